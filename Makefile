@@ -1,0 +1,42 @@
+# Convenience front end to CMake.
+#   make            release build in build/
+#   make test       build and run the test suite (ctest)
+#   make check      `make test`, then the same suite under ASan+UBSan
+#   make asan       sanitizer build only, in build-asan/
+#   make fuzz       libFuzzer targets (clang) in build-fuzz/
+#   make example    run hearsay on the bundled example corpus
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+all: build/Makefile
+	$(MAKE) -C build -j$(JOBS)
+
+build/Makefile: CMakeLists.txt
+	cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+build-asan/Makefile: CMakeLists.txt
+	cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DHS_SANITIZE=ON
+
+build-fuzz/Makefile: CMakeLists.txt
+	CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DHS_FUZZ=ON -DHS_TESTS=OFF
+
+test: all
+	cd build && ctest --output-on-failure -j$(JOBS)
+
+asan: build-asan/Makefile
+	$(MAKE) -C build-asan -j$(JOBS)
+
+check: test asan
+	cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --output-on-failure -j$(JOBS)
+
+fuzz: build-fuzz/Makefile
+	$(MAKE) -C build-fuzz -j$(JOBS)
+
+example: all
+	./scripts/run-example.sh
+
+clean:
+	rm -rf build build-asan build-fuzz
+
+.PHONY: all test asan check fuzz example clean

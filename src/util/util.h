@@ -1,0 +1,52 @@
+/*
+** util.h — private helpers shared by every stage: one allocation wrapper
+** (out-of-memory aborts through a single message, so callers need not test
+** every allocation), a growable byte buffer with a hard cap for anything fed
+** by untrusted input, and a few string helpers.
+*/
+#ifndef HS_UTIL_H
+#define HS_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "hearsay.h"
+
+void *hs_malloc(size_t n);
+void *hs_calloc(size_t count, size_t size);
+void *hs_realloc(void *p, size_t n);
+/* realloc for arrays: count * size with overflow check. */
+void *hs_reallocarray(void *p, size_t count, size_t size);
+char *hs_strdup(const char *s);   /* NULL in, NULL out */
+char *hs_strndup(const char *s, size_t n);
+
+/* Grow *arr (of *cap elements of size `size`) to hold at least `need`. */
+#define HS_GROW(arr, cap, need)                                            \
+  do {                                                                     \
+    if ((size_t)(need) > (cap)) {                                          \
+      size_t hs_nc_ = (cap) ? (cap) * 2 : 16;                              \
+      while (hs_nc_ < (size_t)(need)) hs_nc_ *= 2;                         \
+      (arr) = hs_reallocarray((arr), hs_nc_, sizeof *(arr));               \
+      (cap) = hs_nc_;                                                      \
+    }                                                                      \
+  } while (0)
+
+/* A growable byte buffer.  `max` bounds its length: appends past it fail
+** with HS_EINPUT, so input-fed buffers cannot grow without limit. */
+typedef struct hs_buf {
+  char *p;
+  size_t len, cap, max;
+} hs_buf;
+
+void hs_buf_init(hs_buf *b, size_t max);
+void hs_buf_free(hs_buf *b);
+int hs_buf_append(hs_buf *b, const void *data, size_t n);
+int hs_buf_putc(hs_buf *b, int c);
+/* Ensures p[len] == '\0' (not counted in len). */
+int hs_buf_terminate(hs_buf *b);
+/* Hand the contents to the caller (NUL-terminated) and reset the buffer. */
+char *hs_buf_take(hs_buf *b, size_t *len);
+
+/* Number of online processors, at least 1. */
+int hs_ncpu(void);
+
+#endif
