@@ -28,6 +28,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -105,6 +106,9 @@ HS_API int hs_corpus_add(hs_corpus *c, const char *id, const char *text,
                          size_t len, const char *series, const char *date,
                          const char *title, const char *url, const char *extra,
                          const char *source, uint64_t line, hs_error *err);
+/* Free the text of document i (text becomes NULL, len 0) once it is no
+** longer needed, e.g. after hs_engine_add; metadata stays. */
+HS_API void hs_corpus_release_text(hs_corpus *c, size_t i);
 /* Index of the document with this id, or -1. */
 HS_API long hs_corpus_find(const hs_corpus *c, const char *id);
 
@@ -177,17 +181,26 @@ typedef struct hs_passage {
   uint32_t family;    /* family of copies of the same text, from 0 */
 } hs_passage;
 
-/* The incremental engine: documents are added as "old" (already aligned
-** among themselves, e.g. loaded from a store) or "new"; hs_engine_run
-** aligns every pair that involves at least one new document, then marks
-** all documents old.  The engine borrows the corpus: it must outlive it
-** and its documents must not change. */
+/* The incremental engine.  Documents are added in order (engine document
+** i is the i-th added) and tokenized on the way in; the engine keeps only
+** their tokens' offsets and hashes, not their text, so a caller may free
+** a document's text once it has been added.  hs_engine_run aligns every
+** pair of documents that involves at least one document numbered
+** first_new or later (the earlier ones count as already aligned among
+** themselves, e.g. loaded from a store).  Families are not assigned. */
 typedef struct hs_engine hs_engine;
 
-HS_API int hs_engine_new(hs_engine **out, const hs_corpus *corpus,
-                         const hs_reuse_opts *opts, hs_error *err);
+HS_API int hs_engine_new(hs_engine **out, const hs_reuse_opts *opts,
+                         hs_error *err);
 HS_API void hs_engine_free(hs_engine *e);
-/* Documents [0, first_new) of the corpus are old, the rest new. */
+/* Tokenize documents [first, first+count) of the corpus (in parallel) and
+** append them to the engine.  first must equal hs_engine_count(e). */
+HS_API int hs_engine_add(hs_engine *e, const hs_corpus *c, size_t first,
+                         size_t count, hs_error *err);
+HS_API size_t hs_engine_count(const hs_engine *e);
+/* Words (tokens) of engine document i. */
+HS_API uint32_t hs_engine_doc_words(const hs_engine *e, size_t i);
+/* Passages are returned sorted by (a.doc, a.start, b.doc, b.start). */
 HS_API int hs_engine_run(hs_engine *e, size_t first_new, hs_passage **out,
                          size_t *n, hs_error *err);
 
@@ -215,6 +228,24 @@ HS_API int hs_dups_group(const hs_passage *p, size_t n, size_t ndocs,
 /* Word count of a text, as hs_tokenize counts. */
 HS_API size_t hs_count_words(const char *text, size_t len);
 
+/* --------------------------------------------------------------- report */
+
+enum hs_format { HS_FORMAT_JSONL = 0, HS_FORMAT_TSV = 1, HS_FORMAT_TEXT = 2 };
+
+/* Parse "jsonl", "tsv" or "text"; returns -1 for anything else. */
+HS_API int hs_format_parse(const char *name);
+
+/* Write passages (doc fields are corpus indexes) in the given format; the
+** formats are documented in docs/output.md.  The text format quotes the
+** start and end of each copy when the corpus still holds the text.
+** Returns HS_EIO if writing fails (disk full, closed pipe). */
+HS_API int hs_write_passages(FILE *f, int format, const hs_corpus *c,
+                             const hs_passage *p, size_t n, hs_error *err);
+
+/* Write near-duplicate groups: group[i] is doc i's group or -1. */
+HS_API int hs_write_dups(FILE *f, int format, const hs_corpus *c,
+                         const int32_t *group, size_t ngroups, hs_error *err);
+
 /* ---------------------------------------------------------------- store */
 
 typedef struct hs_store hs_store;
@@ -229,12 +260,14 @@ HS_API int hs_store_load_docs(hs_store *s, hs_corpus *c, hs_error *err);
 ** hs_store_load_docs order. */
 HS_API int hs_store_load_passages(hs_store *s, hs_passage **out, size_t *n,
                                   hs_error *err);
-/* In one transaction: insert documents c[first_new..count) (document i
-** of the corpus is stored with doc_id i) and the passages p, which
-** reference corpus indexes; then recompute the family of every stored
-** passage.  All or nothing: on error nothing of this call is stored. */
-HS_API int hs_store_commit(hs_store *s, const hs_corpus *c, size_t first_new,
-                           const hs_passage *p, size_t n, hs_error *err);
+/* In one transaction: insert documents [first, first+count) of c
+** (document i of the corpus is stored with doc_id i) and the passages p,
+** which reference corpus indexes below first+count; then recompute the
+** family of every stored passage.  All or nothing: on error nothing of
+** this call is stored. */
+HS_API int hs_store_commit(hs_store *s, const hs_corpus *c, size_t first,
+                           size_t count, const hs_passage *p, size_t n,
+                           hs_error *err);
 /* Check the stored options match; record them on first use. */
 HS_API int hs_store_check_opts(hs_store *s, const hs_reuse_opts *o,
                                hs_error *err);

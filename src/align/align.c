@@ -1,0 +1,457 @@
+/*
+** align.c — the reuse engine: seeds chained into passages with exact byte
+** offsets.
+**
+** For each pair of documents, its seeds (equal n-grams at token positions
+** posa, posb, sorted by posa) are chained greedily: a seed extends the open
+** chain whose last seed lies before it in both documents, at most max_gap
+** words back, and closest to its diagonal (posb - posa); otherwise it
+** opens a new chain.  Chains so bridge small edits — a changed, inserted or
+** deleted word breaks the n-grams around it, not the chain — and, since
+** every chain is followed separately, passages are found in any order
+** (swapped paragraphs are two chains on two diagonals).
+**
+** Each chain is then widened by exact word matches on both ends, and
+** scored by a word-level diff (Myers' O(ND) algorithm on the token hashes):
+** similarity = 2 * matched words / (words in a + words in b).  Chains too
+** short or too dissimilar are dropped, as are chains mostly covered by a
+** better one of the same pair (repeated text gives parallel chains).
+**
+** Cost: linear in the number of seeds for chaining, O((N+M)·D) per passage
+** for the diff, where D (the number of edited words) is small for reuse.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hearsay.h"
+#include "index/index.h"
+#include "text/text.h"
+#include "util/parallel.h"
+#include "util/util.h"
+
+struct hs_engine {
+  hs_reuse_opts opts;
+  int nthreads;
+  hs_doctab *docs;
+  size_t ndocs, cap;
+};
+
+void hs_reuse_opts_default(hs_reuse_opts *o) {
+  memset(o, 0, sizeof *o);
+  o->ngram = 4;
+  o->min_words = 12;
+  o->df_cap = 100;
+  o->max_gap = 24;
+  o->min_similarity = 0.5;
+  o->threads = 0;
+  o->internal = 1;
+}
+
+static int check_opts(const hs_reuse_opts *o, hs_error *err) {
+  if (o->ngram < 1 || o->ngram > 32)
+    return hs_error_set(err, HS_EUSAGE, "--ngram must be between 1 and 32");
+  if (o->min_words < 1)
+    return hs_error_set(err, HS_EUSAGE, "--min-words must be at least 1");
+  if (o->df_cap < 2)
+    return hs_error_set(err, HS_EUSAGE, "--df-cap must be at least 2");
+  if (o->max_gap < 0 || o->max_gap > 10000)
+    return hs_error_set(err, HS_EUSAGE,
+                        "--max-gap must be between 0 and 10000");
+  if (!(o->min_similarity >= 0.0 && o->min_similarity <= 1.0))
+    return hs_error_set(err, HS_EUSAGE,
+                        "--min-similarity must be between 0 and 1");
+  return HS_OK;
+}
+
+int hs_engine_new(hs_engine **out, const hs_reuse_opts *opts,
+                  hs_error *err) {
+  hs_engine *e;
+  hs_reuse_opts def;
+  int rc;
+  *out = NULL;
+  if (!opts) {
+    hs_reuse_opts_default(&def);
+    opts = &def;
+  }
+  if ((rc = check_opts(opts, err))) return rc;
+  e = hs_calloc(1, sizeof *e);
+  e->opts = *opts;
+  e->nthreads = opts->threads > 0 ? opts->threads : hs_ncpu();
+  *out = e;
+  return HS_OK;
+}
+
+void hs_engine_free(hs_engine *e) {
+  size_t i;
+  if (!e) return;
+  for (i = 0; i < e->ndocs; i++) hs_doctab_free(&e->docs[i]);
+  free(e->docs);
+  free(e);
+}
+
+size_t hs_engine_count(const hs_engine *e) { return e->ndocs; }
+
+uint32_t hs_engine_doc_words(const hs_engine *e, size_t i) {
+  return i < e->ndocs ? e->docs[i].n : 0;
+}
+
+/* ------------------------------------------------------------ adding */
+
+typedef struct add_job {
+  hs_engine *e;
+  const hs_corpus *c;
+  size_t first;
+  hs_tokenizer **tk; /* one per thread */
+} add_job;
+
+static int add_range(void *ud, int thread, size_t begin, size_t end) {
+  add_job *j = ud;
+  size_t i;
+  if (!j->tk[thread]) j->tk[thread] = hs_tokenizer_new();
+  for (i = begin; i < end; i++) {
+    const hs_doc *d = hs_corpus_doc(j->c, j->first + i);
+    const hs_token *toks = NULL;
+    size_t n = 0;
+    if (d->text) hs_tokenizer_run(j->tk[thread], d->text, d->len, &toks, &n,
+                                  NULL);
+    hs_doctab_set(&j->e->docs[j->e->ndocs + i], toks, n);
+  }
+  return 0;
+}
+
+int hs_engine_add(hs_engine *e, const hs_corpus *c, size_t first,
+                  size_t count, hs_error *err) {
+  add_job j;
+  int t;
+  if (first != e->ndocs || first + count > hs_corpus_count(c))
+    return hs_error_set(err, HS_EUSAGE,
+                        "documents must be added to the engine in order");
+  HS_GROW(e->docs, e->cap, e->ndocs + count);
+  memset(e->docs + e->ndocs, 0, count * sizeof *e->docs);
+  j.e = e;
+  j.c = c;
+  j.first = first;
+  j.tk = hs_calloc((size_t)e->nthreads, sizeof *j.tk);
+  hs_parallel_for(e->nthreads, count, 16, add_range, &j);
+  for (t = 0; t < e->nthreads; t++) hs_tokenizer_free(j.tk[t]);
+  free(j.tk);
+  e->ndocs += count;
+  return HS_OK;
+}
+
+/* ------------------------------------------------------------ diff */
+
+/* Number of equal tokens in a longest common subsequence of x[0..n) and
+** y[0..m), by Myers' greedy algorithm.  Gives up (returns -1) past dmax
+** edits; v is scratch of 2*dmax+3 ints. */
+static long lcs_length(const uint32_t *x, long n, const uint32_t *y, long m,
+                       long dmax, long *v) {
+  long d, k, off = dmax + 1;
+  v[off + 1] = 0;
+  for (d = 0; d <= dmax; d++) {
+    for (k = -d; k <= d; k += 2) {
+      long xi, yi;
+      if (k == -d || (k != d && v[off + k - 1] < v[off + k + 1]))
+        xi = v[off + k + 1];
+      else
+        xi = v[off + k - 1] + 1;
+      yi = xi - k;
+      while (xi < n && yi < m && x[xi] == y[yi]) {
+        xi++;
+        yi++;
+      }
+      v[off + k] = xi;
+      if (xi >= n && yi >= m) return (n + m - d) / 2;
+    }
+  }
+  return -1;
+}
+
+/* ------------------------------------------------------------ chains */
+
+typedef struct chain {
+  uint32_t fa, fb;   /* first seed */
+  uint32_t la, lb;   /* last seed */
+  uint32_t nseeds;
+  int open;
+} chain;
+
+typedef struct cand {
+  uint32_t a0, a1, b0, b1; /* token ranges, end exclusive */
+  uint32_t matched;
+  double sim;
+} cand;
+
+typedef struct scratch {
+  chain *chains;
+  size_t nchains, capchains;
+  cand *cands;
+  size_t ncands, capcands;
+  long *v;
+  size_t capv;
+  hs_passage *out;
+  size_t nout, capout;
+} scratch;
+
+typedef struct align_job {
+  hs_engine *e;
+  const hs_seed *seeds;
+  size_t *pair_start; /* index of each pair's first seed; npairs+1 */
+  size_t npairs;
+  scratch *sc;        /* per thread */
+} align_job;
+
+static int cand_cmp(const void *x, const void *y) {
+  const cand *a = x, *b = y;
+  if (a->matched != b->matched) return a->matched > b->matched ? -1 : 1;
+  return (a->a0 > b->a0) - (a->a0 < b->a0);
+}
+
+static uint32_t overlap(uint32_t s0, uint32_t e0, uint32_t s1, uint32_t e1) {
+  uint32_t s = s0 > s1 ? s0 : s1, e = e0 < e1 ? e0 : e1;
+  return e > s ? e - s : 0;
+}
+
+/* Turn one chain into a scored candidate; returns 0 if it is dropped. */
+static int score_chain(const hs_engine *e, scratch *sc, const hs_doctab *A,
+                       const hs_doctab *B, int same_doc, const chain *ch,
+                       cand *out) {
+  const hs_reuse_opts *o = &e->opts;
+  uint32_t a0 = ch->fa, b0 = ch->fb;
+  uint32_t a1 = ch->la + (uint32_t)o->ngram, b1 = ch->lb + (uint32_t)o->ngram;
+  long na, nb, dmax, lcs;
+  /* Widen by exact matches on both sides. */
+  while (a0 > 0 && b0 > 0 && A->hash[a0 - 1] == B->hash[b0 - 1] &&
+         (!same_doc || a0 - 1 != b0 - 1))
+    a0--, b0--;
+  while (a1 < A->n && b1 < B->n && A->hash[a1] == B->hash[b1]) {
+    if (same_doc && a1 >= b0) break;
+    a1++, b1++;
+  }
+  if (same_doc && a1 > b0) return 0; /* a repeat overlapping itself */
+  na = (long)(a1 - a0);
+  nb = (long)(b1 - b0);
+  if (na < o->min_words || nb < o->min_words) return 0;
+  dmax = na + nb;
+  if (dmax > 4000) dmax = 4000;
+  if ((size_t)(2 * dmax + 3) > sc->capv) {
+    sc->capv = (size_t)(2 * dmax + 3);
+    sc->v = hs_reallocarray(sc->v, sc->capv, sizeof *sc->v);
+  }
+  lcs = lcs_length(A->hash + a0, na, B->hash + b0, nb, dmax, sc->v);
+  if (lcs < 0) { /* too different to diff cheaply: estimate from seeds */
+    lcs = (long)ch->nseeds;
+    if (lcs > na) lcs = na;
+    if (lcs > nb) lcs = nb;
+  }
+  out->a0 = a0;
+  out->a1 = a1;
+  out->b0 = b0;
+  out->b1 = b1;
+  out->matched = (uint32_t)lcs;
+  out->sim = 2.0 * (double)lcs / (double)(na + nb);
+  if (lcs < o->min_words || out->sim < o->min_similarity) return 0;
+  return 1;
+}
+
+static void align_pair(const hs_engine *e, scratch *sc, const hs_seed *s,
+                       size_t ns) {
+  const hs_reuse_opts *o = &e->opts;
+  const hs_doctab *A = &e->docs[s[0].a], *B = &e->docs[s[0].b];
+  int same_doc = s[0].a == s[0].b;
+  uint32_t gap = (uint32_t)o->max_gap + 1;
+  size_t i, c, nopen = 0, first_open = 0;
+  sc->nchains = 0;
+  sc->ncands = 0;
+  for (i = 0; i < ns; i++) {
+    uint32_t pa = s[i].posa, pb = s[i].posb;
+    size_t best = SIZE_MAX;
+    long best_cost = 0;
+    /* Close chains left behind; look for one to extend. */
+    for (c = first_open; c < sc->nchains; c++) {
+      chain *ch = &sc->chains[c];
+      long da, db, cost;
+      if (!ch->open) continue;
+      if (pa - ch->la > gap) {
+        ch->open = 0;
+        nopen--;
+        continue;
+      }
+      if (pa <= ch->la || pb <= ch->lb || pb - ch->lb > gap) continue;
+      da = (long)(pa - ch->la);
+      db = (long)(pb - ch->lb);
+      cost = (da > db ? da - db : db - da) * 2 + (da < db ? da : db);
+      if (best == SIZE_MAX || cost < best_cost) {
+        best = c;
+        best_cost = cost;
+      }
+    }
+    while (first_open < sc->nchains && !sc->chains[first_open].open)
+      first_open++;
+    if (best != SIZE_MAX) {
+      chain *ch = &sc->chains[best];
+      ch->la = pa;
+      ch->lb = pb;
+      ch->nseeds++;
+    } else {
+      chain *ch;
+      if (nopen >= 256) { /* pathological repetition: cap the work */
+        for (c = first_open; c < sc->nchains; c++)
+          if (sc->chains[c].open) {
+            sc->chains[c].open = 0;
+            nopen--;
+            break;
+          }
+      }
+      HS_GROW(sc->chains, sc->capchains, sc->nchains + 1);
+      ch = &sc->chains[sc->nchains++];
+      ch->fa = ch->la = pa;
+      ch->fb = ch->lb = pb;
+      ch->nseeds = 1;
+      ch->open = 1;
+      nopen++;
+    }
+  }
+  for (c = 0; c < sc->nchains; c++) {
+    cand cd;
+    if (score_chain(e, sc, A, B, same_doc, &sc->chains[c], &cd)) {
+      HS_GROW(sc->cands, sc->capcands, sc->ncands + 1);
+      sc->cands[sc->ncands++] = cd;
+    }
+  }
+  if (sc->ncands > 1)
+    qsort(sc->cands, sc->ncands, sizeof *sc->cands, cand_cmp);
+  /* Keep the best; drop candidates mostly inside a kept one. */
+  for (c = 0; c < sc->ncands; c++) {
+    const cand *cd = &sc->cands[c];
+    size_t k;
+    int covered = 0;
+    hs_passage *p;
+    for (k = 0; k < c && !covered; k++) {
+      const cand *kd = &sc->cands[k];
+      if (kd->matched == 0) continue; /* dropped */
+      if (2 * overlap(cd->a0, cd->a1, kd->a0, kd->a1) >= cd->a1 - cd->a0 ||
+          2 * overlap(cd->b0, cd->b1, kd->b0, kd->b1) >= cd->b1 - cd->b0)
+        covered = 1;
+    }
+    if (covered) {
+      sc->cands[c].matched = 0;
+      continue;
+    }
+    HS_GROW(sc->out, sc->capout, sc->nout + 1);
+    p = &sc->out[sc->nout++];
+    memset(p, 0, sizeof *p);
+    p->a.doc = s[0].a;
+    p->a.start = A->start[cd->a0];
+    p->a.end = A->start[cd->a1 - 1] + A->len[cd->a1 - 1];
+    p->a.words = cd->a1 - cd->a0;
+    p->b.doc = s[0].b;
+    p->b.start = B->start[cd->b0];
+    p->b.end = B->start[cd->b1 - 1] + B->len[cd->b1 - 1];
+    p->b.words = cd->b1 - cd->b0;
+    p->words = cd->matched;
+    p->similarity = cd->sim;
+    p->internal = same_doc;
+  }
+}
+
+static int align_range(void *ud, int thread, size_t begin, size_t end) {
+  align_job *j = ud;
+  size_t i;
+  for (i = begin; i < end; i++) {
+    size_t s0 = j->pair_start[i], s1 = j->pair_start[i + 1];
+    align_pair(j->e, &j->sc[thread], j->seeds + s0, s1 - s0);
+  }
+  return 0;
+}
+
+static int passage_cmp(const void *x, const void *y) {
+  const hs_passage *a = x, *b = y;
+  if (a->a.doc != b->a.doc) return a->a.doc < b->a.doc ? -1 : 1;
+  if (a->a.start != b->a.start) return a->a.start < b->a.start ? -1 : 1;
+  if (a->b.doc != b->b.doc) return a->b.doc < b->b.doc ? -1 : 1;
+  if (a->b.start != b->b.start) return a->b.start < b->b.start ? -1 : 1;
+  if (a->a.end != b->a.end) return a->a.end < b->a.end ? -1 : 1;
+  return (a->b.end > b->b.end) - (a->b.end < b->b.end);
+}
+
+int hs_engine_run(hs_engine *e, size_t first_new, hs_passage **out,
+                  size_t *n, hs_error *err) {
+  hs_seed *seeds = NULL;
+  size_t nseeds = 0, npairs = 0, i, total = 0;
+  align_job j;
+  hs_index_stats st;
+  int rc, t;
+  *out = NULL;
+  *n = 0;
+  if (e->opts.progress &&
+      e->opts.progress(e->opts.progress_ud, "index", 0, e->ndocs))
+    return hs_error_set(err, HS_EINTR, "interrupted");
+  rc = hs_index_seeds(e->docs, e->ndocs, first_new, &e->opts, e->nthreads,
+                      &seeds, &nseeds, &st, err);
+  if (getenv("HS_DEBUG")) fprintf(stderr, "shingles %llu postings %llu capped %llu seeds %llu\n", (unsigned long long)st.shingles, (unsigned long long)st.postings, (unsigned long long)st.capped, (unsigned long long)st.seeds);
+  if (rc) return rc;
+  memset(&j, 0, sizeof j);
+  j.e = e;
+  j.seeds = seeds;
+  for (i = 0; i < nseeds; i++)
+    if (i == 0 || seeds[i].a != seeds[i - 1].a ||
+        seeds[i].b != seeds[i - 1].b)
+      npairs++;
+  j.pair_start = hs_calloc(npairs + 1, sizeof *j.pair_start);
+  npairs = 0;
+  for (i = 0; i < nseeds; i++)
+    if (i == 0 || seeds[i].a != seeds[i - 1].a ||
+        seeds[i].b != seeds[i - 1].b)
+      j.pair_start[npairs++] = i;
+  j.pair_start[npairs] = nseeds;
+  j.npairs = npairs;
+  j.sc = hs_calloc((size_t)e->nthreads, sizeof *j.sc);
+  if (e->opts.progress &&
+      e->opts.progress(e->opts.progress_ud, "align", 0, npairs)) {
+    rc = hs_error_set(err, HS_EINTR, "interrupted");
+    goto out;
+  }
+  hs_parallel_for(e->nthreads, npairs, 64, align_range, &j);
+  for (t = 0; t < e->nthreads; t++) total += j.sc[t].nout;
+  *out = hs_reallocarray(NULL, total ? total : 1, sizeof **out);
+  for (t = 0; t < e->nthreads; t++) {
+    if (j.sc[t].nout)
+      memcpy(*out + *n, j.sc[t].out, j.sc[t].nout * sizeof **out);
+    *n += j.sc[t].nout;
+  }
+  qsort(*out, *n, sizeof **out, passage_cmp);
+out:
+  for (t = 0; t < e->nthreads; t++) {
+    free(j.sc[t].chains);
+    free(j.sc[t].cands);
+    free(j.sc[t].v);
+    free(j.sc[t].out);
+  }
+  free(j.sc);
+  free(j.pair_start);
+  free(seeds);
+  return rc;
+}
+
+int hs_reuse_find(const hs_corpus *corpus, const hs_reuse_opts *opts,
+                  hs_passage **out, size_t *n, hs_error *err) {
+  hs_engine *e = NULL;
+  int rc;
+  *out = NULL;
+  *n = 0;
+  if ((rc = hs_engine_new(&e, opts, err))) return rc;
+  if ((rc = hs_engine_add(e, corpus, 0, hs_corpus_count(corpus), err)))
+    goto out;
+  if ((rc = hs_engine_run(e, 0, out, n, err))) goto out;
+  rc = hs_families_assign(*out, *n, err);
+out:
+  if (rc) {
+    free(*out);
+    *out = NULL;
+    *n = 0;
+  }
+  hs_engine_free(e);
+  return rc;
+}

@@ -1,0 +1,24 @@
+/*
+** cluster.h — private interface of the cluster stage, for stages that must
+** compute families without reordering their passages (the store keeps
+** passages in passage_id order and writes families back by id).
+*/
+#ifndef HS_CLUSTER_H
+#define HS_CLUSTER_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "hearsay.h"
+
+/* Compute the family of each passage of p (in any order) into fam[0..n),
+** leaving p untouched.  The numbering is the one hs_families_assign gives:
+** families are numbered from 0 in order of first appearance in p sorted by
+** (a.doc, a.start, b.doc, b.start, a.end, b.end).  fam must hold n
+** entries.  Returns HS_OK, or HS_EUSAGE when n is too large to index. */
+int hs_cluster_families(const hs_passage *p, size_t n, uint32_t *fam,
+                        hs_error *err);
+
+/* The order hs_families_assign sorts passages in: qsort comparator. */
+int hs_cluster_passage_cmp(const void *x, const void *y);
+
+#endif

@@ -1,0 +1,331 @@
+/*
+** index.c — from token tables to seeds: the pairs of equal word n-grams
+** that alignment chains into passages.
+**
+** The index is built in memory in four passes, each linear in the corpus:
+**  1. every shingle hash sets a bit in `seen_once`, or, if that bit was
+**     already set, in `seen_twice` (two bitsets of about 8 bits per shingle,
+**     filled by all threads with atomic ORs);
+**  2. a shingle is "kept" if its bit in seen_twice is set: most shingles of
+**     news text occur once in a corpus, so this drops most of them before
+**     anything is stored (the bitsets only err towards keeping);
+**  3. kept shingles become postings (hash, doc, position), sorted in place
+**     by hash with a 16-bit radix pass;
+**  4. each run of equal hashes is one shingle's posting list.  Lists that
+**     span more than df_cap documents are stock phrases ("the so-called
+**     ..."), headers or boilerplate and are skipped, so candidate
+**     generation stays linear in the input instead of quadratic in the
+**     number of documents that share a phrase.  The rest emit one seed per
+**     pair of postings.
+** In incremental runs, a third bitset marks the shingles of new documents
+** and postings of old documents are kept only if they share one.
+*/
+#include "index/index.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+#include "util/parallel.h"
+#include "util/util.h"
+
+void hs_doctab_set(hs_doctab *tab, const hs_token *toks, size_t n) {
+  size_t i;
+  char *block;
+  if (n > UINT32_MAX) n = UINT32_MAX;
+  block = hs_malloc(n * (2 * sizeof(uint32_t) + 1) + 1);
+  tab->n = (uint32_t)n;
+  tab->start = (uint32_t *)block;
+  tab->hash = tab->start + n;
+  tab->len = (uint8_t *)(tab->hash + n);
+  for (i = 0; i < n; i++) {
+    uint32_t len = toks[i].end - toks[i].start;
+    tab->start[i] = toks[i].start;
+    tab->hash[i] = (uint32_t)(toks[i].hash ^ (toks[i].hash >> 32));
+    tab->len[i] = (uint8_t)(len > 255 ? 255 : len);
+  }
+}
+
+void hs_doctab_free(hs_doctab *tab) {
+  if (!tab) return;
+  free(tab->start);
+  memset(tab, 0, sizeof *tab);
+}
+
+uint64_t hs_shingle_hash(const hs_doctab *tab, uint32_t pos, int ngram) {
+  return XXH3_64bits(tab->hash + pos, (size_t)ngram * sizeof(uint32_t));
+}
+
+/* ------------------------------------------------------------ bitsets */
+
+typedef struct bitset {
+  uint64_t *w;
+  uint64_t mask; /* bits - 1 */
+} bitset;
+
+static void bitset_init(bitset *b, uint64_t nitems) {
+  uint64_t bits = 1u << 16;
+  while (bits < nitems * 8 && bits < ((uint64_t)1 << 36)) bits <<= 1;
+  b->w = hs_calloc((size_t)(bits / 64), sizeof *b->w);
+  b->mask = bits - 1;
+}
+
+static void bitset_free(bitset *b) {
+  free(b->w);
+  b->w = NULL;
+}
+
+/* Atomically set bit; returns whether it was set before. */
+static inline int bitset_test_set(bitset *b, uint64_t h) {
+  uint64_t i = h & b->mask, bit = (uint64_t)1 << (i & 63);
+  uint64_t *w = &b->w[i >> 6];
+  if (__atomic_load_n(w, __ATOMIC_RELAXED) & bit) return 1;
+  return (__atomic_fetch_or(w, bit, __ATOMIC_RELAXED) & bit) != 0;
+}
+
+static inline int bitset_test(const bitset *b, uint64_t h) {
+  uint64_t i = h & b->mask;
+  return (b->w[i >> 6] >> (i & 63)) & 1;
+}
+
+/* ------------------------------------------------------------ postings */
+
+typedef struct posting {
+  uint64_t hash;
+  uint32_t doc, pos;
+} posting;
+
+typedef struct build {
+  const hs_doctab *docs;
+  size_t ndocs, first_new;
+  int ngram;
+  bitset once, twice, fresh;
+  int incremental;
+  uint64_t *offset; /* per doc: first posting index (prefix sums) */
+  posting *post;
+} build;
+
+static inline uint32_t nshingles(const hs_doctab *d, int ngram) {
+  return d->n >= (uint32_t)ngram ? d->n - (uint32_t)ngram + 1 : 0;
+}
+
+static int pass_mark(void *ud, int thread, size_t begin, size_t end) {
+  build *b = ud;
+  size_t d;
+  (void)thread;
+  for (d = begin; d < end; d++) {
+    const hs_doctab *t = &b->docs[d];
+    uint32_t i, ns = nshingles(t, b->ngram);
+    int fresh = b->incremental && d >= b->first_new;
+    for (i = 0; i < ns; i++) {
+      uint64_t h = hs_shingle_hash(t, i, b->ngram);
+      if (bitset_test_set(&b->once, h)) bitset_test_set(&b->twice, h);
+      if (fresh) bitset_test_set(&b->fresh, h);
+    }
+  }
+  return 0;
+}
+
+static inline int keep(const build *b, size_t d, uint64_t h) {
+  if (!bitset_test(&b->twice, h)) return 0;
+  if (b->incremental && d < b->first_new && !bitset_test(&b->fresh, h))
+    return 0;
+  return 1;
+}
+
+static int pass_count(void *ud, int thread, size_t begin, size_t end) {
+  build *b = ud;
+  size_t d;
+  (void)thread;
+  for (d = begin; d < end; d++) {
+    const hs_doctab *t = &b->docs[d];
+    uint32_t i, ns = nshingles(t, b->ngram);
+    uint64_t kept = 0;
+    for (i = 0; i < ns; i++)
+      kept += keep(b, d, hs_shingle_hash(t, i, b->ngram));
+    b->offset[d + 1] = kept;
+  }
+  return 0;
+}
+
+static int pass_fill(void *ud, int thread, size_t begin, size_t end) {
+  build *b = ud;
+  size_t d;
+  (void)thread;
+  for (d = begin; d < end; d++) {
+    const hs_doctab *t = &b->docs[d];
+    uint32_t i, ns = nshingles(t, b->ngram);
+    posting *p = b->post + b->offset[d];
+    for (i = 0; i < ns; i++) {
+      uint64_t h = hs_shingle_hash(t, i, b->ngram);
+      if (keep(b, d, h)) {
+        p->hash = h;
+        p->doc = (uint32_t)d;
+        p->pos = i;
+        p++;
+      }
+    }
+  }
+  return 0;
+}
+
+static int posting_cmp(const void *x, const void *y) {
+  const posting *a = x, *b = y;
+  if (a->hash != b->hash) return a->hash < b->hash ? -1 : 1;
+  if (a->doc != b->doc) return a->doc < b->doc ? -1 : 1;
+  return (a->pos > b->pos) - (a->pos < b->pos);
+}
+
+/* In-place sort: one American-flag pass on the top 16 bits of the hash
+** (hashes are uniform, so buckets are small), then qsort per bucket. */
+static void sort_postings(posting *p, size_t n) {
+  enum { NB = 1 << 16 };
+  size_t *start = hs_calloc(NB + 1, sizeof *start);
+  size_t *next = hs_calloc(NB, sizeof *next);
+  size_t i, b;
+  for (i = 0; i < n; i++) start[(p[i].hash >> 48) + 1]++;
+  for (b = 0; b < NB; b++) start[b + 1] += start[b];
+  memcpy(next, start, NB * sizeof *next);
+  for (b = 0; b < NB; b++) {
+    while (next[b] < start[b + 1]) {
+      posting v = p[next[b]];
+      size_t vb = (size_t)(v.hash >> 48);
+      while (vb != b) {
+        posting w = p[next[vb]];
+        p[next[vb]++] = v;
+        v = w;
+        vb = (size_t)(v.hash >> 48);
+      }
+      p[next[b]++] = v;
+    }
+  }
+  for (b = 0; b < NB; b++)
+    if (start[b + 1] - start[b] > 1)
+      qsort(p + start[b], start[b + 1] - start[b], sizeof *p, posting_cmp);
+  free(start);
+  free(next);
+}
+
+/* ------------------------------------------------------------ seeds */
+
+static int seed_cmp(const void *x, const void *y) {
+  const hs_seed *a = x, *b = y;
+  if (a->b != b->b) return a->b < b->b ? -1 : 1;
+  if (a->posa != b->posa) return a->posa < b->posa ? -1 : 1;
+  return (a->posb > b->posb) - (a->posb < b->posb);
+}
+
+/* Sort by (a, b, posa, posb): counting pass on a, in place, then qsort of
+** each document's seeds. */
+static void sort_seeds(hs_seed *s, size_t n, size_t ndocs) {
+  size_t *start = hs_calloc(ndocs + 1, sizeof *start);
+  size_t *next = hs_calloc(ndocs + 1, sizeof *next);
+  size_t i, b;
+  for (i = 0; i < n; i++) start[s[i].a + 1]++;
+  for (b = 0; b < ndocs; b++) start[b + 1] += start[b];
+  memcpy(next, start, (ndocs + 1) * sizeof *next);
+  for (b = 0; b < ndocs; b++) {
+    while (next[b] < start[b + 1]) {
+      hs_seed v = s[next[b]];
+      while (v.a != b) {
+        hs_seed w = s[next[v.a]];
+        s[next[v.a]++] = v;
+        v = w;
+      }
+      s[next[b]++] = v;
+    }
+  }
+  for (b = 0; b < ndocs; b++)
+    if (start[b + 1] - start[b] > 1)
+      qsort(s + start[b], start[b + 1] - start[b], sizeof *s, seed_cmp);
+  free(start);
+  free(next);
+}
+
+int hs_index_seeds(const hs_doctab *docs, size_t ndocs, size_t first_new,
+                   const hs_reuse_opts *opts, int nthreads, hs_seed **out,
+                   size_t *nout, hs_index_stats *stats, hs_error *err) {
+  build b;
+  uint64_t total = 0, npost;
+  size_t d, g0, g1, nseeds = 0, capseeds = 0;
+  hs_seed *seeds = NULL;
+  size_t df_cap = opts->df_cap > 0 ? (size_t)opts->df_cap : SIZE_MAX / 8;
+  hs_index_stats st;
+  (void)err;
+  memset(&st, 0, sizeof st);
+  memset(&b, 0, sizeof b);
+  b.docs = docs;
+  b.ndocs = ndocs;
+  b.first_new = first_new;
+  b.ngram = opts->ngram;
+  b.incremental = first_new > 0;
+  *out = NULL;
+  *nout = 0;
+  if (first_new >= ndocs) goto done;
+  for (d = 0; d < ndocs; d++) total += nshingles(&docs[d], b.ngram);
+  st.shingles = total;
+
+  bitset_init(&b.once, total);
+  bitset_init(&b.twice, total);
+  if (b.incremental) bitset_init(&b.fresh, total);
+  hs_parallel_for(nthreads, ndocs, 64, pass_mark, &b);
+  bitset_free(&b.once);
+
+  b.offset = hs_calloc(ndocs + 1, sizeof *b.offset);
+  hs_parallel_for(nthreads, ndocs, 64, pass_count, &b);
+  for (d = 0; d < ndocs; d++) b.offset[d + 1] += b.offset[d];
+  npost = b.offset[ndocs];
+  st.postings = npost;
+  b.post = hs_reallocarray(NULL, (size_t)npost + 1, sizeof *b.post);
+  hs_parallel_for(nthreads, ndocs, 64, pass_fill, &b);
+  bitset_free(&b.twice);
+  bitset_free(&b.fresh);
+  free(b.offset);
+
+  sort_postings(b.post, (size_t)npost);
+
+  for (g0 = 0; g0 < npost; g0 = g1) {
+    size_t i, j, ndistinct = 1;
+    int has_new = 0;
+    g1 = g0 + 1;
+    while (g1 < npost && b.post[g1].hash == b.post[g0].hash) g1++;
+    if (g1 - g0 < 2) continue;
+    for (i = g0; i < g1; i++) {
+      if (i > g0 && b.post[i].doc != b.post[i - 1].doc) ndistinct++;
+      if (b.post[i].doc >= first_new) has_new = 1;
+    }
+    if (ndistinct > df_cap || g1 - g0 > 4 * df_cap) {
+      st.capped++;
+      continue;
+    }
+    if (!has_new) continue;
+    if (ndistinct == 1 && !opts->internal) continue;
+    for (i = g0; i < g1; i++) {
+      const posting *p = &b.post[i];
+      for (j = i + 1; j < g1; j++) {
+        const posting *q = &b.post[j];
+        hs_seed *s;
+        if (q->doc < first_new) continue; /* both old: aligned before */
+        if (p->doc == q->doc) {
+          if (!opts->internal) continue;
+          if (q->pos < p->pos + (uint32_t)b.ngram) continue; /* overlapping */
+        }
+        HS_GROW(seeds, capseeds, nseeds + 1);
+        s = &seeds[nseeds++];
+        s->a = p->doc;
+        s->b = q->doc;
+        s->posa = p->pos;
+        s->posb = q->pos;
+      }
+    }
+  }
+  free(b.post);
+  b.post = NULL;
+  sort_seeds(seeds, nseeds, ndocs);
+  st.seeds = nseeds;
+  *out = seeds;
+  *nout = nseeds;
+done:
+  if (stats) *stats = st;
+  return HS_OK;
+}

@@ -1,0 +1,543 @@
+/*
+** ingest.c — hs_ingest_path: files, directory walks and standard input
+** into an hs_corpus.
+**
+** What a file is follows from its name, case-insensitively, after dropping
+** one compression suffix (.gz, .zst, .zstd): .jsonl and .ndjson are JSON
+** Lines (see jsonl.c); .html, .htm and .warc are not read yet and are
+** skipped with a warning; everything else is one plain-text document whose
+** bytes are kept exactly as read (invalid UTF-8 included, so offsets into
+** the file stay valid).  Compression itself is detected from the content
+** (stream.c).  A text file is binary, and skipped, when its first 8 KiB
+** hold a NUL byte or more than 30% control characters other than tab, CR,
+** LF and form feed.
+**
+** Directories are walked recursively, entries of each directory in byte
+** order (strcmp), dotfiles skipped, symbolic links followed with a check
+** against directory loops.  Inside a walk every problem with one file is a
+** warning and the walk goes on; a path given directly that cannot be read
+** fails with HS_EINPUT.  Standard input ("-") is JSON Lines when its first
+** non-space byte is '{', else one text document called "-".
+**
+** Documents larger than max_doc_bytes are cut at a UTF-8 boundary; a text
+** file is read only up to that size.
+*/
+#include "ingest/ingest.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define INPUT_CHUNK ((size_t)1 << 20)
+#define BINARY_PROBE ((size_t)8192)
+
+enum { KIND_TEXT, KIND_JSONL, KIND_HTML, KIND_WARC };
+
+/* ------------------------------------------------------------ context */
+
+void hs_ingest_ctx_init(hs_ingest_ctx *x, hs_corpus *c,
+                        const hs_ingest_opts *opts) {
+  uint64_t max = opts && opts->max_doc_bytes ? opts->max_doc_bytes
+                                             : HS_INGEST_DEFAULT_MAX_DOC;
+  if (max > SIZE_MAX / 8) max = SIZE_MAX / 8;
+  memset(x, 0, sizeof *x);
+  x->c = c;
+  if (opts) {
+    x->warn = opts->warn;
+    x->warn_ud = opts->warn_ud;
+    x->cancel = opts->cancel;
+  }
+  x->max_doc = (size_t)max;
+  /* A line holding a document of max_doc bytes may be longer than that:
+  ** "\u0627" spells two bytes of Arabic in six.  Three times plus room for
+  ** the other fields admits every line whose text fits (control characters
+  ** written as \u00XX aside). */
+  x->max_line = x->max_doc * 3 + ((size_t)64 << 10);
+  hs_buf_init(&x->line, x->max_line);
+  hs_buf_init(&x->fix, 0);
+}
+
+void hs_ingest_ctx_free(hs_ingest_ctx *x) {
+  hs_buf_free(&x->line);
+  hs_buf_free(&x->fix);
+}
+
+int hs_ingest_cancelled(const hs_ingest_ctx *x) {
+  return x->cancel && *x->cancel;
+}
+
+void hs_ingest_warn(hs_ingest_ctx *x, const char *source, uint64_t line,
+                    const char *fmt, ...) {
+  char where[4096], what[1024];
+  va_list ap;
+  if (!x->warn) return;
+  if (line) {
+    snprintf(where, sizeof where, "%s:%llu", source,
+             (unsigned long long)line);
+  } else {
+    snprintf(where, sizeof where, "%s", source);
+  }
+  va_start(ap, fmt);
+  vsnprintf(what, sizeof what, fmt, ap);
+  va_end(ap);
+  x->warn(x->warn_ud, where, what);
+}
+
+/* A warning from an error whose message starts with "source: ". */
+static void warn_from_error(hs_ingest_ctx *x, const char *source,
+                            const hs_error *e) {
+  const char *m = e->msg;
+  size_t n = strlen(source);
+  if (strncmp(m, source, n) == 0 && m[n] == ':' && m[n + 1] == ' ') {
+    m += n + 2;
+  }
+  hs_ingest_warn(x, source, 0, "%s; file skipped", m);
+}
+
+size_t hs_ingest_utf8_cut(const char *s, size_t n, size_t max) {
+  const unsigned char *p = (const unsigned char *)s;
+  size_t k;
+  if (n <= max) return n;
+  if ((p[max] & 0xC0) != 0x80) return max;
+  /* p[max] continues a sequence: cut before its lead byte. */
+  for (k = max; k > 0 && max - k < 3; k--) {
+    if ((p[k - 1] & 0xC0) == 0xC0) return k - 1;
+    if ((p[k - 1] & 0xC0) != 0x80) break;
+  }
+  return max;
+}
+
+/* -------------------------------------------------------------- input */
+
+void hs_input_init_stream(hs_input *in, hs_stream *s) {
+  memset(in, 0, sizeof *in);
+  in->s = s;
+  in->p = "";
+}
+
+void hs_input_init_mem(hs_input *in, const char *data, size_t len) {
+  memset(in, 0, sizeof *in);
+  in->p = data ? data : "";
+  in->len = data ? len : 0;
+  in->eof = 1;
+}
+
+void hs_input_free(hs_input *in) {
+  if (!in) return;
+  free(in->own);
+  in->own = NULL;
+}
+
+int hs_input_fill(hs_input *in, hs_error *err) {
+  size_t got = 0;
+  int rc;
+  in->pos = in->len = 0;
+  if (in->eof || !in->s) {
+    in->eof = 1;
+    return HS_OK;
+  }
+  if (!in->own) {
+    in->own = hs_malloc(INPUT_CHUNK);
+    in->own_cap = INPUT_CHUNK;
+  }
+  in->p = in->own;
+  if ((rc = hs_stream_read(in->s, in->own, in->own_cap, &got, err))) {
+    in->eof = 1;
+    return rc;
+  }
+  in->len = got;
+  if (!got) in->eof = 1;
+  return HS_OK;
+}
+
+/* Append the next read to the current chunk (for looking ahead). */
+static int input_extend(hs_input *in, hs_error *err) {
+  size_t got = 0;
+  int rc;
+  if (in->eof || !in->s) {
+    in->eof = 1;
+    return HS_OK;
+  }
+  if (!in->own || in->p != in->own) {
+    char *o = hs_malloc(INPUT_CHUNK + (in->len - in->pos));
+    memcpy(o, in->p + in->pos, in->len - in->pos);
+    free(in->own);
+    in->own = o;
+    in->own_cap = INPUT_CHUNK + (in->len - in->pos);
+    in->len -= in->pos;
+    in->pos = 0;
+    in->p = in->own;
+  }
+  if (in->own_cap - in->len < INPUT_CHUNK / 2) {
+    in->own_cap *= 2;
+    in->own = hs_realloc(in->own, in->own_cap);
+    in->p = in->own;
+  }
+  rc = hs_stream_read(in->s, in->own + in->len, in->own_cap - in->len, &got,
+                      err);
+  if (rc) return rc;
+  if (!got) in->eof = 1;
+  in->len += got;
+  return HS_OK;
+}
+
+/* --------------------------------------------------------------- text */
+
+static int looks_binary(const char *s, size_t n) {
+  const unsigned char *p = (const unsigned char *)s;
+  size_t ctl = 0, i;
+  if (n > BINARY_PROBE) n = BINARY_PROBE;
+  if (memchr(p, 0, n)) return 1;
+  for (i = 0; i < n; i++) {
+    unsigned c = p[i];
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ||
+        c == 0x7f) {
+      ctl++;
+    }
+  }
+  return ctl * 10 > n * 3;
+}
+
+static int duplicate_warn(hs_ingest_ctx *x, const char *source,
+                          const char *id) {
+  long prev = hs_corpus_find(x->c, id);
+  const hs_doc *o;
+  if (prev < 0) return 0;
+  o = hs_corpus_doc(x->c, (size_t)prev);
+  hs_ingest_warn(x, source, 0, "duplicate id \"%.200s\" (first in %s); "
+                 "skipped", id, o->source ? o->source : "?");
+  return 1;
+}
+
+/* Read all of in as one document.  size_hint (0 if unknown) sizes the
+** first allocation so that a plain file is not copied while growing. */
+static int text_read(hs_ingest_ctx *x, hs_input *in, const char *source,
+                     const char *id, uint64_t size_hint, hs_error *err) {
+  size_t limit = x->max_doc + 1, len = 0, cap;
+  char *buf = NULL;
+  int checked = 0, rc = HS_OK;
+  hs_doc d;
+
+  if (duplicate_warn(x, source, id)) return HS_OK;
+  cap = size_hint && size_hint < limit ? (size_t)size_hint + 1 : 0;
+  if (!cap) cap = limit < ((size_t)64 << 10) ? limit + 1 : (size_t)64 << 10;
+  buf = hs_malloc(cap);
+  for (;;) {
+    size_t want, got = 0;
+    if (hs_ingest_cancelled(x)) {
+      rc = hs_error_set(err, HS_EINTR, "%s: interrupted", source);
+      goto out;
+    }
+    if (len >= limit) break;
+    if (cap - len < 2) {
+      cap = cap * 2 > limit + 1 ? limit + 1 : cap * 2;
+      buf = hs_realloc(buf, cap);
+    }
+    want = cap - 1 - len;
+    if (want > limit - len) want = limit - len;
+    if (in->pos < in->len) {
+      got = in->len - in->pos;
+      if (got > want) got = want;
+      memcpy(buf + len, in->p + in->pos, got);
+      in->pos += got;
+    } else if (!in->eof && in->s) {
+      if ((rc = hs_stream_read(in->s, buf + len, want, &got, err))) goto out;
+      if (!got) in->eof = 1;
+    } else {
+      break;
+    }
+    len += got;
+    if (!checked && len >= BINARY_PROBE) {
+      checked = 1;
+      if (looks_binary(buf, len)) goto binary;
+    }
+  }
+  if (!checked && looks_binary(buf, len)) goto binary;
+  if (!len) {
+    hs_ingest_warn(x, source, 0, "empty file, skipped");
+    goto out;
+  }
+  if (len > x->max_doc) {
+    len = hs_ingest_utf8_cut(buf, len, x->max_doc);
+    hs_ingest_warn(x, source, 0, "larger than %zu bytes; cut there",
+                   x->max_doc);
+  }
+  memset(&d, 0, sizeof d);
+  d.text = len + 1 < cap ? hs_realloc(buf, len + 1) : buf;
+  d.text[len] = '\0';
+  buf = NULL;
+  d.len = len;
+  d.id = hs_strdup(id);
+  d.source = (char *)(uintptr_t)source;
+  if (hs_corpus_take(x->c, &d, err)) {
+    hs_ingest_warn(x, source, 0, "%s; skipped", err->msg);
+    hs_error_clear(err);
+  }
+  goto out;
+binary:
+  hs_ingest_warn(x, source, 0, "binary file, skipped");
+out:
+  free(buf);
+  return rc;
+}
+
+/* ------------------------------------------------------------- files */
+
+static int ends_with_ci(const char *s, size_t n, const char *suffix) {
+  size_t k = strlen(suffix), i;
+  if (n < k) return 0;
+  s += n - k;
+  for (i = 0; i < k; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c - 'A' + 'a');
+    if (c != (unsigned char)suffix[i]) return 0;
+  }
+  return 1;
+}
+
+static int classify(const char *path) {
+  const char *base = strrchr(path, '/');
+  size_t n;
+  base = base ? base + 1 : path;
+  n = strlen(base);
+  if (ends_with_ci(base, n, ".gz")) n -= 3;
+  else if (ends_with_ci(base, n, ".zst")) n -= 4;
+  else if (ends_with_ci(base, n, ".zstd")) n -= 5;
+  if (ends_with_ci(base, n, ".jsonl") || ends_with_ci(base, n, ".ndjson"))
+    return KIND_JSONL;
+  if (ends_with_ci(base, n, ".html") || ends_with_ci(base, n, ".htm"))
+    return KIND_HTML;
+  if (ends_with_ci(base, n, ".warc")) return KIND_WARC;
+  return KIND_TEXT;
+}
+
+/* Read one file.  rel is its id (text) or id base (JSON Lines).  When
+** direct, failures are errors; inside a walk they are warnings. */
+static int ingest_file(hs_ingest_ctx *x, const char *path, const char *rel,
+                       int direct, hs_error *err) {
+  hs_stream s;
+  hs_input in;
+  struct stat st;
+  uint64_t size = 0;
+  int kind = classify(path), fd, rc;
+
+  if (hs_ingest_cancelled(x)) {
+    return hs_error_set(err, HS_EINTR, "%s: interrupted", path);
+  }
+  if (kind == KIND_HTML || kind == KIND_WARC) {
+    hs_ingest_warn(x, path, 0, "%s input is not supported yet; file skipped",
+                   kind == KIND_HTML ? "HTML" : "WARC");
+    return HS_OK;
+  }
+  fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (direct) return hs_error_set(err, HS_EINPUT, "%s: %s", path,
+                                    strerror(errno));
+    hs_ingest_warn(x, path, 0, "%s; file skipped", strerror(errno));
+    return HS_OK;
+  }
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) size = (uint64_t)st.st_size;
+  if ((rc = hs_stream_open(&s, fd, 1, path, err))) goto done;
+  hs_input_init_stream(&in, &s);
+  if (kind == KIND_JSONL) {
+    rc = hs_jsonl_read(x, &in, path, rel, err);
+  } else {
+    rc = text_read(x, &in, path, rel, s.codec == HS_CODEC_NONE ? size : 0,
+                   err);
+  }
+  hs_input_free(&in);
+  hs_stream_close(&s);
+done:
+  if (rc == HS_EIO || rc == HS_EINPUT) {
+    if (direct) return err->code = HS_EINPUT;
+    warn_from_error(x, path, err);
+    hs_error_clear(err);
+    rc = HS_OK;
+  }
+  return rc;
+}
+
+/* --------------------------------------------------------------- walk */
+
+typedef struct walk_dirid {
+  dev_t dev;
+  ino_t ino;
+} walk_dirid;
+
+typedef struct walk_state {
+  walk_dirid *stack;     /* directories being walked, for loop checks */
+  size_t depth, cap;
+} walk_state;
+
+static int name_cmp(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *path_join(const char *dir, const char *name) {
+  size_t nd = strlen(dir), nn = strlen(name);
+  int slash = nd > 0 && dir[nd - 1] != '/';
+  char *p = hs_malloc(nd + (size_t)slash + nn + 1);
+  memcpy(p, dir, nd);
+  if (slash) p[nd] = '/';
+  memcpy(p + nd + (size_t)slash, name, nn + 1);
+  return p;
+}
+
+static int walk_dir(hs_ingest_ctx *x, walk_state *w, const char *dir,
+                    const char *rel, const struct stat *dst, hs_error *err) {
+  DIR *dp;
+  struct dirent *de;
+  char **names = NULL;
+  size_t n = 0, cap = 0, i;
+  int rc = HS_OK;
+
+  for (i = 0; i < w->depth; i++) {
+    if (w->stack[i].dev == dst->st_dev && w->stack[i].ino == dst->st_ino) {
+      hs_ingest_warn(x, dir, 0, "directory loop; skipped");
+      return HS_OK;
+    }
+  }
+  dp = opendir(dir);
+  if (!dp) {
+    if (!rel[0]) return hs_error_set(err, HS_EINPUT, "%s: %s", dir,
+                                     strerror(errno));
+    hs_ingest_warn(x, dir, 0, "%s; directory skipped", strerror(errno));
+    return HS_OK;
+  }
+  for (;;) {
+    errno = 0;
+    de = readdir(dp);
+    if (!de) {
+      if (errno) hs_ingest_warn(x, dir, 0, "%s; listing incomplete",
+                                strerror(errno));
+      break;
+    }
+    if (de->d_name[0] == '.') continue;
+    HS_GROW(names, cap, n + 1);
+    names[n++] = hs_strdup(de->d_name);
+  }
+  closedir(dp);
+  if (n) qsort(names, n, sizeof *names, name_cmp);
+
+  HS_GROW(w->stack, w->cap, w->depth + 1);
+  w->stack[w->depth].dev = dst->st_dev;
+  w->stack[w->depth].ino = dst->st_ino;
+  w->depth++;
+  for (i = 0; i < n && rc == HS_OK; i++) {
+    char *full = path_join(dir, names[i]);
+    char *r = rel[0] ? path_join(rel, names[i]) : hs_strdup(names[i]);
+    struct stat st;
+    if (hs_ingest_cancelled(x)) {
+      rc = hs_error_set(err, HS_EINTR, "%s: interrupted", full);
+    } else if (stat(full, &st) != 0) {
+      hs_ingest_warn(x, full, 0, "%s; skipped", strerror(errno));
+    } else if (S_ISDIR(st.st_mode)) {
+      rc = walk_dir(x, w, full, r, &st, err);
+    } else if (S_ISREG(st.st_mode)) {
+      rc = ingest_file(x, full, r, 0, err);
+    } else {
+      hs_ingest_warn(x, full, 0, "not a regular file; skipped");
+    }
+    free(full);
+    free(r);
+  }
+  w->depth--;
+  for (i = 0; i < n; i++) free(names[i]);
+  free(names);
+  return rc;
+}
+
+/* -------------------------------------------------------------- stdin */
+
+static int ingest_stdin(hs_ingest_ctx *x, hs_error *err) {
+  hs_stream s;
+  hs_input in;
+  size_t i = 0;
+  int rc;
+
+  if (hs_stream_open(&s, 0, 0, "-", err)) return err->code = HS_EINPUT;
+  hs_input_init_stream(&in, &s);
+  /* Look ahead for the first non-space byte, keeping what was read. */
+  for (;;) {
+    while (i < in.len && (in.p[i] == ' ' || in.p[i] == '\t' ||
+                          in.p[i] == '\n' || in.p[i] == '\r')) {
+      i++;
+    }
+    if (i < in.len || in.eof || in.len > x->max_line) break;
+    if ((rc = input_extend(&in, err))) goto out;
+  }
+  if (i + 3 <= in.len && memcmp(in.p + i, "\xEF\xBB\xBF", 3) == 0) {
+    i += 3;  /* a byte order mark before the first '{' */
+  }
+  if (i < in.len && in.p[i] == '{') {
+    rc = hs_jsonl_read(x, &in, "-", "-", err);
+  } else {
+    rc = text_read(x, &in, "-", "-", 0, err);
+  }
+out:
+  hs_input_free(&in);
+  hs_stream_close(&s);
+  if (rc == HS_EIO) rc = err->code = HS_EINPUT;
+  return rc;
+}
+
+/* ------------------------------------------------------------- public */
+
+int hs_ingest_path(hs_corpus *c, const char *path,
+                   const hs_ingest_opts *opts, hs_error *err) {
+  hs_ingest_ctx x;
+  hs_error e;
+  struct stat st;
+  int rc;
+
+  if (!c || !path || !path[0]) {
+    return hs_error_set(err, HS_EUSAGE, "hs_ingest_path: no path given");
+  }
+  hs_error_clear(&e);
+  hs_ingest_ctx_init(&x, c, opts);
+  if (strcmp(path, "-") == 0) {
+    rc = ingest_stdin(&x, &e);
+  } else if (stat(path, &st) != 0) {
+    rc = hs_error_set(&e, HS_EINPUT, "%s: %s", path, strerror(errno));
+  } else if (S_ISDIR(st.st_mode)) {
+    walk_state w = {NULL, 0, 0};
+    rc = walk_dir(&x, &w, path, "", &st, &e);
+    free(w.stack);
+  } else {
+    rc = ingest_file(&x, path, path, 1, &e);
+  }
+  hs_ingest_ctx_free(&x);
+  if (rc && err) *err = e;
+  return rc;
+}
+
+int hs_ingest_buffer(hs_corpus *c, const char *name, const char *data,
+                     size_t len, int jsonl, const hs_ingest_opts *opts,
+                     hs_error *err) {
+  hs_ingest_ctx x;
+  hs_input in;
+  hs_error e;
+  int rc;
+
+  if (!c || !name || (!data && len)) {
+    return hs_error_set(err, HS_EUSAGE, "hs_ingest_buffer: bad arguments");
+  }
+  hs_error_clear(&e);
+  hs_ingest_ctx_init(&x, c, opts);
+  hs_input_init_mem(&in, data, len);
+  if (jsonl) {
+    rc = hs_jsonl_read(&x, &in, name, name, &e);
+  } else {
+    rc = text_read(&x, &in, name, name, 0, &e);
+  }
+  hs_input_free(&in);
+  hs_ingest_ctx_free(&x);
+  if (rc && err) *err = e;
+  return rc;
+}

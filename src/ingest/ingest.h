@@ -1,0 +1,140 @@
+/*
+** ingest.h — private interface of the ingest stage (src/ingest/).
+**
+** The stage is split in four files:
+**   corpus.c  the hs_corpus container: a growable array of hs_doc plus an
+**             open-addressing hash table of ids (XXH3), so hs_corpus_find
+**             is O(1) on average;
+**   stream.c  a byte stream over a file descriptor that undoes gzip or
+**             zstd compression, detected from the first bytes;
+**   jsonl.c   JSON Lines: a memchr line splitter over a capped buffer,
+**             UTF-8 repair, one jansson parse per line;
+**   ingest.c  hs_ingest_path (files, sorted directory walks, stdin),
+**             plain-text documents, binary detection, hs_ingest_buffer.
+**
+** Nothing here is exported from the library; the fuzz targets and unit
+** tests include this header to reach the buffer entry point.
+*/
+#ifndef HS_INGEST_H
+#define HS_INGEST_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "hearsay.h"
+#include "util/util.h"
+
+/* Default cut for one document when hs_ingest_opts.max_doc_bytes is 0. */
+#define HS_INGEST_DEFAULT_MAX_DOC ((uint64_t)64 << 20)
+
+/* ------------------------------------------------------------ corpus.c */
+
+/* Append d, taking ownership of d->id, text, series, date, title, url and
+** extra (all malloc'ed; the fields other than id and text may be NULL).
+** d->source is borrowed: the corpus keeps one shared copy per distinct
+** consecutive source.  On any failure the owned fields are freed.
+** Fails with HS_EINPUT when the id is already present. */
+int hs_corpus_take(hs_corpus *c, hs_doc *d, hs_error *err);
+
+/* ------------------------------------------------------------ stream.c */
+
+enum { HS_CODEC_NONE = 0, HS_CODEC_GZIP = 1, HS_CODEC_ZSTD = 2 };
+
+typedef struct hs_stream {
+  int fd;
+  int own_fd;            /* close fd in hs_stream_close */
+  int codec;             /* HS_CODEC_* found from the magic bytes */
+  const char *name;      /* for messages; borrowed */
+  unsigned char *in;     /* raw (compressed) bytes read from fd */
+  size_t in_pos, in_len;
+  int in_eof;
+  void *z;               /* z_stream * when codec is gzip */
+  int z_member_done;     /* a gzip member ended; another may follow */
+  void *zs;              /* ZSTD_DStream * when codec is zstd */
+  size_t zs_hint;        /* last ZSTD_decompressStream result */
+} hs_stream;
+
+/* Start reading fd (which the stream closes if own_fd).  Reads the first
+** bytes to detect gzip (1f 8b) or zstd (28 b5 2f fd) compression.  Errors:
+** HS_EIO when fd cannot be read, HS_EINPUT for a corrupt compressed
+** header.  On failure the stream needs no hs_stream_close, but an owned
+** fd is closed. */
+int hs_stream_open(hs_stream *s, int fd, int own_fd, const char *name,
+                   hs_error *err);
+/* Read up to cap decompressed bytes; *got == 0 means end of data.
+** Errors: HS_EIO (read failure), HS_EINPUT (corrupt or truncated data). */
+int hs_stream_read(hs_stream *s, char *buf, size_t cap, size_t *got,
+                   hs_error *err);
+void hs_stream_close(hs_stream *s);
+
+/* --------------------------------------------------- shared by the stage */
+
+/* Input for the readers: either a stream read in chunks or one memory
+** buffer (s == NULL), whose bytes are then p[0..len). */
+typedef struct hs_input {
+  hs_stream *s;
+  const char *p;         /* current chunk */
+  size_t pos, len;       /* unread bytes are p[pos..len) */
+  int eof;               /* no more chunks after this one */
+  char *own;             /* chunk storage when reading a stream */
+  size_t own_cap;
+} hs_input;
+
+void hs_input_init_stream(hs_input *in, hs_stream *s);
+void hs_input_init_mem(hs_input *in, const char *data, size_t len);
+void hs_input_free(hs_input *in);
+/* Replace the (consumed) chunk by the next one; sets eof at the end. */
+int hs_input_fill(hs_input *in, hs_error *err);
+
+/* The settings and scratch space of one hs_ingest_* call. */
+typedef struct hs_ingest_ctx {
+  hs_corpus *c;
+  hs_warn_fn warn;
+  void *warn_ud;
+  size_t max_doc;        /* documents are cut at this many bytes */
+  size_t max_line;       /* longer JSON lines are skipped */
+  const volatile int *cancel;
+  hs_buf line;           /* a JSON line spanning chunks */
+  hs_buf fix;            /* a JSON line after UTF-8 repair */
+} hs_ingest_ctx;
+
+void hs_ingest_ctx_init(hs_ingest_ctx *x, hs_corpus *c,
+                        const hs_ingest_opts *opts);
+void hs_ingest_ctx_free(hs_ingest_ctx *x);
+int hs_ingest_cancelled(const hs_ingest_ctx *x);
+
+/* Report a warning at "source" (line 0) or "source:line". */
+void hs_ingest_warn(hs_ingest_ctx *x, const char *source, uint64_t line,
+                    const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+/* Largest n' <= n (and n' <= max) that does not split a UTF-8 sequence
+** of p when p is cut at max. */
+size_t hs_ingest_utf8_cut(const char *p, size_t n, size_t max);
+
+/* ------------------------------------------------------------- jsonl.c */
+
+/* Read JSON Lines from in into x->c.  Documents without an id get
+** "idbase:LINE"; warnings name "source:LINE".  Returns HS_OK, HS_EINTR,
+** or the stream's error. */
+int hs_jsonl_read(hs_ingest_ctx *x, hs_input *in, const char *source,
+                  const char *idbase, hs_error *err);
+
+/* Copy p[0..n) into out with every byte that is not part of a valid UTF-8
+** sequence replaced by U+FFFD.  Returns the number of bytes replaced (0:
+** the input was valid and out is left empty). */
+size_t hs_jsonl_utf8_fix(const char *p, size_t n, hs_buf *out);
+
+/* ------------------------------------------------------------ ingest.c */
+
+/* Ingest data[0..len) named `name` (used as source and as the id or id
+** base), as JSON Lines when jsonl is nonzero, else as one text document.
+** Same rules and warnings as hs_ingest_path. */
+int hs_ingest_buffer(hs_corpus *c, const char *name, const char *data,
+                     size_t len, int jsonl, const hs_ingest_opts *opts,
+                     hs_error *err);
+
+#endif /* HS_INGEST_H */

@@ -1,0 +1,227 @@
+/*
+** report.c — writes results as JSON Lines, TSV or readable text.
+**
+** JSON Lines is the contract users' scripts depend on (docs/output.md):
+** fields are only ever added.  Numbers are written with fixed precision so
+** that two runs on the same input give byte-identical output.  Strings are
+** escaped per RFC 8259; bytes that are not valid UTF-8 in document ids are
+** written as U+FFFD so that every line parses.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hearsay.h"
+#include "util/util.h"
+
+int hs_format_parse(const char *name) {
+  if (!name) return -1;
+  if (!strcmp(name, "jsonl") || !strcmp(name, "json")) return HS_FORMAT_JSONL;
+  if (!strcmp(name, "tsv")) return HS_FORMAT_TSV;
+  if (!strcmp(name, "text")) return HS_FORMAT_TEXT;
+  return -1;
+}
+
+/* Length of the valid UTF-8 sequence at s (1..4), or 0 if invalid. */
+static size_t utf8_valid_len(const unsigned char *s, size_t n) {
+  size_t k, i;
+  uint32_t cp;
+  if (s[0] < 0x80) return 1;
+  if (s[0] >= 0xC2 && s[0] <= 0xDF) k = 2, cp = s[0] & 0x1F;
+  else if (s[0] >= 0xE0 && s[0] <= 0xEF) k = 3, cp = s[0] & 0x0F;
+  else if (s[0] >= 0xF0 && s[0] <= 0xF4) k = 4, cp = s[0] & 0x07;
+  else return 0;
+  if (n < k) return 0;
+  for (i = 1; i < k; i++) {
+    if ((s[i] & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (s[i] & 0x3F);
+  }
+  if ((k == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+      (k == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+    return 0;
+  return k;
+}
+
+static void json_string(FILE *f, const char *s) {
+  const unsigned char *p = (const unsigned char *)(s ? s : "");
+  size_t n = strlen((const char *)p), i = 0;
+  putc('"', f);
+  while (i < n) {
+    unsigned char ch = p[i];
+    size_t k;
+    if (ch == '"' || ch == '\\') {
+      putc('\\', f);
+      putc(ch, f);
+      i++;
+    } else if (ch < 0x20 || ch == 0x7F) {
+      switch (ch) {
+        case '\n': fputs("\\n", f); break;
+        case '\t': fputs("\\t", f); break;
+        case '\r': fputs("\\r", f); break;
+        default: fprintf(f, "\\u%04x", ch); break;
+      }
+      i++;
+    } else if ((k = utf8_valid_len(p + i, n - i)) == 0) {
+      fputs("\\ufffd", f);
+      i++;
+    } else {
+      fwrite(p + i, 1, k, f);
+      i += k;
+    }
+  }
+  putc('"', f);
+}
+
+/* TSV fields cannot hold tabs or newlines: they become spaces. */
+static void tsv_field(FILE *f, const char *s) {
+  for (s = s ? s : ""; *s; s++) putc(*s == '\t' || *s == '\n' || *s == '\r'
+                                         ? ' ' : *s, f);
+}
+
+static const char *doc_id(const hs_corpus *c, uint32_t i) {
+  const hs_doc *d = i < hs_corpus_count(c) ? hs_corpus_doc(c, i) : NULL;
+  return d && d->id ? d->id : "?";
+}
+
+/* Print up to `max` bytes of text from [start, end) on one line, cut at a
+** UTF-8 boundary, with whitespace runs shown as one space. */
+static void snippet(FILE *f, const hs_doc *d, uint32_t start, uint32_t end,
+                    int from_end, size_t max) {
+  const unsigned char *t;
+  uint32_t s = start, e = end;
+  int space = 0;
+  if (!d || !d->text || end > d->len || start >= end) return;
+  t = (const unsigned char *)d->text;
+  if (e - s > max) {
+    if (from_end) {
+      s = (uint32_t)(e - max);
+      while (s < e && (t[s] & 0xC0) == 0x80) s++;
+    } else {
+      e = (uint32_t)(s + max);
+      while (e > s && (t[e] & 0xC0) == 0x80) e--;
+    }
+  }
+  for (; s < e; s++) {
+    if (t[s] == ' ' || t[s] == '\n' || t[s] == '\t' || t[s] == '\r') {
+      if (!space) putc(' ', f);
+      space = 1;
+    } else {
+      putc(t[s], f);
+      space = 0;
+    }
+  }
+}
+
+static void text_copy(FILE *f, const hs_corpus *c, const hs_span *sp) {
+  const hs_doc *d = sp->doc < hs_corpus_count(c) ? hs_corpus_doc(c, sp->doc)
+                                                  : NULL;
+  fprintf(f, "  %s  bytes %u-%u, %u words\n", doc_id(c, sp->doc), sp->start,
+          sp->end, sp->words);
+  if (d && d->text) {
+    fputs("    \xe2\x80\x9c", f);
+    if (sp->end - sp->start <= 160) {
+      snippet(f, d, sp->start, sp->end, 0, 160);
+    } else {
+      snippet(f, d, sp->start, sp->end, 0, 70);
+      fputs(" \xe2\x80\xa6 ", f);
+      snippet(f, d, sp->start, sp->end, 1, 70);
+    }
+    fputs("\xe2\x80\x9d\n", f);
+  }
+}
+
+int hs_write_passages(FILE *f, int format, const hs_corpus *c,
+                      const hs_passage *p, size_t n, hs_error *err) {
+  size_t i;
+  if (format == HS_FORMAT_TSV)
+    fputs("family\tkind\ta_doc\ta_start\ta_end\tb_doc\tb_start\tb_end\t"
+          "words\tsimilarity\n", f);
+  for (i = 0; i < n; i++) {
+    const hs_passage *q = &p[i];
+    const char *kind = q->internal ? "internal" : "cross";
+    switch (format) {
+      case HS_FORMAT_TSV:
+        fprintf(f, "%u\t%s\t", q->family, kind);
+        tsv_field(f, doc_id(c, q->a.doc));
+        fprintf(f, "\t%u\t%u\t", q->a.start, q->a.end);
+        tsv_field(f, doc_id(c, q->b.doc));
+        fprintf(f, "\t%u\t%u\t%u\t%.3f\n", q->b.start, q->b.end, q->words,
+                q->similarity);
+        break;
+      case HS_FORMAT_TEXT:
+        fprintf(f, "family %u, %s: %u words, similarity %.2f\n", q->family,
+                q->internal ? "repeated inside one document" : "reused",
+                q->words, q->similarity);
+        text_copy(f, c, &q->a);
+        text_copy(f, c, &q->b);
+        putc('\n', f);
+        break;
+      default:
+        fputs("{\"a\":{\"doc\":", f);
+        json_string(f, doc_id(c, q->a.doc));
+        fprintf(f, ",\"start\":%u,\"end\":%u,\"words\":%u},\"b\":{\"doc\":",
+                q->a.start, q->a.end, q->a.words);
+        json_string(f, doc_id(c, q->b.doc));
+        fprintf(f,
+                ",\"start\":%u,\"end\":%u,\"words\":%u},\"words\":%u,"
+                "\"similarity\":%.3f,\"kind\":\"%s\",\"family\":%u}\n",
+                q->b.start, q->b.end, q->b.words, q->words, q->similarity,
+                kind, q->family);
+        break;
+    }
+  }
+  if (format == HS_FORMAT_TEXT && n == 0) fputs("No reused passages found.\n", f);
+  if (fflush(f) != 0 || ferror(f))
+    return hs_error_set(err, HS_EIO, "cannot write the output");
+  return HS_OK;
+}
+
+int hs_write_dups(FILE *f, int format, const hs_corpus *c,
+                  const int32_t *group, size_t ngroups, hs_error *err) {
+  size_t g, i, ndocs = hs_corpus_count(c);
+  size_t *count = hs_calloc(ngroups + 1, sizeof *count);
+  size_t **members = hs_calloc(ngroups + 1, sizeof *members);
+  size_t *fill = hs_calloc(ngroups + 1, sizeof *fill);
+  for (i = 0; i < ndocs; i++)
+    if (group[i] >= 0 && (size_t)group[i] < ngroups) count[group[i]]++;
+  for (g = 0; g < ngroups; g++) members[g] = hs_calloc(count[g] + 1,
+                                                       sizeof **members);
+  for (i = 0; i < ndocs; i++)
+    if (group[i] >= 0 && (size_t)group[i] < ngroups)
+      members[group[i]][fill[group[i]]++] = i;
+  if (format == HS_FORMAT_TSV) fputs("group\tsize\tdoc\n", f);
+  for (g = 0; g < ngroups; g++) {
+    switch (format) {
+      case HS_FORMAT_TSV:
+        for (i = 0; i < count[g]; i++) {
+          fprintf(f, "%zu\t%zu\t", g, count[g]);
+          tsv_field(f, doc_id(c, (uint32_t)members[g][i]));
+          putc('\n', f);
+        }
+        break;
+      case HS_FORMAT_TEXT:
+        fprintf(f, "group %zu: %zu near-identical documents\n", g, count[g]);
+        for (i = 0; i < count[g]; i++)
+          fprintf(f, "  %s\n", doc_id(c, (uint32_t)members[g][i]));
+        putc('\n', f);
+        break;
+      default:
+        fprintf(f, "{\"group\":%zu,\"docs\":[", g);
+        for (i = 0; i < count[g]; i++) {
+          if (i) putc(',', f);
+          json_string(f, doc_id(c, (uint32_t)members[g][i]));
+        }
+        fprintf(f, "],\"size\":%zu}\n", count[g]);
+        break;
+    }
+  }
+  if (format == HS_FORMAT_TEXT && ngroups == 0)
+    fputs("No near-duplicate documents found.\n", f);
+  for (g = 0; g < ngroups; g++) free(members[g]);
+  free(members);
+  free(count);
+  free(fill);
+  if (fflush(f) != 0 || ferror(f))
+    return hs_error_set(err, HS_EIO, "cannot write the output");
+  return HS_OK;
+}
