@@ -118,6 +118,12 @@ typedef struct hs_ingest_opts {
   uint64_t max_doc_bytes;   /* larger documents are cut here, with a warning;
                                0 = default (64 MiB) */
   const volatile int *cancel; /* if non-NULL and set, stop with HS_EINTR */
+  /* If non-NULL, called after each document is appended to the corpus
+  ** (index = its position).  A nonzero return stops ingestion with that
+  ** status (the callback fills its own hs_error).  Lets a caller process
+  ** and release documents while a large file is still being read. */
+  int (*on_doc)(void *ud, hs_corpus *c, size_t index);
+  void *on_doc_ud;
 } hs_ingest_opts;
 
 /* Read one path into the corpus: a file (text, .jsonl, .jsonl.gz,
@@ -154,7 +160,7 @@ HS_API size_t hs_normalize(const char *text, size_t len, char *buf,
 /* ---------------------------------------------------------------- reuse */
 
 typedef struct hs_reuse_opts {
-  int ngram;          /* words per shingle (seed length); default 4 */
+  int ngram;          /* words per shingle (seed length); default 5 */
   int min_words;      /* shortest passage reported, in words; default 12 */
   int df_cap;         /* shingles found in more documents are ignored; 100 */
   int max_gap;        /* words of edit bridged inside one passage; 24 */

@@ -20,7 +20,6 @@
 ** Cost: linear in the number of seeds for chaining, O((N+M)·D) per passage
 ** for the diff, where D (the number of edited words) is small for reuse.
 */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,7 +38,7 @@ struct hs_engine {
 
 void hs_reuse_opts_default(hs_reuse_opts *o) {
   memset(o, 0, sizeof *o);
-  o->ngram = 4;
+  o->ngram = 5;
   o->min_words = 12;
   o->df_cap = 100;
   o->max_gap = 24;
@@ -190,15 +189,15 @@ typedef struct scratch {
   size_t ncands, capcands;
   long *v;
   size_t capv;
+  hs_seed *seeds;
+  size_t capseeds;
   hs_passage *out;
   size_t nout, capout;
 } scratch;
 
 typedef struct align_job {
   hs_engine *e;
-  const hs_seed *seeds;
-  size_t *pair_start; /* index of each pair's first seed; npairs+1 */
-  size_t npairs;
+  const hs_cindex *ci;
   scratch *sc;        /* per thread */
 } align_job;
 
@@ -356,12 +355,20 @@ static void align_pair(const hs_engine *e, scratch *sc, const hs_seed *s,
   }
 }
 
+/* Align document a with every partner b >= a, one pair at a time. */
 static int align_range(void *ud, int thread, size_t begin, size_t end) {
   align_job *j = ud;
-  size_t i;
-  for (i = begin; i < end; i++) {
-    size_t s0 = j->pair_start[i], s1 = j->pair_start[i + 1];
-    align_pair(j->e, &j->sc[thread], j->seeds + s0, s1 - s0);
+  scratch *sc = &j->sc[thread];
+  size_t a;
+  for (a = begin; a < end; a++) {
+    size_t n = hs_cindex_seeds(j->ci, (uint32_t)a, &sc->seeds,
+                               &sc->capseeds);
+    size_t s0 = 0, s1;
+    for (s0 = 0; s0 < n; s0 = s1) {
+      s1 = s0 + 1;
+      while (s1 < n && sc->seeds[s1].b == sc->seeds[s0].b) s1++;
+      align_pair(j->e, sc, sc->seeds + s0, s1 - s0);
+    }
   }
   return 0;
 }
@@ -378,61 +385,45 @@ static int passage_cmp(const void *x, const void *y) {
 
 int hs_engine_run(hs_engine *e, size_t first_new, hs_passage **out,
                   size_t *n, hs_error *err) {
-  hs_seed *seeds = NULL;
-  size_t nseeds = 0, npairs = 0, i, total = 0;
-  align_job j;
+  hs_cindex ci;
   hs_index_stats st;
+  align_job j;
+  size_t total = 0;
   int rc, t;
   *out = NULL;
   *n = 0;
   if (e->opts.progress &&
       e->opts.progress(e->opts.progress_ud, "index", 0, e->ndocs))
     return hs_error_set(err, HS_EINTR, "interrupted");
-  rc = hs_index_seeds(e->docs, e->ndocs, first_new, &e->opts, e->nthreads,
-                      &seeds, &nseeds, &st, err);
-  if (getenv("HS_DEBUG")) fprintf(stderr, "shingles %llu postings %llu capped %llu seeds %llu\n", (unsigned long long)st.shingles, (unsigned long long)st.postings, (unsigned long long)st.capped, (unsigned long long)st.seeds);
+  rc = hs_cindex_build(&ci, e->docs, e->ndocs, first_new, &e->opts,
+                       e->nthreads, &st, err);
   if (rc) return rc;
+  if (e->opts.progress &&
+      e->opts.progress(e->opts.progress_ud, "align", 0, e->ndocs)) {
+    hs_cindex_free(&ci);
+    return hs_error_set(err, HS_EINTR, "interrupted");
+  }
   memset(&j, 0, sizeof j);
   j.e = e;
-  j.seeds = seeds;
-  for (i = 0; i < nseeds; i++)
-    if (i == 0 || seeds[i].a != seeds[i - 1].a ||
-        seeds[i].b != seeds[i - 1].b)
-      npairs++;
-  j.pair_start = hs_calloc(npairs + 1, sizeof *j.pair_start);
-  npairs = 0;
-  for (i = 0; i < nseeds; i++)
-    if (i == 0 || seeds[i].a != seeds[i - 1].a ||
-        seeds[i].b != seeds[i - 1].b)
-      j.pair_start[npairs++] = i;
-  j.pair_start[npairs] = nseeds;
-  j.npairs = npairs;
+  j.ci = &ci;
   j.sc = hs_calloc((size_t)e->nthreads, sizeof *j.sc);
-  if (e->opts.progress &&
-      e->opts.progress(e->opts.progress_ud, "align", 0, npairs)) {
-    rc = hs_error_set(err, HS_EINTR, "interrupted");
-    goto out;
-  }
-  hs_parallel_for(e->nthreads, npairs, 64, align_range, &j);
+  hs_parallel_for(e->nthreads, e->ndocs, 16, align_range, &j);
+  hs_cindex_free(&ci);
   for (t = 0; t < e->nthreads; t++) total += j.sc[t].nout;
   *out = hs_reallocarray(NULL, total ? total : 1, sizeof **out);
   for (t = 0; t < e->nthreads; t++) {
     if (j.sc[t].nout)
       memcpy(*out + *n, j.sc[t].out, j.sc[t].nout * sizeof **out);
     *n += j.sc[t].nout;
-  }
-  qsort(*out, *n, sizeof **out, passage_cmp);
-out:
-  for (t = 0; t < e->nthreads; t++) {
     free(j.sc[t].chains);
     free(j.sc[t].cands);
     free(j.sc[t].v);
+    free(j.sc[t].seeds);
     free(j.sc[t].out);
   }
   free(j.sc);
-  free(j.pair_start);
-  free(seeds);
-  return rc;
+  qsort(*out, *n, sizeof **out, passage_cmp);
+  return HS_OK;
 }
 
 int hs_reuse_find(const hs_corpus *corpus, const hs_reuse_opts *opts,

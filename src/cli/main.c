@@ -129,7 +129,7 @@ static const char *usage_text =
     "  --format jsonl|tsv|text  output format (default: text on a terminal,\n"
     "                       jsonl otherwise)\n"
     "  --db FILE            the SQLite store\n"
-    "  --ngram N            words per seed n-gram (default 4)\n"
+    "  --ngram N            words per seed n-gram (default 5)\n"
     "  --min-words N        shortest passage reported, in words (default 12)\n"
     "  --df-cap N           ignore n-grams found in more than N documents\n"
     "                       (default 100)\n"

@@ -206,7 +206,7 @@ static void sort_postings(posting *p, size_t n) {
   free(next);
 }
 
-/* ------------------------------------------------------------ seeds */
+/* ------------------------------------------------------------ index */
 
 static int seed_cmp(const void *x, const void *y) {
   const hs_seed *a = x, *b = y;
@@ -215,52 +215,38 @@ static int seed_cmp(const void *x, const void *y) {
   return (a->posb > b->posb) - (a->posb < b->posb);
 }
 
-/* Sort by (a, b, posa, posb): counting pass on a, in place, then qsort of
-** each document's seeds. */
-static void sort_seeds(hs_seed *s, size_t n, size_t ndocs) {
-  size_t *start = hs_calloc(ndocs + 1, sizeof *start);
-  size_t *next = hs_calloc(ndocs + 1, sizeof *next);
-  size_t i, b;
-  for (i = 0; i < n; i++) start[s[i].a + 1]++;
-  for (b = 0; b < ndocs; b++) start[b + 1] += start[b];
-  memcpy(next, start, (ndocs + 1) * sizeof *next);
-  for (b = 0; b < ndocs; b++) {
-    while (next[b] < start[b + 1]) {
-      hs_seed v = s[next[b]];
-      while (v.a != b) {
-        hs_seed w = s[next[v.a]];
-        s[next[v.a]++] = v;
-        v = w;
-      }
-      s[next[b]++] = v;
-    }
-  }
-  for (b = 0; b < ndocs; b++)
-    if (start[b + 1] - start[b] > 1)
-      qsort(s + start[b], start[b + 1] - start[b], sizeof *s, seed_cmp);
-  free(start);
-  free(next);
+void hs_cindex_free(hs_cindex *ci) {
+  if (!ci) return;
+  free(ci->members);
+  free(ci->gstart);
+  free(ci->fwd_group);
+  free(ci->fstart);
+  memset(ci, 0, sizeof *ci);
 }
 
-int hs_index_seeds(const hs_doctab *docs, size_t ndocs, size_t first_new,
-                   const hs_reuse_opts *opts, int nthreads, hs_seed **out,
-                   size_t *nout, hs_index_stats *stats, hs_error *err) {
+int hs_cindex_build(hs_cindex *ci, const hs_doctab *docs, size_t ndocs,
+                    size_t first_new, const hs_reuse_opts *opts,
+                    int nthreads, hs_index_stats *stats, hs_error *err) {
   build b;
-  uint64_t total = 0, npost;
-  size_t d, g0, g1, nseeds = 0, capseeds = 0;
-  hs_seed *seeds = NULL;
+  uint64_t total = 0, npost, nmem = 0;
+  size_t d, g0, g1, ng = 0, capg = 0;
   size_t df_cap = opts->df_cap > 0 ? (size_t)opts->df_cap : SIZE_MAX / 8;
   hs_index_stats st;
   (void)err;
   memset(&st, 0, sizeof st);
   memset(&b, 0, sizeof b);
+  memset(ci, 0, sizeof *ci);
+  ci->ndocs = ndocs;
+  ci->first_new = first_new;
+  ci->ngram = opts->ngram;
+  ci->internal = opts->internal;
+  ci->fstart = hs_calloc(ndocs + 1, sizeof *ci->fstart);
+  ci->gstart = hs_calloc(1, sizeof *ci->gstart);
   b.docs = docs;
   b.ndocs = ndocs;
   b.first_new = first_new;
   b.ngram = opts->ngram;
   b.incremental = first_new > 0;
-  *out = NULL;
-  *nout = 0;
   if (first_new >= ndocs) goto done;
   for (d = 0; d < ndocs; d++) total += nshingles(&docs[d], b.ngram);
   st.shingles = total;
@@ -284,8 +270,12 @@ int hs_index_seeds(const hs_doctab *docs, size_t ndocs, size_t first_new,
 
   sort_postings(b.post, (size_t)npost);
 
+  /* Keep the groups worth seeding, compacted in place to (doc, pos):
+  ** a member takes 8 bytes where a posting took 16, and the write index
+  ** never passes the read index. */
+  ci->members = (hs_member *)b.post;
   for (g0 = 0; g0 < npost; g0 = g1) {
-    size_t i, j, ndistinct = 1;
+    size_t i, ndistinct = 1;
     int has_new = 0;
     g1 = g0 + 1;
     while (g1 < npost && b.post[g1].hash == b.post[g0].hash) g1++;
@@ -298,34 +288,80 @@ int hs_index_seeds(const hs_doctab *docs, size_t ndocs, size_t first_new,
       st.capped++;
       continue;
     }
-    if (!has_new) continue;
-    if (ndistinct == 1 && !opts->internal) continue;
+    if (!has_new || (ndistinct == 1 && !opts->internal)) continue;
+    HS_GROW(ci->gstart, capg, ng + 2);
+    ci->gstart[ng] = nmem;
     for (i = g0; i < g1; i++) {
-      const posting *p = &b.post[i];
-      for (j = i + 1; j < g1; j++) {
-        const posting *q = &b.post[j];
+      hs_member m;
+      m.doc = b.post[i].doc;
+      m.pos = b.post[i].pos;
+      ci->members[nmem++] = m;
+      ci->fstart[m.doc + 1]++;
+    }
+    ng++;
+  }
+  b.post = NULL;
+  ci->gstart = hs_reallocarray(ci->gstart, ng + 1, sizeof *ci->gstart);
+  ci->gstart[ng] = nmem;
+  ci->ngroups = ng;
+  ci->members = hs_reallocarray(ci->members, (size_t)nmem + 1,
+                                sizeof *ci->members);
+  st.groups = ng;
+
+  /* The forward lists: for each document, the groups of its shingles. */
+  for (d = 0; d < ndocs; d++) ci->fstart[d + 1] += ci->fstart[d];
+  ci->fwd_group = hs_reallocarray(NULL, (size_t)nmem + 1,
+                                  sizeof *ci->fwd_group);
+  {
+    uint64_t *fill = hs_calloc(ndocs + 1, sizeof *fill);
+    size_t g;
+    uint64_t i;
+    memcpy(fill, ci->fstart, (ndocs + 1) * sizeof *fill);
+    for (g = 0; g < ng; g++)
+      for (i = ci->gstart[g]; i < ci->gstart[g + 1]; i++)
+        ci->fwd_group[fill[ci->members[i].doc]++] = (uint32_t)g;
+    free(fill);
+  }
+done:
+  if (stats) *stats = st;
+  return HS_OK;
+}
+
+size_t hs_cindex_seeds(const hs_cindex *ci, uint32_t a, hs_seed **buf,
+                       size_t *cap) {
+  size_t n = 0;
+  uint64_t f, i;
+  uint32_t prev_group = UINT32_MAX;
+  if (a >= ci->ndocs) return 0;
+  for (f = ci->fstart[a]; f < ci->fstart[a + 1]; f++) {
+    uint32_t g = ci->fwd_group[f];
+    uint64_t gs = ci->gstart[g], ge = ci->gstart[g + 1];
+    /* A shingle occurring k times in a gives k entries for one group:
+    ** each group is expanded once, for all of a's occurrences. */
+    if (g == prev_group) continue;
+    prev_group = g;
+    for (i = gs; i < ge; i++) {
+      const hs_member *p = &ci->members[i];
+      uint64_t j;
+      if (p->doc != a) continue;
+      for (j = gs; j < ge; j++) {
+        const hs_member *q = &ci->members[j];
         hs_seed *s;
-        if (q->doc < first_new) continue; /* both old: aligned before */
-        if (p->doc == q->doc) {
-          if (!opts->internal) continue;
-          if (q->pos < p->pos + (uint32_t)b.ngram) continue; /* overlapping */
+        if (q->doc < a) continue;
+        if (a < ci->first_new && q->doc < ci->first_new) continue;
+        if (q->doc == a) {
+          if (!ci->internal) continue;
+          if (q->pos < p->pos + (uint32_t)ci->ngram) continue;
         }
-        HS_GROW(seeds, capseeds, nseeds + 1);
-        s = &seeds[nseeds++];
-        s->a = p->doc;
+        HS_GROW(*buf, *cap, n + 1);
+        s = &(*buf)[n++];
+        s->a = a;
         s->b = q->doc;
         s->posa = p->pos;
         s->posb = q->pos;
       }
     }
   }
-  free(b.post);
-  b.post = NULL;
-  sort_seeds(seeds, nseeds, ndocs);
-  st.seeds = nseeds;
-  *out = seeds;
-  *nout = nseeds;
-done:
-  if (stats) *stats = st;
-  return HS_OK;
+  if (n > 1) qsort(*buf, n, sizeof **buf, seed_cmp);
+  return n;
 }

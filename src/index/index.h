@@ -39,14 +39,38 @@ typedef struct hs_index_stats {
   uint64_t shingles;      /* shingles in all documents */
   uint64_t postings;      /* shingles seen more than once (kept) */
   uint64_t capped;        /* distinct shingles dropped by the df cap */
-  uint64_t seeds;
+  uint64_t groups;        /* shingles shared, after the cap */
 } hs_index_stats;
 
-/* All seeds between pairs that involve a document >= first_new, sorted by
-** (a, b, posa, posb).  Shingles in more than df_cap documents, or occurring
-** more than 4*df_cap times, are ignored.  *out is malloc'ed. */
-int hs_index_seeds(const hs_doctab *docs, size_t ndocs, size_t first_new,
-                   const hs_reuse_opts *opts, int nthreads, hs_seed **out,
-                   size_t *nout, hs_index_stats *stats, hs_error *err);
+/* The candidate index: for every shingle shared by two or more places
+** (and within the df cap) its members, and for every document the shared
+** shingles it contains.  Seeds are generated from it one document at a
+** time, so they never all exist at once. */
+typedef struct hs_member {
+  uint32_t doc, pos;
+} hs_member;
+
+typedef struct hs_cindex {
+  size_t ndocs, first_new;
+  int ngram, internal;
+  hs_member *members;   /* grouped by shingle, by (doc, pos) within */
+  uint64_t *gstart;     /* ngroups + 1 */
+  size_t ngroups;
+  uint32_t *fwd_group;  /* per document, the groups of its shingles... */
+  uint64_t *fstart;     /* ...document d's entries are [fstart[d], fstart[d+1]) */
+} hs_cindex;
+
+/* Build the candidate index over docs; pairs that do not involve a
+** document >= first_new are left out.  Shingles in more than df_cap
+** documents, or occurring more than 4*df_cap times, are ignored. */
+int hs_cindex_build(hs_cindex *ci, const hs_doctab *docs, size_t ndocs,
+                    size_t first_new, const hs_reuse_opts *opts,
+                    int nthreads, hs_index_stats *stats, hs_error *err);
+void hs_cindex_free(hs_cindex *ci);
+
+/* Seeds of document a with partners b >= a, sorted by (b, posa, posb),
+** written to *buf (grown as needed).  Returns their number. */
+size_t hs_cindex_seeds(const hs_cindex *ci, uint32_t a, hs_seed **buf,
+                       size_t *cap);
 
 #endif

@@ -61,11 +61,13 @@ void hs_ingest_ctx_init(hs_ingest_ctx *x, hs_corpus *c,
   x->max_line = x->max_doc * 3 + ((size_t)64 << 10);
   hs_buf_init(&x->line, x->max_line);
   hs_buf_init(&x->fix, 0);
+  hs_buf_init(&x->extra, 0);
 }
 
 void hs_ingest_ctx_free(hs_ingest_ctx *x) {
   hs_buf_free(&x->line);
   hs_buf_free(&x->fix);
+  hs_buf_free(&x->extra);
 }
 
 int hs_ingest_cancelled(const hs_ingest_ctx *x) {
@@ -517,9 +519,9 @@ int hs_ingest_path(hs_corpus *c, const char *path,
   return rc;
 }
 
-int hs_ingest_buffer(hs_corpus *c, const char *name, const char *data,
-                     size_t len, int jsonl, const hs_ingest_opts *opts,
-                     hs_error *err) {
+int hs_ingest_buffer_mode(hs_corpus *c, const char *name, const char *data,
+                          size_t len, int mode, const hs_ingest_opts *opts,
+                          hs_error *err) {
   hs_ingest_ctx x;
   hs_input in;
   hs_error e;
@@ -530,8 +532,9 @@ int hs_ingest_buffer(hs_corpus *c, const char *name, const char *data,
   }
   hs_error_clear(&e);
   hs_ingest_ctx_init(&x, c, opts);
+  x.no_fast = mode == HS_INGEST_JSONL_SLOW;
   hs_input_init_mem(&in, data, len);
-  if (jsonl) {
+  if (mode != HS_INGEST_TEXT) {
     rc = hs_jsonl_read(&x, &in, name, name, &e);
   } else {
     rc = text_read(&x, &in, name, name, 0, &e);
@@ -540,4 +543,12 @@ int hs_ingest_buffer(hs_corpus *c, const char *name, const char *data,
   hs_ingest_ctx_free(&x);
   if (rc && err) *err = e;
   return rc;
+}
+
+int hs_ingest_buffer(hs_corpus *c, const char *name, const char *data,
+                     size_t len, int jsonl, const hs_ingest_opts *opts,
+                     hs_error *err) {
+  return hs_ingest_buffer_mode(c, name, data, len,
+                               jsonl ? HS_INGEST_JSONL : HS_INGEST_TEXT, opts,
+                               err);
 }

@@ -96,6 +96,8 @@ typedef struct hs_ingest_ctx {
   const volatile int *cancel;
   hs_buf line;           /* a JSON line spanning chunks */
   hs_buf fix;            /* a JSON line after UTF-8 repair */
+  hs_buf extra;          /* the unnamed fields of a JSON line */
+  int no_fast;           /* parse every JSON line with jansson */
 } hs_ingest_ctx;
 
 void hs_ingest_ctx_init(hs_ingest_ctx *x, hs_corpus *c,
@@ -136,5 +138,13 @@ size_t hs_jsonl_utf8_fix(const char *p, size_t n, hs_buf *out);
 int hs_ingest_buffer(hs_corpus *c, const char *name, const char *data,
                      size_t len, int jsonl, const hs_ingest_opts *opts,
                      hs_error *err);
+
+/* hs_ingest_buffer with a mode: HS_INGEST_TEXT, HS_INGEST_JSONL, or
+** HS_INGEST_JSONL_SLOW, which parses every line with jansson alone (the
+** reference the fast line scanner is tested against). */
+enum { HS_INGEST_TEXT = 0, HS_INGEST_JSONL = 1, HS_INGEST_JSONL_SLOW = 2 };
+int hs_ingest_buffer_mode(hs_corpus *c, const char *name, const char *data,
+                          size_t len, int mode, const hs_ingest_opts *opts,
+                          hs_error *err);
 
 #endif /* HS_INGEST_H */

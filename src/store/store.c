@@ -95,11 +95,23 @@ static int db_error(const hs_store *s, hs_error *err, int rc,
                           "and run again",
                           s->path, doing, why);
     case SQLITE_IOERR:
-    case SQLITE_CANTOPEN:
+    case SQLITE_CANTOPEN: {
+      int e = s->db ? sqlite3_system_errno(s->db) : 0;
+#ifdef EDQUOT
+      if (e == EDQUOT) e = ENOSPC;
+#endif
+      if (e == ENOSPC)
+        return hs_error_set(err, HS_EIO,
+                            "%s: disk full while %s (%s); free some space "
+                            "and run again",
+                            s->path, doing, strerror(e));
       return hs_error_set(err, HS_EIO,
                           "%s: cannot read or write the database while %s "
-                          "(%s); check the path, the disk and permissions",
-                          s->path, doing, why);
+                          "(%s%s%s); check the path, the disk and "
+                          "permissions",
+                          s->path, doing, why, e ? ": " : "",
+                          e ? strerror(e) : "");
+    }
     case SQLITE_NOMEM:
       return hs_error_set(err, HS_ENOMEM, "%s: out of memory while %s",
                           s->path, doing);
@@ -474,11 +486,11 @@ int hs_store_load_passages(hs_store *s, hs_passage **out, size_t *n,
 
 /* --------------------------------------------------------------- commit */
 
-/* Insert documents [first_new, count) with doc_id = index. */
-static int insert_docs(hs_store *s, const hs_corpus *c, size_t first_new,
-                       hs_error *err) {
+/* Insert documents [first, first+count) with doc_id = index. */
+static int insert_docs(hs_store *s, const hs_corpus *c, size_t first,
+                       size_t count, hs_error *err) {
   sqlite3_stmt *st = NULL;
-  size_t i, count = hs_corpus_count(c);
+  size_t i;
   int rc;
 
   rc = db_prepare(s,
@@ -488,7 +500,7 @@ static int insert_docs(hs_store *s, const hs_corpus *c, size_t first_new,
                   "?11, ?12, ?13, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
                   &st, "storing documents", err);
   if (rc) goto out;
-  for (i = first_new; i < count; i++) {
+  for (i = first; i < first + count; i++) {
     const hs_doc *d = hs_corpus_doc(c, i);
     char hash[32];
     snprintf(hash, sizeof hash, "%016llx",
@@ -622,9 +634,9 @@ out:
 }
 
 /* Inside the transaction: the store must hold exactly documents
-** [0, first_new), or the caller's corpus does not match it (another process
+** [0, first), or the caller's corpus does not match it (another process
 ** committed since it was loaded, or it was never loaded). */
-static int check_stored_prefix(hs_store *s, size_t first_new, hs_error *err) {
+static int check_stored_prefix(hs_store *s, size_t first, hs_error *err) {
   sqlite3_stmt *st = NULL;
   sqlite3_int64 cnt, max;
   int rc;
@@ -639,13 +651,13 @@ static int check_stored_prefix(hs_store *s, size_t first_new, hs_error *err) {
   }
   cnt = sqlite3_column_int64(st, 0);
   max = sqlite3_column_int64(st, 1);
-  if ((uint64_t)cnt != (uint64_t)first_new || max + 1 != cnt) {
+  if ((uint64_t)cnt != (uint64_t)first || max + 1 != cnt) {
     rc = hs_error_set(err, HS_EDB,
                       "%s: the store holds %lld documents but this run "
                       "expected %zu (it changed since it was loaded, or the "
                       "corpus was not loaded from it); nothing was stored, "
                       "run again",
-                      s->path, (long long)cnt, first_new);
+                      s->path, (long long)cnt, first);
     goto out;
   }
   rc = HS_OK;
@@ -654,32 +666,36 @@ out:
   return rc;
 }
 
-int hs_store_commit(hs_store *s, const hs_corpus *c, size_t first_new,
-                    const hs_passage *p, size_t n, hs_error *err) {
-  size_t count, i;
-  int rc;
-
-  if (!s || !c || (n && !p))
+/* Arguments are checked before the transaction starts. */
+static int commit_args(const hs_corpus *c, size_t first, size_t count,
+                       const hs_passage *p, size_t n, hs_error *err) {
+  size_t ndocs = hs_corpus_count(c), end, i;
+  if (first > ndocs || count > ndocs - first)
     return hs_error_set(err, HS_EUSAGE,
-                        "hs_store_commit: store, corpus and passages are "
-                        "required");
-  count = hs_corpus_count(c);
-  if (first_new > count)
-    return hs_error_set(err, HS_EUSAGE,
-                        "hs_store_commit: first_new %zu is past the corpus "
-                        "end (%zu documents)", first_new, count);
+                        "hs_store_commit: documents [%zu, %zu) are past the "
+                        "corpus end (%zu documents)", first, first + count,
+                        ndocs);
+  end = first + count;
+  for (i = first; i < end; i++) {
+    const hs_doc *d = hs_corpus_doc(c, i);
+    if (!d->text)
+      return hs_error_set(err, HS_EUSAGE,
+                          "hs_store_commit: the text of document \"%.200s\" "
+                          "was released before it was stored", d->id);
+  }
   for (i = 0; i < n; i++) {
     const hs_span *sp[2] = {&p[i].a, &p[i].b};
     int k;
     for (k = 0; k < 2; k++) {
       const hs_doc *d;
-      if (sp[k]->doc >= count)
+      if (sp[k]->doc >= end)
         return hs_error_set(err, HS_EUSAGE,
                             "hs_store_commit: passage %zu refers to document "
-                            "%u of a corpus of %zu", i, (unsigned)sp[k]->doc,
-                            count);
+                            "%u; only documents below %zu are stored", i,
+                            (unsigned)sp[k]->doc, end);
       d = hs_corpus_doc(c, sp[k]->doc);
-      if (sp[k]->start > sp[k]->end || sp[k]->end > d->len)
+      /* A released text (NULL) cannot be checked; the stored one was. */
+      if (sp[k]->start > sp[k]->end || (d->text && sp[k]->end > d->len))
         return hs_error_set(err, HS_EUSAGE,
                             "hs_store_commit: passage %zu has span "
                             "[%u, %u) outside document \"%.200s\" (%zu "
@@ -687,11 +703,24 @@ int hs_store_commit(hs_store *s, const hs_corpus *c, size_t first_new,
                             (unsigned)sp[k]->end, d->id, d->len);
     }
   }
+  return HS_OK;
+}
 
+int hs_store_commit(hs_store *s, const hs_corpus *c, size_t first,
+                    size_t count, const hs_passage *p, size_t n,
+                    hs_error *err) {
+  int rc;
+
+  if (!s || !c || (n && !p))
+    return hs_error_set(err, HS_EUSAGE,
+                        "hs_store_commit: store, corpus and passages are "
+                        "required");
+  rc = commit_args(c, first, count, p, n, err);
+  if (rc) return rc;
   rc = tx_begin(s, err);
   if (rc) return rc;
-  rc = check_stored_prefix(s, first_new, err);
-  if (rc == HS_OK) rc = insert_docs(s, c, first_new, err);
+  rc = check_stored_prefix(s, first, err);
+  if (rc == HS_OK) rc = insert_docs(s, c, first, count, err);
   if (rc == HS_OK) rc = insert_passages(s, p, n, err);
   if (rc == HS_OK) rc = refamily(s, err);
   if (rc == HS_OK) rc = tx_commit(s, "committing", err);

@@ -15,9 +15,9 @@ jq -e -s 'map(.group) | sort == [range(0; length)]' "$WORK/dups.jsonl" >/dev/nul
   fail "groups are not numbered 0..K-1"
 
 note "a stricter --threshold keeps the verbatim group"
-run 0 "$HEARSAY" dups --threshold 0.95 "$CORPUS"
+run 0 "$HEARSAY" dups --threshold 0.9 "$CORPUS"
 jq -e -s --arg w "$WIRE" 'map(.docs | sort) | index([$w | split(",") | sort])' "$WORK/out" >/dev/null ||
-  fail "--threshold 0.95 lost the verbatim reprints: $(cat "$WORK/out")"
+  fail "--threshold 0.9 lost the verbatim reprints: $(cat "$WORK/out")"
 
 note "dups --db gives the same groups as the direct run"
 run 0 "$HEARSAY" index --db "$WORK/x.db" "$CORPUS"

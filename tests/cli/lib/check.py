@@ -5,9 +5,13 @@
         every record has the documented fields and types; with DOCS (files,
         directories or JSONL files read as hearsay reads them) every span
         lies inside its document and starts and ends on a word.
-    check.py canon PASSAGES.jsonl [--no-family]
-    check.py canon-tsv PASSAGES.tsv [--no-family]
+    check.py canon PASSAGES.jsonl [--no-family | --unordered]
+    check.py canon-tsv PASSAGES.tsv [--no-family | --unordered]
         one canonical line per passage, sorted, for comparing runs/formats.
+        --unordered: for runs whose documents came in another order, each
+        passage's sides are put in (doc id, start) order and the family
+        number is replaced by the first line of its family, so that only
+        the grouping into families is compared.
     check.py planted CORPUS PLANTED.md PASSAGES.jsonl [--no-internal]
         the output is exactly the known answer listed in PLANTED.md.
     check.py corpus-jsonl CORPUS
@@ -181,6 +185,22 @@ def canon(p, family=True):
     if family:
         f.insert(0, p["family"])
     return "\t".join(str(x) for x in f)
+
+
+def unordered(recs):
+    lines = {}
+    for p in recs:
+        a, b = p["a"], p["b"]
+        if (b["doc"], b["start"]) < (a["doc"], a["start"]):
+            a, b = b, a
+        q = dict(p, a=a, b=b)
+        lines.setdefault(p["family"], []).append(canon(q, False))
+    label = {f: min(v) for f, v in lines.items()}
+    out = []
+    for f, v in lines.items():
+        for line in v:
+            out.append(line + "\tfamily-of: " + label[f].replace("\t", " "))
+    return sorted(out)
 
 
 def tsv_records(path):
@@ -401,8 +421,12 @@ def main(argv):
     elif cmd in ("canon", "canon-tsv"):
         fam = "--no-family" not in args
         recs = read_jsonl(args[0]) if cmd == "canon" else tsv_records(args[0])
-        for line in sorted(canon(p, fam) for p in recs):
-            print(line)
+        if "--unordered" in args:
+            for line in unordered(recs):
+                print(line)
+        else:
+            for line in sorted(canon(p, fam) for p in recs):
+                print(line)
     elif cmd == "planted":
         planted(args[0], args[1], args[2], "--no-internal" in args[3:])
     elif cmd == "corpus-jsonl":

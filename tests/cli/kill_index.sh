@@ -1,0 +1,75 @@
+# kill -9 in the middle of `hearsay index` leaves a database that passes
+# PRAGMA integrity_check, whose documents all have their text, and that a
+# later run completes.
+set -euo pipefail
+source "$(dirname "$0")/lib/common.bash"
+need sqlite3
+
+# ~3000 documents of 150-400 words; every tenth reprints a piece of an
+# earlier one, so that alignment and the store both have work to do.
+python3 -c '
+import random, os, sys
+r = random.Random(7)
+vocab = ["w%d" % i for i in range(20000)]
+out = sys.argv[1]
+docs = []
+for i in range(3000):
+    words = [r.choice(vocab) for _ in range(r.randint(150, 400))]
+    if i % 10 == 9:
+        src = docs[r.randrange(len(docs))]
+        k = r.randint(0, len(src) - 60)
+        words[20:20] = src[k:k + 60]
+    docs.append(words)
+    d = os.path.join(out, "d%02d" % (i % 50))
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, "%05d.txt" % i), "w") as f:
+        f.write(" ".join(words) + "\n")
+' "$WORK/big"
+
+DB=$WORK/big.db
+check_db() {
+  local r n
+  r=$(sql "$DB" 'PRAGMA integrity_check')
+  [[ $r == ok ]] || fail "$1: integrity_check: $r"
+  n=$(sql "$DB" 'SELECT count(*) FROM documents WHERE text IS NULL OR length(CAST(text AS BLOB)) < 100')
+  [[ $n == 0 ]] || fail "$1: $n documents without their text"
+  r=$(sql "$DB" 'PRAGMA foreign_key_check')
+  [[ -z $r ]] || fail "$1: foreign_key_check: $r"
+}
+
+# Commit in small batches where the command allows it, so that a kill can
+# land between two commits as well as inside one.
+BATCH=()
+"$HEARSAY" --help 2>&1 | grep -q -- '--batch' && BATCH=(--batch 100)
+
+killed=0
+for delay in 0.02 0.05 0.08 0.12 0.2 0.4; do
+  rm -f "$DB" "$DB-wal" "$DB-shm" "$DB-journal"
+  "$HEARSAY" index --quiet "${BATCH[@]}" --db "$DB" "$WORK/big" >/dev/null 2>"$WORK/err" &
+  pid=$!
+  sleep "$delay"
+  if kill -9 "$pid" 2>/dev/null; then
+    killed=$((killed + 1))
+    wait "$pid" 2>/dev/null || true
+  else
+    wait "$pid" 2>/dev/null || true
+    note "finished within ${delay}s"
+    continue
+  fi
+  if [[ -e $DB ]]; then
+    check_db "after kill at ${delay}s"
+    note "killed after ${delay}s: $(sql "$DB" 'SELECT count(*) FROM documents') documents stored"
+  else
+    note "killed after ${delay}s: no database yet"
+  fi
+done
+
+note "a later run completes the store"
+run 0 "$HEARSAY" index --quiet --db "$DB" "$WORK/big"
+check_db "after the final run"
+n=$(sql "$DB" 'SELECT count(*) FROM documents')
+[[ $n == 3000 ]] || fail "expected 3000 documents, got $n"
+p=$(sql "$DB" 'SELECT count(*) FROM passages')
+[[ $p -ge 250 ]] || fail "expected at least 250 passages (one per planted reprint), got $p"
+[[ $killed -gt 0 ]] || note "index was never interrupted: the machine is too fast for this test's delays"
+echo "ok"
