@@ -11,8 +11,11 @@ obfuscation class with that class's `pairs` and the truth as XML
 (<feature name="plagiarism" this_offset this_length source_offset
 source_length source_reference>, offsets in characters).
 
-hearsay runs once over all documents, src/ and susp/ as two directory
-arguments (so document ids are the file names), with --no-internal.  Only
+hearsay runs once over all documents, with --no-internal: src/ and susp/
+as two directory arguments (so document ids are the file names), or with
+--via jsonl one JSON Lines file built from them (id = file name; this
+sidesteps hearsay's skipping of text files that contain NUL bytes, which
+11 PAN files do).  Only
 passages between a listed (suspicious, source) pair are kept; the rest are
 counted and dropped.  Byte offsets are turned into character (code point)
 offsets: the files are UTF-8 with no characters outside the BMP, so code
@@ -40,6 +43,7 @@ import json
 import math
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -179,9 +183,22 @@ def measures(cases, dets):
             "granularity": g, "plagdet": plagdet(p, r, g)}
 
 
+def write_jsonl(pan, path):
+    """All documents as JSON Lines, id = file name, text = the file's text."""
+    with open(path, "w", encoding="utf-8") as o:
+        for sub in ("susp", "src"):
+            for name in sorted(os.listdir(os.path.join(pan, sub))):
+                with open(os.path.join(pan, sub, name), encoding="utf-8") as f:
+                    o.write(json.dumps({"id": name, "text": f.read()}, ensure_ascii=False) + "\n")
+
+
 def run_hearsay(args, out_path):
-    cmd = [args.hearsay, "reuse", "--format", "jsonl", "--no-internal"] + args.hearsay_opts + \
-        [os.path.join(args.pan, "src"), os.path.join(args.pan, "susp")]
+    if args.via == "jsonl":
+        inputs = [os.path.join(os.path.dirname(out_path), "pan13.jsonl")]
+        write_jsonl(args.pan, inputs[0])
+    else:
+        inputs = [os.path.join(args.pan, "src"), os.path.join(args.pan, "susp")]
+    cmd = [args.hearsay, "reuse", "--format", "jsonl", "--no-internal"] + args.hearsay_opts + inputs
     print("pan13.py: running " + " ".join(cmd), file=sys.stderr)
     t0 = time.monotonic()
     with open(out_path, "wb") as out:
@@ -200,6 +217,9 @@ def main():
     ap.add_argument("--detections", help="use this hearsay JSONL output instead of running hearsay")
     ap.add_argument("--workdir", help="keep hearsay's output here (default: a temporary directory)")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    ap.add_argument("--via", choices=("dirs", "jsonl"), default="dirs",
+                    help="give hearsay src/ and susp/ as directories (default), or one JSONL "
+                         "file built from them (id = file name)")
     ap.add_argument("hearsay_opts", nargs="*", help="extra options for hearsay reuse (after --)")
     args = ap.parse_args()
 
@@ -287,11 +307,7 @@ def main():
               % (passages, dropped, internal)
               + ("; hearsay ran %.1f s" % secs if secs is not None else ""))
     if tmp:
-        try:
-            os.remove(det_path)
-            os.rmdir(tmp)
-        except OSError:
-            pass
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":

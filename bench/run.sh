@@ -4,7 +4,7 @@
 #
 #   bench/run.sh [--input FILE.jsonl[.gz]] [--runs 3] [--limit N]
 #                [--planted-docs N] [--planted N] [--no-planted] [--no-real]
-#                [--threads N] [--no-single-thread] [--timeout SECONDS]
+#                [--threads N|all] [--no-single-thread] [--timeout SECONDS]
 #                [--fallback N] [--simtext-r N] [--merge-gap N] [--seed N]
 #                [--hearsay-opts "..."] [--out DIR] [--keep]
 #
@@ -25,7 +25,7 @@ planted_docs=0
 planted=0
 do_planted=1
 do_real=1
-threads=0
+threads=all
 single=1
 timeout_s=1200
 fallback=5000
@@ -137,21 +137,25 @@ bench_dataset() {
     --merge-gap "$merge_gap" > "$work/simtext-merged-$ds.jsonl"
   rm -rf "$sdir"
 
-  for t in $threads $( [ "$single" = 1 ] && [ "$threads" != 1 ] && echo 1 ); do
+  local configs=$threads
+  [ "$single" = 1 ] && [ "$threads" != 1 ] && configs="$configs 1"
+  for t in $configs; do
+    local topt=(); [ "$t" = all ] || topt=(--threads "$t")
     # shellcheck disable=SC2086
     timed "hearsay-t$t-$ds" "$work" /dev/null "$work/hearsay-t$t-$ds.jsonl" \
-      "$hearsay" reuse --format jsonl --threads "$t" $hs_opts "$corpus" || return $?
+      "$hearsay" reuse --format jsonl --no-progress "${topt[@]}" $hs_opts "$corpus" || return $?
   done
 
-  for t in $threads $( [ "$single" = 1 ] && [ "$threads" != 1 ] && echo 1 ); do
-    local label="hearsay"; [ "$t" = 0 ] && label="hearsay (all cores)" || label="hearsay ($t thread$( [ "$t" = 1 ] || echo s))"
+  for t in $configs; do
+    local label
+    case $t in all) label="hearsay (all $(nproc) cores)" ;; 1) label="hearsay (1 thread)" ;; *) label="hearsay ($t threads)" ;; esac
     record "$ds" "$label" "hearsay-t$t-$ds" "$docs" "$bytes" "$work/hearsay-t$t-$ds.jsonl" "$truth"
-    cp "$work/hearsay-t$t-$ds.jsonl" "$out/hearsay-t$t-$ds.jsonl"
+    [ -n "$truth" ] && cp "$work/hearsay-t$t-$ds.jsonl" "$out/hearsay-t$t-$ds.jsonl"
   done
   record "$ds" "sim_text -r $simtext_r -s" "simtext-$ds" "$docs" "$bytes" "$work/simtext-$ds.jsonl" "$truth"
   record "$ds" "sim_text, runs merged (gap $merge_gap)" "simtext-$ds" "$docs" "$bytes" \
     "$work/simtext-merged-$ds.jsonl" "$truth"
-  cp "$work/simtext-merged-$ds.jsonl" "$out/simtext-merged-$ds.jsonl"
+  if [ -n "$truth" ]; then cp "$work/simtext-merged-$ds.jsonl" "$out/simtext-merged-$ds.jsonl"; fi
 }
 
 decompress() { # FILE LIMIT > plain JSONL

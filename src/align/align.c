@@ -126,6 +126,7 @@ int hs_engine_add(hs_engine *e, const hs_corpus *c, size_t first,
   if (first != e->ndocs || first + count > hs_corpus_count(c))
     return hs_error_set(err, HS_EUSAGE,
                         "documents must be added to the engine in order");
+  if (count == 0) return HS_OK;
   HS_GROW(e->docs, e->cap, e->ndocs + count);
   memset(e->docs + e->ndocs, 0, count * sizeof *e->docs);
   j.e = e;
@@ -173,7 +174,6 @@ typedef struct chain {
   uint32_t fa, fb;   /* first seed */
   uint32_t la, lb;   /* last seed */
   uint32_t nseeds;
-  int open;
 } chain;
 
 typedef struct cand {
@@ -185,6 +185,8 @@ typedef struct cand {
 typedef struct scratch {
   chain *chains;
   size_t nchains, capchains;
+  size_t *open;       /* indexes of the chains still open */
+  size_t capopen;
   cand *cands;
   size_t ncands, capcands;
   long *v;
@@ -260,34 +262,33 @@ static void align_pair(const hs_engine *e, scratch *sc, const hs_seed *s,
   const hs_doctab *A = &e->docs[s[0].a], *B = &e->docs[s[0].b];
   int same_doc = s[0].a == s[0].b;
   uint32_t gap = (uint32_t)o->max_gap + 1;
-  size_t i, c, nopen = 0, first_open = 0;
+  size_t i, c, k, nopen = 0;
   sc->nchains = 0;
   sc->ncands = 0;
   for (i = 0; i < ns; i++) {
     uint32_t pa = s[i].posa, pb = s[i].posb;
     size_t best = SIZE_MAX;
     long best_cost = 0;
-    /* Close chains left behind; look for one to extend. */
-    for (c = first_open; c < sc->nchains; c++) {
-      chain *ch = &sc->chains[c];
+    /* Close the open chains left behind (keeping the open list compact),
+    ** and look among the others for one to extend. */
+    for (k = 0; k < nopen;) {
+      chain *ch = &sc->chains[sc->open[k]];
       long da, db, cost;
-      if (!ch->open) continue;
       if (pa - ch->la > gap) {
-        ch->open = 0;
-        nopen--;
+        sc->open[k] = sc->open[--nopen];
         continue;
       }
+      k++;
       if (pa <= ch->la || pb <= ch->lb || pb - ch->lb > gap) continue;
       da = (long)(pa - ch->la);
       db = (long)(pb - ch->lb);
       cost = (da > db ? da - db : db - da) * 2 + (da < db ? da : db);
-      if (best == SIZE_MAX || cost < best_cost) {
-        best = c;
+      if (best == SIZE_MAX || cost < best_cost ||
+          (cost == best_cost && sc->open[k - 1] < best)) {
+        best = sc->open[k - 1];
         best_cost = cost;
       }
     }
-    while (first_open < sc->nchains && !sc->chains[first_open].open)
-      first_open++;
     if (best != SIZE_MAX) {
       chain *ch = &sc->chains[best];
       ch->la = pa;
@@ -296,20 +297,18 @@ static void align_pair(const hs_engine *e, scratch *sc, const hs_seed *s,
     } else {
       chain *ch;
       if (nopen >= 256) { /* pathological repetition: cap the work */
-        for (c = first_open; c < sc->nchains; c++)
-          if (sc->chains[c].open) {
-            sc->chains[c].open = 0;
-            nopen--;
-            break;
-          }
+        size_t oldest = 0;
+        for (k = 1; k < nopen; k++)
+          if (sc->open[k] < sc->open[oldest]) oldest = k;
+        sc->open[oldest] = sc->open[--nopen];
       }
       HS_GROW(sc->chains, sc->capchains, sc->nchains + 1);
-      ch = &sc->chains[sc->nchains++];
+      HS_GROW(sc->open, sc->capopen, nopen + 1);
+      ch = &sc->chains[sc->nchains];
       ch->fa = ch->la = pa;
       ch->fb = ch->lb = pb;
       ch->nseeds = 1;
-      ch->open = 1;
-      nopen++;
+      sc->open[nopen++] = sc->nchains++;
     }
   }
   for (c = 0; c < sc->nchains; c++) {
@@ -324,7 +323,6 @@ static void align_pair(const hs_engine *e, scratch *sc, const hs_seed *s,
   /* Keep the best; drop candidates mostly inside a kept one. */
   for (c = 0; c < sc->ncands; c++) {
     const cand *cd = &sc->cands[c];
-    size_t k;
     int covered = 0;
     hs_passage *p;
     for (k = 0; k < c && !covered; k++) {
@@ -416,6 +414,7 @@ int hs_engine_run(hs_engine *e, size_t first_new, hs_passage **out,
       memcpy(*out + *n, j.sc[t].out, j.sc[t].nout * sizeof **out);
     *n += j.sc[t].nout;
     free(j.sc[t].chains);
+    free(j.sc[t].open);
     free(j.sc[t].cands);
     free(j.sc[t].v);
     free(j.sc[t].seeds);

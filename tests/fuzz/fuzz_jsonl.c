@@ -1,0 +1,81 @@
+/*
+** fuzz_jsonl.c — libFuzzer target for the ingest stage: the input is read
+** as JSON Lines (through the fast scanner and through jansson alone, which
+** must agree document for document) and as one text document, with the
+** default size limit and with a small one taken from the first byte.
+** Checks the invariants callers rely on: JSON text is valid UTF-8, no
+** document exceeds max_doc_bytes, every id is found again, text is
+** NUL-terminated.
+*/
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hearsay.h"
+#include "ingest/ingest.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void check(int cond) {
+  if (!cond) abort();
+}
+
+static int utf8_valid(const char *s, size_t n) {
+  hs_buf b;
+  size_t bad;
+  hs_buf_init(&b, 0);
+  bad = hs_jsonl_utf8_fix(s, n, &b);
+  hs_buf_free(&b);
+  return bad == 0;
+}
+
+static int same(const char *a, const char *b) {
+  if (!a || !b) return a == b;
+  return strcmp(a, b) == 0;
+}
+
+static void check_corpus(const hs_corpus *c, uint64_t max, int json) {
+  size_t i, n = hs_corpus_count(c);
+  for (i = 0; i < n; i++) {
+    const hs_doc *d = hs_corpus_doc(c, i);
+    check(d && d->id && d->text);
+    check(d->len <= max);
+    check(d->text[d->len] == '\0');
+    check(hs_corpus_find(c, d->id) == (long)i);
+    if (json) check(utf8_valid(d->text, d->len));
+  }
+}
+
+static void run(const char *data, size_t size, uint64_t max) {
+  hs_ingest_opts o;
+  hs_corpus *fast = hs_corpus_new(), *slow = hs_corpus_new(),
+            *text = hs_corpus_new();
+  uint64_t lim = max ? max : HS_INGEST_DEFAULT_MAX_DOC;
+  size_t i;
+  memset(&o, 0, sizeof o);
+  o.max_doc_bytes = max;
+  hs_ingest_buffer_mode(fast, "fuzz", data, size, HS_INGEST_JSONL, &o, NULL);
+  hs_ingest_buffer_mode(slow, "fuzz", data, size, HS_INGEST_JSONL_SLOW, &o,
+                        NULL);
+  hs_ingest_buffer_mode(text, "fuzz", data, size, HS_INGEST_TEXT, &o, NULL);
+  check_corpus(fast, lim, 1);
+  check_corpus(text, lim, 0);
+  check(hs_corpus_count(fast) == hs_corpus_count(slow));
+  for (i = 0; i < hs_corpus_count(fast); i++) {
+    const hs_doc *a = hs_corpus_doc(fast, i), *b = hs_corpus_doc(slow, i);
+    check(strcmp(a->id, b->id) == 0);
+    check(a->len == b->len && memcmp(a->text, b->text, a->len) == 0);
+    check(same(a->series, b->series) && same(a->date, b->date));
+    check(same(a->title, b->title) && same(a->url, b->url));
+    check(same(a->extra, b->extra) && a->line == b->line);
+  }
+  hs_corpus_free(fast);
+  hs_corpus_free(slow);
+  hs_corpus_free(text);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  run((const char *)data, size, 0);
+  if (size) run((const char *)data + 1, size - 1, 1 + data[0] % 64);
+  return 0;
+}

@@ -1,0 +1,724 @@
+/*
+** test_ingest.c — the ingest stage on files built in a fresh temporary
+** directory: JSON Lines fields and `extra`, id fallbacks, malformed lines
+** reported as FILE:LINE and skipped, gzip and zstd input (written here with
+** zlib and libzstd), directory order and relative ids, dotfiles, binary and
+** empty files, invalid UTF-8 (kept in text files, replaced in JSON), long
+** lines, cuts at max_doc_bytes, duplicates, cancellation, and the fast
+** JSON line scanner checked against the jansson-only reference.
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+#include <zstd.h>
+
+#include "hearsay.h"
+#include "ingest/ingest.h"
+
+/* ------------------------------------------------------------ helpers */
+
+typedef struct warnings {
+  char *items[256];
+  size_t n;
+} warnings;
+
+static void collect(void *ud, const char *where, const char *what) {
+  warnings *w = ud;
+  size_t n = strlen(where) + strlen(what) + 3;
+  if (w->n >= 256) return;
+  w->items[w->n] = malloc(n);
+  snprintf(w->items[w->n], n, "%s: %s", where, what);
+  w->n++;
+}
+
+static void warnings_free(warnings *w) {
+  size_t i;
+  for (i = 0; i < w->n; i++) free(w->items[i]);
+  w->n = 0;
+}
+
+/* Index of the first warning containing all of a and b, or -1. */
+static long warned(const warnings *w, const char *a, const char *b) {
+  size_t i;
+  for (i = 0; i < w->n; i++) {
+    if (strstr(w->items[i], a) && (!b || strstr(w->items[i], b))) {
+      return (long)i;
+    }
+  }
+  return -1;
+}
+
+typedef struct fixture {
+  char dir[64];
+  warnings w;
+  hs_ingest_opts opts;
+  hs_corpus *c;
+} fixture;
+
+static void rm_rf(const char *path) {
+  struct stat st;
+  if (lstat(path, &st) != 0) return;
+  if (S_ISDIR(st.st_mode)) {
+    DIR *d = opendir(path);
+    struct dirent *de;
+    while (d && (de = readdir(d)) != NULL) {
+      char sub[4096];
+      if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, "..")) continue;
+      snprintf(sub, sizeof sub, "%s/%s", path, de->d_name);
+      rm_rf(sub);
+    }
+    if (d) closedir(d);
+    rmdir(path);
+  } else {
+    unlink(path);
+  }
+}
+
+static int setup(void **state) {
+  fixture *f = calloc(1, sizeof *f);
+  snprintf(f->dir, sizeof f->dir, "/tmp/hs-ingest-XXXXXX");
+  if (!mkdtemp(f->dir)) return -1;
+  f->opts.warn = collect;
+  f->opts.warn_ud = &f->w;
+  f->c = hs_corpus_new();
+  *state = f;
+  return 0;
+}
+
+static int teardown(void **state) {
+  fixture *f = *state;
+  rm_rf(f->dir);
+  warnings_free(&f->w);
+  hs_corpus_free(f->c);
+  free(f);
+  return 0;
+}
+
+/* dir/rel, creating parent directories. */
+static char *path_in(const fixture *f, const char *rel) {
+  static char p[8][4096];
+  static int k;
+  char *out = p[k++ & 7];
+  char *s;
+  snprintf(out, 4096, "%s/%s", f->dir, rel);
+  for (s = out + strlen(f->dir) + 1; (s = strchr(s, '/')) != NULL; s++) {
+    *s = '\0';
+    mkdir(out, 0755);
+    *s = '/';
+  }
+  return out;
+}
+
+static void write_file(const fixture *f, const char *rel, const void *data,
+                       size_t n) {
+  FILE *fp = fopen(path_in(f, rel), "wb");
+  assert_non_null(fp);
+  assert_int_equal(fwrite(data, 1, n, fp), n);
+  fclose(fp);
+}
+
+static void write_str(const fixture *f, const char *rel, const char *s) {
+  write_file(f, rel, s, strlen(s));
+}
+
+static void write_gz(const fixture *f, const char *rel, const char *s) {
+  gzFile g = gzopen(path_in(f, rel), "wb");
+  assert_non_null(g);
+  assert_int_equal(gzwrite(g, s, (unsigned)strlen(s)), (int)strlen(s));
+  gzclose(g);
+}
+
+static void write_zst(const fixture *f, const char *rel, const char *s) {
+  size_t cap = ZSTD_compressBound(strlen(s));
+  char *buf = malloc(cap);
+  size_t n = ZSTD_compress(buf, cap, s, strlen(s), 3);
+  assert_false(ZSTD_isError(n));
+  write_file(f, rel, buf, n);
+  free(buf);
+}
+
+static const hs_doc *doc_by_id(const fixture *f, const char *id) {
+  long i = hs_corpus_find(f->c, id);
+  if (i < 0) fail_msg("no document with id \"%s\"", id);
+  return hs_corpus_doc(f->c, (size_t)i);
+}
+
+static int ingest(fixture *f, const char *rel, hs_error *e) {
+  char *p = rel ? path_in(f, rel) : f->dir;
+  return hs_ingest_path(f->c, p, &f->opts, e);
+}
+
+/* -------------------------------------------------------------- tests */
+
+static void test_jsonl_fields(void **state) {
+  fixture *f = *state;
+  hs_error e;
+  const hs_doc *d;
+  write_str(f, "a.jsonl",
+            "{\"id\":\"x1\",\"text\":\"Hello \\\"world\\\"\\n\",\"series\":"
+            "\"Times\",\"date\":\"2020-01-02\",\"title\":\"T\",\"url\":"
+            "\"http://e/1\",\"author\":\"Ann \xc3\xa9\",\"tags\":[1, 2],"
+            "\"meta\":{\"k\": null}}\n"
+            "{\"text\":\"plain\"}\n");
+  assert_int_equal(ingest(f, "a.jsonl", &e), HS_OK);
+  assert_int_equal(hs_corpus_count(f->c), 2);
+  d = doc_by_id(f, "x1");
+  assert_string_equal(d->text, "Hello \"world\"\n");
+  assert_int_equal(d->len, 14);
+  assert_string_equal(d->series, "Times");
+  assert_string_equal(d->date, "2020-01-02");
+  assert_string_equal(d->title, "T");
+  assert_string_equal(d->url, "http://e/1");
+  assert_string_equal(d->extra,
+                      "{\"author\":\"Ann \xc3\xa9\",\"tags\":[1,2],"
+                      "\"meta\":{\"k\":null}}");
+  assert_int_equal(d->line, 1);
+  assert_string_equal(d->source, path_in(f, "a.jsonl"));
+  d = hs_corpus_doc(f->c, 1);
+  assert_null(d->series);
+  assert_null(d->date);
+  assert_null(d->title);
+  assert_null(d->url);
+  assert_null(d->extra);
+  assert_int_equal(f->w.n, 0);
+}
+
+static void test_jsonl_id_fallback(void **state) {
+  fixture *f = *state;
+  hs_error e;
+  write_str(f, "sub/b.ndjson",
+            "{\"text\":\"one\"}\n"
+            "{\"id\":42,\"text\":\"two\"}\n"
+            "{\"id\":\"\",\"text\":\"three\"}\n"
+            "{\"id\":null,\"text\":\"four\"}\n"
+            "{\"id\":-7,\"date\":20200102,\"text\":\"five\"}\n");
+  assert_int_equal(ingest(f, NULL, &e), HS_OK);
+  assert_int_equal(hs_corpus_count(f->c), 5);
+  assert_string_equal(doc_by_id(f, "sub/b.ndjson:1")->text, "one");
+  assert_string_equal(doc_by_id(f, "42")->text, "two");
+  assert_string_equal(doc_by_id(f, "sub/b.ndjson:3")->text, "three");
+  assert_string_equal(doc_by_id(f, "sub/b.ndjson:4")->text, "four");
+  assert_string_equal(doc_by_id(f, "-7")->date, "20200102");
+  /* Given directly, the fallback uses the path as given. */
+  hs_corpus_free(f->c);
+  f->c = hs_corpus_new();
+  assert_int_equal(ingest(f, "sub/b.ndjson", &e), HS_OK);
+  {
+    char id[4200];
+    snprintf(id, sizeof id, "%s:1", path_in(f, "sub/b.ndjson"));
+    assert_string_equal(doc_by_id(f, id)->text, "one");
+  }
+}
+
+static void test_jsonl_malformed(void **state) {
+  fixture *f = *state;
+  hs_error e;
+  char where[4200];
+  write_str(f, "m.jsonl",
+            "{\"id\":\"a\",\"text\":\"ok\"}\n"
+            "{\"id\":\"b\",\"text\":\"broken\"\n"
+            "{\"id\":\"c\"}\n"
+            "{\"id\":\"d\",\"text\":5}\n"
+            "[1,2]\n"
+            "\n"
+            "   \r\n"
+            "{\"id\":\"e\",\"text\":\"fine\"}\r\n"
+            "{\"id\":\"f\",\"text\":\"bad \\ud800 surrogate\"}\n"
+            "{\"id\":\"g\",\"text\":\"last, no newline\"}");
+  assert_int_equal(ingest(f, "m.jsonl", &e), HS_OK);
+  assert_int_equal(hs_corpus_count(f->c), 3);
+  assert_string_equal(doc_by_id(f, "e")->text, "fine");
+  assert_int_equal(doc_by_id(f, "e")->line, 8);
+  assert_string_equal(doc_by_id(f, "g")->text, "last, no newline");
+  assert_int_equal(doc_by_id(f, "g")->line, 10);
+  snprintf(where, sizeof where, "%s:2: ", path_in(f, "m.jsonl"));
+  assert_true(warned(&f->w, where, "malformed JSON") >= 0);
+  snprintf(where, sizeof where, "%s:3: ", path_in(f, "m.jsonl"));
+  assert_true(warned(&f->w, where, "missing \"text\"") >= 0);
+  snprintf(where, sizeof where, "%s:4: ", path_in(f, "m.jsonl"));
+  assert_true(warned(&f->w, where, "not a string") >= 0);
+  snprintf(where, sizeof where, "%s:5: ", path_in(f, "m.jsonl"));
+  assert_true(warned(&f->w, where, "not a JSON object") >= 0);
+  snprintf(where, sizeof where, "%s:9: ", path_in(f, "m.jsonl"));
+  assert_true(warned(&f->w, where, "malformed JSON") >= 0);
+  assert_int_equal(f->w.n, 5);
+}
+
+static void test_compressed(void **state) {
+  fixture *f = *state;
+  hs_error e;
+  write_gz(f, "c/docs.jsonl.gz",
+           "{\"id\":\"g1\",\"text\":\"from gzip\"}\n"
+           "{\"id\":\"g2\",\"text\":\"second\"}\n");
+  write_zst(f, "c/docs.JSONL.ZST", "{\"id\":\"z1\",\"text\":\"from zstd\"}\n");
+  write_gz(f, "c/note.txt.gz", "gzipped text\n");
+  write_zst(f, "c/note2.zst", "zstd text");
+  assert_int_equal(ingest(f, NULL, &e), HS_OK);
+  assert_int_equal(hs_corpus_count(f->c), 5);
+  assert_string_equal(doc_by_id(f, "g2")->text, "second");
+  assert_int_equal(doc_by_id(f, "g2")->line, 2);
+  assert_string_equal(doc_by_id(f, "z1")->text, "from zstd");
+  assert_string_equal(doc_by_id(f, "c/note.txt.gz")->text, "gzipped text\n");
+  assert_string_equal(doc_by_id(f, "c/note2.zst")->text, "zstd text");
+  assert_int_equal(f->w.n, 0);
+}
+
+static void test_gzip_members_and_damage(void **state) {
+  fixture *f = *state;
+  hs_error e;
+  FILE *fp;
+  gzFile g;
+  char *p = path_in(f, "two.jsonl.gz");
+  /* Two gzip members back to back read as one stream. */
+  g = gzopen(p, "wb");
+  gzputs(g, "{\"id\":\"m1\",\"text\":\"first member\"}\n");
+  gzclose(g);
+  g = gzopen(p, "ab");
+  gzputs(g, "{\"id\":\"m2\",\"text\":\"second member\"}\n");
+  gzclose(g);
+  assert_int_equal(ingest(f, "two.jsonl.gz", &e), HS_OK);
+  assert_int_equal(hs_corpus_count(f->c), 2);
+  assert_int_equal(doc_by_id(f, "m2")->line, 2);
+  /* A truncated file: an error when given directly... */
+  fp = fopen(path_in(f, "cut/t.jsonl.gz"), "wb");
+  {
+    static const unsigned char part[] = {0x1f, 0x8b, 0x08, 0x00, 0, 0,
+                                         0,    0,    0,    0x03, 0xab};
+    fwrite(part, 1, sizeof part, fp);
+  }
+  fclose(fp);
+  assert_int_equal(ingest(f, "cut/t.jsonl.gz", &e), HS_EINPUT);
+  assert_non_null(strstr(e.msg, "gzip"));
+  /* ...a warning inside a walk. */
+  assert_int_equal(hs_ingest_path(f->c, path_in(f, "cut"), &f->opts, &e),
+                   HS_OK);
+  assert_true(warned(&f->w, "t.jsonl.gz", "gzip") >= 0);
+  /* Corrupt zstd. */
+  write_file(f, "z/bad.zst", "\x28\xb5\x2f\xfd\xff\xff\xff\xff", 8);
+  assert_int_equal(ingest(f, "z/bad.zst", &e), HS_EINPUT);
+  assert_non_null(strstr(e.msg, "zstd"));
+}
+
+static void test_directory_order(void **state) {
+  fixture *f = *state;
+  hs_error e;
+  static const char *const want[] = {"A.txt", "a/z.txt", "a.txt",
+                                     "b/c/d.txt", "b.txt"};
+  size_t i;
+  write_str(f, "b.txt", "b");
+  write_str(f, "a.txt", "a");
+  write_str(f, "A.txt", "A");
+  write_str(f, "a/z.txt", "z");
+  write_str(f, "b/c/d.txt", "d");
+  write_str(f, ".hidden.txt", "hidden");
+  write_str(f, "b/.git/config", "hidden too");
+  assert_int_equal(ingest(f, NULL, &e), HS_OK);
+  assert_int_equal(hs_corpus_count(f->c), 5);
+  for (i = 0; i < 5; i++) {
+    const hs_doc *d = hs_corpus_doc(f->c, i);
+    assert_string_equal(d->id, want[i]);
+    assert_int_equal(d->line, 0);
+  }
+  assert_string_equal(doc_by_id(f, "b/c/d.txt")->source,
+                      path_in(f, "b/c/d.txt"));
+  assert_int_equal(f->w.n, 0);
+  /* A directory given with a trailing slash gives the same ids. */
+  hs_corpus_free(f->c);
+  f->c = hs_corpus_new();
+  {
+    char d[128];
+    snprintf(d, sizeof d, "%s/", f->dir);
+    assert_int_equal(hs_ingest_path(f->c, d, &f->opts, &e), HS_OK);
+  }
+  assert_string_equal(hs_corpus_doc(f->c, 1)->id, "a/z.txt");
+}
+
+static void test_binary_empty_html(void **state) {
+  fixture *f = *state;
+  hs_error e;
+  char ctl[100];
+  write_file(f, "bin.dat", "text\0more", 9);
+  memset(ctl, 0x01, sizeof ctl);
+  memcpy(ctl, "some words here", 15);
+  write_file(f, "ctl.txt", ctl, sizeof ctl);
+  write_str(f, "empty.txt", "");
+  write_str(f, "page.HTML", "<p>hi</p>");
+  write_str(f, "crawl.warc.gz", "x");
+  write_str(f, "ok.txt", "tab\tform\ffeed\r\n");
+  assert_int_equal(ingest(f, NULL, &e), HS_OK);
+  assert_int_equal(hs_corpus_count(f->c), 1);
+  assert_string_equal(hs_corpus_doc(f->c, 0)->id, "ok.txt");
+  assert_true(warned(&f->w, "bin.dat", "binary file") >= 0);
+  assert_true(warned(&f->w, "ctl.txt", "binary file") >= 0);
+  assert_true(warned(&f->w, "empty.txt", "empty file") >= 0);
+  assert_true(warned(&f->w, "page.HTML",
+                     "HTML input is not supported yet") >= 0);
+  assert_true(warned(&f->w, "crawl.warc.gz", "not supported yet") >= 0);
+  assert_int_equal(f->w.n, 5);
+}
+
+static void test_text_invalid_utf8_kept(void **state) {
+  fixture *f = *state;
+  hs_error e;
+  static const char bytes[] = "abc\xff\xfe d\xc3\xa9" "f \xe2\x82";
+  write_file(f, "bad.txt", bytes, sizeof bytes - 1);
+  assert_int_equal(ingest(f, "bad.txt", &e), HS_OK);
+  assert_int_equal(hs_corpus_count(f->c), 1);
+  assert_int_equal(hs_corpus_doc(f->c, 0)->len, sizeof bytes - 1);
+  assert_memory_equal(hs_corpus_doc(f->c, 0)->text, bytes, sizeof bytes - 1);
+  assert_string_equal(hs_corpus_doc(f->c, 0)->id, path_in(f, "bad.txt"));
+  assert_int_equal(f->w.n, 0);
+}
+
+static void test_json_invalid_utf8_replaced(void **state) {
+  fixture *f = *state;
+  hs_error e;
+  write_str(f, "u.jsonl",
+            "{\"id\":\"ok\",\"text\":\"fine\"}\n"
+            "{\"id\":\"u\",\"text\":\"a\xff" "b\xc3\",\"author\":\"\xe9\"}\n"
+            "{\"id\":\"v\",\"text\":\"\xed\xa0\x80\"}\n");
+  assert_int_equal(ingest(f, "u.jsonl", &e), HS_OK);
+  assert_int_equal(hs_corpus_count(f->c), 3);
+  assert_string_equal(doc_by_id(f, "u")->text,
+                      "a\xef\xbf\xbd" "b\xef\xbf\xbd");
+  assert_string_equal(doc_by_id(f, "u")->extra,
+                      "{\"author\":\"\xef\xbf\xbd\"}");
+  /* An encoded surrogate is three invalid bytes. */
+  assert_string_equal(doc_by_id(f, "v")->text,
+                      "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
+  /* One warning per file, at the first line concerned. */
+  assert_true(warned(&f->w, "u.jsonl:2: ", "U+FFFD") >= 0);
+  assert_int_equal(f->w.n, 1);
+}
+
+static void test_duplicates(void **state) {
+  fixture *f = *state;
+  hs_error e;
+  write_str(f, "d.jsonl",
+            "{\"id\":\"same\",\"text\":\"first\"}\n"
+            "{\"id\":\"other\",\"text\":\"x\"}\n"
+            "{\"id\":\"same\",\"text\":\"second\"}\n");
+  assert_int_equal(ingest(f, "d.jsonl", &e), HS_OK);
+  assert_int_equal(hs_corpus_count(f->c), 2);
+  assert_string_equal(doc_by_id(f, "same")->text, "first");
+  assert_true(warned(&f->w, "d.jsonl:3: ", "duplicate id \"same\"") >= 0);
+  assert_true(warned(&f->w, "duplicate", "d.jsonl:1)") >= 0);
+  /* The same text file twice: the second is a duplicate. */
+  write_str(f, "t.txt", "text");
+  assert_int_equal(ingest(f, "t.txt", &e), HS_OK);
+  assert_int_equal(ingest(f, "t.txt", &e), HS_OK);
+  assert_int_equal(hs_corpus_count(f->c), 3);
+  assert_int_equal(f->w.n, 2);
+}
+
+static void test_missing_and_cancel(void **state) {
+  fixture *f = *state;
+  hs_error e;
+  volatile int stop = 1;
+  char p[128];
+  snprintf(p, sizeof p, "%s/nope.jsonl", f->dir);
+  assert_int_equal(hs_ingest_path(f->c, p, &f->opts, &e), HS_EINPUT);
+  assert_int_equal(e.code, HS_EINPUT);
+  assert_non_null(strstr(e.msg, "nope.jsonl: No such file or directory"));
+  assert_int_equal(hs_ingest_path(f->c, p, &f->opts, NULL), HS_EINPUT);
+  assert_int_equal(hs_ingest_path(f->c, "", &f->opts, &e), HS_EUSAGE);
+
+  write_str(f, "x.jsonl", "{\"text\":\"a\"}\n{\"text\":\"b\"}\n");
+  write_str(f, "y.txt", "y");
+  f->opts.cancel = &stop;
+  assert_int_equal(ingest(f, NULL, &e), HS_EINTR);
+  assert_int_equal(ingest(f, "x.jsonl", &e), HS_EINTR);
+  assert_int_equal(ingest(f, "y.txt", &e), HS_EINTR);
+  assert_int_equal(hs_corpus_count(f->c), 0);
+  stop = 0;
+  assert_int_equal(ingest(f, NULL, &e), HS_OK);
+  assert_int_equal(hs_corpus_count(f->c), 3);
+}
+
+static void test_unreadable_in_walk(void **state) {
+  fixture *f = *state;
+  hs_error e;
+  write_str(f, "r/good.txt", "good");
+  write_str(f, "r/locked.txt", "locked");
+  chmod(path_in(f, "r/locked.txt"), 0);
+  if (access(path_in(f, "r/locked.txt"), R_OK) == 0) {
+    skip();  /* running as root: permissions are not enforced */
+  }
+  assert_int_equal(ingest(f, "r", &e), HS_OK);
+  assert_int_equal(hs_corpus_count(f->c), 1);
+  assert_true(warned(&f->w, "locked.txt", "Permission denied") >= 0);
+  assert_int_equal(ingest(f, "r/locked.txt", &e), HS_EINPUT);
+  assert_non_null(strstr(e.msg, "Permission denied"));
+}
+
+static void test_max_doc_cut(void **state) {
+  fixture *f = *state;
+  hs_error e;
+  /* "h\xc3\xa9llo": the cut at 2 bytes would split the e-acute. */
+  write_str(f, "cut.txt", "h\xc3\xa9llo w\xc3\xb6rld");
+  write_str(f, "cut.jsonl", "{\"id\":\"j\",\"text\":\"h\\u00e9llo\"}\n");
+  f->opts.max_doc_bytes = 2;
+  assert_int_equal(ingest(f, NULL, &e), HS_OK);
+  assert_string_equal(doc_by_id(f, "cut.txt")->text, "h");
+  assert_string_equal(doc_by_id(f, "j")->text, "h");
+  assert_true(warned(&f->w, "cut.txt", "cut there") >= 0);
+  assert_true(warned(&f->w, "cut.jsonl:1: ", "cut there") >= 0);
+  assert_int_equal(hs_ingest_utf8_cut("ab\xe2\x82\xac", 5, 3), 2);
+  assert_int_equal(hs_ingest_utf8_cut("ab\xe2\x82\xac", 5, 4), 2);
+  assert_int_equal(hs_ingest_utf8_cut("ab\xe2\x82\xac" "c", 6, 5), 5);
+  assert_int_equal(hs_ingest_utf8_cut("abc", 3, 5), 3);
+}
+
+static void test_long_line(void **state) {
+  fixture *f = *state;
+  hs_error e;
+  size_t big = 200000, i;
+  char *s = malloc(big + 200);
+  size_t n = 0;
+  n += (size_t)snprintf(s, 100, "{\"id\":\"long\",\"text\":\"");
+  for (i = 0; i < big; i++) s[n++] = 'x';
+  memcpy(s + n, "\"}\n{\"id\":\"after\",\"text\":\"ok\"}\n", 30);
+  n += 30;
+  /* max_line is 3 * max_doc + 64 KiB: about 64 KiB here. */
+  f->opts.max_doc_bytes = 100;
+  write_file(f, "long.jsonl", s, n);
+  assert_int_equal(ingest(f, "long.jsonl", &e), HS_OK);
+  assert_int_equal(hs_corpus_count(f->c), 1);
+  assert_int_equal(doc_by_id(f, "after")->line, 2);
+  assert_true(warned(&f->w, "long.jsonl:1: ", "line longer") >= 0);
+  /* Same from memory. */
+  hs_corpus_free(f->c);
+  f->c = hs_corpus_new();
+  assert_int_equal(hs_ingest_buffer(f->c, "mem", s, n, 1, &f->opts, &e),
+                   HS_OK);
+  assert_int_equal(hs_corpus_count(f->c), 1);
+  assert_int_equal(doc_by_id(f, "after")->line, 2);
+  /* With the default limit the long line is a document. */
+  hs_corpus_free(f->c);
+  f->c = hs_corpus_new();
+  f->opts.max_doc_bytes = 0;
+  assert_int_equal(ingest(f, "long.jsonl", &e), HS_OK);
+  assert_int_equal(hs_corpus_count(f->c), 2);
+  assert_int_equal(doc_by_id(f, "long")->len, big);
+  free(s);
+}
+
+static void test_big_text_file(void **state) {
+  fixture *f = *state;
+  hs_error e;
+  size_t n = 3 << 20, i;
+  char *s = malloc(n);
+  for (i = 0; i < n; i++) s[i] = (char)('a' + i % 26);
+  write_file(f, "big.txt", s, n);
+  write_gz(f, "small.txt.gz", "z");
+  assert_int_equal(ingest(f, "big.txt", &e), HS_OK);
+  assert_int_equal(hs_corpus_doc(f->c, 0)->len, n);
+  assert_memory_equal(hs_corpus_doc(f->c, 0)->text, s, n);
+  assert_int_equal(hs_corpus_doc(f->c, 0)->text[n], '\0');
+  free(s);
+}
+
+static void test_corpus_api(void **state) {
+  fixture *f = *state;
+  hs_error e;
+  char id[32];
+  size_t i;
+  hs_corpus_free(NULL);
+  assert_int_equal(hs_corpus_count(NULL), 0);
+  assert_null(hs_corpus_doc(f->c, 0));
+  assert_int_equal(hs_corpus_find(f->c, "none"), -1);
+  for (i = 0; i < 5000; i++) {
+    snprintf(id, sizeof id, "doc-%zu", i);
+    assert_int_equal(hs_corpus_add(f->c, id, "t", 1, NULL, NULL, NULL, NULL,
+                                   NULL, "src", 0, &e),
+                     HS_OK);
+  }
+  for (i = 0; i < 5000; i++) {
+    snprintf(id, sizeof id, "doc-%zu", i);
+    assert_int_equal(hs_corpus_find(f->c, id), (long)i);
+  }
+  assert_int_equal(hs_corpus_add(f->c, "doc-7", "t", 1, NULL, NULL, NULL,
+                                 NULL, NULL, NULL, 0, &e),
+                   HS_EINPUT);
+  assert_non_null(strstr(e.msg, "doc-7"));
+  assert_int_equal(hs_corpus_add(f->c, NULL, "t", 1, NULL, NULL, NULL, NULL,
+                                 NULL, NULL, 0, &e),
+                   HS_EUSAGE);
+  assert_int_equal(hs_corpus_add(f->c, "with-nul", "a\0b", 3, "s", "d", "t",
+                                 "u", "{}", NULL, 9, &e),
+                   HS_OK);
+  {
+    const hs_doc *d = doc_by_id(f, "with-nul");
+    assert_int_equal(d->len, 3);
+    assert_memory_equal(d->text, "a\0b", 4);
+    assert_string_equal(d->url, "u");
+    assert_null(d->source);
+    assert_int_equal(d->line, 9);
+  }
+  assert_int_equal(hs_corpus_add(f->c, "empty", NULL, 0, NULL, NULL, NULL,
+                                 NULL, NULL, NULL, 0, &e),
+                   HS_OK);
+  assert_string_equal(doc_by_id(f, "empty")->text, "");
+  assert_int_equal(hs_corpus_count(f->c), 5002);
+  hs_corpus_release_text(f->c, 0);
+  assert_null(hs_corpus_doc(f->c, 0)->text);
+  assert_int_equal(hs_corpus_doc(f->c, 0)->len, 0);
+  assert_string_equal(hs_corpus_doc(f->c, 0)->id, "doc-0");
+  hs_corpus_release_text(f->c, 99999);
+}
+
+/* Lines that exercise the fast scanner's edges; each must give exactly
+** what jansson alone gives. */
+static const char *const tricky_lines =
+    "{\"id\":\"e1\",\"text\":\"tab\\tnl\\ncr\\rq\\\"bs\\\\sl\\/b\\bf\\f\"}\n"
+    "{\"id\":\"e2\",\"text\":\"\\u00e9\\u0627\\u4e2d\\ud83d\\ude00\"}\n"
+    "{\"id\":\"e3\",\"text\":\"nul\\u0000inside\"}\n"
+    "{\"id\":\"e4\",\"text\":\"lone \\udc00\"}\n"
+    "{\"id\":\"e5\",\"text\":\"hi \\ud83d\"}\n"
+    "  { \"text\" : \"spaces\" , \"id\" : \"e6\" , \"x\" : [ 1 , {\"a\":2} ] }"
+    "  \n"
+    "{\"id\":\"e7\",\"text\":\"dup\",\"text\":\"later\"}\n"
+    "{\"id\":\"e8\",\"text\":\"x\",\"a\":1,\"a\":2}\n"
+    "{\"id\":\"e9\",\"text\":\"x\",\"n\":01}\n"
+    "{\"id\":\"e10\",\"text\":\"x\",\"n\":1.50e3,\"t\":true,\"f\":false}\n"
+    "{\"id\":007,\"text\":\"x\"}\n"
+    "{\"id\":-0,\"text\":\"neg zero\"}\n"
+    "{\"id\":1.5,\"text\":\"real\"}\n"
+    "{\"id\":123456789012345678901,\"text\":\"huge\"}\n"
+    "{\"id\":{\"a\":1},\"text\":\"object id\"}\n"
+    "{\"id\":\"e11\",\"text\":\"x\",\"series\":[1]}\n"
+    "{\"id\":\"e12\",\"text\":\"x\",\"title\":null,\"url\":3}\n"
+    "{\"i\\u0064\":\"e13\",\"text\":\"escaped key\"}\n"
+    "{\"id\":\"e14\",\"text\":\"x\",\"k\":\"\\u0000\"}\n"
+    "{\"id\":\"e15\",\"text\":\"x\",\"k\":[1,2}\n"
+    "{\"id\":\"e16\",\"text\":\"x\"} trailing\n"
+    "{\"id\":\"e17\",\"text\":\"x\",}\n"
+    "{\"id\":\"e18\",\"text\":\"bad \\x escape\"}\n"
+    "{\"id\":\"e19\",\"text\":\"raw\tcontrol\"}\n"
+    "{}\n"
+    "{\"id\":\"e20\",\"text\":\"\",\"date\":\"\"}\n"
+    "{\"id\":\"e21\",\"text\":\"x\",\"nested\":{\"deep\":[[[[\"]\"]]]]}}\n";
+
+static void same_docs(const hs_corpus *a, const hs_corpus *b) {
+  size_t i;
+  assert_int_equal(hs_corpus_count(a), hs_corpus_count(b));
+  for (i = 0; i < hs_corpus_count(a); i++) {
+    const hs_doc *x = hs_corpus_doc(a, i), *y = hs_corpus_doc(b, i);
+    assert_string_equal(x->id, y->id);
+    assert_int_equal(x->len, y->len);
+    assert_memory_equal(x->text, y->text, x->len + 1);
+#define SAME(f)                                 \
+  if (x->f || y->f) {                           \
+    assert_non_null(x->f);                      \
+    assert_non_null(y->f);                      \
+    assert_string_equal(x->f, y->f);            \
+  }
+    SAME(series)
+    SAME(date)
+    SAME(title)
+    SAME(url)
+    SAME(extra)
+#undef SAME
+    assert_int_equal(x->line, y->line);
+  }
+}
+
+static void test_fast_matches_jansson(void **state) {
+  fixture *f = *state;
+  hs_corpus *slow = hs_corpus_new();
+  warnings w2;
+  hs_ingest_opts o2 = f->opts;
+  hs_error e;
+  size_t i;
+  memset(&w2, 0, sizeof w2);
+  o2.warn_ud = &w2;
+  assert_int_equal(hs_ingest_buffer_mode(f->c, "t", tricky_lines,
+                                         strlen(tricky_lines),
+                                         HS_INGEST_JSONL, &f->opts, &e),
+                   HS_OK);
+  assert_int_equal(hs_ingest_buffer_mode(slow, "t", tricky_lines,
+                                         strlen(tricky_lines),
+                                         HS_INGEST_JSONL_SLOW, &o2, &e),
+                   HS_OK);
+  same_docs(f->c, slow);
+  assert_int_equal(f->w.n, w2.n);
+  for (i = 0; i < w2.n; i++) assert_string_equal(f->w.items[i], w2.items[i]);
+  /* Spot checks of the expected values themselves. */
+  assert_string_equal(doc_by_id(f, "e1")->text,
+                      "tab\tnl\ncr\rq\"bs\\sl/b\bf\f");
+  assert_string_equal(doc_by_id(f, "e2")->text,
+                      "\xc3\xa9\xd8\xa7\xe4\xb8\xad\xf0\x9f\x98\x80");
+  assert_int_equal(doc_by_id(f, "e3")->len, 10);
+  assert_string_equal(doc_by_id(f, "e7")->text, "later");
+  assert_string_equal(doc_by_id(f, "e8")->extra, "{\"a\":2}");
+  assert_string_equal(doc_by_id(f, "e10")->extra,
+                      "{\"n\":1500.0,\"t\":true,\"f\":false}");
+  assert_string_equal(doc_by_id(f, "1.5")->text, "real");
+  assert_string_equal(doc_by_id(f, "e11")->extra, "{\"series\":[1]}");
+  assert_null(doc_by_id(f, "e11")->series);
+  assert_null(doc_by_id(f, "e12")->title);
+  assert_string_equal(doc_by_id(f, "e12")->url, "3");
+  assert_string_equal(doc_by_id(f, "e13")->text, "escaped key");
+  assert_true(warned(&f->w, "t:4: ", "malformed JSON") >= 0);
+  assert_true(warned(&f->w, "t:25: ", "missing \"text\"") >= 0);
+  assert_true(warned(&f->w, "t:15: ", "not a string or number") >= 0);
+  hs_corpus_free(slow);
+  warnings_free(&w2);
+}
+
+static void test_buffer_text(void **state) {
+  fixture *f = *state;
+  hs_error e;
+  assert_int_equal(hs_ingest_buffer(f->c, "name", "some text", 9, 0,
+                                    &f->opts, &e),
+                   HS_OK);
+  assert_string_equal(doc_by_id(f, "name")->text, "some text");
+  assert_int_equal(hs_ingest_buffer(f->c, "bin", "a\0b", 3, 0, NULL, &e),
+                   HS_OK);
+  assert_int_equal(hs_ingest_buffer(f->c, "nil", NULL, 0, 1, NULL, &e),
+                   HS_OK);
+  assert_int_equal(hs_corpus_count(f->c), 1);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test_setup_teardown(test_jsonl_fields, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_jsonl_id_fallback, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(test_jsonl_malformed, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_compressed, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_gzip_members_and_damage, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(test_directory_order, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_binary_empty_html, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(test_text_invalid_utf8_kept, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(test_json_invalid_utf8_replaced, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(test_duplicates, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_missing_and_cancel, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(test_unreadable_in_walk, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(test_max_doc_cut, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_long_line, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_big_text_file, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_corpus_api, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_fast_matches_jansson, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(test_buffer_text, setup, teardown),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
