@@ -29,7 +29,7 @@ while [ $# -gt 0 ]; do
     --merge-gap) merge_gap=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --) shift; break ;;
-    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "pan13.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done

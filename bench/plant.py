@@ -15,8 +15,9 @@ From one or more real JSON Lines corpora (plain or .gz), plant.py
      it at sentence boundaries;
   3. keeps the rest of the pool (up to --docs in total) as base documents,
      unchanged.  Sources are base documents, each used by one new
-     document only, so every planted passage exists in exactly two
-     documents (no reuse chains).
+     document only, and have no word K-gram twice inside them, so every
+     planted passage exists in exactly two places (no reuse chains, no
+     second copy in the source).
 
 Kinds of planting (fractions set by --mix):
   verbatim  one passage of 40..300 words, copied exactly;
@@ -233,7 +234,16 @@ def main():
         mix.append((k.strip(), float(v)))
     kinds_total = sum(v for _, v in mix)
 
-    candidates = [i for i, d in enumerate(base) if len(CHUNK_RE.findall(d["text"])) >= args.min_words + 5]
+    def repeats_inside(text, k):
+        """True if some word k-gram occurs twice in text: a passage of such a
+        document can have two correct sources, which the truth cannot say."""
+        w = norm_words(text)
+        grams = [tuple(w[i:i + k]) for i in range(len(w) - k + 1)]
+        return len(set(grams)) < len(grams)
+
+    candidates = [i for i, d in enumerate(base)
+                  if len(CHUNK_RE.findall(d["text"])) >= args.min_words + 5
+                  and not repeats_inside(d["text"], max(args.dedup_k, 6))]
     rng.shuffle(candidates)
     if len(candidates) < nplanted:
         sys.exit("plant.py: only %d base documents have %d+ words, need %d sources"

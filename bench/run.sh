@@ -2,7 +2,7 @@
 # bench/run.sh — throughput, memory and planted-reuse recall of hearsay
 # against sim_text (Debian package similarity-tester).  See bench/README.md.
 #
-#   bench/run.sh [--input FILE.jsonl[.gz]] [--runs 3] [--limit N]
+#   bench/run.sh [--input FILE.jsonl[.gz]] [--truth TRUTH.jsonl] [--runs 3] [--limit N]
 #                [--planted-docs N] [--planted N] [--no-planted] [--no-real]
 #                [--threads N|all] [--no-single-thread] [--timeout SECONDS]
 #                [--fallback N] [--simtext-r N] [--merge-gap N] [--seed N]
@@ -33,13 +33,15 @@ simtext_r=12
 merge_gap=24
 seed=1
 hs_opts=""
+truth_in=""
 out=""
 keep=0
 
-usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit "${1:-0}"; }
 while [ $# -gt 0 ]; do
   case $1 in
     --input) input=$2; shift 2 ;;
+    --truth) truth_in=$2; do_planted=0; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
     --limit) limit=$2; shift 2 ;;
     --planted-docs) planted_docs=$2; shift 2 ;;
@@ -78,20 +80,17 @@ rows=$out/rows.jsonl
 : > "$rows"
 log() { echo "run.sh: $*" >&2; }
 
-# timed NAME WORKDIR INFILE OUTFILE CMD... : run CMD $runs times in WORKDIR
-# under GNU time and timeout, stdin from INFILE, stdout to OUTFILE.
-# Returns 124 on a timeout.
-timed() {
-  local name=$1 dir=$2 infile=$3 outfile=$4; shift 4
-  local i rc
-  for i in $(seq 1 "$runs"); do
-    rc=0
-    (cd "$dir" && /usr/bin/time -v -o "$work/time.$name.$i" \
-       timeout "$timeout_s" "$@" < "$infile" > "$outfile" 2> "$work/stderr.$name") || rc=$?
-    if [ "$rc" = 124 ]; then log "$name: run $i passed the ${timeout_s}s timeout"; return 124; fi
-    [ "$rc" = 0 ] || { cat "$work/stderr.$name" >&2; die "$name failed (status $rc)"; }
-    log "$name: run $i of $runs: $(grep -F 'Elapsed (wall' "$work/time.$name.$i" | sed 's/.*): //') wall"
-  done
+# timed_once NAME RUN WORKDIR INFILE OUTFILE CMD... : run CMD once in
+# WORKDIR under GNU time and timeout, stdin from INFILE, stdout to OUTFILE;
+# the measurements go to $work/time.NAME.RUN.  Returns 124 on a timeout.
+timed_once() {
+  local name=$1 i=$2 dir=$3 infile=$4 outfile=$5; shift 5
+  local rc=0
+  (cd "$dir" && /usr/bin/time -v -o "$work/time.$name.$i" \
+     timeout "$timeout_s" "$@" < "$infile" > "$outfile" 2> "$work/stderr.$name") || rc=$?
+  if [ "$rc" = 124 ]; then log "$name: run $i passed the ${timeout_s}s timeout"; return 124; fi
+  [ "$rc" = 0 ] || { cat "$work/stderr.$name" >&2; die "$name failed (status $rc)"; }
+  log "$name: run $i of $runs: $(grep -F 'Elapsed (wall' "$work/time.$name.$i" | sed 's/.*): //') wall"
 }
 
 # corpus_stats FILE -> "docs bytes"
@@ -119,32 +118,33 @@ record() {
 # bench_dataset NAME CORPUS [TRUTH]
 bench_dataset() {
   local ds=$1 corpus=$2 truth=${3:-}
-  local stats docs bytes t
+  local stats docs bytes
   stats=$(corpus_stats "$corpus"); docs=${stats% *}; bytes=${stats#* }
   log "$ds: $docs docs, $bytes bytes of text"
 
-  # sim_text first: it decides whether the full corpus fits in the timeout.
   local sdir=$work/simtext-$ds
   rm -rf "$sdir"
   python3 "$here/simtext.py" prep "$corpus" "$sdir"
-  if ! timed "simtext-$ds" "$sdir" "$sdir/list" "$work/simtext-$ds.out" \
-        sim_text -r "$simtext_r" -s -n -T -w 250 -i; then
-    return 124
-  fi
+  local configs=$threads i t
+  [ "$single" = 1 ] && [ "$threads" != 1 ] && configs="$configs 1"
+  # The tools take turns (sim_text, hearsay, hearsay 1 thread, sim_text,
+  # ...) so that slow drifts in machine load hit them alike.  sim_text
+  # goes first: its first run decides whether the corpus fits the timeout.
+  for i in $(seq 1 "$runs"); do
+    timed_once "simtext-$ds" "$i" "$sdir" "$sdir/list" "$work/simtext-$ds.out" \
+      sim_text -r "$simtext_r" -s -n -T -w 250 -i || return $?
+    for t in $configs; do
+      local topt=(); [ "$t" = all ] || topt=(--threads "$t")
+      # shellcheck disable=SC2086
+      timed_once "hearsay-t$t-$ds" "$i" "$work" /dev/null "$work/hearsay-t$t-$ds.jsonl" \
+        "$hearsay" reuse --format jsonl --no-progress "${topt[@]}" $hs_opts "$corpus" || return $?
+    done
+  done
   python3 "$here/simtext.py" convert "$corpus" "$sdir" "$work/simtext-$ds.out" \
     > "$work/simtext-$ds.jsonl"
   python3 "$here/simtext.py" convert "$corpus" "$sdir" "$work/simtext-$ds.out" \
     --merge-gap "$merge_gap" > "$work/simtext-merged-$ds.jsonl"
   rm -rf "$sdir"
-
-  local configs=$threads
-  [ "$single" = 1 ] && [ "$threads" != 1 ] && configs="$configs 1"
-  for t in $configs; do
-    local topt=(); [ "$t" = all ] || topt=(--threads "$t")
-    # shellcheck disable=SC2086
-    timed "hearsay-t$t-$ds" "$work" /dev/null "$work/hearsay-t$t-$ds.jsonl" \
-      "$hearsay" reuse --format jsonl --no-progress "${topt[@]}" $hs_opts "$corpus" || return $?
-  done
 
   for t in $configs; do
     local label
@@ -172,7 +172,7 @@ base=$(basename "$input"); base=${base%%.*}
   echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
   echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sm)"
   echo "cpu: $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
-  echo "hearsay: $hearsay ($("$hearsay" --version 2>/dev/null | head -1 || echo '?'))"
+  echo "hearsay: $hearsay ($("$hearsay" --version 2>/dev/null | head -1 || echo '?'); source $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$root" diff --quiet HEAD -- src include 2>/dev/null || echo ' with uncommitted changes'))"
   echo "sim_text: $(sim_text -v 2>&1 | head -1)"
   echo "input: $input, limit $limit, runs $runs, seed $seed, timeout ${timeout_s}s"
   echo "command: $cmdline"
@@ -180,7 +180,9 @@ base=$(basename "$input"); base=${base%%.*}
 
 if [ "$do_real" = 1 ]; then
   decompress "$input" "$limit" > "$work/real.jsonl"
-  if ! bench_dataset "$base" "$work/real.jsonl"; then
+  [ -n "$truth_in" ] && [ "$limit" -gt 0 ] && die "--truth and --limit do not mix (the truth would refer to missing documents)"
+  if ! bench_dataset "$base" "$work/real.jsonl" "$truth_in"; then
+    [ -n "$truth_in" ] && die "sim_text passed the timeout on $input; make a smaller corpus with plant.py --docs"
     log "sim_text passed the timeout on the whole corpus: both tools rerun on the first $fallback documents"
     echo "note: sim_text timed out on the whole of $base; both tools ran on its first $fallback documents" >> "$out/meta.txt"
     decompress "$input" "$fallback" > "$work/real.jsonl"

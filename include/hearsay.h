@@ -119,9 +119,9 @@ typedef struct hs_ingest_opts {
                                0 = default (64 MiB) */
   const volatile int *cancel; /* if non-NULL and set, stop with HS_EINTR */
   /* If non-NULL, called after each document is appended to the corpus
-  ** (index = its position).  A nonzero return stops ingestion with that
-  ** status (the callback fills its own hs_error).  Lets a caller process
-  ** and release documents while a large file is still being read. */
+  ** (index = its position).  A nonzero return stops ingestion, which then
+  ** fails with HS_EINTR.  Lets a caller process and release documents
+  ** while a large file is still being read. */
   int (*on_doc)(void *ud, hs_corpus *c, size_t index);
   void *on_doc_ud;
 } hs_ingest_opts;

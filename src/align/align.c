@@ -214,6 +214,70 @@ static uint32_t overlap(uint32_t s0, uint32_t e0, uint32_t s1, uint32_t e1) {
   return e > s ? e - s : 0;
 }
 
+/* Widen a match [a0, a1) x [b0, b1) outwards by equal words, stepping
+** over up to `edits` small edits (a changed, inserted or deleted word, or
+** two) when at least two equal words follow them: seeds cannot start within
+** ngram words of an edit, so without this a passage whose copies differ
+** in their fifth word would lose its first four.  Bounds keep each side
+** inside [lo, hi). */
+typedef struct bounds {
+  uint32_t alo, ahi, blo, bhi;
+} bounds;
+
+static const int edit_steps[][2] = {{1, 1}, {0, 1}, {1, 0}, {2, 2},
+                                    {2, 1}, {1, 2}, {0, 2}, {2, 0}};
+#define NSTEPS (sizeof edit_steps / sizeof edit_steps[0])
+
+static void widen_left(const hs_doctab *A, const hs_doctab *B, uint32_t *pa,
+                       uint32_t *pb, const bounds *bd, int edits) {
+  uint32_t a = *pa, b = *pb;
+  for (;;) {
+    size_t k;
+    if (a > bd->alo && b > bd->blo && A->hash[a - 1] == B->hash[b - 1]) {
+      a--, b--;
+      continue;
+    }
+    if (edits-- <= 0) break;
+    for (k = 0; k < NSTEPS; k++) {
+      uint32_t da = (uint32_t)edit_steps[k][0], db = (uint32_t)edit_steps[k][1];
+      if (a < bd->alo + da + 2 || b < bd->blo + db + 2) continue;
+      if (A->hash[a - da - 1] == B->hash[b - db - 1] &&
+          A->hash[a - da - 2] == B->hash[b - db - 2]) {
+        a -= da + 2, b -= db + 2;
+        break;
+      }
+    }
+    if (k == NSTEPS) break;
+  }
+  *pa = a;
+  *pb = b;
+}
+
+static void widen_right(const hs_doctab *A, const hs_doctab *B, uint32_t *pa,
+                        uint32_t *pb, const bounds *bd, int edits) {
+  uint32_t a = *pa, b = *pb;
+  for (;;) {
+    size_t k;
+    if (a < bd->ahi && b < bd->bhi && A->hash[a] == B->hash[b]) {
+      a++, b++;
+      continue;
+    }
+    if (edits-- <= 0) break;
+    for (k = 0; k < NSTEPS; k++) {
+      uint32_t da = (uint32_t)edit_steps[k][0], db = (uint32_t)edit_steps[k][1];
+      if (a + da + 2 > bd->ahi || b + db + 2 > bd->bhi) continue;
+      if (A->hash[a + da] == B->hash[b + db] &&
+          A->hash[a + da + 1] == B->hash[b + db + 1]) {
+        a += da + 2, b += db + 2;
+        break;
+      }
+    }
+    if (k == NSTEPS) break;
+  }
+  *pa = a;
+  *pb = b;
+}
+
 /* Turn one chain into a scored candidate; returns 0 if it is dropped. */
 static int score_chain(const hs_engine *e, scratch *sc, const hs_doctab *A,
                        const hs_doctab *B, int same_doc, const chain *ch,
@@ -222,14 +286,21 @@ static int score_chain(const hs_engine *e, scratch *sc, const hs_doctab *A,
   uint32_t a0 = ch->fa, b0 = ch->fb;
   uint32_t a1 = ch->la + (uint32_t)o->ngram, b1 = ch->lb + (uint32_t)o->ngram;
   long na, nb, dmax, lcs;
-  /* Widen by exact matches on both sides. */
-  while (a0 > 0 && b0 > 0 && A->hash[a0 - 1] == B->hash[b0 - 1] &&
-         (!same_doc || a0 - 1 != b0 - 1))
-    a0--, b0--;
-  while (a1 < A->n && b1 < B->n && A->hash[a1] == B->hash[b1]) {
-    if (same_doc && a1 >= b0) break;
-    a1++, b1++;
-  }
+  bounds bd;
+  bd.alo = 0;
+  bd.blo = same_doc ? a1 : 0;
+  /* Length is judged on the exact match; the edits stepped over after
+  ** that only place the boundaries, so that they cannot lift noise above
+  ** --min-words. */
+  widen_left(A, B, &a0, &b0, &bd, 0);
+  bd.ahi = same_doc ? b0 : A->n;
+  bd.bhi = B->n;
+  widen_right(A, B, &a1, &b1, &bd, 0);
+  if (a1 - a0 < (uint32_t)o->min_words || b1 - b0 < (uint32_t)o->min_words)
+    return 0;
+  widen_left(A, B, &a0, &b0, &bd, 2);
+  bd.ahi = same_doc ? b0 : A->n;
+  widen_right(A, B, &a1, &b1, &bd, 2);
   if (same_doc && a1 > b0) return 0; /* a repeat overlapping itself */
   na = (long)(a1 - a0);
   nb = (long)(b1 - b0);

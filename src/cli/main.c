@@ -255,13 +255,17 @@ static int parse_args(cli *c, int argc, char **argv) {
 
 /* ------------------------------------------------------------ commands */
 
-static int read_inputs(cli *c, hs_corpus *corpus, hs_error *err) {
+static int read_inputs(cli *c, hs_corpus *corpus,
+                       int (*on_doc)(void *, hs_corpus *, size_t), void *ud,
+                       hs_error *err) {
   hs_ingest_opts io;
   int i, rc;
   memset(&io, 0, sizeof io);
   io.warn = warn_cb;
   io.warn_ud = c;
   io.cancel = (const volatile int *)&g_interrupted;
+  io.on_doc = on_doc;
+  io.on_doc_ud = ud;
   for (i = 0; i < c->npaths; i++) {
     if ((rc = hs_ingest_path(corpus, c->paths[i], &io, err))) return rc;
     progress_cb(c, "reading", hs_corpus_count(corpus), 0);
@@ -269,24 +273,58 @@ static int read_inputs(cli *c, hs_corpus *corpus, hs_error *err) {
   return HS_OK;
 }
 
+/* Tokenizing while reading: every STREAM_DOCS documents read are handed to
+** the engine (which tokenizes them on all cores) and their texts freed, so
+** the whole corpus's text is never in memory at once. */
+enum { STREAM_DOCS = 2048 };
+
+typedef struct streamer {
+  cli *c;
+  hs_engine *e;
+  int keep_text;
+  hs_error err;
+} streamer;
+
+static int stream_flush(streamer *st, hs_corpus *corpus) {
+  size_t first = hs_engine_count(st->e), count = hs_corpus_count(corpus);
+  size_t i;
+  if (count == first) return HS_OK;
+  if (hs_engine_add(st->e, corpus, first, count - first, &st->err))
+    return st->err.code;
+  if (!st->keep_text)
+    for (i = first; i < count; i++) hs_corpus_release_text(corpus, i);
+  return progress_cb(st->c, "reading", count, 0) ? HS_EINTR : HS_OK;
+}
+
+static int stream_on_doc(void *ud, hs_corpus *corpus, size_t index) {
+  streamer *st = ud;
+  if (index + 1 - hs_engine_count(st->e) < STREAM_DOCS) return 0;
+  return stream_flush(st, corpus);
+}
+
 /* Passages of the documents named on the command line, families assigned.
-** With jsonl/tsv output the texts are freed as soon as they are tokenized
-** (the output needs only offsets), which keeps peak memory near the size
-** of the token tables. */
+** Unless keep_text is set (the text format quotes the passages), texts are
+** freed as soon as they are tokenized: the output needs only offsets. */
 static int find_passages(cli *c, hs_corpus *corpus, int keep_text,
                          hs_passage **p, size_t *n, uint32_t **words,
                          hs_error *err) {
-  hs_engine *e = NULL;
+  streamer st;
   size_t i, ndocs;
   int rc;
-  if ((rc = read_inputs(c, corpus, err))) return rc;
+  memset(&st, 0, sizeof st);
+  st.c = c;
+  st.keep_text = keep_text;
+  if ((rc = hs_engine_new(&st.e, &c->opts, err))) return rc;
+  rc = read_inputs(c, corpus, stream_on_doc, &st, err);
+  if (rc == HS_EINTR && st.err.code && st.err.code != HS_EINTR) *err = st.err;
+  if (rc) goto out;
+  if ((rc = stream_flush(&st, corpus))) {
+    *err = st.err;
+    if (rc == HS_EINTR) hs_error_set(err, HS_EINTR, "interrupted");
+    goto out;
+  }
   ndocs = hs_corpus_count(corpus);
-  if ((rc = hs_engine_new(&e, &c->opts, err))) return rc;
-  progress_cb(c, "tokens", 0, ndocs);
-  if ((rc = hs_engine_add(e, corpus, 0, ndocs, err))) goto out;
-  if (!keep_text)
-    for (i = 0; i < ndocs; i++) hs_corpus_release_text(corpus, i);
-  if ((rc = hs_engine_run(e, 0, p, n, err))) goto out;
+  if ((rc = hs_engine_run(st.e, 0, p, n, err))) goto out;
   if ((rc = hs_families_assign(*p, *n, err))) goto out;
   if (words) {
     *words = calloc(ndocs + 1, sizeof **words);
@@ -294,10 +332,10 @@ static int find_passages(cli *c, hs_corpus *corpus, int keep_text,
       rc = hs_error_set(err, HS_ENOMEM, "out of memory");
       goto out;
     }
-    for (i = 0; i < ndocs; i++) (*words)[i] = hs_engine_doc_words(e, i);
+    for (i = 0; i < ndocs; i++) (*words)[i] = hs_engine_doc_words(st.e, i);
   }
 out:
-  hs_engine_free(e);
+  hs_engine_free(st.e);
   return rc;
 }
 
@@ -402,7 +440,7 @@ static int cmd_index(cli *c) {
     rc = hs_error_set(&err, HS_EUSAGE, "'index' needs --db FILE");
     goto out;
   }
-  if ((rc = read_inputs(c, incoming, &err))) goto out;
+  if ((rc = read_inputs(c, incoming, NULL, NULL, &err))) goto out;
   if ((rc = hs_store_open(&s, c->db, &err))) goto out;
   if ((rc = hs_store_check_opts(s, &c->opts, &err))) goto out;
   if ((rc = hs_store_load_docs(s, corpus, &err))) goto out;
@@ -436,7 +474,7 @@ static int cmd_index(cli *c) {
   progress_cb(c, "tokens", 0, ntotal);
   if ((rc = hs_engine_add(e, corpus, 0, old, &err))) goto out;
   batch = c->batch ? c->batch : (ntotal - old) / 8;
-  if (batch < 1000) batch = 1000;
+  if (!c->batch && batch < 1000) batch = 1000;
   for (first = old; first < ntotal; first += batch) {
     size_t count = ntotal - first < batch ? ntotal - first : batch;
     if (g_interrupted) {

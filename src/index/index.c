@@ -63,9 +63,12 @@ typedef struct bitset {
   uint64_t mask; /* bits - 1 */
 } bitset;
 
-static void bitset_init(bitset *b, uint64_t nitems) {
+/* About bits_per_item bits for each of nitems (a power of two, at least
+** 2^16): with 8, a bitset of n shingles is 1/16 full or less. */
+static void bitset_init(bitset *b, uint64_t nitems, unsigned bits_per_item) {
   uint64_t bits = 1u << 16;
-  while (bits < nitems * 8 && bits < ((uint64_t)1 << 36)) bits <<= 1;
+  while (bits < nitems * bits_per_item && bits < ((uint64_t)1 << 36))
+    bits <<= 1;
   b->w = hs_calloc((size_t)(bits / 64), sizeof *b->w);
   b->mask = bits - 1;
 }
@@ -251,9 +254,12 @@ int hs_cindex_build(hs_cindex *ci, const hs_doctab *docs, size_t ndocs,
   for (d = 0; d < ndocs; d++) total += nshingles(&docs[d], b.ngram);
   st.shingles = total;
 
-  bitset_init(&b.once, total);
-  bitset_init(&b.twice, total);
-  if (b.incremental) bitset_init(&b.fresh, total);
+  /* `twice` only ever holds the repeated shingles, a fraction of all, so
+  ** it is made 4 times sparser per item: it stays allocated while the
+  ** postings are, at the peak of memory use. */
+  bitset_init(&b.once, total, 8);
+  bitset_init(&b.twice, total, 2);
+  if (b.incremental) bitset_init(&b.fresh, total, 8);
   hs_parallel_for(nthreads, ndocs, 64, pass_mark, &b);
   bitset_free(&b.once);
 

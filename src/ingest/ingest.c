@@ -52,6 +52,8 @@ void hs_ingest_ctx_init(hs_ingest_ctx *x, hs_corpus *c,
     x->warn = opts->warn;
     x->warn_ud = opts->warn_ud;
     x->cancel = opts->cancel;
+    x->on_doc = opts->on_doc;
+    x->on_doc_ud = opts->on_doc_ud;
   }
   x->max_doc = (size_t)max;
   /* A line holding a document of max_doc bytes may be longer than that:
@@ -71,7 +73,13 @@ void hs_ingest_ctx_free(hs_ingest_ctx *x) {
 }
 
 int hs_ingest_cancelled(const hs_ingest_ctx *x) {
-  return x->cancel && *x->cancel;
+  return x->stopped || (x->cancel && *x->cancel);
+}
+
+void hs_ingest_added(hs_ingest_ctx *x) {
+  if (x->on_doc && !x->stopped &&
+      x->on_doc(x->on_doc_ud, x->c, hs_corpus_count(x->c) - 1))
+    x->stopped = 1;
 }
 
 void hs_ingest_warn(hs_ingest_ctx *x, const char *source, uint64_t line,
@@ -280,6 +288,8 @@ static int text_read(hs_ingest_ctx *x, hs_input *in, const char *source,
   if (hs_corpus_take(x->c, &d, err)) {
     hs_ingest_warn(x, source, 0, "%s; skipped", err->msg);
     hs_error_clear(err);
+  } else {
+    hs_ingest_added(x);
   }
   goto out;
 binary:

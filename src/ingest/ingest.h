@@ -98,12 +98,17 @@ typedef struct hs_ingest_ctx {
   hs_buf fix;            /* a JSON line after UTF-8 repair */
   hs_buf extra;          /* the unnamed fields of a JSON line */
   int no_fast;           /* parse every JSON line with jansson */
+  int (*on_doc)(void *ud, hs_corpus *c, size_t index);
+  void *on_doc_ud;
+  int stopped;           /* on_doc asked to stop */
 } hs_ingest_ctx;
 
 void hs_ingest_ctx_init(hs_ingest_ctx *x, hs_corpus *c,
                         const hs_ingest_opts *opts);
 void hs_ingest_ctx_free(hs_ingest_ctx *x);
 int hs_ingest_cancelled(const hs_ingest_ctx *x);
+/* Call after a document was appended: runs the caller's on_doc hook. */
+void hs_ingest_added(hs_ingest_ctx *x);
 
 /* Report a warning at "source" (line 0) or "source:line". */
 void hs_ingest_warn(hs_ingest_ctx *x, const char *source, uint64_t line,

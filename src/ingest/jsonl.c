@@ -473,9 +473,10 @@ static int jsonl_fast(hs_ingest_ctx *x, jsonl_state *st, const char *line,
   d.line = st->lineno;
   {
     hs_error e2;
-    if (hs_corpus_take(x->c, &d, &e2)) {
+    if (hs_corpus_take(x->c, &d, &e2))
       hs_ingest_warn(x, st->source, st->lineno, "%s; skipped", e2.msg);
-    }
+    else
+      hs_ingest_added(x);
   }
   return 1;
 }
@@ -579,9 +580,10 @@ static void jsonl_line(hs_ingest_ctx *x, jsonl_state *st, const char *p,
   if (json_object_size(root)) d.extra = json_dumps(root, JSON_COMPACT);
   d.source = (char *)(uintptr_t)st->source;
   d.line = st->lineno;
-  if (hs_corpus_take(x->c, &d, &e)) {
+  if (hs_corpus_take(x->c, &d, &e))
     hs_ingest_warn(x, st->source, st->lineno, "%s; skipped", e.msg);
-  }
+  else
+    hs_ingest_added(x);
   memset(&d, 0, sizeof d);
 out:
   free(d.id);

@@ -16,6 +16,7 @@ python3 "$CHECK" canon "$WORK/stdin.jsonl" --unordered >"$WORK/stdin.canon"
 diff "$WORK/dir.canon" "$WORK/stdin.canon" >&2 || fail "stdin JSONL run differs from the directory run"
 
 note "the same through a pipe, and as .jsonl, .jsonl.gz, .jsonl.zst file arguments"
+# shellcheck disable=SC2002  # a real pipe, on purpose
 cat "$WORK/corpus.jsonl" | "$HEARSAY" reuse --format jsonl - >"$WORK/pipe.jsonl" || fail "pipe run failed"
 cmp -s "$WORK/pipe.jsonl" "$WORK/stdin.jsonl" || fail "pipe and redirect differ"
 run 0 "$HEARSAY" reuse --format jsonl "$WORK/corpus.jsonl"

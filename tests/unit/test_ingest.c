@@ -344,6 +344,17 @@ static void test_directory_order(void **state) {
   assert_string_equal(hs_corpus_doc(f->c, 1)->id, "a/z.txt");
 }
 
+static void test_symlink_loop(void **state) {
+  fixture *f = *state;
+  hs_error e;
+  write_str(f, "l/sub/doc.txt", "doc");
+  assert_int_equal(symlink("..", path_in(f, "l/sub/up")), 0);
+  assert_int_equal(ingest(f, "l", &e), HS_OK);
+  assert_int_equal(hs_corpus_count(f->c), 1);
+  assert_string_equal(hs_corpus_doc(f->c, 0)->id, "sub/doc.txt");
+  assert_true(warned(&f->w, "l/sub/up", "directory loop") >= 0);
+}
+
 static void test_binary_empty_html(void **state) {
   fixture *f = *state;
   hs_error e;
@@ -701,6 +712,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_gzip_members_and_damage, setup,
                                       teardown),
       cmocka_unit_test_setup_teardown(test_directory_order, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_symlink_loop, setup, teardown),
       cmocka_unit_test_setup_teardown(test_binary_empty_html, setup,
                                       teardown),
       cmocka_unit_test_setup_teardown(test_text_invalid_utf8_kept, setup,

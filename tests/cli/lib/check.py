@@ -293,11 +293,11 @@ def planted(corpus, planted_md, passages, no_internal):
     # Nothing reported that was not planted (stock phrases in particular).
     found = {}
     for p in recs:
-        for s in ("a", "b"):
-            t = span_text(docs, p[s])
-            if b"Valley Defence Forces" in t or b"regional emergency office" in t:
-                errors.append("a stock phrase is inside a passage: " +
-                              describe(p, docs))
+        if any(stock in span_text(docs, p[s]) for s in ("a", "b")
+               for stock in (b"Valley Defence Forces",
+                             b"regional emergency office")):
+            errors.append("a stock phrase is inside a passage: " +
+                          describe(p, docs))
         if p["words"] < 12 or p["a"]["words"] < 12 or p["b"]["words"] < 12:
             errors.append("passage shorter than --min-words 12: " +
                           describe(p, docs))

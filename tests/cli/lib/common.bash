@@ -8,7 +8,6 @@
 
 HEARSAY=${1:?usage: bash $0 PATH/TO/hearsay PROJECT-ROOT}
 ROOT=${2:?usage: bash $0 PATH/TO/hearsay PROJECT-ROOT}
-HEARSAY=$(cd "$(dirname "$HEARSAY")" && pwd)/$(basename "$HEARSAY")
 ROOT=$(cd "$ROOT" && pwd)
 CORPUS=$ROOT/examples/corpus
 PLANTED=$ROOT/examples/PLANTED.md
@@ -26,6 +25,7 @@ need() {
 }
 
 [[ -x $HEARSAY ]] || skip "$HEARSAY is not built"
+HEARSAY=$(cd "$(dirname "$HEARSAY")" && pwd)/$(basename "$HEARSAY")
 need python3 jq
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/hearsay-cli.XXXXXX")
