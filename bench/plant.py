@@ -66,7 +66,10 @@ def open_text(path):
 
 
 def read_docs(paths):
+    """Documents with a string text and an id; a repeated id keeps its first
+    document (as hearsay does)."""
     docs = []
+    seen = set()
     for path in paths:
         with open_text(path) as f:
             for lineno, line in enumerate(f, 1):
@@ -78,8 +81,9 @@ def read_docs(paths):
                 except json.JSONDecodeError as e:
                     print("%s:%d: skipped, bad JSON: %s" % (path, lineno, e), file=sys.stderr)
                     continue
-                if not isinstance(d.get("text"), str) or not d.get("id"):
+                if not isinstance(d.get("text"), str) or not d.get("id") or d["id"] in seen:
                     continue
+                seen.add(d["id"])
                 docs.append(d)
     return docs
 
@@ -206,7 +210,7 @@ def main():
     rng = random.Random(args.seed)
     docs = read_docs(args.input)
     docs = [d for d in docs if len(CHUNK_RE.findall(d["text"])) >= 20]
-    # Deterministic order independent of the input order of equal ids.
+    # The seed decides which documents enter the pool and which are hosts.
     rng.shuffle(docs)
     need = 0
     if args.docs:

@@ -287,19 +287,16 @@ static int score_chain(const hs_engine *e, scratch *sc, const hs_doctab *A,
   uint32_t a1 = ch->la + (uint32_t)o->ngram, b1 = ch->lb + (uint32_t)o->ngram;
   long na, nb, dmax, lcs;
   bounds bd;
-  bd.alo = 0;
-  bd.blo = same_doc ? a1 : 0;
-  /* Length is judged on the exact match; the edits stepped over after
-  ** that only place the boundaries, so that they cannot lift noise above
-  ** --min-words. */
-  widen_left(A, B, &a0, &b0, &bd, 0);
-  bd.ahi = same_doc ? b0 : A->n;
-  bd.bhi = B->n;
-  widen_right(A, B, &a1, &b1, &bd, 0);
+  /* Length is judged on the seeds alone: widening only places the
+  ** boundaries.  Otherwise one shared word after a capped stock paragraph
+  ** would make a seed that widening stretches over the whole paragraph. */
   if (a1 - a0 < (uint32_t)o->min_words || b1 - b0 < (uint32_t)o->min_words)
     return 0;
+  bd.alo = 0;
+  bd.blo = same_doc ? a1 : 0;
   widen_left(A, B, &a0, &b0, &bd, 2);
   bd.ahi = same_doc ? b0 : A->n;
+  bd.bhi = B->n;
   widen_right(A, B, &a1, &b1, &bd, 2);
   if (same_doc && a1 > b0) return 0; /* a repeat overlapping itself */
   na = (long)(a1 - a0);

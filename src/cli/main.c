@@ -139,7 +139,7 @@ static const char *usage_text =
     "  --threshold X        dups: share of each document that must be reused\n"
     "                       (default 0.8)\n"
     "  --batch N            index: documents committed per transaction\n"
-    "  --threads N          worker threads (default: all cores)\n"
+    "  --threads N          worker threads (default 0: all cores)\n"
     "  --progress, --no-progress  force the progress bar on or off\n"
     "  -q, --quiet          no warnings\n"
     "\n"
@@ -231,7 +231,7 @@ static int parse_args(cli *c, int argc, char **argv) {
       c->threshold = x;
     } else if (!strcmp(a, "--threads")) {
       NEED_VALUE();
-      if (parse_long(v, 1, 1024, &n)) return usage_error("--threads wants 1..1024, not '%s'", v);
+      if (parse_long(v, 0, 1024, &n)) return usage_error("--threads wants 0..1024 (0: all cores), not '%s'", v);
       c->opts.threads = (int)n;
     } else if (!strcmp(a, "--batch")) {
       NEED_VALUE();
