@@ -41,6 +41,8 @@ out=${out:-$root/bench/results/pan13-$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$out"
 work=$(mktemp -d "${TMPDIR:-/tmp}/hs-pan13.XXXXXX")
 trap 'rm -rf "$work"' EXIT
+cp "$hearsay" "$work/hearsay.bin"   # a rebuild during the run cannot disturb it
+hearsay=$work/hearsay.bin
 
 # wall_rss TIMEFILE -> "0:01.23 wall, peak RSS 118 MB"
 wall_rss() {

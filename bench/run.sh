@@ -75,6 +75,10 @@ mkdir -p "$out"
 work=$(mktemp -d "${TMPDIR:-/tmp}/hs-bench.XXXXXX")
 cleanup() { [ "$keep" = 1 ] && echo "run.sh: work files kept in $work" >&2 || rm -rf "$work"; }
 trap cleanup EXIT
+# Benchmark a copy, so that a rebuild during the runs cannot disturb them.
+cp "$hearsay" "$work/hearsay.bin"
+hearsay_src=$hearsay
+hearsay=$work/hearsay.bin
 
 rows=$out/rows.jsonl
 : > "$rows"
@@ -172,7 +176,7 @@ base=$(basename "$input"); base=${base%%.*}
   echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
   echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sm)"
   echo "cpu: $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
-  echo "hearsay: $hearsay ($("$hearsay" --version 2>/dev/null | head -1 || echo '?'); source $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$root" diff --quiet HEAD -- src include 2>/dev/null || echo ' with uncommitted changes'))"
+  echo "hearsay: $hearsay_src ($("$hearsay" --version 2>/dev/null | head -1 || echo '?'); source $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$root" diff --quiet HEAD -- src include 2>/dev/null || echo ' with uncommitted changes'))"
   echo "sim_text: $(sim_text -v 2>&1 | head -1)"
   echo "input: $input, limit $limit, runs $runs, seed $seed, timeout ${timeout_s}s"
   echo "command: $cmdline"

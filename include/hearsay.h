@@ -278,6 +278,21 @@ HS_API int hs_store_commit(hs_store *s, const hs_corpus *c, size_t first,
 HS_API int hs_store_check_opts(hs_store *s, const hs_reuse_opts *o,
                                hs_error *err);
 
+/* ------------------------------------------------------------------ web */
+/* (HTML pages and WARC archives: article extraction) */
+
+/* ----------------------------------------------------------------- meta */
+/* (dates, outlets, bylines, boilerplate found in the text) */
+
+/* --------------------------------------------------------------- attrib */
+/* (attributions: who said it; the citation graph) */
+
+/* --------------------------------------------------------------- claims */
+/* (sentences, claim search, variants, stories) */
+
+/* ---------------------------------------------------------------- trace */
+/* (the HTML report) */
+
 #ifdef __cplusplus
 }
 #endif

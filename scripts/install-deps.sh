@@ -16,12 +16,15 @@ PACKAGES=(
   libsqlite3-dev sqlite3
   zlib1g-dev libzstd-dev zstd
   libjansson-dev libcmocka-dev
+  libxml2-dev                       # HTML parsing
+  libstemmer-dev                    # Snowball stemmers
+  wordnet-base                      # English synonyms (data files)
   similarity-tester                 # reference tool used by benchmarks
   jq python3 time                   # used by the command-line tests
 )
 
 # pkg-config module names of the libraries the build needs.
-PC_MODULES=(libutf8proc libxxhash sqlite3 zlib libzstd jansson cmocka)
+PC_MODULES=(libutf8proc libxxhash sqlite3 zlib libzstd jansson cmocka libxml-2.0)
 
 die() { echo "install-deps: $*" >&2; exit 1; }
 

@@ -1,0 +1,220 @@
+/*
+** common.c — helpers shared by the hearsay command's subcommands: one-line
+** warnings and errors, the progress bar, and the reading of inputs into
+** the library (streamed into the reuse engine, so that a large corpus's
+** text is never all in memory).
+*/
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+void cli_warn(void *ud, const char *where, const char *what) {
+  cli *c = ud;
+  c->warnings++;
+  if (c->quiet) return;
+  if (c->bar_drawn) {
+    fputs("\r\033[K", stderr);
+    c->bar_drawn = 0;
+  }
+  if (where && *where) fprintf(stderr, "hearsay: %s: %s\n", where, what);
+  else fprintf(stderr, "hearsay: %s\n", what);
+}
+
+int cli_progress(void *ud, const char *stage, uint64_t done,
+                       uint64_t total) {
+  cli *c = ud;
+  if (g_interrupted) return 1;
+  if (!c->progress) return 0;
+  if (total) {
+    int width = 30, fill = (int)((double)width * (double)done / (double)total);
+    int i;
+    fprintf(stderr, "\r\033[Khearsay: %-8s [", stage);
+    for (i = 0; i < width; i++) putc(i < fill ? '#' : '.', stderr);
+    fprintf(stderr, "] %llu/%llu", (unsigned long long)done,
+            (unsigned long long)total);
+  } else {
+    fprintf(stderr, "\r\033[Khearsay: %-8s %llu", stage,
+            (unsigned long long)done);
+  }
+  fflush(stderr);
+  c->bar_drawn = 1;
+  return 0;
+}
+
+void cli_progress_done(cli *c) {
+  if (c->bar_drawn) {
+    fputs("\r\033[K", stderr);
+    fflush(stderr);
+    c->bar_drawn = 0;
+  }
+}
+
+int cli_exit_code(int status) {
+  switch (status) {
+    case HS_OK: return 0;
+    case HS_EUSAGE: return 1;
+    case HS_EINPUT: return 2;
+    case HS_EIO: return 3;
+    case HS_EDB: return 4;
+    case HS_ENOMEM: return 5;
+    case HS_EINTR: return 130;
+    default: return 2;
+  }
+}
+
+int cli_fail(cli *c, const hs_error *err) {
+  cli_progress_done(c);
+  if (err->code == HS_EINTR)
+    fprintf(stderr, "hearsay: interrupted; nothing of the unfinished step "
+                    "was kept\n");
+  else
+    fprintf(stderr, "hearsay: %s\n",
+            err->msg[0] ? err->msg : hs_status_name(err->code));
+  return cli_exit_code(err->code);
+}
+
+int cli_usage_error(const char *fmt, ...) {
+  va_list ap;
+  fputs("hearsay: ", stderr);
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fputs("\nTry 'hearsay --help'.\n", stderr);
+  return 1;
+}
+
+int cli_parse_long(const char *s, long lo, long hi, long *out) {
+  char *end;
+  long v;
+  errno = 0;
+  v = strtol(s, &end, 10);
+  if (errno || end == s || *end || v < lo || v > hi) return -1;
+  *out = v;
+  return 0;
+}
+
+int cli_parse_double(const char *s, double lo, double hi, double *out) {
+  char *end;
+  double v;
+  errno = 0;
+  v = strtod(s, &end);
+  if (errno || end == s || *end || !(v >= lo && v <= hi)) return -1;
+  *out = v;
+  return 0;
+}
+
+int cli_read_inputs(cli *c, hs_corpus *corpus,
+                       int (*on_doc)(void *, hs_corpus *, size_t), void *ud,
+                       hs_error *err) {
+  hs_ingest_opts io;
+  int i, rc;
+  memset(&io, 0, sizeof io);
+  io.warn = cli_warn;
+  io.warn_ud = c;
+  io.cancel = (const volatile int *)&g_interrupted;
+  io.on_doc = on_doc;
+  io.on_doc_ud = ud;
+  for (i = 0; i < c->npaths; i++) {
+    if ((rc = hs_ingest_path(corpus, c->paths[i], &io, err))) return rc;
+    cli_progress(c, "reading", hs_corpus_count(corpus), 0);
+  }
+  return HS_OK;
+}
+
+/* Tokenizing while reading: every STREAM_DOCS documents read are handed to
+** the engine (which tokenizes them on all cores) and their texts freed, so
+** the whole corpus's text is never in memory at once. */
+enum { STREAM_DOCS = 2048 };
+
+typedef struct streamer {
+  cli *c;
+  hs_engine *e;
+  int keep_text;
+  hs_error err;
+} streamer;
+
+static int stream_flush(streamer *st, hs_corpus *corpus) {
+  size_t first = hs_engine_count(st->e), count = hs_corpus_count(corpus);
+  size_t i;
+  if (count == first) return HS_OK;
+  if (hs_engine_add(st->e, corpus, first, count - first, &st->err))
+    return st->err.code;
+  if (!st->keep_text)
+    for (i = first; i < count; i++) hs_corpus_release_text(corpus, i);
+  return cli_progress(st->c, "reading", count, 0) ? HS_EINTR : HS_OK;
+}
+
+static int stream_on_doc(void *ud, hs_corpus *corpus, size_t index) {
+  streamer *st = ud;
+  if (index + 1 - hs_engine_count(st->e) < STREAM_DOCS) return 0;
+  return stream_flush(st, corpus);
+}
+
+/* Passages of the documents named on the command line, families assigned.
+** Unless keep_text is set (the text format quotes the passages), texts are
+** freed as soon as they are tokenized: the output needs only offsets. */
+int cli_find_passages(cli *c, hs_corpus *corpus, int keep_text,
+                         hs_passage **p, size_t *n, uint32_t **words,
+                         hs_error *err) {
+  streamer st;
+  size_t i, ndocs;
+  int rc;
+  memset(&st, 0, sizeof st);
+  st.c = c;
+  st.keep_text = keep_text;
+  if ((rc = hs_engine_new(&st.e, &c->opts, err))) return rc;
+  rc = cli_read_inputs(c, corpus, stream_on_doc, &st, err);
+  if (rc == HS_EINTR && st.err.code && st.err.code != HS_EINTR) *err = st.err;
+  if (rc) goto out;
+  if ((rc = stream_flush(&st, corpus))) {
+    *err = st.err;
+    if (rc == HS_EINTR) hs_error_set(err, HS_EINTR, "interrupted");
+    goto out;
+  }
+  ndocs = hs_corpus_count(corpus);
+  if ((rc = hs_engine_run(st.e, 0, p, n, err))) goto out;
+  if ((rc = hs_families_assign(*p, *n, err))) goto out;
+  if (words) {
+    *words = calloc(ndocs + 1, sizeof **words);
+    if (!*words) {
+      rc = hs_error_set(err, HS_ENOMEM, "out of memory");
+      goto out;
+    }
+    for (i = 0; i < ndocs; i++) (*words)[i] = hs_engine_doc_words(st.e, i);
+  }
+out:
+  hs_engine_free(st.e);
+  return rc;
+}
+
+/* Passages and documents of a store; doc word counts if asked. */
+int cli_load_store(cli *c, hs_corpus *corpus, hs_passage **p, size_t *n,
+                      uint32_t **words, hs_error *err) {
+  hs_store *s = NULL;
+  int rc;
+  size_t i, ndocs;
+  (void)c;
+  if ((rc = hs_store_open(&s, c->db, err))) return rc;
+  if ((rc = hs_store_load_docs(s, corpus, err))) goto out;
+  if ((rc = hs_store_load_passages(s, p, n, err))) goto out;
+  ndocs = hs_corpus_count(corpus);
+  if (words) {
+    *words = calloc(ndocs + 1, sizeof **words);
+    if (!*words) {
+      rc = hs_error_set(err, HS_ENOMEM, "out of memory");
+      goto out;
+    }
+    for (i = 0; i < ndocs; i++) {
+      const hs_doc *d = hs_corpus_doc(corpus, i);
+      (*words)[i] = (uint32_t)hs_count_words(d->text, d->len);
+    }
+  }
+out:
+  hs_store_close(s);
+  return rc;
+}
+
