@@ -5,6 +5,7 @@
 #   make asan       sanitizer build only, in build-asan/
 #   make fuzz       libFuzzer targets (clang) in build-fuzz/
 #   make example    run hearsay on the bundled example corpus
+#   make report-assets  rebuild report/dist (npm ci + esbuild)
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 all: build/Makefile
@@ -40,3 +41,10 @@ clean:
 	rm -rf build build-asan build-fuzz
 
 .PHONY: all test asan check fuzz example clean
+
+# Rebuild the report front end (report/dist/, committed and compiled into
+# hearsay) from report/src with the pinned npm packages.
+report-assets:
+	cd report && npm ci --no-audit --no-fund && npm run build
+
+.PHONY: report-assets

@@ -78,7 +78,7 @@ if [ "$simtext" = 1 ]; then
   # New files (before "/") are the suspicious documents, old files the
   # sources: with -S, sim_text compares each suspicious document with the
   # sources only, which is the PAN task.
-  nsusp=$(ls "$pan/susp" | wc -l)
+  nsusp=$(find "$pan/susp" -maxdepth 1 -type f | wc -l)
   { head -n "$nsusp" "$work/st/list"; echo /; tail -n +"$((nsusp + 1))" "$work/st/list"; } \
     > "$work/st/list2"
   (cd "$work/st" && /usr/bin/time -v -o "$work/time.st" \

@@ -73,7 +73,9 @@ stamp=$(date +%Y%m%d-%H%M%S)
 out=${out:-$root/bench/results/$stamp}
 mkdir -p "$out"
 work=$(mktemp -d "${TMPDIR:-/tmp}/hs-bench.XXXXXX")
-cleanup() { [ "$keep" = 1 ] && echo "run.sh: work files kept in $work" >&2 || rm -rf "$work"; }
+cleanup() {
+  if [ "$keep" = 1 ]; then echo "run.sh: work files kept in $work" >&2; else rm -rf "$work"; fi
+}
 trap cleanup EXIT
 # Benchmark a copy, so that a rebuild during the runs cannot disturb them.
 cp "$hearsay" "$work/hearsay.bin"
@@ -162,13 +164,16 @@ bench_dataset() {
   if [ -n "$truth" ]; then cp "$work/simtext-merged-$ds.jsonl" "$out/simtext-merged-$ds.jsonl"; fi
 }
 
-decompress() { # FILE LIMIT > plain JSONL
+decompress() { # FILE LIMIT > plain JSONL (head may close the pipe early)
   local f=$1 n=$2
-  case $f in
-    *.gz) gzip -dc "$f" ;;
-    *.zst) zstd -dc "$f" ;;
-    *) cat "$f" ;;
-  esac | { if [ "$n" -gt 0 ]; then head -n "$n"; else cat; fi; }
+  (
+    set +o pipefail
+    case $f in
+      *.gz) gzip -dc "$f" ;;
+      *.zst) zstd -dc "$f" ;;
+      *) cat "$f" ;;
+    esac | if [ "$n" -gt 0 ]; then head -n "$n"; else cat; fi
+  )
 }
 
 base=$(basename "$input"); base=${base%%.*}
@@ -186,9 +191,9 @@ if [ "$do_real" = 1 ]; then
   decompress "$input" "$limit" > "$work/real.jsonl"
   [ -n "$truth_in" ] && [ "$limit" -gt 0 ] && die "--truth and --limit do not mix (the truth would refer to missing documents)"
   if ! bench_dataset "$base" "$work/real.jsonl" "$truth_in"; then
-    [ -n "$truth_in" ] && die "sim_text passed the timeout on $input; make a smaller corpus with plant.py --docs"
-    log "sim_text passed the timeout on the whole corpus: both tools rerun on the first $fallback documents"
-    echo "note: sim_text timed out on the whole of $base; both tools ran on its first $fallback documents" >> "$out/meta.txt"
+    [ -n "$truth_in" ] && die "a run passed the timeout on $input; make a smaller corpus with plant.py --docs"
+    log "a run passed the timeout on the whole corpus: both tools rerun on the first $fallback documents"
+    echo "note: a run passed the ${timeout_s}s timeout on the whole of $base; both tools ran on its first $fallback documents" >> "$out/meta.txt"
     decompress "$input" "$fallback" > "$work/real.jsonl"
     bench_dataset "$base-first$fallback" "$work/real.jsonl" || die "timeout again on $fallback documents"
   fi
@@ -203,8 +208,8 @@ if [ "$do_planted" = 1 ]; then
   wait
   cp "$work/truth.jsonl" "$out/truth-planted.jsonl"
   if ! bench_dataset "planted-$base" "$work/planted.jsonl" "$work/truth.jsonl"; then
-    log "sim_text passed the timeout on the planted corpus: regenerating it with $fallback documents"
-    echo "note: sim_text timed out on the planted corpus; it was regenerated with $fallback documents" >> "$out/meta.txt"
+    log "a run passed the timeout on the planted corpus: regenerating it with $fallback documents"
+    echo "note: a run passed the ${timeout_s}s timeout on the planted corpus; it was regenerated with $fallback documents" >> "$out/meta.txt"
     plant_args+=(--docs "$fallback")
     python3 "$here/plant.py" "${plant_args[@]}"
     cp "$work/truth.jsonl" "$out/truth-planted.jsonl"

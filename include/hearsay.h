@@ -281,17 +281,386 @@ HS_API int hs_store_check_opts(hs_store *s, const hs_reuse_opts *o,
 /* ------------------------------------------------------------------ web */
 /* (HTML pages and WARC archives: article extraction) */
 
+/* hs_ingest_path reads .html/.htm pages and .warc/.warc.gz archives
+** through this stage: each page or WARC response/resource record becomes
+** one hs_doc whose text is the extracted article (title line, then
+** paragraphs separated by blank lines) and whose extra holds "authors",
+** "language", "canonical_url", "modified", "date_raw" and "source_map".
+** See docs/web.md. */
+
+/* One extracted run of text and where it came from in the page:
+** text[text_start, text_end) came from page bytes [page_start, page_end)
+** (the page as UTF-8; approximate per paragraph, see docs/web.md). */
+typedef struct hs_source_run {
+  size_t text_start, text_end, page_start, page_end;
+} hs_source_run;
+
+typedef struct hs_article {
+  char *text;          /* title line, blank line, paragraphs; never NULL */
+  size_t len;
+  char *title, *url, *canonical_url, *outlet, *language;  /* may be NULL */
+  char *date;          /* publication date as YYYY-MM-DD; may be NULL */
+  char *date_raw;      /* the date as found in the page; may be NULL */
+  char *modified;      /* modification date as YYYY-MM-DD; may be NULL */
+  char **authors;      /* nauthors names */
+  size_t nauthors;
+  hs_source_run *map;  /* nmap runs, in text order */
+  size_t nmap;
+} hs_article;
+
+/* Extract the article from one HTML page of len bytes.  charset (may be
+** NULL) is the HTTP header's charset; url (may be NULL) the page's
+** address.  Warnings (unknown charset, cut page) go to warn with `where`.
+** Fails with HS_EINPUT for a binary (non-text) page.  The caller frees
+** *out with hs_article_free. */
+HS_API int hs_web_extract(const char *page, size_t len, const char *charset,
+                          const char *url, hs_warn_fn warn, void *warn_ud,
+                          const char *where, hs_article **out,
+                          hs_error *err);
+HS_API void hs_article_free(hs_article *a);
+/* The JSON object stored as hs_doc.extra (malloc'ed, compact). */
+HS_API char *hs_article_extra_json(const hs_article *a);
+
 /* ----------------------------------------------------------------- meta */
 /* (dates, outlets, bylines, boilerplate found in the text) */
+
+/* A byte range [start, end) of a document's text. */
+typedef struct hs_range {
+  uint32_t start, end;
+} hs_range;
+
+/* Ranges of one document, sorted by start, not overlapping. */
+typedef struct hs_range_list {
+  const hs_range *r;
+  size_t n;
+} hs_range_list;
+
+/* Like hs_engine_add, but the words of document first+i that start inside
+** one of masks[i]'s ranges produce no shingles and never match, so masked
+** text (page furniture) is neither seeded nor reached by widening; byte
+** offsets are unchanged.  masks may be NULL (nothing masked). */
+HS_API int hs_engine_add_masked(hs_engine *e, const hs_corpus *c,
+                                size_t first, size_t count,
+                                const hs_range_list *masks, hs_error *err);
+
+enum hs_calendar {
+  HS_CAL_GREGORIAN = 0,
+  HS_CAL_HIJRI = 1,        /* tabular Islamic calendar */
+  HS_CAL_SOLAR_HIJRI = 2   /* Persian (Jalali) calendar */
+};
+
+/* A date found in text, converted to the Gregorian calendar. */
+typedef struct hs_date {
+  int year, month, day;    /* Gregorian */
+  uint32_t start, end;     /* bytes of the date expression in the text */
+  double confidence;       /* 0..1 */
+  int calendar;            /* enum hs_calendar of the form as written */
+  int ambiguous;           /* 1: "9/7/2017", day/month order unknown
+                              (month first assumed when both fit) */
+  const char *form;        /* name of the form in the date tables */
+} hs_date;
+
+/* Find the first date expression in text (the form tables of
+** src/meta/date.c: English, Arabic, Persian).  Returns 1 and fills *out if
+** one was found, else 0.  Never fails. */
+HS_API int hs_date_find(const char *text, size_t len, hs_date *out);
+
+/* Calendar arithmetic.  Return 0 on success, -1 for an impossible date.
+** Hijri: the tabular (arithmetic) Islamic calendar, epoch 16 July 622
+** Julian, leap years 2,5,7,10,13,16,18,21,24,26,29 of each 30; it may
+** differ by a day from the observed calendar.  Solar Hijri: the 33-year
+** arithmetic rule (leap when (25*y + 11) mod 33 < 8), exact for
+** 1178–1633 SH. */
+HS_API int hs_hijri_to_gregorian(int y, int m, int d, int *gy, int *gm,
+                                 int *gd);
+HS_API int hs_persian_to_gregorian(int y, int m, int d, int *gy, int *gm,
+                                   int *gd);
+
+/* One extracted field: value (normalized; dates as YYYY-MM-DD), raw text,
+** the bytes it came from and a confidence.  given = 1 when it comes from
+** the document's given metadata (then start = end = 0). */
+typedef struct hs_meta_field {
+  char *value;     /* NULL when not found */
+  char *raw;
+  uint32_t start, end;
+  double confidence;
+  int given;
+} hs_meta_field;
+
+enum hs_source_type {
+  HS_SRC_UNKNOWN = 0,
+  HS_SRC_AGENCY = 1,      /* news agency */
+  HS_SRC_OUTLET = 2,      /* newspaper, broadcaster, site */
+  HS_SRC_OFFICIAL = 3,    /* official, ministry, institution */
+  HS_SRC_PERSON = 4,
+  HS_SRC_ANONYMOUS = 5    /* "local sources", "a diplomatic source" */
+};
+/* "agency", "outlet", "official", "person", "anonymous", "unknown". */
+HS_API const char *hs_source_type_name(int type);
+
+typedef struct hs_attribution {
+  char *source;              /* as written */
+  char *normalized;          /* canonical name (alias table) or source */
+  int type;                  /* enum hs_source_type */
+  const char *cue;           /* "said", "according to", "نقلا عن"... */
+  uint32_t src_start, src_end;        /* bytes of the source name */
+  uint32_t content_start, content_end; /* attributed sentence; 0,0 unknown */
+  int chain;                 /* chain id shared by "A citing B citing C" */
+  int chain_pos;             /* 0 = the outermost (the citing one) */
+  int denial;                /* 1: a denial or rebuttal */
+} hs_attribution;
+
+typedef struct hs_meta {
+  hs_meta_field date, outlet, title, byline;
+  int date_ambiguous;
+  hs_range *boiler;          /* boilerplate ranges, sorted */
+  size_t nboiler;
+  hs_attribution *attr;
+  size_t nattr;
+} hs_meta;
+
+typedef struct hs_aliases hs_aliases;
+
+/* Metadata of one document: given JSONL date/series win; the rest comes
+** from its text.  boiler (may be NULL) adds ranges to those found by
+** hs_boiler_find (e.g. hs_boiler_repeated's).  aliases may be NULL (no
+** normalization).  Free with hs_meta_clear. */
+HS_API int hs_meta_extract(const hs_doc *d, const hs_aliases *aliases,
+                           const hs_range_list *boiler, hs_meta *out,
+                           hs_error *err);
+HS_API void hs_meta_clear(hs_meta *m);
+
+/* Boilerplate lines found by fixed patterns (comment forms, share and
+** subscribe prompts, related-article lists, copyright, captcha and page
+** timing lines).  *out is malloc'ed, sorted, merged. */
+HS_API int hs_boiler_find(const char *text, size_t len, hs_range **out,
+                          size_t *n, hs_error *err);
+
+/* Lines that one outlet (series) repeats across its documents: in at least
+** 3 documents and at least 30% of the outlet's documents (lines compared
+** after normalization), plus the fixed patterns of hs_boiler_find.
+** Needs the texts in the corpus (documents whose text was released get no
+** ranges).  (*out)[i] is document i's ranges, sorted and merged; free the
+** array with hs_boiler_free(*out, hs_corpus_count(c)). */
+HS_API int hs_boiler_corpus(const hs_corpus *c, hs_range_list **out,
+                            hs_error *err);
+HS_API void hs_boiler_free(hs_range_list *lists, size_t n);
 
 /* --------------------------------------------------------------- attrib */
 /* (attributions: who said it; the citation graph) */
 
+/* The alias table: canonical name, type, aliases.  hs_aliases_new loads
+** the table built into the library (data/aliases.tsv); hs_aliases_load
+** adds a user file of the same format (TAB-separated: canonical, type,
+** alias, alias...; '#' comments), whose entries win. */
+HS_API int hs_aliases_new(hs_aliases **out, hs_error *err);
+HS_API int hs_aliases_load(hs_aliases *a, const char *path, hs_error *err);
+HS_API void hs_aliases_free(hs_aliases *a);
+/* Canonical name and type of a name (case and letter variants folded);
+** returns 1 if known, else 0. */
+HS_API int hs_aliases_lookup(const hs_aliases *a, const char *name,
+                             size_t len, const char **canonical, int *type);
+/* The first alias of a known name found in text (e.g. a masthead), or -1. */
+HS_API long hs_aliases_find_in(const hs_aliases *a, const char *text,
+                               size_t len, const char **canonical, int *type,
+                               uint32_t *start, uint32_t *end);
+
+/* Every attribution in text (English, Arabic and Persian cue tables of
+** src/attrib/attrib.c).  *out is malloc'ed; free with
+** hs_attributions_free. */
+HS_API int hs_attrib_extract(const char *text, size_t len,
+                             const hs_aliases *a, hs_attribution **out,
+                             size_t *n, hs_error *err);
+HS_API void hs_attributions_free(hs_attribution *v, size_t n);
+
+/* The propagation graph: documents, outlets and cited sources joined by
+** reuse (earlier document -> later), republication (a copy covering most
+** of the later document), and citation (citing document -> cited source;
+** in a chain "A citing B", source A -> source B).  Document edges carry
+** their evidence; outlet edges sum the document edges between two outlets
+** (count).  See docs/sources.md. */
+enum hs_edge_kind { HS_EDGE_REUSE = 0, HS_EDGE_REPUBLISH = 1,
+                    HS_EDGE_CITES = 2 };
+
+typedef struct hs_edge {
+  int kind;                 /* enum hs_edge_kind */
+  uint32_t from, to;        /* node indexes */
+  uint32_t doc;             /* evidence document (the later one for reuse,
+                               the citing one for cites); UINT32_MAX for
+                               outlet edges */
+  int undated;              /* an endpoint has no date: direction by order */
+  int tie;                  /* same date on both sides */
+  uint32_t family;          /* reuse family; UINT32_MAX otherwise */
+  uint32_t a_start, a_end;  /* reuse: passage in `from`; cites: source name */
+  uint32_t b_start, b_end;  /* reuse: passage in `to`; cites: content */
+  uint32_t words;           /* reuse: words matched */
+  uint32_t count;           /* document edges summed (1 for a document edge) */
+} hs_edge;
+
+enum hs_node_kind { HS_NODE_DOC = 0, HS_NODE_OUTLET = 1, HS_NODE_SOURCE = 2 };
+
+typedef struct hs_graph_node {
+  char *name;               /* document id, outlet or source name */
+  int kind;                 /* enum hs_node_kind */
+  int type;                 /* enum hs_source_type (outlets and sources) */
+  char *date;               /* documents: YYYY-MM-DD or NULL */
+  uint32_t doc;             /* documents: corpus index */
+  uint32_t outlet;          /* documents: node of its outlet, or UINT32_MAX */
+} hs_graph_node;
+
+typedef struct hs_graph_family {
+  uint32_t first;           /* node of the first document (earliest date;
+                               among equal or missing dates, the lowest
+                               corpus index) */
+  uint32_t ndocs;           /* documents holding a copy */
+  int tie;                  /* another copy has the same first date */
+  int undated;              /* a copy has no date */
+} hs_graph_family;
+
+typedef struct hs_graph {
+  hs_graph_node *nodes;
+  size_t nnodes;
+  hs_edge *edges;
+  size_t nedges;
+  hs_graph_family *families; /* by family id */
+  size_t nfamilies;
+} hs_graph;
+
+/* Build the graph from a corpus, its metadata (metas[i] for document i),
+** passages (families assigned) and per-document word counts (doc_words may
+** be NULL: then no republication edges).  Outlet names are canonicalized
+** through aliases (may be NULL).  Free with hs_graph_free. */
+HS_API int hs_graph_build(const hs_corpus *c, const hs_meta *metas,
+                          const hs_passage *p, size_t np,
+                          const uint32_t *doc_words, const hs_aliases *al,
+                          hs_graph *g, hs_error *err);
+HS_API void hs_graph_free(hs_graph *g);
+
+enum hs_graph_format { HS_GRAPH_DOT = 0, HS_GRAPH_GEXF = 1,
+                       HS_GRAPH_JSONL = 2 };
+/* "dot", "gexf", "jsonl" -> enum hs_graph_format, else -1. */
+HS_API int hs_graph_format_parse(const char *name);
+/* Write the graph as GraphViz DOT, GEXF 1.3 or JSON Lines (docs/sources.md).
+** Returns HS_EIO if writing fails. */
+HS_API int hs_graph_write(FILE *f, int format, const hs_graph *g,
+                          hs_error *err);
+/* Summary (`hearsay sources`): most-cited sources, the first publisher of
+** each family, outlets that only copy.  format: HS_FORMAT_JSONL or text. */
+HS_API int hs_sources_write(FILE *f, int format, const hs_graph *g,
+                            hs_error *err);
+/* Documents and families in date order (`hearsay timeline`). */
+HS_API int hs_timeline_write(FILE *f, int format, const hs_graph *g,
+                             const hs_passage *p, size_t np, hs_error *err);
+
+/* Write one JSON Lines record of a document's metadata (docs/sources.md). */
+HS_API int hs_meta_write_jsonl(FILE *f, const hs_doc *d, const hs_meta *m,
+                               hs_error *err);
+
 /* --------------------------------------------------------------- claims */
 /* (sentences, claim search, variants, stories) */
 
+/* A sentence: a byte span of a document's text, end exclusive. */
+typedef struct hs_sentence {
+  uint32_t start, end;
+} hs_sentence;
+
+/* Split text into sentences in any script (rules in src/claims/
+** sentences.c and docs/search.md): terminators . ! ? … ؟ ۔ 。, line
+** breaks and paragraphs; abbreviations ("Mr.", "Gen.", "Jan.") and
+** initials ("U.S.") do not split.  Spans are trimmed of white space and
+** never empty.  *out is malloc'ed (caller frees), *n may be 0. */
+HS_API int hs_sentences_split(const char *text, size_t len,
+                              hs_sentence **out, size_t *n, hs_error *err);
+
+/* Claim search: sentences ranked by BM25 over stems, with a query's
+** synonyms (WordNet, shipped table), entity aliases and transliterated
+** names as weighted alternatives.  See docs/search.md. */
+typedef struct hs_claims hs_claims;
+
+/* wordnet_dir: the WordNet data files (NULL = the system's,
+** /usr/share/wordnet; "" = no WordNet).  The shipped alias table is
+** loaded; a missing WordNet only disables its synonyms. */
+HS_API int hs_claims_new(hs_claims **out, const char *wordnet_dir,
+                         hs_error *err);
+HS_API void hs_claims_free(hs_claims *c);
+/* Add alias entries from a file in the format of data/entities.tsv;
+** HS_EINPUT names FILE:LINE of a malformed line. */
+HS_API int hs_claims_add_aliases(hs_claims *c, const char *path,
+                                 hs_error *err);
+/* Index every sentence of the corpus.  The corpus is borrowed: it must
+** outlive c and keep its texts. */
+HS_API int hs_claims_add_corpus(hs_claims *c, const hs_corpus *corpus,
+                                hs_error *err);
+
+typedef struct hs_claim_hit {
+  uint32_t doc;          /* corpus index (or store doc_id) */
+  uint32_t start, end;   /* bytes of the sentence in the document */
+  double score;          /* bm25 / bm25 of a perfect match: about 0..1 */
+  double bm25;
+  char *text;            /* the sentence */
+  char *name, *date, *outlet; /* document id, date, series (may be NULL) */
+  char *explain;         /* JSON array: query word, text word, why, weight */
+} hs_claim_hit;
+
+/* The best `limit` sentences with score >= min_score, best first.  Free
+** with hs_claim_hits_free. */
+HS_API int hs_claims_search(hs_claims *c, const char *query, size_t limit,
+                            double min_score, hs_claim_hit **out, size_t *n,
+                            hs_error *err);
+/* The same over a store: the store's sentences are indexed first if they
+** are not yet (tables `sentences`, `sentence_terms`; docs/schema.md). */
+HS_API int hs_claims_search_store(hs_claims *c, hs_store *s,
+                                  const char *query, size_t limit,
+                                  double min_score, hs_claim_hit **out,
+                                  size_t *n, hs_error *err);
+HS_API void hs_claim_hits_free(hs_claim_hit *h, size_t n);
+
+/* Claim similarity of two sentences in [0,1]: the mean of the two
+** directions' normalized scores, with the collection statistics of the
+** indexed corpus. */
+HS_API int hs_claims_similarity(hs_claims *c, const char *a, const char *b,
+                                double *out, hs_error *err);
+
+/* Variants: what differs between passages stating one claim. */
+enum hs_variant_kind {
+  HS_VAR_NUMBER = 0, HS_VAR_PLACE_ACTOR = 1, HS_VAR_DATE = 2
+};
+typedef struct hs_variant {
+  int kind;          /* enum hs_variant_kind */
+  char *key;         /* what is compared ("2", "deir ez-zor") */
+  char *value;       /* as written, with context ("2 field commanders") */
+  size_t *hits;      /* indexes into the hits array */
+  size_t nhits;
+} hs_variant;
+/* Every number, place or actor, and date that is not stated by all the
+** hits, with the hits it comes from (differences only).  Free with hs_variants_free. */
+HS_API int hs_claims_variants(hs_claims *c, const hs_claim_hit *h, size_t n,
+                              hs_variant **out, size_t *nout, hs_error *err);
+HS_API void hs_variants_free(hs_variant *v, size_t n);
+HS_API const char *hs_variant_kind_name(int kind);
+
 /* ---------------------------------------------------------------- trace */
 /* (the HTML report) */
+
+typedef struct hs_trace_opts {
+  size_t shard_docs;          /* documents per text shard file; 0 = 500 */
+  const int32_t *group;       /* near-duplicate group per document (-1 =
+                                 none), e.g. from hs_dups_group; may be NULL */
+  const char *title;          /* report title; NULL = "hearsay report" */
+  const volatile int *cancel; /* if non-NULL and set, stop with HS_EINTR */
+} hs_trace_opts;
+
+HS_API void hs_trace_opts_default(hs_trace_opts *o);
+
+/* Write the offline HTML report of corpus c (texts still loaded) and its
+** passages p (families assigned) into the folder dir, which must not
+** exist, be empty, or hold an earlier report (anything else fails with
+** HS_EUSAGE and is left alone).  The report is built in a temporary
+** sibling folder and renamed into place: on any failure dir is as it was.
+** The folder layout and data format are in docs/report.md. */
+HS_API int hs_trace_write(const char *dir, const hs_corpus *c,
+                          const hs_passage *p, size_t n,
+                          const hs_trace_opts *opts, hs_error *err);
 
 #ifdef __cplusplus
 }

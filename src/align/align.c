@@ -101,8 +101,21 @@ typedef struct add_job {
   hs_engine *e;
   const hs_corpus *c;
   size_t first;
+  const hs_range_list *masks; /* per document, or NULL */
   hs_tokenizer **tk; /* one per thread */
 } add_job;
+
+/* Masked words get hash 0 (hs_doctab_set never gives 0 otherwise): the
+** index skips every shingle holding one, and widening stops at them. */
+static void apply_mask(hs_doctab *t, const hs_range_list *m) {
+  uint32_t i;
+  size_t k = 0;
+  if (!m || !m->r) return;
+  for (i = 0; i < t->n && k < m->n; i++) {
+    while (k < m->n && m->r[k].end <= t->start[i]) k++;
+    if (k < m->n && t->start[i] >= m->r[k].start) t->hash[i] = 0;
+  }
+}
 
 static int add_range(void *ud, int thread, size_t begin, size_t end) {
   add_job *j = ud;
@@ -115,12 +128,19 @@ static int add_range(void *ud, int thread, size_t begin, size_t end) {
     if (d->text) hs_tokenizer_run(j->tk[thread], d->text, d->len, &toks, &n,
                                   NULL);
     hs_doctab_set(&j->e->docs[j->e->ndocs + i], toks, n);
+    if (j->masks) apply_mask(&j->e->docs[j->e->ndocs + i], &j->masks[i]);
   }
   return 0;
 }
 
 int hs_engine_add(hs_engine *e, const hs_corpus *c, size_t first,
                   size_t count, hs_error *err) {
+  return hs_engine_add_masked(e, c, first, count, NULL, err);
+}
+
+int hs_engine_add_masked(hs_engine *e, const hs_corpus *c, size_t first,
+                         size_t count, const hs_range_list *masks,
+                         hs_error *err) {
   add_job j;
   int t;
   if (first != e->ndocs || first + count > hs_corpus_count(c))
@@ -132,6 +152,7 @@ int hs_engine_add(hs_engine *e, const hs_corpus *c, size_t first,
   j.e = e;
   j.c = c;
   j.first = first;
+  j.masks = masks;
   j.tk = hs_calloc((size_t)e->nthreads, sizeof *j.tk);
   hs_parallel_for(e->nthreads, count, 16, add_range, &j);
   for (t = 0; t < e->nthreads; t++) hs_tokenizer_free(j.tk[t]);
@@ -174,6 +195,7 @@ typedef struct chain {
   uint32_t fa, fb;   /* first seed */
   uint32_t la, lb;   /* last seed */
   uint32_t nseeds;
+  uint32_t covered;  /* words of a inside the chain's seeds */
 } chain;
 
 typedef struct cand {
@@ -191,8 +213,8 @@ typedef struct scratch {
   size_t ncands, capcands;
   long *v;
   size_t capv;
-  hs_seed *seeds;
-  size_t capseeds;
+  hs_seed *seeds, *seeds_tmp;
+  size_t capseeds, capseeds_tmp;
   hs_passage *out;
   size_t nout, capout;
 } scratch;
@@ -233,7 +255,8 @@ static void widen_left(const hs_doctab *A, const hs_doctab *B, uint32_t *pa,
   uint32_t a = *pa, b = *pb;
   for (;;) {
     size_t k;
-    if (a > bd->alo && b > bd->blo && A->hash[a - 1] == B->hash[b - 1]) {
+    if (a > bd->alo && b > bd->blo && A->hash[a - 1] == B->hash[b - 1] &&
+        A->hash[a - 1]) {
       a--, b--;
       continue;
     }
@@ -242,7 +265,8 @@ static void widen_left(const hs_doctab *A, const hs_doctab *B, uint32_t *pa,
       uint32_t da = (uint32_t)edit_steps[k][0], db = (uint32_t)edit_steps[k][1];
       if (a < bd->alo + da + 2 || b < bd->blo + db + 2) continue;
       if (A->hash[a - da - 1] == B->hash[b - db - 1] &&
-          A->hash[a - da - 2] == B->hash[b - db - 2]) {
+          A->hash[a - da - 2] == B->hash[b - db - 2] &&
+          A->hash[a - da - 1] && A->hash[a - da - 2]) {
         a -= da + 2, b -= db + 2;
         break;
       }
@@ -258,7 +282,8 @@ static void widen_right(const hs_doctab *A, const hs_doctab *B, uint32_t *pa,
   uint32_t a = *pa, b = *pb;
   for (;;) {
     size_t k;
-    if (a < bd->ahi && b < bd->bhi && A->hash[a] == B->hash[b]) {
+    if (a < bd->ahi && b < bd->bhi && A->hash[a] == B->hash[b] &&
+        A->hash[a]) {
       a++, b++;
       continue;
     }
@@ -267,7 +292,8 @@ static void widen_right(const hs_doctab *A, const hs_doctab *B, uint32_t *pa,
       uint32_t da = (uint32_t)edit_steps[k][0], db = (uint32_t)edit_steps[k][1];
       if (a + da + 2 > bd->ahi || b + db + 2 > bd->bhi) continue;
       if (A->hash[a + da] == B->hash[b + db] &&
-          A->hash[a + da + 1] == B->hash[b + db + 1]) {
+          A->hash[a + da + 1] == B->hash[b + db + 1] &&
+          A->hash[a + da] && A->hash[a + da + 1]) {
         a += da + 2, b += db + 2;
         break;
       }
@@ -287,11 +313,12 @@ static int score_chain(const hs_engine *e, scratch *sc, const hs_doctab *A,
   uint32_t a1 = ch->la + (uint32_t)o->ngram, b1 = ch->lb + (uint32_t)o->ngram;
   long na, nb, dmax, lcs;
   bounds bd;
-  /* Length is judged on the seeds alone: widening only places the
-  ** boundaries.  Otherwise one shared word after a capped stock paragraph
-  ** would make a seed that widening stretches over the whole paragraph. */
-  if (a1 - a0 < (uint32_t)o->min_words || b1 - b0 < (uint32_t)o->min_words)
-    return 0;
+  /* Length is judged on the words the seeds cover, not on the span they
+  ** bound or on what widening adds: a phrase repeated twice in each
+  ** document would otherwise span a "passage" of unrelated words between
+  ** its copies, and one shared word after a capped stock paragraph would
+  ** make a seed that widening stretches over the whole paragraph. */
+  if (ch->covered < (uint32_t)o->min_words) return 0;
   bd.alo = 0;
   bd.blo = same_doc ? a1 : 0;
   widen_left(A, B, &a0, &b0, &bd, 2);
@@ -359,6 +386,8 @@ static void align_pair(const hs_engine *e, scratch *sc, const hs_seed *s,
     }
     if (best != SIZE_MAX) {
       chain *ch = &sc->chains[best];
+      uint32_t step = pa - ch->la;
+      ch->covered += step < (uint32_t)o->ngram ? step : (uint32_t)o->ngram;
       ch->la = pa;
       ch->lb = pb;
       ch->nseeds++;
@@ -376,6 +405,7 @@ static void align_pair(const hs_engine *e, scratch *sc, const hs_seed *s,
       ch->fa = ch->la = pa;
       ch->fb = ch->lb = pb;
       ch->nseeds = 1;
+      ch->covered = (uint32_t)o->ngram;
       sc->open[nopen++] = sc->nchains++;
     }
   }
@@ -428,7 +458,8 @@ static int align_range(void *ud, int thread, size_t begin, size_t end) {
   size_t a;
   for (a = begin; a < end; a++) {
     size_t n = hs_cindex_seeds(j->ci, (uint32_t)a, &sc->seeds,
-                               &sc->capseeds);
+                               &sc->capseeds, &sc->seeds_tmp,
+                               &sc->capseeds_tmp);
     size_t s0 = 0, s1;
     for (s0 = 0; s0 < n; s0 = s1) {
       s1 = s0 + 1;
@@ -486,6 +517,7 @@ int hs_engine_run(hs_engine *e, size_t first_new, hs_passage **out,
     free(j.sc[t].cands);
     free(j.sc[t].v);
     free(j.sc[t].seeds);
+    free(j.sc[t].seeds_tmp);
     free(j.sc[t].out);
   }
   free(j.sc);

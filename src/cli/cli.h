@@ -70,5 +70,10 @@ int cli_load_store(cli *c, hs_corpus *corpus, hs_passage **p, size_t *n,
 int cmd_reuse(cli *c);
 int cmd_dups(cli *c);
 int cmd_index(cli *c);
+int cmd_search(cli *c);
+int cmd_search_option(cli *c, const char *arg, const char *value);
+int cmd_extract(cli *c);
+int cmd_extract_option(cli *c, const char *arg, const char *value);
+int cmd_trace(cli *c);
 
 #endif

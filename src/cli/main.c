@@ -30,6 +30,9 @@ static const cli_command commands[] = {
     {"reuse", cmd_reuse, NULL},
     {"dups", cmd_dups, NULL},
     {"index", cmd_index, NULL},
+    {"search", cmd_search, cmd_search_option},
+    {"extract", cmd_extract, cmd_extract_option},
+    {"trace", cmd_trace, NULL},
 };
 
 static const char *usage_text =
@@ -44,6 +47,15 @@ static const char *usage_text =
     "  dups --db FILE       the same, from a store\n"
     "  index --db FILE PATH...  add documents to a store; only new ones are\n"
     "                       processed\n"
+    "  trace PATH... [-o DIR] [--db FILE]  write an offline HTML report of\n"
+    "                       the reuse to DIR (default report/)\n"
+    "  extract FILE...      article text and metadata of HTML pages and WARC\n"
+    "                       records, one JSON line each (--source-map adds\n"
+    "                       the text-to-page byte map)\n"
+    "  search --db FILE CLAIM  sentences that state CLAIM, best first, across\n"
+    "                       paraphrases, spellings and scripts (docs/search.md)\n"
+    "  search PATH... --query CLAIM  the same over files; --timeline orders\n"
+    "                       by date, --variants shows what the passages differ in\n"
     "  version              print the version\n"
     "\n"
     "Options:\n"
@@ -175,6 +187,11 @@ int main(int argc, char **argv) {
   for (k = 0; k < sizeof commands / sizeof commands[0]; k++)
     if (!strcmp(c.cmd, commands[k].name)) cmd = &commands[k];
   if (!cmd) return cli_usage_error("unknown command '%s'", c.cmd);
+  for (k = 2; k < (size_t)argc && strcmp(argv[k], "--"); k++)
+    if (!strcmp(argv[k], "--help") || !strcmp(argv[k], "-h")) {
+      fputs(usage_text, stdout);
+      return 0;
+    }
   if ((rc = parse_args(&c, cmd, argc, argv))) {
     free(c.paths);
     return rc;

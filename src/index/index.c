@@ -42,6 +42,7 @@ void hs_doctab_set(hs_doctab *tab, const hs_token *toks, size_t n) {
     uint32_t len = toks[i].end - toks[i].start;
     tab->start[i] = toks[i].start;
     tab->hash[i] = (uint32_t)(toks[i].hash ^ (toks[i].hash >> 32));
+    if (tab->hash[i] == 0) tab->hash[i] = 1; /* 0 marks a masked word */
     tab->len[i] = (uint8_t)(len > 255 ? 255 : len);
   }
 }
@@ -112,6 +113,28 @@ static inline uint32_t nshingles(const hs_doctab *d, int ngram) {
   return d->n >= (uint32_t)ngram ? d->n - (uint32_t)ngram + 1 : 0;
 }
 
+/* Shingles holding a masked word (hash 0) are never indexed.  last_zero
+** tracks the last masked word up to the shingle's end, so the test costs
+** one comparison per shingle. */
+typedef struct zscan {
+  int64_t last_zero;
+} zscan;
+
+static inline void zscan_init(zscan *z, const hs_doctab *t, int ngram) {
+  uint32_t i;
+  z->last_zero = -1;
+  for (i = 0; i + 1 < (uint32_t)ngram && i < t->n; i++)
+    if (t->hash[i] == 0) z->last_zero = i;
+}
+
+/* 1 if shingle i holds a masked word. */
+static inline int zscan_masked(zscan *z, const hs_doctab *t, uint32_t i,
+                               int ngram) {
+  uint32_t last = i + (uint32_t)ngram - 1;
+  if (t->hash[last] == 0) z->last_zero = last;
+  return z->last_zero >= (int64_t)i;
+}
+
 static int pass_mark(void *ud, int thread, size_t begin, size_t end) {
   build *b = ud;
   size_t d;
@@ -120,8 +143,12 @@ static int pass_mark(void *ud, int thread, size_t begin, size_t end) {
     const hs_doctab *t = &b->docs[d];
     uint32_t i, ns = nshingles(t, b->ngram);
     int fresh = b->incremental && d >= b->first_new;
+    zscan z;
+    zscan_init(&z, t, b->ngram);
     for (i = 0; i < ns; i++) {
-      uint64_t h = hs_shingle_hash(t, i, b->ngram);
+      uint64_t h;
+      if (zscan_masked(&z, t, i, b->ngram)) continue;
+      h = hs_shingle_hash(t, i, b->ngram);
       if (bitset_test_set(&b->once, h)) bitset_test_set(&b->twice, h);
       if (fresh) bitset_test_set(&b->fresh, h);
     }
@@ -144,8 +171,11 @@ static int pass_count(void *ud, int thread, size_t begin, size_t end) {
     const hs_doctab *t = &b->docs[d];
     uint32_t i, ns = nshingles(t, b->ngram);
     uint64_t kept = 0;
+    zscan z;
+    zscan_init(&z, t, b->ngram);
     for (i = 0; i < ns; i++)
-      kept += keep(b, d, hs_shingle_hash(t, i, b->ngram));
+      if (!zscan_masked(&z, t, i, b->ngram))
+        kept += keep(b, d, hs_shingle_hash(t, i, b->ngram));
     b->offset[d + 1] = kept;
   }
   return 0;
@@ -159,8 +189,12 @@ static int pass_fill(void *ud, int thread, size_t begin, size_t end) {
     const hs_doctab *t = &b->docs[d];
     uint32_t i, ns = nshingles(t, b->ngram);
     posting *p = b->post + b->offset[d];
+    zscan z;
+    zscan_init(&z, t, b->ngram);
     for (i = 0; i < ns; i++) {
-      uint64_t h = hs_shingle_hash(t, i, b->ngram);
+      uint64_t h;
+      if (zscan_masked(&z, t, i, b->ngram)) continue;
+      h = hs_shingle_hash(t, i, b->ngram);
       if (keep(b, d, h)) {
         p->hash = h;
         p->doc = (uint32_t)d;
@@ -179,13 +213,49 @@ static int posting_cmp(const void *x, const void *y) {
   return (a->pos > b->pos) - (a->pos < b->pos);
 }
 
+static inline int posting_less(const posting *a, const posting *b) {
+  if (a->hash != b->hash) return a->hash < b->hash;
+  if (a->doc != b->doc) return a->doc < b->doc;
+  return a->pos < b->pos;
+}
+
+typedef struct bucket_job {
+  posting *p;
+  const size_t *start;
+} bucket_job;
+
+/* Sort buckets [begin, end): they hold a few dozen postings each, so
+** insertion sort beats qsort's indirect calls; a rare large bucket
+** (a run of equal top bits) falls back to qsort. */
+static int sort_buckets(void *ud, int thread, size_t begin, size_t end) {
+  bucket_job *j = ud;
+  size_t b;
+  (void)thread;
+  for (b = begin; b < end; b++) {
+    posting *p = j->p + j->start[b];
+    size_t n = j->start[b + 1] - j->start[b], i, k;
+    if (n > 64) {
+      qsort(p, n, sizeof *p, posting_cmp);
+      continue;
+    }
+    for (i = 1; i < n; i++) {
+      posting v = p[i];
+      for (k = i; k > 0 && posting_less(&v, &p[k - 1]); k--) p[k] = p[k - 1];
+      p[k] = v;
+    }
+  }
+  return 0;
+}
+
 /* In-place sort: one American-flag pass on the top 16 bits of the hash
-** (hashes are uniform, so buckets are small), then qsort per bucket. */
-static void sort_postings(posting *p, size_t n) {
+** (hashes are uniform, so buckets are small), then each bucket sorted on
+** the worker threads. */
+static void sort_postings(posting *p, size_t n, int nthreads) {
   enum { NB = 1 << 16 };
   size_t *start = hs_calloc(NB + 1, sizeof *start);
   size_t *next = hs_calloc(NB, sizeof *next);
   size_t i, b;
+  bucket_job j;
   for (i = 0; i < n; i++) start[(p[i].hash >> 48) + 1]++;
   for (b = 0; b < NB; b++) start[b + 1] += start[b];
   memcpy(next, start, NB * sizeof *next);
@@ -202,20 +272,56 @@ static void sort_postings(posting *p, size_t n) {
       p[next[b]++] = v;
     }
   }
-  for (b = 0; b < NB; b++)
-    if (start[b + 1] - start[b] > 1)
-      qsort(p + start[b], start[b + 1] - start[b], sizeof *p, posting_cmp);
+  j.p = p;
+  j.start = start;
+  hs_parallel_for(nthreads, NB, 1024, sort_buckets, &j);
   free(start);
   free(next);
 }
 
 /* ------------------------------------------------------------ index */
 
-static int seed_cmp(const void *x, const void *y) {
-  const hs_seed *a = x, *b = y;
-  if (a->b != b->b) return a->b < b->b ? -1 : 1;
-  if (a->posa != b->posa) return a->posa < b->posa ? -1 : 1;
-  return (a->posb > b->posb) - (a->posb < b->posb);
+/* Sort one document's seeds by (b, posa), keeping the generation order
+** (posb ascending) among equals: an LSD radix sort on the key
+** (b - a) * (max posa + 1) + posa, 11 bits a pass, as few passes as the
+** largest key needs. */
+static void sort_seeds(hs_seed *s, size_t n, hs_seed **tmp, size_t *tmpcap) {
+  enum { BITS = 11, NB = 1 << BITS };
+  size_t count[NB];
+  uint64_t maxposa = 0, maxkey = 0, mult;
+  uint32_t a = s[0].a;
+  size_t i;
+  unsigned shift;
+  hs_seed *src = s, *dst;
+  for (i = 0; i < n; i++)
+    if (s[i].posa > maxposa) maxposa = s[i].posa;
+  mult = maxposa + 1;
+  for (i = 0; i < n; i++) {
+    uint64_t k = (uint64_t)(s[i].b - a) * mult + s[i].posa;
+    if (k > maxkey) maxkey = k;
+  }
+  HS_GROW(*tmp, *tmpcap, n);
+  dst = *tmp;
+  for (shift = 0; shift < 64 && (maxkey >> shift) != 0; shift += BITS) {
+    hs_seed *t;
+    size_t sum = 0;
+    memset(count, 0, sizeof count);
+    for (i = 0; i < n; i++)
+      count[(((uint64_t)(src[i].b - a) * mult + src[i].posa) >> shift) &
+            (NB - 1)]++;
+    for (i = 0; i < NB; i++) {
+      size_t c = count[i];
+      count[i] = sum;
+      sum += c;
+    }
+    for (i = 0; i < n; i++)
+      dst[count[(((uint64_t)(src[i].b - a) * mult + src[i].posa) >> shift) &
+                (NB - 1)]++] = src[i];
+    t = src;
+    src = dst;
+    dst = t;
+  }
+  if (src != s) memcpy(s, src, n * sizeof *s);
 }
 
 void hs_cindex_free(hs_cindex *ci) {
@@ -274,7 +380,7 @@ int hs_cindex_build(hs_cindex *ci, const hs_doctab *docs, size_t ndocs,
   bitset_free(&b.fresh);
   free(b.offset);
 
-  sort_postings(b.post, (size_t)npost);
+  sort_postings(b.post, (size_t)npost, nthreads);
 
   /* Keep the groups worth seeding, compacted in place to (doc, pos):
   ** a member takes 8 bytes where a posting took 16, and the write index
@@ -334,7 +440,7 @@ done:
 }
 
 size_t hs_cindex_seeds(const hs_cindex *ci, uint32_t a, hs_seed **buf,
-                       size_t *cap) {
+                       size_t *cap, hs_seed **tmp, size_t *tmpcap) {
   size_t n = 0;
   uint64_t f, i;
   uint32_t prev_group = UINT32_MAX;
@@ -368,6 +474,6 @@ size_t hs_cindex_seeds(const hs_cindex *ci, uint32_t a, hs_seed **buf,
       }
     }
   }
-  if (n > 1) qsort(*buf, n, sizeof **buf, seed_cmp);
+  if (n > 1) sort_seeds(*buf, n, tmp, tmpcap);
   return n;
 }

@@ -69,8 +69,9 @@ int hs_cindex_build(hs_cindex *ci, const hs_doctab *docs, size_t ndocs,
 void hs_cindex_free(hs_cindex *ci);
 
 /* Seeds of document a with partners b >= a, sorted by (b, posa, posb),
-** written to *buf (grown as needed).  Returns their number. */
+** written to *buf (grown as needed; *tmp is scratch of the same kind).
+** Returns their number. */
 size_t hs_cindex_seeds(const hs_cindex *ci, uint32_t a, hs_seed **buf,
-                       size_t *cap);
+                       size_t *cap, hs_seed **tmp, size_t *tmpcap);
 
 #endif

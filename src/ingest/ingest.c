@@ -4,8 +4,8 @@
 **
 ** What a file is follows from its name, case-insensitively, after dropping
 ** one compression suffix (.gz, .zst, .zstd): .jsonl and .ndjson are JSON
-** Lines (see jsonl.c); .html, .htm and .warc are not read yet and are
-** skipped with a warning; everything else is one plain-text document whose
+** Lines (see jsonl.c); .html and .htm are HTML pages and .warc WARC
+** archives, read by the web stage (src/web/); everything else is one plain-text document whose
 ** bytes are kept exactly as read (invalid UTF-8 included, so offsets into
 ** the file stay valid).  Compression itself is detected from the content
 ** (stream.c).  A text file is binary, and skipped, when its first 8 KiB
@@ -23,6 +23,7 @@
 ** file is read only up to that size.
 */
 #include "ingest/ingest.h"
+#include "web/web.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -199,19 +200,37 @@ static int input_extend(hs_input *in, hs_error *err) {
 
 /* --------------------------------------------------------------- text */
 
+/* Binary: in the first BINARY_PROBE bytes, more than 1% NUL bytes
+** (UTF-16, most binary formats), more than 30% other control characters,
+** or any NUL together with more than 5% control characters and bytes that
+** are not valid UTF-8 (compressed or random data).  A stray NUL in
+** otherwise clean text, which scraped and converted text does contain, is
+** not enough: the document is read, and NULs are separators to the
+** tokenizer.  Text in a legacy 8-bit encoding has no NULs and is read. */
 static int looks_binary(const char *s, size_t n) {
   const unsigned char *p = (const unsigned char *)s;
-  size_t ctl = 0, i;
+  size_t ctl = 0, nul = 0, bad = 0, i = 0;
   if (n > BINARY_PROBE) n = BINARY_PROBE;
-  if (memchr(p, 0, n)) return 1;
-  for (i = 0; i < n; i++) {
+  while (i < n) {
     unsigned c = p[i];
-    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ||
-        c == 0x7f) {
+    size_t k = 1, j;
+    if (c == 0) nul++;
+    else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' &&
+              c != '\f') || c == 0x7f)
       ctl++;
+    else if (c >= 0x80) {
+      k = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+        : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+      for (j = 1; k && j < k; j++)
+        if (i + j >= n || (p[i + j] & 0xC0) != 0x80) k = 0;
+      if (!k) {
+        bad++;
+        k = 1;
+      }
     }
+    i += k;
   }
-  return ctl * 10 > n * 3;
+  return nul * 100 > n || ctl * 10 > n * 3 || (nul && (ctl + bad) * 20 > n);
 }
 
 static int duplicate_warn(hs_ingest_ctx *x, const char *source,
@@ -342,11 +361,6 @@ static int ingest_file(hs_ingest_ctx *x, const char *path, const char *rel,
   if (hs_ingest_cancelled(x)) {
     return hs_error_set(err, HS_EINTR, "%s: interrupted", path);
   }
-  if (kind == KIND_HTML || kind == KIND_WARC) {
-    hs_ingest_warn(x, path, 0, "%s input is not supported yet; file skipped",
-                   kind == KIND_HTML ? "HTML" : "WARC");
-    return HS_OK;
-  }
   fd = open(path, O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     if (direct) return hs_error_set(err, HS_EINPUT, "%s: %s", path,
@@ -359,6 +373,10 @@ static int ingest_file(hs_ingest_ctx *x, const char *path, const char *rel,
   hs_input_init_stream(&in, &s);
   if (kind == KIND_JSONL) {
     rc = hs_jsonl_read(x, &in, path, rel, err);
+  } else if (kind == KIND_HTML) {
+    rc = hs_web_read_html(x, &in, path, rel, err);
+  } else if (kind == KIND_WARC) {
+    rc = hs_warc_read(x, &in, path, rel, err);
   } else {
     rc = text_read(x, &in, path, rel, s.codec == HS_CODEC_NONE ? size : 0,
                    err);

@@ -1,0 +1,242 @@
+/*
+** aliases.c — the table of news sources: canonical names, types and
+** aliases (SANA = Syrian Arab News Agency = سانا).
+**
+** The built-in table is data/aliases.tsv, compiled in as bytes; a user
+** file of the same format is added on top and wins.  Every name is stored
+** in its normalized form (hs_normalize: NFKC, case folded, diacritics
+** stripped, Arabic and Persian letter variants unified, abbreviation dots
+** dropped), in an array sorted by that form, so a lookup is one
+** normalization and one binary search.  Aliases written "=NAME" are
+** ambiguous words and match only a whole phrase (`exact`).
+*/
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "attrib/aliases_data.h"
+#include "hearsay.h"
+#include "util/util.h"
+
+typedef struct alias_key {
+  char *norm;
+  uint32_t entry;
+  uint32_t order;  /* later entries (user file) win */
+  int exact;
+} alias_key;
+
+typedef struct alias_entry {
+  char *canonical;
+  int type;
+} alias_entry;
+
+struct hs_aliases {
+  alias_entry *e;
+  size_t ne, cape;
+  alias_key *k;
+  size_t nk, capk;
+  int sorted;
+};
+
+const char *hs_source_type_name(int type) {
+  switch (type) {
+    case HS_SRC_AGENCY: return "agency";
+    case HS_SRC_OUTLET: return "outlet";
+    case HS_SRC_OFFICIAL: return "official";
+    case HS_SRC_PERSON: return "person";
+    case HS_SRC_ANONYMOUS: return "anonymous";
+    default: return "unknown";
+  }
+}
+
+static int type_parse(const char *s, size_t n) {
+  static const char *const names[] = {"unknown", "agency", "outlet",
+                                      "official", "person", "anonymous"};
+  int i;
+  for (i = 0; i < 6; i++)
+    if (strlen(names[i]) == n && !memcmp(names[i], s, n)) return i;
+  return -1;
+}
+
+static char *norm_dup(const char *s, size_t n) {
+  size_t need = hs_normalize(s, n, NULL, 0);
+  char *b = hs_malloc(need + 1);
+  hs_normalize(s, n, b, need + 1);
+  return b;
+}
+
+static int key_cmp(const void *x, const void *y) {
+  const alias_key *a = x, *b = y;
+  int c = strcmp(a->norm, b->norm);
+  if (c) return c;
+  return (a->order < b->order) - (a->order > b->order); /* newest first */
+}
+
+static void add_key(hs_aliases *a, const char *s, size_t n, uint32_t entry) {
+  int exact = 0;
+  char *nm;
+  if (n && s[0] == '=') exact = 1, s++, n--;
+  nm = norm_dup(s, n);
+  if (!*nm) {
+    free(nm);
+    return;
+  }
+  HS_GROW(a->k, a->capk, a->nk + 1);
+  a->k[a->nk].norm = nm;
+  a->k[a->nk].entry = entry;
+  a->k[a->nk].order = (uint32_t)a->nk;
+  a->k[a->nk].exact = exact;
+  a->nk++;
+  a->sorted = 0;
+}
+
+/* Parse TSV text; `where` names it in messages. */
+static int parse_table(hs_aliases *a, const char *t, size_t len,
+                       const char *where, hs_error *err) {
+  size_t i = 0, lineno = 0;
+  while (i < len) {
+    size_t j = i, f0, f1, c;
+    int type;
+    lineno++;
+    while (j < len && t[j] != '\n') j++;
+    if (j > i && t[i] != '#' && !(j - i == 1 && t[i] == '\r')) {
+      size_t e = j > i && t[j - 1] == '\r' ? j - 1 : j;
+      /* field 0: canonical, field 1: type */
+      f0 = i;
+      while (f0 < e && t[f0] != '\t') f0++;
+      f1 = f0 < e ? f0 + 1 : e;
+      c = f1;
+      while (c < e && t[c] != '\t') c++;
+      if (f0 == i || f0 >= e || (type = type_parse(t + f1, c - f1)) < 0)
+        return hs_error_set(err, HS_EINPUT,
+                            "%s:%zu: an alias line is 'NAME<TAB>TYPE<TAB>"
+                            "ALIAS...' with TYPE agency, outlet, official, "
+                            "person or anonymous",
+                            where, lineno);
+      HS_GROW(a->e, a->cape, a->ne + 1);
+      a->e[a->ne].canonical = hs_strndup(t + i, f0 - i);
+      a->e[a->ne].type = type;
+      add_key(a, t + i, f0 - i, (uint32_t)a->ne);
+      while (c < e) {
+        size_t s = c + 1, q = s;
+        while (q < e && t[q] != '\t') q++;
+        if (q > s) add_key(a, t + s, q - s, (uint32_t)a->ne);
+        c = q;
+      }
+      a->ne++;
+    }
+    i = j + 1;
+  }
+  return HS_OK;
+}
+
+static void ensure_sorted(hs_aliases *a) {
+  if (a->sorted) return;
+  if (a->nk) qsort(a->k, a->nk, sizeof *a->k, key_cmp);
+  a->sorted = 1;
+}
+
+int hs_aliases_new(hs_aliases **out, hs_error *err) {
+  hs_aliases *a = hs_calloc(1, sizeof *a);
+  int rc = parse_table(a, (const char *)hs_aliases_tsv, hs_aliases_tsv_len,
+                       "data/aliases.tsv", err);
+  if (rc) {
+    hs_aliases_free(a);
+    *out = NULL;
+    return rc;
+  }
+  ensure_sorted(a);
+  *out = a;
+  return HS_OK;
+}
+
+int hs_aliases_load(hs_aliases *a, const char *path, hs_error *err) {
+  FILE *f = fopen(path, "rb");
+  hs_buf b;
+  char chunk[65536];
+  size_t n;
+  int rc = HS_OK;
+  if (!f)
+    return hs_error_set(err, HS_EINPUT, "%s: cannot open the alias file: %s",
+                        path, strerror(errno));
+  hs_buf_init(&b, (size_t)64 << 20);
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+    if (hs_buf_append(&b, chunk, n)) {
+      rc = hs_error_set(err, HS_EINPUT, "%s: alias file larger than 64 MiB",
+                        path);
+      break;
+    }
+  if (!rc && ferror(f))
+    rc = hs_error_set(err, HS_EIO, "%s: read error", path);
+  fclose(f);
+  if (!rc) rc = parse_table(a, b.p ? b.p : "", b.len, path, err);
+  hs_buf_free(&b);
+  a->sorted = 0;
+  ensure_sorted(a);
+  return rc;
+}
+
+void hs_aliases_free(hs_aliases *a) {
+  size_t i;
+  if (!a) return;
+  for (i = 0; i < a->ne; i++) free(a->e[i].canonical);
+  for (i = 0; i < a->nk; i++) free(a->k[i].norm);
+  free(a->e);
+  free(a->k);
+  free(a);
+}
+
+/* The newest key equal to norm, or NULL. */
+static const alias_key *find_key(const hs_aliases *a, const char *norm) {
+  size_t lo = 0, hi = a->nk;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (strcmp(a->k[mid].norm, norm) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo < a->nk && !strcmp(a->k[lo].norm, norm)) return &a->k[lo];
+  return NULL;
+}
+
+int hs_aliases_lookup(const hs_aliases *a, const char *name, size_t len,
+                      const char **canonical, int *type) {
+  char *nm;
+  const alias_key *k;
+  if (!a || !name || !len || len > 4096) return 0;
+  nm = norm_dup(name, len);
+  k = find_key(a, nm);
+  free(nm);
+  if (!k) return 0;
+  if (canonical) *canonical = a->e[k->entry].canonical;
+  if (type) *type = a->e[k->entry].type;
+  return 1;
+}
+
+/* Known names inside a phrase: windows of up to 6 tokens, longest first;
+** ambiguous aliases only as the whole text.  Returns the entry or -1. */
+long hs_aliases_find_in(const hs_aliases *a, const char *text, size_t len,
+                        const char **canonical, int *type, uint32_t *start,
+                        uint32_t *end) {
+  hs_token *tk = NULL;
+  size_t n = 0, w, i;
+  long found = -1;
+  if (!a || !text || !len) return -1;
+  if (len > 65536) len = 65536;
+  if (hs_tokenize(text, len, &tk, &n, NULL)) return -1;
+  for (w = n < 6 ? n : 6; w >= 1 && found < 0; w--) {
+    for (i = 0; i + w <= n && found < 0; i++) {
+      uint32_t s = tk[i].start, e = tk[i + w - 1].end;
+      char *nm = norm_dup(text + s, e - s);
+      const alias_key *k = find_key(a, nm);
+      free(nm);
+      if (!k || (k->exact && !(i == 0 && w == n))) continue;
+      found = (long)k->entry;
+      if (canonical) *canonical = a->e[k->entry].canonical;
+      if (type) *type = a->e[k->entry].type;
+      if (start) *start = s;
+      if (end) *end = e;
+    }
+  }
+  free(tk);
+  return found;
+}

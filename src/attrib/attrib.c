@@ -1,0 +1,661 @@
+/*
+** attrib.c — attributions: who is said to have said or reported what.
+**
+** Text is cut into sentences (. ! ? ؟ and newlines; a full stop between
+** two capitals or after a one-letter word does not end one).  In each
+** sentence every cue of the tables below is found at a word start, and the
+** source is read next to it:
+**   - BEFORE cues ("said", "reported", "has denied", «گفت») take the
+**     words before the cue, back to punctuation, a clause word ("that",
+**     "and", "who") or 8 words;
+**   - AFTER cues ("according to", "citing", «نقلا عن», «به گزارش») take
+**     the words after it, up to punctuation, a stop word of the cue's
+**     language or 7 words.  Arabic verb-first cues («قال», «ذكرت»,
+**     «أفادت») are AFTER cues: the subject follows the verb.
+** A source that is a pronoun or empty is dropped; English "said" with no
+** name before it (a quotation closes there) reads the name after it.
+** The attributed content is the quotation inside the sentence when there
+** is one ("...", “...”, «...»), else the sentence.
+**
+** Chains: an attribution whose cue is a citing cue ("citing", "quoting",
+** «نقلا عن», «به نقل از») and which starts within a few bytes of the end of
+** the previous one in the sentence continues its chain: "Qodsna reported,
+** citing SANA, citing local residents" is one chain of three.
+** Denials: a denial cue ("denied", "rejected", «نفى», «تکذیب») or, next
+** to any cue, a denial word in the sentence ("false", "baseless",
+** «عار عن الصحة», «بی‌اساس») marks the attribution as a denial.
+** Types: the alias table first, then keyword tables (anonymous, agency,
+** outlet, official); capitalized English names of 2–4 words are persons.
+** Cost: linear in the text times the number of cues.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "hearsay.h"
+#include "util/util.h"
+
+enum { BEFORE = 0, AFTER = 1 };
+enum { F_CITING = 1, F_DENIAL = 2, F_ATTACHED = 4, F_LINESTART = 8,
+       F_INVERT = 16 };
+
+/* Cue tables, per language.  text is matched at a word start, ASCII
+** case-insensitively; F_ATTACHED cues may run into the next word (the
+** Arabic preposition «لـ» is written joined: «وفقا لوكالة»).
+**
+**   en: said, says, told, reported, reports, stated, announced, added,
+**       claimed, confirmed, noted, wrote, quoted, according to, citing,
+**       quoting, as quoted by, as reported by, cited by, Source:, denied,
+**       has denied, denies, rejected, dismissed, refuted, called the
+**       allegations / claims / reports
+**   ar: قال، وقال، ذكرت، وذكرت، ذكر، أفادت، وأفادت، أفاد، أعلنت، أعلن، أكد،
+**       أكدت، صرح، أضاف، نقلا عن، نقلاً عن، وفقا لـ، وفقاً لـ، بحسب، حسب،
+**       طبقا لـ، استنادا إلى، نفى، نفت، رفض، رفضت، كذب، المصدر:
+**   fa: به گزارش، به نقل از، طبق گزارش، بنا بر گزارش، گفت، اعلام کرد،
+**       افزود، تکذیب کرد، منبع:
+*/
+typedef struct cue_row {
+  const char *lang, *text;
+  int dir, flags;
+} cue_row;
+
+static const cue_row cues[] = {
+    {"en", "as quoted by", AFTER, F_CITING},
+    {"en", "as reported by", AFTER, F_CITING},
+    {"en", "according to", AFTER, 0},
+    {"en", "citing", AFTER, F_CITING},
+    {"en", "quoting", AFTER, F_CITING},
+    {"en", "cited by", AFTER, F_CITING},
+    {"en", "source:", AFTER, F_LINESTART},
+    {"en", "sources:", AFTER, F_LINESTART},
+    {"en", "has denied", BEFORE, F_DENIAL},
+    {"en", "have denied", BEFORE, F_DENIAL},
+    {"en", "denied", BEFORE, F_DENIAL},
+    {"en", "denies", BEFORE, F_DENIAL},
+    {"en", "rejected", BEFORE, F_DENIAL},
+    {"en", "dismissed", BEFORE, F_DENIAL},
+    {"en", "refuted", BEFORE, F_DENIAL},
+    {"en", "called the allegations", BEFORE, F_DENIAL},
+    {"en", "called the claims", BEFORE, F_DENIAL},
+    {"en", "called the reports", BEFORE, F_DENIAL},
+    {"en", "said", BEFORE, F_INVERT},
+    {"en", "says", BEFORE, F_INVERT},
+    {"en", "told", BEFORE, 0},
+    {"en", "has reported", BEFORE, 0},
+    {"en", "reported", BEFORE, 0},
+    {"en", "reports", BEFORE, 0},
+    {"en", "stated", BEFORE, 0},
+    {"en", "announced", BEFORE, 0},
+    {"en", "added", BEFORE, F_INVERT},
+    {"en", "claimed", BEFORE, 0},
+    {"en", "confirmed", BEFORE, 0},
+    {"en", "noted", BEFORE, 0},
+    {"en", "wrote", BEFORE, 0},
+    {"en", "quoted", BEFORE, 0},
+    {"ar", "نقلا عن", AFTER, F_CITING},
+    {"ar", "نقلاً عن", AFTER, F_CITING},
+    {"ar", "وفقا لـ", AFTER, F_ATTACHED},
+    {"ar", "وفقاً لـ", AFTER, F_ATTACHED},
+    {"ar", "وفقا ل", AFTER, F_ATTACHED},
+    {"ar", "وفقاً ل", AFTER, F_ATTACHED},
+    {"ar", "طبقا لـ", AFTER, F_ATTACHED},
+    {"ar", "طبقا ل", AFTER, F_ATTACHED},
+    {"ar", "استنادا إلى", AFTER, 0},
+    {"ar", "بحسب", AFTER, 0},
+    {"ar", "حسب", AFTER, 0},
+    {"ar", "وبحسب", AFTER, 0},
+    {"ar", "المصدر:", AFTER, F_LINESTART},
+    {"ar", "نفى", AFTER, F_DENIAL},
+    {"ar", "ونفى", AFTER, F_DENIAL},
+    {"ar", "نفت", AFTER, F_DENIAL},
+    {"ar", "ونفت", AFTER, F_DENIAL},
+    {"ar", "رفض", AFTER, F_DENIAL},
+    {"ar", "رفضت", AFTER, F_DENIAL},
+    {"ar", "كذبت", AFTER, F_DENIAL},
+    {"ar", "وقال", AFTER, 0},
+    {"ar", "قال", AFTER, 0},
+    {"ar", "وقالت", AFTER, 0},
+    {"ar", "قالت", AFTER, 0},
+    {"ar", "وذكرت", AFTER, 0},
+    {"ar", "ذكرت", AFTER, 0},
+    {"ar", "وذكر", AFTER, 0},
+    {"ar", "ذكر", AFTER, 0},
+    {"ar", "وأفادت", AFTER, 0},
+    {"ar", "أفادت", AFTER, 0},
+    {"ar", "افادت", AFTER, 0},
+    {"ar", "أفاد", AFTER, 0},
+    {"ar", "وأعلنت", AFTER, 0},
+    {"ar", "أعلنت", AFTER, 0},
+    {"ar", "وأعلن", AFTER, 0},
+    {"ar", "أعلن", AFTER, 0},
+    {"ar", "وأكد", AFTER, 0},
+    {"ar", "أكد", AFTER, 0},
+    {"ar", "أكدت", AFTER, 0},
+    {"ar", "وصرح", AFTER, 0},
+    {"ar", "صرح", AFTER, 0},
+    {"ar", "وأضاف", AFTER, 0},
+    {"fa", "به گزارش", AFTER, 0},
+    {"fa", "به نقل از", AFTER, F_CITING},
+    {"fa", "طبق گزارش", AFTER, 0},
+    {"fa", "بنا بر گزارش", AFTER, 0},
+    {"fa", "بنابر گزارش", AFTER, 0},
+    {"fa", "منبع:", AFTER, F_LINESTART},
+    {"fa", "تکذیب کرد", BEFORE, F_DENIAL},
+    {"fa", "را تکذیب کرد", BEFORE, F_DENIAL},
+    {"fa", "اعلام کرد", BEFORE, 0},
+    {"fa", "گفت", BEFORE, 0},
+    {"fa", "افزود", BEFORE, 0},
+};
+#define NCUES (sizeof cues / sizeof cues[0])
+
+/* Words that end a source read forwards (AFTER) or backwards (BEFORE). */
+static const char *const stop_en[] = {
+    "that", "which", "who", "whom", "and", "but", "while", "when", "on",
+    "in", "at", "as", "after", "before", "because", "to", "on", "last",
+    "this", "earlier", "late", "early", "said", "told", "reported",
+    "citing", "quoting", "also", "has", "have", "had", "is", "was", "were",
+    "would", "will", "it", "its", "on", "about", "over", NULL};
+static const char *const stop_ar[] = {
+    "أن", "ان", "إن", "إنه", "أنه", "انه", "في", "خلال", "على", "إلى", "الى",
+    "اليوم", "امس", "أمس", "التي", "الذي", "عن", "نقلا", "نقلاً", "من", "مع",
+    "بأن", "لـ", "إنّ", "أنّ", "فإن", "فان", "وأن", "وان", "بان", NULL};
+static const char *const stop_fa[] = {"که", "در", "از", "با", "به", "روز",
+                                      "امروز", "را", "این", "و", NULL};
+static const char *const pronouns[] = {
+    "he", "she", "it", "they", "we", "i", "you", "this", "which", "who",
+    "there", "that", "one", "what", "the", "a", "an", "and", "but", "it",
+    "هو", "هي", "او", "وی", "آنها", "ما", NULL};
+
+/* Keywords deciding a source's type when the alias table does not know
+** it; the first row matching a word of the source wins. */
+static const struct {
+  const char *word;
+  int type;
+} type_words[] = {
+    {"source", HS_SRC_ANONYMOUS}, {"sources", HS_SRC_ANONYMOUS},
+    {"witness", HS_SRC_ANONYMOUS}, {"witnesses", HS_SRC_ANONYMOUS},
+    {"residents", HS_SRC_ANONYMOUS}, {"insiders", HS_SRC_ANONYMOUS},
+    {"activists", HS_SRC_ANONYMOUS}, {"مصدر", HS_SRC_ANONYMOUS},
+    {"مصادر", HS_SRC_ANONYMOUS}, {"شهود", HS_SRC_ANONYMOUS},
+    {"ناشطون", HS_SRC_ANONYMOUS}, {"أهالي", HS_SRC_ANONYMOUS},
+    {"سكان", HS_SRC_ANONYMOUS}, {"منابع", HS_SRC_ANONYMOUS},
+    {"منبع", HS_SRC_ANONYMOUS}, {"شاهدان", HS_SRC_ANONYMOUS},
+    {"agency", HS_SRC_AGENCY}, {"وكالة", HS_SRC_AGENCY},
+    {"خبرگزاری", HS_SRC_AGENCY}, {"newspaper", HS_SRC_OUTLET},
+    {"daily", HS_SRC_OUTLET}, {"television", HS_SRC_OUTLET},
+    {"tv", HS_SRC_OUTLET}, {"channel", HS_SRC_OUTLET},
+    {"radio", HS_SRC_OUTLET}, {"website", HS_SRC_OUTLET},
+    {"magazine", HS_SRC_OUTLET}, {"صحيفة", HS_SRC_OUTLET},
+    {"جريدة", HS_SRC_OUTLET}, {"قناة", HS_SRC_OUTLET},
+    {"موقع", HS_SRC_OUTLET}, {"روزنامه", HS_SRC_OUTLET},
+    {"شبکه", HS_SRC_OUTLET}, {"تلویزیون", HS_SRC_OUTLET},
+    {"ministry", HS_SRC_OFFICIAL}, {"minister", HS_SRC_OFFICIAL},
+    {"government", HS_SRC_OFFICIAL}, {"army", HS_SRC_OFFICIAL},
+    {"military", HS_SRC_OFFICIAL}, {"police", HS_SRC_OFFICIAL},
+    {"spokesman", HS_SRC_OFFICIAL}, {"spokeswoman", HS_SRC_OFFICIAL},
+    {"spokesperson", HS_SRC_OFFICIAL}, {"president", HS_SRC_OFFICIAL},
+    {"office", HS_SRC_OFFICIAL}, {"council", HS_SRC_OFFICIAL},
+    {"committee", HS_SRC_OFFICIAL}, {"department", HS_SRC_OFFICIAL},
+    {"authority", HS_SRC_OFFICIAL}, {"authorities", HS_SRC_OFFICIAL},
+    {"observatory", HS_SRC_OFFICIAL}, {"officials", HS_SRC_OFFICIAL},
+    {"official", HS_SRC_OFFICIAL}, {"embassy", HS_SRC_OFFICIAL},
+    {"command", HS_SRC_OFFICIAL}, {"وزارة", HS_SRC_OFFICIAL},
+    {"وزير", HS_SRC_OFFICIAL}, {"الحكومة", HS_SRC_OFFICIAL},
+    {"الجيش", HS_SRC_OFFICIAL}, {"المتحدث", HS_SRC_OFFICIAL},
+    {"الشرطة", HS_SRC_OFFICIAL}, {"الرئيس", HS_SRC_OFFICIAL},
+    {"هيئة", HS_SRC_OFFICIAL}, {"مجلس", HS_SRC_OFFICIAL},
+    {"وزارت", HS_SRC_OFFICIAL}, {"وزیر", HS_SRC_OFFICIAL},
+    {"سخنگوی", HS_SRC_OFFICIAL}, {"دولت", HS_SRC_OFFICIAL},
+    {"ارتش", HS_SRC_OFFICIAL}, {"رئیس", HS_SRC_OFFICIAL},
+    {"پلیس", HS_SRC_OFFICIAL}};
+#define NTYPEWORDS (sizeof type_words / sizeof type_words[0])
+
+/* Denial words next to any cue. */
+static const char *const denial_words[] = {
+    "false", "baseless", "fabricated", "unfounded", "untrue", "fake news",
+    "لا أساس", "عار عن الصحة", "عارية عن الصحة", "غير صحيحة", "مفبركة",
+    "بی‌اساس", "بی اساس", "کذب", "نادرست", NULL};
+
+/* ------------------------------------------------------------ bytes */
+
+typedef struct txt {
+  const char *s;
+  uint32_t len;
+} txt;
+
+/* Length of a punctuation or space sequence at i (0 if a word byte). */
+static uint32_t punct_len(const txt *t, uint32_t i) {
+  const unsigned char *s = (const unsigned char *)t->s;
+  unsigned char c = s[i];
+  if (c < 0x80) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+        (c >= '0' && c <= '9') || c == '-' || c == '\'' || c == '&')
+      return 0;
+    return 1;
+  }
+  if (i + 1 < t->len) {
+    if (c == 0xC2 && (s[i + 1] == 0xA0 || s[i + 1] == 0xAB || s[i + 1] == 0xBB))
+      return 2; /* NBSP « » */
+    if (c == 0xD8 && (s[i + 1] == 0x8C || s[i + 1] == 0x9B || s[i + 1] == 0x9F))
+      return 2; /* ، ؛ ؟ */
+    if (c == 0xDB && s[i + 1] == 0x94) return 2; /* ۔ */
+  }
+  if (c == 0xE2 && i + 2 < t->len && s[i + 1] == 0x80 &&
+      s[i + 2] != 0x8C && s[i + 2] != 0x8D)
+    return 3; /* quotes, dashes; ZWNJ/ZWJ stay inside words */
+  return 0;
+}
+
+static int is_space_byte(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* 1 if the string at i is a hard stop (not a space): . , ; : ( ) " « » ... */
+static int hard_punct(const txt *t, uint32_t i) {
+  return punct_len(t, i) && !is_space_byte((unsigned char)t->s[i]) &&
+         !((unsigned char)t->s[i] == 0xC2 && t->s[i + 1] == (char)0xA0);
+}
+
+static int eq_ci(const char *a, size_t na, const char *b) {
+  size_t nb = strlen(b), j;
+  if (na != nb) return 0;
+  for (j = 0; j < na; j++) {
+    unsigned char x = (unsigned char)a[j];
+    if (x >= 'A' && x <= 'Z') x = (unsigned char)(x + 32);
+    if (x != (unsigned char)b[j]) return 0;
+  }
+  return 1;
+}
+
+static int in_list(const char *w, size_t n, const char *const *list) {
+  int k;
+  for (k = 0; list[k]; k++)
+    if (eq_ci(w, n, list[k])) return 1;
+  return 0;
+}
+
+static int word_start(const txt *t, uint32_t i) {
+  uint32_t b;
+  if (i == 0) return 1;
+  if (punct_len(t, i)) return 0;
+  b = i - 1;
+  while (b > 0 && ((unsigned char)t->s[b] & 0xC0) == 0x80) b--;
+  return punct_len(t, b) != 0;
+}
+
+/* End of the word starting at i. */
+static uint32_t word_end(const txt *t, uint32_t i) {
+  while (i < t->len) {
+    uint32_t p = punct_len(t, i);
+    if (p) break;
+    i++;
+  }
+  return i;
+}
+
+static int match_cue(const txt *t, uint32_t i, const cue_row *c,
+                     uint32_t *end) {
+  size_t n = strlen(c->text), j;
+  if (i + n > t->len) return 0;
+  for (j = 0; j < n; j++) {
+    unsigned char a = (unsigned char)t->s[i + j];
+    if (a >= 'A' && a <= 'Z') a = (unsigned char)(a + 32);
+    if (a != (unsigned char)c->text[j]) return 0;
+  }
+  if (!(c->flags & F_ATTACHED) && c->text[n - 1] != ':' && i + n < t->len &&
+      !punct_len(t, (uint32_t)(i + n)))
+    return 0;
+  *end = (uint32_t)(i + n);
+  return 1;
+}
+
+static const char *const *stops_for(const char *lang) {
+  if (!strcmp(lang, "ar")) return stop_ar;
+  if (!strcmp(lang, "fa")) return stop_fa;
+  return stop_en;
+}
+
+static int is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
+
+/* Read a source forwards from i: words up to a stop. */
+static int read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
+                      uint32_t *s, uint32_t *e) {
+  const char *const *stops = stops_for(lang);
+  uint32_t p = i, ws = 0, we = 0;
+  int nw = 0, max = !strcmp(lang, "en") ? 7 : 6;
+  /* skip spaces (not hard punctuation, except a colon after Source) */
+  while (p < lim && (is_space_byte((unsigned char)t->s[p]) ||
+                     ((unsigned char)t->s[p] == 0xC2 && t->s[p + 1] == (char)0xA0)))
+    p += (unsigned char)t->s[p] == 0xC2 ? 2 : 1;
+  *s = p;
+  while (p < lim && nw < max) {
+    uint32_t q;
+    if (hard_punct(t, p)) {
+      /* "(Reuters)" style parenthesis right after the name ends it too */
+      break;
+    }
+    if (punct_len(t, p)) {
+      p += punct_len(t, p);
+      continue;
+    }
+    q = word_end(t, p);
+    if (q == p) break;
+    if (in_list(t->s + p, q - p, stops) && !(nw == 0 && !strcmp(lang, "en") &&
+                                              eq_ci(t->s + p, q - p, "the")))
+      break;
+    if (nw == 0) ws = p;
+    we = q;
+    nw++;
+    p = q;
+  }
+  if (!nw) return 0;
+  *s = ws;
+  *e = we;
+  return 1;
+}
+
+/* Read a source backwards from i (exclusive). */
+static int read_before(const txt *t, uint32_t lo, uint32_t i, const char *lang,
+                       uint32_t *s, uint32_t *e) {
+  const char *const *stops = stops_for(lang);
+  uint32_t p = i, ws = 0, we = 0;
+  int nw = 0;
+  while (p > lo) {
+    uint32_t b = p - 1, q;
+    while (b > lo && ((unsigned char)t->s[b] & 0xC0) == 0x80) b--;
+    if (punct_len(t, b)) {
+      if (hard_punct(t, b)) break;
+      p = b;
+      continue;
+    }
+    /* word ending at p: find its start */
+    q = b;
+    while (q > lo) {
+      uint32_t c = q - 1;
+      while (c > lo && ((unsigned char)t->s[c] & 0xC0) == 0x80) c--;
+      if (punct_len(t, c)) break;
+      q = c;
+    }
+    if (in_list(t->s + q, p - q, stops) &&
+        !(!strcmp(lang, "en") && (eq_ci(t->s + q, p - q, "the") ||
+                                  eq_ci(t->s + q, p - q, "and"))))
+      break;
+    if (nw == 0) we = p;
+    ws = q;
+    nw++;
+    /* English: an article opens the noun phrase ("the ministry") */
+    if (!strcmp(lang, "en") &&
+        (eq_ci(t->s + q, p - q, "the") || eq_ci(t->s + q, p - q, "a") ||
+         eq_ci(t->s + q, p - q, "an")))
+      break;
+    p = q;
+    if (nw >= 8) break;
+  }
+  if (!nw) return 0;
+  *s = ws;
+  *e = we;
+  return 1;
+}
+
+/* ------------------------------------------------------------ sentences */
+
+typedef struct sent {
+  uint32_t s, e;
+} sent;
+
+static int sentence_end(const txt *t, uint32_t i) {
+  unsigned char c = (unsigned char)t->s[i];
+  if (c == '\n' || c == '!' || c == '?') return 1;
+  if (c == 0xD8 && i + 1 < t->len && (unsigned char)t->s[i + 1] == 0x9F)
+    return 1; /* ؟ */
+  if (c == '.') {
+    /* U.S., J. Smith: a capital right before and no space after */
+    if (i + 1 < t->len && !is_space_byte((unsigned char)t->s[i + 1]) &&
+        (unsigned char)t->s[i + 1] != '"' && (unsigned char)t->s[i + 1] < 0x80)
+      return 0;
+    if (i >= 1 && is_upper_ascii(t->s[i - 1]) &&
+        (i < 2 || punct_len(t, i - 2) || t->s[i - 2] == '.'))
+      return 0;
+    return 1;
+  }
+  return 0;
+}
+
+static size_t split_sentences(const txt *t, sent **out) {
+  size_t n = 0, cap = 0;
+  uint32_t i, s = 0;
+  sent *v = NULL;
+  for (i = 0; i <= t->len; i++) {
+    if (i == t->len || sentence_end(t, i)) {
+      uint32_t e = i < t->len ? i + 1 : i;
+      if (e > s) {
+        HS_GROW(v, cap, n + 1);
+        v[n].s = s;
+        v[n].e = e;
+        n++;
+      }
+      s = e;
+    }
+  }
+  *out = v;
+  return n;
+}
+
+/* ------------------------------------------------------------ typing */
+
+static int classify(const txt *t, uint32_t s, uint32_t e, const char *lang) {
+  uint32_t p = s;
+  int nw = 0, ncap = 0;
+  size_t k;
+  int best = -1;
+  size_t bestk = NTYPEWORDS;
+  while (p < e) {
+    uint32_t q;
+    if (punct_len(t, p)) {
+      p += punct_len(t, p);
+      continue;
+    }
+    q = word_end(t, p);
+    if (q > e) q = e;
+    nw++;
+    if (is_upper_ascii(t->s[p])) ncap++;
+    for (k = 0; k < NTYPEWORDS; k++)
+      if (eq_ci(t->s + p, q - p, type_words[k].word) && k < bestk)
+        bestk = k, best = type_words[k].type;
+    /* Arabic article forms: "المصادر", "مصادر" */
+    if (q - p > 4 && !memcmp(t->s + p, "ال", 4))
+      for (k = 0; k < NTYPEWORDS; k++)
+        if (eq_ci(t->s + p + 4, q - p - 4, type_words[k].word) && k < bestk)
+          bestk = k, best = type_words[k].type;
+    p = q;
+  }
+  if (best >= 0) return best;
+  if (!strcmp(lang, "en") && ncap == nw && nw >= 2 && nw <= 4)
+    return HS_SRC_PERSON;
+  return HS_SRC_UNKNOWN;
+}
+
+/* ------------------------------------------------------------ extraction */
+
+typedef struct found {
+  hs_attribution a;
+  uint32_t cue_s, cue_e;
+  int flags;
+} found;
+
+void hs_attributions_free(hs_attribution *v, size_t n) {
+  size_t i;
+  if (!v) return;
+  for (i = 0; i < n; i++) {
+    free(v[i].source);
+    free(v[i].normalized);
+  }
+  free(v);
+}
+
+static void quote_span(const txt *t, const sent *se, uint32_t *cs,
+                       uint32_t *ce) {
+  uint32_t i, qs = 0;
+  int open = 0;
+  *cs = se->s;
+  *ce = se->e;
+  for (i = se->s; i < se->e; i++) {
+    unsigned char c = (unsigned char)t->s[i];
+    int o = 0, cl = 0, w = 1;
+    if (c == '"') {
+      if (open) cl = 1;
+      else o = 1;
+    } else if (c == 0xE2 && i + 2 < se->e && (unsigned char)t->s[i + 1] == 0x80) {
+      if ((unsigned char)t->s[i + 2] == 0x9C) o = 1, w = 3;
+      else if ((unsigned char)t->s[i + 2] == 0x9D) cl = 1, w = 3;
+    } else if (c == 0xC2 && i + 1 < se->e) {
+      if ((unsigned char)t->s[i + 1] == 0xAB) o = 1, w = 2;
+      else if ((unsigned char)t->s[i + 1] == 0xBB) cl = 1, w = 2;
+    }
+    if (o && !open) {
+      open = 1;
+      qs = i + (uint32_t)w;
+    } else if (cl && open) {
+      if (i - qs >= 12) {
+        *cs = qs;
+        *ce = i;
+        return;
+      }
+      open = 0;
+    }
+    i += (uint32_t)w - 1;
+  }
+}
+
+static int has_denial_word(const txt *t, const sent *se) {
+  int k;
+  uint32_t i;
+  for (k = 0; denial_words[k]; k++) {
+    size_t n = strlen(denial_words[k]);
+    for (i = se->s; i + n <= se->e; i++)
+      if (eq_ci(t->s + i, n, denial_words[k]) && word_start(t, i)) return 1;
+  }
+  return 0;
+}
+
+static int is_line_start(const txt *t, uint32_t i) {
+  while (i > 0 && (t->s[i - 1] == ' ' || t->s[i - 1] == '\t')) i--;
+  return i == 0 || t->s[i - 1] == '\n';
+}
+
+int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
+                      hs_attribution **out, size_t *n, hs_error *err) {
+  txt t;
+  sent *ss = NULL;
+  size_t ns, si, nf = 0, capf = 0, i;
+  found *f = NULL;
+  int nchain = 0;
+  (void)err;
+  *out = NULL;
+  *n = 0;
+  if (!text || !len) return HS_OK;
+  t.s = text;
+  t.len = len > UINT32_MAX - 4 ? UINT32_MAX - 4 : (uint32_t)len;
+  ns = split_sentences(&t, &ss);
+  for (si = 0; si < ns; si++) {
+    const sent *se = &ss[si];
+    size_t first = nf;
+    int denial_sent = -1;
+    uint32_t p;
+    for (p = se->s; p < se->e; p++) {
+      size_t k;
+      if (((unsigned char)t.s[p] & 0xC0) == 0x80 || !word_start(&t, p))
+        continue;
+      for (k = 0; k < NCUES; k++) {
+        const cue_row *c = &cues[k];
+        uint32_t ce, s = 0, e = 0;
+        int ok;
+        if (!match_cue(&t, p, c, &ce)) continue;
+        if ((c->flags & F_LINESTART) && !is_line_start(&t, p)) continue;
+        if (c->dir == AFTER) {
+          ok = read_after(&t, ce, se->e, c->lang, &s, &e);
+        } else {
+          ok = read_before(&t, se->s, p, c->lang, &s, &e);
+          if (!ok && (c->flags & F_INVERT))
+            ok = read_after(&t, ce, se->e, c->lang, &s, &e);
+        }
+        if (ok && e > s) {
+          /* drop a leading "the" only for pronoun checks */
+          uint32_t w = word_end(&t, s);
+          if (w >= e && in_list(t.s + s, w - s, pronouns)) ok = 0;
+          else if (in_list(t.s + s, w - s, pronouns) &&
+                   !eq_ci(t.s + s, w - s, "the") &&
+                   !eq_ci(t.s + s, w - s, "a") && !eq_ci(t.s + s, w - s, "an"))
+            ok = 0;
+          if (e - s > 200) ok = 0;
+        } else {
+          ok = 0;
+        }
+        if (ok) {
+          found *x;
+          const char *canon = NULL;
+          int type = HS_SRC_UNKNOWN;
+          uint32_t as = 0, ae = 0;
+          HS_GROW(f, capf, nf + 1);
+          x = &f[nf++];
+          memset(x, 0, sizeof *x);
+          x->a.source = hs_strndup(t.s + s, e - s);
+          if (al && hs_aliases_lookup(al, t.s + s, e - s, &canon, &type)) {
+            x->a.normalized = hs_strdup(canon);
+          } else if (al && hs_aliases_find_in(al, t.s + s, e - s, &canon,
+                                              &type, &as, &ae) >= 0) {
+            x->a.normalized = hs_strdup(canon);
+          } else {
+            x->a.normalized = hs_strndup(t.s + s, e - s);
+            type = classify(&t, s, e, c->lang);
+          }
+          /* anonymous wording wins over a name inside it
+          ** ("sources close to Reuters" are anonymous) */
+          if (classify(&t, s, e, c->lang) == HS_SRC_ANONYMOUS)
+            type = HS_SRC_ANONYMOUS;
+          x->a.type = type;
+          x->a.cue = c->text;
+          x->a.src_start = s;
+          x->a.src_end = e;
+          x->a.denial = (c->flags & F_DENIAL) != 0;
+          x->cue_s = p;
+          x->cue_e = ce;
+          x->flags = c->flags;
+          if (!(c->flags & F_LINESTART)) {
+            quote_span(&t, se, &x->a.content_start, &x->a.content_end);
+          }
+          p = (c->dir == AFTER ? e : ce) - 1;
+        }
+        break; /* the first (longest) cue at p decides */
+      }
+    }
+    /* chains and denial words */
+    for (i = first; i < nf; i++) {
+      found *x = &f[i];
+      if (i > first && (x->flags & F_CITING)) {
+        found *pv = &f[i - 1];
+        uint32_t pend = pv->a.src_end > pv->cue_e ? pv->a.src_end : pv->cue_e;
+        if (x->cue_s >= pend && x->cue_s - pend <= 4) {
+          x->a.chain = pv->a.chain;
+          x->a.chain_pos = pv->a.chain_pos + 1;
+          continue;
+        }
+      }
+      x->a.chain = nchain++;
+      x->a.chain_pos = 0;
+    }
+    if (nf > first) {
+      if (denial_sent < 0) denial_sent = has_denial_word(&t, se);
+      if (denial_sent)
+        for (i = first; i < nf; i++)
+          if (f[i].a.chain_pos == 0) f[i].a.denial = 1;
+    }
+  }
+  free(ss);
+  if (nf) {
+    *out = hs_calloc(nf, sizeof **out);
+    for (i = 0; i < nf; i++) (*out)[i] = f[i].a;
+  }
+  *n = nf;
+  free(f);
+  return HS_OK;
+}

@@ -1,0 +1,123 @@
+/*
+** claims.h — private interface of the claims stage (src/claims/): the
+** lexicon that turns text into index terms (stems, transliteration keys,
+** alias entities) and expands a query word into weighted alternatives
+** (synonyms from WordNet and the shipped table), the BM25 scorer shared by
+** the in-memory index and the store, and the store's sentence tables.
+**
+** Terms are plain strings: a stem ("helicopt"), "~" + a transliteration
+** key for a name ("~dar" for Deir/Dayr), "@" + a canonical entity
+** ("@isis").  The same analysis runs on queries and on sentences.
+*/
+#ifndef HS_CLAIMS_H
+#define HS_CLAIMS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "hearsay.h"
+#include "util/util.h"
+
+/* Why a query alternative matched (the `explain` field's "why"). */
+enum hs_why {
+  HS_WHY_EXACT = 0,
+  HS_WHY_STEM,
+  HS_WHY_SYNONYM,
+  HS_WHY_ALIAS,
+  HS_WHY_FUZZY
+};
+const char *hs_why_name(int why);
+
+/* One analyzed word.  String fields are offsets into the analysis arena
+** (UINT32_MAX = none). */
+typedef struct hs_aword {
+  uint32_t start, end;  /* bytes in the analyzed text */
+  uint32_t norm, stem, key, alias;
+  uint16_t alias_len;   /* words covered by the alias starting here */
+  uint8_t stop, cap, in_alias;
+} hs_aword;
+
+typedef struct hs_analysis {
+  hs_aword *w;
+  size_t n, cap;
+  hs_buf arena;
+  size_t dl;  /* words that count for BM25 (not stopwords) */
+} hs_analysis;
+
+#define HS_NOSTR UINT32_MAX
+#define HS_ASTR(a, off) ((a)->arena.p + (off))
+
+typedef struct hs_lexicon hs_lexicon;
+
+int hs_lex_new(hs_lexicon **out, const char *wordnet_dir, hs_error *err);
+void hs_lex_free(hs_lexicon *l);
+/* Add entries in the entities.tsv format (see data/entities.tsv). */
+int hs_lex_add_table(hs_lexicon *l, const char *text, size_t len,
+                     const char *name, hs_error *err);
+/* Analyze text into words (a is reset first). */
+int hs_lex_analyze(hs_lexicon *l, const char *text, size_t len,
+                   hs_analysis *a, hs_error *err);
+void hs_analysis_init(hs_analysis *a);
+void hs_analysis_free(hs_analysis *a);
+
+/* The transliteration key of one word (ASCII letters only; other scripts
+** give ""), written into buf (cap bytes). */
+void hs_translit_key(const char *word, char *buf, size_t cap);
+
+/* A query concept: one query word (or alias span) and its alternatives. */
+typedef struct hs_qalt {
+  char *term;
+  double weight;
+  int why;
+  char *via;   /* the synonym or alias form that produced it, or NULL */
+} hs_qalt;
+
+typedef struct hs_qconcept {
+  char *word;  /* the query word(s) as typed */
+  hs_qalt *alt;
+  size_t nalt;
+} hs_qconcept;
+
+typedef struct hs_query {
+  hs_qconcept *c;
+  size_t n;
+} hs_query;
+
+int hs_lex_query(hs_lexicon *l, const char *text, size_t len, int expand,
+                 hs_query *q, hs_error *err);
+void hs_query_free(hs_query *q);
+
+/* Collection statistics for BM25. */
+typedef struct hs_bm25_stats {
+  double n;      /* sentences */
+  double avgdl;  /* average words per sentence */
+  double (*df)(void *ud, const char *term);
+  void *ud;
+} hs_bm25_stats;
+
+/* BM25 (k1 1.2, b 0.75) of an analyzed sentence for a query; each concept
+** counts once, with its best alternative.  If explain is non-NULL, a JSON
+** array of the matches is appended to it.  *max gets the score a sentence
+** matching every concept exactly would get (for a 0..1 score). */
+double hs_bm25_score(const hs_query *q, const hs_analysis *a,
+                     const hs_bm25_stats *st, double *max, hs_buf *explain,
+                     const char *text);
+
+/* Append the index terms of an analyzed sentence to b, space-separated. */
+void hs_analysis_terms(const hs_analysis *a, hs_buf *b);
+
+
+
+/* A string → index map (open addressing; keys are copied). */
+typedef struct hs_smap {
+  char **keys;
+  uint32_t *vals;
+  size_t n, cap;
+} hs_smap;
+void hs_smap_init(hs_smap *m);
+void hs_smap_free(hs_smap *m);
+/* Value of key, or -1. */
+long hs_smap_get(const hs_smap *m, const char *key, size_t len);
+/* Insert key with val if absent; returns the (old or new) value. */
+uint32_t hs_smap_put(hs_smap *m, const char *key, size_t len, uint32_t val);
+#endif

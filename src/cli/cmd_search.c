@@ -1,0 +1,337 @@
+/*
+** cmd_search.c — the search and stories commands: sentences that state a
+** claim, across paraphrases, spellings and scripts (from a store or from
+** files), their differences (--variants), their order in time
+** (--timeline), the similarity of sentence pairs (--pairs, for the
+** benchmarks), and the stories of a store.  All the work is in
+** src/claims/ through include/hearsay.h; this file parses options and
+** prints.  Output fields are documented in docs/search.md.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+typedef struct search_opts {
+  const char *query;
+  const char *aliases;
+  const char *pairs;
+  const char *wordnet;
+  long limit;
+  double min_score;
+  int timeline, variants;
+} search_opts;
+
+static search_opts *opts_of(cli *c) {
+  if (!c->cmd_state) {
+    search_opts *o = calloc(1, sizeof *o);
+    if (!o) return NULL;
+    o->limit = 20;
+    o->min_score = 0.3;
+    c->cmd_state = o;
+  }
+  return c->cmd_state;
+}
+
+int cmd_search_option(cli *c, const char *arg, const char *value) {
+  search_opts *o = opts_of(c);
+  if (!o) return -1;
+  if (!strcmp(arg, "--timeline")) {
+    o->timeline = 1;
+    return 1;
+  }
+  if (!strcmp(arg, "--variants")) {
+    o->variants = 1;
+    return 1;
+  }
+  if (strcmp(arg, "--query") && strcmp(arg, "--aliases") &&
+      strcmp(arg, "--pairs") && strcmp(arg, "--limit") &&
+      strcmp(arg, "--min-score") && strcmp(arg, "--wordnet"))
+    return 0;
+  if (!value) {
+    cli_usage_error("option %s needs a value", arg);
+    return -1;
+  }
+  if (!strcmp(arg, "--query")) o->query = value;
+  else if (!strcmp(arg, "--aliases")) o->aliases = value;
+  else if (!strcmp(arg, "--pairs")) o->pairs = value;
+  else if (!strcmp(arg, "--wordnet")) o->wordnet = value;
+  else if (!strcmp(arg, "--limit")) {
+    if (cli_parse_long(value, 0, 1000000, &o->limit)) {
+      cli_usage_error("--limit wants 0..1000000 (0: all), not '%s'", value);
+      return -1;
+    }
+  } else if (cli_parse_double(value, 0, 100, &o->min_score)) {
+    cli_usage_error("--min-score wants a number >= 0, not '%s'", value);
+    return -1;
+  }
+  return 2;
+}
+
+/* JSON string: valid UTF-8 passes, invalid bytes become U+FFFD. */
+static void put_json(FILE *f, const char *s) {
+  const unsigned char *p = (const unsigned char *)(s ? s : "");
+  if (!s) {
+    fputs("null", f);
+    return;
+  }
+  putc('"', f);
+  while (*p) {
+    unsigned char ch = *p;
+    size_t need = ch < 0x80 ? 1 : (ch & 0xE0) == 0xC0 ? 2
+                : (ch & 0xF0) == 0xE0 ? 3 : (ch & 0xF8) == 0xF0 ? 4 : 0;
+    size_t k;
+    int ok = need > 0 && !(need == 2 && ch < 0xC2);
+    for (k = 1; ok && k < need; k++)
+      if ((p[k] & 0xC0) != 0x80) ok = 0;
+    if (!ok) {
+      fputs("\\ufffd", f);
+      p++;
+      continue;
+    }
+    if (ch == '"' || ch == '\\') fprintf(f, "\\%c", ch);
+    else if (ch < 0x20) fprintf(f, "\\u%04x", ch);
+    else fwrite(p, 1, need, f);
+    p += need;
+  }
+  putc('"', f);
+}
+
+/* One line of text for the terminal: newlines and tabs become spaces. */
+static void put_flat(FILE *f, const char *s) {
+  for (; s && *s; s++) putc(*s == '\n' || *s == '\t' || *s == '\r' ? ' ' : *s, f);
+}
+
+static int cmp_date(const void *x, const void *y) {
+  const hs_claim_hit *a = x, *b = y;
+  int c;
+  if (!a->date || !b->date) {
+    if (a->date != b->date) return a->date ? -1 : 1;
+  } else if ((c = strcmp(a->date, b->date))) {
+    return c;
+  }
+  if (a->bm25 != b->bm25) return a->bm25 > b->bm25 ? -1 : 1;
+  return a->doc < b->doc ? -1 : a->doc > b->doc;
+}
+
+static void write_hit(FILE *f, int format, const hs_claim_hit *h, size_t i,
+                      int timeline) {
+  if (format == HS_FORMAT_JSONL) {
+    fputs("{\"doc\":", f);
+    put_json(f, h->name);
+    fprintf(f, ",\"start\":%u,\"end\":%u,\"score\":%.4f,\"bm25\":%.4f,"
+               "\"rank\":%zu,\"date\":", h->start, h->end, h->score, h->bm25,
+            i + 1);
+    put_json(f, h->date);
+    fputs(",\"outlet\":", f);
+    put_json(f, h->outlet);
+    if (timeline) fprintf(f, ",\"first\":%s", i == 0 ? "true" : "false");
+    fputs(",\"text\":", f);
+    put_json(f, h->text);
+    fprintf(f, ",\"explain\":%s}\n", h->explain ? h->explain : "[]");
+  } else if (format == HS_FORMAT_TSV) {
+    fprintf(f, "%s\t%u\t%u\t%.4f\t%s\t%s\t", h->name ? h->name : "",
+            h->start, h->end, h->score, h->date ? h->date : "",
+            h->outlet ? h->outlet : "");
+    put_flat(f, h->text);
+    putc('\n', f);
+  } else {
+    fprintf(f, "%2zu. %.2f  %s%s  %s%s%s  [%u-%u]\n    ", i + 1, h->score,
+            timeline && i == 0 ? "FIRST  " : "", h->date ? h->date : "-",
+            h->outlet ? h->outlet : "", h->outlet ? "  " : "",
+            h->name ? h->name : "", h->start, h->end);
+    put_flat(f, h->text);
+    fputs("\n    matched: ", f);
+    put_flat(f, h->explain);
+    fputs("\n", f);
+  }
+}
+
+static int write_variants(FILE *f, int format, hs_claims *cl,
+                          const hs_claim_hit *h, size_t n, hs_error *err) {
+  hs_variant *v = NULL;
+  size_t nv = 0, i, j;
+  int rc;
+  if ((rc = hs_claims_variants(cl, h, n, &v, &nv, err))) return rc;
+  for (i = 0; i < nv; i++) {
+    if (format == HS_FORMAT_JSONL) {
+      fputs("{\"kind\":", f);
+      put_json(f, hs_variant_kind_name(v[i].kind));
+      fputs(",\"key\":", f);
+      put_json(f, v[i].key);
+      fputs(",\"value\":", f);
+      put_json(f, v[i].value);
+      fputs(",\"passages\":[", f);
+      for (j = 0; j < v[i].nhits; j++) {
+        const hs_claim_hit *x = &h[v[i].hits[j]];
+        fputs(j ? ",{\"doc\":" : "{\"doc\":", f);
+        put_json(f, x->name);
+        fprintf(f, ",\"start\":%u,\"end\":%u,\"date\":", x->start, x->end);
+        put_json(f, x->date);
+        fputs(",\"outlet\":", f);
+        put_json(f, x->outlet);
+        fputs(",\"text\":", f);
+        put_json(f, x->text);
+        putc('}', f);
+      }
+      fputs("]}\n", f);
+    } else {
+      fprintf(f, "%s\t", hs_variant_kind_name(v[i].kind));
+      put_flat(f, v[i].value);
+      fprintf(f, "\t%zu passage%s:", v[i].nhits, v[i].nhits == 1 ? "" : "s");
+      for (j = 0; j < v[i].nhits; j++) {
+        const hs_claim_hit *x = &h[v[i].hits[j]];
+        fprintf(f, " %s[%u-%u]", x->name ? x->name : "?", x->start, x->end);
+      }
+      putc('\n', f);
+    }
+  }
+  if (!nv && format != HS_FORMAT_JSONL)
+    fputs("no differences between the matching passages\n", f);
+  hs_variants_free(v, nv);
+  return HS_OK;
+}
+
+/* --pairs FILE: one "sentence<TAB>sentence" per line; prints one claim
+** similarity per line.  All sentences of the file form the collection
+** whose statistics weigh the words. */
+static int run_pairs(cli *c, hs_claims *cl, const char *path, hs_error *err) {
+  FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+  hs_corpus *corpus = hs_corpus_new();
+  char *line = NULL, **pa = NULL;
+  size_t cap = 0, n = 0, i, lineno = 0;
+  ssize_t len;
+  int rc = HS_OK;
+  (void)c;
+  if (!f) {
+    hs_corpus_free(corpus);
+    return hs_error_set(err, HS_EINPUT, "%s: cannot open", path);
+  }
+  while ((len = getline(&line, &cap, f)) >= 0) {
+    char *tab, id[32];
+    lineno++;
+    while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+      line[--len] = '\0';
+    if (!(tab = strchr(line, '\t'))) {
+      rc = hs_error_set(err, HS_EINPUT, "%s:%zu: expected two sentences "
+                        "separated by a tab", path, lineno);
+      break;
+    }
+    *tab = '\0';
+    snprintf(id, sizeof id, "%zu", n);
+    if ((rc = hs_corpus_add(corpus, id, line, strlen(line), NULL, NULL, NULL,
+                            NULL, NULL, NULL, 0, err)))
+      break;
+    snprintf(id, sizeof id, "%zub", n);
+    if ((rc = hs_corpus_add(corpus, id, tab + 1, strlen(tab + 1), NULL, NULL,
+                            NULL, NULL, NULL, NULL, 0, err)))
+      break;
+    n++;
+  }
+  free(line);
+  if (f != stdin) fclose(f);
+  (void)pa;
+  if (!rc) rc = hs_claims_add_corpus(cl, corpus, err);
+  for (i = 0; !rc && i < n; i++) {
+    double s = 0;
+    const hs_doc *a = hs_corpus_doc(corpus, 2 * i), *b = hs_corpus_doc(corpus, 2 * i + 1);
+    if ((rc = hs_claims_similarity(cl, a->text, b->text, &s, err))) break;
+    printf("%.6f\n", s);
+  }
+  if (!rc && fflush(stdout))
+    rc = hs_error_set(err, HS_EIO, "cannot write the output");
+  /* the index borrows the corpus: free it only after the index */
+  hs_claims_free(cl);
+  hs_corpus_free(corpus);
+  return rc;
+}
+
+int cmd_search(cli *c) {
+  search_opts *o = opts_of(c);
+  hs_claims *cl = NULL;
+  hs_corpus *corpus = NULL;
+  hs_store *s = NULL;
+  hs_claim_hit *h = NULL;
+  size_t n = 0, i;
+  hs_error err;
+  char *joined = NULL;
+  const char *query;
+  int rc;
+  hs_error_clear(&err);
+  if (!o) return 5;
+  if ((rc = hs_claims_new(&cl, o->wordnet, &err))) goto out;
+  if (o->aliases && (rc = hs_claims_add_aliases(cl, o->aliases, &err)))
+    goto out;
+  if (o->pairs) {
+    rc = run_pairs(c, cl, o->pairs, &err);
+    cl = NULL;
+    goto out;
+  }
+  query = o->query;
+  if (!query && c->db && c->npaths) {
+    size_t total = 1;
+    for (i = 0; i < (size_t)c->npaths; i++) total += strlen(c->paths[i]) + 1;
+    joined = calloc(total, 1);
+    if (!joined) {
+      rc = hs_error_set(&err, HS_ENOMEM, "out of memory");
+      goto out;
+    }
+    for (i = 0; i < (size_t)c->npaths; i++) {
+      if (i) strncat(joined, " ", total - strlen(joined) - 1);
+      strncat(joined, c->paths[i], total - strlen(joined) - 1);
+    }
+    query = joined;
+    c->npaths = 0;
+  } else if (!query && !c->db && c->npaths >= 2) {
+    query = c->paths[--c->npaths];
+  }
+  if (!query || !*query) {
+    rc = hs_error_set(&err, HS_EUSAGE, "'search' needs a claim: hearsay "
+                      "search --db FILE \"CLAIM\" or hearsay search PATH... "
+                      "--query \"CLAIM\"");
+    goto out;
+  }
+  if (c->db && c->npaths) {
+    rc = hs_error_set(&err, HS_EUSAGE, "give either --db FILE or paths to "
+                      "'search', not both");
+    goto out;
+  }
+  if (!c->db && !c->npaths) {
+    rc = hs_error_set(&err, HS_EUSAGE, "'search' needs --db FILE or at least "
+                      "one PATH");
+    goto out;
+  }
+  if (c->db) {
+    if ((rc = hs_store_open(&s, c->db, &err))) goto out;
+    rc = hs_claims_search_store(cl, s, query, (size_t)o->limit, o->min_score,
+                                &h, &n, &err);
+  } else {
+    corpus = hs_corpus_new();
+    if ((rc = cli_read_inputs(c, corpus, NULL, NULL, &err))) goto out;
+    if ((rc = hs_claims_add_corpus(cl, corpus, &err))) goto out;
+    rc = hs_claims_search(cl, query, (size_t)o->limit, o->min_score, &h, &n,
+                          &err);
+  }
+  cli_progress_done(c);
+  if (rc) goto out;
+  if (o->timeline) qsort(h, n, sizeof *h, cmp_date);
+  if (o->variants) {
+    rc = write_variants(stdout, c->format, cl, h, n, &err);
+  } else {
+    for (i = 0; i < n; i++) write_hit(stdout, c->format, &h[i], i, o->timeline);
+    if (!n && c->format == HS_FORMAT_TEXT)
+      fputs("no sentence states this claim\n", stdout);
+  }
+  if (!rc && fflush(stdout))
+    rc = hs_error_set(&err, HS_EIO, "cannot write the output");
+out:
+  hs_claim_hits_free(h, n);
+  hs_claims_free(cl);
+  hs_corpus_free(corpus);
+  hs_store_close(s);
+  free(joined);
+  free(c->cmd_state);
+  c->cmd_state = NULL;
+  return rc ? cli_fail(c, &err) : 0;
+}

@@ -1,0 +1,57 @@
+/*
+** cmd_trace.c — `hearsay trace PATH... [-o DIR] [--db FILE]`: find the
+** reuse (indexing into the store first when --db is given, with the same
+** code as `hearsay index`), group near-duplicates, and write the offline
+** HTML report with hs_trace_write.  The texts must stay in memory until
+** the report is written, since the report carries them.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+int cmd_trace(cli *c) {
+  hs_corpus *corpus = NULL;
+  hs_passage *p = NULL;
+  uint32_t *words = NULL;
+  int32_t *group = NULL;
+  size_t n = 0, ngroups = 0;
+  hs_trace_opts o;
+  hs_error err;
+  const char *dir = c->out ? c->out : "report";
+  int rc;
+  hs_error_clear(&err);
+  if (!c->db && !c->npaths)
+    return cli_usage_error("'trace' needs at least one PATH (or --db FILE)");
+  if (c->db && c->npaths) {
+    /* add the new documents to the store, exactly as `hearsay index` */
+    if ((rc = cmd_index(c))) return rc;
+  }
+  if (!(corpus = hs_corpus_new())) {
+    hs_error_set(&err, HS_ENOMEM, "out of memory");
+    return cli_fail(c, &err);
+  }
+  if (c->db)
+    rc = cli_load_store(c, corpus, &p, &n, &words, &err);
+  else
+    rc = cli_find_passages(c, corpus, 1, &p, &n, &words, &err);
+  if (!rc)
+    rc = hs_dups_group(p, n, hs_corpus_count(corpus), words, c->threshold,
+                       &group, &ngroups, &err);
+  if (!rc) {
+    hs_trace_opts_default(&o);
+    o.group = group;
+    o.cancel = (const volatile int *)&g_interrupted;
+    cli_progress(c, "report", 0, 0);
+    rc = hs_trace_write(dir, corpus, p, n, &o, &err);
+  }
+  cli_progress_done(c);
+  if (!rc) printf("open %s%sindex.html\n", dir,
+                  dir[strlen(dir) - 1] == '/' ? "" : "/");
+  free(group);
+  free(words);
+  free(p);
+  hs_corpus_free(corpus);
+  return rc ? cli_fail(c, &err) : 0;
+}

@@ -1,0 +1,534 @@
+/*
+** date.c — dates written in news text, in English, Arabic and Persian,
+** converted to the Gregorian calendar.
+**
+** Forms are tried at the start of every word; each is one row of the
+** table `forms` below, per language, and a date may be preceded by a
+** weekday name ("Saturday, ", "الجمعة ", "جمعه ") which is then part of
+** its span.  Digits may be ASCII, Arabic-Indic (٠-٩) or Persian (۰-۹).
+** Accepted forms (D day, M month name, N month number, Y 4-digit year):
+**
+**   en  iso          2024-06-14, 2024-06-14T08:00Z           conf 0.95
+**   en  mdy          October 13th, 2018 / Dec. 30 2017 / Sept 3, 2019  0.9
+**   en  dmy          14 June 2024 / 14th of June, 2024        0.9
+**   en  numeric      9/7/2017, 09.07.2017 (D/N/Y or N/D/Y: month first
+**                    when both fit, and then reported ambiguous)  0.6 / 0.4
+**   ar  dmy          14 يونيو 2024 / ١٤ حزيران ٢٠٢٤ م (Egyptian and
+**                    Levantine month names)                   0.9
+**   ar  hijri        5 رمضان 1445 هـ / ٥ ذو الحجة ١٤٤٥ (converted from
+**                    the tabular Islamic calendar)            0.8
+**   fa  solar-hijri  ۲۵ اسفند ۱۴۰۲ / 1 فروردین 1403 (converted)  0.9
+**   fa  dmy          ۱۴ ژوئن ۲۰۲۴ (Gregorian months in Persian)  0.9
+**   fa  ymd-sh       ۱۴۰۳/۰۱/۰۱, 1403-01-01 (year 1300–1499: Solar Hijri
+**                    when the text uses Persian letters, else Hijri) 0.7
+**   ar  ymd          2024/06/14                               0.8
+**
+** "Published:", "Posted", "Updated", «نشر في», «تاريخ النشر», «تاریخ
+** انتشار» just before a date, or a date in the first 600 bytes, raise
+** its confidence (see src/meta/meta.c).
+**
+** Calendars: the Hijri conversion is the tabular (arithmetic) calendar
+** with the civil epoch (1 Muharram 1 AH = 16 July 622 Julian) and leap
+** years 2, 5, 7, 10, 13, 16, 18, 21, 24, 26, 29 of each 30-year cycle; it
+** can differ by a day or two from the observed or Umm al-Qura calendar
+** (1 Muharram 1446 is 8 July 2024 here, 7 July 2024 in Umm al-Qura).
+** The Solar Hijri conversion uses the 33-year arithmetic rule (a year is
+** leap when (25y + 11) mod 33 < 8), which agrees with the astronomical
+** calendar for 1178–1633 SH, i.e. for every date a news corpus holds.
+*/
+#include <string.h>
+
+#include "hearsay.h"
+#include "meta/meta_int.h"
+
+/* ------------------------------------------------------------ calendar */
+
+static void jdn_to_gregorian(long jdn, int *y, int *m, int *d) {
+  long a = jdn + 32044, b = (4 * a + 3) / 146097, c = a - 146097 * b / 4;
+  long dd = (4 * c + 3) / 1461, e = c - 1461 * dd / 4, mm = (5 * e + 2) / 153;
+  *d = (int)(e - (153 * mm + 2) / 5 + 1);
+  *m = (int)(mm + 3 - 12 * (mm / 10));
+  *y = (int)(100 * b + dd - 4800 + mm / 10);
+}
+
+static int greg_days_in_month(int y, int m) {
+  static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
+  return dm[m - 1];
+}
+
+int hs_date_valid(int y, int m, int d) {
+  return y >= 1000 && y <= 2999 && m >= 1 && m <= 12 && d >= 1 &&
+         d <= greg_days_in_month(y, m);
+}
+
+int hs_hijri_to_gregorian(int y, int m, int d, int *gy, int *gm, int *gd) {
+  long jdn;
+  int leap = (14 + 11 * y) % 30 < 11;
+  int mlen = (m % 2 == 1) ? 30 : 29;
+  if (m == 12 && leap) mlen = 30;
+  if (y < 1 || y > 3000 || m < 1 || m > 12 || d < 1 || d > mlen) return -1;
+  jdn = d + (long)((59 * (m - 1) + 1) / 2) + (long)(y - 1) * 354 +
+        (3 + 11L * y) / 30 + 1948439;
+  jdn_to_gregorian(jdn, gy, gm, gd);
+  return 0;
+}
+
+static int persian_leap(int y) { return (25 * y + 11) % 33 < 8; }
+
+int hs_persian_to_gregorian(int y, int m, int d, int *gy, int *gm, int *gd) {
+  long jdn, leaps;
+  int k, r, mlen;
+  if (y < 1 || y > 3000 || m < 1 || m > 12) return -1;
+  mlen = m <= 6 ? 31 : m <= 11 ? 30 : (persian_leap(y) ? 30 : 29);
+  if (d < 1 || d > mlen) return -1;
+  leaps = 8L * ((y - 1) / 33);
+  r = (y - 1) % 33;
+  for (k = 1; k <= r; k++) leaps += persian_leap(k);
+  jdn = 1948319 + 365L * (y - 1) + leaps +
+        (m <= 7 ? 31L * (m - 1) : 186 + 30L * (m - 7)) + d;
+  jdn_to_gregorian(jdn, gy, gm, gd);
+  return 0;
+}
+
+/* ------------------------------------------------------------ tables */
+
+typedef struct name_row {
+  const char *name;
+  int value;
+} name_row;
+
+/* English month names and abbreviations (matched case-insensitively,
+** longest first by table order: full names precede abbreviations). */
+static const name_row en_months[] = {
+    {"january", 1}, {"february", 2}, {"march", 3}, {"april", 4},
+    {"may", 5}, {"june", 6}, {"july", 7}, {"august", 8},
+    {"september", 9}, {"october", 10}, {"november", 11}, {"december", 12},
+    {"sept.", 9}, {"sept", 9}, {"jan.", 1}, {"feb.", 2}, {"mar.", 3},
+    {"apr.", 4}, {"jun.", 6}, {"jul.", 7}, {"aug.", 8}, {"sep.", 9},
+    {"oct.", 10}, {"nov.", 11}, {"dec.", 12}, {"jan", 1}, {"feb", 2},
+    {"mar", 3}, {"apr", 4}, {"jun", 6}, {"jul", 7}, {"aug", 8},
+    {"sep", 9}, {"oct", 10}, {"nov", 11}, {"dec", 12}, {NULL, 0}};
+
+/* Arabic Gregorian months: Egyptian/Gulf names, then Levantine/Iraqi. */
+static const name_row ar_months[] = {
+    {"يناير", 1}, {"فبراير", 2}, {"مارس", 3}, {"أبريل", 4}, {"ابريل", 4},
+    {"إبريل", 4}, {"مايو", 5}, {"يونيو", 6}, {"يونيه", 6}, {"يوليو", 7},
+    {"يوليه", 7}, {"أغسطس", 8}, {"اغسطس", 8}, {"سبتمبر", 9},
+    {"أكتوبر", 10}, {"اكتوبر", 10}, {"نوفمبر", 11}, {"ديسمبر", 12},
+    {"كانون الثاني", 1}, {"شباط", 2}, {"آذار", 3}, {"نيسان", 4},
+    {"أيار", 5}, {"ايار", 5}, {"حزيران", 6}, {"تموز", 7}, {"آب", 8},
+    {"أيلول", 9}, {"ايلول", 9}, {"تشرين الأول", 10}, {"تشرين الاول", 10},
+    {"تشرين الثاني", 11}, {"كانون الأول", 12}, {"كانون الاول", 12},
+    {NULL, 0}};
+
+/* Hijri (lunar) months. */
+static const name_row hijri_months[] = {
+    {"محرم", 1}, {"المحرم", 1}, {"صفر", 2}, {"ربيع الأول", 3},
+    {"ربيع الاول", 3}, {"ربيع الآخر", 4}, {"ربيع الثاني", 4},
+    {"ربيع الاخر", 4}, {"جمادى الأولى", 5}, {"جمادى الاولى", 5},
+    {"جمادى الأول", 5}, {"جمادى الآخرة", 6}, {"جمادى الاخرة", 6},
+    {"جمادى الثانية", 6}, {"رجب", 7}, {"شعبان", 8}, {"رمضان", 9},
+    {"شوال", 10}, {"ذو القعدة", 11}, {"ذي القعدة", 11}, {"ذو الحجة", 12},
+    {"ذي الحجة", 12}, {NULL, 0}};
+
+/* Solar Hijri months (Persian). */
+static const name_row fa_months[] = {
+    {"فروردین", 1}, {"اردیبهشت", 2}, {"خرداد", 3}, {"تیر", 4},
+    {"مرداد", 5}, {"امرداد", 5}, {"شهریور", 6}, {"مهر", 7}, {"آبان", 8},
+    {"آذر", 9}, {"دی", 10}, {"بهمن", 11}, {"اسفند", 12}, {NULL, 0}};
+
+/* Gregorian months written in Persian. */
+static const name_row fa_greg_months[] = {
+    {"ژانویه", 1}, {"فوریه", 2}, {"مارس", 3}, {"آوریل", 4}, {"مه", 5},
+    {"می", 5}, {"ژوئن", 6}, {"ژوئیه", 7}, {"جولای", 7}, {"اوت", 8},
+    {"آگوست", 8}, {"سپتامبر", 9}, {"اکتبر", 10}, {"نوامبر", 11},
+    {"دسامبر", 12}, {NULL, 0}};
+
+static const name_row weekdays[] = {
+    {"monday", 1}, {"tuesday", 2}, {"wednesday", 3}, {"thursday", 4},
+    {"friday", 5}, {"saturday", 6}, {"sunday", 7}, {"mon.", 1},
+    {"tue.", 2}, {"wed.", 3}, {"thu.", 4}, {"fri.", 5}, {"sat.", 6},
+    {"sun.", 7}, {"الاثنين", 1}, {"الإثنين", 1}, {"الثلاثاء", 2},
+    {"الأربعاء", 3}, {"الاربعاء", 3}, {"الخميس", 4}, {"الجمعة", 5},
+    {"السبت", 6}, {"الأحد", 7}, {"الاحد", 7}, {"دوشنبه", 1},
+    {"سه‌شنبه", 2}, {"سه شنبه", 2}, {"چهارشنبه", 3}, {"پنجشنبه", 4},
+    {"پنج‌شنبه", 4}, {"جمعه", 5}, {"شنبه", 6}, {"یکشنبه", 7},
+    {"یک‌شنبه", 7}, {NULL, 0}};
+
+/* ------------------------------------------------------------ scanning */
+
+typedef struct scan {
+  const unsigned char *s;
+  size_t len;
+} scan;
+
+/* Value of the digit at s[i] (ASCII, Arabic-Indic, Persian) and its byte
+** length in *w, or -1. */
+static int digit_at(const scan *sc, size_t i, size_t *w) {
+  const unsigned char *s = sc->s;
+  if (i < sc->len && s[i] >= '0' && s[i] <= '9') {
+    *w = 1;
+    return s[i] - '0';
+  }
+  if (i + 1 < sc->len && s[i] == 0xD9 && s[i + 1] >= 0xA0 && s[i + 1] <= 0xA9) {
+    *w = 2;
+    return s[i + 1] - 0xA0;
+  }
+  if (i + 1 < sc->len && s[i] == 0xDB && s[i + 1] >= 0xB0 && s[i + 1] <= 0xB9) {
+    *w = 2;
+    return s[i + 1] - 0xB0;
+  }
+  return -1;
+}
+
+/* A number of 1..maxd digits at *i; returns value or -1 (and then *i is
+** unchanged).  Fails if more digits follow. */
+static long number_at(const scan *sc, size_t *i, int maxd, int *ndig) {
+  size_t j = *i, w;
+  long v = 0;
+  int n = 0, dv;
+  while ((dv = digit_at(sc, j, &w)) >= 0) {
+    if (++n > maxd) return -1;
+    v = v * 10 + dv;
+    j += w;
+  }
+  if (n == 0) return -1;
+  *ndig = n;
+  *i = j;
+  return v;
+}
+
+static int is_word_byte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* 1 if the letter (ASCII or Arabic-script) at i continues a word. */
+static int letter_at(const scan *sc, size_t i) {
+  size_t w;
+  if (i >= sc->len) return 0;
+  if (digit_at(sc, i, &w) >= 0) return 1;
+  if (sc->s[i] == 0xE2 || sc->s[i] == 0xC2) return 0; /* NBSP, dashes */
+  if (sc->s[i] == 0xD8 && i + 1 < sc->len && sc->s[i + 1] == 0x8C)
+    return 0; /* Arabic comma */
+  return is_word_byte(sc->s[i]);
+}
+
+/* Match a name of the table at *i (ASCII case-insensitive), whole word;
+** returns its value or 0. */
+static int name_at(const scan *sc, size_t *i, const name_row *t) {
+  int k;
+  for (k = 0; t[k].name; k++) {
+    size_t n = strlen(t[k].name), j;
+    if (*i + n > sc->len) continue;
+    for (j = 0; j < n; j++) {
+      unsigned char a = sc->s[*i + j], b = (unsigned char)t[k].name[j];
+      if (a >= 'A' && a <= 'Z') a = (unsigned char)(a + 32);
+      if (a != b) break;
+    }
+    if (j < n) continue;
+    if (t[k].name[n - 1] != '.' && letter_at(sc, *i + n)) continue;
+    *i += n;
+    return t[k].value;
+  }
+  return 0;
+}
+
+/* Skip spaces, commas and the like (at most 8 bytes). */
+static void skip_sep(const scan *sc, size_t *i, int comma) {
+  size_t j = *i;
+  while (j < sc->len && j - *i < 8) {
+    unsigned char c = sc->s[j];
+    if (c == ' ' || c == '\t') j++;
+    else if (comma && c == ',') j++;
+    else if (c == 0xC2 && j + 1 < sc->len && sc->s[j + 1] == 0xA0) j += 2;
+    else if (comma && c == 0xD8 && j + 1 < sc->len && sc->s[j + 1] == 0x8C)
+      j += 2; /* Arabic comma */
+    else break;
+  }
+  *i = j;
+}
+
+static int skip_lit(const scan *sc, size_t *i, const char *lit) {
+  size_t n = strlen(lit), j;
+  if (*i + n > sc->len) return 0;
+  for (j = 0; j < n; j++) {
+    unsigned char a = sc->s[*i + j];
+    if (a >= 'A' && a <= 'Z') a = (unsigned char)(a + 32);
+    if (a != (unsigned char)lit[j]) return 0;
+  }
+  *i += n;
+  return 1;
+}
+
+static void skip_ordinal(const scan *sc, size_t *i) {
+  if (!skip_lit(sc, i, "st") && !skip_lit(sc, i, "nd") &&
+      !skip_lit(sc, i, "rd"))
+    skip_lit(sc, i, "th");
+}
+
+static long year_at(const scan *sc, size_t *i) {
+  int nd = 0;
+  size_t j = *i;
+  long y = number_at(sc, &j, 4, &nd);
+  if (y < 0 || nd != 4) return -1;
+  *i = j;
+  return y;
+}
+
+static int has_persian_letters(const scan *sc) {
+  size_t i, lim = sc->len < 4096 ? sc->len : 4096;
+  for (i = 0; i + 1 < lim; i++) {
+    unsigned char a = sc->s[i], b = sc->s[i + 1];
+    /* پ U+067E, چ U+0686, ژ U+0698, گ U+06AF, ی U+06CC, ک U+06A9 */
+    if ((a == 0xD9 && b == 0xBE) || (a == 0xDA && (b == 0x86 || b == 0x98 ||
+                                                   b == 0xAF || b == 0xA9)) ||
+        (a == 0xDB && b == 0x8C))
+      return 1;
+  }
+  return 0;
+}
+
+/* ------------------------------------------------------------ forms */
+
+typedef struct found {
+  int y, m, d, cal, ambiguous;
+  double conf;
+} found;
+
+typedef int (*form_fn)(const scan *sc, size_t *i, found *f);
+
+static int form_iso(const scan *sc, size_t *i, found *f) {
+  size_t j = *i;
+  int nd;
+  long y = year_at(sc, &j), m, d;
+  if (y < 1000 || y > 2999 || !skip_lit(sc, &j, "-")) return 0;
+  if ((m = number_at(sc, &j, 2, &nd)) < 0 || nd != 2 || !skip_lit(sc, &j, "-"))
+    return 0;
+  if ((d = number_at(sc, &j, 2, &nd)) < 0 || nd != 2) return 0;
+  if (j < sc->len && (sc->s[j] == 'T' || sc->s[j] == 't')) {
+    size_t k = j + 1;
+    int nh;
+    if (number_at(sc, &k, 2, &nh) >= 0 && nh == 2 && skip_lit(sc, &k, ":") &&
+        number_at(sc, &k, 2, &nh) >= 0) {
+      j = k;
+      if (skip_lit(sc, &j, ":")) number_at(sc, &j, 2, &nh);
+      if (j < sc->len && (sc->s[j] == 'Z' || sc->s[j] == 'z')) j++;
+    }
+  } else if (letter_at(sc, j)) {
+    return 0;
+  }
+  f->y = (int)y, f->m = (int)m, f->d = (int)d, f->conf = 0.95;
+  f->cal = HS_CAL_GREGORIAN;
+  *i = j;
+  return 1;
+}
+
+static int form_mdy(const scan *sc, size_t *i, found *f) {
+  size_t j = *i;
+  int m = name_at(sc, &j, en_months), nd;
+  long d, y;
+  if (!m) return 0;
+  skip_sep(sc, &j, 0);
+  if ((d = number_at(sc, &j, 2, &nd)) < 0) return 0;
+  skip_ordinal(sc, &j);
+  skip_sep(sc, &j, 1);
+  if ((y = year_at(sc, &j)) < 0 || letter_at(sc, j)) return 0;
+  f->y = (int)y, f->m = m, f->d = (int)d, f->conf = 0.9;
+  f->cal = HS_CAL_GREGORIAN;
+  *i = j;
+  return 1;
+}
+
+/* D <month> Y for a month table; `lit_after` optional suffix to absorb. */
+static int dmy_with(const scan *sc, size_t *i, found *f, const name_row *t,
+                    int cal, double conf) {
+  size_t j = *i;
+  int m, nd;
+  long d, y;
+  if ((d = number_at(sc, &j, 2, &nd)) < 0) return 0;
+  if (t == en_months) {
+    skip_ordinal(sc, &j);
+    skip_sep(sc, &j, 0);
+    if (skip_lit(sc, &j, "of")) skip_sep(sc, &j, 0);
+  } else {
+    skip_sep(sc, &j, 0);
+  }
+  if (!(m = name_at(sc, &j, t))) return 0;
+  skip_sep(sc, &j, 1);
+  if ((y = year_at(sc, &j)) < 0 || letter_at(sc, j)) {
+    /* Arabic-script years may carry a suffix: "هـ", "ه", "م", "ش". */
+    size_t k = j;
+    if (y < 0) return 0;
+    skip_sep(sc, &k, 0);
+    (void)k;
+    if (t == en_months) return 0;
+  }
+  {
+    size_t k = j;
+    skip_sep(sc, &k, 0);
+    if (skip_lit(sc, &k, "هـ") || skip_lit(sc, &k, "ه.ش") ||
+        skip_lit(sc, &k, "ه") || skip_lit(sc, &k, "م") ||
+        skip_lit(sc, &k, "ش"))
+      if (!letter_at(sc, k)) j = k;
+  }
+  f->y = (int)y, f->m = m, f->d = (int)d, f->conf = conf, f->cal = cal;
+  *i = j;
+  return 1;
+}
+
+static int form_dmy_en(const scan *sc, size_t *i, found *f) {
+  return dmy_with(sc, i, f, en_months, HS_CAL_GREGORIAN, 0.9);
+}
+static int form_dmy_ar(const scan *sc, size_t *i, found *f) {
+  return dmy_with(sc, i, f, ar_months, HS_CAL_GREGORIAN, 0.9);
+}
+static int form_hijri(const scan *sc, size_t *i, found *f) {
+  return dmy_with(sc, i, f, hijri_months, HS_CAL_HIJRI, 0.8);
+}
+static int form_solar(const scan *sc, size_t *i, found *f) {
+  return dmy_with(sc, i, f, fa_months, HS_CAL_SOLAR_HIJRI, 0.9);
+}
+static int form_dmy_fa(const scan *sc, size_t *i, found *f) {
+  return dmy_with(sc, i, f, fa_greg_months, HS_CAL_GREGORIAN, 0.9);
+}
+
+/* 9/7/2017, 09.07.2017, 9-7-2017. */
+static int form_numeric(const scan *sc, size_t *i, found *f) {
+  size_t j = *i;
+  int nd;
+  long a, b, y;
+  char sep;
+  if ((a = number_at(sc, &j, 2, &nd)) < 0 || j >= sc->len) return 0;
+  sep = (char)sc->s[j];
+  if (sep != '/' && sep != '.' && sep != '-') return 0;
+  j++;
+  if ((b = number_at(sc, &j, 2, &nd)) < 0 || j >= sc->len ||
+      sc->s[j] != (unsigned char)sep)
+    return 0;
+  j++;
+  if ((y = year_at(sc, &j)) < 0 || letter_at(sc, j)) return 0;
+  if (j < sc->len && (sc->s[j] == '/' || sc->s[j] == '.') && j + 1 < sc->len &&
+      letter_at(sc, j + 1))
+    return 0; /* a version number or a path */
+  f->y = (int)y, f->cal = HS_CAL_GREGORIAN;
+  if (a > 12 && b <= 12) {
+    f->d = (int)a, f->m = (int)b, f->conf = 0.6;
+  } else if (b > 12 && a <= 12) {
+    f->m = (int)a, f->d = (int)b, f->conf = 0.6;
+  } else {
+    f->m = (int)a, f->d = (int)b, f->conf = a == b ? 0.6 : 0.4;
+    f->ambiguous = a != b;
+  }
+  *i = j;
+  return 1;
+}
+
+/* 2024/06/14, 1403/01/01, ۱۴۰۳/۰۱/۰۱. */
+static int form_ymd(const scan *sc, size_t *i, found *f) {
+  size_t j = *i;
+  int nd;
+  long y = year_at(sc, &j), m, d;
+  char sep;
+  if (y < 0 || j >= sc->len) return 0;
+  sep = (char)sc->s[j];
+  if (sep != '/' && sep != '-' && sep != '.') return 0;
+  j++;
+  if ((m = number_at(sc, &j, 2, &nd)) < 0 || j >= sc->len ||
+      sc->s[j] != (unsigned char)sep)
+    return 0;
+  j++;
+  if ((d = number_at(sc, &j, 2, &nd)) < 0 || letter_at(sc, j)) return 0;
+  f->y = (int)y, f->m = (int)m, f->d = (int)d;
+  if (y >= 1300 && y < 1500) {
+    f->cal = has_persian_letters(sc) ? HS_CAL_SOLAR_HIJRI : HS_CAL_HIJRI;
+    f->conf = 0.7;
+  } else {
+    f->cal = HS_CAL_GREGORIAN;
+    f->conf = 0.8;
+  }
+  *i = j;
+  return 1;
+}
+
+typedef struct form_row {
+  const char *lang;
+  const char *name;
+  form_fn fn;
+} form_row;
+
+/* Tried in this order at each word start; the first that matches wins. */
+static const form_row forms[] = {
+    {"en", "iso", form_iso},
+    {"ar", "ymd", form_ymd},
+    {"en", "mdy", form_mdy},
+    {"en", "dmy", form_dmy_en},
+    {"ar", "dmy", form_dmy_ar},
+    {"ar", "hijri", form_hijri},
+    {"fa", "solar-hijri", form_solar},
+    {"fa", "dmy", form_dmy_fa},
+    {"en", "numeric", form_numeric},
+};
+#define NFORMS (sizeof forms / sizeof forms[0])
+
+static int convert(found *f, hs_date *out) {
+  int gy = f->y, gm = f->m, gd = f->d;
+  if (f->cal == HS_CAL_HIJRI) {
+    if (hs_hijri_to_gregorian(f->y, f->m, f->d, &gy, &gm, &gd)) return -1;
+  } else if (f->cal == HS_CAL_SOLAR_HIJRI) {
+    if (hs_persian_to_gregorian(f->y, f->m, f->d, &gy, &gm, &gd)) return -1;
+  }
+  if (!hs_date_valid(gy, gm, gd)) return -1;
+  out->year = gy, out->month = gm, out->day = gd;
+  out->calendar = f->cal;
+  out->ambiguous = f->ambiguous;
+  out->confidence = f->conf;
+  return 0;
+}
+
+/* Try every form at word start `at`; fills out on success. */
+static int try_at(const scan *sc, size_t at, hs_date *out) {
+  size_t k, q = at;
+  if (name_at(sc, &q, weekdays)) skip_sep(sc, &q, 1);
+  else q = at;
+  for (k = 0; k < NFORMS; k++) {
+    size_t j = q;
+    found f;
+    memset(&f, 0, sizeof f);
+    if (!forms[k].fn(sc, &j, &f)) continue;
+    memset(out, 0, sizeof *out);
+    if (convert(&f, out)) continue;
+    out->start = (uint32_t)at;
+    out->end = (uint32_t)j;
+    out->form = forms[k].name;
+    return 1;
+  }
+  return 0;
+}
+
+size_t hs_date_scan(const char *text, size_t len, hs_date *out, size_t max) {
+  scan sc;
+  size_t i, n = 0;
+  sc.s = (const unsigned char *)text;
+  sc.len = len;
+  for (i = 0; i < len && n < max; i++) {
+    unsigned char c = sc.s[i];
+    if ((c & 0xC0) == 0x80) continue; /* inside a UTF-8 sequence */
+    if (i > 0) { /* only at a word start */
+      size_t b = i - 1;
+      while (b > 0 && (sc.s[b] & 0xC0) == 0x80) b--;
+      if (letter_at(&sc, b)) continue;
+    }
+    if (try_at(&sc, i, &out[n])) {
+      i = out[n].end - 1;
+      n++;
+    }
+  }
+  return n;
+}
+
+int hs_date_find(const char *text, size_t len, hs_date *out) {
+  if (!text) return 0;
+  return hs_date_scan(text, len, out, 1) == 1;
+}

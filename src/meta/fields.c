@@ -1,0 +1,470 @@
+/*
+** fields.c — one document's metadata record: date, outlet, title and
+** byline, its boilerplate and attributions, and the JSON Lines form of it
+** (`hearsay meta`, documented in docs/sources.md).
+**
+** Given metadata wins: a JSONL `date` (its leading YYYY-MM-DD when it has
+** one), `series` and `title` are taken as they are, with confidence 1.
+** Otherwise:
+**  - date: every date of the text is scored by its form's confidence,
+**    +0.05 in the first 600 bytes, +0.1 after a publication cue within 40
+**    bytes ("Published", "Posted", "Updated", «نشر», «تاريخ», «تاریخ»,
+**    «منتشر»); dates inside boilerplate are ignored; the best wins, the
+**    earliest among equals;
+**  - title: the first non-empty line if it is short (at most 160 bytes,
+**    no final full stop) and not boilerplate or a byline;
+**  - byline: a line "By NAME" (up to 6 words), «بقلم NAME», «كتب NAME»,
+**    «نویسنده: NAME»;
+**  - outlet: a "Source: OUTLET" line (0.8), a copyright line "© 2024
+**    OUTLET" (0.7), a known outlet name in the first line or in a dateline
+**    "CITY (OUTLET) -" (0.6).
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "hearsay.h"
+#include "meta/meta_int.h"
+#include "util/util.h"
+
+/* ------------------------------------------------------------ writers */
+
+static size_t utf8_len_at(const unsigned char *s, size_t n) {
+  size_t k, i;
+  uint32_t cp;
+  if (s[0] < 0x80) return 1;
+  if (s[0] >= 0xC2 && s[0] <= 0xDF) k = 2, cp = s[0] & 0x1F;
+  else if (s[0] >= 0xE0 && s[0] <= 0xEF) k = 3, cp = s[0] & 0x0F;
+  else if (s[0] >= 0xF0 && s[0] <= 0xF4) k = 4, cp = s[0] & 0x07;
+  else return 0;
+  if (n < k) return 0;
+  for (i = 1; i < k; i++) {
+    if ((s[i] & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (s[i] & 0x3F);
+  }
+  if ((k == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+      (k == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+    return 0;
+  return k;
+}
+
+void hs_json_strn(FILE *f, const char *s, size_t n) {
+  const unsigned char *p = (const unsigned char *)s;
+  size_t i = 0, k;
+  putc('"', f);
+  while (i < n) {
+    unsigned char ch = p[i];
+    if (ch == '"' || ch == '\\') {
+      putc('\\', f);
+      putc(ch, f);
+      i++;
+    } else if (ch < 0x20 || ch == 0x7F) {
+      if (ch == '\n') fputs("\\n", f);
+      else if (ch == '\t') fputs("\\t", f);
+      else if (ch == '\r') fputs("\\r", f);
+      else fprintf(f, "\\u%04x", ch);
+      i++;
+    } else if ((k = utf8_len_at(p + i, n - i)) == 0) {
+      fputs("\\ufffd", f);
+      i++;
+    } else {
+      fwrite(p + i, 1, k, f);
+      i += k;
+    }
+  }
+  putc('"', f);
+}
+
+void hs_json_str(FILE *f, const char *s) {
+  if (!s) fputs("null", f);
+  else hs_json_strn(f, s, strlen(s));
+}
+
+void hs_xml_str(FILE *f, const char *s) {
+  const unsigned char *p = (const unsigned char *)(s ? s : "");
+  size_t n = strlen((const char *)p), i = 0, k;
+  while (i < n) {
+    unsigned char ch = p[i];
+    if (ch == '<') fputs("&lt;", f), i++;
+    else if (ch == '>') fputs("&gt;", f), i++;
+    else if (ch == '&') fputs("&amp;", f), i++;
+    else if (ch == '"') fputs("&quot;", f), i++;
+    else if (ch == '\'') fputs("&apos;", f), i++;
+    else if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r')
+      fputs("\xEF\xBF\xBD", f), i++;
+    else if ((k = utf8_len_at(p + i, n - i)) == 0)
+      fputs("\xEF\xBF\xBD", f), i++;
+    else fwrite(p + i, 1, k, f), i += k;
+  }
+}
+
+/* ------------------------------------------------------------ fields */
+
+static void field_set(hs_meta_field *f, const char *value, const char *text,
+                      uint32_t s, uint32_t e, double conf, int given) {
+  free(f->value);
+  free(f->raw);
+  f->value = hs_strdup(value);
+  f->raw = text ? hs_strndup(text + s, e - s) : hs_strdup(value);
+  f->start = given ? 0 : s;
+  f->end = given ? 0 : e;
+  f->confidence = conf;
+  f->given = given;
+}
+
+static void field_clear(hs_meta_field *f) {
+  free(f->value);
+  free(f->raw);
+  memset(f, 0, sizeof *f);
+}
+
+void hs_meta_clear(hs_meta *m) {
+  if (!m) return;
+  field_clear(&m->date);
+  field_clear(&m->outlet);
+  field_clear(&m->title);
+  field_clear(&m->byline);
+  free(m->boiler);
+  hs_attributions_free(m->attr, m->nattr);
+  memset(m, 0, sizeof *m);
+}
+
+static int in_ranges(const hs_range *r, size_t n, uint32_t s, uint32_t e) {
+  size_t i;
+  for (i = 0; i < n; i++)
+    if (s < r[i].end && e > r[i].start) return 1;
+  return 0;
+}
+
+static int starts_ci(const char *t, uint32_t s, uint32_t e, const char *p) {
+  size_t n = strlen(p), j;
+  if (e - s < n) return 0;
+  for (j = 0; j < n; j++) {
+    unsigned char a = (unsigned char)t[s + j];
+    if (a >= 'A' && a <= 'Z') a = (unsigned char)(a + 32);
+    if (a != (unsigned char)p[j]) return 0;
+  }
+  return 1;
+}
+
+static void trim_sp(const char *t, uint32_t *s, uint32_t *e) {
+  while (*s < *e && (t[*s] == ' ' || t[*s] == '\t' || t[*s] == ':' ||
+                     t[*s] == '-'))
+    (*s)++;
+  while (*e > *s && (t[*e - 1] == ' ' || t[*e - 1] == '\t' ||
+                     t[*e - 1] == '\r' || t[*e - 1] == '.' ||
+                     t[*e - 1] == ','))
+    (*e)--;
+}
+
+static size_t count_words(const char *t, uint32_t s, uint32_t e) {
+  size_t n = 0;
+  int in = 0;
+  for (; s < e; s++) {
+    int sp = t[s] == ' ' || t[s] == '\t';
+    if (!sp && !in) n++;
+    in = !sp;
+  }
+  return n;
+}
+
+/* Byline prefixes: "By NAME", «بقلم», «كتب», «نویسنده:», «گزارش از». */
+static const char *const byline_cues[] = {"by ", "بقلم ", "بقلم: ", "كتب: ",
+                                          "كتب ", "نویسنده: ", "نویسنده:",
+                                          "نویسنده ", NULL};
+/* Outlet line prefixes. */
+static const char *const source_cues[] = {"source:", "source :", "المصدر:",
+                                          "المصدر :", "منبع:", "منبع :",
+                                          NULL};
+static const char *const copy_cues[] = {"©", "(c)", "copyright", NULL};
+/* Publication cues raising a date's confidence. */
+static const char *const pub_cues[] = {"published", "posted", "updated",
+                                       "نشر", "تاريخ", "تاریخ", "منتشر",
+                                       "dated", NULL};
+
+static int cue_before(const char *t, uint32_t at) {
+  uint32_t s = at > 40 ? at - 40 : 0, i;
+  int k;
+  for (k = 0; pub_cues[k]; k++)
+    for (i = s; i < at; i++)
+      if (starts_ci(t, i, at, pub_cues[k])) return 1;
+  return 0;
+}
+
+static void find_date(const hs_doc *d, hs_meta *m) {
+  hs_date v[64];
+  size_t n = hs_date_scan(d->text, d->len, v, 64), i, best = SIZE_MAX;
+  double bs = -1;
+  for (i = 0; i < n; i++) {
+    double sc = v[i].confidence;
+    if (in_ranges(m->boiler, m->nboiler, v[i].start, v[i].end)) continue;
+    if (v[i].start < 600) sc += 0.05;
+    if (cue_before(d->text, v[i].start)) sc += 0.1;
+    if (sc > bs) bs = sc, best = i;
+  }
+  if (best != SIZE_MAX) {
+    char iso[16];
+    snprintf(iso, sizeof iso, "%04d-%02d-%02d", v[best].year, v[best].month,
+             v[best].day);
+    field_set(&m->date, iso, d->text, v[best].start, v[best].end,
+              bs > 1.0 ? 1.0 : bs, 0);
+    m->date_ambiguous = v[best].ambiguous;
+  }
+}
+
+static int is_iso_prefix(const char *s) {
+  int k;
+  for (k = 0; k < 10; k++) {
+    if (k == 4 || k == 7) {
+      if (s[k] != '-') return 0;
+    } else if (s[k] < '0' || s[k] > '9') {
+      return 0;
+    }
+  }
+  return 1;
+}
+
+int hs_meta_extract(const hs_doc *d, const hs_aliases *aliases,
+                    const hs_range_list *boiler, hs_meta *m, hs_error *err) {
+  uint32_t len, i, s, e, nline = 0;
+  size_t k;
+  int rc;
+  memset(m, 0, sizeof *m);
+  if (!d) return hs_error_set(err, HS_EUSAGE, "no document");
+  if (d->text) {
+    hs_range *fx = NULL;
+    size_t nfx = 0, cap = 0;
+    if ((rc = hs_boiler_find(d->text, d->len, &fx, &nfx, err))) return rc;
+    /* union of the fixed ranges and the given ones, sorted, merged */
+    cap = nfx + (boiler ? boiler->n : 0);
+    m->boiler = hs_calloc(cap + 1, sizeof *m->boiler);
+    {
+      size_t a = 0, b = 0, bn = boiler && boiler->r ? boiler->n : 0;
+      while (a < nfx || b < bn) {
+        hs_range r;
+        if (b >= bn || (a < nfx && fx[a].start <= boiler->r[b].start))
+          r = fx[a++];
+        else
+          r = boiler->r[b++];
+        if (m->nboiler && r.start <= m->boiler[m->nboiler - 1].end + 1) {
+          if (r.end > m->boiler[m->nboiler - 1].end)
+            m->boiler[m->nboiler - 1].end = r.end;
+        } else {
+          m->boiler[m->nboiler++] = r;
+        }
+      }
+    }
+    free(fx);
+  }
+  if (d->date && *d->date) {
+    char iso[11];
+    if (strlen(d->date) >= 10 && is_iso_prefix(d->date)) {
+      memcpy(iso, d->date, 10);
+      iso[10] = 0;
+      field_set(&m->date, iso, NULL, 0, 0, 1.0, 1);
+      free(m->date.raw);
+      m->date.raw = hs_strdup(d->date);
+    } else {
+      hs_date dt;
+      if (hs_date_find(d->date, strlen(d->date), &dt)) {
+        snprintf(iso, sizeof iso, "%04d-%02d-%02d", dt.year, dt.month, dt.day);
+        field_set(&m->date, iso, NULL, 0, 0, 1.0, 1);
+      } else {
+        field_set(&m->date, d->date, NULL, 0, 0, 1.0, 1);
+      }
+      free(m->date.raw);
+      m->date.raw = hs_strdup(d->date);
+    }
+  } else if (d->text) {
+    find_date(d, m);
+  }
+  if (d->series && *d->series) field_set(&m->outlet, d->series, NULL, 0, 0, 1.0, 1);
+  if (d->title && *d->title) field_set(&m->title, d->title, NULL, 0, 0, 1.0, 1);
+  if (!d->text) return HS_OK;
+  len = d->len > UINT32_MAX ? UINT32_MAX : (uint32_t)d->len;
+  for (i = 0; i < len; i = e + 1) {
+    uint32_t ls, le;
+    for (e = i; e < len && d->text[e] != '\n'; e++) {}
+    s = i;
+    ls = s, le = e;
+    trim_sp(d->text, &ls, &le);
+    if (ls == le) continue;
+    nline++;
+    if (in_ranges(m->boiler, m->nboiler, ls, le)) {
+      /* copyright line: the outlet after the year */
+      for (k = 0; copy_cues[k] && !m->outlet.value; k++) {
+        uint32_t q = ls;
+        const char *t = d->text;
+        if (!starts_ci(t, q, le, copy_cues[k])) continue;
+        q += (uint32_t)strlen(copy_cues[k]);
+        while (q < le && (t[q] == ' ' || (t[q] >= '0' && t[q] <= '9') ||
+                          t[q] == '-' || t[q] == ','))
+          q++;
+        if (starts_ci(t, q, le, "©")) q += 2;
+        while (q < le && t[q] == ' ') q++;
+        {
+          uint32_t qe = q;
+          while (qe < le && t[qe] != '.' && t[qe] != ',' &&
+                 !starts_ci(t, qe, le, " all rights"))
+            qe++;
+          trim_sp(t, &q, &qe);
+          if (qe > q && qe - q < 80) {
+            const char *canon = NULL;
+            int ty;
+            char *nm = hs_strndup(t + q, qe - q);
+            if (aliases && hs_aliases_lookup(aliases, t + q, qe - q, &canon,
+                                             &ty))
+              field_set(&m->outlet, canon, t, q, qe, 0.75, 0);
+            else
+              field_set(&m->outlet, nm, t, q, qe, 0.7, 0);
+            free(nm);
+          }
+        }
+      }
+      continue;
+    }
+    /* title: first non-boilerplate line */
+    if (nline == 1 && !m->title.value && le - ls <= 160 &&
+        count_words(d->text, ls, le) <= 25) {
+      uint32_t te = e;
+      while (te > ls && (d->text[te - 1] == ' ' || d->text[te - 1] == '\r'))
+        te--;
+      if (d->text[te - 1] != '.' && !starts_ci(d->text, ls, le, "by ")) {
+        char *v = hs_strndup(d->text + ls, te - ls);
+        field_set(&m->title, v, d->text, ls, te, 0.6, 0);
+        free(v);
+      }
+    }
+    for (k = 0; byline_cues[k] && !m->byline.value; k++) {
+      uint32_t q = ls, qe = le;
+      size_t nw;
+      if (!starts_ci(d->text, ls, le, byline_cues[k])) continue;
+      q += (uint32_t)strlen(byline_cues[k]);
+      trim_sp(d->text, &q, &qe);
+      nw = count_words(d->text, q, qe);
+      if (nw == 0 || nw > 8 || qe - q > 100) continue;
+      if (k == 0 && !(d->text[q] >= 'A' && d->text[q] <= 'Z')) continue;
+      {
+        char *v = hs_strndup(d->text + q, qe - q);
+        field_set(&m->byline, v, d->text, q, qe, 0.8, 0);
+        free(v);
+      }
+    }
+    for (k = 0; source_cues[k] && (!m->outlet.value || !m->outlet.given); k++) {
+      uint32_t q = ls, qe = le;
+      if (!starts_ci(d->text, ls, le, source_cues[k])) continue;
+      if (m->outlet.value && m->outlet.confidence >= 0.8) break;
+      q += (uint32_t)strlen(source_cues[k]);
+      trim_sp(d->text, &q, &qe);
+      if (qe <= q || qe - q > 80) continue;
+      {
+        const char *canon = NULL;
+        int ty;
+        char *v = hs_strndup(d->text + q, qe - q);
+        if (aliases && hs_aliases_lookup(aliases, d->text + q, qe - q, &canon,
+                                         &ty))
+          field_set(&m->outlet, canon, d->text, q, qe, 0.85, 0);
+        else
+          field_set(&m->outlet, v, d->text, q, qe, 0.8, 0);
+        free(v);
+      }
+    }
+    /* masthead or dateline: a known outlet in the first two lines */
+    if (nline <= 2 && !m->outlet.value && aliases) {
+      const char *canon = NULL;
+      int ty;
+      uint32_t as, ae;
+      uint32_t lim = le - ls > 200 ? ls + 200 : le;
+      if (hs_aliases_find_in(aliases, d->text + ls, lim - ls, &canon, &ty, &as,
+                             &ae) >= 0 &&
+          (ty == HS_SRC_AGENCY || ty == HS_SRC_OUTLET))
+        field_set(&m->outlet, canon, d->text, ls + as, ls + ae, 0.6, 0);
+    }
+  }
+  if ((rc = hs_attrib_extract(d->text, len, aliases, &m->attr, &m->nattr,
+                              err)))
+    return rc;
+  /* attributions inside boilerplate are furniture ("Source: X" lines
+  ** stay: they name the outlet, and are not marked) */
+  {
+    size_t a, w = 0;
+    for (a = 0; a < m->nattr; a++) {
+      if (in_ranges(m->boiler, m->nboiler, m->attr[a].src_start,
+                    m->attr[a].src_end)) {
+        free(m->attr[a].source);
+        free(m->attr[a].normalized);
+        continue;
+      }
+      m->attr[w++] = m->attr[a];
+    }
+    m->nattr = w;
+  }
+  return HS_OK;
+}
+
+/* ------------------------------------------------------------ JSONL */
+
+static void write_field(FILE *f, const char *name, const hs_meta_field *v) {
+  fprintf(f, ",\"%s\":", name);
+  if (!v->value) {
+    fputs("null", f);
+    return;
+  }
+  fputs("{\"value\":", f);
+  hs_json_str(f, v->value);
+  fputs(",\"raw\":", f);
+  hs_json_str(f, v->raw);
+  if (v->given) fputs(",\"start\":null,\"end\":null", f);
+  else fprintf(f, ",\"start\":%u,\"end\":%u", v->start, v->end);
+  fprintf(f, ",\"confidence\":%.2f,\"source\":\"%s\"}", v->confidence,
+          v->given ? "given" : "text");
+}
+
+int hs_meta_write_jsonl(FILE *f, const hs_doc *d, const hs_meta *m,
+                        hs_error *err) {
+  size_t i, j;
+  fputs("{\"doc\":", f);
+  hs_json_str(f, d->id);
+  write_field(f, "date", &m->date);
+  if (m->date.value) {
+    /* ambiguity sits inside the date object: reopen is not possible, so
+    ** it is a sibling field */
+    fprintf(f, ",\"date_ambiguous\":%s", m->date_ambiguous ? "true" : "false");
+  }
+  write_field(f, "outlet", &m->outlet);
+  write_field(f, "title", &m->title);
+  write_field(f, "byline", &m->byline);
+  fputs(",\"boilerplate\":[", f);
+  for (i = 0; i < m->nboiler; i++)
+    fprintf(f, "%s[%u,%u]", i ? "," : "", m->boiler[i].start, m->boiler[i].end);
+  fputs("],\"attributions\":[", f);
+  for (i = 0; i < m->nattr; i++) {
+    const hs_attribution *a = &m->attr[i];
+    int first = 1;
+    fputs(i ? ",{\"source\":" : "{\"source\":", f);
+    hs_json_str(f, a->source);
+    fputs(",\"normalized\":", f);
+    hs_json_str(f, a->normalized);
+    fprintf(f, ",\"type\":\"%s\",\"cue\":", hs_source_type_name(a->type));
+    hs_json_str(f, a->cue);
+    fprintf(f, ",\"source_span\":[%u,%u],\"content_span\":", a->src_start,
+            a->src_end);
+    if (a->content_end > a->content_start)
+      fprintf(f, "[%u,%u]", a->content_start, a->content_end);
+    else
+      fputs("null", f);
+    fputs(",\"chain\":[", f);
+    for (j = 0; j < m->nattr; j++)
+      if (m->attr[j].chain == a->chain) {
+        if (!first) putc(',', f);
+        hs_json_str(f, m->attr[j].normalized);
+        first = 0;
+      }
+    fprintf(f, "],\"chain_pos\":%d,\"denial\":%s}", a->chain_pos,
+            a->denial ? "true" : "false");
+  }
+  fputs("]}\n", f);
+  if (ferror(f))
+    return hs_error_set(err, HS_EIO, "cannot write the output (disk full or "
+                                     "closed pipe?)");
+  return HS_OK;
+}

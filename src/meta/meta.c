@@ -1,0 +1,366 @@
+/*
+** meta.c — metadata of a document read from its text: title, byline,
+** outlet, publication date, and the page furniture ("boilerplate") that
+** reuse detection should ignore.
+**
+** Given metadata (the JSONL `date`, `series`, `title`) always wins; values
+** found in the text carry the bytes they came from and a confidence.  All
+** rules work on lines: news pages put furniture on lines of its own, so a
+** line is either furniture or text, and the marked ranges are whole lines
+** (byte offsets of the original text, end exclusive, newline excluded).
+**
+** Boilerplate comes from two rules:
+**  - fixed patterns, one table below (`boiler_rows`), per line: comment
+**    forms, captcha and page-timing lines, related-article lists (the
+**    header and the short lines under it), share and subscribe prompts,
+**    copyright lines; only lines of at most 240 bytes qualify, so a
+**    paragraph that mentions "copyright" is never furniture;
+**  - lines one outlet repeats: a normalized line found in at least 3 of an
+**    outlet's documents and in at least 30% of them (hs_boiler_corpus).
+** Cost: linear in the text for the fixed patterns; the repeated-line rule
+** hashes every line and sorts the hashes (n log n in lines).
+*/
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+#include "hearsay.h"
+#include "meta/meta_int.h"
+#include "util/util.h"
+
+/* ------------------------------------------------------------ lines */
+
+typedef struct line {
+  uint32_t start, end; /* without the newline and trailing \r */
+} line;
+
+static size_t split_lines(const char *t, size_t len, line **out) {
+  size_t n = 0, cap = 0, i = 0;
+  line *v = NULL;
+  while (i < len) {
+    size_t j = i;
+    while (j < len && t[j] != '\n') j++;
+    HS_GROW(v, cap, n + 1);
+    v[n].start = (uint32_t)i;
+    v[n].end = (uint32_t)(j > i && t[j - 1] == '\r' ? j - 1 : j);
+    n++;
+    i = j + 1;
+  }
+  *out = v;
+  return n;
+}
+
+/* Trim spaces (ASCII and NBSP) at both ends of a line. */
+static void trim(const char *t, uint32_t *s, uint32_t *e) {
+  while (*s < *e && (t[*s] == ' ' || t[*s] == '\t' ||
+                     ((unsigned char)t[*s] == 0xC2 && *s + 1 < *e &&
+                      (unsigned char)t[*s + 1] == 0xA0)))
+    *s += (unsigned char)t[*s] == 0xC2 ? 2 : 1;
+  while (*e > *s && (t[*e - 1] == ' ' || t[*e - 1] == '\t')) (*e)--;
+}
+
+/* ASCII case-insensitive search of needle in [s, e). */
+static const char *find_ci(const char *t, uint32_t s, uint32_t e,
+                           const char *needle) {
+  size_t n = strlen(needle), i, j;
+  if (e - s < n) return NULL;
+  for (i = s; i + n <= e; i++) {
+    for (j = 0; j < n; j++) {
+      unsigned char a = (unsigned char)t[i + j];
+      if (a >= 'A' && a <= 'Z') a = (unsigned char)(a + 32);
+      if (a != (unsigned char)needle[j]) break;
+    }
+    if (j == n) return t + i;
+  }
+  return NULL;
+}
+
+/* ------------------------------------------------------------ boilerplate */
+
+enum { B_ANY = 0, B_PREFIX = 1, B_LIST = 2, B_PREFIX_LIST = 3 };
+
+/* Fixed boilerplate patterns.  match: B_ANY anywhere in the line, B_PREFIX
+** at its start; B_LIST marks a list header: the short lines under it (up
+** to 12, until a blank or long line) are furniture too. */
+static const struct boiler_row {
+  const char *kind;
+  const char *text;
+  int match;
+} boiler_rows[] = {
+    /* comment forms */
+    {"comments", "leave a reply", B_ANY},
+    {"comments", "leave a comment", B_ANY},
+    {"comments", "your email address will not be published", B_ANY},
+    {"comments", "required fields are marked", B_ANY},
+    {"comments", "post a comment", B_ANY},
+    {"comments", "comments are closed", B_ANY},
+    {"comments", "add new comment", B_ANY},
+    {"comments", "أضف تعليقا", B_ANY},
+    {"comments", "أضف تعليقاً", B_ANY},
+    {"comments", "اترك تعليقا", B_ANY},
+    {"comments", "لن يتم نشر عنوان بريدك", B_ANY},
+    {"comments", "ارسال نظر", B_ANY},
+    {"comments", "نظر خود را بنویسید", B_ANY},
+    /* captcha and page timing */
+    {"captcha", "captcha", B_ANY},
+    {"captcha", "i'm not a robot", B_ANY},
+    {"captcha", "enter the code shown", B_ANY},
+    {"timing", "page generated in", B_ANY},
+    {"timing", "page loaded in", B_ANY},
+    {"timing", "queries in ", B_ANY},
+    {"timing", "rendered in ", B_PREFIX},
+    {"captcha", "کد امنیتی", B_ANY},
+    {"captcha", "رمز التحقق", B_ANY},
+    /* related lists */
+    {"related", "related contents", B_PREFIX_LIST},
+    {"related", "related content", B_PREFIX_LIST},
+    {"related", "related articles", B_PREFIX_LIST},
+    {"related", "related posts", B_PREFIX_LIST},
+    {"related", "related stories", B_PREFIX_LIST},
+    {"related", "related news", B_PREFIX_LIST},
+    {"related", "you may also like", B_PREFIX_LIST},
+    {"related", "more from ", B_PREFIX_LIST},
+    {"related", "read more:", B_PREFIX},
+    {"related", "read also:", B_PREFIX},
+    {"related", "اقرأ أيضا", B_PREFIX},
+    {"related", "اقرأ أيضاً", B_PREFIX},
+    {"related", "اقرأ ايضا", B_PREFIX},
+    {"related", "مواضيع ذات صلة", B_PREFIX_LIST},
+    {"related", "أخبار ذات صلة", B_PREFIX_LIST},
+    {"related", "اخبار ذات صلة", B_PREFIX_LIST},
+    {"related", "مطالب مرتبط", B_PREFIX_LIST},
+    {"related", "اخبار مرتبط", B_PREFIX_LIST},
+    {"related", "بیشتر بخوانید", B_PREFIX},
+    /* share and subscribe */
+    {"share", "share this", B_PREFIX},
+    {"share", "share on facebook", B_ANY},
+    {"share", "share on twitter", B_ANY},
+    {"share", "click to share", B_ANY},
+    {"share", "subscribe to our", B_ANY},
+    {"share", "sign up for our newsletter", B_ANY},
+    {"share", "follow us on", B_ANY},
+    {"share", "شارك هذا", B_ANY},
+    {"share", "تابعونا على", B_ANY},
+    {"share", "اشترك في", B_PREFIX},
+    {"share", "اشترک گذاری", B_ANY},
+    {"share", "اشتراک‌گذاری", B_ANY},
+    {"share", "ما را در", B_PREFIX},
+    /* copyright */
+    {"copyright", "©", B_ANY},
+    {"copyright", "(c) 19", B_ANY},
+    {"copyright", "(c) 20", B_ANY},
+    {"copyright", "copyright ", B_PREFIX},
+    {"copyright", "all rights reserved", B_ANY},
+    {"copyright", "جميع الحقوق محفوظة", B_ANY},
+    {"copyright", "كل الحقوق محفوظة", B_ANY},
+    {"copyright", "کلیه حقوق", B_ANY},
+    {"copyright", "تمامی حقوق", B_ANY},
+    {NULL, NULL, 0}};
+
+#define BOILER_MAX_LINE 240
+#define LIST_LINE_MAX 160
+#define LIST_MAX_LINES 12
+
+static int boiler_line(const char *t, uint32_t s, uint32_t e) {
+  int k;
+  trim(t, &s, &e);
+  if (e == s || e - s > BOILER_MAX_LINE) return -1;
+  for (k = 0; boiler_rows[k].text; k++) {
+    const char *hit = find_ci(t, s, e, boiler_rows[k].text);
+    if (!hit) continue;
+    if ((boiler_rows[k].match & B_PREFIX) && hit != t + s) continue;
+    return k;
+  }
+  return -1;
+}
+
+static void push_range(hs_range **v, size_t *n, size_t *cap, uint32_t s,
+                       uint32_t e) {
+  if (*n && (*v)[*n - 1].end + 1 >= s && (*v)[*n - 1].start <= s) {
+    if (e > (*v)[*n - 1].end) (*v)[*n - 1].end = e;
+    return;
+  }
+  HS_GROW(*v, *cap, *n + 1);
+  (*v)[*n].start = s;
+  (*v)[*n].end = e;
+  (*n)++;
+}
+
+int hs_boiler_find(const char *text, size_t len, hs_range **out, size_t *n,
+                   hs_error *err) {
+  line *ln = NULL;
+  size_t nl, i, cap = 0;
+  (void)err;
+  *out = NULL;
+  *n = 0;
+  if (!text || !len) return HS_OK;
+  if (len > UINT32_MAX) len = UINT32_MAX;
+  nl = split_lines(text, len, &ln);
+  for (i = 0; i < nl; i++) {
+    int k = boiler_line(text, ln[i].start, ln[i].end);
+    if (k < 0) continue;
+    push_range(out, n, &cap, ln[i].start, ln[i].end);
+    if (boiler_rows[k].match & B_LIST) {
+      size_t j;
+      for (j = i + 1; j < nl && j <= i + LIST_MAX_LINES; j++) {
+        uint32_t s = ln[j].start, e = ln[j].end;
+        trim(text, &s, &e);
+        if (s == e || e - s > LIST_LINE_MAX) break;
+        push_range(out, n, &cap, ln[j].start, ln[j].end);
+      }
+      i = j - 1;
+    }
+  }
+  free(ln);
+  return HS_OK;
+}
+
+/* ------------------------------------------------ repeated lines per outlet */
+
+typedef struct lrec {
+  uint64_t series, hash;
+  uint32_t doc, start, end;
+} lrec;
+
+static int lrec_cmp(const void *x, const void *y) {
+  const lrec *a = x, *b = y;
+  if (a->series != b->series) return a->series < b->series ? -1 : 1;
+  if (a->hash != b->hash) return a->hash < b->hash ? -1 : 1;
+  if (a->doc != b->doc) return a->doc < b->doc ? -1 : 1;
+  return (a->start > b->start) - (a->start < b->start);
+}
+
+static int range_cmp(const void *x, const void *y) {
+  const hs_range *a = x, *b = y;
+  if (a->start != b->start) return a->start < b->start ? -1 : 1;
+  return (a->end > b->end) - (a->end < b->end);
+}
+
+static int u64_cmp(const void *x, const void *y) {
+  uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+  return (a > b) - (a < b);
+}
+
+/* Number of entries equal to v in the sorted array. */
+static size_t series_docs(const uint64_t *v, size_t n, uint64_t key) {
+  size_t lo = 0, hi = n, first;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (v[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  first = lo;
+  hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (v[mid] <= key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - first;
+}
+
+typedef struct dlist {
+  hs_range *r;
+  size_t n, cap;
+} dlist;
+
+void hs_boiler_free(hs_range_list *lists, size_t n) {
+  size_t i;
+  if (!lists) return;
+  for (i = 0; i < n; i++) free((void *)(uintptr_t)lists[i].r);
+  free(lists);
+}
+
+int hs_boiler_corpus(const hs_corpus *c, hs_range_list **out,
+                     hs_error *err) {
+  size_t nd = hs_corpus_count(c), d, nrec = 0, cap = 0, i, j;
+  lrec *rec = NULL;
+  dlist *dl = hs_calloc(nd + 1, sizeof *dl);
+  hs_range_list *res;
+  char *norm = NULL;
+  size_t normcap = 0;
+  /* per series: number of documents, via the sorted series hashes */
+  uint64_t *sh = hs_calloc(nd + 1, sizeof *sh), *sorted;
+  (void)err;
+  for (d = 0; d < nd; d++) {
+    const hs_doc *doc = hs_corpus_doc(c, d);
+    hs_range *fx = NULL;
+    size_t nfx = 0, nl, k;
+    line *ln = NULL;
+    if (!doc->text) continue;
+    hs_boiler_find(doc->text, doc->len, &fx, &nfx, NULL);
+    for (k = 0; k < nfx; k++)
+      push_range(&dl[d].r, &dl[d].n, &dl[d].cap, fx[k].start, fx[k].end);
+    free(fx);
+    if (!doc->series || !*doc->series) continue;
+    sh[d] = XXH3_64bits(doc->series, strlen(doc->series)) | 1;
+    nl = split_lines(doc->text, doc->len > UINT32_MAX ? UINT32_MAX : doc->len,
+                     &ln);
+    for (k = 0; k < nl; k++) {
+      uint32_t s = ln[k].start, e = ln[k].end;
+      size_t need;
+      trim(doc->text, &s, &e);
+      if (s == e || e - s > 2000) continue;
+      need = hs_normalize(doc->text + s, e - s, norm, normcap);
+      if (need + 1 > normcap) {
+        normcap = need + 64;
+        norm = hs_realloc(norm, normcap);
+        hs_normalize(doc->text + s, e - s, norm, normcap);
+      }
+      if (need == 0) continue;
+      HS_GROW(rec, cap, nrec + 1);
+      rec[nrec].series = sh[d];
+      rec[nrec].hash = XXH3_64bits(norm, need);
+      rec[nrec].doc = (uint32_t)d;
+      rec[nrec].start = ln[k].start;
+      rec[nrec].end = ln[k].end;
+      nrec++;
+    }
+    free(ln);
+  }
+  if (nrec) qsort(rec, nrec, sizeof *rec, lrec_cmp);
+  /* documents per series: the series hashes sorted, counted by search */
+  sorted = hs_malloc((nd + 1) * sizeof *sorted);
+  memcpy(sorted, sh, nd * sizeof *sorted);
+  if (nd) qsort(sorted, nd, sizeof *sorted, u64_cmp);
+  for (i = 0; i < nrec; i = j) {
+    size_t ndocs = 0, sdocs = 0, k;
+    for (j = i; j < nrec && rec[j].series == rec[i].series &&
+                rec[j].hash == rec[i].hash;
+         j++)
+      if (j == i || rec[j].doc != rec[j - 1].doc) ndocs++;
+    if (ndocs < 3) continue;
+    sdocs = series_docs(sorted, nd, rec[i].series);
+    if ((double)ndocs < 0.3 * (double)sdocs) continue;
+    for (k = i; k < j; k++) {
+      dlist *L = &dl[rec[k].doc];
+      HS_GROW(L->r, L->cap, L->n + 1);
+      L->r[L->n].start = rec[k].start;
+      L->r[L->n].end = rec[k].end;
+      L->n++;
+    }
+  }
+  res = hs_calloc(nd + 1, sizeof *res);
+  for (d = 0; d < nd; d++) {
+    /* sort and merge */
+    size_t k, m = 0;
+    if (dl[d].n > 1) qsort(dl[d].r, dl[d].n, sizeof *dl[d].r, range_cmp);
+    for (k = 0; k < dl[d].n; k++) {
+      if (m && dl[d].r[k].start <= dl[d].r[m - 1].end + 1) {
+        if (dl[d].r[k].end > dl[d].r[m - 1].end)
+          dl[d].r[m - 1].end = dl[d].r[k].end;
+      } else {
+        dl[d].r[m++] = dl[d].r[k];
+      }
+    }
+    res[d].r = dl[d].r;
+    res[d].n = m;
+  }
+  free(dl);
+  free(rec);
+  free(sh);
+  free(sorted);
+  free(norm);
+  *out = res;
+  return HS_OK;
+}

@@ -1,0 +1,269 @@
+// Browser test of the `hearsay trace` report, in the system Chromium
+// driven by playwright-core (no browser is ever downloaded).
+//
+//   node report.test.mjs HEARSAY ROOT [OUT_DIR]        the test
+//   node report.test.mjs --measure REPORT_DIR [RUNS]    time to first render
+//
+// The test writes the report of examples/corpus, opens it from file://,
+// walks overview -> family -> side by side (and the other views), checks
+// there is no console error, that every highlighted passage's text equals
+// the bytes at the offsets `hearsay reuse` prints, and that the hostile
+// corpus (tests/data/hostile) runs no script.  Screenshots of each view go
+// to OUT_DIR/screenshots/ (default: a temporary folder), and their paths
+// are printed.  Exit status: 0 pass, 1 fail, 77 skip (no Chromium).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+if (!existsSync(CHROMIUM)) { console.log('SKIP: ' + CHROMIUM + ' not found (apt-get install chromium)'); process.exit(77); }
+let chromium;
+try { ({ chromium } = await import('playwright-core')); } catch (e) {
+  console.log('FAIL: playwright-core is not installed; run npm ci in tests/browser'); process.exit(1);
+}
+
+let failures = 0;
+const fail = (msg) => { console.log('FAIL: ' + msg); failures++; };
+const note = (msg) => console.log('-- ' + msg);
+
+async function browser() {
+  const dir = mkdtempSync(join(tmpdir(), 'hearsay-chromium-'));
+  const ctx = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args: ARGS,
+    viewport: { width: 1360, height: 900 } });
+  return { ctx, close: async () => { await ctx.close(); rmSync(dir, { recursive: true, force: true }); } };
+}
+
+function watch(page, errors, dialogs) {
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss().catch(() => {}); });
+}
+async function ready(page) {
+  await page.waitForFunction(() => document.body.dataset.ready === '1', null, { timeout: 15000 });
+}
+async function go(page, url, hash) {
+  await page.evaluate(() => { document.body.dataset.ready = ''; });
+  await page.evaluate((h) => { location.hash = h; }, hash);
+  await ready(page);
+  await page.waitForTimeout(50);
+}
+
+// -------------------------------------------------------------- measure
+if (process.argv[2] === '--measure') {
+  const dir = resolve(process.argv[3]);
+  const runs = parseInt(process.argv[4] || '3', 10);
+  const times = [];
+  for (let k = 0; k < runs; k++) {
+    const b = await browser();
+    const page = await b.ctx.newPage();
+    const errors = [];
+    watch(page, errors, []);
+    const t0 = Date.now();
+    await page.goto(pathToFileURL(join(dir, 'index.html')).href);
+    await ready(page);
+    await page.waitForSelector('.cards');
+    times.push(Date.now() - t0);
+    if (errors.length) console.log('console errors: ' + errors.join(' | '));
+    await b.close();
+  }
+  times.sort((a, b) => a - b);
+  console.log('time to first render of the overview, ms: ' + times.join(', ') + '; median ' + times[Math.floor(times.length / 2)]);
+  process.exit(0);
+}
+
+// ----------------------------------------------------------------- test
+const [HEARSAY, ROOT] = process.argv.slice(2).map((p) => resolve(p));
+if (!HEARSAY || !ROOT) { console.log('usage: node report.test.mjs HEARSAY ROOT [OUT_DIR]'); process.exit(1); }
+const OUT = resolve(process.argv[4] || process.env.OUT_DIR || mkdtempSync(join(tmpdir(), 'hearsay-browser-')));
+const SHOTS = join(OUT, 'screenshots');
+mkdirSync(SHOTS, { recursive: true });
+const shots = [];
+async function shot(page, name) {
+  const p = join(SHOTS, name + '.png');
+  await page.screenshot({ path: p, fullPage: true });
+  shots.push(p);
+}
+
+// The texts of a corpus folder, by document id, as UTF-8 bytes.
+function corpusTexts(dir) {
+  const texts = new Map();
+  if (dir.endsWith('.jsonl')) {
+    for (const line of readFileSync(dir, 'utf8').split('\n')) if (line.trim()) {
+      const o = JSON.parse(line);
+      texts.set(o.id, Buffer.from(o.text, 'utf8'));
+    }
+    return texts;
+  }
+  const walk = (d, rel) => {
+    for (const name of readdirSync(d).sort()) {
+      if (name.startsWith('.')) continue;
+      const p = join(d, name), r = rel ? rel + '/' + name : name;
+      if (statSync(p).isDirectory()) walk(p, r);
+      else if (name.endsWith('.jsonl')) {
+        for (const line of readFileSync(p, 'utf8').split('\n')) if (line.trim()) {
+          const o = JSON.parse(line);
+          texts.set(o.id, Buffer.from(o.text, 'utf8'));
+        }
+      } else if (name.endsWith('.txt')) texts.set(r, readFileSync(p));
+    }
+  };
+  walk(dir, '');
+  return texts;
+}
+
+function trace(corpus, out) {
+  execFileSync(HEARSAY, ['trace', '-q', corpus, '-o', out], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return pathToFileURL(join(out, 'index.html')).href;
+}
+function reuse(corpus) {
+  return execFileSync(HEARSAY, ['reuse', '--format', 'jsonl', corpus], { encoding: 'utf8', maxBuffer: 1 << 28 })
+    .split('\n').filter(Boolean).map((l) => JSON.parse(l));
+}
+
+// Every cross passage: open the side-by-side view of its two documents and
+// compare the highlighted text, passage by passage, with the source bytes.
+async function checkSpans(page, corpus) {
+  const texts = corpusTexts(corpus);
+  const recs = reuse(corpus).filter((r) => r.kind === 'cross');
+  const ids = await page.evaluate(() => window.HS_DATA.find((o) => o.kind === 'meta').docs.map((d) => d[0]));
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const pairs = new Map();
+  for (const r of recs) {
+    const k = r.a.doc + '\u0000' + r.b.doc;
+    if (!pairs.has(k)) pairs.set(k, []);
+    pairs.get(k).push(r);
+  }
+  let checked = 0;
+  for (const list of pairs.values()) {
+    const a = index.get(list[0].a.doc), b = index.get(list[0].b.doc);
+    if (a == null || b == null) { fail('document missing from the report: ' + list[0].a.doc); continue; }
+    await go(page, null, '#/compare/' + a + '/' + b);
+    const sides = await page.evaluate(() => {
+      const get = (side) => {
+        const by = new Map();
+        for (const m of document.querySelectorAll(`.doc-text[data-side="${side}"] mark[data-pids]`))
+          for (const p of m.dataset.pids.split(' ')) by.set(p, (by.get(p) || '') + m.textContent);
+        return [...by.values()];
+      };
+      return { a: get('a'), b: get('b') };
+    });
+    const dec = (id, s, e) => texts.get(id).subarray(s, e).toString('utf8');
+    const wantA = list.map((r) => dec(r.a.doc, r.a.start, r.a.end)).sort();
+    const wantB = list.map((r) => dec(r.b.doc, r.b.start, r.b.end)).sort();
+    const same = (x, y) => x.length === y.length && x.every((v, i) => v === y[i]);
+    if (!same(sides.a.slice().sort(), wantA)) fail(`left highlights of ${list[0].a.doc} vs ${list[0].b.doc} differ from hearsay reuse:\n  got ${JSON.stringify(sides.a).slice(0, 300)}\n  want ${JSON.stringify(wantA).slice(0, 300)}`);
+    if (!same(sides.b.slice().sort(), wantB)) fail(`right highlights of ${list[0].a.doc} vs ${list[0].b.doc} differ from hearsay reuse`);
+    checked += list.length;
+  }
+  return checked;
+}
+
+const b = await browser();
+try {
+  // ---- the example corpus
+  const corpus = join(ROOT, 'examples/corpus');
+  const url = trace(corpus, join(OUT, 'example-report'));
+  note('report of examples/corpus: ' + url);
+  const page = await b.ctx.newPage();
+  const errors = [], dialogs = [];
+  watch(page, errors, dialogs);
+  await page.goto(url);
+  await ready(page);
+  const cards = await page.locator('.card').count();
+  if (cards < 5) fail('overview shows ' + cards + ' cards');
+  await shot(page, 'overview');
+
+  note('overview -> a family -> side by side');
+  await page.locator('table.grid a[href^="#/family/"]').first().click();
+  await page.waitForSelector('body[data-view="family"][data-ready="1"] .compare-link');
+  await shot(page, 'family');
+  await page.locator('.compare-link').first().click();
+  await page.waitForSelector('body[data-view="compare"] .compare mark');
+  await page.waitForTimeout(100);
+  const ribbons = await page.locator('svg.gutter path').count();
+  if (!ribbons) fail('side by side: no ribbon joins the aligned passages');
+  await shot(page, 'compare');
+
+  note('a side-by-side view with word differences');
+  // valley-courier's ferry strike story rewrites a harbor-tribune passage
+  const ids = await page.evaluate(() => window.HS_DATA.find((o) => o.kind === 'meta').docs.map((d) => d[0]));
+  const ia = ids.indexOf('harbor-tribune/2024-03-03-ferry.txt'), ib = ids.indexOf('valley-courier/2024-03-05-ferry-strike.txt');
+  if (ia >= 0 && ib >= 0) {
+    await go(page, null, '#/compare/' + ia + '/' + ib);
+    const diffs = await page.locator('.w-ins, .w-del, .w-chg').count();
+    note('word-level differences marked: ' + diffs);
+    await shot(page, 'compare-edited');
+  }
+
+  note('documents, a document, timeline, propagation graph, claims');
+  await go(page, null, '#/docs');
+  await shot(page, 'documents');
+  const withReuse = await page.evaluate(() => window.HS_DATA.find((o) => o.kind === 'meta').docs.findIndex((d) => d[6] > 0));
+  await go(page, null, '#/doc/' + withReuse);
+  if (!(await page.locator('.doc-text mark').count())) fail('document view: no highlighted passage');
+  await shot(page, 'document');
+  await go(page, null, '#/timeline');
+  if (!(await page.locator('svg.timeline circle.first').count())) fail('timeline: no first publisher marked');
+  await shot(page, 'timeline');
+  await go(page, null, '#/graph');
+  await page.waitForSelector('.graph-wrap canvas');
+  await page.waitForTimeout(300);
+  await shot(page, 'graph');
+  await go(page, null, '#/claims');
+  await shot(page, 'claims');
+
+  note('highlighted spans against `hearsay reuse` offsets');
+  const n = await checkSpans(page, corpus);
+  note(n + ' passages checked');
+  if (!n) fail('no passage checked');
+  if (errors.length) fail('console errors: ' + errors.join(' | '));
+  if (dialogs.length) fail('dialogs opened: ' + dialogs.join(' | '));
+  await page.close();
+
+  // ---- the hostile corpus
+  note('hostile corpus runs no script');
+  const hostile = join(ROOT, 'tests/data/hostile/hostile.jsonl');
+  const hurl = trace(hostile, join(OUT, 'hostile-report'));
+  const hp = await b.ctx.newPage();
+  const herr = [], hdlg = [];
+  watch(hp, herr, hdlg);
+  await hp.goto(hurl);
+  await ready(hp);
+  const nd = await hp.evaluate(() => window.HS_DATA.find((o) => o.kind === 'meta').docs.length);
+  const views = ['#/', '#/docs', '#/timeline', '#/graph', '#/family/0'];
+  for (let i = 0; i < nd; i++) views.push('#/doc/' + i);
+  for (let i = 0; i < nd; i++) for (let j = 0; j < nd; j++) if (i !== j) views.push('#/compare/' + i + '/' + j);
+  for (const v of views) await go(hp, null, v);
+  await go(hp, null, '#/doc/0');
+  await hp.waitForTimeout(300);
+  await shot(hp, 'hostile-document');
+  const state = await hp.evaluate(() => ({
+    pwned: window.HS_PWNED,
+    scripts: [...document.scripts].map((s) => s.getAttribute('src')),
+    imgs: document.querySelectorAll('img, iframe, svg[onload]').length,
+    jsLinks: [...document.querySelectorAll('a[href]')].filter((a) => /^\s*javascript:/i.test(a.getAttribute('href'))).length,
+    text: document.querySelector('.doc-text').textContent,
+  }));
+  if (state.pwned !== undefined) fail('hostile corpus ran a script: HS_PWNED=' + state.pwned);
+  if (hdlg.length) fail('hostile corpus opened a dialog: ' + hdlg.join(' | '));
+  if (state.scripts.some((s) => !s || !/^(data\/[a-z0-9-]+\.js|assets\/hearsay-report\.js)$/.test(s))) fail('unexpected script elements: ' + state.scripts.join(', '));
+  if (state.imgs) fail('hostile markup became elements');
+  if (state.jsLinks) fail('a javascript: link was rendered');
+  if (!state.text.includes('<script>window.HS_PWNED=1')) fail('hostile text is not shown as text');
+  if (herr.length) fail('console errors on the hostile report: ' + herr.join(' | '));
+  const n2 = await checkSpans(hp, hostile);
+  note(n2 + ' hostile passages checked');
+} catch (e) {
+  fail(String(e && e.stack || e));
+} finally {
+  await b.close();
+}
+console.log('screenshots:');
+for (const s of shots) console.log('  ' + s);
+if (failures) { console.log(failures + ' failure(s)'); process.exit(1); }
+console.log('ok');
