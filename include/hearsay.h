@@ -109,6 +109,9 @@ HS_API int hs_corpus_add(hs_corpus *c, const char *id, const char *text,
 /* Free the text of document i (text becomes NULL, len 0) once it is no
 ** longer needed, e.g. after hs_engine_add; metadata stays. */
 HS_API void hs_corpus_release_text(hs_corpus *c, size_t i);
+/* Free the metadata of document i (series, date, title, url and extra
+** become NULL); id, source and line stay. */
+HS_API void hs_corpus_release_meta(hs_corpus *c, size_t i);
 /* Index of the document with this id, or -1. */
 HS_API long hs_corpus_find(const hs_corpus *c, const char *id);
 
@@ -552,6 +555,13 @@ HS_API int hs_sources_write(FILE *f, int format, const hs_graph *g,
 HS_API int hs_timeline_write(FILE *f, int format, const hs_graph *g,
                              const hs_passage *p, size_t np, hs_error *err);
 
+/* Store the metadata of documents [first, first+count) (store doc_id =
+** corpus index) in the tables documents_meta, attributions and boilerplate
+** (created if missing; docs/schema.md); documents that already have a
+** documents_meta row are left as they are.  One transaction. */
+HS_API int hs_meta_store_save(hs_store *s, size_t first, size_t count,
+                              const hs_meta *metas, hs_error *err);
+
 /* Write one JSON Lines record of a document's metadata (docs/sources.md). */
 HS_API int hs_meta_write_jsonl(FILE *f, const hs_doc *d, const hs_meta *m,
                                hs_error *err);
@@ -620,6 +630,9 @@ HS_API void hs_claim_hits_free(hs_claim_hit *h, size_t n);
 ** indexed corpus. */
 HS_API int hs_claims_similarity(hs_claims *c, const char *a, const char *b,
                                 double *out, hs_error *err);
+/* Pairs at least this similar state the same claim (chosen on a third
+** of MSRPC train; docs/search.md). */
+#define HS_CLAIMS_SAME_THRESHOLD 0.59
 
 /* Variants: what differs between passages stating one claim. */
 enum hs_variant_kind {
@@ -638,6 +651,30 @@ HS_API int hs_claims_variants(hs_claims *c, const hs_claim_hit *h, size_t n,
                               hs_variant **out, size_t *nout, hs_error *err);
 HS_API void hs_variants_free(hs_variant *v, size_t n);
 HS_API const char *hs_variant_kind_name(int kind);
+
+/* Stories: documents linked by reused passages (the passages table) or by
+** stating the same claim in the same words (sentences whose stems match,
+** found in at most 50 documents, so that boilerplate links nothing). */
+typedef struct hs_story_claim {
+  char *text;            /* the sentence, from its earliest document */
+  char *name;            /* that document's id */
+  uint32_t start, end;
+  size_t docs;           /* documents of the story that state it */
+} hs_story_claim;
+typedef struct hs_story {
+  char **names;          /* document ids, earliest first */
+  size_t ndocs;
+  char **outlets;        /* distinct series, in order of first appearance */
+  size_t noutlets;
+  char *first_name, *first_date, *first_outlet; /* first appearance */
+  hs_story_claim *claims; /* most repeated first */
+  size_t nclaims;
+} hs_story;
+/* Stories of a store with at least two documents, largest first, each with
+** at most max_claims claims.  Free with hs_stories_free. */
+HS_API int hs_claims_stories(hs_claims *c, hs_store *s, size_t max_claims,
+                             hs_story **out, size_t *n, hs_error *err);
+HS_API void hs_stories_free(hs_story *s, size_t n);
 
 /* ---------------------------------------------------------------- trace */
 /* (the HTML report) */

@@ -32,6 +32,8 @@ typedef struct cli {
   unsigned long warnings;
   int bar_drawn;
   void *cmd_state;       /* a command's own options, set by its hook */
+  int ids_only;          /* the output needs document ids, no metadata */
+  int keep_boilerplate;  /* --keep-boilerplate: do not mask page furniture */
 } cli;
 
 typedef struct cli_command {
@@ -67,10 +69,28 @@ int cli_find_passages(cli *c, hs_corpus *corpus, int keep_text,
 int cli_load_store(cli *c, hs_corpus *corpus, hs_passage **p, size_t *n,
                    uint32_t **words, hs_error *err);
 
+/* Boilerplate masking and metadata (cmd_sources.c).  cli_engine_add adds
+** documents [first, first+count) to the engine with their boilerplate
+** masked (unless --keep-boilerplate): lists, if non-NULL, holds the ranges
+** of every corpus document; otherwise the fixed patterns are found here. */
+int cli_engine_add(cli *c, hs_engine *e, const hs_corpus *corpus, size_t first,
+                   size_t count, const hs_range_list *lists, hs_error *err);
+int cli_load_aliases(cli *c, hs_aliases **al, hs_error *err);
+/* Metadata of documents [first, first+count); *out has count entries. */
+int cli_metas(cli *c, const hs_corpus *corpus, const hs_aliases *al,
+              const hs_range_list *boiler, size_t first, size_t count,
+              hs_meta **out, hs_error *err);
+int cli_sources_option(cli *c, const char *arg, const char *value);
+int cmd_meta(cli *c);
+int cmd_sources(cli *c);
+int cmd_graph(cli *c);
+int cmd_timeline(cli *c);
+
 int cmd_reuse(cli *c);
 int cmd_dups(cli *c);
 int cmd_index(cli *c);
 int cmd_search(cli *c);
+int cmd_stories(cli *c);
 int cmd_search_option(cli *c, const char *arg, const char *value);
 int cmd_extract(cli *c);
 int cmd_extract_option(cli *c, const char *arg, const char *value);

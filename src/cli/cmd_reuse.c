@@ -25,9 +25,13 @@ int cmd_reuse(cli *c) {
                                        "(or --db FILE); try 'hearsay --help'");
   else if (c->db)
     rc = cli_load_store(c, corpus, &p, &n, NULL, &err);
-  else
-    rc = cli_find_passages(c, corpus, c->format == HS_FORMAT_TEXT, &p, &n, NULL,
-                       &err);
+  else {
+    /* JSON Lines and TSV need only offsets and ids: texts and metadata are
+    ** freed as soon as the documents are tokenized. */
+    c->ids_only = c->format != HS_FORMAT_TEXT;
+    rc = cli_find_passages(c, corpus, c->format == HS_FORMAT_TEXT, &p, &n,
+                           NULL, &err);
+  }
   cli_progress_done(c);
   if (!rc) rc = hs_write_passages(stdout, c->format, corpus, p, n, &err);
   free(p);
@@ -74,6 +78,10 @@ int cmd_index(cli *c) {
   hs_corpus *corpus = hs_corpus_new(), *incoming = hs_corpus_new();
   hs_engine *e = NULL;
   hs_passage *p = NULL;
+  hs_aliases *al = NULL;
+  hs_range_list *boiler = NULL; /* per document: masked furniture */
+  hs_meta *metas = NULL;
+  size_t nmetas = 0;
   size_t n = 0, old, i, added = 0, skipped = 0, changed = 0, npass = 0;
   size_t first, batch, ntotal;
   hs_error err;
@@ -113,9 +121,13 @@ int cmd_index(cli *c) {
   hs_corpus_free(incoming);
   incoming = NULL;
   ntotal = hs_corpus_count(corpus);
+  /* boilerplate of every document, old and new: an outlet's repeated
+  ** lines are found across all of its stored and new documents */
+  if ((rc = cli_load_aliases(c, &al, &err))) goto out;
+  if ((rc = hs_boiler_corpus(corpus, &boiler, &err))) goto out;
   if ((rc = hs_engine_new(&e, &c->opts, &err))) goto out;
   cli_progress(c, "tokens", 0, ntotal);
-  if ((rc = hs_engine_add(e, corpus, 0, old, &err))) goto out;
+  if ((rc = cli_engine_add(c, e, corpus, 0, old, boiler, &err))) goto out;
   batch = c->batch ? c->batch : (ntotal - old) / 8;
   if (!c->batch && batch < 1000) batch = 1000;
   for (first = old; first < ntotal; first += batch) {
@@ -124,13 +136,22 @@ int cmd_index(cli *c) {
       rc = hs_error_set(&err, HS_EINTR, "interrupted");
       goto out;
     }
-    if ((rc = hs_engine_add(e, corpus, first, count, &err))) goto out;
+    if ((rc = cli_engine_add(c, e, corpus, first, count, boiler, &err)))
+      goto out;
     if ((rc = hs_engine_run(e, first, &p, &n, &err))) goto out;
     if (g_interrupted) {
       rc = hs_error_set(&err, HS_EINTR, "interrupted");
       goto out;
     }
     if ((rc = hs_store_commit(s, corpus, first, count, p, n, &err))) goto out;
+    /* metadata, attributions and boilerplate of the batch (own tables) */
+    nmetas = count;
+    if ((rc = cli_metas(c, corpus, al, boiler, first, count, &metas, &err)) ||
+        (rc = hs_meta_store_save(s, first, count, metas, &err)))
+      goto out;
+    for (i = 0; i < nmetas; i++) hs_meta_clear(&metas[i]);
+    free(metas);
+    metas = NULL;
     added += count;
     npass += n;
     free(p);
@@ -145,6 +166,13 @@ int cmd_index(cli *c) {
             c->db, added, skipped + changed,
             changed ? " (some with a different text)" : "", npass, ntotal);
 out:
+  if (metas)
+    for (i = 0; i < nmetas; i++) hs_meta_clear(&metas[i]);
+  free(metas);
+  hs_boiler_free(boiler, boiler ? hs_corpus_count(corpus) : 0);
+  hs_aliases_free(al);
+  free(c->cmd_state);
+  c->cmd_state = NULL;
   free(p);
   hs_engine_free(e);
   hs_store_close(s);

@@ -141,10 +141,13 @@ static int stream_flush(streamer *st, hs_corpus *corpus) {
   size_t first = hs_engine_count(st->e), count = hs_corpus_count(corpus);
   size_t i;
   if (count == first) return HS_OK;
-  if (hs_engine_add(st->e, corpus, first, count - first, &st->err))
+  if (cli_engine_add(st->c, st->e, corpus, first, count - first, NULL,
+                     &st->err))
     return st->err.code;
   if (!st->keep_text)
     for (i = first; i < count; i++) hs_corpus_release_text(corpus, i);
+  if (st->c->ids_only)
+    for (i = first; i < count; i++) hs_corpus_release_meta(corpus, i);
   return cli_progress(st->c, "reading", count, 0) ? HS_EINTR : HS_OK;
 }
 

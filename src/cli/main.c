@@ -29,8 +29,13 @@ static void on_signal(int sig) {
 static const cli_command commands[] = {
     {"reuse", cmd_reuse, NULL},
     {"dups", cmd_dups, NULL},
-    {"index", cmd_index, NULL},
+    {"index", cmd_index, cli_sources_option},
+    {"meta", cmd_meta, cli_sources_option},
+    {"sources", cmd_sources, cli_sources_option},
+    {"graph", cmd_graph, cli_sources_option},
+    {"timeline", cmd_timeline, cli_sources_option},
     {"search", cmd_search, cmd_search_option},
+    {"stories", cmd_stories, cmd_search_option},
     {"extract", cmd_extract, cmd_extract_option},
     {"trace", cmd_trace, NULL},
 };
@@ -56,6 +61,14 @@ static const char *usage_text =
     "                       paraphrases, spellings and scripts (docs/search.md)\n"
     "  search PATH... --query CLAIM  the same over files; --timeline orders\n"
     "                       by date, --variants shows what the passages differ in\n"
+    "  stories --db FILE    documents grouped into stories, with their most\n"
+    "                       repeated claims, first appearance and outlets\n"
+    "  meta PATH...|--db FILE   date, outlet, title, byline, boilerplate and\n"
+    "                       attributions of each document (JSON Lines)\n"
+    "  sources PATH...|--db FILE  most-cited sources, first publishers,\n"
+    "                       outlets that only copy\n"
+    "  graph PATH...|--db FILE  the propagation graph (--format dot|gexf|jsonl)\n"
+    "  timeline PATH...|--db FILE  documents and families in date order\n"
     "  version              print the version\n"
     "\n"
     "Options:\n"
@@ -73,6 +86,10 @@ static const char *usage_text =
     "                       (default 0.8)\n"
     "  --batch N            index: documents committed per transaction\n"
     "  --threads N          worker threads (default 0: all cores)\n"
+    "  --keep-boilerplate   let page furniture (comment forms, share lines,\n"
+    "                       footers) count as reuse\n"
+    "  --aliases FILE       meta, sources, graph, timeline, index: extra\n"
+    "                       source aliases (see docs/sources.md)\n"
     "  --progress, --no-progress  force the progress bar on or off\n"
     "  -q, --quiet          no warnings\n"
     "\n"
@@ -102,7 +119,16 @@ static int parse_args(cli *c, const cli_command *cmd, int argc, char **argv) {
       c->db = v;
     } else if (!strcmp(a, "--format")) {
       NEED_VALUE();
-      if ((c->format = hs_format_parse(v)) < 0)
+      if ((c->format = hs_format_parse(v)) < 0 && cmd->option) {
+        int used = cmd->option(c, a, v); /* a command's own formats */
+        if (used < 0) return 1;
+        if (used > 0) {
+          c->format = HS_FORMAT_JSONL;
+          i += used - 2;
+          continue;
+        }
+      }
+      if (c->format < 0)
         return cli_usage_error("unknown format '%s' (use jsonl, tsv or text)", v);
     } else if (!strcmp(a, "--ngram")) {
       NEED_VALUE();
@@ -136,6 +162,8 @@ static int parse_args(cli *c, const cli_command *cmd, int argc, char **argv) {
       NEED_VALUE();
       if (cli_parse_long(v, 1, INT_MAX, &n)) return cli_usage_error("--batch wants a positive number, not '%s'", v);
       c->batch = (size_t)n;
+    } else if (!strcmp(a, "--keep-boilerplate")) {
+      c->keep_boilerplate = 1;
     } else if (!strcmp(a, "--no-internal")) {
       c->opts.internal = 0;
     } else if (!strcmp(a, "--progress")) {

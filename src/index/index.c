@@ -53,8 +53,24 @@ void hs_doctab_free(hs_doctab *tab) {
   memset(tab, 0, sizeof *tab);
 }
 
+/* The token hashes are already uniform 32-bit values, so a shingle's hash
+** is their polynomial combination, finished by a 64-bit avalanche
+** (MurmurHash3's fmix64): an inline handful of multiplications instead of
+** a general-purpose hash call, on the hottest loop of the index. */
+static inline uint64_t shingle_hash(const uint32_t *h, int ngram) {
+  uint64_t x = 0x9E3779B97F4A7C15ull;
+  int k;
+  for (k = 0; k < ngram; k++) x = (x ^ h[k]) * 0x100000001B3ull + (uint64_t)k;
+  x ^= x >> 33;
+  x *= 0xFF51AFD7ED558CCDull;
+  x ^= x >> 33;
+  x *= 0xC4CEB9FE1A85EC53ull;
+  x ^= x >> 33;
+  return x;
+}
+
 uint64_t hs_shingle_hash(const hs_doctab *tab, uint32_t pos, int ngram) {
-  return XXH3_64bits(tab->hash + pos, (size_t)ngram * sizeof(uint32_t));
+  return shingle_hash(tab->hash + pos, ngram);
 }
 
 /* ------------------------------------------------------------ bitsets */
@@ -94,6 +110,9 @@ static inline int bitset_test(const bitset *b, uint64_t h) {
 
 /* ------------------------------------------------------------ postings */
 
+#define NBUCKET_BITS 16
+#define NBUCKETS ((size_t)1 << NBUCKET_BITS)
+
 typedef struct posting {
   uint64_t hash;
   uint32_t doc, pos;
@@ -105,59 +124,72 @@ typedef struct build {
   int ngram;
   bitset once, twice, fresh;
   int incremental;
-  uint64_t *offset; /* per doc: first posting index (prefix sums) */
+  /* Postings go straight to their bucket (top NBUCKET_BITS of the hash):
+  ** documents are cut into nslots static slices, and slot s writes the
+  ** postings of bucket k from next[s * NBUCKETS + k] on. */
+  size_t nslots, slot_docs;
+  uint64_t *next;
   posting *post;
+  uint64_t **hbuf;  /* per thread: shingle hashes of the current document */
+  size_t *hcap;
 } build;
 
 static inline uint32_t nshingles(const hs_doctab *d, int ngram) {
   return d->n >= (uint32_t)ngram ? d->n - (uint32_t)ngram + 1 : 0;
 }
 
-/* Shingles holding a masked word (hash 0) are never indexed.  last_zero
-** tracks the last masked word up to the shingle's end, so the test costs
-** one comparison per shingle. */
-typedef struct zscan {
-  int64_t last_zero;
-} zscan;
-
-static inline void zscan_init(zscan *z, const hs_doctab *t, int ngram) {
-  uint32_t i;
-  z->last_zero = -1;
-  for (i = 0; i + 1 < (uint32_t)ngram && i < t->n; i++)
-    if (t->hash[i] == 0) z->last_zero = i;
+/* The shingle hashes of one document, computed once per pass into a
+** per-thread array; shingles holding a masked word (token hash 0) get the
+** hash 0, which no real shingle is given, and are never indexed. */
+static size_t doc_hashes(build *b, int thread, size_t d) {
+  const hs_doctab *t = &b->docs[d];
+  uint32_t i, ns = nshingles(t, b->ngram);
+  int64_t last_zero = -1;
+  uint64_t *h;
+  HS_GROW(b->hbuf[thread], b->hcap[thread], (size_t)ns + 1);
+  h = b->hbuf[thread];
+  for (i = 0; i + 1 < (uint32_t)b->ngram && i < t->n; i++)
+    if (t->hash[i] == 0) last_zero = i;
+  for (i = 0; i < ns; i++) {
+    uint32_t last = i + (uint32_t)b->ngram - 1;
+    if (t->hash[last] == 0) last_zero = last;
+    if (last_zero >= (int64_t)i) {
+      h[i] = 0;
+    } else {
+      h[i] = shingle_hash(t->hash + i, b->ngram);
+      if (h[i] == 0) h[i] = 1;
+    }
+  }
+  return ns;
 }
 
-/* 1 if shingle i holds a masked word. */
-static inline int zscan_masked(zscan *z, const hs_doctab *t, uint32_t i,
-                               int ngram) {
-  uint32_t last = i + (uint32_t)ngram - 1;
-  if (t->hash[last] == 0) z->last_zero = last;
-  return z->last_zero >= (int64_t)i;
+/* Bitset lookups miss the cache; fetching the word needed PREFETCH
+** shingles ahead hides most of that latency. */
+#define PREFETCH 8
+
+static inline void prefetch_bit(const bitset *bs, uint64_t h) {
+  __builtin_prefetch(&bs->w[(h & bs->mask) >> 6]);
 }
 
 static int pass_mark(void *ud, int thread, size_t begin, size_t end) {
   build *b = ud;
   size_t d;
-  (void)thread;
   for (d = begin; d < end; d++) {
-    const hs_doctab *t = &b->docs[d];
-    uint32_t i, ns = nshingles(t, b->ngram);
+    size_t i, ns = doc_hashes(b, thread, d);
+    const uint64_t *h = b->hbuf[thread];
     int fresh = b->incremental && d >= b->first_new;
-    zscan z;
-    zscan_init(&z, t, b->ngram);
     for (i = 0; i < ns; i++) {
-      uint64_t h;
-      if (zscan_masked(&z, t, i, b->ngram)) continue;
-      h = hs_shingle_hash(t, i, b->ngram);
-      if (bitset_test_set(&b->once, h)) bitset_test_set(&b->twice, h);
-      if (fresh) bitset_test_set(&b->fresh, h);
+      if (i + PREFETCH < ns) prefetch_bit(&b->once, h[i + PREFETCH]);
+      if (!h[i]) continue;
+      if (bitset_test_set(&b->once, h[i])) bitset_test_set(&b->twice, h[i]);
+      if (fresh) bitset_test_set(&b->fresh, h[i]);
     }
   }
   return 0;
 }
 
 static inline int keep(const build *b, size_t d, uint64_t h) {
-  if (!bitset_test(&b->twice, h)) return 0;
+  if (!h || !bitset_test(&b->twice, h)) return 0;
   if (b->incremental && d < b->first_new && !bitset_test(&b->fresh, h))
     return 0;
   return 1;
@@ -165,41 +197,33 @@ static inline int keep(const build *b, size_t d, uint64_t h) {
 
 static int pass_count(void *ud, int thread, size_t begin, size_t end) {
   build *b = ud;
+  uint64_t *count = b->next + (begin / b->slot_docs) * NBUCKETS;
   size_t d;
-  (void)thread;
   for (d = begin; d < end; d++) {
-    const hs_doctab *t = &b->docs[d];
-    uint32_t i, ns = nshingles(t, b->ngram);
-    uint64_t kept = 0;
-    zscan z;
-    zscan_init(&z, t, b->ngram);
-    for (i = 0; i < ns; i++)
-      if (!zscan_masked(&z, t, i, b->ngram))
-        kept += keep(b, d, hs_shingle_hash(t, i, b->ngram));
-    b->offset[d + 1] = kept;
+    size_t i, ns = doc_hashes(b, thread, d);
+    const uint64_t *h = b->hbuf[thread];
+    for (i = 0; i < ns; i++) {
+      if (i + PREFETCH < ns) prefetch_bit(&b->twice, h[i + PREFETCH]);
+      if (keep(b, d, h[i])) count[h[i] >> (64 - NBUCKET_BITS)]++;
+    }
   }
   return 0;
 }
 
 static int pass_fill(void *ud, int thread, size_t begin, size_t end) {
   build *b = ud;
+  uint64_t *next = b->next + (begin / b->slot_docs) * NBUCKETS;
   size_t d;
-  (void)thread;
   for (d = begin; d < end; d++) {
-    const hs_doctab *t = &b->docs[d];
-    uint32_t i, ns = nshingles(t, b->ngram);
-    posting *p = b->post + b->offset[d];
-    zscan z;
-    zscan_init(&z, t, b->ngram);
+    size_t i, ns = doc_hashes(b, thread, d);
+    const uint64_t *h = b->hbuf[thread];
     for (i = 0; i < ns; i++) {
-      uint64_t h;
-      if (zscan_masked(&z, t, i, b->ngram)) continue;
-      h = hs_shingle_hash(t, i, b->ngram);
-      if (keep(b, d, h)) {
-        p->hash = h;
+      if (i + PREFETCH < ns) prefetch_bit(&b->twice, h[i + PREFETCH]);
+      if (keep(b, d, h[i])) {
+        posting *p = &b->post[next[h[i] >> (64 - NBUCKET_BITS)]++];
+        p->hash = h[i];
         p->doc = (uint32_t)d;
-        p->pos = i;
-        p++;
+        p->pos = (uint32_t)i;
       }
     }
   }
@@ -221,7 +245,7 @@ static inline int posting_less(const posting *a, const posting *b) {
 
 typedef struct bucket_job {
   posting *p;
-  const size_t *start;
+  const uint64_t *start; /* NBUCKETS + 1 */
 } bucket_job;
 
 /* Sort buckets [begin, end): they hold a few dozen postings each, so
@@ -245,38 +269,6 @@ static int sort_buckets(void *ud, int thread, size_t begin, size_t end) {
     }
   }
   return 0;
-}
-
-/* In-place sort: one American-flag pass on the top 16 bits of the hash
-** (hashes are uniform, so buckets are small), then each bucket sorted on
-** the worker threads. */
-static void sort_postings(posting *p, size_t n, int nthreads) {
-  enum { NB = 1 << 16 };
-  size_t *start = hs_calloc(NB + 1, sizeof *start);
-  size_t *next = hs_calloc(NB, sizeof *next);
-  size_t i, b;
-  bucket_job j;
-  for (i = 0; i < n; i++) start[(p[i].hash >> 48) + 1]++;
-  for (b = 0; b < NB; b++) start[b + 1] += start[b];
-  memcpy(next, start, NB * sizeof *next);
-  for (b = 0; b < NB; b++) {
-    while (next[b] < start[b + 1]) {
-      posting v = p[next[b]];
-      size_t vb = (size_t)(v.hash >> 48);
-      while (vb != b) {
-        posting w = p[next[vb]];
-        p[next[vb]++] = v;
-        v = w;
-        vb = (size_t)(v.hash >> 48);
-      }
-      p[next[b]++] = v;
-    }
-  }
-  j.p = p;
-  j.start = start;
-  hs_parallel_for(nthreads, NB, 1024, sort_buckets, &j);
-  free(start);
-  free(next);
 }
 
 /* ------------------------------------------------------------ index */
@@ -337,7 +329,7 @@ int hs_cindex_build(hs_cindex *ci, const hs_doctab *docs, size_t ndocs,
                     size_t first_new, const hs_reuse_opts *opts,
                     int nthreads, hs_index_stats *stats, hs_error *err) {
   build b;
-  uint64_t total = 0, npost, nmem = 0;
+  uint64_t total = 0, npost, nmem = 0, *bstart;
   size_t d, g0, g1, ng = 0, capg = 0;
   size_t df_cap = opts->df_cap > 0 ? (size_t)opts->df_cap : SIZE_MAX / 8;
   hs_index_stats st;
@@ -366,21 +358,49 @@ int hs_cindex_build(hs_cindex *ci, const hs_doctab *docs, size_t ndocs,
   bitset_init(&b.once, total, 8);
   bitset_init(&b.twice, total, 2);
   if (b.incremental) bitset_init(&b.fresh, total, 8);
+  if (nthreads < 1) nthreads = 1;
+  b.hbuf = hs_calloc((size_t)nthreads, sizeof *b.hbuf);
+  b.hcap = hs_calloc((size_t)nthreads, sizeof *b.hcap);
   hs_parallel_for(nthreads, ndocs, 64, pass_mark, &b);
   bitset_free(&b.once);
 
-  b.offset = hs_calloc(ndocs + 1, sizeof *b.offset);
-  hs_parallel_for(nthreads, ndocs, 64, pass_count, &b);
-  for (d = 0; d < ndocs; d++) b.offset[d + 1] += b.offset[d];
-  npost = b.offset[ndocs];
+  b.nslots = (size_t)nthreads * 2;
+  b.slot_docs = (ndocs + b.nslots - 1) / b.nslots;
+  b.next = hs_calloc(b.nslots * NBUCKETS, sizeof *b.next);
+  hs_parallel_for(nthreads, ndocs, b.slot_docs, pass_count, &b);
+  /* Bucket-major prefix sums: bucket k's postings, slot by slot, then
+  ** bucket k+1's.  bstart keeps where each bucket begins. */
+  {
+    uint64_t sum = 0;
+    size_t k, sl;
+    bstart = hs_calloc(NBUCKETS + 1, sizeof *bstart);
+    for (k = 0; k < NBUCKETS; k++) {
+      bstart[k] = sum;
+      for (sl = 0; sl < b.nslots; sl++) {
+        uint64_t c = b.next[sl * NBUCKETS + k];
+        b.next[sl * NBUCKETS + k] = sum;
+        sum += c;
+      }
+    }
+    bstart[NBUCKETS] = sum;
+    npost = sum;
+  }
   st.postings = npost;
   b.post = hs_reallocarray(NULL, (size_t)npost + 1, sizeof *b.post);
-  hs_parallel_for(nthreads, ndocs, 64, pass_fill, &b);
+  hs_parallel_for(nthreads, ndocs, b.slot_docs, pass_fill, &b);
   bitset_free(&b.twice);
   bitset_free(&b.fresh);
-  free(b.offset);
-
-  sort_postings(b.post, (size_t)npost, nthreads);
+  free(b.next);
+  for (d = 0; d < (size_t)nthreads; d++) free(b.hbuf[d]);
+  free(b.hbuf);
+  free(b.hcap);
+  {
+    bucket_job bj;
+    bj.p = b.post;
+    bj.start = bstart;
+    hs_parallel_for(nthreads, NBUCKETS, 1024, sort_buckets, &bj);
+  }
+  free(bstart);
 
   /* Keep the groups worth seeding, compacted in place to (doc, pos):
   ** a member takes 8 bytes where a posting took 16, and the write index

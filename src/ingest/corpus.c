@@ -168,3 +168,15 @@ void hs_corpus_release_text(hs_corpus *c, size_t i) {
   c->docs[i].text = NULL;
   c->docs[i].len = 0;
 }
+
+void hs_corpus_release_meta(hs_corpus *c, size_t i) {
+  hs_doc *d;
+  if (!c || i >= c->n) return;
+  d = &c->docs[i];
+  free(d->series);
+  free(d->date);
+  free(d->title);
+  free(d->url);
+  free(d->extra);
+  d->series = d->date = d->title = d->url = d->extra = NULL;
+}
