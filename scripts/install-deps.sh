@@ -21,6 +21,7 @@ PACKAGES=(
   wordnet-base                      # English synonyms (data files)
   similarity-tester                 # reference tool used by benchmarks
   jq python3 time                   # used by the command-line tests
+  chromium                          # the report's browser test (tests/browser)
 )
 
 # pkg-config module names of the libraries the build needs.

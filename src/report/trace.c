@@ -431,7 +431,7 @@ static int model_build(model *m, hs_error *err) {
       }
       tmp[nt++] = p->a.doc == d ? m->sa[pi] : m->sb[pi];
     }
-    qsort(tmp, nt, sizeof *tmp, cmp_tspan);
+    if (nt) qsort(tmp, nt, sizeof *tmp, cmp_tspan);
     m->docs[d].reused = covered(tmp, nt);
     m->reused_units += m->docs[d].reused;
   }
