@@ -221,7 +221,8 @@ HS_API int hs_reuse_find(const hs_corpus *corpus, const hs_reuse_opts *opts,
 /* ------------------------------------------------------------- families */
 
 /* Assign p[i].family so that passages sharing text (spans in the same
-** document overlapping by at least half of the shorter) are in one family.
+** document overlapping by at least half of each, i.e. of the longer) are
+** in one family.
 ** Families are numbered from 0 in order of first appearance in p, which
 ** is sorted first by (a.doc, a.start, b.doc, b.start). */
 HS_API int hs_families_assign(hs_passage *p, size_t n, hs_error *err);

@@ -5,32 +5,19 @@
 ** Families.  Every passage contributes two nodes to a union-find forest,
 ** its span a and its span b, and the two are joined.  Within a document,
 ** two spans are joined when their byte ranges overlap by at least half of
-** the shorter one, so that a story reprinted by twenty outlets (190
-** pairwise passages over the same text) becomes one family while two
-** unrelated paragraphs shared by the same pair of documents stay apart.
-**
-** The overlap test needs no pairwise comparison.  Spans of a document are
-** swept in order of start.  For an earlier span t (t.start <= S) and the
-** current span s = [S, E), with both non-empty:
-**     overlap >= min(|t|, |s|) / 2
-**   <=>  t.start + t.end >= 2*S       (t's midpoint lies at or after S)
-**     or 2*t.end >= S + E             (t reaches s's midpoint).
-** Both sides depend on t only through a maximum, so a group of joined
-** spans is summarised by max(start + end) and max(end): s joins a group
-** exactly when it overlaps enough with one of its spans.  The sweep keeps
-** the groups that still have a span reaching past S ("live" groups; a
-** group whose max(end) <= S can never match again and is dropped) and
-** tests s against each, folding every matching group into one.  Groups
-** that stay live side by side must overlap each other by less than half,
-** which with nested lengths allows only a handful at any point, so a
-** document with k spans costs O(k log k) for the sort and near O(k) for the
-** sweep.  Empty spans join only spans with the identical range.
+** each of them (half of the longer one), so that a story reprinted by
+** twenty outlets (190 pairwise passages over the same text) becomes one
+** family while two unrelated paragraphs shared by the same pair of
+** documents stay apart, and a stock phrase shared by many documents (an
+** official's full title) does not join every longer passage containing
+** it into one family.  Spans of a document are swept in order of start
+** and compared with the open spans that precede them (at most LIVE_MAX of
+** them), so a document with k spans costs O(k log k).
 **
 ** The partition is the transitive closure of "same passage" and "overlaps
-** enough", so it does not depend on input order; numbering follows the
-** first appearance in the sorted order, which is total (ties on the six
-** key fields are broken by the remaining fields), so the output is
-** deterministic.
+** enough"; numbering follows the first appearance in the sorted order,
+** which is total (ties on the six key fields are broken by the remaining
+** fields), so the output is deterministic.
 **
 ** Near duplicates.  For each unordered pair of documents with cross
 ** passages, the coverage of either document is the number of its words
@@ -142,41 +129,52 @@ static int span_cmp(const void *x, const void *y) {
   return 0;
 }
 
-/* A group of joined spans of the current document, summarised. */
-typedef struct live_grp {
-  size_t node;     /* any span of the group */
-  uint64_t mid2;   /* max(start + end) over its spans */
-  uint32_t end;    /* max(end) */
-} live_grp;
+/* A span still open at the sweep position. */
+typedef struct live_span {
+  size_t node;
+  uint32_t start, end;
+} live_span;
 
-/* Join spans of one document [s, e) of the sorted span array. */
+/* Spans compared with each new span, at most: the most recent ones by
+** start.  Copies of one text give nearly identical spans, so a match is
+** found among the recent ones; the bound keeps a document holding
+** thousands of spans (one text reprinted by thousands of outlets) linear. */
+#define LIVE_MAX 64
+
+/* Join spans of one document [s, e) of the sorted span array: two spans
+** join when their overlap is at least half of each (half of the longer),
+** so that a short stock phrase inside a long passage does not glue that
+** passage's family to every other text sharing the phrase. */
 static void sweep_doc(uf *u, const span_rec *sp, size_t s, size_t e,
-                      live_grp **live, size_t *live_cap) {
+                      live_span **live, size_t *live_cap) {
   size_t nlive = 0, i, j, k;
   for (i = s; i < e; i++) {
     const span_rec *cur = &sp[i];
     uint64_t S = cur->start, E = cur->end;
-    live_grp acc;
-    if (i > s && sp[i - 1].start == cur->start && sp[i - 1].end == cur->end)
-      uf_union(u, sp[i - 1].node, cur->node);
-    if (E <= S) continue;  /* empty: joined above if identical, else alone */
-    acc.node = cur->node;
-    acc.mid2 = S + E;
-    acc.end = cur->end;
+    if (i > s && sp[i - 1].start == cur->start && sp[i - 1].end == cur->end) {
+      uf_union(u, sp[i - 1].node, cur->node); /* same range: same text */
+      continue;
+    }
+    if (E <= S) continue;  /* empty: alone unless identical */
     for (j = k = 0; j < nlive; j++) {
-      live_grp g = (*live)[j];
-      if (g.end <= S) continue;  /* dead for good: the sweep only advances */
-      if (g.mid2 >= 2 * S || 2 * (uint64_t)g.end >= S + E) {
-        uf_union(u, acc.node, g.node);
-        if (g.mid2 > acc.mid2) acc.mid2 = g.mid2;
-        if (g.end > acc.end) acc.end = g.end;
-        continue;
-      }
-      (*live)[k++] = g;
+      live_span t = (*live)[j];
+      uint64_t ov;
+      if (t.end <= S) continue;  /* closed for good: the sweep advances */
+      ov = (t.end < E ? t.end : E) - S;
+      if (2 * ov >= (uint64_t)t.end - t.start && 2 * ov >= E - S)
+        uf_union(u, t.node, cur->node);
+      (*live)[k++] = t;
     }
     nlive = k;
+    if (nlive == LIVE_MAX) { /* forget the oldest */
+      memmove(*live, *live + 1, (LIVE_MAX - 1) * sizeof **live);
+      nlive--;
+    }
     HS_GROW(*live, *live_cap, nlive + 1);
-    (*live)[nlive++] = acc;
+    (*live)[nlive].node = cur->node;
+    (*live)[nlive].start = cur->start;
+    (*live)[nlive].end = cur->end;
+    nlive++;
   }
 }
 
@@ -184,7 +182,7 @@ int hs_cluster_families(const hs_passage *p, size_t n, uint32_t *fam,
                         hs_error *err) {
   ord_rec *ord = NULL;
   span_rec *sp = NULL;
-  live_grp *live = NULL;
+  live_span *live = NULL;
   size_t live_cap = 0, *famof = NULL, i, s;
   uint32_t next = 0;
   uf u = {NULL, NULL};
