@@ -157,19 +157,43 @@ static void fold_fill(fold_entry *e, int32_t cp) {
 }
 
 /* Decode one code point at p[0..n).  Returns its byte length (>= 1); an
-** invalid byte yields *cp = -1 and length 1. */
+** invalid byte (stray continuation, overlong form, surrogate, beyond
+** U+10FFFF, truncated sequence) yields *cp = -1 and length 1.  Inline and
+** branch-light: this runs once per character of the corpus. */
 static inline size_t decode(const unsigned char *p, size_t n, int32_t *cp) {
-  utf8proc_ssize_t k;
-  if (p[0] < 0x80) {
-    *cp = p[0];
+  unsigned c = p[0];
+  int32_t v;
+  if (c < 0x80) {
+    *cp = (int32_t)c;
     return 1;
   }
-  k = utf8proc_iterate(p, (utf8proc_ssize_t)(n < 4 ? n : 4), cp);
-  if (k <= 0) {
-    *cp = -1;
-    return 1;
+  if (c >= 0xC2 && c <= 0xDF) {
+    if (n >= 2 && (p[1] & 0xC0) == 0x80) {
+      *cp = (int32_t)(((c & 0x1F) << 6) | (p[1] & 0x3F));
+      return 2;
+    }
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    if (n >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+      v = (int32_t)(((c & 0x0F) << 12) | ((p[1] & 0x3Fu) << 6) |
+                    (p[2] & 0x3Fu));
+      if (v >= 0x800 && (v < 0xD800 || v > 0xDFFF)) {
+        *cp = v;
+        return 3;
+      }
+    }
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    if (n >= 4 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+        (p[3] & 0xC0) == 0x80) {
+      v = (int32_t)(((c & 0x07) << 18) | ((p[1] & 0x3Fu) << 12) |
+                    ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu));
+      if (v >= 0x10000 && v <= 0x10FFFF) {
+        *cp = v;
+        return 4;
+      }
+    }
   }
-  return (size_t)k;
+  *cp = -1;
+  return 1;
 }
 
 static inline const fold_entry *lookup(hs_tokenizer *t, int32_t cp,
