@@ -20,8 +20,9 @@
 ** "US-led".
 **
 ** Speed: the classification and folding of every code point below U+10000
-** is cached per tokenizer, so the Unicode tables are consulted once per
-** distinct character rather than once per character.
+** is cached per tokenizer (in pages allocated on first use), so the
+** Unicode tables are consulted once per distinct character rather than
+** once per character, and a tokenizer costs little to create.
 */
 #include "text/text.h"
 
@@ -49,22 +50,26 @@ typedef struct fold_entry {
   char out[FOLD_MAX * 4]; /* folded form as UTF-8 (nout bytes) */
 } fold_entry;
 
+/* The cache of code points below U+10000, in 256 pages of 256 entries
+** allocated on first use: a text in one script touches two or three. */
+#define PAGE_BITS 8
+#define NPAGES (65536 >> PAGE_BITS)
+
 struct hs_tokenizer {
-  fold_entry *cache; /* 65536 entries, filled lazily */
+  fold_entry *page[NPAGES];
   hs_token *toks;
   size_t ntoks, cap;
   char word[HS_TOKEN_MAX_BYTES * FOLD_MAX * 4 + 64];
 };
 
 hs_tokenizer *hs_tokenizer_new(void) {
-  hs_tokenizer *t = hs_calloc(1, sizeof *t);
-  t->cache = hs_calloc(65536, sizeof *t->cache);
-  return t;
+  return hs_calloc(1, sizeof(hs_tokenizer));
 }
 
 void hs_tokenizer_free(hs_tokenizer *t) {
+  size_t i;
   if (!t) return;
-  free(t->cache);
+  for (i = 0; i < NPAGES; i++) free(t->page[i]);
   free(t->toks);
   free(t);
 }
@@ -209,7 +214,10 @@ static inline const fold_entry *lookup(hs_tokenizer *t, int32_t cp,
     fold_fill(scratch, cp);
     return scratch;
   }
-  e = &t->cache[cp];
+  if (!t->page[cp >> PAGE_BITS])
+    t->page[cp >> PAGE_BITS] =
+        hs_calloc((size_t)1 << PAGE_BITS, sizeof(fold_entry));
+  e = &t->page[cp >> PAGE_BITS][cp & ((1 << PAGE_BITS) - 1)];
   if (!e->filled) {
     if (cp < 0x80) { /* ASCII: fast fill */
       e->filled = 1;
