@@ -46,7 +46,7 @@ check_db() {
 # Commit in small batches where the command allows it, so that a kill can
 # land between two commits as well as inside one.
 BATCH=()
-"$HEARSAY" --help 2>&1 | grep -q -- '--batch' && BATCH=(--batch 100)
+"$HEARSAY" --help 2>&1 | grep -q -- '--batch' && BATCH=(--batch 500)
 
 note "reference: an uninterrupted run"
 run 0 "$HEARSAY" index --quiet "${BATCH[@]}" --db "$WORK/ref.db" "$WORK/big"
