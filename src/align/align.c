@@ -223,6 +223,7 @@ typedef struct align_job {
   hs_engine *e;
   const hs_cindex *ci;
   scratch *sc;        /* per thread */
+  size_t done;        /* documents aligned (atomic) */
 } align_job;
 
 static int cand_cmp(const void *x, const void *y) {
@@ -467,6 +468,15 @@ static int align_range(void *ud, int thread, size_t begin, size_t end) {
       align_pair(j->e, sc, sc->seeds + s0, s1 - s0);
     }
   }
+  /* Progress and cancellation, from the first thread only, so that the
+  ** caller's callback never runs concurrently. */
+  {
+    size_t done = __atomic_add_fetch(&j->done, end - begin, __ATOMIC_RELAXED);
+    const hs_reuse_opts *o = &j->e->opts;
+    if (thread == 0 && o->progress &&
+        o->progress(o->progress_ud, "align", done, j->e->ndocs))
+      return HS_EINTR;
+  }
   return 0;
 }
 
@@ -504,8 +514,21 @@ int hs_engine_run(hs_engine *e, size_t first_new, hs_passage **out,
   j.e = e;
   j.ci = &ci;
   j.sc = hs_calloc((size_t)e->nthreads, sizeof *j.sc);
-  hs_parallel_for(e->nthreads, e->ndocs, 16, align_range, &j);
+  rc = hs_parallel_for(e->nthreads, e->ndocs, 16, align_range, &j);
   hs_cindex_free(&ci);
+  if (rc) {
+    for (t = 0; t < e->nthreads; t++) {
+      free(j.sc[t].chains);
+      free(j.sc[t].open);
+      free(j.sc[t].cands);
+      free(j.sc[t].v);
+      free(j.sc[t].seeds);
+      free(j.sc[t].seeds_tmp);
+      free(j.sc[t].out);
+    }
+    free(j.sc);
+    return hs_error_set(err, HS_EINTR, "interrupted");
+  }
   for (t = 0; t < e->nthreads; t++) total += j.sc[t].nout;
   *out = hs_reallocarray(NULL, total ? total : 1, sizeof **out);
   for (t = 0; t < e->nthreads; t++) {

@@ -31,6 +31,7 @@ typedef struct cli {
   int npaths;
   unsigned long warnings;
   int bar_drawn;
+  double last_draw;      /* when the progress bar was last drawn, seconds */
   void *cmd_state;       /* a command's own options, set by its hook */
   int ids_only;          /* the output needs document ids, no metadata */
   int keep_boilerplate;  /* --keep-boilerplate: do not mask page furniture */

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 
@@ -25,10 +26,17 @@ void cli_warn(void *ud, const char *where, const char *what) {
 }
 
 int cli_progress(void *ud, const char *stage, uint64_t done,
-                       uint64_t total) {
+                 uint64_t total) {
   cli *c = ud;
+  struct timespec now;
+  double t;
   if (g_interrupted) return 1;
   if (!c->progress) return 0;
+  /* Redraw at most ten times a second, and at the end of each stage. */
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  t = (double)now.tv_sec + (double)now.tv_nsec / 1e9;
+  if (done != 0 && done != total && t - c->last_draw < 0.1) return 0;
+  c->last_draw = t;
   if (total) {
     int width = 30, fill = (int)((double)width * (double)done / (double)total);
     int i;
