@@ -103,6 +103,11 @@ double hs_bm25_score(const hs_query *q, const hs_analysis *a,
                      const hs_bm25_stats *st, double *max, hs_buf *explain,
                      const char *text);
 
+/* idf of alternative j of a concept whose first alternative has idf0: an
+** alternative other than the query word's own stem weighs at most idf0,
+** so that a rare synonym does not outweigh the word itself. */
+double hs_alt_idf(double n, double df, double idf0, size_t j);
+
 /* Append the index terms of an analyzed sentence to b, space-separated. */
 void hs_analysis_terms(const hs_analysis *a, hs_buf *b);
 

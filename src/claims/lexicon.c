@@ -31,11 +31,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <xxhash.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "text/text.h"
 
-#define SYN_WEIGHT 0.5
-#define FUZZY_WEIGHT 0.7
+#define SYN_WEIGHT 0.7
+#define FUZZY_WEIGHT 0.5
 #define STEM_WEIGHT 1.0
 #define ALIAS_WEIGHT 1.0
 #define WN_SENSES 3
@@ -136,10 +140,8 @@ static int is_stop(const hs_smap *m, const char *w) {
 /* ------------------------------------------------------------- WordNet */
 
 typedef struct wn_file {
-  char *text;      /* whole file */
+  const char *text; /* the whole file, mapped read-only */
   size_t len;
-  char **lines;    /* sorted lines (license header skipped) */
-  size_t n;
 } wn_file;
 
 enum { WN_NOUN, WN_VERB, WN_ADJ, WN_NPOS };
@@ -154,50 +156,56 @@ typedef struct wordnet {
 
 static int wn_read(const char *dir, const char *name, wn_file *f) {
   char path[4096];
-  FILE *fp;
-  long sz;
-  size_t i, start;
+  struct stat st;
+  void *p;
+  int fd;
   memset(f, 0, sizeof *f);
   snprintf(path, sizeof path, "%s/%s", dir, name);
-  if (!(fp = fopen(path, "rb"))) return -1;
-  if (fseek(fp, 0, SEEK_END) || (sz = ftell(fp)) < 0 || fseek(fp, 0, SEEK_SET)) {
-    fclose(fp);
+  if ((fd = open(path, O_RDONLY)) < 0) return -1;
+  if (fstat(fd, &st) || st.st_size <= 0 ||
+      (p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0)) ==
+          MAP_FAILED) {
+    close(fd);
     return -1;
   }
-  f->text = hs_malloc((size_t)sz + 1);
-  f->len = fread(f->text, 1, (size_t)sz, fp);
-  f->text[f->len] = '\0';
-  fclose(fp);
-  for (i = 0, start = 0; i <= f->len; i++) {
-    if (i == f->len || f->text[i] == '\n') {
-      if (i > start && f->text[start] != ' ') {
-        if ((f->n & (f->n + 1)) == 0 || !f->n)
-          f->lines = hs_reallocarray(f->lines, (f->n + 1) * 2, sizeof *f->lines);
-        f->lines[f->n++] = f->text + start;
-      }
-      if (i < f->len) f->text[i] = '\0';
-      start = i + 1;
-    }
-  }
+  close(fd);
+  f->text = p;
+  f->len = (size_t)st.st_size;
   return 0;
 }
 
 static void wn_file_free(wn_file *f) {
-  free(f->text);
-  free(f->lines);
+  if (f->text) munmap((void *)(uintptr_t)f->text, f->len);
 }
 
-/* The line whose first field is key, or NULL (lines sorted by bytes). */
-static const char *wn_find(const wn_file *f, const char *key) {
-  size_t lo = 0, hi = f->n, kl = strlen(key);
+/* Binary search of the sorted lines for the one whose first field is key;
+** the line is copied into buf (NUL-terminated).  Returns buf or NULL.
+** The license lines at the top start with spaces and sort first. */
+static const char *wn_find(const wn_file *f, const char *key, char *buf,
+                           size_t cap) {
+  size_t lo = 0, hi = f->len, kl = strlen(key);
+  if (!f->text) return NULL;
   while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    const char *l = f->lines[mid];
-    int c = strncmp(l, key, kl);
-    if (c == 0) c = (l[kl] == ' ' || l[kl] == '\0') ? 0 : 1;
-    if (c == 0) return l;
-    if (c < 0) lo = mid + 1;
-    else hi = mid;
+    size_t mid = lo + (hi - lo) / 2, s = mid, e, i;
+    int c = 0;
+    while (s > lo && f->text[s - 1] != '\n') s--;
+    e = s;
+    while (e < f->len && f->text[e] != '\n') e++;
+    for (i = 0; i < kl && !c; i++) {
+      unsigned char x = (unsigned char)key[i];
+      unsigned char y = s + i < e ? (unsigned char)f->text[s + i] : 0;
+      if (y == ' ') y = 0;
+      c = x < y ? -1 : x > y;
+    }
+    if (!c && s + kl < e && f->text[s + kl] != ' ') c = -1;
+    if (!c) {
+      size_t n = e - s < cap - 1 ? e - s : cap - 1;
+      memcpy(buf, f->text + s, n);
+      buf[n] = '\0';
+      return buf;
+    }
+    if (c < 0) hi = s;
+    else lo = e + 1;
   }
   return NULL;
 }
@@ -268,9 +276,10 @@ static void wn_synonyms(wordnet *w, const char *word, strlist *out) {
   for (p = 0; p < WN_NPOS; p++) {
     strlist lemmas = {NULL, 0};
     const char *line;
+    char lb[8192];
     size_t k, wl = strlen(word);
-    if (wn_find(&w->index[p], word)) sl_add(&lemmas, word, wl);
-    if ((line = wn_find(&w->exc[p], word))) {
+    if (wn_find(&w->index[p], word, lb, sizeof lb)) sl_add(&lemmas, word, wl);
+    if ((line = wn_find(&w->exc[p], word, lb, sizeof lb))) {
       const char *b = line + wl + 1, *e = b;
       while (*e && *e != ' ') e++;
       if (e > b) sl_add(&lemmas, b, (size_t)(e - b));
@@ -281,10 +290,10 @@ static void wn_synonyms(wordnet *w, const char *word, strlist *out) {
       char base[128];
       if (wl <= sl + 1 || strcmp(word + wl - sl, suf)) continue;
       snprintf(base, sizeof base, "%.*s%s", (int)(wl - sl), word, rep);
-      if (wn_find(&w->index[p], base)) sl_add(&lemmas, base, strlen(base));
+      if (wn_find(&w->index[p], base, lb, sizeof lb)) sl_add(&lemmas, base, strlen(base));
     }
     for (k = 0; k < lemmas.n; k++) {
-      const char *il = wn_find(&w->index[p], lemmas.s[k]);
+      const char *il = wn_find(&w->index[p], lemmas.s[k], lb, sizeof lb);
       const char *f;
       long ncnt, pcnt, i;
       char *endp;
@@ -464,7 +473,12 @@ static uint32_t stem_word(hs_lexicon *l, hs_analysis *a, const char *w) {
     const sb_symbol *s = sb_stemmer_stem(st, (const sb_symbol *)w, (int)len);
     if (s) return arena_put(a, (const char *)s, (size_t)sb_stemmer_length(st));
   }
-  return arena_put(a, w, len);
+  { /* w may point into the arena, which arena_put can move: copy it */
+    char *copy = hs_strndup(w, len);
+    uint32_t off = arena_put(a, copy, len);
+    free(copy);
+    return off;
+  }
 }
 
 /* Transliteration key.  Rules, applied in order to a lower-case ASCII word
@@ -476,9 +490,10 @@ static uint32_t stem_word(hs_lexicon *l, hs_analysis *a, const char *w) {
 **   3. letters: q, c, k → k; w, v → u; x → ks;
 **   4. vowels a e i o u y (and w, v from rule 3) → one class, "a";
 **   5. an h after a vowel at the end is dropped ("Raqqah" = "Raqqa");
-**   6. runs of the same letter collapse ("Moallem" → m a l a m).
+**   6. runs of the same letter collapse ("Moallem" → m a l a m);
+**   7. leading vowels are dropped ("Asad" = "Assad", "Omar" = "Umar").
 ** So Deir/Dayr → "dar", Zor/Zawr/Ezzor → "zar", Muallem/Moallem →
-** "malam". */
+** "malam", Assad/Asad → "sad". */
 void hs_translit_key(const char *word, char *buf, size_t cap) {
   char tmp[128];
   size_t n = strlen(word), i, k = 0;
@@ -514,7 +529,9 @@ void hs_translit_key(const char *word, char *buf, size_t cap) {
     }
   }
   if (k >= 2 && tmp[k - 1] == 'h' && tmp[k - 2] == 'a') k--;
-  for (i = 0, n = 0; i < k && n + 1 < cap; i++)
+  i = 0;
+  while (i + 2 < k && tmp[i] == 'a') i++;
+  for (n = 0; i < k && n + 1 < cap; i++)
     if (!n || buf[n - 1] != tmp[i]) buf[n++] = tmp[i];
   buf[n] = '\0';
 }
@@ -725,6 +742,14 @@ int hs_lex_analyze(hs_lexicon *l, const char *text, size_t len,
         if (strcmp(e->tok[m], HS_ASTR(a, a->w[k + m].norm)) ||
             (e->caps && span_has_lower(text, a->w[k + m].start, a->w[k + m].end)))
           break;
+      if (m == e->ntok && e->caps) {
+        /* capitals in capitalized text ("THE COMPANY IS ...") say nothing:
+        ** a neighbour must have lower-case letters */
+        int prev = k > 0 && span_has_lower(text, a->w[k - 1].start, a->w[k - 1].end);
+        int next = k + e->ntok < n &&
+                   span_has_lower(text, a->w[k + e->ntok].start, a->w[k + e->ntok].end);
+        if (!prev && !next && n > e->ntok) m = 0;
+      }
       if (m == e->ntok) {
         best = l->bucket[b][j];
         bestlen = e->ntok;

@@ -5,7 +5,7 @@
 ** index keeps, per term, the postings (sentence, term frequency) and, per
 ** sentence, its length in words.  A query is analyzed the same way into
 ** concepts, each with weighted alternatives (the word's stem at 1, its
-** transliteration key at 0.7, synonyms at 0.5, an entity alias at 1).
+** transliteration key at 0.5, synonyms at 0.7, an entity alias at 1).
 **
 ** Score (Okapi BM25, k1 = 1.2, b = 0.75): for each concept, the best of
 ** its alternatives found in the sentence,
@@ -159,7 +159,7 @@ int hs_claims_add_corpus(hs_claims *c, const hs_corpus *corpus,
             ids[nids++] = term_id(c, t, strlen(t));
           }
       }
-      qsort(ids, nids, sizeof *ids, cmp_u32);
+      if (nids) qsort(ids, nids, sizeof *ids, cmp_u32);
       for (k = 0; k < nids;) {
         size_t e = k;
         plist *pl;
@@ -182,6 +182,11 @@ int hs_claims_add_corpus(hs_claims *c, const hs_corpus *corpus,
 
 static double idf(double n, double df) {
   return log(1.0 + (n - df + 0.5) / (df + 0.5));
+}
+
+double hs_alt_idf(double n, double df, double idf0, size_t j) {
+  double x = idf(n, df);
+  return j > 0 && idf0 < x ? idf0 : x;
 }
 
 static double tfpart(double tf, double dl, double avgdl) {
@@ -217,12 +222,11 @@ double hs_bm25_score(const hs_query *q, const hs_analysis *a,
   if (explain) hs_buf_putc(explain, '[');
   for (i = 0; i < q->n; i++) {
     const hs_qconcept *c = &q->c[i];
-    double best = 0;
+    double best = 0, idf0;
     size_t bw = 0, balt = 0;
     if (!c->nalt) continue;
-    best_possible += c->alt[0].weight *
-                     idf(st->n, st->df(st->ud, c->alt[0].term)) *
-                     tfpart(1, st->avgdl, st->avgdl);
+    idf0 = idf(st->n, st->df(st->ud, c->alt[0].term));
+    best_possible += c->alt[0].weight * idf0 * tfpart(1, st->avgdl, st->avgdl);
     for (j = 0; j < c->nalt; j++) {
       const char *t = c->alt[j].term;
       double tf = 0, v;
@@ -237,7 +241,7 @@ double hs_bm25_score(const hs_query *q, const hs_analysis *a,
         }
       }
       if (!tf) continue;
-      v = c->alt[j].weight * idf(st->n, st->df(st->ud, t)) *
+      v = c->alt[j].weight * hs_alt_idf(st->n, st->df(st->ud, t), idf0, j) *
           tfpart(tf, (double)a->dl, st->avgdl);
       if (v > best) {
         best = v;
@@ -350,7 +354,7 @@ int hs_claims_search(hs_claims *c, const char *query, size_t limit,
                      hs_error *err) {
   hs_query q;
   hs_bm25_stats st;
-  double *acc = NULL, *best = NULL, max = 0, avgdl;
+  double *acc = NULL, *best = NULL, max = 0, avgdl, idf0;
   uint32_t *touched = NULL, *hitlist = NULL;
   size_t i, j, k, nt, nhit = 0, nc = 0;
   cand *cs = NULL;
@@ -373,14 +377,14 @@ int hs_claims_search(hs_claims *c, const char *query, size_t limit,
     const hs_qconcept *qc = &q.c[i];
     nt = 0;
     if (!qc->nalt) continue;
-    max += qc->alt[0].weight * idf(st.n, mem_df(c, qc->alt[0].term)) *
-           tfpart(1, avgdl, avgdl);
+    idf0 = idf(st.n, mem_df(c, qc->alt[0].term));
+    max += qc->alt[0].weight * idf0 * tfpart(1, avgdl, avgdl);
     for (j = 0; j < qc->nalt; j++) {
       long id = hs_smap_get(&c->terms, qc->alt[j].term,
                             strlen(qc->alt[j].term));
       double w;
       if (id < 0) continue;
-      w = qc->alt[j].weight * idf(st.n, (double)c->post[id].n);
+      w = qc->alt[j].weight * hs_alt_idf(st.n, (double)c->post[id].n, idf0, j);
       for (k = 0; k < c->post[id].n; k++) {
         const posting *p = &c->post[id].p[k];
         double v = w * tfpart(p->tf, c->s[p->sent].dl, avgdl);
@@ -401,7 +405,7 @@ int hs_claims_search(hs_claims *c, const char *query, size_t limit,
       cs[nc].bm25 = acc[hitlist[k]];
       nc++;
     }
-  qsort(cs, nc, sizeof *cs, cmp_cand);
+  if (nc) qsort(cs, nc, sizeof *cs, cmp_cand);
   if (limit && nc > limit) nc = limit;
   h = hs_calloc(nc + 1, sizeof *h);
   for (k = 0; k < nc; k++) {

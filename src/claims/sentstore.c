@@ -11,14 +11,16 @@
 **                    made are indexed as they are
 **   sentence_vocab   fts5vocab over it: the document frequency of a term
 **   sentence_docs(doc_id, sentences, words)   documents already split
-**   sentence_stats(key, value)   "sentences", "words": BM25's N and avgdl
+**   sentence_stats(key, value)   "sentences", "words": BM25's N and avgdl;
+**                    "version": of the rules that made the terms
 **
 ** A search first indexes the stored documents that have no sentences yet
-** (in transactions of 2000 documents), then asks FTS5 for the 2000
-** sentences that best match any of the query's alternatives, and scores
-** those exactly as the in-memory index does (search.c), with the
-** document frequencies from sentence_vocab.  Only the candidates' text is
-** read, so a query costs milliseconds whatever the size of the store.
+** (in transactions of 2000 documents).  It then reads, for each of the
+** query's alternatives, the sentences that contain it (FTS5, no ranking),
+** keeps the CANDIDATES sentences with the best sum over concepts of
+** weight × idf, and scores those exactly as the in-memory index does
+** (search.c), with the document frequencies from sentence_vocab.  Only
+** the candidates' text is read.
 */
 #include <math.h>
 #include <sqlite3.h>
@@ -30,7 +32,12 @@
 #include "claims/claims.h"
 #include "store/store.h"
 
-#define CANDIDATES 2000
+#define CANDIDATES 500
+#define HS_STR2(x) #x
+#define HS_STR(x) HS_STR2(x)
+/* Terms in more sentences than this are left out of candidate selection
+** (they still count in the score of the candidates). */
+#define MAX_CANDIDATE_DF 300000
 #define DOCS_PER_TX 2000
 
 hs_lexicon *hs_claims_lexicon(hs_claims *c);
@@ -76,6 +83,35 @@ static int64_t claim_hash(const hs_analysis *a) {
   return n >= 6 ? (int64_t)(h >> 1) : 0;
 }
 
+/* The terms a sentence gets depend on the code (stemmers, tables, rules):
+** sentence_stats 'version' records the version they were made with, and
+** tables of another version are emptied and rebuilt. */
+#define HS_SENTENCES_VERSION 1
+
+static int check_version(sqlite3 *db, hs_error *err) {
+  sqlite3_stmt *st = NULL;
+  int64_t have = -1;
+  int rc = HS_OK;
+  if (sqlite3_prepare_v2(db, "SELECT value FROM sentence_stats WHERE key ="
+                         " 'version'", -1, &st, NULL))
+    return db_fail(db, err, "sentence_stats");
+  if (sqlite3_step(st) == SQLITE_ROW) have = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  if (have == HS_SENTENCES_VERSION) return HS_OK;
+  if (sqlite3_exec(db, "BEGIN IMMEDIATE;"
+                   "DELETE FROM sentences; DELETE FROM sentence_docs;"
+                   "DELETE FROM sentence_stats;"
+                   "INSERT INTO sentence_terms(sentence_terms) VALUES"
+                   "('delete-all');"
+                   "INSERT INTO sentence_stats VALUES('version', "
+                   HS_STR(HS_SENTENCES_VERSION) "); COMMIT;",
+                   NULL, NULL, NULL)) {
+    rc = db_fail(db, err, "sentence tables");
+    sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+  }
+  return rc;
+}
+
 int hs_sentstore_sync(hs_claims *c, hs_store *s, hs_error *err) {
   sqlite3 *db = hs_store_sqlite(s);
   sqlite3_stmt *todo = NULL, *ins = NULL, *fts = NULL, *doc = NULL,
@@ -94,9 +130,13 @@ int hs_sentstore_sync(hs_claims *c, hs_store *s, hs_error *err) {
     sqlite3_free(msg);
     goto out;
   }
+  if ((rc = check_version(db, err))) goto out;
+  /* Documents are only ever appended (doc_id 0, 1, 2...) and split in
+  ** doc_id order, one transaction per batch: the ones to split are those
+  ** past the last split one, a range of the rowid (no table scan). */
   if (sqlite3_prepare_v2(db, "SELECT doc_id, text FROM documents WHERE doc_id"
-                         " NOT IN (SELECT doc_id FROM sentence_docs)"
-                         " ORDER BY doc_id", -1, &todo, NULL) ||
+                         " > (SELECT coalesce(max(doc_id), -1) FROM"
+                         " sentence_docs) ORDER BY doc_id", -1, &todo, NULL) ||
       sqlite3_prepare_v2(db, "INSERT INTO sentences(doc_id, start, \"end\","
                          " words, claim_hash) VALUES(?,?,?,?,?)", -1, &ins,
                          NULL) ||
@@ -250,6 +290,99 @@ static int cmp_hit(const void *x, const void *y) {
   return a->start < b->start ? -1 : a->start > b->start;
 }
 
+/* sentence_id → score, open addressing; keys are stored + 1 (0 = empty). */
+typedef struct acc_map {
+  int64_t *key;
+  double *val;
+  size_t n, cap;
+} acc_map;
+
+static void acc_free(acc_map *m) {
+  free(m->key);
+  free(m->val);
+  memset(m, 0, sizeof *m);
+}
+
+static size_t acc_slot(const acc_map *m, int64_t k) {
+  size_t i = (size_t)((uint64_t)k * 0x9E3779B97F4A7C15ull >> 20) & (m->cap - 1);
+  while (m->key[i] && m->key[i] != k + 1) i = (i + 1) & (m->cap - 1);
+  return i;
+}
+
+/* m[k] = max(m[k], v) */
+static void acc_max(acc_map *m, int64_t k, double v) {
+  size_t i;
+  if ((m->n + 1) * 2 > m->cap) {
+    acc_map old = *m;
+    size_t j;
+    m->cap = old.cap ? old.cap * 2 : 1024;
+    m->key = hs_calloc(m->cap, sizeof *m->key);
+    m->val = hs_calloc(m->cap, sizeof *m->val);
+    m->n = 0;
+    for (j = 0; j < old.cap; j++)
+      if (old.key[j]) {
+        size_t at = acc_slot(m, old.key[j] - 1);
+        m->key[at] = old.key[j];
+        m->val[at] = old.val[j];
+        m->n++;
+      }
+    free(old.key);
+    free(old.val);
+  }
+  i = acc_slot(m, k);
+  if (!m->key[i]) {
+    m->key[i] = k + 1;
+    m->val[i] = v;
+    m->n++;
+  } else if (v > m->val[i]) {
+    m->val[i] = v;
+  }
+}
+
+/* total[k] += concept[k] for every k; concept is emptied. */
+static void acc_merge(acc_map *total, acc_map *concept) {
+  size_t j;
+  for (j = 0; j < concept->cap; j++)
+    if (concept->key[j]) {
+      int64_t k = concept->key[j] - 1;
+      size_t i;
+      acc_max(total, k, 0);
+      i = acc_slot(total, k);
+      total->val[i] += concept->val[j];
+      concept->key[j] = 0;
+    }
+  concept->n = 0;
+}
+
+typedef struct scored {
+  int64_t id;
+  double v;
+} scored;
+
+static int cmp_scored(const void *x, const void *y) {
+  const scored *a = x, *b = y;
+  if (a->v != b->v) return a->v > b->v ? -1 : 1;
+  return a->id < b->id ? -1 : a->id > b->id;
+}
+
+/* The ids of the best `want` entries, best first, into *top. */
+static size_t acc_top(const acc_map *m, int64_t **top, size_t want) {
+  scored *all = hs_malloc((m->n + 1) * sizeof *all);
+  size_t j, n = 0;
+  for (j = 0; j < m->cap; j++)
+    if (m->key[j]) {
+      all[n].id = m->key[j] - 1;
+      all[n].v = m->val[j];
+      n++;
+    }
+  if (n) qsort(all, n, sizeof *all, cmp_scored);
+  if (n > want) n = want;
+  *top = hs_malloc((n + 1) * sizeof **top);
+  for (j = 0; j < n; j++) (*top)[j] = all[j].id;
+  free(all);
+  return n;
+}
+
 int hs_claims_search_store(hs_claims *c, hs_store *s, const char *query,
                            size_t limit, double min_score, hs_claim_hit **out,
                            size_t *n, hs_error *err) {
@@ -262,6 +395,11 @@ int hs_claims_search_store(hs_claims *c, hs_store *s, const char *query,
   hs_claim_hit *h = NULL;
   size_t nh = 0, i, j;
   int rc, qok = 0;
+  acc_map concept, total;
+  int64_t *top = NULL;
+  size_t ncand = 0;
+  memset(&concept, 0, sizeof concept);
+  memset(&total, 0, sizeof total);
   *out = NULL;
   *n = 0;
   memset(&v, 0, sizeof v);
@@ -269,6 +407,8 @@ int hs_claims_search_store(hs_claims *c, hs_store *s, const char *query,
   hs_buf_init(&match, 0);
   if ((rc = hs_sentstore_sync(c, s, err))) goto out;
   db = hs_store_sqlite(s);
+  /* reading is faster through a map of the file than through read() */
+  sqlite3_exec(db, "PRAGMA mmap_size = 4294967296", NULL, NULL, NULL);
   if ((rc = hs_lex_query(hs_claims_lexicon(c), query, strlen(query), 1, &q,
                          err)))
     goto out;
@@ -280,8 +420,7 @@ int hs_claims_search_store(hs_claims *c, hs_store *s, const char *query,
       sqlite3_prepare_v2(db, "SELECT doc FROM sentence_vocab WHERE term = ?",
                          -1, &v.q, NULL) ||
       sqlite3_prepare_v2(db, "SELECT rowid FROM sentence_terms WHERE"
-                         " sentence_terms MATCH ? ORDER BY rank LIMIT ?", -1,
-                         &cand, NULL) ||
+                         " sentence_terms MATCH ?", -1, &cand, NULL) ||
       sqlite3_prepare_v2(db, "SELECT s.doc_id, s.start, s.\"end\","
                          " substr(CAST(d.text AS BLOB), s.start + 1,"
                          " s.\"end\" - s.start), d.name, d.date, d.series"
@@ -302,28 +441,38 @@ int hs_claims_search_store(hs_claims *c, hs_store *s, const char *query,
   }
   bs.df = store_df;
   bs.ud = &v;
-  for (i = 0; i < q.n; i++)
+  /* candidates: sentences by the sum over concepts of the best
+  ** weight × idf among the alternatives they contain */
+  for (i = 0; i < q.n; i++) {
+    double df0 = q.c[i].nalt ? store_df(&v, q.c[i].alt[0].term) : 0;
+    double idf0 = log(1.0 + (bs.n - df0 + 0.5) / (df0 + 0.5));
     for (j = 0; j < q.c[i].nalt; j++) {
       const char *t = q.c[i].alt[j].term;
-      if (match.len) hs_buf_append(&match, " OR ", 4);
+      double df = store_df(&v, t), w;
+      if (df <= 0 || df > MAX_CANDIDATE_DF) continue;
+      w = q.c[i].alt[j].weight * hs_alt_idf(bs.n, df, idf0, j);
+      match.len = 0;
       hs_buf_putc(&match, '"');
       for (; *t; t++) {
         if (*t == '"') hs_buf_putc(&match, '"');
         hs_buf_putc(&match, *t);
       }
       hs_buf_putc(&match, '"');
+      sqlite3_reset(cand);
+      sqlite3_bind_text(cand, 1, match.p, (int)match.len, SQLITE_STATIC);
+      while (sqlite3_step(cand) == SQLITE_ROW)
+        acc_max(&concept, sqlite3_column_int64(cand, 0), w);
     }
-  if (!match.len) goto out;
-  hs_buf_terminate(&match);
-  sqlite3_bind_text(cand, 1, match.p, (int)match.len, SQLITE_STATIC);
-  sqlite3_bind_int(cand, 2, CANDIDATES);
-  h = hs_calloc(CANDIDATES + 1, sizeof *h);
-  while (sqlite3_step(cand) == SQLITE_ROW) {
+    acc_merge(&total, &concept);
+  }
+  ncand = acc_top(&total, &top, CANDIDATES);
+    h = hs_calloc(CANDIDATES + 1, sizeof *h);
+  for (i = 0; i < ncand; i++) {
     hs_claim_hit *x = &h[nh];
     const char *text;
     size_t len;
     sqlite3_reset(row);
-    sqlite3_bind_int64(row, 1, sqlite3_column_int64(cand, 0));
+    sqlite3_bind_int64(row, 1, top[i]);
     if (sqlite3_step(row) != SQLITE_ROW) continue;
     x->doc = (uint32_t)sqlite3_column_int64(row, 0);
     x->start = (uint32_t)sqlite3_column_int64(row, 1);
@@ -343,7 +492,7 @@ int hs_claims_search_store(hs_claims *c, hs_store *s, const char *query,
     x->outlet = hs_strdup((const char *)sqlite3_column_text(row, 6));
     nh++;
   }
-  qsort(h, nh, sizeof *h, cmp_hit);
+  if (nh) qsort(h, nh, sizeof *h, cmp_hit);
   if (limit && nh > limit) {
     for (i = limit; i < nh; i++) {
       free(h[i].text);
@@ -366,6 +515,9 @@ out:
   hs_smap_free(&v.cache);
   free(v.vals);
   hs_buf_free(&match);
+  acc_free(&concept);
+  acc_free(&total);
+  free(top);
   if (qok) hs_query_free(&q);
   return rc;
 }

@@ -99,6 +99,22 @@ static void add_fact(hs_variant **v, size_t *nv, int kind, const char *key,
   (*v)[i].hits[(*v)[i].nhits++] = h;
 }
 
+/* Only spaces, hyphens or apostrophes between words k-1 and k? */
+static int joined(const char *text, const hs_analysis *a, size_t k) {
+  uint32_t i;
+  for (i = a->w[k - 1].end; i < a->w[k].start; i++)
+    if (text[i] != ' ' && text[i] != '-' && text[i] != '\'') return 0;
+  return 1;
+}
+
+static int is_number_word(const char *nm) {
+  size_t m;
+  if (nm[0] >= '0' && nm[0] <= '9') return 1;
+  for (m = 0; m < sizeof numwords / sizeof numwords[0]; m++)
+    if (!strcmp(nm, numwords[m].w)) return 1;
+  return 0;
+}
+
 static void facts_of(hs_lexicon *l, const char *text, size_t len,
                      hs_analysis *a, size_t h, hs_variant **v, size_t *nv,
                      hs_error *err) {
@@ -115,10 +131,11 @@ static void facts_of(hs_lexicon *l, const char *text, size_t len,
     if (in_list(nm, months, sizeof months / sizeof months[0])) {
       size_t e = k, s = k;
       if (!strcmp(nm, "may") && !w->cap) goto notdate;
-      if (k + 1 < a->n && HS_ASTR(a, a->w[k + 1].norm)[0] >= '0' &&
+      if (k + 1 < a->n && joined(text, a, k + 1) &&
+          HS_ASTR(a, a->w[k + 1].norm)[0] >= '0' &&
           HS_ASTR(a, a->w[k + 1].norm)[0] <= '9')
         e = k + 1;
-      if (k > 0 && HS_ASTR(a, a->w[k - 1].norm)[0] >= '0' &&
+      if (k > 0 && joined(text, a, k) && HS_ASTR(a, a->w[k - 1].norm)[0] >= '0' &&
           HS_ASTR(a, a->w[k - 1].norm)[0] <= '9')
         s = k - 1;
       if (e == k && s == k) goto notdate;
@@ -139,13 +156,25 @@ static void facts_of(hs_lexicon *l, const char *text, size_t len,
       continue;
     }
     if (num) {
-      size_t e = k, c = 0;
-      while (e + 1 < a->n && c < 3) {
+      /* "14.2 million", "two hundred": one number; then up to three
+      ** words of context */
+      size_t e = k, c = 0, last;
+      size_t kl = (size_t)snprintf(key, sizeof key, "%s", num);
+      while (e + 1 < a->n && joined(text, a, e + 1) &&
+             is_number_word(HS_ASTR(a, a->w[e + 1].norm)) && kl < sizeof key) {
+        const char *nx = HS_ASTR(a, a->w[++e].norm);
+        for (m = 0; m < sizeof numwords / sizeof numwords[0]; m++)
+          if (!strcmp(nx, numwords[m].w)) nx = numwords[m].v;
+        kl += (size_t)snprintf(key + kl, sizeof key - kl, " %s", nx);
+      }
+      last = e;
+      while (e + 1 < a->n && c < 3 && joined(text, a, e + 1)) {
         e++;
         c++;
       }
-      add_fact(v, nv, HS_VAR_NUMBER, num, text + w->start,
+      add_fact(v, nv, HS_VAR_NUMBER, key, text + w->start,
                a->w[e].end - w->start, h);
+      k = last;
       continue;
     }
     if (w->alias != HS_NOSTR) {
@@ -159,7 +188,11 @@ static void facts_of(hs_lexicon *l, const char *text, size_t len,
       size_t e = k, kl = 0;
       key[0] = '\0';
       while (e < a->n && (a->w[e].cap || a->w[e].stop) &&
-             a->w[e].alias == HS_NOSTR) {
+             a->w[e].alias == HS_NOSTR && (e == k || joined(text, a, e)) &&
+             !is_number_word(HS_ASTR(a, a->w[e].norm)) &&
+             !in_list(HS_ASTR(a, a->w[e].norm), months,
+                      sizeof months / sizeof months[0]) &&
+             !in_list(HS_ASTR(a, a->w[e].norm), weekdays, 7)) {
         if (a->w[e].stop && !a->w[e].cap && e > k) {
           /* "Deir ez-Zor": a lower-case article inside a name */
           if (e + 1 >= a->n || !a->w[e + 1].cap) break;

@@ -7,6 +7,7 @@
 ** src/claims/ through include/hearsay.h; this file parses options and
 ** prints.  Output fields are documented in docs/search.md.
 */
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,8 +18,10 @@ typedef struct search_opts {
   const char *query;
   const char *aliases;
   const char *pairs;
+  const char *queries;
   const char *wordnet;
   long limit;
+  int limit_set;
   double min_score;
   int timeline, variants;
 } search_opts;
@@ -47,6 +50,7 @@ int cmd_search_option(cli *c, const char *arg, const char *value) {
   }
   if (strcmp(arg, "--query") && strcmp(arg, "--aliases") &&
       strcmp(arg, "--pairs") && strcmp(arg, "--limit") &&
+      strcmp(arg, "--queries") &&
       strcmp(arg, "--min-score") && strcmp(arg, "--wordnet"))
     return 0;
   if (!value) {
@@ -56,8 +60,10 @@ int cmd_search_option(cli *c, const char *arg, const char *value) {
   if (!strcmp(arg, "--query")) o->query = value;
   else if (!strcmp(arg, "--aliases")) o->aliases = value;
   else if (!strcmp(arg, "--pairs")) o->pairs = value;
+  else if (!strcmp(arg, "--queries")) o->queries = value;
   else if (!strcmp(arg, "--wordnet")) o->wordnet = value;
   else if (!strcmp(arg, "--limit")) {
+    o->limit_set = 1;
     if (cli_parse_long(value, 0, 1000000, &o->limit)) {
       cli_usage_error("--limit wants 0..1000000 (0: all), not '%s'", value);
       return -1;
@@ -103,6 +109,29 @@ static void put_flat(FILE *f, const char *s) {
   for (; s && *s; s++) putc(*s == '\n' || *s == '\t' || *s == '\r' ? ' ' : *s, f);
 }
 
+/* The explain array as "query→text (why)" for the terminal. */
+static void put_explain(FILE *f, const char *explain) {
+  json_t *a = explain ? json_loads(explain, 0, NULL) : NULL;
+  size_t i;
+  json_t *m;
+  if (!json_is_array(a)) {
+    putc(' ', f);
+    put_flat(f, explain);
+    json_decref(a);
+    return;
+  }
+  json_array_foreach(a, i, m) {
+    const char *q = json_string_value(json_object_get(m, "query"));
+    const char *t = json_string_value(json_object_get(m, "text"));
+    const char *w = json_string_value(json_object_get(m, "why"));
+    const char *v = json_string_value(json_object_get(m, "via"));
+    fprintf(f, "%s %s", i ? "," : "", q ? q : "?");
+    if (t && q && strcmp(q, t)) fprintf(f, " → %s", t);
+    fprintf(f, " (%s%s%s)", w ? w : "?", v ? " via " : "", v ? v : "");
+  }
+  json_decref(a);
+}
+
 static int cmp_date(const void *x, const void *y) {
   const hs_claim_hit *a = x, *b = y;
   int c;
@@ -142,8 +171,8 @@ static void write_hit(FILE *f, int format, const hs_claim_hit *h, size_t i,
             h->outlet ? h->outlet : "", h->outlet ? "  " : "",
             h->name ? h->name : "", h->start, h->end);
     put_flat(f, h->text);
-    fputs("\n    matched: ", f);
-    put_flat(f, h->explain);
+    fputs("\n    matched:", f);
+    put_explain(f, h->explain);
     fputs("\n", f);
   }
 }
@@ -193,8 +222,8 @@ static int write_variants(FILE *f, int format, hs_claims *cl,
   return HS_OK;
 }
 
-/* --pairs FILE: one "sentence<TAB>sentence" per line; prints one claim
-** similarity per line.  All sentences of the file form the collection
+/* --pairs FILE: one "sentence<TAB>sentence" per line; prints, per line,
+** the claim similarity and 1 if it reaches HS_CLAIMS_SAME_THRESHOLD.  All sentences of the file form the collection
 ** whose statistics weigh the words. */
 static int run_pairs(cli *c, hs_claims *cl, const char *path, hs_error *err) {
   FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
@@ -237,11 +266,54 @@ static int run_pairs(cli *c, hs_claims *cl, const char *path, hs_error *err) {
     double s = 0;
     const hs_doc *a = hs_corpus_doc(corpus, 2 * i), *b = hs_corpus_doc(corpus, 2 * i + 1);
     if ((rc = hs_claims_similarity(cl, a->text, b->text, &s, err))) break;
-    printf("%.6f\n", s);
+    printf("%.6f\t%d\n", s, s >= HS_CLAIMS_SAME_THRESHOLD);
   }
   if (!rc && fflush(stdout))
     rc = hs_error_set(err, HS_EIO, "cannot write the output");
   /* the index borrows the corpus: free it only after the index */
+  hs_claims_free(cl);
+  hs_corpus_free(corpus);
+  return rc;
+}
+
+/* --queries FILE: one claim per line, searched in turn over the paths;
+** each hit carries "query", the line number.  For the benchmarks. */
+static int run_queries(cli *c, hs_claims *cl, const search_opts *o,
+                       hs_error *err) {
+  FILE *f;
+  hs_corpus *corpus = hs_corpus_new();
+  char *line = NULL;
+  size_t cap = 0, lineno = 0, i, n;
+  ssize_t len;
+  int rc;
+  if ((rc = cli_read_inputs(c, corpus, NULL, NULL, err)) ||
+      (rc = hs_claims_add_corpus(cl, corpus, err))) {
+    hs_corpus_free(corpus);
+    return rc;
+  }
+  if (!(f = fopen(o->queries, "rb"))) {
+    hs_corpus_free(corpus);
+    return hs_error_set(err, HS_EINPUT, "%s: cannot open", o->queries);
+  }
+  while (!rc && (len = getline(&line, &cap, f)) >= 0) {
+    hs_claim_hit *h = NULL;
+    lineno++;
+    while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+      line[--len] = '\0';
+    if ((rc = hs_claims_search(cl, line, (size_t)o->limit, o->min_score, &h,
+                               &n, err)))
+      break;
+    for (i = 0; i < n; i++) {
+      printf("{\"query\":%zu,", lineno);
+      put_json(stdout, "doc");
+      putchar(':');
+      put_json(stdout, h[i].name);
+      printf(",\"score\":%.4f}\n", h[i].score);
+    }
+    hs_claim_hits_free(h, n);
+  }
+  free(line);
+  fclose(f);
   hs_claims_free(cl);
   hs_corpus_free(corpus);
   return rc;
@@ -265,6 +337,11 @@ int cmd_search(cli *c) {
     goto out;
   if (o->pairs) {
     rc = run_pairs(c, cl, o->pairs, &err);
+    cl = NULL;
+    goto out;
+  }
+  if (o->queries) {
+    rc = run_queries(c, cl, o, &err);
     cl = NULL;
     goto out;
   }
@@ -315,7 +392,7 @@ int cmd_search(cli *c) {
   }
   cli_progress_done(c);
   if (rc) goto out;
-  if (o->timeline) qsort(h, n, sizeof *h, cmp_date);
+  if (o->timeline && n) qsort(h, n, sizeof *h, cmp_date);
   if (o->variants) {
     rc = write_variants(stdout, c->format, cl, h, n, &err);
   } else {
@@ -331,6 +408,90 @@ out:
   hs_corpus_free(corpus);
   hs_store_close(s);
   free(joined);
+  free(c->cmd_state);
+  c->cmd_state = NULL;
+  return rc ? cli_fail(c, &err) : 0;
+}
+
+static void put_json_list(FILE *f, char **v, size_t n) {
+  size_t i;
+  putc('[', f);
+  for (i = 0; i < n; i++) {
+    if (i) putc(',', f);
+    put_json(f, v[i]);
+  }
+  putc(']', f);
+}
+
+/* stories --db FILE: documents grouped by reused passages and shared
+** claims, largest first. */
+int cmd_stories(cli *c) {
+  search_opts *o = opts_of(c);
+  hs_claims *cl = NULL;
+  hs_store *s = NULL;
+  hs_story *st = NULL;
+  size_t n = 0, shown, i, j;
+  hs_error err;
+  int rc;
+  hs_error_clear(&err);
+  if (!o) return 5;
+  if (!c->db || c->npaths) {
+    rc = hs_error_set(&err, HS_EUSAGE, "'stories' needs --db FILE (and no "
+                      "paths: add documents with 'hearsay index')");
+    goto out;
+  }
+  if ((rc = hs_claims_new(&cl, o->wordnet, &err))) goto out;
+  if (o->aliases && (rc = hs_claims_add_aliases(cl, o->aliases, &err)))
+    goto out;
+  if ((rc = hs_store_open(&s, c->db, &err))) goto out;
+  if ((rc = hs_claims_stories(cl, s, 5, &st, &n, &err))) goto out;
+  shown = o->limit_set && o->limit && n > (size_t)o->limit ? (size_t)o->limit : n;
+  for (i = 0; i < shown; i++) {
+    const hs_story *x = &st[i];
+    if (c->format == HS_FORMAT_JSONL) {
+      printf("{\"story\":%zu,\"documents\":%zu,\"first\":{\"doc\":", i + 1,
+             x->ndocs);
+      put_json(stdout, x->first_name);
+      fputs(",\"date\":", stdout);
+      put_json(stdout, x->first_date);
+      fputs(",\"outlet\":", stdout);
+      put_json(stdout, x->first_outlet);
+      fputs("},\"outlets\":", stdout);
+      put_json_list(stdout, x->outlets, x->noutlets);
+      fputs(",\"docs\":", stdout);
+      put_json_list(stdout, x->names, x->ndocs);
+      fputs(",\"claims\":[", stdout);
+      for (j = 0; j < x->nclaims; j++) {
+        printf("%s{\"documents\":%zu,\"doc\":", j ? "," : "",
+               x->claims[j].docs);
+        put_json(stdout, x->claims[j].name);
+        printf(",\"start\":%u,\"end\":%u,\"text\":", x->claims[j].start,
+               x->claims[j].end);
+        put_json(stdout, x->claims[j].text);
+        putchar('}');
+      }
+      fputs("]}\n", stdout);
+    } else {
+      printf("story %zu: %zu documents, %zu outlets; first %s %s %s\n", i + 1,
+             x->ndocs, x->noutlets, x->first_date ? x->first_date : "-",
+             x->first_outlet ? x->first_outlet : "-",
+             x->first_name ? x->first_name : "");
+      fputs("  outlets:", stdout);
+      for (j = 0; j < x->noutlets; j++)
+        printf("%s %s", j ? "," : "", x->outlets[j]);
+      putchar('\n');
+      for (j = 0; j < x->nclaims; j++) {
+        printf("  %zu docs: ", x->claims[j].docs);
+        put_flat(stdout, x->claims[j].text);
+        putchar('\n');
+      }
+    }
+  }
+  if (fflush(stdout)) rc = hs_error_set(&err, HS_EIO, "cannot write the output");
+out:
+  hs_stories_free(st, n);
+  hs_store_close(s);
+  hs_claims_free(cl);
   free(c->cmd_state);
   c->cmd_state = NULL;
   return rc ? cli_fail(c, &err) : 0;

@@ -4,7 +4,7 @@
 # outlets, with transliterated names, and five distractors that share the
 # entities but state another claim), every retelling must rank above every
 # distractor, from files and from a store; JSON fields, --timeline,
-# --variants, --aliases and the errors are checked too.
+# --variants, --aliases, stories and the errors are checked too.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.bash"
 
@@ -21,7 +21,7 @@ check_order() { # FILE: retellings above distractors
     esac
   done < <(jq -r '"\(.rank) \(.doc)"' "$1")
   for doc in $RETELLINGS; do
-    jq -e --arg d "$doc" 'select(.doc == $d)' "$1" >/dev/null || fail "retelling $doc not found"
+    jq -s -e --arg d "$doc" 'any(.[]; .doc == $d)' "$1" >/dev/null || fail "retelling $doc not found"
   done
   (( worst_retelling < best_distractor )) ||
     fail "a distractor (rank $best_distractor) ranks above a retelling (rank $worst_retelling)"
@@ -32,8 +32,8 @@ note "search over a file"
 run 0 "$HEARSAY" search "$DATA" --query "$CLAIM" --min-score 0 --limit 0
 cp "$WORK/out" "$WORK/files.jsonl"
 check_order "$WORK/files.jsonl"
-jq -e 'has("doc") and has("start") and has("end") and has("score") and has("date")
-       and has("outlet") and has("text") and has("explain")' "$WORK/files.jsonl" >/dev/null ||
+jq -s -e 'all(.[]; has("doc") and has("start") and has("end") and has("score")
+       and has("date") and has("outlet") and has("text") and has("explain"))' "$WORK/files.jsonl" >/dev/null ||
   fail "a hit lacks a field"
 python3 - "$DATA" "$WORK/files.jsonl" <<'PY' || fail "byte offsets do not cut the text"
 import json, sys
@@ -41,9 +41,9 @@ docs = {d["id"]: d["text"].encode() for d in map(json.loads, open(sys.argv[1]))}
 for h in map(json.loads, open(sys.argv[2])):
     assert docs[h["doc"]][h["start"]:h["end"]].decode() == h["text"], h
 PY
-jq -e 'select(.doc == "valley-1") | .explain | map(.why) | index("synonym") != null' \
+jq -s -e 'any(.[]; .doc == "valley-1" and (.explain | map(.why) | index("synonym") != null))' \
   "$WORK/files.jsonl" >/dev/null || fail "no synonym match explained for valley-1"
-jq -e 'select(.doc == "valley-1") | .explain | map(select(.text == "Daesh" and .why == "alias")) | length == 1' \
+jq -s -e 'any(.[]; .doc == "valley-1" and (.explain | any(.text == "Daesh" and .why == "alias")))' \
   "$WORK/files.jsonl" >/dev/null || fail "Daesh not explained as an alias of ISIS"
 
 note "the claim as the last argument after --"
@@ -66,9 +66,9 @@ jq -r .date "$WORK/out" | sort -c || fail "timeline not in date order"
 
 note "--variants"
 run 0 "$HEARSAY" search "$DATA" --query "$CLAIM" --variants --min-score 0.5
-jq -e 'select(.kind == "number" and .key == "20") | .passages[0].doc == "desert-1"' "$WORK/out" >/dev/null ||
+jq -s -e 'any(.[]; .kind == "number" and .key == "20" and .passages[0].doc == "desert-1")' "$WORK/out" >/dev/null ||
   fail "the number 20 of desert-1 is not a variant"
-jq -e 'select(.kind == "number" and .key == "2") | .passages[0].doc == "valley-1"' "$WORK/out" >/dev/null ||
+jq -s -e 'any(.[]; .kind == "number" and .key == "2" and .passages[0].doc == "valley-1")' "$WORK/out" >/dev/null ||
   fail "the number two of valley-1 is not a variant"
 
 note "scripts: Arabic and Persian sentences, aliases across scripts"
@@ -78,14 +78,25 @@ printf '%s\n' \
   >"$WORK/scripts.jsonl"
 run 0 "$HEARSAY" search "$WORK/scripts.jsonl" --query "ISIS Deir ez-Zor" --min-score 0.5
 [[ $(lines "$WORK/out") == 2 ]] || fail "expected the Arabic and the Persian sentence"
-jq -e 'select(.doc == "ar-1") | .text | endswith("الزور.")' "$WORK/out" >/dev/null || fail "Arabic sentence span"
+jq -s -e 'any(.[]; .doc == "ar-1" and (.text | endswith("الزور.")))' "$WORK/out" >/dev/null || fail "Arabic sentence span"
 
 note "--aliases FILE extends the table"
 printf 'entity\tzorblax\tZorblax|Xyzzy Corp\n' >"$WORK/aliases.tsv"
 printf '%s\n' '{"id":"z","text":"Xyzzy Corp bought the harbour. Nothing else happened."}' >"$WORK/z.jsonl"
 run 0 "$HEARSAY" search "$WORK/z.jsonl" --query "Zorblax bought" --aliases "$WORK/aliases.tsv"
-jq -e 'select(.doc == "z") | .explain | map(.why) | index("alias") != null' "$WORK/out" >/dev/null ||
+jq -s -e 'any(.[]; .doc == "z" and (.explain | map(.why) | index("alias") != null))' "$WORK/out" >/dev/null ||
   fail "user alias not used"
+
+note "stories: documents sharing passages or claims"
+run 0 "$HEARSAY" index -q --db "$WORK/ex.db" "$CORPUS"
+run 0 "$HEARSAY" stories --db "$WORK/ex.db"
+[[ $(lines "$WORK/out") -ge 2 ]] || fail "expected stories in the example corpus"
+jq -s -e 'all(.[]; .documents >= 2 and (.docs | length) == .documents and has("first")
+          and has("outlets") and (.claims | length) >= 1)' "$WORK/out" >/dev/null ||
+  fail "a story lacks a field"
+jq -s -e '.[0].documents >= .[-1].documents' "$WORK/out" >/dev/null || fail "stories not largest first"
+run 1 "$HEARSAY" stories "$DATA"
+grep_err "needs --db"
 
 note "errors"
 run 1 "$HEARSAY" search "$DATA"
