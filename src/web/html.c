@@ -15,16 +15,19 @@
 **     priority order), JSON-LD (jansson; Article-like objects first),
 **     <link rel=canonical>, rel=author, <html lang>, <title>;
 **  2. boilerplate removal: script, style and other non-text elements
-**     always; nav, header, footer, aside, form, figure and elements whose
-**     class or id holds a boilerplate word (table boiler_words) unless the
-**     element holds most of the page's text; hidden elements;
+**     always; nav, header, footer, aside, form, figure, hidden elements
+**     and elements whose class or id holds a boilerplate word (tables
+**     boiler_strong, boiler_weak, content_words) unless the element holds
+**     the article (an <article>/<main>/articleBody inside, or most of the
+**     page's paragraph text);
 **  3. scoring: every paragraph-like element (p, pre, td, and divs without
 **     block children) of 25+ characters scores 1 + commas + min(len/100,
 **     3), added to its parent, half to its grandparent, a third further
 **     up; scores are scaled by 1 - link density.  An element marked
 **     itemprop=articleBody with enough text wins outright; otherwise the
 **     best scorer, moved up while its parent holds clearly more of the
-**     text, plus qualifying siblings;
+**     text, plus qualifying siblings; the <time> and text dates are looked
+**     for in and just around that container;
 **  4. output: the chosen subtree in document order, one paragraph per
 **     block element, whitespace collapsed; link lists and link-heavy
 **     blocks dropped (conditional cleaning); if the page's JSON-LD
@@ -32,7 +35,8 @@
 **
 ** Source map: for each text node written, its first and last word (up
 ** to 24 bytes without markup-significant characters) are searched in the
-** UTF-8 page from a cursor that only moves forward, giving the byte range
+** UTF-8 page from a cursor that starts at <body and only moves forward,
+** giving the byte range
 ** of the node; a paragraph's range runs from its first found node to the
 ** end of its last.  Offsets are exact at word boundaries for UTF-8 pages
 ** whose text is not entity-encoded at the ends of a node; for other
@@ -277,6 +281,15 @@ static size_t date_at(const char *s, size_t n, int numeric_only,
   int y, m, d;
   size_t i, k, used;
   if (isdigit((unsigned char)s[0])) {
+    if (digits(s, n, 8, &y) == 8) {
+      int v = y;
+      y = v / 10000, m = v / 100 % 100, d = v % 100;
+      if (valid_ymd(y, m, d)) {
+        snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+        return 8;
+      }
+      return 0;
+    }
     i = digits(s, n, 4, &y);
     if (i == 4 && i < n && (s[i] == '-' || s[i] == '/' || s[i] == '.')) {
       char sep = s[i++];
@@ -288,15 +301,6 @@ static size_t date_at(const char *s, size_t n, int numeric_only,
           snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
           return i + k;
         }
-      }
-      return 0;
-    }
-    if (i == 4 && n >= 8 && digits(s, n, 8, &y) == 8) {
-      int v = y;
-      y = v / 10000, m = v / 100 % 100, d = v % 100;
-      if (valid_ymd(y, m, d)) {
-        snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
-        return 8;
       }
       return 0;
     }
@@ -372,6 +376,7 @@ typedef struct ctx {
   int meta_rank[F_NFIELDS];
   char *html_lang, *doc_title, *canonical, *h1;
   char *ld_title, *ld_pub, *ld_mod, *ld_site, *ld_body, *ld_url, *ld_lang;
+  char *ld_page_pub, *ld_page_mod;  /* from non-Article objects */
   int ld_seen_article;
   char **authors;
   size_t nauthors, capauthors;
@@ -530,8 +535,8 @@ static void ld_visit(ctx *c, json_t *v, int depth) {
       ld_author(c, json_object_get(v, "creator"), 0);
   } else if (!article) {
     /* WebPage and friends: dates only, as a fallback. */
-    set_once(&c->ld_pub, jstr(v, "datePublished"));
-    set_once(&c->ld_mod, jstr(v, "dateModified"));
+    set_once(&c->ld_page_pub, jstr(v, "datePublished"));
+    set_once(&c->ld_page_mod, jstr(v, "dateModified"));
   }
 }
 
@@ -704,9 +709,12 @@ static int name_words(const char *s) {
   return bits;
 }
 
-static int names_boiler(const char *cl, const char *id) {
+/* A weak word does not condemn a large block of prose (few links). */
+static int names_boiler(const char *cl, const char *id, const einfo *e) {
   int bits = name_words(cl) | name_words(id);
-  return (bits & 1) || ((bits & 2) && !(bits & 4));
+  if (bits & 1) return 1;
+  if (!(bits & 2) || (bits & 4)) return 0;
+  return !(e->text >= 500 && e->links * 5 < e->text);
 }
 
 static int is_hidden(const xmlNode *n) {
@@ -794,22 +802,32 @@ static void count_tags(ctx *c, xmlNode *n, int *nps, int *nlis) {
   }
 }
 
-/* total: characters inside <p> in the whole body. */
-static void mark_boiler(ctx *c, xmlNode *n, size_t total) {
+/* Elements that never hold article text, removed before measuring. */
+static void mark_always(ctx *c, xmlNode *n) {
+  for (; n; n = n->next) {
+    einfo *e = info_of(c, n);
+    if (!e) continue;
+    if (tag_in(n, always_drop)) e->removed = 1;
+    else mark_always(c, n->children);
+  }
+}
+
+/* ptotal: characters inside <p> in the whole body; total: all of them. */
+static void mark_boiler(ctx *c, xmlNode *n, size_t ptotal, size_t total) {
   for (; n; n = n->next) {
     einfo *e = info_of(c, n);
     int drop = 0;
     if (!e) continue;
-    if (tag_in(n, always_drop)) {
-      drop = 1;
-    } else if (!tag_in(n, never_drop)) {
-      int guard = e->hint || (e->ptext * 2 > total && e->ptext > 200);
+    if (e->removed) continue;
+    if (!tag_in(n, never_drop)) {
+      int guard = e->hint || (e->ptext * 2 > ptotal && e->ptext > 200) ||
+                  (e->text * 2 > total && e->links * 2 < e->text);
       if (!guard) {
         if (tag_in(n, guarded_drop) || is_hidden(n)) {
           drop = 1;
         } else {
           char *cl = attr(n, "class"), *id = attr(n, "id");
-          drop = names_boiler(cl, id);
+          drop = names_boiler(cl, id, e);
           xmlFree(cl);
           xmlFree(id);
         }
@@ -819,7 +837,7 @@ static void mark_boiler(ctx *c, xmlNode *n, size_t total) {
       e->removed = 1;
       continue;
     }
-    mark_boiler(c, n->children, total);
+    mark_boiler(c, n->children, ptotal, total);
   }
 }
 
@@ -933,6 +951,38 @@ static void best_pass(ctx *c, xmlNode *n, xmlNode **best, double *bs) {
   }
 }
 
+/* Candidates scoring at least 3/4 of the best one (up to 5 of them). */
+static void near_pass(ctx *c, xmlNode *n, double floor_, xmlNode **out,
+                      int *nout) {
+  for (; n && *nout < 5; n = n->next) {
+    einfo *e = info_of(c, n);
+    if (!e || e->removed) continue;
+    if (e->scored && e->score * (1 - link_density(e)) >= floor_)
+      out[(*nout)++] = n;
+    near_pass(c, n->children, floor_, out, nout);
+  }
+}
+
+static int is_ancestor(const xmlNode *a, const xmlNode *n) {
+  for (; n; n = n->parent)
+    if (n == a) return 1;
+  return 0;
+}
+
+/* readability's rule: when three or more near-best candidates share an
+** ancestor of the best (an article split into sections), take it. */
+static xmlNode *common_ancestor(ctx *c, xmlNode *best, double bs) {
+  xmlNode *near[5], *a;
+  int nn = 0, k, hits;
+  near_pass(c, c->body, bs * 0.75, near, &nn);
+  if (nn < 3) return best;
+  for (a = best->parent; a && a != c->body; a = a->parent) {
+    for (hits = 0, k = 0; k < nn; k++) hits += is_ancestor(a, near[k]);
+    if (hits >= 3) return a;
+  }
+  return best;
+}
+
 /* ----------------------------------------------------------------- output */
 
 static int is_boiler_line(const char *s, size_t n) {
@@ -954,8 +1004,7 @@ static void flush_para(ctx *c) {
   for (k = 0; k < n; k++)
     if ((p->p[k] & 0xC0) != 0x80) chars++;
   if (!n) goto reset;
-  if (!c->para_heading && c->para_links * 2 > chars) goto reset;
-  if (c->para_heading && c->para_links * 2 > chars) goto reset;
+  if (c->para_links * 2 > chars) goto reset;  /* mostly links */
   if (is_boiler_line(p->p, n)) goto reset;
   if (c->title && strlen(c->title) == n && !memcmp(c->title, p->p, n))
     goto reset;
@@ -988,14 +1037,14 @@ static size_t find_word(ctx *c, const char *s, size_t n, int from_end,
     while (b && is_space((unsigned char)s[b - 1])) b--;
     a = b;
     while (a && b - a < TOKEN_MAX && !is_space((unsigned char)s[a - 1]) &&
-           !strchr("&<>\"'", s[a - 1]) && (unsigned char)s[a - 1] < 0x80)
+           !strchr("&<>\"'", s[a - 1]))
       a--;
   } else {
     a = 0;
     while (a < n && is_space((unsigned char)s[a])) a++;
     b = a;
     while (b < n && b - a < TOKEN_MAX && !is_space((unsigned char)s[b]) &&
-           !strchr("&<>\"'", s[b]) && (unsigned char)s[b] < 0x80)
+           !strchr("&<>\"'", s[b]))
       b++;
   }
   if (b - a < 2 || from >= c->len) return 0;
@@ -1117,6 +1166,7 @@ static xmlNode *choose_and_emit(ctx *c) {
     flush_para(c);
     return NULL;
   }
+  best = common_ancestor(c, best, bs);
   /* Move up while the parent holds clearly more of the article text
   ** (paragraphs split across sibling containers). */
   eb = info_of(c, best);
@@ -1125,8 +1175,10 @@ static xmlNode *choose_and_emit(ctx *c) {
     parent = best->parent;
     if (!parent || parent == c->body || !(ep = info_of(c, parent))) break;
     if (ep->text > eb->text * 13 / 10 && link_density(ep) < 0.25 &&
-        ep->scored && ep->score * (1 - link_density(ep)) >= bs * 0.75 &&
-        ep->nps > eb->nps) {
+        ((ep->scored && ep->score * (1 - link_density(ep)) >= bs * 0.75 &&
+          ep->nps > eb->nps) ||
+         (ep->ptext > eb->ptext * 13 / 10 && ep->nps >= eb->nps + 3 &&
+          link_density(ep) < 0.1))) {
       best = parent;
       eb = ep;
       continue;
@@ -1361,7 +1413,7 @@ static xmlNode *find_time(ctx *c, xmlNode *n, int depth) {
   for (; n; n = n->next) {
     einfo *e = info_of(c, n);
     xmlNode *r;
-    if (!e || depth > MAX_DEPTH) continue;
+    if (!e || e->removed || depth > MAX_DEPTH) continue;
     if (tag_is(n, "time") && xmlHasProp(n, (const xmlChar *)"datetime"))
       return n;
     if ((r = find_time(c, n->children, depth + 1))) return r;
@@ -1391,6 +1443,8 @@ static void ctx_free(ctx *c) {
   free(c->ld_title);
   free(c->ld_pub);
   free(c->ld_mod);
+  free(c->ld_page_pub);
+  free(c->ld_page_mod);
   free(c->ld_site);
   free(c->ld_body);
   free(c->ld_url);
@@ -1441,11 +1495,12 @@ void hs_article_free(hs_article *a) {
 
 static void pick_date(ctx *c, hs_article *a, const char *url, xmlNode *top) {
   char d[11];
-  const char *cands[2];
+  const char *cands[3];
   size_t k;
   cands[0] = c->meta_rank[F_PUB] <= 1 ? c->meta[F_PUB] : NULL;
   cands[1] = c->ld_pub;
-  for (k = 0; k < 2; k++) {
+  cands[2] = c->ld_page_pub;
+  for (k = 0; k < 3; k++) {
     if (cands[k] && !hs_web_date_norm(cands[k], d)) {
       a->date = hs_strdup(d);
       a->date_raw = hs_strdup(cands[k]);
@@ -1518,7 +1573,9 @@ int hs_web_extract(const char *page, size_t len, const char *charset,
   hs_buf_init(&c.para, 0);
   if (!where) where = "page";
   if (!page) len = 0;
-  if (len && looks_binary(page, len)) {
+  if (len && looks_binary(page, len) &&
+      !(len >= 2 && (!memcmp(page, "\xFF\xFE", 2) ||
+                     !memcmp(page, "\xFE\xFF", 2)))) {
     rc = hs_error_set(err, HS_EINPUT, "%s: binary content, not HTML", where);
     goto out;
   }
@@ -1529,6 +1586,13 @@ int hs_web_extract(const char *page, size_t len, const char *charset,
   to_utf8(page ? page : "", len, charset, warn, warn_ud, where, &u8, &u8len);
   c.page = u8;
   c.len = u8len;
+  {
+    /* Words are looked for from the <body> on, not in the <head>'s
+    ** descriptions. */
+    const char *b = mem_find(u8, u8len, "<body", 5);
+    if (!b) b = mem_find(u8, u8len, "<BODY", 5);
+    c.cursor = b ? (size_t)(b - u8) : 0;
+  }
   if (u8len)
     c.doc = htmlReadMemory(u8, u8len > INT32_MAX ? INT32_MAX : (int)u8len,
                            url, "UTF-8",
@@ -1544,8 +1608,9 @@ int hs_web_extract(const char *page, size_t len, const char *charset,
     if (c.body) {
       msum m;
       memset(&m, 0, sizeof m);
+      mark_always(&c, c.body->children);
       measure(&c, c.body->children, 0, 0, &m);
-      mark_boiler(&c, c.body->children, m.ptext);
+      mark_boiler(&c, c.body->children, m.ptext, m.text);
       memset(&m, 0, sizeof m);
       measure(&c, c.body, 0, 0, &m);
       count_tags(&c, c.body, &nps, &nlis);
@@ -1581,7 +1646,9 @@ int hs_web_extract(const char *page, size_t len, const char *charset,
   pick_date(&c, a, a->canonical_url ? a->canonical_url : url, top);
   {
     char d[11];
-    const char *m = c.meta[F_MOD] ? c.meta[F_MOD] : c.ld_mod;
+    const char *m = c.meta[F_MOD] ? c.meta[F_MOD]
+                    : c.ld_mod    ? c.ld_mod
+                                  : c.ld_page_mod;
     if (m && !hs_web_date_norm(m, d)) a->modified = hs_strdup(d);
   }
   if (c.nauthors) a->authors = hs_calloc(c.nauthors, sizeof *a->authors);

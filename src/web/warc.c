@@ -214,8 +214,9 @@ static int dechunk(const char *b, size_t n, hs_buf *out) {
     unsigned long long sz = 0;
     int nd = 0;
     while (i < n && isxdigit((unsigned char)b[i])) {
-      int d = isdigit((unsigned char)b[i]) ? b[i] - '0'
-                                           : (tolower((unsigned char)b[i]) - 'a' + 10);
+      int d = isdigit((unsigned char)b[i])
+                  ? b[i] - '0'
+                  : tolower((unsigned char)b[i]) - 'a' + 10;
       if (sz > (MAX_RECORD >> 4)) return -1;
       sz = sz * 16 + (unsigned)d;
       i++;
@@ -277,7 +278,8 @@ static void process(warc_state *st, uint64_t off, const char *type,
   const char *body = block;
   size_t blen = n;
   hs_buf dec, inf;
-  int is_http = !strcmp(type, "response") && contains_ci(wctype, "application/http");
+  int is_http = !strcmp(type, "response") &&
+                contains_ci(wctype, "application/http");
 
   snprintf(where, sizeof where, "%s, record at byte %llu", st->source,
            (unsigned long long)off);
@@ -309,7 +311,8 @@ static void process(warc_state *st, uint64_t off, const char *type,
   }
   if (ctype[0] ? !contains_ci(ctype, "html")
                : !(contains_ci_n(body, blen < 2048 ? blen : 2048, "<html") ||
-                 contains_ci_n(body, blen < 2048 ? blen : 2048, "<!doctype html"))) {
+                   contains_ci_n(body, blen < 2048 ? blen : 2048,
+                                 "<!doctype html"))) {
     st->nonhtml++;
     goto out;
   }

@@ -1,0 +1,52 @@
+/*
+** fuzz_html.c — libFuzzer target for article extraction: the input is one
+** HTML page (with, taken from its first byte, an optional charset hint).
+** Checks what callers rely on: no crash, text NUL-terminated and of the
+** stated length, every source-map run inside the text and the page and in
+** increasing order, the extra JSON produced.
+*/
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hearsay.h"
+#include "web/web.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void check(int cond) {
+  if (!cond) abort();
+}
+
+static void run(const char *page, size_t len, const char *cs) {
+  hs_article *a = NULL;
+  hs_error e;
+  size_t i;
+  char *x;
+  if (hs_web_extract(page, len, cs, "https://example.com/2024/03/05/x",
+                     NULL, NULL, "fuzz", &a, &e)) {
+    check(a == NULL);
+    return;
+  }
+  check(a && a->text && a->text[a->len] == '\0');
+  check(strlen(a->text) <= a->len);
+  for (i = 0; i < a->nmap; i++) {
+    const hs_source_run *r = &a->map[i];
+    check(r->text_start < r->text_end && r->text_end <= a->len);
+    check(r->page_start < r->page_end);
+    if (i) check(r->text_start >= a->map[i - 1].text_end);
+  }
+  if (a->date) check(strlen(a->date) == 10);
+  x = hs_article_extra_json(a);
+  check(x != NULL);
+  free(x);
+  hs_article_free(a);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  static const char *const cs[] = {NULL, "windows-1256", "iso-8859-1",
+                                   "utf-8", "x-unknown"};
+  run((const char *)data, size, NULL);
+  if (size) run((const char *)data + 1, size - 1, cs[data[0] % 5]);
+  return 0;
+}
