@@ -372,7 +372,8 @@ HS_API int hs_date_find(const char *text, size_t len, hs_date *out);
 /* Calendar arithmetic.  Return 0 on success, -1 for an impossible date.
 ** Hijri: the tabular (arithmetic) Islamic calendar, epoch 16 July 622
 ** Julian, leap years 2,5,7,10,13,16,18,21,24,26,29 of each 30; it may
-** differ by a day from the observed calendar.  Solar Hijri: the 33-year
+** differ by a day from the observed calendar (1 Muharram 1446 gives 8 July
+** 2024; Umm al-Qura has 7 July).  Solar Hijri: the 33-year
 ** arithmetic rule (leap when (25*y + 11) mod 33 < 8), exact for
 ** 1178–1633 SH. */
 HS_API int hs_hijri_to_gregorian(int y, int m, int d, int *gy, int *gm,
@@ -408,8 +409,10 @@ typedef struct hs_attribution {
   int type;                  /* enum hs_source_type */
   const char *cue;           /* "said", "according to", "نقلا عن"... */
   uint32_t src_start, src_end;        /* bytes of the source name */
-  uint32_t content_start, content_end; /* attributed sentence; 0,0 unknown */
-  int chain;                 /* chain id shared by "A citing B citing C" */
+  uint32_t content_start, content_end; /* attributed quotation or
+                                          sentence; 0,0 when unknown */
+  int chain;                 /* chain id, unique in the document, shared by
+                                "A citing B citing C" */
   int chain_pos;             /* 0 = the outermost (the citing one) */
   int denial;                /* 1: a denial or rebuttal */
 } hs_attribution;
@@ -425,10 +428,12 @@ typedef struct hs_meta {
 
 typedef struct hs_aliases hs_aliases;
 
-/* Metadata of one document: given JSONL date/series win; the rest comes
-** from its text.  boiler (may be NULL) adds ranges to those found by
-** hs_boiler_find (e.g. hs_boiler_repeated's).  aliases may be NULL (no
-** normalization).  Free with hs_meta_clear. */
+/* Metadata of one document (docs/sources.md): the given JSONL date,
+** series and title win; the rest comes from its text.  boiler (may be
+** NULL) adds ranges to those hs_boiler_find finds, e.g. this document's
+** entry of hs_boiler_corpus.  aliases may be NULL (no normalization).
+** Returns HS_OK (or HS_EUSAGE for a NULL document); free *out with
+** hs_meta_clear even after an error. */
 HS_API int hs_meta_extract(const hs_doc *d, const hs_aliases *aliases,
                            const hs_range_list *boiler, hs_meta *out,
                            hs_error *err);
@@ -464,7 +469,9 @@ HS_API void hs_aliases_free(hs_aliases *a);
 ** returns 1 if known, else 0. */
 HS_API int hs_aliases_lookup(const hs_aliases *a, const char *name,
                              size_t len, const char **canonical, int *type);
-/* The first alias of a known name found in text (e.g. a masthead), or -1. */
+/* The longest known name in text (windows of up to 6 words; ambiguous
+** "=NAME" aliases only as the whole text), e.g. in a masthead.  Returns its
+** entry number and fills the outputs (any may be NULL), or -1. */
 HS_API long hs_aliases_find_in(const hs_aliases *a, const char *text,
                                size_t len, const char **canonical, int *type,
                                uint32_t *start, uint32_t *end);

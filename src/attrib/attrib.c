@@ -82,7 +82,6 @@ static const cue_row cues[] = {
     {"en", "told", BEFORE, 0},
     {"en", "has reported", BEFORE, 0},
     {"en", "reported", BEFORE, 0},
-    {"en", "reports", BEFORE, 0},
     {"en", "stated", BEFORE, 0},
     {"en", "announced", BEFORE, 0},
     {"en", "added", BEFORE, F_INVERT},
@@ -153,17 +152,25 @@ static const char *const stop_en[] = {
     "in", "at", "as", "after", "before", "because", "to", "on", "last",
     "this", "earlier", "late", "early", "said", "told", "reported",
     "citing", "quoting", "also", "has", "have", "had", "is", "was", "were",
-    "would", "will", "it", "its", "on", "about", "over", NULL};
+    "would", "will", "it", "its", "about", "over", "not", "never",
+    "previously", "later", "he", "she", "they", "we", "i", "you", "him",
+    "her", "them", "then", "so", "if", "than", NULL};
 static const char *const stop_ar[] = {
     "أن", "ان", "إن", "إنه", "أنه", "انه", "في", "خلال", "على", "إلى", "الى",
     "اليوم", "امس", "أمس", "التي", "الذي", "عن", "نقلا", "نقلاً", "من", "مع",
-    "بأن", "لـ", "إنّ", "أنّ", "فإن", "فان", "وأن", "وان", "بان", NULL};
+    "بأن", "لـ", "إنّ", "أنّ", "فإن", "فان", "وأن", "وان", "بان", "يوم",
+    "مساء", "صباح", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء",
+    "الخميس", "الجمعة", "السبت", "هذه", "هذا", "ذلك", "تلك", "هذي", "كل",
+    "وجود", "صحة", NULL};
 static const char *const stop_fa[] = {"که", "در", "از", "با", "به", "روز",
                                       "امروز", "را", "این", "و", NULL};
 static const char *const pronouns[] = {
     "he", "she", "it", "they", "we", "i", "you", "this", "which", "who",
     "there", "that", "one", "what", "the", "a", "an", "and", "but", "it",
-    "هو", "هي", "او", "وی", "آنها", "ما", NULL};
+    "هو", "هي", "او", "وی", "آنها", "ما", "سموه", "معاليه", "فضيلته", "البيان",
+    "التقرير", "فيه", "فيها", "عدد", "تعالى", "له", "لها", "أيضا", "أيضاً",
+    "ايضا", "بيان", "قائلا", "قائلاً", "قائلة", "لي", "لنا", "لهم", "أحكام",
+    "لأحكام", NULL};
 
 /* Keywords deciding a source's type when the alias table does not know
 ** it; the first row matching a word of the source wins. */
@@ -198,7 +205,15 @@ static const struct {
     {"authority", HS_SRC_OFFICIAL}, {"authorities", HS_SRC_OFFICIAL},
     {"observatory", HS_SRC_OFFICIAL}, {"officials", HS_SRC_OFFICIAL},
     {"official", HS_SRC_OFFICIAL}, {"embassy", HS_SRC_OFFICIAL},
-    {"command", HS_SRC_OFFICIAL}, {"وزارة", HS_SRC_OFFICIAL},
+    {"command", HS_SRC_OFFICIAL}, {"commission", HS_SRC_OFFICIAL},
+    {"company", HS_SRC_OFFICIAL}, {"corporation", HS_SRC_OFFICIAL},
+    {"university", HS_SRC_OFFICIAL}, {"bank", HS_SRC_OFFICIAL},
+    {"organization", HS_SRC_OFFICIAL}, {"organisation", HS_SRC_OFFICIAL},
+    {"union", HS_SRC_OFFICIAL}, {"board", HS_SRC_OFFICIAL},
+    {"institute", HS_SRC_OFFICIAL}, {"court", HS_SRC_OFFICIAL},
+    {"parliament", HS_SRC_OFFICIAL}, {"federation", HS_SRC_OFFICIAL},
+    {"الشركة", HS_SRC_OFFICIAL}, {"جامعة", HS_SRC_OFFICIAL},
+    {"وزارة", HS_SRC_OFFICIAL},
     {"وزير", HS_SRC_OFFICIAL}, {"الحكومة", HS_SRC_OFFICIAL},
     {"الجيش", HS_SRC_OFFICIAL}, {"المتحدث", HS_SRC_OFFICIAL},
     {"الشرطة", HS_SRC_OFFICIAL}, {"الرئيس", HS_SRC_OFFICIAL},
@@ -206,7 +221,15 @@ static const struct {
     {"وزارت", HS_SRC_OFFICIAL}, {"وزیر", HS_SRC_OFFICIAL},
     {"سخنگوی", HS_SRC_OFFICIAL}, {"دولت", HS_SRC_OFFICIAL},
     {"ارتش", HS_SRC_OFFICIAL}, {"رئیس", HS_SRC_OFFICIAL},
-    {"پلیس", HS_SRC_OFFICIAL}};
+    {"پلیس", HS_SRC_OFFICIAL}, {"الأمير", HS_SRC_OFFICIAL},
+    {"مسؤول", HS_SRC_OFFICIAL}, {"مسؤولون", HS_SRC_OFFICIAL},
+    {"مسئول", HS_SRC_OFFICIAL}, {"مقام", HS_SRC_OFFICIAL},
+    {"mr", HS_SRC_PERSON}, {"mrs", HS_SRC_PERSON},
+    {"ms", HS_SRC_PERSON}, {"dr", HS_SRC_PERSON}, {"professor", HS_SRC_PERSON},
+    {"الدكتور", HS_SRC_PERSON}, {"د", HS_SRC_PERSON}, {"المهندس", HS_SRC_PERSON},
+    {"الشيخ", HS_SRC_PERSON}, {"السيد", HS_SRC_PERSON},
+    {"الأستاذ", HS_SRC_PERSON}, {"آقای", HS_SRC_PERSON},
+    {"خانم", HS_SRC_PERSON}, {"دکتر", HS_SRC_PERSON}};
 #define NTYPEWORDS (sizeof type_words / sizeof type_words[0])
 
 /* Denial words next to any cue. */
@@ -316,6 +339,25 @@ static const char *const *stops_for(const char *lang) {
 
 static int is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
 
+/* Length of an opening (closing) quotation mark at i, or 0: " « “. */
+static uint32_t quote_open_len(const txt *t, uint32_t i) {
+  const unsigned char *s = (const unsigned char *)t->s;
+  if (s[i] == '"') return 1;
+  if (i + 1 < t->len && s[i] == 0xC2 && s[i + 1] == 0xAB) return 2;
+  if (i + 2 < t->len && s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0x9C)
+    return 3;
+  return 0;
+}
+
+static uint32_t quote_close_len(const txt *t, uint32_t i) {
+  const unsigned char *s = (const unsigned char *)t->s;
+  if (s[i] == '"') return 1;
+  if (i + 1 < t->len && s[i] == 0xC2 && s[i + 1] == 0xBB) return 2;
+  if (i + 2 < t->len && s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0x9D)
+    return 3;
+  return 0;
+}
+
 /* Read a source forwards from i: words up to a stop. */
 static int read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
                       uint32_t *s, uint32_t *e) {
@@ -329,8 +371,23 @@ static int read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
   *s = p;
   while (p < lim && nw < max) {
     uint32_t q;
+    if (t->s[p] == '.' && nw >= 1 && p - we == 0 &&
+        (we - ws == 1 || (we - ws == 2 && ((unsigned char)t->s[ws] == 0xD8 ||
+                                           (unsigned char)t->s[ws] == 0xD9)))) {
+      p++; /* "د." (Dr.), "J." : an abbreviation inside the name */
+      continue;
+    }
     if (hard_punct(t, p)) {
-      /* "(Reuters)" style parenthesis right after the name ends it too */
+      /* a quoted name after a descriptor: صحيفة «الرياض», daily "Kayhan" */
+      uint32_t ql = quote_open_len(t, p);
+      if (ql && nw >= 1 && nw <= 2) {
+        uint32_t z = p + ql, lim2 = p + 80 < lim ? p + 80 : lim;
+        while (z < lim2 && !quote_close_len(t, z)) z++;
+        if (z < lim2 && z > p + ql) {
+          we = z + quote_close_len(t, z);
+          nw++;
+        }
+      }
       break;
     }
     if (punct_len(t, p)) {
@@ -338,7 +395,7 @@ static int read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
       continue;
     }
     q = word_end(t, p);
-    if (q == p) break;
+    if (q == p || (q - p == 1 && t->s[p] == '-')) break; /* a dash */
     if (in_list(t->s + p, q - p, stops) && !(nw == 0 && !strcmp(lang, "en") &&
                                               eq_ci(t->s + p, q - p, "the")))
       break;
@@ -375,6 +432,7 @@ static int read_before(const txt *t, uint32_t lo, uint32_t i, const char *lang,
       if (punct_len(t, c)) break;
       q = c;
     }
+    if (p - q == 1 && t->s[q] == '-') break; /* a dash */
     if (in_list(t->s + q, p - q, stops) &&
         !(!strcmp(lang, "en") && (eq_ci(t->s + q, p - q, "the") ||
                                   eq_ci(t->s + q, p - q, "and"))))
@@ -415,6 +473,11 @@ static int sentence_end(const txt *t, uint32_t i) {
     if (i >= 1 && is_upper_ascii(t->s[i - 1]) &&
         (i < 2 || punct_len(t, i - 2) || t->s[i - 2] == '.'))
       return 0;
+    /* a one-letter Arabic-script word: «د.» (Dr.), «م.» (Eng.) */
+    if (i >= 2 && ((unsigned char)t->s[i - 2] == 0xD8 ||
+                   (unsigned char)t->s[i - 2] == 0xD9) &&
+        (i < 3 || punct_len(t, i - 3)))
+      return 0;
     return 1;
   }
   return 0;
@@ -444,7 +507,7 @@ static size_t split_sentences(const txt *t, sent **out) {
 
 static int classify(const txt *t, uint32_t s, uint32_t e, const char *lang) {
   uint32_t p = s;
-  int nw = 0, ncap = 0;
+  int nw = 0, ncap = 0, last2cap = 0;
   size_t k;
   int best = -1;
   size_t bestk = NTYPEWORDS;
@@ -457,7 +520,8 @@ static int classify(const txt *t, uint32_t s, uint32_t e, const char *lang) {
     q = word_end(t, p);
     if (q > e) q = e;
     nw++;
-    if (is_upper_ascii(t->s[p])) ncap++;
+    if (is_upper_ascii(t->s[p])) ncap++, last2cap = last2cap < 2 ? last2cap + 1 : 2;
+    else last2cap = 0;
     for (k = 0; k < NTYPEWORDS; k++)
       if (eq_ci(t->s + p, q - p, type_words[k].word) && k < bestk)
         bestk = k, best = type_words[k].type;
@@ -471,7 +535,52 @@ static int classify(const txt *t, uint32_t s, uint32_t e, const char *lang) {
   if (best >= 0) return best;
   if (!strcmp(lang, "en") && ncap == nw && nw >= 2 && nw <= 4)
     return HS_SRC_PERSON;
+  if (!strcmp(lang, "en") && nw >= 3 && last2cap == 2)
+    return HS_SRC_PERSON; /* "Board chair Lucinda Farraday" */
   return HS_SRC_UNKNOWN;
+}
+
+/* An English source read backwards must look like a name or a noun
+** phrase: a capitalized word, a type keyword, or an article before at
+** most four words ("the harbour board"). */
+static int plausible_en(const txt *t, uint32_t s, uint32_t e) {
+  uint32_t p = s;
+  int nw = 0, cap = 0, kw = 0, art = 0;
+  size_t k;
+  while (p < e) {
+    uint32_t q;
+    if (punct_len(t, p)) {
+      p += punct_len(t, p);
+      continue;
+    }
+    q = word_end(t, p);
+    if (q > e) q = e;
+    if (nw == 0 && (eq_ci(t->s + p, q - p, "the") ||
+                    eq_ci(t->s + p, q - p, "a") ||
+                    eq_ci(t->s + p, q - p, "an") ||
+                    eq_ci(t->s + p, q - p, "my") ||
+                    eq_ci(t->s + p, q - p, "our") ||
+                    eq_ci(t->s + p, q - p, "his") ||
+                    eq_ci(t->s + p, q - p, "her") ||
+                    eq_ci(t->s + p, q - p, "their")))
+      art = 1;
+    else if (is_upper_ascii(t->s[p]))
+      cap = 1;
+    for (k = 0; k < NTYPEWORDS; k++)
+      if (eq_ci(t->s + p, q - p, type_words[k].word)) kw = 1;
+    nw++;
+    p = q;
+  }
+  return cap || kw || (art && nw <= 5);
+}
+
+/* Leading English article dropped from a normalized name. */
+static uint32_t skip_article(const txt *t, uint32_t s, uint32_t e) {
+  uint32_t q = word_end(t, s);
+  if (q < e && (eq_ci(t->s + s, q - s, "the") || eq_ci(t->s + s, q - s, "a") ||
+                eq_ci(t->s + s, q - s, "an")))
+    return q + 1 < e ? q + 1 : s;
+  return s;
 }
 
 /* ------------------------------------------------------------ extraction */
@@ -537,6 +646,33 @@ static int has_denial_word(const txt *t, const sent *se) {
   return 0;
 }
 
+/* 1 if a quotation or a clause ends right before i ('"...," said X'). */
+static int after_quote(const txt *t, uint32_t lo, uint32_t i) {
+  const unsigned char *s = (const unsigned char *)t->s;
+  while (i > lo && s[i - 1] == ' ') i--;
+  if (i == lo) return 0;
+  if (s[i - 1] == ',' || s[i - 1] == '"') return 1;
+  if (i >= lo + 3 && s[i - 3] == 0xE2 && s[i - 2] == 0x80 && s[i - 1] == 0x9D)
+    return 1; /* closing curly quote */
+  return i >= lo + 2 && s[i - 2] == 0xC2 && s[i - 1] == 0xBB; /* » */
+}
+
+/* Script of the text: Persian if a Persian-only letter (پ چ ژ گ ی ک) is
+** in its first 4 KiB.  Arabic cues are not tried on Persian text (the
+** Persian «نفت» "oil" is the Arabic «نفت» "she denied"), nor Persian cues
+** on Arabic text. */
+static int is_persian(const txt *t) {
+  const unsigned char *s = (const unsigned char *)t->s;
+  uint32_t i, lim = t->len < 4096 ? t->len : 4096;
+  for (i = 0; i + 1 < lim; i++)
+    if ((s[i] == 0xD9 && s[i + 1] == 0xBE) ||
+        (s[i] == 0xDA && (s[i + 1] == 0x86 || s[i + 1] == 0x98 ||
+                          s[i + 1] == 0xAF || s[i + 1] == 0xA9)) ||
+        (s[i] == 0xDB && s[i + 1] == 0x8C))
+      return 1;
+  return 0;
+}
+
 static int is_line_start(const txt *t, uint32_t i) {
   while (i > 0 && (t->s[i - 1] == ' ' || t->s[i - 1] == '\t')) i--;
   return i == 0 || t->s[i - 1] == '\n';
@@ -548,7 +684,7 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
   sent *ss = NULL;
   size_t ns, si, nf = 0, capf = 0, i;
   found *f = NULL;
-  int nchain = 0;
+  int nchain = 0, persian;
   (void)err;
   *out = NULL;
   *n = 0;
@@ -556,6 +692,7 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
   t.s = text;
   t.len = len > UINT32_MAX - 4 ? UINT32_MAX - 4 : (uint32_t)len;
   ns = split_sentences(&t, &ss);
+  persian = is_persian(&t);
   for (si = 0; si < ns; si++) {
     const sent *se = &ss[si];
     size_t first = nf;
@@ -569,13 +706,15 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
         const cue_row *c = &cues[k];
         uint32_t ce, s = 0, e = 0;
         int ok;
+        if (c->lang[0] == 'a' && persian) continue;
+        if (c->lang[0] == 'f' && !persian) continue;
         if (!match_cue(&t, p, c, &ce)) continue;
         if ((c->flags & F_LINESTART) && !is_line_start(&t, p)) continue;
         if (c->dir == AFTER) {
           ok = read_after(&t, ce, se->e, c->lang, &s, &e);
         } else {
           ok = read_before(&t, se->s, p, c->lang, &s, &e);
-          if (!ok && (c->flags & F_INVERT))
+          if (!ok && (c->flags & F_INVERT) && after_quote(&t, se->s, p))
             ok = read_after(&t, ce, se->e, c->lang, &s, &e);
         }
         if (ok && e > s) {
@@ -587,6 +726,9 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
                    !eq_ci(t.s + s, w - s, "a") && !eq_ci(t.s + s, w - s, "an"))
             ok = 0;
           if (e - s > 200) ok = 0;
+          if (ok && !strcmp(c->lang, "en") && c->dir == BEFORE &&
+              s < p && !plausible_en(&t, s, e))
+            ok = 0;
         } else {
           ok = 0;
         }
@@ -605,7 +747,8 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
                                               &type, &as, &ae) >= 0) {
             x->a.normalized = hs_strdup(canon);
           } else {
-            x->a.normalized = hs_strndup(t.s + s, e - s);
+            uint32_t bs = skip_article(&t, s, e);
+            x->a.normalized = hs_strndup(t.s + bs, e - bs);
             type = classify(&t, s, e, c->lang);
           }
           /* anonymous wording wins over a name inside it

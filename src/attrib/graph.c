@@ -111,6 +111,11 @@ static int date_cmp(const char *a, const char *b, int *undated) {
   return strcmp(a, b) < 0 ? -1 : strcmp(a, b) > 0;
 }
 
+static int u64_cmp(const void *x, const void *y) {
+  uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+  return (a > b) - (a < b);
+}
+
 typedef struct okey {
   int kind;
   uint32_t from, to;
@@ -131,7 +136,7 @@ int hs_graph_build(const hs_corpus *c, const hs_meta *metas,
   size_t nd = hs_corpus_count(c), i, k, ndocedges;
   uint32_t maxfam = 0;
   okey *keys = NULL;
-  size_t nkeys = 0;
+  size_t nkeys = 0, capk = 0;
   (void)err;
   memset(g, 0, sizeof *g);
   memset(&b, 0, sizeof b);
@@ -149,7 +154,10 @@ int hs_graph_build(const hs_corpus *c, const hs_meta *metas,
     int type = HS_SRC_OUTLET;
     if (!o || !*o) continue;
     if (al && hs_aliases_lookup(al, o, strlen(o), &canon, &type)) o = canon;
-    g->nodes[i].outlet = named_node(&b, o, HS_NODE_OUTLET, type);
+    {
+      uint32_t on = named_node(&b, o, HS_NODE_OUTLET, type); /* may grow */
+      g->nodes[i].outlet = on;
+    }
   }
   /* reuse and republication */
   for (i = 0; i < np; i++) {
@@ -202,9 +210,7 @@ int hs_graph_build(const hs_corpus *c, const hs_meta *metas,
                       ? g->nodes[e->to].outlet : e->to;
     if (fo == UINT32_MAX || to == UINT32_MAX || fo == to) continue;
     if (g->nodes[e->from].kind != HS_NODE_DOC) continue; /* chains stay */
-    HS_GROW(keys, nkeys, nkeys + 1);
-    keys[nkeys - 1 < nkeys ? nkeys : 0].kind = 0; /* placeholder */
-    keys = hs_reallocarray(keys, nkeys + 1, sizeof *keys);
+    HS_GROW(keys, capk, nkeys + 1);
     keys[nkeys].kind = e->kind == HS_EDGE_REPUBLISH ? HS_EDGE_REUSE : e->kind;
     keys[nkeys].from = fo;
     keys[nkeys].to = to;
@@ -238,21 +244,38 @@ int hs_graph_build(const hs_corpus *c, const hs_meta *metas,
     g->families = hs_calloc(maxfam, sizeof *g->families);
     g->nfamilies = maxfam;
     for (i = 0; i < maxfam; i++) g->families[i].first = UINT32_MAX;
+    /* (family, doc) pairs, sorted: each run is one family's documents */
     {
-      /* members: mark per family with a doc bitmap is too big; passages are
-      ** sorted by a.doc, so count distinct docs with a small sort */
       uint64_t *pairs = hs_malloc((2 * np + 1) * sizeof *pairs);
-      size_t npairs = 0;
+      size_t npairs = 0, j;
       for (i = 0; i < np; i++) {
         if (p[i].internal || p[i].a.doc >= nd || p[i].b.doc >= nd) continue;
         pairs[npairs++] = ((uint64_t)p[i].family << 32) | p[i].a.doc;
         pairs[npairs++] = ((uint64_t)p[i].family << 32) | p[i].b.doc;
       }
-      if (npairs) {
-        size_t w = 0;
-        qsort(pairs, npairs, sizeof *pairs, (int (*)(const void *,
-                                                     const void *))NULL);
-        (void)w;
+      if (npairs) qsort(pairs, npairs, sizeof *pairs, u64_cmp);
+      for (i = 0; i < npairs; i = j) {
+        uint32_t fam = (uint32_t)(pairs[i] >> 32);
+        hs_graph_family *f = &g->families[fam];
+        for (j = i; j < npairs && (uint32_t)(pairs[j] >> 32) == fam; j++) {
+          uint32_t d = (uint32_t)pairs[j];
+          const char *dd = g->nodes[d].date;
+          if (j > i && pairs[j] == pairs[j - 1]) continue;
+          f->ndocs++;
+          if (!dd) {
+            f->undated = 1;
+            if (f->first == UINT32_MAX) f->first = d;
+            continue;
+          }
+          if (f->first == UINT32_MAX || !g->nodes[f->first].date) {
+            f->first = d;
+            f->tie = 0;
+          } else {
+            int cmp = strcmp(dd, g->nodes[f->first].date);
+            if (cmp < 0) f->first = d, f->tie = 0;
+            else if (cmp == 0) f->tie = 1;
+          }
+        }
       }
       free(pairs);
     }

@@ -228,7 +228,6 @@ int main(int argc, char **argv) {
     c.format = isatty(STDOUT_FILENO) ? HS_FORMAT_TEXT : HS_FORMAT_JSONL;
   signal(SIGINT, on_signal);
   signal(SIGTERM, on_signal);
-  signal(SIGPIPE, SIG_IGN);
   rc = cmd->run(&c);
   free(c.paths);
   return rc;

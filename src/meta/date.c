@@ -2,8 +2,8 @@
 ** date.c — dates written in news text, in English, Arabic and Persian,
 ** converted to the Gregorian calendar.
 **
-** Forms are tried at the start of every word; each is one row of the
-** table `forms` below, per language, and a date may be preceded by a
+** Forms are tried at the start of every word; each is one row of its
+** language's table below (en_forms, ar_forms, fa_forms), and a date may be preceded by a
 ** weekday name ("Saturday, ", "الجمعة ", "جمعه ") which is then part of
 ** its span.  Digits may be ASCII, Arabic-Indic (٠-٩) or Persian (۰-۹).
 ** Accepted forms (D day, M month name, N month number, Y 4-digit year):
@@ -25,7 +25,7 @@
 **
 ** "Published:", "Posted", "Updated", «نشر في», «تاريخ النشر», «تاریخ
 ** انتشار» just before a date, or a date in the first 600 bytes, raise
-** its confidence (see src/meta/meta.c).
+** its confidence (see src/meta/fields.c).
 **
 ** Calendars: the Hijri conversion is the tabular (arithmetic) calendar
 ** with the civil epoch (1 Muharram 1 AH = 16 July 622 Julian) and leap
@@ -341,7 +341,7 @@ static int form_mdy(const scan *sc, size_t *i, found *f) {
   return 1;
 }
 
-/* D <month> Y for a month table; `lit_after` optional suffix to absorb. */
+/* D <month> Y for a month table t, in calendar cal. */
 static int dmy_with(const scan *sc, size_t *i, found *f, const name_row *t,
                     int cal, double conf) {
   size_t j = *i;
@@ -357,15 +357,10 @@ static int dmy_with(const scan *sc, size_t *i, found *f, const name_row *t,
   }
   if (!(m = name_at(sc, &j, t))) return 0;
   skip_sep(sc, &j, 1);
-  if ((y = year_at(sc, &j)) < 0 || letter_at(sc, j)) {
-    /* Arabic-script years may carry a suffix: "هـ", "ه", "م", "ش". */
-    size_t k = j;
-    if (y < 0) return 0;
-    skip_sep(sc, &k, 0);
-    (void)k;
-    if (t == en_months) return 0;
-  }
+  if ((y = year_at(sc, &j)) < 0) return 0;
+  if (letter_at(sc, j) && t == en_months) return 0;
   {
+    /* Arabic-script years may carry a suffix: "هـ", "ه.ش", "م", "ش" */
     size_t k = j;
     skip_sep(sc, &k, 0);
     if (skip_lit(sc, &k, "هـ") || skip_lit(sc, &k, "ه.ش") ||
@@ -453,24 +448,37 @@ static int form_ymd(const scan *sc, size_t *i, found *f) {
 }
 
 typedef struct form_row {
-  const char *lang;
   const char *name;
   form_fn fn;
 } form_row;
 
-/* Tried in this order at each word start; the first that matches wins. */
-static const form_row forms[] = {
-    {"en", "iso", form_iso},
-    {"ar", "ymd", form_ymd},
-    {"en", "mdy", form_mdy},
-    {"en", "dmy", form_dmy_en},
-    {"ar", "dmy", form_dmy_ar},
-    {"ar", "hijri", form_hijri},
-    {"fa", "solar-hijri", form_solar},
-    {"fa", "dmy", form_dmy_fa},
-    {"en", "numeric", form_numeric},
-};
-#define NFORMS (sizeof forms / sizeof forms[0])
+/* One table of forms per language; the tables are tried in the order of
+** `langs` and the forms of each in table order, and the first match wins
+** (the forms of different tables do not overlap: ymd wants a 4-digit
+** first number, numeric a 1- or 2-digit one). */
+static const form_row en_forms[] = {
+    {"iso", form_iso},
+    {"mdy", form_mdy},
+    {"dmy", form_dmy_en},
+    {"numeric", form_numeric},
+    {NULL, NULL}};
+
+static const form_row ar_forms[] = {
+    {"ymd", form_ymd},
+    {"dmy", form_dmy_ar},
+    {"hijri", form_hijri},
+    {NULL, NULL}};
+
+static const form_row fa_forms[] = {
+    {"solar-hijri", form_solar},
+    {"dmy", form_dmy_fa},
+    {NULL, NULL}};
+
+static const struct {
+  const char *lang;
+  const form_row *forms;
+} langs[] = {{"en", en_forms}, {"ar", ar_forms}, {"fa", fa_forms}};
+#define NLANGS (sizeof langs / sizeof langs[0])
 
 static int convert(found *f, hs_date *out) {
   int gy = f->y, gm = f->m, gd = f->d;
@@ -492,17 +500,20 @@ static int try_at(const scan *sc, size_t at, hs_date *out) {
   size_t k, q = at;
   if (name_at(sc, &q, weekdays)) skip_sep(sc, &q, 1);
   else q = at;
-  for (k = 0; k < NFORMS; k++) {
-    size_t j = q;
-    found f;
-    memset(&f, 0, sizeof f);
-    if (!forms[k].fn(sc, &j, &f)) continue;
-    memset(out, 0, sizeof *out);
-    if (convert(&f, out)) continue;
-    out->start = (uint32_t)at;
-    out->end = (uint32_t)j;
-    out->form = forms[k].name;
-    return 1;
+  for (k = 0; k < NLANGS; k++) {
+    const form_row *fr;
+    for (fr = langs[k].forms; fr->name; fr++) {
+      size_t j = q;
+      found f;
+      memset(&f, 0, sizeof f);
+      if (!fr->fn(sc, &j, &f)) continue;
+      memset(out, 0, sizeof *out);
+      if (convert(&f, out)) continue;
+      out->start = (uint32_t)at;
+      out->end = (uint32_t)j;
+      out->form = fr->name;
+      return 1;
+    }
   }
   return 0;
 }

@@ -26,6 +26,7 @@
 
 #include "hearsay.h"
 #include "meta/meta_int.h"
+#include "text/text.h"
 #include "util/util.h"
 
 /* ------------------------------------------------------------ lines */
@@ -277,8 +278,9 @@ int hs_boiler_corpus(const hs_corpus *c, hs_range_list **out,
   lrec *rec = NULL;
   dlist *dl = hs_calloc(nd + 1, sizeof *dl);
   hs_range_list *res;
-  char *norm = NULL;
-  size_t normcap = 0;
+  hs_tokenizer *tk = hs_tokenizer_new();
+  uint64_t *hv = NULL;
+  size_t hvcap = 0;
   /* per series: number of documents, via the sorted series hashes */
   uint64_t *sh = hs_calloc(nd + 1, sizeof *sh), *sorted;
   (void)err;
@@ -298,19 +300,18 @@ int hs_boiler_corpus(const hs_corpus *c, hs_range_list **out,
                      &ln);
     for (k = 0; k < nl; k++) {
       uint32_t s = ln[k].start, e = ln[k].end;
-      size_t need;
+      const hs_token *toks = NULL;
+      size_t nt = 0, q;
       trim(doc->text, &s, &e);
       if (s == e || e - s > 2000) continue;
-      need = hs_normalize(doc->text + s, e - s, norm, normcap);
-      if (need + 1 > normcap) {
-        normcap = need + 64;
-        norm = hs_realloc(norm, normcap);
-        hs_normalize(doc->text + s, e - s, norm, normcap);
-      }
-      if (need == 0) continue;
+      /* the line's identity: the hashes of its normalized words */
+      hs_tokenizer_run(tk, doc->text + s, e - s, &toks, &nt, NULL);
+      if (nt == 0) continue;
+      HS_GROW(hv, hvcap, nt);
+      for (q = 0; q < nt; q++) hv[q] = toks[q].hash;
       HS_GROW(rec, cap, nrec + 1);
       rec[nrec].series = sh[d];
-      rec[nrec].hash = XXH3_64bits(norm, need);
+      rec[nrec].hash = XXH3_64bits(hv, nt * sizeof *hv);
       rec[nrec].doc = (uint32_t)d;
       rec[nrec].start = ln[k].start;
       rec[nrec].end = ln[k].end;
@@ -360,7 +361,8 @@ int hs_boiler_corpus(const hs_corpus *c, hs_range_list **out,
   free(rec);
   free(sh);
   free(sorted);
-  free(norm);
+  free(hv);
+  hs_tokenizer_free(tk);
   *out = res;
   return HS_OK;
 }

@@ -23,11 +23,4 @@ void hs_json_str(FILE *f, const char *s); /* NULL writes null */
 ** control characters become U+FFFD. */
 void hs_xml_str(FILE *f, const char *s);
 
-struct hs_store;
-/* Create the tables documents_meta, attributions and boilerplate if
-** missing, and replace the rows of documents [first, first+count) (store
-** doc_id = corpus index) with metas[0..count).  One transaction. */
-int hs_meta_store_save(struct hs_store *s, const hs_corpus *c, size_t first,
-                       size_t count, const hs_meta *metas, hs_error *err);
-
 #endif

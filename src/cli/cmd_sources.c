@@ -1,0 +1,231 @@
+/*
+** cmd_sources.c — the commands about who said what and when: `meta` (one
+** metadata record per document), `sources` (most-cited sources, first
+** publishers, outlets that only copy), `graph` (the propagation graph as
+** DOT, GEXF or JSON Lines) and `timeline` (documents and families in date
+** order); and the boilerplate masking the reuse commands use by default.
+**
+** These commands keep every text in memory: boilerplate lines that one
+** outlet repeats are found across all of its documents before the engine
+** runs, and metadata is read from the text.  The streaming reuse and dups
+** commands mask only the fixed boilerplate patterns, per document.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+typedef struct src_state {
+  const char *aliases;   /* --aliases FILE */
+  int graph_format;      /* --format dot|gexf|jsonl for graph */
+} src_state;
+
+static src_state *state(cli *c) {
+  if (!c->cmd_state) {
+    src_state *s = calloc(1, sizeof *s);
+    if (!s) return NULL;
+    s->graph_format = -1;
+    c->cmd_state = s;
+  }
+  return c->cmd_state;
+}
+
+int cli_sources_option(cli *c, const char *arg, const char *value) {
+  src_state *s = state(c);
+  if (!s) return -1;
+  if (!strcmp(arg, "--aliases")) {
+    if (!value) {
+      cli_usage_error("option --aliases needs a FILE");
+      return -1;
+    }
+    s->aliases = value;
+    return 2;
+  }
+  if (!strcmp(arg, "--format") && !strcmp(c->cmd, "graph")) {
+    if (!value || (s->graph_format = hs_graph_format_parse(value)) < 0) {
+      cli_usage_error("graph --format wants dot, gexf or jsonl, not '%s'",
+                      value ? value : "");
+      return -1;
+    }
+    return 2;
+  }
+  return 0;
+}
+
+/* ------------------------------------------------------------ masking */
+
+int cli_engine_add(cli *c, hs_engine *e, const hs_corpus *corpus, size_t first,
+                   size_t count, const hs_range_list *lists, hs_error *err) {
+  hs_range_list *own;
+  size_t i;
+  int rc;
+  if (c->keep_boilerplate) return hs_engine_add(e, corpus, first, count, err);
+  if (lists) return hs_engine_add_masked(e, corpus, first, count, lists + first,
+                                         err);
+  own = calloc(count + 1, sizeof *own);
+  if (!own) return hs_error_set(err, HS_ENOMEM, "out of memory");
+  for (i = 0; i < count; i++) {
+    const hs_doc *d = hs_corpus_doc(corpus, first + i);
+    hs_range *r = NULL;
+    size_t n = 0;
+    if (d->text) hs_boiler_find(d->text, d->len, &r, &n, NULL);
+    own[i].r = r;
+    own[i].n = n;
+  }
+  rc = hs_engine_add_masked(e, corpus, first, count, own, err);
+  hs_boiler_free(own, count);
+  return rc;
+}
+
+/* ------------------------------------------------------------ loading */
+
+typedef struct work {
+  hs_corpus *corpus;
+  hs_aliases *al;
+  hs_range_list *boiler;
+  hs_meta *metas;
+  hs_passage *p;
+  size_t np;
+  uint32_t *words;
+  hs_graph g;
+} work;
+
+static void work_free(work *w) {
+  size_t i, nd = w->corpus ? hs_corpus_count(w->corpus) : 0;
+  if (w->metas)
+    for (i = 0; i < nd; i++) hs_meta_clear(&w->metas[i]);
+  free(w->metas);
+  hs_boiler_free(w->boiler, nd);
+  hs_aliases_free(w->al);
+  free(w->p);
+  free(w->words);
+  hs_graph_free(&w->g);
+  hs_corpus_free(w->corpus);
+}
+
+int cli_load_aliases(cli *c, hs_aliases **al, hs_error *err) {
+  src_state *s = state(c);
+  int rc = hs_aliases_new(al, err);
+  if (!rc && s && s->aliases) rc = hs_aliases_load(*al, s->aliases, err);
+  return rc;
+}
+
+int cli_metas(cli *c, const hs_corpus *corpus, const hs_aliases *al,
+              const hs_range_list *boiler, size_t first, size_t count,
+              hs_meta **out, hs_error *err) {
+  hs_meta *m = calloc(count + 1, sizeof *m);
+  size_t i;
+  int rc = HS_OK;
+  *out = m;
+  if (!m) return hs_error_set(err, HS_ENOMEM, "out of memory");
+  (void)c; /* boilerplate is reported even with --keep-boilerplate */
+  for (i = 0; i < count && !rc; i++) {
+    const hs_range_list *b = boiler ? &boiler[first + i] : NULL;
+    rc = hs_meta_extract(hs_corpus_doc(corpus, first + i), al, b, &m[i], err);
+  }
+  return rc;
+}
+
+/* Corpus (texts kept), boilerplate, metadata and, if passages is set,
+** reuse passages found with boilerplate masked. */
+static int load(cli *c, work *w, int passages, hs_error *err) {
+  size_t nd, i;
+  int rc;
+  hs_engine *e = NULL;
+  memset(w, 0, sizeof *w);
+  w->corpus = hs_corpus_new();
+  if (c->db && c->npaths)
+    return hs_error_set(err, HS_EUSAGE, "give either --db FILE or paths to "
+                                        "'%s'", c->cmd);
+  if (!c->db && !c->npaths)
+    return hs_error_set(err, HS_EUSAGE, "'%s' needs at least one PATH (or "
+                                        "--db FILE); try 'hearsay --help'",
+                        c->cmd);
+  if ((rc = cli_load_aliases(c, &w->al, err))) return rc;
+  if (c->db) {
+    if ((rc = cli_load_store(c, w->corpus, &w->p, &w->np,
+                             passages ? &w->words : NULL, err)))
+      return rc;
+  } else if ((rc = cli_read_inputs(c, w->corpus, NULL, NULL, err))) {
+    return rc;
+  }
+  nd = hs_corpus_count(w->corpus);
+  if ((rc = hs_boiler_corpus(w->corpus, &w->boiler, err))) return rc;
+  cli_progress(c, "metadata", 0, nd);
+  if ((rc = cli_metas(c, w->corpus, w->al, w->boiler, 0, nd, &w->metas, err)))
+    return rc;
+  if (passages && !c->db) {
+    if ((rc = hs_engine_new(&e, &c->opts, err))) return rc;
+    if (!(rc = cli_engine_add(c, e, w->corpus, 0, nd, w->boiler, err)) &&
+        !(rc = hs_engine_run(e, 0, &w->p, &w->np, err)))
+      rc = hs_families_assign(w->p, w->np, err);
+    if (!rc) {
+      w->words = calloc(nd + 1, sizeof *w->words);
+      if (!w->words) rc = hs_error_set(err, HS_ENOMEM, "out of memory");
+      else
+        for (i = 0; i < nd; i++) w->words[i] = hs_engine_doc_words(e, i);
+    }
+    hs_engine_free(e);
+    if (rc) return rc;
+  }
+  if (passages)
+    rc = hs_graph_build(w->corpus, w->metas, w->p, w->np, w->words, w->al,
+                        &w->g, err);
+  return rc;
+}
+
+static int finish(cli *c, work *w, int rc, hs_error *err) {
+  cli_progress_done(c);
+  work_free(w);
+  free(c->cmd_state);
+  c->cmd_state = NULL;
+  return rc ? cli_fail(c, err) : 0;
+}
+
+/* ------------------------------------------------------------ commands */
+
+int cmd_meta(cli *c) {
+  work w;
+  hs_error err;
+  size_t i;
+  int rc;
+  hs_error_clear(&err);
+  rc = load(c, &w, 0, &err);
+  for (i = 0; !rc && i < hs_corpus_count(w.corpus); i++)
+    rc = hs_meta_write_jsonl(stdout, hs_corpus_doc(w.corpus, i), &w.metas[i],
+                             &err);
+  return finish(c, &w, rc, &err);
+}
+
+int cmd_sources(cli *c) {
+  work w;
+  hs_error err;
+  int rc;
+  hs_error_clear(&err);
+  rc = load(c, &w, 1, &err);
+  if (!rc) rc = hs_sources_write(stdout, c->format, &w.g, &err);
+  return finish(c, &w, rc, &err);
+}
+
+int cmd_graph(cli *c) {
+  work w;
+  hs_error err;
+  int rc, fmt;
+  src_state *s = state(c);
+  hs_error_clear(&err);
+  fmt = s && s->graph_format >= 0 ? s->graph_format : HS_GRAPH_JSONL;
+  rc = load(c, &w, 1, &err);
+  if (!rc) rc = hs_graph_write(stdout, fmt, &w.g, &err);
+  return finish(c, &w, rc, &err);
+}
+
+int cmd_timeline(cli *c) {
+  work w;
+  hs_error err;
+  int rc;
+  hs_error_clear(&err);
+  rc = load(c, &w, 1, &err);
+  if (!rc) rc = hs_timeline_write(stdout, c->format, &w.g, w.p, w.np, &err);
+  return finish(c, &w, rc, &err);
+}

@@ -1,0 +1,203 @@
+/*
+** test_attrib.c — attributions, one table of sentences in English, Arabic
+** and Persian with the sources, types, chains and denials expected; the
+** alias table (built in, and a user file that adds and overrides names);
+** and the propagation graph of a small corpus.
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "hearsay.h"
+
+typedef struct want {
+  const char *normalized;
+  int type;
+  int chain_pos;
+  int denial;
+} want;
+
+typedef struct attr_case {
+  const char *text;
+  want w[4];   /* in order; normalized NULL ends */
+} attr_case;
+
+static const attr_case cases[] = {
+    {"Qodsna reported, citing SANA, citing local residents, that shells hit "
+     "the town.",
+     {{"Qodsna", HS_SRC_AGENCY, 0, 0},
+      {"SANA", HS_SRC_AGENCY, 1, 0},
+      {"local residents", HS_SRC_ANONYMOUS, 2, 0}}},
+    {"Syrian state news agency SANA reported that 12 people died.",
+     {{"SANA", HS_SRC_AGENCY, 0, 0}}},
+    {"The Syrian government has denied the reports.",
+     {{"Syrian government", HS_SRC_OFFICIAL, 0, 1}}},
+    {"The ministry called the allegations false.",
+     {{"ministry", HS_SRC_OFFICIAL, 0, 1}}},
+    {"\"We will respond,\" said Ahmed Ali.",
+     {{"Ahmed Ali", HS_SRC_PERSON, 0, 0}}},
+    {"According to the Syrian Observatory for Human Rights, 20 were killed.",
+     {{"Syrian Observatory for Human Rights", HS_SRC_OFFICIAL, 0, 0}}},
+    {"A military and diplomatic source said the convoy left.",
+     {{"military and diplomatic source", HS_SRC_ANONYMOUS, 0, 0}}},
+    {"Prices rose, according to Sputniknews.",
+     {{"Sputnik", HS_SRC_AGENCY, 0, 0}}},
+    {"He said the talks failed.", {{NULL, 0, 0, 0}}},
+    {"ذكرت وكالة الأنباء السعودية (واس) أن الملك استقبل الوفد.",
+     {{"SPA", HS_SRC_AGENCY, 0, 0}}},
+    {"وقال المتحدث باسم الوزارة إن الهجوم فشل.",
+     {{"المتحدث باسم الوزارة", HS_SRC_OFFICIAL, 0, 0}}},
+    {"أفادت سانا نقلا عن مصادر محلية بأن التيار انقطع.",
+     {{"SANA", HS_SRC_AGENCY, 0, 0}, {"مصادر محلية", HS_SRC_ANONYMOUS, 1, 0}}},
+    {"ونفى الجيش هذه الأنباء.", {{"الجيش", HS_SRC_OFFICIAL, 0, 1}}},
+    {"وفقا لوكالة رويترز فإن الأسعار ارتفعت.",
+     {{"Reuters", HS_SRC_AGENCY, 0, 0}}},
+    {"به گزارش خبرگزاری فارس، وزیر خارجه به مسکو رفت.",
+     {{"Fars", HS_SRC_AGENCY, 0, 0}}},
+    {"به گزارش قدسنا به نقل از سانا، حمله دفع شد.",
+     {{"Qodsna", HS_SRC_AGENCY, 0, 0}, {"SANA", HS_SRC_AGENCY, 1, 0}}},
+    {"سخنگوی وزارت خارجه گفت که مذاکرات ادامه دارد.",
+     {{"سخنگوی وزارت خارجه", HS_SRC_OFFICIAL, 0, 0}}},
+};
+
+static void test_attrib_table(void **state) {
+  hs_aliases *al = NULL;
+  size_t i, k;
+  (void)state;
+  assert_int_equal(hs_aliases_new(&al, NULL), HS_OK);
+  for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    const attr_case *c = &cases[i];
+    hs_attribution *a = NULL;
+    size_t n = 0, nw = 0;
+    assert_int_equal(hs_attrib_extract(c->text, strlen(c->text), al, &a, &n,
+                                       NULL),
+                     HS_OK);
+    while (nw < 4 && c->w[nw].normalized) nw++;
+    if (n != nw) fail_msg("'%s': %zu attributions, expected %zu", c->text, n,
+                          nw);
+    for (k = 0; k < n; k++) {
+      const want *w = &c->w[k];
+      if (strcmp(a[k].normalized, w->normalized) || a[k].type != w->type ||
+          a[k].chain_pos != w->chain_pos || a[k].denial != w->denial)
+        fail_msg("'%s' #%zu: got '%s' %s pos %d denial %d", c->text, k,
+                 a[k].normalized, hs_source_type_name(a[k].type),
+                 a[k].chain_pos, a[k].denial);
+      /* the source span holds the source as written */
+      assert_true(a[k].src_end > a[k].src_start);
+      assert_memory_equal(c->text + a[k].src_start, a[k].source,
+                          a[k].src_end - a[k].src_start);
+    }
+    hs_attributions_free(a, n);
+  }
+  hs_aliases_free(al);
+}
+
+static void test_aliases(void **state) {
+  hs_aliases *al = NULL;
+  const char *canon;
+  int type;
+  char path[] = "hs_aliases_XXXXXX"; /* in the working directory */
+  FILE *f;
+  int fd;
+  (void)state;
+  assert_int_equal(hs_aliases_new(&al, NULL), HS_OK);
+  assert_int_equal(hs_aliases_lookup(al, "Syrian Arab News Agency", 23, &canon,
+                                     &type), 1);
+  assert_string_equal(canon, "SANA");
+  assert_int_equal(type, HS_SRC_AGENCY);
+  assert_int_equal(hs_aliases_lookup(al, "واس", strlen("واس"), &canon, &type),
+                   1);
+  assert_string_equal(canon, "SPA");
+  assert_int_equal(hs_aliases_lookup(al, "SPUTNIK NEWS", 12, &canon, &type), 1);
+  assert_string_equal(canon, "Sputnik");
+  assert_int_equal(hs_aliases_lookup(al, "Nobody Weekly", 13, &canon, &type),
+                   0);
+  /* a user file adds names and wins over the built-in ones */
+  fd = mkstemp(path);
+  assert_true(fd >= 0);
+  f = fdopen(fd, "w");
+  fputs("# extra\nNobody Weekly\toutlet\tNW\nSpecial\tperson\tSANA\n", f);
+  fclose(f);
+  assert_int_equal(hs_aliases_load(al, path, NULL), HS_OK);
+  assert_int_equal(hs_aliases_lookup(al, "nw", 2, &canon, &type), 1);
+  assert_string_equal(canon, "Nobody Weekly");
+  assert_int_equal(hs_aliases_lookup(al, "SANA", 4, &canon, &type), 1);
+  assert_string_equal(canon, "Special");
+  /* a malformed file is an input error naming the line */
+  f = fopen(path, "w");
+  fputs("Broken line without type\n", f);
+  fclose(f);
+  {
+    hs_error err;
+    hs_error_clear(&err);
+    assert_int_equal(hs_aliases_load(al, path, &err), HS_EINPUT);
+    assert_non_null(strstr(err.msg, ":1:"));
+  }
+  remove(path);
+  hs_aliases_free(al);
+}
+
+static void test_graph(void **state) {
+  static const char STORY[] =
+      "The river authority said on Tuesday that the new bridge would open "
+      "to traffic in early spring after engineers finished testing the "
+      "steel cables and the concrete deck which had been damaged by floods "
+      "last year while the mayor promised that tolls would stay low.";
+  hs_corpus *c = hs_corpus_new();
+  hs_meta m[2];
+  hs_passage *p = NULL;
+  size_t n = 0, i, reuse = 0, cites = 0;
+  uint32_t words[2];
+  hs_graph g;
+  hs_reuse_opts o;
+  (void)state;
+  hs_corpus_add(c, "late", STORY, strlen(STORY), "copier", "2024-02-02",
+                NULL, NULL, NULL, NULL, 0, NULL);
+  hs_corpus_add(c, "early", STORY, strlen(STORY), "wire", "2024-01-01", NULL,
+                NULL, NULL, NULL, 0, NULL);
+  hs_reuse_opts_default(&o);
+  o.threads = 1;
+  assert_int_equal(hs_reuse_find(c, &o, &p, &n, NULL), HS_OK);
+  assert_int_equal(n, 1);
+  for (i = 0; i < 2; i++) {
+    assert_int_equal(hs_meta_extract(hs_corpus_doc(c, i), NULL, NULL, &m[i],
+                                     NULL), HS_OK);
+    words[i] = (uint32_t)hs_count_words(STORY, strlen(STORY));
+  }
+  assert_int_equal(hs_graph_build(c, m, p, n, words, NULL, &g, NULL), HS_OK);
+  for (i = 0; i < g.nedges; i++) {
+    const hs_edge *e = &g.edges[i];
+    if (e->kind == HS_EDGE_REPUBLISH && e->doc != UINT32_MAX) {
+      /* from the earlier document (corpus index 1) to the later */
+      assert_int_equal(e->from, 1);
+      assert_int_equal(e->to, 0);
+      assert_int_equal(e->tie, 0);
+      reuse++;
+    }
+    if (e->kind == HS_EDGE_CITES) cites++;
+  }
+  assert_int_equal(reuse, 1);
+  assert_true(cites >= 2);
+  assert_int_equal(g.nfamilies, 1);
+  assert_int_equal(g.families[0].first, 1);
+  assert_int_equal(g.families[0].ndocs, 2);
+  hs_graph_free(&g);
+  for (i = 0; i < 2; i++) hs_meta_clear(&m[i]);
+  free(p);
+  hs_corpus_free(c);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_attrib_table),
+      cmocka_unit_test(test_aliases),
+      cmocka_unit_test(test_graph),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,259 @@
+/*
+** test_meta.c — dates, calendars, boilerplate and document metadata: the
+** date-form tables of src/meta/date.c driven by one table of inputs and
+** expected Gregorian dates (English, Arabic, Persian; Hijri and Solar
+** Hijri conversions against known equivalents), boilerplate lines, the
+** "given metadata wins" rule, and boilerplate masking in the engine (two
+** pages that share only their footer share no passage).
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "hearsay.h"
+
+typedef struct date_case {
+  const char *text;
+  int y, m, d;          /* 0 = no date expected */
+  int ambiguous;
+  const char *raw;      /* the span expected, or NULL */
+} date_case;
+
+static const date_case date_cases[] = {
+    /* en */
+    {"Saturday, October 13th, 2018", 2018, 10, 13, 0,
+     "Saturday, October 13th, 2018"},
+    {"Published: 0658 GMT December 30, 2017", 2017, 12, 30, 0,
+     "December 30, 2017"},
+    {"Friday 14 June 2024", 2024, 6, 14, 0, "Friday 14 June 2024"},
+    {"on 9/7/2017 the", 2017, 9, 7, 1, "9/7/2017"},
+    {"25/12/2017", 2017, 12, 25, 0, "25/12/2017"},
+    {"12/25/2017", 2017, 12, 25, 0, "12/25/2017"},
+    {"2024-06-14T08:00Z", 2024, 6, 14, 0, "2024-06-14T08:00Z"},
+    {"Sept. 3, 2019", 2019, 9, 3, 0, "Sept. 3, 2019"},
+    {"14th of June, 2024", 2024, 6, 14, 0, "14th of June, 2024"},
+    {"Feb 29, 2023", 0, 0, 0, 0, NULL},      /* no such day */
+    {"version 1.2.2024x", 0, 0, 0, 0, NULL},
+    {"in May we met", 0, 0, 0, 0, NULL},
+    /* ar: Gregorian, Levantine months, Arabic-Indic digits, Hijri */
+    {"الجمعة ١٤ يونيو ٢٠٢٤", 2024, 6, 14, 0, "الجمعة ١٤ يونيو ٢٠٢٤"},
+    {"14 حزيران 2024", 2024, 6, 14, 0, "14 حزيران 2024"},
+    {"٣ تشرين الأول ٢٠٢٣", 2023, 10, 3, 0, NULL},
+    {"5 رمضان 1445 هـ", 2024, 3, 15, 0, "5 رمضان 1445 هـ"},
+    /* tabular calendar: Umm al-Qura has 7 July 2024 (one day earlier) */
+    {"1 محرم 1446", 2024, 7, 8, 0, NULL},
+    {"1 رمضان 1445", 2024, 3, 11, 0, NULL},
+    {"2024/06/14", 2024, 6, 14, 0, NULL},
+    /* fa: Solar Hijri, Persian digits, Gregorian months in Persian */
+    {"۲۵ اسفند ۱۴۰۲", 2024, 3, 15, 0, "۲۵ اسفند ۱۴۰۲"},
+    {"1 فروردین 1403", 2024, 3, 20, 0, NULL},
+    {"تاریخ: ۱۴۰۳/۰۱/۰۱", 2024, 3, 20, 0, "۱۴۰۳/۰۱/۰۱"},
+    {"۱۴ ژوئن ۲۰۲۴", 2024, 6, 14, 0, NULL},
+    {"22 بهمن 1357", 1979, 2, 11, 0, NULL},
+};
+
+static void test_date_table(void **state) {
+  size_t i;
+  (void)state;
+  for (i = 0; i < sizeof date_cases / sizeof date_cases[0]; i++) {
+    const date_case *c = &date_cases[i];
+    hs_date d;
+    int found = hs_date_find(c->text, strlen(c->text), &d);
+    if (!c->y) {
+      if (found) fail_msg("'%s': found %04d-%02d-%02d, expected none", c->text,
+                          d.year, d.month, d.day);
+      continue;
+    }
+    if (!found) fail_msg("'%s': no date found", c->text);
+    if (d.year != c->y || d.month != c->m || d.day != c->d)
+      fail_msg("'%s': %04d-%02d-%02d, expected %04d-%02d-%02d", c->text,
+               d.year, d.month, d.day, c->y, c->m, c->d);
+    if (d.ambiguous != c->ambiguous)
+      fail_msg("'%s': ambiguous=%d", c->text, d.ambiguous);
+    if (c->raw && (d.end - d.start != strlen(c->raw) ||
+                   memcmp(c->text + d.start, c->raw, strlen(c->raw))))
+      fail_msg("'%s': span [%u,%u) is not '%s'", c->text, d.start, d.end,
+               c->raw);
+    assert_true(d.confidence > 0 && d.confidence <= 1);
+  }
+}
+
+static void test_calendars(void **state) {
+  int y, m, d;
+  (void)state;
+  /* Solar Hijri, 33-year rule: Nowruz dates */
+  assert_int_equal(hs_persian_to_gregorian(1403, 1, 1, &y, &m, &d), 0);
+  assert_true(y == 2024 && m == 3 && d == 20);
+  assert_int_equal(hs_persian_to_gregorian(1404, 1, 1, &y, &m, &d), 0);
+  assert_true(y == 2025 && m == 3 && d == 21);
+  assert_int_equal(hs_persian_to_gregorian(1403, 12, 30, &y, &m, &d), 0);
+  assert_true(y == 2025 && m == 3 && d == 20);   /* 1403 is leap */
+  assert_int_equal(hs_persian_to_gregorian(1402, 12, 30, &y, &m, &d), -1);
+  assert_int_equal(hs_persian_to_gregorian(1399, 1, 1, &y, &m, &d), 0);
+  assert_true(y == 2020 && m == 3 && d == 20);
+  /* tabular Hijri (civil epoch): 1 Muharram 1446 = 8 July 2024 here, 7
+  ** July by Umm al-Qura: the arithmetic calendar may be a day off */
+  assert_int_equal(hs_hijri_to_gregorian(1446, 1, 1, &y, &m, &d), 0);
+  assert_true(y == 2024 && m == 7 && (d == 7 || d == 8));
+  assert_int_equal(hs_hijri_to_gregorian(1, 1, 1, &y, &m, &d), 0);
+  assert_int_equal(hs_hijri_to_gregorian(1445, 13, 1, &y, &m, &d), -1);
+  assert_int_equal(hs_hijri_to_gregorian(1445, 2, 30, &y, &m, &d), -1);
+}
+
+static const char PAGE[] =
+    "Harbour reopens\n"
+    "By Jane Doe\n"
+    "The harbour reopened on Monday after repairs.\n"
+    "Leave a Reply\n"
+    "Your email address will not be published.\n"
+    "Related articles\n"
+    "Storm damages pier\n"
+    "Ferry fares rise\n"
+    "\n"
+    "\xC2\xA9 2024 Harbour Times. All rights reserved.\n";
+
+static void test_boilerplate(void **state) {
+  hs_range *r = NULL;
+  size_t n = 0;
+  const char *leave = strstr(PAGE, "Leave a Reply");
+  const char *copy = strstr(PAGE, "\xC2\xA9");
+  (void)state;
+  assert_int_equal(hs_boiler_find(PAGE, strlen(PAGE), &r, &n, NULL), HS_OK);
+  assert_int_equal(n, 2);
+  assert_int_equal(r[0].start, (uint32_t)(leave - PAGE));
+  /* comment form, related header and its two items merged into one */
+  assert_int_equal(r[0].end, (uint32_t)(strstr(PAGE, "Ferry fares rise") -
+                                        PAGE + strlen("Ferry fares rise")));
+  assert_int_equal(r[1].start, (uint32_t)(copy - PAGE));
+  free(r);
+}
+
+static void test_meta_fields(void **state) {
+  hs_corpus *c = hs_corpus_new();
+  hs_meta m;
+  hs_aliases *al = NULL;
+  const hs_doc *d;
+  (void)state;
+  assert_int_equal(hs_aliases_new(&al, NULL), HS_OK);
+  assert_int_equal(hs_corpus_add(c, "a", PAGE, strlen(PAGE), NULL, NULL,
+                                 NULL, NULL, NULL, NULL, 0, NULL),
+                   HS_OK);
+  assert_int_equal(hs_corpus_add(c, "b", PAGE, strlen(PAGE), "gazette",
+                                 "2020-01-02T10:00:00", NULL, NULL, NULL, NULL,
+                                 0, NULL),
+                   HS_OK);
+  d = hs_corpus_doc(c, 0);
+  assert_int_equal(hs_meta_extract(d, al, NULL, &m, NULL), HS_OK);
+  assert_string_equal(m.title.value, "Harbour reopens");
+  assert_string_equal(m.byline.value, "Jane Doe");
+  assert_string_equal(m.outlet.value, "Harbour Times");
+  assert_null(m.date.value);
+  hs_meta_clear(&m);
+  /* given metadata wins */
+  d = hs_corpus_doc(c, 1);
+  assert_int_equal(hs_meta_extract(d, al, NULL, &m, NULL), HS_OK);
+  assert_string_equal(m.date.value, "2020-01-02");
+  assert_int_equal(m.date.given, 1);
+  assert_string_equal(m.outlet.value, "gazette");
+  assert_int_equal(m.outlet.given, 1);
+  hs_meta_clear(&m);
+  hs_aliases_free(al);
+  hs_corpus_free(c);
+}
+
+/* Repeated lines of one outlet: in >= 3 documents and >= 30% of them. */
+static void test_repeated_lines(void **state) {
+  hs_corpus *c = hs_corpus_new();
+  hs_range_list *l = NULL;
+  char buf[256];
+  int i;
+  (void)state;
+  for (i = 0; i < 4; i++) {
+    int n = snprintf(buf, sizeof buf,
+                     "Story number %d about something else entirely.\n"
+                     "Visit the Gazette shop for prints\n",
+                     i);
+    char id[8];
+    snprintf(id, sizeof id, "d%d", i);
+    assert_int_equal(hs_corpus_add(c, id, buf, (size_t)n, "gazette", NULL,
+                                   NULL, NULL, NULL, NULL, 0, NULL),
+                     HS_OK);
+  }
+  assert_int_equal(hs_boiler_corpus(c, &l, NULL), HS_OK);
+  for (i = 0; i < 4; i++) {
+    const hs_doc *d = hs_corpus_doc(c, (size_t)i);
+    assert_int_equal(l[i].n, 1);
+    assert_string_equal(d->text + l[i].r[0].start,
+                        "Visit the Gazette shop for prints\n");
+  }
+  hs_boiler_free(l, 4);
+  hs_corpus_free(c);
+}
+
+/* Two pages that share only a long footer: masked, no passage. */
+static void test_masking(void **state) {
+  static const char FOOT[] =
+      "Leave a Reply\nYour email address will not be published. Required "
+      "fields are marked with a star and comments are moderated before they "
+      "appear on the site so please be patient with our small team\n";
+  char a[1024], b[1024];
+  hs_corpus *c = hs_corpus_new();
+  hs_engine *e = NULL;
+  hs_passage *p = NULL;
+  hs_range *r0 = NULL, *r1 = NULL;
+  hs_range_list lists[2];
+  size_t n = 0, n0 = 0, n1 = 0;
+  hs_reuse_opts o;
+  int la, lb;
+  (void)state;
+  la = snprintf(a, sizeof a, "Alpha bravo charlie delta echo foxtrot golf "
+                             "hotel india juliet kilo lima.\n%s", FOOT);
+  lb = snprintf(b, sizeof b, "Zulu yankee xray whiskey victor uniform tango "
+                             "sierra romeo quebec papa oscar.\n%s", FOOT);
+  hs_corpus_add(c, "a", a, (size_t)la, NULL, NULL, NULL, NULL, NULL, NULL, 0,
+                NULL);
+  hs_corpus_add(c, "b", b, (size_t)lb, NULL, NULL, NULL, NULL, NULL, NULL, 0,
+                NULL);
+  hs_reuse_opts_default(&o);
+  o.threads = 1;
+  /* unmasked: the footer is a passage */
+  assert_int_equal(hs_engine_new(&e, &o, NULL), HS_OK);
+  assert_int_equal(hs_engine_add(e, c, 0, 2, NULL), HS_OK);
+  assert_int_equal(hs_engine_run(e, 0, &p, &n, NULL), HS_OK);
+  assert_true(n >= 1);
+  free(p);
+  hs_engine_free(e);
+  /* masked: nothing */
+  hs_boiler_find(a, (size_t)la, &r0, &n0, NULL);
+  hs_boiler_find(b, (size_t)lb, &r1, &n1, NULL);
+  assert_true(n0 >= 1 && n1 >= 1);
+  lists[0].r = r0, lists[0].n = n0;
+  lists[1].r = r1, lists[1].n = n1;
+  assert_int_equal(hs_engine_new(&e, &o, NULL), HS_OK);
+  assert_int_equal(hs_engine_add_masked(e, c, 0, 2, lists, NULL), HS_OK);
+  assert_int_equal(hs_engine_run(e, 0, &p, &n, NULL), HS_OK);
+  assert_int_equal(n, 0);
+  free(p);
+  hs_engine_free(e);
+  free(r0);
+  free(r1);
+  hs_corpus_free(c);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_date_table),
+      cmocka_unit_test(test_calendars),
+      cmocka_unit_test(test_boilerplate),
+      cmocka_unit_test(test_meta_fields),
+      cmocka_unit_test(test_repeated_lines),
+      cmocka_unit_test(test_masking),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
