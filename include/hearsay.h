@@ -162,6 +162,8 @@ HS_API size_t hs_normalize(const char *text, size_t len, char *buf,
 
 /* ---------------------------------------------------------------- reuse */
 
+struct hs_range; /* a byte range to mask, defined with the meta stage */
+
 typedef struct hs_reuse_opts {
   int ngram;          /* words per shingle (seed length); default 5 */
   int min_words;      /* shortest passage reported, in words; default 12 */
@@ -172,6 +174,13 @@ typedef struct hs_reuse_opts {
   int internal;       /* also report repeats inside one document; 1 */
   hs_progress_fn progress;
   void *progress_ud;
+  /* If non-NULL, called by hs_engine_add (on its worker threads, so it
+  ** must be thread-safe) for each document added without explicit masks:
+  ** it returns in *r (malloc'ed; the engine frees it) the sorted byte
+  ** ranges to mask, as hs_engine_add_masked does.  E.g. hs_boiler_find. */
+  int (*mask)(void *ud, const char *text, size_t len, struct hs_range **r,
+              size_t *n);
+  void *mask_ud;
 } hs_reuse_opts;
 
 HS_API void hs_reuse_opts_default(hs_reuse_opts *o);

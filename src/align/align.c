@@ -128,7 +128,20 @@ static int add_range(void *ud, int thread, size_t begin, size_t end) {
     if (d->text) hs_tokenizer_run(j->tk[thread], d->text, d->len, &toks, &n,
                                   NULL);
     hs_doctab_set(&j->e->docs[j->e->ndocs + i], toks, n);
-    if (j->masks) apply_mask(&j->e->docs[j->e->ndocs + i], &j->masks[i]);
+    if (j->masks) {
+      apply_mask(&j->e->docs[j->e->ndocs + i], &j->masks[i]);
+    } else if (j->e->opts.mask && d->text) {
+      hs_range *r = NULL;
+      size_t nr = 0;
+      if (j->e->opts.mask(j->e->opts.mask_ud, d->text, d->len, &r, &nr) ==
+          HS_OK) {
+        hs_range_list m;
+        m.r = r;
+        m.n = nr;
+        apply_mask(&j->e->docs[j->e->ndocs + i], &m);
+      }
+      free(r);
+    }
   }
   return 0;
 }

@@ -48,6 +48,9 @@ typedef struct cli_command {
 
 void cli_warn(void *ud, const char *where, const char *what);
 int cli_progress(void *ud, const char *stage, uint64_t done, uint64_t total);
+/* hs_reuse_opts.mask: the fixed boilerplate patterns of hs_boiler_find. */
+int cli_mask_boilerplate(void *ud, const char *text, size_t len,
+                         hs_range **r, size_t *n);
 void cli_progress_done(cli *c);
 int cli_exit_code(int status);
 /* Print err as one line and return the matching exit code. */

@@ -57,25 +57,12 @@ int cli_sources_option(cli *c, const char *arg, const char *value) {
 
 int cli_engine_add(cli *c, hs_engine *e, const hs_corpus *corpus, size_t first,
                    size_t count, const hs_range_list *lists, hs_error *err) {
-  hs_range_list *own;
-  size_t i;
-  int rc;
-  if (c->keep_boilerplate) return hs_engine_add(e, corpus, first, count, err);
-  if (lists) return hs_engine_add_masked(e, corpus, first, count, lists + first,
-                                         err);
-  own = calloc(count + 1, sizeof *own);
-  if (!own) return hs_error_set(err, HS_ENOMEM, "out of memory");
-  for (i = 0; i < count; i++) {
-    const hs_doc *d = hs_corpus_doc(corpus, first + i);
-    hs_range *r = NULL;
-    size_t n = 0;
-    if (d->text) hs_boiler_find(d->text, d->len, &r, &n, NULL);
-    own[i].r = r;
-    own[i].n = n;
-  }
-  rc = hs_engine_add_masked(e, corpus, first, count, own, err);
-  hs_boiler_free(own, count);
-  return rc;
+  /* Without precomputed lists, the engine masks each document's fixed
+  ** boilerplate patterns itself, on its worker threads: c->opts.mask is
+  ** set (see main.c) unless --keep-boilerplate was given. */
+  if (c->keep_boilerplate || !lists)
+    return hs_engine_add(e, corpus, first, count, err);
+  return hs_engine_add_masked(e, corpus, first, count, lists + first, err);
 }
 
 /* ------------------------------------------------------------ loading */

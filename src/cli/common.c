@@ -25,6 +25,12 @@ void cli_warn(void *ud, const char *where, const char *what) {
   else fprintf(stderr, "hearsay: %s\n", what);
 }
 
+int cli_mask_boilerplate(void *ud, const char *text, size_t len,
+                         hs_range **r, size_t *n) {
+  (void)ud;
+  return hs_boiler_find(text, len, r, n, NULL);
+}
+
 int cli_progress(void *ud, const char *stage, uint64_t done,
                  uint64_t total) {
   cli *c = ud;
