@@ -32,7 +32,8 @@ typedef struct cli {
   unsigned long warnings;
   int bar_drawn;
   double last_draw;      /* when the progress bar was last drawn, seconds */
-  void *cmd_state;       /* a command's own options, set by its hook */
+  void *cmd_state;       /* a command's own options, set by its hook; a
+                            flat struct that main() frees */
   int ids_only;          /* the output needs document ids, no metadata */
   int keep_boilerplate;  /* --keep-boilerplate: do not mask page furniture */
 } cli;

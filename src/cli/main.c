@@ -221,6 +221,7 @@ int main(int argc, char **argv) {
       return 0;
     }
   if ((rc = parse_args(&c, cmd, argc, argv))) {
+    free(c.cmd_state); /* a command's options are flat structs */
     free(c.paths);
     return rc;
   }
@@ -230,6 +231,7 @@ int main(int argc, char **argv) {
   signal(SIGINT, on_signal);
   signal(SIGTERM, on_signal);
   rc = cmd->run(&c);
+  free(c.cmd_state);
   free(c.paths);
   return rc;
 }
