@@ -60,22 +60,6 @@ static void trim(const char *t, uint32_t *s, uint32_t *e) {
   while (*e > *s && (t[*e - 1] == ' ' || t[*e - 1] == '\t')) (*e)--;
 }
 
-/* ASCII case-insensitive search of needle in [s, e). */
-static const char *find_ci(const char *t, uint32_t s, uint32_t e,
-                           const char *needle) {
-  size_t n = strlen(needle), i, j;
-  if (e - s < n) return NULL;
-  for (i = s; i + n <= e; i++) {
-    for (j = 0; j < n; j++) {
-      unsigned char a = (unsigned char)t[i + j];
-      if (a >= 'A' && a <= 'Z') a = (unsigned char)(a + 32);
-      if (a != (unsigned char)needle[j]) break;
-    }
-    if (j == n) return t + i;
-  }
-  return NULL;
-}
-
 /* ------------------------------------------------------------ boilerplate */
 
 enum { B_ANY = 0, B_PREFIX = 1, B_LIST = 2, B_PREFIX_LIST = 3 };
@@ -162,15 +146,70 @@ static const struct boiler_row {
 #define LIST_LINE_MAX 160
 #define LIST_MAX_LINES 12
 
-static int boiler_line(const char *t, uint32_t s, uint32_t e) {
+/* Search needle (n bytes) in hay (m bytes): memchr for its first byte,
+** memcmp for the rest. */
+static const char *find_bytes(const char *hay, size_t m, const char *needle,
+                              size_t n) {
+  const char *p = hay, *end = hay + m;
+  if (n == 0 || n > m) return n == 0 ? hay : NULL;
+  while ((size_t)(end - p) >= n &&
+         (p = memchr(p, (unsigned char)needle[0], (size_t)(end - p) - n + 1))) {
+    if ((n < 2 || p[1] == needle[1]) && !memcmp(p, needle, n)) return p;
+    p++;
+  }
+  return NULL;
+}
+
+/* The set of byte values in a string, as 256 bits. */
+typedef struct byteset {
+  uint64_t w[4];
+} byteset;
+
+static void byteset_of(byteset *b, const char *p, size_t n) {
+  size_t i;
+  memset(b, 0, sizeof *b);
+  for (i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)p[i];
+    b->w[c >> 6] |= (uint64_t)1 << (c & 63);
+  }
+}
+
+/* A pattern, its length and the bytes it needs. */
+typedef struct boiler_pat {
+  size_t len;
+  byteset bytes;
+} boiler_pat;
+
+/* The line is lowercased (ASCII) once; a pattern is searched only if every
+** byte it holds occurs in the line (four AND operations, which rule out
+** most patterns for most lines), then by one memcmp (prefix patterns) or
+** one memchr-driven search. */
+static int boiler_line(const char *t, uint32_t s, uint32_t e,
+                       const boiler_pat *pats) {
+  char low[BOILER_MAX_LINE];
+  byteset have;
+  size_t m, i;
   int k;
   trim(t, &s, &e);
   if (e == s || e - s > BOILER_MAX_LINE) return -1;
+  m = e - s;
+  for (i = 0; i < m; i++) {
+    unsigned char a = (unsigned char)t[s + i];
+    low[i] = (char)(a >= 'A' && a <= 'Z' ? a + 32 : a);
+  }
+  byteset_of(&have, low, m);
   for (k = 0; boiler_rows[k].text; k++) {
-    const char *hit = find_ci(t, s, e, boiler_rows[k].text);
-    if (!hit) continue;
-    if ((boiler_rows[k].match & B_PREFIX) && hit != t + s) continue;
-    return k;
+    const char *pat = boiler_rows[k].text;
+    const byteset *need = &pats[k].bytes;
+    size_t n = pats[k].len;
+    if ((need->w[0] & ~have.w[0]) | (need->w[1] & ~have.w[1]) |
+        (need->w[2] & ~have.w[2]) | (need->w[3] & ~have.w[3]))
+      continue;
+    if (boiler_rows[k].match & B_PREFIX) {
+      if (n <= m && !memcmp(low, pat, n)) return k;
+    } else if (find_bytes(low, m, pat, n)) {
+      return k;
+    }
   }
   return -1;
 }
@@ -191,14 +230,19 @@ int hs_boiler_find(const char *text, size_t len, hs_range **out, size_t *n,
                    hs_error *err) {
   line *ln = NULL;
   size_t nl, i, cap = 0;
+  boiler_pat pats[sizeof boiler_rows / sizeof boiler_rows[0]];
   (void)err;
   *out = NULL;
   *n = 0;
   if (!text || !len) return HS_OK;
+  for (i = 0; boiler_rows[i].text; i++) {
+    pats[i].len = strlen(boiler_rows[i].text);
+    byteset_of(&pats[i].bytes, boiler_rows[i].text, pats[i].len);
+  }
   if (len > UINT32_MAX) len = UINT32_MAX;
   nl = split_lines(text, len, &ln);
   for (i = 0; i < nl; i++) {
-    int k = boiler_line(text, ln[i].start, ln[i].end);
+    int k = boiler_line(text, ln[i].start, ln[i].end, pats);
     if (k < 0) continue;
     push_range(out, n, &cap, ln[i].start, ln[i].end);
     if (boiler_rows[k].match & B_LIST) {
