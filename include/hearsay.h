@@ -702,6 +702,10 @@ typedef struct hs_trace_opts {
                                  none), e.g. from hs_dups_group; may be NULL */
   const char *title;          /* report title; NULL = "hearsay report" */
   const volatile int *cancel; /* if non-NULL and set, stop with HS_EINTR */
+  const hs_meta *metas;       /* metas[i]: metadata of document i (extracted
+                                 date, outlet, byline, boilerplate,
+                                 attributions), e.g. from hs_meta_extract;
+                                 may be NULL (no attribution data) */
 } hs_trace_opts;
 
 HS_API void hs_trace_opts_default(hs_trace_opts *o);

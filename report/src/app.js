@@ -94,7 +94,7 @@ const pct = (x) => (x * 100).toFixed(x < 0.1 ? 1 : 0) + '%';
 const doc = (i) => {
   const d = D.meta.docs[i];
   return { i, id: d[0], outlet: D.meta.outlets[d[1]][0], outletIx: d[1], date: d[2], title: d[3], url: d[4],
-    units: d[5], reused: d[6], group: d[7], nfam: d[8] };
+    units: d[5], reused: d[6], group: d[7], nfam: d[8], byline: d[9] || '', textOutlet: d[10] || '' };
 };
 const docLabel = (d) => d.title || d.id;
 const PALETTE = ['#2563eb', '#d97706', '#059669', '#dc2626', '#7c3aed', '#0891b2', '#db2777', '#65a30d',
@@ -226,7 +226,8 @@ function view_overview(app) {
   if (M.outlets.length > 15) app.append(el('p', { class: 'hint' }, (M.outlets.length - 15) + ' more outlets in the propagation graph.'));
   app.append(el('h2', null, 'Most-cited sources'));
   if (M.optional && M.optional.sources && M.sources && M.sources.length)
-    app.append(table(['source', 'citations'], M.sources.slice(0, 10).map((s) => el('tr', null, el('td', { dir: 'auto' }, s[0]), el('td', { class: 'num' }, fmt(s[1]))))));
+    app.append(table(['source', 'type', 'citations', 'documents'], M.sources.slice(0, 10).map((s) => el('tr', null, el('td', { dir: 'auto' }, String(s[0])),
+      el('td', null, s[2] != null ? String(s[2]) : ''), el('td', { class: 'num' }, fmt(s[1])), el('td', { class: 'num' }, s[3] != null ? fmt(s[3]) : '')))));
   else app.append(emptyState('No attribution data in this report', 'When hearsay extracts attributions ("…, the ministry said"), the sources cited most often are listed here.'));
 }
 
@@ -376,7 +377,9 @@ function spanLayers(sd, filter) {
     if (filter && !filter(s)) return;
     layers.push({ start: s[0], end: s[1], cls: s[2] === sd.i ? 'reuse-int' : 'reuse', pid: k });
   });
-  for (const a of sd.attributions || []) layers.push({ start: a[0], end: a[1], cls: 'attrib' });
+  // attribution fields: start, end, source, normalized, type, cue,
+  // content_start, content_end, denial (UTF-16 offsets, like spans)
+  for (const a of sd.attributions || []) layers.push({ start: a[0], end: a[1], cls: a[8] ? 'attrib attrib-denial' : 'attrib' });
   for (const b of sd.boilerplate || []) layers.push({ start: b[0], end: b[1], cls: 'boiler' });
   return layers;
 }
@@ -387,9 +390,11 @@ async function view_doc(app, i) {
   app.append(el('h1', { dir: 'auto' }, docLabel(d)),
     el('p', { class: 'meta-line' }, outletChip(d.outletIx), ' ', d.date || 'undated', ' · ', el('code', { dir: 'auto' }, d.id),
       u ? el('span', null, ' · ', el('a', { href: u, rel: 'noopener noreferrer nofollow', target: '_blank', dir: 'auto' }, 'original')) : null,
+      d.byline ? el('span', { dir: 'auto' }, ' · ' + d.byline) : null,
       ' · ', d.units ? pct(d.reused / d.units) + ' reused' : 'empty'));
   const items = [['reuse', 'found in another document'], ['reuse-int', 'repeated inside this document']];
-  if (sd.attributions) items.push(['attrib', 'attribution']);
+  if (sd.attributions) items.push(['attrib', 'attribution (cited source)']);
+  if (sd.attributions && sd.attributions.some((a) => a[8])) items.push(['attrib attrib-denial', 'denial']);
   if (sd.boilerplate) items.push(['boiler', 'boilerplate']);
   app.append(legend(items));
   const text = el('div', { class: 'doc-text', dir: 'auto', lang: '' });
@@ -414,7 +419,16 @@ async function view_doc(app, i) {
     }
   });
   app.append(el('div', { class: 'doc-layout' }, text,
-    el('aside', { class: 'doc-side' }, el('h3', null, 'Other copies (' + sd.spans.length + ')'), sd.spans.length ? list : el('p', { class: 'hint' }, 'No passage of this document was found elsewhere.'))));
+    el('aside', { class: 'doc-side' }, el('h3', null, 'Other copies (' + sd.spans.length + ')'), sd.spans.length ? list : el('p', { class: 'hint' }, 'No passage of this document was found elsewhere.'),
+      sd.attributions ? attribList(sd) : null)));
+}
+function attribList(sd) {
+  const a = sd.attributions;
+  if (!a.length) return el('div', null, el('h3', null, 'Sources cited (0)'), el('p', { class: 'hint' }, 'No attribution found in this document.'));
+  return el('div', null, el('h3', null, 'Sources cited (' + a.length + ')'), el('ol', { class: 'copies attribs' }, a.map((x) =>
+    el('li', { class: x[8] ? 'denial' : null }, el('strong', null, el('bdi', null, String(x[3] || x[2]))),
+      x[2] !== x[3] ? el('span', null, ' (', el('bdi', null, String(x[2])), ')') : null, ' · ', String(x[4]), ' · “', el('bdi', null, String(x[5])), '”',
+      x[8] ? el('span', { class: 'badge denial' }, 'denial') : null))));
 }
 
 // ------------------------------------------------------- side by side

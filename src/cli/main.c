@@ -37,7 +37,7 @@ static const cli_command commands[] = {
     {"search", cmd_search, cmd_search_option},
     {"stories", cmd_stories, cmd_search_option},
     {"extract", cmd_extract, cmd_extract_option},
-    {"trace", cmd_trace, NULL},
+    {"trace", cmd_trace, cli_sources_option},
 };
 
 static const char *usage_text =

@@ -17,8 +17,6 @@ size_t hs_date_scan(const char *text, size_t len, hs_date *out, size_t max);
 int hs_date_valid(int y, int m, int d);
 
 /* A JSON string of n bytes of s (invalid UTF-8 becomes U+FFFD). */
-void hs_json_strn(FILE *f, const char *s, size_t n);
-void hs_json_str(FILE *f, const char *s); /* NULL writes null */
 /* XML-escaped text (for attributes and elements); invalid UTF-8 and
 ** control characters become U+FFFD. */
 void hs_xml_str(FILE *f, const char *s);

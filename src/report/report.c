@@ -3,9 +3,8 @@
 **
 ** JSON Lines is the contract users' scripts depend on (docs/output.md):
 ** fields are only ever added.  Numbers are written with fixed precision so
-** that two runs on the same input give byte-identical output.  Strings are
-** escaped per RFC 8259; bytes that are not valid UTF-8 in document ids are
-** written as U+FFFD so that every line parses.
+** that two runs on the same input give byte-identical output.  Strings go
+** through hs_json_str (util/json.c), so every line parses.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,56 +19,6 @@ int hs_format_parse(const char *name) {
   if (!strcmp(name, "tsv")) return HS_FORMAT_TSV;
   if (!strcmp(name, "text")) return HS_FORMAT_TEXT;
   return -1;
-}
-
-/* Length of the valid UTF-8 sequence at s (1..4), or 0 if invalid. */
-static size_t utf8_valid_len(const unsigned char *s, size_t n) {
-  size_t k, i;
-  uint32_t cp;
-  if (s[0] < 0x80) return 1;
-  if (s[0] >= 0xC2 && s[0] <= 0xDF) k = 2, cp = s[0] & 0x1F;
-  else if (s[0] >= 0xE0 && s[0] <= 0xEF) k = 3, cp = s[0] & 0x0F;
-  else if (s[0] >= 0xF0 && s[0] <= 0xF4) k = 4, cp = s[0] & 0x07;
-  else return 0;
-  if (n < k) return 0;
-  for (i = 1; i < k; i++) {
-    if ((s[i] & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (s[i] & 0x3F);
-  }
-  if ((k == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-      (k == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-    return 0;
-  return k;
-}
-
-static void json_string(FILE *f, const char *s) {
-  const unsigned char *p = (const unsigned char *)(s ? s : "");
-  size_t n = strlen((const char *)p), i = 0;
-  putc('"', f);
-  while (i < n) {
-    unsigned char ch = p[i];
-    size_t k;
-    if (ch == '"' || ch == '\\') {
-      putc('\\', f);
-      putc(ch, f);
-      i++;
-    } else if (ch < 0x20 || ch == 0x7F) {
-      switch (ch) {
-        case '\n': fputs("\\n", f); break;
-        case '\t': fputs("\\t", f); break;
-        case '\r': fputs("\\r", f); break;
-        default: fprintf(f, "\\u%04x", ch); break;
-      }
-      i++;
-    } else if ((k = utf8_valid_len(p + i, n - i)) == 0) {
-      fputs("\\ufffd", f);
-      i++;
-    } else {
-      fwrite(p + i, 1, k, f);
-      i += k;
-    }
-  }
-  putc('"', f);
 }
 
 /* TSV fields cannot hold tabs or newlines: they become spaces. */
@@ -158,10 +107,10 @@ int hs_write_passages(FILE *f, int format, const hs_corpus *c,
         break;
       default:
         fputs("{\"a\":{\"doc\":", f);
-        json_string(f, doc_id(c, q->a.doc));
+        hs_json_str(f, doc_id(c, q->a.doc));
         fprintf(f, ",\"start\":%u,\"end\":%u,\"words\":%u},\"b\":{\"doc\":",
                 q->a.start, q->a.end, q->a.words);
-        json_string(f, doc_id(c, q->b.doc));
+        hs_json_str(f, doc_id(c, q->b.doc));
         fprintf(f,
                 ",\"start\":%u,\"end\":%u,\"words\":%u},\"words\":%u,"
                 "\"similarity\":%.3f,\"kind\":\"%s\",\"family\":%u}\n",
@@ -209,7 +158,7 @@ int hs_write_dups(FILE *f, int format, const hs_corpus *c,
         fprintf(f, "{\"group\":%zu,\"docs\":[", g);
         for (i = 0; i < count[g]; i++) {
           if (i) putc(',', f);
-          json_string(f, doc_id(c, (uint32_t)members[g][i]));
+          hs_json_str(f, doc_id(c, (uint32_t)members[g][i]));
         }
         fprintf(f, "],\"size\":%zu}\n", count[g]);
         break;

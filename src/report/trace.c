@@ -15,7 +15,11 @@
 ** escaper uses: an invalid byte becomes one U+FFFD.  The folder is built
 ** in a temporary sibling and renamed into place, so an interrupted run
 ** leaves the previous report whole.  The data format is documented in
-** docs/report.md; fields are only ever added.
+** docs/report.md; fields are only ever added.  When the caller passes each
+** document's metadata (opts->metas), its attributions and boilerplate go
+** into the shards (converted to UTF-16 units like the passages), the
+** most-cited sources into meta.js, and a missing date or outlet is taken
+** from the text.
 */
 #include <dirent.h>
 #include <errno.h>
@@ -27,6 +31,7 @@
 
 #include "hearsay.h"
 #include "report/trace_assets.h"
+#include "util/util.h"
 
 #define TRACE_MARKER ".hearsay-report"
 #define TRACE_FORMAT 1
@@ -37,26 +42,6 @@ typedef struct jw {
   FILE *f;
   const char *path;
 } jw;
-
-/* Length of the valid UTF-8 sequence at s (1..4), or 0 if invalid. */
-static size_t trace_utf8_len(const unsigned char *s, size_t n) {
-  size_t k, i;
-  uint32_t cp;
-  if (s[0] < 0x80) return 1;
-  if (s[0] >= 0xC2 && s[0] <= 0xDF) k = 2, cp = s[0] & 0x1F;
-  else if (s[0] >= 0xE0 && s[0] <= 0xEF) k = 3, cp = s[0] & 0x0F;
-  else if (s[0] >= 0xF0 && s[0] <= 0xF4) k = 4, cp = s[0] & 0x07;
-  else return 0;
-  if (n < k) return 0;
-  for (i = 1; i < k; i++) {
-    if ((s[i] & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (s[i] & 0x3F);
-  }
-  if ((k == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-      (k == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-    return 0;
-  return k;
-}
 
 /* A JSON string safe inside a <script> file: see the top comment. */
 static void jw_strn(jw *w, const char *s, size_t n) {
@@ -80,7 +65,7 @@ static void jw_strn(jw *w, const char *s, size_t n) {
         default: fprintf(f, "\\u%04x", ch); break;
       }
       i++;
-    } else if ((k = trace_utf8_len(p + i, n - i)) == 0) {
+    } else if ((k = hs_utf8_len_at(p + i, n - i)) == 0) {
       fputs("\\ufffd", f);
       i++;
     } else if (k == 3 && p[i] == 0xE2 && p[i + 1] == 0x80 &&
@@ -104,7 +89,7 @@ static void trace_u16_map(const char *text, size_t len, uint32_t *map) {
   size_t i = 0, k, j;
   uint32_t u = 0;
   while (i < len) {
-    k = trace_utf8_len(p + i, len - i);
+    k = hs_utf8_len_at(p + i, len - i);
     if (k == 0) k = 1;
     for (j = 0; j < k; j++) map[i + j] = u;
     u += k == 4 ? 2 : 1;
@@ -168,7 +153,7 @@ static void trace_first_line(const hs_doc *d, size_t *start, size_t *n) {
     i++;
   for (e = i; e < d->len && t[e] != '\n' && t[e] != '\r' && e - i < 120;
        e += k) {
-    k = trace_utf8_len(t + e, d->len - e);
+    k = hs_utf8_len_at(t + e, d->len - e);
     if (k == 0) k = 1;
     if (e + k - i > 120) break;
   }
@@ -206,6 +191,7 @@ typedef struct model {
   const hs_corpus *c;
   const hs_passage *p;
   const int32_t *group;  /* near-duplicate group per document, or NULL */
+  const hs_meta *metas;  /* metadata per document, or NULL */
   size_t n, ndocs;
   tdoc *docs;
   char **outlets;
@@ -359,6 +345,10 @@ static int model_build(model *m, hs_error *err) {
     const hs_doc *doc = hs_corpus_doc(m->c, d);
     char *o = trace_doc_outlet(doc);
     int oi;
+    if (o && !*o && m->metas && m->metas[d].outlet.value) {
+      free(o);
+      o = strdup(m->metas[d].outlet.value);
+    }
     if (!o) return nomem(err);
     oi = outlet_index(m, o, err);
     free(o);
@@ -366,6 +356,8 @@ static int model_build(model *m, hs_error *err) {
     m->docs[d].outlet = oi;
     m->outlet_docs[oi]++;
     trace_doc_date(doc, m->docs[d].date);
+    if (!m->docs[d].date[0] && m->metas)
+      trace_find_date(m->metas[d].date.value, m->docs[d].date);
     m->bytes += doc->len;
   }
   /* passages by document (CSR) */
@@ -571,6 +563,65 @@ static void write_family(jw *w, const model *m, uint32_t f) {
   fputs("]]", w->f);
 }
 
+/* A cited source: normalized name, citations, type, citing documents. */
+typedef struct tsource {
+  const char *name;
+  uint32_t doc, cites, docs;
+  int type;
+} tsource;
+
+static int cmp_source_name(const void *x, const void *y) {
+  const tsource *a = x, *b = y;
+  int c = strcmp(a->name, b->name);
+  if (c) return c;
+  return a->doc < b->doc ? -1 : a->doc > b->doc;
+}
+
+static int cmp_source_count(const void *x, const void *y) {
+  const tsource *a = x, *b = y;
+  if (a->cites != b->cites) return a->cites > b->cites ? -1 : 1;
+  return strcmp(a->name, b->name);
+}
+
+/* The 100 most-cited sources (normalized names) as [name, citations,
+** type, documents], most cited first. */
+static int write_sources(const model *m, jw *w, hs_error *err) {
+  size_t d, k, n = 0, i, j, nu = 0;
+  tsource *v;
+  for (d = 0; d < m->ndocs; d++) n += m->metas[d].nattr;
+  if (!(v = calloc(n + 1, sizeof *v))) return nomem(err);
+  for (d = 0, n = 0; d < m->ndocs; d++)
+    for (k = 0; k < m->metas[d].nattr; k++) {
+      const hs_attribution *a = &m->metas[d].attr[k];
+      const char *name = a->normalized ? a->normalized : a->source;
+      if (!name || !*name) continue;
+      v[n].name = name;
+      v[n].doc = (uint32_t)d;
+      v[n].type = a->type;
+      n++;
+    }
+  qsort(v, n, sizeof *v, cmp_source_name);
+  for (i = 0; i < n; i = j) {
+    uint32_t docs = 0;
+    for (j = i; j < n && !strcmp(v[j].name, v[i].name); j++)
+      if (j == i || v[j].doc != v[j - 1].doc) docs++;
+    v[nu] = v[i];
+    v[nu].cites = (uint32_t)(j - i);
+    v[nu].docs = docs;
+    nu++;
+  }
+  qsort(v, nu, sizeof *v, cmp_source_count);
+  for (i = 0; i < nu && i < 100; i++) {
+    fputs(i ? ",[" : "[", w->f);
+    jw_str(w, v[i].name);
+    fprintf(w->f, ",%u,", v[i].cites);
+    jw_str(w, hs_source_type_name(v[i].type));
+    fprintf(w->f, ",%u]", v[i].docs);
+  }
+  free(v);
+  return HS_OK;
+}
+
 static int write_meta(const model *m, const char *path, const char *title,
                       size_t shard_docs, hs_error *err) {
   jw w;
@@ -612,7 +663,8 @@ static int write_meta(const model *m, const char *path, const char *title,
     fprintf(w.f, ",%u]", m->outlet_docs[o]);
   }
   fputs("],\"doc_fields\":[\"id\",\"outlet\",\"date\",\"title\",\"url\","
-        "\"units\",\"reused_units\",\"group\",\"families\"],\"docs\":[",
+        "\"units\",\"reused_units\",\"group\",\"families\",\"byline\","
+        "\"text_outlet\"],\"docs\":[",
         w.f);
   for (d = 0; d < m->ndocs; d++) {
     const hs_doc *doc = hs_corpus_doc(m->c, d);
@@ -630,8 +682,13 @@ static int write_meta(const model *m, const char *path, const char *title,
     }
     putc(',', w.f);
     jw_str(&w, doc->url ? doc->url : "");
-    fprintf(w.f, ",%u,%u,%d,%u]", m->docs[d].units, m->docs[d].reused,
+    fprintf(w.f, ",%u,%u,%d,%u,", m->docs[d].units, m->docs[d].reused,
             m->group ? (int)m->group[d] : -1, m->docs[d].nfam);
+    jw_str(&w, m->metas ? m->metas[d].byline.value : NULL);
+    putc(',', w.f);
+    jw_str(&w, m->metas && !m->metas[d].outlet.given
+                   ? m->metas[d].outlet.value : NULL);
+    putc(']', w.f);
   }
   fputs("],\"top_families\":[", w.f);
   for (i = 0; i < m->nfamilies && i < 12; i++) {
@@ -649,9 +706,21 @@ static int write_meta(const model *m, const char *path, const char *title,
       fprintf(w.f, "%s[%u,%u]", k ? "," : "", e->ex[2 * k], e->ex[2 * k + 1]);
     fputs("]]", w.f);
   }
-  fputs("],\"optional\":{\"attributions\":false,\"boilerplate\":false,"
-        "\"claims\":false,\"sources\":false}}",
+  if (!m->metas) {
+    fputs("],\"optional\":{\"attributions\":false,\"boilerplate\":false,"
+          "\"claims\":false,\"sources\":false}}",
+          w.f);
+    return jw_close(&w, err);
+  }
+  fputs("],\"optional\":{\"attributions\":true,\"boilerplate\":true,"
+        "\"claims\":false,\"sources\":true},\"source_fields\":[\"name\","
+        "\"citations\",\"type\",\"documents\"],\"sources\":[",
         w.f);
+  if ((rc = write_sources(m, &w, err))) {
+    fclose(w.f);
+    return rc;
+  }
+  fputs("]}", w.f);
   return jw_close(&w, err);
 }
 
@@ -676,16 +745,54 @@ static int write_families(const model *m, const char *path, hs_error *err) {
 }
 
 /* Shard s: texts and passages of documents [s*per, (s+1)*per). */
+/* Attributions and boilerplate of document d, in UTF-16 units (map: its
+** byte -> unit table). */
+static void write_doc_meta(const model *m, jw *w, size_t d,
+                           const uint32_t *map, size_t len) {
+  const hs_meta *me = &m->metas[d];
+  size_t k;
+#define U16(x) map[(x) > len ? len : (x)]
+  fputs(",\"attributions\":[", w->f);
+  for (k = 0; k < me->nattr; k++) {
+    const hs_attribution *a = &me->attr[k];
+    fprintf(w->f, "%s[%u,%u,", k ? "," : "", U16(a->src_start),
+            U16(a->src_end));
+    jw_str(w, a->source);
+    putc(',', w->f);
+    jw_str(w, a->normalized ? a->normalized : a->source);
+    putc(',', w->f);
+    jw_str(w, hs_source_type_name(a->type));
+    putc(',', w->f);
+    jw_str(w, a->cue);
+    fprintf(w->f, ",%u,%u,%d,%d,%d]", U16(a->content_start),
+            U16(a->content_end), a->denial ? 1 : 0, a->chain, a->chain_pos);
+  }
+  fputs("],\"boilerplate\":[", w->f);
+  for (k = 0; k < me->nboiler; k++)
+    fprintf(w->f, "%s[%u,%u]", k ? "," : "", U16(me->boiler[k].start),
+            U16(me->boiler[k].end));
+  putc(']', w->f);
+#undef U16
+}
+
 static int write_shard(const model *m, const char *path, size_t s,
                        size_t per, hs_error *err) {
   jw w;
-  size_t d, k, end = (s + 1) * per;
+  size_t d, k, end = (s + 1) * per, maplen = 0;
+  uint32_t *map = NULL;
   int rc;
   if (end > m->ndocs) end = m->ndocs;
   if ((rc = jw_open(&w, path, err))) return rc;
   fprintf(w.f, "{\"kind\":\"shard\",\"shard\":%zu,\"span_fields\":"
           "[\"start\",\"end\",\"other_doc\",\"other_start\",\"other_end\","
-          "\"family\",\"similarity\",\"words\"],\"docs\":[", s);
+          "\"family\",\"similarity\",\"words\"]", s);
+  if (m->metas)
+    fputs(",\"attribution_fields\":[\"start\",\"end\",\"source\","
+          "\"normalized\",\"type\",\"cue\",\"content_start\","
+          "\"content_end\",\"denial\",\"chain\",\"chain_pos\"],"
+          "\"boilerplate_fields\":[\"start\",\"end\"]",
+          w.f);
+  fputs(",\"docs\":[", w.f);
   for (d = s * per; d < end; d++) {
     const hs_doc *doc = hs_corpus_doc(m->c, d);
     int first = 1;
@@ -708,8 +815,25 @@ static int write_shard(const model *m, const char *path, size_t s,
         first = 0;
       }
     }
-    fputs("]}", w.f);
+    putc(']', w.f);
+    if (m->metas) {
+      size_t len = doc->text ? doc->len : 0;
+      if (len + 1 > maplen) {
+        uint32_t *nm = realloc(map, (len + 1) * sizeof *nm);
+        if (!nm) {
+          free(map);
+          fclose(w.f);
+          return nomem(err);
+        }
+        map = nm;
+        maplen = len + 1;
+      }
+      trace_u16_map(doc->text ? doc->text : "", len, map);
+      write_doc_meta(m, &w, d, map, len);
+    }
+    putc('}', w.f);
   }
+  free(map);
   fputs("]}", w.f);
   return jw_close(&w, err);
 }
@@ -901,6 +1025,7 @@ int hs_trace_write(const char *dir, const hs_corpus *c, const hs_passage *p,
   m.p = p;
   m.n = n;
   m.group = o.group;
+  m.metas = o.metas;
   if (!dir || !*dir)
     return hs_error_set(err, HS_EUSAGE, "the report needs a folder name");
   if ((rc = check_target(dir, &exists, err))) return rc;

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include "hearsay.h"
 
 void *hs_malloc(size_t n);
@@ -45,6 +46,14 @@ int hs_buf_putc(hs_buf *b, int c);
 int hs_buf_terminate(hs_buf *b);
 /* Hand the contents to the caller (NUL-terminated) and reset the buffer. */
 char *hs_buf_take(hs_buf *b, size_t *len);
+
+/* Length of the valid UTF-8 sequence at s (1..4; n bytes available), or
+** 0 if the bytes there are not valid UTF-8. */
+size_t hs_utf8_len_at(const unsigned char *s, size_t n);
+/* Write s (n bytes) as a JSON string; invalid UTF-8 becomes \ufffd. */
+void hs_json_strn(FILE *f, const char *s, size_t n);
+/* The same for a NUL-terminated string; NULL writes null. */
+void hs_json_str(FILE *f, const char *s);
 
 /* Number of online processors, at least 1. */
 int hs_ncpu(void);

@@ -225,6 +225,43 @@ try {
   if (dialogs.length) fail('dialogs opened: ' + dialogs.join(' | '));
   await page.close();
 
+  // ---- attributions: annotated wire copy (tests/data/meta)
+  note('attributions underlined at the offsets `hearsay meta` prints');
+  const metaCorpus = join(ROOT, 'tests/data/meta');
+  const murl = trace(metaCorpus, join(OUT, 'meta-report'));
+  const mp = await b.ctx.newPage();
+  const merr = [], mdlg = [];
+  watch(mp, merr, mdlg);
+  await mp.goto(murl);
+  await ready(mp);
+  const srcRows = await mp.locator('table.grid tr td[dir="auto"]').count();
+  if (!srcRows) fail('overview: no most-cited source listed');
+  await shot(mp, 'overview-sources');
+  const mtexts = corpusTexts(metaCorpus);
+  const metas = execFileSync(HEARSAY, ['meta', metaCorpus], { encoding: 'utf8' }).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const mids = await mp.evaluate(() => window.HS_DATA.find((o) => o.kind === 'meta').docs.map((d) => d[0]));
+  let underlined = 0, shotTaken = false;
+  for (const r of metas) {
+    if (!r.attributions || !r.attributions.length || !mtexts.has(r.doc)) continue;
+    const i = mids.indexOf(r.doc);
+    if (i < 0) { fail('document missing from the report: ' + r.doc); continue; }
+    await go(mp, null, '#/doc/' + i);
+    const got = await mp.evaluate(() => [...document.querySelectorAll('.doc-text .attrib')].map((e) => e.textContent).join(''));
+    const want = r.attributions.slice().sort((x, y) => x.source_span[0] - y.source_span[0])
+      .map((x) => mtexts.get(r.doc).subarray(x.source_span[0], x.source_span[1]).toString('utf8')).join('');
+    if (got !== want) fail(`underlined sources of ${r.doc} differ from hearsay meta:\n  got ${JSON.stringify(got).slice(0, 300)}\n  want ${JSON.stringify(want).slice(0, 300)}`);
+    const listed = await mp.locator('.doc-side ol.attribs li').count();
+    if (listed !== r.attributions.length) fail(`${r.doc}: ${listed} sources listed, ${r.attributions.length} expected`);
+    underlined += await mp.locator('.doc-text .attrib').count();
+    if (!shotTaken && r.attributions.some((x) => x.denial)) { await shot(mp, 'document-attributions'); shotTaken = true; }
+  }
+  note(underlined + ' attribution pieces underlined');
+  if (!underlined) fail('no attribution underlined in tests/data/meta');
+  if (!shotTaken) await shot(mp, 'document-attributions');
+  if (merr.length) fail('console errors on the attribution report: ' + merr.join(' | '));
+  if (mdlg.length) fail('dialogs opened: ' + mdlg.join(' | '));
+  await mp.close();
+
   // ---- the hostile corpus
   note('hostile corpus runs no script');
   const hostile = join(ROOT, 'tests/data/hostile/hostile.jsonl');
