@@ -232,6 +232,16 @@ typedef struct scratch {
   size_t nout, capout;
 } scratch;
 
+static void scratch_free(scratch *sc) {
+  free(sc->chains);
+  free(sc->open);
+  free(sc->cands);
+  free(sc->v);
+  free(sc->seeds);
+  free(sc->seeds_tmp);
+  free(sc->out);
+}
+
 typedef struct align_job {
   hs_engine *e;
   const hs_cindex *ci;
@@ -529,34 +539,18 @@ int hs_engine_run(hs_engine *e, size_t first_new, hs_passage **out,
   j.sc = hs_calloc((size_t)e->nthreads, sizeof *j.sc);
   rc = hs_parallel_for(e->nthreads, e->ndocs, 16, align_range, &j);
   hs_cindex_free(&ci);
-  if (rc) {
-    for (t = 0; t < e->nthreads; t++) {
-      free(j.sc[t].chains);
-      free(j.sc[t].open);
-      free(j.sc[t].cands);
-      free(j.sc[t].v);
-      free(j.sc[t].seeds);
-      free(j.sc[t].seeds_tmp);
-      free(j.sc[t].out);
-    }
-    free(j.sc);
-    return hs_error_set(err, HS_EINTR, "interrupted");
+  if (!rc) {
+    for (t = 0; t < e->nthreads; t++) total += j.sc[t].nout;
+    *out = hs_reallocarray(NULL, total ? total : 1, sizeof **out);
   }
-  for (t = 0; t < e->nthreads; t++) total += j.sc[t].nout;
-  *out = hs_reallocarray(NULL, total ? total : 1, sizeof **out);
   for (t = 0; t < e->nthreads; t++) {
-    if (j.sc[t].nout)
+    if (!rc && j.sc[t].nout)
       memcpy(*out + *n, j.sc[t].out, j.sc[t].nout * sizeof **out);
-    *n += j.sc[t].nout;
-    free(j.sc[t].chains);
-    free(j.sc[t].open);
-    free(j.sc[t].cands);
-    free(j.sc[t].v);
-    free(j.sc[t].seeds);
-    free(j.sc[t].seeds_tmp);
-    free(j.sc[t].out);
+    if (!rc) *n += j.sc[t].nout;
+    scratch_free(&j.sc[t]);
   }
   free(j.sc);
+  if (rc) return hs_error_set(err, HS_EINTR, "interrupted");
   qsort(*out, *n, sizeof **out, passage_cmp);
   return HS_OK;
 }
