@@ -42,11 +42,18 @@ static void snippet(FILE *f, const hs_doc *d, uint32_t start, uint32_t end,
   if (!d || !d->text || end > d->len || start >= end) return;
   t = (const unsigned char *)d->text;
   if (e - s > max) {
+    /* Cut at a space within the last 24 bytes if there is one (else at a
+    ** UTF-8 boundary), so that words are not cut in half. */
+    uint32_t k;
     if (from_end) {
       s = (uint32_t)(e - max);
+      for (k = s; k < e && k < s + 24 && t[k] != ' ' && t[k] != '\n'; k++) {}
+      if (k < e && k < s + 24) s = k + 1;
       while (s < e && (t[s] & 0xC0) == 0x80) s++;
     } else {
       e = (uint32_t)(s + max);
+      for (k = e; k > s && k + 24 > e && t[k] != ' ' && t[k] != '\n'; k--) {}
+      if (k > s && k + 24 > e) e = k;
       while (e > s && (t[e] & 0xC0) == 0x80) e--;
     }
   }
