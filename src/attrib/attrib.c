@@ -13,7 +13,15 @@
 **     language or 7 words.  Arabic verb-first cues («قال», «ذكرت»,
 **     «أفادت») are AFTER cues: the subject follows the verb.
 ** A source that is a pronoun or empty is dropped; English "said" with no
-** name before it (a quotation closes there) reads the name after it.
+** name before it (a quotation closes there) reads the name after it, up to
+** "of"/"from" after a capitalized name ("said Junya Tanase of JPMorgan").
+** English details: auxiliaries and adverbs before the cue are skipped
+** ("MPs have said", "the LDP also said"), as is a parenthesized
+** abbreviation ("the Office for National Statistics (ONS) added"); "X,
+** APPOSITION, said" gives X; a source that an article opens after "for" or
+** "of" takes the head before it ("Officials of the foreign ministry"); a
+** source after an English AFTER cue must look like a name or a noun phrase
+** as one read backwards must.
 ** The attributed content is the quotation inside the sentence when there
 ** is one ("...", “...”, «...»), else the sentence.
 **
@@ -44,7 +52,8 @@ enum { F_CITING = 1, F_DENIAL = 2, F_ATTACHED = 4, F_LINESTART = 8,
 **
 **   en: said, says, told, reported, reports, stated, announced, added,
 **       claimed, confirmed, noted, wrote, quoted, according to, citing,
-**       quoting, as quoted by, as reported by, cited by, Source:, denied,
+**       quoting, as quoted by, quoted as saying by, as reported by, cited
+**       by, Source:, denied,
 **       has denied, denies, rejected, dismissed, refuted, called the
 **       allegations / claims / reports
 **   ar: قال، وقال، ذكرت، وذكرت، ذكر، أفادت، وأفادت، أفاد، أعلنت، أعلن، أكد،
@@ -59,6 +68,7 @@ typedef struct cue_row {
 } cue_row;
 
 static const cue_row cues[] = {
+    {"en", "quoted as saying by", AFTER, 0},
     {"en", "as quoted by", AFTER, F_CITING},
     {"en", "as reported by", AFTER, F_CITING},
     {"en", "according to", AFTER, 0},
@@ -181,7 +191,11 @@ static const struct {
     {"source", HS_SRC_ANONYMOUS}, {"sources", HS_SRC_ANONYMOUS},
     {"witness", HS_SRC_ANONYMOUS}, {"witnesses", HS_SRC_ANONYMOUS},
     {"residents", HS_SRC_ANONYMOUS}, {"insiders", HS_SRC_ANONYMOUS},
-    {"activists", HS_SRC_ANONYMOUS}, {"مصدر", HS_SRC_ANONYMOUS},
+    {"activists", HS_SRC_ANONYMOUS}, {"analysts", HS_SRC_ANONYMOUS},
+    {"dealers", HS_SRC_ANONYMOUS}, {"traders", HS_SRC_ANONYMOUS},
+    {"economists", HS_SRC_ANONYMOUS}, {"experts", HS_SRC_ANONYMOUS},
+    {"observers", HS_SRC_ANONYMOUS}, {"diplomats", HS_SRC_ANONYMOUS},
+    {"مصدر", HS_SRC_ANONYMOUS},
     {"مصادر", HS_SRC_ANONYMOUS}, {"شهود", HS_SRC_ANONYMOUS},
     {"ناشطون", HS_SRC_ANONYMOUS}, {"أهالي", HS_SRC_ANONYMOUS},
     {"سكان", HS_SRC_ANONYMOUS}, {"منابع", HS_SRC_ANONYMOUS},
@@ -212,6 +226,9 @@ static const struct {
     {"union", HS_SRC_OFFICIAL}, {"board", HS_SRC_OFFICIAL},
     {"institute", HS_SRC_OFFICIAL}, {"court", HS_SRC_OFFICIAL},
     {"parliament", HS_SRC_OFFICIAL}, {"federation", HS_SRC_OFFICIAL},
+    {"secretary", HS_SRC_OFFICIAL}, {"mps", HS_SRC_OFFICIAL},
+    {"lawmakers", HS_SRC_OFFICIAL}, {"group", HS_SRC_OFFICIAL},
+    {"regulators", HS_SRC_OFFICIAL}, {"press", HS_SRC_OUTLET},
     {"الشركة", HS_SRC_OFFICIAL}, {"جامعة", HS_SRC_OFFICIAL},
     {"وزارة", HS_SRC_OFFICIAL},
     {"وزير", HS_SRC_OFFICIAL}, {"الحكومة", HS_SRC_OFFICIAL},
@@ -678,6 +695,119 @@ static int is_line_start(const txt *t, uint32_t i) {
   return i == 0 || t->s[i - 1] == '\n';
 }
 
+/* English auxiliaries and adverbs between a source and its cue ("MPs
+** have said", "the LDP also said"): skipped backwards from i. */
+static const char *const aux_en[] = {"has", "have", "had", "also",
+                                     "later", "earlier", "previously",
+                                     "again", "would", "will", "could",
+                                     "repeatedly", "already", NULL};
+
+static uint32_t skip_aux_en(const txt *t, uint32_t lo, uint32_t i) {
+  for (;;) {
+    uint32_t e = i, b;
+    while (e > lo && t->s[e - 1] == ' ') e--;
+    b = e;
+    while (b > lo && ((t->s[b - 1] >= 'a' && t->s[b - 1] <= 'z') ||
+                      (t->s[b - 1] >= 'A' && t->s[b - 1] <= 'Z')))
+      b--;
+    if (b == e || !in_list(t->s + b, e - b, aux_en)) return i;
+    i = b;
+  }
+}
+
+/* A parenthesized abbreviation right before i ("the Office for National
+** Statistics (ONS) said"): returns the position of its "(", else i. */
+static uint32_t skip_abbrev_en(const txt *t, uint32_t lo, uint32_t i) {
+  uint32_t e = i, b;
+  while (e > lo && t->s[e - 1] == ' ') e--;
+  if (e == lo || t->s[e - 1] != ')') return i;
+  for (b = e - 1; b > lo && e - b <= 12; b--) {
+    char c = t->s[b - 1];
+    if (c == '(') return b - 1;
+    if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '&' ||
+          c == '.' || c == '-'))
+      return i;
+  }
+  return i;
+}
+
+/* "X, APPOSITION, said": the source is X when a comma ends right before the
+** cue, the sentence (after at most one opening word and a comma, "Earlier,")
+** starts with X, and the apposition between the two commas holds no
+** quotation mark and does not open with a conjunction ("Richard Jeffrey, chief economist at Bridgewell
+** Securities, said"; "Taunton, which went public last June, said"). */
+static const char *const conj_en[] = {"and", "but", "or", "while",
+                                      "although", "though", "so", "yet",
+                                      NULL};
+
+static int appositive_en(const txt *t, uint32_t lo, uint32_t i, uint32_t *s,
+                         uint32_t *e) {
+  uint32_t c1 = i, c2, j, xs, xe;
+  while (c1 > lo && t->s[c1 - 1] == ' ') c1--;
+  if (c1 == lo || t->s[c1 - 1] != ',') return 0;
+  c1--;
+  for (c2 = c1; c2 > lo; c2--) {
+    unsigned char c = (unsigned char)t->s[c2 - 1];
+    if (c == ',') break;
+    if (c == '"' || c == ';' || c == ':' || c == 0xE2 || c == 0xC2) return 0;
+  }
+  if (c2 == lo || c1 - c2 < 4) return 0;
+  c2--;
+  for (j = c2 + 1; j < c1 && t->s[j] == ' '; j++) {
+  }
+  if (in_list(t->s + j, word_end(t, j) - j, conj_en))
+    return 0; /* "X, but will put in less money, said Y": a clause */
+  if (!read_before(t, lo, c2, "en", &xs, &xe) || !plausible_en(t, xs, xe))
+    return 0;
+  j = lo;
+  while (j < xs && (t->s[j] == ' ' || t->s[j] == '"')) j++;
+  if (j < xs) { /* one opening word and a comma */
+    uint32_t w = word_end(t, j);
+    if (w >= xs || t->s[w] != ',') return 0;
+    for (j = w + 1; j < xs && t->s[j] == ' '; j++) {
+    }
+    if (j != xs) return 0;
+  }
+  *s = xs;
+  *e = xe;
+  return 1;
+}
+
+/* A source read backwards that an article opens, after "for" or "of"
+** and a head word ("A spokesman for the Shareholders United", "Officials
+** of the foreign ministry"): extended over the head's phrase. */
+static void extend_of_en(const txt *t, uint32_t lo, uint32_t *s) {
+  uint32_t e = *s, b, hs, he;
+  while (e > lo && t->s[e - 1] == ' ') e--;
+  b = e;
+  while (b > lo && t->s[b - 1] >= 'a' && t->s[b - 1] <= 'z') b--;
+  if (!(eq_ci(t->s + b, e - b, "for") || eq_ci(t->s + b, e - b, "of")))
+    return;
+  if (b == lo || t->s[b - 1] != ' ') return;
+  if (read_before(t, lo, b, "en", &hs, &he) && he > hs &&
+      plausible_en(t, hs, he))
+    *s = hs;
+}
+
+/* "said NAME of ORG", "said NAME from ORG": the source read after an
+** inverted cue ends with a capitalized name of 2-4 words. */
+static void trim_name_en(const txt *t, uint32_t s, uint32_t *e) {
+  uint32_t p = s;
+  int nw = 0;
+  while (p < *e) {
+    uint32_t q = word_end(t, p);
+    if (nw >= 2 && (eq_ci(t->s + p, q - p, "of") ||
+                    eq_ci(t->s + p, q - p, "from"))) {
+      while (p > s && t->s[p - 1] == ' ') p--;
+      *e = p;
+      return;
+    }
+    if (!is_upper_ascii(t->s[p]) || ++nw > 4) return;
+    p = q;
+    while (p < *e && t->s[p] == ' ') p++;
+  }
+}
+
 int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
                       hs_attribution **out, size_t *n, hs_error *err) {
   txt t;
@@ -712,10 +842,16 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
         if ((c->flags & F_LINESTART) && !is_line_start(&t, p)) continue;
         if (c->dir == AFTER) {
           ok = read_after(&t, ce, se->e, c->lang, &s, &e);
+        } else if (c->lang[0] == 'e') {
+          uint32_t q = skip_abbrev_en(&t, se->s, skip_aux_en(&t, se->s, p));
+          ok = appositive_en(&t, se->s, q, &s, &e);
+          if (!ok && (ok = read_before(&t, se->s, q, c->lang, &s, &e)))
+            extend_of_en(&t, se->s, &s);
+          if (!ok && (c->flags & F_INVERT) && after_quote(&t, se->s, q) &&
+              (ok = read_after(&t, ce, se->e, c->lang, &s, &e)))
+            trim_name_en(&t, s, &e);
         } else {
           ok = read_before(&t, se->s, p, c->lang, &s, &e);
-          if (!ok && (c->flags & F_INVERT) && after_quote(&t, se->s, p))
-            ok = read_after(&t, ce, se->e, c->lang, &s, &e);
         }
         if (ok && e > s) {
           /* drop a leading "the" only for pronoun checks */
@@ -723,11 +859,19 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
           if (w >= e && in_list(t.s + s, w - s, pronouns)) ok = 0;
           else if (in_list(t.s + s, w - s, pronouns) &&
                    !eq_ci(t.s + s, w - s, "the") &&
-                   !eq_ci(t.s + s, w - s, "a") && !eq_ci(t.s + s, w - s, "an"))
-            ok = 0;
+                   !eq_ci(t.s + s, w - s, "a") && !eq_ci(t.s + s, w - s, "an") &&
+                   !(eq_ci(t.s + s, w - s, "one") && w + 1 < e &&
+                     word_end(&t, w + 1) < e))
+            ok = 0; /* "One specialist for X" is a source, "one" is not */
           if (e - s > 200) ok = 0;
           if (ok && !strcmp(c->lang, "en") && c->dir == BEFORE &&
               s < p && !plausible_en(&t, s, e))
+            ok = 0;
+          /* after "according to", "citing": a name or a noun phrase too,
+          ** not "according to changes", "citing 100 mln dlrs of cash" */
+          if (ok && !strcmp(c->lang, "en") && c->dir == AFTER &&
+              !(c->flags & F_LINESTART) &&
+              ((t.s[s] >= '0' && t.s[s] <= '9') || !plausible_en(&t, s, e)))
             ok = 0;
         } else {
           ok = 0;

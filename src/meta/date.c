@@ -10,7 +10,10 @@
 **
 **   en  iso          2024-06-14, 2024-06-14T08:00Z           conf 0.95
 **   en  mdy          October 13th, 2018 / Dec. 30 2017 / Sept 3, 2019  0.9
-**   en  dmy          14 June 2024 / 14th of June, 2024        0.9
+**   en  dmy          14 June 2024 / 14th of June, 2024 / the RFC 2822
+**                    e-mail date Tue, 20 Apr 1993 14:12:08 GMT  0.9
+**   en  ctime        Thu Aug 22 12:36:23 2002 (mbox "From " lines,
+**                    C asctime: month day hh:mm[:ss] [zone] year) 0.85
 **   en  numeric      9/7/2017, 09.07.2017 (D/N/Y or N/D/Y: month first
 **                    when both fit, and then reported ambiguous)  0.6 / 0.4
 **   ar  dmy          14 يونيو 2024 / ١٤ حزيران ٢٠٢٤ م (Egyptian and
@@ -149,7 +152,8 @@ static const name_row weekdays[] = {
     {"monday", 1}, {"tuesday", 2}, {"wednesday", 3}, {"thursday", 4},
     {"friday", 5}, {"saturday", 6}, {"sunday", 7}, {"mon.", 1},
     {"tue.", 2}, {"wed.", 3}, {"thu.", 4}, {"fri.", 5}, {"sat.", 6},
-    {"sun.", 7}, {"الاثنين", 1}, {"الإثنين", 1}, {"الثلاثاء", 2},
+    {"sun.", 7}, {"mon", 1}, {"tue", 2}, {"wed", 3}, {"thu", 4},
+    {"fri", 5}, {"sat", 6}, {"sun", 7}, {"الاثنين", 1}, {"الإثنين", 1}, {"الثلاثاء", 2},
     {"الأربعاء", 3}, {"الاربعاء", 3}, {"الخميس", 4}, {"الجمعة", 5},
     {"السبت", 6}, {"الأحد", 7}, {"الاحد", 7}, {"دوشنبه", 1},
     {"سه‌شنبه", 2}, {"سه شنبه", 2}, {"چهارشنبه", 3}, {"پنجشنبه", 4},
@@ -341,6 +345,37 @@ static int form_mdy(const scan *sc, size_t *i, found *f) {
   return 1;
 }
 
+/* Aug 22 12:36:23 2002, Aug 22 12:36:23 EDT 2002 (C asctime / ctime). */
+static int form_ctime(const scan *sc, size_t *i, found *f) {
+  size_t j = *i;
+  int m = name_at(sc, &j, en_months), nd;
+  long d, y;
+  if (!m) return 0;
+  skip_sep(sc, &j, 0);
+  if ((d = number_at(sc, &j, 2, &nd)) < 0) return 0;
+  skip_sep(sc, &j, 0);
+  if (number_at(sc, &j, 2, &nd) < 0 || !skip_lit(sc, &j, ":") ||
+      number_at(sc, &j, 2, &nd) < 0 || nd != 2)
+    return 0;
+  if (skip_lit(sc, &j, ":") && (number_at(sc, &j, 2, &nd) < 0 || nd != 2))
+    return 0;
+  skip_sep(sc, &j, 0);
+  {
+    /* an optional zone of 2-5 capital letters ("EDT", "GMT") */
+    size_t k = j;
+    while (k < sc->len && k - j < 5 && sc->s[k] >= 'A' && sc->s[k] <= 'Z') k++;
+    if (k - j >= 2 && !letter_at(sc, k)) {
+      j = k;
+      skip_sep(sc, &j, 0);
+    }
+  }
+  if ((y = year_at(sc, &j)) < 0 || letter_at(sc, j)) return 0;
+  f->y = (int)y, f->m = m, f->d = (int)d, f->conf = 0.85;
+  f->cal = HS_CAL_GREGORIAN;
+  *i = j;
+  return 1;
+}
+
 /* D <month> Y for a month table t, in calendar cal. */
 static int dmy_with(const scan *sc, size_t *i, found *f, const name_row *t,
                     int cal, double conf) {
@@ -459,6 +494,7 @@ typedef struct form_row {
 static const form_row en_forms[] = {
     {"iso", form_iso},
     {"mdy", form_mdy},
+    {"ctime", form_ctime},
     {"dmy", form_dmy_en},
     {"numeric", form_numeric},
     {NULL, NULL}};

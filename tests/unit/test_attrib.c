@@ -49,6 +49,34 @@ static const attr_case cases[] = {
     {"Prices rose, according to Sputniknews.",
      {{"Sputnik", HS_SRC_AGENCY, 0, 0}}},
     {"He said the talks failed.", {{NULL, 0, 0, 0}}},
+    /* auxiliaries before the cue; a parenthesized abbreviation */
+    {"Parents are often disadvantaged, MPs have said.",
+     {{"MPs", HS_SRC_OFFICIAL, 0, 0}}},
+    {"Prices rose, the Office for National Statistics (ONS) added.",
+     {{"Office for National Statistics", HS_SRC_OFFICIAL, 0, 0}}},
+    /* "X, apposition, said" */
+    {"Richard Jeffrey, chief economist at Bridgewell Securities, said rates "
+     "would stay.",
+     {{"Richard Jeffrey", HS_SRC_PERSON, 0, 0}}},
+    {"Earlier, Taunton, which went public last June, said the rate was set.",
+     {{"Taunton", HS_SRC_UNKNOWN, 0, 0}}},
+    {"Sales fell, but will recover soon, said Ann Lee.",
+     {{"Ann Lee", HS_SRC_PERSON, 0, 0}}},
+    /* head before "of"/"for"; "said NAME of ORG" */
+    {"Officials of the foreign ministry said Japan kept ties.",
+     {{"Officials of the foreign ministry", HS_SRC_OFFICIAL, 0, 0}}},
+    {"One specialist for Dresdner Bank AG said the rule could apply.",
+     {{"One specialist for Dresdner Bank AG", HS_SRC_OFFICIAL, 0, 0}}},
+    {"The comments, said Junya Tanase of JPMorgan Chase bank, were weak.",
+     {{"Junya Tanase", HS_SRC_PERSON, 0, 0}}},
+    {"\"I demand better transparency,\" he is quoted as saying by Der "
+     "Spiegel magazine.",
+     {{"Der Spiegel magazine", HS_SRC_OUTLET, 0, 0}}},
+    /* not sources after "according to", "citing" */
+    {"The sum would be adjusted according to changes in net assets.",
+     {{NULL, 0, 0, 0}}},
+    {"Durham said, citing 100 mln dlrs of cash, that it could buy a firm.",
+     {{"Durham", HS_SRC_UNKNOWN, 0, 0}}},
     {"ذكرت وكالة الأنباء السعودية (واس) أن الملك استقبل الوفد.",
      {{"SPA", HS_SRC_AGENCY, 0, 0}}},
     {"وقال المتحدث باسم الوزارة إن الهجوم فشل.",

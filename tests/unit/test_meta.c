@@ -41,6 +41,13 @@ static const date_case date_cases[] = {
     {"Feb 29, 2023", 0, 0, 0, 0, NULL},      /* no such day */
     {"version 1.2.2024x", 0, 0, 0, 0, NULL},
     {"in May we met", 0, 0, 0, 0, NULL},
+    /* RFC 2822 e-mail dates and C asctime (mbox "From " lines) */
+    {"Date: Tue, 20 Apr 1993 14:12:08 GMT", 1993, 4, 20, 0,
+     "Tue, 20 Apr 1993"},
+    {"Thu Aug 22 12:36:23 2002", 2002, 8, 22, 0, "Thu Aug 22 12:36:23 2002"},
+    {"Sun May 12 09:05:47 EDT 2002", 2002, 5, 12, 0,
+     "Sun May 12 09:05:47 EDT 2002"},
+    {"Aug 22 12:36 today", 0, 0, 0, 0, NULL},
     /* ar: Gregorian, Levantine months, Arabic-Indic digits, Hijri */
     {"الجمعة ١٤ يونيو ٢٠٢٤", 2024, 6, 14, 0, "الجمعة ١٤ يونيو ٢٠٢٤"},
     {"14 حزيران 2024", 2024, 6, 14, 0, "14 حزيران 2024"},
