@@ -175,10 +175,11 @@ typedef struct hs_reuse_opts {
   hs_progress_fn progress;
   void *progress_ud;
   /* If non-NULL, called by hs_engine_add (on its worker threads, so it
-  ** must be thread-safe) for each document added without explicit masks:
-  ** it returns in *r (malloc'ed; the engine frees it) the sorted byte
-  ** ranges to mask, as hs_engine_add_masked does.  E.g. hs_boiler_find. */
-  int (*mask)(void *ud, const char *text, size_t len, struct hs_range **r,
+  ** must be thread-safe) for each document added without explicit masks,
+  ** with the document's engine index: it returns in *r (malloc'ed; the
+  ** engine frees it) the sorted byte ranges to mask, as
+  ** hs_engine_add_masked does.  E.g. hs_boiler_find's fixed patterns. */
+  int (*mask)(void *ud, size_t doc, const hs_doc *d, struct hs_range **r,
               size_t *n);
   void *mask_ud;
 } hs_reuse_opts;
@@ -355,6 +356,10 @@ typedef struct hs_range_list {
 HS_API int hs_engine_add_masked(hs_engine *e, const hs_corpus *c,
                                 size_t first, size_t count,
                                 const hs_range_list *masks, hs_error *err);
+/* Mask more ranges of engine document doc after it was added (e.g. lines
+** found repeated once the whole corpus was read).  Before hs_engine_run. */
+HS_API void hs_engine_mask(hs_engine *e, size_t doc, const hs_range *r,
+                           size_t n);
 
 enum hs_calendar {
   HS_CAL_GREGORIAN = 0,
@@ -463,6 +468,20 @@ HS_API int hs_boiler_find(const char *text, size_t len, hs_range **out,
 HS_API int hs_boiler_corpus(const hs_corpus *c, hs_range_list **out,
                             hs_error *err);
 HS_API void hs_boiler_free(hs_range_list *lists, size_t n);
+
+/* The per-outlet rule of hs_boiler_corpus, for documents that are not all
+** in memory at once: add each document's lines while its text is there
+** (thread-safe; series NULL or empty adds nothing), then ask for the
+** repeated lines of documents [0, ndocs).  Fixed patterns are not
+** included.  Free *out with hs_boiler_free(*out, ndocs). */
+typedef struct hs_boiler_lines hs_boiler_lines;
+HS_API hs_boiler_lines *hs_boiler_lines_new(void);
+HS_API void hs_boiler_lines_free(hs_boiler_lines *b);
+HS_API void hs_boiler_lines_add(hs_boiler_lines *b, size_t doc,
+                                const char *series, const char *text,
+                                size_t len);
+HS_API int hs_boiler_lines_repeated(hs_boiler_lines *b, size_t ndocs,
+                                    hs_range_list **out, hs_error *err);
 
 /* --------------------------------------------------------------- attrib */
 /* (attributions: who said it; the citation graph) */

@@ -133,7 +133,7 @@ static int add_range(void *ud, int thread, size_t begin, size_t end) {
     } else if (j->e->opts.mask && d->text) {
       hs_range *r = NULL;
       size_t nr = 0;
-      if (j->e->opts.mask(j->e->opts.mask_ud, d->text, d->len, &r, &nr) ==
+      if (j->e->opts.mask(j->e->opts.mask_ud, j->e->ndocs + i, d, &r, &nr) ==
           HS_OK) {
         hs_range_list m;
         m.r = r;
@@ -144,6 +144,15 @@ static int add_range(void *ud, int thread, size_t begin, size_t end) {
     }
   }
   return 0;
+}
+
+void hs_engine_mask(hs_engine *e, size_t doc, const hs_range *r,
+                    size_t n) {
+  hs_range_list m;
+  if (doc >= e->ndocs || !r || !n) return;
+  m.r = r;
+  m.n = n;
+  apply_mask(&e->docs[doc], &m);
 }
 
 int hs_engine_add(hs_engine *e, const hs_corpus *c, size_t first,

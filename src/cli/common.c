@@ -25,10 +25,10 @@ void cli_warn(void *ud, const char *where, const char *what) {
   else fprintf(stderr, "hearsay: %s\n", what);
 }
 
-int cli_mask_boilerplate(void *ud, const char *text, size_t len,
+int cli_mask_boilerplate(void *ud, size_t doc, const hs_doc *d,
                          hs_range **r, size_t *n) {
-  (void)ud;
-  return hs_boiler_find(text, len, r, n, NULL);
+  if (ud) hs_boiler_lines_add(ud, doc, d->series, d->text, d->len);
+  return hs_boiler_find(d->text, d->len, r, n, NULL);
 }
 
 int cli_progress(void *ud, const char *stage, uint64_t done,
@@ -178,12 +178,21 @@ int cli_find_passages(cli *c, hs_corpus *corpus, int keep_text,
                          hs_passage **p, size_t *n, uint32_t **words,
                          hs_error *err) {
   streamer st;
+  hs_reuse_opts o = c->opts;
+  hs_boiler_lines *lines = NULL;
   size_t i, ndocs;
   int rc;
   memset(&st, 0, sizeof st);
   st.c = c;
   st.keep_text = keep_text;
-  if ((rc = hs_engine_new(&st.e, &c->opts, err))) return rc;
+  /* Lines an outlet repeats are boilerplate too; that takes the whole
+  ** corpus to see, so the lines are recorded while the texts stream by
+  ** and masked once all are read. */
+  if (o.mask) o.mask_ud = lines = hs_boiler_lines_new();
+  if ((rc = hs_engine_new(&st.e, &o, err))) {
+    hs_boiler_lines_free(lines);
+    return rc;
+  }
   rc = cli_read_inputs(c, corpus, stream_on_doc, &st, err);
   if (rc == HS_EINTR && st.err.code && st.err.code != HS_EINTR) *err = st.err;
   if (rc) goto out;
@@ -193,6 +202,14 @@ int cli_find_passages(cli *c, hs_corpus *corpus, int keep_text,
     goto out;
   }
   ndocs = hs_corpus_count(corpus);
+  if (lines) {
+    hs_range_list *rep = NULL;
+    if ((rc = hs_boiler_lines_repeated(lines, ndocs, &rep, err))) goto out;
+    for (i = 0; i < ndocs; i++) hs_engine_mask(st.e, i, rep[i].r, rep[i].n);
+    hs_boiler_free(rep, ndocs);
+    hs_boiler_lines_free(lines);
+    lines = NULL;
+  }
   if ((rc = hs_engine_run(st.e, 0, p, n, err))) goto out;
   if ((rc = hs_families_assign(*p, *n, err))) goto out;
   if (words) {
@@ -204,6 +221,7 @@ int cli_find_passages(cli *c, hs_corpus *corpus, int keep_text,
     for (i = 0; i < ndocs; i++) (*words)[i] = hs_engine_doc_words(st.e, i);
   }
 out:
+  hs_boiler_lines_free(lines);
   hs_engine_free(st.e);
   return rc;
 }

@@ -20,6 +20,7 @@
 ** Cost: linear in the text for the fixed patterns; the repeated-line rule
 ** hashes every line and sorts the hashes (n log n in lines).
 */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <xxhash.h>
@@ -316,78 +317,85 @@ void hs_boiler_free(hs_range_list *lists, size_t n) {
   free(lists);
 }
 
-int hs_boiler_corpus(const hs_corpus *c, hs_range_list **out,
-                     hs_error *err) {
-  size_t nd = hs_corpus_count(c), d, nrec = 0, cap = 0, i, j;
-  lrec *rec = NULL;
-  dlist *dl = hs_calloc(nd + 1, sizeof *dl);
-  hs_range_list *res;
-  hs_tokenizer *tk = hs_tokenizer_new();
-  uint64_t *hv = NULL;
-  size_t hvcap = 0;
-  /* per series: number of documents, via the sorted series hashes */
-  uint64_t *sh = hs_calloc(nd + 1, sizeof *sh), *sorted;
-  (void)err;
-  for (d = 0; d < nd; d++) {
-    const hs_doc *doc = hs_corpus_doc(c, d);
-    hs_range *fx = NULL;
-    size_t nfx = 0, nl, k;
-    line *ln = NULL;
-    if (!doc->text) continue;
-    hs_boiler_find(doc->text, doc->len, &fx, &nfx, NULL);
-    for (k = 0; k < nfx; k++)
-      push_range(&dl[d].r, &dl[d].n, &dl[d].cap, fx[k].start, fx[k].end);
-    free(fx);
-    if (!doc->series || !*doc->series) continue;
-    sh[d] = XXH3_64bits(doc->series, strlen(doc->series)) | 1;
-    nl = split_lines(doc->text, doc->len > UINT32_MAX ? UINT32_MAX : doc->len,
-                     &ln);
-    for (k = 0; k < nl; k++) {
-      uint32_t s = ln[k].start, e = ln[k].end;
-      const hs_token *toks = NULL;
-      size_t nt = 0, q;
-      trim(doc->text, &s, &e);
-      if (s == e || e - s > 2000) continue;
-      /* the line's identity: the hashes of its normalized words */
-      hs_tokenizer_run(tk, doc->text + s, e - s, &toks, &nt, NULL);
-      if (nt == 0) continue;
-      HS_GROW(hv, hvcap, nt);
-      for (q = 0; q < nt; q++) hv[q] = toks[q].hash;
-      HS_GROW(rec, cap, nrec + 1);
-      rec[nrec].series = sh[d];
-      rec[nrec].hash = XXH3_64bits(hv, nt * sizeof *hv);
-      rec[nrec].doc = (uint32_t)d;
-      rec[nrec].start = ln[k].start;
-      rec[nrec].end = ln[k].end;
-      nrec++;
-    }
-    free(ln);
+/* The line records of documents added so far, for the per-outlet rule.
+** Documents may be added from several threads: records are computed
+** outside the lock and appended under it. */
+struct hs_boiler_lines {
+  lrec *rec;
+  size_t nrec, cap;
+  uint64_t *series;  /* per document: hash of its series, 0 if none */
+  size_t nseries;
+  pthread_mutex_t lock;
+};
+
+hs_boiler_lines *hs_boiler_lines_new(void) {
+  hs_boiler_lines *b = hs_calloc(1, sizeof *b);
+  pthread_mutex_init(&b->lock, NULL);
+  return b;
+}
+
+void hs_boiler_lines_free(hs_boiler_lines *b) {
+  if (!b) return;
+  pthread_mutex_destroy(&b->lock);
+  free(b->rec);
+  free(b->series);
+  free(b);
+}
+
+void hs_boiler_lines_add(hs_boiler_lines *b, size_t doc, const char *series,
+                         const char *text, size_t len) {
+  lrec *loc = NULL;
+  size_t nloc = 0, cap = 0, nl, k, hvcap = 0;
+  uint64_t sh, *hv = NULL;
+  line *ln = NULL;
+  hs_tokenizer *tk;
+  if (!text || !series || !*series || doc >= UINT32_MAX) return;
+  sh = XXH3_64bits(series, strlen(series)) | 1;
+  tk = hs_tokenizer_new();
+  nl = split_lines(text, len > UINT32_MAX ? UINT32_MAX : len, &ln);
+  for (k = 0; k < nl; k++) {
+    uint32_t s = ln[k].start, e = ln[k].end;
+    const hs_token *toks = NULL;
+    size_t nt = 0, q;
+    trim(text, &s, &e);
+    if (s == e || e - s > 2000) continue;
+    /* the line's identity: the hashes of its normalized words */
+    hs_tokenizer_run(tk, text + s, e - s, &toks, &nt, NULL);
+    if (nt == 0) continue;
+    HS_GROW(hv, hvcap, nt);
+    for (q = 0; q < nt; q++) hv[q] = toks[q].hash;
+    HS_GROW(loc, cap, nloc + 1);
+    loc[nloc].series = sh;
+    loc[nloc].hash = XXH3_64bits(hv, nt * sizeof *hv);
+    loc[nloc].doc = (uint32_t)doc;
+    loc[nloc].start = ln[k].start;
+    loc[nloc].end = ln[k].end;
+    nloc++;
   }
-  if (nrec) qsort(rec, nrec, sizeof *rec, lrec_cmp);
-  /* documents per series: the series hashes sorted, counted by search */
-  sorted = hs_malloc((nd + 1) * sizeof *sorted);
-  memcpy(sorted, sh, nd * sizeof *sorted);
-  if (nd) qsort(sorted, nd, sizeof *sorted, u64_cmp);
-  for (i = 0; i < nrec; i = j) {
-    size_t ndocs = 0, sdocs = 0, k;
-    for (j = i; j < nrec && rec[j].series == rec[i].series &&
-                rec[j].hash == rec[i].hash;
-         j++)
-      if (j == i || rec[j].doc != rec[j - 1].doc) ndocs++;
-    if (ndocs < 3) continue;
-    sdocs = series_docs(sorted, nd, rec[i].series);
-    if ((double)ndocs < 0.3 * (double)sdocs) continue;
-    for (k = i; k < j; k++) {
-      dlist *L = &dl[rec[k].doc];
-      HS_GROW(L->r, L->cap, L->n + 1);
-      L->r[L->n].start = rec[k].start;
-      L->r[L->n].end = rec[k].end;
-      L->n++;
-    }
+  free(ln);
+  free(hv);
+  hs_tokenizer_free(tk);
+  pthread_mutex_lock(&b->lock);
+  if (doc >= b->nseries) {
+    size_t n = b->nseries ? b->nseries : 1024;
+    while (n <= doc) n *= 2;
+    b->series = hs_reallocarray(b->series, n, sizeof *b->series);
+    memset(b->series + b->nseries, 0, (n - b->nseries) * sizeof *b->series);
+    b->nseries = n;
   }
-  res = hs_calloc(nd + 1, sizeof *res);
+  b->series[doc] = sh;
+  HS_GROW(b->rec, b->cap, b->nrec + nloc);
+  if (nloc) memcpy(b->rec + b->nrec, loc, nloc * sizeof *loc);
+  b->nrec += nloc;
+  pthread_mutex_unlock(&b->lock);
+  free(loc);
+}
+
+/* Sort and merge each document's ranges. */
+static hs_range_list *dlists_finish(dlist *dl, size_t nd) {
+  hs_range_list *res = hs_calloc(nd + 1, sizeof *res);
+  size_t d;
   for (d = 0; d < nd; d++) {
-    /* sort and merge */
     size_t k, m = 0;
     if (dl[d].n > 1) qsort(dl[d].r, dl[d].n, sizeof *dl[d].r, range_cmp);
     for (k = 0; k < dl[d].n; k++) {
@@ -402,11 +410,68 @@ int hs_boiler_corpus(const hs_corpus *c, hs_range_list **out,
     res[d].n = m;
   }
   free(dl);
-  free(rec);
-  free(sh);
+  return res;
+}
+
+/* Add to dl[doc] the lines repeated by an outlet: records sorted by
+** (series, hash, doc), counted against the outlet's documents. */
+static void repeated_into(hs_boiler_lines *b, size_t nd, dlist *dl) {
+  size_t i, j;
+  uint64_t *sorted = hs_calloc(nd + 1, sizeof *sorted);
+  if (b->nrec) qsort(b->rec, b->nrec, sizeof *b->rec, lrec_cmp);
+  memcpy(sorted, b->series, (nd < b->nseries ? nd : b->nseries) *
+                                sizeof *sorted);
+  if (nd) qsort(sorted, nd, sizeof *sorted, u64_cmp);
+  for (i = 0; i < b->nrec; i = j) {
+    size_t ndocs = 0, sdocs, k;
+    for (j = i; j < b->nrec && b->rec[j].series == b->rec[i].series &&
+                b->rec[j].hash == b->rec[i].hash;
+         j++)
+      if (j == i || b->rec[j].doc != b->rec[j - 1].doc) ndocs++;
+    if (ndocs < 3) continue;
+    sdocs = series_docs(sorted, nd, b->rec[i].series);
+    if ((double)ndocs < 0.3 * (double)sdocs) continue;
+    for (k = i; k < j; k++) {
+      dlist *L;
+      if (b->rec[k].doc >= nd) continue;
+      L = &dl[b->rec[k].doc];
+      HS_GROW(L->r, L->cap, L->n + 1);
+      L->r[L->n].start = b->rec[k].start;
+      L->r[L->n].end = b->rec[k].end;
+      L->n++;
+    }
+  }
   free(sorted);
-  free(hv);
-  hs_tokenizer_free(tk);
-  *out = res;
+}
+
+int hs_boiler_lines_repeated(hs_boiler_lines *b, size_t ndocs,
+                             hs_range_list **out, hs_error *err) {
+  dlist *dl = hs_calloc(ndocs + 1, sizeof *dl);
+  (void)err;
+  repeated_into(b, ndocs, dl);
+  *out = dlists_finish(dl, ndocs);
+  return HS_OK;
+}
+
+int hs_boiler_corpus(const hs_corpus *c, hs_range_list **out,
+                     hs_error *err) {
+  size_t nd = hs_corpus_count(c), d;
+  dlist *dl = hs_calloc(nd + 1, sizeof *dl);
+  hs_boiler_lines *b = hs_boiler_lines_new();
+  (void)err;
+  for (d = 0; d < nd; d++) {
+    const hs_doc *doc = hs_corpus_doc(c, d);
+    hs_range *fx = NULL;
+    size_t nfx = 0, k;
+    if (!doc->text) continue;
+    hs_boiler_find(doc->text, doc->len, &fx, &nfx, NULL);
+    for (k = 0; k < nfx; k++)
+      push_range(&dl[d].r, &dl[d].n, &dl[d].cap, fx[k].start, fx[k].end);
+    free(fx);
+    hs_boiler_lines_add(b, d, doc->series, doc->text, doc->len);
+  }
+  repeated_into(b, nd, dl);
+  hs_boiler_lines_free(b);
+  *out = dlists_finish(dl, nd);
   return HS_OK;
 }

@@ -21,4 +21,23 @@ for t in 1 2; do
 done
 "$HEARSAY" reuse --keep-boilerplate --format jsonl "$WORK/site" >"$WORK/out"
 [[ $(wc -l <"$WORK/out") == 1 ]] || fail "--keep-boilerplate: expected the shared footer, got: $(cat "$WORK/out")"
+
+note "a footer one outlet repeats (no fixed pattern) is masked while streaming"
+python3 - "$WORK/outlet.jsonl" <<'PY'
+import json, sys
+footer = ("The Weekly Sentinel is an independent newspaper serving the northern "
+          "valleys since 1921 and letters to the editor are welcome at our office on Mill Road")
+with open(sys.argv[1], "w") as f:
+    for i in range(4):
+        words = " ".join("story%dword%d" % (i, k) for k in range(40))
+        f.write(json.dumps({"id": "s%d" % i, "series": "sentinel",
+                            "text": words + ".\n" + footer + "\n"}) + "\n")
+    # another outlet quoting the same sentence is not masked
+    f.write(json.dumps({"id": "other", "series": "gazette",
+                        "text": "Quoted: " + footer + "\n"}) + "\n")
+PY
+"$HEARSAY" reuse --format jsonl "$WORK/outlet.jsonl" >"$WORK/out"
+[[ ! -s $WORK/out ]] || fail "the outlet's repeated footer matched: $(cat "$WORK/out")"
+"$HEARSAY" reuse --keep-boilerplate --format jsonl "$WORK/outlet.jsonl" >"$WORK/out"
+[[ $(wc -l <"$WORK/out") == 10 ]] || fail "--keep-boilerplate: expected the footer in all 10 pairs, got $(wc -l <"$WORK/out")"
 note "ok"
