@@ -419,8 +419,9 @@ static void repeated_into(hs_boiler_lines *b, size_t nd, dlist *dl) {
   size_t i, j;
   uint64_t *sorted = hs_calloc(nd + 1, sizeof *sorted);
   if (b->nrec) qsort(b->rec, b->nrec, sizeof *b->rec, lrec_cmp);
-  memcpy(sorted, b->series, (nd < b->nseries ? nd : b->nseries) *
-                                sizeof *sorted);
+  if (b->series)
+    memcpy(sorted, b->series, (nd < b->nseries ? nd : b->nseries) *
+                                  sizeof *sorted);
   if (nd) qsort(sorted, nd, sizeof *sorted, u64_cmp);
   for (i = 0; i < b->nrec; i = j) {
     size_t ndocs = 0, sdocs, k;
