@@ -296,7 +296,11 @@ static int hard_punct(const txt *t, uint32_t i) {
 }
 
 static int eq_ci(const char *a, size_t na, const char *b) {
-  size_t nb = strlen(b), j;
+  size_t nb, j;
+  unsigned char a0 = na ? (unsigned char)a[0] : 0;
+  if (a0 >= 'A' && a0 <= 'Z') a0 = (unsigned char)(a0 + 32);
+  if (a0 != (unsigned char)b[0]) return 0; /* cheap test before strlen */
+  nb = strlen(b);
   if (na != nb) return 0;
   for (j = 0; j < na; j++) {
     unsigned char x = (unsigned char)a[j];
@@ -334,7 +338,13 @@ static uint32_t word_end(const txt *t, uint32_t i) {
 
 static int match_cue(const txt *t, uint32_t i, const cue_row *c,
                      uint32_t *end) {
-  size_t n = strlen(c->text), j;
+  size_t n, j;
+  unsigned char a0;
+  if (i >= t->len) return 0;
+  a0 = (unsigned char)t->s[i];
+  if (a0 >= 'A' && a0 <= 'Z') a0 = (unsigned char)(a0 + 32);
+  if (a0 != (unsigned char)c->text[0]) return 0; /* cheap test first */
+  n = strlen(c->text);
   if (i + n > t->len) return 0;
   for (j = 0; j < n; j++) {
     unsigned char a = (unsigned char)t->s[i + j];
