@@ -69,6 +69,27 @@ static int db_fail(sqlite3 *db, hs_error *err, const char *what) {
   return hs_error_set(err, HS_EDB, "%s: %s", what, sqlite3_errmsg(db));
 }
 
+/* Add the batch's sentence and word counts to the stats (stat is the
+** prepared update, ?1 key, ?2 increment) and commit the transaction. */
+static int commit_batch(sqlite3 *db, sqlite3_stmt *stat, int64_t nsent,
+                        int64_t nwords, hs_error *err) {
+  const char *keys[2] = {"sentences", "words"};
+  int64_t vals[2];
+  int k;
+  vals[0] = nsent;
+  vals[1] = nwords;
+  for (k = 0; k < 2; k++) {
+    sqlite3_reset(stat);
+    sqlite3_bind_text(stat, 1, keys[k], -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stat, 2, vals[k]);
+    if (sqlite3_step(stat) != SQLITE_DONE)
+      return db_fail(db, err, "sentence_stats");
+  }
+  if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL))
+    return db_fail(db, err, "sentence tables");
+  return HS_OK;
+}
+
 /* An order-free hash of a sentence's stems: sentences making the same
 ** claim in the same words (in any order) share it; 0 for short ones. */
 static int64_t claim_hash(const hs_analysis *a) {
@@ -203,27 +224,10 @@ int hs_sentstore_sync(hs_claims *c, hs_store *s, hs_error *err) {
     nsent += (int64_t)ns;
     nwords += dw;
     done++;
-    {
-      if (done % DOCS_PER_TX == 0) {
-        const char *keys[2] = {"sentences", "words"};
-        int64_t vals[2] = {nsent, nwords};
-        int k;
-        for (k = 0; k < 2; k++) {
-          sqlite3_reset(stat);
-          sqlite3_bind_text(stat, 1, keys[k], -1, SQLITE_STATIC);
-          sqlite3_bind_int64(stat, 2, vals[k]);
-          if (sqlite3_step(stat) != SQLITE_DONE) {
-            rc = db_fail(db, err, "sentence_stats");
-            goto out;
-          }
-        }
-        nsent = nwords = 0;
-        if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL)) {
-          rc = db_fail(db, err, "sentence tables");
-          goto out;
-        }
-        intx = 0;
-      }
+    if (done % DOCS_PER_TX == 0) {
+      if ((rc = commit_batch(db, stat, nsent, nwords, err))) goto out;
+      nsent = nwords = 0;
+      intx = 0;
     }
   }
   if (src != SQLITE_DONE) {
@@ -231,22 +235,7 @@ int hs_sentstore_sync(hs_claims *c, hs_store *s, hs_error *err) {
     goto out;
   }
   if (intx) {
-    const char *keys[2] = {"sentences", "words"};
-    int64_t vals[2] = {nsent, nwords};
-    int k;
-    for (k = 0; k < 2; k++) {
-      sqlite3_reset(stat);
-      sqlite3_bind_text(stat, 1, keys[k], -1, SQLITE_STATIC);
-      sqlite3_bind_int64(stat, 2, vals[k]);
-      if (sqlite3_step(stat) != SQLITE_DONE) {
-        rc = db_fail(db, err, "sentence_stats");
-        goto out;
-      }
-    }
-    if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL)) {
-      rc = db_fail(db, err, "sentence tables");
-      goto out;
-    }
+    if ((rc = commit_batch(db, stat, nsent, nwords, err))) goto out;
     intx = 0;
   }
 out:
