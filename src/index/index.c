@@ -195,22 +195,11 @@ static inline int keep(const build *b, size_t d, uint64_t h) {
   return 1;
 }
 
-static int pass_count(void *ud, int thread, size_t begin, size_t end) {
-  build *b = ud;
-  uint64_t *count = b->next + (begin / b->slot_docs) * NBUCKETS;
-  size_t d;
-  for (d = begin; d < end; d++) {
-    size_t i, ns = doc_hashes(b, thread, d);
-    const uint64_t *h = b->hbuf[thread];
-    for (i = 0; i < ns; i++) {
-      if (i + PREFETCH < ns) prefetch_bit(&b->twice, h[i + PREFETCH]);
-      if (keep(b, d, h[i])) count[h[i] >> (64 - NBUCKET_BITS)]++;
-    }
-  }
-  return 0;
-}
-
-static int pass_fill(void *ud, int thread, size_t begin, size_t end) {
+/* The kept shingles of a slot of documents, bucket by bucket: counted
+** (b->post NULL: next[] holds counts) or written (next[] holds each
+** bucket's next free posting).  The same loop serves both passes, so the
+** two agree on what is kept. */
+static int pass_bucket(void *ud, int thread, size_t begin, size_t end) {
   build *b = ud;
   uint64_t *next = b->next + (begin / b->slot_docs) * NBUCKETS;
   size_t d;
@@ -218,12 +207,17 @@ static int pass_fill(void *ud, int thread, size_t begin, size_t end) {
     size_t i, ns = doc_hashes(b, thread, d);
     const uint64_t *h = b->hbuf[thread];
     for (i = 0; i < ns; i++) {
+      uint64_t *slot;
       if (i + PREFETCH < ns) prefetch_bit(&b->twice, h[i + PREFETCH]);
-      if (keep(b, d, h[i])) {
-        posting *p = &b->post[next[h[i] >> (64 - NBUCKET_BITS)]++];
+      if (!keep(b, d, h[i])) continue;
+      slot = &next[h[i] >> (64 - NBUCKET_BITS)];
+      if (b->post) {
+        posting *p = &b->post[(*slot)++];
         p->hash = h[i];
         p->doc = (uint32_t)d;
         p->pos = (uint32_t)i;
+      } else {
+        (*slot)++;
       }
     }
   }
@@ -367,7 +361,7 @@ int hs_cindex_build(hs_cindex *ci, const hs_doctab *docs, size_t ndocs,
   b.nslots = (size_t)nthreads * 2;
   b.slot_docs = (ndocs + b.nslots - 1) / b.nslots;
   b.next = hs_calloc(b.nslots * NBUCKETS, sizeof *b.next);
-  hs_parallel_for(nthreads, ndocs, b.slot_docs, pass_count, &b);
+  hs_parallel_for(nthreads, ndocs, b.slot_docs, pass_bucket, &b);
   /* Bucket-major prefix sums: bucket k's postings, slot by slot, then
   ** bucket k+1's.  bstart keeps where each bucket begins. */
   {
@@ -387,7 +381,7 @@ int hs_cindex_build(hs_cindex *ci, const hs_doctab *docs, size_t ndocs,
   }
   st.postings = npost;
   b.post = hs_reallocarray(NULL, (size_t)npost + 1, sizeof *b.post);
-  hs_parallel_for(nthreads, ndocs, b.slot_docs, pass_fill, &b);
+  hs_parallel_for(nthreads, ndocs, b.slot_docs, pass_bucket, &b);
   bitset_free(&b.twice);
   bitset_free(&b.fresh);
   free(b.next);
