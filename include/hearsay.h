@@ -182,6 +182,13 @@ typedef struct hs_reuse_opts {
   int (*mask)(void *ud, size_t doc, const hs_doc *d, struct hs_range **r,
               size_t *n);
   void *mask_ud;
+  /* Memory budget in bytes for the engine's token tables and index
+  ** (0: a quarter of physical memory).  Past it, token tables and index
+  ** postings spill to temporary files and are merged from disk (external
+  ** sort); the passages found are the same.  Passages themselves stay in
+  ** memory (about 56 bytes each). */
+  uint64_t memory;
+  const char *tmpdir; /* where spill files go (NULL: $TMPDIR or /tmp) */
 } hs_reuse_opts;
 
 HS_API void hs_reuse_opts_default(hs_reuse_opts *o);
@@ -360,6 +367,21 @@ HS_API int hs_engine_add_masked(hs_engine *e, const hs_corpus *c,
 ** found repeated once the whole corpus was read).  Before hs_engine_run. */
 HS_API void hs_engine_mask(hs_engine *e, size_t doc, const hs_range *r,
                            size_t n);
+/* The shingle hashes of engine document doc, one per word position that
+** starts a full n-gram (0 where the n-gram holds a masked word), into
+** *buf (grown with realloc as needed; caller frees).  Returns how many.
+** What a persistent index stores to find a new document's partners
+** without the old documents' tokens. */
+HS_API size_t hs_engine_shingles(hs_engine *e, size_t doc, uint64_t **buf,
+                                 size_t *cap);
+/* Shingle hashes to treat as above the df cap in the next hs_engine_run,
+** besides those the engine counts above it itself: for runs over part of
+** a corpus (a store's new documents and the old ones they share text
+** with) where document frequencies come from the whole.  Copied. */
+HS_API void hs_engine_set_capped(hs_engine *e, const uint64_t *hashes,
+                                 size_t n);
+/* Whether the engine spilled its token tables to disk (memory budget). */
+HS_API int hs_engine_spilled(const hs_engine *e);
 
 enum hs_calendar {
   HS_CAL_GREGORIAN = 0,

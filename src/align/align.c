@@ -22,9 +22,11 @@
 */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "hearsay.h"
 #include "index/index.h"
+#include "index/spill.h"
 #include "text/text.h"
 #include "util/parallel.h"
 #include "util/util.h"
@@ -32,9 +34,20 @@
 struct hs_engine {
   hs_reuse_opts opts;
   int nthreads;
-  hs_doctab *docs;
+  hs_doctab *docs;   /* start == NULL with n > 0: spilled to tf at off[i] */
   size_t ndocs, cap;
+  uint64_t budget;   /* bytes (hs_reuse_opts.memory) */
+  uint64_t mem_bytes;/* of token tables in memory */
+  hs_tokfile *tf;    /* once the token tables passed their share */
+  uint64_t *off;
+  size_t capoff;
+  hs_hashlist capped;/* hs_engine_set_capped */
+  hs_error failed;   /* a spill file error met by a void call */
 };
+
+/* The budget's share for token tables in memory; past it, they all go to
+** disk and the index is built out of core. */
+#define TOKENS_SHARE 0.4
 
 void hs_reuse_opts_default(hs_reuse_opts *o) {
   memset(o, 0, sizeof *o);
@@ -77,6 +90,12 @@ int hs_engine_new(hs_engine **out, const hs_reuse_opts *opts,
   e = hs_calloc(1, sizeof *e);
   e->opts = *opts;
   e->nthreads = opts->threads > 0 ? opts->threads : hs_ncpu();
+  e->budget = opts->memory;
+  if (!e->budget) {
+    long pages = sysconf(_SC_PHYS_PAGES), psize = sysconf(_SC_PAGESIZE);
+    e->budget = pages > 0 && psize > 0 ? (uint64_t)pages * (uint64_t)psize / 4
+                                       : (uint64_t)1 << 30;
+  }
   *out = e;
   return HS_OK;
 }
@@ -86,7 +105,40 @@ void hs_engine_free(hs_engine *e) {
   if (!e) return;
   for (i = 0; i < e->ndocs; i++) hs_doctab_free(&e->docs[i]);
   free(e->docs);
+  free(e->off);
+  hs_tokfile_close(e->tf);
+  hs_hashlist_free(&e->capped);
   free(e);
+}
+
+int hs_engine_spilled(const hs_engine *e) { return e->tf != NULL; }
+
+static hs_docset engine_docset(const hs_engine *e) {
+  hs_docset ds;
+  ds.docs = e->docs;
+  ds.off = e->off;
+  ds.tf = e->tf;
+  ds.ndocs = e->ndocs;
+  return ds;
+}
+
+/* Move the token tables of documents [from, ndocs) to the spill file. */
+static int spill_docs(hs_engine *e, size_t from, hs_error *err) {
+  size_t i;
+  int rc;
+  if (!e->tf && (rc = hs_tokfile_open(&e->tf, e->opts.tmpdir, err)))
+    return rc;
+  HS_GROW(e->off, e->capoff, e->ndocs);
+  for (i = from; i < e->ndocs; i++) {
+    hs_doctab *t = &e->docs[i];
+    uint32_t n = t->n;
+    if (!t->start) continue;
+    if ((rc = hs_tokfile_append(e->tf, t, &e->off[i], err))) return rc;
+    e->mem_bytes -= (uint64_t)n * 9;
+    hs_doctab_free(t);
+    t->n = n;
+  }
+  return HS_OK;
 }
 
 size_t hs_engine_count(const hs_engine *e) { return e->ndocs; }
@@ -152,7 +204,45 @@ void hs_engine_mask(hs_engine *e, size_t doc, const hs_range *r,
   if (doc >= e->ndocs || !r || !n) return;
   m.r = r;
   m.n = n;
+  if (!e->docs[doc].start && e->docs[doc].n) {
+    /* spilled: read, mask, write the hashes back */
+    hs_docset ds = engine_docset(e);
+    hs_docbuf buf = {NULL, 0};
+    hs_doctab t;
+    hs_error err;
+    if (!hs_docset_get(&ds, doc, &t, &buf, &err)) {
+      apply_mask(&t, &m);
+      if (hs_tokfile_put_hashes(e->tf, e->off[doc], &t, &err))
+        e->failed = err;
+    } else {
+      e->failed = err;
+    }
+    hs_docbuf_free(&buf);
+    return;
+  }
   apply_mask(&e->docs[doc], &m);
+}
+
+size_t hs_engine_shingles(hs_engine *e, size_t doc, uint64_t **buf,
+                          size_t *cap) {
+  hs_docset ds = engine_docset(e);
+  hs_docbuf db = {NULL, 0};
+  hs_doctab t;
+  hs_error err;
+  size_t n = 0;
+  if (doc >= e->ndocs) return 0;
+  if (!hs_docset_get(&ds, doc, &t, &db, &err))
+    n = hs_doctab_shingles(&t, e->opts.ngram, buf, cap);
+  else
+    e->failed = err;
+  hs_docbuf_free(&db);
+  return n;
+}
+
+void hs_engine_set_capped(hs_engine *e, const uint64_t *hashes, size_t n) {
+  hs_hashlist_free(&e->capped);
+  hs_hashlist_add(&e->capped, hashes, n);
+  hs_hashlist_finish(&e->capped);
 }
 
 int hs_engine_add(hs_engine *e, const hs_corpus *c, size_t first,
@@ -164,6 +254,7 @@ int hs_engine_add_masked(hs_engine *e, const hs_corpus *c, size_t first,
                          size_t count, const hs_range_list *masks,
                          hs_error *err) {
   add_job j;
+  size_t i;
   int t;
   if (first != e->ndocs || first + count > hs_corpus_count(c))
     return hs_error_set(err, HS_EUSAGE,
@@ -179,7 +270,12 @@ int hs_engine_add_masked(hs_engine *e, const hs_corpus *c, size_t first,
   hs_parallel_for(e->nthreads, count, 16, add_range, &j);
   for (t = 0; t < e->nthreads; t++) hs_tokenizer_free(j.tk[t]);
   free(j.tk);
+  for (i = e->ndocs; i < e->ndocs + count; i++)
+    e->mem_bytes += (uint64_t)e->docs[i].n * 9;
   e->ndocs += count;
+  if (e->tf) return spill_docs(e, first, err);
+  if ((double)e->mem_bytes > TOKENS_SHARE * (double)e->budget)
+    return spill_docs(e, 0, err);
   return HS_OK;
 }
 
@@ -239,6 +335,10 @@ typedef struct scratch {
   size_t capseeds, capseeds_tmp;
   hs_passage *out;
   size_t nout, capout;
+  /* out of core: tables read from disk, the pair join, an I/O error */
+  hs_docbuf bufa, bufb;
+  hs_joiner jn;
+  hs_error err;
 } scratch;
 
 static void scratch_free(scratch *sc) {
@@ -249,11 +349,16 @@ static void scratch_free(scratch *sc) {
   free(sc->seeds);
   free(sc->seeds_tmp);
   free(sc->out);
+  hs_docbuf_free(&sc->bufa);
+  hs_docbuf_free(&sc->bufb);
+  hs_joiner_free(&sc->jn);
 }
 
 typedef struct align_job {
   hs_engine *e;
-  const hs_cindex *ci;
+  const hs_cindex *ci;    /* in memory... */
+  const hs_xpairs *xp;    /* ...or out of core */
+  hs_docset ds;
   scratch *sc;        /* per thread */
   size_t done;        /* documents aligned (atomic) */
 } align_job;
@@ -384,10 +489,9 @@ static int score_chain(const hs_engine *e, scratch *sc, const hs_doctab *A,
   return 1;
 }
 
-static void align_pair(const hs_engine *e, scratch *sc, const hs_seed *s,
-                       size_t ns) {
+static void align_pair(const hs_engine *e, scratch *sc, const hs_doctab *A,
+                       const hs_doctab *B, const hs_seed *s, size_t ns) {
   const hs_reuse_opts *o = &e->opts;
-  const hs_doctab *A = &e->docs[s[0].a], *B = &e->docs[s[0].b];
   int same_doc = s[0].a == s[0].b;
   uint32_t gap = (uint32_t)o->max_gap + 1;
   size_t i, c, k, nopen = 0;
@@ -484,6 +588,17 @@ static void align_pair(const hs_engine *e, scratch *sc, const hs_seed *s,
   }
 }
 
+/* Progress and cancellation, from the first thread only, so that the
+** caller's callback never runs concurrently. */
+static int align_progress(align_job *j, int thread, size_t ndone) {
+  size_t done = __atomic_add_fetch(&j->done, ndone, __ATOMIC_RELAXED);
+  const hs_reuse_opts *o = &j->e->opts;
+  if (thread == 0 && o->progress &&
+      o->progress(o->progress_ud, "align", done, j->e->ndocs))
+    return HS_EINTR;
+  return 0;
+}
+
 /* Align document a with every partner b >= a, one pair at a time. */
 static int align_range(void *ud, int thread, size_t begin, size_t end) {
   align_job *j = ud;
@@ -497,19 +612,39 @@ static int align_range(void *ud, int thread, size_t begin, size_t end) {
     for (s0 = 0; s0 < n; s0 = s1) {
       s1 = s0 + 1;
       while (s1 < n && sc->seeds[s1].b == sc->seeds[s0].b) s1++;
-      align_pair(j->e, sc, sc->seeds + s0, s1 - s0);
+      align_pair(j->e, sc, &j->e->docs[a], &j->e->docs[sc->seeds[s0].b],
+                 sc->seeds + s0, s1 - s0);
     }
   }
-  /* Progress and cancellation, from the first thread only, so that the
-  ** caller's callback never runs concurrently. */
-  {
-    size_t done = __atomic_add_fetch(&j->done, end - begin, __ATOMIC_RELAXED);
-    const hs_reuse_opts *o = &j->e->opts;
-    if (thread == 0 && o->progress &&
-        o->progress(o->progress_ud, "align", done, j->e->ndocs))
-      return HS_EINTR;
+  return align_progress(j, thread, end - begin);
+}
+
+/* The same from partner lists, each pair's seeds found by a hash join of
+** the two documents' shingles, tables read from disk when spilled. */
+static int align_range_extern(void *ud, int thread, size_t begin,
+                              size_t end) {
+  align_job *j = ud;
+  scratch *sc = &j->sc[thread];
+  const hs_reuse_opts *o = &j->e->opts;
+  size_t a;
+  uint64_t k;
+  for (a = begin; a < end; a++) {
+    hs_doctab A, B;
+    if (j->xp->start[a] == j->xp->start[a + 1]) continue;
+    if (hs_docset_get(&j->ds, a, &A, &sc->bufa, &sc->err)) return HS_EIO;
+    hs_joiner_load(&sc->jn, &A, (uint32_t)a, o->ngram, &j->xp->capped);
+    for (k = j->xp->start[a]; k < j->xp->start[a + 1]; k++) {
+      uint32_t b = j->xp->partner[k];
+      size_t n;
+      if (b == a) B = A;
+      else if (hs_docset_get(&j->ds, b, &B, &sc->bufb, &sc->err))
+        return HS_EIO;
+      n = hs_joiner_seeds(&sc->jn, &B, b, o->internal, &sc->seeds,
+                          &sc->capseeds, &sc->seeds_tmp, &sc->capseeds_tmp);
+      if (n) align_pair(j->e, sc, &A, &B, sc->seeds, n);
+    }
   }
-  return 0;
+  return align_progress(j, thread, end - begin);
 }
 
 static int passage_cmp(const void *x, const void *y) {
@@ -522,32 +657,62 @@ static int passage_cmp(const void *x, const void *y) {
   return (a->b.end > b->b.end) - (a->b.end < b->b.end);
 }
 
+/* Whether the in-memory index would pass the budget: postings take 16
+** bytes a kept shingle, then 12 as members and forward lists, and the
+** bitsets about one byte a shingle; at worst every shingle is kept. */
+static int index_fits(const hs_engine *e) {
+  uint64_t shingles = 0;
+  size_t i;
+  for (i = 0; i < e->ndocs; i++)
+    if (e->docs[i].n >= (uint32_t)e->opts.ngram)
+      shingles += e->docs[i].n - (uint32_t)e->opts.ngram + 1;
+  return !e->tf && e->mem_bytes + 21 * shingles <= e->budget;
+}
+
 int hs_engine_run(hs_engine *e, size_t first_new, hs_passage **out,
                   size_t *n, hs_error *err) {
   hs_cindex ci;
+  hs_xpairs xp;
   hs_index_stats st;
   align_job j;
   size_t total = 0;
-  int rc, t;
+  int rc, t, in_memory, io_error = 0;
   *out = NULL;
   *n = 0;
+  if (e->failed.code) {
+    *err = e->failed;
+    return e->failed.code;
+  }
   if (e->opts.progress &&
       e->opts.progress(e->opts.progress_ud, "index", 0, e->ndocs))
     return hs_error_set(err, HS_EINTR, "interrupted");
-  rc = hs_cindex_build(&ci, e->docs, e->ndocs, first_new, &e->opts,
-                       e->nthreads, &st, err);
+  memset(&j, 0, sizeof j);
+  memset(&ci, 0, sizeof ci);
+  memset(&xp, 0, sizeof xp);
+  j.e = e;
+  j.ds = engine_docset(e);
+  in_memory = index_fits(e);
+  if (in_memory) {
+    rc = hs_cindex_build(&ci, e->docs, e->ndocs, first_new, &e->opts,
+                         &e->capped, e->nthreads, &st, err);
+    j.ci = &ci;
+  } else {
+    rc = hs_xpairs_build(&xp, &j.ds, first_new, &e->opts, &e->capped,
+                         e->nthreads, e->budget, e->opts.tmpdir, &st, err);
+    j.xp = &xp;
+  }
   if (rc) return rc;
   if (e->opts.progress &&
       e->opts.progress(e->opts.progress_ud, "align", 0, e->ndocs)) {
     hs_cindex_free(&ci);
+    hs_xpairs_free(&xp);
     return hs_error_set(err, HS_EINTR, "interrupted");
   }
-  memset(&j, 0, sizeof j);
-  j.e = e;
-  j.ci = &ci;
   j.sc = hs_calloc((size_t)e->nthreads, sizeof *j.sc);
-  rc = hs_parallel_for(e->nthreads, e->ndocs, 16, align_range, &j);
+  rc = hs_parallel_for(e->nthreads, e->ndocs, 16,
+                       in_memory ? align_range : align_range_extern, &j);
   hs_cindex_free(&ci);
+  hs_xpairs_free(&xp);
   if (!rc) {
     for (t = 0; t < e->nthreads; t++) total += j.sc[t].nout;
     *out = hs_reallocarray(NULL, total ? total : 1, sizeof **out);
@@ -556,10 +721,19 @@ int hs_engine_run(hs_engine *e, size_t first_new, hs_passage **out,
     if (!rc && j.sc[t].nout)
       memcpy(*out + *n, j.sc[t].out, j.sc[t].nout * sizeof **out);
     if (!rc) *n += j.sc[t].nout;
+    if (rc && j.sc[t].err.code && !io_error) {
+      *err = j.sc[t].err;
+      io_error = j.sc[t].err.code;
+    }
     scratch_free(&j.sc[t]);
   }
   free(j.sc);
-  if (rc) return hs_error_set(err, HS_EINTR, "interrupted");
+  if (rc) {
+    free(*out);
+    *out = NULL;
+    *n = 0;
+    return io_error ? io_error : hs_error_set(err, HS_EINTR, "interrupted");
+  }
   qsort(*out, *n, sizeof **out, passage_cmp);
   return HS_OK;
 }

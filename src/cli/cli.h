@@ -61,6 +61,7 @@ int cli_fail(cli *c, const hs_error *err);
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int cli_parse_long(const char *s, long lo, long hi, long *out);
 int cli_parse_double(const char *s, double lo, double hi, double *out);
+int cli_parse_size(const char *s, uint64_t *out);
 
 /* Read c->paths into corpus; on_doc (may be NULL) is called per document. */
 int cli_read_inputs(cli *c, hs_corpus *corpus,

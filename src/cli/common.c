@@ -111,6 +111,29 @@ int cli_parse_long(const char *s, long lo, long hi, long *out) {
   return 0;
 }
 
+/* A size in bytes with an optional K, M, G or T suffix (powers of 1024);
+** at least 1M. */
+int cli_parse_size(const char *s, uint64_t *out) {
+  char *end;
+  double v;
+  uint64_t mult = 1;
+  errno = 0;
+  v = strtod(s, &end);
+  if (errno || end == s || !(v > 0)) return -1;
+  switch (*end) {
+    case 'k': case 'K': mult = (uint64_t)1 << 10; end++; break;
+    case 'm': case 'M': mult = (uint64_t)1 << 20; end++; break;
+    case 'g': case 'G': mult = (uint64_t)1 << 30; end++; break;
+    case 't': case 'T': mult = (uint64_t)1 << 40; end++; break;
+    default: break;
+  }
+  if (*end == 'B' || *end == 'b') end++;
+  if (*end || v * (double)mult < (double)(1 << 20) || v * (double)mult > 1e18)
+    return -1;
+  *out = (uint64_t)(v * (double)mult);
+  return 0;
+}
+
 int cli_parse_double(const char *s, double lo, double hi, double *out) {
   char *end;
   double v;

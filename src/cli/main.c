@@ -86,6 +86,10 @@ static const char *usage_text =
     "                       (default 0.8)\n"
     "  --batch N            index: documents committed per transaction\n"
     "  --threads N          worker threads (default 0: all cores)\n"
+    "  --memory SIZE        memory budget of the reuse index, e.g. 2G, 500M\n"
+    "                       (default: a quarter of physical memory); past\n"
+    "                       it, token tables and postings spill to disk\n"
+    "  --tmp-dir DIR        where spill files go (default $TMPDIR or /tmp)\n"
     "  --keep-boilerplate   let page furniture (comment forms, share lines,\n"
     "                       footers) count as reuse\n"
     "  --aliases FILE       meta, sources, graph, timeline, index: extra\n"
@@ -158,6 +162,12 @@ static int parse_args(cli *c, const cli_command *cmd, int argc, char **argv) {
       NEED_VALUE();
       if (cli_parse_long(v, 0, 1024, &n)) return cli_usage_error("--threads wants 0..1024 (0: all cores), not '%s'", v);
       c->opts.threads = (int)n;
+    } else if (!strcmp(a, "--memory")) {
+      NEED_VALUE();
+      if (cli_parse_size(v, &c->opts.memory)) return cli_usage_error("--memory wants a size such as 2G, 512M or 800000K (at least 1M), not '%s'", v);
+    } else if (!strcmp(a, "--tmp-dir")) {
+      NEED_VALUE();
+      c->opts.tmpdir = v;
     } else if (!strcmp(a, "--batch")) {
       NEED_VALUE();
       if (cli_parse_long(v, 1, INT_MAX, &n)) return cli_usage_error("--batch wants a positive number, not '%s'", v);

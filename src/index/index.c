@@ -26,6 +26,7 @@
 #include <string.h>
 #include <xxhash.h>
 
+#include "index/bitset.h"
 #include "util/parallel.h"
 #include "util/util.h"
 
@@ -73,50 +74,76 @@ uint64_t hs_shingle_hash(const hs_doctab *tab, uint32_t pos, int ngram) {
   return shingle_hash(tab->hash + pos, ngram);
 }
 
-/* ------------------------------------------------------------ bitsets */
-
-typedef struct bitset {
-  uint64_t *w;
-  uint64_t mask; /* bits - 1 */
-} bitset;
-
-/* About bits_per_item bits for each of nitems (a power of two, at least
-** 2^16): with 8, a bitset of n shingles is 1/16 full or less. */
-static void bitset_init(bitset *b, uint64_t nitems, unsigned bits_per_item) {
-  uint64_t bits = 1u << 16;
-  while (bits < nitems * bits_per_item && bits < ((uint64_t)1 << 36))
-    bits <<= 1;
-  b->w = hs_calloc((size_t)(bits / 64), sizeof *b->w);
-  b->mask = bits - 1;
+/* Shingles holding a masked word (token hash 0) get the hash 0, which no
+** real shingle is given, and are never indexed. */
+size_t hs_doctab_shingles(const hs_doctab *t, int ngram, uint64_t **buf,
+                          size_t *cap) {
+  uint32_t i, ns = t->n >= (uint32_t)ngram ? t->n - (uint32_t)ngram + 1 : 0;
+  int64_t last_zero = -1;
+  uint64_t *h;
+  HS_GROW(*buf, *cap, (size_t)ns + 1);
+  h = *buf;
+  for (i = 0; i + 1 < (uint32_t)ngram && i < t->n; i++)
+    if (t->hash[i] == 0) last_zero = i;
+  for (i = 0; i < ns; i++) {
+    uint32_t last = i + (uint32_t)ngram - 1;
+    if (t->hash[last] == 0) last_zero = last;
+    if (last_zero >= (int64_t)i) {
+      h[i] = 0;
+    } else {
+      h[i] = shingle_hash(t->hash + i, ngram);
+      if (h[i] == 0) h[i] = 1;
+    }
+  }
+  return ns;
 }
 
-static void bitset_free(bitset *b) {
-  free(b->w);
-  b->w = NULL;
+/* ------------------------------------------------------------ hash lists */
+
+static int u64_cmp(const void *x, const void *y) {
+  uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+  return (a > b) - (a < b);
 }
 
-/* Atomically set bit; returns whether it was set before. */
-static inline int bitset_test_set(bitset *b, uint64_t h) {
-  uint64_t i = h & b->mask, bit = (uint64_t)1 << (i & 63);
-  uint64_t *w = &b->w[i >> 6];
-  if (__atomic_load_n(w, __ATOMIC_RELAXED) & bit) return 1;
-  return (__atomic_fetch_or(w, bit, __ATOMIC_RELAXED) & bit) != 0;
+void hs_hashlist_add(hs_hashlist *l, const uint64_t *h, size_t n) {
+  if (!n) return;
+  HS_GROW(l->h, l->cap, l->n + n);
+  memcpy(l->h + l->n, h, n * sizeof *h);
+  l->n += n;
+  l->sorted = 0;
 }
 
-static inline int bitset_test(const bitset *b, uint64_t h) {
-  uint64_t i = h & b->mask;
-  return (b->w[i >> 6] >> (i & 63)) & 1;
+void hs_hashlist_finish(hs_hashlist *l) {
+  size_t i, w = 0;
+  if (l->sorted) return;
+  qsort(l->h, l->n, sizeof *l->h, u64_cmp);
+  for (i = 0; i < l->n; i++)
+    if (w == 0 || l->h[w - 1] != l->h[i]) l->h[w++] = l->h[i];
+  l->n = w;
+  l->sorted = 1;
+}
+
+int hs_hashlist_has(const hs_hashlist *l, uint64_t h) {
+  size_t lo = 0, hi;
+  if (!l || !l->n) return 0;
+  hi = l->n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (l->h[mid] < h) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < l->n && l->h[lo] == h;
+}
+
+void hs_hashlist_free(hs_hashlist *l) {
+  free(l->h);
+  memset(l, 0, sizeof *l);
 }
 
 /* ------------------------------------------------------------ postings */
 
 #define NBUCKET_BITS 16
 #define NBUCKETS ((size_t)1 << NBUCKET_BITS)
-
-typedef struct posting {
-  uint64_t hash;
-  uint32_t doc, pos;
-} posting;
 
 typedef struct build {
   const hs_doctab *docs;
@@ -129,7 +156,7 @@ typedef struct build {
   ** postings of bucket k from next[s * NBUCKETS + k] on. */
   size_t nslots, slot_docs;
   uint64_t *next;
-  posting *post;
+  hs_posting *post;
   uint64_t **hbuf;  /* per thread: shingle hashes of the current document */
   size_t *hcap;
 } build;
@@ -139,37 +166,14 @@ static inline uint32_t nshingles(const hs_doctab *d, int ngram) {
 }
 
 /* The shingle hashes of one document, computed once per pass into a
-** per-thread array; shingles holding a masked word (token hash 0) get the
-** hash 0, which no real shingle is given, and are never indexed. */
+** per-thread array. */
 static size_t doc_hashes(build *b, int thread, size_t d) {
-  const hs_doctab *t = &b->docs[d];
-  uint32_t i, ns = nshingles(t, b->ngram);
-  int64_t last_zero = -1;
-  uint64_t *h;
-  HS_GROW(b->hbuf[thread], b->hcap[thread], (size_t)ns + 1);
-  h = b->hbuf[thread];
-  for (i = 0; i + 1 < (uint32_t)b->ngram && i < t->n; i++)
-    if (t->hash[i] == 0) last_zero = i;
-  for (i = 0; i < ns; i++) {
-    uint32_t last = i + (uint32_t)b->ngram - 1;
-    if (t->hash[last] == 0) last_zero = last;
-    if (last_zero >= (int64_t)i) {
-      h[i] = 0;
-    } else {
-      h[i] = shingle_hash(t->hash + i, b->ngram);
-      if (h[i] == 0) h[i] = 1;
-    }
-  }
-  return ns;
+  return hs_doctab_shingles(&b->docs[d], b->ngram, &b->hbuf[thread],
+                            &b->hcap[thread]);
 }
 
-/* Bitset lookups miss the cache; fetching the word needed PREFETCH
-** shingles ahead hides most of that latency. */
+/* Bitsets are read PREFETCH shingles ahead (see bitset.h). */
 #define PREFETCH 8
-
-static inline void prefetch_bit(const bitset *bs, uint64_t h) {
-  __builtin_prefetch(&bs->w[(h & bs->mask) >> 6]);
-}
 
 static int pass_mark(void *ud, int thread, size_t begin, size_t end) {
   build *b = ud;
@@ -212,7 +216,7 @@ static int pass_bucket(void *ud, int thread, size_t begin, size_t end) {
       if (!keep(b, d, h[i])) continue;
       slot = &next[h[i] >> (64 - NBUCKET_BITS)];
       if (b->post) {
-        posting *p = &b->post[(*slot)++];
+        hs_posting *p = &b->post[(*slot)++];
         p->hash = h[i];
         p->doc = (uint32_t)d;
         p->pos = (uint32_t)i;
@@ -225,20 +229,20 @@ static int pass_bucket(void *ud, int thread, size_t begin, size_t end) {
 }
 
 static int posting_cmp(const void *x, const void *y) {
-  const posting *a = x, *b = y;
+  const hs_posting *a = x, *b = y;
   if (a->hash != b->hash) return a->hash < b->hash ? -1 : 1;
   if (a->doc != b->doc) return a->doc < b->doc ? -1 : 1;
   return (a->pos > b->pos) - (a->pos < b->pos);
 }
 
-static inline int posting_less(const posting *a, const posting *b) {
+static inline int posting_less(const hs_posting *a, const hs_posting *b) {
   if (a->hash != b->hash) return a->hash < b->hash;
   if (a->doc != b->doc) return a->doc < b->doc;
   return a->pos < b->pos;
 }
 
 typedef struct bucket_job {
-  posting *p;
+  hs_posting *p;
   const uint64_t *start; /* NBUCKETS + 1 */
 } bucket_job;
 
@@ -250,14 +254,14 @@ static int sort_buckets(void *ud, int thread, size_t begin, size_t end) {
   size_t b;
   (void)thread;
   for (b = begin; b < end; b++) {
-    posting *p = j->p + j->start[b];
+    hs_posting *p = j->p + j->start[b];
     size_t n = j->start[b + 1] - j->start[b], i, k;
     if (n > 64) {
       qsort(p, n, sizeof *p, posting_cmp);
       continue;
     }
     for (i = 1; i < n; i++) {
-      posting v = p[i];
+      hs_posting v = p[i];
       for (k = i; k > 0 && posting_less(&v, &p[k - 1]); k--) p[k] = p[k - 1];
       p[k] = v;
     }
@@ -321,7 +325,8 @@ void hs_cindex_free(hs_cindex *ci) {
 
 int hs_cindex_build(hs_cindex *ci, const hs_doctab *docs, size_t ndocs,
                     size_t first_new, const hs_reuse_opts *opts,
-                    int nthreads, hs_index_stats *stats, hs_error *err) {
+                    const hs_hashlist *capped, int nthreads,
+                    hs_index_stats *stats, hs_error *err) {
   build b;
   uint64_t total = 0, npost, nmem = 0, *bstart;
   size_t d, g0, g1, ng = 0, capg = 0;
@@ -349,9 +354,9 @@ int hs_cindex_build(hs_cindex *ci, const hs_doctab *docs, size_t ndocs,
   /* `twice` only ever holds the repeated shingles, a fraction of all, so
   ** it is made 4 times sparser per item: it stays allocated while the
   ** postings are, at the peak of memory use. */
-  bitset_init(&b.once, total, 8);
-  bitset_init(&b.twice, total, 2);
-  if (b.incremental) bitset_init(&b.fresh, total, 8);
+  bitset_init(&b.once, total, 8, 0);
+  bitset_init(&b.twice, total, 2, 0);
+  if (b.incremental) bitset_init(&b.fresh, total, 8, 0);
   if (nthreads < 1) nthreads = 1;
   b.hbuf = hs_calloc((size_t)nthreads, sizeof *b.hbuf);
   b.hcap = hs_calloc((size_t)nthreads, sizeof *b.hcap);
@@ -410,7 +415,8 @@ int hs_cindex_build(hs_cindex *ci, const hs_doctab *docs, size_t ndocs,
       if (i > g0 && b.post[i].doc != b.post[i - 1].doc) ndistinct++;
       if (b.post[i].doc >= first_new) has_new = 1;
     }
-    if (ndistinct > df_cap || g1 - g0 > 4 * df_cap) {
+    if (ndistinct > df_cap || g1 - g0 > 4 * df_cap ||
+        hs_hashlist_has(capped, b.post[g0].hash)) {
       st.capped++;
       continue;
     }
@@ -486,6 +492,196 @@ size_t hs_cindex_seeds(const hs_cindex *ci, uint32_t a, hs_seed **buf,
         s->posa = p->pos;
         s->posb = q->pos;
       }
+    }
+  }
+  if (n > 1) sort_seeds(*buf, n, tmp, tmpcap);
+  return n;
+}
+
+/* ------------------------------------------------------------ partitions */
+
+/* Postings whose hashes agree on the bits from `shift` up (64: any set),
+** sorted by (hash, doc, pos): a counting sort on the 16 hash bits below
+** `shift`, then the per-bucket sort of the in-memory index. */
+void hs_postings_sort(hs_posting *p, size_t n, unsigned shift,
+                      int nthreads) {
+  uint64_t *start = hs_calloc(NBUCKETS + 1, sizeof *start);
+  hs_posting *tmp;
+  size_t i, k;
+  bucket_job bj;
+  unsigned sh = shift >= NBUCKET_BITS ? shift - NBUCKET_BITS : 0;
+  if (n < 2) {
+    free(start);
+    return;
+  }
+  tmp = hs_reallocarray(NULL, n, sizeof *tmp);
+  for (i = 0; i < n; i++) start[((p[i].hash >> sh) & (NBUCKETS - 1)) + 1]++;
+  for (k = 0; k < NBUCKETS; k++) start[k + 1] += start[k];
+  {
+    uint64_t *fill = hs_reallocarray(NULL, NBUCKETS, sizeof *fill);
+    memcpy(fill, start, NBUCKETS * sizeof *fill);
+    for (i = 0; i < n; i++) tmp[fill[(p[i].hash >> sh) & (NBUCKETS - 1)]++] = p[i];
+    free(fill);
+  }
+  memcpy(p, tmp, n * sizeof *p);
+  free(tmp);
+  bj.p = p;
+  bj.start = start;
+  hs_parallel_for(nthreads, NBUCKETS, 1024, sort_buckets, &bj);
+  free(start);
+}
+
+/* Sort and deduplicate the pairs gathered since the last compaction, and
+** merge them with the earlier (already unique) ones. */
+void hs_pairvec_compact(hs_pairvec *v) {
+  size_t i, w;
+  if (v->n == v->unique) return;
+  qsort(v->p, v->n, sizeof *v->p, u64_cmp);
+  for (i = 0, w = 0; i < v->n; i++)
+    if (w == 0 || v->p[w - 1] != v->p[i]) v->p[w++] = v->p[i];
+  v->n = v->unique = w;
+}
+
+static void pairvec_push(hs_pairvec *v, uint32_t a, uint32_t b) {
+  if (v->n == v->cap && v->n >= 2 * v->unique + 4096) hs_pairvec_compact(v);
+  HS_GROW(v->p, v->cap, v->n + 1);
+  v->p[v->n++] = (uint64_t)a << 32 | b;
+}
+
+void hs_pairvec_free(hs_pairvec *v) {
+  free(v->p);
+  memset(v, 0, sizeof *v);
+}
+
+/* The rule of hs_cindex_build, applied to sorted postings: each shingle
+** shared by places in two documents (or twice in one, with internal
+** repeats on) and within the df cap gives its document pairs; each one
+** above the cap goes to `capped`. */
+void hs_postings_scan(const hs_posting *p, size_t n, size_t first_new,
+                      const hs_reuse_opts *opts, const hs_hashlist *capped_in,
+                      hs_pairvec *pairs, hs_hashlist *capped_out,
+                      hs_index_stats *st) {
+  size_t df_cap = opts->df_cap > 0 ? (size_t)opts->df_cap : SIZE_MAX / 8;
+  size_t g0, g1, i, j;
+  uint32_t *docs = NULL;
+  uint8_t *twice = NULL;
+  size_t capdocs = 0, captwice = 0;
+  for (g0 = 0; g0 < n; g0 = g1) {
+    size_t nd = 0;
+    int has_new = 0;
+    g1 = g0 + 1;
+    while (g1 < n && p[g1].hash == p[g0].hash) g1++;
+    if (g1 - g0 < 2) continue;
+    HS_GROW(docs, capdocs, g1 - g0);
+    HS_GROW(twice, captwice, g1 - g0);
+    for (i = g0; i < g1; i++) {
+      if (nd && docs[nd - 1] == p[i].doc) {
+        twice[nd - 1] = 1;
+        continue;
+      }
+      docs[nd] = p[i].doc;
+      twice[nd++] = 0;
+      if (p[i].doc >= first_new) has_new = 1;
+    }
+    if (nd > df_cap || g1 - g0 > 4 * df_cap ||
+        hs_hashlist_has(capped_in, p[g0].hash)) {
+      if (st) st->capped++;
+      if (capped_out) hs_hashlist_add(capped_out, &p[g0].hash, 1);
+      continue;
+    }
+    if (!has_new || (nd == 1 && !opts->internal)) continue;
+    if (st) st->groups++;
+    for (i = 0; i < nd; i++) {
+      if (opts->internal && twice[i] && docs[i] >= first_new)
+        pairvec_push(pairs, docs[i], docs[i]);
+      for (j = i + 1; j < nd; j++)
+        if (docs[j] >= first_new) pairvec_push(pairs, docs[i], docs[j]);
+    }
+  }
+  free(docs);
+  free(twice);
+}
+
+/* ------------------------------------------------------------ pair join */
+
+void hs_joiner_free(hs_joiner *j) {
+  free(j->sh);
+  free(j->slot_hash);
+  free(j->slot_head);
+  free(j->next);
+  free(j->shb);
+  memset(j, 0, sizeof *j);
+}
+
+/* A's shingles in an open-addressing table: hash -> first position, and
+** next[] chains its later positions in ascending order. */
+void hs_joiner_load(hs_joiner *j, const hs_doctab *A, uint32_t a, int ngram,
+                    const hs_hashlist *capped) {
+  size_t ns = hs_doctab_shingles(A, ngram, &j->sh, &j->capsh), i;
+  size_t want = 16;
+  while (want < 2 * ns) want <<= 1;
+  if (want > j->nslots) {
+    free(j->slot_hash);
+    free(j->slot_head);
+    j->slot_hash = hs_reallocarray(NULL, want, sizeof *j->slot_hash);
+    j->slot_head = hs_reallocarray(NULL, want, sizeof *j->slot_head);
+    j->nslots = want;
+  }
+  memset(j->slot_hash, 0, j->nslots * sizeof *j->slot_hash);
+  HS_GROW(j->next, j->capnext, ns + 1);
+  j->a = a;
+  j->ngram = ngram;
+  j->ns = ns;
+  for (i = ns; i-- > 0;) {
+    uint64_t h = j->sh[i], k;
+    if (!h || hs_hashlist_has(capped, h)) {
+      j->sh[i] = 0; /* seeds nothing, even paired with itself */
+      continue;
+    }
+    for (k = h & (j->nslots - 1); j->slot_hash[k] && j->slot_hash[k] != h;
+         k = (k + 1) & (j->nslots - 1))
+      ;
+    if (j->slot_hash[k]) {
+      j->next[i] = j->slot_head[k];
+    } else {
+      j->slot_hash[k] = h;
+      j->next[i] = UINT32_MAX;
+    }
+    j->slot_head[k] = (uint32_t)i;
+  }
+}
+
+size_t hs_joiner_seeds(hs_joiner *j, const hs_doctab *B, uint32_t b,
+                       int internal, hs_seed **buf, size_t *cap,
+                       hs_seed **tmp, size_t *tmpcap) {
+  const uint64_t *hb;
+  size_t nb, n = 0, q;
+  int same = b == j->a;
+  if (same && !internal) return 0;
+  if (same) {
+    hb = j->sh;
+    nb = j->ns;
+  } else {
+    nb = hs_doctab_shingles(B, j->ngram, &j->shb, &j->capshb);
+    hb = j->shb;
+  }
+  for (q = 0; q < nb; q++) {
+    uint64_t h = hb[q], k;
+    uint32_t i;
+    if (!h) continue;
+    for (k = h & (j->nslots - 1); j->slot_hash[k] && j->slot_hash[k] != h;
+         k = (k + 1) & (j->nslots - 1))
+      ;
+    if (!j->slot_hash[k]) continue;
+    for (i = j->slot_head[k]; i != UINT32_MAX; i = j->next[i]) {
+      hs_seed *s;
+      if (same && q < (size_t)i + (size_t)j->ngram) break;
+      HS_GROW(*buf, *cap, n + 1);
+      s = &(*buf)[n++];
+      s->a = j->a;
+      s->b = b;
+      s->posa = i;
+      s->posb = (uint32_t)q;
     }
   }
   if (n > 1) sort_seeds(*buf, n, tmp, tmpcap);

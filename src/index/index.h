@@ -34,6 +34,23 @@ void hs_doctab_free(hs_doctab *tab);
 
 /* Hash of the shingle of `ngram` words starting at token pos. */
 uint64_t hs_shingle_hash(const hs_doctab *tab, uint32_t pos, int ngram);
+/* All shingle hashes of a document into *buf (grown as needed); a shingle
+** holding a masked word gets 0.  Returns their number. */
+size_t hs_doctab_shingles(const hs_doctab *tab, int ngram, uint64_t **buf,
+                          size_t *cap);
+
+/* A set of shingle hashes: appended to, then sorted once (finish) and
+** searched.  Used for the shingles above the df cap. */
+typedef struct hs_hashlist {
+  uint64_t *h;
+  size_t n, cap;
+  int sorted;
+} hs_hashlist;
+
+void hs_hashlist_add(hs_hashlist *l, const uint64_t *h, size_t n);
+void hs_hashlist_finish(hs_hashlist *l);
+int hs_hashlist_has(const hs_hashlist *l, uint64_t h); /* l may be NULL */
+void hs_hashlist_free(hs_hashlist *l);
 
 typedef struct hs_index_stats {
   uint64_t shingles;      /* shingles in all documents */
@@ -62,10 +79,12 @@ typedef struct hs_cindex {
 
 /* Build the candidate index over docs; pairs that do not involve a
 ** document >= first_new are left out.  Shingles in more than df_cap
-** documents, or occurring more than 4*df_cap times, are ignored. */
+** documents, or occurring more than 4*df_cap times, or in `capped` (may
+** be NULL, else finished), are ignored. */
 int hs_cindex_build(hs_cindex *ci, const hs_doctab *docs, size_t ndocs,
                     size_t first_new, const hs_reuse_opts *opts,
-                    int nthreads, hs_index_stats *stats, hs_error *err);
+                    const hs_hashlist *capped, int nthreads,
+                    hs_index_stats *stats, hs_error *err);
 void hs_cindex_free(hs_cindex *ci);
 
 /* Seeds of document a with partners b >= a, sorted by (b, posa, posb),
@@ -73,5 +92,64 @@ void hs_cindex_free(hs_cindex *ci);
 ** Returns their number. */
 size_t hs_cindex_seeds(const hs_cindex *ci, uint32_t a, hs_seed **buf,
                        size_t *cap, hs_seed **tmp, size_t *tmpcap);
+
+/* ---- The index out of core: partitions of postings and document pairs.
+** When the index does not fit the memory budget (or is spread over MPI
+** ranks), postings are cut by hash into partitions, each sorted and
+** scanned on its own into the document pairs worth aligning; a pair's
+** seeds are then recomputed by joining the two documents' shingles.  The
+** seeds are exactly those hs_cindex_seeds gives, so are the passages. */
+
+typedef struct hs_posting {
+  uint64_t hash;
+  uint32_t doc, pos;
+} hs_posting;
+
+/* Sort by (hash, doc, pos); the postings' hashes agree above bit
+** `shift` (64: any hashes). */
+void hs_postings_sort(hs_posting *p, size_t n, unsigned shift,
+                      int nthreads);
+
+/* Document pairs (a << 32 | b, a <= b), deduplicated now and then. */
+typedef struct hs_pairvec {
+  uint64_t *p;
+  size_t n, cap;
+  size_t unique; /* p[0..unique) is sorted and unique */
+} hs_pairvec;
+
+void hs_pairvec_compact(hs_pairvec *v);
+void hs_pairvec_free(hs_pairvec *v);
+
+/* Scan postings sorted by hash with the rule of hs_cindex_build: pairs of
+** documents sharing a shingle go to `pairs` (not compacted), shingles
+** above the cap to capped_out (may be NULL). */
+void hs_postings_scan(const hs_posting *p, size_t n, size_t first_new,
+                      const hs_reuse_opts *opts, const hs_hashlist *capped_in,
+                      hs_pairvec *pairs, hs_hashlist *capped_out,
+                      hs_index_stats *st);
+
+/* The seeds of one pair by a hash join: load document a once, then ask
+** for its seeds with each partner b >= a (b == a: repeats inside a, when
+** internal).  Same seeds, same order as hs_cindex_seeds gives for b. */
+typedef struct hs_joiner {
+  uint32_t a;
+  int ngram;
+  uint64_t *sh;        /* a's shingles; 0 where masked or capped */
+  size_t ns, capsh;
+  uint64_t *slot_hash; /* open addressing, 0 = empty */
+  uint32_t *slot_head;
+  size_t nslots;
+  uint32_t *next;      /* next position with the same hash */
+  size_t capnext;
+  uint64_t *shb;       /* scratch: b's shingles */
+  size_t capshb;
+} hs_joiner;
+
+void hs_joiner_load(hs_joiner *j, const hs_doctab *A, uint32_t a, int ngram,
+                    const hs_hashlist *capped);
+size_t hs_joiner_seeds(hs_joiner *j, const hs_doctab *B, uint32_t b,
+                       int internal, hs_seed **buf, size_t *cap,
+                       hs_seed **tmp, size_t *tmpcap);
+void hs_joiner_free(hs_joiner *j);
 
 #endif

@@ -1,0 +1,420 @@
+/*
+** spill.c — the index out of core, for corpora whose token tables and
+** postings do not fit the memory budget.
+**
+** Token tables go to one temporary file, appended as documents are added
+** and read back with pread (so they never count as the process's memory;
+** the page cache keeps what it can).  The index is then an external
+** distribution sort:
+**  1. every shingle marks two bitsets (seen once, seen twice), as in
+**     memory, but sized to the budget;
+**  2. kept shingles are written as postings (hash, doc, pos) to P
+**     partition files by the top bits of their hash, P chosen so that one
+**     partition fits a third of the budget;
+**  3. each partition is read back alone, sorted, and scanned with the rule
+**     of the in-memory index (df cap included) into the document pairs
+**     that share a shingle and the shingles above the cap.
+** The pairs, deduplicated, are the only thing kept of the index; alignment
+** recomputes each pair's seeds by joining the two documents' shingles
+** (hs_joiner), which gives exactly the seeds of the in-memory index, so
+** the passages are the same.  All files are unlinked as soon as they are
+** opened: nothing is left behind by a crash.
+*/
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "index/bitset.h"
+#include "index/index.h"
+#include "index/spill.h"
+#include "util/parallel.h"
+#include "util/util.h"
+
+/* ------------------------------------------------------------ temp files */
+
+static const char *tmp_dir(const char *dir) {
+  if (dir && *dir) return dir;
+  dir = getenv("TMPDIR");
+  return dir && *dir ? dir : "/tmp";
+}
+
+/* An unlinked temporary file in dir: it disappears with the process. */
+static int tmp_open(const char *dir, int *fd, hs_error *err) {
+  char path[4096];
+  dir = tmp_dir(dir);
+  if ((size_t)snprintf(path, sizeof path, "%s/hearsay-spill-XXXXXX", dir) >=
+      sizeof path)
+    return hs_error_set(err, HS_EUSAGE, "%s: temporary directory name too "
+                        "long", dir);
+  *fd = mkstemp(path);
+  if (*fd < 0)
+    return hs_error_set(err, HS_EIO, "%s: cannot create a spill file (%s); "
+                        "give a writable --tmp-dir or raise --memory", dir,
+                        strerror(errno));
+  unlink(path);
+  return HS_OK;
+}
+
+static int write_all(int fd, const void *p, size_t n, uint64_t off,
+                     const char *what, hs_error *err) {
+  const char *c = p;
+  while (n) {
+    ssize_t w = pwrite(fd, c, n, (off_t)off);
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0)
+      return hs_error_set(err, HS_EIO, "writing %s: %s; free disk space in "
+                          "the temporary directory or give --tmp-dir", what,
+                          w < 0 ? strerror(errno) : "short write");
+    c += w;
+    off += (uint64_t)w;
+    n -= (size_t)w;
+  }
+  return HS_OK;
+}
+
+static int read_all(int fd, void *p, size_t n, uint64_t off, const char *what,
+                    hs_error *err) {
+  char *c = p;
+  while (n) {
+    ssize_t r = pread(fd, c, n, (off_t)off);
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0)
+      return hs_error_set(err, HS_EIO, "reading %s: %s", what,
+                          r < 0 ? strerror(errno) : "file shrank");
+    c += r;
+    off += (uint64_t)r;
+    n -= (size_t)r;
+  }
+  return HS_OK;
+}
+
+/* ------------------------------------------------------------ token file */
+
+struct hs_tokfile {
+  int fd;
+  uint64_t size;
+};
+
+int hs_tokfile_open(hs_tokfile **out, const char *dir, hs_error *err) {
+  hs_tokfile *f;
+  int fd, rc;
+  *out = NULL;
+  if ((rc = tmp_open(dir, &fd, err))) return rc;
+  f = hs_calloc(1, sizeof *f);
+  f->fd = fd;
+  *out = f;
+  return HS_OK;
+}
+
+void hs_tokfile_close(hs_tokfile *f) {
+  if (!f) return;
+  close(f->fd);
+  free(f);
+}
+
+uint64_t hs_tokfile_size(const hs_tokfile *f) { return f ? f->size : 0; }
+
+/* On disk a table is its three arrays back to back, as in memory. */
+static size_t tab_bytes(uint32_t n) { return (size_t)n * 9; }
+
+int hs_tokfile_append(hs_tokfile *f, const hs_doctab *t, uint64_t *off,
+                      hs_error *err) {
+  int rc;
+  *off = f->size;
+  if (!t->n) return HS_OK;
+  if ((rc = write_all(f->fd, t->start, (size_t)t->n * 4, f->size,
+                      "the token spill file", err)) ||
+      (rc = write_all(f->fd, t->hash, (size_t)t->n * 4, f->size + 4 * t->n,
+                      "the token spill file", err)) ||
+      (rc = write_all(f->fd, t->len, t->n, f->size + 8 * (uint64_t)t->n,
+                      "the token spill file", err)))
+    return rc;
+  f->size += tab_bytes(t->n);
+  return HS_OK;
+}
+
+int hs_tokfile_put_hashes(hs_tokfile *f, uint64_t off, const hs_doctab *t,
+                          hs_error *err) {
+  return write_all(f->fd, t->hash, (size_t)t->n * 4, off + 4 * (uint64_t)t->n,
+                   "the token spill file", err);
+}
+
+int hs_docset_get(const hs_docset *ds, size_t d, hs_doctab *out,
+                  hs_docbuf *buf, hs_error *err) {
+  const hs_doctab *t = &ds->docs[d];
+  size_t bytes;
+  int rc;
+  if (t->start || !t->n) {
+    *out = *t;
+    return HS_OK;
+  }
+  bytes = tab_bytes(t->n);
+  if (bytes + 8 > buf->cap) {
+    free(buf->p);
+    buf->cap = bytes + 8 > 2 * buf->cap ? bytes + 8 : 2 * buf->cap;
+    buf->p = hs_malloc(buf->cap);
+  }
+  if ((rc = read_all(ds->tf->fd, buf->p, bytes, ds->off[d],
+                     "the token spill file", err)))
+    return rc;
+  out->n = t->n;
+  out->start = (uint32_t *)buf->p;
+  out->hash = out->start + t->n;
+  out->len = (uint8_t *)(out->hash + t->n);
+  return HS_OK;
+}
+
+void hs_docbuf_free(hs_docbuf *b) {
+  free(b->p);
+  b->p = NULL;
+  b->cap = 0;
+}
+
+/* ------------------------------------------------------------ partitions */
+
+enum { PART_BUF = 4096 }; /* postings buffered per thread and partition */
+
+typedef struct xbuild {
+  const hs_docset *ds;
+  size_t first_new;
+  int ngram, incremental;
+  bitset once, twice, fresh;
+  unsigned pbits;      /* partitions = 1 << pbits */
+  size_t nparts;
+  int *fd;             /* per partition */
+  uint64_t *size;      /* bytes written to each */
+  pthread_mutex_t *lock;
+  /* per thread */
+  hs_docbuf *dbuf;
+  uint64_t **sh;
+  size_t *capsh;
+  hs_posting **pbuf;   /* nparts * PART_BUF postings */
+  size_t **pfill;
+  hs_error *terr;
+} xbuild;
+
+static int xpass_mark(void *ud, int thread, size_t begin, size_t end) {
+  xbuild *b = ud;
+  size_t d, i;
+  for (d = begin; d < end; d++) {
+    hs_doctab t;
+    size_t ns;
+    int fresh = b->incremental && d >= b->first_new;
+    if (hs_docset_get(b->ds, d, &t, &b->dbuf[thread], &b->terr[thread]))
+      return b->terr[thread].code;
+    ns = hs_doctab_shingles(&t, b->ngram, &b->sh[thread], &b->capsh[thread]);
+    for (i = 0; i < ns; i++) {
+      uint64_t h = b->sh[thread][i];
+      if (!h) continue;
+      if (bitset_test_set(&b->once, h)) bitset_test_set(&b->twice, h);
+      if (fresh) bitset_test_set(&b->fresh, h);
+    }
+  }
+  return 0;
+}
+
+static int flush_part(xbuild *b, int thread, size_t p) {
+  size_t n = b->pfill[thread][p];
+  uint64_t off;
+  int rc;
+  if (!n) return 0;
+  pthread_mutex_lock(&b->lock[p]);
+  off = b->size[p];
+  b->size[p] += n * sizeof(hs_posting);
+  pthread_mutex_unlock(&b->lock[p]);
+  rc = write_all(b->fd[p], b->pbuf[thread] + p * PART_BUF,
+                 n * sizeof(hs_posting), off, "a postings spill file",
+                 &b->terr[thread]);
+  b->pfill[thread][p] = 0;
+  return rc;
+}
+
+static int xpass_write(void *ud, int thread, size_t begin, size_t end) {
+  xbuild *b = ud;
+  size_t d, i, p;
+  for (d = begin; d < end; d++) {
+    hs_doctab t;
+    size_t ns;
+    if (hs_docset_get(b->ds, d, &t, &b->dbuf[thread], &b->terr[thread]))
+      return b->terr[thread].code;
+    ns = hs_doctab_shingles(&t, b->ngram, &b->sh[thread], &b->capsh[thread]);
+    for (i = 0; i < ns; i++) {
+      uint64_t h = b->sh[thread][i];
+      hs_posting *post;
+      if (!h || !bitset_test(&b->twice, h)) continue;
+      if (b->incremental && d < b->first_new && !bitset_test(&b->fresh, h))
+        continue;
+      p = b->pbits ? (size_t)(h >> (64 - b->pbits)) : 0;
+      if (b->pfill[thread][p] == PART_BUF && flush_part(b, thread, p))
+        return b->terr[thread].code;
+      post = &b->pbuf[thread][p * PART_BUF + b->pfill[thread][p]++];
+      post->hash = h;
+      post->doc = (uint32_t)d;
+      post->pos = (uint32_t)i;
+    }
+  }
+  return 0;
+}
+
+static int first_error(xbuild *b, int nthreads, int rc, hs_error *err) {
+  int t;
+  for (t = 0; t < nthreads; t++)
+    if (b->terr[t].code) {
+      *err = b->terr[t];
+      return b->terr[t].code;
+    }
+  return rc ? hs_error_set(err, rc, "out-of-core index failed") : HS_OK;
+}
+
+void hs_xpairs_free(hs_xpairs *x) {
+  if (!x) return;
+  free(x->start);
+  free(x->partner);
+  hs_hashlist_free(&x->capped);
+  memset(x, 0, sizeof *x);
+}
+
+int hs_xpairs_build(hs_xpairs *out, const hs_docset *ds, size_t first_new,
+                    const hs_reuse_opts *opts, const hs_hashlist *capped_in,
+                    int nthreads, uint64_t budget, const char *tmpdir,
+                    hs_index_stats *stats, hs_error *err) {
+  xbuild b;
+  hs_pairvec pairs;
+  hs_index_stats st;
+  uint64_t total = 0, npost = 0;
+  size_t d, p, t;
+  int rc = HS_OK;
+  memset(out, 0, sizeof *out);
+  memset(&b, 0, sizeof b);
+  memset(&pairs, 0, sizeof pairs);
+  memset(&st, 0, sizeof st);
+  if (nthreads < 1) nthreads = 1;
+  if (budget < (64u << 20)) budget = 64u << 20;
+  out->start = hs_calloc(ds->ndocs + 1, sizeof *out->start);
+  if (first_new >= ds->ndocs) goto done;
+  b.ds = ds;
+  b.first_new = first_new;
+  b.ngram = opts->ngram;
+  b.incremental = first_new > 0;
+  for (d = 0; d < ds->ndocs; d++)
+    if (ds->docs[d].n >= (uint32_t)opts->ngram)
+      total += ds->docs[d].n - (uint32_t)opts->ngram + 1;
+  st.shingles = total;
+
+  /* Partitions: postings take 16 bytes, sorting one needs twice that, and
+  ** a third of the budget is for it. */
+  {
+    uint64_t part_bytes = budget / 3, need = total * 16 * 2;
+    while (b.pbits < 12 && (need >> b.pbits) > part_bytes) b.pbits++;
+    b.nparts = (size_t)1 << b.pbits;
+  }
+  b.dbuf = hs_calloc((size_t)nthreads, sizeof *b.dbuf);
+  b.sh = hs_calloc((size_t)nthreads, sizeof *b.sh);
+  b.capsh = hs_calloc((size_t)nthreads, sizeof *b.capsh);
+  b.terr = hs_calloc((size_t)nthreads, sizeof *b.terr);
+  b.pbuf = hs_calloc((size_t)nthreads, sizeof *b.pbuf);
+  b.pfill = hs_calloc((size_t)nthreads, sizeof *b.pfill);
+  b.fd = hs_calloc(b.nparts, sizeof *b.fd);
+  b.size = hs_calloc(b.nparts, sizeof *b.size);
+  b.lock = hs_calloc(b.nparts, sizeof *b.lock);
+  for (p = 0; p < b.nparts; p++) {
+    b.fd[p] = -1;
+    pthread_mutex_init(&b.lock[p], NULL);
+  }
+
+  /* 1. bitsets, within a third of the budget together */
+  bitset_init(&b.once, total, 8, budget / 8);
+  bitset_init(&b.twice, total, 2, budget / 32);
+  if (b.incremental) bitset_init(&b.fresh, total, 8, budget / 8);
+  rc = hs_parallel_for(nthreads, ds->ndocs, 64, xpass_mark, &b);
+  bitset_free(&b.once);
+  if ((rc = first_error(&b, nthreads, rc, err))) goto out;
+
+  /* 2. postings to partition files */
+  for (p = 0; p < b.nparts; p++)
+    if ((rc = tmp_open(tmpdir, &b.fd[p], err))) goto out;
+  for (t = 0; t < (size_t)nthreads; t++) {
+    b.pbuf[t] = hs_reallocarray(NULL, b.nparts * PART_BUF, sizeof **b.pbuf);
+    b.pfill[t] = hs_calloc(b.nparts, sizeof **b.pfill);
+  }
+  rc = hs_parallel_for(nthreads, ds->ndocs, 64, xpass_write, &b);
+  for (t = 0; !rc && t < (size_t)nthreads; t++)
+    for (p = 0; !rc && p < b.nparts; p++) rc = flush_part(&b, (int)t, p);
+  for (t = 0; t < (size_t)nthreads; t++) {
+    free(b.pbuf[t]);
+    b.pbuf[t] = NULL;
+  }
+  bitset_free(&b.twice);
+  bitset_free(&b.fresh);
+  if ((rc = first_error(&b, nthreads, rc, err))) goto out;
+
+  /* 3. one partition at a time: read, sort, scan into pairs */
+  for (p = 0; p < b.nparts; p++) {
+    size_t n = (size_t)(b.size[p] / sizeof(hs_posting));
+    hs_posting *post;
+    npost += n;
+    if (!n) continue;
+    post = hs_reallocarray(NULL, n, sizeof *post);
+    if ((rc = read_all(b.fd[p], post, n * sizeof *post, 0,
+                       "a postings spill file", err))) {
+      free(post);
+      goto out;
+    }
+    close(b.fd[p]);
+    b.fd[p] = -1;
+    hs_postings_sort(post, n, 64 - b.pbits, nthreads);
+    hs_postings_scan(post, n, first_new, opts, capped_in, &pairs,
+                     &out->capped, &st);
+    free(post);
+    hs_pairvec_compact(&pairs);
+  }
+  st.postings = npost;
+  hs_hashlist_add(&out->capped, capped_in ? capped_in->h : NULL,
+                  capped_in ? capped_in->n : 0);
+  hs_hashlist_finish(&out->capped);
+
+  /* The pairs as lists of partners per document (CSR). */
+  {
+    size_t i;
+    out->partner = hs_reallocarray(NULL, pairs.n + 1, sizeof *out->partner);
+    for (i = 0; i < pairs.n; i++) {
+      out->start[(pairs.p[i] >> 32) + 1]++;
+      out->partner[i] = (uint32_t)pairs.p[i];
+    }
+    for (d = 0; d < ds->ndocs; d++) out->start[d + 1] += out->start[d];
+    out->npairs = pairs.n;
+  }
+done:
+  if (stats) *stats = st;
+out:
+  hs_pairvec_free(&pairs);
+  bitset_free(&b.once);
+  bitset_free(&b.twice);
+  bitset_free(&b.fresh);
+  for (p = 0; p < b.nparts; p++) {
+    if (b.fd[p] >= 0) close(b.fd[p]);
+    pthread_mutex_destroy(&b.lock[p]);
+  }
+  for (t = 0; b.dbuf && t < (size_t)nthreads; t++) {
+    hs_docbuf_free(&b.dbuf[t]);
+    free(b.sh[t]);
+    free(b.pbuf[t]);
+    free(b.pfill[t]);
+  }
+  free(b.dbuf);
+  free(b.sh);
+  free(b.capsh);
+  free(b.terr);
+  free(b.pbuf);
+  free(b.pfill);
+  free(b.fd);
+  free(b.size);
+  free(b.lock);
+  if (rc) hs_xpairs_free(out);
+  return rc;
+}
