@@ -26,6 +26,7 @@
 
 #include "hearsay.h"
 #include "index/index.h"
+#include "align/align.h"
 #include "index/spill.h"
 #include "text/text.h"
 #include "util/parallel.h"
@@ -355,10 +356,10 @@ static void scratch_free(scratch *sc) {
 }
 
 typedef struct align_job {
-  hs_engine *e;
+  const hs_reuse_opts *o;
   const hs_cindex *ci;    /* in memory... */
   const hs_xpairs *xp;    /* ...or out of core */
-  hs_docset ds;
+  const hs_docset *ds;
   scratch *sc;        /* per thread */
   size_t done;        /* documents aligned (atomic) */
 } align_job;
@@ -443,10 +444,9 @@ static void widen_right(const hs_doctab *A, const hs_doctab *B, uint32_t *pa,
 }
 
 /* Turn one chain into a scored candidate; returns 0 if it is dropped. */
-static int score_chain(const hs_engine *e, scratch *sc, const hs_doctab *A,
+static int score_chain(const hs_reuse_opts *o, scratch *sc, const hs_doctab *A,
                        const hs_doctab *B, int same_doc, const chain *ch,
                        cand *out) {
-  const hs_reuse_opts *o = &e->opts;
   uint32_t a0 = ch->fa, b0 = ch->fb;
   uint32_t a1 = ch->la + (uint32_t)o->ngram, b1 = ch->lb + (uint32_t)o->ngram;
   long na, nb, dmax, lcs;
@@ -489,9 +489,9 @@ static int score_chain(const hs_engine *e, scratch *sc, const hs_doctab *A,
   return 1;
 }
 
-static void align_pair(const hs_engine *e, scratch *sc, const hs_doctab *A,
-                       const hs_doctab *B, const hs_seed *s, size_t ns) {
-  const hs_reuse_opts *o = &e->opts;
+static void align_pair(const hs_reuse_opts *o, scratch *sc,
+                       const hs_doctab *A, const hs_doctab *B,
+                       const hs_seed *s, size_t ns) {
   int same_doc = s[0].a == s[0].b;
   uint32_t gap = (uint32_t)o->max_gap + 1;
   size_t i, c, k, nopen = 0;
@@ -548,7 +548,7 @@ static void align_pair(const hs_engine *e, scratch *sc, const hs_doctab *A,
   }
   for (c = 0; c < sc->nchains; c++) {
     cand cd;
-    if (score_chain(e, sc, A, B, same_doc, &sc->chains[c], &cd)) {
+    if (score_chain(o, sc, A, B, same_doc, &sc->chains[c], &cd)) {
       HS_GROW(sc->cands, sc->capcands, sc->ncands + 1);
       sc->cands[sc->ncands++] = cd;
     }
@@ -592,9 +592,9 @@ static void align_pair(const hs_engine *e, scratch *sc, const hs_doctab *A,
 ** caller's callback never runs concurrently. */
 static int align_progress(align_job *j, int thread, size_t ndone) {
   size_t done = __atomic_add_fetch(&j->done, ndone, __ATOMIC_RELAXED);
-  const hs_reuse_opts *o = &j->e->opts;
+  const hs_reuse_opts *o = j->o;
   if (thread == 0 && o->progress &&
-      o->progress(o->progress_ud, "align", done, j->e->ndocs))
+      o->progress(o->progress_ud, "align", done, j->ds->ndocs))
     return HS_EINTR;
   return 0;
 }
@@ -612,7 +612,7 @@ static int align_range(void *ud, int thread, size_t begin, size_t end) {
     for (s0 = 0; s0 < n; s0 = s1) {
       s1 = s0 + 1;
       while (s1 < n && sc->seeds[s1].b == sc->seeds[s0].b) s1++;
-      align_pair(j->e, sc, &j->e->docs[a], &j->e->docs[sc->seeds[s0].b],
+      align_pair(j->o, sc, &j->ds->docs[a], &j->ds->docs[sc->seeds[s0].b],
                  sc->seeds + s0, s1 - s0);
     }
   }
@@ -625,23 +625,23 @@ static int align_range_extern(void *ud, int thread, size_t begin,
                               size_t end) {
   align_job *j = ud;
   scratch *sc = &j->sc[thread];
-  const hs_reuse_opts *o = &j->e->opts;
+  const hs_reuse_opts *o = j->o;
   size_t a;
   uint64_t k;
   for (a = begin; a < end; a++) {
     hs_doctab A, B;
     if (j->xp->start[a] == j->xp->start[a + 1]) continue;
-    if (hs_docset_get(&j->ds, a, &A, &sc->bufa, &sc->err)) return HS_EIO;
+    if (hs_docset_get(j->ds, a, &A, &sc->bufa, &sc->err)) return HS_EIO;
     hs_joiner_load(&sc->jn, &A, (uint32_t)a, o->ngram, &j->xp->capped);
     for (k = j->xp->start[a]; k < j->xp->start[a + 1]; k++) {
       uint32_t b = j->xp->partner[k];
       size_t n;
       if (b == a) B = A;
-      else if (hs_docset_get(&j->ds, b, &B, &sc->bufb, &sc->err))
+      else if (hs_docset_get(j->ds, b, &B, &sc->bufb, &sc->err))
         return HS_EIO;
       n = hs_joiner_seeds(&sc->jn, &B, b, o->internal, &sc->seeds,
                           &sc->capseeds, &sc->seeds_tmp, &sc->capseeds_tmp);
-      if (n) align_pair(j->e, sc, &A, &B, sc->seeds, n);
+      if (n) align_pair(o, sc, &A, &B, sc->seeds, n);
     }
   }
   return align_progress(j, thread, end - begin);
@@ -669,55 +669,28 @@ static int index_fits(const hs_engine *e) {
   return !e->tf && e->mem_bytes + 21 * shingles <= e->budget;
 }
 
-int hs_engine_run(hs_engine *e, size_t first_new, hs_passage **out,
-                  size_t *n, hs_error *err) {
-  hs_cindex ci;
-  hs_xpairs xp;
-  hs_index_stats st;
+int hs_align_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
+                 const hs_cindex *ci, const hs_xpairs *xp, hs_passage **out,
+                 size_t *n, hs_error *err) {
   align_job j;
   size_t total = 0;
-  int rc, t, in_memory, io_error = 0;
+  int rc, t, io_error = 0;
   *out = NULL;
   *n = 0;
-  if (e->failed.code) {
-    *err = e->failed;
-    return e->failed.code;
-  }
-  if (e->opts.progress &&
-      e->opts.progress(e->opts.progress_ud, "index", 0, e->ndocs))
-    return hs_error_set(err, HS_EINTR, "interrupted");
   memset(&j, 0, sizeof j);
-  memset(&ci, 0, sizeof ci);
-  memset(&xp, 0, sizeof xp);
-  j.e = e;
-  j.ds = engine_docset(e);
-  in_memory = index_fits(e);
-  if (in_memory) {
-    rc = hs_cindex_build(&ci, e->docs, e->ndocs, first_new, &e->opts,
-                         &e->capped, e->nthreads, &st, err);
-    j.ci = &ci;
-  } else {
-    rc = hs_xpairs_build(&xp, &j.ds, first_new, &e->opts, &e->capped,
-                         e->nthreads, e->budget, e->opts.tmpdir, &st, err);
-    j.xp = &xp;
-  }
-  if (rc) return rc;
-  if (e->opts.progress &&
-      e->opts.progress(e->opts.progress_ud, "align", 0, e->ndocs)) {
-    hs_cindex_free(&ci);
-    hs_xpairs_free(&xp);
-    return hs_error_set(err, HS_EINTR, "interrupted");
-  }
-  j.sc = hs_calloc((size_t)e->nthreads, sizeof *j.sc);
-  rc = hs_parallel_for(e->nthreads, e->ndocs, 16,
-                       in_memory ? align_range : align_range_extern, &j);
-  hs_cindex_free(&ci);
-  hs_xpairs_free(&xp);
+  j.o = o;
+  j.ci = ci;
+  j.xp = xp;
+  j.ds = ds;
+  if (nthreads < 1) nthreads = 1;
+  j.sc = hs_calloc((size_t)nthreads, sizeof *j.sc);
+  rc = hs_parallel_for(nthreads, ds->ndocs, 16,
+                       ci ? align_range : align_range_extern, &j);
   if (!rc) {
-    for (t = 0; t < e->nthreads; t++) total += j.sc[t].nout;
+    for (t = 0; t < nthreads; t++) total += j.sc[t].nout;
     *out = hs_reallocarray(NULL, total ? total : 1, sizeof **out);
   }
-  for (t = 0; t < e->nthreads; t++) {
+  for (t = 0; t < nthreads; t++) {
     if (!rc && j.sc[t].nout)
       memcpy(*out + *n, j.sc[t].out, j.sc[t].nout * sizeof **out);
     if (!rc) *n += j.sc[t].nout;
@@ -736,6 +709,43 @@ int hs_engine_run(hs_engine *e, size_t first_new, hs_passage **out,
   }
   qsort(*out, *n, sizeof **out, passage_cmp);
   return HS_OK;
+}
+
+int hs_engine_run(hs_engine *e, size_t first_new, hs_passage **out,
+                  size_t *n, hs_error *err) {
+  hs_cindex ci;
+  hs_xpairs xp;
+  hs_index_stats st;
+  hs_docset ds = engine_docset(e);
+  int rc, in_memory;
+  *out = NULL;
+  *n = 0;
+  if (e->failed.code) {
+    *err = e->failed;
+    return e->failed.code;
+  }
+  if (e->opts.progress &&
+      e->opts.progress(e->opts.progress_ud, "index", 0, e->ndocs))
+    return hs_error_set(err, HS_EINTR, "interrupted");
+  memset(&ci, 0, sizeof ci);
+  memset(&xp, 0, sizeof xp);
+  in_memory = index_fits(e);
+  if (in_memory)
+    rc = hs_cindex_build(&ci, e->docs, e->ndocs, first_new, &e->opts,
+                         &e->capped, e->nthreads, &st, err);
+  else
+    rc = hs_xpairs_build(&xp, &ds, first_new, &e->opts, &e->capped,
+                         e->nthreads, e->budget, e->opts.tmpdir, &st, err);
+  if (rc) return rc;
+  if (e->opts.progress &&
+      e->opts.progress(e->opts.progress_ud, "align", 0, e->ndocs))
+    rc = hs_error_set(err, HS_EINTR, "interrupted");
+  else
+    rc = hs_align_run(&e->opts, e->nthreads, &ds, in_memory ? &ci : NULL,
+                      &xp, out, n, err);
+  hs_cindex_free(&ci);
+  hs_xpairs_free(&xp);
+  return rc;
 }
 
 int hs_reuse_find(const hs_corpus *corpus, const hs_reuse_opts *opts,
