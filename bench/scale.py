@@ -36,6 +36,8 @@ the same for the same seed, corpora and N.
 """
 
 import argparse
+from array import array
+from collections import deque
 import glob
 import gzip
 import json
@@ -46,43 +48,14 @@ import statistics
 import sys
 
 PARA_SPLIT = re.compile(r"\n[ \t]*\n|\n(?=[ \t]{2,}\S)")
-REPRINT_P = 0.05
-COMPOSITE_P = 0.7
-RESERVOIR = 5000
-VOCAB_DOCS = 3000
-
-
-def load_sources(corpdir):
-    paths = sorted(glob.glob(os.path.join(corpdir, "*.jsonl.gz")))
-    if not paths:
-        sys.exit("scale.py: no *.jsonl.gz in %s" % corpdir)
-    docs = []  # (corpus index, id, series, date, title, text)
-    for ci, p in enumerate(paths):
-        with gzip.open(p, "rt", encoding="utf-8") as f:
-            for line in f:
-                if not line.strip():
-                    continue
-                d = json.loads(line)
-                t = d.get("text")
-                if not isinstance(t, str) or not t.strip():
-                    continue
-                docs.append((ci, str(d.get("id", "")), d.get("series"), d.get("date"),
-                             d.get("title"), t))
-    return paths, docs
-
-
-def build_vocab(rng, docs, ncorpora):
-    by_corpus = [[] for _ in range(ncorpora)]
-    for i, d in enumerate(docs):
-        by_corpus[d[0]].append(i)
-    vocab = []
-    for idx in by_corpus:
-        pick = idx if len(idx) <= VOCAB_DOCS else rng.sample(idx, VOCAB_DOCS)
-        words = []
-        for i in pick:
-            words.extend(docs[i][5].split())
-        vocab.append(words or ["x"])
-    return vocab
+SENT_END = (".", "!", "?", "\u061f", "\u06d4")   # Latin, Arabic ? and full stop
+P_FRESH, P_REPRINT, P_EDITED = 0.55, 0.15, 0.15   # the rest (0.15): composite
+WINDOW = 1000          # news cycle: recent documents per corpus a copy draws on
+MODEL_TOKENS = 3000000  # most tokens per corpus in the fresh-text model
+RUN_MIN, RUN_MAX = 2, 5  # tokens copied from the model text between jumps
+MAX_PARTS = 2          # model tokens have at most this many letter/digit runs
+WORD_RUN = re.compile(r"\w+")
+JUMP_TRIES = 4
 
 
 def paragraphs(text):
@@ -90,70 +63,209 @@ def paragraphs(text):
     return ps or [text]
 
 
-def substitute(rng, text, vocab):
+def read_corpus(path):
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            if not line.strip():
+                continue
+            d = json.loads(line)
+            t = d.get("text")
+            if isinstance(t, str) and t.strip():
+                yield d, t
+
+
+def load_sources(corpdir, rng):
+    """Metadata and paragraph lengths of every source, and one fresh-text
+    model per corpus (a sample of at most MODEL_TOKENS of its tokens)."""
+    paths = sorted(glob.glob(os.path.join(corpdir, "*.jsonl.gz")))
+    if not paths:
+        sys.exit("scale.py: no *.jsonl.gz in %s" % corpdir)
+    srcs = []    # (corpus, id, series, date, title, paragraph word counts)
+    models = []
+    for ci, p in enumerate(paths):
+        first = len(srcs)
+        ntok = []
+        for d, t in read_corpus(p):
+            plen = tuple(len(x.split()) for x in paragraphs(t))
+            srcs.append((ci, str(d.get("id", "")), d.get("series"), d.get("date"),
+                         d.get("title"), plen))
+            ntok.append(sum(plen))
+        order = list(range(len(ntok)))
+        rng.shuffle(order)
+        take, total = set(), 0
+        for i in order:
+            if total >= MODEL_TOKENS:
+                break
+            take.add(i)
+            total += ntok[i]
+        models.append(build_model(read_corpus(p), take))
+        print("scale.py: %s: %d documents, model of %d tokens, %d words" % (
+            os.path.basename(p), len(srcs) - first, len(models[-1][1]),
+            len(models[-1][0])), file=sys.stderr)
+    return paths, srcs, models
+
+
+def build_model(docs, take):
+    """(words, toks, occ, starts): the distinct words; the sampled documents'
+    tokens as word ids, end to end; per word id the positions where it
+    occurs; the positions that start a sentence."""
+    ids, words = {}, []
+    toks, starts = array("I"), array("I")
+    for i, (_, t) in enumerate(docs):
+        if i not in take:
+            continue
+        starts.append(len(toks))
+        prev_end = False
+        for w in t.split():
+            if len(WORD_RUN.findall(w)) > MAX_PARTS:
+                continue
+            k = ids.get(w)
+            if k is None:
+                k = ids[w] = len(words)
+                words.append(w)
+            if prev_end:
+                starts.append(len(toks))
+            toks.append(k)
+            prev_end = w.endswith(SENT_END)
+    occ = [None] * len(words)
+    for pos, k in enumerate(toks):
+        a = occ[k]
+        if a is None:
+            occ[k] = a = array("I")
+        a.append(pos)
+    return words, toks, occ, starts
+
+
+def babble(rng, model, nwords):
+    """nwords words of fresh text: runs of RUN_MIN..RUN_MAX consecutive
+    model tokens; after each run, a jump to another occurrence of the run's
+    last word whose next word differs from the word that followed in the
+    model text (so a jump never continues the same text, even where the
+    model holds a passage twice), or, failing that, to a sentence start."""
+    words, toks, occ, starts = model
+    n = len(toks)
+    rnd = rng.random
+    out = []
+    p = starts[int(rnd() * len(starts))]
+    span = RUN_MAX - RUN_MIN + 1
+    while len(out) < nwords:
+        ln = RUN_MIN + int(rnd() * span)
+        if p + ln >= n:
+            p = starts[int(rnd() * len(starts))]
+            if p + ln >= n:
+                p = 0
+        e = p + ln - 1
+        out.extend(toks[p:e + 1])
+        follow = toks[e + 1]
+        c = occ[toks[e]]
+        p = -1
+        if len(c) > 1:
+            for _ in range(JUMP_TRIES):
+                q = c[int(rnd() * len(c))]
+                if q + 1 < n and toks[q + 1] != follow:
+                    p = q + 1
+                    break
+        if p < 0:
+            p = starts[int(rnd() * len(starts))]
+    del out[nwords:]
+    return [words[k] for k in out]
+
+
+def fresh_text(rng, model, plen):
+    """Fresh text with the paragraph lengths plen (words per paragraph)."""
+    ws = babble(rng, model, sum(plen))
+    paras, at = [], 0
+    for k in plen:
+        if k:
+            paras.append(" ".join(ws[at:at + k]))
+            at += k
+    return "\n\n".join(paras)
+
+
+def substitute(rng, text, model):
+    """Replace 1-5 % of the words (at least one) by words drawn at their
+    frequency in the corpus's model text."""
     toks = re.split(r"(\s+)", text)
-    words = [i for i, t in enumerate(toks) if t and not t.isspace()]
-    if not words:
+    idx = [i for i, t in enumerate(toks) if t and not t.isspace()]
+    if not idx:
         return text
-    rate = rng.uniform(0.01, 0.05)
-    k = max(1, round(rate * len(words)))
-    for i in rng.sample(words, min(k, len(words))):
-        toks[i] = rng.choice(vocab)
+    words, mt = model[0], model[1]
+    k = max(1, round(rng.uniform(0.01, 0.05) * len(idx)))
+    for i in rng.sample(idx, min(k, len(idx))):
+        toks[i] = words[mt[int(rng.random() * len(mt))]]
     return "".join(toks)
+
+
+def para_run(rng, text):
+    """A contiguous run of at least one of the text's paragraphs."""
+    ps = paragraphs(text)
+    ln = rng.randint(1, len(ps))
+    st = rng.randint(0, len(ps) - ln)
+    return [x.strip("\n") for x in ps[st:st + ln]]
 
 
 def cmd_gen(args):
     rng = random.Random(args.seed)
-    paths, docs = load_sources(args.corpora)
-    vocab = build_vocab(rng, docs, len(paths))
-    print("scale.py: %d source documents from %d corpora" % (len(docs), len(paths)),
+    paths, srcs, models = load_sources(args.corpora, rng)
+    print("scale.py: %d source documents from %d corpora" % (len(srcs), len(paths)),
           file=sys.stderr)
-    reservoir = []  # (series, date, title, text, id) of earlier output
-    counts = {"copy": 0, "composite": 0, "reprint": 0}
+    by_corpus = [[] for _ in paths]
+    for i, s in enumerate(srcs):
+        by_corpus[s[0]].append(i)
+    windows = [deque(maxlen=WINDOW) for _ in paths]  # (id, series, date, title, text)
+    counts = {"fresh": 0, "reprint": 0, "edited": 0, "composite": 0}
     nbytes = 0
     with open(args.out, "w", encoding="utf-8") as out:
         for n in range(args.docs):
             oid = "scale-%07d" % n
-            if reservoir and rng.random() < REPRINT_P:
-                series, date, title, text, rid = rng.choice(reservoir)
-                origin = "reprint " + rid
-                counts["reprint"] += 1
-            else:
-                src = docs[rng.randrange(len(docs))]
+            src = srcs[int(rng.random() * len(srcs))]
+            ci = src[0]
+            model, win = models[ci], windows[ci]
+            u = rng.random()
+            if not win or u < P_FRESH:
+                kind = "fresh"
                 series, date, title = src[2], src[3], src[4]
-                if rng.random() < COMPOSITE_P:
-                    parts = [src] + [docs[rng.randrange(len(docs))]
-                                     for _ in range(rng.randint(0, 2))]
-                    chunks = []
-                    for p in parts:
-                        ps = paragraphs(p[5])
-                        ln = rng.randint(1, len(ps))
-                        st = rng.randint(0, len(ps) - ln)
-                        chunks.extend(ps[st:st + ln])
-                    text = "\n\n".join(c.strip("\n") for c in chunks)
-                    origin = "composite " + "+".join(p[1] for p in parts)
-                    counts["composite"] += 1
+                text = fresh_text(rng, model, src[5])
+                origin = "fresh " + src[1]
+            else:
+                par = win[int(rng.random() * len(win))]
+                series, date, title = src[2], par[2], par[3]
+                if u < P_FRESH + P_REPRINT:
+                    kind = "reprint"
+                    text = par[4]
+                    origin = "reprint " + par[0]
+                elif u < P_FRESH + P_REPRINT + P_EDITED:
+                    kind = "edited"
+                    ps = paragraphs(par[4])
+                    keep = rng.randint((len(ps) + 1) // 2, len(ps))
+                    chunks = [x.strip("\n") for x in ps[:keep]]
+                    if rng.random() < 0.5:
+                        chunks.insert(0, fresh_text(rng, model, (src[5][0],)))
+                    text = substitute(rng, "\n\n".join(chunks), model)
+                    origin = "edited " + par[0]
                 else:
-                    text = src[5]
-                    origin = "copy " + src[1]
-                    counts["copy"] += 1
-                text = substitute(rng, text, vocab[src[0]])
+                    kind = "composite"
+                    parents = [par] + [win[int(rng.random() * len(win))]
+                                       for _ in range(rng.randint(1, 2))]
+                    chunks = []
+                    for q in parents:
+                        chunks.extend(para_run(rng, q[4]))
+                        if rng.random() < 0.5:
+                            chunks.append(fresh_text(
+                                rng, model, (src[5][int(rng.random() * len(src[5]))],)))
+                    text = substitute(rng, "\n\n".join(chunks), model)
+                    origin = "composite " + "+".join(q[0] for q in parents)
+            counts[kind] += 1
             rec = {"id": oid, "series": series, "date": date, "title": title,
                    "text": text, "origin": origin}
             rec = {k: v for k, v in rec.items() if v is not None}
             out.write(json.dumps(rec, ensure_ascii=False) + "\n")
             nbytes += len(text.encode("utf-8"))
-            item = (series, date, title, text, oid)
-            if len(reservoir) < RESERVOIR:
-                reservoir.append(item)
-            else:
-                j = rng.randrange(n + 1)
-                if j < RESERVOIR:
-                    reservoir[j] = item
-    print("scale.py: wrote %d documents (%d copies, %d composites, %d reprints), "
-          "%.1f MB of text, to %s" % (args.docs, counts["copy"], counts["composite"],
-                                      counts["reprint"], nbytes / 1e6, args.out),
-          file=sys.stderr)
+            win.append((oid, series, date, title, text))
+    print("scale.py: wrote %d documents (%d fresh, %d reprints, %d edited, "
+          "%d composites), %.1f MB of text, to %s" % (
+              args.docs, counts["fresh"], counts["reprint"], counts["edited"],
+              counts["composite"], nbytes / 1e6, args.out), file=sys.stderr)
 
 
 def cmd_stats(args):

@@ -1,0 +1,65 @@
+# --memory: a budget far below the corpus's index makes the engine spill
+# its token tables and postings to disk; reuse and dups give the same
+# output byte for byte, spill files go to --tmp-dir and are gone at the
+# end, and a bad size or an unwritable --tmp-dir is one clear error.
+set -euo pipefail
+source "$(dirname "$0")/lib/common.bash"
+
+note "a corpus of some 200,000 words: the example corpus and 40 edited copies"
+python3 - "$CORPUS" "$WORK/big.jsonl" <<'PY'
+import json, os, random, sys
+src, out = sys.argv[1], sys.argv[2]
+docs = []
+for root, _, files in sorted(os.walk(src)):
+    for name in sorted(files):
+        path = os.path.join(root, name)
+        if name.endswith(".jsonl"):
+            with open(path, encoding="utf-8") as f:
+                docs += [json.loads(l)["text"] for l in f if l.strip()]
+        else:
+            with open(path, encoding="utf-8", errors="replace") as f:
+                docs.append(f.read())
+rng = random.Random(3)
+with open(out, "w", encoding="utf-8") as f:
+    for copy in range(41):
+        for i, text in enumerate(docs):
+            words = text.split()
+            for _ in range(len(words) // 15 if copy else 0):
+                words[rng.randrange(len(words))] = "w%d" % rng.randrange(10**6)
+            f.write(json.dumps({"id": "c%02d-%03d" % (copy, i),
+                                "text": " ".join(words)}) + "\n")
+PY
+
+"$HEARSAY" reuse --format jsonl "$WORK/big.jsonl" >"$WORK/mem.jsonl"
+[[ $(wc -l <"$WORK/mem.jsonl") -gt 1000 ]] || fail "expected many passages, got $(wc -l <"$WORK/mem.jsonl")"
+mkdir "$WORK/tmp"
+for t in 1 2; do
+  "$HEARSAY" reuse --memory 1M --tmp-dir "$WORK/tmp" --threads $t --format jsonl \
+    "$WORK/big.jsonl" >"$WORK/spill.jsonl"
+  cmp -s "$WORK/mem.jsonl" "$WORK/spill.jsonl" || fail "--memory 1M --threads $t: output differs"
+done
+[[ -z $(ls -A "$WORK/tmp") ]] || fail "spill files left behind: $(ls "$WORK/tmp")"
+
+note "dups agree too"
+"$HEARSAY" dups --format jsonl "$WORK/big.jsonl" >"$WORK/d1"
+"$HEARSAY" dups --memory 1M --format jsonl "$WORK/big.jsonl" >"$WORK/d2"
+[[ -s $WORK/d1 ]] || fail "no near-duplicate groups"
+cmp -s "$WORK/d1" "$WORK/d2" || fail "dups differ under --memory"
+
+note "bad sizes and directories"
+for bad in 0 12 1.5X -3G abc; do
+  set +e
+  "$HEARSAY" reuse --memory "$bad" "$WORK/big.jsonl" >/dev/null 2>"$WORK/err"
+  rc=$?
+  set -e
+  [[ $rc == 1 ]] || fail "--memory $bad: exit $rc"
+  grep -q -- "--memory wants a size" "$WORK/err" || fail "--memory $bad: $(cat "$WORK/err")"
+done
+set +e
+"$HEARSAY" reuse --memory 1M --tmp-dir "$WORK/no/such/dir" "$WORK/big.jsonl" >/dev/null 2>"$WORK/err"
+rc=$?
+set -e
+[[ $rc == 3 ]] || fail "unwritable --tmp-dir: exit $rc ($(cat "$WORK/err"))"
+grep -q "cannot create a spill file" "$WORK/err" || fail "unwritable --tmp-dir: $(cat "$WORK/err")"
+[[ $(wc -l <"$WORK/err") == 1 ]] || fail "expected one line: $(cat "$WORK/err")"
+echo "PASS"
