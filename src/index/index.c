@@ -100,9 +100,40 @@ size_t hs_doctab_shingles(const hs_doctab *t, int ngram, uint64_t **buf,
 
 /* ------------------------------------------------------------ hash lists */
 
-static int u64_cmp(const void *x, const void *y) {
-  uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-  return (a > b) - (a < b);
+/* Sort v[0..n) ascending: LSD radix sort, 16 bits a pass, skipping the
+** passes whose digit is the same for all values. */
+static void sort_u64(uint64_t *v, size_t n) {
+  enum { BITS = 16, NB = 1 << BITS };
+  size_t *count, i;
+  uint64_t *tmp, *src = v, *dst, all_or = 0, all_and = ~(uint64_t)0;
+  unsigned shift;
+  if (n < 2) return;
+  for (i = 0; i < n; i++) {
+    all_or |= v[i];
+    all_and &= v[i];
+  }
+  count = hs_malloc(NB * sizeof *count);
+  tmp = hs_reallocarray(NULL, n, sizeof *tmp);
+  dst = tmp;
+  for (shift = 0; shift < 64; shift += BITS) {
+    size_t sum = 0;
+    uint64_t *t;
+    if ((((all_or ^ all_and) >> shift) & (NB - 1)) == 0) continue;
+    memset(count, 0, NB * sizeof *count);
+    for (i = 0; i < n; i++) count[(src[i] >> shift) & (NB - 1)]++;
+    for (i = 0; i < NB; i++) {
+      size_t c = count[i];
+      count[i] = sum;
+      sum += c;
+    }
+    for (i = 0; i < n; i++) dst[count[(src[i] >> shift) & (NB - 1)]++] = src[i];
+    t = src;
+    src = dst;
+    dst = t;
+  }
+  if (src != v) memcpy(v, src, n * sizeof *v);
+  free(tmp);
+  free(count);
 }
 
 void hs_hashlist_add(hs_hashlist *l, const uint64_t *h, size_t n) {
@@ -116,7 +147,7 @@ void hs_hashlist_add(hs_hashlist *l, const uint64_t *h, size_t n) {
 void hs_hashlist_finish(hs_hashlist *l) {
   size_t i, w = 0;
   if (l->sorted) return;
-  qsort(l->h, l->n, sizeof *l->h, u64_cmp);
+  sort_u64(l->h, l->n);
   for (i = 0; i < l->n; i++)
     if (w == 0 || l->h[w - 1] != l->h[i]) l->h[w++] = l->h[i];
   l->n = w;
@@ -531,26 +562,107 @@ void hs_postings_sort(hs_posting *p, size_t n, unsigned shift,
   free(start);
 }
 
+/* Sort keys with their counts (LSD radix, 16 bits a pass, passes whose
+** digit never varies skipped). */
+static void sort_pairs(uint64_t *key, uint32_t *cnt, size_t n) {
+  enum { BITS = 16, NB = 1 << BITS };
+  size_t *count, i;
+  uint64_t *tk, *sk = key, *dk, all_or = 0, all_and = ~(uint64_t)0;
+  uint32_t *tc, *sc = cnt, *dc;
+  unsigned shift;
+  if (n < 2) return;
+  for (i = 0; i < n; i++) {
+    all_or |= key[i];
+    all_and &= key[i];
+  }
+  count = hs_malloc(NB * sizeof *count);
+  tk = hs_reallocarray(NULL, n, sizeof *tk);
+  tc = hs_reallocarray(NULL, n, sizeof *tc);
+  dk = tk;
+  dc = tc;
+  for (shift = 0; shift < 64; shift += BITS) {
+    size_t sum = 0;
+    uint64_t *t;
+    uint32_t *u;
+    if ((((all_or ^ all_and) >> shift) & (NB - 1)) == 0) continue;
+    memset(count, 0, NB * sizeof *count);
+    for (i = 0; i < n; i++) count[(sk[i] >> shift) & (NB - 1)]++;
+    for (i = 0; i < NB; i++) {
+      size_t c = count[i];
+      count[i] = sum;
+      sum += c;
+    }
+    for (i = 0; i < n; i++) {
+      size_t at = count[(sk[i] >> shift) & (NB - 1)]++;
+      dk[at] = sk[i];
+      dc[at] = sc[i];
+    }
+    t = sk;
+    sk = dk;
+    dk = t;
+    u = sc;
+    sc = dc;
+    dc = u;
+  }
+  if (sk != key) {
+    memcpy(key, sk, n * sizeof *key);
+    memcpy(cnt, sc, n * sizeof *cnt);
+  }
+  free(tk);
+  free(tc);
+  free(count);
+}
+
 /* Sort and deduplicate the pairs gathered since the last compaction, and
-** merge them with the earlier (already unique) ones. */
+** merge them with the earlier (already unique) ones, adding their seed
+** counts. */
 void hs_pairvec_compact(hs_pairvec *v) {
   size_t i, w;
   if (v->n == v->unique) return;
-  qsort(v->p, v->n, sizeof *v->p, u64_cmp);
-  for (i = 0, w = 0; i < v->n; i++)
-    if (w == 0 || v->p[w - 1] != v->p[i]) v->p[w++] = v->p[i];
+  sort_pairs(v->p, v->seeds, v->n);
+  for (i = 0, w = 0; i < v->n; i++) {
+    if (w && v->p[w - 1] == v->p[i]) {
+      uint64_t sum = (uint64_t)v->seeds[w - 1] + v->seeds[i];
+      v->seeds[w - 1] = sum > UINT32_MAX ? UINT32_MAX : (uint32_t)sum;
+      continue;
+    }
+    v->p[w] = v->p[i];
+    v->seeds[w++] = v->seeds[i];
+  }
   v->n = v->unique = w;
 }
 
-static void pairvec_push(hs_pairvec *v, uint32_t a, uint32_t b) {
+void hs_pairvec_prune(hs_pairvec *v, uint32_t min_seeds) {
+  size_t i, w = 0;
+  hs_pairvec_compact(v);
+  for (i = 0; i < v->n; i++)
+    if (v->seeds[i] >= min_seeds) {
+      v->p[w] = v->p[i];
+      v->seeds[w++] = v->seeds[i];
+    }
+  v->n = v->unique = w;
+}
+
+static void pairvec_push(hs_pairvec *v, uint32_t a, uint32_t b,
+                         uint64_t seeds) {
   if (v->n == v->cap && v->n >= 2 * v->unique + 4096) hs_pairvec_compact(v);
-  HS_GROW(v->p, v->cap, v->n + 1);
-  v->p[v->n++] = (uint64_t)a << 32 | b;
+  if (v->n == v->cap) {
+    v->cap = v->cap ? 2 * v->cap : 4096;
+    v->p = hs_reallocarray(v->p, v->cap, sizeof *v->p);
+    v->seeds = hs_reallocarray(v->seeds, v->cap, sizeof *v->seeds);
+  }
+  v->p[v->n] = (uint64_t)a << 32 | b;
+  v->seeds[v->n++] = seeds > UINT32_MAX ? UINT32_MAX : (uint32_t)seeds;
 }
 
 void hs_pairvec_free(hs_pairvec *v) {
   free(v->p);
+  free(v->seeds);
   memset(v, 0, sizeof *v);
+}
+
+uint32_t hs_min_pair_seeds(const hs_reuse_opts *o) {
+  return (uint32_t)((o->min_words + o->ngram - 1) / o->ngram);
 }
 
 /* The rule of hs_cindex_build, applied to sorted postings: each shingle
@@ -563,9 +675,8 @@ void hs_postings_scan(const hs_posting *p, size_t n, size_t first_new,
                       hs_index_stats *st) {
   size_t df_cap = opts->df_cap > 0 ? (size_t)opts->df_cap : SIZE_MAX / 8;
   size_t g0, g1, i, j;
-  uint32_t *docs = NULL;
-  uint8_t *twice = NULL;
-  size_t capdocs = 0, captwice = 0;
+  uint32_t *docs = NULL, *occ = NULL;
+  size_t capdocs = 0, capocc = 0;
   for (g0 = 0; g0 < n; g0 = g1) {
     size_t nd = 0;
     int has_new = 0;
@@ -573,14 +684,14 @@ void hs_postings_scan(const hs_posting *p, size_t n, size_t first_new,
     while (g1 < n && p[g1].hash == p[g0].hash) g1++;
     if (g1 - g0 < 2) continue;
     HS_GROW(docs, capdocs, g1 - g0);
-    HS_GROW(twice, captwice, g1 - g0);
+    HS_GROW(occ, capocc, g1 - g0);
     for (i = g0; i < g1; i++) {
       if (nd && docs[nd - 1] == p[i].doc) {
-        twice[nd - 1] = 1;
+        occ[nd - 1]++;
         continue;
       }
       docs[nd] = p[i].doc;
-      twice[nd++] = 0;
+      occ[nd++] = 1;
       if (p[i].doc >= first_new) has_new = 1;
     }
     if (nd > df_cap || g1 - g0 > 4 * df_cap ||
@@ -591,15 +702,19 @@ void hs_postings_scan(const hs_posting *p, size_t n, size_t first_new,
     }
     if (!has_new || (nd == 1 && !opts->internal)) continue;
     if (st) st->groups++;
+    /* each pair's seeds from this shingle, at most (internal: an upper
+    ** bound) */
     for (i = 0; i < nd; i++) {
-      if (opts->internal && twice[i] && docs[i] >= first_new)
-        pairvec_push(pairs, docs[i], docs[i]);
+      if (opts->internal && occ[i] > 1 && docs[i] >= first_new)
+        pairvec_push(pairs, docs[i], docs[i],
+                     (uint64_t)occ[i] * (occ[i] - 1) / 2);
       for (j = i + 1; j < nd; j++)
-        if (docs[j] >= first_new) pairvec_push(pairs, docs[i], docs[j]);
+        if (docs[j] >= first_new)
+          pairvec_push(pairs, docs[i], docs[j], (uint64_t)occ[i] * occ[j]);
     }
   }
   free(docs);
-  free(twice);
+  free(occ);
 }
 
 /* ------------------------------------------------------------ pair join */
@@ -613,7 +728,38 @@ void hs_joiner_free(hs_joiner *j) {
   memset(j, 0, sizeof *j);
 }
 
-/* A's shingles in an open-addressing table: hash -> first position, and
+/* The join compares shingles by a rolling polynomial hash of their token
+** hashes (two multiplications a word, where the index's shingle hash
+** takes a dozen): B's shingles are hashed once per pair, A's once per
+** document.  Equal shingles get equal keys, so no seed is lost; A's
+** shingles that the index ignores (masked, capped: decided with the
+** index's own hash) are left out of the table, so no seed is added but
+** by a 64-bit collision, as with the index's hash itself. */
+#define ROLL_MUL 0x9E3779B97F4A7C15ull
+
+static uint64_t roll_top(int ngram) {
+  uint64_t p = 1;
+  int k;
+  for (k = 1; k < ngram; k++) p *= ROLL_MUL;
+  return p;
+}
+
+/* Keys of the ns shingles of tab into key[]; 0 is never a key. */
+static void roll_keys(const hs_doctab *t, int ngram, size_t ns,
+                      uint64_t *key) {
+  uint64_t r = 0, top = roll_top(ngram);
+  size_t i;
+  int k;
+  if (!ns) return;
+  for (k = 0; k < ngram; k++) r = r * ROLL_MUL + t->hash[k];
+  for (i = 0;; i++) {
+    key[i] = r ? r : 1;
+    if (i + 1 >= ns) break;
+    r = (r - t->hash[i] * top) * ROLL_MUL + t->hash[i + (size_t)ngram];
+  }
+}
+
+/* A's shingles in an open-addressing table: key -> first position, and
 ** next[] chains its later positions in ascending order. */
 void hs_joiner_load(hs_joiner *j, const hs_doctab *A, uint32_t a, int ngram,
                     const hs_hashlist *capped) {
@@ -632,12 +778,15 @@ void hs_joiner_load(hs_joiner *j, const hs_doctab *A, uint32_t a, int ngram,
   j->a = a;
   j->ngram = ngram;
   j->ns = ns;
+  HS_GROW(j->shb, j->capshb, ns + 1);
+  roll_keys(A, ngram, ns, j->shb);
   for (i = ns; i-- > 0;) {
-    uint64_t h = j->sh[i], k;
-    if (!h || hs_hashlist_has(capped, h)) {
+    uint64_t h, k;
+    if (!j->sh[i] || hs_hashlist_has(capped, j->sh[i])) {
       j->sh[i] = 0; /* seeds nothing, even paired with itself */
       continue;
     }
+    h = j->sh[i] = j->shb[i];
     for (k = h & (j->nslots - 1); j->slot_hash[k] && j->slot_hash[k] != h;
          k = (k + 1) & (j->nslots - 1))
       ;
@@ -662,7 +811,9 @@ size_t hs_joiner_seeds(hs_joiner *j, const hs_doctab *B, uint32_t b,
     hb = j->sh;
     nb = j->ns;
   } else {
-    nb = hs_doctab_shingles(B, j->ngram, &j->shb, &j->capshb);
+    nb = B->n >= (uint32_t)j->ngram ? B->n - (uint32_t)j->ngram + 1 : 0;
+    HS_GROW(j->shb, j->capshb, nb + 1);
+    roll_keys(B, j->ngram, nb, j->shb);
     hb = j->shb;
   }
   for (q = 0; q < nb; q++) {

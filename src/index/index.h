@@ -110,15 +110,24 @@ typedef struct hs_posting {
 void hs_postings_sort(hs_posting *p, size_t n, unsigned shift,
                       int nthreads);
 
-/* Document pairs (a << 32 | b, a <= b), deduplicated now and then. */
+/* Document pairs (a << 32 | b, a <= b), deduplicated now and then, each
+** with the number of seeds the pair has (an upper bound for repeats
+** inside one document). */
 typedef struct hs_pairvec {
   uint64_t *p;
+  uint32_t *seeds;
   size_t n, cap;
   size_t unique; /* p[0..unique) is sorted and unique */
 } hs_pairvec;
 
 void hs_pairvec_compact(hs_pairvec *v);
+/* Compact, then drop the pairs with fewer than min_seeds seeds. */
+void hs_pairvec_prune(hs_pairvec *v, uint32_t min_seeds);
 void hs_pairvec_free(hs_pairvec *v);
+
+/* The fewest seeds a pair needs to give a passage: a chain's seeds cover
+** at most ngram words each, and a passage needs min_words covered. */
+uint32_t hs_min_pair_seeds(const hs_reuse_opts *o);
 
 /* Scan postings sorted by hash with the rule of hs_cindex_build: pairs of
 ** documents sharing a shingle go to `pairs` (not compacted), shingles
@@ -134,14 +143,14 @@ void hs_postings_scan(const hs_posting *p, size_t n, size_t first_new,
 typedef struct hs_joiner {
   uint32_t a;
   int ngram;
-  uint64_t *sh;        /* a's shingles; 0 where masked or capped */
+  uint64_t *sh;        /* a's join keys; 0 where masked or capped */
   size_t ns, capsh;
   uint64_t *slot_hash; /* open addressing, 0 = empty */
   uint32_t *slot_head;
   size_t nslots;
   uint32_t *next;      /* next position with the same hash */
   size_t capnext;
-  uint64_t *shb;       /* scratch: b's shingles */
+  uint64_t *shb;       /* scratch: b's join keys */
   size_t capshb;
 } hs_joiner;
 

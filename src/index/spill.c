@@ -14,7 +14,9 @@
 **  3. each partition is read back alone, sorted, and scanned with the rule
 **     of the in-memory index (df cap included) into the document pairs
 **     that share a shingle and the shingles above the cap.
-** The pairs, deduplicated, are the only thing kept of the index; alignment
+** The pairs, deduplicated, are the only thing kept of the index, less
+** those with too few seeds to chain into a passage (most pairs share one
+** or two stray n-grams: a third are left on news); alignment
 ** recomputes each pair's seeds by joining the two documents' shingles
 ** (hs_joiner), which gives exactly the seeds of the in-memory index, so
 ** the passages are the same.  All files are unlinked as soon as they are
@@ -357,6 +359,11 @@ int hs_xpairs_build(hs_xpairs *out, const hs_docset *ds, size_t first_new,
   for (p = 0; p < b.nparts; p++) {
     size_t n = (size_t)(b.size[p] / sizeof(hs_posting));
     hs_posting *post;
+    if (opts->progress &&
+        opts->progress(opts->progress_ud, "index", p, b.nparts)) {
+      rc = hs_error_set(err, HS_EINTR, "interrupted");
+      goto out;
+    }
     npost += n;
     if (!n) continue;
     post = hs_reallocarray(NULL, n, sizeof *post);
@@ -374,6 +381,8 @@ int hs_xpairs_build(hs_xpairs *out, const hs_docset *ds, size_t first_new,
     hs_pairvec_compact(&pairs);
   }
   st.postings = npost;
+  st.groups = pairs.n; /* pairs, before those with too few seeds go */
+  hs_pairvec_prune(&pairs, hs_min_pair_seeds(opts));
   hs_hashlist_add(&out->capped, capped_in ? capped_in->h : NULL,
                   capped_in ? capped_in->n : 0);
   hs_hashlist_finish(&out->capped);
