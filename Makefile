@@ -1,9 +1,11 @@
 # Convenience front end to CMake.
 #   make            release build in build/
 #   make test       build and run the test suite (ctest)
-#   make check      `make test`, then the same suite under ASan+UBSan
+#   make check      `make test`, then the same suite under ASan+UBSan,
+#                   then the MPI test (tests/cli/mpi.sh) when mpicc is found
 #   make asan       sanitizer build only, in build-asan/
 #   make fuzz       libFuzzer targets (clang) in build-fuzz/
+#   make mpi        the MPI build (docs/mpi.md) in build-mpi/
 #   make example    run hearsay on the bundled example corpus
 #   make report-assets  rebuild report/dist (npm ci + esbuild)
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
@@ -16,6 +18,9 @@ build/Makefile: CMakeLists.txt
 
 build-asan/Makefile: CMakeLists.txt
 	cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DHS_SANITIZE=ON
+
+build-mpi/Makefile: CMakeLists.txt
+	cmake -S . -B build-mpi -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHS_MPI=ON
 
 build-fuzz/Makefile: CMakeLists.txt
 	CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DHS_FUZZ=ON -DHS_TESTS=OFF
@@ -30,6 +35,12 @@ check: test asan
 	cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --output-on-failure -j$(JOBS)
+	@if command -v mpicc >/dev/null 2>&1; then \
+	  $(MAKE) mpi && cd build-mpi && ctest --output-on-failure -R 'cli/mpi$$'; \
+	else echo "make check: mpicc not found, MPI test skipped"; fi
+
+mpi: build-mpi/Makefile
+	$(MAKE) -C build-mpi -j$(JOBS)
 
 fuzz: build-fuzz/Makefile
 	$(MAKE) -C build-fuzz -j$(JOBS)
@@ -38,9 +49,9 @@ example: all
 	./scripts/run-example.sh
 
 clean:
-	rm -rf build build-asan build-fuzz
+	rm -rf build build-asan build-fuzz build-mpi
 
-.PHONY: all test asan check fuzz example clean
+.PHONY: all test asan check fuzz mpi example clean
 
 # Rebuild the report front end (report/dist/, committed and compiled into
 # hearsay) from report/src with the pinned npm packages.

@@ -4,35 +4,52 @@ and the table of the scaling benchmark (bench/scale.sh).
 
     scale.py gen --docs N --seed S --out FILE.jsonl [--corpora DIR]
     scale.py stats FILE.jsonl            -> "docs bytes" (bytes of text)
-    scale.py row LABEL DOCS BYTES THREADS PASSAGES TIME_FILE...  -> JSON row
+    scale.py check FILE.jsonl [--limit 20000]  -> how much fresh documents
+                                            share; parent draws per document
+    scale.py row [--config C] [--same MATCH|DIFFER] LABEL DOCS BYTES THREADS
+                 PASSAGES TIME_FILE...   -> JSON row
     scale.py table ROWS.jsonl            -> Markdown table and growth ratios
 
-gen reads every *.jsonl.gz of --corpora (default ../shared/corpora from the
-repository root), in name order, and writes N documents, one JSON line each,
-as it makes them (the output is never held in memory).  For each output
-document, with a random generator seeded by S:
+gen makes a corpus whose reuse per document does not depend on N, as in a
+real archive where each article copies from a few recent ones.  It reads
+every *.jsonl.gz of --corpora (default ../shared/corpora from the
+repository root) in name order and keeps, per document with a non-empty
+text, its corpus, id, series, date, title and words per paragraph
+(paragraphs split at blank lines and at a line break followed by
+indentation).  Per corpus it builds a fresh-text model from random
+documents totalling at most MODEL_TOKENS white-space tokens (tokens with
+more than MAX_PARTS letter/digit runs, URLs and addresses, left out): the
+tokens end to end and, per distinct token, where it occurs.  Then, with one
+random generator seeded by S, for each output document:
 
-  1. with probability 0.05, and once at least one document was written, it
-     is an exact reprint (same text, series, date, title) of an earlier
-     output document, drawn uniformly from a reservoir sample of up to 5,000
-     of the documents written so far; steps 2-3 are skipped;
-  2. otherwise a source document is drawn uniformly from all sources (with
-     replacement); with probability 0.7 the text is replaced by a composite:
-     1-3 source documents (the first one and 0-2 more drawn uniformly), and
-     from each a contiguous run of its paragraphs, of random length and
-     start (at least one paragraph), joined by blank lines.  Paragraphs are
-     split at blank lines and at a line break followed by indentation
-     (Reuters' paragraph mark);
-  3. a substitution rate r is drawn uniformly in [0.01, 0.05] and
-     round(r * words) randomly chosen words (white-space-separated tokens;
-     at least one for a non-empty text) are replaced by words drawn from the
-     vocabulary of the first source document's corpus (every token of up to
-     3,000 randomly chosen documents of that corpus, so drawn by frequency).
+  1. a source is drawn uniformly from all sources: it picks the corpus
+     (language) and gives the series;
+  2. fresh (P_FRESH = 0.55, or while the corpus's window is empty): text
+     with the source's paragraph lengths, from the model by "dissociated
+     press" (babble below: runs of RUN_MIN..RUN_MAX model tokens, joined
+     by jumps to another occurrence of the run's last token), so it shares
+     no long run with the sources or other fresh documents; the source's
+     date and title;
+  3. otherwise a parent is drawn uniformly from the corpus's window, the
+     WINDOW = 1000 documents last written for that corpus (the news
+     cycle), and the document gets its date and title:
+       reprint (P_REPRINT = 0.15): the parent's text;
+       edited (P_EDITED = 0.15): the parent's first k paragraphs, k
+         uniform in [ceil(n/2), n], with probability 0.5 after a fresh
+         lead paragraph, then substitutions;
+       composite (the remaining 0.15): a run of paragraphs from each of
+         2-3 window documents, each run followed with probability 0.5 by
+         a fresh paragraph, then substitutions;
+     substitutions replace round(r * words) words, r uniform in
+     [0.01, 0.05], by tokens drawn at their frequency from the model.
 
-Each document gets the id "scale-NNNNNNN" (its position), the series, date
-and title of its first source, and an "origin" field saying how it was made
-("copy SRC", "composite SRC+SRC", "reprint scale-NNNNNNN").  The output is
-the same for the same seed, corpora and N.
+Each document is thus drawn as a parent 0.675 times on average for any N
+(below 1, so chains of copies die out), and the passages grow linearly.
+Ids are "scale-NNNNNNN"; an "origin" field says how each document was made
+("fresh SRC", "reprint P", "edited P", "composite P+P").  The output is
+written as it is made (only the windows are held), is the same for the
+same seed, corpora and N, and the corpus of N documents is a prefix of
+the corpus of M > N documents with the same seed.
 """
 
 import argparse
@@ -278,6 +295,47 @@ def cmd_stats(args):
     print(n, b)
 
 
+def cmd_check(args):
+    """How much the fresh documents share with each other: 12-word
+    shingles (lower-cased letter/digit runs, as a rough stand-in for
+    hearsay's words) of the first --limit fresh documents, and how many
+    occur in two of them or more; and how often each document is drawn
+    as the parent of a reprint, edited copy or composite."""
+    seen, shared, docs_shared, nfresh, nsh = {}, set(), set(), 0, 0
+    children = {}
+    ndocs = 0
+    with open(args.file, encoding="utf-8") as f:
+        for line in f:
+            if not line.strip():
+                continue
+            d = json.loads(line)
+            ndocs += 1
+            kind, _, what = d.get("origin", "").partition(" ")
+            if kind != "fresh":
+                for par in what.split("+"):
+                    children[par] = children.get(par, 0) + 1
+                continue
+            if nfresh >= args.limit:
+                continue
+            nfresh += 1
+            w = [x.lower() for x in WORD_RUN.findall(d["text"])]
+            for h in {hash(tuple(w[i:i + 12])) for i in range(len(w) - 11)}:
+                nsh += 1
+                other = seen.setdefault(h, d["id"])
+                if other != d["id"]:
+                    shared.add(h)
+                    docs_shared.add(d["id"])
+                    docs_shared.add(other)
+    counts = list(children.values())
+    print("fresh documents checked: %d; 12-word shingles: %d; shared by two or more: "
+          "%d (%.4f %%); fresh documents sharing one: %d (%.2f %%)" % (
+              nfresh, nsh, len(shared), 100.0 * len(shared) / max(nsh, 1),
+              len(docs_shared), 100.0 * len(docs_shared) / max(nfresh, 1)))
+    print("documents: %d; drawn as a parent: %d times, %.2f per document; most "
+          "children of one document: %d" % (
+              ndocs, sum(counts), sum(counts) / max(ndocs, 1), max(counts or [0])))
+
+
 def parse_time(path):
     """wall s, cpu s, peak RSS KiB from a GNU time -v report."""
     wall = cpu = rss = 0.0
@@ -303,44 +361,48 @@ def cmd_row(args):
     if os.path.exists(args.passages):
         with open(args.passages, "rb") as f:
             passages = sum(1 for _ in f)
-    row = {"tool": args.label, "docs": int(args.docs), "bytes": int(args.bytes),
-           "threads": args.threads, "runs": len(runs),
+    row = {"tool": args.label, "config": args.config, "docs": int(args.docs),
+           "bytes": int(args.bytes), "threads": args.threads, "runs": len(runs),
            "wall": statistics.median(r[0] for r in runs),
            "cpu": statistics.median(r[1] for r in runs),
            "rss_mib": max(r[2] for r in runs) / 1024.0,
-           "passages": passages}
+           "passages": passages, "same": args.same}
     print(json.dumps(row))
 
 
 def cmd_table(args):
     rows = [json.loads(l) for l in open(args.rows) if l.strip()]
-    print("| tool | docs | MB | threads | runs | seconds | cpu s | MB/s | docs/s "
-          "| peak RSS MB | RSS/MB | passages |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| tool | config | docs | MB | threads | runs | seconds | cpu s | MB/s "
+          "| docs/s | peak RSS MB | passages | passages/doc | same output |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for r in rows:
         mb = r["bytes"] / 1e6
         w = max(r["wall"], 1e-9)
-        print("| %s | %d | %.1f | %s | %d | %.2f | %.2f | %.1f | %.0f | %.0f | %.2f | %d |" % (
-            r["tool"], r["docs"], mb, r["threads"], r["runs"], r["wall"], r["cpu"],
-            mb / w, r["docs"] / w, r["rss_mib"], r["rss_mib"] / mb, r["passages"]))
+        print("| %s | %s | %d | %.1f | %s | %d | %.2f | %.2f | %.1f | %.0f | %.0f | %d "
+              "| %.2f | %s |" % (
+                  r["tool"], r.get("config", ""), r["docs"], mb, r["threads"], r["runs"],
+                  r["wall"], r["cpu"], mb / w, r["docs"] / w, r["rss_mib"] * 1.048576,
+                  r["passages"], r["passages"] / max(r["docs"], 1), r.get("same") or ""))
     print()
-    print("Growth from one size to the next (ratio of seconds and of peak RSS, "
-          "divided by the ratio of MB; 1.00 = linear):")
+    print("Growth from one size to the next: ratios of seconds, of peak RSS and of "
+          "passages, and those of seconds and RSS divided by the ratio of MB "
+          "(1.00 = linear):")
     print()
+    print("| tool | config | threads | docs | MB | time | time/linear | RSS | "
+          "RSS/linear | passages |")
+    print("|---|---|---:|---|---:|---:|---:|---:|---:|---:|")
     groups = {}
     for r in rows:
-        groups.setdefault((r["tool"], r["threads"]), []).append(r)
-    for (tool, th), rs in groups.items():
+        groups.setdefault((r["tool"], r.get("config", ""), r["threads"]), []).append(r)
+    for (tool, cfg, th), rs in groups.items():
         rs.sort(key=lambda r: r["docs"])
         for a, b in zip(rs, rs[1:]):
-            dr = b["docs"] / a["docs"]
             mr = b["bytes"] / a["bytes"]
             tr = b["wall"] / max(a["wall"], 1e-9)
             rr = b["rss_mib"] / max(a["rss_mib"], 1e-9)
             pr = b["passages"] / max(a["passages"], 1)
-            print("- %s, %s threads, %d -> %d docs (x%.1f docs, x%.2f MB): time x%.2f "
-                  "(%.2f of linear), peak RSS x%.2f (%.2f of linear), passages x%.2f" % (
-                      tool, th, a["docs"], b["docs"], dr, mr, tr, tr / mr, rr, rr / mr, pr))
+            print("| %s | %s | %s | %d -> %d | x%.2f | x%.2f | %.2f | x%.2f | %.2f | x%.2f |" % (
+                tool, cfg, th, a["docs"], b["docs"], mr, tr, tr / mr, rr, rr / mr, pr))
 
 
 def main():
@@ -356,16 +418,21 @@ def main():
     s = sub.add_parser("stats")
     s.add_argument("file")
     r = sub.add_parser("row")
+    r.add_argument("--config", default="")
+    r.add_argument("--same", default="")
     r.add_argument("label")
     r.add_argument("docs")
     r.add_argument("bytes")
     r.add_argument("threads")
     r.add_argument("passages")
     r.add_argument("time_files", nargs="+")
+    c = sub.add_parser("check")
+    c.add_argument("file")
+    c.add_argument("--limit", type=int, default=20000)
     t = sub.add_parser("table")
     t.add_argument("rows")
     args = ap.parse_args()
-    {"gen": cmd_gen, "stats": cmd_stats, "row": cmd_row, "table": cmd_table}[args.cmd](args)
+    {"gen": cmd_gen, "stats": cmd_stats, "check": cmd_check, "row": cmd_row, "table": cmd_table}[args.cmd](args)
 
 
 if __name__ == "__main__":

@@ -189,6 +189,12 @@ typedef struct hs_reuse_opts {
   ** memory (about 56 bytes each). */
   uint64_t memory;
   const char *tmpdir; /* where spill files go (NULL: $TMPDIR or /tmp) */
+  /* Distributed runs (see the "mpi" section): this process's rank and the
+  ** number of ranks.  With nranks > 1, hs_engine_add tokenizes only the
+  ** documents d with d % nranks == rank (the mask hook still sees every
+  ** document) and hs_engine_run is collective over all ranks, returning
+  ** every passage on rank 0 and none elsewhere.  0 and 0: one process. */
+  int rank, nranks;
 } hs_reuse_opts;
 
 HS_API void hs_reuse_opts_default(hs_reuse_opts *o);
@@ -760,6 +766,25 @@ HS_API void hs_trace_opts_default(hs_trace_opts *o);
 HS_API int hs_trace_write(const char *dir, const hs_corpus *c,
                           const hs_passage *p, size_t n,
                           const hs_trace_opts *opts, hs_error *err);
+
+/* ------------------------------------------------------------------ mpi */
+/* (distributed reuse runs; docs/mpi.md.  In a library built without
+** HS_MPI these run one process: rank 0 of 1.) */
+
+/* Whether the library was built with MPI. */
+HS_API int hs_mpi_available(void);
+/* Start MPI (once per process, before any other call here) and give this
+** process's rank and the number of ranks. */
+HS_API int hs_mpi_init(int *argc, char ***argv, int *rank, int *nranks,
+                       hs_error *err);
+/* End MPI (after the last collective call); safe when not started. */
+HS_API void hs_mpi_finalize(void);
+/* Collective: every rank passes its status (and err, filled when rc is
+** nonzero); all ranks get back the status and message of the lowest
+** failing rank, or HS_OK.  Used so that a failure on one rank ends all of
+** them with one message, e.g. when reading the input fails before
+** hs_engine_run on some ranks only. */
+HS_API int hs_mpi_agree(int rc, hs_error *err);
 
 #ifdef __cplusplus
 }

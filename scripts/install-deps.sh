@@ -23,6 +23,7 @@ PACKAGES=(
   jq python3 time                   # used by the command-line tests
   graphviz libxml2-utils            # DOT and GEXF checks of 'hearsay graph'
   chromium                          # the report's browser test (tests/browser)
+  openmpi-bin libopenmpi-dev        # the MPI build (make mpi, docs/mpi.md)
 )
 
 # pkg-config module names of the libraries the build needs.

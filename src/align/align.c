@@ -28,6 +28,7 @@
 #include "index/index.h"
 #include "align/align.h"
 #include "index/spill.h"
+#include "mpi/dist.h"
 #include "text/text.h"
 #include "util/parallel.h"
 #include "util/util.h"
@@ -44,6 +45,7 @@ struct hs_engine {
   size_t capoff;
   hs_hashlist capped;/* hs_engine_set_capped */
   hs_error failed;   /* a spill file error met by a void call */
+  uint32_t *words;   /* distributed runs: every document's word count */
 };
 
 /* The budget's share for token tables in memory; past it, they all go to
@@ -109,6 +111,7 @@ void hs_engine_free(hs_engine *e) {
   free(e->off);
   hs_tokfile_close(e->tf);
   hs_hashlist_free(&e->capped);
+  free(e->words);
   free(e);
 }
 
@@ -145,7 +148,8 @@ static int spill_docs(hs_engine *e, size_t from, hs_error *err) {
 size_t hs_engine_count(const hs_engine *e) { return e->ndocs; }
 
 uint32_t hs_engine_doc_words(const hs_engine *e, size_t i) {
-  return i < e->ndocs ? e->docs[i].n : 0;
+  if (i >= e->ndocs) return 0;
+  return e->words ? e->words[i] : e->docs[i].n;
 }
 
 /* ------------------------------------------------------------ adding */
@@ -178,6 +182,18 @@ static int add_range(void *ud, int thread, size_t begin, size_t end) {
     const hs_doc *d = hs_corpus_doc(j->c, j->first + i);
     const hs_token *toks = NULL;
     size_t n = 0;
+    if (j->e->opts.nranks > 1 &&
+        (j->first + i) % (size_t)j->e->opts.nranks !=
+            (size_t)j->e->opts.rank) {
+      /* another rank's document: not tokenized here, but the mask hook
+      ** sees it (it may record lines for a corpus-wide rule) */
+      hs_range *r = NULL;
+      size_t nr = 0;
+      if (!j->masks && j->e->opts.mask && d->text)
+        j->e->opts.mask(j->e->opts.mask_ud, j->e->ndocs + i, d, &r, &nr);
+      free(r);
+      continue;
+    }
     if (d->text) hs_tokenizer_run(j->tk[thread], d->text, d->len, &toks, &n,
                                   NULL);
     hs_doctab_set(&j->e->docs[j->e->ndocs + i], toks, n);
@@ -720,6 +736,14 @@ int hs_engine_run(hs_engine *e, size_t first_new, hs_passage **out,
   int rc, in_memory;
   *out = NULL;
   *n = 0;
+  if (e->opts.nranks > 1) { /* collective: mpi/dist.c */
+    uint32_t *words = NULL;
+    rc = hs_dist_run(&e->opts, e->nthreads, &ds, first_new, &e->capped,
+                     &e->failed, out, n, &words, err);
+    free(e->words);
+    e->words = words;
+    return rc;
+  }
   if (e->failed.code) {
     *err = e->failed;
     return e->failed.code;

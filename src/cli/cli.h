@@ -32,6 +32,17 @@ typedef struct cli {
   unsigned long warnings;
   int bar_drawn;
   double last_draw;      /* when the progress bar was last drawn, seconds */
+  /* Progress display (cli_progress): bytes of text read so far (callers add
+  ** to it; shown as MB/s in stages where it grows); the current stage, its
+  ** first report's time, documents and bytes, its latest report and
+  ** whether that is not drawn yet; the display mode (0 not yet known, 1 a
+  ** redrawn bar on a terminal, 2 plain lines for a file or pipe). */
+  uint64_t bytes;
+  const char *stage;
+  double stage_t0;
+  uint64_t stage_done0, stage_bytes0, stage_done, stage_total;
+  int stage_pending;
+  int progress_mode;
   void *cmd_state;       /* a command's own options, set by its hook; a
                             flat struct that main() frees */
   int ids_only;          /* the output needs document ids, no metadata */

@@ -7,7 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "cli.h"
+#include "../store/shingles.h"
+#include "../store/store.h"
 
 int cmd_reuse(cli *c) {
   hs_corpus *corpus = hs_corpus_new();
@@ -33,7 +37,8 @@ int cmd_reuse(cli *c) {
                            NULL, &err);
   }
   cli_progress_done(c);
-  if (!rc) rc = hs_write_passages(stdout, c->format, corpus, p, n, &err);
+  if (!rc && c->opts.rank == 0) /* MPI: rank 0 writes */
+    rc = hs_write_passages(stdout, c->format, corpus, p, n, &err);
   free(p);
   hs_corpus_free(corpus);
   return rc ? cli_fail(c, &err) : 0;
@@ -61,7 +66,8 @@ int cmd_dups(cli *c) {
     rc = hs_dups_group(p, n, hs_corpus_count(corpus), words, c->threshold,
                        &group, &ngroups, &err);
   cli_progress_done(c);
-  if (!rc) rc = hs_write_dups(stdout, c->format, corpus, group, ngroups, &err);
+  if (!rc && c->opts.rank == 0) /* MPI: rank 0 writes */
+    rc = hs_write_dups(stdout, c->format, corpus, group, ngroups, &err);
   free(group);
   free(words);
   free(p);
@@ -69,21 +75,132 @@ int cmd_dups(cli *c) {
   return rc ? cli_fail(c, &err) : 0;
 }
 
-/* index: the store's documents are loaded and tokenized (they are the
-** "old" side), the named paths are read, documents already stored are
-** skipped, and the rest are aligned and committed in batches, each batch
-** one transaction: an interruption loses at most the batch in progress. */
-int cmd_index(cli *c) {
-  hs_store *s = NULL;
-  hs_corpus *corpus = hs_corpus_new(), *incoming = hs_corpus_new();
+/* index: the named paths are read, documents already stored are skipped,
+** and the rest are aligned and committed in batches, each batch one
+** transaction: an interruption loses at most the batch in progress.
+** A batch is aligned only against the stored documents that share an
+** uncapped shingle with it, found in the store's shingle index
+** (src/store/shingles.c), so its cost follows the batch, not the store. */
+
+/* Is this document already stored?  1 if so (a different stored text is
+** warned about), 0 if not. */
+static int index_stored(cli *c, hs_store *s, sqlite3_stmt *st,
+                        const hs_doc *d, size_t *changed, hs_error *err) {
+  int rc;
+  sqlite3_reset(st);
+  rc = sqlite3_bind_text(st, 1, d->id, -1, SQLITE_STATIC);
+  if (rc == SQLITE_OK) rc = sqlite3_step(st);
+  if (rc == SQLITE_DONE) return 0;
+  if (rc != SQLITE_ROW)
+    return -hs_store_db_error(s, err, rc, "looking up a document");
+  if ((size_t)sqlite3_column_bytes(st, 0) != d->len ||
+      memcmp(sqlite3_column_blob(st, 0), d->text, d->len)) {
+    char what[512];
+    snprintf(what, sizeof what, "document '%s' is already stored with "
+             "a different text; the stored version is kept", d->id);
+    cli_warn(c, d->source, what);
+    (*changed)++;
+  }
+  return 1;
+}
+
+/* One batch: new documents [0, count) of b, stored from doc_id base. */
+static int index_batch(cli *c, hs_store *s, const hs_aliases *al,
+                       hs_corpus *b, size_t count, size_t base, size_t *npass,
+                       hs_error *err) {
+  hs_sidx_lines *lines = hs_sidx_lines_new();
+  hs_range_list *mnew = NULL, *mold = NULL, *all = NULL;
+  hs_sidx_post *post = NULL;
+  hs_corpus *e_docs = hs_corpus_new();
   hs_engine *e = NULL;
   hs_passage *p = NULL;
-  hs_aliases *al = NULL;
-  hs_range_list *boiler = NULL; /* per document: masked furniture */
   hs_meta *metas = NULL;
-  size_t nmetas = 0;
-  size_t n = 0, old, i, added = 0, skipped = 0, changed = 0, npass = 0;
-  size_t first, batch, ntotal;
+  uint64_t *capped = NULL;
+  size_t *old = NULL, nold = 0, ncapped = 0, npost = 0, n = 0, i;
+  hs_sidx_batch sb;
+  int rc;
+
+  /* boilerplate of the new documents, with the store's outlet counts */
+  hs_sidx_lines_count(lines, b, 0, count);
+  if ((rc = hs_sidx_masks(s, lines, b, 0, count, &mnew, err))) goto out;
+  if ((rc = hs_sidx_shingles(&c->opts, b, count,
+                             c->keep_boilerplate ? NULL : mnew, &post, &npost,
+                             err)))
+    goto out;
+  if ((rc = hs_sidx_lookup(s, post, npost, &c->opts, &capped,
+                           &ncapped, &old, &nold, err)))
+    goto out;
+  /* the engine: the stored partners in store order, then the batch */
+  if ((rc = hs_store_load_docs_at(s, e_docs, old, nold, err))) goto out;
+  for (i = 0; i < count; i++) {
+    const hs_doc *d = hs_corpus_doc(b, i);
+    if ((rc = hs_corpus_add(e_docs, d->id, d->text, d->len, d->series,
+                            d->date, d->title, d->url, d->extra, d->source,
+                            d->line, err)))
+      goto out;
+  }
+  if ((rc = hs_sidx_masks(s, lines, e_docs, 0, nold, &mold, err))) goto out;
+  all = calloc(nold + count + 1, sizeof *all);
+  if (!all) {
+    rc = hs_error_set(err, HS_ENOMEM, "out of memory");
+    goto out;
+  }
+  for (i = 0; i < nold; i++) all[i] = mold[i];
+  for (i = 0; i < count; i++) all[nold + i] = mnew[i];
+  if ((rc = hs_engine_new(&e, &c->opts, err))) goto out;
+  if ((rc = cli_engine_add(c, e, e_docs, 0, nold + count, all, err)))
+    goto out;
+  hs_engine_set_capped(e, capped, ncapped);
+  if ((rc = hs_engine_run(e, nold, &p, &n, err))) goto out;
+  if (g_interrupted) {
+    rc = hs_error_set(err, HS_EINTR, "interrupted");
+    goto out;
+  }
+  /* engine documents -> doc_ids: the order is kept, so a.doc < b.doc */
+  for (i = 0; i < n; i++) {
+    p[i].a.doc = p[i].a.doc < nold ? (uint32_t)old[p[i].a.doc]
+                                   : (uint32_t)(base + p[i].a.doc - nold);
+    p[i].b.doc = p[i].b.doc < nold ? (uint32_t)old[p[i].b.doc]
+                                   : (uint32_t)(base + p[i].b.doc - nold);
+  }
+  sb.post = post;
+  sb.npost = npost;
+  sb.lines = lines;
+  sb.base = base;
+  sb.count = count;
+  if ((rc = hs_store_commit_at(s, e_docs, nold, count, base, p, n,
+                               hs_sidx_write_hook, &sb, err)))
+    goto out;
+  /* metadata, attributions and boilerplate of the batch (own tables) */
+  if ((rc = cli_metas(c, b, al, mnew, 0, count, &metas, err)) ||
+      (rc = hs_meta_store_save(s, base, count, metas, err)))
+    goto out;
+  *npass += n;
+out:
+  if (metas)
+    for (i = 0; i < count; i++) hs_meta_clear(&metas[i]);
+  free(metas);
+  free(all);
+  hs_boiler_free(mold, mold ? nold : 0);
+  hs_boiler_free(mnew, mnew ? count : 0);
+  hs_engine_free(e);
+  hs_corpus_free(e_docs);
+  hs_sidx_lines_free(lines);
+  free(p);
+  free(post);
+  free(capped);
+  free(old);
+  return rc;
+}
+
+int cmd_index(cli *c) {
+  hs_store *s = NULL;
+  hs_corpus *fresh = hs_corpus_new(), *incoming = hs_corpus_new();
+  hs_corpus *b = NULL;
+  hs_aliases *al = NULL;
+  sqlite3_stmt *st = NULL;
+  size_t i, added = 0, skipped = 0, changed = 0, npass = 0;
+  size_t first, batch, nnew, base = 0, covered = 0;
   hs_error err;
   int rc;
   hs_error_clear(&err);
@@ -94,17 +211,36 @@ int cmd_index(cli *c) {
   if ((rc = cli_read_inputs(c, incoming, NULL, NULL, &err))) goto out;
   if ((rc = hs_store_open(&s, c->db, &err))) goto out;
   if ((rc = hs_store_check_opts(s, &c->opts, &err))) goto out;
-  if ((rc = hs_store_load_docs(s, corpus, &err))) goto out;
-  old = hs_corpus_count(corpus);
+  /* a store written before the shingle index: index it once */
+  if ((rc = hs_sidx_covered(s, &covered, &base, &err))) goto out;
+  if (covered < base && !c->quiet)
+    fprintf(stderr, "hearsay: %s: building the shingle index of %zu stored "
+            "documents (once; later runs read only what they need)\n",
+            c->db, base - covered);
+  if ((rc = hs_sidx_build(s, &c->opts, c->keep_boilerplate, cli_progress, c,
+                          &err)))
+    goto out;
+  /* new documents: not stored, and not repeated in the input */
+  /* one read transaction for the look-ups (else one file lock each) */
+  rc = sqlite3_exec(hs_store_sqlite(s), "BEGIN", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2(hs_store_sqlite(s),
+                            "SELECT text FROM documents WHERE name = ?1", -1,
+                            &st, NULL);
+  if (rc != SQLITE_OK) {
+    rc = hs_store_db_error(s, &err, rc, "looking up a document");
+    goto out;
+  }
   for (i = 0; i < hs_corpus_count(incoming); i++) {
     const hs_doc *d = hs_corpus_doc(incoming, i);
-    long at = hs_corpus_find(corpus, d->id);
+    long at = hs_corpus_find(fresh, d->id);
+    int stored;
     if (at >= 0) {
-      const hs_doc *o = hs_corpus_doc(corpus, (size_t)at);
+      const hs_doc *o = hs_corpus_doc(fresh, (size_t)at);
       if (o->len != d->len || memcmp(o->text, d->text, d->len)) {
         char what[512];
-        snprintf(what, sizeof what, "document '%s' is already stored with "
-                 "a different text; the stored version is kept", d->id);
+        snprintf(what, sizeof what, "document '%s' is given twice with "
+                 "different texts; the first is kept", d->id);
         cli_warn(c, d->source, what);
         changed++;
       } else {
@@ -112,51 +248,52 @@ int cmd_index(cli *c) {
       }
       continue;
     }
-    if ((rc = hs_corpus_add(corpus, d->id, d->text, d->len, d->series,
+    stored = index_stored(c, s, st, d, &changed, &err);
+    if (stored < 0) {
+      rc = -stored;
+      goto out;
+    }
+    if (stored) {
+      skipped++;
+      continue;
+    }
+    if ((rc = hs_corpus_add(fresh, d->id, d->text, d->len, d->series,
                             d->date, d->title, d->url, d->extra, d->source,
                             d->line, &err)))
       goto out;
     hs_corpus_release_text(incoming, i);
   }
+  sqlite3_finalize(st);
+  st = NULL;
+  sqlite3_exec(hs_store_sqlite(s), "COMMIT", NULL, NULL, NULL);
   hs_corpus_free(incoming);
   incoming = NULL;
-  ntotal = hs_corpus_count(corpus);
-  /* boilerplate of every document, old and new: an outlet's repeated
-  ** lines are found across all of its stored and new documents */
+  nnew = hs_corpus_count(fresh);
   if ((rc = cli_load_aliases(c, &al, &err))) goto out;
-  if ((rc = hs_boiler_corpus(corpus, &boiler, &err))) goto out;
-  if ((rc = hs_engine_new(&e, &c->opts, &err))) goto out;
-  cli_progress(c, "tokens", 0, ntotal);
-  if ((rc = cli_engine_add(c, e, corpus, 0, old, boiler, &err))) goto out;
-  batch = c->batch ? c->batch : (ntotal - old) / 8;
+  batch = c->batch ? c->batch : nnew / 8;
   if (!c->batch && batch < 1000) batch = 1000;
-  for (first = old; first < ntotal; first += batch) {
-    size_t count = ntotal - first < batch ? ntotal - first : batch;
+  for (first = 0; first < nnew; first += batch) {
+    size_t count = nnew - first < batch ? nnew - first : batch;
     if (g_interrupted) {
       rc = hs_error_set(&err, HS_EINTR, "interrupted");
       goto out;
     }
-    if ((rc = cli_engine_add(c, e, corpus, first, count, boiler, &err)))
-      goto out;
-    if ((rc = hs_engine_run(e, first, &p, &n, &err))) goto out;
-    if (g_interrupted) {
-      rc = hs_error_set(&err, HS_EINTR, "interrupted");
-      goto out;
+    /* the batch's own corpus, numbered from 0 as the engine wants */
+    b = hs_corpus_new();
+    for (i = first; i < first + count; i++) {
+      const hs_doc *d = hs_corpus_doc(fresh, i);
+      if ((rc = hs_corpus_add(b, d->id, d->text, d->len, d->series, d->date,
+                              d->title, d->url, d->extra, d->source, d->line,
+                              &err)))
+        goto out;
+      hs_corpus_release_text(fresh, i);
     }
-    if ((rc = hs_store_commit(s, corpus, first, count, p, n, &err))) goto out;
-    /* metadata, attributions and boilerplate of the batch (own tables) */
-    nmetas = count;
-    if ((rc = cli_metas(c, corpus, al, boiler, first, count, &metas, &err)) ||
-        (rc = hs_meta_store_save(s, first, count, metas, &err)))
-      goto out;
-    for (i = 0; i < nmetas; i++) hs_meta_clear(&metas[i]);
-    free(metas);
-    metas = NULL;
+    if ((rc = index_batch(c, s, al, b, count, base, &npass, &err))) goto out;
+    hs_corpus_free(b);
+    b = NULL;
+    base += count;
     added += count;
-    npass += n;
-    free(p);
-    p = NULL;
-    cli_progress(c, "stored", first + count - old, ntotal - old);
+    cli_progress(c, "stored", first + count, nnew);
   }
   cli_progress_done(c);
   if (!c->quiet)
@@ -164,20 +301,17 @@ int cmd_index(cli *c) {
             "hearsay: %s: %zu documents added, %zu already stored%s, "
             "%zu new passages; %zu documents in all\n",
             c->db, added, skipped + changed,
-            changed ? " (some with a different text)" : "", npass, ntotal);
+            changed ? " (some with a different text)" : "", npass, base);
 out:
-  if (metas)
-    for (i = 0; i < nmetas; i++) hs_meta_clear(&metas[i]);
-  free(metas);
-  hs_boiler_free(boiler, boiler ? hs_corpus_count(corpus) : 0);
+  sqlite3_finalize(st);
+  if (s && !sqlite3_get_autocommit(hs_store_sqlite(s)))
+    sqlite3_exec(hs_store_sqlite(s), "ROLLBACK", NULL, NULL, NULL);
   hs_aliases_free(al);
   free(c->cmd_state);
   c->cmd_state = NULL;
-  free(p);
-  hs_engine_free(e);
   hs_store_close(s);
+  hs_corpus_free(b);
   hs_corpus_free(incoming);
-  hs_corpus_free(corpus);
+  hs_corpus_free(fresh);
   return rc ? cli_fail(c, &err) : 0;
 }
-

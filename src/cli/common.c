@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -31,40 +32,109 @@ int cli_mask_boilerplate(void *ud, size_t doc, const hs_doc *d,
   return hs_boiler_find(d->text, d->len, r, n, NULL);
 }
 
+/* The progress display.  On a terminal one line is redrawn in place:
+**
+**   hearsay: align    [######........................] 1200/5000 24%  410 docs/s  ETA 0:09
+**   hearsay: reading  40960 docs  5120 docs/s  16.3 MB/s  0:08
+**
+** (stage, documents done/total, rate in documents and, where c->bytes grows
+** during the stage, MB of text per second, both counted from the stage's
+** first report; the ETA when the total is known, else the time spent in
+** the stage).  It is redrawn at most ten times a second, and always for a
+** stage's first report.  Into a file or pipe (only with --progress) the
+** same text is written as plain lines: each stage's first report, at most
+** one a second after it, and its last one when the next stage begins. */
+static void progress_clock(char *buf, size_t size, double s) {
+  unsigned long v = s > 0 && s < 1e9 ? (unsigned long)(s + 0.5) : 0;
+  if (v >= 3600)
+    snprintf(buf, size, "%lu:%02lu:%02lu", v / 3600, v / 60 % 60, v % 60);
+  else
+    snprintf(buf, size, "%lu:%02lu", v / 60, v % 60);
+}
+
+static void progress_draw(cli *c, double t) {
+  uint64_t done = c->stage_done, total = c->stage_total;
+  uint64_t shown = total && done > total ? total : done;
+  double dt = t - c->stage_t0;
+  double rate = dt > 0 ? (double)(done - c->stage_done0) / dt : 0;
+  char clock[32];
+  int fast = dt >= 0.05;
+  if (c->progress_mode == 1) fputs("\r\033[K", stderr);
+  if (total) {
+    int width = 30, fill = (int)((double)width * (double)shown / (double)total);
+    int i;
+    fprintf(stderr, "hearsay: %-8s [", c->stage);
+    for (i = 0; i < width; i++) putc(i < fill ? '#' : '.', stderr);
+    fprintf(stderr, "] %llu/%llu %d%%", (unsigned long long)done,
+            (unsigned long long)total,
+            (int)(100.0 * (double)shown / (double)total));
+  } else {
+    fprintf(stderr, "hearsay: %-8s %llu docs", c->stage,
+            (unsigned long long)done);
+  }
+  if (fast && done > c->stage_done0) fprintf(stderr, "  %.0f docs/s", rate);
+  if (fast && c->bytes > c->stage_bytes0)
+    fprintf(stderr, "  %.1f MB/s",
+            (double)(c->bytes - c->stage_bytes0) / 1e6 / dt);
+  if (total && done < total && rate > 0) {
+    progress_clock(clock, sizeof clock, (double)(total - done) / rate);
+    fprintf(stderr, "  ETA %s", clock);
+  } else if (fast) {
+    progress_clock(clock, sizeof clock, dt);
+    fprintf(stderr, "  %s", clock);
+  }
+  if (c->progress_mode == 2) putc('\n', stderr);
+  fflush(stderr);
+  c->bar_drawn = c->progress_mode == 1;
+  c->stage_pending = 0;
+  c->last_draw = t;
+}
+
+static double progress_now(void) {
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  return (double)now.tv_sec + (double)now.tv_nsec / 1e9;
+}
+
 int cli_progress(void *ud, const char *stage, uint64_t done,
                  uint64_t total) {
   cli *c = ud;
-  struct timespec now;
   double t;
   if (g_interrupted) return 1;
   if (!c->progress) return 0;
-  /* Redraw at most ten times a second, and at the end of each stage. */
-  clock_gettime(CLOCK_MONOTONIC, &now);
-  t = (double)now.tv_sec + (double)now.tv_nsec / 1e9;
-  if (done != 0 && done != total && t - c->last_draw < 0.1) return 0;
-  c->last_draw = t;
-  if (total) {
-    int width = 30, fill = (int)((double)width * (double)done / (double)total);
-    int i;
-    fprintf(stderr, "\r\033[Khearsay: %-8s [", stage);
-    for (i = 0; i < width; i++) putc(i < fill ? '#' : '.', stderr);
-    fprintf(stderr, "] %llu/%llu", (unsigned long long)done,
-            (unsigned long long)total);
-  } else {
-    fprintf(stderr, "\r\033[Khearsay: %-8s %llu", stage,
-            (unsigned long long)done);
+  if (!c->progress_mode) c->progress_mode = isatty(STDERR_FILENO) ? 1 : 2;
+  t = progress_now();
+  if (!c->stage || strcmp(c->stage, stage)) {
+    if (c->stage && c->stage_pending && c->progress_mode == 2)
+      progress_draw(c, t);
+    c->stage = stage;
+    c->stage_t0 = t;
+    c->stage_done0 = done;
+    c->stage_bytes0 = c->bytes;
+    c->stage_done = done;
+    c->stage_total = total;
+    progress_draw(c, t);
+    return 0;
   }
-  fflush(stderr);
-  c->bar_drawn = 1;
+  if (done == c->stage_done && total == c->stage_total) return 0;
+  c->stage_done = done;
+  c->stage_total = total;
+  c->stage_pending = 1;
+  if (t - c->last_draw >= (c->progress_mode == 1 ? 0.1 : 1.0))
+    progress_draw(c, t);
   return 0;
 }
 
 void cli_progress_done(cli *c) {
+  if (c->stage && c->stage_pending && c->progress_mode == 2)
+    progress_draw(c, progress_now());
   if (c->bar_drawn) {
     fputs("\r\033[K", stderr);
     fflush(stderr);
     c->bar_drawn = 0;
   }
+  c->stage = NULL;
+  c->stage_pending = 0;
 }
 
 int cli_exit_code(int status) {
@@ -82,6 +152,8 @@ int cli_exit_code(int status) {
 
 int cli_fail(cli *c, const hs_error *err) {
   cli_progress_done(c);
+  if (c->opts.rank > 0) /* MPI: the ranks agreed; rank 0 says it */
+    return cli_exit_code(err->code);
   if (err->code == HS_EINTR)
     fprintf(stderr, "hearsay: interrupted; nothing of the unfinished step "
                     "was kept\n");
@@ -181,6 +253,7 @@ static int stream_flush(streamer *st, hs_corpus *corpus) {
   if (cli_engine_add(st->c, st->e, corpus, first, count - first, NULL,
                      &st->err))
     return st->err.code;
+  for (i = first; i < count; i++) st->c->bytes += hs_corpus_doc(corpus, i)->len;
   if (!st->keep_text)
     for (i = first; i < count; i++) hs_corpus_release_text(corpus, i);
   if (st->c->ids_only)
@@ -204,7 +277,7 @@ int cli_find_passages(cli *c, hs_corpus *corpus, int keep_text,
   hs_reuse_opts o = c->opts;
   hs_boiler_lines *lines = NULL;
   size_t i, ndocs;
-  int rc;
+  int rc, ran = 0;
   memset(&st, 0, sizeof st);
   st.c = c;
   st.keep_text = keep_text;
@@ -233,6 +306,7 @@ int cli_find_passages(cli *c, hs_corpus *corpus, int keep_text,
     hs_boiler_lines_free(lines);
     lines = NULL;
   }
+  ran = 1; /* collective under MPI: a failure there is agreed on */
   if ((rc = hs_engine_run(st.e, 0, p, n, err))) goto out;
   if ((rc = hs_families_assign(*p, *n, err))) goto out;
   if (words) {
@@ -244,6 +318,9 @@ int cli_find_passages(cli *c, hs_corpus *corpus, int keep_text,
     for (i = 0; i < ndocs; i++) (*words)[i] = hs_engine_doc_words(st.e, i);
   }
 out:
+  /* MPI: a rank that failed before the run tells the others, waiting in
+  ** it, so that all end with this error. */
+  if (rc && !ran && c->opts.nranks > 1) rc = hs_mpi_agree(rc, err);
   hs_boiler_lines_free(lines);
   hs_engine_free(st.e);
   return rc;

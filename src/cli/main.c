@@ -97,6 +97,9 @@ static const char *usage_text =
     "  --progress, --no-progress  force the progress bar on or off\n"
     "  -q, --quiet          no warnings\n"
     "\n"
+    "Built with MPI (make mpi), 'mpirun -np N hearsay reuse|dups PATH...'\n"
+    "spreads the work over N ranks, with the same output; docs/mpi.md.\n"
+    "\n"
     "Exit status: 0 done (warnings possible), 1 usage, 2 input, 3 I/O,\n"
     "4 database, 5 out of memory, 130 interrupted.  See docs/cli.md.\n";
 
@@ -240,7 +243,30 @@ int main(int argc, char **argv) {
   if (!c.keep_boilerplate) c.opts.mask = cli_mask_boilerplate;
   signal(SIGINT, on_signal);
   signal(SIGTERM, on_signal);
-  rc = cmd->run(&c);
+  /* Under mpirun (an MPI build, docs/mpi.md) reuse and dups of paths are
+  ** spread over the ranks, rank 0 writing the output; any other command
+  ** runs on rank 0 alone. */
+  {
+    hs_error err;
+    hs_error_clear(&err);
+    if (hs_mpi_init(&argc, &argv, &c.opts.rank, &c.opts.nranks, &err)) {
+      free(c.cmd_state);
+      free(c.paths);
+      return cli_fail(&c, &err);
+    }
+  }
+  if (c.opts.nranks > 1 &&
+      (c.db || (strcmp(cmd->name, "reuse") && strcmp(cmd->name, "dups")))) {
+    if (c.opts.rank > 0) cmd = NULL;
+    c.opts.rank = 0;
+    c.opts.nranks = 1;
+  }
+  if (c.opts.rank > 0) {
+    c.quiet = 1;
+    c.progress = 0;
+  }
+  rc = cmd ? cmd->run(&c) : 0;
+  hs_mpi_finalize();
   free(c.cmd_state);
   free(c.paths);
   return rc;

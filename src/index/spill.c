@@ -183,6 +183,8 @@ enum { PART_BUF = 4096 }; /* postings buffered per thread and partition */
 
 typedef struct xbuild {
   const hs_docset *ds;
+  const hs_reuse_opts *opts;
+  const char *stage;   /* for progress: "index" (marking), "spill" */
   size_t first_new;
   int ngram, incremental;
   bitset once, twice, fresh;
@@ -200,9 +202,18 @@ typedef struct xbuild {
   hs_error *terr;
 } xbuild;
 
+/* Progress and cancellation from the first thread, as in alignment. */
+static int xprogress(const xbuild *b, int thread, size_t done) {
+  const hs_reuse_opts *o = b->opts;
+  if (thread != 0 || !o->progress) return 0;
+  return o->progress(o->progress_ud, b->stage, done, b->ds->ndocs) ? HS_EINTR
+                                                                     : 0;
+}
+
 static int xpass_mark(void *ud, int thread, size_t begin, size_t end) {
   xbuild *b = ud;
   size_t d, i;
+  if (xprogress(b, thread, begin)) return HS_EINTR;
   for (d = begin; d < end; d++) {
     hs_doctab t;
     size_t ns;
@@ -239,6 +250,7 @@ static int flush_part(xbuild *b, int thread, size_t p) {
 static int xpass_write(void *ud, int thread, size_t begin, size_t end) {
   xbuild *b = ud;
   size_t d, i, p;
+  if (xprogress(b, thread, begin)) return HS_EINTR;
   for (d = begin; d < end; d++) {
     hs_doctab t;
     size_t ns;
@@ -270,6 +282,7 @@ static int first_error(xbuild *b, int nthreads, int rc, hs_error *err) {
       *err = b->terr[t];
       return b->terr[t].code;
     }
+  if (rc == HS_EINTR) return hs_error_set(err, HS_EINTR, "interrupted");
   return rc ? hs_error_set(err, rc, "out-of-core index failed") : HS_OK;
 }
 
@@ -300,6 +313,8 @@ int hs_xpairs_build(hs_xpairs *out, const hs_docset *ds, size_t first_new,
   out->start = hs_calloc(ds->ndocs + 1, sizeof *out->start);
   if (first_new >= ds->ndocs) goto done;
   b.ds = ds;
+  b.opts = opts;
+  b.stage = "index";
   b.first_new = first_new;
   b.ngram = opts->ngram;
   b.incremental = first_new > 0;
@@ -344,6 +359,7 @@ int hs_xpairs_build(hs_xpairs *out, const hs_docset *ds, size_t first_new,
     b.pbuf[t] = hs_reallocarray(NULL, b.nparts * PART_BUF, sizeof **b.pbuf);
     b.pfill[t] = hs_calloc(b.nparts, sizeof **b.pfill);
   }
+  b.stage = "spill";
   rc = hs_parallel_for(nthreads, ds->ndocs, 64, xpass_write, &b);
   for (t = 0; !rc && t < (size_t)nthreads; t++)
     for (p = 0; !rc && p < b.nparts; p++) rc = flush_part(&b, (int)t, p);
@@ -360,7 +376,7 @@ int hs_xpairs_build(hs_xpairs *out, const hs_docset *ds, size_t first_new,
     size_t n = (size_t)(b.size[p] / sizeof(hs_posting));
     hs_posting *post;
     if (opts->progress &&
-        opts->progress(opts->progress_ud, "index", p, b.nparts)) {
+        opts->progress(opts->progress_ud, "sort", p, b.nparts)) {
       rc = hs_error_set(err, HS_EINTR, "interrupted");
       goto out;
     }

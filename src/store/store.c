@@ -406,6 +406,79 @@ out:
   return rc;
 }
 
+int hs_store_load_docs_at(hs_store *s, hs_corpus *c, const size_t *ids,
+                          size_t n, hs_error *err) {
+  sqlite3_stmt *st = NULL;
+  size_t k;
+  int rc, began = 0;
+
+  if (!s || !c || (n && !ids))
+    return hs_error_set(err, HS_EUSAGE,
+                        "hs_store_load_docs_at: store, corpus and ids are "
+                        "required");
+  /* one read transaction: outside one, every statement locks the file */
+  if (sqlite3_get_autocommit(s->db)) {
+    rc = db_exec(s, "BEGIN", "loading documents", err);
+    if (rc) return rc;
+    began = 1;
+  }
+  rc = db_prepare(s,
+                  "SELECT name, text, series, date, title, url, extra, "
+                  "source, line FROM documents WHERE doc_id = ?1",
+                  &st, "loading documents", err);
+  if (rc) goto out;
+  for (k = 0; k < n; k++) {
+    const char *name, *text;
+    sqlite3_int64 line;
+    sqlite3_reset(st);
+    rc = sqlite3_bind_int64(st, 1, (sqlite3_int64)ids[k]);
+    if (rc == SQLITE_OK) rc = sqlite3_step(st);
+    if (rc == SQLITE_DONE) {
+      rc = hs_error_set(err, HS_EDB,
+                        "%s: document %zu is named by the shingle index but "
+                        "not stored; the database was edited outside "
+                        "hearsay", s->path, ids[k]);
+      goto out;
+    }
+    if (rc != SQLITE_ROW) {
+      rc = db_error(s, err, rc, "loading documents");
+      goto out;
+    }
+    name = (const char *)sqlite3_column_text(st, 0);
+    text = (const char *)sqlite3_column_text(st, 1);
+    if (!name || !text) {
+      rc = hs_error_set(err, HS_EDB,
+                        "%s: document %zu has no name or text; the "
+                        "database was edited outside hearsay",
+                        s->path, ids[k]);
+      goto out;
+    }
+    line = sqlite3_column_int64(st, 8);
+    rc = hs_corpus_add(c, name, text, (size_t)sqlite3_column_bytes(st, 1),
+                       (const char *)sqlite3_column_text(st, 2),
+                       (const char *)sqlite3_column_text(st, 3),
+                       (const char *)sqlite3_column_text(st, 4),
+                       (const char *)sqlite3_column_text(st, 5),
+                       (const char *)sqlite3_column_text(st, 6),
+                       (const char *)sqlite3_column_text(st, 7),
+                       line > 0 ? (uint64_t)line : 0, err);
+    if (rc) goto out;
+  }
+  rc = HS_OK;
+out:
+  sqlite3_finalize(st);
+  if (began) sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+  return rc;
+}
+
+int hs_store_db_error(hs_store *s, hs_error *err, int rc, const char *doing) {
+  return db_error(s, err, rc, doing);
+}
+
+const char *hs_store_path(const hs_store *s) {
+  return s ? s->path : "";
+}
+
 /* Read every stored passage in passage_id order, with its id and stored
 ** family (-1 when NULL) when those arrays are wanted. */
 static int read_passages(hs_store *s, hs_passage **out, sqlite3_int64 **ids,
@@ -486,9 +559,9 @@ int hs_store_load_passages(hs_store *s, hs_passage **out, size_t *n,
 
 /* --------------------------------------------------------------- commit */
 
-/* Insert documents [first, first+count) with doc_id = index. */
+/* Insert documents [first, first+count) with doc_id base, base+1... */
 static int insert_docs(hs_store *s, const hs_corpus *c, size_t first,
-                       size_t count, hs_error *err) {
+                       size_t count, size_t base, hs_error *err) {
   sqlite3_stmt *st = NULL;
   size_t i;
   int rc;
@@ -505,7 +578,7 @@ static int insert_docs(hs_store *s, const hs_corpus *c, size_t first,
     char hash[32];
     snprintf(hash, sizeof hash, "%016llx",
              (unsigned long long)XXH3_64bits(d->text, d->len));
-    rc = sqlite3_bind_int64(st, 1, (sqlite3_int64)i);
+    rc = sqlite3_bind_int64(st, 1, (sqlite3_int64)(base + i - first));
     if (rc == SQLITE_OK) rc = sqlite3_bind_text(st, 2, d->id, -1, SQLITE_STATIC);
     if (rc == SQLITE_OK) rc = bind_text_opt(st, 3, d->source);
     if (rc == SQLITE_OK)
@@ -666,17 +739,23 @@ out:
   return rc;
 }
 
-/* Arguments are checked before the transaction starts. */
+/* Arguments are checked before the transaction starts.  Corpus documents
+** [first, first+count) become doc_id base...; passages name doc_ids below
+** base+count, and a span in one of the new documents must lie inside it
+** (spans in documents stored earlier were checked when those were). */
 static int commit_args(const hs_corpus *c, size_t first, size_t count,
-                       const hs_passage *p, size_t n, hs_error *err) {
+                       size_t base, const hs_passage *p, size_t n,
+                       hs_error *err) {
   size_t ndocs = hs_corpus_count(c), end, i;
   if (first > ndocs || count > ndocs - first)
     return hs_error_set(err, HS_EUSAGE,
                         "hs_store_commit: documents [%zu, %zu) are past the "
                         "corpus end (%zu documents)", first, first + count,
                         ndocs);
-  end = first + count;
-  for (i = first; i < end; i++) {
+  if (base > (size_t)INT64_MAX - count)
+    return hs_error_set(err, HS_EUSAGE, "hs_store_commit: doc_id overflow");
+  end = base + count;
+  for (i = first; i < first + count; i++) {
     const hs_doc *d = hs_corpus_doc(c, i);
     if (!d->text)
       return hs_error_set(err, HS_EUSAGE,
@@ -688,12 +767,23 @@ static int commit_args(const hs_corpus *c, size_t first, size_t count,
     int k;
     for (k = 0; k < 2; k++) {
       const hs_doc *d;
+      size_t at;
       if (sp[k]->doc >= end)
         return hs_error_set(err, HS_EUSAGE,
                             "hs_store_commit: passage %zu refers to document "
                             "%u; only documents below %zu are stored", i,
                             (unsigned)sp[k]->doc, end);
-      d = hs_corpus_doc(c, sp[k]->doc);
+      /* base == first: the corpus holds every document up to end */
+      if (sp[k]->doc < base && base != first) {
+        if (sp[k]->start > sp[k]->end)
+          return hs_error_set(err, HS_EUSAGE,
+                              "hs_store_commit: passage %zu has an empty "
+                              "span [%u, %u)", i, (unsigned)sp[k]->start,
+                              (unsigned)sp[k]->end);
+        continue;
+      }
+      at = sp[k]->doc - base + first;
+      d = hs_corpus_doc(c, at);
       /* A released text (NULL) cannot be checked; the stored one was. */
       if (sp[k]->start > sp[k]->end || (d->text && sp[k]->end > d->len))
         return hs_error_set(err, HS_EUSAGE,
@@ -706,26 +796,40 @@ static int commit_args(const hs_corpus *c, size_t first, size_t count,
   return HS_OK;
 }
 
-int hs_store_commit(hs_store *s, const hs_corpus *c, size_t first,
-                    size_t count, const hs_passage *p, size_t n,
-                    hs_error *err) {
+static int commit(hs_store *s, const hs_corpus *c, size_t first,
+                  size_t count, size_t base, const hs_passage *p, size_t n,
+                  hs_store_hook hook, void *ud, hs_error *err) {
   int rc;
 
   if (!s || !c || (n && !p))
     return hs_error_set(err, HS_EUSAGE,
                         "hs_store_commit: store, corpus and passages are "
                         "required");
-  rc = commit_args(c, first, count, p, n, err);
+  rc = commit_args(c, first, count, base, p, n, err);
   if (rc) return rc;
   rc = tx_begin(s, err);
   if (rc) return rc;
-  rc = check_stored_prefix(s, first, err);
-  if (rc == HS_OK) rc = insert_docs(s, c, first, count, err);
+  rc = check_stored_prefix(s, base, err);
+  if (rc == HS_OK) rc = insert_docs(s, c, first, count, base, err);
   if (rc == HS_OK) rc = insert_passages(s, p, n, err);
+  if (rc == HS_OK && hook) rc = hook(s, ud, err);
   if (rc == HS_OK) rc = refamily(s, err);
   if (rc == HS_OK) rc = tx_commit(s, "committing", err);
   if (rc) tx_rollback(s);
   return rc;
+}
+
+int hs_store_commit(hs_store *s, const hs_corpus *c, size_t first,
+                    size_t count, const hs_passage *p, size_t n,
+                    hs_error *err) {
+  return commit(s, c, first, count, first, p, n, NULL, NULL, err);
+}
+
+int hs_store_commit_at(hs_store *s, const hs_corpus *c, size_t first,
+                       size_t count, size_t base, const hs_passage *p,
+                       size_t n, hs_store_hook hook, void *ud,
+                       hs_error *err) {
+  return commit(s, c, first, count, base, p, n, hook, ud, err);
 }
 
 /* -------------------------------------------------------------- options */

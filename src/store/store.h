@@ -23,6 +23,34 @@ int hs_store_has_doc(hs_store *s, const char *name, int *has, hs_error *err);
 int hs_store_count(hs_store *s, size_t *ndocs, size_t *npassages,
                    hs_error *err);
 
+/* Append the stored documents with these doc_ids to c, in the order
+** given (texts and metadata; the corpus index is then not the doc_id).
+** Returns HS_OK, HS_EDB for an id that is not stored, or HS_EIO. */
+int hs_store_load_docs_at(hs_store *s, hs_corpus *c, const size_t *ids,
+                          size_t n, hs_error *err);
+
+/* Called by hs_store_commit_at inside its transaction, after the documents
+** and passages are inserted and before families are recomputed: what it
+** writes is committed with them or not at all.  Nonzero fails the commit. */
+typedef int (*hs_store_hook)(hs_store *s, void *ud, hs_error *err);
+
+/* Like hs_store_commit, but corpus documents [first, first+count) are
+** stored with doc_id base, base+1... (the store must hold exactly doc_ids
+** [0, base)), and the passages name doc_ids, not corpus indexes: a store
+** need not be loaded whole to add to it.  hook (may be NULL) adds its own
+** rows to the same transaction. */
+int hs_store_commit_at(hs_store *s, const hs_corpus *c, size_t first,
+                       size_t count, size_t base, const hs_passage *p,
+                       size_t n, hs_store_hook hook, void *ud,
+                       hs_error *err);
+
+/* An SQLite result code as a status and a message naming the database and
+** what was being done (disk full, locked, damaged...), for the store's
+** other files. */
+int hs_store_db_error(hs_store *s, hs_error *err, int rc, const char *doing);
+/* The database's path as given to hs_store_open. */
+const char *hs_store_path(const hs_store *s);
+
 /* The store's SQLite connection, for tests (fault injection through
 ** pragmas such as max_page_count) and diagnostics.  Borrowed: do not close
 ** it, and do not leave a transaction open on it. */

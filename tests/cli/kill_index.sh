@@ -44,6 +44,11 @@ check_db() {
   [[ $n == 0 ]] || fail "$1: $n documents without their text"
   r=$(sql "$DB" 'PRAGMA foreign_key_check')
   [[ -z $r ]] || fail "$1: foreign_key_check: $r"
+  # The shingle index, where there is one, covers exactly the documents.
+  if [[ $(sql "$DB" "SELECT count(*) FROM sqlite_master WHERE name = 'shingles'") == 1 ]]; then
+    r=$(sql "$DB" "SELECT CAST(coalesce((SELECT value FROM meta WHERE key = 'shingles_docs'), 0) AS INTEGER) = (SELECT count(*) FROM documents), (SELECT count(*) FROM shingles WHERE doc >= (SELECT count(*) FROM documents)) + (SELECT count(*) FROM shingles_new WHERE doc >= (SELECT count(*) FROM documents)), (SELECT count(*) FROM documents WHERE doc_id NOT IN (SELECT doc FROM shingles UNION SELECT doc FROM shingles_new))")
+    [[ $r == "1|0|0" ]] || fail "$1: shingle index out of step with the documents (covered|rows past the end|documents without shingles: $r)"
+  fi
 }
 
 # Commit in small batches where the command allows it, so that a kill can

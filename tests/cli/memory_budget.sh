@@ -40,6 +40,21 @@ for t in 1 2; do
 done
 [[ -z $(ls -A "$WORK/tmp") ]] || fail "spill files left behind: $(ls "$WORK/tmp")"
 
+note "Ctrl-C while spilling: exit 130 (or done), no spill file left"
+for delay in 0.2 0.5; do
+  "$HEARSAY" reuse --memory 1M --tmp-dir "$WORK/tmp" --format jsonl "$WORK/big.jsonl" \
+    >"$WORK/int.jsonl" 2>"$WORK/int.err" &
+  pid=$!
+  sleep $delay
+  kill -INT $pid 2>/dev/null || true
+  set +e
+  wait $pid
+  rc=$?
+  set -e
+  [[ $rc == 130 || $rc == 0 ]] || fail "interrupted after ${delay}s: exit $rc ($(cat "$WORK/int.err"))"
+  [[ -z $(ls -A "$WORK/tmp") ]] || fail "spill files left after Ctrl-C: $(ls "$WORK/tmp")"
+done
+
 note "dups agree too"
 "$HEARSAY" dups --format jsonl "$WORK/big.jsonl" >"$WORK/d1"
 "$HEARSAY" dups --memory 1M --format jsonl "$WORK/big.jsonl" >"$WORK/d2"
