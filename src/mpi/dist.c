@@ -343,11 +343,6 @@ static int env_flag(const char *name, int dflt) {
 
 static double now(void) { return MPI_Wtime(); }
 
-static int u64_cmp(const void *x, const void *y) {
-  uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-  return (a > b) - (a < b);
-}
-
 static int passage_cmp(const void *x, const void *y) {
   const hs_passage *a = x, *b = y;
   if (a->a.doc != b->a.doc) return a->a.doc < b->a.doc ? -1 : 1;
@@ -481,6 +476,12 @@ out:
   return rc;
 }
 
+/* A document pair on the wire, with its seed count. */
+typedef struct wire_pair {
+  uint64_t key; /* a << 32 | b */
+  uint32_t seeds, pad;
+} wire_pair;
+
 /* Step 3: the owner's scan; pairs to the rank of their first document,
 ** capped shingles to every rank.  Fills xp (CSR over ds->ndocs). */
 static int pairs_step(dist *d, const hs_reuse_opts *o, int nthreads,
@@ -493,7 +494,8 @@ static int pairs_step(dist *d, const hs_reuse_opts *o, int nthreads,
   uint64_t *rcount = hs_calloc((size_t)d->size, sizeof *rcount);
   uint64_t *rdispl = hs_calloc((size_t)d->size + 1, sizeof *rdispl);
   uint64_t *send, *recv = NULL, *fill;
-  size_t i, w;
+  wire_pair *psend, *precv = NULL;
+  size_t i;
   int r;
   memset(&pairs, 0, sizeof pairs);
   memset(&capped, 0, sizeof capped);
@@ -501,32 +503,47 @@ static int pairs_step(dist *d, const hs_reuse_opts *o, int nthreads,
   hs_postings_scan(post, (size_t)npost, first_new, o, capped_in, &pairs,
                    &capped, NULL);
   hs_pairvec_compact(&pairs);
-  /* pairs by the owner of their first document */
+  /* pairs, with their seed counts, by the owner of their first
+  ** document; the owner adds up the counts of a pair from all ranks and
+  ** drops the pairs with too few seeds to make a passage */
   for (i = 0; i < pairs.n; i++) cnt[(pairs.p[i] >> 32) % (uint64_t)d->size]++;
-  send = hs_malloc(pairs.n * sizeof *send + 1);
+  psend = hs_malloc(pairs.n * sizeof *psend + 1);
   fill = hs_calloc((size_t)d->size, sizeof *fill);
   for (r = 1; r < d->size; r++) fill[r] = fill[r - 1] + cnt[r - 1];
-  for (i = 0; i < pairs.n; i++)
-    send[fill[(pairs.p[i] >> 32) % (uint64_t)d->size]++] = pairs.p[i];
+  for (i = 0; i < pairs.n; i++) {
+    wire_pair *wp = &psend[fill[(pairs.p[i] >> 32) % (uint64_t)d->size]++];
+    wp->key = pairs.p[i];
+    wp->seeds = pairs.seeds[i];
+    wp->pad = 0;
+  }
   hs_pairvec_free(&pairs);
-  exchange(d, X_PAIRS, send, cnt, sizeof *send, (void **)&recv, rcount,
+  exchange(d, X_PAIRS, psend, cnt, sizeof *psend, (void **)&precv, rcount,
            rdispl);
-  free(send);
+  free(psend);
   {
     size_t n = (size_t)rdispl[d->size];
-    qsort(recv, n, sizeof *recv, u64_cmp);
+    hs_pairvec mine;
+    memset(&mine, 0, sizeof mine);
+    mine.p = hs_malloc(n * sizeof *mine.p + 1);
+    mine.seeds = hs_malloc(n * sizeof *mine.seeds + 1);
+    for (i = 0; i < n; i++) {
+      mine.p[i] = precv[i].key;
+      mine.seeds[i] = precv[i].seeds;
+    }
+    mine.n = mine.cap = n;
+    free(precv);
+    precv = NULL;
+    hs_pairvec_prune(&mine, hs_min_pair_seeds(o));
     xp->start = hs_calloc(ndocs + 1, sizeof *xp->start);
-    xp->partner = hs_reallocarray(NULL, n + 1, sizeof *xp->partner);
-    for (i = 0, w = 0; i < n; i++) {
-      if (w && recv[i] == recv[i - 1]) continue;
-      xp->start[(recv[i] >> 32) + 1]++;
-      xp->partner[w++] = (uint32_t)recv[i];
+    xp->partner = hs_reallocarray(NULL, mine.n + 1, sizeof *xp->partner);
+    for (i = 0; i < mine.n; i++) {
+      xp->start[(mine.p[i] >> 32) + 1]++;
+      xp->partner[i] = (uint32_t)mine.p[i];
     }
     for (i = 0; i < ndocs; i++) xp->start[i + 1] += xp->start[i];
-    xp->npairs = w;
+    xp->npairs = mine.n;
+    hs_pairvec_free(&mine);
   }
-  free(recv);
-  recv = NULL;
   /* capped shingles: this rank's list, once for every rank */
   send = hs_malloc(capped.n * (size_t)d->size * sizeof *send + 1);
   for (r = 0; r < d->size; r++) {
