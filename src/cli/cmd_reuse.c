@@ -78,9 +78,12 @@ int cmd_dups(cli *c) {
 /* index: the named paths are read, documents already stored are skipped,
 ** and the rest are aligned and committed in batches, each batch one
 ** transaction: an interruption loses at most the batch in progress.
-** A batch is aligned only against the stored documents that share an
-** uncapped shingle with it, found in the store's shingle index
-** (src/store/shingles.c), so its cost follows the batch, not the store. */
+** The new documents are aligned only against the stored documents that
+** share enough uncapped shingles with one of them to make a passage,
+** found in the store's shingle index (src/store/shingles.c), so a run
+** costs what its documents and those partners cost, not the whole store.
+** Within a run, as before, the engine keeps every batch: batch k is
+** aligned against the partners and batches 0..k-1 without reloading. */
 
 /* Is this document already stored?  1 if so (a different stored text is
 ** warned about), 0 if not. */
@@ -104,91 +107,178 @@ static int index_stored(cli *c, hs_store *s, sqlite3_stmt *st,
   return 1;
 }
 
-/* One batch: new documents [0, count) of b, stored from doc_id base. */
-static int index_batch(cli *c, hs_store *s, const hs_aliases *al,
-                       hs_corpus *b, size_t count, size_t base, size_t *npass,
-                       hs_error *err) {
-  hs_sidx_lines *lines = hs_sidx_lines_new();
-  hs_range_list *mnew = NULL, *mold = NULL, *all = NULL;
-  hs_sidx_post *post = NULL;
-  hs_corpus *e_docs = hs_corpus_new();
-  hs_engine *e = NULL;
+/* The run's shingles of documents [first, first+count), renumbered from
+** 0, for the index rows of one batch. */
+static hs_sidx_post *batch_posts(const hs_sidx_post *p, size_t n,
+                                 size_t first, size_t count, size_t *out) {
+  hs_sidx_post *v = malloc((n ? n : 1) * sizeof *v);
+  size_t i, m = 0;
+  if (!v) return NULL;
+  for (i = 0; i < n; i++)
+    if (p[i].doc >= first && p[i].doc - first < count) {
+      v[m] = p[i];
+      v[m++].doc -= (uint32_t)first;
+    }
+  *out = m;
+  return v;
+}
+
+/* Align and commit the new documents: e holds the nold stored partners,
+** then the nnew new documents (masks: boilerplate of each); the new ones
+** are added to the engine and committed batch by batch from doc_id base,
+** each batch aligned against the partners and the batches before it. */
+static int index_run(cli *c, hs_store *s, const hs_aliases *al,
+                     hs_corpus *e, const size_t *old, size_t nold,
+                     size_t nnew, size_t base, const hs_range_list *masks,
+                     const hs_sidx_post *post, size_t npost,
+                     const hs_sidx_cap *caps, size_t ncaps, size_t batch,
+                     size_t *npass, hs_error *err) {
+  hs_engine *en = NULL;
   hs_passage *p = NULL;
   hs_meta *metas = NULL;
+  hs_sidx_post *bp = NULL;
+  hs_sidx_lines *lines = NULL;
   uint64_t *capped = NULL;
-  size_t *old = NULL, nold = 0, ncapped = 0, npost = 0, n = 0, i;
+  size_t first, count = 0, n = 0, i, nc, nbp = 0;
   hs_sidx_batch sb;
   int rc;
 
-  /* boilerplate of the new documents, with the store's outlet counts */
-  hs_sidx_lines_count(lines, b, 0, count);
-  if ((rc = hs_sidx_masks(s, lines, b, 0, count, &mnew, err))) goto out;
-  if ((rc = hs_sidx_shingles(&c->opts, b, count,
+  if ((rc = hs_engine_new(&en, &c->opts, err))) return rc;
+  cli_progress(c, "tokens", 0, nold);
+  if ((rc = cli_engine_add(c, en, e, 0, nold, masks, err))) goto out;
+  for (i = 0; i < nold; i++) hs_corpus_release_text(e, i);
+  capped = calloc(ncaps + 1, sizeof *capped);
+  if (!capped) {
+    rc = hs_error_set(err, HS_ENOMEM, "out of memory");
+    goto out;
+  }
+  for (first = 0; first < nnew; first += batch) {
+    size_t k = first / batch, at = nold + first;
+    count = nnew - first < batch ? nnew - first : batch;
+    if (g_interrupted) {
+      rc = hs_error_set(err, HS_EINTR, "interrupted");
+      goto out;
+    }
+    if ((rc = cli_engine_add(c, en, e, at, count, masks, err))) goto out;
+    for (i = 0, nc = 0; i < ncaps; i++)
+      if (caps[i].batch <= k) capped[nc++] = caps[i].hash;
+    hs_engine_set_capped(en, capped, nc);
+    if ((rc = hs_engine_run(en, at, &p, &n, err))) goto out;
+    if (g_interrupted) {
+      rc = hs_error_set(err, HS_EINTR, "interrupted");
+      goto out;
+    }
+    /* engine documents -> doc_ids, an order-keeping map: a.doc < b.doc */
+    for (i = 0; i < n; i++) {
+      p[i].a.doc = p[i].a.doc < nold ? (uint32_t)old[p[i].a.doc]
+                                     : (uint32_t)(base + p[i].a.doc - nold);
+      p[i].b.doc = p[i].b.doc < nold ? (uint32_t)old[p[i].b.doc]
+                                     : (uint32_t)(base + p[i].b.doc - nold);
+    }
+    bp = batch_posts(post, npost, first, count, &nbp);
+    lines = hs_sidx_lines_new();
+    if (!bp) {
+      rc = hs_error_set(err, HS_ENOMEM, "out of memory");
+      goto out;
+    }
+    hs_sidx_lines_count(lines, e, at, count);
+    sb.post = bp;
+    sb.npost = nbp;
+    sb.lines = lines;
+    sb.base = base + first;
+    sb.count = count;
+    if ((rc = hs_store_commit_at(s, e, at, count, base + first, p, n,
+                                 hs_sidx_write_hook, &sb, err)))
+      goto out;
+    /* metadata, attributions and boilerplate of the batch (own tables) */
+    if ((rc = cli_metas(c, e, al, masks, at, count, &metas, err)) ||
+        (rc = hs_meta_store_save(s, base + first, count, metas, err)))
+      goto out;
+    for (i = 0; i < count; i++) {
+      hs_meta_clear(&metas[i]);
+      hs_corpus_release_text(e, at + i);
+    }
+    free(metas);
+    metas = NULL;
+    free(bp);
+    bp = NULL;
+    hs_sidx_lines_free(lines);
+    lines = NULL;
+    free(p);
+    p = NULL;
+    *npass += n;
+    cli_progress(c, "stored", first + count, nnew);
+  }
+out:
+  if (metas)
+    for (i = 0; i < count; i++) hs_meta_clear(&metas[i]);
+  free(metas);
+  free(bp);
+  hs_sidx_lines_free(lines);
+  free(capped);
+  free(p);
+  hs_engine_free(en);
+  return rc;
+}
+
+/* The new documents (texts in fresh, moved out of it): their boilerplate
+** and shingles, the stored documents they may share passages with, then
+** index_run. */
+static int index_new(cli *c, hs_store *s, const hs_aliases *al,
+                     hs_corpus *fresh, size_t base, size_t *npass,
+                     hs_error *err) {
+  size_t nnew = hs_corpus_count(fresh), nold = 0, npost = 0, ncaps = 0, i;
+  size_t batch;
+  hs_sidx_lines *lines = hs_sidx_lines_new();
+  hs_range_list *mnew = NULL, *mold = NULL, *all = NULL;
+  hs_sidx_post *post = NULL;
+  hs_sidx_cap *caps = NULL;
+  hs_corpus *e = hs_corpus_new();
+  size_t *old = NULL;
+  int rc;
+
+  batch = c->batch ? c->batch : nnew / 8;
+  if (!c->batch && batch < 1000) batch = 1000;
+  /* boilerplate with the outlet counts of the store and the run, as a
+  ** run over the whole corpus would find it */
+  hs_sidx_lines_count(lines, fresh, 0, nnew);
+  if ((rc = hs_sidx_masks(s, lines, fresh, 0, nnew, &mnew, err))) goto out;
+  cli_progress(c, "shingles", 0, nnew);
+  if ((rc = hs_sidx_shingles(&c->opts, fresh, nnew,
                              c->keep_boilerplate ? NULL : mnew, &post, &npost,
                              err)))
     goto out;
-  if ((rc = hs_sidx_lookup(s, post, npost, &c->opts, &capped,
-                           &ncapped, &old, &nold, err)))
+  if ((rc = hs_sidx_lookup(s, post, npost, &c->opts, batch, &caps, &ncaps,
+                           &old, &nold, err)))
     goto out;
-  /* the engine: the stored partners in store order, then the batch */
-  if ((rc = hs_store_load_docs_at(s, e_docs, old, nold, err))) goto out;
-  for (i = 0; i < count; i++) {
-    const hs_doc *d = hs_corpus_doc(b, i);
-    if ((rc = hs_corpus_add(e_docs, d->id, d->text, d->len, d->series,
-                            d->date, d->title, d->url, d->extra, d->source,
-                            d->line, err)))
+  /* the engine's corpus: the partners in store order, then the new ones */
+  if ((rc = hs_store_load_docs_at(s, e, old, nold, err))) goto out;
+  if ((rc = hs_sidx_masks(s, lines, e, 0, nold, &mold, err))) goto out;
+  for (i = 0; i < nnew; i++) {
+    const hs_doc *d = hs_corpus_doc(fresh, i);
+    if ((rc = hs_corpus_add(e, d->id, d->text, d->len, d->series, d->date,
+                            d->title, d->url, d->extra, d->source, d->line,
+                            err)))
       goto out;
+    hs_corpus_release_text(fresh, i);
   }
-  if ((rc = hs_sidx_masks(s, lines, e_docs, 0, nold, &mold, err))) goto out;
-  all = calloc(nold + count + 1, sizeof *all);
+  all = calloc(nold + nnew + 1, sizeof *all);
   if (!all) {
     rc = hs_error_set(err, HS_ENOMEM, "out of memory");
     goto out;
   }
   for (i = 0; i < nold; i++) all[i] = mold[i];
-  for (i = 0; i < count; i++) all[nold + i] = mnew[i];
-  if ((rc = hs_engine_new(&e, &c->opts, err))) goto out;
-  if ((rc = cli_engine_add(c, e, e_docs, 0, nold + count, all, err)))
-    goto out;
-  hs_engine_set_capped(e, capped, ncapped);
-  if ((rc = hs_engine_run(e, nold, &p, &n, err))) goto out;
-  if (g_interrupted) {
-    rc = hs_error_set(err, HS_EINTR, "interrupted");
-    goto out;
-  }
-  /* engine documents -> doc_ids: the order is kept, so a.doc < b.doc */
-  for (i = 0; i < n; i++) {
-    p[i].a.doc = p[i].a.doc < nold ? (uint32_t)old[p[i].a.doc]
-                                   : (uint32_t)(base + p[i].a.doc - nold);
-    p[i].b.doc = p[i].b.doc < nold ? (uint32_t)old[p[i].b.doc]
-                                   : (uint32_t)(base + p[i].b.doc - nold);
-  }
-  sb.post = post;
-  sb.npost = npost;
-  sb.lines = lines;
-  sb.base = base;
-  sb.count = count;
-  if ((rc = hs_store_commit_at(s, e_docs, nold, count, base, p, n,
-                               hs_sidx_write_hook, &sb, err)))
-    goto out;
-  /* metadata, attributions and boilerplate of the batch (own tables) */
-  if ((rc = cli_metas(c, b, al, mnew, 0, count, &metas, err)) ||
-      (rc = hs_meta_store_save(s, base, count, metas, err)))
-    goto out;
-  *npass += n;
+  for (i = 0; i < nnew; i++) all[nold + i] = mnew[i];
+  rc = index_run(c, s, al, e, old, nold, nnew, base, all, post, npost, caps,
+                 ncaps, batch, npass, err);
 out:
-  if (metas)
-    for (i = 0; i < count; i++) hs_meta_clear(&metas[i]);
-  free(metas);
   free(all);
   hs_boiler_free(mold, mold ? nold : 0);
-  hs_boiler_free(mnew, mnew ? count : 0);
-  hs_engine_free(e);
-  hs_corpus_free(e_docs);
+  hs_boiler_free(mnew, mnew ? nnew : 0);
   hs_sidx_lines_free(lines);
-  free(p);
+  hs_corpus_free(e);
   free(post);
-  free(capped);
+  free(caps);
   free(old);
   return rc;
 }
@@ -196,11 +286,10 @@ out:
 int cmd_index(cli *c) {
   hs_store *s = NULL;
   hs_corpus *fresh = hs_corpus_new(), *incoming = hs_corpus_new();
-  hs_corpus *b = NULL;
   hs_aliases *al = NULL;
   sqlite3_stmt *st = NULL;
   size_t i, added = 0, skipped = 0, changed = 0, npass = 0;
-  size_t first, batch, nnew, base = 0, covered = 0;
+  size_t nnew, base = 0, covered = 0;
   hs_error err;
   int rc;
   hs_error_clear(&err);
@@ -270,31 +359,10 @@ int cmd_index(cli *c) {
   incoming = NULL;
   nnew = hs_corpus_count(fresh);
   if ((rc = cli_load_aliases(c, &al, &err))) goto out;
-  batch = c->batch ? c->batch : nnew / 8;
-  if (!c->batch && batch < 1000) batch = 1000;
-  for (first = 0; first < nnew; first += batch) {
-    size_t count = nnew - first < batch ? nnew - first : batch;
-    if (g_interrupted) {
-      rc = hs_error_set(&err, HS_EINTR, "interrupted");
-      goto out;
-    }
-    /* the batch's own corpus, numbered from 0 as the engine wants */
-    b = hs_corpus_new();
-    for (i = first; i < first + count; i++) {
-      const hs_doc *d = hs_corpus_doc(fresh, i);
-      if ((rc = hs_corpus_add(b, d->id, d->text, d->len, d->series, d->date,
-                              d->title, d->url, d->extra, d->source, d->line,
-                              &err)))
-        goto out;
-      hs_corpus_release_text(fresh, i);
-    }
-    if ((rc = index_batch(c, s, al, b, count, base, &npass, &err))) goto out;
-    hs_corpus_free(b);
-    b = NULL;
-    base += count;
-    added += count;
-    cli_progress(c, "stored", first + count, nnew);
-  }
+  if (nnew && (rc = index_new(c, s, al, fresh, base, &npass, &err)))
+    goto out;
+  added = nnew;
+  base += nnew;
   cli_progress_done(c);
   if (!c->quiet)
     fprintf(stderr,
@@ -310,7 +378,6 @@ out:
   free(c->cmd_state);
   c->cmd_state = NULL;
   hs_store_close(s);
-  hs_corpus_free(b);
   hs_corpus_free(incoming);
   hs_corpus_free(fresh);
   return rc ? cli_fail(c, &err) : 0;

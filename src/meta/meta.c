@@ -263,10 +263,7 @@ int hs_boiler_find(const char *text, size_t len, hs_range **out, size_t *n,
 
 /* ------------------------------------------------ repeated lines per outlet */
 
-typedef struct lrec {
-  uint64_t series, hash;
-  uint32_t doc, start, end;
-} lrec;
+typedef hs_line_rec lrec;
 
 static int lrec_cmp(const void *x, const void *y) {
   const lrec *a = x, *b = y;
@@ -342,16 +339,17 @@ void hs_boiler_lines_free(hs_boiler_lines *b) {
   free(b);
 }
 
-void hs_boiler_lines_add(hs_boiler_lines *b, size_t doc, const char *series,
-                         const char *text, size_t len) {
-  lrec *loc = NULL;
-  size_t nloc = 0, cap = 0, nl, k, hvcap = 0;
-  uint64_t sh, *hv = NULL;
+uint64_t hs_line_series(const char *series) {
+  if (!series || !*series) return 0;
+  return XXH3_64bits(series, strlen(series)) | 1;
+}
+
+void hs_line_records(hs_tokenizer *tk, uint64_t series, const char *text,
+                     size_t len, uint32_t doc, hs_line_rec **v, size_t *n,
+                     size_t *cap, uint64_t **hv, size_t *hvcap) {
   line *ln = NULL;
-  hs_tokenizer *tk;
-  if (!text || !series || !*series || doc >= UINT32_MAX) return;
-  sh = XXH3_64bits(series, strlen(series)) | 1;
-  tk = hs_tokenizer_new();
+  size_t nl, k;
+  if (!series || !text) return;
   nl = split_lines(text, len > UINT32_MAX ? UINT32_MAX : len, &ln);
   for (k = 0; k < nl; k++) {
     uint32_t s = ln[k].start, e = ln[k].end;
@@ -362,17 +360,29 @@ void hs_boiler_lines_add(hs_boiler_lines *b, size_t doc, const char *series,
     /* the line's identity: the hashes of its normalized words */
     hs_tokenizer_run(tk, text + s, e - s, &toks, &nt, NULL);
     if (nt == 0) continue;
-    HS_GROW(hv, hvcap, nt);
-    for (q = 0; q < nt; q++) hv[q] = toks[q].hash;
-    HS_GROW(loc, cap, nloc + 1);
-    loc[nloc].series = sh;
-    loc[nloc].hash = XXH3_64bits(hv, nt * sizeof *hv);
-    loc[nloc].doc = (uint32_t)doc;
-    loc[nloc].start = ln[k].start;
-    loc[nloc].end = ln[k].end;
-    nloc++;
+    HS_GROW(*hv, *hvcap, nt);
+    for (q = 0; q < nt; q++) (*hv)[q] = toks[q].hash;
+    HS_GROW(*v, *cap, *n + 1);
+    (*v)[*n].series = series;
+    (*v)[*n].hash = XXH3_64bits(*hv, nt * sizeof **hv);
+    (*v)[*n].doc = doc;
+    (*v)[*n].start = ln[k].start;
+    (*v)[*n].end = ln[k].end;
+    (*n)++;
   }
   free(ln);
+}
+
+void hs_boiler_lines_add(hs_boiler_lines *b, size_t doc, const char *series,
+                         const char *text, size_t len) {
+  lrec *loc = NULL;
+  size_t nloc = 0, cap = 0, hvcap = 0;
+  uint64_t sh = hs_line_series(series), *hv = NULL;
+  hs_tokenizer *tk;
+  if (!text || !sh || doc >= UINT32_MAX) return;
+  tk = hs_tokenizer_new();
+  hs_line_records(tk, sh, text, len, (uint32_t)doc, &loc, &nloc, &cap, &hv,
+                  &hvcap);
   free(hv);
   hs_tokenizer_free(tk);
   pthread_mutex_lock(&b->lock);

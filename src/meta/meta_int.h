@@ -7,18 +7,38 @@
 #define HS_META_INT_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "hearsay.h"
+#include "text/text.h"
 
 /* Every date in text, in order, at most max; returns their number. */
 size_t hs_date_scan(const char *text, size_t len, hs_date *out, size_t max);
 /* 1 if y-m-d is a Gregorian date of years 1000..2999. */
 int hs_date_valid(int y, int m, int d);
 
-/* A JSON string of n bytes of s (invalid UTF-8 becomes U+FFFD). */
 /* XML-escaped text (for attributes and elements); invalid UTF-8 and
 ** control characters become U+FFFD. */
 void hs_xml_str(FILE *f, const char *s);
+
+/* A line of a document as the per-outlet boilerplate rule sees it: the
+** hash of its outlet's name, the hash of its normalized words, and its
+** bytes (without the newline and a trailing \r). */
+typedef struct hs_line_rec {
+  uint64_t series, hash;
+  uint32_t doc, start, end;
+} hs_line_rec;
+
+/* The outlet hash of a series name (0 for none: the rule does not
+** apply). */
+uint64_t hs_line_series(const char *series);
+/* Append to *v (n of cap, grown) a record for each non-blank line of text
+** shorter than 2,000 bytes once trimmed, numbered doc; series is
+** hs_line_series's.  tk is the caller's tokenizer; hv and hvcap are
+** scratch. */
+void hs_line_records(hs_tokenizer *tk, uint64_t series, const char *text,
+                     size_t len, uint32_t doc, hs_line_rec **v, size_t *n,
+                     size_t *cap, uint64_t **hv, size_t *hvcap);
 
 #endif

@@ -39,10 +39,8 @@
 ** run (as before), so the two can differ when an outlet's repeated lines
 ** change; see docs/schema.md.
 **
-** The line hashing below follows hs_boiler_lines_add (src/meta/meta.c)
-** exactly: lines split at '\n' without a trailing '\r', trimmed of spaces,
-** tabs and leading NBSPs, 1 to 2000 bytes, identified by the hash of their
-** token hashes; tests/unit/test_shingles.c checks that both agree.
+** Lines are those of hs_boiler_lines_add (hs_line_records, src/meta);
+** tests/unit/test_shingles.c checks that both rules agree.
 */
 #include "store/shingles.h"
 
@@ -53,6 +51,7 @@
 #include <sqlite3.h>
 #include <xxhash.h>
 
+#include "meta/meta_int.h"
 #include "store/store.h"
 #include "text/text.h"
 #include "util/util.h"
@@ -184,10 +183,7 @@ int hs_sidx_covered(hs_store *s, size_t *n, size_t *ndocs, hs_error *err) {
 
 /* ------------------------------------------------------ outlet lines */
 
-typedef struct lrec {
-  uint64_t series, hash;
-  uint32_t doc, start, end;
-} lrec;
+typedef hs_line_rec lrec;
 
 typedef struct lcount {
   uint64_t series, hash;
@@ -215,53 +211,14 @@ static int lcount_cmp(const void *x, const void *y) {
   return (a->hash > b->hash) - (a->hash < b->hash);
 }
 
-/* As meta.c's trim: spaces, tabs and NBSP at the start, spaces and tabs
-** at the end. */
-static void trim(const char *t, uint32_t *s, uint32_t *e) {
-  while (*s < *e && (t[*s] == ' ' || t[*s] == '\t' ||
-                     ((unsigned char)t[*s] == 0xC2 && *s + 1 < *e &&
-                      (unsigned char)t[*s + 1] == 0xA0)))
-    *s += (unsigned char)t[*s] == 0xC2 ? 2 : 1;
-  while (*e > *s && (t[*e - 1] == ' ' || t[*e - 1] == '\t')) (*e)--;
-}
-
-/* The outlet hash of a document (0: none, the rule does not apply). */
-static uint64_t series_hash(const hs_doc *d) {
-  if (!d->text || !d->series || !*d->series) return 0;
-  return XXH3_64bits(d->series, strlen(d->series)) | 1;
-}
-
-/* Append the line records of document d (numbered doc) to *v. */
+/* The line records of document d (numbered doc), appended to *v: those of
+** hs_boiler_lines_add. */
 static void doc_lines(hs_tokenizer *tk, const hs_doc *d, uint32_t doc,
                       lrec **v, size_t *n, size_t *cap, uint64_t **hv,
                       size_t *hvcap) {
-  uint64_t sh = series_hash(d);
-  size_t len, i = 0;
-  if (!sh) return;
-  len = d->len > UINT32_MAX ? UINT32_MAX : d->len;
-  while (i < len) {
-    size_t j = i, q, nt = 0;
-    uint32_t s, e, ls = (uint32_t)i, le;
-    const hs_token *toks = NULL;
-    while (j < len && d->text[j] != '\n') j++;
-    le = (uint32_t)(j > i && d->text[j - 1] == '\r' ? j - 1 : j);
-    i = j + 1;
-    s = ls;
-    e = le;
-    trim(d->text, &s, &e);
-    if (s == e || e - s > 2000) continue;
-    hs_tokenizer_run(tk, d->text + s, e - s, &toks, &nt, NULL);
-    if (nt == 0) continue;
-    HS_GROW(*hv, *hvcap, nt);
-    for (q = 0; q < nt; q++) (*hv)[q] = toks[q].hash;
-    HS_GROW(*v, *cap, *n + 1);
-    (*v)[*n].series = sh;
-    (*v)[*n].hash = XXH3_64bits(*hv, nt * sizeof **hv);
-    (*v)[*n].doc = doc;
-    (*v)[*n].start = ls;
-    (*v)[*n].end = le;
-    (*n)++;
-  }
+  if (!d->text) return;
+  hs_line_records(tk, hs_line_series(d->series), d->text, d->len, doc, v, n,
+                  cap, hv, hvcap);
 }
 
 hs_sidx_lines *hs_sidx_lines_new(void) {
@@ -296,7 +253,7 @@ void hs_sidx_lines_count(hs_sidx_lines *l, const hs_corpus *c, size_t first,
   size_t n = 0, cap = 0, hvcap = 0, i, k;
   for (i = first; i < first + count; i++) {
     const hs_doc *d = hs_corpus_doc(c, i);
-    uint64_t sh = series_hash(d);
+    uint64_t sh = d->text ? hs_line_series(d->series) : 0;
     size_t from = n;
     if (!sh) continue;
     HS_GROW(l->series, l->scap, l->nseries + 1);
@@ -501,12 +458,13 @@ static int pairc_cmp(const void *x, const void *y) {
 }
 
 int hs_sidx_lookup(hs_store *s, const hs_sidx_post *p, size_t n,
-                   const hs_reuse_opts *o, uint64_t **capped,
+                   const hs_reuse_opts *o, size_t batch, hs_sidx_cap **capped,
                    size_t *ncapped, size_t **old, size_t *nold,
                    hs_error *err) {
   sqlite3_stmt *st = NULL;
-  uint64_t *cv = NULL, cap_docs, cap_occ, need;
-  size_t *ov = NULL, nc = 0, ccap = 0, no = 0, ocap = 0, i, j, k;
+  uint64_t cap_docs, cap_occ, need;
+  hs_sidx_cap *cv = NULL;
+  size_t *ov = NULL, nc = 0, ccap = 0, no = 0, ocap = 0, i, j, k, q;
   size_t nh = 0, hcap = 0;   /* stored holders of the current shingle */
   pairc *pv = NULL;
   size_t np = 0, pcap = 0;
@@ -517,6 +475,7 @@ int hs_sidx_lookup(hs_store *s, const hs_sidx_post *p, size_t n,
   *capped = NULL;
   *old = NULL;
   *ncapped = *nold = 0;
+  if (batch == 0) batch = SIZE_MAX;
   cap_docs = o->df_cap > 0 ? (uint64_t)o->df_cap : UINT64_MAX / 8;
   cap_occ = 4 * cap_docs;
   /* A passage needs a chain of seeds covering min_words words of each
@@ -535,11 +494,10 @@ int hs_sidx_lookup(hs_store *s, const hs_sidx_post *p, size_t n,
   if (rc) goto out;
   for (i = 0; i < n; i = j) {
     uint64_t docs = 0, occ = 0;
-    int over, src;
-    for (j = i; j < n && p[j].hash == p[i].hash; j++) {
-      docs++;
-      occ += p[j].n;
-    }
+    size_t kcap = SIZE_MAX; /* first batch in which it is capped */
+    int over = 0, src;
+    for (j = i; j < n && p[j].hash == p[i].hash; j++)
+      ;
     /* stored holders, read only while the shingle can stay under the cap */
     nh = 0;
     sqlite3_reset(st);
@@ -548,13 +506,15 @@ int hs_sidx_lookup(hs_store *s, const hs_sidx_post *p, size_t n,
       rc = hs_store_db_error(s, err, src, "reading the shingle index");
       goto out;
     }
-    over = docs > cap_docs || occ > cap_occ;
-    while (!over && (src = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((src = sqlite3_step(st)) == SQLITE_ROW) {
       sqlite3_int64 d = sqlite3_column_int64(st, 0);
       sqlite3_int64 m = sqlite3_column_int64(st, 1);
       docs++;
       occ += m > 0 ? (uint64_t)m : 0;
-      over = docs > cap_docs || occ > cap_occ;
+      if (docs > cap_docs || occ > cap_occ) {
+        over = 1;
+        break;
+      }
       if (d < 0 || m < 1) continue;
       HS_GROW(hv, hcap, nh + 1);
       hv[nh].doc = (uint64_t)d;
@@ -565,14 +525,30 @@ int hs_sidx_lookup(hs_store *s, const hs_sidx_post *p, size_t n,
       rc = hs_store_db_error(s, err, src, "reading the shingle index");
       goto out;
     }
-    if (over) { /* a capped shingle seeds nothing */
-      HS_GROW(cv, ccap, nc + 1);
-      cv[nc++] = p[i].hash;
-      continue;
-    }
-    for (k = 0; k < nh; k++) {
-      size_t q;
+    /* then the run's documents, batch by batch (posts are in doc order):
+    ** a batch sees the counts of the store and of the batches up to it */
+    if (over) {
+      kcap = p[i].doc / batch;
+    } else {
       for (q = i; q < j; q++) {
+        docs++;
+        occ += p[q].n;
+        if (docs > cap_docs || occ > cap_occ) {
+          kcap = p[q].doc / batch;
+          break;
+        }
+      }
+    }
+    if (kcap != SIZE_MAX) {
+      HS_GROW(cv, ccap, nc + 1);
+      cv[nc].hash = p[i].hash;
+      cv[nc].batch = kcap;
+      nc++;
+    }
+    /* a shingle seeds the pairs of a run document whose batch comes
+    ** before the one that caps it */
+    for (k = 0; k < nh; k++) {
+      for (q = i; q < j && p[q].doc / batch < kcap; q++) {
         HS_GROW(pv, pcap, np + 1);
         pv[np].old = hv[k].doc;
         pv[np].doc = p[q].doc;
@@ -581,7 +557,7 @@ int hs_sidx_lookup(hs_store *s, const hs_sidx_post *p, size_t n,
       }
     }
   }
-  /* the stored documents with a batch document they may share a passage
+  /* the stored documents with a run document they may share a passage
   ** with, in doc_id order */
   if (np > 1) qsort(pv, np, sizeof *pv, pairc_cmp);
   for (i = 0; i < np; i = j) {
@@ -593,7 +569,6 @@ int hs_sidx_lookup(hs_store *s, const hs_sidx_post *p, size_t n,
     HS_GROW(ov, ocap, no + 1);
     ov[no++] = (size_t)pv[i].old;
   }
-  if (nc > 1) qsort(cv, nc, sizeof *cv, u64_cmp);
   *capped = cv;
   *ncapped = nc;
   *old = ov;

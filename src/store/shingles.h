@@ -4,18 +4,19 @@
 ** store without reading every stored text.  Tables: docs/schema.md,
 ** "Shingle index".
 **
-** A batch goes through it in this order:
-**   1. hs_sidx_lines_count: the outlet lines of the new documents;
+** The new documents of a run go through it in this order:
+**   1. hs_sidx_lines_count: their outlet lines;
 **   2. hs_sidx_masks: their boilerplate (fixed patterns, and lines their
-**      outlet repeats, counted over the store and the batch);
+**      outlet repeats, counted over the store and the run);
 **   3. hs_sidx_shingles: their shingle hashes (tokenized with those masks);
 **   4. hs_sidx_lookup: which shingles are above the df cap counting the
 **      whole store, and which stored documents share enough of the others
-**      with a batch document to make a passage;
+**      with a new document to make a passage;
 **   5. the caller loads those documents (hs_store_load_docs_at), masks
-**      them with hs_sidx_masks, aligns, and commits with hs_store_commit_at
-**      passing hs_sidx_write_hook, so that the index and the documents are
-**      one transaction.
+**      them with hs_sidx_masks, and aligns the new documents batch by
+**      batch, committing each with hs_store_commit_at passing
+**      hs_sidx_write_hook, so that the index and the documents are one
+**      transaction.
 */
 #ifndef HS_STORE_SHINGLES_H
 #define HS_STORE_SHINGLES_H
@@ -68,14 +69,22 @@ int hs_sidx_shingles(const hs_reuse_opts *o, const hs_corpus *c,
                      size_t count, const hs_range_list *masks,
                      hs_sidx_post **out, size_t *n, hs_error *err);
 
-/* For a batch's shingles: *capped (sorted) the hashes above o->df_cap
-** with stored and batch counts together (more than df_cap documents or
-** more than 4*df_cap occurrences); *old (sorted, distinct) the stored
-** doc_ids that may share a passage with a batch document: they share
-** uncapped shingles with it at enough positions for a chain of seeds to
-** cover o->min_words words (o->ngram words a seed).  Caller frees both. */
+/* A shingle capped from batch `batch` of a run on. */
+typedef struct hs_sidx_cap {
+  uint64_t hash;
+  size_t batch;
+} hs_sidx_cap;
+
+/* For the shingles of a run's new documents, committed in batches of
+** `batch` documents (0: one batch), batch k seeing the stored documents and
+** batches 0..k: *capped (sorted by hash) the hashes above o->df_cap (more
+** than df_cap documents or more than 4*df_cap occurrences) with the first
+** batch that sees them so; *old (sorted, distinct) the stored doc_ids that
+** may share a passage with a run document: they share shingles not capped
+** for its batch at enough positions for a chain of seeds to cover
+** o->min_words words (o->ngram words a seed).  Caller frees both. */
 int hs_sidx_lookup(hs_store *s, const hs_sidx_post *p, size_t n,
-                   const hs_reuse_opts *o, uint64_t **capped,
+                   const hs_reuse_opts *o, size_t batch, hs_sidx_cap **capped,
                    size_t *ncapped, size_t **old, size_t *nold,
                    hs_error *err);
 

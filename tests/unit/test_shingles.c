@@ -164,7 +164,7 @@ static void lookup_counts_store_and_batch(void **state) {
   hs_sidx_post *post = NULL;
   hs_sidx_lines *l = hs_sidx_lines_new();
   hs_sidx_batch sb;
-  uint64_t *capped = NULL;
+  hs_sidx_cap *capped = NULL;
   size_t *old = NULL, np = 0, nc = 0, no = 0;
   hs_reuse_opts_default(&o);
   o.threads = 1;
@@ -199,15 +199,16 @@ static void lookup_counts_store_and_batch(void **state) {
   assert_int_equal(hs_sidx_shingles(&o, b, 1, NULL, &post, &np, &err),
                    HS_OK);
   o.df_cap = 2;
-  assert_int_equal(hs_sidx_lookup(s, post, np, &o, &capped, &nc, &old, &no,
+  assert_int_equal(hs_sidx_lookup(s, post, np, &o, 0, &capped, &nc, &old, &no,
                                   &err), HS_OK);
   assert_int_equal(no, 1);
   assert_int_equal(old[0], 2);
   assert_int_equal(nc, 4); /* P's four shingles */
+  assert_int_equal(capped[0].batch, 0);
   free(capped);
   free(old);
   o.df_cap = 3;
-  assert_int_equal(hs_sidx_lookup(s, post, np, &o, &capped, &nc, &old, &no,
+  assert_int_equal(hs_sidx_lookup(s, post, np, &o, 0, &capped, &nc, &old, &no,
                                   &err), HS_OK);
   assert_int_equal(no, 3);
   assert_int_equal(old[0], 0);
