@@ -27,6 +27,7 @@
 #include "hearsay.h"
 #include "index/index.h"
 #include "align/align.h"
+#include "cluster/cluster.h"
 #include "index/spill.h"
 #include "mpi/dist.h"
 #include "text/text.h"
@@ -663,16 +664,6 @@ static int align_range_extern(void *ud, int thread, size_t begin,
   return align_progress(j, thread, end - begin);
 }
 
-static int passage_cmp(const void *x, const void *y) {
-  const hs_passage *a = x, *b = y;
-  if (a->a.doc != b->a.doc) return a->a.doc < b->a.doc ? -1 : 1;
-  if (a->a.start != b->a.start) return a->a.start < b->a.start ? -1 : 1;
-  if (a->b.doc != b->b.doc) return a->b.doc < b->b.doc ? -1 : 1;
-  if (a->b.start != b->b.start) return a->b.start < b->b.start ? -1 : 1;
-  if (a->a.end != b->a.end) return a->a.end < b->a.end ? -1 : 1;
-  return (a->b.end > b->b.end) - (a->b.end < b->b.end);
-}
-
 /* Whether the in-memory index would pass the budget: postings take 16
 ** bytes a kept shingle, then 12 as members and forward lists, and the
 ** bitsets about one byte a shingle; at worst every shingle is kept. */
@@ -723,7 +714,7 @@ int hs_align_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     *n = 0;
     return io_error ? io_error : hs_error_set(err, HS_EINTR, "interrupted");
   }
-  qsort(*out, *n, sizeof **out, passage_cmp);
+  qsort(*out, *n, sizeof **out, hs_cluster_passage_cmp);
   return HS_OK;
 }
 

@@ -265,7 +265,7 @@ int hs_boiler_find(const char *text, size_t len, hs_range **out, size_t *n,
 
 typedef hs_line_rec lrec;
 
-static int lrec_cmp(const void *x, const void *y) {
+int hs_line_rec_cmp(const void *x, const void *y) {
   const lrec *a = x, *b = y;
   if (a->series != b->series) return a->series < b->series ? -1 : 1;
   if (a->hash != b->hash) return a->hash < b->hash ? -1 : 1;
@@ -428,7 +428,7 @@ static hs_range_list *dlists_finish(dlist *dl, size_t nd) {
 static void repeated_into(hs_boiler_lines *b, size_t nd, dlist *dl) {
   size_t i, j;
   uint64_t *sorted = hs_calloc(nd + 1, sizeof *sorted);
-  if (b->nrec) qsort(b->rec, b->nrec, sizeof *b->rec, lrec_cmp);
+  if (b->nrec) qsort(b->rec, b->nrec, sizeof *b->rec, hs_line_rec_cmp);
   if (b->series)
     memcpy(sorted, b->series, (nd < b->nseries ? nd : b->nseries) *
                                   sizeof *sorted);

@@ -30,6 +30,9 @@ typedef struct hs_line_rec {
   uint32_t doc, start, end;
 } hs_line_rec;
 
+/* qsort order of line records: (series, hash, doc, start). */
+int hs_line_rec_cmp(const void *x, const void *y);
+
 /* The outlet hash of a series name (0 for none: the rule does not
 ** apply). */
 uint64_t hs_line_series(const char *series);

@@ -47,6 +47,7 @@
 
 #include "hearsay.h"
 #include "align/align.h"
+#include "cluster/cluster.h"
 #include "mpi/dist.h"
 #include "util/parallel.h"
 #include "util/util.h"
@@ -342,16 +343,6 @@ static int env_flag(const char *name, int dflt) {
 }
 
 static double now(void) { return MPI_Wtime(); }
-
-static int passage_cmp(const void *x, const void *y) {
-  const hs_passage *a = x, *b = y;
-  if (a->a.doc != b->a.doc) return a->a.doc < b->a.doc ? -1 : 1;
-  if (a->a.start != b->a.start) return a->a.start < b->a.start ? -1 : 1;
-  if (a->b.doc != b->b.doc) return a->b.doc < b->b.doc ? -1 : 1;
-  if (a->b.start != b->b.start) return a->b.start < b->b.start ? -1 : 1;
-  if (a->a.end != b->a.end) return a->a.end < b->a.end ? -1 : 1;
-  return (a->b.end > b->b.end) - (a->b.end < b->b.end);
-}
 
 /* Steps 1-2: this rank's postings, exchanged; *post gets the postings of
 ** the hashes this rank owns. */
@@ -885,7 +876,7 @@ int hs_dist_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     if (d.rank == 0) {
       *out = all;
       *n = (size_t)rdispl[d.size];
-      qsort(*out, *n, sizeof **out, passage_cmp);
+      qsort(*out, *n, sizeof **out, hs_cluster_passage_cmp);
     } else {
       free(all);
     }

@@ -197,14 +197,6 @@ struct hs_sidx_lines {
   size_t nseries, scap;
 };
 
-static int lrec_cmp(const void *x, const void *y) {
-  const lrec *a = x, *b = y;
-  if (a->series != b->series) return a->series < b->series ? -1 : 1;
-  if (a->hash != b->hash) return a->hash < b->hash ? -1 : 1;
-  if (a->doc != b->doc) return a->doc < b->doc ? -1 : 1;
-  return (a->start > b->start) - (a->start < b->start);
-}
-
 static int lcount_cmp(const void *x, const void *y) {
   const lcount *a = x, *b = y;
   if (a->series != b->series) return a->series < b->series ? -1 : 1;
@@ -263,7 +255,7 @@ void hs_sidx_lines_count(hs_sidx_lines *l, const hs_corpus *c, size_t first,
     l->nseries++;
     doc_lines(tk, d, (uint32_t)(i - first), &v, &n, &cap, &hv, &hvcap);
     /* a line counts once per document */
-    if (n - from > 1) qsort(v + from, n - from, sizeof *v, lrec_cmp);
+    if (n - from > 1) qsort(v + from, n - from, sizeof *v, hs_line_rec_cmp);
     for (k = from; k < n; k++) {
       if (k > from && v[k].hash == v[k - 1].hash) continue;
       HS_GROW(l->lines, l->cap, l->nlines + 1);
