@@ -7,8 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <sqlite3.h>
-
 #include "cli.h"
 #include "../store/shingles.h"
 #include "../store/store.h"
@@ -84,28 +82,6 @@ int cmd_dups(cli *c) {
 ** costs what its documents and those partners cost, not the whole store.
 ** Within a run, as before, the engine keeps every batch: batch k is
 ** aligned against the partners and batches 0..k-1 without reloading. */
-
-/* Is this document already stored?  1 if so (a different stored text is
-** warned about), 0 if not. */
-static int index_stored(cli *c, hs_store *s, sqlite3_stmt *st,
-                        const hs_doc *d, size_t *changed, hs_error *err) {
-  int rc;
-  sqlite3_reset(st);
-  rc = sqlite3_bind_text(st, 1, d->id, -1, SQLITE_STATIC);
-  if (rc == SQLITE_OK) rc = sqlite3_step(st);
-  if (rc == SQLITE_DONE) return 0;
-  if (rc != SQLITE_ROW)
-    return -hs_store_db_error(s, err, rc, "looking up a document");
-  if ((size_t)sqlite3_column_bytes(st, 0) != d->len ||
-      memcmp(sqlite3_column_blob(st, 0), d->text, d->len)) {
-    char what[512];
-    snprintf(what, sizeof what, "document '%s' is already stored with "
-             "a different text; the stored version is kept", d->id);
-    cli_warn(c, d->source, what);
-    (*changed)++;
-  }
-  return 1;
-}
 
 /* The run's shingles of documents [first, first+count), renumbered from
 ** 0, for the index rows of one batch. */
@@ -283,102 +259,123 @@ out:
   return rc;
 }
 
+/* The state of one index run: documents are read as a stream and handed
+** over in chunks, each deduplicated against the store and indexed (its
+** batches committed) before more are read, so that a never-ending input
+** (`hearsay index --db FILE -` fed by a crawler) is stored as it comes. */
+typedef struct index_state {
+  cli *c;
+  hs_store *s;
+  hs_aliases *al;
+  size_t chunk;      /* documents read per chunk */
+  size_t next;       /* first document of the input not yet handled */
+  size_t base;       /* documents stored */
+  size_t added, skipped, changed, npass;
+  hs_error err;
+} index_state;
+
+/* Documents [x->next, end) of the input: those not stored yet (nor given
+** earlier in the chunk) are indexed; all texts are then released. */
+static int index_chunk(index_state *x, hs_corpus *in, size_t end) {
+  hs_corpus *fresh = hs_corpus_new();
+  size_t i, nnew;
+  int rc = hs_store_read_begin(x->s, &x->err);
+  for (i = x->next; !rc && i < end; i++) {
+    const hs_doc *d = hs_corpus_doc(in, i);
+    long at = hs_corpus_find(fresh, d->id);
+    int state = HS_DOC_ABSENT;
+    char what[512];
+    if (at >= 0) {
+      const hs_doc *o = hs_corpus_doc(fresh, (size_t)at);
+      state = o->len == d->len && !memcmp(o->text, d->text, d->len)
+                  ? HS_DOC_SAME
+                  : HS_DOC_DIFFERENT;
+      snprintf(what, sizeof what, "document '%s' is given twice with "
+               "different texts; the first is kept", d->id);
+    } else {
+      rc = hs_store_doc_state(x->s, d, &state, &x->err);
+      snprintf(what, sizeof what, "document '%s' is already stored with "
+               "a different text; the stored version is kept", d->id);
+    }
+    if (rc) break;
+    if (state == HS_DOC_DIFFERENT) {
+      cli_warn(x->c, d->source, what);
+      x->changed++;
+    } else if (state == HS_DOC_SAME) {
+      x->skipped++;
+    } else {
+      rc = hs_corpus_add(fresh, d->id, d->text, d->len, d->series, d->date,
+                         d->title, d->url, d->extra, d->source, d->line,
+                         &x->err);
+    }
+  }
+  hs_store_read_end(x->s);
+  for (i = x->next; i < end; i++) hs_corpus_release_text(in, i);
+  x->next = end;
+  nnew = hs_corpus_count(fresh);
+  if (!rc && nnew)
+    rc = index_new(x->c, x->s, x->al, fresh, x->base, &x->npass, &x->err);
+  if (!rc) {
+    x->added += nnew;
+    x->base += nnew;
+  }
+  hs_corpus_free(fresh);
+  return rc;
+}
+
+static int index_on_doc(void *ud, hs_corpus *in, size_t index) {
+  index_state *x = ud;
+  if (index + 1 - x->next < x->chunk) return 0;
+  return index_chunk(x, in, index + 1);
+}
+
 int cmd_index(cli *c) {
-  hs_store *s = NULL;
-  hs_corpus *fresh = hs_corpus_new(), *incoming = hs_corpus_new();
-  hs_aliases *al = NULL;
-  sqlite3_stmt *st = NULL;
-  size_t i, added = 0, skipped = 0, changed = 0, npass = 0;
-  size_t nnew, base = 0, covered = 0;
+  hs_corpus *in = hs_corpus_new();
+  index_state x;
+  size_t covered = 0;
   hs_error err;
   int rc;
   hs_error_clear(&err);
+  memset(&x, 0, sizeof x);
+  x.c = c;
+  /* a chunk: 100,000 documents, or 8 batches when --batch is given */
+  x.chunk = c->batch ? 8 * c->batch : 100000;
   if (!c->db) {
     rc = hs_error_set(&err, HS_EUSAGE, "'index' needs --db FILE");
     goto out;
   }
-  if ((rc = cli_read_inputs(c, incoming, NULL, NULL, &err))) goto out;
-  if ((rc = hs_store_open(&s, c->db, &err))) goto out;
-  if ((rc = hs_store_check_opts(s, &c->opts, &err))) goto out;
+  if ((rc = hs_store_open(&x.s, c->db, &err))) goto out;
+  if ((rc = hs_store_check_opts(x.s, &c->opts, &err))) goto out;
   /* a store written before the shingle index: index it once */
-  if ((rc = hs_sidx_covered(s, &covered, &base, &err))) goto out;
-  if (covered < base && !c->quiet)
+  if ((rc = hs_sidx_covered(x.s, &covered, &x.base, &err))) goto out;
+  if (covered < x.base && !c->quiet)
     fprintf(stderr, "hearsay: %s: building the shingle index of %zu stored "
             "documents (once; later runs read only what they need)\n",
-            c->db, base - covered);
-  if ((rc = hs_sidx_build(s, &c->opts, c->keep_boilerplate, cli_progress, c,
+            c->db, x.base - covered);
+  if ((rc = hs_sidx_build(x.s, &c->opts, c->keep_boilerplate, cli_progress, c,
                           &err)))
     goto out;
-  /* new documents: not stored, and not repeated in the input */
-  /* one read transaction for the look-ups (else one file lock each) */
-  rc = sqlite3_exec(hs_store_sqlite(s), "BEGIN", NULL, NULL, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2(hs_store_sqlite(s),
-                            "SELECT text FROM documents WHERE name = ?1", -1,
-                            &st, NULL);
-  if (rc != SQLITE_OK) {
-    rc = hs_store_db_error(s, &err, rc, "looking up a document");
-    goto out;
+  if ((rc = cli_load_aliases(c, &x.al, &err))) goto out;
+  rc = cli_read_inputs(c, in, index_on_doc, &x, &err);
+  if (rc == HS_EINTR && x.err.code && x.err.code != HS_EINTR) err = x.err;
+  if (!rc && x.next < hs_corpus_count(in)) {
+    rc = index_chunk(&x, in, hs_corpus_count(in));
+    if (rc) err = x.err;
   }
-  for (i = 0; i < hs_corpus_count(incoming); i++) {
-    const hs_doc *d = hs_corpus_doc(incoming, i);
-    long at = hs_corpus_find(fresh, d->id);
-    int stored;
-    if (at >= 0) {
-      const hs_doc *o = hs_corpus_doc(fresh, (size_t)at);
-      if (o->len != d->len || memcmp(o->text, d->text, d->len)) {
-        char what[512];
-        snprintf(what, sizeof what, "document '%s' is given twice with "
-                 "different texts; the first is kept", d->id);
-        cli_warn(c, d->source, what);
-        changed++;
-      } else {
-        skipped++;
-      }
-      continue;
-    }
-    stored = index_stored(c, s, st, d, &changed, &err);
-    if (stored < 0) {
-      rc = -stored;
-      goto out;
-    }
-    if (stored) {
-      skipped++;
-      continue;
-    }
-    if ((rc = hs_corpus_add(fresh, d->id, d->text, d->len, d->series,
-                            d->date, d->title, d->url, d->extra, d->source,
-                            d->line, &err)))
-      goto out;
-    hs_corpus_release_text(incoming, i);
-  }
-  sqlite3_finalize(st);
-  st = NULL;
-  sqlite3_exec(hs_store_sqlite(s), "COMMIT", NULL, NULL, NULL);
-  hs_corpus_free(incoming);
-  incoming = NULL;
-  nnew = hs_corpus_count(fresh);
-  if ((rc = cli_load_aliases(c, &al, &err))) goto out;
-  if (nnew && (rc = index_new(c, s, al, fresh, base, &npass, &err)))
-    goto out;
-  added = nnew;
-  base += nnew;
+  if (rc) goto out;
   cli_progress_done(c);
   if (!c->quiet)
     fprintf(stderr,
             "hearsay: %s: %zu documents added, %zu already stored%s, "
             "%zu new passages; %zu documents in all\n",
-            c->db, added, skipped + changed,
-            changed ? " (some with a different text)" : "", npass, base);
+            c->db, x.added, x.skipped + x.changed,
+            x.changed ? " (some with a different text)" : "", x.npass,
+            x.base);
 out:
-  sqlite3_finalize(st);
-  if (s && !sqlite3_get_autocommit(hs_store_sqlite(s)))
-    sqlite3_exec(hs_store_sqlite(s), "ROLLBACK", NULL, NULL, NULL);
-  hs_aliases_free(al);
+  hs_aliases_free(x.al);
   free(c->cmd_state);
   c->cmd_state = NULL;
-  hs_store_close(s);
-  hs_corpus_free(incoming);
-  hs_corpus_free(fresh);
+  hs_store_close(x.s);
+  hs_corpus_free(in);
   return rc ? cli_fail(c, &err) : 0;
 }

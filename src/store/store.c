@@ -961,6 +961,42 @@ int hs_store_has_doc(hs_store *s, const char *name, int *has, hs_error *err) {
   return rc;
 }
 
+int hs_store_doc_state(hs_store *s, const hs_doc *d, int *state,
+                       hs_error *err) {
+  sqlite3_stmt *st = NULL;
+  int rc;
+  *state = HS_DOC_ABSENT;
+  rc = db_prepare(s, "SELECT text FROM documents WHERE name = ?1", &st,
+                  "looking up a document", err);
+  if (rc) return rc;
+  rc = sqlite3_bind_text(st, 1, d->id, -1, SQLITE_STATIC);
+  if (rc == SQLITE_OK) rc = sqlite3_step(st);
+  if (rc == SQLITE_DONE) {
+    rc = HS_OK;
+  } else if (rc == SQLITE_ROW) {
+    *state = (size_t)sqlite3_column_bytes(st, 0) == d->len &&
+                     (d->len == 0 ||
+                      !memcmp(sqlite3_column_blob(st, 0), d->text, d->len))
+                 ? HS_DOC_SAME
+                 : HS_DOC_DIFFERENT;
+    rc = HS_OK;
+  } else {
+    rc = db_error(s, err, rc, "looking up a document");
+  }
+  sqlite3_finalize(st);
+  return rc;
+}
+
+int hs_store_read_begin(hs_store *s, hs_error *err) {
+  int rc = sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL);
+  return rc == SQLITE_OK ? HS_OK : db_error(s, err, rc, "reading the store");
+}
+
+void hs_store_read_end(hs_store *s) {
+  if (s && !sqlite3_get_autocommit(s->db))
+    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+}
+
 struct sqlite3 *hs_store_sqlite(hs_store *s) {
   return s ? s->db : NULL;
 }

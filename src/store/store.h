@@ -18,6 +18,16 @@
 ** Returns HS_OK, HS_EUSAGE for a NULL argument, or HS_EDB/HS_EIO. */
 int hs_store_has_doc(hs_store *s, const char *name, int *has, hs_error *err);
 
+/* Whether document d (by id) is stored, and with the same text. */
+enum { HS_DOC_ABSENT = 0, HS_DOC_SAME = 1, HS_DOC_DIFFERENT = 2 };
+int hs_store_doc_state(hs_store *s, const hs_doc *d, int *state,
+                       hs_error *err);
+
+/* A read transaction around many look-ups (else SQLite locks and unlocks
+** the file for each); read_end commits it if one is open. */
+int hs_store_read_begin(hs_store *s, hs_error *err);
+void hs_store_read_end(hs_store *s);
+
 /* Number of stored documents and passages (either pointer may be NULL).
 ** Returns HS_OK or HS_EDB/HS_EIO. */
 int hs_store_count(hs_store *s, size_t *ndocs, size_t *npassages,

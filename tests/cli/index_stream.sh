@@ -1,0 +1,60 @@
+# `hearsay index --db FILE -` fed continuously: documents arriving on a
+# pipe that stays open are committed chunk by chunk (a chunk is 8 batches),
+# each aligned against everything stored before, and the final store holds
+# the same passages as one run over all the documents.
+set -euo pipefail
+source "$(dirname "$0")/lib/common.bash"
+need sqlite3
+
+python3 - "$CORPUS" "$WORK/all.jsonl" <<'PY'
+import json, os, random, sys
+src, out = sys.argv[1], sys.argv[2]
+docs = []
+for root, _, files in sorted(os.walk(src)):
+    for name in sorted(files):
+        path = os.path.join(root, name)
+        if name.endswith(".jsonl"):
+            with open(path, encoding="utf-8") as f:
+                docs += [json.loads(l)["text"] for l in f if l.strip()]
+        else:
+            with open(path, encoding="utf-8", errors="replace") as f:
+                docs.append(f.read())
+rng = random.Random(5)
+with open(out, "w", encoding="utf-8") as f:
+    for copy in range(4):
+        for i, text in enumerate(docs):
+            words = text.split()
+            for _ in range(len(words) // 12 if copy else 0):
+                words[rng.randrange(len(words))] = "w%d" % rng.randrange(10**6)
+            f.write(json.dumps({"id": "s%d-%03d" % (copy, i),
+                                "text": " ".join(words)}) + "\n")
+PY
+total=$(wc -l <"$WORK/all.jsonl")
+(( total > 60 )) || fail "corpus too small: $total"
+
+note "one run over everything"
+"$HEARSAY" index -q --db "$WORK/one.db" "$WORK/all.jsonl"
+"$HEARSAY" reuse --db "$WORK/one.db" --format jsonl | sort >"$WORK/one.out"
+[[ -s $WORK/one.out ]] || fail "no passages"
+
+note "a pipe that stays open: the first chunk is stored before the input ends"
+mkfifo "$WORK/feed"
+"$HEARSAY" index -q --batch 5 --db "$WORK/stream.db" - <"$WORK/feed" &
+pid=$!
+exec 3>"$WORK/feed"
+head -n 45 "$WORK/all.jsonl" >&3
+stored=0
+for _ in $(seq 1 100); do
+  stored=$(sqlite3 "$WORK/stream.db" 'SELECT count(*) FROM documents' 2>/dev/null || echo 0)
+  [[ $stored -ge 40 ]] && break
+  sleep 0.2
+done
+[[ $stored == 40 ]] || { exec 3>&-; wait $pid || true; fail "expected the first 40 documents stored while the pipe is open, found $stored"; }
+tail -n +46 "$WORK/all.jsonl" >&3
+exec 3>&-
+wait $pid || fail "index exited with $?"
+[[ $(sqlite3 "$WORK/stream.db" 'SELECT count(*) FROM documents') == "$total" ]] || fail "not every document stored"
+"$HEARSAY" reuse --db "$WORK/stream.db" --format jsonl | sort >"$WORK/stream.out"
+cmp -s "$WORK/one.out" "$WORK/stream.out" || fail "streamed store differs from one run: $(diff "$WORK/one.out" "$WORK/stream.out" | head -5)"
+[[ $(sqlite3 "$WORK/stream.db" 'PRAGMA integrity_check') == ok ]] || fail "integrity_check"
+echo "PASS"
