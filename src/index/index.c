@@ -646,6 +646,13 @@ void hs_pairvec_prune(hs_pairvec *v, uint32_t min_seeds) {
 static void pairvec_push(hs_pairvec *v, uint32_t a, uint32_t b,
                          uint64_t seeds) {
   if (v->n == v->cap && v->n >= 2 * v->unique + 4096) hs_pairvec_compact(v);
+  if (v->n == v->cap && v->flush && v->cap >= v->flush_at) {
+    hs_pairvec_compact(v);
+    if (v->n == v->cap || v->n >= v->flush_at / 2) {
+      if (!v->failed) v->failed = v->flush(v->flush_ud, v);
+      v->n = v->unique = 0;
+    }
+  }
   if (v->n == v->cap) {
     v->cap = v->cap ? 2 * v->cap : 4096;
     v->p = hs_reallocarray(v->p, v->cap, sizeof *v->p);

@@ -118,6 +118,14 @@ typedef struct hs_pairvec {
   uint32_t *seeds;
   size_t n, cap;
   size_t unique; /* p[0..unique) is sorted and unique */
+  /* Optional: once the vector would grow past flush_at pairs, it is
+  ** compacted and, if still half full, handed to flush (which writes it
+  ** somewhere) and emptied; flush's first nonzero status stays in
+  ** failed. */
+  int (*flush)(void *ud, struct hs_pairvec *v);
+  void *flush_ud;
+  size_t flush_at;
+  int failed;
 } hs_pairvec;
 
 void hs_pairvec_compact(hs_pairvec *v);

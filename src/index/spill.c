@@ -286,6 +286,96 @@ static int first_error(xbuild *b, int nthreads, int rc, hs_error *err) {
   return rc ? hs_error_set(err, rc, "out-of-core index failed") : HS_OK;
 }
 
+/* ------------------------------------------------------------ pair runs */
+
+/* The document pairs found in the partitions are too many to hold: every
+** pair of documents that share any n-gram within the df cap is one, and
+** most share one or two.  They are shuffled, as (pair, seeds) records, to
+** run files by range of the first document (the pairs vector is flushed
+** there whenever it fills its share of the budget), and each run is then
+** reduced alone: sorted, its seed counts added up, and the pairs with too
+** few seeds dropped. */
+enum { NRUNS = 256 };
+
+typedef struct pair_rec {
+  uint64_t key;
+  uint32_t seeds, pad;
+} pair_rec;
+
+typedef struct pair_runs {
+  int fd[NRUNS];
+  uint64_t size[NRUNS]; /* bytes */
+  size_t width;         /* documents per run */
+  pair_rec *buf;        /* staging, RUN_BUF records */
+  hs_error err;
+} pair_runs;
+
+enum { RUN_BUF = 65536 };
+
+/* flush hook of the pairs vector: v is compacted (sorted by key), so the
+** records of one run are contiguous. */
+static int runs_flush(void *ud, hs_pairvec *v) {
+  pair_runs *pr = ud;
+  size_t i = 0;
+  while (i < v->n) {
+    size_t r = (size_t)(v->p[i] >> 32) / pr->width, k = 0;
+    int rc;
+    while (i < v->n && (size_t)(v->p[i] >> 32) / pr->width == r &&
+           k < RUN_BUF) {
+      pr->buf[k].key = v->p[i];
+      pr->buf[k].seeds = v->seeds[i];
+      pr->buf[k++].pad = 0;
+      i++;
+    }
+    if ((rc = write_all(pr->fd[r], pr->buf, k * sizeof *pr->buf,
+                        pr->size[r], "a pairs spill file", &pr->err)))
+      return rc;
+    pr->size[r] += k * sizeof *pr->buf;
+  }
+  return HS_OK;
+}
+
+/* Reduce the runs in order into out's partner lists. */
+static int runs_reduce(pair_runs *pr, size_t ndocs, uint32_t min_seeds,
+                       hs_xpairs *out, hs_error *err) {
+  size_t r, i, cap = 0;
+  int rc;
+  out->npairs = 0;
+  for (r = 0; r < NRUNS; r++) {
+    size_t n = (size_t)(pr->size[r] / sizeof(pair_rec));
+    hs_pairvec v;
+    pair_rec *rec;
+    if (!n) continue;
+    memset(&v, 0, sizeof v);
+    rec = hs_reallocarray(NULL, n, sizeof *rec);
+    if ((rc = read_all(pr->fd[r], rec, n * sizeof *rec, 0,
+                       "a pairs spill file", err))) {
+      free(rec);
+      return rc;
+    }
+    close(pr->fd[r]);
+    pr->fd[r] = -1;
+    v.p = hs_reallocarray(NULL, n, sizeof *v.p);
+    v.seeds = hs_reallocarray(NULL, n, sizeof *v.seeds);
+    for (i = 0; i < n; i++) {
+      v.p[i] = rec[i].key;
+      v.seeds[i] = rec[i].seeds;
+    }
+    free(rec);
+    v.n = v.cap = n;
+    hs_pairvec_prune(&v, min_seeds);
+    HS_GROW(out->partner, cap, out->npairs + v.n + 1);
+    for (i = 0; i < v.n; i++) {
+      out->start[(v.p[i] >> 32) + 1]++;
+      out->partner[out->npairs++] = (uint32_t)v.p[i];
+    }
+    hs_pairvec_free(&v);
+  }
+  if (!out->partner) out->partner = hs_calloc(1, sizeof *out->partner);
+  for (i = 0; i < ndocs; i++) out->start[i + 1] += out->start[i];
+  return HS_OK;
+}
+
 void hs_xpairs_free(hs_xpairs *x) {
   if (!x) return;
   free(x->start);
@@ -300,6 +390,7 @@ int hs_xpairs_build(hs_xpairs *out, const hs_docset *ds, size_t first_new,
                     hs_index_stats *stats, hs_error *err) {
   xbuild b;
   hs_pairvec pairs;
+  pair_runs pr;
   hs_index_stats st;
   uint64_t total = 0, npost = 0;
   size_t d, p, t;
@@ -307,8 +398,12 @@ int hs_xpairs_build(hs_xpairs *out, const hs_docset *ds, size_t first_new,
   memset(out, 0, sizeof *out);
   memset(&b, 0, sizeof b);
   memset(&pairs, 0, sizeof pairs);
+  memset(&pr, 0, sizeof pr);
+  for (p = 0; p < NRUNS; p++) pr.fd[p] = -1;
   memset(&st, 0, sizeof st);
   if (nthreads < 1) nthreads = 1;
+  /* the pairs' share follows the budget given; the rest has a floor */
+  pairs.flush_at = (size_t)(budget / 144) + 1024;
   if (budget < (64u << 20)) budget = 64u << 20;
   out->start = hs_calloc(ds->ndocs + 1, sizeof *out->start);
   if (first_new >= ds->ndocs) goto done;
@@ -324,10 +419,12 @@ int hs_xpairs_build(hs_xpairs *out, const hs_docset *ds, size_t first_new,
   st.shingles = total;
 
   /* Partitions: postings take 16 bytes, sorting one needs twice that, and
-  ** a third of the budget is for it. */
+  ** a third of the budget is for it; at most 512 files (with the 256 pair
+  ** runs, within the usual limit of 1,024 open files), so a budget far
+  ** too small for the corpus makes partitions larger than it asks. */
   {
     uint64_t part_bytes = budget / 3, need = total * 16 * 2;
-    while (b.pbits < 12 && (need >> b.pbits) > part_bytes) b.pbits++;
+    while (b.pbits < 9 && (need >> b.pbits) > part_bytes) b.pbits++;
     b.nparts = (size_t)1 << b.pbits;
   }
   b.dbuf = hs_calloc((size_t)nthreads, sizeof *b.dbuf);
@@ -371,7 +468,14 @@ int hs_xpairs_build(hs_xpairs *out, const hs_docset *ds, size_t first_new,
   bitset_free(&b.fresh);
   if ((rc = first_error(&b, nthreads, rc, err))) goto out;
 
-  /* 3. one partition at a time: read, sort, scan into pairs */
+  /* 3. one partition at a time: read, sort, scan into pairs, shuffled
+  ** to runs by first document whenever they fill a sixth of the budget */
+  pr.width = (ds->ndocs + NRUNS - 1) / NRUNS;
+  pr.buf = hs_reallocarray(NULL, RUN_BUF, sizeof *pr.buf);
+  for (p = 0; p < NRUNS; p++)
+    if ((rc = tmp_open(tmpdir, &pr.fd[p], err))) goto out;
+  pairs.flush = runs_flush;
+  pairs.flush_ud = &pr;
   for (p = 0; p < b.nparts; p++) {
     size_t n = (size_t)(b.size[p] / sizeof(hs_posting));
     hs_posting *post;
@@ -396,28 +500,28 @@ int hs_xpairs_build(hs_xpairs *out, const hs_docset *ds, size_t first_new,
     free(post);
     hs_pairvec_compact(&pairs);
   }
+  hs_pairvec_compact(&pairs);
+  if (!pairs.failed && pairs.n) pairs.failed = runs_flush(&pr, &pairs);
+  if (pairs.failed) {
+    *err = pr.err;
+    rc = pairs.failed;
+    goto out;
+  }
+  hs_pairvec_free(&pairs);
   st.postings = npost;
-  st.groups = pairs.n; /* pairs, before those with too few seeds go */
-  hs_pairvec_prune(&pairs, hs_min_pair_seeds(opts));
+  if ((rc = runs_reduce(&pr, ds->ndocs, hs_min_pair_seeds(opts), out, err)))
+    goto out;
   hs_hashlist_add(&out->capped, capped_in ? capped_in->h : NULL,
                   capped_in ? capped_in->n : 0);
   hs_hashlist_finish(&out->capped);
 
-  /* The pairs as lists of partners per document (CSR). */
-  {
-    size_t i;
-    out->partner = hs_reallocarray(NULL, pairs.n + 1, sizeof *out->partner);
-    for (i = 0; i < pairs.n; i++) {
-      out->start[(pairs.p[i] >> 32) + 1]++;
-      out->partner[i] = (uint32_t)pairs.p[i];
-    }
-    for (d = 0; d < ds->ndocs; d++) out->start[d + 1] += out->start[d];
-    out->npairs = pairs.n;
-  }
 done:
   if (stats) *stats = st;
 out:
   hs_pairvec_free(&pairs);
+  for (p = 0; p < NRUNS; p++)
+    if (pr.fd[p] >= 0) close(pr.fd[p]);
+  free(pr.buf);
   bitset_free(&b.once);
   bitset_free(&b.twice);
   bitset_free(&b.fresh);
