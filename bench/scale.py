@@ -6,8 +6,8 @@ and the table of the scaling benchmark (bench/scale.sh).
     scale.py stats FILE.jsonl            -> "docs bytes" (bytes of text)
     scale.py check FILE.jsonl [--limit 20000]  -> how much fresh documents
                                             share; parent draws per document
-    scale.py row [--config C] [--same MATCH|DIFFER] LABEL DOCS BYTES THREADS
-                 PASSAGES TIME_FILE...   -> JSON row
+    scale.py row [--config C] [--same MATCH|DIFFER] [--group G] LABEL DOCS
+                 BYTES THREADS PASSAGES TIME_FILE...   -> JSON row
     scale.py table ROWS.jsonl            -> Markdown table and growth ratios
 
 gen makes a corpus whose reuse per document does not depend on N, as in a
@@ -30,9 +30,14 @@ random generator seeded by S, for each output document:
      by jumps to another occurrence of the run's last token), so it shares
      no long run with the sources or other fresh documents; the source's
      date and title;
-  3. otherwise a parent is drawn uniformly from the corpus's window, the
-     WINDOW = 1000 documents last written for that corpus (the news
-     cycle), and the document gets its date and title:
+  3. otherwise a parent is drawn uniformly from the corpus's window, its
+     documents among the last WINDOW = 2000 written (the news cycle: the
+     corpus's share of 2000, its last that many documents), and the
+     document gets the parent's date and title.  The draw is over the
+     window's full length; one past the documents written so far (while
+     the window fills) makes the document fresh instead (a composite's
+     extra parent is then left out), so early documents are not parents
+     more often than later ones:
        reprint (P_REPRINT = 0.15): the parent's text;
        edited (P_EDITED = 0.15): the parent's first k paragraphs, k
          uniform in [ceil(n/2), n], with probability 0.5 after a fresh
@@ -67,7 +72,7 @@ import sys
 PARA_SPLIT = re.compile(r"\n[ \t]*\n|\n(?=[ \t]{2,}\S)")
 SENT_END = (".", "!", "?", "\u061f", "\u06d4")   # Latin, Arabic ? and full stop
 P_FRESH, P_REPRINT, P_EDITED = 0.55, 0.15, 0.15   # the rest (0.15): composite
-WINDOW = 1000          # news cycle: recent documents per corpus a copy draws on
+WINDOW = 2000          # news cycle: the recent documents (all corpora) copies draw on
 MODEL_TOKENS = 3000000  # most tokens per corpus in the fresh-text model
 RUN_MIN, RUN_MAX = 2, 5  # tokens copied from the model text between jumps
 MAX_PARTS = 2          # model tokens have at most this many letter/digit runs
@@ -221,6 +226,13 @@ def para_run(rng, text):
     return [x.strip("\n") for x in ps[st:st + ln]]
 
 
+def pick(rng, win):
+    """A document drawn uniformly from the window's full length, or None
+    for a draw past the documents it holds yet."""
+    i = int(rng.random() * win.maxlen)
+    return win[i] if i < len(win) else None
+
+
 def cmd_gen(args):
     rng = random.Random(args.seed)
     paths, srcs, models = load_sources(args.corpora, rng)
@@ -229,7 +241,10 @@ def cmd_gen(args):
     by_corpus = [[] for _ in paths]
     for i, s in enumerate(srcs):
         by_corpus[s[0]].append(i)
-    windows = [deque(maxlen=WINDOW) for _ in paths]  # (id, series, date, title, text)
+    # Each corpus's window holds its share of the last WINDOW documents, so
+    # all windows fill after WINDOW documents whatever a corpus's share.
+    windows = [deque(maxlen=max(1, round(WINDOW * len(b) / len(srcs))))
+               for b in by_corpus]  # (id, series, date, title, text)
     counts = {"fresh": 0, "reprint": 0, "edited": 0, "composite": 0}
     nbytes = 0
     with open(args.out, "w", encoding="utf-8") as out:
@@ -239,13 +254,17 @@ def cmd_gen(args):
             ci = src[0]
             model, win = models[ci], windows[ci]
             u = rng.random()
-            if not win or u < P_FRESH:
+            # A parent is drawn from the window's full length, and a draw
+            # past the documents written so far (while the window fills)
+            # makes the document fresh: so every document is a parent
+            # equally often, the first ones included.
+            par = pick(rng, win)
+            if par is None or u < P_FRESH:
                 kind = "fresh"
                 series, date, title = src[2], src[3], src[4]
                 text = fresh_text(rng, model, src[5])
                 origin = "fresh " + src[1]
             else:
-                par = win[int(rng.random() * len(win))]
                 series, date, title = src[2], par[2], par[3]
                 if u < P_FRESH + P_REPRINT:
                     kind = "reprint"
@@ -262,8 +281,9 @@ def cmd_gen(args):
                     origin = "edited " + par[0]
                 else:
                     kind = "composite"
-                    parents = [par] + [win[int(rng.random() * len(win))]
-                                       for _ in range(rng.randint(1, 2))]
+                    parents = [par] + [q for q in (pick(rng, win) for _ in
+                                                   range(rng.randint(1, 2)))
+                                       if q is not None]
                     chunks = []
                     for q in parents:
                         chunks.extend(para_run(rng, q[4]))
@@ -366,7 +386,8 @@ def cmd_row(args):
            "wall": statistics.median(r[0] for r in runs),
            "cpu": statistics.median(r[1] for r in runs),
            "rss_mib": max(r[2] for r in runs) / 1024.0,
-           "passages": passages, "same": args.same}
+           "passages": passages, "same": args.same,
+           "group": args.group or args.config}
     print(json.dumps(row))
 
 
@@ -388,12 +409,13 @@ def cmd_table(args):
           "passages, and those of seconds and RSS divided by the ratio of MB "
           "(1.00 = linear):")
     print()
-    print("| tool | config | threads | docs | MB | time | time/linear | RSS | "
+    print("| tool | config (of the larger size) | threads | docs | MB | time | time/linear | RSS | "
           "RSS/linear | passages |")
     print("|---|---|---:|---|---:|---:|---:|---:|---:|---:|")
     groups = {}
     for r in rows:
-        groups.setdefault((r["tool"], r.get("config", ""), r["threads"]), []).append(r)
+        groups.setdefault((r["tool"], r.get("group", r.get("config", "")), r["threads"]),
+                          []).append(r)
     for (tool, cfg, th), rs in groups.items():
         rs.sort(key=lambda r: r["docs"])
         for a, b in zip(rs, rs[1:]):
@@ -402,7 +424,8 @@ def cmd_table(args):
             rr = b["rss_mib"] / max(a["rss_mib"], 1e-9)
             pr = b["passages"] / max(a["passages"], 1)
             print("| %s | %s | %s | %d -> %d | x%.2f | x%.2f | %.2f | x%.2f | %.2f | x%.2f |" % (
-                tool, cfg, th, a["docs"], b["docs"], mr, tr, tr / mr, rr, rr / mr, pr))
+                tool, b.get("config", cfg), th, a["docs"], b["docs"], mr, tr, tr / mr, rr,
+                rr / mr, pr))
 
 
 def main():
@@ -420,6 +443,8 @@ def main():
     r = sub.add_parser("row")
     r.add_argument("--config", default="")
     r.add_argument("--same", default="")
+    r.add_argument("--group", default="",
+                   help="config whose growth row this row continues (default: its own)")
     r.add_argument("label")
     r.add_argument("docs")
     r.add_argument("bytes")

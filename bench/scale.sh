@@ -7,7 +7,7 @@
 #   bench/scale.sh [--sizes "10000 100000 1000000"] [--runs 3] [--big-runs 1]
 #                  [--big 1000000] [--fallback 300000] [--seed 1]
 #                  [--budgets 64M] [--big-budgets 4G] [--no-single]
-#                  [--simtext-max 100000] [--simtext-timeout 600]
+#                  [--simtext-max 100000] [--simtext-timeout 600] [--mpi-max 1000000]
 #                  [--timeout 3600] [--work DIR] [--out DIR]
 #
 # Per size, each configuration is run --runs times below --big documents
@@ -17,7 +17,8 @@
 # (below --big) or --big-budgets (from --big), whose output, sorted, is
 # compared with the default run's (MATCH or DIFFER in the table); the MPI
 # build with 1, 2 and 4 ranks if build-mpi/hearsay (or $HEARSAY_MPI) and
-# mpirun exist (compared the same way); sim_text up to --simtext-max.
+# mpirun exist, up to --mpi-max documents (compared the same way);
+# sim_text up to --simtext-max.
 # Before a size of --big or more, the default run's time and memory are
 # extrapolated linearly from the previous size (x1.5 for safety); if that
 # passes --timeout, --fallback documents are run instead (memory is no
@@ -46,6 +47,7 @@ big_budgets="4G"
 single_big=1
 simtext_max=100000
 simtext_timeout=600
+mpi_max=1000000
 timeout_s=3600
 work=${TMPDIR:-/tmp}/hs-scale
 out=""
@@ -63,6 +65,7 @@ while [ $# -gt 0 ]; do
     --big-budgets) big_budgets=$2; shift 2 ;;
     --no-single) single_big=0; shift ;;
     --simtext-max) simtext_max=$2; shift 2 ;;
+    --mpi-max) mpi_max=$2; shift 2 ;;
     --simtext-timeout) simtext_timeout=$2; shift 2 ;;
     --timeout) timeout_s=$2; shift 2 ;;
     --work) work=$2; shift 2 ;;
@@ -80,6 +83,10 @@ have_simtext=1
 command -v sim_text >/dev/null || { have_simtext=0; log "sim_text not found: its rows are skipped"; }
 have_mpi=0
 if [ -x "$hearsay_mpi" ] && command -v mpirun >/dev/null; then have_mpi=1; fi
+# Open MPI refuses to run as root unless told twice (containers, CI).
+if [ "$have_mpi" = 1 ] && [ "$(id -u)" = 0 ]; then
+  export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+fi
 
 mkdir -p "$work"
 out=${out:-$root/bench/results/scale-$(date +%Y%m%d-%H%M%S)}
@@ -173,7 +180,7 @@ for n in $sizes; do
   for b in $bl; do
     cfgs+=("mem$b|hearsay|--memory $b|$ncores|same|$hearsay reuse --format jsonl --no-progress --memory $b")
   done
-  if [ "$have_mpi" = 1 ]; then
+  if [ "$have_mpi" = 1 ] && [ "$n" -le "$mpi_max" ]; then
     for np in 1 2 4; do
       cfgs+=("mpi$np|hearsay MPI|MPI, $np ranks on one $ncores-core machine|$np ranks|same|mpirun --oversubscribe -np $np $hearsay_mpi reuse --format jsonl --no-progress")
     done
@@ -213,6 +220,8 @@ for n in $sizes; do
     [ "$name" = all ] && prev_row="$docs $(tail -1 "$rows" | python3 -c 'import json,sys; r=json.load(sys.stdin); print(r["wall"], r["rss_mib"])')"
   done
   unset ok match
+  mkdir -p "$out/time"
+  for t in "$runs_dir"/time.*; do cp "$t" "$out/time/${t##*/time.}.$docs"; done
   rm -f "$runs_dir"/*.out "$runs_dir/ref.sorted"
 
   if [ "$have_simtext" = 1 ] && [ "$n" -le "$simtext_max" ]; then

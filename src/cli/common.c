@@ -59,6 +59,9 @@ static void progress_draw(cli *c, double t) {
   double rate = dt > 0 ? (double)(done - c->stage_done0) / dt : 0;
   char clock[32];
   int fast = dt >= 0.05;
+  /* What a stage counts: documents, except the out-of-core index's sort,
+  ** which counts spill partitions. */
+  const char *unit = !strcmp(c->stage, "sort") ? "partitions" : "docs";
   if (c->progress_mode == 1) fputs("\r\033[K", stderr);
   if (total) {
     int width = 30, fill = (int)((double)width * (double)shown / (double)total);
@@ -69,10 +72,11 @@ static void progress_draw(cli *c, double t) {
             (unsigned long long)total,
             (int)(100.0 * (double)shown / (double)total));
   } else {
-    fprintf(stderr, "hearsay: %-8s %llu docs", c->stage,
-            (unsigned long long)done);
+    fprintf(stderr, "hearsay: %-8s %llu %s", c->stage,
+            (unsigned long long)done, unit);
   }
-  if (fast && done > c->stage_done0) fprintf(stderr, "  %.0f docs/s", rate);
+  if (fast && done > c->stage_done0)
+    fprintf(stderr, rate < 10 ? "  %.2f %s/s" : "  %.0f %s/s", rate, unit);
   if (fast && c->bytes > c->stage_bytes0)
     fprintf(stderr, "  %.1f MB/s",
             (double)(c->bytes - c->stage_bytes0) / 1e6 / dt);
