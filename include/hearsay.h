@@ -377,7 +377,8 @@ HS_API void hs_engine_mask(hs_engine *e, size_t doc, const hs_range *r,
 ** starts a full n-gram (0 where the n-gram holds a masked word), into
 ** *buf (grown with realloc as needed; caller frees).  Returns how many.
 ** What a persistent index stores to find a new document's partners
-** without the old documents' tokens. */
+** without the old documents' tokens.  (A spilled table that cannot be
+** read back gives 0 here and fails the next hs_engine_run.) */
 HS_API size_t hs_engine_shingles(hs_engine *e, size_t doc, uint64_t **buf,
                                  size_t *cap);
 /* Shingle hashes to treat as above the df cap in the next hs_engine_run,

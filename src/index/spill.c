@@ -13,10 +13,15 @@
 **     partition fits a third of the budget;
 **  3. each partition is read back alone, sorted, and scanned with the rule
 **     of the in-memory index (df cap included) into the document pairs
-**     that share a shingle and the shingles above the cap.
-** The pairs, deduplicated, are the only thing kept of the index, less
-** those with too few seeds to chain into a passage (most pairs share one
-** or two stray n-grams: a third are left on news); alignment
+**     that share a shingle, with their seed counts, and the shingles
+**     above the cap;
+**  4. the pairs, far more than the documents (any two that share one
+**     n-gram within the cap), are shuffled to run files by first document
+**     whenever they fill their share of the budget, and each run is
+**     reduced alone: counts added up, and the pairs with too few seeds to
+**     chain into a passage dropped (most pairs share one or two stray
+**     n-grams: a third are left on news).
+** The surviving pairs are the only thing kept of the index; alignment
 ** recomputes each pair's seeds by joining the two documents' shingles
 ** (hs_joiner), which gives exactly the seeds of the in-memory index, so
 ** the passages are the same.  All files are unlinked as soon as they are
