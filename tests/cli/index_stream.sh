@@ -6,29 +6,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib/common.bash"
 need sqlite3
 
-python3 - "$CORPUS" "$WORK/all.jsonl" <<'PY'
-import json, os, random, sys
-src, out = sys.argv[1], sys.argv[2]
-docs = []
-for root, _, files in sorted(os.walk(src)):
-    for name in sorted(files):
-        path = os.path.join(root, name)
-        if name.endswith(".jsonl"):
-            with open(path, encoding="utf-8") as f:
-                docs += [json.loads(l)["text"] for l in f if l.strip()]
-        else:
-            with open(path, encoding="utf-8", errors="replace") as f:
-                docs.append(f.read())
-rng = random.Random(5)
-with open(out, "w", encoding="utf-8") as f:
-    for copy in range(4):
-        for i, text in enumerate(docs):
-            words = text.split()
-            for _ in range(len(words) // 12 if copy else 0):
-                words[rng.randrange(len(words))] = "w%d" % rng.randrange(10**6)
-            f.write(json.dumps({"id": "s%d-%03d" % (copy, i),
-                                "text": " ".join(words)}) + "\n")
-PY
+python3 "$ROOT/tests/cli/lib/copies.py" "$CORPUS" "$WORK/all.jsonl" 4 5
 total=$(wc -l <"$WORK/all.jsonl")
 (( total > 60 )) || fail "corpus too small: $total"
 

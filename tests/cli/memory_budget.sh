@@ -6,29 +6,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib/common.bash"
 
 note "a corpus of some 200,000 words: the example corpus and 40 edited copies"
-python3 - "$CORPUS" "$WORK/big.jsonl" <<'PY'
-import json, os, random, sys
-src, out = sys.argv[1], sys.argv[2]
-docs = []
-for root, _, files in sorted(os.walk(src)):
-    for name in sorted(files):
-        path = os.path.join(root, name)
-        if name.endswith(".jsonl"):
-            with open(path, encoding="utf-8") as f:
-                docs += [json.loads(l)["text"] for l in f if l.strip()]
-        else:
-            with open(path, encoding="utf-8", errors="replace") as f:
-                docs.append(f.read())
-rng = random.Random(3)
-with open(out, "w", encoding="utf-8") as f:
-    for copy in range(41):
-        for i, text in enumerate(docs):
-            words = text.split()
-            for _ in range(len(words) // 15 if copy else 0):
-                words[rng.randrange(len(words))] = "w%d" % rng.randrange(10**6)
-            f.write(json.dumps({"id": "c%02d-%03d" % (copy, i),
-                                "text": " ".join(words)}) + "\n")
-PY
+python3 "$ROOT/tests/cli/lib/copies.py" "$CORPUS" "$WORK/big.jsonl" 41 3
 
 "$HEARSAY" reuse --format jsonl "$WORK/big.jsonl" >"$WORK/mem.jsonl"
 [[ $(wc -l <"$WORK/mem.jsonl") -gt 1000 ]] || fail "expected many passages, got $(wc -l <"$WORK/mem.jsonl")"

@@ -45,30 +45,7 @@ same reuse-noint reuse --format jsonl --no-internal --min-words 8 "$CORPUS"
 same dups dups --format jsonl --threshold 0.3 "$CORPUS"
 
 note "a corpus of 240,000 words under --memory 1M: token tables spill on every rank"
-python3 - "$CORPUS" "$WORK/big.jsonl" <<'PY'
-import json, os, random, sys
-src, out = sys.argv[1], sys.argv[2]
-docs = []
-for root, _, files in sorted(os.walk(src)):
-    for name in sorted(files):
-        path = os.path.join(root, name)
-        if name.endswith(".jsonl"):
-            with open(path, encoding="utf-8") as f:
-                docs += [json.loads(l)["text"] for l in f if l.strip()]
-        else:
-            with open(path, encoding="utf-8", errors="replace") as f:
-                docs.append(f.read())
-rng = random.Random(5)
-with open(out, "w", encoding="utf-8") as f:
-    for copy in range(48):
-        for i, text in enumerate(docs):
-            words = text.split()
-            for _ in range(len(words) // 12 if copy else 0):
-                words[rng.randrange(len(words))] = "w%d" % rng.randrange(10**6)
-            f.write(json.dumps({"id": "c%02d-%03d" % (copy, i),
-                                "series": "s%d" % (i % 3),
-                                "text": " ".join(words)}) + "\n")
-PY
+python3 "$ROOT/tests/cli/lib/copies.py" "$CORPUS" "$WORK/big.jsonl" 48 5 --series 3
 same big reuse --format jsonl --memory 1M "$WORK/big.jsonl"
 [[ $(lines "$WORK/big.ref") -gt 100 ]] || fail "too few passages in the generated corpus"
 
