@@ -132,21 +132,9 @@ static int post_cmp(const void *x, const void *y) {
 /* Does the table exist?  (The index tables are created on first build.) */
 static int table_exists(hs_store *s, const char *name, int *yes,
                         hs_error *err) {
-  sqlite3_stmt *st = NULL;
-  int rc = sidx_prepare(s, "SELECT 1 FROM sqlite_master WHERE type = "
-                        "'table' AND name = ?1", &st, "reading its tables",
-                        err);
-  if (rc) return rc;
-  rc = sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-  if (rc == SQLITE_OK) rc = sqlite3_step(st);
-  if (rc == SQLITE_ROW || rc == SQLITE_DONE) {
-    *yes = rc == SQLITE_ROW;
-    rc = HS_OK;
-  } else {
-    rc = hs_store_db_error(s, err, rc, "reading its tables");
-  }
-  sqlite3_finalize(st);
-  return rc;
+  return hs_store_row_exists(s, "SELECT 1 FROM sqlite_master WHERE type = "
+                             "'table' AND name = ?1", name, yes,
+                             "reading its tables", err);
 }
 
 int hs_sidx_covered(hs_store *s, size_t *n, size_t *ndocs, hs_error *err) {

@@ -939,26 +939,30 @@ out:
 
 /* --------------------------------------------------------------- queries */
 
-int hs_store_has_doc(hs_store *s, const char *name, int *has, hs_error *err) {
+int hs_store_row_exists(hs_store *s, const char *sql, const char *arg,
+                        int *yes, const char *doing, hs_error *err) {
   sqlite3_stmt *st = NULL;
   int rc;
-  if (!s || !name || !has)
-    return hs_error_set(err, HS_EUSAGE,
-                        "hs_store_has_doc: store, name and result required");
-  *has = 0;
-  rc = db_prepare(s, "SELECT 1 FROM documents WHERE name = ?1", &st,
-                  "looking up a document", err);
-  if (rc) return rc;
-  rc = sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+  *yes = 0;
+  if ((rc = db_prepare(s, sql, &st, doing, err))) return rc;
+  rc = sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
   if (rc == SQLITE_OK) rc = sqlite3_step(st);
   if (rc == SQLITE_ROW || rc == SQLITE_DONE) {
-    *has = rc == SQLITE_ROW;
+    *yes = rc == SQLITE_ROW;
     rc = HS_OK;
   } else {
-    rc = db_error(s, err, rc, "looking up a document");
+    rc = db_error(s, err, rc, doing);
   }
   sqlite3_finalize(st);
   return rc;
+}
+
+int hs_store_has_doc(hs_store *s, const char *name, int *has, hs_error *err) {
+  if (!s || !name || !has)
+    return hs_error_set(err, HS_EUSAGE,
+                        "hs_store_has_doc: store, name and result required");
+  return hs_store_row_exists(s, "SELECT 1 FROM documents WHERE name = ?1",
+                             name, has, "looking up a document", err);
 }
 
 int hs_store_doc_state(hs_store *s, const hs_doc *d, int *state,

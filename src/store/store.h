@@ -17,6 +17,10 @@
 /* *has = 1 if a document with this id (documents.name) is stored, else 0.
 ** Returns HS_OK, HS_EUSAGE for a NULL argument, or HS_EDB/HS_EIO. */
 int hs_store_has_doc(hs_store *s, const char *name, int *has, hs_error *err);
+/* *yes = 1 if the query sql, with arg bound to ?1, returns a row.  doing
+** names the step in an error message. */
+int hs_store_row_exists(hs_store *s, const char *sql, const char *arg,
+                        int *yes, const char *doing, hs_error *err);
 
 /* Whether document d (by id) is stored, and with the same text. */
 enum { HS_DOC_ABSENT = 0, HS_DOC_SAME = 1, HS_DOC_DIFFERENT = 2 };
