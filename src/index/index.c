@@ -190,6 +190,11 @@ typedef struct build {
   hs_posting *post;
   uint64_t **hbuf;  /* per thread: shingle hashes of the current document */
   size_t *hcap;
+  /* progress of each pass (stages "index", "count", "postings"), and
+  ** cancellation */
+  const hs_reuse_opts *opts;
+  size_t pass, done;
+  int stop;
 } build;
 
 static inline uint32_t nshingles(const hs_doctab *d, int ngram) {
@@ -206,9 +211,23 @@ static size_t doc_hashes(build *b, int thread, size_t d) {
 /* Bitsets are read PREFETCH shingles ahead (see bitset.h). */
 #define PREFETCH 8
 
+/* Count ndone documents of the current pass; the first thread reports
+** progress (so the callback never runs concurrently) and a cancellation
+** stops every thread at its next document. */
+static int pass_step(build *b, int thread, size_t ndone) {
+  static const char *const stage[3] = {"index", "count", "postings"};
+  size_t done = __atomic_add_fetch(&b->done, ndone, __ATOMIC_RELAXED);
+  const hs_reuse_opts *o = b->opts;
+  if (thread == 0 && o->progress &&
+      o->progress(o->progress_ud, stage[b->pass], done, b->ndocs))
+    __atomic_store_n(&b->stop, 1, __ATOMIC_RELAXED);
+  return __atomic_load_n(&b->stop, __ATOMIC_RELAXED) ? HS_EINTR : 0;
+}
+
 static int pass_mark(void *ud, int thread, size_t begin, size_t end) {
   build *b = ud;
   size_t d;
+  if (pass_step(b, thread, 0)) return HS_EINTR;
   for (d = begin; d < end; d++) {
     size_t i, ns = doc_hashes(b, thread, d);
     const uint64_t *h = b->hbuf[thread];
@@ -220,7 +239,7 @@ static int pass_mark(void *ud, int thread, size_t begin, size_t end) {
       if (fresh) bitset_test_set(&b->fresh, h[i]);
     }
   }
-  return 0;
+  return pass_step(b, thread, end - begin);
 }
 
 static inline int keep(const build *b, size_t d, uint64_t h) {
@@ -239,7 +258,10 @@ static int pass_bucket(void *ud, int thread, size_t begin, size_t end) {
   uint64_t *next = b->next + (begin / b->slot_docs) * NBUCKETS;
   size_t d;
   for (d = begin; d < end; d++) {
-    size_t i, ns = doc_hashes(b, thread, d);
+    size_t i, ns;
+    if ((d - begin) % 256 == 255 && pass_step(b, thread, 256))
+      return HS_EINTR;
+    ns = doc_hashes(b, thread, d);
     const uint64_t *h = b->hbuf[thread];
     for (i = 0; i < ns; i++) {
       uint64_t *slot;
@@ -256,7 +278,7 @@ static int pass_bucket(void *ud, int thread, size_t begin, size_t end) {
       }
     }
   }
-  return 0;
+  return pass_step(b, thread, (end - begin) % 256);
 }
 
 static int posting_cmp(const void *x, const void *y) {
@@ -363,7 +385,7 @@ int hs_cindex_build(hs_cindex *ci, const hs_doctab *docs, size_t ndocs,
   size_t d, g0, g1, ng = 0, capg = 0;
   size_t df_cap = opts->df_cap > 0 ? (size_t)opts->df_cap : SIZE_MAX / 8;
   hs_index_stats st;
-  (void)err;
+  int rc = HS_OK;
   memset(&st, 0, sizeof st);
   memset(&b, 0, sizeof b);
   memset(ci, 0, sizeof *ci);
@@ -378,6 +400,7 @@ int hs_cindex_build(hs_cindex *ci, const hs_doctab *docs, size_t ndocs,
   b.first_new = first_new;
   b.ngram = opts->ngram;
   b.incremental = first_new > 0;
+  b.opts = opts;
   if (first_new >= ndocs) goto done;
   for (d = 0; d < ndocs; d++) total += nshingles(&docs[d], b.ngram);
   st.shingles = total;
@@ -391,13 +414,17 @@ int hs_cindex_build(hs_cindex *ci, const hs_doctab *docs, size_t ndocs,
   if (nthreads < 1) nthreads = 1;
   b.hbuf = hs_calloc((size_t)nthreads, sizeof *b.hbuf);
   b.hcap = hs_calloc((size_t)nthreads, sizeof *b.hcap);
-  hs_parallel_for(nthreads, ndocs, 64, pass_mark, &b);
+  rc = hs_parallel_for(nthreads, ndocs, 64, pass_mark, &b);
   bitset_free(&b.once);
+  if (rc) goto out;
 
   b.nslots = (size_t)nthreads * 2;
   b.slot_docs = (ndocs + b.nslots - 1) / b.nslots;
   b.next = hs_calloc(b.nslots * NBUCKETS, sizeof *b.next);
-  hs_parallel_for(nthreads, ndocs, b.slot_docs, pass_bucket, &b);
+  b.pass = 1;
+  b.done = 0;
+  if ((rc = hs_parallel_for(nthreads, ndocs, b.slot_docs, pass_bucket, &b)))
+    goto out;
   /* Bucket-major prefix sums: bucket k's postings, slot by slot, then
   ** bucket k+1's.  bstart keeps where each bucket begins. */
   {
@@ -417,7 +444,13 @@ int hs_cindex_build(hs_cindex *ci, const hs_doctab *docs, size_t ndocs,
   }
   st.postings = npost;
   b.post = hs_reallocarray(NULL, (size_t)npost + 1, sizeof *b.post);
-  hs_parallel_for(nthreads, ndocs, b.slot_docs, pass_bucket, &b);
+  b.pass = 2;
+  b.done = 0;
+  rc = hs_parallel_for(nthreads, ndocs, b.slot_docs, pass_bucket, &b);
+  if (rc) {
+    free(bstart);
+    goto out;
+  }
   bitset_free(&b.twice);
   bitset_free(&b.fresh);
   free(b.next);
@@ -488,6 +521,17 @@ int hs_cindex_build(hs_cindex *ci, const hs_doctab *docs, size_t ndocs,
 done:
   if (stats) *stats = st;
   return HS_OK;
+out: /* interrupted during a pass */
+  bitset_free(&b.once);
+  bitset_free(&b.twice);
+  bitset_free(&b.fresh);
+  free(b.next);
+  free(b.post);
+  for (d = 0; d < (size_t)nthreads; d++) free(b.hbuf[d]);
+  free(b.hbuf);
+  free(b.hcap);
+  hs_cindex_free(ci);
+  return hs_error_set(err, HS_EINTR, "interrupted");
 }
 
 size_t hs_cindex_seeds(const hs_cindex *ci, uint32_t a, hs_seed **buf,
