@@ -100,39 +100,55 @@ size_t hs_doctab_shingles(const hs_doctab *t, int ngram, uint64_t **buf,
 
 /* ------------------------------------------------------------ hash lists */
 
-/* Sort v[0..n) ascending: LSD radix sort, 16 bits a pass, skipping the
-** passes whose digit is the same for all values. */
-static void sort_u64(uint64_t *v, size_t n) {
+/* Sort key[0..n) ascending, carrying cnt[] along if it is not NULL: LSD
+** radix sort, 16 bits a pass, skipping the passes whose digit is the same
+** for all keys. */
+static void sort_keys(uint64_t *key, uint32_t *cnt, size_t n) {
   enum { BITS = 16, NB = 1 << BITS };
   size_t *count, i;
-  uint64_t *tmp, *src = v, *dst, all_or = 0, all_and = ~(uint64_t)0;
+  uint64_t *tk, *sk = key, *dk, all_or = 0, all_and = ~(uint64_t)0;
+  uint32_t *tc = NULL, *sc = cnt, *dc;
   unsigned shift;
   if (n < 2) return;
   for (i = 0; i < n; i++) {
-    all_or |= v[i];
-    all_and &= v[i];
+    all_or |= key[i];
+    all_and &= key[i];
   }
   count = hs_malloc(NB * sizeof *count);
-  tmp = hs_reallocarray(NULL, n, sizeof *tmp);
-  dst = tmp;
+  tk = hs_reallocarray(NULL, n, sizeof *tk);
+  if (cnt) tc = hs_reallocarray(NULL, n, sizeof *tc);
+  dk = tk;
+  dc = tc;
   for (shift = 0; shift < 64; shift += BITS) {
     size_t sum = 0;
     uint64_t *t;
+    uint32_t *u;
     if ((((all_or ^ all_and) >> shift) & (NB - 1)) == 0) continue;
     memset(count, 0, NB * sizeof *count);
-    for (i = 0; i < n; i++) count[(src[i] >> shift) & (NB - 1)]++;
+    for (i = 0; i < n; i++) count[(sk[i] >> shift) & (NB - 1)]++;
     for (i = 0; i < NB; i++) {
       size_t c = count[i];
       count[i] = sum;
       sum += c;
     }
-    for (i = 0; i < n; i++) dst[count[(src[i] >> shift) & (NB - 1)]++] = src[i];
-    t = src;
-    src = dst;
-    dst = t;
+    for (i = 0; i < n; i++) {
+      size_t at = count[(sk[i] >> shift) & (NB - 1)]++;
+      dk[at] = sk[i];
+      if (cnt) dc[at] = sc[i];
+    }
+    t = sk;
+    sk = dk;
+    dk = t;
+    u = sc;
+    sc = dc;
+    dc = u;
   }
-  if (src != v) memcpy(v, src, n * sizeof *v);
-  free(tmp);
+  if (sk != key) {
+    memcpy(key, sk, n * sizeof *key);
+    if (cnt) memcpy(cnt, sc, n * sizeof *cnt);
+  }
+  free(tk);
+  free(tc);
   free(count);
 }
 
@@ -147,7 +163,7 @@ void hs_hashlist_add(hs_hashlist *l, const uint64_t *h, size_t n) {
 void hs_hashlist_finish(hs_hashlist *l) {
   size_t i, w = 0;
   if (l->sorted) return;
-  sort_u64(l->h, l->n);
+  sort_keys(l->h, NULL, l->n);
   for (i = 0; i < l->n; i++)
     if (w == 0 || l->h[w - 1] != l->h[i]) l->h[w++] = l->h[i];
   l->n = w;
@@ -606,64 +622,13 @@ void hs_postings_sort(hs_posting *p, size_t n, unsigned shift,
   free(start);
 }
 
-/* Sort keys with their counts (LSD radix, 16 bits a pass, passes whose
-** digit never varies skipped). */
-static void sort_pairs(uint64_t *key, uint32_t *cnt, size_t n) {
-  enum { BITS = 16, NB = 1 << BITS };
-  size_t *count, i;
-  uint64_t *tk, *sk = key, *dk, all_or = 0, all_and = ~(uint64_t)0;
-  uint32_t *tc, *sc = cnt, *dc;
-  unsigned shift;
-  if (n < 2) return;
-  for (i = 0; i < n; i++) {
-    all_or |= key[i];
-    all_and &= key[i];
-  }
-  count = hs_malloc(NB * sizeof *count);
-  tk = hs_reallocarray(NULL, n, sizeof *tk);
-  tc = hs_reallocarray(NULL, n, sizeof *tc);
-  dk = tk;
-  dc = tc;
-  for (shift = 0; shift < 64; shift += BITS) {
-    size_t sum = 0;
-    uint64_t *t;
-    uint32_t *u;
-    if ((((all_or ^ all_and) >> shift) & (NB - 1)) == 0) continue;
-    memset(count, 0, NB * sizeof *count);
-    for (i = 0; i < n; i++) count[(sk[i] >> shift) & (NB - 1)]++;
-    for (i = 0; i < NB; i++) {
-      size_t c = count[i];
-      count[i] = sum;
-      sum += c;
-    }
-    for (i = 0; i < n; i++) {
-      size_t at = count[(sk[i] >> shift) & (NB - 1)]++;
-      dk[at] = sk[i];
-      dc[at] = sc[i];
-    }
-    t = sk;
-    sk = dk;
-    dk = t;
-    u = sc;
-    sc = dc;
-    dc = u;
-  }
-  if (sk != key) {
-    memcpy(key, sk, n * sizeof *key);
-    memcpy(cnt, sc, n * sizeof *cnt);
-  }
-  free(tk);
-  free(tc);
-  free(count);
-}
-
 /* Sort and deduplicate the pairs gathered since the last compaction, and
 ** merge them with the earlier (already unique) ones, adding their seed
 ** counts. */
 void hs_pairvec_compact(hs_pairvec *v) {
   size_t i, w;
   if (v->n == v->unique) return;
-  sort_pairs(v->p, v->seeds, v->n);
+  sort_keys(v->p, v->seeds, v->n);
   for (i = 0, w = 0; i < v->n; i++) {
     if (w && v->p[w - 1] == v->p[i]) {
       uint64_t sum = (uint64_t)v->seeds[w - 1] + v->seeds[i];

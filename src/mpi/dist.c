@@ -271,15 +271,23 @@ typedef struct gen_job {
   hs_error *err;
 } gen_job;
 
+/* The k-th document this rank owns (document rank + k * size): its
+** number in *d and its shingles in g->sh[thread]; returns how many, or
+** (size_t)-1 when its table cannot be read (error in g->err[thread]). */
+static size_t owned_shingles(gen_job *g, int thread, size_t k, size_t *d) {
+  hs_doctab t;
+  *d = (size_t)g->rank + k * (size_t)g->size;
+  if (hs_docset_get(g->ds, *d, &t, &g->buf[thread], &g->err[thread]))
+    return (size_t)-1;
+  return hs_doctab_shingles(&t, g->ngram, &g->sh[thread], &g->capsh[thread]);
+}
+
 static int gen_mark(void *ud, int thread, size_t begin, size_t end) {
   gen_job *g = ud;
-  size_t k, i;
+  size_t k, i, d;
   for (k = begin; k < end; k++) {
-    size_t d = (size_t)g->rank + k * (size_t)g->size, ns;
-    hs_doctab t;
-    if (hs_docset_get(g->ds, d, &t, &g->buf[thread], &g->err[thread]))
-      return g->err[thread].code;
-    ns = hs_doctab_shingles(&t, g->ngram, &g->sh[thread], &g->capsh[thread]);
+    size_t ns = owned_shingles(g, thread, k, &d);
+    if (ns == (size_t)-1) return g->err[thread].code;
     for (i = 0; i < ns; i++) {
       uint64_t h = g->sh[thread][i], b, bit;
       if (!h) continue;
@@ -295,13 +303,10 @@ static int gen_mark(void *ud, int thread, size_t begin, size_t end) {
 
 static int gen_emit(void *ud, int thread, size_t begin, size_t end) {
   gen_job *g = ud;
-  size_t k, i;
+  size_t k, i, d;
   for (k = begin; k < end; k++) {
-    size_t d = (size_t)g->rank + k * (size_t)g->size, ns;
-    hs_doctab t;
-    if (hs_docset_get(g->ds, d, &t, &g->buf[thread], &g->err[thread]))
-      return g->err[thread].code;
-    ns = hs_doctab_shingles(&t, g->ngram, &g->sh[thread], &g->capsh[thread]);
+    size_t ns = owned_shingles(g, thread, k, &d);
+    if (ns == (size_t)-1) return g->err[thread].code;
     for (i = 0; i < ns; i++) {
       uint64_t h = g->sh[thread][i];
       int r;

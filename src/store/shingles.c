@@ -137,35 +137,53 @@ static int table_exists(hs_store *s, const char *name, int *yes,
                              "reading its tables", err);
 }
 
-int hs_sidx_covered(hs_store *s, size_t *n, size_t *ndocs, hs_error *err) {
+/* The meta row `key` as a count into *n (0 when there is none).  When
+** it is not a plain decimal number, its text (cut to badlen - 1 bytes)
+** goes to bad, else bad is "". */
+static int meta_count(hs_store *s, const char *key, size_t *n, char *bad,
+                      size_t badlen, hs_error *err) {
   sqlite3_stmt *st = NULL;
-  int rc;
+  int rc = sidx_prepare(s, "SELECT value FROM meta WHERE key = ?1", &st,
+                        "reading the shingle index", err);
   *n = 0;
-  if ((rc = hs_store_count(s, ndocs, NULL, err))) return rc;
-  rc = sidx_prepare(s, "SELECT value FROM meta WHERE key = 'shingles_docs'",
-                    &st, "reading the shingle index", err);
+  bad[0] = '\0';
   if (rc) return rc;
-  rc = sqlite3_step(st);
+  rc = sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+  if (rc == SQLITE_OK) rc = sqlite3_step(st);
   if (rc == SQLITE_ROW) {
     const char *z = (const char *)sqlite3_column_text(st, 0);
     char *end = NULL;
     unsigned long long v = z ? strtoull(z, &end, 10) : 0;
-    if (!z || !*z || *end || v > *ndocs)
-      rc = hs_error_set(err, HS_EDB,
-                        "%s: meta shingles_docs is \"%.40s\" for %zu stored "
-                        "documents; the database was edited outside "
-                        "hearsay (delete that row to rebuild the index)",
-                        hs_store_path(s), z ? z : "", *ndocs);
-    else {
+    if (!z || !*z || *end || z[0] == '-')
+      snprintf(bad, badlen, "%s", z ? z : "");
+    else
       *n = (size_t)v;
-      rc = HS_OK;
-    }
+    rc = HS_OK;
   } else if (rc == SQLITE_DONE) {
     rc = HS_OK;
   } else {
     rc = hs_store_db_error(s, err, rc, "reading the shingle index");
   }
   sqlite3_finalize(st);
+  return rc;
+}
+
+int hs_sidx_covered(hs_store *s, size_t *n, size_t *ndocs, hs_error *err) {
+  char bad[48];
+  int rc;
+  *n = 0;
+  if ((rc = hs_store_count(s, ndocs, NULL, err))) return rc;
+  if ((rc = meta_count(s, "shingles_docs", n, bad, sizeof bad, err)))
+    return rc;
+  if (!bad[0] && *n > *ndocs) snprintf(bad, sizeof bad, "%zu", *n);
+  if (bad[0]) {
+    rc = hs_error_set(err, HS_EDB,
+                      "%s: meta shingles_docs is \"%.40s\" for %zu stored "
+                      "documents; the database was edited outside "
+                      "hearsay (delete that row to rebuild the index)",
+                      hs_store_path(s), bad, *ndocs);
+    *n = 0;
+  }
   return rc;
 }
 
@@ -645,24 +663,8 @@ static int set_meta(hs_store *s, const char *key, size_t n, hs_error *err) {
 /* Documents [0, *n) have their rows in the main table, the rest of the
 ** covered ones in shingles_new. */
 static int main_docs(hs_store *s, size_t *n, hs_error *err) {
-  sqlite3_stmt *st = NULL;
-  int rc = sidx_prepare(s, "SELECT value FROM meta WHERE key = "
-                        "'shingles_main_docs'", &st,
-                        "reading the shingle index", err);
-  *n = 0;
-  if (rc) return rc;
-  rc = sqlite3_step(st);
-  if (rc == SQLITE_ROW) {
-    sqlite3_int64 v = sqlite3_column_int64(st, 0);
-    *n = v > 0 ? (size_t)v : 0;
-    rc = HS_OK;
-  } else if (rc == SQLITE_DONE) {
-    rc = HS_OK;
-  } else {
-    rc = hs_store_db_error(s, err, rc, "reading the shingle index");
-  }
-  sqlite3_finalize(st);
-  return rc;
+  char bad[8];
+  return meta_count(s, "shingles_main_docs", n, bad, sizeof bad, err);
 }
 
 int hs_sidx_write_hook(hs_store *s, void *ud, hs_error *err) {
