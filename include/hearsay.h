@@ -369,6 +369,14 @@ typedef struct hs_range_list {
 HS_API int hs_engine_add_masked(hs_engine *e, const hs_corpus *c,
                                 size_t first, size_t count,
                                 const hs_range_list *masks, hs_error *err);
+/* Like hs_engine_add_masked, for count documents given directly, not from
+** a corpus: they become engine documents hs_engine_count(e) onwards.  The
+** engine reads docs[i] only during the call, so the caller may keep
+** reading input on another thread meanwhile, into memory that docs does
+** not point at (e.g. an hs_corpus growing: pass copies of its hs_doc
+** structs, whose texts stay put).  Nothing else may use e during the call. */
+HS_API int hs_engine_add_docs(hs_engine *e, const hs_doc *docs, size_t count,
+                              const hs_range_list *masks, hs_error *err);
 /* Mask more ranges of engine document doc after it was added (e.g. lines
 ** found repeated once the whole corpus was read).  Before hs_engine_run. */
 HS_API void hs_engine_mask(hs_engine *e, size_t doc, const hs_range *r,

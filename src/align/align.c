@@ -157,8 +157,7 @@ uint32_t hs_engine_doc_words(const hs_engine *e, size_t i) {
 
 typedef struct add_job {
   hs_engine *e;
-  const hs_corpus *c;
-  size_t first;
+  const hs_doc *docs; /* the documents to add, count of them */
   const hs_range_list *masks; /* per document, or NULL */
   hs_tokenizer **tk; /* one per thread */
 } add_job;
@@ -180,11 +179,11 @@ static int add_range(void *ud, int thread, size_t begin, size_t end) {
   size_t i;
   if (!j->tk[thread]) j->tk[thread] = hs_tokenizer_new();
   for (i = begin; i < end; i++) {
-    const hs_doc *d = hs_corpus_doc(j->c, j->first + i);
+    const hs_doc *d = &j->docs[i];
     const hs_token *toks = NULL;
     size_t n = 0;
     if (j->e->opts.nranks > 1 &&
-        (j->first + i) % (size_t)j->e->opts.nranks !=
+        (j->e->ndocs + i) % (size_t)j->e->opts.nranks !=
             (size_t)j->e->opts.rank) {
       /* another rank's document: not tokenized here, but the mask hook
       ** sees it (it may record lines for a corpus-wide rule) */
@@ -271,18 +270,24 @@ int hs_engine_add(hs_engine *e, const hs_corpus *c, size_t first,
 int hs_engine_add_masked(hs_engine *e, const hs_corpus *c, size_t first,
                          size_t count, const hs_range_list *masks,
                          hs_error *err) {
-  add_job j;
-  size_t i;
-  int t;
   if (first != e->ndocs || first + count > hs_corpus_count(c))
     return hs_error_set(err, HS_EUSAGE,
                         "documents must be added to the engine in order");
   if (count == 0) return HS_OK;
+  /* the corpus keeps its documents in one array */
+  return hs_engine_add_docs(e, hs_corpus_doc(c, first), count, masks, err);
+}
+
+int hs_engine_add_docs(hs_engine *e, const hs_doc *docs, size_t count,
+                       const hs_range_list *masks, hs_error *err) {
+  add_job j;
+  size_t i, first = e->ndocs;
+  int t;
+  if (count == 0) return HS_OK;
   HS_GROW(e->docs, e->cap, e->ndocs + count);
   memset(e->docs + e->ndocs, 0, count * sizeof *e->docs);
   j.e = e;
-  j.c = c;
-  j.first = first;
+  j.docs = docs;
   j.masks = masks;
   j.tk = hs_calloc((size_t)e->nthreads, sizeof *j.tk);
   hs_parallel_for(e->nthreads, count, 16, add_range, &j);

@@ -5,6 +5,7 @@
 ** text is never all in memory).
 */
 #include <errno.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -240,35 +241,79 @@ int cli_read_inputs(cli *c, hs_corpus *corpus,
 
 /* Tokenizing while reading: every STREAM_DOCS documents read are handed to
 ** the engine (which tokenizes them on all cores) and their texts freed, so
-** the whole corpus's text is never in memory at once. */
+** the whole corpus's text is never in memory at once.  The engine works on
+** one batch on a thread of its own while the next batch is read: parsing
+** the input is serial, and overlapping it with tokenizing keeps the cores
+** busy.  The engine gets copies of the batch's hs_doc structs, since the
+** corpus's array of them moves as it grows; the texts they point at stay
+** put until the batch is done and they are released. */
 enum { STREAM_DOCS = 2048 };
 
 typedef struct streamer {
   cli *c;
   hs_engine *e;
   int keep_text;
-  hs_error err;
+  hs_error err;          /* of the batch in flight */
+  size_t flushed;        /* documents handed to the engine */
+  size_t first, count;   /* the batch in flight (count 0: none) */
+  hs_doc *batch;         /* copies of its documents */
+  size_t capbatch;
+  pthread_t thread;
+  int running;           /* thread started, not yet joined */
+  int rc;                /* its result */
 } streamer;
 
-static int stream_flush(streamer *st, hs_corpus *corpus) {
-  size_t first = hs_engine_count(st->e), count = hs_corpus_count(corpus);
-  size_t i;
-  if (count == first) return HS_OK;
-  if (cli_engine_add(st->c, st->e, corpus, first, count - first, NULL,
-                     &st->err))
-    return st->err.code;
-  for (i = first; i < count; i++) st->c->bytes += hs_corpus_doc(corpus, i)->len;
+static void *stream_add(void *ud) {
+  streamer *st = ud;
+  st->rc = hs_engine_add_docs(st->e, st->batch, st->count, NULL, &st->err);
+  return NULL;
+}
+
+/* Wait for the batch in flight, then release what it no longer needs. */
+static int stream_wait(streamer *st, hs_corpus *corpus) {
+  size_t i, end = st->first + st->count;
+  if (st->running) pthread_join(st->thread, NULL);
+  st->running = 0;
+  if (!st->count) return HS_OK;
+  st->count = 0;
+  if (st->rc) return st->rc;
+  for (i = st->first; i < end; i++) st->c->bytes += hs_corpus_doc(corpus, i)->len;
   if (!st->keep_text)
-    for (i = first; i < count; i++) hs_corpus_release_text(corpus, i);
+    for (i = st->first; i < end; i++) hs_corpus_release_text(corpus, i);
   if (st->c->ids_only)
-    for (i = first; i < count; i++) hs_corpus_release_meta(corpus, i);
-  return cli_progress(st->c, "reading", count, 0) ? HS_EINTR : HS_OK;
+    for (i = st->first; i < end; i++) hs_corpus_release_meta(corpus, i);
+  return cli_progress(st->c, "reading", end, 0) ? HS_EINTR : HS_OK;
+}
+
+/* Hand the documents read since the last batch to the engine: on a thread
+** of its own, unless this is the last batch (then wait for it here). */
+static int stream_flush(streamer *st, hs_corpus *corpus, int last) {
+  size_t count = hs_corpus_count(corpus);
+  int rc;
+  if ((rc = stream_wait(st, corpus))) return rc;
+  if (count == st->flushed) return HS_OK;
+  if (count - st->flushed > st->capbatch) {
+    hs_doc *b = realloc(st->batch, (count - st->flushed) * sizeof *b);
+    if (!b) return hs_error_set(&st->err, HS_ENOMEM, "out of memory");
+    st->batch = b;
+    st->capbatch = count - st->flushed;
+  }
+  st->first = st->flushed;
+  st->count = count - st->flushed;
+  memcpy(st->batch, hs_corpus_doc(corpus, st->first),
+         st->count * sizeof *st->batch);
+  st->flushed = count;
+  if (!last && pthread_create(&st->thread, NULL, stream_add, st) == 0)
+    st->running = 1;
+  else
+    stream_add(st);
+  return last ? stream_wait(st, corpus) : HS_OK;
 }
 
 static int stream_on_doc(void *ud, hs_corpus *corpus, size_t index) {
   streamer *st = ud;
-  if (index + 1 - hs_engine_count(st->e) < STREAM_DOCS) return 0;
-  return stream_flush(st, corpus);
+  if (index + 1 - st->flushed < STREAM_DOCS) return 0;
+  return stream_flush(st, corpus, 0);
 }
 
 /* Passages of the documents named on the command line, families assigned.
@@ -296,7 +341,7 @@ int cli_find_passages(cli *c, hs_corpus *corpus, int keep_text,
   rc = cli_read_inputs(c, corpus, stream_on_doc, &st, err);
   if (rc == HS_EINTR && st.err.code && st.err.code != HS_EINTR) *err = st.err;
   if (rc) goto out;
-  if ((rc = stream_flush(&st, corpus))) {
+  if ((rc = stream_flush(&st, corpus, 1))) {
     *err = st.err;
     if (rc == HS_EINTR) hs_error_set(err, HS_EINTR, "interrupted");
     goto out;
@@ -325,6 +370,8 @@ out:
   /* MPI: a rank that failed before the run tells the others, waiting in
   ** it, so that all end with this error. */
   if (rc && !ran && c->opts.nranks > 1) rc = hs_mpi_agree(rc, err);
+  if (st.running) pthread_join(st.thread, NULL); /* reading failed */
+  free(st.batch);
   hs_boiler_lines_free(lines);
   hs_engine_free(st.e);
   return rc;

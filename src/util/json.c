@@ -27,31 +27,50 @@ size_t hs_utf8_len_at(const unsigned char *s, size_t n) {
   return k;
 }
 
-void hs_json_strn(FILE *f, const char *s, size_t n) {
+void hs_json_buf_strn(hs_buf *b, const char *s, size_t n) {
+  static const char hex[] = "0123456789abcdef";
   const unsigned char *p = (const unsigned char *)s;
-  size_t i = 0, k;
-  putc('"', f);
+  size_t i = 0, k, run;
+  hs_buf_putc(b, '"');
   while (i < n) {
     unsigned char ch = p[i];
+    /* a run of plain printable ASCII goes in one copy */
+    for (run = i; run < n && p[run] >= 0x20 && p[run] < 0x7F &&
+                  p[run] != '"' && p[run] != '\\';
+         run++) {}
+    if (run > i) {
+      hs_buf_append(b, p + i, run - i);
+      i = run;
+      continue;
+    }
     if (ch == '"' || ch == '\\') {
-      putc('\\', f);
-      putc(ch, f);
+      char esc[2] = {'\\', (char)ch};
+      hs_buf_append(b, esc, 2);
       i++;
     } else if (ch < 0x20 || ch == 0x7F) {
-      if (ch == '\n') fputs("\\n", f);
-      else if (ch == '\t') fputs("\\t", f);
-      else if (ch == '\r') fputs("\\r", f);
-      else fprintf(f, "\\u%04x", ch);
+      char esc[6] = {'\\', 'u', '0', '0', hex[ch >> 4], hex[ch & 15]};
+      if (ch == '\n') hs_buf_append(b, "\\n", 2);
+      else if (ch == '\t') hs_buf_append(b, "\\t", 2);
+      else if (ch == '\r') hs_buf_append(b, "\\r", 2);
+      else hs_buf_append(b, esc, 6);
       i++;
     } else if ((k = hs_utf8_len_at(p + i, n - i)) == 0) {
-      fputs("\\ufffd", f);
+      hs_buf_append(b, "\\ufffd", 6);
       i++;
     } else {
-      fwrite(p + i, 1, k, f);
+      hs_buf_append(b, p + i, k);
       i += k;
     }
   }
-  putc('"', f);
+  hs_buf_putc(b, '"');
+}
+
+void hs_json_strn(FILE *f, const char *s, size_t n) {
+  hs_buf b;
+  hs_buf_init(&b, 0);
+  hs_json_buf_strn(&b, s, n);
+  fwrite(b.p, 1, b.len, f);
+  hs_buf_free(&b);
 }
 
 void hs_json_str(FILE *f, const char *s) {

@@ -50,6 +50,9 @@ char *hs_buf_take(hs_buf *b, size_t *len);
 /* Length of the valid UTF-8 sequence at s (1..4; n bytes available), or
 ** 0 if the bytes there are not valid UTF-8. */
 size_t hs_utf8_len_at(const unsigned char *s, size_t n);
+/* Append s (n bytes) to b as a JSON string; invalid UTF-8 becomes
+** \ufffd.  (An unbounded buffer: appends do not fail short of memory.) */
+void hs_json_buf_strn(hs_buf *b, const char *s, size_t n);
 /* Write s (n bytes) as a JSON string; invalid UTF-8 becomes \ufffd. */
 void hs_json_strn(FILE *f, const char *s, size_t n);
 /* The same for a NUL-terminated string; NULL writes null. */
