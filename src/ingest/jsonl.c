@@ -44,22 +44,29 @@ static size_t utf8_seq(const unsigned char *p, size_t n) {
   return 0;
 }
 
-/* Offset of the first byte of p[0..n) that is not valid UTF-8, or n. */
+/* Offset of the first byte of p[0..n) that is not valid UTF-8, or n.
+** Runs of ASCII go 8 bytes at a time, runs of two-byte characters (Latin,
+** Greek, Cyrillic, Hebrew, Arabic, Persian) in a loop of their own. */
 static size_t utf8_first_invalid(const char *s, size_t n) {
   const unsigned char *p = (const unsigned char *)s;
-  size_t i = 0;
+  size_t i = 0, k;
   while (i < n) {
-    size_t k;
-    if (n - i >= 8) {
-      uint64_t w;
-      memcpy(&w, p + i, 8);
-      if (!(w & UINT64_C(0x8080808080808080))) {
-        i += 8;
-        continue;
-      }
-    }
-    if (p[i] < 0x80) {
+    unsigned c = p[i];
+    if (c < 0x80) {
       i++;
+      while (n - i >= 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        if (w & UINT64_C(0x8080808080808080)) break;
+        i += 8;
+      }
+      continue;
+    }
+    if (c - 0xC2u <= 0xDFu - 0xC2u) {
+      do {
+        if (n - i < 2 || (p[i + 1] & 0xC0) != 0x80) return i;
+        i += 2;
+      } while (i < n && p[i] - 0xC2u <= 0xDFu - 0xC2u);
       continue;
     }
     k = utf8_seq(p + i, n - i);

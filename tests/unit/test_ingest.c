@@ -711,9 +711,85 @@ static void test_buffer_text(void **state) {
   assert_int_equal(hs_corpus_count(f->c), 1);
 }
 
+/* The UTF-8 repair against a plain decoder (one code point at a time, by
+** the Unicode definition of well-formed sequences) on random strings
+** weighted towards the fast paths: ASCII runs, runs of two-byte
+** characters, and every kind of break inside them. */
+static size_t ref_seq(const unsigned char *p, size_t n) {
+  uint32_t cp;
+  size_t k, i;
+  if (p[0] < 0x80) return 1;
+  if (p[0] >= 0xC2 && p[0] <= 0xDF) k = 2, cp = p[0] & 0x1Fu;
+  else if (p[0] >= 0xE0 && p[0] <= 0xEF) k = 3, cp = p[0] & 0x0Fu;
+  else if (p[0] >= 0xF0 && p[0] <= 0xF4) k = 4, cp = p[0] & 0x07u;
+  else return 0;
+  if (n < k) return 0;
+  for (i = 1; i < k; i++) {
+    if ((p[i] & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (p[i] & 0x3Fu);
+  }
+  if ((k == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+      (k == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+    return 0;
+  return k;
+}
+
+static void test_utf8_fix_random(void **state) {
+  static const unsigned char pieces[][4] = {
+      {'a'}, {' '}, {'\n'}, {0xD8, 0xB3}, {0xD9, 0x84}, {0xC3, 0xA9},
+      {0xE2, 0x80, 0x99}, {0xF0, 0x9F, 0x98, 0x80}, {0xD8}, {0x80}, {0xC0},
+      {0xC1, 0x81}, {0xE0, 0x80, 0x80}, {0xED, 0xA0, 0x80}, {0xF4, 0x90},
+      {0xFF}, {0xDF, 0xC0}};
+  static const size_t lens[] = {1, 1, 1, 2, 2, 2, 3, 4, 1, 1, 1, 2, 3, 3,
+                                2, 1, 2};
+  unsigned char in[300];
+  hs_buf out, want;
+  uint64_t x = 0x9E3779B97F4A7C15ull;
+  int round;
+  (void)state;
+  hs_buf_init(&out, 0);
+  hs_buf_init(&want, 0);
+  for (round = 0; round < 20000; round++) {
+    size_t n = 0, i = 0, bad = 0, got;
+    int ascii_heavy = round % 3 == 0, arabic_heavy = round % 3 == 1;
+    while (n < 280) {
+      size_t k;
+      x ^= x << 13;
+      x ^= x >> 7;
+      x ^= x << 17;
+      k = (size_t)(x % 64);
+      if (k >= 17) k = ascii_heavy ? 0 : arabic_heavy ? 3 + (k & 1) : k % 17;
+      memcpy(in + n, pieces[k], lens[k]);
+      n += lens[k];
+      if (x % 97 == 0) break;
+    }
+    want.len = 0;
+    while (i < n) {
+      size_t k = ref_seq(in + i, n - i);
+      if (k) {
+        hs_buf_append(&want, in + i, k);
+        i += k;
+      } else {
+        hs_buf_append(&want, "\xEF\xBF\xBD", 3);
+        bad++;
+        i++;
+      }
+    }
+    got = hs_jsonl_utf8_fix((const char *)in, n, &out);
+    assert_int_equal(got, bad);
+    if (bad) {
+      assert_int_equal(out.len, want.len);
+      assert_memory_equal(out.p, want.p, want.len);
+    }
+  }
+  hs_buf_free(&out);
+  hs_buf_free(&want);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_jsonl_fields, setup, teardown),
+      cmocka_unit_test(test_utf8_fix_random),
       cmocka_unit_test_setup_teardown(test_jsonl_id_fallback, setup,
                                       teardown),
       cmocka_unit_test_setup_teardown(test_jsonl_malformed, setup, teardown),
