@@ -173,11 +173,29 @@ static int hex4(const unsigned char *s, unsigned *v) {
   return 1;
 }
 
-/* s is just after an opening quote: the closing quote, or NULL. */
+/* Whether one of the 8 bytes of w is a quote, a backslash or a control
+** character: the exact "has a byte less than n" test (n <= 128) on w,
+** on w ^ '"' and on w ^ '\\' (for those, less than 1 means zero). */
+static int word_has_stop(uint64_t w) {
+  const uint64_t ones = UINT64_C(0x0101010101010101);
+  const uint64_t high = UINT64_C(0x8080808080808080);
+  uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+  return (((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b)) &
+         high ? 1 : 0;
+}
+
+/* s is just after an opening quote: the closing quote, or NULL.  Plain
+** characters are skipped 8 bytes at a time: texts are long. */
 static const unsigned char *scan_string(const unsigned char *s,
                                         const unsigned char *e, int *esc) {
   for (;;) {
     unsigned v;
+    while (e - s >= 8) {
+      uint64_t w;
+      memcpy(&w, s, 8);
+      if (word_has_stop(w)) break;
+      s += 8;
+    }
     while (s < e && !string_stop(*s)) s++;
     if (s >= e || *s < 0x20) return NULL;
     if (*s == '"') return s;

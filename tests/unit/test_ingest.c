@@ -697,6 +697,56 @@ static void test_fast_matches_jansson(void **state) {
   warnings_free(&w2);
 }
 
+/* Every JSON stop (escaped quote, escaped backslash, \\u escape, a raw
+** control character, the closing quote) at every offset from the opening
+** quote up to three words of 8 bytes, with ASCII or two-byte characters
+** before it: the word-at-a-time string scan ends where jansson does. */
+static void test_fast_string_scan_offsets(void **state) {
+  fixture *f = *state;
+  static const char *const stops[] = {"\\\"", "\\\\", "\\u00e9", "\t", ""};
+  static const char tail[] = "tail\",\"title\":\"x\\\"y\"}\n";
+  hs_corpus *slow = hs_corpus_new();
+  hs_ingest_opts o2 = f->opts;
+  warnings w2;
+  hs_buf in;
+  hs_error e;
+  size_t k, s, arabic, i;
+  memset(&w2, 0, sizeof w2);
+  o2.warn_ud = &w2;
+  hs_buf_init(&in, 0);
+  for (arabic = 0; arabic < 2; arabic++)
+    for (s = 0; s < sizeof stops / sizeof *stops; s++)
+      for (k = 0; k < 26; k++) {
+        char id[64];
+        snprintf(id, sizeof id, "{\"id\":\"s%zu-%zu-%zu\",\"text\":\"", arabic,
+                 s, k);
+        hs_buf_append(&in, id, strlen(id));
+        for (i = 0; i < k; i++) {
+          if (arabic && i + 1 < k) {
+            hs_buf_append(&in, "\xd8\xb3", 2);
+            i++;
+          } else {
+            hs_buf_putc(&in, 'a' + (int)(i % 26));
+          }
+        }
+        hs_buf_append(&in, stops[s], strlen(stops[s]));
+        hs_buf_append(&in, tail, strlen(tail));
+      }
+  assert_int_equal(hs_ingest_buffer_mode(f->c, "o", in.p, in.len,
+                                         HS_INGEST_JSONL, &f->opts, &e),
+                   HS_OK);
+  assert_int_equal(hs_ingest_buffer_mode(slow, "o", in.p, in.len,
+                                         HS_INGEST_JSONL_SLOW, &o2, &e),
+                   HS_OK);
+  assert_int_equal(hs_corpus_count(f->c), 2 * 5 * 26 - 2 * 26);
+  same_docs(f->c, slow);
+  assert_string_equal(doc_by_id(f, "s0-0-9")->text, "abcdefghi\"tail");
+  assert_string_equal(doc_by_id(f, "s0-4-17")->title, "x\"y");
+  hs_buf_free(&in);
+  hs_corpus_free(slow);
+  warnings_free(&w2);
+}
+
 static void test_buffer_text(void **state) {
   fixture *f = *state;
   hs_error e;
@@ -790,6 +840,8 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_jsonl_fields, setup, teardown),
       cmocka_unit_test(test_utf8_fix_random),
+      cmocka_unit_test_setup_teardown(test_fast_string_scan_offsets, setup,
+                                      teardown),
       cmocka_unit_test_setup_teardown(test_jsonl_id_fallback, setup,
                                       teardown),
       cmocka_unit_test_setup_teardown(test_jsonl_malformed, setup, teardown),
