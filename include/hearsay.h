@@ -195,6 +195,14 @@ typedef struct hs_reuse_opts {
   ** document) and hs_engine_run is collective over all ranks, returning
   ** every passage on rank 0 and none elsewhere.  0 and 0: one process. */
   int rank, nranks;
+  /* Used instead of mask when set: the same hook, also given the tokens
+  ** the engine found in the document (as hs_tokenize gives them), so that
+  ** a hook that needs the words need not tokenize the text again.  toks
+  ** is NULL where the engine did not tokenize the document (another
+  ** rank's, in a distributed run). */
+  int (*mask_tokens)(void *ud, size_t doc, const hs_doc *d,
+                     const hs_token *toks, size_t ntoks, struct hs_range **r,
+                     size_t *n);
 } hs_reuse_opts;
 
 HS_API void hs_reuse_opts_default(hs_reuse_opts *o);
@@ -517,6 +525,12 @@ HS_API void hs_boiler_lines_free(hs_boiler_lines *b);
 HS_API void hs_boiler_lines_add(hs_boiler_lines *b, size_t doc,
                                 const char *series, const char *text,
                                 size_t len);
+/* The same, given the document's tokens (hs_tokenize's for the whole
+** text), which spares tokenizing it again; toks NULL: as above. */
+HS_API void hs_boiler_lines_add_tokens(hs_boiler_lines *b, size_t doc,
+                                       const char *series, const char *text,
+                                       size_t len, const hs_token *toks,
+                                       size_t ntoks);
 HS_API int hs_boiler_lines_repeated(hs_boiler_lines *b, size_t ndocs,
                                     hs_range_list **out, hs_error *err);
 

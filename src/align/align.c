@@ -174,40 +174,46 @@ static void apply_mask(hs_doctab *t, const hs_range_list *m) {
   }
 }
 
+/* The mask hook on document doc, given its tokens (NULL if not
+** tokenized here): mask_tokens if set, else mask.  *r is malloc'ed. */
+static int call_mask(const hs_reuse_opts *o, size_t doc, const hs_doc *d,
+                     const hs_token *toks, size_t ntoks, hs_range **r,
+                     size_t *nr) {
+  if (o->mask_tokens)
+    return o->mask_tokens(o->mask_ud, doc, d, toks, ntoks, r, nr);
+  return o->mask(o->mask_ud, doc, d, r, nr);
+}
+
 static int add_range(void *ud, int thread, size_t begin, size_t end) {
   add_job *j = ud;
+  const hs_reuse_opts *o = &j->e->opts;
+  int hook = !j->masks && (o->mask || o->mask_tokens);
   size_t i;
   if (!j->tk[thread]) j->tk[thread] = hs_tokenizer_new();
   for (i = begin; i < end; i++) {
     const hs_doc *d = &j->docs[i];
     const hs_token *toks = NULL;
-    size_t n = 0;
-    if (j->e->opts.nranks > 1 &&
-        (j->e->ndocs + i) % (size_t)j->e->opts.nranks !=
-            (size_t)j->e->opts.rank) {
+    size_t n = 0, doc = j->e->ndocs + i;
+    hs_range *r = NULL;
+    size_t nr = 0;
+    if (o->nranks > 1 && doc % (size_t)o->nranks != (size_t)o->rank) {
       /* another rank's document: not tokenized here, but the mask hook
       ** sees it (it may record lines for a corpus-wide rule) */
-      hs_range *r = NULL;
-      size_t nr = 0;
-      if (!j->masks && j->e->opts.mask && d->text)
-        j->e->opts.mask(j->e->opts.mask_ud, j->e->ndocs + i, d, &r, &nr);
+      if (hook && d->text) call_mask(o, doc, d, NULL, 0, &r, &nr);
       free(r);
       continue;
     }
     if (d->text) hs_tokenizer_run(j->tk[thread], d->text, d->len, &toks, &n,
                                   NULL);
-    hs_doctab_set(&j->e->docs[j->e->ndocs + i], toks, n);
+    hs_doctab_set(&j->e->docs[doc], toks, n);
     if (j->masks) {
-      apply_mask(&j->e->docs[j->e->ndocs + i], &j->masks[i]);
-    } else if (j->e->opts.mask && d->text) {
-      hs_range *r = NULL;
-      size_t nr = 0;
-      if (j->e->opts.mask(j->e->opts.mask_ud, j->e->ndocs + i, d, &r, &nr) ==
-          HS_OK) {
+      apply_mask(&j->e->docs[doc], &j->masks[i]);
+    } else if (hook && d->text) {
+      if (call_mask(o, doc, d, toks, n, &r, &nr) == HS_OK) {
         hs_range_list m;
         m.r = r;
         m.n = nr;
-        apply_mask(&j->e->docs[j->e->ndocs + i], &m);
+        apply_mask(&j->e->docs[doc], &m);
       }
       free(r);
     }

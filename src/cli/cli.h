@@ -60,11 +60,12 @@ typedef struct cli_command {
 
 void cli_warn(void *ud, const char *where, const char *what);
 int cli_progress(void *ud, const char *stage, uint64_t done, uint64_t total);
-/* hs_reuse_opts.mask: the fixed boilerplate patterns of hs_boiler_find;
-** with ud an hs_boiler_lines, the document's lines are recorded there too
-** for the per-outlet rule. */
+/* hs_reuse_opts.mask_tokens: the fixed boilerplate patterns of
+** hs_boiler_find; with ud an hs_boiler_lines, the document's lines are
+** recorded there too for the per-outlet rule (from its tokens). */
 int cli_mask_boilerplate(void *ud, size_t doc, const hs_doc *d,
-                         hs_range **r, size_t *n);
+                         const hs_token *toks, size_t ntoks, hs_range **r,
+                         size_t *n);
 void cli_progress_done(cli *c);
 int cli_exit_code(int status);
 /* Print err as one line and return the matching exit code. */

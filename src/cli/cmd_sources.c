@@ -58,8 +58,9 @@ int cli_sources_option(cli *c, const char *arg, const char *value) {
 int cli_engine_add(cli *c, hs_engine *e, const hs_corpus *corpus, size_t first,
                    size_t count, const hs_range_list *lists, hs_error *err) {
   /* Without precomputed lists, the engine masks each document's fixed
-  ** boilerplate patterns itself, on its worker threads: c->opts.mask is
-  ** set (see main.c) unless --keep-boilerplate was given. */
+  ** boilerplate patterns itself, on its worker threads: the hook
+  ** c->opts.mask_tokens is set (see main.c) unless --keep-boilerplate
+  ** was given. */
   if (c->keep_boilerplate || !lists)
     return hs_engine_add(e, corpus, first, count, err);
   return hs_engine_add_masked(e, corpus, first, count, lists + first, err);

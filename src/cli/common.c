@@ -28,8 +28,11 @@ void cli_warn(void *ud, const char *where, const char *what) {
 }
 
 int cli_mask_boilerplate(void *ud, size_t doc, const hs_doc *d,
-                         hs_range **r, size_t *n) {
-  if (ud) hs_boiler_lines_add(ud, doc, d->series, d->text, d->len);
+                         const hs_token *toks, size_t ntoks, hs_range **r,
+                         size_t *n) {
+  if (ud)
+    hs_boiler_lines_add_tokens(ud, doc, d->series, d->text, d->len, toks,
+                               ntoks);
   return hs_boiler_find(d->text, d->len, r, n, NULL);
 }
 
@@ -333,7 +336,7 @@ int cli_find_passages(cli *c, hs_corpus *corpus, int keep_text,
   /* Lines an outlet repeats are boilerplate too; that takes the whole
   ** corpus to see, so the lines are recorded while the texts stream by
   ** and masked once all are read. */
-  if (o.mask) o.mask_ud = lines = hs_boiler_lines_new();
+  if (o.mask_tokens) o.mask_ud = lines = hs_boiler_lines_new();
   if ((rc = hs_engine_new(&st.e, &o, err))) {
     hs_boiler_lines_free(lines);
     return rc;

@@ -240,7 +240,7 @@ int main(int argc, char **argv) {
   }
   if (c.format < 0)
     c.format = isatty(STDOUT_FILENO) ? HS_FORMAT_TEXT : HS_FORMAT_JSONL;
-  if (!c.keep_boilerplate) c.opts.mask = cli_mask_boilerplate;
+  if (!c.keep_boilerplate) c.opts.mask_tokens = cli_mask_boilerplate;
   signal(SIGINT, on_signal);
   signal(SIGTERM, on_signal);
   /* Under mpirun (an MPI build, docs/mpi.md) reuse and dups of paths are

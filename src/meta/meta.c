@@ -40,8 +40,8 @@ static size_t split_lines(const char *t, size_t len, line **out) {
   size_t n = 0, cap = 0, i = 0;
   line *v = NULL;
   while (i < len) {
-    size_t j = i;
-    while (j < len && t[j] != '\n') j++;
+    const char *nl = memchr(t + i, '\n', len - i);
+    size_t j = nl ? (size_t)(nl - t) : len;
     HS_GROW(v, cap, n + 1);
     v[n].start = (uint32_t)i;
     v[n].end = (uint32_t)(j > i && t[j - 1] == '\r' ? j - 1 : j);
@@ -344,24 +344,39 @@ uint64_t hs_line_series(const char *series) {
   return XXH3_64bits(series, strlen(series)) | 1;
 }
 
-void hs_line_records(hs_tokenizer *tk, uint64_t series, const char *text,
-                     size_t len, uint32_t doc, hs_line_rec **v, size_t *n,
-                     size_t *cap, uint64_t **hv, size_t *hvcap) {
+/* The records of hs_line_records, a line's words taken either from tk
+** run on the line alone or, with tk NULL, from toks, the tokens of the
+** whole text.  Both give the same words: lines are cut at newlines and
+** trimmed of spaces, and those separate tokens, so the tokens of a line
+** are exactly the text's tokens that lie inside it. */
+static void line_records(hs_tokenizer *tk, const hs_token *toks,
+                         size_t ntoks, uint64_t series, const char *text,
+                         size_t len, uint32_t doc, hs_line_rec **v,
+                         size_t *n, size_t *cap, uint64_t **hv,
+                         size_t *hvcap) {
   line *ln = NULL;
-  size_t nl, k;
+  size_t nl, k, t = 0;
   if (!series || !text) return;
   nl = split_lines(text, len > UINT32_MAX ? UINT32_MAX : len, &ln);
   for (k = 0; k < nl; k++) {
     uint32_t s = ln[k].start, e = ln[k].end;
-    const hs_token *toks = NULL;
     size_t nt = 0, q;
     trim(text, &s, &e);
     if (s == e || e - s > 2000) continue;
     /* the line's identity: the hashes of its normalized words */
-    hs_tokenizer_run(tk, text + s, e - s, &toks, &nt, NULL);
+    if (tk) {
+      const hs_token *lt = NULL;
+      hs_tokenizer_run(tk, text + s, e - s, &lt, &nt, NULL);
+      HS_GROW(*hv, *hvcap, nt);
+      for (q = 0; q < nt; q++) (*hv)[q] = lt[q].hash;
+    } else {
+      while (t < ntoks && toks[t].start < s) t++;
+      for (q = t; q < ntoks && toks[q].end <= e; q++) {}
+      nt = q - t;
+      HS_GROW(*hv, *hvcap, nt);
+      for (q = 0; q < nt; q++) (*hv)[q] = toks[t + q].hash;
+    }
     if (nt == 0) continue;
-    HS_GROW(*hv, *hvcap, nt);
-    for (q = 0; q < nt; q++) (*hv)[q] = toks[q].hash;
     HS_GROW(*v, *cap, *n + 1);
     (*v)[*n].series = series;
     (*v)[*n].hash = XXH3_64bits(*hv, nt * sizeof **hv);
@@ -373,18 +388,39 @@ void hs_line_records(hs_tokenizer *tk, uint64_t series, const char *text,
   free(ln);
 }
 
-void hs_boiler_lines_add(hs_boiler_lines *b, size_t doc, const char *series,
-                         const char *text, size_t len) {
+void hs_line_records(hs_tokenizer *tk, uint64_t series, const char *text,
+                     size_t len, uint32_t doc, hs_line_rec **v, size_t *n,
+                     size_t *cap, uint64_t **hv, size_t *hvcap) {
+  line_records(tk, NULL, 0, series, text, len, doc, v, n, cap, hv, hvcap);
+}
+
+void hs_line_records_tokens(const hs_token *toks, size_t ntoks,
+                            uint64_t series, const char *text, size_t len,
+                            uint32_t doc, hs_line_rec **v, size_t *n,
+                            size_t *cap, uint64_t **hv, size_t *hvcap) {
+  line_records(NULL, toks, ntoks, series, text, len, doc, v, n, cap, hv,
+               hvcap);
+}
+
+void hs_boiler_lines_add_tokens(hs_boiler_lines *b, size_t doc,
+                                const char *series, const char *text,
+                                size_t len, const hs_token *toks,
+                                size_t ntoks) {
   lrec *loc = NULL;
   size_t nloc = 0, cap = 0, hvcap = 0;
   uint64_t sh = hs_line_series(series), *hv = NULL;
-  hs_tokenizer *tk;
+  hs_tokenizer *tk = NULL;
   if (!text || !sh || doc >= UINT32_MAX) return;
-  tk = hs_tokenizer_new();
-  hs_line_records(tk, sh, text, len, (uint32_t)doc, &loc, &nloc, &cap, &hv,
-                  &hvcap);
+  if (toks) {
+    hs_line_records_tokens(toks, ntoks, sh, text, len, (uint32_t)doc, &loc,
+                           &nloc, &cap, &hv, &hvcap);
+  } else {
+    tk = hs_tokenizer_new();
+    hs_line_records(tk, sh, text, len, (uint32_t)doc, &loc, &nloc, &cap, &hv,
+                    &hvcap);
+    hs_tokenizer_free(tk);
+  }
   free(hv);
-  hs_tokenizer_free(tk);
   pthread_mutex_lock(&b->lock);
   if (doc >= b->nseries) {
     size_t n = b->nseries ? b->nseries : 1024;
@@ -399,6 +435,11 @@ void hs_boiler_lines_add(hs_boiler_lines *b, size_t doc, const char *series,
   b->nrec += nloc;
   pthread_mutex_unlock(&b->lock);
   free(loc);
+}
+
+void hs_boiler_lines_add(hs_boiler_lines *b, size_t doc, const char *series,
+                         const char *text, size_t len) {
+  hs_boiler_lines_add_tokens(b, doc, series, text, len, NULL, 0);
 }
 
 /* Sort and merge each document's ranges. */

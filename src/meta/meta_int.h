@@ -43,5 +43,11 @@ uint64_t hs_line_series(const char *series);
 void hs_line_records(hs_tokenizer *tk, uint64_t series, const char *text,
                      size_t len, uint32_t doc, hs_line_rec **v, size_t *n,
                      size_t *cap, uint64_t **hv, size_t *hvcap);
+/* The same records from toks, the tokens of the whole text (as
+** hs_tokenize gives them), without tokenizing again. */
+void hs_line_records_tokens(const hs_token *toks, size_t ntoks,
+                            uint64_t series, const char *text, size_t len,
+                            uint32_t doc, hs_line_rec **v, size_t *n,
+                            size_t *cap, uint64_t **hv, size_t *hvcap);
 
 #endif

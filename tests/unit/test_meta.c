@@ -4,7 +4,8 @@
 ** expected Gregorian dates (English, Arabic, Persian; Hijri and Solar
 ** Hijri conversions against known equivalents), boilerplate lines, the
 ** "given metadata wins" rule, and boilerplate masking in the engine (two
-** pages that share only their footer share no passage).
+** pages that share only their footer share no passage), and the line
+** records of the per-outlet rule taken from a text's tokens.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,6 +18,9 @@
 #include <cmocka.h>
 
 #include "hearsay.h"
+#include "meta/meta_int.h"
+#include "text/text.h"
+#include "util/util.h"
 
 typedef struct date_case {
   const char *text;
@@ -253,6 +257,65 @@ static void test_masking(void **state) {
   hs_corpus_free(c);
 }
 
+/* A line's words from the whole text's tokens equal those of the line
+** tokenized alone, on random texts built from the pieces where the two
+** could part: joiners at line ends ("U.S." "3.5" "don't"), NBSP, tabs and
+** CRLF around lines, format characters and marks at line starts, CJK,
+** invalid bytes, blank and over-long lines. */
+static void test_line_records_from_tokens(void **state) {
+  static const char *const pieces[] = {
+      "word", "U.S.", "3.5", "1,000", "don't", " ", "  ", "\t", "\n", "\r\n",
+      "\xc2\xa0", "\xd8\xb3\xd9\x84\xd8\xa7\xd9\x85", "\xd9\x80",
+      "\xe2\x80\x8c", "\xcc\x81", "\xe4\xb8\xad\xe6\x96\x87", "\xff", ".",
+      ",", "'", "e.g.", "\xd9\xa3\xd9\xab\xd9\xa5", "-", "\xd8"};
+  const size_t npieces = sizeof pieces / sizeof *pieces;
+  hs_tokenizer *tk = hs_tokenizer_new();
+  hs_buf text;
+  uint64_t x = 0x2545F4914F6CDD1Dull, *hv = NULL;
+  size_t hvcap = 0;
+  int round;
+  (void)state;
+  hs_buf_init(&text, 0);
+  for (round = 0; round < 3000; round++) {
+    hs_line_rec *va = NULL, *vb = NULL;
+    size_t na = 0, nb = 0, capa = 0, capb = 0, ntoks = 0, i, parts;
+    hs_token *toks = NULL;
+    text.len = 0;
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    parts = 1 + x % 400;
+    for (i = 0; i < parts; i++) {
+      const char *p;
+      x ^= x << 13;
+      x ^= x >> 7;
+      x ^= x << 17;
+      p = pieces[x % npieces];
+      if (round % 50 == 0 && i == parts / 2) /* an over-long line */
+        while (text.len < 2600) hs_buf_append(&text, "abc ", 4);
+      hs_buf_append(&text, p, strlen(p));
+    }
+    assert_int_equal(hs_tokenize(text.p, text.len, &toks, &ntoks, NULL),
+                     HS_OK);
+    hs_line_records(tk, 7, text.p, text.len, 3, &va, &na, &capa, &hv,
+                    &hvcap);
+    hs_line_records_tokens(toks, ntoks, 7, text.p, text.len, 3, &vb, &nb,
+                           &capb, &hv, &hvcap);
+    assert_int_equal(na, nb);
+    for (i = 0; i < na; i++) {
+      assert_int_equal(va[i].hash, vb[i].hash);
+      assert_int_equal(va[i].start, vb[i].start);
+      assert_int_equal(va[i].end, vb[i].end);
+    }
+    free(toks);
+    free(va);
+    free(vb);
+  }
+  free(hv);
+  hs_buf_free(&text);
+  hs_tokenizer_free(tk);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_date_table),
@@ -261,6 +324,7 @@ int main(void) {
       cmocka_unit_test(test_meta_fields),
       cmocka_unit_test(test_repeated_lines),
       cmocka_unit_test(test_masking),
+      cmocka_unit_test(test_line_records_from_tokens),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
