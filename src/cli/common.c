@@ -280,7 +280,8 @@ static int stream_wait(streamer *st, hs_corpus *corpus) {
   if (!st->count) return HS_OK;
   st->count = 0;
   if (st->rc) return st->rc;
-  for (i = st->first; i < end; i++) st->c->bytes += hs_corpus_doc(corpus, i)->len;
+  for (i = st->first; i < end; i++)
+    st->c->bytes += hs_corpus_doc(corpus, i)->len;
   if (!st->keep_text)
     for (i = st->first; i < end; i++) hs_corpus_release_text(corpus, i);
   if (st->c->ids_only)

@@ -8,9 +8,11 @@
 **     filled by all threads with atomic ORs);
 **  2. a shingle is "kept" if its bit in seen_twice is set: most shingles of
 **     news text occur once in a corpus, so this drops most of them before
-**     anything is stored (the bitsets only err towards keeping);
-**  3. kept shingles become postings (hash, doc, position), sorted in place
-**     by hash with a 16-bit radix pass;
+**     anything is stored (the bitsets only err towards keeping); kept
+**     shingles are counted by bucket and marked, a bit per shingle;
+**  3. kept shingles become postings (hash, doc, position), only the
+**     marked ones hashed again, sorted in place by hash with a 16-bit
+**     radix pass (then a short one on the next bits within a bucket);
 **  4. each run of equal hashes is one shingle's posting list.  Lists that
 **     span more than df_cap documents are stock phrases ("the so-called
 **     ..."), headers or boilerplate and are skipped, so candidate
@@ -205,6 +207,8 @@ typedef struct build {
   uint64_t *next;
   hs_posting *post;
   uint64_t **hbuf;  /* per thread: shingle hashes of the current document */
+  uint64_t *kept;   /* a bit per shingle kept; document d's from word */
+  uint64_t *koff;   /* koff[d] on (ndocs + 1) */
   size_t *hcap;
   /* progress of each pass (stages "index", "count", "postings"), and
   ** cancellation */
@@ -225,7 +229,7 @@ static size_t doc_hashes(build *b, int thread, size_t d) {
 }
 
 /* Bitsets are read PREFETCH shingles ahead (see bitset.h). */
-#define PREFETCH 8
+#define PREFETCH 32
 
 /* Count ndone documents of the current pass; the first thread reports
 ** progress (so the callback never runs concurrently) and a cancellation
@@ -249,7 +253,10 @@ static int pass_mark(void *ud, int thread, size_t begin, size_t end) {
     const uint64_t *h = b->hbuf[thread];
     int fresh = b->incremental && d >= b->first_new;
     for (i = 0; i < ns; i++) {
-      if (i + PREFETCH < ns) prefetch_bit(&b->once, h[i + PREFETCH]);
+      if (i + PREFETCH < ns) {
+        prefetch_bit(&b->once, h[i + PREFETCH]);
+        prefetch_bit(&b->twice, h[i + PREFETCH]);
+      }
       if (!h[i]) continue;
       if (bitset_test_set(&b->once, h[i])) bitset_test_set(&b->twice, h[i]);
       if (fresh) bitset_test_set(&b->fresh, h[i]);
@@ -265,33 +272,47 @@ static inline int keep(const build *b, size_t d, uint64_t h) {
   return 1;
 }
 
-/* The kept shingles of a slot of documents, bucket by bucket: counted
-** (b->post NULL: next[] holds counts) or written (next[] holds each
-** bucket's next free posting).  The same loop serves both passes, so the
-** two agree on what is kept. */
+/* The kept shingles of a slot of documents, bucket by bucket.  Counting
+** (b->post NULL: next[] holds counts) decides what is kept and marks it
+** in b->kept; writing (next[] holds each bucket's next free posting)
+** follows those marks, hashing only the kept shingles again and probing
+** no bitset, and so writes exactly what was counted. */
 static int pass_bucket(void *ud, int thread, size_t begin, size_t end) {
   build *b = ud;
   uint64_t *next = b->next + (begin / b->slot_docs) * NBUCKETS;
   size_t d;
   for (d = begin; d < end; d++) {
     size_t i, ns;
+    uint64_t *kept = b->kept + b->koff[d];
     if ((d - begin) % 256 == 255 && pass_step(b, thread, 256))
       return HS_EINTR;
+    if (b->post) {
+      const hs_doctab *t = &b->docs[d];
+      size_t w, nw = (size_t)(b->koff[d + 1] - b->koff[d]);
+      for (w = 0; w < nw; w++) {
+        uint64_t bits = kept[w];
+        while (bits) {
+          uint64_t h;
+          hs_posting *p;
+          i = w * 64 + (size_t)__builtin_ctzll(bits);
+          bits &= bits - 1;
+          h = shingle_hash(t->hash + i, b->ngram);
+          if (h == 0) h = 1; /* as hs_doctab_shingles */
+          p = &b->post[next[h >> (64 - NBUCKET_BITS)]++];
+          p->hash = h;
+          p->doc = (uint32_t)d;
+          p->pos = (uint32_t)i;
+        }
+      }
+      continue;
+    }
     ns = doc_hashes(b, thread, d);
     const uint64_t *h = b->hbuf[thread];
     for (i = 0; i < ns; i++) {
-      uint64_t *slot;
       if (i + PREFETCH < ns) prefetch_bit(&b->twice, h[i + PREFETCH]);
       if (!keep(b, d, h[i])) continue;
-      slot = &next[h[i] >> (64 - NBUCKET_BITS)];
-      if (b->post) {
-        hs_posting *p = &b->post[(*slot)++];
-        p->hash = h[i];
-        p->doc = (uint32_t)d;
-        p->pos = (uint32_t)i;
-      } else {
-        (*slot)++;
-      }
+      kept[i / 64] |= (uint64_t)1 << (i % 64);
+      next[h[i] >> (64 - NBUCKET_BITS)]++;
     }
   }
   return pass_step(b, thread, (end - begin) % 256);
@@ -313,28 +334,69 @@ static inline int posting_less(const hs_posting *a, const hs_posting *b) {
 typedef struct bucket_job {
   hs_posting *p;
   const uint64_t *start; /* NBUCKETS + 1 */
+  unsigned sub;          /* the 8 hash bits below the bucket's start here */
 } bucket_job;
 
-/* Sort buckets [begin, end): they hold a few dozen postings each, so
-** insertion sort beats qsort's indirect calls; a rare large bucket
-** (a run of equal top bits) falls back to qsort. */
+/* Insertion sort: for the small runs below, and for ones already in
+** order (a run of one repeated shingle), which it only reads. */
+static void insertion_sort(hs_posting *p, size_t n) {
+  size_t i, k;
+  for (i = 1; i < n; i++) {
+    hs_posting v = p[i];
+    if (!posting_less(&v, &p[i - 1])) continue;
+    for (k = i; k > 0 && posting_less(&v, &p[k - 1]); k--) p[k] = p[k - 1];
+    p[k] = v;
+  }
+}
+
+static int is_sorted(const hs_posting *p, size_t n) {
+  size_t i;
+  for (i = 1; i < n; i++)
+    if (posting_less(&p[i], &p[i - 1])) return 0;
+  return 1;
+}
+
+/* Sort buckets [begin, end): they hold a few dozen postings each.  One
+** stable counting pass on the next hash bits below the bucket's (as many
+** as leave about 4 postings a run) leaves an insertion sort little to
+** move; a run still large and out of order (many postings of one
+** shingle, rare: in-memory postings arrive in (doc, pos) order) is
+** sorted by qsort first. */
 static int sort_buckets(void *ud, int thread, size_t begin, size_t end) {
+  enum { SMALL = 8, LARGE = 64, MAXBITS = 8 };
   bucket_job *j = ud;
-  size_t b;
+  hs_posting *tmp = NULL;
+  size_t b, captmp = 0, count[1 << MAXBITS];
   (void)thread;
   for (b = begin; b < end; b++) {
     hs_posting *p = j->p + j->start[b];
-    size_t n = j->start[b + 1] - j->start[b], i, k;
-    if (n > 64) {
-      qsort(p, n, sizeof *p, posting_cmp);
-      continue;
+    size_t n = j->start[b + 1] - j->start[b], i, c, sum = 0, nsub;
+    unsigned bits = 0, sh;
+    if (n > SMALL) {
+      while (bits < MAXBITS && (n >> bits) > 4) bits++;
+      nsub = (size_t)1 << bits;
+      sh = j->sub + MAXBITS - bits;
+      HS_GROW(tmp, captmp, n);
+      memset(count, 0, nsub * sizeof *count);
+      for (i = 0; i < n; i++) count[(p[i].hash >> sh) & (nsub - 1)]++;
+      for (c = 0; c < nsub; c++) {
+        size_t k = count[c];
+        count[c] = sum;
+        sum += k;
+      }
+      for (i = 0; i < n; i++)
+        tmp[count[(p[i].hash >> sh) & (nsub - 1)]++] = p[i];
+      memcpy(p, tmp, n * sizeof *p);
+      /* count[c] is now where run c + 1 begins */
+      for (c = 0; c < nsub; c++) {
+        size_t r0 = c ? count[c - 1] : 0, rn = count[c] - r0;
+        if (rn > LARGE && !is_sorted(p + r0, rn))
+          qsort(p + r0, rn, sizeof *p, posting_cmp);
+      }
     }
-    for (i = 1; i < n; i++) {
-      hs_posting v = p[i];
-      for (k = i; k > 0 && posting_less(&v, &p[k - 1]); k--) p[k] = p[k - 1];
-      p[k] = v;
-    }
+    insertion_sort(p, n);
   }
+  free(tmp);
   return 0;
 }
 
@@ -418,7 +480,13 @@ int hs_cindex_build(hs_cindex *ci, const hs_doctab *docs, size_t ndocs,
   b.incremental = first_new > 0;
   b.opts = opts;
   if (first_new >= ndocs) goto done;
-  for (d = 0; d < ndocs; d++) total += nshingles(&docs[d], b.ngram);
+  b.koff = hs_reallocarray(NULL, ndocs + 1, sizeof *b.koff);
+  b.koff[0] = 0;
+  for (d = 0; d < ndocs; d++) {
+    uint32_t ns = nshingles(&docs[d], b.ngram);
+    total += ns;
+    b.koff[d + 1] = b.koff[d] + (ns + 63) / 64;
+  }
   st.shingles = total;
 
   /* `twice` only ever holds the repeated shingles, a fraction of all, so
@@ -437,6 +505,7 @@ int hs_cindex_build(hs_cindex *ci, const hs_doctab *docs, size_t ndocs,
   b.nslots = (size_t)nthreads * 2;
   b.slot_docs = (ndocs + b.nslots - 1) / b.nslots;
   b.next = hs_calloc(b.nslots * NBUCKETS, sizeof *b.next);
+  b.kept = hs_calloc((size_t)b.koff[ndocs] + 1, sizeof *b.kept);
   b.pass = 1;
   b.done = 0;
   if ((rc = hs_parallel_for(nthreads, ndocs, b.slot_docs, pass_bucket, &b)))
@@ -470,6 +539,9 @@ int hs_cindex_build(hs_cindex *ci, const hs_doctab *docs, size_t ndocs,
   bitset_free(&b.twice);
   bitset_free(&b.fresh);
   free(b.next);
+  free(b.kept);
+  free(b.koff);
+  b.kept = b.koff = NULL;
   for (d = 0; d < (size_t)nthreads; d++) free(b.hbuf[d]);
   free(b.hbuf);
   free(b.hcap);
@@ -477,6 +549,7 @@ int hs_cindex_build(hs_cindex *ci, const hs_doctab *docs, size_t ndocs,
     bucket_job bj;
     bj.p = b.post;
     bj.start = bstart;
+    bj.sub = 64 - NBUCKET_BITS - 8;
     hs_parallel_for(nthreads, NBUCKETS, 1024, sort_buckets, &bj);
   }
   free(bstart);
@@ -542,6 +615,8 @@ out: /* interrupted during a pass */
   bitset_free(&b.twice);
   bitset_free(&b.fresh);
   free(b.next);
+  free(b.kept);
+  free(b.koff);
   free(b.post);
   for (d = 0; d < (size_t)nthreads; d++) free(b.hbuf[d]);
   free(b.hbuf);
@@ -550,42 +625,130 @@ out: /* interrupted during a pass */
   return hs_error_set(err, HS_EINTR, "interrupted");
 }
 
+/* Sort s[0..n) stably by a 32-bit key, s[i].posa (by_b 0) or s[i].b - a
+** (by_b 1): LSD radix, 8 bits a pass, skipping the digits that all keys
+** share.  tmp holds n more; returns where the sorted seeds are (s or
+** tmp). */
+static hs_seed *radix_seeds(hs_seed *s, size_t n, hs_seed *tmp, int by_b,
+                            uint32_t a) {
+  enum { BITS = 8, NB = 1 << BITS };
+  size_t count[NB], i;
+  uint32_t all_or = 0, all_and = UINT32_MAX;
+  unsigned shift;
+#define SEED_KEY(x) (by_b ? (x).b - a : (x).posa)
+  for (i = 0; i < n; i++) {
+    uint32_t k = SEED_KEY(s[i]);
+    all_or |= k;
+    all_and &= k;
+  }
+  for (shift = 0; shift < 32; shift += BITS) {
+    size_t sum = 0;
+    hs_seed *t;
+    if ((((all_or ^ all_and) >> shift) & (NB - 1)) == 0) continue;
+    memset(count, 0, sizeof count);
+    for (i = 0; i < n; i++) count[(SEED_KEY(s[i]) >> shift) & (NB - 1)]++;
+    for (i = 0; i < NB; i++) {
+      size_t c = count[i];
+      count[i] = sum;
+      sum += c;
+    }
+    for (i = 0; i < n; i++)
+      tmp[count[(SEED_KEY(s[i]) >> shift) & (NB - 1)]++] = s[i];
+    t = s;
+    s = tmp;
+    tmp = t;
+  }
+#undef SEED_KEY
+  return s;
+}
+
+/* The two buffers trade places (a radix sort's result lies in either). */
+static void swap_bufs(hs_seed **buf, size_t *cap, hs_seed **tmp,
+                      size_t *tmpcap) {
+  hs_seed *t = *buf;
+  size_t c = *cap;
+  *buf = *tmp;
+  *cap = *tmpcap;
+  *tmp = t;
+  *tmpcap = c;
+}
+
+#define SEED_PREFETCH 8
+
+/* a's seeds come out sorted by (b, posa, posb) without a general sort:
+**  1. a's places in the index, one per member of a: each group a is in
+**     is found once, and a's run of members in it by binary search (the
+**     members are sorted by doc), so only partners >= a are ever read;
+**  2. the places sorted by position (radix), then each expanded into its
+**     partners in member order: seeds by (posa, b, posb);
+**  3. a stable radix sort on b - a: (b, posa, posb).
+** The places are kept in *tmp as seeds {group, offset of a's first member
+** in it, position, -}. */
 size_t hs_cindex_seeds(const hs_cindex *ci, uint32_t a, hs_seed **buf,
                        size_t *cap, hs_seed **tmp, size_t *tmpcap) {
-  size_t n = 0;
-  uint64_t f, i;
-  uint32_t prev_group = UINT32_MAX;
+  size_t n = 0, nocc, k;
+  uint64_t f, f0, f1;
+  uint32_t lo = a, ngram = (uint32_t)ci->ngram;
+  hs_seed *occ;
   if (a >= ci->ndocs) return 0;
-  for (f = ci->fstart[a]; f < ci->fstart[a + 1]; f++) {
+  f0 = ci->fstart[a];
+  f1 = ci->fstart[a + 1];
+  nocc = (size_t)(f1 - f0);
+  if (!nocc) return 0;
+  if (a < ci->first_new) lo = (uint32_t)ci->first_new;
+  HS_GROW(*tmp, *tmpcap, nocc);
+  HS_GROW(*buf, *cap, nocc);
+  occ = *tmp;
+  for (f = f0; f < f1;) {
     uint32_t g = ci->fwd_group[f];
-    uint64_t gs = ci->gstart[g], ge = ci->gstart[g + 1];
-    /* A shingle occurring k times in a gives k entries for one group:
-    ** each group is expanded once, for all of a's occurrences. */
-    if (g == prev_group) continue;
-    prev_group = g;
-    for (i = gs; i < ge; i++) {
-      const hs_member *p = &ci->members[i];
-      uint64_t j;
-      if (p->doc != a) continue;
-      for (j = gs; j < ge; j++) {
-        const hs_member *q = &ci->members[j];
-        hs_seed *s;
-        if (q->doc < a) continue;
-        if (a < ci->first_new && q->doc < ci->first_new) continue;
-        if (q->doc == a) {
-          if (!ci->internal) continue;
-          if (q->pos < p->pos + (uint32_t)ci->ngram) continue;
-        }
-        HS_GROW(*buf, *cap, n + 1);
-        s = &(*buf)[n++];
-        s->a = a;
-        s->b = q->doc;
-        s->posa = p->pos;
-        s->posb = q->pos;
-      }
+    uint64_t gs = ci->gstart[g], ge = ci->gstart[g + 1], l = gs, h = ge, r;
+    /* each group is a cache miss in gstart, then one in members:
+    ** fetch both some groups ahead */
+    if (f + 2 * SEED_PREFETCH < f1)
+      __builtin_prefetch(&ci->gstart[ci->fwd_group[f + 2 * SEED_PREFETCH]]);
+    if (f + SEED_PREFETCH < f1)
+      __builtin_prefetch(
+          &ci->members[ci->gstart[ci->fwd_group[f + SEED_PREFETCH]]]);
+    while (l < h) { /* first member of a */
+      uint64_t mid = l + (h - l) / 2;
+      if (ci->members[mid].doc < a) l = mid + 1;
+      else h = mid;
+    }
+    /* a occurring k times gives k consecutive entries for the group */
+    for (r = l; f < f1 && ci->fwd_group[f] == g; f++, r++) {
+      hs_seed *o = &occ[f - f0];
+      o->a = g;
+      o->b = (uint32_t)(l - gs);
+      o->posa = ci->members[r].pos;
+      o->posb = 0;
     }
   }
-  if (n > 1) sort_seeds(*buf, n, tmp, tmpcap);
+  if (radix_seeds(occ, nocc, *buf, 0, 0) != occ)
+    swap_bufs(buf, cap, tmp, tmpcap);
+  occ = *tmp;
+  for (k = 0; k < nocc; k++) {
+    uint32_t g = occ[k].a, posa = occ[k].posa;
+    uint64_t j = ci->gstart[g] + occ[k].b, ge = ci->gstart[g + 1];
+    hs_seed *s;
+    HS_GROW(*buf, *cap, n + (size_t)(ge - j));
+    s = *buf + n;
+    for (; j < ge; j++) {
+      const hs_member *q = &ci->members[j];
+      if (q->doc < lo) continue;
+      if (q->doc == a && (!ci->internal || q->pos < posa + ngram)) continue;
+      s->a = a;
+      s->b = q->doc;
+      s->posa = posa;
+      s->posb = q->pos;
+      s++;
+    }
+    n = (size_t)(s - *buf);
+  }
+  if (n > 1) {
+    HS_GROW(*tmp, *tmpcap, n);
+    if (radix_seeds(*buf, n, *tmp, 1, a) != *buf)
+      swap_bufs(buf, cap, tmp, tmpcap);
+  }
   return n;
 }
 
@@ -618,6 +781,7 @@ void hs_postings_sort(hs_posting *p, size_t n, unsigned shift,
   free(tmp);
   bj.p = p;
   bj.start = start;
+  bj.sub = sh >= 8 ? sh - 8 : 0;
   hs_parallel_for(nthreads, NBUCKETS, 1024, sort_buckets, &bj);
   free(start);
 }
