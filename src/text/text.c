@@ -22,17 +22,38 @@
 ** Speed: the classification and folding of every code point below U+10000
 ** is cached per tokenizer (in pages allocated on first use), so the
 ** Unicode tables are consulted once per distinct character rather than
-** once per character, and a tokenizer costs little to create.
+** once per character, and a tokenizer costs little to create.  Most text
+** needs less: code points below U+0800 are all of ASCII and every 2-byte
+** UTF-8 sequence (Latin, Greek, Cyrillic, Hebrew, Arabic, Persian), so
+** they also get a flat 16 KB table, each 8-byte entry filled on first use
+** from the page cache and holding the class and up to 4 folded bytes.  The
+** inner loop of a word (take_fast_run) decodes 1- and 2-byte characters
+** inline, looks them up there and appends the folded bytes with one
+** fixed-size 4-byte store, so a letter costs a few instructions instead of
+** a decode call, a page lookup and a variable-length copy.  It stops at
+** the first character that is not such a letter or digit; a separator
+** ends the word at once, anything else (marks, format characters, joiners,
+** 3- and 4-byte characters, invalid bytes, the few characters below U+0800
+** that fold to more than 4 bytes, such as U+00BD) goes through the general
+** step, which follows the rules above, and the run resumes.  The end of
+** the word is tracked while scanning, so trailing format characters are
+** dropped without decoding backwards.  xxHash comes from its header
+** (XXH_INLINE_ALL) rather than the shared library, which saves a call
+** through the PLT per token; it is the same XXH3_64bits over the same
+** normalized bytes, as it must be, since hashes are stored.
 */
 #include "text/text.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+/* Header-only inlining of the xxHash library; same XXH3_64bits. */
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 enum char_class {
-  CL_SEP = 0,
+  CL_NONE = 0, /* fast table only: not filled yet, or use the general path */
+  CL_SEP,
   CL_LETTER,
   CL_DIGIT,
   CL_MARK,    /* combining mark: continues a token, never starts one */
@@ -55,7 +76,22 @@ typedef struct fold_entry {
 #define PAGE_BITS 8
 #define NPAGES (65536 >> PAGE_BITS)
 
+/* The fast table: code points below U+0800, 8 bytes each.  state is
+** FAST_EMPTY until the first use, FAST_SHORT when out[] holds the whole
+** folded form, FAST_LONG when the fold is longer than 4 bytes (the page
+** cache then serves the code point).  cls is the class for FAST_SHORT
+** entries and CL_NONE otherwise, so that a test of cls alone tells the
+** inner loop of a word that an entry is usable as it stands. */
+#define FAST_LIMIT 0x800
+enum { FAST_EMPTY = 0, FAST_SHORT, FAST_LONG };
+
+typedef struct fast_entry {
+  char out[4];
+  uint8_t state, cls, nout, unused; /* unused: pads the entry to 8 bytes */
+} fast_entry;
+
 struct hs_tokenizer {
+  fast_entry fast[FAST_LIMIT];
   fold_entry *page[NPAGES];
   hs_token *toks;
   size_t ntoks, cap;
@@ -234,17 +270,87 @@ static inline const fold_entry *lookup(hs_tokenizer *t, int32_t cp,
   return e;
 }
 
-static inline int class_at(hs_tokenizer *t, const unsigned char *p,
-                           size_t n) {
+/* One character of the text, as the tokenizer sees it: its class, its
+** length in bytes (invalid bytes count 1) and its folded form.  out points
+** into the tokenizer's caches or into a caller's scratch entry, and holds
+** at least 4 readable bytes. */
+typedef struct char_info {
+  const char *out;
+  int cls;
+  size_t len, nout;
+} char_info;
+
+/* The general path: any code point, any validity. */
+static char_info char_at_slow(hs_tokenizer *t, const unsigned char *p,
+                              size_t n, fold_entry *scratch) {
+  char_info c;
   int32_t cp;
-  fold_entry scratch;
-  if (n == 0) return CL_SEP;
-  decode(p, n, &cp);
-  return lookup(t, cp, &scratch)->cls;
+  const fold_entry *e;
+  c.len = decode(p, n, &cp);
+  e = lookup(t, cp, scratch);
+  c.out = e->out;
+  c.cls = e->cls;
+  c.nout = e->nout;
+  return c;
 }
 
-static void push_token(hs_tokenizer *t, size_t start, size_t end,
-                       size_t wlen, hs_buf *norm) {
+/* Fill the fast entry of cp (below FAST_LIMIT) from the page cache, so
+** both paths give the same class and folded form by construction. */
+static void fast_fill(hs_tokenizer *t, int32_t cp) {
+  fold_entry scratch;
+  const fold_entry *e = lookup(t, cp, &scratch);
+  fast_entry *f = &t->fast[cp];
+  memcpy(f->out, e->out, sizeof f->out);
+  f->nout = e->nout;
+  f->state = e->nout <= sizeof f->out ? FAST_SHORT : FAST_LONG;
+  f->cls = f->state == FAST_SHORT ? e->cls : CL_NONE;
+}
+
+/* The character at p[0..n), n >= 1: 1- and 2-byte characters inline from
+** the fast table, everything else through char_at_slow. */
+static inline char_info char_at(hs_tokenizer *t, const unsigned char *p,
+                                size_t n, fold_entry *scratch) {
+  char_info c;
+  const fast_entry *f;
+  int32_t cp;
+  unsigned c0 = p[0];
+  if (c0 < 0x80) {
+    cp = (int32_t)c0;
+    c.len = 1;
+  } else if (c0 >= 0xC2 && c0 <= 0xDF && n >= 2 && (p[1] & 0xC0) == 0x80) {
+    cp = (int32_t)(((c0 & 0x1F) << 6) | (p[1] & 0x3Fu));
+    c.len = 2;
+  } else {
+    return char_at_slow(t, p, n, scratch);
+  }
+  f = &t->fast[cp];
+  if (f->state == FAST_EMPTY) fast_fill(t, cp);
+  if (f->state != FAST_SHORT) return char_at_slow(t, p, n, scratch);
+  c.out = f->out;
+  c.cls = f->cls;
+  c.nout = f->nout;
+  return c;
+}
+
+static inline int class_at(hs_tokenizer *t, const unsigned char *p,
+                           size_t n) {
+  fold_entry scratch;
+  if (n == 0) return CL_SEP;
+  return char_at(t, p, n, &scratch).cls;
+}
+
+/* Append a folded form to the word: a fixed 4-byte copy when it fits,
+** since out always has 4 readable bytes and the word buffer has slack. */
+static inline size_t append(char *dst, const char_info *c) {
+  if (c->nout <= 4)
+    memcpy(dst, c->out, 4);
+  else
+    memcpy(dst, c->out, c->nout);
+  return c->nout;
+}
+
+static inline void push_token(hs_tokenizer *t, size_t start, size_t end,
+                              size_t wlen, hs_buf *norm) {
   hs_token *tok;
   HS_GROW(t->toks, t->cap, t->ntoks + 1);
   tok = &t->toks[t->ntoks++];
@@ -257,80 +363,138 @@ static void push_token(hs_tokenizer *t, size_t start, size_t end,
   }
 }
 
+/* The word being taken: its start, the limit of its bytes, the end so far
+** (after the last character that is not a format character: trailing
+** format characters are not part of the word), the length of its folded
+** form in t->word, the class of the last letter, digit or joiner taken,
+** and the number of characters taken since the last digit or joiner (the
+** marks and format characters after a letter count too). */
+typedef struct word_state {
+  size_t start, lim, end, wlen, seg_letters;
+  int prev, done;
+} word_state;
+
+/* The common case of taking a word: letters and digits of 1 or 2 bytes
+** whose fold fits the fast table, taken exactly as the general step in
+** take_word would take them.  Stops before the last byte allowed, so that
+** the second byte can be read without a test; the general step takes the
+** character there, if any.  Returns the position of the first character
+** not taken or, when that character is a separator, which ends the word,
+** the position after it, with w->done set.  Its few variables are copied
+** in and out so that they stay in registers. */
+static inline size_t take_fast_run(hs_tokenizer *t, const unsigned char *s,
+                                   size_t i, word_state *w) {
+  size_t lim = w->lim, end = w->end, wlen = w->wlen, seg = w->seg_letters;
+  int prev = w->prev;
+  while (i + 1 < lim) {
+    unsigned c0 = s[i], c1;
+    const fast_entry *f;
+    size_t k;
+    if (c0 < 0x80) {
+      f = &t->fast[c0];
+      k = 1;
+    } else if (c0 >= 0xC2 && c0 <= 0xDF && ((c1 = s[i + 1]) & 0xC0) == 0x80) {
+      f = &t->fast[((c0 & 0x1F) << 6) | (c1 & 0x3F)];
+      k = 2;
+    } else {
+      break;
+    }
+    if (f->cls != CL_LETTER && f->cls != CL_DIGIT) {
+      if (f->cls == CL_SEP) {
+        w->done = 1;
+        i += k;
+      }
+      break;
+    }
+    memcpy(t->word + wlen, f->out, 4);
+    wlen += f->nout;
+    prev = f->cls;
+    seg = prev == CL_LETTER ? seg + 1 : 0;
+    i += k;
+    end = i;
+  }
+  w->end = end;
+  w->wlen = wlen;
+  w->seg_letters = seg;
+  w->prev = prev;
+  return i;
+}
+
+/* Take the word that starts with the letter or digit at s[i] and push its
+** token.  Returns where scanning resumes: past the character that ended
+** the word, unless that one is CJK (a token of its own) or the word ended
+** at its length limit or the end of the text. */
+static size_t take_word(hs_tokenizer *t, const unsigned char *s, size_t len,
+                        size_t i, hs_buf *norm, fold_entry *scratch) {
+  word_state w;
+  w.start = w.end = i;
+  w.lim = len - i > HS_TOKEN_MAX_BYTES ? i + HS_TOKEN_MAX_BYTES : len;
+  w.wlen = 0;
+  w.seg_letters = 0;
+  w.prev = CL_SEP;
+  w.done = 0;
+  for (;;) {
+    char_info c;
+    i = take_fast_run(t, s, i, &w);
+    if (w.done || i >= w.lim) break;
+    /* The general step: decide whether the next character continues the
+    ** word, then take it. */
+    c = char_at(t, s + i, len - i, scratch);
+    if (c.cls == CL_LETTER || c.cls == CL_DIGIT) {
+      w.prev = c.cls;
+    } else if (c.cls == CL_MARK || c.cls == CL_FORMAT) {
+      if (c.cls == CL_FORMAT && w.prev != CL_LETTER && w.prev != CL_DIGIT) {
+        i += c.len;
+        break;
+      }
+    } else if (c.cls == CL_APOS || c.cls == CL_DOT || c.cls == CL_COMMA) {
+      int next = class_at(t, s + i + c.len, len - i - c.len);
+      int join = 0;
+      if (c.cls == CL_APOS)
+        join = w.prev == CL_LETTER && next == CL_LETTER;
+      else if (w.prev == CL_DIGIT && next == CL_DIGIT)
+        join = 1;
+      else if (c.cls == CL_DOT)
+        join = w.prev == CL_LETTER && w.seg_letters == 1 && next == CL_LETTER;
+      if (!join) {
+        i += c.len;
+        break;
+      }
+      w.prev = c.cls;
+      w.seg_letters = 0;
+    } else {
+      if (c.cls != CL_CJK) i += c.len;
+      break;
+    }
+    if (w.prev == CL_LETTER || w.prev == CL_DIGIT) {
+      w.wlen += append(t->word + w.wlen, &c);
+      w.seg_letters = w.prev == CL_LETTER ? w.seg_letters + 1 : 0;
+    }
+    i += c.len;
+    if (c.cls != CL_FORMAT) w.end = i;
+  }
+  if (w.wlen > 0) push_token(t, w.start, w.end, w.wlen, norm);
+  return i;
+}
+
 int hs_tokenizer_run(hs_tokenizer *t, const char *text, size_t len,
                      const hs_token **toks, size_t *n, hs_buf *norm) {
   const unsigned char *s = (const unsigned char *)text;
   size_t i = 0;
   fold_entry scratch;
+  memset(&scratch, 0, sizeof scratch); /* append may read 4 bytes of out */
   t->ntoks = 0;
   if (len > UINT32_MAX) len = UINT32_MAX; /* offsets are 32-bit */
   while (i < len) {
-    int32_t cp;
-    size_t k = decode(s + i, len - i, &cp);
-    const fold_entry *e = lookup(t, cp, &scratch);
-    size_t start, wlen, seg_letters;
-    int prev;
-    if (e->cls == CL_CJK) {
-      memcpy(t->word, e->out, e->nout);
-      push_token(t, i, i + k, e->nout, norm);
-      i += k;
-      continue;
-    }
-    if (e->cls != CL_LETTER && e->cls != CL_DIGIT) {
-      i += k;
-      continue;
-    }
-    /* A word starts here: extend while the next character continues it. */
-    start = i;
-    wlen = 0;
-    seg_letters = 0;
-    prev = e->cls;
-    for (;;) {
-      if (prev == CL_LETTER || prev == CL_DIGIT) {
-        memcpy(t->word + wlen, e->out, e->nout);
-        wlen += e->nout;
-        seg_letters = prev == CL_LETTER ? seg_letters + 1 : 0;
-      }
-      i += k;
-      if (i >= len || i - start >= HS_TOKEN_MAX_BYTES) break;
-      k = decode(s + i, len - i, &cp);
-      e = lookup(t, cp, &scratch);
-      if (e->cls == CL_LETTER || e->cls == CL_DIGIT || e->cls == CL_MARK ||
-          e->cls == CL_FORMAT) {
-        if (e->cls == CL_LETTER || e->cls == CL_DIGIT) prev = e->cls;
-        else if (e->cls == CL_FORMAT && prev != CL_LETTER && prev != CL_DIGIT)
-          break;
-        continue;
-      }
-      if (e->cls == CL_APOS || e->cls == CL_DOT || e->cls == CL_COMMA) {
-        int next = class_at(t, s + i + k, len - i - k);
-        int join = 0;
-        if (e->cls == CL_APOS)
-          join = prev == CL_LETTER && next == CL_LETTER;
-        else if (prev == CL_DIGIT && next == CL_DIGIT)
-          join = 1;
-        else if (e->cls == CL_DOT)
-          join = prev == CL_LETTER && seg_letters == 1 && next == CL_LETTER;
-        if (join) {
-          prev = e->cls;
-          seg_letters = 0;
-          continue;
-        }
-      }
-      break;
-    }
-    /* Trailing format characters are not part of the word. */
-    {
-      size_t end = i;
-      while (end > start) {
-        size_t b = end - 1;
-        int32_t c;
-        while (b > start && (s[b] & 0xC0) == 0x80) b--;
-        decode(s + b, end - b, &c);
-        if (lookup(t, c, &scratch)->cls != CL_FORMAT) break;
-        end = b;
-      }
-      if (wlen > 0) push_token(t, start, end, wlen, norm);
+    char_info c = char_at(t, s + i, len - i, &scratch);
+    if (c.cls == CL_LETTER || c.cls == CL_DIGIT) {
+      i = take_word(t, s, len, i, norm, &scratch);
+    } else if (c.cls == CL_CJK) {
+      memcpy(t->word, c.out, c.nout);
+      push_token(t, i, i + c.len, c.nout, norm);
+      i += c.len;
+    } else {
+      i += c.len;
     }
   }
   *toks = t->toks;

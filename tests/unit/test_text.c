@@ -130,6 +130,30 @@ static const span_case span_cases[] = {
     {"combining-only", "\xcc\x81\xcc\x81 \xd9\x8e",
      {NULL},
      ""},
+    /* Around the fast path for 1- and 2-byte characters: a fold longer
+    ** than 4 bytes (U+00BD), a 2-byte letter ending the text, an overlong
+    ** form, a 2-byte separator, marks counting as letters before a dot,
+    ** Arabic digit joiners. */
+    {"long-fold", "x\xc2\xbdy a",
+     {"x\xc2\xbdy", "a"},
+     "x1\xe2\x81\x84" "2y a"},
+    {"ends-with-2-byte", "ab \xd9\x83\xd8\xaa\xd8\xa8",
+     {"ab", "\xd9\x83\xd8\xaa\xd8\xa8"},
+     "ab \xd9\x83\xd8\xaa\xd8\xa8"},
+    {"overlong-inside", "ab\xc1\xa1" "cd",
+     {"ab", "cd"},
+     "ab cd"},
+    {"arabic-comma", "\xd9\x83\xd8\xaa\xd8\xa8\xd8\x8c\xd8\xaf",
+     {"\xd9\x83\xd8\xaa\xd8\xa8", "\xd8\xaf"},
+     "\xd9\x83\xd8\xaa\xd8\xa8 \xd8\xaf"},
+    {"dot-after-mark", "e\xcc\x81.g x.y",
+     {"e\xcc\x81", "g", "x.y"},
+     "e g xy"},
+    {"arabic-digit-joiners", "\xd9\xa1\xd9\xac\xd9\xa0\xd9\xa0 "
+     "\xd9\x88\xd9\xa3\xd9\xab\xd9\xa5",
+     {"\xd9\xa1\xd9\xac\xd9\xa0\xd9\xa0",
+      "\xd9\x88\xd9\xa3\xd9\xab\xd9\xa5"},
+     "100 \xd9\x88" "35"},
 };
 
 static void test_spans(void **state) {
