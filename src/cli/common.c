@@ -250,7 +250,7 @@ int cli_read_inputs(cli *c, hs_corpus *corpus,
 ** busy.  The engine gets copies of the batch's hs_doc structs, since the
 ** corpus's array of them moves as it grows; the texts they point at stay
 ** put until the batch is done and they are released. */
-enum { STREAM_DOCS = 2048 };
+enum { STREAM_DOCS = 1024 };
 
 typedef struct streamer {
   cli *c;
