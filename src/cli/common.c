@@ -290,7 +290,8 @@ static int stream_wait(streamer *st, hs_corpus *corpus) {
 }
 
 /* Hand the documents read since the last batch to the engine: on a thread
-** of its own, unless this is the last batch (then wait for it here). */
+** of its own, unless this is the last batch (then wait for it here) or
+** --threads 1 asked for one thread. */
 static int stream_flush(streamer *st, hs_corpus *corpus, int last) {
   size_t count = hs_corpus_count(corpus);
   int rc;
@@ -307,7 +308,8 @@ static int stream_flush(streamer *st, hs_corpus *corpus, int last) {
   memcpy(st->batch, hs_corpus_doc(corpus, st->first),
          st->count * sizeof *st->batch);
   st->flushed = count;
-  if (!last && pthread_create(&st->thread, NULL, stream_add, st) == 0)
+  if (!last && st->c->opts.threads != 1 &&
+      pthread_create(&st->thread, NULL, stream_add, st) == 0)
     st->running = 1;
   else
     stream_add(st);
