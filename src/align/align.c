@@ -725,7 +725,7 @@ int hs_align_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     *n = 0;
     return io_error ? io_error : hs_error_set(err, HS_EINTR, "interrupted");
   }
-  qsort(*out, *n, sizeof **out, hs_cluster_passage_cmp);
+  hs_cluster_passage_sort(*out, *n);
   return HS_OK;
 }
 

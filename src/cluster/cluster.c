@@ -32,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/sort.h"
 #include "util/util.h"
 
 /* ------------------------------------------------------------ union-find */
@@ -101,6 +102,44 @@ int hs_cluster_passage_cmp(const void *x, const void *y) {
   return 0;
 }
 
+/* The radix key of a passage: (a.doc, a.start, b.doc, b.start), as many
+** of them as fit, packed; the comparator orders ties on it. */
+static void passage_pack(const hs_passage *p, size_t n, hs_sort_pack *pk) {
+  uint64_t max[4] = {0, 0, 0, 0};
+  size_t i;
+  for (i = 0; i < n; i++) {
+    if (p[i].a.doc > max[0]) max[0] = p[i].a.doc;
+    if (p[i].a.start > max[1]) max[1] = p[i].a.start;
+    if (p[i].b.doc > max[2]) max[2] = p[i].b.doc;
+    if (p[i].b.start > max[3]) max[3] = p[i].b.start;
+  }
+  hs_sort_pack_init(pk, max, 4);
+}
+
+static uint64_t passage_key_of(const hs_passage *q, const hs_sort_pack *pk) {
+  uint64_t f[4], k = 0;
+  int i;
+  f[0] = q->a.doc;
+  f[1] = q->a.start;
+  f[2] = q->b.doc;
+  f[3] = q->b.start;
+  for (i = 0; i < pk->nf; i++) k |= f[i] << pk->shift[i];
+  return k;
+}
+
+static uint64_t passage_key(const void *e, int round, const void *ctx) {
+  (void)round;
+  return passage_key_of(e, ctx);
+}
+
+void hs_cluster_passage_sort(hs_passage *p, size_t n) {
+  hs_sort_pack pk;
+  if (n < 2) return;
+  passage_pack(p, n, &pk);
+  hs_sort_keyed(p, n, sizeof *p, 1, passage_key, &pk,
+                hs_cluster_passage_cmp);
+}
+
 typedef struct ord_rec {
   const hs_passage *p;
   size_t idx;
@@ -119,6 +158,24 @@ typedef struct span_rec {
   uint32_t doc, start, end;
   size_t node;
 } span_rec;
+
+static uint64_t ord_key(const void *e, int round, const void *ctx) {
+  (void)round;
+  return passage_key_of(((const ord_rec *)e)->p, ctx);
+}
+
+static uint64_t span_key(const void *e, int round, const void *ctx) {
+  const span_rec *s = e;
+  const hs_sort_pack *pk = ctx;
+  uint64_t f[3], k = 0;
+  int i;
+  (void)round;
+  f[0] = s->doc;
+  f[1] = s->start;
+  f[2] = s->end;
+  for (i = 0; i < pk->nf; i++) k |= f[i] << pk->shift[i];
+  return k;
+}
 
 static int span_cmp(const void *x, const void *y) {
   const span_rec *a = x, *b = y;
@@ -184,6 +241,8 @@ int hs_cluster_families(const hs_passage *p, size_t n, uint32_t *fam,
   span_rec *sp = NULL;
   live_span *live = NULL;
   size_t live_cap = 0, *famof = NULL, i, s;
+  uint64_t smax[3] = {0, 0, 0};
+  hs_sort_pack pk;
   uint32_t next = 0;
   uf u = {NULL, NULL};
 
@@ -198,7 +257,8 @@ int hs_cluster_families(const hs_passage *p, size_t n, uint32_t *fam,
     ord[i].p = &p[i];
     ord[i].idx = i;
   }
-  qsort(ord, n, sizeof *ord, ord_cmp);
+  passage_pack(p, n, &pk);
+  hs_sort_keyed(ord, n, sizeof *ord, 1, ord_key, &pk, ord_cmp);
 
   /* Node 2r is span a, node 2r+1 span b, of the passage of rank r. */
   uf_init(&u, 2 * n);
@@ -209,7 +269,15 @@ int hs_cluster_families(const hs_passage *p, size_t n, uint32_t *fam,
     sp[2 * i + 1] = (span_rec){q->b.doc, q->b.start, q->b.end, 2 * i + 1};
     uf_union(&u, 2 * i, 2 * i + 1);
   }
-  qsort(sp, 2 * n, sizeof *sp, span_cmp);
+  for (i = 0; i < 2 * n; i++) {
+    if (sp[i].doc > smax[0]) smax[0] = sp[i].doc;
+    if (sp[i].start > smax[1]) smax[1] = sp[i].start;
+    if (sp[i].end > smax[2]) smax[2] = sp[i].end;
+  }
+  hs_sort_pack_init(&pk, smax, 3);
+  /* Nodes are numbered in array order, so the stable sort on (doc,
+  ** start, end) leaves ties in node order already. */
+  hs_sort_keyed(sp, 2 * n, sizeof *sp, 1, span_key, &pk, span_cmp);
   for (s = 0; s < 2 * n;) {
     size_t e = s + 1;
     while (e < 2 * n && sp[e].doc == sp[s].doc) e++;
@@ -242,7 +310,7 @@ int hs_families_assign(hs_passage *p, size_t n, hs_error *err) {
   if (!p)
     return hs_error_set(err, HS_EUSAGE,
                         "hs_families_assign: no passages given for n=%zu", n);
-  qsort(p, n, sizeof *p, hs_cluster_passage_cmp);
+  hs_cluster_passage_sort(p, n);
   fam = hs_reallocarray(NULL, n, sizeof *fam);
   rc = hs_cluster_families(p, n, fam, err);
   if (rc == HS_OK)

@@ -21,4 +21,8 @@ int hs_cluster_families(const hs_passage *p, size_t n, uint32_t *fam,
 /* The order hs_families_assign sorts passages in: qsort comparator. */
 int hs_cluster_passage_cmp(const void *x, const void *y);
 
+/* Sorts p[0..n) into hs_cluster_passage_cmp's order (the order qsort
+** gives) with a radix sort on the leading fields. */
+void hs_cluster_passage_sort(hs_passage *p, size_t n);
+
 #endif

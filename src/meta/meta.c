@@ -18,7 +18,7 @@
 **  - lines one outlet repeats: a normalized line found in at least 3 of an
 **    outlet's documents and in at least 30% of them (hs_boiler_corpus).
 ** Cost: linear in the text for the fixed patterns; the repeated-line rule
-** hashes every line and sorts the hashes (n log n in lines).
+** hashes every line and radix-sorts the line records (linear in lines).
 */
 #include <pthread.h>
 #include <stdlib.h>
@@ -28,6 +28,7 @@
 #include "hearsay.h"
 #include "meta/meta_int.h"
 #include "text/text.h"
+#include "util/sort.h"
 #include "util/util.h"
 
 /* ------------------------------------------------------------ lines */
@@ -147,72 +148,78 @@ static const struct boiler_row {
 #define LIST_LINE_MAX 160
 #define LIST_MAX_LINES 12
 
-/* Search needle (n bytes) in hay (m bytes): memchr for its first byte,
-** memcmp for the rest. */
-static const char *find_bytes(const char *hay, size_t m, const char *needle,
-                              size_t n) {
-  const char *p = hay, *end = hay + m;
-  if (n == 0 || n > m) return n == 0 ? hay : NULL;
-  while ((size_t)(end - p) >= n &&
-         (p = memchr(p, (unsigned char)needle[0], (size_t)(end - p) - n + 1))) {
-    if ((n < 2 || p[1] == needle[1]) && !memcmp(p, needle, n)) return p;
-    p++;
-  }
-  return NULL;
+/* The patterns indexed for one scan of a line: those beginning with byte
+** c are first[0][c] - 1 (matched anywhere) or first[1][c] - 1 (at the
+** line's start only), then next[] of it, in table order (0: no more); a
+** filter of the patterns' first two bytes (hashed to 4096 bits, exact for
+** ASCII letters) rules out most positions of a line with one test. */
+enum { NROWS = sizeof boiler_rows / sizeof boiler_rows[0] - 1 };
+_Static_assert(NROWS < 255, "pattern numbers must fit the uint8_t lists");
+typedef struct boiler_pats {
+  uint8_t first[2][256], next[NROWS];
+  size_t len[NROWS];
+  uint64_t pair[64];
+} boiler_pats;
+
+static unsigned pair_bit(unsigned char a, unsigned char b) {
+  return ((unsigned)a * 31u + b) & 4095u;
 }
 
-/* The set of byte values in a string, as 256 bits. */
-typedef struct byteset {
-  uint64_t w[4];
-} byteset;
-
-static void byteset_of(byteset *b, const char *p, size_t n) {
-  size_t i;
-  memset(b, 0, sizeof *b);
-  for (i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)p[i];
-    b->w[c >> 6] |= (uint64_t)1 << (c & 63);
-  }
-}
-
-/* A pattern, its length and the bytes it needs. */
-typedef struct boiler_pat {
-  size_t len;
-  byteset bytes;
-} boiler_pat;
-
-/* The line is lowercased (ASCII) once; a pattern is searched only if every
-** byte it holds occurs in the line (four AND operations, which rule out
-** most patterns for most lines), then by one memcmp (prefix patterns) or
-** one memchr-driven search. */
-static int boiler_line(const char *t, uint32_t s, uint32_t e,
-                       const boiler_pat *pats) {
-  char low[BOILER_MAX_LINE];
-  byteset have;
-  size_t m, i;
+static void boiler_pats_init(boiler_pats *bp) {
   int k;
+  memset(bp->first, 0, sizeof bp->first);
+  memset(bp->pair, 0, sizeof bp->pair);
+  for (k = NROWS - 1; k >= 0; k--) { /* prepended: lists in table order */
+    const unsigned char *t = (const unsigned char *)boiler_rows[k].text;
+    unsigned bit = pair_bit(t[0], t[1]); /* every pattern has 2 bytes */
+    uint8_t *head = &bp->first[boiler_rows[k].match & B_PREFIX][t[0]];
+    bp->len[k] = strlen(boiler_rows[k].text);
+    bp->next[k] = *head;
+    *head = (uint8_t)(k + 1);
+    bp->pair[bit >> 6] |= (uint64_t)1 << (bit & 63);
+  }
+}
+
+/* The first pattern of list `head` (a first[][] entry) found at low + i
+** (m - i bytes left), or -1; only patterns before `best` are tried. */
+static int boiler_at(const boiler_pats *bp, int head,
+                     const unsigned char *low, size_t i, size_t m,
+                     int best) {
+  int k;
+  for (k = head - 1; k >= 0 && (best < 0 || k < best); k = bp->next[k] - 1) {
+    const char *pat = boiler_rows[k].text;
+    if (bp->len[k] <= m - i && (unsigned char)pat[1] == low[i + 1] &&
+        !memcmp(low + i, pat, bp->len[k]))
+      return k;
+  }
+  return -1;
+}
+
+/* The first pattern (in table order) the line holds, or -1.  The line is
+** lowercased (ASCII) once and scanned once: at each position whose two
+** bytes pass the filter, the patterns beginning there are compared (the
+** prefix patterns at the line's start only). */
+static int boiler_line(const char *t, uint32_t s, uint32_t e,
+                       const boiler_pats *bp) {
+  unsigned char low[BOILER_MAX_LINE + 1];
+  size_t m, i;
+  int best = -1, k;
   trim(t, &s, &e);
   if (e == s || e - s > BOILER_MAX_LINE) return -1;
   m = e - s;
   for (i = 0; i < m; i++) {
     unsigned char a = (unsigned char)t[s + i];
-    low[i] = (char)(a >= 'A' && a <= 'Z' ? a + 32 : a);
+    low[i] = (unsigned char)(a >= 'A' && a <= 'Z' ? a + 32 : a);
   }
-  byteset_of(&have, low, m);
-  for (k = 0; boiler_rows[k].text; k++) {
-    const char *pat = boiler_rows[k].text;
-    const byteset *need = &pats[k].bytes;
-    size_t n = pats[k].len;
-    if ((need->w[0] & ~have.w[0]) | (need->w[1] & ~have.w[1]) |
-        (need->w[2] & ~have.w[2]) | (need->w[3] & ~have.w[3]))
-      continue;
-    if (boiler_rows[k].match & B_PREFIX) {
-      if (n <= m && !memcmp(low, pat, n)) return k;
-    } else if (find_bytes(low, m, pat, n)) {
-      return k;
-    }
+  low[m] = 0;
+  if (m >= 2) best = boiler_at(bp, bp->first[1][low[0]], low, 0, m, best);
+  for (i = 0; i + 1 < m; i++) {
+    unsigned bit = pair_bit(low[i], low[i + 1]);
+    if (!(bp->pair[bit >> 6] >> (bit & 63) & 1)) continue;
+    k = boiler_at(bp, bp->first[0][low[i]], low, i, m, best);
+    if (k >= 0) best = k;
   }
-  return -1;
+  return best;
 }
 
 static void push_range(hs_range **v, size_t *n, size_t *cap, uint32_t s,
@@ -231,19 +238,16 @@ int hs_boiler_find(const char *text, size_t len, hs_range **out, size_t *n,
                    hs_error *err) {
   line *ln = NULL;
   size_t nl, i, cap = 0;
-  boiler_pat pats[sizeof boiler_rows / sizeof boiler_rows[0]];
+  boiler_pats pats;
   (void)err;
   *out = NULL;
   *n = 0;
   if (!text || !len) return HS_OK;
-  for (i = 0; boiler_rows[i].text; i++) {
-    pats[i].len = strlen(boiler_rows[i].text);
-    byteset_of(&pats[i].bytes, boiler_rows[i].text, pats[i].len);
-  }
+  boiler_pats_init(&pats);
   if (len > UINT32_MAX) len = UINT32_MAX;
   nl = split_lines(text, len, &ln);
   for (i = 0; i < nl; i++) {
-    int k = boiler_line(text, ln[i].start, ln[i].end, pats);
+    int k = boiler_line(text, ln[i].start, ln[i].end, &pats);
     if (k < 0) continue;
     push_range(out, n, &cap, ln[i].start, ln[i].end);
     if (boiler_rows[k].match & B_LIST) {
@@ -277,11 +281,6 @@ static int range_cmp(const void *x, const void *y) {
   const hs_range *a = x, *b = y;
   if (a->start != b->start) return a->start < b->start ? -1 : 1;
   return (a->end > b->end) - (a->end < b->end);
-}
-
-static int u64_cmp(const void *x, const void *y) {
-  uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-  return (a > b) - (a < b);
 }
 
 /* Number of entries equal to v in the sorted array. */
@@ -464,16 +463,75 @@ static hs_range_list *dlists_finish(dlist *dl, size_t nd) {
   return res;
 }
 
+/* Radix keys of line records, in hs_line_rec_cmp's order: round 0 the
+** series (its place among the outlets' hashes, distinct[0..ndistinct),
+** so that a few hundred outlets take a few bits) and the top bits of the
+** line hash, kept to the kbits the record count needs; round 1 (doc,
+** start) packed.  Records that tie on round 0 (the same line hash's top
+** bits) are put in order by the comparator; round 1 has already ordered
+** those of one line, so that costs a comparison each. */
+typedef struct lrec_keys {
+  const uint64_t *distinct;
+  size_t ndistinct;
+  int cbits, kbits;
+  hs_sort_pack pk;
+} lrec_keys;
+
+static uint64_t lrec_key(const void *e, int round, const void *ctx) {
+  const lrec *r = e;
+  const lrec_keys *k = ctx;
+  uint64_t code, key;
+  size_t lo = 0, hi = k->ndistinct;
+  if (round == 1)
+    return (uint64_t)r->doc << k->pk.shift[0] |
+           (k->pk.nf > 1 ? (uint64_t)r->start << k->pk.shift[1] : 0);
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (k->distinct[mid] < r->series) lo = mid + 1;
+    else hi = mid;
+  }
+  /* 2*i for the i-th outlet hash, odd between two of them. */
+  code = 2 * (uint64_t)lo +
+         (lo == k->ndistinct || k->distinct[lo] != r->series);
+  key = k->cbits ? code << (64 - k->cbits) | r->hash >> k->cbits : r->hash;
+  return k->kbits < 64 ? key >> (64 - k->kbits) : key;
+}
+
+/* Sort b's records by (series, hash, doc, start); sorted[0..nd) holds
+** the series hash of every document, sorted. */
+static void sort_lines(hs_boiler_lines *b, const uint64_t *sorted,
+                       size_t nd) {
+  lrec_keys k;
+  uint64_t *distinct = hs_calloc(nd + 1, sizeof *distinct), max[2] = {0, 0};
+  size_t i, nu = 0;
+  for (i = 0; i < nd; i++)
+    if (!nu || sorted[i] != distinct[nu - 1]) distinct[nu++] = sorted[i];
+  for (i = 0; i < b->nrec; i++) {
+    if (b->rec[i].doc > max[0]) max[0] = b->rec[i].doc;
+    if (b->rec[i].start > max[1]) max[1] = b->rec[i].start;
+  }
+  k.distinct = distinct;
+  k.ndistinct = nu;
+  k.cbits = hs_sort_bits(2 * (uint64_t)nu + 1);
+  /* Enough bits that records rarely share a key, in whole digits. */
+  k.kbits = (k.cbits + hs_sort_bits(b->nrec) + 4 + 10) / 11 * 11;
+  if (k.kbits > 64) k.kbits = 64;
+  hs_sort_pack_init(&k.pk, max, 2);
+  hs_sort_keyed(b->rec, b->nrec, sizeof *b->rec, 2, lrec_key, &k,
+                hs_line_rec_cmp);
+  free(distinct);
+}
+
 /* Add to dl[doc] the lines repeated by an outlet: records sorted by
 ** (series, hash, doc), counted against the outlet's documents. */
 static void repeated_into(hs_boiler_lines *b, size_t nd, dlist *dl) {
   size_t i, j;
   uint64_t *sorted = hs_calloc(nd + 1, sizeof *sorted);
-  if (b->nrec) qsort(b->rec, b->nrec, sizeof *b->rec, hs_line_rec_cmp);
   if (b->series)
     memcpy(sorted, b->series, (nd < b->nseries ? nd : b->nseries) *
                                   sizeof *sorted);
-  if (nd) qsort(sorted, nd, sizeof *sorted, u64_cmp);
+  hs_sort_u64(sorted, nd);
+  sort_lines(b, sorted, nd);
   for (i = 0; i < b->nrec; i = j) {
     size_t ndocs = 0, sdocs, k;
     for (j = i; j < b->nrec && b->rec[j].series == b->rec[i].series &&

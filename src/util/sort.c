@@ -1,0 +1,211 @@
+/*
+** sort.c — LSD radix sorting of 64-bit keys and a keyed sort of records.
+**
+** The radix sort uses 11-bit digits (six passes cover 64 bits; 2,048
+** counters per digit stay in the first-level cache) and counts every
+** digit in one read of the keys; a digit on which all keys agree moves
+** nothing and is skipped, so keys whose high bits are zero cost only the
+** passes their low bits need.
+**
+** hs_sort_keyed sorts (key, index) pairs rather than the records, so a
+** record is moved once, at the end, whatever its size.  Several keys are
+** sorted least significant first, each pass stable, which gives the
+** lexicographic order of the tuple.  Runs of equal first keys are then
+** sorted with the caller's comparator (insertion sort when short, qsort
+** when long): when the later keys hold the fields the comparator reads
+** next, those runs are already in order and cost one comparison per
+** element.
+*/
+#include "util/sort.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/util.h"
+
+#define DIGIT_BITS 11
+#define NDIGITS 6
+#define NBUCKETS (1u << DIGIT_BITS)
+
+/* Below this many elements qsort is used as it is. */
+#define SMALL_N 64
+/* Runs of equal keys up to this long are insertion-sorted. */
+#define INSERTION_MAX 24
+
+typedef struct sort_kv {
+  uint64_t key;
+  size_t idx;
+} sort_kv;
+
+int hs_sort_bits(uint64_t x) {
+  int b = 0;
+  while (x) {
+    b++;
+    x >>= 1;
+  }
+  return b;
+}
+
+void hs_sort_pack_init(hs_sort_pack *pk, const uint64_t *max, int nfields) {
+  int w[HS_SORT_PACK_MAX], total = 0, i;
+  if (nfields > HS_SORT_PACK_MAX) nfields = HS_SORT_PACK_MAX;
+  pk->nf = 0;
+  for (i = 0; i < nfields; i++) {
+    w[i] = hs_sort_bits(max[i]);
+    if (total + w[i] > 64) break;
+    total += w[i];
+    pk->nf++;
+  }
+  /* shift[i] is the width of the fields after i. */
+  for (i = 0; i < pk->nf; i++) {
+    total -= w[i];
+    pk->shift[i] = w[i] ? total : 0; /* a field always 0 adds nothing */
+  }
+}
+
+/* Stable sort of v[0..n) by key; t is scratch of n entries.  Returns the
+** buffer holding the result (v or t). */
+static sort_kv *sort_radix_kv(sort_kv *v, sort_kv *t, size_t n,
+                              size_t *cnt) {
+  size_t i;
+  int d;
+  memset(cnt, 0, NDIGITS * NBUCKETS * sizeof *cnt);
+  for (i = 0; i < n; i++) {
+    uint64_t k = v[i].key;
+    for (d = 0; d < NDIGITS; d++)
+      cnt[d * NBUCKETS + ((k >> (d * DIGIT_BITS)) & (NBUCKETS - 1))]++;
+  }
+  for (d = 0; d < NDIGITS; d++) {
+    size_t *c = cnt + d * NBUCKETS, sum = 0, b;
+    int shift = d * DIGIT_BITS;
+    sort_kv *sw;
+    if (c[(v[0].key >> shift) & (NBUCKETS - 1)] == n) continue;
+    for (b = 0; b < NBUCKETS; b++) {
+      size_t x = c[b];
+      c[b] = sum;
+      sum += x;
+    }
+    for (i = 0; i < n; i++) t[c[(v[i].key >> shift) & (NBUCKETS - 1)]++] = v[i];
+    sw = v;
+    v = t;
+    t = sw;
+  }
+  return v;
+}
+
+static void sort_u64_scratch(uint64_t *v, uint64_t *t, size_t n,
+                             size_t *cnt) {
+  uint64_t *src = v, *dst = t;
+  size_t i;
+  int d;
+  memset(cnt, 0, NDIGITS * NBUCKETS * sizeof *cnt);
+  for (i = 0; i < n; i++)
+    for (d = 0; d < NDIGITS; d++)
+      cnt[d * NBUCKETS + ((v[i] >> (d * DIGIT_BITS)) & (NBUCKETS - 1))]++;
+  for (d = 0; d < NDIGITS; d++) {
+    size_t *c = cnt + d * NBUCKETS, sum = 0, b;
+    int shift = d * DIGIT_BITS;
+    uint64_t *sw;
+    if (c[(src[0] >> shift) & (NBUCKETS - 1)] == n) continue;
+    for (b = 0; b < NBUCKETS; b++) {
+      size_t x = c[b];
+      c[b] = sum;
+      sum += x;
+    }
+    for (i = 0; i < n; i++) dst[c[(src[i] >> shift) & (NBUCKETS - 1)]++] = src[i];
+    sw = src;
+    src = dst;
+    dst = sw;
+  }
+  if (src != v) memcpy(v, src, n * sizeof *v);
+}
+
+static int u64_cmp(const void *x, const void *y) {
+  uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+  return (a > b) - (a < b);
+}
+
+void hs_sort_u64(uint64_t *v, size_t n) {
+  uint64_t *t;
+  size_t *cnt;
+  if (n < SMALL_N) {
+    if (n > 1) qsort(v, n, sizeof *v, u64_cmp);
+    return;
+  }
+  t = hs_reallocarray(NULL, n, sizeof *t);
+  cnt = hs_reallocarray(NULL, NDIGITS * NBUCKETS, sizeof *cnt);
+  sort_u64_scratch(v, t, n, cnt);
+  free(cnt);
+  free(t);
+}
+
+/* Puts base[s..e) in cmp's order, stably; tmp holds one element. */
+static void sort_run(char *base, size_t s, size_t e, size_t size,
+                     hs_sort_cmp_fn cmp, char *tmp) {
+  size_t i;
+  for (i = s + 1; i < e; i++)
+    if (cmp(base + (i - 1) * size, base + i * size) > 0) break;
+  if (i >= e) return; /* already in order */
+  if (e - s > INSERTION_MAX) {
+    qsort(base + s * size, e - s, size, cmp);
+    return;
+  }
+  for (; i < e; i++) {
+    size_t j = i;
+    if (cmp(base + (i - 1) * size, base + i * size) <= 0) continue;
+    memcpy(tmp, base + i * size, size);
+    while (j > s && cmp(base + (j - 1) * size, tmp) > 0) {
+      memcpy(base + j * size, base + (j - 1) * size, size);
+      j--;
+    }
+    memcpy(base + j * size, tmp, size);
+  }
+}
+
+void hs_sort_keyed(void *base, size_t n, size_t size, int nrounds,
+                   hs_sort_key_fn key, const void *ctx, hs_sort_cmp_fn cmp) {
+  char *b = base, *tmp;
+  sort_kv *v, *t, *r;
+  size_t *cnt, i, s;
+  uint64_t prev;
+  int round;
+
+  if (n < 2) return;
+  for (i = 1; i < n; i++)
+    if (cmp(b + (i - 1) * size, b + i * size) > 0) break;
+  if (i == n) return; /* already in order */
+  if (n < SMALL_N || nrounds < 1 || nrounds > HS_SORT_MAX_ROUNDS) {
+    qsort(base, n, size, cmp);
+    return;
+  }
+
+  v = hs_reallocarray(NULL, n, sizeof *v);
+  t = hs_reallocarray(NULL, n, sizeof *t);
+  cnt = hs_reallocarray(NULL, NDIGITS * NBUCKETS, sizeof *cnt);
+  for (i = 0; i < n; i++) v[i].idx = i;
+  r = v;
+  for (round = nrounds - 1; round >= 0; round--) {
+    sort_kv *o;
+    for (i = 0; i < n; i++) r[i].key = key(b + r[i].idx * size, round, ctx);
+    o = r == v ? t : v;
+    r = sort_radix_kv(r, o, n, cnt);
+  }
+  free(cnt);
+
+  tmp = hs_reallocarray(NULL, n, size);
+  for (i = 0; i < n; i++) memcpy(tmp + i * size, b + r[i].idx * size, size);
+  memcpy(b, tmp, n * size);
+  free(v);
+  free(t);
+
+  /* Runs of equal first keys into cmp's order. */
+  prev = key(b, 0, ctx);
+  for (s = 0, i = 1; i <= n; i++) {
+    uint64_t cur = 0;
+    if (i < n && (cur = key(b + i * size, 0, ctx)) == prev) continue;
+    if (i - s > 1) sort_run(b, s, i, size, cmp, tmp);
+    s = i;
+    prev = cur;
+  }
+  free(tmp);
+}

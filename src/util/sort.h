@@ -1,0 +1,52 @@
+/*
+** sort.h — sorting without comparisons on the hot paths: a stable LSD
+** radix sort of 64-bit keys, and a sort of records into a comparator's
+** order driven by integer keys that agree with it.
+*/
+#ifndef HS_SORT_H
+#define HS_SORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Key number `round` of the element at elem (round 0 most significant);
+** ctx is the caller's. */
+typedef uint64_t (*hs_sort_key_fn)(const void *elem, int round,
+                                   const void *ctx);
+typedef int (*hs_sort_cmp_fn)(const void *x, const void *y);
+
+/* The most keys an element may have. */
+#define HS_SORT_MAX_ROUNDS 4
+
+/* Sorts base[0..n) (size bytes each) into the order of cmp, stably, so
+** the result is what a stable qsort (glibc's merge sort) gives.  The
+** elements are radix-sorted on their key tuples (nrounds keys, compared
+** in lexicographic order), then each run of equal first keys is put in
+** cmp's order.  The first key must agree with cmp: cmp(x, y) < 0 implies
+** key0(x) <= key0(y); it may drop information (a truncated hash), the
+** runs then grow and cost comparisons.  Later keys only presort those
+** runs (the fields cmp reads after key 0's), so that they are found in
+** order.  Input that is already in order is found by one scan and left
+** alone. */
+void hs_sort_keyed(void *base, size_t n, size_t size, int nrounds,
+                   hs_sort_key_fn key, const void *ctx, hs_sort_cmp_fn cmp);
+
+/* Sorts v[0..n) ascending. */
+void hs_sort_u64(uint64_t *v, size_t n);
+
+/* Bits needed to write x (0 for 0). */
+int hs_sort_bits(uint64_t x);
+
+/* Integer fields packed into one key, most significant first: as many
+** leading fields as fit whole in 64 bits, each in the bits its largest
+** value needs.  Field i < nf goes at shift[i]. */
+#define HS_SORT_PACK_MAX 4
+typedef struct hs_sort_pack {
+  int nf;
+  int shift[HS_SORT_PACK_MAX];
+} hs_sort_pack;
+
+/* Layout for fields whose largest values are max[0..nfields). */
+void hs_sort_pack_init(hs_sort_pack *pk, const uint64_t *max, int nfields);
+
+#endif

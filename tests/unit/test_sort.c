@@ -1,0 +1,137 @@
+/*
+** test_sort.c — the radix sorts against qsort on random input with many
+** ties: 64-bit values, and records sorted by keys that hold all, part or
+** a truncated piece of what the comparator reads, including runs of equal
+** keys long enough to need qsort and input already in order.
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "util/sort.h"
+
+static uint64_t rnd(uint64_t *x) {
+  *x ^= *x << 13;
+  *x ^= *x >> 7;
+  *x ^= *x << 17;
+  return *x;
+}
+
+static int u64_cmp(const void *x, const void *y) {
+  uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+  return (a > b) - (a < b);
+}
+
+static void u64_matches_qsort(void **state) {
+  static const size_t sizes[] = {0, 1, 2, 63, 64, 65, 1000, 50000};
+  static const int bits[] = {1, 7, 12, 33, 64};
+  size_t si, bi, i;
+  uint64_t x = 88172645463325252ull;
+  (void)state;
+  for (si = 0; si < sizeof sizes / sizeof *sizes; si++)
+    for (bi = 0; bi < sizeof bits / sizeof *bits; bi++) {
+      size_t n = sizes[si];
+      uint64_t *a = malloc((n + 1) * sizeof *a), *b = malloc((n + 1) * sizeof *b);
+      uint64_t mask = bits[bi] == 64 ? ~0ull : ((1ull << bits[bi]) - 1);
+      for (i = 0; i < n; i++) a[i] = b[i] = (rnd(&x) & mask) << (64 - bits[bi]) >> (bi % 2 ? 0 : 64 - bits[bi]);
+      qsort(a, n, sizeof *a, u64_cmp);
+      hs_sort_u64(b, n);
+      if (n) assert_memory_equal(a, b, n * sizeof *a);
+      free(a);
+      free(b);
+    }
+}
+
+/* A record like the ones the engine sorts: several fields, a double, and
+** a payload the comparator does not read (so stability shows). */
+typedef struct rec {
+  uint32_t doc, start, other;
+  double sim;
+  uint64_t hash;
+  uint32_t payload;
+} rec;
+
+static int rec_cmp(const void *x, const void *y) {
+  const rec *a = x, *b = y;
+  if (a->hash != b->hash) return a->hash < b->hash ? -1 : 1;
+  if (a->doc != b->doc) return a->doc < b->doc ? -1 : 1;
+  if (a->start != b->start) return a->start < b->start ? -1 : 1;
+  if (a->other != b->other) return a->other < b->other ? -1 : 1;
+  if (a->sim != b->sim) return a->sim < b->sim ? -1 : 1;
+  return 0;
+}
+
+/* Keys of increasing completeness: mode 0 the hash only; 1 the top 20
+** bits of the hash; 2 hash then (doc, start); 3 hash, (doc, start),
+** other; 4 the top 20 bits of the hash, then (doc, start), which are out
+** of order between different hashes of one run. */
+static uint64_t rec_key(const void *e, int round, const void *ctx) {
+  const rec *r = e;
+  int mode = *(const int *)ctx;
+  if (round == 0) return mode == 1 || mode == 4 ? r->hash >> 44 : r->hash;
+  if (round == 1) return (uint64_t)r->doc << 32 | r->start;
+  return r->other;
+}
+
+static void keyed_matches_qsort(void **state) {
+  static const size_t sizes[] = {2, 40, 64, 500, 20000};
+  size_t si, i;
+  int mode, spread;
+  uint64_t x = 2463534242ull;
+  (void)state;
+  for (si = 0; si < sizeof sizes / sizeof *sizes; si++)
+    for (mode = 0; mode < 5; mode++)
+      for (spread = 0; spread < 3; spread++) {
+        size_t n = sizes[si];
+        int nrounds = mode < 2 ? 1 : mode == 4 ? 2 : mode;
+        rec *a = calloc(n, sizeof *a), *b = calloc(n, sizeof *b);
+        /* spread 0: few distinct values (long runs of ties); 1: some;
+        ** 2: many. */
+        uint64_t m = spread == 0 ? 3 : spread == 1 ? 50 : 100000;
+        for (i = 0; i < n; i++) {
+          a[i].hash = (rnd(&x) % m) * 0x9E3779B97F4A7C15ull;
+          if (spread == 2 && i % 3 == 0) /* same top bits, other hash */
+            a[i].hash = (a[i].hash & ~0xFFFFFull) | (rnd(&x) & 0xFFFFF);
+          a[i].doc = (uint32_t)(rnd(&x) % m);
+          a[i].start = (uint32_t)(rnd(&x) % (m * 10));
+          a[i].other = (uint32_t)(rnd(&x) % 4);
+          a[i].sim = (double)(rnd(&x) % 5) / 4.0;
+          a[i].payload = (uint32_t)i;
+        }
+        memcpy(b, a, n * sizeof *a);
+        qsort(a, n, sizeof *a, rec_cmp);
+        hs_sort_keyed(b, n, sizeof *b, nrounds, rec_key, &mode, rec_cmp);
+        for (i = 0; i < n; i++) {
+          assert_int_equal(rec_cmp(&a[i], &b[i]), 0);
+          assert_int_equal(a[i].payload, b[i].payload); /* stable */
+        }
+        /* Sorted input stays as it is. */
+        hs_sort_keyed(b, n, sizeof *b, nrounds, rec_key, &mode, rec_cmp);
+        for (i = 0; i < n; i++) assert_int_equal(a[i].payload, b[i].payload);
+        free(a);
+        free(b);
+      }
+}
+
+static void bits_of(void **state) {
+  (void)state;
+  assert_int_equal(hs_sort_bits(0), 0);
+  assert_int_equal(hs_sort_bits(1), 1);
+  assert_int_equal(hs_sort_bits(2047), 11);
+  assert_int_equal(hs_sort_bits(2048), 12);
+  assert_int_equal(hs_sort_bits(~0ull), 64);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(u64_matches_qsort),
+      cmocka_unit_test(keyed_matches_qsort),
+      cmocka_unit_test(bits_of),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
