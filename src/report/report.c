@@ -151,6 +151,20 @@ static void id_put(hs_buf *b, id_cache *ids, const hs_corpus *c,
   hs_buf_append(b, ids->text.p + ids->at[doc] - 1, ids->len[doc]);
 }
 
+/* {"doc":ID,"start":B,"end":B,"words":N} */
+static void span_put(hs_buf *b, id_cache *ids, const hs_corpus *c,
+                     const hs_span *sp) {
+  hs_buf_append(b, "{\"doc\":", 7);
+  id_put(b, ids, c, sp->doc);
+  hs_buf_append(b, ",\"start\":", 9);
+  buf_u32(b, sp->start);
+  hs_buf_append(b, ",\"end\":", 7);
+  buf_u32(b, sp->end);
+  hs_buf_append(b, ",\"words\":", 9);
+  buf_u32(b, sp->words);
+  hs_buf_putc(b, '}');
+}
+
 static int write_passages_jsonl(FILE *f, const hs_corpus *c,
                                 const hs_passage *p, size_t n,
                                 hs_error *err) {
@@ -165,23 +179,11 @@ static int write_passages_jsonl(FILE *f, const hs_corpus *c,
   ids.len = hs_calloc(ndocs + 1, sizeof *ids.len);
   for (i = 0; i < n; i++) {
     const hs_passage *q = &p[i];
-    hs_buf_append(&b, "{\"a\":{\"doc\":", 12);
-    id_put(&b, &ids, c, q->a.doc);
-    hs_buf_append(&b, ",\"start\":", 9);
-    buf_u32(&b, q->a.start);
-    hs_buf_append(&b, ",\"end\":", 7);
-    buf_u32(&b, q->a.end);
+    hs_buf_append(&b, "{\"a\":", 5);
+    span_put(&b, &ids, c, &q->a);
+    hs_buf_append(&b, ",\"b\":", 5);
+    span_put(&b, &ids, c, &q->b);
     hs_buf_append(&b, ",\"words\":", 9);
-    buf_u32(&b, q->a.words);
-    hs_buf_append(&b, "},\"b\":{\"doc\":", 13);
-    id_put(&b, &ids, c, q->b.doc);
-    hs_buf_append(&b, ",\"start\":", 9);
-    buf_u32(&b, q->b.start);
-    hs_buf_append(&b, ",\"end\":", 7);
-    buf_u32(&b, q->b.end);
-    hs_buf_append(&b, ",\"words\":", 9);
-    buf_u32(&b, q->b.words);
-    hs_buf_append(&b, "},\"words\":", 10);
     buf_u32(&b, q->words);
     hs_buf_append(&b, ",\"similarity\":", 14);
     buf_fixed3(&b, q->similarity);
