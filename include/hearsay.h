@@ -127,6 +127,9 @@ typedef struct hs_ingest_opts {
   ** while a large file is still being read. */
   int (*on_doc)(void *ud, hs_corpus *c, size_t index);
   void *on_doc_ud;
+  int threads;              /* JSON Lines are parsed on this many threads
+                               (documents still arrive in input order);
+                               0 = all cores */
 } hs_ingest_opts;
 
 /* Read one path into the corpus: a file (text, .jsonl, .jsonl.gz,

@@ -235,6 +235,7 @@ int cli_read_inputs(cli *c, hs_corpus *corpus,
   io.cancel = (const volatile int *)&g_interrupted;
   io.on_doc = on_doc;
   io.on_doc_ud = ud;
+  io.threads = c->opts.threads; /* --threads: 0 = all cores */
   for (i = 0; i < c->npaths; i++) {
     if ((rc = hs_ingest_path(corpus, c->paths[i], &io, err))) return rc;
     cli_progress(c, "reading", hs_corpus_count(corpus), 0);

@@ -55,22 +55,20 @@ void hs_ingest_ctx_init(hs_ingest_ctx *x, hs_corpus *c,
     x->cancel = opts->cancel;
     x->on_doc = opts->on_doc;
     x->on_doc_ud = opts->on_doc_ud;
+    x->threads = opts->threads;
   }
+  if (x->threads <= 0) x->threads = hs_ncpu();
   x->max_doc = (size_t)max;
   /* A line holding a document of max_doc bytes may be longer than that:
   ** "\u0627" spells two bytes of Arabic in six.  Three times plus room for
   ** the other fields admits every line whose text fits (control characters
   ** written as \u00XX aside). */
   x->max_line = x->max_doc * 3 + ((size_t)64 << 10);
-  hs_buf_init(&x->line, x->max_line);
-  hs_buf_init(&x->fix, 0);
-  hs_buf_init(&x->extra, 0);
 }
 
 void hs_ingest_ctx_free(hs_ingest_ctx *x) {
-  hs_buf_free(&x->line);
-  hs_buf_free(&x->fix);
-  hs_buf_free(&x->extra);
+  hs_jsonl_work_free(x->jsonl);
+  x->jsonl = NULL;
 }
 
 int hs_ingest_cancelled(const hs_ingest_ctx *x) {
@@ -561,6 +559,7 @@ int hs_ingest_buffer_mode(hs_corpus *c, const char *name, const char *data,
   hs_error_clear(&e);
   hs_ingest_ctx_init(&x, c, opts);
   x.no_fast = mode == HS_INGEST_JSONL_SLOW;
+  if (mode == HS_INGEST_JSONL_SMALL) x.batch_lines = 3;
   hs_input_init_mem(&in, data, len);
   if (mode != HS_INGEST_TEXT) {
     rc = hs_jsonl_read(&x, &in, name, name, &e);

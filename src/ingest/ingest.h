@@ -7,8 +7,9 @@
 **             is O(1) on average;
 **   stream.c  a byte stream over a file descriptor that undoes gzip or
 **             zstd compression, detected from the first bytes;
-**   jsonl.c   JSON Lines: a memchr line splitter over a capped buffer,
-**             UTF-8 repair, one jansson parse per line;
+**   jsonl.c   JSON Lines: a memchr line splitter, lines parsed in
+**             batches on several threads (UTF-8 repair, a fast scanner or
+**             jansson) and committed in input order;
 **   ingest.c  hs_ingest_path (files, sorted directory walks, stdin),
 **             plain-text documents, binary detection, hs_ingest_buffer.
 **
@@ -94,9 +95,9 @@ typedef struct hs_ingest_ctx {
   size_t max_doc;        /* documents are cut at this many bytes */
   size_t max_line;       /* longer JSON lines are skipped */
   const volatile int *cancel;
-  hs_buf line;           /* a JSON line spanning chunks */
-  hs_buf fix;            /* a JSON line after UTF-8 repair */
-  hs_buf extra;          /* the unnamed fields of a JSON line */
+  int threads;           /* JSON lines are parsed on this many (>= 1) */
+  size_t batch_lines;    /* 0, or JSON lines per batch (for tests) */
+  struct hs_jsonl_work *jsonl; /* jsonl.c's batch and per-thread buffers */
   int no_fast;           /* parse every JSON line with jansson */
   int (*on_doc)(void *ud, hs_corpus *c, size_t index);
   void *on_doc_ud;
@@ -124,6 +125,11 @@ size_t hs_ingest_utf8_cut(const char *p, size_t n, size_t max);
 
 /* ------------------------------------------------------------- jsonl.c */
 
+/* The batch and per-thread buffers of the JSON Lines reader, kept in the
+** context across files; freed by hs_ingest_ctx_free (NULL is fine). */
+typedef struct hs_jsonl_work hs_jsonl_work;
+void hs_jsonl_work_free(hs_jsonl_work *w);
+
 /* Read JSON Lines from in into x->c.  Documents without an id get
 ** "idbase:LINE"; warnings name "source:LINE".  Returns HS_OK, HS_EINTR,
 ** or the stream's error. */
@@ -144,10 +150,17 @@ int hs_ingest_buffer(hs_corpus *c, const char *name, const char *data,
                      size_t len, int jsonl, const hs_ingest_opts *opts,
                      hs_error *err);
 
-/* hs_ingest_buffer with a mode: HS_INGEST_TEXT, HS_INGEST_JSONL, or
+/* hs_ingest_buffer with a mode: HS_INGEST_TEXT, HS_INGEST_JSONL,
 ** HS_INGEST_JSONL_SLOW, which parses every line with jansson alone (the
-** reference the fast line scanner is tested against). */
-enum { HS_INGEST_TEXT = 0, HS_INGEST_JSONL = 1, HS_INGEST_JSONL_SLOW = 2 };
+** reference the fast line scanner is tested against), or
+** HS_INGEST_JSONL_SMALL, batches of three lines each spread over all the
+** threads however short (the reference for the batching). */
+enum {
+  HS_INGEST_TEXT = 0,
+  HS_INGEST_JSONL = 1,
+  HS_INGEST_JSONL_SLOW = 2,
+  HS_INGEST_JSONL_SMALL = 3
+};
 int hs_ingest_buffer_mode(hs_corpus *c, const char *name, const char *data,
                           size_t len, int mode, const hs_ingest_opts *opts,
                           hs_error *err);

@@ -2,14 +2,23 @@
 ** jsonl.c — JSON Lines input: one document per line.
 **
 ** Lines are split with memchr over the reader's chunks; a line that lies
-** inside one chunk is parsed in place, one spanning chunks is gathered in a
-** capped hs_buf (longer lines are reported and skipped up to the next
-** newline, so a corrupt file cannot exhaust memory).  jansson rejects
-** invalid UTF-8, so a line that fails a fast validity scan (16 bytes at a
-** time while ASCII or two-byte characters) is first copied with each
-** invalid byte replaced by U+FFFD; stored text is therefore always valid
-** UTF-8 and offsets refer to it.  Each line is parsed with json_loadb, the known fields are copied out
-** and the tree is freed at once: memory holds the text, not the JSON.
+** inside one chunk is parsed in place, one spanning chunks is gathered in
+** a spill buffer, capped per line (longer lines are reported and skipped
+** up to the next newline, so a corrupt file cannot exhaust memory).
+** jansson rejects invalid UTF-8, so a line that fails a fast validity scan
+** (16 bytes at a time while ASCII or two-byte characters) is first copied
+** with each invalid byte replaced by U+FFFD; stored text is therefore
+** always valid UTF-8 and offsets refer to it.  Each line is parsed by a
+** fast scanner for flat objects, or with json_loadb, the known fields are
+** copied out and the tree is freed at once: memory holds the text, not
+** the JSON.
+**
+** Splitting is serial; the rest of a line's work does not depend on the
+** lines before it, so lines are parsed in batches on several threads
+** (hs_ingest_opts.threads), and the results committed in input order on
+** the reading thread: the duplicate check, the warnings (same words, same
+** order), the corpus and the caller's hook see exactly what a serial read
+** gives, whatever the number of threads.
 **
 ** Fields: "id" (string, or a number written in decimal; missing, null or
 ** empty gives "IDBASE:LINE"), "text" (required string), "series", "date",
@@ -18,7 +27,10 @@
 */
 #include "ingest/ingest.h"
 
+#include "util/parallel.h"
+
 #include <jansson.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -155,12 +167,6 @@ static char *fallback_id(const char *idbase, uint64_t lineno) {
   snprintf(id, n, "%s:%llu", idbase, (unsigned long long)lineno);
   return id;
 }
-
-typedef struct jsonl_state {
-  const char *source, *idbase;
-  uint64_t lineno;
-  int warned_utf8;
-} jsonl_state;
 
 /* ------------------------------------------------------------ fast path
 ** Most lines are flat objects whose named fields are strings.  Those are
@@ -393,29 +399,114 @@ static void doc_release(hs_doc *d) {
   memset(d, 0, sizeof *d);
 }
 
-static void warn_duplicate(hs_ingest_ctx *x, const jsonl_state *st,
-                           const char *id, long prev) {
-  const hs_doc *o = hs_corpus_doc(x->c, (size_t)prev);
-  if (o->line) {
-    hs_ingest_warn(x, st->source, st->lineno,
-                   "duplicate id \"%.200s\" (first in %s:%llu); skipped", id,
-                   o->source ? o->source : "?", (unsigned long long)o->line);
-  } else {
-    hs_ingest_warn(x, st->source, st->lineno,
-                   "duplicate id \"%.200s\" (first in %s); skipped", id,
-                   o->source ? o->source : "?");
+/* ------------------------------------------------------------ batches
+** The reader splits lines serially and collects them in a batch; the
+** batch's lines are parsed on the ingest threads, each into a jline's
+** result (a document, or none, plus what to report), and the results are
+** then committed one by one in input order by the reading thread: the
+** duplicate check, the warnings, hs_corpus_take and the caller's hook see
+** the same sequence as when each line was parsed as it was read.  A line
+** lying inside the current input chunk is parsed in place, a line spanning
+** chunks is gathered in `spill`; the batch is parsed and committed before
+** the chunk is refilled, so what has been read is in the corpus before the
+** reader waits for more (a pipe that stays open). */
+
+/* Batch limits: lines, and bytes of lines (a memory buffer is one chunk). */
+#define BATCH_LINES 1024
+#define BATCH_BYTES ((size_t)16 << 20)
+/* Each thread gets at least this many bytes of a batch: below it, starting
+** a thread costs more than it parses. */
+#define THREAD_BYTES ((size_t)64 << 10)
+/* Per-thread scratch buffers larger than this are freed after use. */
+#define SCRATCH_KEEP ((size_t)4 << 20)
+
+enum {
+  L_LINE,       /* a line to parse */
+  L_LONG,       /* a line over the cap, reported at its end */
+  L_END,        /* the end of a line reported before it ended */
+  L_LONG_EARLY  /* a line found over the cap before its end */
+};
+
+typedef struct jline {
+  uint64_t lineno;
+  const char *p;       /* the line, once resolved */
+  size_t off, n;       /* off: in spill when spilled */
+  unsigned char kind, spilled;
+  unsigned char utf8;  /* invalid UTF-8 was replaced */
+  unsigned char cut;   /* the text was cut at max_doc */
+  char *msg;           /* reported before the duplicate check */
+  hs_doc d;            /* d.id set: a document to commit */
+} jline;
+
+struct hs_jsonl_work {
+  jline *lines;
+  size_t n, cap;
+  size_t bytes;        /* of the batch's lines */
+  hs_buf spill;
+  int nthreads;
+  hs_buf *fix;         /* per thread: a line after UTF-8 repair */
+  hs_buf *extra;       /* per thread: the unnamed fields of a line */
+  /* Read by the parsing threads. */
+  const char *idbase;
+  size_t max_doc;
+  int no_fast;
+};
+
+void hs_jsonl_work_free(hs_jsonl_work *w) {
+  int i;
+  if (!w) return;
+  for (i = 0; i < w->nthreads; i++) {
+    hs_buf_free(&w->fix[i]);
+    hs_buf_free(&w->extra[i]);
   }
+  free(w->fix);
+  free(w->extra);
+  hs_buf_free(&w->spill);
+  free(w->lines);
+  free(w);
 }
 
-static int jsonl_fast(hs_ingest_ctx *x, jsonl_state *st, const char *line,
-                      size_t len) {
+static hs_jsonl_work *work_get(hs_ingest_ctx *x) {
+  hs_jsonl_work *w = x->jsonl;
+  int i;
+  if (w) return w;
+  w = hs_calloc(1, sizeof *w);
+  w->nthreads = x->threads > 0 ? x->threads : 1;
+  w->fix = hs_calloc((size_t)w->nthreads, sizeof *w->fix);
+  w->extra = hs_calloc((size_t)w->nthreads, sizeof *w->extra);
+  for (i = 0; i < w->nthreads; i++) {
+    hs_buf_init(&w->fix[i], 0);
+    hs_buf_init(&w->extra[i], 0);
+  }
+  hs_buf_init(&w->spill, 0);
+  x->jsonl = w;
+  return w;
+}
+
+static char *msg_new(const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+/* A warning's text, cut where hs_ingest_warn would cut it. */
+static char *msg_new(const char *fmt, ...) {
+  char what[1024];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(what, sizeof what, fmt, ap);
+  va_end(ap);
+  return hs_strdup(what);
+}
+
+/* The fast path: 1 with l->d set, 0 to leave the line to jansson. */
+static int parse_fast(const hs_jsonl_work *w, hs_buf *ex, jline *l,
+                      const char *line, size_t len) {
   const unsigned char *s = (const unsigned char *)line, *e = s + len, *q;
   jfield f[F_COUNT];
-  hs_buf *ex = &x->extra;
   hs_doc d;
   size_t tl = 0;
   int bad = 0;
-  long prev;
 
   memset(f, 0, sizeof f);
   memset(&d, 0, sizeof d);
@@ -503,120 +594,66 @@ static int jsonl_fast(hs_ingest_ctx *x, jsonl_state *st, const char *line,
   }
   if (!d.id || !d.id[0]) {
     free(d.id);
-    d.id = fallback_id(st->idbase, st->lineno);
+    d.id = fallback_id(w->idbase, l->lineno);
   }
-  prev = hs_corpus_find(x->c, d.id);
-  if (prev >= 0) {
-    warn_duplicate(x, st, d.id, prev);
-    doc_release(&d);
-    return 1;
-  }
-  if (tl > x->max_doc) {
-    hs_ingest_warn(x, st->source, st->lineno,
-                   "\"text\" longer than %zu bytes; cut there", x->max_doc);
-    tl = hs_ingest_utf8_cut(d.text, tl, x->max_doc);
+  if (tl > w->max_doc) {
+    l->cut = 1;
+    tl = hs_ingest_utf8_cut(d.text, tl, w->max_doc);
     d.text[tl] = '\0';
     d.text = hs_realloc(d.text, tl + 1);
   }
   d.len = tl;
-  d.source = (char *)(uintptr_t)st->source;
-  d.line = st->lineno;
-  {
-    hs_error e2;
-    if (hs_corpus_take(x->c, &d, &e2))
-      hs_ingest_warn(x, st->source, st->lineno, "%s; skipped", e2.msg);
-    else
-      hs_ingest_added(x);
-  }
+  l->d = d;
   return 1;
 }
 
-static void jsonl_line(hs_ingest_ctx *x, jsonl_state *st, const char *p,
-                       size_t n) {
+/* The jansson path: the reference, and the messages for invalid lines. */
+static void parse_jansson(const hs_jsonl_work *w, jline *l, const char *p,
+                          size_t n) {
   static const char *const named[] = {"id", "text", "series", "date",
                                       "title", "url"};
   json_error_t jerr;
-  json_t *root = NULL, *t;
+  json_t *root, *t;
   hs_doc d;
   int used[6] = {0, 0, 0, 0, 0, 0};
-  size_t tl, bad, i;
-  long prev;
+  size_t tl, i;
   const char *tv;
-  hs_error e;
 
   memset(&d, 0, sizeof d);
-  while (n && (p[n - 1] == '\r' || p[n - 1] == ' ' || p[n - 1] == '\t')) n--;
-  while (n && (*p == ' ' || *p == '\t' || *p == '\r')) {
-    p++;
-    n--;
-  }
-  if (st->lineno == 1 && n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
-    p += 3;
-    n -= 3;
-  }
-  if (!n) return;
-
-  bad = hs_jsonl_utf8_fix(p, n, &x->fix);
-  if (bad) {
-    if (!st->warned_utf8) {
-      hs_ingest_warn(x, st->source, st->lineno,
-                     "invalid UTF-8 replaced by U+FFFD (reported for the "
-                     "first such line only)");
-      st->warned_utf8 = 1;
-    }
-    p = x->fix.p;
-    n = x->fix.len;
-  }
-
-  if (!x->no_fast && jsonl_fast(x, st, p, n)) return;
   root = json_loadb(p, n, JSON_ALLOW_NUL, &jerr);
   if (!root) {
-    hs_ingest_warn(x, st->source, st->lineno,
-                   "malformed JSON (%s, column %d); line skipped", jerr.text,
-                   jerr.column);
-    goto out;
+    l->msg = msg_new("malformed JSON (%s, column %d); line skipped",
+                     jerr.text, jerr.column);
+    return;
   }
   if (!json_is_object(root)) {
-    hs_ingest_warn(x, st->source, st->lineno,
-                   "not a JSON object; line skipped");
+    l->msg = msg_new("not a JSON object; line skipped");
     goto out;
   }
   t = json_object_get(root, "text");
   if (!t) {
-    hs_ingest_warn(x, st->source, st->lineno,
-                   "missing \"text\" field; line skipped");
+    l->msg = msg_new("missing \"text\" field; line skipped");
     goto out;
   }
   if (!json_is_string(t)) {
-    hs_ingest_warn(x, st->source, st->lineno,
-                   "\"text\" is not a string; line skipped");
+    l->msg = msg_new("\"text\" is not a string; line skipped");
     goto out;
   }
-
   d.id = scalar_text(json_object_get(root, "id"), &used[0]);
   if (!d.id && !used[0] && json_object_get(root, "id")) {
-    hs_ingest_warn(x, st->source, st->lineno,
-                   "\"id\" is not a string or number; using %s:%llu",
-                   st->idbase, (unsigned long long)st->lineno);
+    l->msg = msg_new("\"id\" is not a string or number; using %s:%llu",
+                     w->idbase, (unsigned long long)l->lineno);
   }
   if (!d.id || !d.id[0]) {
     free(d.id);
-    d.id = fallback_id(st->idbase, st->lineno);
+    d.id = fallback_id(w->idbase, l->lineno);
   }
-  prev = hs_corpus_find(x->c, d.id);
-  if (prev >= 0) {
-    warn_duplicate(x, st, d.id, prev);
-    goto out;
-  }
-
   tv = json_string_value(t);
   tl = json_string_length(t);
   used[1] = 1;
-  if (tl > x->max_doc) {
-    size_t cut = hs_ingest_utf8_cut(tv, tl, x->max_doc);
-    hs_ingest_warn(x, st->source, st->lineno,
-                   "\"text\" longer than %zu bytes; cut there", x->max_doc);
-    tl = cut;
+  if (tl > w->max_doc) {
+    l->cut = 1;
+    tl = hs_ingest_utf8_cut(tv, tl, w->max_doc);
   }
   d.text = hs_strndup(tv, tl);
   d.len = tl;
@@ -628,29 +665,172 @@ static void jsonl_line(hs_ingest_ctx *x, jsonl_state *st, const char *p,
     if (used[i]) json_object_del(root, named[i]);
   }
   if (json_object_size(root)) d.extra = json_dumps(root, JSON_COMPACT);
-  d.source = (char *)(uintptr_t)st->source;
-  d.line = st->lineno;
-  if (hs_corpus_take(x->c, &d, &e))
-    hs_ingest_warn(x, st->source, st->lineno, "%s; skipped", e.msg);
+  l->d = d;
+out:
+  json_decref(root);
+}
+
+/* Everything about one line that does not depend on the lines before it:
+** trimming, UTF-8 repair, parsing, fields, the cut at max_doc. */
+static void parse_line(const hs_jsonl_work *w, int thread, jline *l) {
+  const char *p = l->p;
+  size_t n = l->n;
+  hs_buf *fix = &w->fix[thread];
+  while (n && (p[n - 1] == '\r' || p[n - 1] == ' ' || p[n - 1] == '\t')) n--;
+  while (n && (*p == ' ' || *p == '\t' || *p == '\r')) {
+    p++;
+    n--;
+  }
+  if (l->lineno == 1 && n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+    p += 3;
+    n -= 3;
+  }
+  if (!n) return;
+  if (hs_jsonl_utf8_fix(p, n, fix)) {
+    l->utf8 = 1;
+    p = fix->p;
+    n = fix->len;
+  }
+  if (w->no_fast || !parse_fast(w, &w->extra[thread], l, p, n))
+    parse_jansson(w, l, p, n);
+  /* Every thread's buffer would otherwise keep the size of the longest
+  ** line it repaired. */
+  if (fix->cap > SCRATCH_KEEP) hs_buf_free(fix);
+  if (w->extra[thread].cap > SCRATCH_KEEP) hs_buf_free(&w->extra[thread]);
+}
+
+static int parse_range(void *ud, int thread, size_t begin, size_t end) {
+  hs_jsonl_work *w = ud;
+  size_t i;
+  for (i = begin; i < end; i++) {
+    if (w->lines[i].kind == L_LINE) parse_line(w, thread, &w->lines[i]);
+  }
+  return 0;
+}
+
+typedef struct jsonl_state {
+  const char *source, *idbase;
+  uint64_t lineno;
+  int warned_utf8;
+  size_t batch_lines;   /* flush the batch at this many lines */
+  size_t thread_bytes;  /* bytes of a batch per thread, at least */
+} jsonl_state;
+
+static void warn_duplicate(hs_ingest_ctx *x, const jsonl_state *st,
+                           uint64_t lineno, const char *id, long prev) {
+  const hs_doc *o = hs_corpus_doc(x->c, (size_t)prev);
+  if (o->line) {
+    hs_ingest_warn(x, st->source, lineno,
+                   "duplicate id \"%.200s\" (first in %s:%llu); skipped", id,
+                   o->source ? o->source : "?", (unsigned long long)o->line);
+  } else {
+    hs_ingest_warn(x, st->source, lineno,
+                   "duplicate id \"%.200s\" (first in %s); skipped", id,
+                   o->source ? o->source : "?");
+  }
+}
+
+/* Commit one line's result; HS_EINTR when reading was stopped before it. */
+static int commit_line(hs_ingest_ctx *x, jsonl_state *st, jline *l,
+                       hs_error *err) {
+  hs_doc *d = &l->d;
+  long prev;
+  hs_error e;
+  if (l->kind != L_LONG_EARLY && hs_ingest_cancelled(x)) {
+    return hs_error_set(err, HS_EINTR, "%s:%llu: interrupted", st->source,
+                        (unsigned long long)l->lineno);
+  }
+  if (l->kind == L_LONG || l->kind == L_LONG_EARLY) {
+    hs_ingest_warn(x, st->source, l->lineno,
+                   "line longer than %zu bytes; skipped", x->max_line);
+    return HS_OK;
+  }
+  if (l->kind != L_LINE) return HS_OK;
+  if (l->utf8 && !st->warned_utf8) {
+    hs_ingest_warn(x, st->source, l->lineno,
+                   "invalid UTF-8 replaced by U+FFFD (reported for the "
+                   "first such line only)");
+    st->warned_utf8 = 1;
+  }
+  if (l->msg) hs_ingest_warn(x, st->source, l->lineno, "%s", l->msg);
+  if (!d->id) return HS_OK;
+  prev = hs_corpus_find(x->c, d->id);
+  if (prev >= 0) {
+    warn_duplicate(x, st, l->lineno, d->id, prev);
+    doc_release(d);
+    return HS_OK;
+  }
+  if (l->cut) {
+    hs_ingest_warn(x, st->source, l->lineno,
+                   "\"text\" longer than %zu bytes; cut there", x->max_doc);
+  }
+  d->source = (char *)(uintptr_t)st->source;
+  d->line = l->lineno;
+  if (hs_corpus_take(x->c, d, &e))
+    hs_ingest_warn(x, st->source, l->lineno, "%s; skipped", e.msg);
   else
     hs_ingest_added(x);
-  memset(&d, 0, sizeof d);
-out:
-  free(d.id);
-  json_decref(root);
+  memset(d, 0, sizeof *d);
+  return HS_OK;
+}
+
+/* Parse the batch on the threads, commit it in order, empty it.  The
+** last `keep` bytes of spill (an unfinished line) stay, moved to its
+** start. */
+static int batch_flush(hs_ingest_ctx *x, jsonl_state *st, hs_jsonl_work *w,
+                       size_t keep, hs_error *err) {
+  size_t i, nt = (size_t)w->nthreads;
+  int rc = HS_OK;
+  if (!w->n) return HS_OK;
+  for (i = 0; i < w->n; i++) {
+    if (w->lines[i].spilled) w->lines[i].p = w->spill.p + w->lines[i].off;
+  }
+  if (st->thread_bytes && nt > w->bytes / st->thread_bytes + 1)
+    nt = w->bytes / st->thread_bytes + 1;
+  hs_parallel_for((int)nt, w->n, 1, parse_range, w);
+  for (i = 0; i < w->n; i++) {
+    jline *l = &w->lines[i];
+    if (!rc) rc = commit_line(x, st, l, err);
+    doc_release(&l->d);
+    free(l->msg);
+  }
+  w->n = w->bytes = 0;
+  if (keep && keep < w->spill.len)
+    memmove(w->spill.p, w->spill.p + w->spill.len - keep, keep);
+  w->spill.len = keep;
+  return rc;
+}
+
+static jline *batch_add(hs_jsonl_work *w, int kind, uint64_t lineno) {
+  jline *l;
+  HS_GROW(w->lines, w->cap, w->n + 1);
+  l = &w->lines[w->n++];
+  memset(l, 0, sizeof *l);
+  l->kind = (unsigned char)kind;
+  l->lineno = lineno;
+  return l;
 }
 
 int hs_jsonl_read(hs_ingest_ctx *x, hs_input *in, const char *source,
                   const char *idbase, hs_error *err) {
   jsonl_state st;
-  hs_buf *acc = &x->line;
+  hs_jsonl_work *w = work_get(x);
+  size_t cur = 0;   /* bytes of the unfinished line at the end of spill */
   int skipping = 0, rc = HS_OK;
+  jline *l;
 
   st.source = source;
   st.idbase = idbase;
   st.lineno = 0;
   st.warned_utf8 = 0;
-  acc->len = 0;
+  st.batch_lines = x->batch_lines ? x->batch_lines : BATCH_LINES;
+  st.thread_bytes = x->batch_lines ? 0 : THREAD_BYTES;
+  w->idbase = idbase;
+  w->max_doc = x->max_doc;
+  w->no_fast = x->no_fast;
+  w->n = w->bytes = 0;
+  w->spill.len = 0;
+  json_object_seed(0);  /* before any thread builds an object */
   for (;;) {
     const char *p = in->p + in->pos;
     size_t n = in->len - in->pos;
@@ -658,50 +838,72 @@ int hs_jsonl_read(hs_ingest_ctx *x, hs_input *in, const char *source,
     if (nl) {
       size_t k = (size_t)(nl - p);
       st.lineno++;
-      if (hs_ingest_cancelled(x)) {
-        rc = hs_error_set(err, HS_EINTR, "%s:%llu: interrupted", source,
-                          (unsigned long long)st.lineno);
-        goto out;
-      }
       if (skipping) {
         skipping = 0;
-      } else if (acc->len) {
-        if (hs_buf_append(acc, p, k)) {
-          hs_ingest_warn(x, source, st.lineno,
-                         "line longer than %zu bytes; skipped", acc->max);
+        batch_add(w, L_END, st.lineno);
+      } else if (cur) {
+        if (k > x->max_line - cur) {
+          batch_add(w, L_LONG, st.lineno);
+          w->spill.len -= cur;
         } else {
-          jsonl_line(x, &st, acc->p, acc->len);
+          hs_buf_append(&w->spill, p, k);
+          l = batch_add(w, L_LINE, st.lineno);
+          l->spilled = 1;
+          l->off = w->spill.len - cur - k;
+          l->n = cur + k;
+          w->bytes += l->n;
         }
-      } else if (k > acc->max) {
-        hs_ingest_warn(x, source, st.lineno,
-                       "line longer than %zu bytes; skipped", acc->max);
+        cur = 0;
+      } else if (k > x->max_line) {
+        batch_add(w, L_LONG, st.lineno);
       } else {
-        jsonl_line(x, &st, p, k);
+        l = batch_add(w, L_LINE, st.lineno);
+        l->p = p;
+        l->n = k;
+        w->bytes += k;
       }
-      acc->len = 0;
       in->pos += k + 1;
+      if (w->n >= st.batch_lines || w->bytes >= BATCH_BYTES) {
+        if ((rc = batch_flush(x, &st, w, 0, err))) goto out;
+      }
       continue;
     }
-    if (n && !skipping && hs_buf_append(acc, p, n)) {
-      hs_ingest_warn(x, source, st.lineno + 1,
-                     "line longer than %zu bytes; skipped", acc->max);
-      skipping = 1;
-      acc->len = 0;
+    /* Whatever is complete is committed before the next read, which
+    ** may wait on a pipe: the chunk's lines are parsed before it is
+    ** refilled, and lines that spanned chunks before more is read. */
+    if ((rc = batch_flush(x, &st, w, cur, err))) goto out;
+    if (n && !skipping) {
+      if (n > x->max_line - cur) {
+        batch_add(w, L_LONG_EARLY, st.lineno + 1);
+        w->spill.len -= cur;
+        cur = 0;
+        skipping = 1;
+      } else {
+        hs_buf_append(&w->spill, p, n);
+        cur += n;
+      }
     }
     in->pos = in->len;
     if (in->eof) break;
     if ((rc = hs_input_fill(in, err))) goto out;
   }
-  if (acc->len && !skipping) {
+  if (cur && !skipping) {
     st.lineno++;
-    if (hs_ingest_cancelled(x)) {
-      rc = hs_error_set(err, HS_EINTR, "%s:%llu: interrupted", source,
-                        (unsigned long long)st.lineno);
-      goto out;
-    }
-    jsonl_line(x, &st, acc->p, acc->len);
+    l = batch_add(w, L_LINE, st.lineno);
+    l->spilled = 1;
+    l->off = w->spill.len - cur;
+    l->n = cur;
+    w->bytes += cur;
   }
+  rc = batch_flush(x, &st, w, 0, err);
 out:
-  acc->len = 0;
+  /* After an early stop: drop what was parsed but not committed. */
+  if (w->n) {
+    size_t i;
+    for (i = 0; i < w->n; i++) free(w->lines[i].msg);
+    w->n = 0;
+  }
+  w->spill.len = 0;
+  w->bytes = 0;
   return rc;
 }

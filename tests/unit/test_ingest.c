@@ -5,7 +5,8 @@
 ** zlib and libzstd), directory order and relative ids, dotfiles, binary and
 ** empty files, invalid UTF-8 (kept in text files, replaced in JSON), long
 ** lines, cuts at max_doc_bytes, duplicates, cancellation, and the fast
-** JSON line scanner checked against the jansson-only reference.
+** JSON line scanner checked against the jansson-only reference, and a
+** hostile file read on one thread and on several.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -836,6 +837,255 @@ static void test_utf8_fix_random(void **state) {
   hs_buf_free(&want);
 }
 
+/* ------------------------------------------------ parallel JSON Lines */
+
+static void gen_put(char **b, size_t *n, size_t *cap, const void *s,
+                    size_t k) {
+  if (*n + k + 1 > *cap) {
+    while (*n + k + 1 > *cap) *cap = *cap ? *cap * 2 : 4096;
+    *b = realloc(*b, *cap);
+    assert_non_null(*b);
+  }
+  memcpy(*b + *n, s, k);
+  *n += k;
+}
+
+/* count copies of the k bytes s. */
+static void gen_rep(char **b, size_t *n, size_t *cap, const char *s, size_t k,
+                    size_t count) {
+  size_t i;
+  gen_put(b, n, cap, s, 0);
+  if (*n + k * count + 1 > *cap) {
+    while (*n + k * count + 1 > *cap) *cap *= 2;
+    *b = realloc(*b, *cap);
+    assert_non_null(*b);
+  }
+  for (i = 0; i < count; i++, *n += k) memcpy(*b + *n, s, k);
+}
+
+#define GEN_S(s) gen_put(&b, &n, &cap, (s), strlen(s))
+
+/* A line {"id":"ID","text":"xxx..."} of exactly len bytes (newline not
+** counted). */
+static void gen_sized(char **b, size_t *n, size_t *cap, const char *id,
+                      size_t len) {
+  char head[64];
+  size_t h = (size_t)snprintf(head, sizeof head, "{\"id\":\"%s\",\"text\":\"",
+                              id), room = len - h - 2;
+  gen_put(b, n, cap, head, h);
+  gen_rep(b, n, cap, "xxxxxx ", 7, room / 7);
+  gen_rep(b, n, cap, "x", 1, room % 7);
+  gen_put(b, n, cap, "\"}\n", 3);
+}
+
+/* JSON Lines meant to hit every warning of the reader, for a reader whose
+** max_doc_bytes is max_doc (its line cap is then 3 * max_doc + 64 KiB):
+** a byte order mark, CRLF, empty and blank lines, malformed lines of each
+** kind, duplicate ids (also within a few lines, and against a fallback
+** id), numbers as ids, escaped keys, invalid UTF-8 in several lines, texts
+** longer than max_doc, lines of exactly the cap, one byte over it and far
+** over it, several lines longer than a read chunk in a row, many ordinary
+** lines between them, and a last line without a newline. */
+static char *hostile_jsonl(size_t max_doc, const char *idbase, size_t *len) {
+  size_t cap_line = max_doc * 3 + ((size_t)64 << 10);
+  char *b = NULL, line[512];
+  size_t n = 0, cap = 0, i, k;
+  GEN_S("\xEF\xBB\xBF{\"id\":\"first\",\"text\":\"bom and crlf\"}\r\n");
+  GEN_S("\n\r\n   \t \n");
+  GEN_S("{\"id\":\"m1\",\"text\":\"unterminated\"\n");
+  GEN_S("[1,2,3]\n");
+  GEN_S("{\"id\":\"m2\"}\n");
+  GEN_S("{\"id\":\"m3\",\"text\":5}\n");
+  GEN_S("nonsense\n");
+  GEN_S("{\"id\":\"m4\",\"text\":\"x\"} trailing\n");
+  GEN_S("\xEF\xBB\xBF{\"id\":\"m5\",\"text\":\"bom on line 12\"}\n");
+  GEN_S("{\"id\":\"d\",\"text\":\"one\"}\n{\"id\":\"d\",\"text\":\"two\"}\n");
+  GEN_S("{\"id\":7,\"text\":\"number id\"}\n");
+  GEN_S("{\"id\":\"7\",\"text\":\"same as the number\"}\n");
+  GEN_S("{\"id\":-3,\"text\":\"negative\"}\n{\"id\":1.5,\"text\":\"real\"}\n");
+  GEN_S("{\"id\":1e3,\"text\":\"exponent\"}\n");
+  GEN_S("{\"id\":123456789012345678901234,\"text\":\"huge\"}\n");
+  GEN_S("{\"id\":{\"o\":1},\"text\":\"object id\"}\n");
+  GEN_S("{\"i\\u0064\":\"esc\",\"te\\u0078t\":\"escaped keys\"}\n");
+  GEN_S("{\"id\":\"u1\",\"text\":\"bad \xff byte\"}\n");
+  GEN_S("{\"id\":\"u2\",\"text\":\"cut \xc3\",\"k\":\"\xe2\x82\"}\n");
+  GEN_S("{\"id\":\"\",\"text\":\"empty id\"}\n");
+  k = (size_t)snprintf(line, sizeof line,
+                       "{\"id\":\"%s:24\",\"text\":\"the id line 24 had\"}\n"
+                       "{\"id\":\"%s:27\",\"text\":\"taken before\"}\n"
+                       "{\"text\":\"no id on line 27\"}\n",
+                       idbase, idbase);
+  gen_put(&b, &n, &cap, line, k);
+  GEN_S("{\"id\":\"nul\",\"text\":\"a\\u0000b\",\"n\":null}\n");
+  GEN_S("{\"id\":\"u3\",\"text\":\"\xc0\xaf overlong\",\"title\":3}\n");
+  for (i = 0; i < 3000; i++) {
+    k = (size_t)snprintf(line, sizeof line,
+                         "{\"id\":\"n%zu\",\"text\":\"ordinary line %zu %s\","
+                         "\"series\":\"s%zu\",\"x\":[%zu]}\n",
+                         i % 2990, i,
+                         i % 97 == 0   ? "\xfe bad"
+                         : i % 89 == 0 ? "\\u00e9\\ud83d\\ude00"
+                                       : "words words words words words",
+                         i % 5, i);
+    if (i % 211 == 0)
+      k = (size_t)snprintf(line, sizeof line, "{broken %zu\n", i);
+    if (i % 401 == 0) k = (size_t)snprintf(line, sizeof line, "\n");
+    gen_put(&b, &n, &cap, line, k);
+  }
+  /* Texts longer than max_doc: plain, and two-byte characters so the cut
+  ** falls inside one; an escaped one whose line passes the cap. */
+  GEN_S("{\"id\":\"long1\",\"text\":\"");
+  gen_rep(&b, &n, &cap, "y", 1, max_doc + 1000);
+  GEN_S("\"}\n{\"id\":\"long2\",\"text\":\"a");
+  gen_rep(&b, &n, &cap, "\xc3\xa9", 2, max_doc / 2 + 1000);
+  GEN_S("\"}\n{\"id\":\"long3\",\"text\":\"");
+  gen_rep(&b, &n, &cap, "\\u00e9", 6, max_doc / 2 + 20000);
+  GEN_S("\"}\n");
+  gen_sized(&b, &n, &cap, "capped", cap_line);
+  gen_sized(&b, &n, &cap, "over", cap_line + 1);
+  gen_sized(&b, &n, &cap, "over2", cap_line + 1000);
+  GEN_S("{\"id\":\"between\",\"text\":\"short\"}\n");
+  gen_sized(&b, &n, &cap, "far", cap_line + (2 << 20));
+  for (i = 0; i < 4; i++) {
+    snprintf(line, sizeof line, "span%zu", i);
+    gen_sized(&b, &n, &cap, line, (1 << 20) + 1000 + i * 50000);
+  }
+  GEN_S("{\"id\":\"span0\",\"text\":\"duplicate of a long line\"}\n");
+  GEN_S("{\"id\":\"last\",\"text\":\"no newline\"}");
+  b[n] = '\0';
+  *len = n;
+  return b;
+}
+
+#undef GEN_S
+
+typedef struct stop_after {
+  size_t left;
+} stop_after;
+
+static int stop_hook(void *ud, hs_corpus *c, size_t index) {
+  stop_after *s = ud;
+  (void)c;
+  (void)index;
+  return --s->left == 0;
+}
+
+static void same_warnings(const warnings *a, const warnings *b) {
+  size_t i;
+  assert_int_equal(a->n, b->n);
+  for (i = 0; i < a->n; i++) assert_string_equal(a->items[i], b->items[i]);
+}
+
+static const hs_doc *corpus_doc_by_id(const hs_corpus *c, const char *id) {
+  long i = hs_corpus_find(c, id);
+  if (i < 0) fail_msg("no document with id \"%s\"", id);
+  return hs_corpus_doc(c, (size_t)i);
+}
+
+/* The hostile file read on one thread and on several, from a file, a
+** gzip file and memory (also in batches of three lines): the same corpus
+** and the same warnings in the same order; and a stop from the on_doc
+** hook commits nothing after it, whatever the threads. */
+static void test_parallel_jsonl(void **state) {
+  fixture *f = *state;
+  size_t max_doc = 400000, len, r, i;
+  const char *pl = path_in(f, "h.jsonl"), *gz = path_in(f, "h.jsonl.gz");
+  char *data = hostile_jsonl(max_doc, pl, &len), *zdata;
+  hs_corpus *ref = hs_corpus_new();
+  warnings wref;
+  hs_error e;
+  hs_ingest_opts o = f->opts;
+  stop_after stop;
+  gzFile g;
+
+  memset(&wref, 0, sizeof wref);
+  write_file(f, "h.jsonl", data, len);
+  zdata = hostile_jsonl(max_doc, gz, &i);
+  g = gzopen(gz, "wb");
+  assert_non_null(g);
+  assert_int_equal(gzwrite(g, zdata, (unsigned)i), (int)i);
+  gzclose(g);
+  free(zdata);
+  o.max_doc_bytes = max_doc;
+  o.threads = 1;
+  o.warn_ud = &wref;
+  assert_int_equal(hs_ingest_path(ref, pl, &o, &e), HS_OK);
+  if (getenv("HS_TEST_VERBOSE"))
+    for (i = 0; i < wref.n; i++) printf("%s\n", wref.items[i]);
+  assert_true(wref.n > 20 && wref.n < 256);
+  assert_string_equal(hs_corpus_doc(ref, 0)->id, "first");
+  assert_string_equal(corpus_doc_by_id(ref, "esc")->text, "escaped keys");
+  assert_int_equal(corpus_doc_by_id(ref, "capped")->len, max_doc);
+  assert_int_equal(hs_corpus_find(ref, "over"), -1);
+  assert_int_equal(hs_corpus_find(ref, "over2"), -1);
+  assert_int_equal(hs_corpus_find(ref, "far"), -1);
+  assert_int_equal(hs_corpus_find(ref, "long3"), -1);
+  assert_int_equal(corpus_doc_by_id(ref, "long2")->len, max_doc - 1);
+  assert_int_equal(corpus_doc_by_id(ref, "span3")->len, max_doc);
+  assert_string_equal(corpus_doc_by_id(ref, "last")->text, "no newline");
+  assert_true(warned(&wref, "h.jsonl:11: ", "malformed JSON") >= 0);
+  assert_true(warned(&wref, "h.jsonl:13: ", "duplicate id \"d\"") >= 0);
+  assert_true(warned(&wref, "h.jsonl:15: ", "duplicate id \"7\"") >= 0);
+  assert_true(warned(&wref, "h.jsonl:22: ", "invalid UTF-8") >= 0);
+  assert_true(warned(&wref, "invalid UTF-8", NULL) ==
+              warned(&wref, "h.jsonl:22: ", NULL));
+  assert_true(warned(&wref, "h.jsonl:25: ", ":24\" (first in") >= 0);
+  assert_true(warned(&wref, "h.jsonl:27: ", ":27\" (first in") >= 0);
+  assert_true(warned(&wref, "\"text\" longer", NULL) >= 0);
+  assert_true(warned(&wref, "line longer", NULL) >= 0);
+  assert_true(warned(&wref, "duplicate id \"span0\"", NULL) >= 0);
+  /* Each way of reading, on one thread and on several. */
+  hs_corpus_free(ref);
+  ref = hs_corpus_new();
+  warnings_free(&wref);
+  for (r = 0; r < 8; r++) {
+    int way = (int)(r / 2);
+    hs_corpus *c = r % 2 ? f->c : ref;
+    o.warn_ud = r % 2 ? &f->w : &wref;
+    o.threads = r % 2 ? 3 + way % 2 : 1;
+    if (way == 0) {
+      assert_int_equal(hs_ingest_path(c, pl, &o, &e), HS_OK);
+    } else if (way == 1) {
+      assert_int_equal(hs_ingest_path(c, gz, &o, &e), HS_OK);
+    } else {
+      assert_int_equal(hs_ingest_buffer_mode(c, pl, data, len,
+                                             way == 2 || r % 2 == 0
+                                                 ? HS_INGEST_JSONL
+                                                 : HS_INGEST_JSONL_SMALL,
+                                             &o, &e),
+                       HS_OK);
+    }
+    if (r % 2 == 0) continue;
+    same_docs(f->c, ref);
+    same_warnings(&f->w, &wref);
+    warnings_free(&f->w);
+    warnings_free(&wref);
+    hs_corpus_free(f->c);
+    hs_corpus_free(ref);
+    f->c = hs_corpus_new();
+    ref = hs_corpus_new();
+  }
+  /* Stopped by the hook after 40 documents: nothing after them. */
+  o.on_doc = stop_hook;
+  o.on_doc_ud = &stop;
+  for (r = 0; r < 2; r++) {
+    stop.left = 40;
+    o.warn_ud = r ? &f->w : &wref;
+    o.threads = r ? 4 : 1;
+    assert_int_equal(hs_ingest_buffer_mode(r ? f->c : ref, "h", data, len,
+                                           r ? HS_INGEST_JSONL_SMALL
+                                             : HS_INGEST_JSONL,
+                                           &o, &e),
+                     HS_EINTR);
+    assert_int_equal(hs_corpus_count(r ? f->c : ref), 40);
+  }
+  same_docs(f->c, ref);
+  same_warnings(&f->w, &wref);
+  hs_corpus_free(ref);
+  warnings_free(&wref);
+  free(data);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_jsonl_fields, setup, teardown),
@@ -868,6 +1118,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_fast_matches_jansson, setup,
                                       teardown),
       cmocka_unit_test_setup_teardown(test_buffer_text, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_parallel_jsonl, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
