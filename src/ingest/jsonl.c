@@ -412,7 +412,7 @@ static void doc_release(hs_doc *d) {
 ** reader waits for more (a pipe that stays open). */
 
 /* Batch limits: lines, and bytes of lines (a memory buffer is one chunk). */
-#define BATCH_LINES 1024
+#define BATCH_LINES 256
 #define BATCH_BYTES ((size_t)16 << 20)
 /* Each thread gets at least this many bytes of a batch: below it, starting
 ** a thread costs more than it parses. */
