@@ -8,7 +8,8 @@
 ** passes their low bits need.
 **
 ** hs_sort_keyed sorts (key, index) pairs rather than the records, so a
-** record is moved once, at the end, whatever its size.  Several keys are
+** record is moved once, at the end, whatever its size, in place (cycle by
+** cycle): the sort needs 16 bytes an element besides the records.  Several keys are
 ** sorted least significant first, each pass stable, which gives the
 ** lexicographic order of the tuple.  Runs of equal first keys are then
 ** sorted with the caller's comparator (insertion sort when short, qsort
@@ -191,12 +192,24 @@ void hs_sort_keyed(void *base, size_t n, size_t size, int nrounds,
     r = sort_radix_kv(r, o, n, cnt);
   }
   free(cnt);
+  free(r == v ? t : v);
 
-  tmp = hs_reallocarray(NULL, n, size);
-  for (i = 0; i < n; i++) memcpy(tmp + i * size, b + r[i].idx * size, size);
-  memcpy(b, tmp, n * size);
-  free(v);
-  free(t);
+  /* Move the records in place, cycle by cycle: position i takes record
+  ** r[i].idx; a position done is marked by idx == i. */
+  tmp = hs_malloc(size);
+  for (i = 0; i < n; i++) {
+    size_t at = i, from;
+    if (r[i].idx == i) continue;
+    memcpy(tmp, b + i * size, size);
+    while ((from = r[at].idx) != i) {
+      memcpy(b + at * size, b + from * size, size);
+      r[at].idx = at;
+      at = from;
+    }
+    memcpy(b + at * size, tmp, size);
+    r[at].idx = at;
+  }
+  free(r);
 
   /* Runs of equal first keys into cmp's order. */
   prev = key(b, 0, ctx);
