@@ -881,7 +881,7 @@ int hs_dist_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     if (d.rank == 0) {
       *out = all;
       *n = (size_t)rdispl[d.size];
-      qsort(*out, *n, sizeof **out, hs_cluster_passage_cmp);
+      hs_cluster_passage_sort(*out, *n);
     } else {
       free(all);
     }
