@@ -30,6 +30,7 @@
 
 #include "index/bitset.h"
 #include "util/parallel.h"
+#include "util/sort.h"
 #include "util/util.h"
 
 void hs_doctab_set(hs_doctab *tab, const hs_token *toks, size_t n) {
@@ -102,58 +103,6 @@ size_t hs_doctab_shingles(const hs_doctab *t, int ngram, uint64_t **buf,
 
 /* ------------------------------------------------------------ hash lists */
 
-/* Sort key[0..n) ascending, carrying cnt[] along if it is not NULL: LSD
-** radix sort, 16 bits a pass, skipping the passes whose digit is the same
-** for all keys. */
-static void sort_keys(uint64_t *key, uint32_t *cnt, size_t n) {
-  enum { BITS = 16, NB = 1 << BITS };
-  size_t *count, i;
-  uint64_t *tk, *sk = key, *dk, all_or = 0, all_and = ~(uint64_t)0;
-  uint32_t *tc = NULL, *sc = cnt, *dc;
-  unsigned shift;
-  if (n < 2) return;
-  for (i = 0; i < n; i++) {
-    all_or |= key[i];
-    all_and &= key[i];
-  }
-  count = hs_malloc(NB * sizeof *count);
-  tk = hs_reallocarray(NULL, n, sizeof *tk);
-  if (cnt) tc = hs_reallocarray(NULL, n, sizeof *tc);
-  dk = tk;
-  dc = tc;
-  for (shift = 0; shift < 64; shift += BITS) {
-    size_t sum = 0;
-    uint64_t *t;
-    uint32_t *u;
-    if ((((all_or ^ all_and) >> shift) & (NB - 1)) == 0) continue;
-    memset(count, 0, NB * sizeof *count);
-    for (i = 0; i < n; i++) count[(sk[i] >> shift) & (NB - 1)]++;
-    for (i = 0; i < NB; i++) {
-      size_t c = count[i];
-      count[i] = sum;
-      sum += c;
-    }
-    for (i = 0; i < n; i++) {
-      size_t at = count[(sk[i] >> shift) & (NB - 1)]++;
-      dk[at] = sk[i];
-      if (cnt) dc[at] = sc[i];
-    }
-    t = sk;
-    sk = dk;
-    dk = t;
-    u = sc;
-    sc = dc;
-    dc = u;
-  }
-  if (sk != key) {
-    memcpy(key, sk, n * sizeof *key);
-    if (cnt) memcpy(cnt, sc, n * sizeof *cnt);
-  }
-  free(tk);
-  free(tc);
-  free(count);
-}
-
 void hs_hashlist_add(hs_hashlist *l, const uint64_t *h, size_t n) {
   if (!n) return;
   HS_GROW(l->h, l->cap, l->n + n);
@@ -165,7 +114,7 @@ void hs_hashlist_add(hs_hashlist *l, const uint64_t *h, size_t n) {
 void hs_hashlist_finish(hs_hashlist *l) {
   size_t i, w = 0;
   if (l->sorted) return;
-  sort_keys(l->h, NULL, l->n);
+  hs_sort_u64(l->h, l->n);
   for (i = 0; i < l->n; i++)
     if (w == 0 || l->h[w - 1] != l->h[i]) l->h[w++] = l->h[i];
   l->n = w;
@@ -774,7 +723,8 @@ void hs_postings_sort(hs_posting *p, size_t n, unsigned shift,
   {
     uint64_t *fill = hs_reallocarray(NULL, NBUCKETS, sizeof *fill);
     memcpy(fill, start, NBUCKETS * sizeof *fill);
-    for (i = 0; i < n; i++) tmp[fill[(p[i].hash >> sh) & (NBUCKETS - 1)]++] = p[i];
+    for (i = 0; i < n; i++)
+      tmp[fill[(p[i].hash >> sh) & (NBUCKETS - 1)]++] = p[i];
     free(fill);
   }
   memcpy(p, tmp, n * sizeof *p);
@@ -792,7 +742,7 @@ void hs_postings_sort(hs_posting *p, size_t n, unsigned shift,
 void hs_pairvec_compact(hs_pairvec *v) {
   size_t i, w;
   if (v->n == v->unique) return;
-  sort_keys(v->p, v->seeds, v->n);
+  hs_sort_u64_carry(v->p, v->seeds, v->n);
   for (i = 0, w = 0; i < v->n; i++) {
     if (w && v->p[w - 1] == v->p[i]) {
       uint64_t sum = (uint64_t)v->seeds[w - 1] + v->seeds[i];

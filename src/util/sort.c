@@ -1,21 +1,23 @@
 /*
 ** sort.c — LSD radix sorting of 64-bit keys and a keyed sort of records.
 **
-** The radix sort uses 11-bit digits (six passes cover 64 bits; 2,048
-** counters per digit stay in the first-level cache) and counts every
-** digit in one read of the keys; a digit on which all keys agree moves
-** nothing and is skipped, so keys whose high bits are zero cost only the
-** passes their low bits need.
+** Both radix sorts skip a digit on which all keys agree, so keys whose
+** high bits are zero cost only the passes their low bits need.  The sort
+** of bare keys (with an optional 32-bit value carried along: the index's
+** shingle hashes and pairs) uses 16-bit digits, four passes at most, for
+** arrays of millions; the (key, index) pairs of hs_sort_keyed use 11-bit
+** digits (2,048 counters per digit stay in the first-level cache), all
+** digits counted in one read of the keys.
 **
 ** hs_sort_keyed sorts (key, index) pairs rather than the records, so a
 ** record is moved once, at the end, whatever its size, in place (cycle by
-** cycle): the sort needs 16 bytes an element besides the records.  Several keys are
-** sorted least significant first, each pass stable, which gives the
-** lexicographic order of the tuple.  Runs of equal first keys are then
-** sorted with the caller's comparator (insertion sort when short, qsort
-** when long): when the later keys hold the fields the comparator reads
-** next, those runs are already in order and cost one comparison per
-** element.
+** cycle): the sort needs 16 bytes an element besides the records.
+** Several keys are sorted least significant first, each pass stable,
+** which gives the lexicographic order of the tuple.  Runs of equal first
+** keys are then sorted with the caller's comparator (insertion sort when
+** short, qsort when long): when the later keys hold the fields the
+** comparator reads next, those runs are already in order and cost one
+** comparison per element.
 */
 #include "util/sort.h"
 
@@ -94,51 +96,65 @@ static sort_kv *sort_radix_kv(sort_kv *v, sort_kv *t, size_t n,
   return v;
 }
 
-static void sort_u64_scratch(uint64_t *v, uint64_t *t, size_t n,
-                             size_t *cnt) {
-  uint64_t *src = v, *dst = t;
-  size_t i;
-  int d;
-  memset(cnt, 0, NDIGITS * NBUCKETS * sizeof *cnt);
-  for (i = 0; i < n; i++)
-    for (d = 0; d < NDIGITS; d++)
-      cnt[d * NBUCKETS + ((v[i] >> (d * DIGIT_BITS)) & (NBUCKETS - 1))]++;
-  for (d = 0; d < NDIGITS; d++) {
-    size_t *c = cnt + d * NBUCKETS, sum = 0, b;
-    int shift = d * DIGIT_BITS;
-    uint64_t *sw;
-    if (c[(src[0] >> shift) & (NBUCKETS - 1)] == n) continue;
-    for (b = 0; b < NBUCKETS; b++) {
-      size_t x = c[b];
-      c[b] = sum;
-      sum += x;
-    }
-    for (i = 0; i < n; i++) dst[c[(src[i] >> shift) & (NBUCKETS - 1)]++] = src[i];
-    sw = src;
-    src = dst;
-    dst = sw;
-  }
-  if (src != v) memcpy(v, src, n * sizeof *v);
-}
-
 static int u64_cmp(const void *x, const void *y) {
   uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
   return (a > b) - (a < b);
 }
 
-void hs_sort_u64(uint64_t *v, size_t n) {
-  uint64_t *t;
-  size_t *cnt;
-  if (n < SMALL_N) {
-    if (n > 1) qsort(v, n, sizeof *v, u64_cmp);
+void hs_sort_u64_carry(uint64_t *key, uint32_t *carry, size_t n) {
+  enum { BITS = 16, NB = 1 << BITS };
+  size_t *count, i;
+  uint64_t *tk, *sk = key, *dk, all_or = 0, all_and = ~(uint64_t)0;
+  uint32_t *tc = NULL, *sc = carry, *dc;
+  unsigned shift;
+  if (n < 2) return;
+  if (!carry && n < SMALL_N) {
+    qsort(key, n, sizeof *key, u64_cmp);
     return;
   }
-  t = hs_reallocarray(NULL, n, sizeof *t);
-  cnt = hs_reallocarray(NULL, NDIGITS * NBUCKETS, sizeof *cnt);
-  sort_u64_scratch(v, t, n, cnt);
-  free(cnt);
-  free(t);
+  for (i = 0; i < n; i++) {
+    all_or |= key[i];
+    all_and &= key[i];
+  }
+  count = hs_malloc(NB * sizeof *count);
+  tk = hs_reallocarray(NULL, n, sizeof *tk);
+  if (carry) tc = hs_reallocarray(NULL, n, sizeof *tc);
+  dk = tk;
+  dc = tc;
+  for (shift = 0; shift < 64; shift += BITS) {
+    size_t sum = 0;
+    uint64_t *t;
+    uint32_t *u;
+    if ((((all_or ^ all_and) >> shift) & (NB - 1)) == 0) continue;
+    memset(count, 0, NB * sizeof *count);
+    for (i = 0; i < n; i++) count[(sk[i] >> shift) & (NB - 1)]++;
+    for (i = 0; i < NB; i++) {
+      size_t c = count[i];
+      count[i] = sum;
+      sum += c;
+    }
+    for (i = 0; i < n; i++) {
+      size_t at = count[(sk[i] >> shift) & (NB - 1)]++;
+      dk[at] = sk[i];
+      if (carry) dc[at] = sc[i];
+    }
+    t = sk;
+    sk = dk;
+    dk = t;
+    u = sc;
+    sc = dc;
+    dc = u;
+  }
+  if (sk != key) {
+    memcpy(key, sk, n * sizeof *key);
+    if (carry) memcpy(carry, sc, n * sizeof *carry);
+  }
+  free(tk);
+  free(tc);
+  free(count);
 }
+
+void hs_sort_u64(uint64_t *v, size_t n) { hs_sort_u64_carry(v, NULL, n); }
 
 /* Puts base[s..e) in cmp's order, stably; tmp holds one element. */
 static void sort_run(char *base, size_t s, size_t e, size_t size,

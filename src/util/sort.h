@@ -33,6 +33,10 @@ void hs_sort_keyed(void *base, size_t n, size_t size, int nrounds,
 
 /* Sorts v[0..n) ascending. */
 void hs_sort_u64(uint64_t *v, size_t n);
+/* Sorts key[0..n) ascending, stably, moving carry[i] (if not NULL) along
+** with key[i]: LSD radix, 16 bits a pass, skipping the passes whose digit
+** is the same for all keys. */
+void hs_sort_u64_carry(uint64_t *key, uint32_t *carry, size_t n);
 
 /* Bits needed to write x (0 for 0). */
 int hs_sort_bits(uint64_t x);
