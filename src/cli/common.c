@@ -246,9 +246,9 @@ int cli_read_inputs(cli *c, hs_corpus *corpus,
 /* Tokenizing while reading: every STREAM_DOCS documents read are handed to
 ** the engine (which tokenizes them on all cores) and their texts freed, so
 ** the whole corpus's text is never in memory at once.  The engine works on
-** one batch on a thread of its own while the next batch is read: parsing
-** the input is serial, and overlapping it with tokenizing keeps the cores
-** busy.  The engine gets copies of the batch's hs_doc structs, since the
+** one batch on a thread of its own while the next batch is read: reading
+** is partly serial (lines are split, and documents committed, in input
+** order), and overlapping it with tokenizing keeps the cores busy.  The engine gets copies of the batch's hs_doc structs, since the
 ** corpus's array of them moves as it grows; the texts they point at stay
 ** put until the batch is done and they are released. */
 enum { STREAM_DOCS = 1024 };
