@@ -20,40 +20,15 @@
 #include <unistd.h>
 
 #include "hearsay.h"
+#include "tmpdir.h"
 #include "store/shingles.h"
 #include "store/store.h"
 
-typedef struct tmpdir {
-  char dir[64];
-  char db[128];
-} tmpdir;
-
 static int setup_dir(void **state) {
-  tmpdir *t = calloc(1, sizeof *t);
-  if (!t) return -1;
-  snprintf(t->dir, sizeof t->dir, "/tmp/hs-sidx-XXXXXX");
-  if (!mkdtemp(t->dir)) {
-    free(t);
-    return -1;
-  }
-  snprintf(t->db, sizeof t->db, "%s/test.db", t->dir);
-  *state = t;
-  return 0;
+  return tmpdir_setup(state, "/tmp/hs-sidx-XXXXXX");
 }
 
-static int teardown_dir(void **state) {
-  tmpdir *t = *state;
-  const char *suffix[] = {"", "-wal", "-shm"};
-  char p[160];
-  size_t i;
-  for (i = 0; i < 3; i++) {
-    snprintf(p, sizeof p, "%s%s", t->db, suffix[i]);
-    unlink(p);
-  }
-  rmdir(t->dir);
-  free(t);
-  return 0;
-}
+static int teardown_dir(void **state) { return tmpdir_teardown(state); }
 
 /* Eight documents of two outlets: outlet "a" repeats a footer in 4 of its
 ** 5 documents (boilerplate), outlet "b" one line in its 3 (boilerplate)

@@ -26,43 +26,16 @@
 #include <unistd.h>
 
 #include "hearsay.h"
+#include "tmpdir.h"
 #include "store/store.h"
 
 /* ------------------------------------------------------------- fixtures */
 
-typedef struct tmpdir {
-  char dir[64];
-  char db[128];
-} tmpdir;
-
 static int setup_dir(void **state) {
-  tmpdir *t = calloc(1, sizeof *t);
-  if (!t) return -1;
-  snprintf(t->dir, sizeof t->dir, "/tmp/hs-store-XXXXXX");
-  if (!mkdtemp(t->dir)) {
-    free(t);
-    return -1;
-  }
-  snprintf(t->db, sizeof t->db, "%s/test.db", t->dir);
-  *state = t;
-  return 0;
+  return tmpdir_setup(state, "/tmp/hs-store-XXXXXX");
 }
 
-static int teardown_dir(void **state) {
-  tmpdir *t = *state;
-  const char *suffix[] = {"", "-wal", "-shm", "-journal"};
-  char p[160];
-  size_t i;
-  for (i = 0; i < sizeof suffix / sizeof *suffix; i++) {
-    snprintf(p, sizeof p, "%s%s", t->db, suffix[i]);
-    unlink(p);
-  }
-  snprintf(p, sizeof p, "%s/other", t->dir);
-  unlink(p);
-  rmdir(t->dir);
-  free(t);
-  return 0;
-}
+static int teardown_dir(void **state) { return tmpdir_teardown(state); }
 
 static void add_doc(hs_corpus *c, const char *id, const char *text) {
   hs_error err;
