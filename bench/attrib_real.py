@@ -19,11 +19,10 @@ found / found; recall = annotated found / annotated; "+type" also needs
 the annotated type.
 """
 import json
-import os
 import re
-import subprocess
 import sys
-import tempfile
+
+from hsrun import meta_records
 
 
 def norm(s):
@@ -41,20 +40,9 @@ def main():
     path = args[1] if len(args) > 1 else "tests/data/meta/real_attrib.jsonl"
     items = [json.loads(line) for line in open(path, encoding="utf-8")
              if line.strip()]
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False,
-                                     encoding="utf-8") as tf:
-        for it in items:
-            tf.write(json.dumps({"id": it["id"], "text": it["text"]},
-                                ensure_ascii=False) + "\n")
-        tmp = tf.name
-    try:
-        out = subprocess.run([exe, "meta", tmp], capture_output=True,
-                             check=True).stdout.decode("utf-8")
-    finally:
-        os.unlink(tmp)
     pred = {}
-    for line in out.splitlines():
-        r = json.loads(line)
+    for r in meta_records(exe, [{"id": it["id"], "text": it["text"]}
+                                for it in items]):
         pred[r["doc"]] = r.get("attributions") or []
     npred = ngold = tp_p = tp_g = tp_pt = tp_gt = 0
     for it in items:

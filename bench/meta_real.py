@@ -31,9 +31,9 @@ import json
 import os
 import random
 import re
-import subprocess
 import sys
-import tempfile
+
+from hsrun import meta_records
 
 EN_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
              "oct", "nov", "dec"]
@@ -116,27 +116,19 @@ def main():
             continue
         docs = sample(path, n, seed)
         ref = {}
-        with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False,
-                                         encoding="utf-8") as tf:
-            for k, d in enumerate(docs):
-                r = d.get("date") or header_date(d["text"])
-                if not r:
-                    continue
-                # ids repeat across a corpus's parts: number them
-                key = "%s#%d" % (d["id"], k)
-                ref[key] = (r[:10], d["text"])
-                rec = {f: v for f, v in d.items() if f != "date"}
-                rec["id"] = key
-                tf.write(json.dumps(rec, ensure_ascii=False) + "\n")
-            tmp = tf.name
-        try:
-            out = subprocess.run([exe, "meta", tmp], capture_output=True,
-                                 check=True).stdout.decode("utf-8")
-        finally:
-            os.unlink(tmp)
+        recs = []
+        for k, d in enumerate(docs):
+            r = d.get("date") or header_date(d["text"])
+            if not r:
+                continue
+            # ids repeat across a corpus's parts: number them
+            key = "%s#%d" % (d["id"], k)
+            ref[key] = (r[:10], d["text"])
+            rec = {f: v for f, v in d.items() if f != "date"}
+            rec["id"] = key
+            recs.append(rec)
         got = {}
-        for line in out.splitlines():
-            r = json.loads(line)
+        for r in meta_records(exe, recs):
             got[r["doc"]] = (r["date"] or {}).get("value"), \
                 (r["date"] or {}).get("raw")
         states = correct = sref = cref = 0
