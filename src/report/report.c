@@ -104,18 +104,14 @@ static void buf_u32(hs_buf *b, uint32_t v) {
 
 /* v in [0, 1] with three decimals, as printf's "%.3f" writes it. */
 static void buf_fixed3(hs_buf *b, double v) {
-  double y = v * 1000.0, frac;
+  double y = v * 1000.0;
   uint32_t k;
   char tmp[32];
-  if (!(v >= 0.0 && v <= 1.0)) {
-    snprintf(tmp, sizeof tmp, "%.3f", v);
-    hs_buf_append(b, tmp, strlen(tmp));
-    return;
-  }
-  /* Near a half the product may have rounded across it: let printf,
-  ** which rounds the exact binary value, decide. */
-  frac = y - (double)(uint32_t)y;
-  if (frac > 0.5 - 1e-6 && frac < 0.5 + 1e-6) {
+  /* Out of range, or near a half, where the product may have rounded
+  ** across it: printf, which rounds the exact binary value, decides. */
+  if (!(v >= 0.0 && v <= 1.0) ||
+      (y - (double)(uint32_t)y > 0.5 - 1e-6 &&
+       y - (double)(uint32_t)y < 0.5 + 1e-6)) {
     snprintf(tmp, sizeof tmp, "%.3f", v);
     hs_buf_append(b, tmp, strlen(tmp));
     return;
