@@ -164,7 +164,7 @@ int hs_claims_stories(hs_claims *c, hs_store *s, size_t max_claims,
     int more = (src = sqlite3_step(st)) == SQLITE_ROW;
     int64_t h = more ? sqlite3_column_int64(st, 0) : 0;
     int64_t doc = more ? sqlite3_column_int64(st, 1) : 0;
-    if (doc < 0 || (size_t)doc >= ndocs) continue;
+    if (more && (doc < 0 || (size_t)doc >= ndocs)) continue;
     if (!more || h != prev) {
       if (run_docs >= 2 && run_docs <= CLAIM_MAX_DOCS) {
         HS_GROW(runs, rcap, nruns + 1);

@@ -95,6 +95,12 @@ jq -s -e 'all(.[]; .documents >= 2 and (.docs | length) == .documents and has("f
           and has("outlets") and (.claims | length) >= 1)' "$WORK/out" >/dev/null ||
   fail "a story lacks a field"
 jq -s -e '.[0].documents >= .[-1].documents' "$WORK/out" >/dev/null || fail "stories not largest first"
+note "stories on a store without documents ends (it used to loop forever)"
+rc=0
+timeout 30 "$HEARSAY" stories --db "$WORK/empty.db" >"$WORK/out" 2>"$WORK/err" || rc=$?
+[[ $rc != 124 ]] || fail "stories on an empty store did not finish in 30 s"
+[[ $rc == 0 || $rc == 4 ]] || fail "stories on an empty store: exit $rc"
+[[ ! -s $WORK/out ]] || fail "stories on an empty store printed a story"
 run 1 "$HEARSAY" stories "$DATA"
 grep_err "needs --db"
 
