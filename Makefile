@@ -8,22 +8,29 @@
 #   make mpi        the MPI build (docs/mpi.md) in build-mpi/
 #   make example    run hearsay on the bundled example corpus
 #   make report-assets  rebuild report/dist (npm ci + esbuild)
+#   make install [PREFIX=/usr/local] [DESTDIR=]  install the hearsay
+#                   command, libhearsay.so/.a, hearsay.h, hearsay.pc, man
+#                   pages and bash completion (docs/install.md)
+# Warnings are errors here (HS_WERROR); a plain CMake build leaves them
+# warnings.
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+PREFIX ?= /usr/local
+DESTDIR ?=
 
 all: build/Makefile
 	$(MAKE) -C build -j$(JOBS)
 
 build/Makefile: CMakeLists.txt
-	cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHS_WERROR=ON
 
 build-asan/Makefile: CMakeLists.txt
-	cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DHS_SANITIZE=ON
+	cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DHS_SANITIZE=ON -DHS_WERROR=ON
 
 build-mpi/Makefile: CMakeLists.txt
-	cmake -S . -B build-mpi -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHS_MPI=ON
+	cmake -S . -B build-mpi -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHS_MPI=ON -DHS_WERROR=ON
 
 build-fuzz/Makefile: CMakeLists.txt
-	CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DHS_FUZZ=ON -DHS_TESTS=OFF
+	CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DHS_FUZZ=ON -DHS_TESTS=OFF -DHS_SHARED=OFF -DHS_WERROR=ON
 
 test: all
 	cd build && ctest --output-on-failure -j$(JOBS)
@@ -45,13 +52,17 @@ mpi: build-mpi/Makefile
 fuzz: build-fuzz/Makefile
 	$(MAKE) -C build-fuzz -j$(JOBS)
 
+# The prefix is set at install time (the build need not be redone).
+install: all
+	DESTDIR="$(DESTDIR)" cmake --install build --prefix "$(PREFIX)"
+
 example: all
 	./scripts/run-example.sh
 
 clean:
 	rm -rf build build-asan build-fuzz build-mpi
 
-.PHONY: all test asan check fuzz mpi example clean
+.PHONY: all test asan check fuzz mpi example clean install
 
 # Rebuild the report front end (report/dist/, committed and compiled into
 # hearsay) from report/src with the pinned npm packages.

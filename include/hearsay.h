@@ -40,7 +40,20 @@ extern "C" {
 #define HS_API
 #endif
 
+/* The version of this header.  hs_version() gives the library's, which
+** differs when a program runs against another libhearsay.so.N than the
+** one it was compiled with.  The shared library's SONAME changes with
+** HS_VERSION_MAJOR. */
+#define HS_VERSION_MAJOR 0
+#define HS_VERSION_MINOR 1
+#define HS_VERSION_PATCH 0
 #define HS_VERSION "0.1.0"
+/* One number that grows with each release: 10000*major + 100*minor + patch. */
+#define HS_VERSION_NUMBER \
+  (HS_VERSION_MAJOR * 10000 + HS_VERSION_MINOR * 100 + HS_VERSION_PATCH)
+
+/* The library's version string, "MAJOR.MINOR.PATCH"; never NULL. */
+HS_API const char *hs_version(void);
 
 /* ---------------------------------------------------------------- errors */
 

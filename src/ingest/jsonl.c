@@ -305,7 +305,8 @@ static size_t decode_string(const unsigned char *s, size_t n, char *out) {
       case 'u': break;
       default: *o++ = (char)s[1]; s += 2; continue;
     }
-    hex4(s + 2, &cp);
+    /* The scan validated the escape; checked again, so that cp is always set. */
+    if (e - s < 6 || !hex4(s + 2, &cp)) return (size_t)-1;
     s += 6;
     if (cp >= 0xDC00 && cp <= 0xDFFF) return (size_t)-1;
     if (cp >= 0xD800 && cp <= 0xDBFF) {

@@ -132,6 +132,8 @@ void hs_error_clear(hs_error *err) {
   err->msg[0] = '\0';
 }
 
+const char *hs_version(void) { return HS_VERSION; }
+
 const char *hs_status_name(int code) {
   switch (code) {
     case HS_OK: return "ok";
