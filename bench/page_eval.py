@@ -1,0 +1,285 @@
+#!/usr/bin/env python3
+"""Precision and recall of `hearsay meta` on scraped-style news pages.
+
+Usage: bench/page_eval.py [HEARSAY] [DIR] [--split dev|heldout] [--show]
+       bench/page_eval.py [HEARSAY] --real SHARED [N] [SEED] [--show]
+
+DIR (default tests/data/meta/pages) holds pages written in the style of
+real scraped news in English, Arabic and Persian (headlines under date, ID
+and print lines, dateline and copyright outlets, related-article blocks,
+share rows, aggregator credits, attribution chains both ways, dates in the
+body that are not the publication date) and annotations.json, written
+before the first run.  dev/ is the development set; heldout/ is the set
+reported on, never used to adjust the rules.  Each split is run as one
+directory, so heldout/folders/OUTLET/ pages are "one folder per outlet".
+
+--real samples N documents (default 40, seed 1) from each of the BBC
+News, SaudiNewsNet and Fars corpora of SHARED/corpora, removes their
+metadata (series, date, title, author; the URL is kept for the two that
+have one, as a scraped page has an address) and scores against the
+removed values: the headline where the text opens with the title, the
+outlet (the removed series) where the URL or the first lines name it,
+the date where the first three lines or the URL state it.
+
+Scores (P = right / predicted, R = right / annotated):
+  date       the publication date; "body" counts documents given a date
+             the page only mentions in its body (or none is stated);
+  headline   equal after folding case, spaces and outer punctuation;
+  outlet     the outlet value equal to the annotated canonical name (or
+             one of several accepted); "original" the credited original
+             of an aggregator republication (field original_outlet);
+  attr       attribution sources, exact span: the source as written equal
+             to the annotated one after folding case, a leading article,
+             a trailing parenthesized abbreviation and outer punctuation
+             (a vague reference resolved to an annotated source counts as
+             right, one marked vague is not counted; "Source:" lines are
+             outlet credits, scored under outlet);
+  type       the type of the matched sources;
+  chain      annotated (citing, cited) pairs found in that order; "dir"
+             is right / (right + reversed).
+"""
+import gzip
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import unicodedata
+
+SOURCE_CUES = {"Source:", "المصدر:", "منبع:"}
+
+
+def fold(s):
+    s = unicodedata.normalize("NFKC", s or "").casefold()
+    s = s.replace("\u200c", " ").replace("ي", "ی").replace("ى", "ی")
+    s = s.replace("ك", "ک").replace("ـ", "")
+    for a, b in (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ة", "ه")):
+        s = s.replace(a, b)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def norm(s):
+    s = fold(s)
+    s = re.sub(r"\s*\([^()]*\)$", "", s)
+    s = s.strip(" .,;:\"'«»“”-–—")
+    s = re.sub(r"^(the|a|an) ", "", s)
+    return s
+
+
+def run_meta(exe, paths):
+    out = subprocess.run([exe, "meta"] + paths, capture_output=True,
+                         check=True).stdout.decode("utf-8")
+    return [json.loads(x) for x in out.splitlines()]
+
+
+def val(f):
+    return f.get("value") if isinstance(f, dict) else None
+
+
+class Score:
+    KEYS = ("date", "headline", "outlet", "original", "attr", "type",
+            "chain")
+
+    def __init__(self):
+        self.c = {k: [0, 0, 0] for k in self.KEYS}  # right, pred, gold
+        self.docs = self.body = self.rev = 0
+        self.show = []
+
+    def add(self, k, right, pred, gold):
+        c = self.c[k]
+        c[0] += right
+        c[1] += pred
+        c[2] += gold
+
+
+def score_doc(s, name, g, r, show):
+    s.docs += 1
+    # date
+    pd = val(r.get("date"))
+    gd = g.get("date")
+    s.add("date", pd is not None and pd == gd, pd is not None,
+          gd is not None)
+    if pd is not None and (gd is None or pd in g.get("body_dates", [])):
+        s.body += 1
+    if show and pd != gd:
+        s.show.append(f"{name}: date {pd} (gold {gd})")
+    # headline
+    ph, gh = val(r.get("title")), g.get("headline")
+    ok = ph is not None and gh is not None and norm(ph) == norm(gh)
+    s.add("headline", ok, ph is not None, gh is not None)
+    if show and not ok and (ph or gh):
+        s.show.append(f"{name}: headline {ph!r} (gold {gh!r})")
+    # outlet and credited original
+    for key, field in (("outlet", "outlet"), ("original", "original_outlet")):
+        po, go = val(r.get(field)), g.get(key)
+        gl = go if isinstance(go, list) else ([go] if go else [])
+        ok = po is not None and norm(po) in [norm(x) for x in gl]
+        s.add(key, ok, po is not None, bool(gl))
+        if show and not ok and (po or gl):
+            s.show.append(f"{name}: {key} {po!r} (gold {go!r})")
+    s.c.setdefault("attr_r", [0, 0])
+    if "attributions" not in g:  # real documents: not annotated
+        return
+    # attributions
+    gold = g["attributions"]
+    preds = [a for a in r.get("attributions", [])
+             if a.get("cue") not in SOURCE_CUES and not a.get("vague")]
+    gnames = [norm(x["source"]) for x in gold]
+    found = [False] * len(gold)
+    for a in preds:
+        hit = None
+        if norm(a["source"]) in gnames:
+            hit = gnames.index(norm(a["source"]))
+            found[hit] = True
+            s.add("type", a["type"] == gold[hit]["type"], 1, 1)
+            if show and a["type"] != gold[hit]["type"]:
+                s.show.append(f"{name}: type {a['source']!r} {a['type']} "
+                              f"(gold {gold[hit]['type']})")
+        elif a.get("resolved_from") or a.get("vague_resolved"):
+            hit = -1 if norm(a.get("normalized")) in gnames else None
+        s.add("attr", hit is not None, 1, 0)
+        if show and hit is None:
+            s.show.append(f"{name}: extra {a['source']!r} ({a.get('cue')})")
+    for i, x in enumerate(gold):
+        s.add("attr", 0, 0, 1)
+        if show and not found[i]:
+            s.show.append(f"{name}: missed {x['source']!r}")
+    s.c["attr_r"][0] += sum(found)
+    s.c["attr_r"][1] += len(gold)
+    # chains: consecutive pairs of each predicted chain
+    groups = {}
+    for a in r.get("attributions", []):
+        if a.get("cue") in SOURCE_CUES:
+            continue
+        key = (tuple(a.get("chain") or []), tuple(a.get("content_span") or []))
+        groups.setdefault(key, []).append(a)
+    ppairs = []
+    for v in groups.values():
+        v.sort(key=lambda a: a.get("chain_pos", 0))
+        for x, y in zip(v, v[1:]):
+            ppairs.append(({norm(x["source"]), norm(x.get("normalized"))},
+                           {norm(y["source"]), norm(y.get("normalized"))}))
+    right = rev = 0
+    for a, b in g.get("chains", []):
+        na, nb = norm(a), norm(b)
+        if any(na in x and nb in y for x, y in ppairs):
+            right += 1
+        elif any(nb in x and na in y for x, y in ppairs):
+            rev += 1
+            if show:
+                s.show.append(f"{name}: chain reversed {a} -> {b}")
+        elif show:
+            s.show.append(f"{name}: chain missed {a} -> {b}")
+    s.add("chain", right, 0, len(g.get("chains", [])))
+    s.c["chain"][1] += len(ppairs)
+    s.rev += rev
+
+
+def report(label, s):
+    def pr(k):
+        r, p, g = s.c[k]
+        return (f"{r / p:.2f}" if p else "  - ", f"{r / g:.2f}" if g else "  - ")
+    a_r = s.c["attr_r"]
+    attr = (f"{s.c['attr'][0] / s.c['attr'][1]:.2f}" if s.c["attr"][1]
+            else "  - ", f"{a_r[0] / a_r[1]:.2f}" if a_r[1] else "  - ")
+    d = s.c["chain"][0] + s.rev
+    print(f"{label:10} docs {s.docs:3}  date {'/'.join(pr('date'))} "
+          f"body {s.body}  headline {'/'.join(pr('headline'))}  "
+          f"outlet {'/'.join(pr('outlet'))}  original "
+          f"{'/'.join(pr('original'))}  attr {'/'.join(attr)} "
+          f"(n={a_r[1]})  type {'/'.join(pr('type'))}  chain "
+          f"{'/'.join(pr('chain'))} (n={s.c['chain'][2]}) dir "
+          f"{(s.c['chain'][0] / d) if d else 1:.2f}")
+    for x in s.show:
+        print("  " + x)
+
+
+def pages(exe, d, splits, show):
+    ann = json.load(open(os.path.join(d, "annotations.json"),
+                         encoding="utf-8"))["pages"]
+    for split in splits:
+        s = Score()
+        recs = {r["doc"]: r for r in run_meta(exe, [os.path.join(d, split)])}
+        for name, g in sorted(ann.items()):
+            if not name.startswith(split + "/"):
+                continue
+            r = recs.get(name[len(split) + 1:])
+            if r is None:
+                print(f"missing output for {name}", file=sys.stderr)
+                continue
+            score_doc(s, name, g, r, show)
+        report(split, s)
+
+
+SERIES = {"bbc": "BBC", "farsnews": "Fars", "aawsat": "Asharq Al-Awsat",
+          "aleqtisadiya": "Al Eqtisadiah", "aljazirah": "Al Jazirah",
+          "almadina": "Al Madina", "alriyadh": "Al Riyadh",
+          "alwatan": "Al Watan", "alyaum": "Al Yaum", "okaz": "Okaz",
+          "sabq": "Sabq", "was": "SPA"}
+
+
+def real(exe, shared, n, seed, show):
+    s = Score()
+    recs, golds = [], {}
+    for corpus in ("bbc-news-en", "saudinewsnet-ar", "fars-varzesh3-fa"):
+        with gzip.open(os.path.join(shared, "corpora",
+                                    corpus + ".jsonl.gz"), "rt") as f:
+            docs = [json.loads(x) for x in f]
+        for r in random.Random(seed).sample(docs, n):
+            text, url = r["text"], r.get("url")
+            lines = [x.strip() for x in text.split("\n") if x.strip()]
+            title = r.get("title")
+            g = {"headline": title if lines and title and
+                 norm(lines[0]) == norm(title) else None,
+                 }
+            series = r.get("series")
+            named = url or ("فارس" in " ".join(lines[:2]))
+            g["outlet"] = SERIES.get(series, series) if named else None
+            date = r.get("date")
+            head = " ".join(lines[:3]) + " " + (url or "")
+            g["date"] = date if date and (
+                date in head or date.replace("-", "/") in head or
+                date.replace("-", "") in head) else None
+            rec = {"id": r["id"], "text": text}
+            if url:
+                rec["url"] = url
+            recs.append(rec)
+            golds[r["id"]] = g
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False,
+                                     encoding="utf-8") as tf:
+        for rec in recs:
+            tf.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    try:
+        out = run_meta(exe, [tf.name])
+    finally:
+        os.unlink(tf.name)
+    for r in out:
+        g = golds[r["doc"]]
+        score_doc(s, r["doc"], g, r, show)
+    report("real", s)
+
+
+def main():
+    args = [a for a in sys.argv[1:] if a != "--show"]
+    show = "--show" in sys.argv[1:]
+    splits = ["dev", "heldout"]
+    if "--split" in args:
+        i = args.index("--split")
+        splits = [args[i + 1]]
+        del args[i:i + 2]
+    exe = args[0] if args and not args[0].startswith("--") else "build/hearsay"
+    if "--real" in args:
+        i = args.index("--real")
+        rest = args[i + 1:]
+        real(exe, rest[0] if rest else "../shared",
+             int(rest[1]) if len(rest) > 1 else 40,
+             int(rest[2]) if len(rest) > 2 else 1, show)
+        return
+    d = args[1] if len(args) > 1 else "tests/data/meta/pages"
+    pages(exe, d, splits, show)
+
+
+if __name__ == "__main__":
+    main()
