@@ -15,7 +15,6 @@
 #include "cli.h"
 
 typedef struct extract_state {
-  int source_map;
   int io_failed;
 } extract_state;
 
@@ -37,12 +36,15 @@ static int extract_on_doc(void *ud, hs_corpus *corpus, size_t i) {
   v = extra ? json_object_get(extra, "authors") : NULL;
   json_object_set_new(o, "authors",
                       json_is_array(v) ? json_deep_copy(v) : json_array());
+  /* the outlet under the name input reading takes (series), and under
+  ** the name this record first had (outlet) */
+  json_object_set_new(o, "series", str_or_null(d->series));
   json_object_set_new(o, "outlet", str_or_null(d->series));
   v = extra ? json_object_get(extra, "language") : NULL;
   json_object_set_new(o, "language",
                       json_is_string(v) ? json_copy(v) : json_null());
   json_object_set_new(o, "text", json_stringn(d->text, d->len));
-  if (st && st->source_map) {
+  if (c->source_map) {
     v = extra ? json_object_get(extra, "source_map") : NULL;
     json_object_set_new(o, "source_map",
                         json_is_array(v) ? json_deep_copy(v) : json_array());
@@ -58,21 +60,8 @@ static int extract_on_doc(void *ud, hs_corpus *corpus, size_t i) {
   return st && st->io_failed;
 }
 
-int cmd_extract_option(cli *c, const char *arg, const char *value) {
-  extract_state *st;
-  (void)value;
-  if (strcmp(arg, "--source-map")) return 0;
-  if (!c->cmd_state && !(c->cmd_state = calloc(1, sizeof *st))) {
-    fprintf(stderr, "hearsay: out of memory\n");
-    return -1;
-  }
-  st = c->cmd_state;
-  st->source_map = 1;
-  return 1;
-}
-
 int cmd_extract(cli *c) {
-  extract_state local = {0, 0}, *st = c->cmd_state ? c->cmd_state : &local;
+  extract_state local = {0}, *st = c->cmd_state ? c->cmd_state : &local;
   hs_corpus *corpus = hs_corpus_new();
   hs_error err;
   int rc;

@@ -373,8 +373,6 @@ int cmd_index(cli *c) {
             x.base);
 out:
   hs_aliases_free(x.al);
-  free(c->cmd_state);
-  c->cmd_state = NULL;
   hs_store_close(x.s);
   hs_corpus_free(in);
   return rc ? cli_fail(c, &err) : 0;

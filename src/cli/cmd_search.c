@@ -14,67 +14,6 @@
 
 #include "cli.h"
 
-typedef struct search_opts {
-  const char *query;
-  const char *aliases;
-  const char *pairs;
-  const char *queries;
-  const char *wordnet;
-  long limit;
-  int limit_set;
-  double min_score;
-  int timeline, variants;
-} search_opts;
-
-static search_opts *opts_of(cli *c) {
-  if (!c->cmd_state) {
-    search_opts *o = calloc(1, sizeof *o);
-    if (!o) return NULL;
-    o->limit = 20;
-    o->min_score = 0.3;
-    c->cmd_state = o;
-  }
-  return c->cmd_state;
-}
-
-int cmd_search_option(cli *c, const char *arg, const char *value) {
-  search_opts *o = opts_of(c);
-  if (!o) return -1;
-  if (!strcmp(arg, "--timeline")) {
-    o->timeline = 1;
-    return 1;
-  }
-  if (!strcmp(arg, "--variants")) {
-    o->variants = 1;
-    return 1;
-  }
-  if (strcmp(arg, "--query") && strcmp(arg, "--aliases") &&
-      strcmp(arg, "--pairs") && strcmp(arg, "--limit") &&
-      strcmp(arg, "--queries") &&
-      strcmp(arg, "--min-score") && strcmp(arg, "--wordnet"))
-    return 0;
-  if (!value) {
-    cli_usage_error("option %s needs a value", arg);
-    return -1;
-  }
-  if (!strcmp(arg, "--query")) o->query = value;
-  else if (!strcmp(arg, "--aliases")) o->aliases = value;
-  else if (!strcmp(arg, "--pairs")) o->pairs = value;
-  else if (!strcmp(arg, "--queries")) o->queries = value;
-  else if (!strcmp(arg, "--wordnet")) o->wordnet = value;
-  else if (!strcmp(arg, "--limit")) {
-    o->limit_set = 1;
-    if (cli_parse_long(value, 0, 1000000, &o->limit)) {
-      cli_usage_error("--limit wants 0..1000000 (0: all), not '%s'", value);
-      return -1;
-    }
-  } else if (cli_parse_double(value, 0, 100, &o->min_score)) {
-    cli_usage_error("--min-score wants a number >= 0, not '%s'", value);
-    return -1;
-  }
-  return 2;
-}
-
 /* JSON string: valid UTF-8 passes, invalid bytes become U+FFFD. */
 static void put_json(FILE *f, const char *s) {
   const unsigned char *p = (const unsigned char *)(s ? s : "");
@@ -278,7 +217,7 @@ static int run_pairs(cli *c, hs_claims *cl, const char *path, hs_error *err) {
 
 /* --queries FILE: one claim per line, searched in turn over the paths;
 ** each hit carries "query", the line number.  For the benchmarks. */
-static int run_queries(cli *c, hs_claims *cl, const search_opts *o,
+static int run_queries(cli *c, hs_claims *cl, const cli_search *o,
                        hs_error *err) {
   FILE *f;
   hs_corpus *corpus = hs_corpus_new();
@@ -320,7 +259,7 @@ static int run_queries(cli *c, hs_claims *cl, const search_opts *o,
 }
 
 int cmd_search(cli *c) {
-  search_opts *o = opts_of(c);
+  cli_search *o = &c->search;
   hs_claims *cl = NULL;
   hs_corpus *corpus = NULL;
   hs_store *s = NULL;
@@ -408,8 +347,6 @@ out:
   hs_corpus_free(corpus);
   hs_store_close(s);
   free(joined);
-  free(c->cmd_state);
-  c->cmd_state = NULL;
   return rc ? cli_fail(c, &err) : 0;
 }
 
@@ -426,7 +363,7 @@ static void put_json_list(FILE *f, char **v, size_t n) {
 /* stories --db FILE: documents grouped by reused passages and shared
 ** claims, largest first. */
 int cmd_stories(cli *c) {
-  search_opts *o = opts_of(c);
+  cli_search *o = &c->search;
   hs_claims *cl = NULL;
   hs_store *s = NULL;
   hs_story *st = NULL;
@@ -445,7 +382,7 @@ int cmd_stories(cli *c) {
     goto out;
   if ((rc = hs_store_open(&s, c->db, &err))) goto out;
   if ((rc = hs_claims_stories(cl, s, 5, &st, &n, &err))) goto out;
-  shown = o->limit_set && o->limit && n > (size_t)o->limit ? (size_t)o->limit : n;
+  shown = cli_given(c, "limit") && o->limit && n > (size_t)o->limit ? (size_t)o->limit : n;
   for (i = 0; i < shown; i++) {
     const hs_story *x = &st[i];
     if (c->format == HS_FORMAT_JSONL) {
@@ -492,7 +429,5 @@ out:
   hs_stories_free(st, n);
   hs_store_close(s);
   hs_claims_free(cl);
-  free(c->cmd_state);
-  c->cmd_state = NULL;
   return rc ? cli_fail(c, &err) : 0;
 }

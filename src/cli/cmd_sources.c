@@ -16,43 +16,6 @@
 
 #include "cli.h"
 
-typedef struct src_state {
-  const char *aliases;   /* --aliases FILE */
-  int graph_format;      /* --format dot|gexf|jsonl for graph */
-} src_state;
-
-static src_state *state(cli *c) {
-  if (!c->cmd_state) {
-    src_state *s = calloc(1, sizeof *s);
-    if (!s) return NULL;
-    s->graph_format = -1;
-    c->cmd_state = s;
-  }
-  return c->cmd_state;
-}
-
-int cli_sources_option(cli *c, const char *arg, const char *value) {
-  src_state *s = state(c);
-  if (!s) return -1;
-  if (!strcmp(arg, "--aliases")) {
-    if (!value) {
-      cli_usage_error("option --aliases needs a FILE");
-      return -1;
-    }
-    s->aliases = value;
-    return 2;
-  }
-  if (!strcmp(arg, "--format") && !strcmp(c->cmd, "graph")) {
-    if (!value || (s->graph_format = hs_graph_format_parse(value)) < 0) {
-      cli_usage_error("graph --format wants dot, gexf or jsonl, not '%s'",
-                      value ? value : "");
-      return -1;
-    }
-    return 2;
-  }
-  return 0;
-}
-
 /* ------------------------------------------------------------ masking */
 
 int cli_engine_add(cli *c, hs_engine *e, const hs_corpus *corpus, size_t first,
@@ -93,9 +56,8 @@ static void work_free(work *w) {
 }
 
 int cli_load_aliases(cli *c, hs_aliases **al, hs_error *err) {
-  src_state *s = state(c);
   int rc = hs_aliases_new(al, err);
-  if (!rc && s && s->aliases) rc = hs_aliases_load(*al, s->aliases, err);
+  if (!rc && c->aliases) rc = hs_aliases_load(*al, c->aliases, err);
   return rc;
 }
 
@@ -166,8 +128,6 @@ static int load(cli *c, work *w, int passages, hs_error *err) {
 static int finish(cli *c, work *w, int rc, hs_error *err) {
   cli_progress_done(c);
   work_free(w);
-  free(c->cmd_state);
-  c->cmd_state = NULL;
   return rc ? cli_fail(c, err) : 0;
 }
 
@@ -199,10 +159,9 @@ int cmd_sources(cli *c) {
 int cmd_graph(cli *c) {
   work w;
   hs_error err;
-  int rc, fmt;
-  src_state *s = state(c);
+  int rc, fmt = hs_graph_format_parse(c->format_name);
   hs_error_clear(&err);
-  fmt = s && s->graph_format >= 0 ? s->graph_format : HS_GRAPH_JSONL;
+  if (fmt < 0) fmt = HS_GRAPH_JSONL;
   rc = load(c, &w, 1, &err);
   if (!rc) rc = hs_graph_write(stdout, fmt, &w.g, &err);
   return finish(c, &w, rc, &err);

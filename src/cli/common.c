@@ -177,7 +177,7 @@ int cli_usage_error(const char *fmt, ...) {
   va_start(ap, fmt);
   vfprintf(stderr, fmt, ap);
   va_end(ap);
-  fputs("\nTry 'hearsay --help'.\n", stderr);
+  fputs("\nTry 'hearsay --help' or 'hearsay help COMMAND'.\n", stderr);
   return 1;
 }
 
@@ -384,6 +384,24 @@ out:
   return rc;
 }
 
+/* The filters given on the command line (--min-words, --min-similarity,
+** --no-internal) applied to passages read back from a store; when some are
+** dropped, families are numbered again over those that are left, as a
+** run with these options over the files would number them. */
+static int filter_stored(cli *c, hs_passage *p, size_t *n, hs_error *err) {
+  size_t i, m = 0;
+  int words = cli_given(c, "min-words"), sim = cli_given(c, "min-similarity");
+  for (i = 0; i < *n; i++) {
+    if (words && p[i].words < (uint32_t)c->opts.min_words) continue;
+    if (sim && p[i].similarity < c->opts.min_similarity) continue;
+    if (!c->opts.internal && p[i].internal) continue;
+    p[m++] = p[i];
+  }
+  if (m == *n) return HS_OK;
+  *n = m;
+  return hs_families_assign(p, m, err);
+}
+
 /* Passages and documents of a store; doc word counts if asked. */
 int cli_load_store(cli *c, hs_corpus *corpus, hs_passage **p, size_t *n,
                       uint32_t **words, hs_error *err) {
@@ -394,6 +412,7 @@ int cli_load_store(cli *c, hs_corpus *corpus, hs_passage **p, size_t *n,
   if ((rc = hs_store_open(&s, c->db, err))) return rc;
   if ((rc = hs_store_load_docs(s, corpus, err))) goto out;
   if ((rc = hs_store_load_passages(s, p, n, err))) goto out;
+  if ((rc = filter_stored(c, *p, n, err))) goto out;
   ndocs = hs_corpus_count(corpus);
   if (words) {
     *words = calloc(ndocs + 1, sizeof **words);

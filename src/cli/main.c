@@ -2,13 +2,16 @@
 ** main.c — the hearsay command.  It parses arguments, wires warnings,
 ** progress and Ctrl-C to the library, and maps status codes to exit codes;
 ** all the work is done by libhearsay through include/hearsay.h.  Each
-** subcommand lives in its own cmd_*.c file and is listed in `commands`.
+** subcommand lives in its own cmd_*.c file; the commands and every option
+** are entries of the tables in options.c, which this parser (getopt_long
+** over the options the command takes) and the help both read.
 **
 ** The only global state of the program lives here: the interrupt flag set
 ** by the signal handler (the library polls it through the progress and
 ** cancel hooks, so an interrupted `index` rolls back its open transaction
 ** and leaves the database as it was after the last committed batch).
 */
+#include <getopt.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
@@ -26,175 +29,188 @@ static void on_signal(int sig) {
   signal(SIGINT, SIG_DFL); /* a second Ctrl-C ends the program at once */
 }
 
-static const cli_command commands[] = {
-    {"reuse", cmd_reuse, NULL},
-    {"dups", cmd_dups, NULL},
-    {"index", cmd_index, cli_sources_option},
-    {"meta", cmd_meta, cli_sources_option},
-    {"sources", cmd_sources, cli_sources_option},
-    {"graph", cmd_graph, cli_sources_option},
-    {"timeline", cmd_timeline, cli_sources_option},
-    {"search", cmd_search, cmd_search_option},
-    {"stories", cmd_stories, cmd_search_option},
-    {"extract", cmd_extract, cmd_extract_option},
-    {"trace", cmd_trace, cli_sources_option},
-};
+/* Store the value of option o in c (the table says where). */
+static int set_option(cli *c, const cli_option *o, const char *v) {
+  char *field = (char *)c + o->field;
+  long n;
+  double x;
+  uint64_t z;
+  char dash[64];
+  snprintf(dash, sizeof dash, "--%s", o->name);
+  switch (o->type) {
+    case CLI_FLAG: *(int *)(void *)field = 1; return 0;
+    case CLI_UNFLAG: *(int *)(void *)field = 0; return 0;
+    case CLI_INT:
+    case CLI_LONG:
+    case CLI_SIZE_T:
+      if (cli_parse_long(v, (long)o->lo, (long)o->hi, &n)) {
+        if (o->hi >= INT_MAX)
+          return cli_usage_error("%s wants a number >= %ld, not '%s'", dash,
+                                 (long)o->lo, v);
+        return cli_usage_error("%s wants %ld..%ld, not '%s'", dash,
+                               (long)o->lo, (long)o->hi, v);
+      }
+      if (o->type == CLI_INT) *(int *)(void *)field = (int)n;
+      else if (o->type == CLI_LONG) *(long *)(void *)field = n;
+      else *(size_t *)(void *)field = (size_t)n;
+      return 0;
+    case CLI_DOUBLE:
+      if (cli_parse_double(v, o->lo, o->hi, &x))
+        return cli_usage_error("%s wants %g..%g, not '%s'", dash, o->lo,
+                               o->hi, v);
+      *(double *)(void *)field = x;
+      return 0;
+    case CLI_BYTES:
+      if (cli_parse_size(v, &z))
+        return cli_usage_error("%s wants a size such as 2G, 512M or 800000K "
+                               "(at least 1M), not '%s'", dash, v);
+      *(uint64_t *)(void *)field = z;
+      return 0;
+    case CLI_STRING:
+      if (strchr(o->arg, '|')) { /* one of the listed values */
+        size_t len = strlen(v);
+        const char *p = o->arg;
+        int ok = 0;
+        while (*p && !ok) {
+          size_t k = strcspn(p, "|");
+          ok = k == len && !strncmp(p, v, k);
+          p += k + (p[k] == '|');
+        }
+        if (!ok)
+          return cli_usage_error("%s wants %s, not '%s'", dash, o->arg, v);
+      }
+      *(const char **)(void *)field = v;
+      return 0;
+    default: return 0;
+  }
+}
 
-static const char *usage_text =
-    "usage: hearsay COMMAND [OPTIONS] PATH...\n"
-    "\n"
-    "Commands:\n"
-    "  reuse PATH...        passages reused between documents (and repeated\n"
-    "                       inside one); PATH is a file, a directory, a .jsonl\n"
-    "                       (.gz, .zst) file, or - for standard input\n"
-    "  reuse --db FILE      the passages stored in FILE\n"
-    "  dups PATH...         groups of near-duplicate documents\n"
-    "  dups --db FILE       the same, from a store\n"
-    "  index --db FILE PATH...  add documents to a store; only new ones are\n"
-    "                       processed\n"
-    "  trace PATH... [-o DIR] [--db FILE]  write an offline HTML report of\n"
-    "                       the reuse to DIR (default report/)\n"
-    "  extract FILE...      article text and metadata of HTML pages and WARC\n"
-    "                       records, one JSON line each (--source-map adds\n"
-    "                       the text-to-page byte map)\n"
-    "  search --db FILE CLAIM  sentences that state CLAIM, best first, across\n"
-    "                       paraphrases, spellings and scripts (docs/search.md)\n"
-    "  search PATH... --query CLAIM  the same over files; --timeline orders\n"
-    "                       by date, --variants shows what the passages differ in\n"
-    "  stories --db FILE    documents grouped into stories, with their most\n"
-    "                       repeated claims, first appearance and outlets\n"
-    "  meta PATH...|--db FILE   date, outlet, title, byline, boilerplate and\n"
-    "                       attributions of each document (JSON Lines)\n"
-    "  sources PATH...|--db FILE  most-cited sources, first publishers,\n"
-    "                       outlets that only copy\n"
-    "  graph PATH...|--db FILE  the propagation graph (--format dot|gexf|jsonl)\n"
-    "  timeline PATH...|--db FILE  documents and families in date order\n"
-    "  version              print the version\n"
-    "\n"
-    "Options:\n"
-    "  --format jsonl|tsv|text  output format (default: text on a terminal,\n"
-    "                       jsonl otherwise)\n"
-    "  --db FILE            the SQLite store\n"
-    "  --ngram N            words per seed n-gram (default 5)\n"
-    "  --min-words N        shortest passage reported, in words (default 12)\n"
-    "  --df-cap N           ignore n-grams found in more than N documents\n"
-    "                       (default 100)\n"
-    "  --max-gap N          words of edit bridged inside a passage (default 24)\n"
-    "  --min-similarity X   drop passages less similar than X (default 0.5)\n"
-    "  --no-internal        do not report repeats inside one document\n"
-    "  --threshold X        dups: share of each document that must be reused\n"
-    "                       (default 0.8)\n"
-    "  --batch N            index: documents committed per transaction\n"
-    "  --threads N          worker threads (default 0: all cores)\n"
-    "  --memory SIZE        memory budget of the reuse index, e.g. 2G, 500M\n"
-    "                       (default: a quarter of physical memory); past\n"
-    "                       it, token tables and postings spill to disk\n"
-    "  --tmp-dir DIR        where spill files go (default $TMPDIR or /tmp)\n"
-    "  --keep-boilerplate   let page furniture (comment forms, share lines,\n"
-    "                       footers) count as reuse\n"
-    "  --aliases FILE       meta, sources, graph, timeline, index: extra\n"
-    "                       source aliases (see docs/sources.md)\n"
-    "  --progress, --no-progress  force the progress bar on or off\n"
-    "  -q, --quiet          no warnings\n"
-    "\n"
-    "Built with MPI (make mpi), 'mpirun -np N hearsay reuse|dups PATH...'\n"
-    "spreads the work over N ranks, with the same output; docs/mpi.md.\n"
-    "\n"
-    "Exit status: 0 done (warnings possible), 1 usage, 2 input, 3 I/O,\n"
-    "4 database, 5 out of memory, 130 interrupted.  See docs/cli.md.\n";
+/* Whether the space-separated list has word w. */
+static int has_word(const char *list, const char *w) {
+  size_t n = strlen(w);
+  const char *p = list;
+  while (p && *p) {
+    size_t k = strcspn(p, " ");
+    if (k == n && !strncmp(p, w, n)) return 1;
+    p += k + (p[k] == ' ');
+  }
+  return 0;
+}
 
+/* An option not taken by the command: name the commands that take it. */
+static int not_taken(const cli_command *cmd, const char *arg) {
+  size_t i, n;
+  const char *name = arg + strspn(arg, "-");
+  n = strcspn(name, "=");
+  for (i = 0; i < cli_noptions; i++) {
+    const cli_option *o = &cli_options[i];
+    if ((arg[1] == '-' && strlen(o->name) == n && !strncmp(o->name, name, n)) ||
+        (arg[1] != '-' && o->letter && o->letter == arg[1]))
+      return cli_usage_error("'%s' does not take %.*s (an option of: %s)",
+                             cmd->name, (int)(n + (arg[1] == '-' ? 2 : 1)),
+                             arg, o->cmds);
+  }
+  return cli_usage_error("unknown option '%.*s' for '%s'",
+                         (int)(strcspn(arg, "=")), arg, cmd->name);
+}
+
+/* Parse argv[1..] (the command and its arguments) with getopt_long over
+** the options the command takes: --opt=value, --opt value, bundled short
+** options (-qt2), -- before paths; non-options are the paths. */
 static int parse_args(cli *c, const cli_command *cmd, int argc, char **argv) {
-  int i, only_paths = 0;
+  struct option longs[CLI_MAX_OPTIONS + 1];
+  char shorts[3 * CLI_MAX_OPTIONS + 2];
+  size_t i, nl = 0, ns = 0;
+  int ch, reading_store;
+  memset(longs, 0, sizeof longs);
+  shorts[ns++] = ':'; /* ':' for a missing value, '?' for an unknown */
+  for (i = 0; i < cli_noptions && nl < CLI_MAX_OPTIONS; i++) {
+    const cli_option *o = &cli_options[i];
+    if (!cli_option_for(o, cmd->name)) continue;
+    longs[nl].name = o->name;
+    longs[nl].has_arg = o->arg ? required_argument : no_argument;
+    longs[nl].flag = NULL;
+    longs[nl].val = 256 + (int)i;
+    nl++;
+    if (o->letter) {
+      shorts[ns++] = o->letter;
+      if (o->arg) shorts[ns++] = ':';
+    }
+  }
+  shorts[ns] = '\0';
   c->paths = calloc((size_t)argc + 1, sizeof *c->paths);
   if (!c->paths) return 5;
-  for (i = 2; i < argc; i++) {
-    const char *a = argv[i];
-    const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-    long n;
-    double x;
-#define NEED_VALUE()                                                  \
-  do {                                                                \
-    if (!v) return cli_usage_error("option %s needs a value", a);         \
-    i++;                                                              \
-  } while (0)
-    if (only_paths || a[0] != '-' || !strcmp(a, "-")) {
-      c->paths[c->npaths++] = a;
-    } else if (!strcmp(a, "--")) {
-      only_paths = 1;
-    } else if (!strcmp(a, "--db")) {
-      NEED_VALUE();
-      c->db = v;
-    } else if (!strcmp(a, "--format")) {
-      NEED_VALUE();
-      if ((c->format = hs_format_parse(v)) < 0 && cmd->option) {
-        int used = cmd->option(c, a, v); /* a command's own formats */
-        if (used < 0) return 1;
-        if (used > 0) {
-          c->format = HS_FORMAT_JSONL;
-          i += used - 2;
-          continue;
-        }
+  optind = 1;
+  opterr = 0;
+  while ((ch = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+    const cli_option *o = NULL;
+    const char *bad = argv[optind - 1];
+    if (ch == '?') {
+      if (optopt && optopt < 256) {
+        char s[3] = {'-', (char)optopt, 0};
+        return not_taken(cmd, s);
       }
-      if (c->format < 0)
-        return cli_usage_error("unknown format '%s' (use jsonl, tsv or text)", v);
-    } else if (!strcmp(a, "--ngram")) {
-      NEED_VALUE();
-      if (cli_parse_long(v, 1, 32, &n)) return cli_usage_error("--ngram wants 1..32, not '%s'", v);
-      c->opts.ngram = (int)n;
-    } else if (!strcmp(a, "--min-words")) {
-      NEED_VALUE();
-      if (cli_parse_long(v, 1, 1000000, &n)) return cli_usage_error("--min-words wants a positive number, not '%s'", v);
-      c->opts.min_words = (int)n;
-    } else if (!strcmp(a, "--df-cap")) {
-      NEED_VALUE();
-      if (cli_parse_long(v, 2, INT_MAX, &n)) return cli_usage_error("--df-cap wants a number >= 2, not '%s'", v);
-      c->opts.df_cap = (int)n;
-    } else if (!strcmp(a, "--max-gap")) {
-      NEED_VALUE();
-      if (cli_parse_long(v, 0, 10000, &n)) return cli_usage_error("--max-gap wants 0..10000, not '%s'", v);
-      c->opts.max_gap = (int)n;
-    } else if (!strcmp(a, "--min-similarity")) {
-      NEED_VALUE();
-      if (cli_parse_double(v, 0, 1, &x)) return cli_usage_error("--min-similarity wants 0..1, not '%s'", v);
-      c->opts.min_similarity = x;
-    } else if (!strcmp(a, "--threshold")) {
-      NEED_VALUE();
-      if (cli_parse_double(v, 0, 1, &x)) return cli_usage_error("--threshold wants 0..1, not '%s'", v);
-      c->threshold = x;
-    } else if (!strcmp(a, "--threads")) {
-      NEED_VALUE();
-      if (cli_parse_long(v, 0, 1024, &n)) return cli_usage_error("--threads wants 0..1024 (0: all cores), not '%s'", v);
-      c->opts.threads = (int)n;
-    } else if (!strcmp(a, "--memory")) {
-      NEED_VALUE();
-      if (cli_parse_size(v, &c->opts.memory)) return cli_usage_error("--memory wants a size such as 2G, 512M or 800000K (at least 1M), not '%s'", v);
-    } else if (!strcmp(a, "--tmp-dir")) {
-      NEED_VALUE();
-      c->opts.tmpdir = v;
-    } else if (!strcmp(a, "--batch")) {
-      NEED_VALUE();
-      if (cli_parse_long(v, 1, INT_MAX, &n)) return cli_usage_error("--batch wants a positive number, not '%s'", v);
-      c->batch = (size_t)n;
-    } else if (!strcmp(a, "--keep-boilerplate")) {
-      c->keep_boilerplate = 1;
-    } else if (!strcmp(a, "--no-internal")) {
-      c->opts.internal = 0;
-    } else if (!strcmp(a, "--progress")) {
-      c->progress = 1;
-    } else if (!strcmp(a, "--no-progress")) {
-      c->progress = 0;
-    } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
-      c->quiet = 1;
-    } else if (!strcmp(a, "-o") || !strcmp(a, "--out")) {
-      NEED_VALUE();
-      c->out = v;
-    } else {
-      int used = cmd->option ? cmd->option(c, a, v) : 0;
-      if (used < 0) return 1;
-      if (used == 0) return cli_usage_error("unknown option '%s'", a);
-      i += used - 1;
+      return not_taken(cmd, bad);
     }
-#undef NEED_VALUE
+    if (ch == ':') {
+      if (optopt && optopt < 256)
+        return cli_usage_error("option -%c needs a value", optopt);
+      return cli_usage_error("option %.*s needs a value",
+                             (int)strcspn(bad, "="), bad);
+    }
+    if (ch >= 256) o = &cli_options[ch - 256];
+    else
+      for (i = 0; i < cli_noptions; i++)
+        if (cli_options[i].letter == ch &&
+            cli_option_for(&cli_options[i], cmd->name))
+          o = &cli_options[i];
+    if (!o) return cli_usage_error("unknown option '-%c'", ch);
+    if (o->type == CLI_HELP) {
+      cli_help_command(stdout, cmd);
+      return -1;
+    }
+    if (set_option(c, o, optarg)) return 1;
+    c->given[o - cli_options] = 1;
+  }
+  for (; optind < argc; optind++) c->paths[c->npaths++] = argv[optind];
+
+  /* --format: one the command writes; its default */
+  if (c->format_name) {
+    if (!cmd->formats || !has_word(cmd->formats, c->format_name)) {
+      if (cmd->formats && !strchr(cmd->formats, ' '))
+        return cli_usage_error("'%s' writes only %s, not '%s'", cmd->name,
+                               cmd->formats, c->format_name);
+      return cli_usage_error("unknown format '%s' for '%s' (use one of: %s)",
+                             c->format_name, cmd->name,
+                             cmd->formats ? cmd->formats : "none");
+    }
+  } else if (cmd->formats) {
+    if (has_word(cmd->formats, "text") && isatty(STDOUT_FILENO))
+      c->format_name = "text";
+    else { /* the first listed */
+      snprintf(c->format_word, sizeof c->format_word, "%.*s",
+               (int)strcspn(cmd->formats, " "), cmd->formats);
+      c->format_name = c->format_word;
+    }
+  }
+  c->format = c->format_name ? hs_format_parse(c->format_name) : -1;
+  if (c->format < 0) c->format = HS_FORMAT_JSONL; /* dot, gexf, passim */
+
+  /* A command reading a store (--db FILE without PATH; search takes words
+  ** after --db) uses none of the options of reading files. */
+  reading_store = (cmd->flags & CLI_DB_READS) && c->db &&
+                  (!c->npaths || !strcmp(cmd->name, "search") ||
+                   !strcmp(cmd->name, "stories"));
+  if (reading_store)
+    for (i = 0; i < cli_noptions; i++)
+      if (c->given[i] && (cli_options[i].flags & CLI_READING))
+        return cli_usage_error("'%s --db FILE' reads what the store holds; "
+                               "--%s applies only to reading files",
+                               cmd->name, cli_options[i].name);
+  if (reading_store && access(c->db, F_OK) != 0) {
+    fprintf(stderr, "hearsay: %s: no such store (make one with 'hearsay "
+                    "index --db %s PATH...')\n", c->db, c->db);
+    return 4;
   }
   return 0;
 }
@@ -211,35 +227,33 @@ int main(int argc, char **argv) {
   c.progress = isatty(STDERR_FILENO);
   c.opts.progress = cli_progress;
   c.opts.progress_ud = &c;
+  c.search.limit = 20;
+  c.search.min_score = 0.3;
   if (argc < 2) {
-    fputs(usage_text, stderr);
+    cli_help_global(stderr);
     return 1;
   }
   c.cmd = argv[1];
   if (!strcmp(c.cmd, "help") || !strcmp(c.cmd, "--help") ||
-      !strcmp(c.cmd, "-h")) {
-    fputs(usage_text, stdout);
-    return 0;
-  }
-  if (!strcmp(c.cmd, "version") || !strcmp(c.cmd, "--version")) {
+      !strcmp(c.cmd, "-h"))
+    return cli_help_main(argc - 1, argv + 1);
+  if (!strcmp(c.cmd, "version") || !strcmp(c.cmd, "--version") ||
+      !strcmp(c.cmd, "-V")) {
     printf("hearsay %s\n", HS_VERSION);
     return 0;
   }
-  for (k = 0; k < sizeof commands / sizeof commands[0]; k++)
-    if (!strcmp(c.cmd, commands[k].name)) cmd = &commands[k];
-  if (!cmd) return cli_usage_error("unknown command '%s'", c.cmd);
+  cmd = cli_find_command(c.cmd);
+  if (!cmd || !cmd->run) return cli_usage_error("unknown command '%s'", c.cmd);
+  c.command = cmd;
   for (k = 2; k < (size_t)argc && strcmp(argv[k], "--"); k++)
     if (!strcmp(argv[k], "--help") || !strcmp(argv[k], "-h")) {
-      fputs(usage_text, stdout);
+      cli_help_command(stdout, cmd);
       return 0;
     }
-  if ((rc = parse_args(&c, cmd, argc, argv))) {
-    free(c.cmd_state); /* a command's options are flat structs */
+  if ((rc = parse_args(&c, cmd, argc - 1, argv + 1))) {
     free(c.paths);
-    return rc;
+    return rc < 0 ? 0 : rc;
   }
-  if (c.format < 0)
-    c.format = isatty(STDOUT_FILENO) ? HS_FORMAT_TEXT : HS_FORMAT_JSONL;
   if (!c.keep_boilerplate) c.opts.mask_tokens = cli_mask_boilerplate;
   signal(SIGINT, on_signal);
   signal(SIGTERM, on_signal);
