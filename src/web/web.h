@@ -2,10 +2,13 @@
 ** web.h — private interface of the web stage (src/web/): HTML pages and
 ** WARC archives turned into documents.
 **
-**   html.c     charset detection and conversion to UTF-8, parsing with
-**              libxml2's HTML parser, metadata (meta tags, JSON-LD, <time>,
-**              URL and text date patterns), boilerplate removal, scoring of
-**              candidate containers, paragraph output with a source map;
+**   html.c     hs_web_extract: parsing with libxml2's HTML parser and
+**              the order of the passes, documents from pages; the passes
+**              live in charset.c (conversion to UTF-8), html_meta.c (meta
+**              tags, JSON-LD, <time>, URL and text date patterns),
+**              html_dom.c (boilerplate removal, scoring of candidate
+**              containers) and html_out.c (paragraph output with a
+**              source map), sharing html_int.h;
 **   warc.c     a streaming WARC 1.0/1.1 reader: record headers, HTTP
 **              headers, chunked transfer-encoding, gzip/deflate content
 **              encoding, resynchronisation after damaged records.

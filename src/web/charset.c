@@ -1,0 +1,173 @@
+/*
+** charset.c — an HTML page's bytes into UTF-8 before parsing.
+**
+** Charset from the caller (HTTP header), else a byte order mark, else a
+** <meta charset> / http-equiv in the first 4 KiB, else UTF-8 when the bytes
+** are valid UTF-8, else windows-1252; conversion uses iconv, an unknown
+** charset is one warning and the bytes are read as UTF-8 with invalid
+** sequences replaced.  Kept apart from the tree passes because it works
+** on bytes, before there is a tree.
+*/
+#include "web/html_int.h"
+
+#include <errno.h>
+#include <iconv.h>
+
+#define SNIFF_BYTES 4096      /* where <meta charset> is looked for */
+
+/* ---------------------------------------------------------------- charset */
+
+static int utf8_valid(const char *s, size_t n) {
+  hs_buf b;
+  size_t bad;
+  hs_buf_init(&b, 0);
+  bad = hs_jsonl_utf8_fix(s, n, &b);
+  hs_buf_free(&b);
+  return bad == 0;
+}
+
+/* charset=NAME in s[0..n) after pos; copies NAME into out. */
+static int charset_from(const char *s, size_t n, char *out, size_t cap) {
+  size_t i, k = 0;
+  static const char key[] = "charset";
+  for (i = 0; i + 7 < n; i++) {
+    size_t j;
+    for (j = 0; j < 7; j++)
+      if (tolower((unsigned char)s[i + j]) != key[j]) break;
+    if (j < 7) continue;
+    i += 7;
+    while (i < n && is_space((unsigned char)s[i])) i++;
+    if (i >= n || s[i] != '=') continue;
+    i++;
+    while (i < n && (is_space((unsigned char)s[i]) || s[i] == '"' ||
+                     s[i] == '\''))
+      i++;
+    while (i < n && k + 1 < cap &&
+           (isalnum((unsigned char)s[i]) || s[i] == '-' || s[i] == '_' ||
+            s[i] == ':' || s[i] == '.'))
+      out[k++] = s[i++];
+    out[k] = '\0';
+    return k > 0;
+  }
+  return 0;
+}
+
+static const char *charset_alias(const char *cs) {
+  if (ieq(cs, "utf8") || ieq(cs, "utf-8") || ieq(cs, "unicode-1-1-utf-8"))
+    return "UTF-8";
+  if (ieq(cs, "iso-8859-1") || ieq(cs, "latin1") || ieq(cs, "us-ascii") ||
+      ieq(cs, "ascii") || ieq(cs, "iso8859-1") || ieq(cs, "l1"))
+    return "WINDOWS-1252";
+  return cs;
+}
+
+/* The page as UTF-8 in *out (malloc'ed).  Warns for an unknown charset. */
+void hs_html_to_utf8(const char *page, size_t len, const char *hint,
+                    hs_warn_fn warn, void *ud, const char *where, char **out,
+                    size_t *outlen) {
+  char cs[64] = "";
+  const char *name;
+  hs_buf b;
+  hs_buf_init(&b, 0);
+  if (hint && hint[0]) snprintf(cs, sizeof cs, "%s", hint);
+  if (len >= 3 && !memcmp(page, "\xEF\xBB\xBF", 3)) {
+    snprintf(cs, sizeof cs, "UTF-8");
+    page += 3;
+    len -= 3;
+  } else if (len >= 2 && (!memcmp(page, "\xFF\xFE", 2) ||
+                          !memcmp(page, "\xFE\xFF", 2))) {
+    snprintf(cs, sizeof cs, "%s", page[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE");
+    page += 2;
+    len -= 2;
+  }
+  if (!cs[0]) {
+    size_t n = len < SNIFF_BYTES ? len : SNIFF_BYTES, i;
+    /* Only inside <meta ...> tags. */
+    for (i = 0; i + 5 < n; i++) {
+      if (page[i] == '<' && tolower((unsigned char)page[i + 1]) == 'm' &&
+          tolower((unsigned char)page[i + 2]) == 'e' &&
+          tolower((unsigned char)page[i + 3]) == 't' &&
+          tolower((unsigned char)page[i + 4]) == 'a') {
+        const char *e = memchr(page + i, '>', n - i);
+        size_t m = e ? (size_t)(e - (page + i)) : n - i;
+        if (charset_from(page + i, m, cs, sizeof cs)) break;
+      }
+    }
+  }
+  if (!cs[0]) snprintf(cs, sizeof cs, "%s",
+                       utf8_valid(page, len) ? "UTF-8" : "WINDOWS-1252");
+  name = charset_alias(cs);
+  if (!ieq(name, "UTF-8")) {
+    iconv_t cd = iconv_open("UTF-8", name);
+    if (cd == (iconv_t)-1) {
+      if (warn) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "unknown charset \"%.60s\"; read as UTF-8",
+                 cs);
+        warn(ud, where, msg);
+      }
+    } else {
+      char *in = (char *)(uintptr_t)page, *o;
+      size_t inleft = len, cap = len * 2 + 16, oleft;
+      char *buf = hs_malloc(cap);
+      o = buf;
+      oleft = cap;
+      while (inleft) {
+        size_t r = iconv(cd, &in, &inleft, &o, &oleft);
+        if (r != (size_t)-1) break;
+        if (errno == E2BIG) {
+          size_t used = (size_t)(o - buf);
+          cap *= 2;
+          buf = hs_realloc(buf, cap);
+          o = buf + used;
+          oleft = cap - used;
+        } else {
+          /* Invalid or incomplete: U+FFFD for one byte, go on. */
+          if (oleft < 4) {
+            size_t used = (size_t)(o - buf);
+            cap *= 2;
+            buf = hs_realloc(buf, cap);
+            o = buf + used;
+            oleft = cap - used;
+          }
+          memcpy(o, "\xEF\xBF\xBD", 3);
+          o += 3;
+          oleft -= 3;
+          in++;
+          inleft--;
+        }
+      }
+      iconv_close(cd);
+      hs_buf_append(&b, buf, (size_t)(o - buf));
+      free(buf);
+      goto done;
+    }
+  }
+  if (hs_jsonl_utf8_fix(page, len, &b) == 0) {
+    b.len = 0;
+    hs_buf_append(&b, page, len);
+  }
+done:
+  {
+    /* NUL bytes would end the parse early. */
+    size_t i;
+    for (i = 0; i < b.len; i++)
+      if (!b.p[i]) b.p[i] = ' ';
+  }
+  *out = hs_buf_take(&b, outlen);
+  if (!*out) {
+    *out = hs_calloc(1, 1);
+    *outlen = 0;
+  }
+}
+
+int hs_html_looks_binary(const char *s, size_t n) {
+  size_t i, ctl = 0;
+  if (n > 8192) n = 8192;
+  for (i = 0; i < n; i++) {
+    unsigned char ch = (unsigned char)s[i];
+    if ((ch < 0x20 && !is_space(ch)) || ch == 0x7f) ctl++;
+  }
+  return ctl * 10 > n;
+}
+
