@@ -21,6 +21,7 @@ PACKAGES=(
   wordnet-base                      # English synonyms (data files)
   similarity-tester                 # reference tool used by benchmarks
   jq python3 time                   # used by the command-line tests
+  man-db                            # tests/cli/manpages.sh renders the man pages
   graphviz libxml2-utils            # DOT and GEXF checks of 'hearsay graph'
   chromium                          # the report's browser test (tests/browser)
   openmpi-bin libopenmpi-dev        # the MPI build (make mpi, docs/mpi.md)

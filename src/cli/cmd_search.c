@@ -155,7 +155,7 @@ static int write_variants(FILE *f, int format, hs_claims *cl,
       putc('\n', f);
     }
   }
-  if (!nv && format != HS_FORMAT_JSONL)
+  if (!nv && format == HS_FORMAT_TEXT)
     fputs("no differences between the matching passages\n", f);
   hs_variants_free(v, nv);
   return HS_OK;
@@ -333,8 +333,11 @@ int cmd_search(cli *c) {
   if (rc) goto out;
   if (o->timeline && n) qsort(h, n, sizeof *h, cmp_date);
   if (o->variants) {
+    if (c->format == HS_FORMAT_TSV) fputs("kind\tvalue\tpassages\n", stdout);
     rc = write_variants(stdout, c->format, cl, h, n, &err);
   } else {
+    if (c->format == HS_FORMAT_TSV)
+      fputs("doc\tstart\tend\tscore\tdate\toutlet\ttext\n", stdout);
     for (i = 0; i < n; i++) write_hit(stdout, c->format, &h[i], i, o->timeline);
     if (!n && c->format == HS_FORMAT_TEXT)
       fputs("no sentence states this claim\n", stdout);

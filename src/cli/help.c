@@ -182,7 +182,7 @@ static void man_footer(FILE *f, const char *self) {
         "130 interrupted.\n.SH SEE ALSO\n", f);
   if (strcmp(self, "hearsay")) fputs(".BR hearsay (1)", f);
   for (k = 0; k < cli_ncommands; k++) {
-    if (!cli_commands[k].run || !strcmp(cli_commands[k].name, self))
+    if (!strcmp(cli_commands[k].name, self))
       continue;
     fprintf(f, "%s\n.BR hearsay\\-%s (1)", strcmp(self, "hearsay") || k
                                                 ? ","

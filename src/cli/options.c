@@ -176,7 +176,7 @@ const cli_command cli_commands[] = {
      "documents grouped into stories",
      "Groups the stored documents into stories, with their most repeated "
      "claims, first appearance and outlets.",
-     "jsonl tsv text", CLI_DB_READS,
+     "jsonl text", CLI_DB_READS,
      "hearsay stories --db news.db --limit=10\tthe ten largest stories\n"},
     {"meta", cmd_meta, "[OPTIONS] PATH...\n--db FILE [OPTIONS]",
      "date, outlet, title, byline, boilerplate and attributions",
