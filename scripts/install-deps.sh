@@ -25,6 +25,8 @@ PACKAGES=(
   graphviz libxml2-utils            # DOT and GEXF checks of 'hearsay graph'
   chromium                          # the report's browser test (tests/browser)
   openmpi-bin libopenmpi-dev        # the MPI build (make mpi, docs/mpi.md)
+  python3-cffi python3-venv python3-pip  # the Python package (python/)
+  python3-pytest python3-pandas     # its tests (tests/cli/python.sh)
 )
 
 # pkg-config module names of the libraries the build needs.
