@@ -462,16 +462,19 @@ def _hearsay_command():
 
 
 def _run_command(args):
+    """Run the hearsay command; its stdout.  On failure its error (the last
+    "hearsay: " line of stderr) is raised; other lines become warnings."""
     r = subprocess.run([_hearsay_command()] + args, stdout=subprocess.PIPE,
                        stderr=subprocess.PIPE)
-    err = r.stderr.decode("utf-8", "replace").strip().splitlines()
-    for line in err[:-1] if r.returncode else err:
-        if line.startswith("hearsay: warning") or "warning" in line:
-            warnings.warn(line, HearsayWarning, stacklevel=3)
+    lines = [l for l in r.stderr.decode("utf-8", "replace").splitlines()
+             if l.startswith("hearsay: ")]
+    error = lines.pop() if r.returncode and lines else None
+    for line in lines:
+        warnings.warn(line, HearsayWarning, stacklevel=3)
     if r.returncode:
         code = r.returncode if r.returncode in (1, 2, 3, 4, 5) else 6
         raise _ERRORS.get(code, HearsayError)(
-            err[-1] if err else "hearsay %s failed" % args[0], code)
+            error or "hearsay %s failed" % args[0], code)
     return r.stdout
 
 
@@ -526,7 +529,7 @@ class Store:
         options are the keyword arguments (min_words=20 -> --min-words 20;
         True -> a flag)."""
         self.close()  # the command writes; reopen afterwards
-        args = ["index", "--db", self.path, "--no-progress", "--format", "jsonl"]
+        args = ["index", "--db", self.path, "--no-progress"]
         for k, v in options.items():
             flag = "--" + k.replace("_", "-")
             if v is True:
