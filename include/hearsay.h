@@ -490,6 +490,11 @@ typedef struct hs_attribution {
                                 "A citing B citing C" */
   int chain_pos;             /* 0 = the outermost (the citing one) */
   int denial;                /* 1: a denial or rebuttal */
+  int vague;                 /* 1: "the report", "the ministry": a vague
+                                reference; normalized is the nearest named
+                                source before it when one was found
+                                (resolved), else the phrase itself */
+  int resolved;              /* 1: vague and resolved to a named source */
 } hs_attribution;
 
 typedef struct hs_meta {
@@ -499,6 +504,14 @@ typedef struct hs_meta {
   size_t nboiler;
   hs_attribution *attr;
   size_t nattr;
+  hs_meta_field original;    /* the original outlet a republished page
+                                credits, when it differs from outlet */
+  const char *date_source;   /* "metadata", "header", "url" or NULL */
+  const char *outlet_source; /* "metadata", "carrier", "masthead",
+                                "copyright", "dateline", "credit",
+                                "address", "url", "folder" or NULL */
+  size_t nbody_dates;        /* dates mentioned in the body (never the
+                                publication date) */
 } hs_meta;
 
 typedef struct hs_aliases hs_aliases;
@@ -513,6 +526,15 @@ HS_API int hs_meta_extract(const hs_doc *d, const hs_aliases *aliases,
                            const hs_range_list *boiler, hs_meta *out,
                            hs_error *err);
 HS_API void hs_meta_clear(hs_meta *m);
+
+/* The outlet of a document, by the one rule every command uses (the
+** `meta`, `sources`, `timeline`, `graph` and `trace` outputs, and "first
+** publisher"): its given series, else what the page says (carrier line,
+** masthead, copyright line, dateline, "Source:" line, site address), else
+** its URL's domain, else the folder holding it (docs/sources.md).  Names
+** go through the alias table (a may be NULL).  Returns a malloc'ed name,
+** or NULL when nothing names one. */
+HS_API char *hs_doc_outlet(const hs_doc *d, const hs_aliases *a);
 
 /* Boilerplate lines found by fixed patterns (comment forms, share and
 ** subscribe prompts, related-article lists, copyright, captcha and page

@@ -72,6 +72,7 @@ void hs_meta_clear(hs_meta *m) {
   field_clear(&m->outlet);
   field_clear(&m->title);
   field_clear(&m->byline);
+  field_clear(&m->original);
   free(m->boiler);
   hs_attributions_free(m->attr, m->nattr);
   memset(m, 0, sizeof *m);
@@ -120,11 +121,6 @@ static size_t count_words(const char *t, uint32_t s, uint32_t e) {
 static const char *const byline_cues[] = {"by ", "بقلم ", "بقلم: ", "كتب: ",
                                           "كتب ", "نویسنده: ", "نویسنده:",
                                           "نویسنده ", NULL};
-/* Outlet line prefixes. */
-static const char *const source_cues[] = {"source:", "source :", "المصدر:",
-                                          "المصدر :", "منبع:", "منبع :",
-                                          NULL};
-static const char *const copy_cues[] = {"©", "(c)", "copyright", NULL};
 /* Publication cues raising a date's confidence. */
 static const char *const pub_cues[] = {"published", "posted", "updated",
                                        "نشر", "تاريخ", "تاریخ", "منتشر",
@@ -150,16 +146,89 @@ static int cue_before(const char *t, uint32_t at) {
   return best;
 }
 
+/* The header zone: the bytes a publication date may come from.  An
+** e-mail or Usenet header block (the text opens with "From " or a
+** "Name: value" line) is all header up to its first blank line; else the
+** zone is the first 8 non-blank, non-boilerplate lines, cut at the first
+** line of running text after the headline (a line of more than 20 words,
+** or one that ends with a full stop).  Returns the zone's end; a date
+** in it must also sit on a line that is no running text (is_header_line). */
+static uint32_t header_end(const char *t, uint32_t len, const hs_range *b,
+                           size_t nb) {
+  uint32_t i = 0, e, lines = 0;
+  int mail = len > 5 && (!memcmp(t, "From ", 5) || (t[0] >= 'A' &&
+                                                    t[0] <= 'Z'));
+  if (mail) {
+    /* a header block: its first line is "Name: value" with no space in
+    ** Name, or an mbox "From " line */
+    for (e = 0; e < len && e < 80 && t[e] != '\n' && t[e] != ' '; e++)
+      if (t[e] == ':') break;
+    mail = !memcmp(t, "From ", 5) || (e < len && t[e] == ':' && e > 1);
+  }
+  if (mail) {
+    for (i = 0; i + 1 < len; i++)
+      if (t[i] == '\n' && (t[i + 1] == '\n' ||
+                           (t[i + 1] == '\r' && i + 2 < len &&
+                            t[i + 2] == '\n')))
+        return i;
+    return len;
+  }
+  while (i < len && lines < 8) {
+    uint32_t s = i, ls, le, w = 0;
+    int in = 0;
+    for (e = i; e < len && t[e] != '\n'; e++) {}
+    i = e + 1;
+    ls = s, le = e;
+    trim_sp(t, &ls, &le);
+    if (ls == le || in_ranges(b, nb, s, e)) continue;
+    lines++;
+    for (; ls < le; ls++) {
+      int sp = t[ls] == ' ' || t[ls] == '\t';
+      if (!sp && !in) w++;
+      in = !sp;
+    }
+    if (lines > 1 && (w > 20 || (e > s && (t[e - 1] == '.' ||
+                                            (e > s + 1 && t[e - 1] == '\r' &&
+                                             t[e - 2] == '.')))))
+      return s;
+  }
+  return i > len ? len : i;
+}
+
+/* A date's line is a header line when it is short (at most 14 words), or
+** the date opens it (a dateline), or a publication cue labels the date. */
+static int header_line(const char *t, uint32_t len, const hs_date *v,
+                       int cue) {
+  uint32_t s = v->start, e = v->end, w = 0;
+  int in = 0;
+  if (cue == 2) return 1;
+  while (s > 0 && t[s - 1] != '\n') s--;
+  while (e < len && t[e] != '\n') e++;
+  if (v->start - s < 4) return 1;
+  for (; s < e; s++) {
+    int sp = t[s] == ' ' || t[s] == '\t';
+    if (!sp && !in) w++;
+    in = !sp;
+  }
+  return w <= 14;
+}
+
 static void find_date(const hs_doc *d, hs_meta *m) {
   hs_date v[64];
+  uint32_t len = d->len > UINT32_MAX ? UINT32_MAX : (uint32_t)d->len;
+  uint32_t hz = header_end(d->text, len, m->boiler, m->nboiler);
   size_t n = hs_date_scan(d->text, d->len, v, 64), i, best = SIZE_MAX;
   double bs = -1;
   int cue;
   for (i = 0; i < n; i++) {
     double sc = v[i].confidence;
     if (in_ranges(m->boiler, m->nboiler, v[i].start, v[i].end)) continue;
-    if (v[i].start < 600) sc += 0.05;
     cue = cue_before(d->text, v[i].start);
+    if (v[i].start >= hz || !header_line(d->text, len, &v[i], cue)) {
+      m->nbody_dates++;  /* mentioned in the body: never the date */
+      continue;
+    }
+    if (v[i].start < 600) sc += 0.05;
     if (cue) sc += cue == 2 ? 0.15 : 0.1;
     if (sc > bs) bs = sc, best = i;
   }
@@ -170,6 +239,20 @@ static void find_date(const hs_doc *d, hs_meta *m) {
     field_set(&m->date, iso, d->text, v[best].start, v[best].end,
               bs > 1.0 ? 1.0 : bs, 0);
     m->date_ambiguous = v[best].ambiguous;
+    m->date_source = "header";
+    return;
+  }
+  {
+    int y, mo, dd;
+    if (hs_url_date(d->url, &y, &mo, &dd)) {
+      char iso[16];
+      snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, mo, dd);
+      field_set(&m->date, iso, NULL, 0, 0, 0.7, 1);
+      free(m->date.raw);
+      m->date.raw = hs_strdup(d->url);
+      m->date.given = 2; /* from the URL: no span, not given */
+      m->date_source = "url";
+    }
   }
 }
 
@@ -236,12 +319,27 @@ int hs_meta_extract(const hs_doc *d, const hs_aliases *aliases,
       free(m->date.raw);
       m->date.raw = hs_strdup(d->date);
     }
-  } else if (d->text) {
-    find_date(d, m);
+    m->date_source = "metadata";
+  } else if (d->text || d->url) {
+    if (d->text) find_date(d, m);
+    else {
+      hs_doc u = *d;
+      u.text = "";
+      u.len = 0;
+      find_date(&u, m);
+    }
   }
-  if (d->series && *d->series) field_set(&m->outlet, d->series, NULL, 0, 0, 1.0, 1);
+  if (d->series && *d->series) {
+    field_set(&m->outlet, d->series, NULL, 0, 0, 1.0, 1);
+    m->outlet_source = "metadata";
+  } else {
+    m->outlet_source = hs_page_outlet(d, aliases, m->boiler, m->nboiler,
+                                      &m->outlet, &m->original);
+  }
   if (d->title && *d->title) field_set(&m->title, d->title, NULL, 0, 0, 1.0, 1);
   if (!d->text) return HS_OK;
+  if (!m->title.value)
+    hs_page_title(d, aliases, m->boiler, m->nboiler, &m->outlet, &m->title);
   len = d->len > UINT32_MAX ? UINT32_MAX : (uint32_t)d->len;
   for (i = 0; i < len; i = e + 1) {
     uint32_t ls, le;
@@ -251,51 +349,7 @@ int hs_meta_extract(const hs_doc *d, const hs_aliases *aliases,
     trim_sp(d->text, &ls, &le);
     if (ls == le) continue;
     nline++;
-    if (in_ranges(m->boiler, m->nboiler, ls, le)) {
-      /* copyright line: the outlet after the year */
-      for (k = 0; copy_cues[k] && !m->outlet.value; k++) {
-        uint32_t q = ls;
-        const char *t = d->text;
-        if (!starts_ci(t, q, le, copy_cues[k])) continue;
-        q += (uint32_t)strlen(copy_cues[k]);
-        while (q < le && (t[q] == ' ' || (t[q] >= '0' && t[q] <= '9') ||
-                          t[q] == '-' || t[q] == ','))
-          q++;
-        if (starts_ci(t, q, le, "©")) q += 2;
-        while (q < le && t[q] == ' ') q++;
-        {
-          uint32_t qe = q;
-          while (qe < le && t[qe] != '.' && t[qe] != ',' &&
-                 !starts_ci(t, qe, le, " all rights"))
-            qe++;
-          trim_sp(t, &q, &qe);
-          if (qe > q && qe - q < 80) {
-            const char *canon = NULL;
-            int ty;
-            char *nm = hs_strndup(t + q, qe - q);
-            if (aliases && hs_aliases_lookup(aliases, t + q, qe - q, &canon,
-                                             &ty))
-              field_set(&m->outlet, canon, t, q, qe, 0.75, 0);
-            else
-              field_set(&m->outlet, nm, t, q, qe, 0.7, 0);
-            free(nm);
-          }
-        }
-      }
-      continue;
-    }
-    /* title: first non-boilerplate line */
-    if (nline == 1 && !m->title.value && le - ls <= 160 &&
-        count_words(d->text, ls, le) <= 25) {
-      uint32_t te = e;
-      while (te > ls && (d->text[te - 1] == ' ' || d->text[te - 1] == '\r'))
-        te--;
-      if (d->text[te - 1] != '.' && !starts_ci(d->text, ls, le, "by ")) {
-        char *v = hs_strndup(d->text + ls, te - ls);
-        field_set(&m->title, v, d->text, ls, te, 0.6, 0);
-        free(v);
-      }
-    }
+    if (in_ranges(m->boiler, m->nboiler, ls, le)) continue;
     for (k = 0; byline_cues[k] && !m->byline.value; k++) {
       uint32_t q = ls, qe = le;
       size_t nw;
@@ -310,36 +364,6 @@ int hs_meta_extract(const hs_doc *d, const hs_aliases *aliases,
         field_set(&m->byline, v, d->text, q, qe, 0.8, 0);
         free(v);
       }
-    }
-    for (k = 0; source_cues[k] && (!m->outlet.value || !m->outlet.given); k++) {
-      uint32_t q = ls, qe = le;
-      if (!starts_ci(d->text, ls, le, source_cues[k])) continue;
-      if (m->outlet.value && m->outlet.confidence >= 0.8) break;
-      q += (uint32_t)strlen(source_cues[k]);
-      trim_sp(d->text, &q, &qe);
-      if (qe <= q || qe - q > 80) continue;
-      {
-        const char *canon = NULL;
-        int ty;
-        char *v = hs_strndup(d->text + q, qe - q);
-        if (aliases && hs_aliases_lookup(aliases, d->text + q, qe - q, &canon,
-                                         &ty))
-          field_set(&m->outlet, canon, d->text, q, qe, 0.85, 0);
-        else
-          field_set(&m->outlet, v, d->text, q, qe, 0.8, 0);
-        free(v);
-      }
-    }
-    /* masthead or dateline: a known outlet in the first two lines */
-    if (nline <= 2 && !m->outlet.value && aliases) {
-      const char *canon = NULL;
-      int ty;
-      uint32_t as, ae;
-      uint32_t lim = le - ls > 200 ? ls + 200 : le;
-      if (hs_aliases_find_in(aliases, d->text + ls, lim - ls, &canon, &ty, &as,
-                             &ae) >= 0 &&
-          (ty == HS_SRC_AGENCY || ty == HS_SRC_OUTLET))
-        field_set(&m->outlet, canon, d->text, ls + as, ls + ae, 0.6, 0);
     }
   }
   if ((rc = hs_attrib_extract(d->text, len, aliases, &m->attr, &m->nattr,
@@ -378,7 +402,7 @@ static void write_field(FILE *f, const char *name, const hs_meta_field *v) {
   if (v->given) fputs(",\"start\":null,\"end\":null", f);
   else fprintf(f, ",\"start\":%u,\"end\":%u", v->start, v->end);
   fprintf(f, ",\"confidence\":%.2f,\"source\":\"%s\"}", v->confidence,
-          v->given ? "given" : "text");
+          v->given == 2 ? "url" : v->given ? "given" : "text");
 }
 
 int hs_meta_write_jsonl(FILE *f, const hs_doc *d, const hs_meta *m,
@@ -392,7 +416,18 @@ int hs_meta_write_jsonl(FILE *f, const hs_doc *d, const hs_meta *m,
     ** it is a sibling field */
     fprintf(f, ",\"date_ambiguous\":%s", m->date_ambiguous ? "true" : "false");
   }
+  fputs(",\"date_source\":", f);
+  if (m->date.value) hs_json_str(f, m->date_source ? m->date_source : "text");
+  else fputs("null", f);
+  if (m->date.value) fprintf(f, ",\"date_confidence\":%.2f", m->date.confidence);
+  else fputs(",\"date_confidence\":null", f);
+  fprintf(f, ",\"body_dates\":%zu", m->nbody_dates);
   write_field(f, "outlet", &m->outlet);
+  fputs(",\"outlet_source\":", f);
+  if (m->outlet.value)
+    hs_json_str(f, m->outlet_source ? m->outlet_source : "text");
+  else fputs("null", f);
+  write_field(f, "original_outlet", &m->original);
   write_field(f, "title", &m->title);
   write_field(f, "byline", &m->byline);
   fputs(",\"boilerplate\":[", f);
@@ -421,8 +456,9 @@ int hs_meta_write_jsonl(FILE *f, const hs_doc *d, const hs_meta *m,
         hs_json_str(f, m->attr[j].normalized);
         first = 0;
       }
-    fprintf(f, "],\"chain_pos\":%d,\"denial\":%s}", a->chain_pos,
-            a->denial ? "true" : "false");
+    fprintf(f, "],\"chain_pos\":%d,\"denial\":%s,\"vague\":%s,"
+            "\"resolved\":%s}", a->chain_pos, a->denial ? "true" : "false",
+            a->vague ? "true" : "false", a->resolved ? "true" : "false");
   }
   fputs("]}\n", f);
   if (ferror(f))

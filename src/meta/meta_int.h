@@ -50,4 +50,16 @@ void hs_line_records_tokens(const hs_token *toks, size_t ntoks,
                             uint32_t doc, hs_line_rec **v, size_t *n,
                             size_t *cap, uint64_t **hv, size_t *hvcap);
 
+/* page.c: the outlet rules of a page without given series (out, and the
+** original an aggregator credits, both empty on entry), its headline
+** (outlet: the outlet found, to skip its masthead; may be NULL), and a
+** date in a URL (/2017/12/30/, /2017-12-30, /20171230/). */
+const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
+                           const hs_range *b, size_t nb, hs_meta_field *out,
+                           hs_meta_field *orig);
+void hs_page_title(const hs_doc *d, const hs_aliases *a, const hs_range *b,
+                   size_t nb, const hs_meta_field *outlet,
+                   hs_meta_field *out);
+int hs_url_date(const char *url, int *y, int *m, int *d);
+
 #endif

@@ -178,6 +178,58 @@ static void test_meta_fields(void **state) {
   hs_corpus_free(c);
 }
 
+/* A scraped page: the headline under ID and date lines, the outlet from a
+** dateline, the date from the header zone and never from the body. */
+static void test_meta_page(void **state) {
+  static const char page[] =
+      "News ID: 207166\nPrint\n"
+      "Army repels attack near Idlib\n"
+      "Publish Date: 29 December 2017\n"
+      "Moscow, FNA- The army repelled an attack on its positions in the "
+      "countryside on Friday, local sources said.\n"
+      "The area was first captured by the army on 14 May 2016, after months "
+      "of fighting.\n";
+  static const char body[] =
+      "Quarterly profits jumped at the firm, the company said on Monday in a "
+      "long statement to investors.\n"
+      "The deal was first agreed on 14 May 1953, long before the merger.\n";
+  hs_corpus *c = hs_corpus_new();
+  hs_meta m;
+  hs_aliases *al = NULL;
+  char *o;
+  (void)state;
+  assert_int_equal(hs_aliases_new(&al, NULL), HS_OK);
+  assert_int_equal(hs_corpus_add(c, "p", page, strlen(page), NULL, NULL, NULL,
+                                 NULL, NULL, NULL, 0, NULL), HS_OK);
+  assert_int_equal(hs_corpus_add(c, "site/q", body, strlen(body), NULL, NULL,
+                                 NULL, NULL, NULL, NULL, 0, NULL), HS_OK);
+  assert_int_equal(hs_meta_extract(hs_corpus_doc(c, 0), al, NULL, &m, NULL),
+                   HS_OK);
+  assert_non_null(m.title.value);
+  assert_string_equal(m.title.value, "Army repels attack near Idlib");
+  assert_non_null(m.date.value);
+  assert_string_equal(m.date.value, "2017-12-29");
+  assert_string_equal(m.date_source, "header");
+  assert_int_equal(m.nbody_dates, 1);
+  assert_non_null(m.outlet.value);
+  assert_string_equal(m.outlet.value, "Fars");
+  hs_meta_clear(&m);
+  o = hs_doc_outlet(hs_corpus_doc(c, 0), al);
+  assert_non_null(o);
+  assert_string_equal(o, "Fars");
+  free(o);
+  /* a date only in running text is no publication date; the folder names
+  ** the outlet */
+  assert_int_equal(hs_meta_extract(hs_corpus_doc(c, 1), al, NULL, &m, NULL),
+                   HS_OK);
+  assert_null(m.date.value);
+  assert_non_null(m.outlet.value);
+  assert_string_equal(m.outlet.value, "site");
+  hs_meta_clear(&m);
+  hs_aliases_free(al);
+  hs_corpus_free(c);
+}
+
 /* Repeated lines of one outlet: in >= 3 documents and >= 30% of them. */
 static void test_repeated_lines(void **state) {
   hs_corpus *c = hs_corpus_new();
@@ -322,6 +374,7 @@ int main(void) {
       cmocka_unit_test(test_calendars),
       cmocka_unit_test(test_boilerplate),
       cmocka_unit_test(test_meta_fields),
+      cmocka_unit_test(test_meta_page),
       cmocka_unit_test(test_repeated_lines),
       cmocka_unit_test(test_masking),
       cmocka_unit_test(test_line_records_from_tokens),
