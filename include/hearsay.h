@@ -328,6 +328,12 @@ HS_API int hs_store_commit(hs_store *s, const hs_corpus *c, size_t first,
 /* Check the stored options match; record them on first use. */
 HS_API int hs_store_check_opts(hs_store *s, const hs_reuse_opts *o,
                                hs_error *err);
+/* While *cancel (if cancel is non-NULL) is nonzero, the store's SQL
+** statements stop at once and the call running them fails (HS_EINTR, or
+** the error of the step it interrupted): a write transaction in progress
+** is rolled back, so the database stays as after its last commit.  NULL
+** removes the hook. */
+HS_API void hs_store_set_cancel(hs_store *s, const volatile int *cancel);
 
 /* ------------------------------------------------------------------ web */
 /* (HTML pages and WARC archives: article extraction) */
@@ -718,6 +724,9 @@ typedef struct hs_claims hs_claims;
 HS_API int hs_claims_new(hs_claims **out, const char *wordnet_dir,
                          hs_error *err);
 HS_API void hs_claims_free(hs_claims *c);
+/* While *cancel (if cancel is non-NULL) is nonzero, indexing and search
+** stop and fail with HS_EINTR (for a store, with hs_store_set_cancel). */
+HS_API void hs_claims_set_cancel(hs_claims *c, const volatile int *cancel);
 /* Add alias entries from a file in the format of data/entities.tsv;
 ** HS_EINPUT names FILE:LINE of a malformed line. */
 HS_API int hs_claims_add_aliases(hs_claims *c, const char *path,

@@ -52,7 +52,17 @@ struct hs_claims {
   hs_smap terms;
   plist *post;
   size_t npost, pcap;
+  const volatile int *cancel; /* hs_claims_set_cancel */
 };
+
+void hs_claims_set_cancel(hs_claims *c, const volatile int *cancel) {
+  if (c) c->cancel = cancel;
+}
+
+int hs_claims_cancelled(const hs_claims *c);
+int hs_claims_cancelled(const hs_claims *c) {
+  return c && c->cancel && *c->cancel;
+}
 
 hs_lexicon *hs_claims_lexicon(hs_claims *c);
 hs_lexicon *hs_claims_lexicon(hs_claims *c) { return c->lex; }
@@ -135,6 +145,10 @@ int hs_claims_add_corpus(hs_claims *c, const hs_corpus *corpus,
     hs_sentence *ss = NULL;
     size_t ns = 0;
     if (!doc->text) continue;
+    if (hs_claims_cancelled(c)) {
+      rc = hs_error_set(err, HS_EINTR, "interrupted");
+      break;
+    }
     if ((rc = hs_sentences_split(doc->text, doc->len, &ss, &ns, err))) break;
     for (i = 0; i < ns; i++) {
       uint32_t sid = (uint32_t)c->ns;

@@ -41,6 +41,7 @@
 #define DOCS_PER_TX 2000
 
 hs_lexicon *hs_claims_lexicon(hs_claims *c);
+int hs_claims_cancelled(const hs_claims *c);
 int hs_claims_explain(hs_claims *c, const hs_query *q,
                       const hs_bm25_stats *st, const char *text, size_t len,
                       hs_claim_hit *h, hs_error *err);
@@ -176,6 +177,10 @@ int hs_sentstore_sync(hs_claims *c, hs_store *s, hs_error *err) {
     const char *text = (const char *)sqlite3_column_blob(todo, 1);
     size_t len = (size_t)sqlite3_column_bytes(todo, 1), i, ns = 0;
     hs_sentence *ss = NULL;
+    if (hs_claims_cancelled(c)) {
+      rc = hs_error_set(err, HS_EINTR, "interrupted");
+      goto out;
+    }
     if (!intx) {
       if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL)) {
         rc = db_fail(db, err, "sentence tables");

@@ -345,6 +345,7 @@ int cmd_index(cli *c) {
     goto out;
   }
   if ((rc = hs_store_open(&x.s, c->db, &err))) goto out;
+  hs_store_set_cancel(x.s, (const volatile int *)&g_interrupted);
   if ((rc = hs_store_check_opts(x.s, &c->opts, &err))) goto out;
   /* a store written before the shingle index: index it once */
   if ((rc = hs_sidx_covered(x.s, &covered, &x.base, &err))) goto out;

@@ -272,6 +272,7 @@ int cmd_search(cli *c) {
   hs_error_clear(&err);
   if (!o) return 5;
   if ((rc = hs_claims_new(&cl, o->wordnet, &err))) goto out;
+  hs_claims_set_cancel(cl, (const volatile int *)&g_interrupted);
   if (o->aliases && (rc = hs_claims_add_aliases(cl, o->aliases, &err)))
     goto out;
   if (o->pairs) {
@@ -320,6 +321,7 @@ int cmd_search(cli *c) {
   }
   if (c->db) {
     if ((rc = hs_store_open(&s, c->db, &err))) goto out;
+    hs_store_set_cancel(s, (const volatile int *)&g_interrupted);
     rc = hs_claims_search_store(cl, s, query, (size_t)o->limit, o->min_score,
                                 &h, &n, &err);
   } else {
@@ -381,9 +383,11 @@ int cmd_stories(cli *c) {
     goto out;
   }
   if ((rc = hs_claims_new(&cl, o->wordnet, &err))) goto out;
+  hs_claims_set_cancel(cl, (const volatile int *)&g_interrupted);
   if (o->aliases && (rc = hs_claims_add_aliases(cl, o->aliases, &err)))
     goto out;
   if ((rc = hs_store_open(&s, c->db, &err))) goto out;
+  hs_store_set_cancel(s, (const volatile int *)&g_interrupted);
   if ((rc = hs_claims_stories(cl, s, 5, &st, &n, &err))) goto out;
   shown = cli_given(c, "limit") && o->limit && n > (size_t)o->limit ? (size_t)o->limit : n;
   for (i = 0; i < shown; i++) {

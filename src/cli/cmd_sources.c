@@ -72,6 +72,7 @@ int cli_metas(cli *c, const hs_corpus *corpus, const hs_aliases *al,
   (void)c; /* boilerplate is reported even with --keep-boilerplate */
   for (i = 0; i < count && !rc; i++) {
     const hs_range_list *b = boiler ? &boiler[first + i] : NULL;
+    if (g_interrupted) return hs_error_set(err, HS_EINTR, "interrupted");
     rc = hs_meta_extract(hs_corpus_doc(corpus, first + i), al, b, &m[i], err);
   }
   return rc;
@@ -141,7 +142,8 @@ int cmd_meta(cli *c) {
   hs_error_clear(&err);
   rc = load(c, &w, 0, &err);
   for (i = 0; !rc && i < hs_corpus_count(w.corpus); i++)
-    rc = hs_meta_write_jsonl(stdout, hs_corpus_doc(w.corpus, i), &w.metas[i],
+    rc = g_interrupted ? hs_error_set(&err, HS_EINTR, "interrupted")
+                       : hs_meta_write_jsonl(stdout, hs_corpus_doc(w.corpus, i), &w.metas[i],
                              &err);
   return finish(c, &w, rc, &err);
 }

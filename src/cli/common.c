@@ -162,12 +162,16 @@ int cli_fail(cli *c, const hs_error *err) {
   cli_progress_done(c);
   if (c->opts.rank > 0) /* MPI: the ranks agreed; rank 0 says it */
     return cli_exit_code(err->code);
-  if (err->code == HS_EINTR)
+  /* A signal makes whatever step was running fail, with HS_EINTR or with
+  ** the error of the SQL statement it stopped: either way the cause is the
+  ** interruption. */
+  if (err->code == HS_EINTR || g_interrupted) {
     fprintf(stderr, "hearsay: interrupted; nothing of the unfinished step "
                     "was kept\n");
-  else
-    fprintf(stderr, "hearsay: %s\n",
-            err->msg[0] ? err->msg : hs_status_name(err->code));
+    return cli_exit_code(HS_EINTR);
+  }
+  fprintf(stderr, "hearsay: %s\n",
+          err->msg[0] ? err->msg : hs_status_name(err->code));
   return cli_exit_code(err->code);
 }
 
@@ -410,6 +414,7 @@ int cli_load_store(cli *c, hs_corpus *corpus, hs_passage **p, size_t *n,
   size_t i, ndocs;
   (void)c;
   if ((rc = hs_store_open(&s, c->db, err))) return rc;
+  hs_store_set_cancel(s, (const volatile int *)&g_interrupted);
   if ((rc = hs_store_load_docs(s, corpus, err))) goto out;
   if ((rc = hs_store_load_passages(s, p, n, err))) goto out;
   if ((rc = filter_stored(c, *p, n, err))) goto out;

@@ -280,6 +280,13 @@ int main(int argc, char **argv) {
     c.progress = 0;
   }
   rc = cmd ? cmd->run(&c) : 0;
+  /* A signal that arrived while the command was finishing, or that a
+  ** step ended as if its input had ended: the run is not complete. */
+  if (g_interrupted && rc == 0) {
+    hs_error err;
+    hs_error_clear(&err);
+    rc = cli_fail(&c, &err);
+  }
   hs_mpi_finalize();
   free(c.cmd_state);
   free(c.paths);

@@ -401,6 +401,9 @@ int hs_sidx_masks(hs_store *s, const hs_sidx_lines *batch,
 
 /* ------------------------------------------------------------ shingles */
 
+/* Documents tokenized at a time between two looks at the progress hook. */
+enum { SHINGLE_SLICE = 1024 };
+
 int hs_sidx_shingles(const hs_reuse_opts *o, const hs_corpus *c,
                      size_t count, const hs_range_list *masks,
                      hs_sidx_post **out, size_t *n, hs_error *err) {
@@ -416,7 +419,17 @@ int hs_sidx_shingles(const hs_reuse_opts *o, const hs_corpus *c,
   eo.mask_ud = NULL;
   eo.progress = NULL;
   if ((rc = hs_engine_new(&e, &eo, err))) return rc;
-  if ((rc = hs_engine_add_masked(e, c, 0, count, masks, err))) goto out;
+  /* in slices, so that the caller's progress hook can stop a long run */
+  for (i = 0; i < count; i += SHINGLE_SLICE) {
+    size_t m = count - i < SHINGLE_SLICE ? count - i : SHINGLE_SLICE;
+    if (o->progress && o->progress(o->progress_ud, "shingles", i, count)) {
+      rc = hs_error_set(err, HS_EINTR, "interrupted");
+      goto out;
+    }
+    if ((rc = hs_engine_add_masked(e, c, i, m, masks ? masks + i : NULL,
+                                   err)))
+      goto out;
+  }
   for (i = 0; i < count; i++) {
     size_t ns = hs_engine_shingles(e, i, &buf, &bcap);
     if (ns > 1) qsort(buf, ns, sizeof *buf, u64_cmp);

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Ctrl-C (SIGINT) and SIGTERM stop every long-running command within a
+# second with exit status 130 and the message "interrupted", and a store
+# the command was reading or filling passes PRAGMA integrity_check.  Each
+# command runs on a generated corpus large enough to be mid-run when the
+# signal arrives; a command that has already finished is noted (a machine
+# much faster than this test expects), but at least most of them must be
+# caught mid-run for the test to pass.
+set -euo pipefail
+source "$(dirname "$0")/lib/common.bash"
+need sqlite3
+
+# Documents of short sentences: the sentence index, metadata and
+# attribution passes all have plenty to do.
+NDOCS=4000
+LIMIT=1.0     # seconds from the signal to the exit
+DELAY=0.4     # seconds from the start to the signal
+if [[ ${HS_SANITIZED:-0} == 1 ]]; then
+  NDOCS=1500
+  LIMIT=3.0
+  DELAY=1.0
+fi
+python3 - "$WORK/corpus.jsonl" "$NDOCS" <<'PY'
+import json, random, sys
+r = random.Random(11)
+vocab = ["w%d" % i for i in range(30000)]
+names = ["Ahmed Salem", "the ministry", "a spokesman", "local residents",
+         "Reuters", "the governor", "police"]
+out = open(sys.argv[1], "w")
+docs = []
+for i in range(int(sys.argv[2])):
+    sents = []
+    for _ in range(r.randint(30, 50)):
+        words = [r.choice(vocab) for _ in range(r.randint(6, 12))]
+        if r.random() < 0.2:
+            words += ["said", r.choice(names)]
+        sents.append(" ".join(words).capitalize() + ".")
+    if i % 10 == 9:
+        src = docs[r.randrange(len(docs))]
+        k = r.randint(0, len(src) - 8)
+        sents[3:3] = src[k:k + 8]
+    docs.append(sents)
+    out.write(json.dumps({"id": "d%05d" % i, "series": "outlet%d" % (i % 40),
+                          "date": "2024-%02d-%02d" % (i % 12 + 1, i % 28 + 1),
+                          "text": " ".join(sents)}) + "\n")
+PY
+
+run 0 "$HEARSAY" index --quiet --db "$WORK/base.db" "$WORK/corpus.jsonl"
+[[ $(sql "$WORK/base.db" 'PRAGMA integrity_check') == ok ]] || fail "base store damaged"
+
+caught=0 total=0
+# interrupt SIGNAL NAME CMD...: run CMD (a fresh copy of the store is at
+# $WORK/t.db), send SIGNAL after $DELAY seconds, check the exit.
+interrupt() {
+  local sig=$1 name=$2 pid rc=0 t0 t1 dt r
+  shift 2
+  rm -rf "$WORK/t.db" "$WORK/t.db-wal" "$WORK/t.db-shm" "$WORK/t.db-journal" "$WORK/rep"
+  cp "$WORK/base.db" "$WORK/t.db"
+  total=$((total + 1))
+  "$@" >"$WORK/out" 2>"$WORK/err" &
+  pid=$!
+  sleep "$DELAY"
+  if ! kill -0 "$pid" 2>/dev/null; then
+    wait "$pid" || true
+    note "$name: finished before SIG$sig"
+    return 0
+  fi
+  t0=$(date +%s.%N)
+  kill -"$sig" "$pid"
+  wait "$pid" || rc=$?
+  t1=$(date +%s.%N)
+  dt=$(python3 -c "print(f'{$t1 - $t0:.2f}')")
+  if [[ $rc == 0 ]] && ! grep -q interrupted "$WORK/err"; then
+    # Finished normally: fine if it was about to, not if it ignored the
+    # signal and ran on.
+    python3 -c "import sys; sys.exit(0 if $dt <= $LIMIT else 1)" ||
+      fail "$name: ignored SIG$sig (ran ${dt}s more and exited 0)"
+    note "$name: finished before SIG$sig took effect (${dt}s)"
+    return 0
+  fi
+  caught=$((caught + 1))
+  [[ $rc == 130 ]] || { cat "$WORK/err" >&2; fail "$name: exit status $rc after SIG$sig, expected 130"; }
+  grep -q 'interrupted' "$WORK/err" || { cat "$WORK/err" >&2; fail "$name: no 'interrupted' message"; }
+  [[ $(grep -c . "$WORK/err") == 1 ]] || { cat "$WORK/err" >&2; fail "$name: more than one message"; }
+  python3 -c "import sys; sys.exit(0 if $dt <= $LIMIT else 1)" ||
+    fail "$name: took ${dt}s to stop after SIG$sig (limit ${LIMIT}s)"
+  r=$(sql "$WORK/t.db" 'PRAGMA integrity_check')
+  [[ $r == ok ]] || fail "$name: integrity_check after SIG$sig: $r"
+  note "$name: SIG$sig stopped it in ${dt}s, exit 130, store ok"
+}
+
+for sig in INT TERM; do
+  interrupt $sig "index" "$HEARSAY" index --quiet --batch 200 --db "$WORK/new.db" "$WORK/corpus.jsonl"
+  rm -f "$WORK/new.db"*
+  interrupt $sig "stories" "$HEARSAY" stories --db "$WORK/t.db"
+  interrupt $sig "search --db" "$HEARSAY" search --db "$WORK/t.db" -- "the ministry said w17 w18"
+  interrupt $sig "search PATH" "$HEARSAY" search "$WORK/corpus.jsonl" --query "the ministry said w17 w18"
+  interrupt $sig "sources" "$HEARSAY" sources --db "$WORK/t.db"
+  interrupt $sig "graph" "$HEARSAY" graph --db "$WORK/t.db"
+  interrupt $sig "timeline" "$HEARSAY" timeline --db "$WORK/t.db"
+  interrupt $sig "meta" "$HEARSAY" meta --db "$WORK/t.db"
+  interrupt $sig "trace" "$HEARSAY" trace --db "$WORK/t.db" -o "$WORK/rep"
+done
+
+note "$caught of $total runs caught mid-run"
+(( caught * 4 >= total * 3 )) || fail "only $caught of $total runs were still running at the signal: the corpus is too small for this machine"
+echo "ok"
