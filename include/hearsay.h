@@ -287,9 +287,10 @@ HS_API size_t hs_count_words(const char *text, size_t len);
 
 /* --------------------------------------------------------------- report */
 
-enum hs_format { HS_FORMAT_JSONL = 0, HS_FORMAT_TSV = 1, HS_FORMAT_TEXT = 2 };
+enum hs_format { HS_FORMAT_JSONL = 0, HS_FORMAT_TSV = 1, HS_FORMAT_TEXT = 2,
+                 HS_FORMAT_PASSIM = 3 /* hs_write_families only */ };
 
-/* Parse "jsonl", "tsv" or "text"; returns -1 for anything else. */
+/* Parse "jsonl", "tsv", "text" or "passim"; returns -1 for anything else. */
 HS_API int hs_format_parse(const char *name);
 
 /* Write passages (doc fields are corpus indexes) in the given format; the
@@ -298,6 +299,32 @@ HS_API int hs_format_parse(const char *name);
 ** Returns HS_EIO if writing fails (disk full, closed pipe). */
 HS_API int hs_write_passages(FILE *f, int format, const hs_corpus *c,
                              const hs_passage *p, size_t n, hs_error *err);
+
+/* How hs_write_passages_ex and hs_write_families write records
+** (docs/output.md).  hs_write_opts_default: JSON Lines, byte offsets. */
+typedef struct hs_write_opts {
+  int format;        /* enum hs_format */
+  int flat;          /* JSON Lines: flat fields a_doc, a_start, ... and
+                        each copy's a_series, a_date instead of objects */
+  int with_text;     /* each copy's text (and series, date): the corpus
+                        must still hold the texts */
+  int char_offsets;  /* offsets in characters (Unicode code points, as
+                        Python's str indexes) instead of bytes; needs the
+                        texts */
+} hs_write_opts;
+HS_API void hs_write_opts_default(hs_write_opts *o);
+/* hs_write_passages with the options of o. */
+HS_API int hs_write_passages_ex(FILE *f, const hs_write_opts *o,
+                                const hs_corpus *c, const hs_passage *p,
+                                size_t n, hs_error *err);
+/* Each family of p (families assigned) with its members: the copies of
+** its passages, overlapping copies in one document merged.  JSON Lines:
+** one record a family with its members; TSV and HS_FORMAT_PASSIM: one
+** record a member (passim's cluster, size, id, series, date, begin, end,
+** text). */
+HS_API int hs_write_families(FILE *f, const hs_write_opts *o,
+                             const hs_corpus *c, const hs_passage *p,
+                             size_t n, hs_error *err);
 
 /* Write near-duplicate groups: group[i] is doc i's group or -1. */
 HS_API int hs_write_dups(FILE *f, int format, const hs_corpus *c,
@@ -674,7 +701,7 @@ enum hs_graph_format { HS_GRAPH_DOT = 0, HS_GRAPH_GEXF = 1,
                        HS_GRAPH_JSONL = 2 };
 /* "dot", "gexf", "jsonl" -> enum hs_graph_format, else -1. */
 HS_API int hs_graph_format_parse(const char *name);
-/* Write the graph as GraphViz DOT, GEXF 1.3 or JSON Lines (docs/sources.md).
+/* Write the graph as GraphViz DOT, GEXF 1.2 or JSON Lines (docs/sources.md).
 ** Returns HS_EIO if writing fails. */
 HS_API int hs_graph_write(FILE *f, int format, const hs_graph *g,
                           hs_error *err);

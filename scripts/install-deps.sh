@@ -22,6 +22,7 @@ PACKAGES=(
   similarity-tester                 # reference tool used by benchmarks
   jq python3 time                   # used by the command-line tests
   man-db                            # tests/cli/manpages.sh renders the man pages
+  python3-pandas python3-networkx   # tests/cli/records.sh reads hearsay output with them
   graphviz libxml2-utils            # DOT and GEXF checks of 'hearsay graph'
   chromium                          # the report's browser test (tests/browser)
   openmpi-bin libopenmpi-dev        # the MPI build (make mpi, docs/mpi.md)

@@ -1,6 +1,6 @@
 /*
 ** graph_write.c — the propagation graph written out: GraphViz DOT, GEXF
-** 1.3 (the XML format Gephi reads), JSON Lines, and the two reports built
+** 1.2 (the XML format Gephi and networkx read), JSON Lines, and the two reports built
 ** on it: `hearsay sources` (who is cited, who publishes first, who only
 ** copies) and `hearsay timeline` (documents and families in date order).
 ** Every format is documented in docs/sources.md.
@@ -89,10 +89,12 @@ static void write_gexf(FILE *f, const hs_graph *g) {
   size_t i;
   char num[32];
   fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        "<gexf xmlns=\"http://gexf.net/1.3\" "
+        /* GEXF 1.2: Gephi reads it, and networkx's read_gexf reads
+        ** only 1.1 and 1.2 */
+        "<gexf xmlns=\"http://www.gexf.net/1.2draft\" "
         "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-        "xsi:schemaLocation=\"http://gexf.net/1.3 "
-        "http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n"
+        "xsi:schemaLocation=\"http://www.gexf.net/1.2draft "
+        "http://www.gexf.net/1.2draft/gexf.xsd\" version=\"1.2\">\n"
         "  <meta><creator>hearsay " HS_VERSION "</creator>"
         "<description>propagation graph: reuse, republication and "
         "citation</description></meta>\n"
@@ -101,6 +103,7 @@ static void write_gexf(FILE *f, const hs_graph *g) {
         "      <attribute id=\"kind\" title=\"kind\" type=\"string\"/>\n"
         "      <attribute id=\"type\" title=\"type\" type=\"string\"/>\n"
         "      <attribute id=\"date\" title=\"date\" type=\"string\"/>\n"
+        "      <attribute id=\"outlet\" title=\"outlet\" type=\"string\"/>\n"
         "    </attributes>\n"
         "    <attributes class=\"edge\">\n"
         "      <attribute id=\"kind\" title=\"kind\" type=\"string\"/>\n"
@@ -121,6 +124,8 @@ static void write_gexf(FILE *f, const hs_graph *g) {
     if (n->kind != HS_NODE_DOC)
       gexf_attvalue(f, "type", hs_source_type_name(n->type));
     if (n->date) gexf_attvalue(f, "date", n->date);
+    if (n->kind == HS_NODE_DOC && n->outlet < g->nnodes)
+      gexf_attvalue(f, "outlet", g->nodes[n->outlet].name);
     fputs("</attvalues></node>\n", f);
   }
   fputs("    </nodes>\n    <edges>\n", f);

@@ -197,6 +197,8 @@ int cmd_search(cli *c);
 int cmd_stories(cli *c);
 int cmd_extract(cli *c);
 int cmd_families(cli *c);
+/* --flat, --with-text, --offsets (and --format passim) as hs_write_opts */
+int cli_write_opts(cli *c, hs_write_opts *wo, hs_error *err);
 int cmd_trace(cli *c);
 
 #endif

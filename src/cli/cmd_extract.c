@@ -1,7 +1,8 @@
 /*
 ** cmd_extract.c — the extract command: the article text and metadata of
 ** each HTML page or WARC record named on the command line, one JSON Lines
-** record per page (id, url, title, date, authors, outlet, language, text;
+** record per page (id, url, title, date, authors, series and outlet (the
+** same value under both names), language, text;
 ** with --source-map also the source map).  Reading goes through the
 ** library's ingest (so directories, .warc.gz and mixed inputs work as for
 ** reuse); each record is written as soon as its page is read and its text

@@ -1,6 +1,7 @@
 /*
-** cmd_reuse.c — the reuse, dups and index commands: passages between the
-** documents named on the command line or stored in a database, groups of
+** cmd_reuse.c — the reuse, families, dups and index commands: passages
+** between the documents named on the command line or stored in a
+** database, the families of copies with their members, groups of
 ** near-duplicates, and the incremental store.
 */
 #include <stdio.h>
@@ -11,14 +12,38 @@
 #include "../store/shingles.h"
 #include "../store/store.h"
 
+/* The record options of --flat, --with-text and --offsets; an error for
+** a combination the format does not use. */
+int cli_write_opts(cli *c, hs_write_opts *wo, hs_error *err) {
+  hs_write_opts_default(wo);
+  wo->format = c->format;
+  if (!strcmp(c->format_name, "passim")) wo->format = HS_FORMAT_PASSIM;
+  wo->flat = c->flat;
+  wo->with_text = c->with_text;
+  /* passim's offsets are characters unless --offsets bytes says not */
+  wo->char_offsets = c->offsets ? !strcmp(c->offsets, "chars")
+                                : wo->format == HS_FORMAT_PASSIM;
+  if (c->flat && c->format != HS_FORMAT_JSONL)
+    return hs_error_set(err, HS_EUSAGE, "--flat is a form of JSON Lines; "
+                        "--format %s is flat already or has no fields",
+                        c->format_name);
+  if (c->with_text && c->format == HS_FORMAT_TEXT)
+    return hs_error_set(err, HS_EUSAGE, "--with-text is for --format jsonl "
+                        "or tsv; the text format quotes the passages");
+  return HS_OK;
+}
+
 int cmd_reuse(cli *c) {
   hs_corpus *corpus = hs_corpus_new();
   hs_passage *p = NULL;
+  hs_write_opts wo;
   size_t n = 0;
   hs_error err;
   int rc;
   hs_error_clear(&err);
-  if (c->db && c->npaths)
+  if ((rc = cli_write_opts(c, &wo, &err)))
+    ;
+  else if (c->db && c->npaths)
     rc = hs_error_set(&err, HS_EUSAGE,
                       "give either --db FILE or paths to 'reuse' (to add "
                       "paths to a store, use 'hearsay index --db FILE PATH')");
@@ -29,14 +54,46 @@ int cmd_reuse(cli *c) {
     rc = cli_load_store(c, corpus, &p, &n, NULL, &err);
   else {
     /* JSON Lines and TSV need only offsets and ids: texts and metadata are
-    ** freed as soon as the documents are tokenized. */
-    c->ids_only = c->format != HS_FORMAT_TEXT;
-    rc = cli_find_passages(c, corpus, c->format == HS_FORMAT_TEXT, &p, &n,
-                           NULL, &err);
+    ** freed as soon as the documents are tokenized, unless the records
+    ** carry texts, metadata or character offsets. */
+    int keep_text = c->format == HS_FORMAT_TEXT || wo.with_text ||
+                    wo.char_offsets;
+    c->ids_only = c->format != HS_FORMAT_TEXT && !wo.with_text && !wo.flat;
+    rc = cli_find_passages(c, corpus, keep_text, &p, &n, NULL, &err);
   }
   cli_progress_done(c);
   if (!rc && c->opts.rank == 0) /* MPI: rank 0 writes */
-    rc = hs_write_passages(stdout, c->format, corpus, p, n, &err);
+    rc = hs_write_passages_ex(stdout, &wo, corpus, p, n, &err);
+  free(p);
+  hs_corpus_free(corpus);
+  return rc ? cli_fail(c, &err) : 0;
+}
+
+/* families: each family of reused text with its members (texts kept: a
+** member's record carries its text). */
+int cmd_families(cli *c) {
+  hs_corpus *corpus = hs_corpus_new();
+  hs_passage *p = NULL;
+  hs_write_opts wo;
+  size_t n = 0;
+  hs_error err;
+  int rc;
+  hs_error_clear(&err);
+  if ((rc = cli_write_opts(c, &wo, &err)))
+    ;
+  else if (c->db && c->npaths)
+    rc = hs_error_set(&err, HS_EUSAGE, "give either --db FILE or paths to "
+                                       "'families'");
+  else if (!c->db && !c->npaths)
+    rc = hs_error_set(&err, HS_EUSAGE, "'families' needs at least one PATH "
+                                       "(or --db FILE)");
+  else if (c->db)
+    rc = cli_load_store(c, corpus, &p, &n, NULL, &err);
+  else
+    rc = cli_find_passages(c, corpus, 1, &p, &n, NULL, &err);
+  cli_progress_done(c);
+  if (!rc && c->opts.rank == 0)
+    rc = hs_write_families(stdout, &wo, corpus, p, n, &err);
   free(p);
   hs_corpus_free(corpus);
   return rc ? cli_fail(c, &err) : 0;

@@ -15,20 +15,20 @@
 #define F(field) offsetof(cli, field)
 
 /* Commands that find passages in files, and the filters on passages. */
-#define FINDING "reuse dups index trace sources graph timeline"
+#define FINDING "reuse dups families index trace sources graph timeline"
 #define READING FINDING " meta search extract"
 
 const cli_option cli_options[] = {
     {"help", 'h', NULL, CLI_HELP, 0, 0, 0, "*", 0,
      "print this help and exit"},
     {"format", 'f', "FORMAT", CLI_STRING, F(format_name), 0, 0,
-     "reuse dups search stories meta sources graph timeline "
-     "extract", 0,
+     "reuse dups families search stories meta sources graph "
+     "timeline extract", 0,
      "output format (default: text on a terminal where the command writes "
      "text, else the first listed); see docs/output.md"},
     {"db", 0, "FILE", CLI_STRING, F(db), 0, 0,
-     "reuse dups index trace search stories meta sources graph "
-     "timeline", 0,
+     "reuse dups families index trace search stories meta sources "
+     "graph timeline", 0,
      "the SQLite store; commands other than index and trace read an "
      "existing one (exit 4 if it does not exist)"},
     {"ngram", 0, "N", CLI_INT, F(opts.ngram), 1, 32, FINDING, CLI_READING,
@@ -97,6 +97,17 @@ const cli_option cli_options[] = {
      "WordNet's data files (default /usr/share/wordnet; \"\" for none)"},
     {"source-map", 0, NULL, CLI_FLAG, F(source_map), 0, 0, "extract", 0,
      "add the map from text to page bytes"},
+    {"with-text", 0, NULL, CLI_FLAG, F(with_text), 0, 0, "reuse", 0,
+     "add each copy's text, series and date to its record (a_text, "
+     "b_text, ...)"},
+    {"flat", 0, NULL, CLI_FLAG, F(flat), 0, 0, "reuse", 0,
+     "JSON Lines with flat fields (a_doc, a_start, a_end, a_words, "
+     "a_series, a_date, b_doc, ...) instead of the objects a and b, for "
+     "data frames"},
+    {"offsets", 0, "bytes|chars", CLI_STRING, F(offsets), 0, 0,
+     "reuse families", 0,
+     "offsets in bytes of UTF-8 (default; passim format: chars) or in "
+     "characters (code points, as Python's str indexes them)"},
     {"progress", 0, NULL, CLI_FLAG, F(progress), 0, 0, "*", 0,
      "show progress on stderr (default: when stderr is a terminal)"},
     {"no-progress", 0, NULL, CLI_UNFLAG, F(progress), 0, 0, "*", 0,
@@ -131,6 +142,19 @@ const cli_command cli_commands[] = {
      "hearsay dups examples/corpus\tnear-duplicates in the example corpus\n"
      "hearsay dups --threshold=0.9 --db news.db\tstricter groups from a "
      "store\n"},
+    {"families", cmd_families, "[OPTIONS] PATH...\n--db FILE [OPTIONS]",
+     "each family of reused text with its members",
+     "Lists each family (the copies of one text) with its members: the "
+     "copies of its passages, overlapping copies in one document merged.  "
+     "JSON Lines gives one record a family with its members; TSV one row "
+     "a member; --format passim writes passim's cluster records, one a "
+     "member: cluster, size, id, series, date, begin, end (characters), "
+     "text.",
+     "jsonl tsv text passim", CLI_DB_READS,
+     "hearsay families examples/corpus\tthe families of the example "
+     "corpus\n"
+     "hearsay families --format=passim --db news.db > out.json\tpassim's "
+     "output from a store\n"},
     {"index", cmd_index, "--db FILE [OPTIONS] PATH...",
      "add documents to a store; only new ones are processed",
      "Adds the documents of PATH... that FILE does not hold yet, aligns "

@@ -18,6 +18,7 @@ int hs_format_parse(const char *name) {
   if (!strcmp(name, "jsonl") || !strcmp(name, "json")) return HS_FORMAT_JSONL;
   if (!strcmp(name, "tsv")) return HS_FORMAT_TSV;
   if (!strcmp(name, "text")) return HS_FORMAT_TEXT;
+  if (!strcmp(name, "passim")) return HS_FORMAT_PASSIM;
   return -1;
 }
 
@@ -205,7 +206,7 @@ static int write_passages_jsonl(FILE *f, const hs_corpus *c,
 int hs_write_passages(FILE *f, int format, const hs_corpus *c,
                       const hs_passage *p, size_t n, hs_error *err) {
   size_t i;
-  if (format != HS_FORMAT_TSV && format != HS_FORMAT_TEXT)
+  if (format != HS_FORMAT_TSV && format != HS_FORMAT_TEXT) /* and passim */
     return write_passages_jsonl(f, c, p, n, err);
   if (format == HS_FORMAT_TSV)
     fputs("family\tkind\ta_doc\ta_start\ta_end\tb_doc\tb_start\tb_end\t"

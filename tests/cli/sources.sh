@@ -80,7 +80,7 @@ else
   python3 -c 'import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])' "$WORK/out" ||
     fail "GEXF is not well-formed XML"
 fi
-grep -q 'xmlns="http://gexf.net/1.3"' "$WORK/out" || fail "not GEXF 1.3"
+grep -q 'xmlns="http://www.gexf.net/1.2draft"' "$WORK/out" || fail "not GEXF 1.2"
 run 1 "$HEARSAY" graph --format svg "$CORPUS"
 
 note "sources and timeline"
