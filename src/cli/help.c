@@ -173,6 +173,7 @@ static void man_header(FILE *f, const char *title) {
         f);
   fprintf(f, ".TH %s 1 \"\" \"hearsay %s\" \"hearsay manual\"\n", title,
           HS_VERSION);
+  fputs(".nh\n.ad l\n", f); /* option names are not to be hyphenated */
 }
 
 static void man_footer(FILE *f, const char *self) {

@@ -22,7 +22,7 @@ for cmd in $("$HEARSAY" help --commands); do
   [[ ! -s $WORK/err ]] || fail "groff warns on $page: $(cat "$WORK/err")"
   grep -q "^NAME" "$WORK/$cmd.txt" && grep -q "^SYNOPSIS" "$WORK/$cmd.txt" ||
     fail "hearsay-$cmd(1) lacks NAME or SYNOPSIS"
-  grep -q "hearsay-$cmd" "$WORK/hearsay.txt" || fail "hearsay(1) does not refer to hearsay-$cmd(1)"
+  grep -qF "hearsay\\-$cmd (1)" "$MAN/hearsay.1" || fail "hearsay(1) does not refer to hearsay-$cmd(1)"
   # every option of --help is on the page
   for opt in $("$HEARSAY" "$cmd" --help | sed -nE 's/^  (-[a-zA-Z], |    )--([a-z-]+).*/\2/p'); do
     grep -q -- "--$opt" "$WORK/$cmd.txt" || fail "hearsay-$cmd(1) does not list --$opt"
