@@ -143,14 +143,28 @@ typedef struct hs_ingest_opts {
   int threads;              /* JSON Lines are parsed on this many threads
                                (documents still arrive in input order);
                                0 = all cores */
+  /* Which field of a JSON object or which CSV/TSV column fills each
+  ** document field.  NULL: the passim name ("id", "text", "series", "date",
+  ** "title", "url"), or, when a record has none, the first common
+  ** alternative it has ("content" or "body" for the text, "publish_date"
+  ** for the date, "media_name" or "source" for the series...; the list is
+  ** in docs/input.md), with one warning per file naming it. */
+  const char *id_field, *text_field, *series_field, *date_field,
+      *title_field, *url_field;
 } hs_ingest_opts;
 
 /* Read one path into the corpus: a file (text, .jsonl, .jsonl.gz,
-** .jsonl.zst, .txt.gz ...), a directory (recursively, in sorted order) or
-** "-" for standard input (JSON Lines if its first byte is '{', else one
-** text document called "-").  Binary files are skipped with one warning.
-** Malformed JSON lines are skipped with a warning naming FILE:LINE.
-** Returns HS_EINPUT if the path does not exist or cannot be read. */
+** .jsonl.zst, .txt.gz ...; .csv and .tsv tables with a header row; .json
+** and .ndjson files holding JSON Lines or one JSON array of objects, told
+** apart by their first byte), a directory (recursively, in sorted order)
+** or "-" for standard input (JSON Lines if its first byte is '{', a JSON
+** array if '[', else one text document called "-").  Binary files are
+** skipped with one warning.  Malformed JSON lines and CSV records are
+** skipped with a warning naming FILE:LINE.  Returns HS_EINPUT if the path
+** does not exist or cannot be read, or if it yields no document (an empty
+** directory, every record skipped), with a message saying why and, where
+** one does, which option fixes it; documents skipped only as duplicates
+** of ones already read are not an error.  See docs/input.md. */
 HS_API int hs_ingest_path(hs_corpus *c, const char *path,
                           const hs_ingest_opts *opts, hs_error *err);
 

@@ -18,6 +18,7 @@ PACKAGES=(
   libjansson-dev libcmocka-dev
   libxml2-dev                       # HTML parsing
   libstemmer-dev                    # Snowball stemmers
+  libcsv-dev                        # CSV and TSV input
   wordnet-base                      # English synonyms (data files)
   similarity-tester                 # reference tool used by benchmarks
   jq python3 time                   # used by the command-line tests

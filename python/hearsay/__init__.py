@@ -241,7 +241,8 @@ class _Corpus:
     """An hs_corpus filled from paths and dicts; warnings become
     HearsayWarning."""
 
-    def __init__(self, docs_or_paths=None):
+    def __init__(self, docs_or_paths=None, fields=None):
+        self.fields = fields or {}
         c = lib.hs_corpus_new()
         if c == ffi.NULL:
             raise MemoryError("hearsay: out of memory")
@@ -258,6 +259,10 @@ class _Corpus:
         cb = ffi.callback("hs_warn_fn", warn)
         opts = ffi.new("hs_ingest_opts *")
         opts.warn = cb
+        names = []
+        for k, v in self.fields.items():
+            names.append(ffi.new("char[]", str(v).encode("utf-8")))
+            setattr(opts, k, names[-1])
         for i, item in enumerate(_items(docs_or_paths)):
             if isinstance(item, dict):
                 self._add_doc(item, i)
@@ -309,10 +314,26 @@ class _Corpus:
         return out
 
 
-def read(docs_or_paths):
+_FIELD_OPTS = ("id_field", "text_field", "series_field", "date_field",
+               "title_field", "url_field")
+
+
+def _field_opts(options):
+    """Take the *_field options (outlet_field = series_field) out of
+    options."""
+    if "outlet_field" in options:
+        options["series_field"] = options.pop("outlet_field")
+    return {k: options.pop(k) for k in _FIELD_OPTS if k in options}
+
+
+def read(docs_or_paths, **fields):
     """The documents hearsay reads from paths (files, directories, JSON
-    Lines, HTML, WARC...) or dicts, as a list of Document."""
-    return _Corpus(docs_or_paths).documents()
+    Lines, JSON arrays, CSV/TSV, HTML, WARC...) or dicts, as a list of
+    Document.  fields: text_field="body" and the like (docs/input.md)."""
+    f = _field_opts(fields)
+    if fields:
+        raise TypeError("hearsay: unknown option %r" % sorted(fields)[0])
+    return _Corpus(docs_or_paths, f).documents()
 
 
 # ----------------------------------------------------------------- output
@@ -383,7 +404,8 @@ def _reuse_opts(options):
     for k, v in options.items():
         if k not in _REUSE_OPTS:
             raise TypeError("hearsay: unknown option %r (known: %s)" %
-                            (k, ", ".join(sorted(_REUSE_OPTS) + ["with_text"])))
+                            (k, ", ".join(sorted(_REUSE_OPTS) + ["with_text"] +
+                                          list(_FIELD_OPTS))))
         setattr(o, k, int(v) if _REUSE_OPTS[k] is bool else _REUSE_OPTS[k](v))
     return o
 
@@ -395,16 +417,18 @@ def reuse(docs_or_paths, with_text=True, **options):
     HTML, WARC...) and dicts with "text" and optionally "id", "series",
     "date", "title", "url"; or a pandas DataFrame with those columns.
     options: ngram, min_words, df_cap, max_gap, min_similarity, threads,
-    internal (bool), memory (bytes) -- as the command's options of the same
-    names.  with_text=False leaves a_text/b_text None (less memory).
+    internal (bool), memory (bytes), id_field, text_field, outlet_field
+    (series_field), date_field, title_field, url_field -- as the command's
+    options of the same names.  with_text=False leaves a_text/b_text None (less memory).
 
     Returns a Passages list (sorted by a document, a start, b document,
     b start, like `hearsay reuse`) with .to_pandas() and .families().
     Unlike `hearsay reuse`, page furniture (share lines, comment forms) is
     not masked.
     """
+    fields = _field_opts(options)
     opts = _reuse_opts(options)
-    corpus = _Corpus(docs_or_paths)
+    corpus = _Corpus(docs_or_paths, fields)
     if not len(corpus):
         raise InputError("hearsay: no documents to compare (the paths hold "
                          "no readable text, or the list is empty)", 2)

@@ -61,6 +61,8 @@ typedef struct hs_ingest_opts {
   int (*on_doc)(void *ud, hs_corpus *c, size_t index);
   void *on_doc_ud;
   int threads;
+  const char *id_field, *text_field, *series_field, *date_field,
+      *title_field, *url_field;
 } hs_ingest_opts;
 int hs_ingest_path(hs_corpus *c, const char *path,
                    const hs_ingest_opts *opts, hs_error *err);

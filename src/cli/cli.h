@@ -64,6 +64,9 @@ typedef struct cli {
   int ids_only;          /* the output needs document ids, no metadata */
   int keep_boilerplate;  /* --keep-boilerplate: do not mask page furniture */
   const char *aliases;   /* --aliases FILE: source aliases (meta, sources) */
+  /* --id-field, --text-field, --series-field (--outlet-field),
+  ** --date-field, --title-field, --url-field: hs_ingest_opts' *_field */
+  const char *field[6];
   cli_search search;     /* search, stories */
   int source_map;        /* extract --source-map */
   int with_text;         /* reuse --with-text */

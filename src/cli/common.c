@@ -240,6 +240,12 @@ int cli_read_inputs(cli *c, hs_corpus *corpus,
   io.on_doc = on_doc;
   io.on_doc_ud = ud;
   io.threads = c->opts.threads; /* --threads: 0 = all cores */
+  io.id_field = c->field[0];
+  io.text_field = c->field[1];
+  io.series_field = c->field[2];
+  io.date_field = c->field[3];
+  io.title_field = c->field[4];
+  io.url_field = c->field[5];
   for (i = 0; i < c->npaths; i++) {
     if ((rc = hs_ingest_path(corpus, c->paths[i], &io, err))) return rc;
     cli_progress(c, "reading", hs_corpus_count(corpus), 0);

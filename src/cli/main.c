@@ -140,6 +140,25 @@ static int parse_args(cli *c, const cli_command *cmd, int argc, char **argv) {
   shorts[ns] = '\0';
   c->paths = calloc((size_t)argc + 1, sizeof *c->paths);
   if (!c->paths) return 5;
+  /* getopt_long takes unambiguous abbreviations: "--out" would be read as
+  ** --outlet-field by a command that has no --out.  The whole name of an
+  ** option the command does not take is refused first. */
+  for (i = 1; i < (size_t)argc && strcmp(argv[i], "--"); i++) {
+    const char *a = argv[i];
+    size_t k, n = strcspn(a + 2, "=");
+    if (a[0] != '-' || a[1] != '-') continue;
+    for (k = 0; k < cli_noptions; k++)
+      if (strlen(cli_options[k].name) == n &&
+          !strncmp(cli_options[k].name, a + 2, n))
+        break;
+    if (k == cli_noptions) continue;
+    for (k = 0; k < cli_noptions; k++)
+      if (strlen(cli_options[k].name) == n &&
+          !strncmp(cli_options[k].name, a + 2, n) &&
+          cli_option_for(&cli_options[k], cmd->name))
+        break;
+    if (k == cli_noptions) return not_taken(cmd, a);
+  }
   optind = 1;
   opterr = 0;
   while ((ch = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {

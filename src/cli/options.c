@@ -17,6 +17,8 @@
 /* Commands that find passages in files, and the filters on passages. */
 #define FINDING "reuse dups families index trace sources graph timeline"
 #define READING FINDING " meta search extract"
+/* Commands that read records (JSON, CSV) from paths. */
+#define FIELDS FINDING " meta search"
 
 const cli_option cli_options[] = {
     {"help", 'h', NULL, CLI_HELP, 0, 0, 0, "*", 0,
@@ -108,6 +110,26 @@ const cli_option cli_options[] = {
      "reuse families", 0,
      "offsets in bytes of UTF-8 (default; passim format: chars) or in "
      "characters (code points, as Python's str indexes them)"},
+    {"text-field", 0, "NAME", CLI_STRING, F(field[1]), 0, 0, FIELDS,
+     CLI_READING,
+     "the JSON field or CSV/TSV column that holds the text (default "
+     "\"text\", else \"content\", \"body\"...; docs/input.md)"},
+    {"id-field", 0, "NAME", CLI_STRING, F(field[0]), 0, 0, FIELDS,
+     CLI_READING, "the field that holds the document id (default \"id\")"},
+    {"outlet-field", 0, "NAME", CLI_STRING, F(field[2]), 0, 0, FIELDS,
+     CLI_READING,
+     "the field that holds the outlet (default \"series\", else "
+     "\"media_name\", \"source\"...)"},
+    {"series-field", 0, "NAME", CLI_STRING, F(field[2]), 0, 0, FIELDS,
+     CLI_READING, "the same as --outlet-field"},
+    {"date-field", 0, "NAME", CLI_STRING, F(field[3]), 0, 0, FIELDS,
+     CLI_READING,
+     "the field that holds the date (default \"date\", else "
+     "\"publish_date\"...)"},
+    {"title-field", 0, "NAME", CLI_STRING, F(field[4]), 0, 0, FIELDS,
+     CLI_READING, "the field that holds the title (default \"title\")"},
+    {"url-field", 0, "NAME", CLI_STRING, F(field[5]), 0, 0, FIELDS,
+     CLI_READING, "the field that holds the URL (default \"url\")"},
     {"progress", 0, NULL, CLI_FLAG, F(progress), 0, 0, "*", 0,
      "show progress on stderr (default: when stderr is a terminal)"},
     {"no-progress", 0, NULL, CLI_UNFLAG, F(progress), 0, 0, "*", 0,

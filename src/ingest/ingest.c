@@ -3,8 +3,10 @@
 ** into an hs_corpus.
 **
 ** What a file is follows from its name, case-insensitively, after dropping
-** one compression suffix (.gz, .zst, .zstd): .jsonl and .ndjson are JSON
-** Lines (see jsonl.c); .html and .htm are HTML pages and .warc WARC
+** one compression suffix (.gz, .zst, .zstd): .jsonl, .ndjson and .json are
+** JSON Lines (see jsonl.c), or a JSON array (jarray.c) when the first byte
+** is '['; .csv and .tsv are tables (csv.c); .html and .htm are HTML pages
+** and .warc WARC
 ** archives, read by the web stage (src/web/); everything else is one plain-text document whose
 ** bytes are kept exactly as read (invalid UTF-8 included, so offsets into
 ** the file stay valid).  Compression itself is detected from the content
@@ -38,7 +40,8 @@
 #define INPUT_CHUNK ((size_t)1 << 20)
 #define BINARY_PROBE ((size_t)8192)
 
-enum { KIND_TEXT, KIND_JSONL, KIND_HTML, KIND_WARC };
+enum { KIND_TEXT, KIND_JSONL, KIND_HTML, KIND_WARC, KIND_CSV, KIND_TSV,
+       KIND_JSON };
 
 /* ------------------------------------------------------------ context */
 
@@ -56,6 +59,12 @@ void hs_ingest_ctx_init(hs_ingest_ctx *x, hs_corpus *c,
     x->on_doc = opts->on_doc;
     x->on_doc_ud = opts->on_doc_ud;
     x->threads = opts->threads;
+    x->field[HS_FIELD_ID] = opts->id_field;
+    x->field[HS_FIELD_TEXT] = opts->text_field;
+    x->field[HS_FIELD_SERIES] = opts->series_field;
+    x->field[HS_FIELD_DATE] = opts->date_field;
+    x->field[HS_FIELD_TITLE] = opts->title_field;
+    x->field[HS_FIELD_URL] = opts->url_field;
   }
   if (x->threads <= 0) x->threads = hs_ncpu();
   x->max_doc = (size_t)max;
@@ -85,7 +94,6 @@ void hs_ingest_warn(hs_ingest_ctx *x, const char *source, uint64_t line,
                     const char *fmt, ...) {
   char where[4096], what[1024];
   va_list ap;
-  if (!x->warn) return;
   if (line) {
     snprintf(where, sizeof where, "%s:%llu", source,
              (unsigned long long)line);
@@ -95,7 +103,14 @@ void hs_ingest_warn(hs_ingest_ctx *x, const char *source, uint64_t line,
   va_start(ap, fmt);
   vsnprintf(what, sizeof what, fmt, ap);
   va_end(ap);
-  x->warn(x->warn_ud, where, what);
+  /* Remember what was skipped, for the error of a path that gave nothing. */
+  if (strstr(what, "skipped")) {
+    if (!strncmp(what, "duplicate id", 12)) x->dups++;
+    if (!x->skipped++)
+      snprintf(x->first_skip, sizeof x->first_skip, "%.200s: %.300s", where,
+               what);
+  }
+  if (x->warn) x->warn(x->warn_ud, where, what);
 }
 
 /* A warning from an error whose message starts with "source: ". */
@@ -338,12 +353,43 @@ static int classify(const char *path) {
   if (ends_with_ci(base, n, ".gz")) n -= 3;
   else if (ends_with_ci(base, n, ".zst")) n -= 4;
   else if (ends_with_ci(base, n, ".zstd")) n -= 5;
-  if (ends_with_ci(base, n, ".jsonl") || ends_with_ci(base, n, ".ndjson"))
-    return KIND_JSONL;
+  if (ends_with_ci(base, n, ".jsonl") || ends_with_ci(base, n, ".ndjson") ||
+      ends_with_ci(base, n, ".json"))
+    return KIND_JSON;
+  if (ends_with_ci(base, n, ".csv")) return KIND_CSV;
+  if (ends_with_ci(base, n, ".tsv") || ends_with_ci(base, n, ".tab"))
+    return KIND_TSV;
   if (ends_with_ci(base, n, ".html") || ends_with_ci(base, n, ".htm"))
     return KIND_HTML;
   if (ends_with_ci(base, n, ".warc")) return KIND_WARC;
   return KIND_TEXT;
+}
+
+/* The first byte of in that is not white space or a byte order mark
+** (reading ahead as needed, keeping what was read); -1 at the end. */
+static int first_byte(hs_ingest_ctx *x, hs_input *in, hs_error *err) {
+  size_t i = 0;
+  for (;;) {
+    while (i < in->len && (in->p[i] == ' ' || in->p[i] == '\t' ||
+                           in->p[i] == '\n' || in->p[i] == '\r'))
+      i++;
+    if (i == 0 && in->len - in->pos >= 3 &&
+        memcmp(in->p + in->pos, "\xEF\xBB\xBF", 3) == 0)
+      i = 3;
+    if (i < in->len || in->eof || in->len > x->max_line) break;
+    if (input_extend(in, err)) return -2;
+  }
+  return i < in->len ? (unsigned char)in->p[i] : -1;
+}
+
+/* .json, .jsonl, .ndjson: a JSON array of objects when the first byte is
+** '[', else JSON Lines, whatever the name says. */
+static int json_read(hs_ingest_ctx *x, hs_input *in, const char *path,
+                     const char *rel, hs_error *err) {
+  int b = first_byte(x, in, err);
+  if (b == -2) return err->code;
+  if (b == '[') return hs_json_array_read(x, in, path, rel, err);
+  return hs_jsonl_read(x, in, path, rel, err);
 }
 
 /* Read one file.  rel is its id (text) or id base (JSON Lines).  When
@@ -369,8 +415,10 @@ static int ingest_file(hs_ingest_ctx *x, const char *path, const char *rel,
   if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) size = (uint64_t)st.st_size;
   if ((rc = hs_stream_open(&s, fd, 1, path, err))) goto done;
   hs_input_init_stream(&in, &s);
-  if (kind == KIND_JSONL) {
-    rc = hs_jsonl_read(x, &in, path, rel, err);
+  if (kind == KIND_JSON) {
+    rc = json_read(x, &in, path, rel, err);
+  } else if (kind == KIND_CSV || kind == KIND_TSV) {
+    rc = hs_csv_read(x, &in, path, rel, kind == KIND_TSV ? '\t' : ',', err);
   } else if (kind == KIND_HTML) {
     rc = hs_web_read_html(x, &in, path, rel, err);
   } else if (kind == KIND_WARC) {
@@ -505,6 +553,8 @@ static int ingest_stdin(hs_ingest_ctx *x, hs_error *err) {
   }
   if (i < in.len && in.p[i] == '{') {
     rc = hs_jsonl_read(x, &in, "-", "-", err);
+  } else if (i < in.len && in.p[i] == '[') {
+    rc = hs_json_array_read(x, &in, "-", "-", err);
   } else {
     rc = text_read(x, &in, "-", "-", 0, err);
   }
@@ -517,11 +567,34 @@ out:
 
 /* ------------------------------------------------------------- public */
 
+/* The error of a path that gave no document: why, and the option that
+** changes it when the records lacked a field. */
+static int nothing_read(const hs_ingest_ctx *x, const char *path,
+                        hs_error *e) {
+  const char *name = strcmp(path, "-") ? path : "standard input";
+  const char *hint = "";
+  if (!x->skipped)
+    return hs_error_set(e, HS_EINPUT,
+                        "%s: no documents: %s", name,
+                        strcmp(path, "-") ? "nothing to read there (an empty "
+                        "directory or file, or only dotfiles)"
+                                          : "the input is empty");
+  if (strstr(x->first_skip, "missing \""))
+    hint = "; name the field or column that holds the text with "
+           "--text-field NAME (and the id with --id-field NAME)";
+  return hs_error_set(e, HS_EINPUT,
+                      "%s: no documents: all %llu records or files were "
+                      "skipped (the first: %s)%s",
+                      name, (unsigned long long)x->skipped, x->first_skip,
+                      hint);
+}
+
 int hs_ingest_path(hs_corpus *c, const char *path,
                    const hs_ingest_opts *opts, hs_error *err) {
   hs_ingest_ctx x;
   hs_error e;
   struct stat st;
+  size_t before;
   int rc;
 
   if (!c || !path || !path[0]) {
@@ -529,6 +602,7 @@ int hs_ingest_path(hs_corpus *c, const char *path,
   }
   hs_error_clear(&e);
   hs_ingest_ctx_init(&x, c, opts);
+  before = hs_corpus_count(c);
   if (strcmp(path, "-") == 0) {
     rc = ingest_stdin(&x, &e);
   } else if (stat(path, &st) != 0) {
@@ -540,6 +614,8 @@ int hs_ingest_path(hs_corpus *c, const char *path,
   } else {
     rc = ingest_file(&x, path, path, 1, &e);
   }
+  if (!rc && hs_corpus_count(c) == before && (!x.skipped || x.dups < x.skipped))
+    rc = nothing_read(&x, path, &e);
   hs_ingest_ctx_free(&x);
   if (rc && err) *err = e;
   return rc;

@@ -1,7 +1,7 @@
 /*
 ** ingest.h — private interface of the ingest stage (src/ingest/).
 **
-** The stage is split in four files:
+** The stage is split in these files:
 **   corpus.c  the hs_corpus container: a growable array of hs_doc plus an
 **             open-addressing hash table of ids (XXH3), so hs_corpus_find
 **             is O(1) on average;
@@ -10,6 +10,10 @@
 **   jsonl.c   JSON Lines: a memchr line splitter, lines parsed in
 **             batches on several threads (UTF-8 repair, a fast scanner or
 **             jansson) and committed in input order;
+**   jarray.c  a JSON array of objects, one document each;
+**   csv.c     CSV and TSV tables with a header row (libcsv);
+**   fields.c  which field of a record fills which document field, shared
+**             by the three record readers;
 **   ingest.c  hs_ingest_path (files, sorted directory walks, stdin),
 **             plain-text documents, binary detection, hs_ingest_buffer.
 **
@@ -21,6 +25,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
+
+#include <jansson.h>
 
 #include "hearsay.h"
 #include "util/util.h"
@@ -87,8 +93,49 @@ void hs_input_free(hs_input *in);
 /* Replace the (consumed) chunk by the next one; sets eof at the end. */
 int hs_input_fill(hs_input *in, hs_error *err);
 
+/* ------------------------------------------------------------ fields.c */
+
+/* The document fields a record's fields are read into. */
+enum {
+  HS_FIELD_ID, HS_FIELD_TEXT, HS_FIELD_SERIES, HS_FIELD_DATE,
+  HS_FIELD_TITLE, HS_FIELD_URL, HS_FIELD_COUNT
+};
+/* field[role] is the name the caller gave (NULL: default and
+** alternatives).  The passim name ("text"), the option that names it
+** ("--text-field"), a label for messages, the k-th alternative (from 1;
+** NULL past the last). */
+const char *hs_field_default(int role);
+const char *hs_field_option(int role);
+const char *hs_field_label(int role);
+const char *hs_field_alternative(int role, int k);
+/* The name a role is read from first: the given one or the default. */
+const char *hs_field_name(const char *const *field, int role);
+/* The role of key k[0..n): -1 if none; *alt is 0 for the given or default
+** name, else the number of the alternative it is. */
+int hs_field_role(const char *const *field, const char *k, size_t n,
+                  int *alt);
+/* The value of a role in a JSON object (NULL if absent); *name is the
+** field it came from, *alt as above. */
+json_t *hs_field_json(const char *const *field, json_t *obj, int role,
+                      const char **name, int *alt);
+/* The column of a role among a header's names (-1 if absent). */
+int hs_field_column(const char *const *field, int role, char *const *cols,
+                    size_t ncols, int *alt);
+/* The warning that an alternative name is being read for a role. */
+struct hs_ingest_ctx;
+void hs_field_notice(struct hs_ingest_ctx *x, const char *source, int role,
+                     const char *name);
+
+/* Defined below. */
+typedef struct hs_ingest_ctx hs_ingest_ctx;
+/* Append d (taking its fields; d is zeroed) unless its id is already
+** read (a warning); source:line names it; cut: its text was cut at
+** max_doc (a warning). */
+int hs_ingest_commit(hs_ingest_ctx *x, hs_doc *d, const char *source,
+                     uint64_t line, int cut);
+
 /* The settings and scratch space of one hs_ingest_* call. */
-typedef struct hs_ingest_ctx {
+struct hs_ingest_ctx {
   hs_corpus *c;
   hs_warn_fn warn;
   void *warn_ud;
@@ -102,7 +149,12 @@ typedef struct hs_ingest_ctx {
   int (*on_doc)(void *ud, hs_corpus *c, size_t index);
   void *on_doc_ud;
   int stopped;           /* on_doc asked to stop */
-} hs_ingest_ctx;
+  const char *field[HS_FIELD_COUNT]; /* hs_ingest_opts.*_field */
+  /* Why a path gave no document (hs_ingest_path's error): warnings that
+  ** skipped something, those for duplicate ids, and the first skip. */
+  uint64_t skipped, dups;
+  char first_skip[512];
+};
 
 void hs_ingest_ctx_init(hs_ingest_ctx *x, hs_corpus *c,
                         const hs_ingest_opts *opts);
@@ -136,10 +188,39 @@ void hs_jsonl_work_free(hs_jsonl_work *w);
 int hs_jsonl_read(hs_ingest_ctx *x, hs_input *in, const char *source,
                   const char *idbase, hs_error *err);
 
+/* A document from the JSON object root by the field names (fields.c):
+** fills *out (zeroed when there is none) and returns NULL, or a malloc'ed
+** message: why the record (`what`: "line", "object") was skipped, or a
+** warning about its id.  Missing ids become "idbase:n"; the text is cut
+** at max_doc (*cut set); alt[role] is set to the number of an alternative
+** name read; used fields are removed from root, the rest go to extra. */
+char *hs_json_doc(const char *const *field, json_t *root, const char *idbase,
+                  uint64_t n, size_t max_doc, hs_doc *out, int *cut,
+                  unsigned char *alt, const char *what);
+
 /* Copy p[0..n) into out with every byte that is not part of a valid UTF-8
 ** sequence replaced by U+FFFD.  Returns the number of bytes replaced (0:
 ** the input was valid and out is left empty). */
 size_t hs_jsonl_utf8_fix(const char *p, size_t n, hs_buf *out);
+
+/* --------------------------------------------------------------- csv.c */
+
+/* Read a table with a header row (RFC 4180: quoted fields, doubled quotes,
+** line breaks inside quotes) separated by delim (',' or '\t') into x->c:
+** one document per record, its fields chosen by the header names (see
+** fields.c); the other columns go to extra as a JSON object.  Documents
+** without an id get "idbase:LINE"; LINE is the record's first line.
+** A header without a text column is an HS_EINPUT error. */
+int hs_csv_read(hs_ingest_ctx *x, hs_input *in, const char *source,
+                const char *idbase, char delim, hs_error *err);
+
+/* ------------------------------------------------------------ jarray.c */
+
+/* Read one JSON array of objects (a whole file) into x->c: each object is
+** a document as a JSON line would be; ids default to "idbase:N", N the
+** object's position from 1. */
+int hs_json_array_read(hs_ingest_ctx *x, hs_input *in, const char *source,
+                       const char *idbase, hs_error *err);
 
 /* ------------------------------------------------------------ ingest.c */
 

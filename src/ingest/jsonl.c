@@ -178,6 +178,10 @@ static char *fallback_id(const char *idbase, uint64_t lineno) {
 ** message for invalid input. */
 
 enum { F_ID, F_TEXT, F_SERIES, F_DATE, F_TITLE, F_URL, F_COUNT };
+_Static_assert((int)F_COUNT == (int)HS_FIELD_COUNT &&
+                   (int)F_TEXT == (int)HS_FIELD_TEXT &&
+                   (int)F_URL == (int)HS_FIELD_URL,
+               "jsonl.c reads the fields in the order of fields.c");
 
 typedef struct jfield {
   const unsigned char *p;  /* string contents (between the quotes) */
@@ -361,14 +365,12 @@ static char *field_text(const jfield *f, size_t *len, int *bad) {
   return out;
 }
 
-static int known_field(const unsigned char *k, size_t n) {
-  static const char *const names[F_COUNT] = {"id", "text", "series",
-                                             "date", "title", "url"};
-  int i;
-  for (i = 0; i < F_COUNT; i++) {
-    if (strlen(names[i]) == n && memcmp(names[i], k, n) == 0) return i;
-  }
-  return -1;
+/* The document field key k[0..n) fills (-1: none, into extra); -2 for an
+** alternative name (fields.c), which the jansson path resolves. */
+static int known_field(const char *const *field, const unsigned char *k,
+                       size_t n) {
+  int alt, r = hs_field_role(field, (const char *)k, n, &alt);
+  return alt ? -2 : r;
 }
 
 /* An integer literal as jansson prints it back: -?(0|[1-9][0-9]*), short
@@ -435,6 +437,7 @@ typedef struct jline {
   unsigned char kind, spilled;
   unsigned char utf8;  /* invalid UTF-8 was replaced */
   unsigned char cut;   /* the text was cut at max_doc */
+  unsigned char alt[F_COUNT]; /* alternative field names read (fields.c) */
   char *msg;           /* reported before the duplicate check */
   hs_doc d;            /* d.id set: a document to commit */
 } jline;
@@ -451,6 +454,7 @@ struct hs_jsonl_work {
   const char *idbase;
   size_t max_doc;
   int no_fast;
+  const char *const *field;  /* hs_ingest_ctx.field */
 };
 
 void hs_jsonl_work_free(hs_jsonl_work *w) {
@@ -530,7 +534,8 @@ static int parse_fast(const hs_jsonl_work *w, hs_buf *ex, jline *l,
       if (s >= e || *s != ':') return 0;
       s = skip_ws(s + 1, e);
       if (s >= e) return 0;
-      idx = known_field(k + 1, (size_t)(q - k - 1));
+      idx = known_field(w->field, k + 1, (size_t)(q - k - 1));
+      if (idx == -2) return 0;
       v = s;
       if (idx >= 0) {
         jfield *fl = &f[idx];
@@ -611,64 +616,77 @@ static int parse_fast(const hs_jsonl_work *w, hs_buf *ex, jline *l,
 /* The jansson path: the reference, and the messages for invalid lines. */
 static void parse_jansson(const hs_jsonl_work *w, jline *l, const char *p,
                           size_t n) {
-  static const char *const named[] = {"id", "text", "series", "date",
-                                      "title", "url"};
   json_error_t jerr;
-  json_t *root, *t;
-  hs_doc d;
-  int used[6] = {0, 0, 0, 0, 0, 0};
-  size_t tl, i;
-  const char *tv;
+  json_t *root;
+  int cut = 0;
 
-  memset(&d, 0, sizeof d);
   root = json_loadb(p, n, JSON_ALLOW_NUL, &jerr);
   if (!root) {
     l->msg = msg_new("malformed JSON (%s, column %d); line skipped",
                      jerr.text, jerr.column);
     return;
   }
-  if (!json_is_object(root)) {
-    l->msg = msg_new("not a JSON object; line skipped");
-    goto out;
+  l->msg = hs_json_doc(w->field, root, w->idbase, l->lineno, w->max_doc,
+                       &l->d, &cut, l->alt, "line");
+  l->cut = (unsigned char)cut;
+  json_decref(root);
+}
+
+char *hs_json_doc(const char *const *field, json_t *root, const char *idbase,
+                  uint64_t n, size_t max_doc, hs_doc *out, int *cut,
+                  unsigned char *alt, const char *what) {
+  const char *name[F_COUNT];
+  json_t *v[F_COUNT];
+  hs_doc d;
+  int used[F_COUNT] = {0, 0, 0, 0, 0, 0}, a;
+  size_t tl, i;
+  const char *tv;
+  char *msg = NULL;
+
+  memset(&d, 0, sizeof d);
+  memset(out, 0, sizeof *out);
+  if (!json_is_object(root))
+    return msg_new("not a JSON object; %s skipped", what);
+  for (i = 0; i < F_COUNT; i++) {
+    v[i] = hs_field_json(field, root, (int)i, &name[i], &a);
+    if (v[i] && a) alt[i] = (unsigned char)a;
   }
-  t = json_object_get(root, "text");
-  if (!t) {
-    l->msg = msg_new("missing \"text\" field; line skipped");
-    goto out;
+  if (!v[F_TEXT]) {
+    if (field[F_TEXT])
+      return msg_new("missing \"%s\" field (--text-field); %s skipped",
+                     field[F_TEXT], what);
+    return msg_new("missing \"text\" field; %s skipped", what);
   }
-  if (!json_is_string(t)) {
-    l->msg = msg_new("\"text\" is not a string; line skipped");
-    goto out;
-  }
-  d.id = scalar_text(json_object_get(root, "id"), &used[0]);
-  if (!d.id && !used[0] && json_object_get(root, "id")) {
-    l->msg = msg_new("\"id\" is not a string or number; using %s:%llu",
-                     w->idbase, (unsigned long long)l->lineno);
+  if (!json_is_string(v[F_TEXT]))
+    return msg_new("\"%s\" is not a string; %s skipped", name[F_TEXT], what);
+  d.id = scalar_text(v[F_ID], &used[0]);
+  if (!d.id && !used[0] && v[F_ID]) {
+    msg = msg_new("\"%s\" is not a string or number; using %s:%llu",
+                  name[F_ID], idbase, (unsigned long long)n);
   }
   if (!d.id || !d.id[0]) {
     free(d.id);
-    d.id = fallback_id(w->idbase, l->lineno);
+    d.id = fallback_id(idbase, n);
   }
-  tv = json_string_value(t);
-  tl = json_string_length(t);
+  tv = json_string_value(v[F_TEXT]);
+  tl = json_string_length(v[F_TEXT]);
   used[1] = 1;
-  if (tl > w->max_doc) {
-    l->cut = 1;
-    tl = hs_ingest_utf8_cut(tv, tl, w->max_doc);
+  if (tl > max_doc) {
+    *cut = 1;
+    tl = hs_ingest_utf8_cut(tv, tl, max_doc);
   }
   d.text = hs_strndup(tv, tl);
   d.len = tl;
-  d.series = scalar_text(json_object_get(root, "series"), &used[2]);
-  d.date = scalar_text(json_object_get(root, "date"), &used[3]);
-  d.title = scalar_text(json_object_get(root, "title"), &used[4]);
-  d.url = scalar_text(json_object_get(root, "url"), &used[5]);
-  for (i = 0; i < 6; i++) {
-    if (used[i]) json_object_del(root, named[i]);
+  d.series = scalar_text(v[F_SERIES], &used[2]);
+  d.date = scalar_text(v[F_DATE], &used[3]);
+  d.title = scalar_text(v[F_TITLE], &used[4]);
+  d.url = scalar_text(v[F_URL], &used[5]);
+  for (i = 0; i < F_COUNT; i++) {
+    if (used[i]) json_object_del(root, name[i]);
   }
   if (json_object_size(root)) d.extra = json_dumps(root, JSON_COMPACT);
-  l->d = d;
-out:
-  json_decref(root);
+  *out = d;
+  return msg;
 }
 
 /* Everything about one line that does not depend on the lines before it:
@@ -713,6 +731,7 @@ typedef struct jsonl_state {
   const char *source, *idbase;
   uint64_t lineno;
   int warned_utf8;
+  unsigned noticed;     /* fields whose alternative name was reported */
   size_t batch_lines;   /* flush the batch at this many lines */
   size_t thread_bytes;  /* bytes of a batch per thread, at least */
 } jsonl_state;
@@ -755,6 +774,12 @@ static int commit_line(hs_ingest_ctx *x, jsonl_state *st, jline *l,
   }
   if (l->msg) hs_ingest_warn(x, st->source, l->lineno, "%s", l->msg);
   if (!d->id) return HS_OK;
+  for (int f = 0; f < F_COUNT; f++) {
+    if (l->alt[f] && !(st->noticed & (1u << f))) {
+      st->noticed |= 1u << f;
+      hs_field_notice(x, st->source, f, hs_field_alternative(f, l->alt[f]));
+    }
+  }
   prev = hs_corpus_find(x->c, d->id);
   if (prev >= 0) {
     warn_duplicate(x, st, l->lineno, d->id, prev);
@@ -820,6 +845,7 @@ int hs_jsonl_read(hs_ingest_ctx *x, hs_input *in, const char *source,
   int skipping = 0, rc = HS_OK;
   jline *l;
 
+  memset(&st, 0, sizeof st);
   st.source = source;
   st.idbase = idbase;
   st.lineno = 0;
@@ -829,6 +855,7 @@ int hs_jsonl_read(hs_ingest_ctx *x, hs_input *in, const char *source,
   w->idbase = idbase;
   w->max_doc = x->max_doc;
   w->no_fast = x->no_fast;
+  w->field = x->field;
   w->n = w->bytes = 0;
   w->spill.len = 0;
   json_object_seed(0);  /* before any thread builds an object */

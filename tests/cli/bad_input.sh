@@ -52,11 +52,12 @@ run 0 "$HEARSAY" reuse --format jsonl "$D/a.txt" "$D/sub/b.txt"
 jq -e -s --arg a "$D/a.txt" --arg b "$D/sub/b.txt" 'length == 1 and ([.[0].a.doc, .[0].b.doc] | sort) == ([$a, $b] | sort)' "$WORK/out" >/dev/null ||
   fail "ids of file arguments: $(cat "$WORK/out")"
 
-note "empty directory: no output, exit 0"
+note "empty directory: an input error saying so, no output"
 mkdir -p "$WORK/empty"
-run 0 "$HEARSAY" reuse "$WORK/empty"
+run 2 "$HEARSAY" reuse "$WORK/empty"
+grep_err 'empty: no documents: nothing to read'
 [[ ! -s $WORK/out ]] || fail "output for an empty directory: $(head -c 300 "$WORK/out")"
-run 0 "$HEARSAY" dups "$WORK/empty"
+run 2 "$HEARSAY" dups "$WORK/empty"
 [[ ! -s $WORK/out ]] || fail "dups output for an empty directory"
 
 note "usage errors: exit 1 with a hint"

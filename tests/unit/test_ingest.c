@@ -301,9 +301,11 @@ static void test_gzip_members_and_damage(void **state) {
   fclose(fp);
   assert_int_equal(ingest(f, "cut/t.jsonl.gz", &e), HS_EINPUT);
   assert_non_null(strstr(e.msg, "gzip"));
-  /* ...a warning inside a walk. */
+  /* ...a warning inside a walk (and, as the walk then read nothing, an
+  ** error saying so). */
   assert_int_equal(hs_ingest_path(f->c, path_in(f, "cut"), &f->opts, &e),
-                   HS_OK);
+                   HS_EINPUT);
+  assert_non_null(strstr(e.msg, "no documents"));
   assert_true(warned(&f->w, "t.jsonl.gz", "gzip") >= 0);
   /* Corrupt zstd. */
   write_file(f, "z/bad.zst", "\x28\xb5\x2f\xfd\xff\xff\xff\xff", 8);
