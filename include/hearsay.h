@@ -340,6 +340,20 @@ HS_API int hs_write_families(FILE *f, const hs_write_opts *o,
                              const hs_corpus *c, const hs_passage *p,
                              size_t n, hs_error *err);
 
+/* Write s (NUL-terminated; NULL writes nothing) for the text or TSV
+** formats: control characters and terminal escape sequences appear as
+** \u001b etc. and invalid UTF-8 as \ufffd, as the JSON Lines writer escapes
+** them, so that no file name or document id can act on a terminal; with
+** flat set, line breaks and tabs become spaces. */
+HS_API void hs_write_text(FILE *f, const char *s, int flat);
+
+/* A copy of s (n bytes) that is valid UTF-8: each byte that is not part of
+** a valid sequence becomes U+FFFD, as the JSON Lines writers show it.
+** Malloc'ed and NUL-terminated; *len (if non-NULL) gets its length and
+** *nbad (if non-NULL) the number of bytes replaced. */
+HS_API char *hs_utf8_repair(const char *s, size_t n, size_t *len,
+                            size_t *nbad);
+
 /* Write near-duplicate groups: group[i] is doc i's group or -1. */
 HS_API int hs_write_dups(FILE *f, int format, const hs_corpus *c,
                          const int32_t *group, size_t ngroups, hs_error *err);

@@ -23,6 +23,25 @@ static json_t *str_or_null(const char *s) {
   return s ? json_string(s) : json_null();
 }
 
+/* A JSON string of s (n bytes); bytes that are not valid UTF-8, which
+** JSON cannot hold, are written as U+FFFD with a warning naming the field,
+** rather than losing the field. */
+static json_t *utf8_string(cli *c, const hs_doc *d, const char *field,
+                           const char *s, size_t n) {
+  json_t *v = json_stringn(s, n);
+  size_t len = 0, bad = 0;
+  char *fixed, what[160];
+  if (v) return v;
+  fixed = hs_utf8_repair(s, n, &len, &bad);
+  v = fixed ? json_stringn(fixed, len) : NULL;
+  free(fixed);
+  snprintf(what, sizeof what,
+           "%s is not valid UTF-8: %zu byte%s written as U+FFFD", field, bad,
+           bad == 1 ? "" : "s");
+  cli_warn(c, d->id, what);
+  return v ? v : json_null();
+}
+
 static int extract_on_doc(void *ud, hs_corpus *corpus, size_t i) {
   cli *c = ud;
   extract_state *st = c->cmd_state;
@@ -30,7 +49,7 @@ static int extract_on_doc(void *ud, hs_corpus *corpus, size_t i) {
   json_t *o = json_object(), *extra = NULL, *v;
   char *line;
   if (d->extra) extra = json_loads(d->extra, 0, NULL);
-  json_object_set_new(o, "id", json_string(d->id));
+  json_object_set_new(o, "id", utf8_string(c, d, "id", d->id, strlen(d->id)));
   json_object_set_new(o, "url", str_or_null(d->url));
   json_object_set_new(o, "title", str_or_null(d->title));
   json_object_set_new(o, "date", str_or_null(d->date));
@@ -44,7 +63,9 @@ static int extract_on_doc(void *ud, hs_corpus *corpus, size_t i) {
   v = extra ? json_object_get(extra, "language") : NULL;
   json_object_set_new(o, "language",
                       json_is_string(v) ? json_copy(v) : json_null());
-  json_object_set_new(o, "text", json_stringn(d->text, d->len));
+  json_object_set_new(o, "text",
+                      utf8_string(c, d, "text", d->text ? d->text : "",
+                                  d->text ? d->len : 0));
   if (c->source_map) {
     v = extra ? json_object_get(extra, "source_map") : NULL;
     json_object_set_new(o, "source_map",

@@ -44,9 +44,7 @@ static void put_json(FILE *f, const char *s) {
 }
 
 /* One line of text for the terminal: newlines and tabs become spaces. */
-static void put_flat(FILE *f, const char *s) {
-  for (; s && *s; s++) putc(*s == '\n' || *s == '\t' || *s == '\r' ? ' ' : *s, f);
-}
+static void put_flat(FILE *f, const char *s) { hs_write_text(f, s, 1); }
 
 /* The explain array as "query→text (why)" for the terminal. */
 static void put_explain(FILE *f, const char *explain) {
@@ -105,10 +103,14 @@ static void write_hit(FILE *f, int format, const hs_claim_hit *h, size_t i,
     put_flat(f, h->text);
     putc('\n', f);
   } else {
-    fprintf(f, "%2zu. %.2f  %s%s  %s%s%s  [%u-%u]\n    ", i + 1, h->score,
-            timeline && i == 0 ? "FIRST  " : "", h->date ? h->date : "-",
-            h->outlet ? h->outlet : "", h->outlet ? "  " : "",
-            h->name ? h->name : "", h->start, h->end);
+    fprintf(f, "%2zu. %.2f  %s", i + 1, h->score,
+            timeline && i == 0 ? "FIRST  " : "");
+    put_flat(f, h->date ? h->date : "-");
+    fputs("  ", f);
+    put_flat(f, h->outlet);
+    fputs(h->outlet ? "  " : "", f);
+    put_flat(f, h->name);
+    fprintf(f, "  [%u-%u]\n    ", h->start, h->end);
     put_flat(f, h->text);
     fputs("\n    matched:", f);
     put_explain(f, h->explain);
@@ -416,13 +418,18 @@ int cmd_stories(cli *c) {
       }
       fputs("]}\n", stdout);
     } else {
-      printf("story %zu: %zu documents, %zu outlets; first %s %s %s\n", i + 1,
-             x->ndocs, x->noutlets, x->first_date ? x->first_date : "-",
-             x->first_outlet ? x->first_outlet : "-",
-             x->first_name ? x->first_name : "");
-      fputs("  outlets:", stdout);
-      for (j = 0; j < x->noutlets; j++)
-        printf("%s %s", j ? "," : "", x->outlets[j]);
+      printf("story %zu: %zu documents, %zu outlets; first ", i + 1,
+             x->ndocs, x->noutlets);
+      put_flat(stdout, x->first_date ? x->first_date : "-");
+      putchar(' ');
+      put_flat(stdout, x->first_outlet ? x->first_outlet : "-");
+      putchar(' ');
+      put_flat(stdout, x->first_name);
+      fputs("\n  outlets:", stdout);
+      for (j = 0; j < x->noutlets; j++) {
+        fputs(j ? ", " : " ", stdout);
+        put_flat(stdout, x->outlets[j]);
+      }
       putchar('\n');
       for (j = 0; j < x->nclaims; j++) {
         printf("  %zu docs: ", x->claims[j].docs);

@@ -23,8 +23,14 @@ void cli_warn(void *ud, const char *where, const char *what) {
     fputs("\r\033[K", stderr);
     c->bar_drawn = 0;
   }
-  if (where && *where) fprintf(stderr, "hearsay: %s: %s\n", where, what);
-  else fprintf(stderr, "hearsay: %s\n", what);
+  /* file names and ids are shown escaped: none can act on the terminal */
+  fputs("hearsay: ", stderr);
+  if (where && *where) {
+    hs_write_text(stderr, where, 1);
+    fputs(": ", stderr);
+  }
+  hs_write_text(stderr, what, 1);
+  putc('\n', stderr);
 }
 
 int cli_mask_boilerplate(void *ud, size_t doc, const hs_doc *d,
@@ -170,8 +176,9 @@ int cli_fail(cli *c, const hs_error *err) {
                     "was kept\n");
     return cli_exit_code(HS_EINTR);
   }
-  fprintf(stderr, "hearsay: %s\n",
-          err->msg[0] ? err->msg : hs_status_name(err->code));
+  fputs("hearsay: ", stderr);
+  hs_write_text(stderr, err->msg[0] ? err->msg : hs_status_name(err->code), 1);
+  putc('\n', stderr);
   return cli_exit_code(err->code);
 }
 

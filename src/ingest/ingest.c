@@ -113,15 +113,22 @@ void hs_ingest_warn(hs_ingest_ctx *x, const char *source, uint64_t line,
   if (x->warn) x->warn(x->warn_ud, where, what);
 }
 
-/* A warning from an error whose message starts with "source: ". */
+/* A warning from an error whose message starts with "source: ".  kept:
+** documents of the file read before the error, which are used; the
+** warning says so rather than that the file was skipped. */
 static void warn_from_error(hs_ingest_ctx *x, const char *source,
-                            const hs_error *e) {
+                            const hs_error *e, size_t kept) {
   const char *m = e->msg;
   size_t n = strlen(source);
   if (strncmp(m, source, n) == 0 && m[n] == ':' && m[n + 1] == ' ') {
     m += n + 2;
   }
-  hs_ingest_warn(x, source, 0, "%s; file skipped", m);
+  if (kept)
+    hs_ingest_warn(x, source, 0, "%s; the %zu document%s read before it "
+                   "%s kept, the rest of the file skipped", m, kept,
+                   kept == 1 ? "" : "s", kept == 1 ? "is" : "are");
+  else
+    hs_ingest_warn(x, source, 0, "%s; file skipped", m);
 }
 
 size_t hs_ingest_utf8_cut(const char *s, size_t n, size_t max) {
@@ -400,6 +407,7 @@ static int ingest_file(hs_ingest_ctx *x, const char *path, const char *rel,
   hs_input in;
   struct stat st;
   uint64_t size = 0;
+  size_t before = hs_corpus_count(x->c);
   int kind = classify(path), fd, rc;
 
   if (hs_ingest_cancelled(x)) {
@@ -432,7 +440,7 @@ static int ingest_file(hs_ingest_ctx *x, const char *path, const char *rel,
 done:
   if (rc == HS_EIO || rc == HS_EINPUT) {
     if (direct) return err->code = HS_EINPUT;
-    warn_from_error(x, path, err);
+    warn_from_error(x, path, err, hs_corpus_count(x->c) - before);
     hs_error_clear(err);
     rc = HS_OK;
   }

@@ -45,9 +45,12 @@ static const char *const schema_sql =
     " start INTEGER NOT NULL, end INTEGER NOT NULL);"
     "CREATE INDEX IF NOT EXISTS boilerplate_doc ON boilerplate(doc_id);";
 
-static int db_fail(sqlite3 *db, const char *what, hs_error *err) {
-  return hs_error_set(err, HS_EDB, "database error while %s: %s", what,
-                      sqlite3_errmsg(db));
+/* The store's own mapping of SQLite errors: a full disk is an I/O error
+** (exit 3) naming the file, a lock or damage a database error. */
+static int db_fail(hs_store *s, const char *what, hs_error *err) {
+  return hs_store_db_error(s, err,
+                           sqlite3_extended_errcode(hs_store_sqlite(s)),
+                           what);
 }
 
 static void bind_field(sqlite3_stmt *st, int col, const hs_meta_field *f,
@@ -78,9 +81,9 @@ int hs_meta_store_save(hs_store *s, size_t first, size_t count,
   size_t i, k;
   int rc = HS_OK;
   if (sqlite3_exec(db, schema_sql, NULL, NULL, NULL) != SQLITE_OK)
-    return db_fail(db, "creating the metadata tables", err);
+    return db_fail(s, "creating the metadata tables", err);
   if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-    return db_fail(db, "starting a write transaction", err);
+    return db_fail(s, "starting a write transaction", err);
   if (sqlite3_prepare_v2(db,
                          "INSERT OR REPLACE INTO documents_meta VALUES(?,?,?,"
                          "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -95,7 +98,7 @@ int hs_meta_store_save(hs_store *s, size_t first, size_t count,
                          NULL) != SQLITE_OK ||
       sqlite3_prepare_v2(db, "SELECT 1 FROM documents_meta WHERE doc_id=?", -1,
                          &has, NULL) != SQLITE_OK) {
-    rc = db_fail(db, "preparing the metadata statements", err);
+    rc = db_fail(s, "preparing the metadata statements", err);
     goto out;
   }
   for (i = 0; i < count; i++) {
@@ -129,7 +132,7 @@ int hs_meta_store_save(hs_store *s, size_t first, size_t count,
     bind_field(dm, 14, &m->title, 1);
     bind_field(dm, 19, &m->byline, 0);
     if (sqlite3_step(dm) != SQLITE_DONE) {
-      rc = db_fail(db, "storing document metadata", err);
+      rc = db_fail(s, "storing document metadata", err);
       goto out;
     }
     sqlite3_reset(dm);
@@ -154,7 +157,7 @@ int hs_meta_store_save(hs_store *s, size_t first, size_t count,
       sqlite3_bind_int(at, 11, a->chain_pos);
       sqlite3_bind_int(at, 12, a->denial);
       if (sqlite3_step(at) != SQLITE_DONE) {
-        rc = db_fail(db, "storing attributions", err);
+        rc = db_fail(s, "storing attributions", err);
         goto out;
       }
       sqlite3_reset(at);
@@ -164,7 +167,7 @@ int hs_meta_store_save(hs_store *s, size_t first, size_t count,
       sqlite3_bind_int64(bp, 2, m->boiler[k].start);
       sqlite3_bind_int64(bp, 3, m->boiler[k].end);
       if (sqlite3_step(bp) != SQLITE_DONE) {
-        rc = db_fail(db, "storing boilerplate ranges", err);
+        rc = db_fail(s, "storing boilerplate ranges", err);
         goto out;
       }
       sqlite3_reset(bp);
@@ -178,7 +181,7 @@ out:
   if (rc) {
     sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
   } else if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-    rc = db_fail(db, "committing the metadata", err);
+    rc = db_fail(s, "committing the metadata", err);
     sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
   }
   return rc;

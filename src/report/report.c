@@ -22,10 +22,24 @@ int hs_format_parse(const char *name) {
   return -1;
 }
 
+/* Text for a terminal (hs_text_buf_strn): control characters, escape
+** sequences and invalid UTF-8 are shown escaped, never sent raw; with flat
+** set, line breaks and tabs become spaces. */
+static void text_put(FILE *f, const char *s, size_t n, int flat) {
+  hs_buf b;
+  hs_buf_init(&b, 0);
+  hs_text_buf_strn(&b, s, n, flat);
+  if (b.len) fwrite(b.p, 1, b.len, f);
+  hs_buf_free(&b);
+}
+
+void hs_write_text(FILE *f, const char *s, int flat) {
+  if (s) text_put(f, s, strlen(s), flat);
+}
+
 /* TSV fields cannot hold tabs or newlines: they become spaces. */
 static void tsv_field(FILE *f, const char *s) {
-  for (s = s ? s : ""; *s; s++) putc(*s == '\t' || *s == '\n' || *s == '\r'
-                                         ? ' ' : *s, f);
+  hs_write_text(f, s ? s : "", 1);
 }
 
 static const char *doc_id(const hs_corpus *c, uint32_t i) {
@@ -58,22 +72,29 @@ static void snippet(FILE *f, const hs_doc *d, uint32_t start, uint32_t end,
       while (e > s && (t[e] & 0xC0) == 0x80) e--;
     }
   }
-  for (; s < e; s++) {
+  while (s < e) {
+    uint32_t k;
     if (t[s] == ' ' || t[s] == '\n' || t[s] == '\t' || t[s] == '\r') {
       if (!space) putc(' ', f);
       space = 1;
-    } else {
-      putc(t[s], f);
-      space = 0;
+      s++;
+      continue;
     }
+    for (k = s; k < e && t[k] != ' ' && t[k] != '\n' && t[k] != '\t' &&
+                t[k] != '\r';
+         k++) {}
+    text_put(f, (const char *)t + s, k - s, 1);
+    space = 0;
+    s = k;
   }
 }
 
 static void text_copy(FILE *f, const hs_corpus *c, const hs_span *sp) {
   const hs_doc *d = sp->doc < hs_corpus_count(c) ? hs_corpus_doc(c, sp->doc)
                                                   : NULL;
-  fprintf(f, "  %s  bytes %u-%u, %u words\n", doc_id(c, sp->doc), sp->start,
-          sp->end, sp->words);
+  fputs("  ", f);
+  hs_write_text(f, doc_id(c, sp->doc), 0);
+  fprintf(f, "  bytes %u-%u, %u words\n", sp->start, sp->end, sp->words);
   if (d && d->text) {
     fputs("    \xe2\x80\x9c", f);
     if (sp->end - sp->start <= 160) {
@@ -264,8 +285,11 @@ int hs_write_dups(FILE *f, int format, const hs_corpus *c,
         break;
       case HS_FORMAT_TEXT:
         fprintf(f, "group %zu: %zu near-identical documents\n", g, count[g]);
-        for (i = 0; i < count[g]; i++)
-          fprintf(f, "  %s\n", doc_id(c, (uint32_t)members[g][i]));
+        for (i = 0; i < count[g]; i++) {
+          fputs("  ", f);
+          hs_write_text(f, doc_id(c, (uint32_t)members[g][i]), 0);
+          putc('\n', f);
+        }
         putc('\n', f);
         break;
       default:

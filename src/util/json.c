@@ -65,6 +65,59 @@ void hs_json_buf_strn(hs_buf *b, const char *s, size_t n) {
   hs_buf_putc(b, '"');
 }
 
+void hs_text_buf_strn(hs_buf *b, const char *s, size_t n, int flat) {
+  static const char hex[] = "0123456789abcdef";
+  const unsigned char *p = (const unsigned char *)s;
+  size_t i = 0, k, run;
+  while (i < n) {
+    unsigned char ch = p[i];
+    for (run = i; run < n && p[run] >= 0x20 && p[run] < 0x7F; run++) {}
+    if (run > i) {
+      hs_buf_append(b, p + i, run - i);
+      i = run;
+      continue;
+    }
+    if (flat && (ch == '\n' || ch == '\t' || ch == '\r')) {
+      hs_buf_putc(b, ' ');
+      i++;
+    } else if (ch < 0x20 || ch == 0x7F) {
+      char esc[6] = {'\\', 'u', '0', '0', hex[ch >> 4], hex[ch & 15]};
+      hs_buf_append(b, esc, 6);
+      i++;
+    } else if ((k = hs_utf8_len_at(p + i, n - i)) == 0) {
+      hs_buf_append(b, "\\ufffd", 6);
+      i++;
+    } else if (k == 2 && ch == 0xC2 && p[i + 1] < 0xA0) { /* C1: U+0080-9F */
+      char esc[6] = {'\\', 'u', '0', '0', hex[p[i + 1] >> 4],
+                     hex[p[i + 1] & 15]};
+      hs_buf_append(b, esc, 6);
+      i += 2;
+    } else {
+      hs_buf_append(b, p + i, k);
+      i += k;
+    }
+  }
+}
+
+char *hs_utf8_repair(const char *s, size_t n, size_t *len, size_t *nbad) {
+  const unsigned char *p = (const unsigned char *)s;
+  hs_buf b;
+  size_t i = 0, k, bad = 0;
+  hs_buf_init(&b, 0);
+  while (i < n) {
+    if ((k = hs_utf8_len_at(p + i, n - i)) == 0) {
+      hs_buf_append(&b, "\xef\xbf\xbd", 3);
+      bad++;
+      i++;
+    } else {
+      hs_buf_append(&b, p + i, k);
+      i += k;
+    }
+  }
+  if (nbad) *nbad = bad;
+  return hs_buf_take(&b, len);
+}
+
 void hs_json_strn(FILE *f, const char *s, size_t n) {
   hs_buf b;
   hs_buf_init(&b, 0);

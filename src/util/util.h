@@ -57,6 +57,12 @@ void hs_json_buf_strn(hs_buf *b, const char *s, size_t n);
 void hs_json_strn(FILE *f, const char *s, size_t n);
 /* The same for a NUL-terminated string; NULL writes null. */
 void hs_json_str(FILE *f, const char *s);
+/* Append s (n bytes) to b for the text and TSV formats, read on a
+** terminal: control characters (C0, DEL, C1: terminal escape sequences
+** among them) are written as \u001b etc., invalid UTF-8 as \ufffd, the way
+** the JSON writer escapes them; with flat set, line breaks and tabs
+** become one space instead. */
+void hs_text_buf_strn(hs_buf *b, const char *s, size_t n, int flat);
 
 /* Number of online processors, at least 1. */
 int hs_ncpu(void);
