@@ -143,6 +143,9 @@ int cli_given(const cli *c, const char *name);
 /* help.c: `hearsay help ...` and `hearsay CMD --help` */
 int cli_help_main(int argc, char **argv);
 void cli_help_command(FILE *f, const cli_command *cmd);
+/* After writing everything to standard output: 0, or 3 with one message
+** if it could not be written (a full disk, /dev/full, a closed pipe). */
+int cli_stdout_done(void);
 void cli_help_global(FILE *f);
 
 

@@ -182,6 +182,12 @@ int cli_fail(cli *c, const hs_error *err) {
   return cli_exit_code(err->code);
 }
 
+int cli_stdout_done(void) {
+  if (fflush(stdout) == 0 && !ferror(stdout)) return 0;
+  fprintf(stderr, "hearsay: cannot write the output: %s\n", strerror(errno));
+  return 3;
+}
+
 int cli_usage_error(const char *fmt, ...) {
   va_list ap;
   fputs("hearsay: ", stderr);

@@ -357,12 +357,12 @@ int cli_help_main(int argc, char **argv) {
   int man = 0;
   if (argc >= 2 && !strcmp(argv[1], "--completion") && argc == 2) {
     completion(stdout);
-    return 0;
+    return cli_stdout_done();
   }
   if (argc >= 2 && !strcmp(argv[1], "--commands") && argc == 2) {
     size_t k;
     for (k = 0; k < cli_ncommands; k++) puts(cli_commands[k].name);
-    return 0;
+    return cli_stdout_done();
   }
   if (argc >= 2 && !strcmp(argv[1], "--man")) {
     man = 1;
@@ -383,5 +383,5 @@ int cli_help_main(int argc, char **argv) {
   } else {
     cli_help_global(stdout);
   }
-  return fflush(stdout) ? 3 : 0;
+  return cli_stdout_done();
 }

@@ -259,7 +259,7 @@ int main(int argc, char **argv) {
   if (!strcmp(c.cmd, "version") || !strcmp(c.cmd, "--version") ||
       !strcmp(c.cmd, "-V")) {
     printf("hearsay %s\n", HS_VERSION);
-    return 0;
+    return cli_stdout_done();
   }
   cmd = cli_find_command(c.cmd);
   if (!cmd || !cmd->run) return cli_usage_error("unknown command '%s'", c.cmd);
@@ -267,13 +267,24 @@ int main(int argc, char **argv) {
   for (k = 2; k < (size_t)argc && strcmp(argv[k], "--"); k++)
     if (!strcmp(argv[k], "--help") || !strcmp(argv[k], "-h")) {
       cli_help_command(stdout, cmd);
-      return 0;
+      return cli_stdout_done();
     }
   if ((rc = parse_args(&c, cmd, argc - 1, argv + 1))) {
     free(c.paths);
     return rc < 0 ? 0 : rc;
   }
   if (!c.keep_boilerplate) c.opts.mask_tokens = cli_mask_boilerplate;
+  {
+    /* More threads than cores only costs memory (a tokenizer and buffers
+    ** each) and time switching between them. */
+    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    if (ncpu > 0 && c.opts.threads > ncpu) {
+      if (!c.quiet)
+        fprintf(stderr, "hearsay: --threads %d is more than the %ld cores "
+                "available; using %ld\n", c.opts.threads, ncpu, ncpu);
+      c.opts.threads = (int)ncpu;
+    }
+  }
   signal(SIGINT, on_signal);
   signal(SIGTERM, on_signal);
   /* Under mpirun (an MPI build, docs/mpi.md) reuse and dups of paths are

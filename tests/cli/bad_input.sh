@@ -77,6 +77,60 @@ grep -Eqi 'usage|--help' "$WORK/err" || fail "no usage hint without a path: $(ca
 run 1 "$HEARSAY" index "$CORPUS"
 grep_err '^hearsay: .*--db'
 
+note "extract keeps a text or id that is not valid UTF-8: U+FFFD, one warning each"
+mkdir -p "$WORK/u8"
+printf 'hello \xff world\n' >"$WORK/u8/t.txt"
+run 0 "$HEARSAY" extract "$WORK/u8/t.txt"
+jq -e '.text == "hello \ufffd world\n"' "$WORK/out" >/dev/null || fail "extract lost or changed the text: $(cat "$WORK/out")"
+grep_err "^hearsay: .*t\.txt: text is not valid UTF-8: 1 byte written as U\+FFFD$"
+cp "$WORK/u8/t.txt" "$WORK/u8/n$(printf '\xfe').txt"
+run 0 "$HEARSAY" extract "$WORK/u8/n$(printf '\xfe').txt"
+jq -e '(.id | endswith("n\ufffd.txt")) and (.text | length > 0)' "$WORK/out" >/dev/null || fail "extract lost the id: $(cat "$WORK/out")"
+grep_err 'id is not valid UTF-8'
+
+note "text and TSV formats escape control characters in file names and ids"
+E=$WORK/esc
+mkdir -p "$E"
+doc "One." "Two." >"$E/a$(printf '\033')[31m.txt"
+doc "Three." "Four." >"$E/b.txt"
+for f in text tsv; do
+  run 0 "$HEARSAY" reuse --format $f "$E"
+  ! grep -q "$(printf '\033')" "$WORK/out" || fail "--format $f writes a raw escape character"
+  grep -qF 'a\u001b[31m.txt' "$WORK/out" || fail "--format $f does not show the escaped name: $(cat -v "$WORK/out")"
+done
+run 0 "$HEARSAY" dups --format text "$E"
+! grep -q "$(printf '\033')" "$WORK/out" || fail "dups --format text writes a raw escape character"
+run 0 "$HEARSAY" reuse --format jsonl "$E"
+jq -e -s 'any(.[]; .a.doc == "a\u001b[31m.txt" or .b.doc == "a\u001b[31m.txt")' "$WORK/out" >/dev/null || fail "JSON Lines id changed"
+run 2 "$HEARSAY" reuse "$E/x$(printf '\033')[2J"
+! grep -q "$(printf '\033')" "$WORK/err" || fail "an error message writes a raw escape character"
+
+note "a truncated .gz in a directory: its complete documents are kept, and the warning says so"
+G=$WORK/gz
+mkdir -p "$G"
+for i in $(seq 1 40); do
+  jq -cn --arg t "$(doc "Story $i opens here." "It ends $i.")" --arg id "g$i" '{id: $id, text: $t}'
+done | gzip -c >"$WORK/full.jsonl.gz"
+head -c $(( $(stat -c %s "$WORK/full.jsonl.gz") - 30 )) "$WORK/full.jsonl.gz" >"$G/cut.jsonl.gz"
+run 0 "$HEARSAY" dups --format jsonl --threshold 0.1 "$G"
+grep_err "^hearsay: $G/cut\.jsonl\.gz: truncated gzip data; .*the [0-9]+ documents read before it are kept"
+! grep -q '; file skipped$' "$WORK/err" || fail "says the file was skipped although documents of it are used"
+n=$(jq -s '[.[].docs[]] | length' "$WORK/out")
+(( n >= 30 )) || fail "the complete documents of the truncated file were not used ($n)"
+
+note "help and version into a full disk: exit 3 with one message"
+for a in --version version --help "help reuse" "reuse --help"; do
+  rc=0
+  "$HEARSAY" $a >/dev/full 2>"$WORK/err" || rc=$?
+  [[ $rc == 3 ]] || fail "'hearsay $a' into /dev/full: exit $rc, expected 3"
+  grep_err '^hearsay: cannot write the output'
+  [[ $(grep -c . "$WORK/err") == 1 ]] || fail "more than one message: $(cat "$WORK/err")"
+done
+
+note "--threads past the cores: capped, with a notice"
+run 0 "$HEARSAY" reuse --threads 1024 --format jsonl "$CORPUS"
+grep_err '^hearsay: --threads 1024 is more than the [0-9]+ cores available; using [0-9]+$'
+
 note "version and help"
 for v in version --version; do
   run 0 "$HEARSAY" $v
