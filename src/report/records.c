@@ -99,10 +99,15 @@ static void json_span_text(FILE *f, const hs_corpus *c, uint32_t doc,
   else hs_json_strn(f, d->text + start, end - start);
 }
 
+/* Tabs and line breaks become spaces; other control characters and
+** invalid UTF-8 are escaped (hs_write_text), never written raw. */
 static void tsv_str(FILE *f, const char *s, size_t n) {
-  size_t i;
-  for (i = 0; s && i < n && s[i]; i++)
-    putc(s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ? ' ' : s[i], f);
+  hs_buf b;
+  if (!s || !n) return;
+  hs_buf_init(&b, 0);
+  hs_text_buf_strn(&b, s, n, 1);
+  if (b.len) fwrite(b.p, 1, b.len, f);
+  hs_buf_free(&b);
 }
 
 static void tsv_span_text(FILE *f, const hs_corpus *c, uint32_t doc,
@@ -189,9 +194,12 @@ int hs_write_passages_ex(FILE *f, const hs_write_opts *wo, const hs_corpus *c,
       fprintf(f, "family %u, %s: %u words, similarity %.2f\n", q->family,
               q->internal ? "repeated inside one document" : "reused",
               q->words, q->similarity);
-      fprintf(f, "  %s  characters %u-%u\n  %s  characters %u-%u\n\n",
-              id_of(c, q->a.doc), offset_at(&off, q->a.doc, q->a.start),
-              offset_at(&off, q->a.doc, q->a.end), id_of(c, q->b.doc),
+      fputs("  ", f);
+      hs_write_text(f, id_of(c, q->a.doc), 0);
+      fprintf(f, "  characters %u-%u\n  ", offset_at(&off, q->a.doc, q->a.start),
+              offset_at(&off, q->a.doc, q->a.end));
+      hs_write_text(f, id_of(c, q->b.doc), 0);
+      fprintf(f, "  characters %u-%u\n\n",
               offset_at(&off, q->b.doc, q->b.start),
               offset_at(&off, q->b.doc, q->b.end));
     } else {
@@ -307,10 +315,13 @@ int hs_write_families(FILE *f, const hs_write_opts *wo, const hs_corpus *c,
         tsv_span_text(f, c, x->doc, x->start, x->end);
         putc('\n', f);
       } else if (wo->format == HS_FORMAT_TEXT) {
-        fprintf(f, "  %s%s%s%s%s  %s %u-%u\n", id_of(c, x->doc),
-                d && d->series ? "  " : "", d && d->series ? d->series : "",
-                d && d->date ? "  " : "", d && d->date ? d->date : "",
-                chars ? "characters" : "bytes", b, e);
+        fputs("  ", f);
+        hs_write_text(f, id_of(c, x->doc), 0);
+        fputs(d && d->series ? "  " : "", f);
+        hs_write_text(f, d ? d->series : NULL, 1);
+        fputs(d && d->date ? "  " : "", f);
+        hs_write_text(f, d ? d->date : NULL, 1);
+        fprintf(f, "  %s %u-%u\n", chars ? "characters" : "bytes", b, e);
       } else {
         fputs(i > first ? ",{\"doc\":" : "{\"doc\":", f);
         hs_json_str(f, id_of(c, x->doc));
