@@ -61,6 +61,21 @@ static const char *charset_alias(const char *cs) {
   return cs;
 }
 
+/* A <meta> declaration of a UTF-16 (or UTF-32) charset cannot be true: the
+** tag was read as ASCII bytes.  The HTML standard's prescan turns the
+** UTF-16 labels into UTF-8, as browsers do; UTF-32 the same way. */
+static int meta_wide_charset(const char *cs) {
+  static const char *const labels[] = {
+      "utf-16", "utf-16le", "utf-16be", "utf16", "utf16le", "utf16be",
+      "unicode", "unicodefeff", "unicodefffe", "csunicode", "ucs-2",
+      "iso-10646-ucs-2", "utf-32", "utf-32le", "utf-32be", "utf32",
+      "ucs-4"};
+  size_t i;
+  for (i = 0; i < sizeof labels / sizeof labels[0]; i++)
+    if (ieq(cs, labels[i])) return 1;
+  return 0;
+}
+
 /* The page as UTF-8 in *out (malloc'ed).  Warns for an unknown charset. */
 void hs_html_to_utf8(const char *page, size_t len, const char *hint,
                     hs_warn_fn warn, void *ud, const char *where, char **out,
@@ -90,7 +105,10 @@ void hs_html_to_utf8(const char *page, size_t len, const char *hint,
           tolower((unsigned char)page[i + 4]) == 'a') {
         const char *e = memchr(page + i, '>', n - i);
         size_t m = e ? (size_t)(e - (page + i)) : n - i;
-        if (charset_from(page + i, m, cs, sizeof cs)) break;
+        if (charset_from(page + i, m, cs, sizeof cs)) {
+          if (meta_wide_charset(cs)) snprintf(cs, sizeof cs, "UTF-8");
+          break;
+        }
       }
     }
   }

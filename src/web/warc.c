@@ -86,22 +86,6 @@ static void rd_skip(rd *r, size_t n) {
   r->off += n;
 }
 
-/* Skip n bytes that may not all be buffered; returns the bytes skipped. */
-static int rd_skip_stream(rd *r, uint64_t n, uint64_t *done, hs_error *err) {
-  int rc;
-  *done = 0;
-  while (n) {
-    size_t k;
-    if (!rd_avail(r) && (rc = rd_fill(r, READ_CHUNK, err))) return rc;
-    if (!rd_avail(r)) break;
-    k = rd_avail(r) < n ? rd_avail(r) : (size_t)n;
-    rd_skip(r, k);
-    n -= k;
-    *done += k;
-  }
-  return HS_OK;
-}
-
 /* Move to the next line that starts with "WARC/1."; 0 if none left. */
 static int rd_resync(rd *r, hs_error *err, int *rc) {
   static const char pat[] = "\nWARC/1.";
@@ -439,29 +423,30 @@ int hs_warc_read(hs_ingest_ctx *x, hs_input *in, const char *source,
       if (!rd_resync(&r, err, &rc)) goto out;
       continue;
     }
+    /* A record too large to read, or longer than what is left: skipped
+    ** by looking for the next record header rather than by trusting the
+    ** Content-Length, which may be wrong; then one wrong length loses one
+    ** record, not the rest of the archive. */
     if (cl > MAX_RECORD) {
-      uint64_t skipped = 0;
       hs_ingest_warn(x, source, 0,
                      "byte %llu: WARC record of %llu bytes is larger than "
-                     "the %zu-byte limit; skipped", (unsigned long long)off,
+                     "the %zu-byte limit; skipped, resuming at the next "
+                     "record", (unsigned long long)off,
                      (unsigned long long)cl, MAX_RECORD);
-      rd_skip(&r, he);
-      if ((rc = rd_skip_stream(&r, cl, &skipped, err))) goto out;
-      if (skipped < cl) {
-        hs_ingest_warn(x, source, 0, "byte %llu: record truncated",
-                       (unsigned long long)off);
-        goto out;
-      }
+      rd_skip(&r, he - 1);
+      if (!rd_resync(&r, err, &rc)) goto out;
       continue;
     }
     if ((rc = rd_fill(&r, he + (size_t)cl + 16, err))) goto out;
     if (rd_avail(&r) < he + (size_t)cl) {
       hs_ingest_warn(x, source, 0,
                      "byte %llu: WARC record truncated (Content-Length %llu, "
-                     "%zu bytes left); skipped", (unsigned long long)off,
+                     "%zu bytes left); skipped, resuming at the next record "
+                     "if there is one", (unsigned long long)off,
                      (unsigned long long)cl, rd_avail(&r) - he);
-      rd_skip(&r, rd_avail(&r));
-      goto out;
+      rd_skip(&r, he - 1);
+      if (!rd_resync(&r, err, &rc)) goto out;
+      continue;
     }
     /* The block must end where the next record (or the archive) starts. */
     after = he + (size_t)cl;

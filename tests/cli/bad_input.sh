@@ -118,6 +118,32 @@ grep_err "^hearsay: $G/cut\.jsonl\.gz: truncated gzip data; .*the [0-9]+ documen
 n=$(jq -s '[.[].docs[]] | length' "$WORK/out")
 (( n >= 30 )) || fail "the complete documents of the truncated file were not used ($n)"
 
+note "a WARC record with a Content-Length past the archive loses that record only"
+python3 - "$WORK/lie.warc" <<'PY'
+import sys
+def rec(uri, html, cl=None):
+    http = ("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html).encode()
+    n = len(http) if cl is None else cl
+    return (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:%s>\r\n"
+            b"WARC-Target-URI: %s\r\nContent-Type: application/http; msgtype=response\r\n"
+            b"Content-Length: %d\r\n\r\n" % (uri.encode(), uri.encode(), n)) + http + b"\r\n\r\n"
+page = lambda t: ("<html><head><title>%s</title></head><body><article><p>%s: the bridge over "
+                  "the river reopened on Tuesday after two years of repairs, officials said "
+                  "on the radio.</p></article></body></html>" % (t, t))
+open(sys.argv[1], "wb").write(rec("http://a/1", page("One")) + rec("http://a/2", page("Two"), cl=100000000)
+    + rec("http://a/3", page("Three")) + rec("http://a/4", page("Four"), cl=30000000) + rec("http://a/5", page("Five")))
+PY
+run 0 "$HEARSAY" extract "$WORK/lie.warc"
+[[ $(jq -r .title "$WORK/out" | tr '\n' ' ') == "One Three Five " ]] || fail "records after a wrong Content-Length were lost: $(jq -r .title "$WORK/out")"
+grep_err 'byte [0-9]+: WARC record of 100000000 bytes is larger than .*; skipped, resuming at the next record'
+grep_err 'byte [0-9]+: WARC record truncated \(Content-Length 30000000, .*resuming at the next record'
+
+note "<meta charset=utf-16> on an ASCII page is read as UTF-8, as browsers do"
+printf '<html><head><meta charset="utf-16"><title>Bridge</title></head><body><article><p>The bridge over the river reopened on Tuesday after two years of repairs, officials said.</p></article></body></html>' >"$WORK/u16.html"
+run 0 "$HEARSAY" extract "$WORK/u16.html"
+jq -e '.title == "Bridge" and (.text | contains("The bridge over the river reopened"))' "$WORK/out" >/dev/null ||
+  fail "a UTF-16 meta declaration garbled the page: $(head -c 300 "$WORK/out")"
+
 note "help and version into a full disk: exit 3 with one message"
 for a in --version version --help "help reuse" "reuse --help"; do
   rc=0
