@@ -123,6 +123,8 @@ static int parse_args(cli *c, const cli_command *cmd, int argc, char **argv) {
   size_t i, nl = 0, ns = 0;
   int ch, reading_store;
   memset(longs, 0, sizeof longs);
+  if (cli_noptions > CLI_MAX_OPTIONS) /* cli.h: raise CLI_MAX_OPTIONS */
+    return cli_usage_error("too many options in the table");
   shorts[ns++] = ':'; /* ':' for a missing value, '?' for an unknown */
   for (i = 0; i < cli_noptions && nl < CLI_MAX_OPTIONS; i++) {
     const cli_option *o = &cli_options[i];

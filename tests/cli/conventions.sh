@@ -20,6 +20,10 @@ note "bundled short options: -qt2 -ftsv"
 run 0 "$H" reuse -qt2 -ftsv --min-words=20 "$CORPUS"
 cmp -s "$WORK/spaced" "$WORK/out" || fail "-qt2 -ftsv differs from the long options"
 
+note "-qn1: --quiet and --limit 1, bundled"
+run 0 "$H" search -qn1 --format=jsonl "$CORPUS" --query "bridge closed for repairs"
+[[ $(lines "$WORK/out") == 1 ]] || fail "search -qn1 gave $(lines "$WORK/out") lines"
+
 note "options after paths, and -- before a path that looks like an option"
 cp -r "$CORPUS" "$WORK/-corpus"
 run 0 "$H" reuse "$CORPUS" --format=tsv --min-words=20
