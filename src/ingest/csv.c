@@ -147,7 +147,7 @@ static void take_record(csv_state *st) {
   }
   memset(&d, 0, sizeof d);
   t = field_at(st, (size_t)st->col[HS_FIELD_TEXT], &tl);
-  if (hs_jsonl_utf8_fix(t, tl, &st->fix)) {
+  if (hs_utf8_fix(t, tl, &st->fix)) {
     if (!st->warned_utf8)
       hs_ingest_warn(x, st->source, st->rec_line,
                      "invalid UTF-8 replaced by U+FFFD (reported for the "
@@ -158,7 +158,7 @@ static void take_record(csv_state *st) {
   }
   if (tl > x->max_doc) {
     cut = 1;
-    tl = hs_ingest_utf8_cut(t, tl, x->max_doc);
+    tl = hs_utf8_cut(t, tl, x->max_doc);
   }
   d.text = hs_strndup(t, tl);
   d.len = tl;

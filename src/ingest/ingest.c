@@ -131,19 +131,6 @@ static void warn_from_error(hs_ingest_ctx *x, const char *source,
     hs_ingest_warn(x, source, 0, "%s; file skipped", m);
 }
 
-size_t hs_ingest_utf8_cut(const char *s, size_t n, size_t max) {
-  const unsigned char *p = (const unsigned char *)s;
-  size_t k;
-  if (n <= max) return n;
-  if ((p[max] & 0xC0) != 0x80) return max;
-  /* p[max] continues a sequence: cut before its lead byte. */
-  for (k = max; k > 0 && max - k < 3; k--) {
-    if ((p[k - 1] & 0xC0) == 0xC0) return k - 1;
-    if ((p[k - 1] & 0xC0) != 0x80) break;
-  }
-  return max;
-}
-
 /* -------------------------------------------------------------- input */
 
 void hs_input_init_stream(hs_input *in, hs_stream *s) {
@@ -313,7 +300,7 @@ static int text_read(hs_ingest_ctx *x, hs_input *in, const char *source,
     goto out;
   }
   if (len > x->max_doc) {
-    len = hs_ingest_utf8_cut(buf, len, x->max_doc);
+    len = hs_utf8_cut(buf, len, x->max_doc);
     hs_ingest_warn(x, source, 0, "larger than %zu bytes; cut there",
                    x->max_doc);
   }

@@ -171,10 +171,6 @@ void hs_ingest_warn(hs_ingest_ctx *x, const char *source, uint64_t line,
 #endif
     ;
 
-/* Largest n' <= n (and n' <= max) that does not split a UTF-8 sequence
-** of p when p is cut at max. */
-size_t hs_ingest_utf8_cut(const char *p, size_t n, size_t max);
-
 /* ------------------------------------------------------------- jsonl.c */
 
 /* The batch and per-thread buffers of the JSON Lines reader, kept in the
@@ -197,11 +193,6 @@ int hs_jsonl_read(hs_ingest_ctx *x, hs_input *in, const char *source,
 char *hs_json_doc(const char *const *field, json_t *root, const char *idbase,
                   uint64_t n, size_t max_doc, hs_doc *out, int *cut,
                   unsigned char *alt, const char *what);
-
-/* Copy p[0..n) into out with every byte that is not part of a valid UTF-8
-** sequence replaced by U+FFFD.  Returns the number of bytes replaced (0:
-** the input was valid and out is left empty). */
-size_t hs_jsonl_utf8_fix(const char *p, size_t n, hs_buf *out);
 
 /* --------------------------------------------------------------- csv.c */
 

@@ -48,7 +48,7 @@ int hs_json_array_read(hs_ingest_ctx *x, hs_input *in, const char *source,
     p += 3;
     n -= 3;
   }
-  if (hs_jsonl_utf8_fix(p, n, &fix)) {
+  if (hs_utf8_fix(p, n, &fix)) {
     hs_ingest_warn(x, source, 0, "invalid UTF-8 replaced by U+FFFD");
     p = fix.p;
     n = fix.len;

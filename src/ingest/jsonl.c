@@ -34,104 +34,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
-
-/* Length of the valid UTF-8 sequence at p (n bytes left), 0 if invalid. */
-static size_t utf8_seq(const unsigned char *p, size_t n) {
-  unsigned c = p[0];
-  if (c < 0x80) return 1;
-  if (c < 0xC2) return 0;
-  if (c < 0xE0) return n >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
-  if (c < 0xF0) {
-    if (n < 3 || (p[2] & 0xC0) != 0x80) return 0;
-    if (c == 0xE0) return p[1] >= 0xA0 && p[1] <= 0xBF ? 3 : 0;
-    if (c == 0xED) return p[1] >= 0x80 && p[1] <= 0x9F ? 3 : 0;
-    return (p[1] & 0xC0) == 0x80 ? 3 : 0;
-  }
-  if (c < 0xF5) {
-    if (n < 4 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80) return 0;
-    if (c == 0xF0) return p[1] >= 0x90 && p[1] <= 0xBF ? 4 : 0;
-    if (c == 0xF4) return p[1] >= 0x80 && p[1] <= 0x8F ? 4 : 0;
-    return (p[1] & 0xC0) == 0x80 ? 4 : 0;
-  }
-  return 0;
-}
-
-#ifdef __SSE2__
-/* How far the 16-byte blocks from p[i] are ASCII and two-byte characters
-** (Latin, Greek, Cyrillic, Hebrew, Arabic, Persian): a block passes when
-** no byte is of another kind and the continuation bytes are exactly the
-** bytes after lead bytes C2..DF.  Returns where the blocks stop, never
-** after a lead byte whose continuation lies beyond. */
-static size_t utf8_blocks(const unsigned char *p, size_t i, size_t n) {
-  const __m128i flip = _mm_set1_epi8((char)0x80);
-  const __m128i lead_lo = _mm_set1_epi8(0x41), lead_hi = _mm_set1_epi8(0x60);
-  const __m128i cont_hi = _mm_set1_epi8(0x40);
-  unsigned carry = 0; /* the last block ended with a lead byte */
-  while (n - i >= 16) {
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-    __m128i x = _mm_xor_si128(v, flip); /* 80..FF -> 0..7F, signed */
-    unsigned high = (unsigned)_mm_movemask_epi8(v), cont, lead;
-    if (!high && !carry) {
-      i += 16;
-      continue;
-    }
-    cont = high & (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, cont_hi));
-    lead = (unsigned)_mm_movemask_epi8(_mm_and_si128(
-        _mm_cmpgt_epi8(x, lead_lo), _mm_cmplt_epi8(x, lead_hi)));
-    if ((high & ~cont & ~lead) || cont != (((lead << 1) | carry) & 0xFFFF))
-      break;
-    carry = lead >> 15;
-    i += 16;
-  }
-  return i - carry;
-}
-#endif
-
-/* Offset of the first byte of p[0..n) that is not valid UTF-8, or n.
-** Blocks of ASCII and two-byte characters are checked 16 bytes at a time
-** (SSE2); what they cannot take, a few characters at a time, by the
-** plain decoder. */
-static size_t utf8_first_invalid(const char *s, size_t n) {
-  const unsigned char *p = (const unsigned char *)s;
-  size_t i = 0, k, stop;
-  while (i < n) {
-#ifdef __SSE2__
-    i = utf8_blocks(p, i, n);
-#endif
-    for (stop = n - i > 16 ? i + 16 : n; i < stop; i += k) {
-      if (p[i] < 0x80) {
-        k = 1;
-        continue;
-      }
-      k = utf8_seq(p + i, n - i);
-      if (!k) return i;
-    }
-  }
-  return n;
-}
-
-size_t hs_jsonl_utf8_fix(const char *p, size_t n, hs_buf *out) {
-  size_t bad = 0, i = 0;
-  out->len = 0;
-  for (;;) {
-    size_t k = utf8_first_invalid(p + i, n - i);
-    if (i == 0 && k == n) return 0;
-    if (hs_buf_append(out, p + i, k)) goto overflow;
-    i += k;
-    if (i >= n) break;
-    if (hs_buf_append(out, "\xEF\xBF\xBD", 3)) goto overflow;
-    bad++;
-    i++;
-  }
-  return bad;
-overflow:
-  /* Cannot happen with an uncapped buffer; report it as a repair so the
-  ** caller parses the (shorter) output rather than the invalid input. */
-  return bad ? bad : 1;
-}
 
 /* A scalar field as text: strings as they are, numbers in decimal.
 ** *used is set when the field was taken (so it leaves `extra`). */
@@ -604,7 +506,7 @@ static int parse_fast(const hs_jsonl_work *w, hs_buf *ex, jline *l,
   }
   if (tl > w->max_doc) {
     l->cut = 1;
-    tl = hs_ingest_utf8_cut(d.text, tl, w->max_doc);
+    tl = hs_utf8_cut(d.text, tl, w->max_doc);
     d.text[tl] = '\0';
     d.text = hs_realloc(d.text, tl + 1);
   }
@@ -673,7 +575,7 @@ char *hs_json_doc(const char *const *field, json_t *root, const char *idbase,
   used[1] = 1;
   if (tl > max_doc) {
     *cut = 1;
-    tl = hs_ingest_utf8_cut(tv, tl, max_doc);
+    tl = hs_utf8_cut(tv, tl, max_doc);
   }
   d.text = hs_strndup(tv, tl);
   d.len = tl;
@@ -705,7 +607,7 @@ static void parse_line(const hs_jsonl_work *w, int thread, jline *l) {
     n -= 3;
   }
   if (!n) return;
-  if (hs_jsonl_utf8_fix(p, n, fix)) {
+  if (hs_utf8_fix(p, n, fix)) {
     l->utf8 = 1;
     p = fix->p;
     n = fix->len;

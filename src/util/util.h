@@ -50,6 +50,14 @@ char *hs_buf_take(hs_buf *b, size_t *len);
 /* Length of the valid UTF-8 sequence at s (1..4; n bytes available), or
 ** 0 if the bytes there are not valid UTF-8. */
 size_t hs_utf8_len_at(const unsigned char *s, size_t n);
+/* Copy p[0..n) into out with every byte that is not part of a valid UTF-8
+** sequence replaced by U+FFFD.  Returns the number of bytes replaced (0:
+** the input was valid and out is left empty). */
+size_t hs_utf8_fix(const char *p, size_t n, hs_buf *out);
+/* Largest n' <= n (and n' <= max) that does not split a UTF-8 sequence
+** of p when p is cut at max. */
+size_t hs_utf8_cut(const char *p, size_t n, size_t max);
+
 /* Append s (n bytes) to b as a JSON string; invalid UTF-8 becomes
 ** \ufffd.  (An unbounded buffer: appends do not fail short of memory.) */
 void hs_json_buf_strn(hs_buf *b, const char *s, size_t n);

@@ -21,7 +21,7 @@ static int utf8_valid(const char *s, size_t n) {
   hs_buf b;
   size_t bad;
   hs_buf_init(&b, 0);
-  bad = hs_jsonl_utf8_fix(s, n, &b);
+  bad = hs_utf8_fix(s, n, &b);
   hs_buf_free(&b);
   return bad == 0;
 }
@@ -161,7 +161,7 @@ void hs_html_to_utf8(const char *page, size_t len, const char *hint,
       goto done;
     }
   }
-  if (hs_jsonl_utf8_fix(page, len, &b) == 0) {
+  if (hs_utf8_fix(page, len, &b) == 0) {
     b.len = 0;
     hs_buf_append(&b, page, len);
   }

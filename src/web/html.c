@@ -348,7 +348,7 @@ int hs_web_add_page(hs_ingest_ctx *x, const char *page, size_t len,
   }
   memset(&d, 0, sizeof d);
   d.id = hs_strdup(id);
-  d.len = a->len > x->max_doc ? hs_ingest_utf8_cut(a->text, a->len, x->max_doc)
+  d.len = a->len > x->max_doc ? hs_utf8_cut(a->text, a->len, x->max_doc)
                               : a->len;
   d.text = a->text;
   d.text[d.len] = '\0';

@@ -497,10 +497,10 @@ static void test_max_doc_cut(void **state) {
   assert_string_equal(doc_by_id(f, "j")->text, "h");
   assert_true(warned(&f->w, "cut.txt", "cut there") >= 0);
   assert_true(warned(&f->w, "cut.jsonl:1: ", "cut there") >= 0);
-  assert_int_equal(hs_ingest_utf8_cut("ab\xe2\x82\xac", 5, 3), 2);
-  assert_int_equal(hs_ingest_utf8_cut("ab\xe2\x82\xac", 5, 4), 2);
-  assert_int_equal(hs_ingest_utf8_cut("ab\xe2\x82\xac" "c", 6, 5), 5);
-  assert_int_equal(hs_ingest_utf8_cut("abc", 3, 5), 3);
+  assert_int_equal(hs_utf8_cut("ab\xe2\x82\xac", 5, 3), 2);
+  assert_int_equal(hs_utf8_cut("ab\xe2\x82\xac", 5, 4), 2);
+  assert_int_equal(hs_utf8_cut("ab\xe2\x82\xac" "c", 6, 5), 5);
+  assert_int_equal(hs_utf8_cut("abc", 3, 5), 3);
 }
 
 static void test_long_line(void **state) {
@@ -828,7 +828,7 @@ static void test_utf8_fix_random(void **state) {
         i++;
       }
     }
-    got = hs_jsonl_utf8_fix((const char *)in, n, &out);
+    got = hs_utf8_fix((const char *)in, n, &out);
     assert_int_equal(got, bad);
     if (bad) {
       assert_int_equal(out.len, want.len);
