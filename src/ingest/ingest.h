@@ -8,8 +8,9 @@
 **   stream.c  a byte stream over a file descriptor that undoes gzip or
 **             zstd compression, detected from the first bytes;
 **   jsonl.c   JSON Lines: a memchr line splitter, lines parsed in
-**             batches on several threads (UTF-8 repair, a fast scanner or
-**             jansson) and committed in input order;
+**             batches on several threads and committed in input order;
+**             jsonl_parse.c parses one line (UTF-8 repair, a fast scanner
+**             or jansson), jsonl_int.h is what the two share;
 **   jarray.c  a JSON array of objects, one document each;
 **   csv.c     CSV and TSV tables with a header row (libcsv);
 **   fields.c  which field of a record fills which document field, shared
@@ -184,7 +185,8 @@ void hs_jsonl_work_free(hs_jsonl_work *w);
 int hs_jsonl_read(hs_ingest_ctx *x, hs_input *in, const char *source,
                   const char *idbase, hs_error *err);
 
-/* A document from the JSON object root by the field names (fields.c):
+/* A document from the JSON object root by the field names (fields.c;
+** in jsonl_parse.c):
 ** fills *out (zeroed when there is none) and returns NULL, or a malloc'ed
 ** message: why the record (`what`: "line", "object") was skipped, or a
 ** warning about its id.  Missing ids become "idbase:n"; the text is cut
