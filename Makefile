@@ -3,7 +3,8 @@
 #   make test       build and run the test suite (ctest)
 #   make check      `make test`, then the same suite under ASan+UBSan,
 #                   then the MPI test (tests/cli/mpi.sh) when mpicc is found
-#   make asan       sanitizer build only, in build-asan/
+#   make asan       sanitizer build only, in build-asan/ (with the fault
+#                   injection of src/util/fault.c)
 #   make fuzz       libFuzzer targets (clang) in build-fuzz/
 #   make mpi        the MPI build (docs/mpi.md) in build-mpi/
 #   make example    run hearsay on the bundled example corpus
@@ -24,7 +25,7 @@ build/Makefile: CMakeLists.txt
 	cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHS_WERROR=ON
 
 build-asan/Makefile: CMakeLists.txt
-	cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DHS_SANITIZE=ON -DHS_WERROR=ON
+	cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DHS_SANITIZE=ON -DHS_FAULT=ON -DHS_WERROR=ON
 
 build-mpi/Makefile: CMakeLists.txt
 	cmake -S . -B build-mpi -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHS_MPI=ON -DHS_WERROR=ON

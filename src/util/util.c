@@ -2,7 +2,9 @@
 ** util.c — allocation wrappers, the capped growable buffer, error structs.
 ** Allocation failure is fatal by design: hearsay's data structures are
 ** sized by the input, and a partial result after ENOMEM would be wrong in
-** ways callers could not detect.  The one message goes to stderr.
+** ways callers could not detect.  The one message goes to stderr and the
+** process ends with the documented exit status 5 (a store's open
+** transaction is rolled back by SQLite's journal, as after kill -9).
 */
 #include "util/util.h"
 
@@ -15,23 +17,25 @@
 static void out_of_memory(size_t n) {
   fprintf(stderr, "hearsay: out of memory (asked for %zu bytes); "
                   "try a smaller input or more memory\n", n);
-  abort();
+  fflush(stderr);
+  _exit(5);
 }
 
 void *hs_malloc(size_t n) {
-  void *p = malloc(n ? n : 1);
+  void *p = HS_FAULT(HS_FAULT_ALLOC) ? NULL : malloc(n ? n : 1);
   if (!p) out_of_memory(n);
   return p;
 }
 
 void *hs_calloc(size_t count, size_t size) {
-  void *p = calloc(count ? count : 1, size ? size : 1);
+  void *p = HS_FAULT(HS_FAULT_ALLOC) ? NULL
+                                     : calloc(count ? count : 1, size ? size : 1);
   if (!p) out_of_memory(count * size);
   return p;
 }
 
 void *hs_realloc(void *p, size_t n) {
-  void *q = realloc(p, n ? n : 1);
+  void *q = HS_FAULT(HS_FAULT_ALLOC) ? NULL : realloc(p, n ? n : 1);
   if (!q) out_of_memory(n);
   return q;
 }

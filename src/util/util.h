@@ -20,6 +20,16 @@ void *hs_reallocarray(void *p, size_t count, size_t size);
 char *hs_strdup(const char *s);   /* NULL in, NULL out */
 char *hs_strndup(const char *s, size_t n);
 
+/* Fault injection (fault.c), in the test build only: whether this call of
+** the kind is the one told to fail.  A release build has no counters. */
+enum { HS_FAULT_ALLOC = 0, HS_FAULT_WRITE = 1 };
+#ifdef HS_FAULT_INJECTION
+int hs_fault_hit(int kind);
+#define HS_FAULT(kind) hs_fault_hit(kind)
+#else
+#define HS_FAULT(kind) 0
+#endif
+
 /* Grow *arr (of *cap elements of size `size`) to hold at least `need`. */
 #define HS_GROW(arr, cap, need)                                            \
   do {                                                                     \
