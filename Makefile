@@ -6,6 +6,7 @@
 #   make asan       sanitizer build only, in build-asan/ (with the fault
 #                   injection of src/util/fault.c)
 #   make fuzz       libFuzzer targets (clang) in build-fuzz/
+#   make fuzz-run   run each of them for FUZZ_TIME seconds (default 60)
 #   make mpi        the MPI build (docs/mpi.md) in build-mpi/
 #   make example    run hearsay on the bundled example corpus
 #   make report-assets  rebuild report/dist (npm ci + esbuild)
@@ -31,7 +32,7 @@ build-mpi/Makefile: CMakeLists.txt
 	cmake -S . -B build-mpi -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHS_MPI=ON -DHS_WERROR=ON
 
 build-fuzz/Makefile: CMakeLists.txt
-	CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DHS_FUZZ=ON -DHS_TESTS=OFF -DHS_SHARED=OFF -DHS_WERROR=ON
+	CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHS_FUZZ=ON -DHS_TESTS=OFF -DHS_SHARED=OFF -DHS_WERROR=ON
 
 test: all
 	cd build && ctest --output-on-failure -j$(JOBS)
@@ -53,6 +54,11 @@ mpi: build-mpi/Makefile
 fuzz: build-fuzz/Makefile
 	$(MAKE) -C build-fuzz -j$(JOBS)
 
+# Every fuzz target for FUZZ_TIME seconds (default 60) each; see
+# scripts/fuzz-run.sh.
+fuzz-run: fuzz
+	./scripts/fuzz-run.sh
+
 # The prefix is set at install time (the build need not be redone).
 install: all
 	DESTDIR="$(DESTDIR)" cmake --install build --prefix "$(PREFIX)"
@@ -63,7 +69,7 @@ example: all
 clean:
 	rm -rf build build-asan build-fuzz build-mpi
 
-.PHONY: all test asan check fuzz mpi example clean install
+.PHONY: all test asan check fuzz fuzz-run mpi example clean install
 
 # Rebuild the report front end (report/dist/, committed and compiled into
 # hearsay) from report/src with the pinned npm packages.

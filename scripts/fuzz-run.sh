@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Run every libFuzzer target of build-fuzz/ (make fuzz) for FUZZ_TIME
+# seconds each (default 60), one after the other, starting from the seed
+# corpus in tests/fuzz/corpus/TARGET and keeping what the fuzzer finds in
+# build-fuzz/fuzz-corpus/TARGET (the repository's seeds are not touched).
+# Crashes go to build-fuzz/fuzz-artifacts/.  Prints, per target, the runs,
+# runs a second and the result; exits 1 if any target found a crash.
+#   FUZZ_TIME=3600 make fuzz-run          # an hour per target
+#   FUZZ_TARGETS="fuzz_date fuzz_store" FUZZ_TIME=30 make fuzz-run
+set -uo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BIN=$ROOT/build-fuzz/tests/fuzz
+TIME=${FUZZ_TIME:-60}
+[[ -d $BIN ]] || { echo "fuzz-run: no $BIN; run 'make fuzz' first" >&2; exit 2; }
+targets=${FUZZ_TARGETS:-$(cd "$BIN" && ls fuzz_* 2>/dev/null | grep -v '\.' )}
+mkdir -p "$ROOT/build-fuzz/fuzz-artifacts"
+bad=0
+printf '%-18s %12s %10s  %s\n' target runs runs/s result
+for t in $targets; do
+  work=$ROOT/build-fuzz/fuzz-corpus/$t
+  mkdir -p "$work"
+  log=$ROOT/build-fuzz/fuzz-artifacts/$t.log
+  "$BIN/$t" -max_total_time="$TIME" -print_final_stats=1 \
+    -artifact_prefix="$ROOT/build-fuzz/fuzz-artifacts/$t-" -rss_limit_mb=2048 \
+    "$work" "$ROOT/tests/fuzz/corpus/$t" >"$log" 2>&1
+  rc=$?
+  runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
+  if [[ $rc == 0 ]]; then result=ok; else result="FAILED (exit $rc, see $log)"; bad=1; fi
+  printf '%-18s %12s %10s  %s\n' "$t" "${runs:-?}" "${rate:-?}" "$result"
+done
+exit $bad
