@@ -24,7 +24,7 @@ static int utf8_valid(const char *s, size_t n) {
   hs_buf b;
   size_t bad;
   hs_buf_init(&b, 0);
-  bad = hs_jsonl_utf8_fix(s, n, &b);
+  bad = hs_utf8_fix(s, n, &b);
   hs_buf_free(&b);
   return bad == 0;
 }
