@@ -16,6 +16,8 @@
 */
 #include "ingest/jsonl_int.h"
 
+#include <ctype.h>
+#include <errno.h>
 #include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -398,6 +400,102 @@ static int parse_fast(const hs_jsonl_work *w, hs_buf *ex, jline *l,
   return 1;
 }
 
+/* Valid JSON that jansson refuses: a \u escape of a lone surrogate (RFC
+** 8259 allows it; it becomes \ufffd, U+FFFD, the same six bytes) and a
+** number out of the range of a double or a 64-bit integer (it becomes a
+** string of its text, so that `extra` keeps it as written).  NULL if
+** there is nothing of the kind, else the rewritten line (malloc'ed). */
+static char *json_relax(const char *p, size_t n, size_t *outn) {
+  hs_buf b;
+  size_t i = 0;
+  int changed = 0, in_str = 0;
+  hs_buf_init(&b, 0);
+  while (i < n) {
+    unsigned char ch = (unsigned char)p[i];
+    if (in_str) {
+      if (ch == '"') {
+        in_str = 0;
+      } else if (ch == '\\' && i + 1 < n && p[i + 1] == 'u' && i + 6 <= n) {
+        const unsigned char *u = (const unsigned char *)p;
+        unsigned cp, lo;
+        if (hex4(u + i + 2, &cp) && cp >= 0xD800 && cp <= 0xDFFF) {
+          if (cp <= 0xDBFF && i + 12 <= n && p[i + 6] == '\\' &&
+              p[i + 7] == 'u' && hex4(u + i + 8, &lo) && lo >= 0xDC00 &&
+              lo <= 0xDFFF) {
+            hs_buf_append(&b, p + i, 12); /* a pair: as it is */
+            i += 12;
+            continue;
+          }
+          hs_buf_append(&b, "\\ufffd", 6);
+          changed = 1;
+          i += 6;
+          continue;
+        }
+        hs_buf_append(&b, p + i, 2);
+        i += 2;
+        continue;
+      } else if (ch == '\\' && i + 1 < n) {
+        hs_buf_append(&b, p + i, 2);
+        i += 2;
+        continue;
+      }
+      hs_buf_putc(&b, ch);
+      i++;
+      continue;
+    }
+    if (ch == '"') {
+      in_str = 1;
+    } else if (ch == '-' || isdigit(ch)) {
+      size_t k = i + (ch == '-'), s = i;
+      int real = 0, range;
+      char tmp[512];
+      while (k < n && isdigit((unsigned char)p[k])) k++;
+      if (k < n && p[k] == '.') {
+        real = 1;
+        for (k++; k < n && isdigit((unsigned char)p[k]); k++) {}
+      }
+      if (k < n && (p[k] == 'e' || p[k] == 'E')) {
+        real = 1;
+        k++;
+        if (k < n && (p[k] == '+' || p[k] == '-')) k++;
+        while (k < n && isdigit((unsigned char)p[k])) k++;
+      }
+      range = 1;
+      if (k - s < sizeof tmp) {
+        memcpy(tmp, p + s, k - s);
+        tmp[k - s] = '\0';
+        errno = 0;
+        if (real) {
+          double v = strtod(tmp, NULL);
+          range = !(errno == ERANGE && v != 0);
+        } else {
+          (void)strtoll(tmp, NULL, 10);
+          range = errno != ERANGE;
+        }
+      } else {
+        range = 0;
+      }
+      if (!range) {
+        hs_buf_putc(&b, '"');
+        hs_buf_append(&b, p + s, k - s);
+        hs_buf_putc(&b, '"');
+        changed = 1;
+      } else {
+        hs_buf_append(&b, p + s, k - s);
+      }
+      i = k;
+      continue;
+    }
+    hs_buf_putc(&b, ch);
+    i++;
+  }
+  if (!changed) {
+    hs_buf_free(&b);
+    return NULL;
+  }
+  return hs_buf_take(&b, outn);
+}
+
 /* The jansson path: the reference, and the messages for invalid lines. */
 static void parse_jansson(const hs_jsonl_work *w, jline *l, const char *p,
                           size_t n) {
@@ -406,6 +504,15 @@ static void parse_jansson(const hs_jsonl_work *w, jline *l, const char *p,
   int cut = 0;
 
   root = json_loadb(p, n, JSON_ALLOW_NUL, &jerr);
+  if (!root) {
+    size_t rn = 0;
+    char *relaxed = json_relax(p, n, &rn);
+    if (relaxed) {
+      json_error_t jerr2;
+      root = json_loadb(relaxed, rn, JSON_ALLOW_NUL, &jerr2);
+      free(relaxed);
+    }
+  }
   if (!root) {
     l->msg = msg_new("malformed JSON (%s, column %d); line skipped",
                      jerr.text, jerr.column);

@@ -144,6 +144,16 @@ run 0 "$HEARSAY" extract "$WORK/u16.html"
 jq -e '.title == "Bridge" and (.text | contains("The bridge over the river reopened"))' "$WORK/out" >/dev/null ||
   fail "a UTF-16 meta declaration garbled the page: $(head -c 300 "$WORK/out")"
 
+note "valid JSON lines that the JSON library refuses: lone surrogates, numbers out of range"
+printf '{"id":"s1","text":"Lone \\udc00 surrogate and \\ud800 here, a pair \\ud83d\\ude00 too."}\n{"id":"n1","text":"Numbers out of range.","score":1e999999,"big":123456789012345678901234567890}\n{"id":1e400,"text":"An id out of range."}\n' >"$WORK/odd.jsonl"
+run 0 "$HEARSAY" index -q --db "$WORK/odd.db" "$WORK/odd.jsonl"
+[[ $(sql "$WORK/odd.db" "SELECT group_concat(name, ' ') FROM (SELECT name FROM documents ORDER BY name)") == "1e400 n1 s1" ]] ||
+  fail "valid JSON lines were dropped: $(sql "$WORK/odd.db" 'SELECT name FROM documents')"
+[[ $(sql "$WORK/odd.db" "SELECT text FROM documents WHERE name = 's1'") == "Lone "$'\xef\xbf\xbd'" surrogate and "$'\xef\xbf\xbd'" here, a pair "$'\xf0\x9f\x98\x80'" too." ]] ||
+  fail "lone surrogates not read as U+FFFD"
+sql "$WORK/odd.db" "SELECT extra FROM documents WHERE name = 'n1'" | jq -e '.score == "1e999999" and .big == "123456789012345678901234567890"' >/dev/null ||
+  fail "numbers out of range not kept as text: $(sql "$WORK/odd.db" "SELECT extra FROM documents WHERE name = 'n1'")"
+
 note "help and version into a full disk: exit 3 with one message"
 for a in --version version --help "help reuse" "reuse --help"; do
   rc=0
