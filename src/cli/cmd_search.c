@@ -273,6 +273,17 @@ int cmd_search(cli *c) {
   int rc;
   hs_error_clear(&err);
   if (!o) return 5;
+  /* --pairs and --queries are modes of their own: what they do not use
+  ** is an error, not ignored */
+  if (o->pairs && (c->db || c->npaths || o->query || o->queries ||
+                   o->timeline || o->variants || cli_given(c, "limit") ||
+                   cli_given(c, "min-score")))
+    return cli_usage_error("search --pairs FILE takes no PATH, --db, "
+                           "--query, --queries, --timeline, --variants, "
+                           "--limit or --min-score");
+  if (o->queries && (c->db || o->query || o->timeline || o->variants))
+    return cli_usage_error("search --queries FILE reads PATH...; it takes "
+                           "no --db, --query, --timeline or --variants");
   if ((rc = hs_claims_new(&cl, o->wordnet, &err))) goto out;
   hs_claims_set_cancel(cl, (const volatile int *)&g_interrupted);
   if (o->aliases && (rc = hs_claims_add_aliases(cl, o->aliases, &err)))

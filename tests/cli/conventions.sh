@@ -118,6 +118,12 @@ grep_err "'extract' does not take --db"
 run 1 "$H" index --db "$WORK/foo.db" --threshold=0.5 "$CORPUS"
 grep_err "does not take --threshold"
 
+printf 'a b\tc d\n' >"$WORK/pairs.tsv"
+run 1 "$H" search --pairs "$WORK/pairs.tsv" --limit=3
+grep_err "takes no PATH, --db"
+run 1 "$H" search --queries "$WORK/pairs.tsv" --timeline "$CORPUS"
+grep_err "takes no --db, --query, --timeline"
+
 note "formats a command does not write are rejected"
 run 1 "$H" meta --format text "$CORPUS"
 grep_err "'meta' writes only jsonl"
