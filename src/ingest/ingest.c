@@ -2,15 +2,16 @@
 ** ingest.c — hs_ingest_path: files, directory walks and standard input
 ** into an hs_corpus.
 **
-** What a file is follows from its name, case-insensitively, after dropping
-** one compression suffix (.gz, .zst, .zstd): .jsonl, .ndjson and .json are
-** JSON Lines (see jsonl.c), or a JSON array (jarray.c) when the first byte
-** is '['; .csv and .tsv are tables (csv.c); .html and .htm are HTML pages
-** and .warc WARC
-** archives, read by the web stage (src/web/); everything else is one plain-text document whose
-** bytes are kept exactly as read (invalid UTF-8 included, so offsets into
-** the file stay valid).  Compression itself is detected from the content
-** (stream.c).  A text file is binary, and skipped, when its first 8 KiB
+** What a file is follows from its name (the table in formats.c),
+** case-insensitively, after dropping one compression suffix (.gz, .zst,
+** .zstd): .jsonl, .ndjson and .json are JSON Lines (see jsonl.c), or a
+** JSON array (jarray.c) when the first byte is '['; .csv and .tsv are
+** tables (csv.c); .html and .htm are HTML pages and .warc WARC archives,
+** read by the web stage (src/web/) through the sink below (the reader
+** interface of util/reader.h); everything else is one plain-text document
+** whose bytes are kept exactly as read (invalid UTF-8 included, so offsets
+** into the file stay valid).  Compression itself is detected from the
+** content (util/stream.c).  A text file is binary, and skipped, when its first 8 KiB
 ** hold a NUL byte or more than 30% control characters other than tab, CR,
 ** LF and form feed.
 **
@@ -25,7 +26,6 @@
 ** file is read only up to that size.
 */
 #include "ingest/ingest.h"
-#include "web/web.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -37,13 +37,19 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define INPUT_CHUNK ((size_t)1 << 20)
 #define BINARY_PROBE ((size_t)8192)
 
-enum { KIND_TEXT, KIND_JSONL, KIND_HTML, KIND_WARC, KIND_CSV, KIND_TSV,
-       KIND_JSON };
-
 /* ------------------------------------------------------------ context */
+
+static long sink_find(hs_sink *k, const char *id);
+static int sink_take(hs_sink *k, hs_doc *d, hs_error *err);
+static void sink_say(hs_sink *k, const char *source, uint64_t line,
+                     const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+static int sink_cancelled(hs_sink *k);
 
 void hs_ingest_ctx_init(hs_ingest_ctx *x, hs_corpus *c,
                         const hs_ingest_opts *opts) {
@@ -73,6 +79,13 @@ void hs_ingest_ctx_init(hs_ingest_ctx *x, hs_corpus *c,
   ** the other fields admits every line whose text fits (control characters
   ** written as \u00XX aside). */
   x->max_line = x->max_doc * 3 + ((size_t)64 << 10);
+  x->sink.max_doc = x->max_doc;
+  x->sink.warn = x->warn;
+  x->sink.warn_ud = x->warn_ud;
+  x->sink.find = sink_find;
+  x->sink.take = sink_take;
+  x->sink.say = sink_say;
+  x->sink.cancelled = sink_cancelled;
 }
 
 void hs_ingest_ctx_free(hs_ingest_ctx *x) {
@@ -90,19 +103,16 @@ void hs_ingest_added(hs_ingest_ctx *x) {
     x->stopped = 1;
 }
 
-void hs_ingest_warn(hs_ingest_ctx *x, const char *source, uint64_t line,
-                    const char *fmt, ...) {
+static void ingest_vwarn(hs_ingest_ctx *x, const char *source, uint64_t line,
+                         const char *fmt, va_list ap) {
   char where[4096], what[1024];
-  va_list ap;
   if (line) {
     snprintf(where, sizeof where, "%s:%llu", source,
              (unsigned long long)line);
   } else {
     snprintf(where, sizeof where, "%s", source);
   }
-  va_start(ap, fmt);
   vsnprintf(what, sizeof what, fmt, ap);
-  va_end(ap);
   /* Remember what was skipped, for the error of a path that gave nothing. */
   if (strstr(what, "skipped")) {
     if (!strncmp(what, "duplicate id", 12)) x->dups++;
@@ -111,6 +121,39 @@ void hs_ingest_warn(hs_ingest_ctx *x, const char *source, uint64_t line,
                what);
   }
   if (x->warn) x->warn(x->warn_ud, where, what);
+}
+
+void hs_ingest_warn(hs_ingest_ctx *x, const char *source, uint64_t line,
+                    const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  ingest_vwarn(x, source, line, fmt, ap);
+  va_end(ap);
+}
+
+/* ------------------------------------------------ the sink of the readers */
+
+static long sink_find(hs_sink *k, const char *id) {
+  return hs_corpus_find(hs_ingest_of(k)->c, id);
+}
+
+static int sink_take(hs_sink *k, hs_doc *d, hs_error *err) {
+  hs_ingest_ctx *x = hs_ingest_of(k);
+  int rc = hs_corpus_take(x->c, d, err);
+  if (rc == HS_OK) hs_ingest_added(x);
+  return rc;
+}
+
+static void sink_say(hs_sink *k, const char *source, uint64_t line,
+                     const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  ingest_vwarn(hs_ingest_of(k), source, line, fmt, ap);
+  va_end(ap);
+}
+
+static int sink_cancelled(hs_sink *k) {
+  return hs_ingest_cancelled(hs_ingest_of(k));
 }
 
 /* A warning from an error whose message starts with "source: ".  kept:
@@ -131,49 +174,6 @@ static void warn_from_error(hs_ingest_ctx *x, const char *source,
     hs_ingest_warn(x, source, 0, "%s; file skipped", m);
 }
 
-/* -------------------------------------------------------------- input */
-
-void hs_input_init_stream(hs_input *in, hs_stream *s) {
-  memset(in, 0, sizeof *in);
-  in->s = s;
-  in->p = "";
-}
-
-void hs_input_init_mem(hs_input *in, const char *data, size_t len) {
-  memset(in, 0, sizeof *in);
-  in->p = data ? data : "";
-  in->len = data ? len : 0;
-  in->eof = 1;
-}
-
-void hs_input_free(hs_input *in) {
-  if (!in) return;
-  free(in->own);
-  in->own = NULL;
-}
-
-int hs_input_fill(hs_input *in, hs_error *err) {
-  size_t got = 0;
-  int rc;
-  in->pos = in->len = 0;
-  if (in->eof || !in->s) {
-    in->eof = 1;
-    return HS_OK;
-  }
-  if (!in->own) {
-    in->own = hs_malloc(INPUT_CHUNK);
-    in->own_cap = INPUT_CHUNK;
-  }
-  in->p = in->own;
-  if ((rc = hs_stream_read(in->s, in->own, in->own_cap, &got, err))) {
-    in->eof = 1;
-    return rc;
-  }
-  in->len = got;
-  if (!got) in->eof = 1;
-  return HS_OK;
-}
-
 /* Append the next read to the current chunk (for looking ahead). */
 static int input_extend(hs_input *in, hs_error *err) {
   size_t got = 0;
@@ -183,16 +183,16 @@ static int input_extend(hs_input *in, hs_error *err) {
     return HS_OK;
   }
   if (!in->own || in->p != in->own) {
-    char *o = hs_malloc(INPUT_CHUNK + (in->len - in->pos));
+    char *o = hs_malloc(HS_INPUT_CHUNK + (in->len - in->pos));
     memcpy(o, in->p + in->pos, in->len - in->pos);
     free(in->own);
     in->own = o;
-    in->own_cap = INPUT_CHUNK + (in->len - in->pos);
+    in->own_cap = HS_INPUT_CHUNK + (in->len - in->pos);
     in->len -= in->pos;
     in->pos = 0;
     in->p = in->own;
   }
-  if (in->own_cap - in->len < INPUT_CHUNK / 2) {
+  if (in->own_cap - in->len < HS_INPUT_CHUNK / 2) {
     in->own_cap *= 2;
     in->own = hs_realloc(in->own, in->own_cap);
     in->p = in->own;
@@ -253,8 +253,8 @@ static int duplicate_warn(hs_ingest_ctx *x, const char *source,
 
 /* Read all of in as one document.  size_hint (0 if unknown) sizes the
 ** first allocation so that a plain file is not copied while growing. */
-static int text_read(hs_ingest_ctx *x, hs_input *in, const char *source,
-                     const char *id, uint64_t size_hint, hs_error *err) {
+int hs_ingest_text_read(hs_ingest_ctx *x, hs_input *in, const char *source,
+                        const char *id, uint64_t size_hint, hs_error *err) {
   size_t limit = x->max_doc + 1, len = 0, cap;
   char *buf = NULL;
   int checked = 0, rc = HS_OK;
@@ -327,38 +327,6 @@ out:
 
 /* ------------------------------------------------------------- files */
 
-static int ends_with_ci(const char *s, size_t n, const char *suffix) {
-  size_t k = strlen(suffix), i;
-  if (n < k) return 0;
-  s += n - k;
-  for (i = 0; i < k; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c - 'A' + 'a');
-    if (c != (unsigned char)suffix[i]) return 0;
-  }
-  return 1;
-}
-
-static int classify(const char *path) {
-  const char *base = strrchr(path, '/');
-  size_t n;
-  base = base ? base + 1 : path;
-  n = strlen(base);
-  if (ends_with_ci(base, n, ".gz")) n -= 3;
-  else if (ends_with_ci(base, n, ".zst")) n -= 4;
-  else if (ends_with_ci(base, n, ".zstd")) n -= 5;
-  if (ends_with_ci(base, n, ".jsonl") || ends_with_ci(base, n, ".ndjson") ||
-      ends_with_ci(base, n, ".json"))
-    return KIND_JSON;
-  if (ends_with_ci(base, n, ".csv")) return KIND_CSV;
-  if (ends_with_ci(base, n, ".tsv") || ends_with_ci(base, n, ".tab"))
-    return KIND_TSV;
-  if (ends_with_ci(base, n, ".html") || ends_with_ci(base, n, ".htm"))
-    return KIND_HTML;
-  if (ends_with_ci(base, n, ".warc")) return KIND_WARC;
-  return KIND_TEXT;
-}
-
 /* The first byte of in that is not white space or a byte order mark
 ** (reading ahead as needed, keeping what was read); -1 at the end. */
 static int first_byte(hs_ingest_ctx *x, hs_input *in, hs_error *err) {
@@ -378,8 +346,8 @@ static int first_byte(hs_ingest_ctx *x, hs_input *in, hs_error *err) {
 
 /* .json, .jsonl, .ndjson: a JSON array of objects when the first byte is
 ** '[', else JSON Lines, whatever the name says. */
-static int json_read(hs_ingest_ctx *x, hs_input *in, const char *path,
-                     const char *rel, hs_error *err) {
+int hs_ingest_json_read(hs_ingest_ctx *x, hs_input *in, const char *path,
+                        const char *rel, hs_error *err) {
   int b = first_byte(x, in, err);
   if (b == -2) return err->code;
   if (b == '[') return hs_json_array_read(x, in, path, rel, err);
@@ -395,7 +363,8 @@ static int ingest_file(hs_ingest_ctx *x, const char *path, const char *rel,
   struct stat st;
   uint64_t size = 0;
   size_t before = hs_corpus_count(x->c);
-  int kind = classify(path), fd, rc;
+  hs_reader_fn reader = hs_format_reader(path);
+  int fd, rc;
 
   if (hs_ingest_cancelled(x)) {
     return hs_error_set(err, HS_EINTR, "%s: interrupted", path);
@@ -410,18 +379,9 @@ static int ingest_file(hs_ingest_ctx *x, const char *path, const char *rel,
   if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) size = (uint64_t)st.st_size;
   if ((rc = hs_stream_open(&s, fd, 1, path, err))) goto done;
   hs_input_init_stream(&in, &s);
-  if (kind == KIND_JSON) {
-    rc = json_read(x, &in, path, rel, err);
-  } else if (kind == KIND_CSV || kind == KIND_TSV) {
-    rc = hs_csv_read(x, &in, path, rel, kind == KIND_TSV ? '\t' : ',', err);
-  } else if (kind == KIND_HTML) {
-    rc = hs_web_read_html(x, &in, path, rel, err);
-  } else if (kind == KIND_WARC) {
-    rc = hs_warc_read(x, &in, path, rel, err);
-  } else {
-    rc = text_read(x, &in, path, rel, s.codec == HS_CODEC_NONE ? size : 0,
-                   err);
-  }
+  x->size_hint = s.codec == HS_CODEC_NONE ? size : 0;
+  rc = reader(&x->sink, &in, path, rel, err);
+  x->size_hint = 0;
   hs_input_free(&in);
   hs_stream_close(&s);
 done:
@@ -551,7 +511,7 @@ static int ingest_stdin(hs_ingest_ctx *x, hs_error *err) {
   } else if (i < in.len && in.p[i] == '[') {
     rc = hs_json_array_read(x, &in, "-", "-", err);
   } else {
-    rc = text_read(x, &in, "-", "-", 0, err);
+    rc = hs_ingest_text_read(x, &in, "-", "-", 0, err);
   }
 out:
   hs_input_free(&in);
@@ -635,7 +595,7 @@ int hs_ingest_buffer_mode(hs_corpus *c, const char *name, const char *data,
   if (mode != HS_INGEST_TEXT) {
     rc = hs_jsonl_read(&x, &in, name, name, &e);
   } else {
-    rc = text_read(&x, &in, name, name, 0, &e);
+    rc = hs_ingest_text_read(&x, &in, name, name, 0, &e);
   }
   hs_input_free(&in);
   hs_ingest_ctx_free(&x);

@@ -5,8 +5,9 @@
 **   corpus.c  the hs_corpus container: a growable array of hs_doc plus an
 **             open-addressing hash table of ids (XXH3), so hs_corpus_find
 **             is O(1) on average;
-**   stream.c  a byte stream over a file descriptor that undoes gzip or
-**             zstd compression, detected from the first bytes;
+**   formats.c the table of input formats: file name to reader; every
+**             reader (here and in src/web/) has the signature of
+**             util/reader.h and puts documents into the sink ingest.c owns;
 **   jsonl.c   JSON Lines: a memchr line splitter, lines parsed in
 **             batches on several threads and committed in input order;
 **             jsonl_parse.c parses one line (UTF-8 repair, a fast scanner
@@ -30,6 +31,8 @@
 #include <jansson.h>
 
 #include "hearsay.h"
+#include "util/reader.h"
+#include "util/stream.h"
 #include "util/util.h"
 
 /* Default cut for one document when hs_ingest_opts.max_doc_bytes is 0. */
@@ -44,55 +47,7 @@
 ** Fails with HS_EINPUT when the id is already present. */
 int hs_corpus_take(hs_corpus *c, hs_doc *d, hs_error *err);
 
-/* ------------------------------------------------------------ stream.c */
-
-enum { HS_CODEC_NONE = 0, HS_CODEC_GZIP = 1, HS_CODEC_ZSTD = 2 };
-
-typedef struct hs_stream {
-  int fd;
-  int own_fd;            /* close fd in hs_stream_close */
-  int codec;             /* HS_CODEC_* found from the magic bytes */
-  const char *name;      /* for messages; borrowed */
-  unsigned char *in;     /* raw (compressed) bytes read from fd */
-  size_t in_pos, in_len;
-  int in_eof;
-  void *z;               /* z_stream * when codec is gzip */
-  int z_member_done;     /* a gzip member ended; another may follow */
-  void *zs;              /* ZSTD_DStream * when codec is zstd */
-  size_t zs_hint;        /* last ZSTD_decompressStream result */
-} hs_stream;
-
-/* Start reading fd (which the stream closes if own_fd).  Reads the first
-** bytes to detect gzip (1f 8b) or zstd (28 b5 2f fd) compression.  Errors:
-** HS_EIO when fd cannot be read, HS_EINPUT for a corrupt compressed
-** header.  On failure the stream needs no hs_stream_close, but an owned
-** fd is closed. */
-int hs_stream_open(hs_stream *s, int fd, int own_fd, const char *name,
-                   hs_error *err);
-/* Read up to cap decompressed bytes; *got == 0 means end of data.
-** Errors: HS_EIO (read failure), HS_EINPUT (corrupt or truncated data). */
-int hs_stream_read(hs_stream *s, char *buf, size_t cap, size_t *got,
-                   hs_error *err);
-void hs_stream_close(hs_stream *s);
-
 /* --------------------------------------------------- shared by the stage */
-
-/* Input for the readers: either a stream read in chunks or one memory
-** buffer (s == NULL), whose bytes are then p[0..len). */
-typedef struct hs_input {
-  hs_stream *s;
-  const char *p;         /* current chunk */
-  size_t pos, len;       /* unread bytes are p[pos..len) */
-  int eof;               /* no more chunks after this one */
-  char *own;             /* chunk storage when reading a stream */
-  size_t own_cap;
-} hs_input;
-
-void hs_input_init_stream(hs_input *in, hs_stream *s);
-void hs_input_init_mem(hs_input *in, const char *data, size_t len);
-void hs_input_free(hs_input *in);
-/* Replace the (consumed) chunk by the next one; sets eof at the end. */
-int hs_input_fill(hs_input *in, hs_error *err);
 
 /* ------------------------------------------------------------ fields.c */
 
@@ -137,6 +92,8 @@ int hs_ingest_commit(hs_ingest_ctx *x, hs_doc *d, const char *source,
 
 /* The settings and scratch space of one hs_ingest_* call. */
 struct hs_ingest_ctx {
+  hs_sink sink;          /* what the readers see (util/reader.h); first, so
+                         ** that hs_ingest_of finds the context from it */
   hs_corpus *c;
   hs_warn_fn warn;
   void *warn_ud;
@@ -151,6 +108,7 @@ struct hs_ingest_ctx {
   void *on_doc_ud;
   int stopped;           /* on_doc asked to stop */
   const char *field[HS_FIELD_COUNT]; /* hs_ingest_opts.*_field */
+  uint64_t size_hint;    /* bytes of the plain file being read, or 0 */
   /* Why a path gave no document (hs_ingest_path's error): warnings that
   ** skipped something, those for duplicate ids, and the first skip. */
   uint64_t skipped, dups;
@@ -159,6 +117,11 @@ struct hs_ingest_ctx {
 
 void hs_ingest_ctx_init(hs_ingest_ctx *x, hs_corpus *c,
                         const hs_ingest_opts *opts);
+/* The context of a sink that hs_ingest_ctx_init set up (ingest's own
+** readers reach their settings and buffers through it). */
+static inline hs_ingest_ctx *hs_ingest_of(hs_sink *k) {
+  return (hs_ingest_ctx *)(void *)k;
+}
 void hs_ingest_ctx_free(hs_ingest_ctx *x);
 int hs_ingest_cancelled(const hs_ingest_ctx *x);
 /* Call after a document was appended: runs the caller's on_doc hook. */
@@ -215,7 +178,23 @@ int hs_csv_read(hs_ingest_ctx *x, hs_input *in, const char *source,
 int hs_json_array_read(hs_ingest_ctx *x, hs_input *in, const char *source,
                        const char *idbase, hs_error *err);
 
+/* ----------------------------------------------------------- formats.c */
+
+/* The reader for a file, from its name: the first format of the table
+** whose name ends in one of its suffixes (case-insensitively, after one
+** compression suffix .gz, .zst or .zstd), else the text reader. */
+hs_reader_fn hs_format_reader(const char *path);
+
 /* ------------------------------------------------------------ ingest.c */
+
+/* ingest.c's readers, for the table: one text document (x->size_hint
+** sizes the first allocation); JSON Lines or a JSON array, told apart by
+** the first byte. */
+int hs_ingest_text_read(hs_ingest_ctx *x, hs_input *in, const char *source,
+                        const char *id, uint64_t size_hint, hs_error *err);
+int hs_ingest_json_read(hs_ingest_ctx *x, hs_input *in, const char *path,
+                        const char *rel, hs_error *err);
+
 
 /* Ingest data[0..len) named `name` (used as source and as the id or id
 ** base), as JSON Lines when jsonl is nonzero, else as one text document.

@@ -126,7 +126,8 @@ int hs_web_extract(const char *page, size_t len, const char *charset,
     if (warn) warn(warn_ud, where, "page larger than 16 MiB; cut there");
     len = HS_WEB_MAX_PAGE;
   }
-  hs_html_to_utf8(page ? page : "", len, charset, warn, warn_ud, where, &u8, &u8len);
+  hs_html_to_utf8(page ? page : "", len, charset, warn, warn_ud, where, &u8,
+                  &u8len);
   c.page = u8;
   c.len = u8len;
   {
@@ -319,7 +320,7 @@ int hs_web_slurp(hs_input *in, size_t cap, char **out, size_t *len, int *cut,
   return HS_OK;
 }
 
-int hs_web_add_page(hs_ingest_ctx *x, const char *page, size_t len,
+int hs_web_add_page(hs_sink *k, const char *page, size_t len,
                     const char *charset, const char *url, const char *id,
                     const char *source, const char *where, hs_error *err) {
   hs_article *a = NULL;
@@ -328,27 +329,27 @@ int hs_web_add_page(hs_ingest_ctx *x, const char *page, size_t len,
   int rc;
   (void)err;
   hs_error_clear(&e);
-  if (hs_corpus_find(x->c, id) >= 0) {
-    hs_ingest_warn(x, where, 0, "duplicate id \"%.200s\"; skipped", id);
+  if (k->find(k, id) >= 0) {
+    k->say(k, where, 0, "duplicate id \"%.200s\"; skipped", id);
     return HS_OK;
   }
-  rc = hs_web_extract(page, len, charset, url, x->warn, x->warn_ud, where, &a,
+  rc = hs_web_extract(page, len, charset, url, k->warn, k->warn_ud, where, &a,
                       &e);
   if (rc) {
     const char *m = e.msg;
     size_t n = strlen(where);
     if (!strncmp(m, where, n) && m[n] == ':' && m[n + 1] == ' ') m += n + 2;
-    hs_ingest_warn(x, where, 0, "%s; skipped", m);
+    k->say(k, where, 0, "%s; skipped", m);
     return HS_OK;
   }
   if (!a->len) {
-    hs_ingest_warn(x, where, 0, "no text found in the page; skipped");
+    k->say(k, where, 0, "no text found in the page; skipped");
     hs_article_free(a);
     return HS_OK;
   }
   memset(&d, 0, sizeof d);
   d.id = hs_strdup(id);
-  d.len = a->len > x->max_doc ? hs_utf8_cut(a->text, a->len, x->max_doc)
+  d.len = a->len > k->max_doc ? hs_utf8_cut(a->text, a->len, k->max_doc)
                               : a->len;
   d.text = a->text;
   d.text[d.len] = '\0';
@@ -364,15 +365,11 @@ int hs_web_add_page(hs_ingest_ctx *x, const char *page, size_t len,
   d.extra = hs_article_extra_json(a);
   d.source = (char *)(uintptr_t)source;
   hs_article_free(a);
-  if (hs_corpus_take(x->c, &d, &e)) {
-    hs_ingest_warn(x, where, 0, "%s; skipped", e.msg);
-  } else {
-    hs_ingest_added(x);
-  }
+  if (k->take(k, &d, &e)) k->say(k, where, 0, "%s; skipped", e.msg);
   return HS_OK;
 }
 
-int hs_web_read_html(hs_ingest_ctx *x, hs_input *in, const char *source,
+int hs_web_read_html(hs_sink *k, hs_input *in, const char *source,
                      const char *id, hs_error *err) {
   char *page = NULL;
   size_t len = 0;
@@ -380,10 +377,10 @@ int hs_web_read_html(hs_ingest_ctx *x, hs_input *in, const char *source,
   if ((rc = hs_web_slurp(in, HS_WEB_MAX_PAGE, &page, &len, &cut, err)))
     return rc;
   if (cut)
-    hs_ingest_warn(x, source, 0, "page larger than %zu bytes; cut there",
-                   HS_WEB_MAX_PAGE);
-  if (!len) hs_ingest_warn(x, source, 0, "empty file, skipped");
-  else rc = hs_web_add_page(x, page, len, NULL, NULL, id, source, source, err);
+    k->say(k, source, 0, "page larger than %zu bytes; cut there",
+           HS_WEB_MAX_PAGE);
+  if (!len) k->say(k, source, 0, "empty file, skipped");
+  else rc = hs_web_add_page(k, page, len, NULL, NULL, id, source, source, err);
   free(page);
   return rc;
 }

@@ -249,7 +249,7 @@ static int inflate_body(const char *b, size_t n, hs_buf *out, int raw) {
 /* ------------------------------------------------------------- records */
 
 typedef struct warc_state {
-  hs_ingest_ctx *x;
+  hs_sink *k;
   const char *source, *idbase;
   unsigned long nonhtml, status, other, done;
 } warc_state;
@@ -273,7 +273,7 @@ static void process(warc_state *st, uint64_t off, const char *type,
     size_t he = header_end(block, n);
     int code = 0;
     if (n < 12 || strncmp(block, "HTTP/", 5) || !he) {
-      hs_ingest_warn(st->x, where, 0, "no HTTP response header; skipped");
+      st->k->say(st->k, where, 0, "no HTTP response header; skipped");
       goto out;
     }
     {
@@ -303,16 +303,16 @@ static void process(warc_state *st, uint64_t off, const char *type,
   charset_of(ctype, cs, sizeof cs);
   if (contains_ci(tenc, "chunked")) {
     if (dechunk(body, blen, &dec))
-      hs_ingest_warn(st->x, where, 0,
-                     "broken chunked transfer-encoding; using what was "
-                     "decoded");
+      st->k->say(st->k, where, 0,
+                 "broken chunked transfer-encoding; using what was "
+                 "decoded");
     body = dec.p ? dec.p : "";
     blen = dec.len;
   }
   if (cenc[0] && !contains_ci(cenc, "identity")) {
     if (contains_ci(cenc, "br")) {
-      hs_ingest_warn(st->x, where, 0,
-                     "brotli content encoding is not supported; skipped");
+      st->k->say(st->k, where, 0,
+                 "brotli content encoding is not supported; skipped");
       goto out;
     }
     if (contains_ci(cenc, "gzip") || contains_ci(cenc, "deflate")) {
@@ -323,18 +323,18 @@ static void process(warc_state *st, uint64_t off, const char *type,
       }
       if (bad) {
         if (!inf.len) {
-          hs_ingest_warn(st->x, where, 0,
-                         "corrupt %s content encoding; skipped", cenc);
+          st->k->say(st->k, where, 0,
+                     "corrupt %s content encoding; skipped", cenc);
           goto out;
         }
-        hs_ingest_warn(st->x, where, 0,
-                       "truncated %s content; using what was decoded", cenc);
+        st->k->say(st->k, where, 0,
+                   "truncated %s content; using what was decoded", cenc);
       }
       body = inf.p;
       blen = inf.len;
     } else {
-      hs_ingest_warn(st->x, where, 0,
-                     "unknown content encoding \"%.40s\"; skipped", cenc);
+      st->k->say(st->k, where, 0,
+                 "unknown content encoding \"%.40s\"; skipped", cenc);
       goto out;
     }
   }
@@ -348,10 +348,10 @@ static void process(warc_state *st, uint64_t off, const char *type,
     snprintf(id, sizeof id, "%s#@%llu", st->idbase, (unsigned long long)off);
   }
   if (!blen) {
-    hs_ingest_warn(st->x, where, 0, "empty page; skipped");
+    st->k->say(st->k, where, 0, "empty page; skipped");
     goto out;
   }
-  hs_web_add_page(st->x, body, blen, cs[0] ? cs : NULL, uri[0] ? uri : NULL,
+  hs_web_add_page(st->k, body, blen, cs[0] ? cs : NULL, uri[0] ? uri : NULL,
                   id, st->source, where, err);
   st->done++;
 out:
@@ -359,7 +359,7 @@ out:
   hs_buf_free(&inf);
 }
 
-int hs_warc_read(hs_ingest_ctx *x, hs_input *in, const char *source,
+int hs_warc_read(hs_sink *k, hs_input *in, const char *source,
                  const char *idbase, hs_error *err) {
   rd r;
   warc_state st;
@@ -368,7 +368,7 @@ int hs_warc_read(hs_ingest_ctx *x, hs_input *in, const char *source,
   memset(&r, 0, sizeof r);
   memset(&st, 0, sizeof st);
   r.in = in;
-  st.x = x;
+  st.k = k;
   st.source = source;
   st.idbase = idbase;
   for (;;) {
@@ -378,7 +378,7 @@ int hs_warc_read(hs_ingest_ctx *x, hs_input *in, const char *source,
     uint64_t off, cl;
     char *endp;
 
-    if (hs_ingest_cancelled(x)) {
+    if (k->cancelled(k)) {
       rc = hs_error_set(err, HS_EINTR, "%s: interrupted", source);
       break;
     }
@@ -397,16 +397,16 @@ int hs_warc_read(hs_ingest_ctx *x, hs_input *in, const char *source,
       if (he || r.eof || want >= MAX_HEADER) break;
     }
     if (rd_avail(&r) < 5 || memcmp(r.buf + r.pos, "WARC/", 5)) {
-      hs_ingest_warn(x, source, 0,
-                     "byte %llu: no WARC record header here; skipping to "
-                     "the next record", (unsigned long long)off);
+      k->say(k, source, 0,
+             "byte %llu: no WARC record header here; skipping to "
+             "the next record", (unsigned long long)off);
       if (!rd_resync(&r, err, &rc)) goto out;
       continue;
     }
     if (!he) {
-      hs_ingest_warn(x, source, 0, "byte %llu: %s WARC record header; %s",
-                     (unsigned long long)off, r.eof ? "truncated" : "oversized",
-                     r.eof ? "end of archive" : "skipping to the next record");
+      k->say(k, source, 0, "byte %llu: %s WARC record header; %s",
+             (unsigned long long)off, r.eof ? "truncated" : "oversized",
+             r.eof ? "end of archive" : "skipping to the next record");
       if (r.eof || !rd_resync(&r, err, &rc)) goto out;
       continue;
     }
@@ -417,9 +417,9 @@ int hs_warc_read(hs_ingest_ctx *x, hs_input *in, const char *source,
     if (!header_get(r.buf + r.pos, he, "Content-Length", clen, sizeof clen) ||
         !isdigit((unsigned char)clen[0]) ||
         (cl = strtoull(clen, &endp, 10), *endp != '\0')) {
-      hs_ingest_warn(x, source, 0,
-                     "byte %llu: WARC record without a valid Content-Length; "
-                     "skipping to the next record", (unsigned long long)off);
+      k->say(k, source, 0,
+             "byte %llu: WARC record without a valid Content-Length; "
+             "skipping to the next record", (unsigned long long)off);
       if (!rd_resync(&r, err, &rc)) goto out;
       continue;
     }
@@ -428,22 +428,22 @@ int hs_warc_read(hs_ingest_ctx *x, hs_input *in, const char *source,
     ** Content-Length, which may be wrong; then one wrong length loses one
     ** record, not the rest of the archive. */
     if (cl > MAX_RECORD) {
-      hs_ingest_warn(x, source, 0,
-                     "byte %llu: WARC record of %llu bytes is larger than "
-                     "the %zu-byte limit; skipped, resuming at the next "
-                     "record", (unsigned long long)off,
-                     (unsigned long long)cl, MAX_RECORD);
+      k->say(k, source, 0,
+             "byte %llu: WARC record of %llu bytes is larger than "
+             "the %zu-byte limit; skipped, resuming at the next "
+             "record", (unsigned long long)off,
+             (unsigned long long)cl, MAX_RECORD);
       rd_skip(&r, he - 1);
       if (!rd_resync(&r, err, &rc)) goto out;
       continue;
     }
     if ((rc = rd_fill(&r, he + (size_t)cl + 16, err))) goto out;
     if (rd_avail(&r) < he + (size_t)cl) {
-      hs_ingest_warn(x, source, 0,
-                     "byte %llu: WARC record truncated (Content-Length %llu, "
-                     "%zu bytes left); skipped, resuming at the next record "
-                     "if there is one", (unsigned long long)off,
-                     (unsigned long long)cl, rd_avail(&r) - he);
+      k->say(k, source, 0,
+             "byte %llu: WARC record truncated (Content-Length %llu, "
+             "%zu bytes left); skipped, resuming at the next record "
+             "if there is one", (unsigned long long)off,
+             (unsigned long long)cl, rd_avail(&r) - he);
       rd_skip(&r, he - 1);
       if (!rd_resync(&r, err, &rc)) goto out;
       continue;
@@ -451,21 +451,21 @@ int hs_warc_read(hs_ingest_ctx *x, hs_input *in, const char *source,
     /* The block must end where the next record (or the archive) starts. */
     after = he + (size_t)cl;
     {
-      size_t k = after, lim = rd_avail(&r);
-      while (k < lim && k < after + 4 &&
-             (r.buf[r.pos + k] == '\r' || r.buf[r.pos + k] == '\n'))
-        k++;
-      if (k < lim && (lim - k < 5 || memcmp(r.buf + r.pos + k, "WARC/", 5))) {
-        hs_ingest_warn(x, source, 0,
-                       "byte %llu: WARC record's Content-Length (%llu) does "
-                       "not match its content; skipped, resuming at the next "
-                       "record", (unsigned long long)off,
-                       (unsigned long long)cl);
+      size_t j = after, lim = rd_avail(&r);
+      while (j < lim && j < after + 4 &&
+             (r.buf[r.pos + j] == '\r' || r.buf[r.pos + j] == '\n'))
+        j++;
+      if (j < lim && (lim - j < 5 || memcmp(r.buf + r.pos + j, "WARC/", 5))) {
+        k->say(k, source, 0,
+               "byte %llu: WARC record's Content-Length (%llu) does "
+               "not match its content; skipped, resuming at the next "
+               "record", (unsigned long long)off,
+               (unsigned long long)cl);
         rd_skip(&r, he - 1);
         if (!rd_resync(&r, err, &rc)) goto out;
         continue;
       }
-      after = k;
+      after = j;
     }
     if (!strcmp(type, "response") || !strcmp(type, "resource")) {
       process(&st, off, type, recid, uri, wctype, r.buf + r.pos + he,
@@ -477,10 +477,10 @@ int hs_warc_read(hs_ingest_ctx *x, hs_input *in, const char *source,
   }
 out:
   if (st.nonhtml || st.status)
-    hs_ingest_warn(x, source, 0,
-                   "%lu response/resource records skipped: %lu not HTML, %lu "
-                   "with an HTTP status other than 2xx",
-                   st.nonhtml + st.status, st.nonhtml, st.status);
+    k->say(k, source, 0,
+           "%lu response/resource records skipped: %lu not HTML, %lu "
+           "with an HTTP status other than 2xx",
+           st.nonhtml + st.status, st.nonhtml, st.status);
   free(r.buf);
   return rc;
 }

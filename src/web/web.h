@@ -13,8 +13,10 @@
 **              headers, chunked transfer-encoding, gzip/deflate content
 **              encoding, resynchronisation after damaged records.
 **
-** The ingest stage calls hs_web_read_html and hs_warc_read; the fuzz
-** targets and unit tests include this header too.
+** hs_web_read_html and hs_warc_read are readers (util/reader.h): the
+** ingest stage's table of formats (src/ingest/formats.c) names them, and
+** they put documents into its sink; nothing here knows ingest itself.  The
+** fuzz targets and unit tests include this header too.
 */
 #ifndef HS_WEB_H
 #define HS_WEB_H
@@ -23,7 +25,9 @@
 #include <stdint.h>
 
 #include "hearsay.h"
-#include "ingest/ingest.h"
+#include "util/reader.h"
+#include "util/stream.h"
+#include "util/util.h"
 
 /* Largest page handed to the HTML parser; longer pages are cut here. */
 #define HS_WEB_MAX_PAGE ((size_t)16 << 20)
@@ -33,21 +37,21 @@
 int hs_web_slurp(hs_input *in, size_t cap, char **out, size_t *len, int *cut,
                  hs_error *err);
 
-/* Extract page[0..len) and append it to x->c as document `id`, source
+/* Extract page[0..len) and add it to k as document `id`, source
 ** `source`; `where` names the page in warnings ("FILE" or "FILE@OFFSET").
 ** url and charset may be NULL.  Problems with the page are warnings. */
-int hs_web_add_page(hs_ingest_ctx *x, const char *page, size_t len,
+int hs_web_add_page(hs_sink *k, const char *page, size_t len,
                     const char *charset, const char *url, const char *id,
                     const char *source, const char *where, hs_error *err);
 
 /* Read an HTML file from in. */
-int hs_web_read_html(hs_ingest_ctx *x, hs_input *in, const char *source,
+int hs_web_read_html(hs_sink *k, hs_input *in, const char *source,
                      const char *id, hs_error *err);
 
 /* Read a WARC archive from in (already decompressed by the stream);
 ** documents get ids "idbase#<WARC-Record-ID>" (or "idbase#@OFFSET").
 ** Damaged records are warnings naming their byte offset. */
-int hs_warc_read(hs_ingest_ctx *x, hs_input *in, const char *source,
+int hs_warc_read(hs_sink *k, hs_input *in, const char *source,
                  const char *idbase, hs_error *err);
 
 /* Normalize a date string to YYYY-MM-DD into out[11]; 0 on success. */

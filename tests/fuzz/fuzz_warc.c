@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "hearsay.h"
+#include "ingest/ingest.h"
 #include "web/web.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -28,7 +29,7 @@ static void run(const char *data, size_t size, uint64_t max) {
   o.max_doc_bytes = max;
   hs_ingest_ctx_init(&x, c, &o);
   hs_input_init_mem(&in, data, size);
-  hs_warc_read(&x, &in, "fuzz.warc", "fuzz.warc", &e);
+  hs_warc_read(&x.sink, &in, "fuzz.warc", "fuzz.warc", &e);
   for (i = 0; i < hs_corpus_count(c); i++) {
     const hs_doc *d = hs_corpus_doc(c, i);
     check(d && d->id && d->text && d->text[d->len] == '\0');

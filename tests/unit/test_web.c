@@ -19,6 +19,7 @@
 #include <cmocka.h>
 
 #include "hearsay.h"
+#include "ingest/ingest.h"
 #include "web/web.h"
 
 /* ---------------------------------------------------------- helpers */
@@ -569,7 +570,7 @@ static void test_warc_garbage(void **state) {
   o.warn_ud = &ws;
   hs_ingest_ctx_init(&x, c, &o);
   hs_input_init_mem(&in, junk, sizeof junk - 1);
-  assert_int_equal(hs_warc_read(&x, &in, "junk.warc", "junk.warc", &e), HS_OK);
+  assert_int_equal(hs_warc_read(&x.sink, &in, "junk.warc", "junk.warc", &e), HS_OK);
   assert_int_equal(hs_corpus_count(c), 1);
   assert_non_null(strstr(hs_corpus_doc(c, 0)->text, "still read"));
   assert_true(warned(&ws, "byte 0: no WARC record header"));

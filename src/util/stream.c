@@ -9,8 +9,12 @@
 ** handles concatenated frames itself).  Raw bytes go through one 256 KiB
 ** buffer; uncompressed data larger than that is read straight into the
 ** caller's buffer, so plain files are copied only once.
+**
+** hs_input hands a reader its bytes in chunks of HS_INPUT_CHUNK bytes, or
+** one memory buffer as a single chunk.
 */
-#include "ingest/ingest.h"
+#include "util/stream.h"
+#include "util/util.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -219,4 +223,47 @@ int hs_stream_read(hs_stream *s, char *buf, size_t cap, size_t *got,
     case HS_CODEC_ZSTD: return read_zstd(s, buf, cap, got, err);
     default: return read_plain(s, buf, cap, got, err);
   }
+}
+
+/* -------------------------------------------------------------- input */
+
+void hs_input_init_stream(hs_input *in, hs_stream *s) {
+  memset(in, 0, sizeof *in);
+  in->s = s;
+  in->p = "";
+}
+
+void hs_input_init_mem(hs_input *in, const char *data, size_t len) {
+  memset(in, 0, sizeof *in);
+  in->p = data ? data : "";
+  in->len = data ? len : 0;
+  in->eof = 1;
+}
+
+void hs_input_free(hs_input *in) {
+  if (!in) return;
+  free(in->own);
+  in->own = NULL;
+}
+
+int hs_input_fill(hs_input *in, hs_error *err) {
+  size_t got = 0;
+  int rc;
+  in->pos = in->len = 0;
+  if (in->eof || !in->s) {
+    in->eof = 1;
+    return HS_OK;
+  }
+  if (!in->own) {
+    in->own = hs_malloc(HS_INPUT_CHUNK);
+    in->own_cap = HS_INPUT_CHUNK;
+  }
+  in->p = in->own;
+  if ((rc = hs_stream_read(in->s, in->own, in->own_cap, &got, err))) {
+    in->eof = 1;
+    return rc;
+  }
+  in->len = got;
+  if (!got) in->eof = 1;
+  return HS_OK;
 }
