@@ -28,6 +28,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 #include <xxhash.h>
@@ -285,9 +286,50 @@ out:
   return rc;
 }
 
+/* A store that exists but cannot be written (the file, or the directory
+** where SQLite keeps its -wal and -shm files, is read-only) is opened
+** read-only, so that it can still be read; what would write then fails
+** as read-only. */
+static int store_read_only(const char *path) {
+  char *dir, *slash;
+  int ro;
+  if (access(path, F_OK) != 0) return 0;
+  if (access(path, W_OK) != 0) return 1;
+  dir = hs_strdup(path);
+  slash = strrchr(dir, '/');
+  if (slash == dir) slash[1] = '\0';
+  else if (slash) *slash = '\0';
+  ro = access(slash ? dir : ".", W_OK) != 0;
+  free(dir);
+  return ro;
+}
+
+/* Open read-only; a WAL database whose -shm file cannot be created (a
+** read-only directory) is opened as immutable, which needs none. */
+static int open_read_only(hs_store *s, const char *path) {
+  int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_master", NULL,
+                      NULL, NULL);
+  if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_NOTADB &&
+      (rc & 0xff) != SQLITE_CORRUPT) {
+    char *uri = sqlite3_mprintf("file:%s?immutable=1", path);
+    sqlite3_close(s->db);
+    s->db = NULL;
+    if (!uri) return SQLITE_NOMEM;
+    /* '?' and '#' in a file name would cut the URI short */
+    rc = strpbrk(path, "?#")
+             ? SQLITE_CANTOPEN
+             : sqlite3_open_v2(uri, &s->db,
+                               SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+    sqlite3_free(uri);
+  }
+  return rc;
+}
+
 int hs_store_open(hs_store **out, const char *path, hs_error *err) {
   hs_store *s = NULL;
-  int rc, kind = DB_FRESH;
+  int rc, kind = DB_FRESH, ro;
 
   if (!out || !path || !*path) {
     if (out) *out = NULL;
@@ -297,8 +339,10 @@ int hs_store_open(hs_store **out, const char *path, hs_error *err) {
   *out = NULL;
   s = hs_calloc(1, sizeof *s);
   s->path = hs_strdup(path);
-  rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                       NULL);
+  ro = store_read_only(path);
+  rc = ro ? open_read_only(s, path)
+          : sqlite3_open_v2(path, &s->db,
+                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc != SQLITE_OK) {
     rc = db_error(s, err, rc, "opening it");
     goto fail;
@@ -309,6 +353,19 @@ int hs_store_open(hs_store **out, const char *path, hs_error *err) {
   /* Look before writing anything: a foreign file stays untouched. */
   rc = store_inspect(s, &kind, err);
   if (rc) goto fail;
+  if (ro) {
+    if (kind == DB_FRESH) {
+      rc = hs_error_set(err, HS_EDB,
+                        "%s: database is read-only and holds no hearsay "
+                        "tables; check the permissions of the file and its "
+                        "directory",
+                        s->path);
+      goto fail;
+    }
+    sqlite3_exec(s->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+    *out = s;
+    return HS_OK;
+  }
   rc = db_exec(s, "PRAGMA journal_mode = WAL", "switching to WAL mode", err);
   if (rc) goto fail;
   rc = db_exec(s, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON",

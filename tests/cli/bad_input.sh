@@ -154,6 +154,38 @@ run 0 "$HEARSAY" index -q --db "$WORK/odd.db" "$WORK/odd.jsonl"
 sql "$WORK/odd.db" "SELECT extra FROM documents WHERE name = 'n1'" | jq -e '.score == "1e999999" and .big == "123456789012345678901234567890"' >/dev/null ||
   fail "numbers out of range not kept as text: $(sql "$WORK/odd.db" "SELECT extra FROM documents WHERE name = 'n1'")"
 
+note "a store in a read-only directory is read read-only"
+RO=$WORK/ro
+mkdir -p "$RO"
+run 0 "$HEARSAY" index -q --db "$RO/s.db" "$CORPUS"
+run 0 "$HEARSAY" reuse --format jsonl --db "$RO/s.db"
+cp "$WORK/out" "$WORK/ro.ref"
+as_reader=()
+if [[ $(id -u) == 0 ]]; then
+  # root ignores permissions: read as nobody
+  if command -v setpriv >/dev/null && id nobody >/dev/null 2>&1; then
+    as_reader=(setpriv --reuid=nobody --regid="$(id -gn nobody)" --clear-groups)
+    chmod 755 "$WORK"
+  else
+    as_reader=(skip)
+  fi
+fi
+if [[ ${as_reader[0]:-} != skip ]]; then
+  chmod 444 "$RO/s.db"
+  chmod 555 "$RO"
+  run 0 "${as_reader[@]}" "$HEARSAY" reuse --format jsonl --db "$RO/s.db"
+  cmp -s "$WORK/out" "$WORK/ro.ref" || fail "reuse --db on a read-only store differs"
+  run 0 "${as_reader[@]}" "$HEARSAY" sources --format jsonl --db "$RO/s.db"
+  run 4 "${as_reader[@]}" "$HEARSAY" index -q --db "$RO/s.db" "$ROOT/tests/data/claims/news.jsonl"
+  grep_err "^hearsay: $RO/s\.db: database is read-only while"
+  [[ $(grep -c . "$WORK/err") == 1 ]] || fail "more than one message: $(cat "$WORK/err")"
+  chmod 755 "$RO"
+  chmod 644 "$RO/s.db"
+  chmod 700 "$WORK"
+else
+  note "skipped: running as root without setpriv or a 'nobody' user"
+fi
+
 note "help and version into a full disk: exit 3 with one message"
 for a in --version version --help "help reuse" "reuse --help"; do
   rc=0
