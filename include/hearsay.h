@@ -233,6 +233,12 @@ typedef struct hs_reuse_opts {
   int (*mask_tokens)(void *ud, size_t doc, const hs_doc *d,
                      const hs_token *toks, size_t ntoks, struct hs_range **r,
                      size_t *n);
+  /* 1: also the sentence stage, which finds rewritten (paraphrased) and
+  ** summarized copies by sentence similarity; 0 (default): only the
+  ** n-gram stage (verbatim and lightly edited copies).  The sentence
+  ** stage needs the whole corpus in one process: with nranks > 1 it is
+  ** skipped. */
+  int rewrite;
 } hs_reuse_opts;
 
 HS_API void hs_reuse_opts_default(hs_reuse_opts *o);
@@ -249,7 +255,24 @@ typedef struct hs_passage {
   double similarity;  /* 2*matched / (a.words + b.words), in [0,1] */
   int internal;       /* 1 if a.doc == b.doc */
   uint32_t family;    /* family of copies of the same text, from 0 */
+  int method;         /* how it was found: enum hs_method */
 } hs_passage;
+
+/* How a passage was found.  HS_METHOD_VERBATIM covers every passage of
+** the n-gram stage (words copied in order, lightly edited or not): use
+** hs_passage_method to tell verbatim from edited.  The sentence stage
+** gives rewritten (sentences paraphrased) and summary (a short passage
+** covering a long one) passages. */
+enum hs_method {
+  HS_METHOD_VERBATIM = 0,
+  HS_METHOD_EDITED = 1,
+  HS_METHOD_REWRITTEN = 2,
+  HS_METHOD_SUMMARY = 3
+};
+
+/* "verbatim", "edited", "rewritten" or "summary": an n-gram passage is
+** verbatim when both spans are the same words, edited otherwise. */
+HS_API const char *hs_passage_method(const hs_passage *p);
 
 /* The incremental engine.  Documents are added in order (engine document
 ** i is the i-th added) and tokenized on the way in; the engine keeps only

@@ -27,6 +27,7 @@
 #include "hearsay.h"
 #include "index/index.h"
 #include "align/align.h"
+#include "align/sentence.h"
 #include "cluster/cluster.h"
 #include "index/spill.h"
 #include "mpi/dist.h"
@@ -47,6 +48,10 @@ struct hs_engine {
   hs_hashlist capped;/* hs_engine_set_capped */
   hs_error failed;   /* a spill file error met by a void call */
   uint32_t *words;   /* distributed runs: every document's word count */
+  int sent_on;       /* the sentence stage runs (not strict, one process) */
+  hs_senttab *st;    /* per document, for the sentence stage */
+  size_t capst;
+  hs_termcounts tc;
 };
 
 /* The budget's share for token tables in memory; past it, they all go to
@@ -94,6 +99,8 @@ int hs_engine_new(hs_engine **out, const hs_reuse_opts *opts,
   e = hs_calloc(1, sizeof *e);
   e->opts = *opts;
   e->nthreads = opts->threads > 0 ? opts->threads : hs_ncpu();
+  e->sent_on = opts->rewrite && opts->nranks <= 1;
+  if (e->sent_on) hs_termcounts_init(&e->tc, 20);
   e->budget = opts->memory;
   if (!e->budget) {
     long pages = sysconf(_SC_PHYS_PAGES), psize = sysconf(_SC_PAGESIZE);
@@ -109,6 +116,10 @@ void hs_engine_free(hs_engine *e) {
   if (!e) return;
   for (i = 0; i < e->ndocs; i++) hs_doctab_free(&e->docs[i]);
   free(e->docs);
+  if (e->st)
+    for (i = 0; i < e->ndocs; i++) hs_senttab_free(&e->st[i]);
+  free(e->st);
+  hs_termcounts_free(&e->tc);
   free(e->off);
   hs_tokfile_close(e->tf);
   hs_hashlist_free(&e->capped);
@@ -160,6 +171,7 @@ typedef struct add_job {
   const hs_doc *docs; /* the documents to add, count of them */
   const hs_range_list *masks; /* per document, or NULL */
   hs_tokenizer **tk; /* one per thread */
+  hs_stemcache **stc; /* one per thread, for the sentence stage */
 } add_job;
 
 /* Masked words get hash 0 (hs_doctab_set never gives 0 otherwise): the
@@ -216,6 +228,11 @@ static int add_range(void *ud, int thread, size_t begin, size_t end) {
         apply_mask(&j->e->docs[doc], &m);
       }
       free(r);
+    }
+    if (j->e->sent_on && d->text) {
+      if (!j->stc[thread]) j->stc[thread] = hs_stemcache_new();
+      hs_senttab_build(&j->e->st[doc], j->stc[thread], d->text, d->len, toks,
+                       n, j->e->docs[doc].hash, &j->e->tc);
     }
   }
   return 0;
@@ -292,13 +309,22 @@ int hs_engine_add_docs(hs_engine *e, const hs_doc *docs, size_t count,
   if (count == 0) return HS_OK;
   HS_GROW(e->docs, e->cap, e->ndocs + count);
   memset(e->docs + e->ndocs, 0, count * sizeof *e->docs);
+  if (e->sent_on) {
+    HS_GROW(e->st, e->capst, e->ndocs + count);
+    memset(e->st + e->ndocs, 0, count * sizeof *e->st);
+  }
   j.e = e;
   j.docs = docs;
   j.masks = masks;
   j.tk = hs_calloc((size_t)e->nthreads, sizeof *j.tk);
+  j.stc = hs_calloc((size_t)e->nthreads, sizeof *j.stc);
   hs_parallel_for(e->nthreads, count, 16, add_range, &j);
-  for (t = 0; t < e->nthreads; t++) hs_tokenizer_free(j.tk[t]);
+  for (t = 0; t < e->nthreads; t++) {
+    hs_tokenizer_free(j.tk[t]);
+    hs_stemcache_free(j.stc[t]);
+  }
   free(j.tk);
+  free(j.stc);
   for (i = e->ndocs; i < e->ndocs + count; i++)
     e->mem_bytes += (uint64_t)e->docs[i].n * 9;
   e->ndocs += count;
@@ -364,6 +390,8 @@ typedef struct scratch {
   size_t capseeds, capseeds_tmp;
   hs_passage *out;
   size_t nout, capout;
+  uint64_t *pairs;    /* cross pairs aligned, for the sentence stage */
+  size_t npairs, cappairs;
   /* out of core: tables read from disk, the pair join, an I/O error */
   hs_docbuf bufa, bufb;
   hs_joiner jn;
@@ -378,6 +406,7 @@ static void scratch_free(scratch *sc) {
   free(sc->seeds);
   free(sc->seeds_tmp);
   free(sc->out);
+  free(sc->pairs);
   hs_docbuf_free(&sc->bufa);
   hs_docbuf_free(&sc->bufb);
   hs_joiner_free(&sc->jn);
@@ -390,6 +419,7 @@ typedef struct align_job {
   const hs_docset *ds;
   scratch *sc;        /* per thread */
   size_t done;        /* documents aligned (atomic) */
+  int collect;        /* keep the cross pairs aligned */
 } align_job;
 
 static int cand_cmp(const void *x, const void *y) {
@@ -640,6 +670,10 @@ static int align_range(void *ud, int thread, size_t begin, size_t end) {
     for (s0 = 0; s0 < n; s0 = s1) {
       s1 = s0 + 1;
       while (s1 < n && sc->seeds[s1].b == sc->seeds[s0].b) s1++;
+      if (j->collect && sc->seeds[s0].b != a) {
+        HS_GROW(sc->pairs, sc->cappairs, sc->npairs + 1);
+        sc->pairs[sc->npairs++] = (uint64_t)a << 32 | sc->seeds[s0].b;
+      }
       align_pair(j->o, sc, &j->ds->docs[a], &j->ds->docs[sc->seeds[s0].b],
                  sc->seeds + s0, s1 - s0);
     }
@@ -670,6 +704,10 @@ static int align_range_extern(void *ud, int thread, size_t begin,
       n = hs_joiner_seeds(&sc->jn, &B, b, o->internal, &sc->seeds,
                           &sc->capseeds, &sc->seeds_tmp, &sc->capseeds_tmp);
       if (n) align_pair(o, sc, &A, &B, sc->seeds, n);
+      if (n && j->collect && b != a) {
+        HS_GROW(sc->pairs, sc->cappairs, sc->npairs + 1);
+        sc->pairs[sc->npairs++] = (uint64_t)a << 32 | b;
+      }
     }
   }
   return align_progress(j, thread, end - begin);
@@ -690,6 +728,13 @@ static int index_fits(const hs_engine *e) {
 int hs_align_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
                  const hs_cindex *ci, const hs_xpairs *xp, hs_passage **out,
                  size_t *n, hs_error *err) {
+  return hs_align_run_pairs(o, nthreads, ds, ci, xp, out, n, NULL, err);
+}
+
+int hs_align_run_pairs(const hs_reuse_opts *o, int nthreads,
+                       const hs_docset *ds, const hs_cindex *ci,
+                       const hs_xpairs *xp, hs_passage **out, size_t *n,
+                       hs_pairlist *pairs, hs_error *err) {
   align_job j;
   size_t total = 0;
   int rc, t, io_error = 0;
@@ -700,6 +745,7 @@ int hs_align_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
   j.ci = ci;
   j.xp = xp;
   j.ds = ds;
+  j.collect = pairs != NULL;
   if (nthreads < 1) nthreads = 1;
   j.sc = hs_calloc((size_t)nthreads, sizeof *j.sc);
   rc = hs_parallel_for(nthreads, ds->ndocs, 16,
@@ -712,6 +758,12 @@ int hs_align_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     if (!rc && j.sc[t].nout)
       memcpy(*out + *n, j.sc[t].out, j.sc[t].nout * sizeof **out);
     if (!rc) *n += j.sc[t].nout;
+    if (!rc && pairs && j.sc[t].npairs) {
+      HS_GROW(pairs->p, pairs->cap, pairs->n + j.sc[t].npairs);
+      memcpy(pairs->p + pairs->n, j.sc[t].pairs,
+             j.sc[t].npairs * sizeof *pairs->p);
+      pairs->n += j.sc[t].npairs;
+    }
     if (rc && j.sc[t].err.code && !io_error) {
       *err = j.sc[t].err;
       io_error = j.sc[t].err.code;
@@ -735,6 +787,7 @@ int hs_engine_run(hs_engine *e, size_t first_new, hs_passage **out,
   hs_xpairs xp;
   hs_index_stats st;
   hs_docset ds = engine_docset(e);
+  hs_pairlist pairs = {NULL, 0, 0};
   int rc, in_memory;
   *out = NULL;
   *n = 0;
@@ -767,11 +820,37 @@ int hs_engine_run(hs_engine *e, size_t first_new, hs_passage **out,
       e->opts.progress(e->opts.progress_ud, "align", 0, e->ndocs))
     rc = hs_error_set(err, HS_EINTR, "interrupted");
   else
-    rc = hs_align_run(&e->opts, e->nthreads, &ds, in_memory ? &ci : NULL,
-                      &xp, out, n, err);
+    rc = hs_align_run_pairs(&e->opts, e->nthreads, &ds,
+                            in_memory ? &ci : NULL, &xp, out, n,
+                            e->sent_on ? &pairs : NULL, err);
   hs_cindex_free(&ci);
   hs_xpairs_free(&xp);
+  if (!rc && e->sent_on) {
+    if (e->opts.progress &&
+        e->opts.progress(e->opts.progress_ud, "sentences", 0, e->ndocs))
+      rc = hs_error_set(err, HS_EINTR, "interrupted");
+    else
+      rc = hs_sent_run(&e->opts, e->nthreads, &ds, e->st, &e->tc, first_new,
+                       &pairs, out, n, err);
+    if (rc) {
+      free(*out);
+      *out = NULL;
+      *n = 0;
+    }
+  }
+  free(pairs.p);
   return rc;
+}
+
+const char *hs_passage_method(const hs_passage *p) {
+  switch (p->method) {
+    case HS_METHOD_REWRITTEN: return "rewritten";
+    case HS_METHOD_SUMMARY: return "summary";
+    case HS_METHOD_EDITED: return "edited";
+    default: break;
+  }
+  return p->words == p->a.words && p->words == p->b.words ? "verbatim"
+                                                          : "edited";
 }
 
 int hs_reuse_find(const hs_corpus *corpus, const hs_reuse_opts *opts,

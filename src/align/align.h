@@ -8,6 +8,7 @@
 #include "hearsay.h"
 #include "index/index.h"
 #include "index/spill.h"
+#include "align/sentence.h"
 
 /* Align the documents of ds: with ci, every pair it seeds; otherwise the
 ** pairs of xp, each pair's seeds found by joining the two documents'
@@ -17,5 +18,11 @@
 int hs_align_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
                  const hs_cindex *ci, const hs_xpairs *xp, hs_passage **out,
                  size_t *n, hs_error *err);
+/* The same, also appending to pairs (if not NULL) every cross pair of
+** documents aligned, for the sentence stage. */
+int hs_align_run_pairs(const hs_reuse_opts *o, int nthreads,
+                       const hs_docset *ds, const hs_cindex *ci,
+                       const hs_xpairs *xp, hs_passage **out, size_t *n,
+                       hs_pairlist *pairs, hs_error *err);
 
 #endif

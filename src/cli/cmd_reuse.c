@@ -174,9 +174,13 @@ static int index_run(cli *c, hs_store *s, const hs_aliases *al,
   uint64_t *capped = NULL;
   size_t first, count = 0, n = 0, i, nc, nbp = 0;
   hs_sidx_batch sb;
+  hs_reuse_opts eo = c->opts;
   int rc;
 
-  if ((rc = hs_engine_new(&en, &c->opts, err))) return rc;
+  /* the store keeps n-gram passages only (it has no column for how a
+  ** passage was found): --rewrite is for reuse runs */
+  eo.rewrite = 0;
+  if ((rc = hs_engine_new(&en, &eo, err))) return rc;
   cli_progress(c, "tokens", 0, nold);
   if ((rc = cli_engine_add(c, en, e, 0, nold, masks, err))) goto out;
   for (i = 0; i < nold; i++) hs_corpus_release_text(e, i);

@@ -209,6 +209,12 @@ static int write_passages_jsonl(FILE *f, const hs_corpus *c,
     else hs_buf_append(&b, ",\"kind\":\"cross\"", 15);
     hs_buf_append(&b, ",\"family\":", 10);
     buf_u32(&b, q->family);
+    {
+      const char *m = hs_passage_method(q);
+      hs_buf_append(&b, ",\"method\":\"", 11);
+      hs_buf_append(&b, m, strlen(m));
+      hs_buf_putc(&b, '"');
+    }
     hs_buf_append(&b, "}\n", 2);
     if (b.len >= FLUSH_AT || i + 1 == n) {
       if (fwrite(b.p, 1, b.len, f) != b.len) break;

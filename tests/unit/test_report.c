@@ -28,9 +28,11 @@ static void reference(FILE *f, const hs_corpus *c, const hs_passage *q) {
   hs_json_str(f, hs_corpus_doc(c, q->b.doc)->id);
   fprintf(f,
           ",\"start\":%u,\"end\":%u,\"words\":%u},\"words\":%u,"
-          "\"similarity\":%.3f,\"kind\":\"%s\",\"family\":%u}\n",
+          "\"similarity\":%.3f,\"kind\":\"%s\",\"family\":%u,"
+          "\"method\":\"%s\"}\n",
           q->b.start, q->b.end, q->b.words, q->words, q->similarity,
-          q->internal ? "internal" : "cross", q->family);
+          q->internal ? "internal" : "cross", q->family,
+          hs_passage_method(q));
 }
 
 static char *slurp(FILE *f, size_t *len) {
@@ -94,6 +96,7 @@ static hs_passage passage(uint32_t a, uint32_t b, double sim, uint32_t k) {
   p.similarity = sim;
   p.internal = a == b;
   p.family = k * 31;
+  p.method = (int)(k % 4);
   return p;
 }
 
