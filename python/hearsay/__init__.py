@@ -395,6 +395,7 @@ def _passages(corpus, p, n, with_text):
 _REUSE_OPTS = {
     "ngram": int, "min_words": int, "df_cap": int, "max_gap": int,
     "min_similarity": float, "threads": int, "internal": bool, "memory": int,
+    "rewrite": bool,
 }
 
 

@@ -92,6 +92,7 @@ typedef struct hs_reuse_opts {
   int (*mask_tokens)(void *ud, size_t doc, const hs_doc *d,
                      const hs_token *toks, size_t ntoks, struct hs_range **r,
                      size_t *n);
+  int rewrite;
 } hs_reuse_opts;
 void hs_reuse_opts_default(hs_reuse_opts *o);
 
@@ -107,6 +108,7 @@ typedef struct hs_passage {
   double similarity;
   int internal;
   uint32_t family;
+  int method;
 } hs_passage;
 
 int hs_reuse_find(const hs_corpus *corpus, const hs_reuse_opts *opts,
