@@ -670,7 +670,10 @@ static int align_range(void *ud, int thread, size_t begin, size_t end) {
     for (s0 = 0; s0 < n; s0 = s1) {
       s1 = s0 + 1;
       while (s1 < n && sc->seeds[s1].b == sc->seeds[s0].b) s1++;
-      if (j->collect && sc->seeds[s0].b != a) {
+      /* as many seeds as the out-of-core pair lists keep (the same pairs
+      ** whichever way the index was built) */
+      if (j->collect && sc->seeds[s0].b != a &&
+          s1 - s0 >= hs_min_pair_seeds(j->o)) {
         HS_GROW(sc->pairs, sc->cappairs, sc->npairs + 1);
         sc->pairs[sc->npairs++] = (uint64_t)a << 32 | sc->seeds[s0].b;
       }
