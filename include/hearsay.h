@@ -888,6 +888,156 @@ HS_API int hs_claims_stories(hs_claims *c, hs_store *s, size_t max_claims,
                              hs_story **out, size_t *n, hs_error *err);
 HS_API void hs_stories_free(hs_story *s, size_t n);
 
+/* ---------------------------------------------------------------- story */
+/* (provenance: the one model of where a story came from and how it
+** spread; docs/story.md.  Every command that names a "first" publisher
+** takes it from here.) */
+
+/* Where a document's date comes from. */
+enum hs_date_source {
+  HS_DATE_NONE = 0,   /* undated: never placed before a dated document */
+  HS_DATE_GIVEN = 1,  /* the document's metadata (JSONL date, page meta) */
+  HS_DATE_TEXT = 2,   /* found in the text (hs_date_find): marked as such */
+  HS_DATE_NAME = 3    /* found in the document's id or file name
+                         (YYYY-MM-DD): marked as such */
+};
+/* "none", "metadata", "text", "name". */
+HS_API const char *hs_date_source_name(int source);
+
+enum hs_link_kind {
+  HS_LINK_REUSE = 0,         /* shared passages, earlier -> later */
+  HS_LINK_REPUBLICATION = 1, /* near-duplicate under a later date */
+  HS_LINK_PARAPHRASE = 2,    /* the same claim in other words */
+  HS_LINK_CITATION = 3       /* cited outlet's document -> citing one */
+};
+/* "reuse", "republication", "paraphrase", "citation"; NULL if unknown. */
+HS_API const char *hs_link_kind_name(int kind);
+/* Parse a comma-separated list of kind names into a bit mask (1 << kind);
+** returns -1 for an unknown name. */
+HS_API int hs_link_kinds_parse(const char *list);
+
+/* A document as the model sees it. */
+typedef struct hs_pdoc {
+  char *id;
+  char *outlet;          /* canonical outlet (metadata, text, folder name);
+                            NULL when none is known */
+  char *date;            /* YYYY-MM-DD or NULL */
+  int date_source;       /* enum hs_date_source */
+  double date_confidence;/* 0..1 (1 for metadata) */
+  uint32_t date_start, date_end; /* text dates: bytes of the expression */
+  char *headline;        /* title, else the first line of the text */
+  int denial;            /* an attribution in it is a denial */
+  uint32_t story;        /* index into stories, UINT32_MAX if in none */
+} hs_pdoc;
+
+/* A document-level edge.  from/to are corpus indexes, earlier -> later;
+** when the order is not known from the dates (tie: same day; undated: a
+** side has no date) the flag says so and from is the lower index. */
+typedef struct hs_plink {
+  int kind;              /* enum hs_link_kind */
+  uint32_t from, to;
+  int tie, undated;
+  uint32_t passages;     /* reuse/republication: passages between them */
+  uint32_t words;        /* words matched (all passages) */
+  double similarity;     /* best passage's similarity, or the sentences'
+                            claim similarity for paraphrase */
+  double cover;          /* share of the later document's words copied */
+  uint32_t family;       /* family of the longest passage, or UINT32_MAX */
+  uint32_t a_start, a_end; /* longest passage / matched sentence in from */
+  uint32_t b_start, b_end; /* ... and in to; citation: the cited name */
+  char *a_text, *b_text; /* paraphrase: the two sentences; else NULL */
+  char *changes;         /* paraphrase: JSON array of what differs,
+                            [{"kind":"number","from":[..],"to":[..]}] */
+  char *cited;           /* citation: the cited name */
+} hs_plink;
+
+/* "First", with its evidence: the earliest dated document (dates from
+** metadata and from text compare alike; an undated document never comes
+** before a dated one), ties stated, never broken by guessing: tie = 1
+** when another document has the same first date (doc is then the lowest
+** corpus index among them, metadata dates before text dates). */
+typedef struct hs_first {
+  uint32_t doc;          /* corpus index, UINT32_MAX when there is none */
+  int tie;               /* documents sharing the first date */
+  int undated;           /* no document of the set is dated */
+  uint32_t runners[3];   /* the next documents in date order */
+  size_t nrunners;
+} hs_first;
+
+typedef struct hs_pstory {
+  uint32_t *docs;        /* corpus indexes, in date order (undated last) */
+  size_t ndocs;
+  uint32_t *links;       /* indexes into hs_provenance.links */
+  size_t nlinks;
+  hs_first first;
+  const char *date_from, *date_to; /* span of the dated documents (borrowed
+                                      from docs[]; NULL when none) */
+  char **outlets;        /* distinct outlets, in order of first appearance */
+  size_t noutlets;
+  hs_story_claim *claims;/* shared claims, most documents first */
+  size_t nclaims;
+  int outlet_denied;     /* a document of the story carries a denial */
+} hs_pstory;
+
+typedef struct hs_provenance {
+  hs_pdoc *docs;         /* one per corpus document */
+  size_t ndocs;
+  hs_plink *links;
+  size_t nlinks;
+  hs_pstory *stories;    /* two documents or more, largest first */
+  size_t nstories;
+  hs_first *families;    /* first of each reuse family, by family id */
+  size_t nfamilies;
+} hs_provenance;
+
+typedef struct hs_provenance_opts {
+  double paraphrase_threshold; /* claim similarity for a paraphrase edge;
+                                  default HS_CLAIMS_SAME_THRESHOLD */
+  int paraphrase;        /* look for paraphrases (needs claims); 1 */
+  double republication_cover; /* near-duplicate: this share of the later
+                                 document copied; 0.8 */
+  int republication_days; /* ... and dated at least this many days later;
+                                 30 */
+  size_t max_claims;     /* claims kept per story; 5 */
+} hs_provenance_opts;
+
+HS_API void hs_provenance_opts_default(hs_provenance_opts *o);
+
+/* Build the model from a corpus (texts loaded), its metadata (metas[i] for
+** document i; may be NULL), its passages (families assigned), word counts
+** (may be NULL: no republication edges), aliases (may be NULL) and a
+** claims index of the same corpus (may be NULL: no paraphrase edges).
+** Free with hs_provenance_free. */
+HS_API int hs_provenance_build(const hs_corpus *c, const hs_meta *metas,
+                               const hs_passage *p, size_t np,
+                               const uint32_t *doc_words,
+                               const hs_aliases *al, hs_claims *claims,
+                               const hs_provenance_opts *o,
+                               hs_provenance *out, hs_error *err);
+HS_API void hs_provenance_free(hs_provenance *pv);
+
+/* The one rule for "first" over any set of documents (corpus indexes). */
+HS_API void hs_provenance_first(const hs_provenance *pv, const uint32_t *docs,
+                                size_t n, hs_first *out);
+/* Compare two documents by that rule: <0 when a comes first. */
+HS_API int hs_provenance_cmp(const hs_provenance *pv, uint32_t a, uint32_t b);
+/* Make a graph's family firsts those of the model (same families). */
+HS_API void hs_provenance_apply_graph(const hs_provenance *pv, hs_graph *g);
+
+/* `hearsay stories`: one record per story (at most limit; 0 = all).
+** `hearsay story N`: story N (1-based) as its dated chain; text, or JSON
+** Lines records of type "story", "node" and "edge".  docs/story.md. */
+HS_API int hs_stories_write(FILE *f, int format, const hs_provenance *pv,
+                            size_t limit, hs_error *err);
+HS_API int hs_story_write(FILE *f, int format, const hs_provenance *pv,
+                          size_t story, hs_error *err);
+/* The document-level (level 0) or outlet-level (level 1) graph of the
+** model, with only the link kinds in mask (1 << kind), as JSON Lines
+** (records of type "node" and "edge") or GraphViz DOT. */
+HS_API int hs_provenance_graph_write(FILE *f, int format, int level,
+                                     unsigned mask, const hs_provenance *pv,
+                                     hs_error *err);
+
 /* ---------------------------------------------------------------- trace */
 /* (the HTML report) */
 
@@ -901,6 +1051,10 @@ typedef struct hs_trace_opts {
                                  date, outlet, byline, boilerplate,
                                  attributions), e.g. from hs_meta_extract;
                                  may be NULL (no attribution data) */
+  const struct hs_provenance *story; /* the story model of the same corpus
+                                 and passages (hs_provenance_build): the
+                                 first of each family and the stories
+                                 come from it; may be NULL */
 } hs_trace_opts;
 
 HS_API void hs_trace_opts_default(hs_trace_opts *o);

@@ -72,6 +72,10 @@ typedef struct cli {
   int with_text;         /* reuse --with-text */
   int flat;              /* reuse --flat */
   const char *offsets;   /* --offsets bytes|chars */
+  const char *level;     /* graph --level doc|outlet */
+  const char *edges;     /* graph --edges KIND,KIND */
+  long story_id;         /* stories --id N */
+  int no_paraphrase;     /* stories, story, graph: --no-paraphrase */
   /* given[i]: option cli_options[i] was on the command line */
   unsigned char given[CLI_MAX_OPTIONS];
 } cli;
@@ -191,6 +195,9 @@ int cli_load_aliases(cli *c, hs_aliases **al, hs_error *err);
 int cli_metas(cli *c, const hs_corpus *corpus, const hs_aliases *al,
               const hs_range_list *boiler, size_t first, size_t count,
               hs_meta **out, hs_error *err);
+/* The story model's documents alone (search --timeline). */
+int cli_provenance_docs(cli *c, const hs_corpus *corpus, hs_provenance *pv,
+                        hs_error *err);
 int cmd_meta(cli *c);
 int cmd_sources(cli *c);
 int cmd_graph(cli *c);

@@ -1,11 +1,12 @@
 /*
-** cmd_search.c — the search and stories commands: sentences that state a
-** claim, across paraphrases, spellings and scripts (from a store or from
-** files), their differences (--variants), their order in time
-** (--timeline), the similarity of sentence pairs (--pairs, for the
-** benchmarks), and the stories of a store.  All the work is in
-** src/claims/ through include/hearsay.h; this file parses options and
-** prints.  Output fields are documented in docs/search.md.
+** cmd_search.c — the search command: sentences that state a claim, across
+** paraphrases, spellings and scripts (from a store or from files), their
+** differences (--variants), their order in time (--timeline, by the story
+** model's rule of src/story/, so that its "first" is every command's),
+** and the similarity of sentence pairs (--pairs, for the benchmarks).
+** All the work is in the library through include/hearsay.h; this file
+** parses options and prints.  Output fields are documented in
+** docs/search.md.
 */
 #include <jansson.h>
 #include <stdio.h>
@@ -69,20 +70,62 @@ static void put_explain(FILE *f, const char *explain) {
   json_decref(a);
 }
 
+/* qsort has no context: the model of the running sort. */
+static const hs_provenance *g_sort_pv;
+
 static int cmp_date(const void *x, const void *y) {
   const hs_claim_hit *a = x, *b = y;
   int c;
-  if (!a->date || !b->date) {
-    if (a->date != b->date) return a->date ? -1 : 1;
-  } else if ((c = strcmp(a->date, b->date))) {
+  if (a->doc != b->doc && (c = hs_provenance_cmp(g_sort_pv, a->doc, b->doc)))
     return c;
-  }
   if (a->bm25 != b->bm25) return a->bm25 > b->bm25 ? -1 : 1;
-  return a->doc < b->doc ? -1 : a->doc > b->doc;
+  return a->start < b->start ? -1 : a->start > b->start;
+}
+
+/* Dates, outlets and headlines of the hits from the story model's
+** documents, and the hits in its date order; *tie when the first date is
+** shared.  headlines[2i], [2i+1]: hit i's headline and date source. */
+static int timeline_order(cli *c, const hs_corpus *corpus, hs_claim_hit *h,
+                          size_t n, char **headlines, int *tie, hs_error *err) {
+  hs_provenance pv;
+  uint32_t *docs = malloc((n + 1) * sizeof *docs);
+  hs_first fi;
+  size_t i;
+  int rc;
+  if (!docs) return hs_error_set(err, HS_ENOMEM, "out of memory");
+  if ((rc = cli_provenance_docs(c, corpus, &pv, err))) {
+    free(docs);
+    return rc;
+  }
+  for (i = 0; i < n; i++) {
+    if (h[i].doc >= pv.ndocs) {
+      rc = hs_error_set(err, HS_EDB, "search: a hit of an unknown document");
+      goto out;
+    }
+    docs[i] = h[i].doc;
+  }
+  g_sort_pv = &pv;
+  qsort(h, n, sizeof *h, cmp_date);
+  g_sort_pv = NULL;
+  hs_provenance_first(&pv, docs, n, &fi);
+  *tie = fi.tie;
+  for (i = 0; i < n; i++) {
+    const hs_pdoc *d = &pv.docs[h[i].doc];
+    free(h[i].date);
+    free(h[i].outlet);
+    h[i].date = d->date ? strdup(d->date) : NULL;
+    h[i].outlet = d->outlet ? strdup(d->outlet) : NULL;
+    headlines[2 * i] = d->headline ? strdup(d->headline) : NULL;
+    headlines[2 * i + 1] = strdup(hs_date_source_name(d->date_source));
+  }
+out:
+  free(docs);
+  hs_provenance_free(&pv);
+  return rc;
 }
 
 static void write_hit(FILE *f, int format, const hs_claim_hit *h, size_t i,
-                      int timeline) {
+                      int timeline, char *const *hl) {
   if (format == HS_FORMAT_JSONL) {
     fputs("{\"doc\":", f);
     put_json(f, h->name);
@@ -92,7 +135,11 @@ static void write_hit(FILE *f, int format, const hs_claim_hit *h, size_t i,
     put_json(f, h->date);
     fputs(",\"outlet\":", f);
     put_json(f, h->outlet);
-    if (timeline) fprintf(f, ",\"first\":%s", i == 0 ? "true" : "false");
+    if (timeline) {
+      fprintf(f, ",\"first\":%s,\"date_source\":\"%s\",\"headline\":",
+              i == 0 ? "true" : "false", hl && hl[1] ? hl[1] : "none");
+      put_json(f, hl ? hl[0] : NULL);
+    }
     fputs(",\"text\":", f);
     put_json(f, h->text);
     fprintf(f, ",\"explain\":%s}\n", h->explain ? h->explain : "[]");
@@ -112,6 +159,10 @@ static void write_hit(FILE *f, int format, const hs_claim_hit *h, size_t i,
     put_flat(f, h->name);
     fprintf(f, "  [%u-%u]\n    ", h->start, h->end);
     put_flat(f, h->text);
+    if (timeline && hl && hl[0]) {
+      fputs("\n    headline: ", f);
+      put_flat(f, hl[0]);
+    }
     fputs("\n    matched:", f);
     put_explain(f, h->explain);
     fputs("\n", f);
@@ -268,9 +319,9 @@ int cmd_search(cli *c) {
   hs_claim_hit *h = NULL;
   size_t n = 0, i;
   hs_error err;
-  char *joined = NULL;
+  char *joined = NULL, **hl = NULL;
   const char *query;
-  int rc;
+  int rc, tie = 0;
   hs_error_clear(&err);
   if (!o) return 5;
   /* --pairs and --queries are modes of their own: what they do not use
@@ -346,113 +397,40 @@ int cmd_search(cli *c) {
   }
   cli_progress_done(c);
   if (rc) goto out;
-  if (o->timeline && n) qsort(h, n, sizeof *h, cmp_date);
+  if (o->timeline && n) {
+    if (!corpus) {
+      corpus = hs_corpus_new();
+      if ((rc = hs_store_load_docs(s, corpus, &err))) goto out;
+    }
+    if (!(hl = calloc(2 * n + 1, sizeof *hl))) {
+      rc = hs_error_set(&err, HS_ENOMEM, "out of memory");
+      goto out;
+    }
+    if ((rc = timeline_order(c, corpus, h, n, hl, &tie, &err))) goto out;
+  }
   if (o->variants) {
     if (c->format == HS_FORMAT_TSV) fputs("kind\tvalue\tpassages\n", stdout);
     rc = write_variants(stdout, c->format, cl, h, n, &err);
   } else {
     if (c->format == HS_FORMAT_TSV)
       fputs("doc\tstart\tend\tscore\tdate\toutlet\ttext\n", stdout);
-    for (i = 0; i < n; i++) write_hit(stdout, c->format, &h[i], i, o->timeline);
+    for (i = 0; i < n; i++)
+      write_hit(stdout, c->format, &h[i], i, o->timeline, hl ? hl + 2 * i : NULL);
+    if (o->timeline && tie && n && c->format == HS_FORMAT_TEXT)
+      fputs("(another hit has the same first date: a tie)\n", stdout);
     if (!n && c->format == HS_FORMAT_TEXT)
       fputs("no sentence states this claim\n", stdout);
   }
   if (!rc && fflush(stdout))
     rc = hs_error_set(&err, HS_EIO, "cannot write the output");
 out:
+  if (hl)
+    for (i = 0; i < 2 * n; i++) free(hl[i]);
+  free(hl);
   hs_claim_hits_free(h, n);
   hs_claims_free(cl);
   hs_corpus_free(corpus);
   hs_store_close(s);
   free(joined);
-  return rc ? cli_fail(c, &err) : 0;
-}
-
-static void put_json_list(FILE *f, char **v, size_t n) {
-  size_t i;
-  putc('[', f);
-  for (i = 0; i < n; i++) {
-    if (i) putc(',', f);
-    put_json(f, v[i]);
-  }
-  putc(']', f);
-}
-
-/* stories --db FILE: documents grouped by reused passages and shared
-** claims, largest first. */
-int cmd_stories(cli *c) {
-  cli_search *o = &c->search;
-  hs_claims *cl = NULL;
-  hs_store *s = NULL;
-  hs_story *st = NULL;
-  size_t n = 0, shown, i, j;
-  hs_error err;
-  int rc;
-  hs_error_clear(&err);
-  if (!o) return 5;
-  if (!c->db || c->npaths) {
-    rc = hs_error_set(&err, HS_EUSAGE, "'stories' needs --db FILE (and no "
-                      "paths: add documents with 'hearsay index')");
-    goto out;
-  }
-  if ((rc = hs_claims_new(&cl, o->wordnet, &err))) goto out;
-  hs_claims_set_cancel(cl, (const volatile int *)&g_interrupted);
-  if (o->aliases && (rc = hs_claims_add_aliases(cl, o->aliases, &err)))
-    goto out;
-  if ((rc = hs_store_open(&s, c->db, &err))) goto out;
-  hs_store_set_cancel(s, (const volatile int *)&g_interrupted);
-  if ((rc = hs_claims_stories(cl, s, 5, &st, &n, &err))) goto out;
-  shown = cli_given(c, "limit") && o->limit && n > (size_t)o->limit ? (size_t)o->limit : n;
-  for (i = 0; i < shown; i++) {
-    const hs_story *x = &st[i];
-    if (c->format == HS_FORMAT_JSONL) {
-      printf("{\"story\":%zu,\"documents\":%zu,\"first\":{\"doc\":", i + 1,
-             x->ndocs);
-      put_json(stdout, x->first_name);
-      fputs(",\"date\":", stdout);
-      put_json(stdout, x->first_date);
-      fputs(",\"outlet\":", stdout);
-      put_json(stdout, x->first_outlet);
-      fputs("},\"outlets\":", stdout);
-      put_json_list(stdout, x->outlets, x->noutlets);
-      fputs(",\"docs\":", stdout);
-      put_json_list(stdout, x->names, x->ndocs);
-      fputs(",\"claims\":[", stdout);
-      for (j = 0; j < x->nclaims; j++) {
-        printf("%s{\"documents\":%zu,\"doc\":", j ? "," : "",
-               x->claims[j].docs);
-        put_json(stdout, x->claims[j].name);
-        printf(",\"start\":%u,\"end\":%u,\"text\":", x->claims[j].start,
-               x->claims[j].end);
-        put_json(stdout, x->claims[j].text);
-        putchar('}');
-      }
-      fputs("]}\n", stdout);
-    } else {
-      printf("story %zu: %zu documents, %zu outlets; first ", i + 1,
-             x->ndocs, x->noutlets);
-      put_flat(stdout, x->first_date ? x->first_date : "-");
-      putchar(' ');
-      put_flat(stdout, x->first_outlet ? x->first_outlet : "-");
-      putchar(' ');
-      put_flat(stdout, x->first_name);
-      fputs("\n  outlets:", stdout);
-      for (j = 0; j < x->noutlets; j++) {
-        fputs(j ? ", " : " ", stdout);
-        put_flat(stdout, x->outlets[j]);
-      }
-      putchar('\n');
-      for (j = 0; j < x->nclaims; j++) {
-        printf("  %zu docs: ", x->claims[j].docs);
-        put_flat(stdout, x->claims[j].text);
-        putchar('\n');
-      }
-    }
-  }
-  if (fflush(stdout)) rc = hs_error_set(&err, HS_EIO, "cannot write the output");
-out:
-  hs_stories_free(st, n);
-  hs_store_close(s);
-  hs_claims_free(cl);
   return rc ? cli_fail(c, &err) : 0;
 }

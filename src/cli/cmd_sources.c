@@ -3,7 +3,9 @@
 ** metadata record per document), `sources` (most-cited sources, first
 ** publishers, outlets that only copy), `graph` (the propagation graph as
 ** DOT, GEXF or JSON Lines) and `timeline` (documents and families in date
-** order); and the boilerplate masking the reuse commands use by default.
+** order), `stories` and `story N` (the story model of src/story/: every
+** "first" these commands print comes from it); and the boilerplate
+** masking the reuse commands use by default.
 **
 ** These commands keep every text in memory: boilerplate lines that one
 ** outlet repeats are found across all of its documents before the engine
@@ -40,6 +42,8 @@ typedef struct work {
   size_t np;
   uint32_t *words;
   hs_graph g;
+  hs_claims *cl;
+  hs_provenance pv;
 } work;
 
 static void work_free(work *w) {
@@ -52,6 +56,8 @@ static void work_free(work *w) {
   free(w->p);
   free(w->words);
   hs_graph_free(&w->g);
+  hs_provenance_free(&w->pv);
+  hs_claims_free(w->cl); /* borrows the corpus: freed before it */
   hs_corpus_free(w->corpus);
 }
 
@@ -79,7 +85,8 @@ int cli_metas(cli *c, const hs_corpus *corpus, const hs_aliases *al,
 }
 
 /* Corpus (texts kept), boilerplate, metadata and, if passages is set,
-** reuse passages found with boilerplate masked. */
+** reuse passages found with boilerplate masked, the graph and the story
+** model (with paraphrases when passages is 2). */
 static int load(cli *c, work *w, int passages, hs_error *err) {
   size_t nd, i;
   int rc;
@@ -123,6 +130,49 @@ static int load(cli *c, work *w, int passages, hs_error *err) {
   if (passages)
     rc = hs_graph_build(w->corpus, w->metas, w->p, w->np, w->words, w->al,
                         &w->g, err);
+  if (!rc && passages) {
+    hs_provenance_opts po;
+    hs_provenance_opts_default(&po);
+    if (passages == 2 && !c->no_paraphrase) {
+      cli_progress(c, "claims", 0, nd);
+      if (!(rc = hs_claims_new(&w->cl, c->search.wordnet, err)) &&
+          (hs_claims_set_cancel(w->cl, (const volatile int *)&g_interrupted),
+           1) &&
+          !(c->search.aliases &&
+            (rc = hs_claims_add_aliases(w->cl, c->search.aliases, err))))
+        rc = hs_claims_add_corpus(w->cl, w->corpus, err);
+      if (rc) return rc;
+    }
+    cli_progress(c, "stories", 0, nd);
+    rc = hs_provenance_build(w->corpus, w->metas, w->p, w->np, w->words,
+                             w->al, w->cl, &po, &w->pv, err);
+    if (!rc) hs_provenance_apply_graph(&w->pv, &w->g);
+  }
+  return rc;
+}
+
+/* The story model's documents alone (dates, outlets, headlines by the same
+** rules as every other command), for search --timeline: boilerplate and
+** metadata of the corpus, no passages. */
+int cli_provenance_docs(cli *c, const hs_corpus *corpus, hs_provenance *pv,
+                        hs_error *err) {
+  hs_aliases *al = NULL;
+  hs_range_list *boiler = NULL;
+  hs_meta *metas = NULL;
+  size_t nd = hs_corpus_count(corpus), i;
+  int rc;
+  memset(pv, 0, sizeof *pv);
+  /* the built-in source aliases (search's --aliases are entity aliases) */
+  if (!(rc = hs_aliases_new(&al, err)) &&
+      !(rc = hs_boiler_corpus(corpus, &boiler, err)) &&
+      !(rc = cli_metas(c, corpus, al, boiler, 0, nd, &metas, err)))
+    rc = hs_provenance_build(corpus, metas, NULL, 0, NULL, al, NULL, NULL, pv,
+                             err);
+  if (metas)
+    for (i = 0; i < nd; i++) hs_meta_clear(&metas[i]);
+  free(metas);
+  hs_boiler_free(boiler, nd);
+  hs_aliases_free(al);
   return rc;
 }
 
@@ -164,6 +214,24 @@ int cmd_graph(cli *c) {
   int rc, fmt = hs_graph_format_parse(c->format_name);
   hs_error_clear(&err);
   if (fmt < 0) fmt = HS_GRAPH_JSONL;
+  if (c->level || c->edges) {
+    /* the story model's graph: documents (or outlets) and typed edges */
+    int level = c->level && !strcmp(c->level, "outlet");
+    int mask = c->edges ? hs_link_kinds_parse(c->edges) : 15;
+    if (c->level && strcmp(c->level, "doc") && strcmp(c->level, "outlet"))
+      return cli_usage_error("graph --level wants doc or outlet, not '%s'",
+                             c->level);
+    if (mask < 0)
+      return cli_usage_error("graph --edges wants a comma-separated list of "
+                             "reuse, republication, paraphrase, citation, "
+                             "not '%s'", c->edges);
+    if (fmt == HS_GRAPH_GEXF)
+      return cli_usage_error("graph --level and --edges write jsonl or dot");
+    rc = load(c, &w, (mask & (1 << HS_LINK_PARAPHRASE)) ? 2 : 1, &err);
+    if (!rc) rc = hs_provenance_graph_write(stdout, fmt, level, (unsigned)mask,
+                                            &w.pv, &err);
+    return finish(c, &w, rc, &err);
+  }
   rc = load(c, &w, 1, &err);
   if (!rc) rc = hs_graph_write(stdout, fmt, &w.g, &err);
   return finish(c, &w, rc, &err);
@@ -176,5 +244,37 @@ int cmd_timeline(cli *c) {
   hs_error_clear(&err);
   rc = load(c, &w, 1, &err);
   if (!rc) rc = hs_timeline_write(stdout, c->format, &w.g, w.p, w.np, &err);
+  return finish(c, &w, rc, &err);
+}
+
+/* stories PATH...|--db FILE: the stories of the model, largest first;
+** with --id N, or as `story N`, story N as its dated chain. */
+int cmd_stories(cli *c) {
+  work w;
+  hs_error err;
+  int rc;
+  long id = c->story_id;
+  size_t limit = cli_given(c, "limit") ? (size_t)c->search.limit : 0;
+  int story = !strcmp(c->cmd, "story");
+  hs_error_clear(&err);
+  memset(&w, 0, sizeof w);
+  if (story) {
+    char *end = NULL;
+    if (!c->npaths || !*c->paths[0] ||
+        (id = strtol(c->paths[0], &end, 10)) < 1 || *end) {
+      rc = hs_error_set(&err, HS_EUSAGE, "'story' needs a story number "
+                        "first: hearsay story N PATH...|--db FILE");
+      return finish(c, &w, rc, &err);
+    }
+    c->paths++;
+    c->npaths--;
+  }
+  rc = load(c, &w, 2, &err);
+  if (!rc && id) rc = hs_story_write(stdout, c->format, &w.pv, (size_t)id, &err);
+  else if (!rc) rc = hs_stories_write(stdout, c->format, &w.pv, limit, &err);
+  if (story) {
+    c->paths--;
+    c->npaths++;
+  }
   return finish(c, &w, rc, &err);
 }

@@ -22,12 +22,14 @@ int cmd_trace(cli *c) {
   hs_aliases *al = NULL;
   hs_range_list *boiler = NULL;
   hs_meta *metas = NULL;
+  hs_provenance pv;
   size_t n = 0, ngroups = 0, nd = 0, i;
   hs_trace_opts o;
   hs_error err;
   const char *dir = c->out ? c->out : "report";
   int rc;
   hs_error_clear(&err);
+  memset(&pv, 0, sizeof pv);
   if (!c->db && !c->npaths)
     return cli_usage_error("'trace' needs at least one PATH (or --db FILE)");
   /* the alias table first: `index` releases the command's options */
@@ -61,8 +63,15 @@ int cmd_trace(cli *c) {
   }
   if (!rc) rc = cli_metas(c, corpus, al, boiler, 0, nd, &metas, &err);
   if (!rc) {
+    /* the story model: the same "first" as every other command */
+    cli_progress(c, "stories", 0, nd);
+    rc = hs_provenance_build(corpus, metas, p, n, words, al, NULL, NULL, &pv,
+                             &err);
+  }
+  if (!rc) {
     hs_trace_opts_default(&o);
     o.metas = metas;
+    o.story = &pv;
     o.group = group;
     o.cancel = (const volatile int *)&g_interrupted;
     cli_progress(c, "report", 0, 0);
@@ -75,6 +84,7 @@ int cmd_trace(cli *c) {
     for (i = 0; i < nd; i++) hs_meta_clear(&metas[i]);
   free(metas);
   hs_boiler_free(boiler, boiler ? nd : 0);
+  hs_provenance_free(&pv);
   hs_aliases_free(al);
   free(group);
   free(words);

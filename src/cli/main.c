@@ -221,7 +221,8 @@ static int parse_args(cli *c, const cli_command *cmd, int argc, char **argv) {
   ** after --db) uses none of the options of reading files. */
   reading_store = (cmd->flags & CLI_DB_READS) && c->db &&
                   (!c->npaths || !strcmp(cmd->name, "search") ||
-                   !strcmp(cmd->name, "stories"));
+                   !strcmp(cmd->name, "stories") ||
+                   (!strcmp(cmd->name, "story") && c->npaths <= 1));
   if (reading_store)
     for (i = 0; i < cli_noptions; i++)
       if (c->given[i] && (cli_options[i].flags & CLI_READING))

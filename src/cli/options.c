@@ -15,7 +15,7 @@
 #define F(field) offsetof(cli, field)
 
 /* Commands that find passages in files, and the filters on passages. */
-#define FINDING "reuse dups families index trace sources graph timeline"
+#define FINDING "reuse dups families index trace sources graph timeline stories story"
 #define READING FINDING " meta search extract"
 /* Commands that read records (JSON, CSV) from paths. */
 #define FIELDS FINDING " meta search"
@@ -24,12 +24,12 @@ const cli_option cli_options[] = {
     {"help", 'h', NULL, CLI_HELP, 0, 0, 0, "*", 0,
      "print this help and exit"},
     {"format", 'f', "FORMAT", CLI_STRING, F(format_name), 0, 0,
-     "reuse dups families search stories meta sources graph "
+     "reuse dups families search stories story meta sources graph "
      "timeline extract", 0,
      "output format (default: text on a terminal where the command writes "
      "text, else the first listed); see docs/output.md"},
     {"db", 0, "FILE", CLI_STRING, F(db), 0, 0,
-     "reuse dups families index trace search stories meta sources "
+     "reuse dups families index trace search stories story meta sources "
      "graph timeline", 0,
      "the SQLite store; commands other than index and trace read an "
      "existing one (exit 4 if it does not exist)"},
@@ -81,7 +81,7 @@ const cli_option cli_options[] = {
      "index trace meta sources graph timeline", 0,
      "extra source-name aliases (format in docs/sources.md)"},
     {"aliases", 0, "FILE", CLI_STRING, F(search.aliases), 0, 0,
-     "search stories", 0,
+     "search stories story", 0,
      "extra entity aliases, in the format of data/entities.tsv"},
     {"out", 'o', "DIR", CLI_STRING, F(out), 0, 0, "trace", 0,
      "the report folder (default report/)"},
@@ -103,8 +103,19 @@ const cli_option cli_options[] = {
     {"queries", 0, "FILE", CLI_STRING, F(search.queries), 0, 0, "search", 0,
      "run every line of FILE as a query over the PATHs (JSON Lines)"},
     {"wordnet", 0, "DIR", CLI_STRING, F(search.wordnet), 0, 0,
-     "search stories", 0,
+     "search stories story graph", 0,
      "WordNet's data files (default /usr/share/wordnet; \"\" for none)"},
+    {"level", 0, "doc|outlet", CLI_STRING, F(level), 0, 0, "graph", 0,
+     "the story model's graph of documents (grouped by outlet in DOT) or "
+     "of outlets, with typed edges (docs/story.md)"},
+    {"edges", 0, "KINDS", CLI_STRING, F(edges), 0, 0, "graph", 0,
+     "the story model's graph with only these edge kinds, comma-separated: "
+     "reuse, republication, paraphrase, citation (default: all)"},
+    {"id", 0, "N", CLI_LONG, F(story_id), 1, 1000000000, "stories", 0,
+     "print story N as its dated chain, as 'hearsay story N' does"},
+    {"no-paraphrase", 0, NULL, CLI_FLAG, F(no_paraphrase), 0, 0,
+     "stories story graph", 0,
+     "do not look for the same claim in other words (faster)"},
     {"source-map", 0, NULL, CLI_FLAG, F(source_map), 0, 0, "extract", 0,
      "add the map from text to page bytes"},
     {"with-text", 0, NULL, CLI_FLAG, F(with_text), 0, 0, "reuse", 0,
@@ -226,12 +237,27 @@ const cli_command cli_commands[] = {
      "a store\n"
      "hearsay search --timeline --query='oil prices' corpus/\tin date "
      "order\n"},
-    {"stories", cmd_stories, "--db FILE [OPTIONS]",
+    {"stories", cmd_stories, "[OPTIONS] PATH...\n--db FILE [OPTIONS]",
      "documents grouped into stories",
-     "Groups the stored documents into stories, with their most repeated "
-     "claims, first appearance and outlets.",
+     "Groups the documents into stories: documents joined by reused "
+     "passages, republication (a near-duplicate under a later date), the "
+     "same claim in other words (paraphrase) and citation.  Each story "
+     "comes with its first publisher (with the date's source, confidence, "
+     "ties and runners-up), its date span, outlets, documents (date, "
+     "outlet, headline) and shared claims (docs/story.md).",
      "jsonl text", CLI_DB_READS,
-     "hearsay stories --db news.db --limit=10\tthe ten largest stories\n"},
+     "hearsay stories --db news.db --limit=10\tthe ten largest stories\n"
+     "hearsay stories --id=3 corpus/\tstory 3 as a dated chain\n"},
+    {"story", cmd_stories, "N [OPTIONS] PATH...\nN --db FILE [OPTIONS]",
+     "one story as a dated chain",
+     "Prints story N (as numbered by 'hearsay stories') document by "
+     "document in date order, with who copied which passages from whom, "
+     "who retold the claim in other words and what changed, who cited "
+     "whom: text on a terminal, JSON Lines records of type story, node and "
+     "edge otherwise (docs/story.md).",
+     "jsonl text", CLI_DB_READS,
+     "hearsay story 1 --db news.db\tthe largest story, read top to "
+     "bottom\n"},
     {"meta", cmd_meta, "[OPTIONS] PATH...\n--db FILE [OPTIONS]",
      "date, outlet, title, byline, boilerplate and attributions",
      "Writes the metadata of each document as one JSON Lines record "
@@ -251,7 +277,9 @@ const cli_command cli_commands[] = {
      "as JSON Lines, GraphViz DOT or GEXF (Gephi, networkx.read_gexf).",
      "jsonl dot gexf", CLI_DB_READS,
      "hearsay graph --format=gexf --db news.db > news.gexf\tfor Gephi or "
-     "networkx\n"},
+     "networkx\n"
+     "hearsay graph --level=doc --edges=reuse,paraphrase corpus/\tthe "
+     "story model's document graph\n"},
     {"timeline", cmd_timeline, "[OPTIONS] PATH...\n--db FILE [OPTIONS]",
      "documents and families in date order",
      "Lists documents and families of reused text in date order.",

@@ -209,6 +209,7 @@ typedef struct model {
   size_t nedges, capedges;
   uint64_t bytes, reused_units, units;
   size_t cross, internal;
+  const hs_provenance *story; /* the story model, for "first" (may be NULL) */
 } model;
 
 static void model_free(model *m) {
@@ -545,6 +546,10 @@ static int jw_close(jw *w, hs_error *err) {
 /* Earliest member of family f (by date; undated last; then doc index). */
 static size_t family_first(const model *m, uint32_t f) {
   size_t i, best = m->fam_off[f];
+  if (m->story && f < m->story->nfamilies &&
+      m->story->families[f].doc != UINT32_MAX)
+    for (i = m->fam_off[f]; i < m->fam_off[f + 1]; i++)
+      if (m->mem[i].doc == m->story->families[f].doc) return i;
   for (i = m->fam_off[f] + 1; i < m->fam_off[f + 1]; i++) {
     const char *di = m->docs[m->mem[i].doc].date;
     const char *db = m->docs[m->mem[best].doc].date;
@@ -1026,6 +1031,7 @@ int hs_trace_write(const char *dir, const hs_corpus *c, const hs_passage *p,
   m.n = n;
   m.group = o.group;
   m.metas = o.metas;
+  m.story = o.story;
   if (!dir || !*dir)
     return hs_error_set(err, HS_EUSAGE, "the report needs a folder name");
   if ((rc = check_target(dir, &exists, err))) return rc;

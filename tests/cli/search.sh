@@ -101,8 +101,9 @@ timeout 30 "$HEARSAY" stories --db "$WORK/empty.db" >"$WORK/out" 2>"$WORK/err" |
 [[ $rc != 124 ]] || fail "stories on an empty store did not finish in 30 s"
 [[ $rc == 0 || $rc == 4 ]] || fail "stories on an empty store: exit $rc"
 [[ ! -s $WORK/out ]] || fail "stories on an empty store printed a story"
-run 1 "$HEARSAY" stories "$DATA"
-grep_err "needs --db"
+note "stories also reads paths"
+run 0 "$HEARSAY" stories "$CORPUS"
+[[ $(lines "$WORK/out") -ge 2 ]] || fail "expected stories from paths"
 
 note "errors"
 run 1 "$HEARSAY" search "$DATA"

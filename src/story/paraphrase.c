@@ -1,0 +1,226 @@
+/*
+** paraphrase.c — sentences of different documents that state the same
+** claim in other words, for the story model's `paraphrase` edges.
+**
+** Scoring every sentence pair is quadratic, so candidates come from rare
+** words: each sentence's distinct normalized words (hs_tokenize, so
+** spelling variants agree) are listed as (word hash, sentence) pairs and
+** radix-sorted; a word found in at most HS_PARA_DF_CAP sentences pairs up
+** the sentences it appears in.  A pair that shares at least three such
+** words, covering a third of the shorter sentence, is scored with the
+** claims stage's similarity (hs_claims_similarity: BM25 with synonyms,
+** aliases and transliterations) and kept at or above the threshold.
+** Work is linear in the words plus the pairs under the cap.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "story/story.h"
+#include "util/sort.h"
+
+#define MIN_WORDS 6
+#define MAX_WORDS 80
+#define MIN_SHARED 3
+
+typedef struct sent {
+  uint32_t doc, start, end, nw;
+} sent;
+
+static int para_cmp(const void *x, const void *y) {
+  const hs_para *a = x, *b = y;
+  if (a->a != b->a) return a->a < b->a ? -1 : 1;
+  if (a->b != b->b) return a->b < b->b ? -1 : 1;
+  return (a->similarity < b->similarity) - (a->similarity > b->similarity);
+}
+
+int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
+                         double threshold,
+                         int (*skip)(void *ud, uint32_t a, uint32_t b),
+                         void *ud, hs_para **out, size_t *n, hs_error *err) {
+  size_t nd = hs_corpus_count(c), i, j, k;
+  sent *s = NULL;
+  size_t ns = 0, caps = 0;
+  uint64_t *key = NULL, *pk = NULL;
+  uint32_t *carry = NULL;
+  size_t nk = 0, capk = 0, npk = 0, cappk = 0;
+  hs_para *res = NULL;
+  size_t nres = 0, capr = 0;
+  hs_token *tok = NULL;
+  hs_sentence *ss = NULL;
+  int rc = HS_OK;
+  *out = NULL;
+  *n = 0;
+  for (i = 0; i < nd; i++) {
+    const hs_doc *d = hs_corpus_doc(c, i);
+    size_t nt = 0, nss = 0, t = 0;
+    if (!d->text || !d->len) continue;
+    free(tok);
+    free(ss);
+    tok = NULL;
+    ss = NULL;
+    if ((rc = hs_tokenize(d->text, d->len, &tok, &nt, err))) goto out;
+    if ((rc = hs_sentences_split(d->text, d->len, &ss, &nss, err))) goto out;
+    for (j = 0; j < nss; j++) {
+      size_t t0, nw;
+      while (t < nt && tok[t].start < ss[j].start) t++;
+      t0 = t;
+      while (t < nt && tok[t].start < ss[j].end) t++;
+      nw = t - t0;
+      if (nw < MIN_WORDS || nw > MAX_WORDS) continue;
+      HS_GROW(s, caps, ns + 1);
+      s[ns].doc = (uint32_t)i;
+      s[ns].start = ss[j].start;
+      s[ns].end = ss[j].end;
+      s[ns].nw = 0;
+      HS_GROW(key, capk, nk + nw);
+      {
+        size_t first = nk;
+        for (k = t0; k < t; k++) {
+          size_t m;
+          for (m = first; m < nk; m++)
+            if (key[m] == tok[k].hash) break;
+          if (m < nk) continue;
+          key[nk++] = tok[k].hash;
+        }
+        s[ns].nw = (uint32_t)(nk - first);
+      }
+      ns++;
+    }
+  }
+  carry = hs_malloc((nk + 1) * sizeof *carry);
+  {
+    /* sentence of each key: keys were appended sentence by sentence */
+    size_t at = 0;
+    for (i = 0; i < ns; i++)
+      for (k = 0; k < s[i].nw; k++) carry[at++] = (uint32_t)i;
+  }
+  hs_sort_u64_carry(key, carry, nk);
+  for (i = 0; i < nk; i = j) {
+    for (j = i + 1; j < nk && key[j] == key[i]; j++) {}
+    if (j - i < 2 || j - i > HS_PARA_DF_CAP) continue;
+    for (k = i; k < j; k++) {
+      size_t m;
+      for (m = k + 1; m < j; m++) {
+        uint32_t x = carry[k], y = carry[m];
+        if (s[x].doc == s[y].doc) continue;
+        HS_GROW(pk, cappk, npk + 1);
+        pk[npk++] = x < y ? ((uint64_t)x << 32) | y : ((uint64_t)y << 32) | x;
+      }
+    }
+  }
+  free(key);
+  key = NULL;
+  hs_sort_u64(pk, npk);
+  for (i = 0; i < npk; i = j) {
+    uint32_t x = (uint32_t)(pk[i] >> 32), y = (uint32_t)pk[i];
+    uint32_t da, db, mn;
+    double sim = 0;
+    const hs_doc *A, *B;
+    char *ta, *tb;
+    for (j = i + 1; j < npk && pk[j] == pk[i]; j++) {}
+    mn = s[x].nw < s[y].nw ? s[x].nw : s[y].nw;
+    if (j - i < MIN_SHARED || 3 * (j - i) < mn) continue;
+    da = s[x].doc < s[y].doc ? s[x].doc : s[y].doc;
+    db = s[x].doc < s[y].doc ? s[y].doc : s[x].doc;
+    if (skip && skip(ud, da, db)) continue;
+    A = hs_corpus_doc(c, s[x].doc);
+    B = hs_corpus_doc(c, s[y].doc);
+    ta = hs_strndup(A->text + s[x].start, s[x].end - s[x].start);
+    tb = hs_strndup(B->text + s[y].start, s[y].end - s[y].start);
+    rc = hs_claims_similarity(claims, ta, tb, &sim, err);
+    free(ta);
+    free(tb);
+    if (rc) goto out;
+    if (sim < threshold) continue;
+    HS_GROW(res, capr, nres + 1);
+    if (s[x].doc > s[y].doc) {
+      uint32_t t = x;
+      x = y;
+      y = t;
+    }
+    res[nres].a = s[x].doc;
+    res[nres].b = s[y].doc;
+    res[nres].a_start = s[x].start, res[nres].a_end = s[x].end;
+    res[nres].b_start = s[y].start, res[nres].b_end = s[y].end;
+    res[nres].similarity = sim;
+    res[nres].sentences = 1;
+    nres++;
+  }
+  /* one per document pair: the best, counting the others */
+  if (nres) qsort(res, nres, sizeof *res, para_cmp);
+  for (i = 0, k = 0; i < nres; i = j) {
+    for (j = i + 1; j < nres && res[j].a == res[i].a && res[j].b == res[i].b; j++) {}
+    res[k] = res[i];
+    res[k].sentences = (uint32_t)(j - i);
+    k++;
+  }
+  nres = k;
+  *out = res;
+  *n = nres;
+  res = NULL;
+out:
+  free(tok);
+  free(ss);
+  free(s);
+  free(key);
+  free(carry);
+  free(pk);
+  free(res);
+  return rc;
+}
+
+/* ------------------------------------------------------------ changes */
+
+char *hs_story_changes(hs_claims *claims, const char *a, const char *b) {
+  hs_claim_hit h[2];
+  hs_variant *v = NULL;
+  size_t nv = 0, i, j;
+  hs_buf out;
+  int side;
+  memset(h, 0, sizeof h);
+  h[0].text = hs_strdup(a);
+  h[1].text = hs_strdup(b);
+  if (hs_claims_variants(claims, h, 2, &v, &nv, NULL) || !nv) {
+    hs_variants_free(v, nv);
+    free(h[0].text);
+    free(h[1].text);
+    return NULL;
+  }
+  free(h[0].text);
+  free(h[1].text);
+  hs_buf_init(&out, 0);
+  hs_buf_putc(&out, '[');
+  /* one object per kind: values only in the earlier (from) and only in
+  ** the later sentence (to) */
+  for (i = 0; i < 3; i++) {
+    int any = 0;
+    for (j = 0; j < nv; j++)
+      if (v[j].kind == (int)i) any = 1;
+    if (!any) continue;
+    if (out.len > 1) hs_buf_putc(&out, ',');
+    hs_buf_append(&out, "{\"kind\":", 8);
+    hs_json_buf_strn(&out, hs_variant_kind_name((int)i),
+                     strlen(hs_variant_kind_name((int)i)));
+    for (side = 0; side < 2; side++) {
+      int first = 1;
+      hs_buf_append(&out, side ? ",\"to\":[" : ",\"from\":[", side ? 7 : 9);
+      for (j = 0; j < nv; j++) {
+        size_t m;
+        int here = 0;
+        if (v[j].kind != (int)i) continue;
+        for (m = 0; m < v[j].nhits; m++)
+          if (v[j].hits[m] == (size_t)side) here = 1;
+        if (!here) continue;
+        if (!first) hs_buf_putc(&out, ',');
+        first = 0;
+        hs_json_buf_strn(&out, v[j].value, strlen(v[j].value));
+      }
+      hs_buf_putc(&out, ']');
+    }
+    hs_buf_putc(&out, '}');
+  }
+  hs_buf_putc(&out, ']');
+  hs_variants_free(v, nv);
+  hs_buf_terminate(&out);
+  return hs_buf_take(&out, NULL);
+}

@@ -1,0 +1,42 @@
+/*
+** story.h — private interface of the story stage (src/story/): the
+** paraphrase finder the model calls, and helpers shared by the model and
+** its writers.
+*/
+#ifndef HS_STORY_H
+#define HS_STORY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "hearsay.h"
+#include "util/util.h"
+
+/* Days since 1970-01-01 of a "YYYY-MM-DD" date; 0 and *ok = 0 if not one. */
+long hs_story_days(const char *date, int *ok);
+
+/* A paraphrase between two documents: the best matched sentence pair. */
+typedef struct hs_para {
+  uint32_t a, b;            /* documents, a < b */
+  uint32_t a_start, a_end, b_start, b_end;
+  double similarity;
+  uint32_t sentences;       /* matched sentence pairs between them */
+} hs_para;
+
+/* Sentence pairs of different documents stating the same claim in other
+** words: candidates share at least three rare words (a word in at most
+** HS_PARA_DF_CAP sentences) covering a third of the shorter sentence,
+** then hs_claims_similarity must reach threshold.  Document pairs for
+** which skip(ud, a, b) is nonzero are not looked at.  One hs_para per
+** document pair (its best sentence pair).  *out malloc'ed. */
+#define HS_PARA_DF_CAP 24
+int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
+                         double threshold,
+                         int (*skip)(void *ud, uint32_t a, uint32_t b),
+                         void *ud, hs_para **out, size_t *n, hs_error *err);
+
+/* What differs between two sentences stating one claim (numbers, places
+** and actors, dates), as a JSON array; NULL when nothing. */
+char *hs_story_changes(hs_claims *claims, const char *a, const char *b);
+
+#endif
