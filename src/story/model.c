@@ -67,9 +67,9 @@ long hs_story_days(const char *s, int *ok) {
   long era, yoe, doy, doe;
   *ok = 0;
   if (!s || strlen(s) < 10 || s[4] != '-' || s[7] != '-') return 0;
-  y = atoi(s);
-  m = atoi(s + 5);
-  d = atoi(s + 8);
+  y = (int)strtol(s, NULL, 10);
+  m = (int)strtol(s + 5, NULL, 10);
+  d = (int)strtol(s + 8, NULL, 10);
   if (m < 1 || m > 12 || d < 1 || d > 31) return 0;
   *ok = 1;
   /* days from civil (Howard Hinnant's algorithm) */
