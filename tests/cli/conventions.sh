@@ -68,7 +68,7 @@ options() {
 value_for() {
   case $1 in
     N) echo 2 ;; X) echo 0.5 ;; SIZE) echo 64M ;; FILE) echo "$WORK/none" ;;
-    DIR) echo "$WORK" ;; CLAIM) echo x ;; *'|'*) echo "${1%%|*}" ;;
+    DIR) echo "$WORK" ;; CLAIM) echo x ;; KINDS) echo reuse,citation ;; *'|'*) echo "${1%%|*}" ;;
     '') ;; *) echo "$1" ;;
   esac
 }
