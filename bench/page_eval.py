@@ -48,7 +48,7 @@ import sys
 import tempfile
 import unicodedata
 
-SOURCE_CUES = {"Source:", "المصدر:", "منبع:"}
+SOURCE_CUES = {"source:", "sources:", "المصدر:", "منبع:"}
 
 
 def fold(s):
@@ -125,7 +125,7 @@ def score_doc(s, name, g, r, show):
     # attributions
     gold = g["attributions"]
     preds = [a for a in r.get("attributions", [])
-             if a.get("cue") not in SOURCE_CUES and not a.get("vague")]
+             if (a.get("cue") or "").lower() not in SOURCE_CUES and not a.get("vague")]
     gnames = [norm(x["source"]) for x in gold]
     found = [False] * len(gold)
     for a in preds:
@@ -151,7 +151,7 @@ def score_doc(s, name, g, r, show):
     # chains: consecutive pairs of each predicted chain
     groups = {}
     for a in r.get("attributions", []):
-        if a.get("cue") in SOURCE_CUES:
+        if (a.get("cue") or "").lower() in SOURCE_CUES:
             continue
         key = (tuple(a.get("chain") or []), tuple(a.get("content_span") or []))
         groups.setdefault(key, []).append(a)

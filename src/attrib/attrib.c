@@ -42,218 +42,7 @@
 #include "hearsay.h"
 #include "util/util.h"
 
-enum { BEFORE = 0, AFTER = 1 };
-enum { F_CITING = 1, F_DENIAL = 2, F_ATTACHED = 4, F_LINESTART = 8,
-       F_INVERT = 16 };
-
-/* Cue tables, per language.  text is matched at a word start, ASCII
-** case-insensitively; F_ATTACHED cues may run into the next word (the
-** Arabic preposition «لـ» is written joined: «وفقا لوكالة»).
-**
-**   en: said, says, told, reported, reports, stated, announced, added,
-**       claimed, confirmed, noted, wrote, quoted, according to, citing,
-**       quoting, as quoted by, quoted as saying by, as reported by, cited
-**       by, Source:, denied,
-**       has denied, denies, rejected, dismissed, refuted, called the
-**       allegations / claims / reports
-**   ar: قال، وقال، ذكرت، وذكرت، ذكر، أفادت، وأفادت، أفاد، أعلنت، أعلن، أكد،
-**       أكدت، صرح، أضاف، نقلا عن، نقلاً عن، وفقا لـ، وفقاً لـ، بحسب، حسب،
-**       طبقا لـ، استنادا إلى، نفى، نفت، رفض، رفضت، كذب، المصدر:
-**   fa: به گزارش، به نقل از، طبق گزارش، بنا بر گزارش، گفت، اعلام کرد،
-**       افزود، تکذیب کرد، منبع:
-*/
-typedef struct cue_row {
-  const char *lang, *text;
-  int dir, flags;
-} cue_row;
-
-static const cue_row cues[] = {
-    {"en", "quoted as saying by", AFTER, 0},
-    {"en", "as quoted by", AFTER, F_CITING},
-    {"en", "as reported by", AFTER, F_CITING},
-    {"en", "according to", AFTER, 0},
-    {"en", "citing", AFTER, F_CITING},
-    {"en", "quoting", AFTER, F_CITING},
-    {"en", "cited by", AFTER, F_CITING},
-    {"en", "source:", AFTER, F_LINESTART},
-    {"en", "sources:", AFTER, F_LINESTART},
-    {"en", "has denied", BEFORE, F_DENIAL},
-    {"en", "have denied", BEFORE, F_DENIAL},
-    {"en", "denied", BEFORE, F_DENIAL},
-    {"en", "denies", BEFORE, F_DENIAL},
-    {"en", "rejected", BEFORE, F_DENIAL},
-    {"en", "dismissed", BEFORE, F_DENIAL},
-    {"en", "refuted", BEFORE, F_DENIAL},
-    {"en", "called the allegations", BEFORE, F_DENIAL},
-    {"en", "called the claims", BEFORE, F_DENIAL},
-    {"en", "called the reports", BEFORE, F_DENIAL},
-    {"en", "said", BEFORE, F_INVERT},
-    {"en", "says", BEFORE, F_INVERT},
-    {"en", "told", BEFORE, 0},
-    {"en", "has reported", BEFORE, 0},
-    {"en", "reported", BEFORE, 0},
-    {"en", "stated", BEFORE, 0},
-    {"en", "announced", BEFORE, 0},
-    {"en", "added", BEFORE, F_INVERT},
-    {"en", "claimed", BEFORE, 0},
-    {"en", "confirmed", BEFORE, 0},
-    {"en", "noted", BEFORE, 0},
-    {"en", "wrote", BEFORE, 0},
-    {"en", "quoted", BEFORE, 0},
-    {"ar", "نقلا عن", AFTER, F_CITING},
-    {"ar", "نقلاً عن", AFTER, F_CITING},
-    {"ar", "وفقا لـ", AFTER, F_ATTACHED},
-    {"ar", "وفقاً لـ", AFTER, F_ATTACHED},
-    {"ar", "وفقا ل", AFTER, F_ATTACHED},
-    {"ar", "وفقاً ل", AFTER, F_ATTACHED},
-    {"ar", "طبقا لـ", AFTER, F_ATTACHED},
-    {"ar", "طبقا ل", AFTER, F_ATTACHED},
-    {"ar", "استنادا إلى", AFTER, 0},
-    {"ar", "بحسب", AFTER, 0},
-    {"ar", "حسب", AFTER, 0},
-    {"ar", "وبحسب", AFTER, 0},
-    {"ar", "المصدر:", AFTER, F_LINESTART},
-    {"ar", "نفى", AFTER, F_DENIAL},
-    {"ar", "ونفى", AFTER, F_DENIAL},
-    {"ar", "نفت", AFTER, F_DENIAL},
-    {"ar", "ونفت", AFTER, F_DENIAL},
-    {"ar", "رفض", AFTER, F_DENIAL},
-    {"ar", "رفضت", AFTER, F_DENIAL},
-    {"ar", "كذبت", AFTER, F_DENIAL},
-    {"ar", "وقال", AFTER, 0},
-    {"ar", "قال", AFTER, 0},
-    {"ar", "وقالت", AFTER, 0},
-    {"ar", "قالت", AFTER, 0},
-    {"ar", "وذكرت", AFTER, 0},
-    {"ar", "ذكرت", AFTER, 0},
-    {"ar", "وذكر", AFTER, 0},
-    {"ar", "ذكر", AFTER, 0},
-    {"ar", "وأفادت", AFTER, 0},
-    {"ar", "أفادت", AFTER, 0},
-    {"ar", "افادت", AFTER, 0},
-    {"ar", "أفاد", AFTER, 0},
-    {"ar", "وأعلنت", AFTER, 0},
-    {"ar", "أعلنت", AFTER, 0},
-    {"ar", "وأعلن", AFTER, 0},
-    {"ar", "أعلن", AFTER, 0},
-    {"ar", "وأكد", AFTER, 0},
-    {"ar", "أكد", AFTER, 0},
-    {"ar", "أكدت", AFTER, 0},
-    {"ar", "وصرح", AFTER, 0},
-    {"ar", "صرح", AFTER, 0},
-    {"ar", "وأضاف", AFTER, 0},
-    {"fa", "به گزارش", AFTER, 0},
-    {"fa", "به نقل از", AFTER, F_CITING},
-    {"fa", "طبق گزارش", AFTER, 0},
-    {"fa", "بنا بر گزارش", AFTER, 0},
-    {"fa", "بنابر گزارش", AFTER, 0},
-    {"fa", "منبع:", AFTER, F_LINESTART},
-    {"fa", "تکذیب کرد", BEFORE, F_DENIAL},
-    {"fa", "را تکذیب کرد", BEFORE, F_DENIAL},
-    {"fa", "اعلام کرد", BEFORE, 0},
-    {"fa", "گفت", BEFORE, 0},
-    {"fa", "افزود", BEFORE, 0},
-};
-#define NCUES (sizeof cues / sizeof cues[0])
-
-/* Words that end a source read forwards (AFTER) or backwards (BEFORE). */
-static const char *const stop_en[] = {
-    "that", "which", "who", "whom", "and", "but", "while", "when", "on",
-    "in", "at", "as", "after", "before", "because", "to", "on", "last",
-    "this", "earlier", "late", "early", "said", "told", "reported",
-    "citing", "quoting", "also", "has", "have", "had", "is", "was", "were",
-    "would", "will", "it", "its", "about", "over", "not", "never",
-    "previously", "later", "he", "she", "they", "we", "i", "you", "him",
-    "her", "them", "then", "so", "if", "than", NULL};
-static const char *const stop_ar[] = {
-    "أن", "ان", "إن", "إنه", "أنه", "انه", "في", "خلال", "على", "إلى", "الى",
-    "اليوم", "امس", "أمس", "التي", "الذي", "عن", "نقلا", "نقلاً", "من", "مع",
-    "بأن", "لـ", "إنّ", "أنّ", "فإن", "فان", "وأن", "وان", "بان", "يوم",
-    "مساء", "صباح", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء",
-    "الخميس", "الجمعة", "السبت", "هذه", "هذا", "ذلك", "تلك", "هذي", "كل",
-    "وجود", "صحة", NULL};
-static const char *const stop_fa[] = {"که", "در", "از", "با", "به", "روز",
-                                      "امروز", "را", "این", "و", NULL};
-static const char *const pronouns[] = {
-    "he", "she", "it", "they", "we", "i", "you", "this", "which", "who",
-    "there", "that", "one", "what", "the", "a", "an", "and", "but", "it",
-    "هو", "هي", "او", "وی", "آنها", "ما", "سموه", "معاليه", "فضيلته", "البيان",
-    "التقرير", "فيه", "فيها", "عدد", "تعالى", "له", "لها", "أيضا", "أيضاً",
-    "ايضا", "بيان", "قائلا", "قائلاً", "قائلة", "لي", "لنا", "لهم", "أحكام",
-    "لأحكام", NULL};
-
-/* Keywords deciding a source's type when the alias table does not know
-** it; the first row matching a word of the source wins. */
-static const struct {
-  const char *word;
-  int type;
-} type_words[] = {
-    {"source", HS_SRC_ANONYMOUS}, {"sources", HS_SRC_ANONYMOUS},
-    {"witness", HS_SRC_ANONYMOUS}, {"witnesses", HS_SRC_ANONYMOUS},
-    {"residents", HS_SRC_ANONYMOUS}, {"insiders", HS_SRC_ANONYMOUS},
-    {"activists", HS_SRC_ANONYMOUS}, {"analysts", HS_SRC_ANONYMOUS},
-    {"dealers", HS_SRC_ANONYMOUS}, {"traders", HS_SRC_ANONYMOUS},
-    {"economists", HS_SRC_ANONYMOUS}, {"experts", HS_SRC_ANONYMOUS},
-    {"observers", HS_SRC_ANONYMOUS}, {"diplomats", HS_SRC_ANONYMOUS},
-    {"مصدر", HS_SRC_ANONYMOUS},
-    {"مصادر", HS_SRC_ANONYMOUS}, {"شهود", HS_SRC_ANONYMOUS},
-    {"ناشطون", HS_SRC_ANONYMOUS}, {"أهالي", HS_SRC_ANONYMOUS},
-    {"سكان", HS_SRC_ANONYMOUS}, {"منابع", HS_SRC_ANONYMOUS},
-    {"منبع", HS_SRC_ANONYMOUS}, {"شاهدان", HS_SRC_ANONYMOUS},
-    {"agency", HS_SRC_AGENCY}, {"وكالة", HS_SRC_AGENCY},
-    {"خبرگزاری", HS_SRC_AGENCY}, {"newspaper", HS_SRC_OUTLET},
-    {"daily", HS_SRC_OUTLET}, {"television", HS_SRC_OUTLET},
-    {"tv", HS_SRC_OUTLET}, {"channel", HS_SRC_OUTLET},
-    {"radio", HS_SRC_OUTLET}, {"website", HS_SRC_OUTLET},
-    {"magazine", HS_SRC_OUTLET}, {"صحيفة", HS_SRC_OUTLET},
-    {"جريدة", HS_SRC_OUTLET}, {"قناة", HS_SRC_OUTLET},
-    {"موقع", HS_SRC_OUTLET}, {"روزنامه", HS_SRC_OUTLET},
-    {"شبکه", HS_SRC_OUTLET}, {"تلویزیون", HS_SRC_OUTLET},
-    {"ministry", HS_SRC_OFFICIAL}, {"minister", HS_SRC_OFFICIAL},
-    {"government", HS_SRC_OFFICIAL}, {"army", HS_SRC_OFFICIAL},
-    {"military", HS_SRC_OFFICIAL}, {"police", HS_SRC_OFFICIAL},
-    {"spokesman", HS_SRC_OFFICIAL}, {"spokeswoman", HS_SRC_OFFICIAL},
-    {"spokesperson", HS_SRC_OFFICIAL}, {"president", HS_SRC_OFFICIAL},
-    {"office", HS_SRC_OFFICIAL}, {"council", HS_SRC_OFFICIAL},
-    {"committee", HS_SRC_OFFICIAL}, {"department", HS_SRC_OFFICIAL},
-    {"authority", HS_SRC_OFFICIAL}, {"authorities", HS_SRC_OFFICIAL},
-    {"observatory", HS_SRC_OFFICIAL}, {"officials", HS_SRC_OFFICIAL},
-    {"official", HS_SRC_OFFICIAL}, {"embassy", HS_SRC_OFFICIAL},
-    {"command", HS_SRC_OFFICIAL}, {"commission", HS_SRC_OFFICIAL},
-    {"company", HS_SRC_OFFICIAL}, {"corporation", HS_SRC_OFFICIAL},
-    {"university", HS_SRC_OFFICIAL}, {"bank", HS_SRC_OFFICIAL},
-    {"organization", HS_SRC_OFFICIAL}, {"organisation", HS_SRC_OFFICIAL},
-    {"union", HS_SRC_OFFICIAL}, {"board", HS_SRC_OFFICIAL},
-    {"institute", HS_SRC_OFFICIAL}, {"court", HS_SRC_OFFICIAL},
-    {"parliament", HS_SRC_OFFICIAL}, {"federation", HS_SRC_OFFICIAL},
-    {"secretary", HS_SRC_OFFICIAL}, {"mps", HS_SRC_OFFICIAL},
-    {"lawmakers", HS_SRC_OFFICIAL}, {"group", HS_SRC_OFFICIAL},
-    {"regulators", HS_SRC_OFFICIAL}, {"press", HS_SRC_OUTLET},
-    {"الشركة", HS_SRC_OFFICIAL}, {"جامعة", HS_SRC_OFFICIAL},
-    {"وزارة", HS_SRC_OFFICIAL},
-    {"وزير", HS_SRC_OFFICIAL}, {"الحكومة", HS_SRC_OFFICIAL},
-    {"الجيش", HS_SRC_OFFICIAL}, {"المتحدث", HS_SRC_OFFICIAL},
-    {"الشرطة", HS_SRC_OFFICIAL}, {"الرئيس", HS_SRC_OFFICIAL},
-    {"هيئة", HS_SRC_OFFICIAL}, {"مجلس", HS_SRC_OFFICIAL},
-    {"وزارت", HS_SRC_OFFICIAL}, {"وزیر", HS_SRC_OFFICIAL},
-    {"سخنگوی", HS_SRC_OFFICIAL}, {"دولت", HS_SRC_OFFICIAL},
-    {"ارتش", HS_SRC_OFFICIAL}, {"رئیس", HS_SRC_OFFICIAL},
-    {"پلیس", HS_SRC_OFFICIAL}, {"الأمير", HS_SRC_OFFICIAL},
-    {"مسؤول", HS_SRC_OFFICIAL}, {"مسؤولون", HS_SRC_OFFICIAL},
-    {"مسئول", HS_SRC_OFFICIAL}, {"مقام", HS_SRC_OFFICIAL},
-    {"mr", HS_SRC_PERSON}, {"mrs", HS_SRC_PERSON},
-    {"ms", HS_SRC_PERSON}, {"dr", HS_SRC_PERSON}, {"professor", HS_SRC_PERSON},
-    {"الدكتور", HS_SRC_PERSON}, {"د", HS_SRC_PERSON}, {"المهندس", HS_SRC_PERSON},
-    {"الشيخ", HS_SRC_PERSON}, {"السيد", HS_SRC_PERSON},
-    {"الأستاذ", HS_SRC_PERSON}, {"آقای", HS_SRC_PERSON},
-    {"خانم", HS_SRC_PERSON}, {"دکتر", HS_SRC_PERSON}};
-#define NTYPEWORDS (sizeof type_words / sizeof type_words[0])
-
-/* Denial words next to any cue. */
-static const char *const denial_words[] = {
-    "false", "baseless", "fabricated", "unfounded", "untrue", "fake news",
-    "لا أساس", "عار عن الصحة", "عارية عن الصحة", "غير صحيحة", "مفبركة",
-    "بی‌اساس", "بی اساس", "کذب", "نادرست", NULL};
+#include "attrib/attrib_int.h"
 
 /* ------------------------------------------------------------ bytes */
 
@@ -359,9 +148,9 @@ static int match_cue(const txt *t, uint32_t i, const cue_row *c,
 }
 
 static const char *const *stops_for(const char *lang) {
-  if (!strcmp(lang, "ar")) return stop_ar;
-  if (!strcmp(lang, "fa")) return stop_fa;
-  return stop_en;
+  if (!strcmp(lang, "ar")) return hs_attr_stop_ar;
+  if (!strcmp(lang, "fa")) return hs_attr_stop_fa;
+  return hs_attr_stop_en;
 }
 
 static int is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
@@ -537,7 +326,7 @@ static int classify(const txt *t, uint32_t s, uint32_t e, const char *lang) {
   int nw = 0, ncap = 0, last2cap = 0;
   size_t k;
   int best = -1;
-  size_t bestk = NTYPEWORDS;
+  size_t bestk = hs_attr_ntype_words;
   while (p < e) {
     uint32_t q;
     if (punct_len(t, p)) {
@@ -549,14 +338,14 @@ static int classify(const txt *t, uint32_t s, uint32_t e, const char *lang) {
     nw++;
     if (is_upper_ascii(t->s[p])) ncap++, last2cap = last2cap < 2 ? last2cap + 1 : 2;
     else last2cap = 0;
-    for (k = 0; k < NTYPEWORDS; k++)
-      if (eq_ci(t->s + p, q - p, type_words[k].word) && k < bestk)
-        bestk = k, best = type_words[k].type;
+    for (k = 0; k < hs_attr_ntype_words; k++)
+      if (eq_ci(t->s + p, q - p, hs_attr_type_words[k].word) && k < bestk)
+        bestk = k, best = hs_attr_type_words[k].type;
     /* Arabic article forms: "المصادر", "مصادر" */
     if (q - p > 4 && !memcmp(t->s + p, "ال", 4))
-      for (k = 0; k < NTYPEWORDS; k++)
-        if (eq_ci(t->s + p + 4, q - p - 4, type_words[k].word) && k < bestk)
-          bestk = k, best = type_words[k].type;
+      for (k = 0; k < hs_attr_ntype_words; k++)
+        if (eq_ci(t->s + p + 4, q - p - 4, hs_attr_type_words[k].word) && k < bestk)
+          bestk = k, best = hs_attr_type_words[k].type;
     p = q;
   }
   if (best >= 0) return best;
@@ -593,8 +382,8 @@ static int plausible_en(const txt *t, uint32_t s, uint32_t e) {
       art = 1;
     else if (is_upper_ascii(t->s[p]))
       cap = 1;
-    for (k = 0; k < NTYPEWORDS; k++)
-      if (eq_ci(t->s + p, q - p, type_words[k].word)) kw = 1;
+    for (k = 0; k < hs_attr_ntype_words; k++)
+      if (eq_ci(t->s + p, q - p, hs_attr_type_words[k].word)) kw = 1;
     nw++;
     p = q;
   }
@@ -665,10 +454,10 @@ static void quote_span(const txt *t, const sent *se, uint32_t *cs,
 static int has_denial_word(const txt *t, const sent *se) {
   int k;
   uint32_t i;
-  for (k = 0; denial_words[k]; k++) {
-    size_t n = strlen(denial_words[k]);
+  for (k = 0; hs_attr_denial_words[k]; k++) {
+    size_t n = strlen(hs_attr_denial_words[k]);
     for (i = se->s; i + n <= se->e; i++)
-      if (eq_ci(t->s + i, n, denial_words[k]) && word_start(t, i)) return 1;
+      if (eq_ci(t->s + i, n, hs_attr_denial_words[k]) && word_start(t, i)) return 1;
   }
   return 0;
 }
@@ -818,6 +607,80 @@ static void trim_name_en(const txt *t, uint32_t s, uint32_t *e) {
   }
 }
 
+/* 1 if only spaces, commas and one parenthesized abbreviation lie in
+** [a, b): "Qods News Agency (Qodsna) citing" continues a chain. */
+static int link_gap(const txt *t, uint32_t a, uint32_t b) {
+  int paren = 0;
+  uint32_t i;
+  if (b - a > 40) return 0;
+  for (i = a; i < b; i++) {
+    char c = t->s[i];
+    if (c == '(') {
+      if (paren++) return 0;
+      while (i < b && t->s[i] != ')') i++;
+      if (i == b) return 0;
+    } else if (!(c == ' ' || c == ',' || c == '\t' ||
+                 (i + 1 < b && !memcmp(t->s + i, "\xD8\x8C", 2) && ++i))) {
+      return 0;
+    }
+  }
+  return 1;
+}
+
+/* "A quoted B as saying", «نقلت A عن B قوله»: B is a second source,
+** cited by A; added after A (index ia) with a citing cue, so the chain
+** rule joins them. */
+static void second_source(const txt *t, const sent *se, const cue_row *c,
+                          uint32_t ce, uint32_t e, found **f, size_t *nf,
+                          size_t *capf, size_t ia) {
+  uint32_t bs = 0, be = 0, q;
+  const char *cue = NULL;
+  if (!strcmp(c->text, "quoted")) {
+    for (q = ce; q + 10 <= se->e && q < ce + 80; q++)
+      if (!memcmp(t->s + q, " as saying", 10)) break;
+    if (q + 10 > se->e || q >= ce + 80) return;
+    bs = ce;
+    be = q;
+    cue = "quoted";
+  } else if (!strcmp(c->text, "نقلت") || !strcmp(c->text, "ونقلت") ||
+             !strcmp(c->text, "ونقل")) {
+    static const char *const ends[] = {" قوله", " قولها", " أن", " بأن",
+                                       "،", " إن", NULL};
+    int k;
+    if (e + 6 > se->e || memcmp(t->s + e, " \xD8\xB9\xD9\x86 ", 6)) return;
+    bs = e + 6;
+    be = se->e;
+    for (k = 0; ends[k]; k++)
+      for (q = bs; q + strlen(ends[k]) <= be; q++)
+        if (!memcmp(t->s + q, ends[k], strlen(ends[k]))) {
+          be = q;
+          break;
+        }
+    cue = "نقلت عن";
+  } else {
+    return;
+  }
+  while (bs < be && t->s[bs] == ' ') bs++;
+  while (be > bs && t->s[be - 1] == ' ') be--;
+  if (be <= bs || be - bs > 120) return;
+  HS_GROW(*f, *capf, *nf + 1);
+  {
+    found *x = &(*f)[(*nf)++], *a = &(*f)[ia];
+    memset(x, 0, sizeof *x);
+    x->a.source = hs_strndup(t->s + bs, be - bs);
+    x->a.normalized = hs_strdup(x->a.source);
+    x->a.type = classify(t, bs, be, c->lang);
+    x->a.cue = cue;
+    x->a.src_start = bs;
+    x->a.src_end = be;
+    x->a.content_start = a->a.content_start;
+    x->a.content_end = a->a.content_end;
+    x->cue_s = a->a.src_end > a->cue_e ? a->a.src_end : a->cue_e;
+    x->cue_e = x->cue_s;
+    x->flags = F_CITING;
+  }
+}
+
 int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
                       hs_attribution **out, size_t *n, hs_error *err) {
   txt t;
@@ -842,8 +705,8 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
       size_t k;
       if (((unsigned char)t.s[p] & 0xC0) == 0x80 || !word_start(&t, p))
         continue;
-      for (k = 0; k < NCUES; k++) {
-        const cue_row *c = &cues[k];
+      for (k = 0; k < hs_attr_ncues; k++) {
+        const cue_row *c = &hs_attr_cues[k];
         uint32_t ce, s = 0, e = 0;
         int ok;
         if (c->lang[0] == 'a' && persian) continue;
@@ -866,8 +729,8 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
         if (ok && e > s) {
           /* drop a leading "the" only for pronoun checks */
           uint32_t w = word_end(&t, s);
-          if (w >= e && in_list(t.s + s, w - s, pronouns)) ok = 0;
-          else if (in_list(t.s + s, w - s, pronouns) &&
+          if (w >= e && in_list(t.s + s, w - s, hs_attr_pronouns)) ok = 0;
+          else if (in_list(t.s + s, w - s, hs_attr_pronouns) &&
                    !eq_ci(t.s + s, w - s, "the") &&
                    !eq_ci(t.s + s, w - s, "a") && !eq_ci(t.s + s, w - s, "an") &&
                    !(eq_ci(t.s + s, w - s, "one") && w + 1 < e &&
@@ -921,6 +784,7 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
             quote_span(&t, se, &x->a.content_start, &x->a.content_end);
           }
           p = (c->dir == AFTER ? e : ce) - 1;
+          second_source(&t, se, c, ce, e, &f, &nf, &capf, x - f);
         }
         break; /* the first (longest) cue at p decides */
       }
@@ -931,11 +795,29 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
       if (i > first && (x->flags & F_CITING)) {
         found *pv = &f[i - 1];
         uint32_t pend = pv->a.src_end > pv->cue_e ? pv->a.src_end : pv->cue_e;
-        if (x->cue_s >= pend && x->cue_s - pend <= 4) {
+        if (x->cue_s >= pend && link_gap(&t, pend, x->cue_s)) {
+          size_t j;
           x->a.chain = pv->a.chain;
-          x->a.chain_pos = pv->a.chain_pos + 1;
+          if (x->flags & F_REVERSE) {
+            /* "B said, as quoted by A": A cites B */
+            x->a.chain_pos = pv->a.chain_pos;
+            for (j = first; j < i; j++)
+              if (f[j].a.chain == x->a.chain &&
+                  f[j].a.chain_pos >= x->a.chain_pos)
+                f[j].a.chain_pos++;
+          } else {
+            x->a.chain_pos = pv->a.chain_pos + 1;
+          }
           continue;
         }
+      }
+      /* "B, as quoted by A, said": B is read after A's cue */
+      if (i > first && (f[i - 1].flags & F_REVERSE) &&
+          x->a.src_end <= f[i - 1].cue_s &&
+          link_gap(&t, x->a.src_end, f[i - 1].cue_s)) {
+        x->a.chain = f[i - 1].a.chain;
+        x->a.chain_pos = f[i - 1].a.chain_pos + 1;
+        continue;
       }
       x->a.chain = nchain++;
       x->a.chain_pos = 0;
@@ -949,10 +831,29 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
   }
   free(ss);
   if (nf) {
+    size_t w = 0, j;
+    for (i = 0; i < nf; i++) {
+      /* one source span is one attribution ("به نقل از X گزارش داد") */
+      for (j = w; j-- > 0 && w - j <= 8;)
+        if (f[j].a.src_start == f[i].a.src_start &&
+            f[j].a.src_end == f[i].a.src_end)
+          break;
+      if (j != (size_t)-1 && w - j <= 8 && w > 0 && f[j].a.src_start ==
+          f[i].a.src_start && f[j].a.src_end == f[i].a.src_end) {
+        free(f[i].a.source);
+        free(f[i].a.normalized);
+        continue;
+      }
+      f[w++] = f[i];
+    }
+    nf = w;
+  }
+  if (nf) {
     *out = hs_calloc(nf, sizeof **out);
     for (i = 0; i < nf; i++) (*out)[i] = f[i].a;
   }
   *n = nf;
   free(f);
+  hs_attrib_post(text, len, al, *out, *n);
   return HS_OK;
 }

@@ -1,0 +1,44 @@
+/*
+** attrib_int.h — private interface of the attribution extractor: the
+** per-language tables of cues.c, used by attrib.c and attrib_post.c.
+*/
+#ifndef HS_ATTRIB_INT_H
+#define HS_ATTRIB_INT_H
+
+#include <stddef.h>
+
+#include "hearsay.h"
+
+enum { BEFORE = 0, AFTER = 1 };
+enum { F_CITING = 1, F_DENIAL = 2, F_ATTACHED = 4, F_LINESTART = 8,
+       F_INVERT = 16, F_REVERSE = 32 };
+/* F_REVERSE: "B, as quoted by A": the source read after the cue is the
+** citing end of the chain, the one before it the cited one. */
+
+typedef struct cue_row {
+  const char *lang, *text;
+  int dir, flags;
+} cue_row;
+
+typedef struct type_word {
+  const char *word;
+  int type;
+} type_word;
+
+extern const cue_row hs_attr_cues[];
+extern const size_t hs_attr_ncues;
+/* Words that end a source read forwards (AFTER) or backwards (BEFORE). */
+extern const char *const hs_attr_stop_en[], *const hs_attr_stop_ar[],
+    *const hs_attr_stop_fa[];
+extern const char *const hs_attr_pronouns[];
+extern const type_word hs_attr_type_words[];
+extern const size_t hs_attr_ntype_words;
+extern const char *const hs_attr_denial_words[];
+
+/* attrib_post.c: after extraction, in place: source spans trimmed, vague
+** references marked and resolved, types from name patterns, chain
+** direction for "B, as quoted by A". */
+void hs_attrib_post(const char *text, size_t len, const hs_aliases *al,
+                    hs_attribution *v, size_t n);
+
+#endif

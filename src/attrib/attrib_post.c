@@ -1,0 +1,201 @@
+/*
+** attrib_post.c — the attributions of a text as a reader would list them:
+** source spans trimmed of the words around a name that are no part of it,
+** vague references resolved, outlets typed by their name's form, and
+** names grouped regardless of case and article.
+**
+** Run once on the whole list after extraction (attrib.c), because
+** resolving "the report" needs the sources before it.  Tables:
+**   - leading words dropped: "a report by", "a statement by", "from",
+**     weekdays, "yesterday", "today"; trailing: "recently", "further",
+**     "also", "earlier", "later", "today", "yesterday", "again",
+**     "meanwhile", "however", weekdays, "on" + weekday;
+**   - vague heads ("the report", "the ministry", "his data", «الوزارة»,
+**     «این سازمان»): resolved to the nearest named source before them of a
+**     fitting kind (institution words to officials, medium words to
+**     outlets and agencies, the rest to any named source), else marked
+**     vague;
+**   - outlet name forms: a last word "News", "Post", "Times", "TV",
+**     "Agency", "Daily", "Press", "Network", "Radio", "Monitor"... makes an
+**     unknown or person-typed name an outlet (an agency for "Agency").
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "attrib/attrib_int.h"
+#include "util/util.h"
+
+static int ieq(const char *a, size_t n, const char *b) {
+  size_t i;
+  if (strlen(b) != n) return 0;
+  for (i = 0; i < n; i++) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = (char)(x + 32);
+    if (x != y) return 0;
+  }
+  return 1;
+}
+
+static const char *const lead_drop[] = {
+    "a report by ", "a statement by ", "reports by ", "the report by ",
+    "from ", "monday ", "tuesday ", "wednesday ", "thursday ", "friday ",
+    "saturday ", "sunday ", "yesterday ", "today ", "on saturday ", NULL};
+static const char *const tail_drop[] = {
+    "recently", "further", "also", "earlier", "later", "today", "yesterday",
+    "again", "meanwhile", "however", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "then", "previously",
+    "اليوم", "أمس", "امروز", "دیروز", NULL};
+
+/* vague heads: kind 1 institution, 2 medium, 0 any */
+static const struct {
+  const char *text;
+  int kind;
+} vague_rows[] = {
+    {"the report", 0}, {"the publication", 0}, {"the source", 0},
+    {"his data", 0}, {"her data", 0}, {"its data", 0}, {"their data", 0},
+    {"the data", 0}, {"the statement", 0}, {"the article", 0},
+    {"the ministry", 1}, {"the center", 1}, {"the centre", 1},
+    {"the office", 1}, {"the department", 1}, {"the organization", 1},
+    {"the organisation", 1}, {"the channel", 2}, {"the agency", 2},
+    {"the newspaper", 2}, {"the paper", 2}, {"the website", 2},
+    {"the site", 2}, {"the daily", 2}, {"the broadcaster", 2},
+    {"the station", 2}, {"the outlet", 2}, {"the network", 2},
+    {"التقرير", 0}, {"المصدر", 0}, {"الوزارة", 1}, {"الهيئة", 1},
+    {"الوكالة", 2}, {"الصحيفة", 2}, {"القناة", 2}, {"الموقع", 2},
+    {"این سازمان", 1}, {"این وزارتخانه", 1}, {"این خبرگزاری", 2},
+    {"این رسانه", 2}, {"این روزنامه", 2}, {"گزارش", 0}};
+
+static const char *const outlet_tails[] = {
+    "news", "post", "times", "tv", "daily", "press", "network", "radio",
+    "monitor", "observer", "herald", "gazette", "tribune", "journal",
+    "website", "online", "media", "channel", "today", NULL};
+
+static void set_span(const char *text, hs_attribution *a, uint32_t s,
+                     uint32_t e) {
+  char *v = hs_strndup(text + s, e - s);
+  int same = a->normalized && a->source && !strcmp(a->normalized, a->source);
+  free(a->source);
+  a->source = v;
+  a->src_start = s;
+  a->src_end = e;
+  if (same) {
+    free(a->normalized);
+    a->normalized = hs_strdup(v);
+  }
+}
+
+static void trim(const char *text, const hs_aliases *al, hs_attribution *a) {
+  uint32_t s = a->src_start, e = a->src_end;
+  int changed = 1, k;
+  while (changed && e > s) {
+    changed = 0;
+    for (k = 0; lead_drop[k]; k++) {
+      size_t n = strlen(lead_drop[k]);
+      if (e - s > n && ieq(text + s, n, lead_drop[k])) {
+        s += (uint32_t)n;
+        changed = 1;
+      }
+    }
+    for (k = 0; tail_drop[k]; k++) {
+      size_t n = strlen(tail_drop[k]);
+      if (e - s > n + 1 && text[e - n - 1] == ' ' &&
+          ieq(text + e - n, n, tail_drop[k])) {
+        e -= (uint32_t)(n + 1);
+        if (e - s > 3 && ieq(text + e - 3, 3, " on")) e -= 3;
+        changed = 1;
+      }
+    }
+  }
+  if (s == a->src_start && e == a->src_end) return;
+  set_span(text, a, s, e);
+  if (al) {
+    const char *canon;
+    int ty;
+    if (hs_aliases_lookup(al, text + s, e - s, &canon, &ty)) {
+      free(a->normalized);
+      a->normalized = hs_strdup(canon);
+      a->type = ty;
+    } else {
+      const char *v = a->source;
+      size_t skip = 0;
+      if (!strncmp(v, "the ", 4) || !strncmp(v, "The ", 4)) skip = 4;
+      free(a->normalized);
+      a->normalized = hs_strdup(v + skip);
+    }
+  }
+}
+
+static int vague_kind(const hs_attribution *a) {
+  size_t k, n = strlen(a->source);
+  for (k = 0; k < sizeof vague_rows / sizeof vague_rows[0]; k++)
+    if (ieq(a->source, n, vague_rows[k].text)) return vague_rows[k].kind;
+  return -1;
+}
+
+static int fits(int kind, int type) {
+  if (kind == 1) return type == HS_SRC_OFFICIAL;
+  if (kind == 2) return type == HS_SRC_OUTLET || type == HS_SRC_AGENCY;
+  return type != HS_SRC_ANONYMOUS && type != HS_SRC_UNKNOWN;
+}
+
+static void type_by_form(hs_attribution *a) {
+  const char *v = a->source, *w;
+  size_t n = strlen(v), k;
+  if (a->type != HS_SRC_UNKNOWN && a->type != HS_SRC_PERSON) return;
+  w = strrchr(v, ' ');
+  w = w ? w + 1 : v;
+  if (ieq(w, strlen(w), "agency")) {
+    a->type = HS_SRC_AGENCY;
+    return;
+  }
+  for (k = 0; outlet_tails[k]; k++)
+    if (ieq(w, strlen(w), outlet_tails[k]) && w != v) {
+      a->type = HS_SRC_OUTLET;
+      return;
+    }
+  (void)n;
+}
+
+/* "Local sources" and "local sources" are one name: a name whose words
+** after the first are all lower case is a common noun phrase, written in
+** lower case. */
+static void fold_case(hs_attribution *a) {
+  char *v = a->normalized;
+  size_t i;
+  int rest_lower = 1, words = 1;
+  if (!v || !(v[0] >= 'A' && v[0] <= 'Z') || a->type == HS_SRC_PERSON)
+    return;
+  for (i = 1; v[i]; i++) {
+    if (v[i] == ' ') words++;
+    if ((v[i] >= 'A' && v[i] <= 'Z') || (unsigned char)v[i] >= 0x80)
+      rest_lower = 0;
+  }
+  if (rest_lower && a->type == HS_SRC_ANONYMOUS && words >= 1)
+    v[0] = (char)(v[0] + 32);
+}
+
+void hs_attrib_post(const char *text, size_t len, const hs_aliases *al,
+                    hs_attribution *v, size_t n) {
+  size_t i;
+  (void)len;
+  for (i = 0; i < n; i++) {
+    int kind;
+    trim(text, al, &v[i]);
+    type_by_form(&v[i]);
+    kind = vague_kind(&v[i]);
+    if (kind >= 0) {
+      size_t j;
+      v[i].vague = 1;
+      for (j = i; j-- > 0;)
+        if (!v[j].vague && fits(kind, v[j].type)) {
+          free(v[i].normalized);
+          v[i].normalized = hs_strdup(v[j].normalized);
+          v[i].type = v[j].type;
+          v[i].resolved = 1;
+          break;
+        }
+      continue;
+    }
+    fold_case(&v[i]);
+  }
+}
