@@ -104,6 +104,9 @@ void hs_ingest_added(hs_ingest_ctx *x) {
 }
 
 static void ingest_vwarn(hs_ingest_ctx *x, const char *source, uint64_t line,
+                         const char *fmt, va_list ap)
+    __attribute__((format(printf, 4, 0)));
+static void ingest_vwarn(hs_ingest_ctx *x, const char *source, uint64_t line,
                          const char *fmt, va_list ap) {
   char where[4096], what[1024];
   if (line) {
