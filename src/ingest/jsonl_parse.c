@@ -504,7 +504,10 @@ static void parse_jansson(const hs_jsonl_work *w, jline *l, const char *p,
   int cut = 0;
 
   root = json_loadb(p, n, JSON_ALLOW_NUL, &jerr);
-  if (!root) {
+  /* only for jansson's refusals of valid JSON (its messages "invalid
+  ** Unicode", "real number overflow", "too big integer"...) */
+  if (!root && (strstr(jerr.text, "Unicode") || strstr(jerr.text, "overflow") ||
+                strstr(jerr.text, "too big"))) {
     size_t rn = 0;
     char *relaxed = json_relax(p, n, &rn);
     if (relaxed) {
