@@ -259,6 +259,14 @@ int cli_read_inputs(cli *c, hs_corpus *corpus,
   io.date_field = c->field[3];
   io.title_field = c->field[4];
   io.url_field = c->field[5];
+  /* Under MPI every rank reads the inputs itself, and standard input
+  ** reaches rank 0 only: the other ranks would see nothing. */
+  for (i = 0; i < c->npaths && c->opts.nranks > 1; i++)
+    if (!strcmp(c->paths[i], "-"))
+      return hs_error_set(err, HS_EINPUT,
+                          "standard input: under MPI it reaches rank 0 only "
+                          "and the ranks read different inputs; give the "
+                          "input as a file that every rank can read");
   for (i = 0; i < c->npaths; i++) {
     if ((rc = hs_ingest_path(corpus, c->paths[i], &io, err))) return rc;
     cli_progress(c, "reading", hs_corpus_count(corpus), 0);

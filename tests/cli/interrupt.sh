@@ -59,8 +59,18 @@ run 0 "$HEARSAY" index --quiet --db "$WORK/base.db" "$WORK/corpus.jsonl"
 
 caught=0 total=0
 # interrupt SIGNAL NAME CMD...: run CMD (a fresh copy of the store is at
-# $WORK/t.db), send SIGNAL after $DELAY seconds, check the exit.
+# $WORK/t.db), send SIGNAL after $DELAY seconds, check the exit.  A run
+# past the time limit is tried once more before the test fails: on a
+# loaded machine one slow exit is the scheduler's, two in a row are ours.
 interrupt() {
+  interrupt_once "$@" && return 0
+  note "$2: over the time limit once; trying again"
+  total=$((total - 1))
+  interrupt_once "$@" || fail "$2: took longer than ${LIMIT}s to stop twice in a row"
+}
+
+# interrupt_once: as above; returns 1 when only the time limit was missed.
+interrupt_once() {
   local sig=$1 name=$2 pid rc=0 t0 t1 dt r
   shift 2
   rm -rf "$WORK/t.db" "$WORK/t.db-wal" "$WORK/t.db-shm" "$WORK/t.db-journal" "$WORK/rep"
@@ -82,17 +92,17 @@ interrupt() {
   if [[ $rc == 0 ]] && ! grep -q interrupted "$WORK/err"; then
     # Finished normally: fine if it was about to, not if it ignored the
     # signal and ran on.
-    python3 -c "import sys; sys.exit(0 if $dt <= $LIMIT else 1)" ||
-      fail "$name: ignored SIG$sig (ran ${dt}s more and exited 0)"
+    python3 -c "import sys; sys.exit(0 if $dt <= $LIMIT else 1)" || {
+      note "$name: ran ${dt}s more after SIG$sig and exited 0"; return 1; }
     note "$name: finished before SIG$sig took effect (${dt}s)"
     return 0
   fi
-  caught=$((caught + 1))
   [[ $rc == 130 ]] || { cat "$WORK/err" >&2; fail "$name: exit status $rc after SIG$sig, expected 130"; }
   grep -q 'interrupted' "$WORK/err" || { cat "$WORK/err" >&2; fail "$name: no 'interrupted' message"; }
   [[ $(grep -c . "$WORK/err") == 1 ]] || { cat "$WORK/err" >&2; fail "$name: more than one message"; }
-  python3 -c "import sys; sys.exit(0 if $dt <= $LIMIT else 1)" ||
-    fail "$name: took ${dt}s to stop after SIG$sig (limit ${LIMIT}s)"
+  python3 -c "import sys; sys.exit(0 if $dt <= $LIMIT else 1)" || {
+    note "$name: took ${dt}s to stop after SIG$sig (limit ${LIMIT}s)"; return 1; }
+  caught=$((caught + 1))
   r=$(sql "$WORK/t.db" 'PRAGMA integrity_check')
   [[ $r == ok ]] || fail "$name: integrity_check after SIG$sig: $r"
   note "$name: SIG$sig stopped it in ${dt}s, exit 130, store ok"
