@@ -18,6 +18,9 @@
 int hs_align_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
                  const hs_cindex *ci, const hs_xpairs *xp, hs_passage **out,
                  size_t *n, hs_error *err);
+/* HS_OK, or HS_EUSAGE with a message naming the option out of range. */
+int hs_reuse_opts_check(const hs_reuse_opts *o, hs_error *err);
+
 /* The same, also appending to pairs (if not NULL) every cross pair of
 ** documents aligned, for the sentence stage. */
 int hs_align_run_pairs(const hs_reuse_opts *o, int nthreads,
