@@ -595,7 +595,12 @@ int hs_ingest_buffer_mode(hs_corpus *c, const char *name, const char *data,
   x.no_fast = mode == HS_INGEST_JSONL_SLOW;
   if (mode == HS_INGEST_JSONL_SMALL) x.batch_lines = 3;
   hs_input_init_mem(&in, data, len);
-  if (mode != HS_INGEST_TEXT) {
+  if (mode == HS_INGEST_CSV || mode == HS_INGEST_TSV) {
+    rc = hs_csv_read(&x, &in, name, name, mode == HS_INGEST_TSV ? '\t' : ',',
+                     &e);
+  } else if (mode == HS_INGEST_JSON_ARRAY) {
+    rc = hs_json_array_read(&x, &in, name, name, &e);
+  } else if (mode != HS_INGEST_TEXT) {
     rc = hs_jsonl_read(&x, &in, name, name, &e);
   } else {
     rc = hs_ingest_text_read(&x, &in, name, name, 0, &e);

@@ -212,7 +212,10 @@ enum {
   HS_INGEST_TEXT = 0,
   HS_INGEST_JSONL = 1,
   HS_INGEST_JSONL_SLOW = 2,
-  HS_INGEST_JSONL_SMALL = 3
+  HS_INGEST_JSONL_SMALL = 3,
+  HS_INGEST_CSV = 4,          /* a CSV table (csv.c) */
+  HS_INGEST_TSV = 5,          /* a TSV table */
+  HS_INGEST_JSON_ARRAY = 6    /* a JSON array of objects (jarray.c) */
 };
 int hs_ingest_buffer_mode(hs_corpus *c, const char *name, const char *data,
                           size_t len, int mode, const hs_ingest_opts *opts,

@@ -11,11 +11,11 @@
 set -euo pipefail
 source "$(dirname "$0")/lib/common.bash"
 PY=${HEARSAY_PYTHON:-/usr/bin/python3}
+# A sanitized library cannot be loaded into an uninstrumented interpreter.
+[[ ${HS_SANITIZED:-} == 1 ]] && skip "sanitizer build"
 [[ -x $PY ]] || skip "$PY is not installed"
 "$PY" -c 'import cffi, pytest, pandas' 2>/dev/null ||
   skip "$PY lacks cffi, pytest or pandas (scripts/install-deps.sh)"
-# A sanitized library cannot be loaded into an uninstrumented interpreter.
-[[ ${HS_SANITIZED:-} == 1 ]] && skip "sanitizer build"
 BUILD=$(dirname "$HEARSAY")
 LIB=$(find "$BUILD" -maxdepth 1 -name 'libhearsay.so.*.*' | head -1)
 [[ -n $LIB ]] || skip "no shared library in $BUILD (HS_SHARED=OFF)"
