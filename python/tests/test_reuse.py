@@ -134,3 +134,27 @@ def test_warnings_become_python_warnings(tmp_path):
 def test_version():
     assert hearsay.library_version() == hearsay.__version__
     assert os.path.exists(hearsay.library_path)
+
+
+def test_csv_with_field_names(tmp_path, docs):
+    import csv
+    path = tmp_path / "export.csv"
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["doc", "outlet", "body"])
+        for d in docs.values():
+            w.writerow([d.id, d.series or "", d.text])
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        got = hearsay.reuse(str(path), id_field="doc", outlet_field="outlet",
+                            text_field="body")
+    assert not [x for x in w if issubclass(x.category, hearsay.HearsayWarning)]
+    p = next(p for p in got if (p.a_doc, p.b_doc) == (HARBOR, WIRE))
+    assert p.a_text.startswith("GREYMOOR, March 1 (Lakeland Wire)")
+    assert p.b_series == docs[WIRE].series
+    with pytest.warns(hearsay.HearsayWarning, match='"body" as the text'):
+        assert len(hearsay.reuse(str(path), id_field="doc")) == len(got)
+    bad = tmp_path / "notext.csv"
+    bad.write_text("id,summary\n1,a b c\n")
+    with pytest.raises(hearsay.InputError, match="no text column"):
+        hearsay.reuse(str(bad))
