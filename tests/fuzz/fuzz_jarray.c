@@ -31,7 +31,7 @@ static void check_corpus(const hs_corpus *c, uint64_t max) {
     check(d->text[d->len] == '\0');
     check(hs_corpus_find(c, d->id) == (long)i);
     hs_buf_init(&b, 0);
-    check(hs_jsonl_utf8_fix(d->text, d->len, &b) == 0);
+    check(hs_utf8_fix(d->text, d->len, &b) == 0);
     hs_buf_free(&b);
   }
 }
