@@ -186,6 +186,73 @@ else
   note "skipped: running as root without setpriv or a 'nobody' user"
 fi
 
+note "a 100 MB JSON line: its text cut at 64 MiB with a warning, the lines around it read"
+python3 - "$WORK/huge.jsonl" "$(doc 'Before the huge line.' 'First copy.')" "$(doc 'After the huge line.' 'Second copy.')" <<'PY'
+import json, sys
+with open(sys.argv[1], "w") as f:
+    f.write(json.dumps({"id": "before", "text": sys.argv[2]}) + "\n")
+    f.write('{"id":"huge","text":"' + " " * (100 << 20) + 'end"}\n')
+    f.write(json.dumps({"id": "after", "text": sys.argv[3]}) + "\n")
+PY
+run 0 "$HEARSAY" reuse --format jsonl "$WORK/huge.jsonl"
+grep_err "^hearsay: $WORK/huge\.jsonl:2: \"text\" longer than 67108864 bytes; cut there$"
+jq -e -s 'length == 1 and .[0].a.doc == "before" and .[0].b.doc == "after"' "$WORK/out" >/dev/null ||
+  fail "the lines around a 100 MB line were not read: $(head -c 300 "$WORK/out")"
+rm -f "$WORK/huge.jsonl"
+
+note "NUL bytes: a text file holding one is binary (skipped); in a JSON string it is text"
+printf 'abc\0def ghi\n' >"$WORK/nul.txt"
+run 2 "$HEARSAY" reuse "$WORK/nul.txt"
+grep_err "^hearsay: $WORK/nul\.txt: binary file, skipped"
+printf '{"id":"n","text":"a\\u0000b"}\n' >"$WORK/nul.jsonl"
+run 0 "$HEARSAY" dups --format jsonl "$WORK/nul.jsonl"
+
+note "truncated gzip and zstd files named directly: exit 2, one message"
+jq -cn --arg t "$(doc 'Truncated.' 'Data.')" '{id: "t", text: $t}' >"$WORK/t.jsonl"
+for i in $(seq 1 30); do jq -cn --arg t "$(doc "Line $i." 'More.')" --arg id "t$i" '{id: $id, text: $t}'; done >>"$WORK/t.jsonl"
+gzip -c "$WORK/t.jsonl" | head -c 300 >"$WORK/t.jsonl.gz"
+run 2 "$HEARSAY" reuse "$WORK/t.jsonl.gz"
+grep_err "^hearsay: $WORK/t\.jsonl\.gz: truncated gzip data; the file is incomplete$"
+[[ $(grep -c . "$WORK/err") == 1 ]] || fail "more than one message: $(cat "$WORK/err")"
+if command -v zstd >/dev/null; then
+  zstd -q -c "$WORK/t.jsonl" | head -c 300 >"$WORK/t.jsonl.zst"
+  run 2 "$HEARSAY" reuse "$WORK/t.jsonl.zst"
+  grep_err "^hearsay: $WORK/t\.jsonl\.zst: truncated zstd data; the file is incomplete$"
+  [[ $(grep -c . "$WORK/err") == 1 ]] || fail "more than one message: $(cat "$WORK/err")"
+fi
+
+note "damaged databases: exit 4, one message naming the file"
+printf 'not a database at all, just text\n' >"$WORK/junk.db"
+run 4 "$HEARSAY" reuse --db "$WORK/junk.db"
+grep_err "^hearsay: $WORK/junk\.db: not a hearsay database"
+run 0 "$HEARSAY" index -q --db "$WORK/dmg.db" "$CORPUS"
+python3 -c "
+f = open('$WORK/dmg.db', 'r+b'); f.seek(120); f.write(b'\xff' * 3000); f.close()"
+for c in "reuse --db" "search --db $WORK/dmg.db -- bridge --db" "sources --db" "index -q --db"; do
+  set -- $c
+  if [[ $1 == index ]]; then run 4 "$HEARSAY" index -q --db "$WORK/dmg.db" "$CORPUS"
+  elif [[ $1 == search ]]; then run 4 "$HEARSAY" search --db "$WORK/dmg.db" -- bridge
+  else run 4 "$HEARSAY" $1 --db "$WORK/dmg.db"; fi
+  grep_err "^hearsay: $WORK/dmg\.db: database is damaged"
+  [[ $(grep -c . "$WORK/err") == 1 ]] || fail "$1: more than one message: $(cat "$WORK/err")"
+done
+
+note "an unreadable file: exit 2 naming it (as a user without the permission)"
+printf 'secret\n' >"$WORK/secret.txt"
+chmod 000 "$WORK/secret.txt"
+if [[ $(id -u) != 0 ]]; then
+  run 2 "$HEARSAY" reuse "$WORK/secret.txt"
+  grep_err "^hearsay: $WORK/secret\.txt: Permission denied"
+elif command -v setpriv >/dev/null && id nobody >/dev/null 2>&1; then
+  chmod 755 "$WORK"
+  run 2 setpriv --reuid=nobody --regid="$(id -gn nobody)" --clear-groups "$HEARSAY" reuse "$WORK/secret.txt"
+  grep_err "^hearsay: $WORK/secret\.txt: Permission denied"
+  chmod 700 "$WORK"
+else
+  note "skipped: root without setpriv or a 'nobody' user"
+fi
+chmod 600 "$WORK/secret.txt"
+
 note "help and version into a full disk: exit 3 with one message"
 for a in --version version --help "help reuse" "reuse --help"; do
   rc=0
