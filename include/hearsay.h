@@ -413,6 +413,68 @@ HS_API int hs_store_check_opts(hs_store *s, const hs_reuse_opts *o,
 ** removes the hook. */
 HS_API void hs_store_set_cancel(hs_store *s, const volatile int *cancel);
 
+/* Incremental indexing (what `hearsay index --db FILE PATH...` does): the
+** paths are read as hs_ingest_path reads them; documents whose id is
+** already stored with the same text are skipped, those stored with a
+** different text are skipped with a warning (the stored version is kept),
+** as is a second text given for the same id in one run.  The new documents
+** are aligned against each other and against the stored documents that
+** share shingles with them, and committed with their passages, shingle
+** index rows, metadata, attributions and boilerplate in batches of
+** `batch` documents, each batch one transaction.  Documents are read and
+** handled in chunks (100,000 documents, or 8 batches when batch is set),
+** so an endless input (a pipe from a crawler) is stored as it comes.
+** On an error or a cancellation the batches committed so far stay
+** stored and the batch in progress is rolled back; a later run over the
+** same paths skips what is stored and goes on.  A store written before
+** the shingle index is indexed once first (notice, then stage
+** "shingles").  The store must be writable; its recorded options must
+** match opts->reuse (hs_store_check_opts).  Nothing is kept from opts
+** after the call. */
+typedef struct hs_store_index_opts {
+  hs_reuse_opts reuse;   /* hs_reuse_opts_default; its progress hook sees
+                            the engine's stages; rewrite is not used (the
+                            store keeps n-gram passages) */
+  hs_ingest_opts ingest; /* field names, threads, max_doc_bytes; its warn,
+                            cancel and on_doc are set from the fields below */
+  size_t batch;          /* documents per committed batch; 0 = an eighth
+                            of each chunk's new documents, at least 1,000 */
+  int keep_boilerplate;  /* 1: do not mask page furniture when aligning */
+  const char *aliases;   /* file of source aliases (meta), or NULL */
+  hs_warn_fn warn;       /* reading problems, changed texts; may be NULL */
+  void *warn_ud;
+  /* One-off notices that are not problems (the shingle index of an older
+  ** store being built); `where` is NULL.  May be NULL. */
+  hs_warn_fn notice;
+  void *notice_ud;
+  /* Stages "reading", "tokens", "stored" (and "shingles"); the return
+  ** value is not looked at: cancel through `cancel`.  May be NULL. */
+  hs_progress_fn progress;
+  void *progress_ud;
+  /* If non-NULL and set (e.g. by a signal handler), the run stops with
+  ** HS_EINTR at the next check, the batch in progress rolled back. */
+  const volatile int *cancel;
+} hs_store_index_opts;
+
+typedef struct hs_store_index_stats {
+  size_t added;      /* documents stored by this call */
+  size_t skipped;    /* already stored (or given twice) with the same text */
+  size_t changed;    /* already stored with a different text: not stored */
+  size_t passages;   /* passages stored by this call */
+  size_t total;      /* documents in the store afterwards */
+} hs_store_index_stats;
+
+/* Defaults: hs_reuse_opts_default, a zeroed hs_ingest_opts, batch 0. */
+HS_API void hs_store_index_opts_default(hs_store_index_opts *o);
+/* Index paths[0..npaths) into s (see above).  opts may be NULL (the
+** defaults).  stats (may be NULL) is filled on success and, on failure,
+** with what was committed before it.  HS_EINPUT for a path that yields no
+** document, HS_EUSAGE when opts->reuse differ from the options the store
+** recorded, HS_EDB, HS_EIO, HS_ENOMEM, HS_EINTR when cancelled. */
+HS_API int hs_store_index(hs_store *s, const char *const *paths,
+                          size_t npaths, const hs_store_index_opts *opts,
+                          hs_store_index_stats *stats, hs_error *err);
+
 /* ------------------------------------------------------------------ web */
 /* (HTML pages and WARC archives: article extraction) */
 
