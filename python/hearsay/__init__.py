@@ -28,8 +28,8 @@ __version__ = "0.1.0"
 __all__ = [
     "reuse", "read", "Store", "families", "library_version", "library_path",
     "HearsayError", "UsageError", "InputError", "DatabaseError",
-    "HearsayWarning", "Passage", "Document", "FamilyMember", "Hit", "Story",
-    "StoryClaim",
+    "HearsayWarning", "IndexStats", "Passage", "Document", "FamilyMember",
+    "Hit", "Story", "StoryClaim",
 ]
 
 
@@ -121,6 +121,15 @@ class Passage(NamedTuple):
     similarity: float
     kind: str               # "cross" or "internal"
     family: int
+
+
+class IndexStats(NamedTuple):
+    """What Store.index did."""
+    added: int              # documents stored by this call
+    skipped: int            # already stored with the same text
+    changed: int            # already stored with another text: not stored
+    passages: int           # passages stored by this call
+    total: int              # documents in the store afterwards
 
 
 class FamilyMember(NamedTuple):
@@ -550,20 +559,56 @@ class Store:
 
     def index(self, docs_or_paths, **options):
         """Add documents (paths, or dicts as reuse() takes them) to the
-        store; only new ones are processed.  Runs `hearsay index`, whose
-        options are the keyword arguments (min_words=20 -> --min-words 20;
-        True -> a flag)."""
-        self.close()  # the command writes; reopen afterwards
-        args = ["index", "--db", self.path, "--no-progress"]
-        for k, v in options.items():
-            flag = "--" + k.replace("_", "-")
-            if v is True:
-                args.append(flag)
-            elif v is not False and v is not None:
-                args += [flag, str(v)]
+        store, creating it if need be; only new ones are processed (the
+        library's hs_store_index, as `hearsay index` runs it).  Options are
+        the command's as keyword arguments: the reuse options (min_words=20,
+        ngram, df_cap, max_gap, min_similarity, threads, memory,
+        internal=False or no_internal=True), batch, keep_boilerplate,
+        aliases (a file) and the *_field names.  Problems that do not stop
+        the run (a malformed line, a document stored with another text)
+        become HearsayWarning.  Returns an IndexStats (added, skipped,
+        changed, passages, total)."""
+        options = dict(options)
+        fields = _field_opts(options)
+        o = ffi.new("hs_store_index_opts *")
+        lib.hs_store_index_opts_default(o)
+        keep = []
+        for k, v in list(options.items()):
+            if v is None:
+                continue
+            if k == "no_internal":
+                o.reuse.internal = 0 if v else 1
+            elif k in _REUSE_OPTS and k != "rewrite":
+                setattr(o.reuse, k, int(bool(v)) if _REUSE_OPTS[k] is bool
+                        else _REUSE_OPTS[k](v))
+            elif k == "batch":
+                o.batch = int(v)
+            elif k == "keep_boilerplate":
+                o.keep_boilerplate = int(bool(v))
+            elif k == "aliases":
+                keep.append(ffi.new("char[]", os.fsencode(v)))
+                o.aliases = keep[-1]
+            else:
+                raise UsageError(
+                    "hearsay: index: unknown option %r (known: %s)" %
+                    (k, ", ".join(sorted(set(_REUSE_OPTS) - {"rewrite"}) +
+                                  ["aliases", "batch", "keep_boilerplate",
+                                   "no_internal"] + list(_FIELD_OPTS))), 1)
+        o.ingest.threads = o.reuse.threads
+        for k, v in fields.items():
+            keep.append(ffi.new("char[]", str(v).encode("utf-8")))
+            setattr(o.ingest, k, keep[-1])
+        said = []
+
+        def warn(ud, where, what):
+            said.append("%s: %s" % (_str(where), _str(what)) if where !=
+                        ffi.NULL else _str(what))
+        cb = ffi.callback("hs_warn_fn", warn)
+        o.warn = cb
         paths, docs = [], []
         for item in _items(docs_or_paths):
             (docs if isinstance(item, dict) else paths).append(item)
+        self.close()  # one connection writes; reopened when read
         with tempfile.TemporaryDirectory(prefix="hearsay-") as tmp:
             if docs:
                 jl = os.path.join(tmp, "documents.jsonl")
@@ -573,9 +618,22 @@ class Store:
                         rec.setdefault("id", str(i + 1))
                         f.write(json.dumps(rec, default=str) + "\n")
                 paths.append(jl)
-            args.append("--")
-            args += [os.path.abspath(os.fsdecode(p)) for p in paths]
-            _run_command(args)
+            cpaths = [ffi.new("char[]", os.fsencode(os.path.abspath(p)))
+                      for p in paths]
+            arr = ffi.new("const char *[]", cpaths + [ffi.NULL])
+            sp = ffi.new("hs_store **")
+            st = ffi.new("hs_store_index_stats *")
+            err = ffi.new("hs_error *")
+            _check(lib.hs_store_open(sp, os.fsencode(self.path), err), err)
+            try:
+                rc = lib.hs_store_index(sp[0], arr, len(cpaths), o, st, err)
+            finally:
+                lib.hs_store_close(sp[0])
+            for line in said:
+                warnings.warn(line, HearsayWarning, stacklevel=2)
+            _check(rc, err)
+        return IndexStats(st.added, st.skipped, st.changed, st.passages,
+                          st.total)
 
     def _corpus(self):
         corpus = _Corpus()

@@ -121,6 +121,34 @@ int hs_store_load_docs(hs_store *s, hs_corpus *c, hs_error *err);
 int hs_store_load_passages(hs_store *s, hs_passage **out, size_t *n,
                            hs_error *err);
 
+typedef struct hs_store_index_opts {
+  hs_reuse_opts reuse;
+  hs_ingest_opts ingest;
+  size_t batch;
+  int keep_boilerplate;
+  const char *aliases;
+  hs_warn_fn warn;
+  void *warn_ud;
+  hs_warn_fn notice;
+  void *notice_ud;
+  hs_progress_fn progress;
+  void *progress_ud;
+  const volatile int *cancel;
+} hs_store_index_opts;
+
+typedef struct hs_store_index_stats {
+  size_t added;
+  size_t skipped;
+  size_t changed;
+  size_t passages;
+  size_t total;
+} hs_store_index_stats;
+
+void hs_store_index_opts_default(hs_store_index_opts *o);
+int hs_store_index(hs_store *s, const char *const *paths,
+                   size_t npaths, const hs_store_index_opts *opts,
+                   hs_store_index_stats *stats, hs_error *err);
+
 typedef struct hs_claims hs_claims;
 int hs_claims_new(hs_claims **out, const char *wordnet_dir, hs_error *err);
 void hs_claims_free(hs_claims *c);

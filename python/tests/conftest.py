@@ -1,6 +1,6 @@
 # Shared fixtures: the repository root (HEARSAY_ROOT, else two folders up),
 # the example corpus, and the hearsay command (HEARSAY_BIN) that the
-# package runs for Store.index and Store.meta.
+# package runs for Store.meta.
 import os
 import sys
 

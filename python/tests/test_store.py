@@ -1,4 +1,4 @@
-# hearsay.Store: a database built with Store.index (the hearsay command)
+# hearsay.Store: a database built with Store.index (hs_store_index)
 # read back through the library: passages, families, search, stories, meta.
 import json
 import subprocess
