@@ -15,8 +15,6 @@ and in Python characters (`a_start_char`, `a_end_char`, so that
 
 import json
 import os
-import shutil
-import subprocess
 import tempfile
 import warnings
 from typing import NamedTuple, Optional
@@ -478,40 +476,6 @@ def families(passages):
 
 # ------------------------------------------------------------------ store
 
-def _hearsay_command():
-    env = os.environ.get("HEARSAY_BIN")
-    if env:
-        return env
-    libdir = os.path.dirname(os.path.realpath(library_path))
-    for cand in (os.path.join(libdir, "..", "bin", "hearsay"),
-                 os.path.join(libdir, "..", "..", "bin", "hearsay"),
-                 os.path.join(libdir, "hearsay")):
-        if os.access(cand, os.X_OK) and os.path.isfile(cand):
-            return os.path.normpath(cand)
-    found = shutil.which("hearsay")
-    if found:
-        return found
-    raise HearsayError("hearsay: the hearsay command is not installed next to "
-                       "%s nor on PATH; set HEARSAY_BIN" % library_path, 1)
-
-
-def _run_command(args):
-    """Run the hearsay command; its stdout.  On failure its error (the last
-    "hearsay: " line of stderr) is raised; other lines become warnings."""
-    r = subprocess.run([_hearsay_command()] + args, stdout=subprocess.PIPE,
-                       stderr=subprocess.PIPE)
-    lines = [l for l in r.stderr.decode("utf-8", "replace").splitlines()
-             if l.startswith("hearsay: ")]
-    error = lines.pop() if r.returncode and lines else None
-    for line in lines:
-        warnings.warn(line, HearsayWarning, stacklevel=3)
-    if r.returncode:
-        code = r.returncode if r.returncode in (1, 2, 3, 4, 5) else 6
-        raise _ERRORS.get(code, HearsayError)(
-            error or "hearsay %s failed" % args[0], code)
-    return r.stdout
-
-
 class Store:
     """A hearsay database (the SQLite store of `hearsay index`).
 
@@ -720,10 +684,41 @@ class Store:
         """Date, outlet, title, byline, boilerplate and attributions of each
         stored document (the records of `hearsay meta --db`), as a list of
         dicts; meta().to_pandas() flattens them one level."""
-        self._open()
+        corpus = self._corpus()
+        n = len(corpus)
+        err = corpus.err
+        lists = ffi.new("hs_range_list **")
+        al = ffi.new("hs_aliases **")
+        buf = ffi.new("char **")
+        size = ffi.new("size_t *")
+        m = ffi.new("hs_meta *")
+        _check(lib.hs_boiler_corpus(corpus.c, lists, err), err)
+        try:
+            _check(lib.hs_aliases_new(al, err), err)
+            f = libc.open_memstream(buf, size)
+            if f == ffi.NULL:
+                raise MemoryError("hearsay: out of memory")
+            rc = 0
+            try:
+                for i in range(n):
+                    rc = lib.hs_meta_extract(corpus.doc(i), al[0],
+                                             lists[0] + i, m, err)
+                    if not rc:
+                        rc = lib.hs_meta_write_jsonl(f, corpus.doc(i), m, err)
+                    lib.hs_meta_clear(m)
+                    if rc:
+                        break
+            finally:
+                libc.fclose(f)
+                text = ffi.buffer(buf[0], size[0])[:] if buf[0] != ffi.NULL \
+                    else b""
+                libc.free(buf[0])
+            _check(rc, err)
+        finally:
+            lib.hs_aliases_free(al[0])
+            lib.hs_boiler_free(lists[0], n)
         out = _Meta()
-        for line in _run_command(["meta", "--db", self.path, "--no-progress",
-                                  "--format", "jsonl"]).splitlines():
+        for line in text.decode("utf-8", "replace").splitlines():
             if line.strip():
                 out.append(json.loads(line))
         return out

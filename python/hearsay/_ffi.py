@@ -190,7 +190,62 @@ int hs_claims_stories(hs_claims *c, hs_store *s, size_t max_claims,
                       hs_story **out, size_t *n, hs_error *err);
 void hs_stories_free(hs_story *s, size_t n);
 
+typedef struct hs_range {
+  uint32_t start, end;
+} hs_range;
+typedef struct hs_range_list {
+  const hs_range *r;
+  size_t n;
+} hs_range_list;
+typedef struct hs_meta_field {
+  char *value;
+  char *raw;
+  uint32_t start, end;
+  double confidence;
+  int given;
+} hs_meta_field;
+typedef struct hs_attribution {
+  char *source;
+  char *normalized;
+  int type;
+  const char *cue;
+  uint32_t src_start, src_end;
+  uint32_t content_start, content_end;
+  int chain;
+  int chain_pos;
+  int denial;
+  int vague;
+  int resolved;
+} hs_attribution;
+typedef struct hs_meta {
+  hs_meta_field date, outlet, title, byline;
+  int date_ambiguous;
+  hs_range *boiler;
+  size_t nboiler;
+  hs_attribution *attr;
+  size_t nattr;
+  hs_meta_field original;
+  const char *date_source;
+  const char *outlet_source;
+  size_t nbody_dates;
+} hs_meta;
+typedef struct hs_aliases hs_aliases;
+int hs_aliases_new(hs_aliases **out, hs_error *err);
+int hs_aliases_load(hs_aliases *a, const char *path, hs_error *err);
+void hs_aliases_free(hs_aliases *a);
+int hs_boiler_corpus(const hs_corpus *c, hs_range_list **out,
+                     hs_error *err);
+void hs_boiler_free(hs_range_list *lists, size_t n);
+int hs_meta_extract(const hs_doc *d, const hs_aliases *aliases,
+                    const hs_range_list *boiler, hs_meta *out,
+                    hs_error *err);
+void hs_meta_clear(hs_meta *m);
+int hs_meta_write_jsonl(FILE *f, const hs_doc *d, const hs_meta *m,
+                        hs_error *err);
+
 void free(void *p);  /* from the C library, through libc below */
+FILE *open_memstream(char **ptr, size_t *size);  /* C library too */
+int fclose(FILE *f);
 """
 
 ffi = FFI()

@@ -1,6 +1,6 @@
 # Shared fixtures: the repository root (HEARSAY_ROOT, else two folders up),
-# the example corpus, and the hearsay command (HEARSAY_BIN) that the
-# package runs for Store.meta.
+# the example corpus, and the hearsay command (HEARSAY_BIN) that tests
+# compare the package with.
 import os
 import sys
 

@@ -36,9 +36,14 @@ def test_structures_match_the_header(header):
         assert decl == theirs[name], name + " differs from hearsay.h"
 
 
+# What the package takes from the C library itself, not from hearsay.h.
+LIBC = ("free(void", "open_memstream(", "fclose(")
+
+
 def test_functions_are_declared_in_the_header(header):
     h = normalize(header).replace("HS_API ", "")
     text = re.sub(r"typedef struct (\w+) \{.*?\} \1;", "", _ffi.CDEF, flags=re.S)
     for decl in normalize(text).split(";"):
-        if "(" in decl and not decl.startswith("typedef") and "free(void" not in decl:
+        if ("(" in decl and not decl.startswith("typedef") and
+                not any(c in decl for c in LIBC)):
             assert decl + ";" in h or decl in h, decl

@@ -44,9 +44,17 @@ def test_search_and_stories(db):
     assert "docs" in stories.to_pandas().columns
 
 
-def test_meta(db):
+def test_meta(db, hearsay_bin, monkeypatch):
+    out = subprocess.run([hearsay_bin, "meta", "--db", db.path, "--format",
+                          "jsonl"], check=True, stdout=subprocess.PIPE).stdout
+    want = [json.loads(l) for l in out.decode().splitlines()]
+
+    def refuse(*a, **k):
+        raise AssertionError("Store.meta started a process")
+    monkeypatch.setattr(subprocess, "run", refuse)
     meta = db.meta()
     assert len(meta) == 19
+    assert list(meta) == want
     assert "id" in meta.to_pandas().columns or "doc" in meta.to_pandas().columns
 
 
