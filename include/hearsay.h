@@ -1061,6 +1061,9 @@ typedef struct hs_provenance_opts {
   int republication_days; /* ... and dated at least this many days later;
                                  30 */
   size_t max_claims;     /* claims kept per story; 5 */
+  uint32_t max_family_docs; /* passages of a family found in more
+                               documents are stock text: they join no
+                               story and make no edge; 50 (0: no limit) */
 } hs_provenance_opts;
 
 HS_API void hs_provenance_opts_default(hs_provenance_opts *o);

@@ -60,6 +60,7 @@ void hs_provenance_opts_default(hs_provenance_opts *o) {
   o->republication_cover = 0.8;
   o->republication_days = 30;
   o->max_claims = 5;
+  o->max_family_docs = 50;
 }
 
 long hs_story_days(const char *s, int *ok) {
@@ -199,6 +200,16 @@ static void docs_fill(hs_provenance *pv, const hs_corpus *c,
     hs_pdoc *x = &pv->docs[i];
     x->id = hs_strdup(d->id);
     x->outlet = hs_doc_outlet(d, al); /* the one outlet rule */
+    if (x->outlet && al) {
+      /* a series written as an alias ("was") by its canonical name */
+      const char *canon = NULL;
+      int type = 0;
+      if (hs_aliases_lookup(al, x->outlet, strlen(x->outlet), &canon, &type) &&
+          canon && strcmp(canon, x->outlet)) {
+        free(x->outlet);
+        x->outlet = hs_strdup(canon);
+      }
+    }
     x->story = UINT32_MAX;
     if (m && m->date.value) {
       x->date = hs_strndup(m->date.value, 10);
@@ -250,12 +261,28 @@ static void docs_fill(hs_provenance *pv, const hs_corpus *c,
 static void reuse_links(hs_provenance *pv, size_t *cap, const hs_passage *p,
                         size_t np, const uint32_t *words,
                         const hs_provenance_opts *o, uint32_t *parent) {
-  uint64_t *key = hs_malloc((np + 1) * sizeof *key);
+  uint64_t *key = hs_malloc((2 * np + 1) * sizeof *key);
   uint32_t *ix = hs_malloc((np + 1) * sizeof *ix);
+  uint32_t *famdocs = NULL, maxfam = 0;
   size_t nk = 0, i, j;
+  /* documents per family: a family copied into very many documents is a
+  ** stock passage (a footer, a standard paragraph), not a story */
+  for (i = 0; i < np; i++) {
+    if (p[i].internal) continue;
+    if (p[i].family + 1 > maxfam) maxfam = p[i].family + 1;
+    key[nk++] = ((uint64_t)p[i].family << 32) | p[i].a.doc;
+    key[nk++] = ((uint64_t)p[i].family << 32) | p[i].b.doc;
+  }
+  hs_sort_u64(key, nk);
+  famdocs = hs_calloc(maxfam + 1, sizeof *famdocs);
+  for (i = 0; i < nk; i++)
+    if (!i || key[i] != key[i - 1]) famdocs[key[i] >> 32]++;
+  nk = 0;
   for (i = 0; i < np; i++) {
     if (p[i].internal || p[i].a.doc >= pv->ndocs || p[i].b.doc >= pv->ndocs ||
         p[i].a.doc == p[i].b.doc)
+      continue;
+    if (o->max_family_docs && famdocs[p[i].family] > o->max_family_docs)
       continue;
     key[nk] = ((uint64_t)p[i].a.doc << 32) | p[i].b.doc;
     ix[nk++] = (uint32_t)i;
@@ -302,6 +329,7 @@ static void reuse_links(hs_provenance *pv, size_t *cap, const hs_passage *p,
   }
   free(key);
   free(ix);
+  free(famdocs);
 }
 
 static int cmp_u32(const void *x, const void *y) {
