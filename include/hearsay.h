@@ -1064,6 +1064,9 @@ typedef struct hs_provenance_opts {
   uint32_t max_family_docs; /* passages of a family found in more
                                documents are stock text: they join no
                                story and make no edge; 50 (0: no limit) */
+  double join_cover;     /* a reuse edge joins two documents into one story
+                            when its passages cover at least this share of
+                            the later document (with word counts); 0.2 */
 } hs_provenance_opts;
 
 HS_API void hs_provenance_opts_default(hs_provenance_opts *o);

@@ -61,6 +61,7 @@ void hs_provenance_opts_default(hs_provenance_opts *o) {
   o->republication_days = 30;
   o->max_claims = 5;
   o->max_family_docs = 50;
+  o->join_cover = 0.2;
 }
 
 long hs_story_days(const char *s, int *ok) {
@@ -302,7 +303,6 @@ static void reuse_links(hs_provenance *pv, size_t *cap, const hs_passage *p,
       if (q->similarity > simmax) simmax = q->similarity;
       if (q->words > p[best].words) best = ix[j];
     }
-    uf_union(parent, a, b);
     l = link_add(pv, cap, HS_LINK_REUSE, a, b);
     l->passages = (uint32_t)(j - i);
     l->words = (uint32_t)(matched > UINT32_MAX ? UINT32_MAX : matched);
@@ -319,6 +319,9 @@ static void reuse_links(hs_provenance *pv, size_t *cap, const hs_passage *p,
         if (l->cover > 1) l->cover = 1;
       }
     }
+    /* a short passage in a long document (a quoted paragraph, a
+    ** roundup's item) is an edge but joins no stories by itself */
+    if (!words || l->cover >= o->join_cover) uf_union(parent, a, b);
     if (!l->undated && !l->tie && l->cover >= o->republication_cover) {
       int ok1, ok2;
       long d1 = hs_story_days(pv->docs[l->from].date, &ok1);
@@ -460,6 +463,22 @@ int hs_provenance_build(const hs_corpus *c, const hs_meta *metas,
       l->b_text = hs_strndup(T->text + l->b_start, l->b_end - l->b_start);
       l->changes = hs_story_changes(claims, l->a_text, l->b_text);
     }
+  }
+  /* edges between documents left in different stories are dropped */
+  {
+    size_t keep = 0;
+    for (i = 0; i < pv->nlinks; i++) {
+      hs_plink *l = &pv->links[i];
+      if (uf_find(parent, l->from) != uf_find(parent, l->to)) {
+        free(l->a_text);
+        free(l->b_text);
+        free(l->changes);
+        free(l->cited);
+        continue;
+      }
+      pv->links[keep++] = *l;
+    }
+    pv->nlinks = keep;
   }
   /* stories: components of two documents or more */
   size = hs_calloc(nd + 1, sizeof *size);
