@@ -6,7 +6,7 @@
 // HTML; links to outside pages are kept only for http(s) URLs.
 import cytoscape from 'cytoscape';
 
-const D = { meta: null, families: null, famById: null, shards: new Map(), claims: null };
+const D = { meta: null, families: null, famById: null, shards: new Map(), claims: null, stories: null };
 const pending = new Map();
 
 function absorb(o) {
@@ -21,6 +21,7 @@ function absorb(o) {
     for (const d of o.docs) m.set(d.i, d);
     D.shards.set(o.shard, m);
   } else if (o.kind === 'claims') D.claims = o;
+  else if (o.kind === 'stories') D.stories = o;
 }
 const queue = (window.HS_DATA = window.HS_DATA || []);
 queue.forEach(absorb);
@@ -207,7 +208,7 @@ function view_overview(app) {
       card('reused passages', fmt(S.cross), fmt(S.internal) + ' repeats inside one document'),
       card('families of copies', fmt(S.families)),
       card('near-duplicate groups', fmt(S.groups || 0))));
-  const fams = M.top_families.slice(0, 10);
+  const fams = M.top_families.filter((f) => f[1] >= 2).slice(0, 10);
   app.append(el('h2', null, 'Biggest families'),
     el('p', { class: 'hint' }, 'A family is one text found in several documents. The first publisher is the earliest dated copy.'));
   if (!fams.length) app.append(emptyState('No reuse found', 'No passage of one document was found in another. Try a lower --min-words.'));
@@ -478,6 +479,82 @@ async function view_compare(app, a, b, fam) {
   cleanup = () => window.removeEventListener('resize', draw);
 }
 
+// ------------------------------------------------------------- stories
+// Each story as its dated chain of documents, read top to bottom: who
+// published first, and for each later document the edges that reach it
+// (copied passages, republication, retelling in other words with what
+// changed, citation).  A date taken from the text or a file name, not
+// from metadata, is marked.
+const KIND_TEXT = {
+  reuse: 'copied passages from', republication: 'republished', paraphrase: 'retold in other words',
+  citation: 'cites',
+};
+function dateCell(date, source) {
+  if (!date) return el('span', { class: 'date undated', title: 'no date known' }, 'undated');
+  if (source === 'metadata') return el('span', { class: 'date' }, date);
+  return el('span', { class: 'date guessed', title: 'date found in the ' + (source === 'name' ? 'file name' : 'text') + ', not in the metadata' },
+    date, el('sup', { class: 'mark' }, '*'));
+}
+function changesText(ch) {
+  if (!Array.isArray(ch) || !ch.length) return null;
+  return ch.map((c) => String(c.kind).replace('_', '/') + ': ' + (c.from || []).join(', ') + ' → ' + (c.to || []).join(', ')).join('; ');
+}
+function storyBlock(s) {
+  const first = doc(s.first);
+  const sec = el('section', { class: 'story', 'data-story': s.n });
+  sec.append(el('h2', { dir: 'auto' }, 'Story ' + s.n + ': ', docLabel(first)),
+    el('p', { class: 'hint' }, s.docs.length + ' documents, ' + s.outlets.length + ' outlets, ' +
+      (s.date_from ? s.date_from + (s.date_to !== s.date_from ? ' – ' + s.date_to : '') : 'undated') +
+      '. First published by ' + outletName(first.outletIx) + (s.tie ? ' (another document has the same first date: a tie, not a guess)' : '') + '.'));
+  const ol = el('ol', { class: 'chain' });
+  for (const d of s.docs) {
+    const [i, date, source, headline, denial, isFirst, edges] = d;
+    const x = doc(i);
+    const li = el('li', { class: isFirst ? 'first' : '' },
+      el('div', { class: 'node' }, dateCell(date, source), ' ', outletChip(x.outletIx), ' ', docLink(i, headline || x.id),
+        isFirst ? el('span', { class: 'tag first' }, 'first') : null, denial ? el('span', { class: 'tag denial' }, 'denial') : null));
+    const ul = el('ul', { class: 'arrivals' });
+    for (const e of edges) {
+      const [kind, from, order, words, sim, ftext, ttext, ch, cited] = e;
+      const src = doc(from);
+      const who = [outletName(src.outletIx), ' (', src.date || 'undated', ')'];
+      const note = order === 'dated' ? null : el('span', { class: 'hint' }, order === 'tie' ? ' same date: order unknown' : ' undated: order unknown');
+      if (kind === 'citation') ul.append(el('li', { class: 'edge citation' }, 'cites ', String(cited || ''), ' — ', docLink(from, outletName(src.outletIx)), note));
+      else if (kind === 'paraphrase') {
+        const c = changesText(ch);
+        ul.append(el('li', { class: 'edge paraphrase' }, 'retold in other words from ', docLink(from, who.join('')), note,
+          el('blockquote', { dir: 'auto' }, String(ftext || '')), el('blockquote', { dir: 'auto' }, String(ttext || '')),
+          c ? el('div', { class: 'changes' }, 'changed: ', c) : null));
+      } else ul.append(el('li', { class: 'edge ' + kind }, KIND_TEXT[kind] + ' ', docLink(from, who.join('')),
+        kind === 'reuse' ? ' — ' + fmt(words) + ' words, similarity ' + Number(sim).toFixed(2) : '', note));
+    }
+    if (edges.length) li.append(ul);
+    ol.append(li);
+  }
+  sec.append(ol);
+  return sec;
+}
+function view_stories(app) {
+  app.append(el('h1', null, 'Stories'));
+  if (!D.stories || !D.stories.stories.length) {
+    app.append(emptyState('No stories', 'No two documents share passages or state the same claim.'));
+    return;
+  }
+  app.append(el('p', { class: 'hint' }, fmt(D.stories.total) + ' stories, largest first. Dates marked * were found in the text or a file name, not in the metadata.'));
+  const list = el('div');
+  let shown = 0;
+  const more = el('button', { type: 'button' }, 'more stories');
+  const step = () => {
+    const next = D.stories.stories.slice(shown, shown + 20);
+    next.forEach((s) => list.append(storyBlock(s)));
+    shown += next.length;
+    if (shown >= D.stories.stories.length) more.remove();
+  };
+  more.addEventListener('click', step);
+  app.append(list, more);
+  step();
+}
+
 // ------------------------------------------------------------- claims
 function view_claims(app) {
   app.append(el('h1', null, 'Claims'));
@@ -517,7 +594,10 @@ async function render() {
       case 'doc': await view_doc(fresh, n(1)); break;
       case 'compare': await view_compare(fresh, n(1), n(2), parts[3] != null ? n(3) : null); break;
       case 'claims': view_claims(fresh); break;
-      default: view_overview(fresh);
+      case 'stories': view_stories(fresh); break;
+      case 'overview': view_overview(fresh); break;
+      default:
+        if (D.stories && D.stories.total > 1) { view_stories(fresh); parts[0] = 'stories'; } else view_overview(fresh);
     }
   } catch (e) {
     fresh.append(emptyState('Could not show this page', String(e && e.message)));
@@ -531,6 +611,7 @@ async function start() {
     document.getElementById('report-title').textContent = D.meta.title;
     document.title = D.meta.title;
     if (D.meta.optional && D.meta.optional.claims) { try { await loadScript('data/claims.js'); } catch (e) { /* shown as empty */ } }
+    if (D.meta.optional && D.meta.optional.stories) { try { await loadScript('data/stories.js'); } catch (e) { /* shown as empty */ } }
   }
   window.addEventListener('hashchange', () => { window.scrollTo(0, 0); render(); });
   render();

@@ -23,6 +23,7 @@ int cmd_trace(cli *c) {
   hs_range_list *boiler = NULL;
   hs_meta *metas = NULL;
   hs_provenance pv;
+  hs_claims *cl = NULL;
   size_t n = 0, ngroups = 0, nd = 0, i;
   hs_trace_opts o;
   hs_error err;
@@ -63,10 +64,16 @@ int cmd_trace(cli *c) {
   }
   if (!rc) rc = cli_metas(c, corpus, al, boiler, 0, nd, &metas, &err);
   if (!rc) {
-    /* the story model: the same "first" as every other command */
+    /* the story model, with paraphrases: the same stories and "first" as
+    ** `hearsay stories` */
     cli_progress(c, "stories", 0, nd);
-    rc = hs_provenance_build(corpus, metas, p, n, words, al, NULL, NULL, &pv,
-                             &err);
+    if (!(rc = hs_claims_new(&cl, c->search.wordnet, &err))) {
+      hs_claims_set_cancel(cl, (const volatile int *)&g_interrupted);
+      rc = hs_claims_add_corpus(cl, corpus, &err);
+    }
+    if (!rc)
+      rc = hs_provenance_build(corpus, metas, p, n, words, al, cl, NULL, &pv,
+                               &err);
   }
   if (!rc) {
     hs_trace_opts_default(&o);
@@ -85,6 +92,7 @@ int cmd_trace(cli *c) {
   free(metas);
   hs_boiler_free(boiler, boiler ? nd : 0);
   hs_provenance_free(&pv);
+  hs_claims_free(cl); /* borrows the corpus: freed before it */
   hs_aliases_free(al);
   free(group);
   free(words);

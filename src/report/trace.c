@@ -30,6 +30,7 @@
 #include <unistd.h>
 
 #include "hearsay.h"
+#include "report/story_data.h"
 #include "report/trace_assets.h"
 #include "util/util.h"
 
@@ -717,10 +718,10 @@ static int write_meta(const model *m, const char *path, const char *title,
           w.f);
     return jw_close(&w, err);
   }
-  fputs("],\"optional\":{\"attributions\":true,\"boilerplate\":true,"
-        "\"claims\":false,\"sources\":true},\"source_fields\":[\"name\","
+  fprintf(w.f, "],\"optional\":{\"attributions\":true,\"boilerplate\":true,"
+        "\"claims\":%s,\"stories\":%s,\"sources\":true},\"source_fields\":[\"name\","
         "\"citations\",\"type\",\"documents\"],\"sources\":[",
-        w.f);
+        m->story ? "true" : "false", m->story ? "true" : "false");
   if ((rc = write_sources(m, &w, err))) {
     fclose(w.f);
     return rc;
@@ -997,6 +998,12 @@ static int write_all(const model *m, const char *tmp, const hs_trace_opts *o,
   if ((rc = write_meta(m, path, title, per, err))) goto out;
   FILE_AT("data/families.js");
   if ((rc = write_families(m, path, err))) goto out;
+  if (m->story) {
+    FILE_AT("data/stories.js");
+    if ((rc = hs_report_write_stories(path, m->story, err))) goto out;
+    FILE_AT("data/claims.js");
+    if ((rc = hs_report_write_claims(path, m->story, err))) goto out;
+  }
   nshards = (m->ndocs + per - 1) / per;
   for (s = 0; s < nshards; s++) {
     if ((rc = cancelled(o, err))) goto out;

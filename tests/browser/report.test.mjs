@@ -174,6 +174,13 @@ try {
   watch(page, errors, dialogs);
   await page.goto(url);
   await ready(page);
+  note('several stories: the Stories page is the default view, each a dated chain');
+  if ((await page.evaluate(() => document.body.dataset.view)) !== 'stories') fail('the default view is not Stories');
+  if ((await page.locator('section.story').count()) < 2) fail('fewer than two stories shown');
+  if ((await page.locator('.chain li.first').count()) < 2) fail('no first publisher marked in the chains');
+  if (!(await page.locator('.chain .date.guessed .mark').count())) fail('no date taken from a file name is marked');
+  await shot(page, 'stories');
+  await go(page, null, '#/overview');
   const cards = await page.locator('.card').count();
   if (cards < 5) fail('overview shows ' + cards + ' cards');
   await shot(page, 'overview');
@@ -215,6 +222,7 @@ try {
   await page.waitForTimeout(300);
   await shot(page, 'graph');
   await go(page, null, '#/claims');
+  if (!(await page.locator('ol.copies li').count())) fail('claims page: no claim listed');
   await shot(page, 'claims');
 
   note('highlighted spans against `hearsay reuse` offsets');
@@ -225,6 +233,22 @@ try {
   if (dialogs.length) fail('dialogs opened: ' + dialogs.join(' | '));
   await page.close();
 
+  // ---- one story across three languages (bench/story): the chain, a
+  // republication, a retelling in other words, a citation
+  note('the story chain of bench/story/corpus.jsonl');
+  const surl = trace(join(ROOT, 'bench/story/corpus.jsonl'), join(OUT, 'story-report'));
+  const sp = await b.ctx.newPage();
+  const serr = [], sdlg = [];
+  watch(sp, serr, sdlg);
+  await sp.goto(surl);
+  await ready(sp);
+  const chain = await sp.evaluate(() => [...document.querySelectorAll('section.story')][0].textContent);
+  for (const want of ['First published by Reuters', 'republished', 'retold in other words', 'cites', 'copied passages from'])
+    if (!chain.includes(want)) fail('story chain lacks "' + want + '"');
+  await shot(sp, 'story-chain');
+  if (serr.length) fail('console errors on the story report: ' + serr.join(' | '));
+  await sp.close();
+
   // ---- attributions: annotated wire copy (tests/data/meta)
   note('attributions underlined at the offsets `hearsay meta` prints');
   const metaCorpus = join(ROOT, 'tests/data/meta');
@@ -234,6 +258,7 @@ try {
   watch(mp, merr, mdlg);
   await mp.goto(murl);
   await ready(mp);
+  await go(mp, null, '#/overview');
   const srcRows = await mp.locator('table.grid tr td[dir="auto"]').count();
   if (!srcRows) fail('overview: no most-cited source listed');
   await shot(mp, 'overview-sources');
@@ -272,7 +297,7 @@ try {
   await hp.goto(hurl);
   await ready(hp);
   const nd = await hp.evaluate(() => window.HS_DATA.find((o) => o.kind === 'meta').docs.length);
-  const views = ['#/', '#/docs', '#/timeline', '#/graph', '#/family/0'];
+  const views = ['#/', '#/stories', '#/overview', '#/claims', '#/docs', '#/timeline', '#/graph', '#/family/0'];
   for (let i = 0; i < nd; i++) views.push('#/doc/' + i);
   for (let i = 0; i < nd; i++) for (let j = 0; j < nd; j++) if (i !== j) views.push('#/compare/' + i + '/' + j);
   for (const v of views) await go(hp, null, v);
