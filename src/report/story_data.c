@@ -16,6 +16,37 @@
 
 #define MAX_STORIES 2000
 
+/* JSON text with < > & written as \u escapes, so that no data file holds
+** markup (the report's rule for every data file). */
+static void put_safe(FILE *f, const char *s, size_t n) {
+  size_t i;
+  for (i = 0; i < n; i++) {
+    if (s[i] == '<') fputs("\\u003c", f);
+    else if (s[i] == '>') fputs("\\u003e", f);
+    else if (s[i] == '&') fputs("\\u0026", f);
+    else if (i + 2 < n && (unsigned char)s[i] == 0xE2 &&
+             (unsigned char)s[i + 1] == 0x80 &&
+             ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9)) {
+      /* U+2028 and U+2029 end a line in older JavaScript */
+      fputs((unsigned char)s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", f);
+      i += 2;
+    } else putc(s[i], f);
+  }
+}
+
+/* A JSON string (null for NULL), escaped as above. */
+static void js_str(FILE *f, const char *s) {
+  hs_buf b;
+  if (!s) {
+    fputs("null", f);
+    return;
+  }
+  hs_buf_init(&b, 0);
+  hs_json_buf_strn(&b, s, strlen(s));
+  put_safe(f, b.p ? b.p : "\"\"", b.p ? b.len : 2);
+  hs_buf_free(&b);
+}
+
 static int done(FILE *f, const char *path, hs_error *err) {
   int bad = ferror(f);
   if (fclose(f) || bad)
@@ -39,22 +70,22 @@ int hs_report_write_stories(const char *path, const hs_provenance *pv,
     const hs_pstory *s = &pv->stories[i];
     fprintf(f, "%s{\"n\":%zu,\"first\":%u,\"tie\":%s,\"date_from\":", i ? ",\n" : "",
             i + 1, s->first.doc, s->first.tie ? "true" : "false");
-    hs_json_str(f, s->date_from);
+    js_str(f, s->date_from);
     fputs(",\"date_to\":", f);
-    hs_json_str(f, s->date_to);
+    js_str(f, s->date_to);
     fputs(",\"outlets\":[", f);
     for (j = 0; j < s->noutlets; j++) {
       if (j) putc(',', f);
-      hs_json_str(f, s->outlets[j]);
+      js_str(f, s->outlets[j]);
     }
     fputs("],\"docs\":[", f);
     for (j = 0; j < s->ndocs; j++) {
       const hs_pdoc *d = &pv->docs[s->docs[j]];
       int any = 0;
       fprintf(f, "%s[%u,", j ? "," : "", s->docs[j]);
-      hs_json_str(f, d->date);
+      js_str(f, d->date);
       fprintf(f, ",\"%s\",", hs_date_source_name(d->date_source));
-      hs_json_str(f, d->headline);
+      js_str(f, d->headline);
       fprintf(f, ",%d,%d,[", d->denial, s->docs[j] == s->first.doc);
       for (k = 0; k < s->nlinks; k++) {
         const hs_plink *l = &pv->links[s->links[k]];
@@ -63,11 +94,14 @@ int hs_report_write_stories(const char *path, const hs_provenance *pv,
                 hs_link_kind_name(l->kind), l->from,
                 l->undated ? "undated" : l->tie ? "tie" : "dated", l->words,
                 l->similarity);
-        hs_json_str(f, l->a_text);
+        js_str(f, l->a_text);
         putc(',', f);
-        hs_json_str(f, l->b_text);
-        fprintf(f, ",%s,", l->changes ? l->changes : "null");
-        hs_json_str(f, l->cited);
+        js_str(f, l->b_text);
+        putc(',', f);
+        if (l->changes) put_safe(f, l->changes, strlen(l->changes));
+        else fputs("null", f);
+        putc(',', f);
+        js_str(f, l->cited);
         putc(']', f);
         any = 1;
       }
@@ -93,7 +127,7 @@ int hs_report_write_claims(const char *path, const hs_provenance *pv,
     const hs_pstory *s = &pv->stories[i];
     for (j = 0; j < s->nclaims; j++) {
       fputs(any ? ",\n[" : "[", f);
-      hs_json_str(f, s->claims[j].text);
+      js_str(f, s->claims[j].text);
       fputs(",[", f);
       for (k = 0; k < s->ndocs && k < 50; k++)
         fprintf(f, "%s%u", k ? "," : "", s->docs[k]);
