@@ -86,6 +86,16 @@ interrupt_once() {
   fi
   t0=$(date +%s.%N)
   kill -"$sig" "$pid"
+  # a command that ignores the signal is killed after 30 s, and fails
+  for (( k = 0; k < 300; k++ )); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -9 "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    fail "$name: still running 30 s after SIG$sig"
+  fi
   wait "$pid" || rc=$?
   t1=$(date +%s.%N)
   dt=$(python3 -c "print(f'{$t1 - $t0:.2f}')")
