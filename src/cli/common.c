@@ -444,8 +444,20 @@ int cli_load_store(cli *c, hs_corpus *corpus, hs_passage **p, size_t *n,
   hs_store_set_cancel(s, (const volatile int *)&g_interrupted);
   if ((rc = hs_store_load_docs(s, corpus, err))) goto out;
   if ((rc = hs_store_load_passages(s, p, n, err))) goto out;
-  if ((rc = filter_stored(c, *p, n, err))) goto out;
   ndocs = hs_corpus_count(corpus);
+  /* SQLite does not notice every damaged page: a table that reads back
+  ** short shows as passages naming documents that are not there */
+  for (i = 0; i < *n; i++)
+    if ((*p)[i].a.doc >= ndocs || (*p)[i].b.doc >= ndocs) {
+      rc = hs_error_set(err, HS_EDB, "%s: database is damaged (a passage "
+                        "names document %u of %zu read); restore it from a "
+                        "backup", c->db,
+                        (*p)[i].a.doc >= ndocs ? (*p)[i].a.doc
+                                               : (*p)[i].b.doc,
+                        ndocs);
+      goto out;
+    }
+  if ((rc = filter_stored(c, *p, n, err))) goto out;
   if (words) {
     *words = calloc(ndocs + 1, sizeof **words);
     if (!*words) {

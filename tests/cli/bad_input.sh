@@ -237,6 +237,13 @@ for c in "reuse --db" "search --db $WORK/dmg.db -- bridge --db" "sources --db" "
   [[ $(grep -c . "$WORK/err") == 1 ]] || fail "$1: more than one message: $(cat "$WORK/err")"
 done
 
+note "a store whose documents table reads back short (found by fuzz_store): exit 4, damaged"
+cp "$ROOT/tests/fuzz/corpus/fuzz_store/short_documents_table.db" "$WORK/short.db"
+for c in reuse dups sources; do
+  run 4 "$HEARSAY" $c --db "$WORK/short.db"
+  grep_err "^hearsay: $WORK/short\.db: database is damaged"
+done
+
 note "an unreadable file: exit 2 naming it (as a user without the permission)"
 printf 'secret\n' >"$WORK/secret.txt"
 chmod 000 "$WORK/secret.txt"

@@ -47,7 +47,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   hs_store *s = NULL;
   hs_corpus *c;
   hs_passage *p = NULL;
-  size_t n = 0, i;
+  size_t n = 0;
   hs_error err;
   if (size > 1 << 20) return 0;
   remove_db(path);
@@ -60,10 +60,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     c = hs_corpus_new();
     if (hs_store_load_docs(s, c, &err) == HS_OK &&
         hs_store_load_passages(s, &p, &n, &err) == HS_OK) {
-      for (i = 0; i < n; i++) {
-        check(p[i].a.doc < hs_corpus_count(c));
-        check(p[i].b.doc < hs_corpus_count(c));
-      }
+      /* A damaged page SQLite does not notice can make the documents read
+      ** back short: passages may then name documents that are not there,
+      ** which callers check (the command line says "database is
+      ** damaged"); here they must only be readable. */
       free(p);
     }
     {
