@@ -359,6 +359,10 @@ typedef struct scratch {
   size_t ncands, capcands;
   long *v;
   size_t capv;
+  uint32_t *seedch;   /* per seed, its chain (split_gaps) */
+  size_t capseedch;
+  unsigned char *cova, *covb; /* words under a kept chain's seeds */
+  size_t capcova, capcovb;
   hs_seed *seeds, *seeds_tmp;
   size_t capseeds, capseeds_tmp;
   hs_passage *out;
@@ -376,6 +380,9 @@ static void scratch_free(scratch *sc) {
   free(sc->open);
   free(sc->cands);
   free(sc->v);
+  free(sc->seedch);
+  free(sc->cova);
+  free(sc->covb);
   free(sc->seeds);
   free(sc->seeds_tmp);
   free(sc->out);
@@ -520,6 +527,73 @@ static int score_chain(const hs_reuse_opts *o, scratch *sc, const hs_doctab *A,
   return 1;
 }
 
+/* Whether any of the words [from, to) is marked in cov. */
+static int any_marked(const unsigned char *cov, uint32_t from, uint32_t to) {
+  for (; from < to; from++)
+    if (cov[from]) return 1;
+  return 0;
+}
+
+/* Gaps never swallow moved text: a chain is cut where the words it bridges
+** (between two of its seeds, on either side) lie under the seeds of
+** another chain long enough to be reported.  Otherwise a sentence moved
+** elsewhere in b would sit inside the gap of its neighbours' passage, and
+** that passage would cover it and drop it.  Cross pairs only; the pieces
+** are chains of their own, scored like any other.  Nothing is done for a
+** pair with fewer than two such chains (most pairs). */
+static void split_gaps(const hs_reuse_opts *o, scratch *sc,
+                       const hs_doctab *A, const hs_doctab *B,
+                       const hs_seed *s, size_t ns) {
+  uint32_t ng = (uint32_t)o->ngram, j;
+  size_t i, c, nlong = 0, nold = sc->nchains;
+  for (c = 0; c < nold; c++)
+    if (sc->chains[c].covered >= (uint32_t)o->min_words) nlong++;
+  if (nlong < 2) return;
+  HS_GROW(sc->cova, sc->capcova, A->n + 1);
+  HS_GROW(sc->covb, sc->capcovb, B->n + 1);
+  memset(sc->cova, 0, A->n);
+  memset(sc->covb, 0, B->n);
+  for (i = 0; i < ns; i++) {
+    if (sc->chains[sc->seedch[i]].covered < (uint32_t)o->min_words) continue;
+    for (j = 0; j < ng; j++) {
+      if (s[i].posa + j < A->n) sc->cova[s[i].posa + j] = 1;
+      if (s[i].posb + j < B->n) sc->covb[s[i].posb + j] = 1;
+    }
+  }
+  /* Rebuild the chains from their seeds, in order: chain c's current piece
+  ** is open[c] (the open list is free by now); pieces go after the old
+  ** chains, then replace them. */
+  HS_GROW(sc->open, sc->capopen, nold);
+  for (c = 0; c < nold; c++) sc->open[c] = SIZE_MAX;
+  for (i = 0; i < ns; i++) {
+    uint32_t pa = s[i].posa, pb = s[i].posb;
+    size_t oc = sc->seedch[i], pc = sc->open[oc];
+    chain *ch;
+    if (pc != SIZE_MAX) {
+      ch = &sc->chains[pc];
+      if (!any_marked(sc->cova, ch->la + ng < pa ? ch->la + ng : pa, pa) &&
+          !any_marked(sc->covb, ch->lb + ng < pb ? ch->lb + ng : pb, pb)) {
+        uint32_t step = pa - ch->la;
+        ch->covered += step < ng ? step : ng;
+        ch->la = pa;
+        ch->lb = pb;
+        ch->nseeds++;
+        continue;
+      }
+    }
+    HS_GROW(sc->chains, sc->capchains, sc->nchains + 1);
+    ch = &sc->chains[sc->nchains];
+    ch->fa = ch->la = pa;
+    ch->fb = ch->lb = pb;
+    ch->nseeds = 1;
+    ch->covered = ng;
+    sc->open[oc] = sc->nchains++;
+  }
+  memmove(sc->chains, sc->chains + nold,
+          (sc->nchains - nold) * sizeof *sc->chains);
+  sc->nchains -= nold;
+}
+
 static void align_pair(const hs_reuse_opts *o, scratch *sc,
                        const hs_doctab *A, const hs_doctab *B,
                        const hs_seed *s, size_t ns) {
@@ -552,9 +626,11 @@ static void align_pair(const hs_reuse_opts *o, scratch *sc,
         best_cost = cost;
       }
     }
+    HS_GROW(sc->seedch, sc->capseedch, i + 1);
     if (best != SIZE_MAX) {
       chain *ch = &sc->chains[best];
       uint32_t step = pa - ch->la;
+      sc->seedch[i] = (uint32_t)best;
       ch->covered += step < (uint32_t)o->ngram ? step : (uint32_t)o->ngram;
       ch->la = pa;
       ch->lb = pb;
@@ -574,9 +650,11 @@ static void align_pair(const hs_reuse_opts *o, scratch *sc,
       ch->fb = ch->lb = pb;
       ch->nseeds = 1;
       ch->covered = (uint32_t)o->ngram;
+      sc->seedch[i] = (uint32_t)sc->nchains;
       sc->open[nopen++] = sc->nchains++;
     }
   }
+  if (!same_doc) split_gaps(o, sc, A, B, s, ns);
   for (c = 0; c < sc->nchains; c++) {
     cand cd;
     if (score_chain(o, sc, A, B, same_doc, &sc->chains[c], &cd)) {
