@@ -30,7 +30,6 @@
 #include "align/sentence.h"
 #include "cluster/cluster.h"
 #include "index/spill.h"
-#include "mpi/dist.h"
 #include "text/text.h"
 #include "util/parallel.h"
 #include "util/util.h"
@@ -835,8 +834,21 @@ int hs_align_run_pairs(const hs_reuse_opts *o, int nthreads,
   return HS_OK;
 }
 
-int hs_engine_run(hs_engine *e, size_t first_new, hs_passage **out,
-                  size_t *n, hs_error *err) {
+void hs_engine_parts_get(hs_engine *e, hs_engine_parts *p) {
+  p->opts = &e->opts;
+  p->nthreads = e->nthreads;
+  p->ds = engine_docset(e);
+  p->capped = &e->capped;
+  p->failed = &e->failed;
+}
+
+void hs_engine_set_words(hs_engine *e, uint32_t *words) {
+  free(e->words);
+  e->words = words;
+}
+
+int hs_engine_run_local(hs_engine *e, size_t first_new, hs_passage **out,
+                        size_t *n, hs_error *err) {
   hs_cindex ci;
   hs_xpairs xp;
   hs_index_stats st;
@@ -845,14 +857,6 @@ int hs_engine_run(hs_engine *e, size_t first_new, hs_passage **out,
   int rc, in_memory;
   *out = NULL;
   *n = 0;
-  if (e->opts.nranks > 1) { /* collective: mpi/dist.c */
-    uint32_t *words = NULL;
-    rc = hs_dist_run(&e->opts, e->nthreads, &ds, first_new, &e->capped,
-                     &e->failed, out, n, &words, err);
-    free(e->words);
-    e->words = words;
-    return rc;
-  }
   if (e->failed.code) {
     *err = e->failed;
     return e->failed.code;

@@ -1,6 +1,7 @@
 /*
 ** align.h — alignment of candidate pairs into passages (private), for
-** callers that build the candidates themselves (the MPI driver).
+** callers that build the candidates themselves (the MPI driver), and the
+** parts of the engine that the driver choice (mpi/driver.c) needs.
 */
 #ifndef HS_ALIGN_H
 #define HS_ALIGN_H
@@ -27,5 +28,23 @@ int hs_align_run_pairs(const hs_reuse_opts *o, int nthreads,
                        const hs_docset *ds, const hs_cindex *ci,
                        const hs_xpairs *xp, hs_passage **out, size_t *n,
                        hs_pairlist *pairs, hs_error *err);
+
+/* hs_engine_run's threaded run in this process; the choice between it and
+** the distributed run is mpi/driver.c's, so that the engine does not know
+** MPI exists. */
+int hs_engine_run_local(hs_engine *e, size_t first_new, hs_passage **out,
+                        size_t *n, hs_error *err);
+
+/* What a distributed run takes from an engine (all borrowed). */
+typedef struct hs_engine_parts {
+  const hs_reuse_opts *opts;
+  int nthreads;
+  hs_docset ds;                /* every document's token table */
+  const hs_hashlist *capped;   /* hs_engine_set_capped */
+  const hs_error *failed;      /* an earlier spill error (code 0: none) */
+} hs_engine_parts;
+void hs_engine_parts_get(hs_engine *e, hs_engine_parts *p);
+/* Give e every document's word count (malloc'ed, owned by e from now). */
+void hs_engine_set_words(hs_engine *e, uint32_t *words);
 
 #endif

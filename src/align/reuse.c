@@ -1,10 +1,10 @@
 /*
-** reuse.c — the reuse engine's options (defaults, checks), the one-call
-** entry point over a whole corpus, and how a passage was found: the small
-** public functions around the engine, kept apart from its hot paths
-** (align.c, sentence.c).
+** reuse.c — the reuse engine's options (defaults, checks) and how a
+** passage was found: the small public functions around the engine, kept
+** apart from its hot paths (align.c, sentence.c).  The one-call entry
+** point over a whole corpus, hs_reuse_find, is in mpi/driver.c with
+** hs_engine_run, which chooses between this engine and the MPI one.
 */
-#include <stdlib.h>
 #include <string.h>
 
 #include "hearsay.h"
@@ -46,25 +46,4 @@ const char *hs_passage_method(const hs_passage *p) {
   }
   return p->words == p->a.words && p->words == p->b.words ? "verbatim"
                                                           : "edited";
-}
-
-int hs_reuse_find(const hs_corpus *corpus, const hs_reuse_opts *opts,
-                  hs_passage **out, size_t *n, hs_error *err) {
-  hs_engine *e = NULL;
-  int rc;
-  *out = NULL;
-  *n = 0;
-  if ((rc = hs_engine_new(&e, opts, err))) return rc;
-  if ((rc = hs_engine_add(e, corpus, 0, hs_corpus_count(corpus), err)))
-    goto out;
-  if ((rc = hs_engine_run(e, 0, out, n, err))) goto out;
-  rc = hs_families_assign(*out, *n, err);
-out:
-  if (rc) {
-    free(*out);
-    *out = NULL;
-    *n = 0;
-  }
-  hs_engine_free(e);
-  return rc;
 }

@@ -1,6 +1,6 @@
 /*
-** dist.h — the reuse engine's run spread over MPI ranks (private); the
-** engine calls it from hs_engine_run when hs_reuse_opts.nranks > 1.
+** dist.h — the reuse engine's run spread over MPI ranks (private);
+** driver.c calls it from hs_engine_run when hs_reuse_opts.nranks > 1.
 */
 #ifndef HS_DIST_H
 #define HS_DIST_H
