@@ -7,6 +7,11 @@
 ** every call is one transaction, and only documents without a
 ** documents_meta row are filled, so an interrupted run is completed by the
 ** next one.
+**
+** It is part of the store stage, which owns every table of the database:
+** the meta stage computes an hs_meta and knows nothing of SQLite, so the
+** dependency runs one way (store builds on meta, as shingles.c does for
+** the boilerplate line rule).
 */
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +19,6 @@
 #include <sqlite3.h>
 
 #include "hearsay.h"
-#include "meta/meta_int.h"
 #include "store/store.h"
 #include "util/util.h"
 
