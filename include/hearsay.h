@@ -4,14 +4,25 @@
 ** hearsay finds passages reused between news articles and groups them into
 ** families of reprints.  The pipeline, in the order data flows:
 **
-**   ingest  → read files, directories, JSON Lines (plain, .gz, .zst) into an
+**   ingest  → read files, directories, JSON Lines (plain, .gz, .zst), JSON
+**             arrays, CSV/TSV, HTML pages and WARC archives (web) into an
 **             hs_corpus of hs_doc records;
 **   text    → Unicode-aware tokens, each with its byte span in the original;
 **   index   → hashed word n-grams ("shingles") with a document-frequency cap;
 **   align   → chains of shared shingles turned into passages with exact
-**             byte offsets, bridging small edits, in any order;
+**             byte offsets, bridging small edits, in any order (threaded;
+**             mpi spreads the same run over MPI ranks);
 **   cluster → families of copies of the same text, near-duplicate groups;
-**   store   → an SQLite database that grows incrementally.
+**   meta    → dates, outlets, bylines and boilerplate found in the text;
+**             attrib: attributions and the propagation graph;
+**   store   → an SQLite database that grows incrementally;
+**   claims  → sentences and claim search; story: stories; report: output.
+**
+** In the source, each stage is a folder of src/ standing on a floor; a
+** folder includes only folders on lower floors (docs/architecture.md,
+** checked by tests/cli/floors.sh).  Ground first:
+**   util, text, web, ingest, index, cluster, align, mpi, meta, attrib,
+**   store, claims, story, report, and the command, cli, on top.
 **
 ** Conventions, for every function here:
 **  - Fallible functions return an int status (HS_OK or one of HS_E*) and,
