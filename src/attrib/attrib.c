@@ -407,16 +407,6 @@ typedef struct found {
   int flags;
 } found;
 
-void hs_attributions_free(hs_attribution *v, size_t n) {
-  size_t i;
-  if (!v) return;
-  for (i = 0; i < n; i++) {
-    free(v[i].source);
-    free(v[i].normalized);
-  }
-  free(v);
-}
-
 static void quote_span(const txt *t, const sent *se, uint32_t *cs,
                        uint32_t *ce) {
   uint32_t i, qs = 0;
@@ -607,62 +597,15 @@ static void trim_name_en(const txt *t, uint32_t s, uint32_t *e) {
   }
 }
 
-/* 1 if only spaces, commas and one parenthesized abbreviation lie in
-** [a, b): "Qods News Agency (Qodsna) citing" continues a chain. */
-static int link_gap(const txt *t, uint32_t a, uint32_t b) {
-  int paren = 0;
-  uint32_t i;
-  if (b - a > 40) return 0;
-  for (i = a; i < b; i++) {
-    char c = t->s[i];
-    if (c == '(') {
-      if (paren++) return 0;
-      while (i < b && t->s[i] != ')') i++;
-      if (i == b) return 0;
-    } else if (!(c == ' ' || c == ',' || c == '\t' ||
-                 (i + 1 < b && !memcmp(t->s + i, "\xD8\x8C", 2) && ++i))) {
-      return 0;
-    }
-  }
-  return 1;
-}
-
-/* "A quoted B as saying", «نقلت A عن B قوله»: B is a second source,
-** cited by A; added after A (index ia) with a citing cue, so the chain
-** rule joins them. */
+/* "A quoted B as saying", «نقلت A عن B قوله»: B (hs_attr_second) is a
+** second source, cited by A; added after A (index ia) with a citing cue,
+** so the chain rule joins them. */
 static void second_source(const txt *t, const sent *se, const cue_row *c,
                           uint32_t ce, uint32_t e, found **f, size_t *nf,
                           size_t *capf, size_t ia) {
-  uint32_t bs = 0, be = 0, q;
-  const char *cue = NULL;
-  if (!strcmp(c->text, "quoted")) {
-    for (q = ce; q + 10 <= se->e && q < ce + 80; q++)
-      if (!memcmp(t->s + q, " as saying", 10)) break;
-    if (q + 10 > se->e || q >= ce + 80) return;
-    bs = ce;
-    be = q;
-    cue = "quoted";
-  } else if (!strcmp(c->text, "نقلت") || !strcmp(c->text, "ونقلت") ||
-             !strcmp(c->text, "ونقل")) {
-    static const char *const ends[] = {" قوله", " قولها", " أن", " بأن",
-                                       "،", " إن", NULL};
-    int k;
-    if (e + 6 > se->e || memcmp(t->s + e, " \xD8\xB9\xD9\x86 ", 6)) return;
-    bs = e + 6;
-    be = se->e;
-    for (k = 0; ends[k]; k++)
-      for (q = bs; q + strlen(ends[k]) <= be; q++)
-        if (!memcmp(t->s + q, ends[k], strlen(ends[k]))) {
-          be = q;
-          break;
-        }
-    cue = "نقلت عن";
-  } else {
-    return;
-  }
-  while (bs < be && t->s[bs] == ' ') bs++;
-  while (be > bs && t->s[be - 1] == ' ') be--;
-  if (be <= bs || be - bs > 120) return;
+  uint32_t bs, be;
+  const char *cue = hs_attr_second(t->s, se->e, c->text, ce, e, &bs, &be);
+  if (!cue) return;
   HS_GROW(*f, *capf, *nf + 1);
   {
     found *x = &(*f)[(*nf)++], *a = &(*f)[ia];
@@ -795,7 +738,7 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
       if (i > first && (x->flags & F_CITING)) {
         found *pv = &f[i - 1];
         uint32_t pend = pv->a.src_end > pv->cue_e ? pv->a.src_end : pv->cue_e;
-        if (x->cue_s >= pend && link_gap(&t, pend, x->cue_s)) {
+        if (x->cue_s >= pend && hs_attr_link_gap(text, pend, x->cue_s)) {
           size_t j;
           x->a.chain = pv->a.chain;
           if (x->flags & F_REVERSE) {
@@ -814,7 +757,7 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
       /* "B, as quoted by A, said": B is read after A's cue */
       if (i > first && (f[i - 1].flags & F_REVERSE) &&
           x->a.src_end <= f[i - 1].cue_s &&
-          link_gap(&t, x->a.src_end, f[i - 1].cue_s)) {
+          hs_attr_link_gap(text, x->a.src_end, f[i - 1].cue_s)) {
         x->a.chain = f[i - 1].a.chain;
         x->a.chain_pos = f[i - 1].a.chain_pos + 1;
         continue;

@@ -6,6 +6,7 @@
 #define HS_ATTRIB_INT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "hearsay.h"
 
@@ -40,5 +41,13 @@ extern const char *const hs_attr_denial_words[];
 ** direction for "B, as quoted by A". */
 void hs_attrib_post(const char *text, size_t len, const hs_aliases *al,
                     hs_attribution *v, size_t n);
+
+/* attrib_post.c: 1 if [a, b) holds only spaces, commas and one
+** parenthesized abbreviation (a chain continues across it); the second
+** source of "A quoted B as saying" / «نقلت A عن B قوله». */
+int hs_attr_link_gap(const char *t, uint32_t a, uint32_t b);
+const char *hs_attr_second(const char *t, uint32_t se_end, const char *cue,
+                           uint32_t ce, uint32_t e, uint32_t *bs,
+                           uint32_t *be);
 
 #endif

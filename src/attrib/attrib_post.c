@@ -25,6 +25,77 @@
 #include "attrib/attrib_int.h"
 #include "util/util.h"
 
+/* 1 if only spaces, commas and one parenthesized abbreviation lie in
+** [a, b): "Qods News Agency (Qodsna) citing" continues a chain. */
+int hs_attr_link_gap(const char *t, uint32_t a, uint32_t b) {
+  int paren = 0;
+  uint32_t i;
+  if (b < a || b - a > 40) return 0;
+  for (i = a; i < b; i++) {
+    char c = t[i];
+    if (c == '(') {
+      if (paren++) return 0;
+      while (i < b && t[i] != ')') i++;
+      if (i == b) return 0;
+    } else if (!(c == ' ' || c == ',' || c == '\t' ||
+                 (i + 1 < b && !memcmp(t + i, "\xD8\x8C", 2) && ++i))) {
+      return 0;
+    }
+  }
+  return 1;
+}
+
+/* The second source of "A quoted B as saying" (cue "quoted", A's cue
+** ending at ce) or «نقلت A عن B قوله» (cue «نقلت», A ending at e), within
+** the sentence ending at se_end: fills B's bytes and returns the cue name
+** to record, or NULL. */
+const char *hs_attr_second(const char *t, uint32_t se_end, const char *cue,
+                           uint32_t ce, uint32_t e, uint32_t *bs,
+                           uint32_t *be) {
+  uint32_t q;
+  const char *name;
+  if (!strcmp(cue, "quoted")) {
+    for (q = ce; q + 10 <= se_end && q < ce + 80; q++)
+      if (!memcmp(t + q, " as saying", 10)) break;
+    if (q + 10 > se_end || q >= ce + 80) return NULL;
+    *bs = ce;
+    *be = q;
+    name = "quoted";
+  } else if (!strcmp(cue, "نقلت") || !strcmp(cue, "ونقلت") ||
+             !strcmp(cue, "ونقل")) {
+    static const char *const ends[] = {" قوله", " قولها", " أن", " بأن",
+                                       "،", " إن", NULL};
+    int k;
+    if (e + 6 > se_end || memcmp(t + e, " \xD8\xB9\xD9\x86 ", 6))
+      return NULL;
+    *bs = e + 6;
+    *be = se_end;
+    for (k = 0; ends[k]; k++)
+      for (q = *bs; q + strlen(ends[k]) <= *be; q++)
+        if (!memcmp(t + q, ends[k], strlen(ends[k]))) {
+          *be = q;
+          break;
+        }
+    name = "نقلت عن";
+  } else {
+    return NULL;
+  }
+  while (*bs < *be && t[*bs] == ' ') (*bs)++;
+  while (*be > *bs && t[*be - 1] == ' ') (*be)--;
+  if (*be <= *bs || *be - *bs > 120) return NULL;
+  return name;
+}
+
+void hs_attributions_free(hs_attribution *v, size_t n) {
+  size_t i;
+  if (!v) return;
+  for (i = 0; i < n; i++) {
+    free(v[i].source);
+    free(v[i].normalized);
+  }
+  free(v);
+}
+
 static int ieq(const char *a, size_t n, const char *b) {
   size_t i;
   if (strlen(b) != n) return 0;

@@ -186,12 +186,21 @@ int hs_graph_build(const hs_corpus *c, const hs_meta *metas,
     const hs_meta *m = &metas[i];
     for (k = 0; k < m->nattr; k++) {
       const hs_attribution *a = &m->attr[k];
-      uint32_t to = named_node(&b, a->normalized ? a->normalized : a->source,
-                               HS_NODE_SOURCE, a->type), from = (uint32_t)i;
+      uint32_t to, from = (uint32_t)i;
+      size_t j;
       hs_edge *e;
-      if (a->chain_pos > 0 && k > 0 && m->attr[k - 1].chain == a->chain)
-        from = named_node(&b, m->attr[k - 1].normalized, HS_NODE_SOURCE,
-                          m->attr[k - 1].type);
+      /* a vague reference ("the report") is no source of its own */
+      if (a->vague && !a->resolved) continue;
+      to = named_node(&b, a->normalized ? a->normalized : a->source,
+                      HS_NODE_SOURCE, a->type);
+      /* the chain member before it: the one citing it */
+      for (j = 0; a->chain_pos > 0 && j < m->nattr; j++)
+        if (m->attr[j].chain == a->chain &&
+            m->attr[j].chain_pos == a->chain_pos - 1) {
+          from = named_node(&b, m->attr[j].normalized, HS_NODE_SOURCE,
+                            m->attr[j].type);
+          break;
+        }
       if (from == to) continue;
       e = add_edge(&b, HS_EDGE_CITES, from, to);
       e->doc = (uint32_t)i;

@@ -154,7 +154,7 @@ static int cue_before(const char *t, uint32_t at) {
 ** or one that ends with a full stop).  Returns the zone's end; a date
 ** in it must also sit on a line that is no running text (is_header_line). */
 static uint32_t header_end(const char *t, uint32_t len, const hs_range *b,
-                           size_t nb) {
+                           size_t nb, int *is_mail) {
   uint32_t i = 0, e, lines = 0;
   int mail = len > 5 && (!memcmp(t, "From ", 5) || (t[0] >= 'A' &&
                                                     t[0] <= 'Z'));
@@ -165,6 +165,7 @@ static uint32_t header_end(const char *t, uint32_t len, const hs_range *b,
       if (t[e] == ':') break;
     mail = !memcmp(t, "From ", 5) || (e < len && t[e] == ':' && e > 1);
   }
+  *is_mail = mail;
   if (mail) {
     for (i = 0; i + 1 < len; i++)
       if (t[i] == '\n' && (t[i + 1] == '\n' ||
@@ -195,28 +196,42 @@ static uint32_t header_end(const char *t, uint32_t len, const hs_range *b,
   return i > len ? len : i;
 }
 
-/* A date's line is a header line when it is short (at most 14 words), or
-** the date opens it (a dateline), or a publication cue labels the date. */
+/* A date's line is a header line when a publication cue labels the date
+** ("Published: 14 June 2024", "Date: Tue, 20 Apr 1993"), or the date opens
+** the line (a dateline), or the line is short (at most 14 words) and no
+** prose: at most 3 words outside the date start with a lower-case ASCII
+** letter (so a hard-wrapped body line "the deal signed on 14 May 1953
+** was" is no header line).  In an e-mail header block (mail) only a
+** labelled date, the mbox "From " line and "Received:" lines count. */
 static int header_line(const char *t, uint32_t len, const hs_date *v,
-                       int cue) {
-  uint32_t s = v->start, e = v->end, w = 0;
+                       int cue, int mail) {
+  uint32_t s = v->start, e = v->end, lower = 0, w = 0, i;
   int in = 0;
   if (cue == 2) return 1;
   while (s > 0 && t[s - 1] != '\n') s--;
   while (e < len && t[e] != '\n') e++;
+  if (mail)
+    return (e - s > 5 && !memcmp(t + s, "From ", 5)) ||
+           (e - s > 9 && !memcmp(t + s, "Received:", 9)) || t[s] == ' ' ||
+           t[s] == '\t';
   if (v->start - s < 4) return 1;
-  for (; s < e; s++) {
-    int sp = t[s] == ' ' || t[s] == '\t';
-    if (!sp && !in) w++;
+  for (i = s; i < e; i++) {
+    int sp = t[i] == ' ' || t[i] == '\t';
+    if (!sp && !in) {
+      w++;
+      if ((i < v->start || i >= v->end) && t[i] >= 'a' && t[i] <= 'z')
+        lower++;
+    }
     in = !sp;
   }
-  return w <= 14;
+  return w <= 14 && lower <= 3;
 }
 
 static void find_date(const hs_doc *d, hs_meta *m) {
   hs_date v[64];
   uint32_t len = d->len > UINT32_MAX ? UINT32_MAX : (uint32_t)d->len;
-  uint32_t hz = header_end(d->text, len, m->boiler, m->nboiler);
+  int mail = 0;
+  uint32_t hz = header_end(d->text, len, m->boiler, m->nboiler, &mail);
   size_t n = hs_date_scan(d->text, d->len, v, 64), i, best = SIZE_MAX;
   double bs = -1;
   int cue;
@@ -224,7 +239,7 @@ static void find_date(const hs_doc *d, hs_meta *m) {
     double sc = v[i].confidence;
     if (in_ranges(m->boiler, m->nboiler, v[i].start, v[i].end)) continue;
     cue = cue_before(d->text, v[i].start);
-    if (v[i].start >= hz || !header_line(d->text, len, &v[i], cue)) {
+    if (v[i].start >= hz || !header_line(d->text, len, &v[i], cue, mail)) {
       m->nbody_dates++;  /* mentioned in the body: never the date */
       continue;
     }
@@ -450,12 +465,21 @@ int hs_meta_write_jsonl(FILE *f, const hs_doc *d, const hs_meta *m,
     else
       fputs("null", f);
     fputs(",\"chain\":[", f);
-    for (j = 0; j < m->nattr; j++)
-      if (m->attr[j].chain == a->chain) {
-        if (!first) putc(',', f);
-        hs_json_str(f, m->attr[j].normalized);
-        first = 0;
+    {
+      /* citing end first: members by chain_pos */
+      int pos, more = 1;
+      for (pos = 0; more; pos++) {
+        more = 0;
+        for (j = 0; j < m->nattr; j++)
+          if (m->attr[j].chain == a->chain && m->attr[j].chain_pos == pos) {
+            if (!first) putc(',', f);
+            hs_json_str(f, m->attr[j].normalized);
+            first = 0;
+            more = 1;
+            break;
+          }
       }
+    }
     fprintf(f, "],\"chain_pos\":%d,\"denial\":%s,\"vague\":%s,"
             "\"resolved\":%s}", a->chain_pos, a->denial ? "true" : "false",
             a->vague ? "true" : "false", a->resolved ? "true" : "false");

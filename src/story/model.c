@@ -514,6 +514,7 @@ int hs_provenance_build(const hs_corpus *c, const hs_meta *metas,
       uint32_t best = UINT32_MAX;
       size_t j;
       hs_plink *l;
+      if (a->vague && !a->resolved) continue; /* "the report": no source */
       if (!name || (a->type != HS_SRC_AGENCY && a->type != HS_SRC_OUTLET))
         continue;
       if (al && hs_aliases_lookup(al, name, strlen(name), &canon, &type) && canon)
