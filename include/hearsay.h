@@ -910,9 +910,10 @@ HS_API int hs_claims_search_store(hs_claims *c, hs_store *s,
                                   size_t *n, hs_error *err);
 HS_API void hs_claim_hits_free(hs_claim_hit *h, size_t n);
 
-/* Claim similarity of two sentences in [0,1]: the mean of the two
-** directions' normalized scores, with the collection statistics of the
-** indexed corpus. */
+/* Claim similarity of two sentences in [0,1]: hs_claims_compare's
+** similarity (the words' similarity, the mean of the two directions'
+** normalized BM25 scores with the collection statistics of the indexed
+** corpus, lowered for each changed number, negation or name). */
 HS_API int hs_claims_similarity(hs_claims *c, const char *a, const char *b,
                                 double *out, hs_error *err);
 /* Pairs at least this similar state the same claim (chosen on a third
@@ -921,8 +922,46 @@ HS_API int hs_claims_similarity(hs_claims *c, const char *a, const char *b,
 
 /* Variants: what differs between passages stating one claim. */
 enum hs_variant_kind {
-  HS_VAR_NUMBER = 0, HS_VAR_PLACE_ACTOR = 1, HS_VAR_DATE = 2
+  HS_VAR_NUMBER = 0, HS_VAR_PLACE_ACTOR = 1, HS_VAR_DATE = 2,
+  HS_VAR_NEGATION = 3  /* hs_claims_compare only */
 };
+
+/* Comparing two sentences as claims (docs/search.md, "Comparing two
+** claims").  Numbers are read as values and agree when the less precise
+** is the other rounded ("11" ~ "10.89"); a negator on one side only and
+** names (capitalized words, alias entities; matched by alias,
+** transliteration key or stem) are compared explicitly. */
+enum hs_claim_verdict {
+  HS_CLAIM_SAME = 0,      /* similarity >= threshold, nothing changed */
+  HS_CLAIM_CHANGED = 1,   /* the words agree (words >= threshold) but a
+                             number, the negation or a name changed */
+  HS_CLAIM_DIFFERENT = 2  /* neither */
+};
+typedef struct hs_claim_diff {
+  int kind;     /* enum hs_variant_kind: number, place/actor, negation */
+  char *from;   /* as written in a ("20"); NULL: only in b (added) */
+  char *to;     /* as written in b ("2"); NULL: only in a (dropped).
+                   Negation: "negated" / "affirmed" on each side. */
+} hs_claim_diff;
+typedef struct hs_claim_compare {
+  double similarity;   /* words x 0.70 per changed number, x 0.92 per
+                          number on one side, x 0.60 for negation, x 0.85
+                          per changed name, x 0.96 per name on one side */
+  double words;        /* the words' similarity, agreeing numbers made
+                          equal first */
+  int verdict;         /* enum hs_claim_verdict */
+  hs_claim_diff *diffs;/* differences, numbers first */
+  size_t ndiffs;
+} hs_claim_compare;
+/* Compare sentences a and b (collection statistics of c's corpus) with
+** the given threshold (HS_CLAIMS_SAME_THRESHOLD by default).  Free *out
+** with hs_claim_compare_free. */
+HS_API int hs_claims_compare(hs_claims *c, const char *a, const char *b,
+                             double threshold, hs_claim_compare *out,
+                             hs_error *err);
+HS_API void hs_claim_compare_free(hs_claim_compare *r);
+/* "same", "changed", "different"; NULL if unknown. */
+HS_API const char *hs_claim_verdict_name(int verdict);
 typedef struct hs_variant {
   int kind;          /* enum hs_variant_kind */
   char *key;         /* what is compared ("2", "deir ez-zor") */

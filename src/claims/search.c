@@ -466,8 +466,11 @@ static double self_norm(hs_claims *c, const char *x, const char *y,
   return self > 0 ? s / self : 0;
 }
 
-int hs_claims_similarity(hs_claims *c, const char *a, const char *b,
-                         double *out, hs_error *err) {
+/* The words alone (compare.c adds numbers, negation and names). */
+int hs_claims_word_similarity(hs_claims *c, const char *a, const char *b,
+                              double *out, hs_error *err);
+int hs_claims_word_similarity(hs_claims *c, const char *a, const char *b,
+                              double *out, hs_error *err) {
   hs_bm25_stats st;
   int rc = HS_OK;
   double x, y;
@@ -482,5 +485,15 @@ int hs_claims_similarity(hs_claims *c, const char *a, const char *b,
   if (x > 1) x = 1;
   if (y > 1) y = 1;
   *out = (x + y) / 2;
+  return HS_OK;
+}
+
+int hs_claims_similarity(hs_claims *c, const char *a, const char *b,
+                         double *out, hs_error *err) {
+  hs_claim_compare r;
+  int rc = hs_claims_compare(c, a, b, HS_CLAIMS_SAME_THRESHOLD, &r, err);
+  if (rc) return rc;
+  *out = r.similarity;
+  hs_claim_compare_free(&r);
   return HS_OK;
 }

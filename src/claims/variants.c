@@ -56,6 +56,7 @@ const char *hs_variant_kind_name(int kind) {
     case HS_VAR_NUMBER: return "number";
     case HS_VAR_PLACE_ACTOR: return "place/actor";
     case HS_VAR_DATE: return "date";
+    case HS_VAR_NEGATION: return "negation";
     default: return "?";
   }
 }

@@ -2,7 +2,8 @@
 ** test_claims.c — the claims stage: sentence segmentation (abbreviations,
 ** Arabic and Persian punctuation, line breaks), transliteration keys
 ** (table-driven), alias and synonym expansion of a query, BM25 ordering
-** and the pair similarity.
+** and the pair similarity; comparing two claims (numbers as values with
+** rounding, negation, names).
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -194,12 +195,123 @@ static void test_bm25_order(void **state) {
   hs_corpus_free(c);
 }
 
+static const hs_claim_diff *diff_of(const hs_claim_compare *r, int kind) {
+  size_t i;
+  for (i = 0; i < r->ndiffs; i++)
+    if (r->diffs[i].kind == kind) return &r->diffs[i];
+  return NULL;
+}
+
+static void test_compare(void **state) {
+  static const char *const docs[] = {
+      "US helicopters evacuated 20 ISIS commanders from Deir ez-Zor.",
+      "The Dow advanced 11 points to 931 on Monday.",
+      "The minister confirmed the report on Friday.",
+      "Police arrested the suspect in Boston after a chase.",
+      "The harvest was good this year in the north.",
+      "Rain fell across the region for three days.",
+      "The company reported higher profits for the quarter.",
+      "Officials said the talks would resume next week."};
+  hs_corpus *c = hs_corpus_new();
+  hs_claims *cl = NULL;
+  hs_claim_compare r;
+  const hs_claim_diff *d;
+  size_t i;
+  double s;
+  char id[8];
+  (void)state;
+  for (i = 0; i < sizeof docs / sizeof docs[0]; i++) {
+    snprintf(id, sizeof id, "%zu", i);
+    hs_corpus_add(c, id, docs[i], strlen(docs[i]), NULL, NULL, NULL, NULL,
+                  NULL, NULL, 0, NULL);
+  }
+  assert_int_equal(hs_claims_new(&cl, NULL, NULL), HS_OK);
+  assert_int_equal(hs_claims_add_corpus(cl, c, NULL), HS_OK);
+
+  /* the same sentence: same, nothing changed */
+  assert_int_equal(hs_claims_compare(cl, docs[0], docs[0], HS_CLAIMS_SAME_THRESHOLD, &r, NULL), HS_OK);
+  assert_int_equal(r.verdict, HS_CLAIM_SAME);
+  assert_int_equal(r.ndiffs, 0);
+  assert_true(r.similarity > 0.99);
+  hs_claim_compare_free(&r);
+
+  /* a changed number: neither a match nor a miss */
+  assert_int_equal(hs_claims_compare(cl, docs[0],
+                   "US helicopters evacuated 2 ISIS commanders from Deir ez-Zor.",
+                   HS_CLAIMS_SAME_THRESHOLD, &r, NULL), HS_OK);
+  assert_int_equal(r.verdict, HS_CLAIM_CHANGED);
+  assert_non_null(d = diff_of(&r, HS_VAR_NUMBER));
+  assert_string_equal(d->from, "20");
+  assert_string_equal(d->to, "2");
+  assert_true(r.similarity < HS_CLAIMS_SAME_THRESHOLD);
+  assert_true(r.words >= HS_CLAIMS_SAME_THRESHOLD);
+  hs_claim_compare_free(&r);
+  assert_int_equal(hs_claims_similarity(cl, docs[0],
+                   "US helicopters evacuated 2 ISIS commanders from Deir ez-Zor.", &s, NULL), HS_OK);
+  assert_true(s < HS_CLAIMS_SAME_THRESHOLD);
+
+  /* numbers compared as numbers, with rounding */
+  assert_int_equal(hs_claims_compare(cl, docs[1], "The Dow gained 10.89 to 931.12 on Monday.",
+                   HS_CLAIMS_SAME_THRESHOLD, &r, NULL), HS_OK);
+  assert_null(diff_of(&r, HS_VAR_NUMBER));
+  assert_int_equal(r.verdict, HS_CLAIM_SAME);
+  hs_claim_compare_free(&r);
+  assert_int_equal(hs_claims_compare(cl, "Sales reached 1,500 units.", "Sales reached 1500 units.",
+                   HS_CLAIMS_SAME_THRESHOLD, &r, NULL), HS_OK);
+  assert_null(diff_of(&r, HS_VAR_NUMBER));
+  hs_claim_compare_free(&r);
+  assert_int_equal(hs_claims_compare(cl, "Sales reached 15 units.", "Sales reached 16 units.",
+                   HS_CLAIMS_SAME_THRESHOLD, &r, NULL), HS_OK);
+  assert_non_null(diff_of(&r, HS_VAR_NUMBER));
+  hs_claim_compare_free(&r);
+
+  /* a negation on one side */
+  assert_int_equal(hs_claims_compare(cl, docs[2], "The minister did not confirm the report on Friday.",
+                   HS_CLAIMS_SAME_THRESHOLD, &r, NULL), HS_OK);
+  assert_non_null(d = diff_of(&r, HS_VAR_NEGATION));
+  assert_string_equal(d->from, "affirmed");
+  assert_string_equal(d->to, "negated");
+  assert_int_equal(r.verdict, HS_CLAIM_CHANGED);
+  hs_claim_compare_free(&r);
+  assert_int_equal(hs_claims_compare(cl, docs[2], "The minister didn't confirm the report on Friday.",
+                   HS_CLAIMS_SAME_THRESHOLD, &r, NULL), HS_OK);
+  assert_non_null(diff_of(&r, HS_VAR_NEGATION));
+  hs_claim_compare_free(&r);
+
+  /* a changed name */
+  assert_int_equal(hs_claims_compare(cl, docs[3], "Police arrested the suspect in Chicago after a chase.",
+                   HS_CLAIMS_SAME_THRESHOLD, &r, NULL), HS_OK);
+  assert_non_null(d = diff_of(&r, HS_VAR_PLACE_ACTOR));
+  assert_string_equal(d->from, "Boston");
+  assert_string_equal(d->to, "Chicago");
+  assert_int_equal(r.verdict, HS_CLAIM_CHANGED);
+  hs_claim_compare_free(&r);
+
+  /* aliases and transliterations are the same name */
+  assert_int_equal(hs_claims_compare(cl, docs[0],
+                   "US helicopters evacuated 20 Daesh commanders from Dayr al-Zawr.",
+                   HS_CLAIMS_SAME_THRESHOLD, &r, NULL), HS_OK);
+  assert_null(diff_of(&r, HS_VAR_PLACE_ACTOR));
+  assert_null(diff_of(&r, HS_VAR_NUMBER));
+  hs_claim_compare_free(&r);
+
+  /* unrelated */
+  assert_int_equal(hs_claims_compare(cl, docs[0], docs[4], HS_CLAIMS_SAME_THRESHOLD, &r, NULL), HS_OK);
+  assert_int_equal(r.verdict, HS_CLAIM_DIFFERENT);
+  hs_claim_compare_free(&r);
+  assert_string_equal(hs_claim_verdict_name(HS_CLAIM_CHANGED), "changed");
+  assert_string_equal(hs_variant_kind_name(HS_VAR_NEGATION), "negation");
+  hs_claims_free(cl);
+  hs_corpus_free(c);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_segmentation),
       cmocka_unit_test(test_translit_keys),
       cmocka_unit_test(test_expansion),
       cmocka_unit_test(test_bm25_order),
+      cmocka_unit_test(test_compare),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
