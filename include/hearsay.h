@@ -944,9 +944,10 @@ typedef struct hs_claim_diff {
                    Negation: "negated" / "affirmed" on each side. */
 } hs_claim_diff;
 typedef struct hs_claim_compare {
-  double similarity;   /* words x 0.70 per changed number, x 0.92 per
-                          number on one side, x 0.60 for negation, x 0.85
-                          per changed name, x 0.96 per name on one side */
+  double similarity;   /* words x 0.70 per changed number, x 0.60 for
+                          a negation on one side, x 0.85 per changed name
+                          (added or dropped ones are already missing
+                          words) */
   double words;        /* the words' similarity, agreeing numbers made
                           equal first */
   int verdict;         /* enum hs_claim_verdict */

@@ -34,10 +34,10 @@ int hs_claims_word_similarity(hs_claims *c, const char *a, const char *b,
 
 /* Factors applied to the word similarity per difference. */
 #define F_NUMBER_CHANGED 0.70
-#define F_NUMBER_ONE_SIDE 0.92
+#define F_NUMBER_ONE_SIDE 1.0
 #define F_NEGATION 0.60
 #define F_NAME_CHANGED 0.85
-#define F_NAME_ONE_SIDE 0.96
+#define F_NAME_ONE_SIDE 1.0
 
 /* Negators, lower case: English, Russian, French, German, Spanish,
 ** Arabic.  A word ending in "n't" also negates. */
