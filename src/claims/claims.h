@@ -108,6 +108,9 @@ double hs_bm25_score(const hs_query *q, const hs_analysis *a,
 ** so that a rare synonym does not outweigh the word itself. */
 double hs_alt_idf(double n, double df, double idf0, size_t j);
 
+/* A month or weekday name (lower case; variants.c's table)? */
+int hs_claims_date_word(const char *norm);
+
 /* Append the index terms of an analyzed sentence to b, space-separated. */
 void hs_analysis_terms(const hs_analysis *a, hs_buf *b);
 

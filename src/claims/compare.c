@@ -174,11 +174,13 @@ static void add_diff(hs_claim_compare *r, int kind, char *from, char *to) {
   r->ndiffs++;
 }
 
-/* Unmatched names of one side (x against y), as written. */
+/* Unmatched names of one side (x against y), as written; a month or
+** weekday is a date (its name starts with the kind: 'd' or 'n'). */
 static size_t lone_names(const hs_analysis *x, const char *tx,
                          const hs_analysis *y, char ***out) {
   size_t k, n = 0;
   char **v = NULL;
+  hs_buf nb;
   for (k = 0; k < x->n; k++) {
     const char *id = name_id(x, k);
     size_t e = k;
@@ -187,7 +189,11 @@ static size_t lone_names(const hs_analysis *x, const char *tx,
       e = k + x->w[k].alias_len - 1;
     if (e >= x->n) e = x->n - 1;
     v = hs_reallocarray(v, n + 1, sizeof *v);
-    v[n++] = span(tx, x->w[k].start, x->w[e].end);
+    hs_buf_init(&nb, 0);
+    hs_buf_putc(&nb, hs_claims_date_word(HS_ASTR(x, x->w[k].norm)) ? 'd' : 'n');
+    hs_buf_append(&nb, tx + x->w[k].start, x->w[e].end - x->w[k].start);
+    hs_buf_terminate(&nb);
+    v[n++] = hs_buf_take(&nb, NULL);
     k = e;
   }
   *out = v;
@@ -281,7 +287,11 @@ int hs_claims_compare(hs_claims *c, const char *a, const char *b,
     nlb = lone_names(&ab, b, &aa, &lb);
     for (i = 0; i < nla || i < nlb; i++) {
       char *x = i < nla ? la[i] : NULL, *y = i < nlb ? lb[i] : NULL;
-      add_diff(r, HS_VAR_PLACE_ACTOR, x, y);
+      int kind = (x && x[0] == 'd') || (y && y[0] == 'd') ? HS_VAR_DATE
+                                                          : HS_VAR_PLACE_ACTOR;
+      if (x) memmove(x, x + 1, strlen(x));
+      if (y) memmove(y, y + 1, strlen(y));
+      add_diff(r, kind, x, y);
       if (x && y) {
         f *= F_NAME_CHANGED;
         changed = 1;

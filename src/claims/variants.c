@@ -80,6 +80,11 @@ static int in_list(const char *w, const char *const *l, size_t n) {
 }
 
 /* Record fact (kind, key) for hit h. */
+int hs_claims_date_word(const char *norm) {
+  return in_list(norm, months, sizeof months / sizeof months[0]) ||
+         in_list(norm, weekdays, 7);
+}
+
 static void add_fact(hs_variant **v, size_t *nv, int kind, const char *key,
                      const char *val, size_t vlen, size_t h) {
   size_t i;

@@ -172,55 +172,48 @@ out:
 /* ------------------------------------------------------------ changes */
 
 char *hs_story_changes(hs_claims *claims, const char *a, const char *b) {
-  hs_claim_hit h[2];
-  hs_variant *v = NULL;
-  size_t nv = 0, i, j;
+  static const int kinds[] = {HS_VAR_NUMBER, HS_VAR_PLACE_ACTOR, HS_VAR_DATE,
+                              HS_VAR_NEGATION};
+  hs_claim_compare r;
+  size_t i, j;
   hs_buf out;
   int side;
-  memset(h, 0, sizeof h);
-  h[0].text = hs_strdup(a);
-  h[1].text = hs_strdup(b);
-  if (hs_claims_variants(claims, h, 2, &v, &nv, NULL) || !nv) {
-    hs_variants_free(v, nv);
-    free(h[0].text);
-    free(h[1].text);
+  /* the claims stage's comparison: numbers as values, names, negation */
+  if (hs_claims_compare(claims, a, b, HS_CLAIMS_SAME_THRESHOLD, &r, NULL))
+    return NULL;
+  if (!r.ndiffs) {
+    hs_claim_compare_free(&r);
     return NULL;
   }
-  free(h[0].text);
-  free(h[1].text);
   hs_buf_init(&out, 0);
   hs_buf_putc(&out, '[');
   /* one object per kind: values only in the earlier (from) and only in
   ** the later sentence (to) */
-  for (i = 0; i < 3; i++) {
+  for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
     int any = 0;
-    for (j = 0; j < nv; j++)
-      if (v[j].kind == (int)i) any = 1;
+    const char *kn = hs_variant_kind_name(kinds[i]);
+    for (j = 0; j < r.ndiffs; j++)
+      if (r.diffs[j].kind == kinds[i]) any = 1;
     if (!any) continue;
     if (out.len > 1) hs_buf_putc(&out, ',');
     hs_buf_append(&out, "{\"kind\":", 8);
-    hs_json_buf_strn(&out, hs_variant_kind_name((int)i),
-                     strlen(hs_variant_kind_name((int)i)));
+    hs_json_buf_strn(&out, kn, strlen(kn));
     for (side = 0; side < 2; side++) {
       int first = 1;
       hs_buf_append(&out, side ? ",\"to\":[" : ",\"from\":[", side ? 7 : 9);
-      for (j = 0; j < nv; j++) {
-        size_t m;
-        int here = 0;
-        if (v[j].kind != (int)i) continue;
-        for (m = 0; m < v[j].nhits; m++)
-          if (v[j].hits[m] == (size_t)side) here = 1;
-        if (!here) continue;
+      for (j = 0; j < r.ndiffs; j++) {
+        const char *v = side ? r.diffs[j].to : r.diffs[j].from;
+        if (r.diffs[j].kind != kinds[i] || !v) continue;
         if (!first) hs_buf_putc(&out, ',');
         first = 0;
-        hs_json_buf_strn(&out, v[j].value, strlen(v[j].value));
+        hs_json_buf_strn(&out, v, strlen(v));
       }
       hs_buf_putc(&out, ']');
     }
     hs_buf_putc(&out, '}');
   }
   hs_buf_putc(&out, ']');
-  hs_variants_free(v, nv);
+  hs_claim_compare_free(&r);
   hs_buf_terminate(&out);
   return hs_buf_take(&out, NULL);
 }

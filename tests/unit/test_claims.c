@@ -287,6 +287,15 @@ static void test_compare(void **state) {
   assert_int_equal(r.verdict, HS_CLAIM_CHANGED);
   hs_claim_compare_free(&r);
 
+  /* a changed weekday is a changed date */
+  assert_int_equal(hs_claims_compare(cl, docs[1], "The Dow advanced 11 points to 931 on Tuesday.",
+                   HS_CLAIMS_SAME_THRESHOLD, &r, NULL), HS_OK);
+  assert_non_null(d = diff_of(&r, HS_VAR_DATE));
+  assert_string_equal(d->from, "Monday");
+  assert_string_equal(d->to, "Tuesday");
+  assert_int_equal(r.verdict, HS_CLAIM_CHANGED);
+  hs_claim_compare_free(&r);
+
   /* aliases and transliterations are the same name */
   assert_int_equal(hs_claims_compare(cl, docs[0],
                    "US helicopters evacuated 20 Daesh commanders from Dayr al-Zawr.",
