@@ -1,6 +1,8 @@
 /*
 ** dist.h — the reuse engine's run spread over MPI ranks (private);
 ** driver.c calls it from hs_engine_run when hs_reuse_opts.nranks > 1.
+** With HS_MPI, also the steps shared by dist.c, dist_postings.c and
+** dist_fetch.c.
 */
 #ifndef HS_DIST_H
 #define HS_DIST_H
@@ -19,5 +21,56 @@ int hs_dist_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
                 size_t first_new, const hs_hashlist *capped_in,
                 const hs_error *failed, hs_passage **out, size_t *n,
                 uint32_t **words, hs_error *err);
+
+#ifdef HS_MPI
+
+/* The exchanges and steps of a run, counted for HS_MPI_STATS. */
+enum { X_BITSETS, X_POSTINGS, X_PAIRS, X_CAPPED, X_REQUESTS, X_TABLES,
+       X_CONVERT, X_PASSAGES, X_WORDS, NX };
+enum { S_POSTINGS, S_PAIRS, S_TABLES, S_ALIGN, S_GATHER, S_TOTAL, NSTEP };
+
+typedef struct dist {
+  int rank, size;
+  uint64_t sent[NX];   /* bytes this rank sent to other ranks */
+  uint64_t items[NX];  /* elements this rank sent to other ranks */
+  double secs[NSTEP];  /* wall time of each step on this rank */
+} dist;
+
+/* All-to-all of elements of esize bytes (dist.c): scount[r] elements for
+** rank r, back to back in send by rank.  *recv (malloc'ed) gets rcount[s]
+** elements from each rank s, back to back by rank; rdispl (size + 1
+** entries) their offsets, in elements. */
+void hs_dist_exchange(dist *d, int what, const void *send,
+                      const uint64_t *scount, size_t esize, void **recv,
+                      uint64_t *rcount, uint64_t *rdispl);
+
+/* Steps 1-2 (dist_postings.c): this rank's postings, exchanged; *post
+** gets the postings of the hashes this rank owns. */
+int hs_dist_postings_step(dist *d, const hs_reuse_opts *o, int nthreads,
+                          const hs_docset *ds, int filter, hs_posting **post,
+                          uint64_t *npost, hs_error *err);
+
+/* Step 3 (dist_postings.c): the owner's scan; pairs to the rank of their
+** first document, capped shingles to every rank.  Fills xp (CSR over
+** ndocs). */
+int hs_dist_pairs_step(dist *d, const hs_reuse_opts *o, int nthreads,
+                       size_t ndocs, size_t first_new,
+                       const hs_hashlist *capped_in, hs_posting *post,
+                       uint64_t npost, hs_xpairs *xp);
+
+/* Step 4 (dist_fetch.c): the token tables of the partners this rank
+** lacks.  tabs (a copy of ds->docs) gets them, pointing into *store and
+** *ident (caller frees both). */
+int hs_dist_tables_step(dist *d, const hs_docset *ds, const hs_xpairs *xp,
+                        hs_doctab *tabs, uint32_t **store, uint32_t **ident,
+                        hs_error *err);
+
+/* Step 5b (dist_fetch.c): passages whose b side is a fetched table hold
+** word numbers there; b's owner turns them into byte offsets.  *p, *n:
+** this rank's passages, in and out. */
+int hs_dist_convert_step(dist *d, const hs_docset *ds, hs_passage **p,
+                         size_t *n, hs_error *err);
+
+#endif /* HS_MPI */
 
 #endif
