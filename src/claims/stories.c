@@ -36,20 +36,6 @@ typedef struct claimrun {
   uint32_t doc;
 } claimrun;
 
-static uint32_t uf_find(uint32_t *p, uint32_t x) {
-  while (p[x] != x) {
-    p[x] = p[p[x]];
-    x = p[x];
-  }
-  return x;
-}
-
-static void uf_union(uint32_t *p, uint32_t a, uint32_t b) {
-  a = uf_find(p, a);
-  b = uf_find(p, b);
-  if (a != b) p[a < b ? b : a] = a < b ? a : b;
-}
-
 void hs_stories_free(hs_story *s, size_t n) {
   size_t i, j;
   if (!s) return;
@@ -155,7 +141,7 @@ int hs_claims_stories(hs_claims *c, hs_store *s, size_t max_claims,
   while ((src = sqlite3_step(st)) == SQLITE_ROW) {
     int64_t a = sqlite3_column_int64(st, 0), b = sqlite3_column_int64(st, 1);
     if (a >= 0 && b >= 0 && (size_t)a < ndocs && (size_t)b < ndocs)
-      uf_union(parent, (uint32_t)a, (uint32_t)b);
+      hs_uf_union(parent, (uint32_t)a, (uint32_t)b);
   }
   /* claim runs: sentences sharing a claim_hash, by hash then document */
   PREP("SELECT claim_hash, doc_id, sentence_id FROM sentences"
@@ -200,16 +186,16 @@ int hs_claims_stories(hs_claims *c, hs_store *s, size_t max_claims,
     while (sqlite3_step(st) == SQLITE_ROW) {
       int64_t doc = sqlite3_column_int64(st, 0);
       if (doc >= 0 && (size_t)doc < ndocs)
-        uf_union(parent, runs[i].doc, (uint32_t)doc);
+        hs_uf_union(parent, runs[i].doc, (uint32_t)doc);
     }
   }
   /* components with two documents or more */
   size = hs_calloc(ndocs + 1, sizeof *size);
   slot = hs_malloc((ndocs + 1) * sizeof *slot);
-  for (i = 0; i < ndocs; i++) size[uf_find(parent, (uint32_t)i)]++;
+  for (i = 0; i < ndocs; i++) size[hs_uf_find(parent, (uint32_t)i)]++;
   for (i = 0; i < ndocs; i++) {
     slot[i] = UINT32_MAX;
-    if (uf_find(parent, (uint32_t)i) == i && size[i] >= 2) slot[i] = (uint32_t)nst++;
+    if (hs_uf_find(parent, (uint32_t)i) == i && size[i] >= 2) slot[i] = (uint32_t)nst++;
   }
   stories = hs_calloc(nst + 1, sizeof *stories);
   ord = hs_malloc((ndocs + 1) * sizeof *ord);
@@ -219,7 +205,7 @@ int hs_claims_stories(hs_claims *c, hs_store *s, size_t max_claims,
   }
   if (ndocs) qsort(ord, ndocs, sizeof *ord, cmp_order);
   for (i = 0; i < ndocs; i++) {
-    uint32_t doc = ord[i].doc, r = uf_find(parent, doc);
+    uint32_t doc = ord[i].doc, r = hs_uf_find(parent, doc);
     hs_story *x;
     if (slot[r] == UINT32_MAX) continue;
     x = &stories[slot[r]];
@@ -240,7 +226,7 @@ int hs_claims_stories(hs_claims *c, hs_store *s, size_t max_claims,
     }
   }
   /* claims per story, most repeated first */
-  for (i = 0; i < nruns; i++) runs[i].root = slot[uf_find(parent, runs[i].doc)];
+  for (i = 0; i < nruns; i++) runs[i].root = slot[hs_uf_find(parent, runs[i].doc)];
   if (nruns) qsort(runs, nruns, sizeof *runs, cmp_claim);
   PREP("SELECT s.doc_id, s.start, s.\"end\", substr(CAST(d.text AS BLOB),"
        " s.start + 1, s.\"end\" - s.start) FROM sentences s JOIN documents d"

@@ -129,20 +129,6 @@ void hs_provenance_first(const hs_provenance *pv, const uint32_t *docs,
 
 /* ------------------------------------------------------------ build */
 
-static uint32_t uf_find(uint32_t *p, uint32_t x) {
-  while (p[x] != x) {
-    p[x] = p[p[x]];
-    x = p[x];
-  }
-  return x;
-}
-
-static void uf_union(uint32_t *p, uint32_t a, uint32_t b) {
-  a = uf_find(p, a);
-  b = uf_find(p, b);
-  if (a != b) p[a < b ? b : a] = a < b ? a : b;
-}
-
 typedef struct skipset {
   const uint64_t *keys;
   size_t n;
@@ -321,7 +307,7 @@ static void reuse_links(hs_provenance *pv, size_t *cap, const hs_passage *p,
     }
     /* a short passage in a long document (a quoted paragraph, a
     ** roundup's item) is an edge but joins no stories by itself */
-    if (!words || l->cover >= o->join_cover) uf_union(parent, a, b);
+    if (!words || l->cover >= o->join_cover) hs_uf_union(parent, a, b);
     if (!l->undated && !l->tie && l->cover >= o->republication_cover) {
       int ok1, ok2;
       long d1 = hs_story_days(pv->docs[l->from].date, &ok1);
@@ -452,7 +438,7 @@ int hs_provenance_build(const hs_corpus *c, const hs_meta *metas,
       hs_plink *l = link_add(pv, &cap, HS_LINK_PARAPHRASE, q->a, q->b);
       int fa = l->from == q->a;
       const hs_doc *F = hs_corpus_doc(c, l->from), *T = hs_corpus_doc(c, l->to);
-      uf_union(parent, q->a, q->b);
+      hs_uf_union(parent, q->a, q->b);
       l->similarity = q->similarity;
       l->passages = q->sentences;
       l->a_start = fa ? q->a_start : q->b_start;
@@ -469,7 +455,7 @@ int hs_provenance_build(const hs_corpus *c, const hs_meta *metas,
     size_t keep = 0;
     for (i = 0; i < pv->nlinks; i++) {
       hs_plink *l = &pv->links[i];
-      if (uf_find(parent, l->from) != uf_find(parent, l->to)) {
+      if (hs_uf_find(parent, l->from) != hs_uf_find(parent, l->to)) {
         free(l->a_text);
         free(l->b_text);
         free(l->changes);
@@ -483,15 +469,15 @@ int hs_provenance_build(const hs_corpus *c, const hs_meta *metas,
   /* stories: components of two documents or more */
   size = hs_calloc(nd + 1, sizeof *size);
   slot = hs_malloc((nd + 1) * sizeof *slot);
-  for (i = 0; i < nd; i++) size[uf_find(parent, (uint32_t)i)]++;
+  for (i = 0; i < nd; i++) size[hs_uf_find(parent, (uint32_t)i)]++;
   for (i = 0; i < nd; i++) {
     slot[i] = UINT32_MAX;
-    if (uf_find(parent, (uint32_t)i) == i && size[i] >= 2) slot[i] = (uint32_t)nst++;
+    if (hs_uf_find(parent, (uint32_t)i) == i && size[i] >= 2) slot[i] = (uint32_t)nst++;
   }
   pv->stories = hs_calloc(nst + 1, sizeof *pv->stories);
   pv->nstories = nst;
   for (i = 0; i < nd; i++) {
-    uint32_t r = uf_find(parent, (uint32_t)i);
+    uint32_t r = hs_uf_find(parent, (uint32_t)i);
     hs_pstory *s;
     if (slot[r] == UINT32_MAX) continue;
     s = &pv->stories[slot[r]];
@@ -501,7 +487,7 @@ int hs_provenance_build(const hs_corpus *c, const hs_meta *metas,
   /* citations inside a story: the cited outlet's earliest document ->
   ** the citing document */
   for (i = 0; metas && i < nd; i++) {
-    uint32_t r = uf_find(parent, (uint32_t)i);
+    uint32_t r = hs_uf_find(parent, (uint32_t)i);
     const hs_meta *m = &metas[i];
     hs_pstory *s;
     if (slot[r] == UINT32_MAX) continue;
@@ -547,7 +533,7 @@ int hs_provenance_build(const hs_corpus *c, const hs_meta *metas,
   }
   /* each story: documents in date order, links, outlets, first, claims */
   for (i = 0; i < pv->nlinks; i++) {
-    uint32_t r = uf_find(parent, pv->links[i].from);
+    uint32_t r = hs_uf_find(parent, pv->links[i].from);
     hs_pstory *s;
     if (slot[r] == UINT32_MAX) continue;
     s = &pv->stories[slot[r]];

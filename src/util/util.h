@@ -41,6 +41,23 @@ int hs_fault_hit(int kind);
     }                                                                      \
   } while (0)
 
+/* Union-find over document numbers: p[i] is i's parent (p[i] == i for a
+** root); the root of a set is its smallest member, so the sets come out the
+** same whatever order the unions are made in. */
+static inline uint32_t hs_uf_find(uint32_t *p, uint32_t x) {
+  while (p[x] != x) {
+    p[x] = p[p[x]];
+    x = p[x];
+  }
+  return x;
+}
+
+static inline void hs_uf_union(uint32_t *p, uint32_t a, uint32_t b) {
+  a = hs_uf_find(p, a);
+  b = hs_uf_find(p, b);
+  if (a != b) p[a < b ? b : a] = a < b ? a : b;
+}
+
 /* A growable byte buffer.  `max` bounds its length: appends past it fail
 ** with HS_EINPUT, so input-fed buffers cannot grow without limit. */
 typedef struct hs_buf {
