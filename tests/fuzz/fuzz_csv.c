@@ -14,32 +14,9 @@
 
 #include "hearsay.h"
 #include "ingest/ingest.h"
+#include "fuzz_check.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static void check(int cond) {
-  if (!cond) abort();
-}
-
-static void check_corpus(const hs_corpus *c, uint64_t max) {
-  size_t i, n = hs_corpus_count(c);
-  for (i = 0; i < n; i++) {
-    const hs_doc *d = hs_corpus_doc(c, i);
-    hs_buf b;
-    check(d && d->id && d->text);
-    check(d->len <= max);
-    check(d->text[d->len] == '\0');
-    check(hs_corpus_find(c, d->id) == (long)i);
-    hs_buf_init(&b, 0);
-    check(hs_utf8_fix(d->text, d->len, &b) == 0);
-    hs_buf_free(&b);
-    if (d->extra) {
-      json_t *o = json_loads(d->extra, 0, NULL);
-      check(o && json_is_object(o));
-      json_decref(o);
-    }
-  }
-}
 
 static void run(const char *data, size_t size, uint64_t max,
                 const char *text_field) {
