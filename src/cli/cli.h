@@ -212,6 +212,9 @@ int cmd_extract(cli *c);
 int cmd_families(cli *c);
 /* --flat, --with-text, --offsets (and --format passim) as hs_write_opts */
 int cli_write_opts(cli *c, hs_write_opts *wo, hs_error *err);
+/* A command that reads either a store or paths: HS_EUSAGE (err filled)
+** unless exactly one of --db FILE and PATH... was given. */
+int cli_db_or_paths(const cli *c, hs_error *err);
 int cmd_trace(cli *c);
 
 #endif

@@ -41,13 +41,8 @@ int cmd_reuse(cli *c) {
   hs_error_clear(&err);
   if ((rc = cli_write_opts(c, &wo, &err)))
     ;
-  else if (c->db && c->npaths)
-    rc = hs_error_set(&err, HS_EUSAGE,
-                      "give either --db FILE or paths to 'reuse' (to add "
-                      "paths to a store, use 'hearsay index --db FILE PATH')");
-  else if (!c->db && !c->npaths)
-    rc = hs_error_set(&err, HS_EUSAGE, "'reuse' needs at least one PATH "
-                                       "(or --db FILE); try 'hearsay --help'");
+  else if ((rc = cli_db_or_paths(c, &err)))
+    ;
   else if (c->db)
     rc = cli_load_store(c, corpus, &p, &n, NULL, &err);
   else {
@@ -79,12 +74,8 @@ int cmd_families(cli *c) {
   hs_error_clear(&err);
   if ((rc = cli_write_opts(c, &wo, &err)))
     ;
-  else if (c->db && c->npaths)
-    rc = hs_error_set(&err, HS_EUSAGE, "give either --db FILE or paths to "
-                                       "'families'");
-  else if (!c->db && !c->npaths)
-    rc = hs_error_set(&err, HS_EUSAGE, "'families' needs at least one PATH "
-                                       "(or --db FILE)");
+  else if ((rc = cli_db_or_paths(c, &err)))
+    ;
   else if (c->db)
     rc = cli_load_store(c, corpus, &p, &n, NULL, &err);
   else
@@ -106,11 +97,8 @@ int cmd_dups(cli *c) {
   hs_error err;
   int rc;
   hs_error_clear(&err);
-  if (!c->db && !c->npaths)
-    rc = hs_error_set(&err, HS_EUSAGE, "'dups' needs at least one PATH "
-                                       "(or --db FILE)");
-  else if (c->db && c->npaths)
-    rc = hs_error_set(&err, HS_EUSAGE, "give either --db FILE or paths");
+  if ((rc = cli_db_or_paths(c, &err)))
+    ;
   else if (c->db)
     rc = cli_load_store(c, corpus, &p, &n, &words, &err);
   else

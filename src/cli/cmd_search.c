@@ -373,16 +373,7 @@ int cmd_search(cli *c) {
                       "--query \"CLAIM\"");
     goto out;
   }
-  if (c->db && c->npaths) {
-    rc = hs_error_set(&err, HS_EUSAGE, "give either --db FILE or paths to "
-                      "'search', not both");
-    goto out;
-  }
-  if (!c->db && !c->npaths) {
-    rc = hs_error_set(&err, HS_EUSAGE, "'search' needs --db FILE or at least "
-                      "one PATH");
-    goto out;
-  }
+  if ((rc = cli_db_or_paths(c, &err))) goto out;
   if (c->db) {
     if ((rc = hs_store_open(&s, c->db, &err))) goto out;
     hs_store_set_cancel(s, (const volatile int *)&g_interrupted);

@@ -93,13 +93,7 @@ static int load(cli *c, work *w, int passages, hs_error *err) {
   hs_engine *e = NULL;
   memset(w, 0, sizeof *w);
   w->corpus = hs_corpus_new();
-  if (c->db && c->npaths)
-    return hs_error_set(err, HS_EUSAGE, "give either --db FILE or paths to "
-                                        "'%s'", c->cmd);
-  if (!c->db && !c->npaths)
-    return hs_error_set(err, HS_EUSAGE, "'%s' needs at least one PATH (or "
-                                        "--db FILE); try 'hearsay --help'",
-                        c->cmd);
+  if ((rc = cli_db_or_paths(c, err))) return rc;
   if ((rc = cli_load_aliases(c, &w->al, err))) return rc;
   if (c->db) {
     if ((rc = cli_load_store(c, w->corpus, &w->p, &w->np,

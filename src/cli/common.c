@@ -474,3 +474,14 @@ out:
   return rc;
 }
 
+
+int cli_db_or_paths(const cli *c, hs_error *err) {
+  if (c->db && c->npaths)
+    return hs_error_set(err, HS_EUSAGE, "give either --db FILE or paths to "
+                        "'%s', not both (to add paths to a store, use "
+                        "'hearsay index --db FILE PATH')", c->cmd);
+  if (!c->db && !c->npaths)
+    return hs_error_set(err, HS_EUSAGE, "'%s' needs at least one PATH (or "
+                        "--db FILE); try 'hearsay %s --help'", c->cmd, c->cmd);
+  return HS_OK;
+}
