@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Precision and recall of `hearsay meta` on scraped-style news pages.
 
-Usage: bench/page_eval.py [HEARSAY] [DIR] [--split dev|heldout] [--show]
+Usage: bench/page_eval.py [HEARSAY] [DIR] [--split dev|heldout|fresh] [--show]
        bench/page_eval.py [HEARSAY] --real SHARED [N] [SEED] [--show]
 
 DIR (default tests/data/meta/pages) holds pages written in the style of
@@ -10,7 +10,8 @@ and print lines, dateline and copyright outlets, related-article blocks,
 share rows, aggregator credits, attribution chains both ways, dates in the
 body that are not the publication date) and annotations.json, written
 before the first run.  dev/ is the development set; heldout/ is the set
-reported on, never used to adjust the rules.  Each split is run as one
+reported on, never used to adjust the rules; fresh/ is a second held-out
+batch, written and annotated after heldout/ had been looked at.  Each split is run as one
 directory, so heldout/folders/OUTLET/ pages are "one folder per outlet".
 
 --real samples N documents (default 40, seed 1) from each of the BBC
@@ -264,7 +265,7 @@ def real(exe, shared, n, seed, show):
 def main():
     args = [a for a in sys.argv[1:] if a != "--show"]
     show = "--show" in sys.argv[1:]
-    splits = ["dev", "heldout"]
+    splits = ["dev", "heldout", "fresh"]
     if "--split" in args:
         i = args.index("--split")
         splits = [args[i + 1]]
