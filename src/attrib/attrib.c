@@ -85,18 +85,14 @@ static int hard_punct(const txt *t, uint32_t i) {
 }
 
 static int eq_ci(const char *a, size_t na, const char *b) {
-  size_t nb, j;
-  unsigned char a0 = na ? (unsigned char)a[0] : 0;
-  if (a0 >= 'A' && a0 <= 'Z') a0 = (unsigned char)(a0 + 32);
-  if (a0 != (unsigned char)b[0]) return 0; /* cheap test before strlen */
-  nb = strlen(b);
-  if (na != nb) return 0;
+  size_t j;
+  /* byte by byte, no strlen: most calls fail on the first bytes */
   for (j = 0; j < na; j++) {
     unsigned char x = (unsigned char)a[j];
     if (x >= 'A' && x <= 'Z') x = (unsigned char)(x + 32);
-    if (x != (unsigned char)b[j]) return 0;
+    if (!b[j] || x != (unsigned char)b[j]) return 0;
   }
-  return 1;
+  return b[na] == '\0';
 }
 
 static int in_list(const char *w, size_t n, const char *const *list) {
@@ -130,16 +126,14 @@ static int match_cue(const txt *t, uint32_t i, const cue_row *c,
   size_t n, j;
   unsigned char a0;
   if (i >= t->len) return 0;
-  a0 = (unsigned char)t->s[i];
-  if (a0 >= 'A' && a0 <= 'Z') a0 = (unsigned char)(a0 + 32);
-  if (a0 != (unsigned char)c->text[0]) return 0; /* cheap test first */
-  n = strlen(c->text);
-  if (i + n > t->len) return 0;
-  for (j = 0; j < n; j++) {
-    unsigned char a = (unsigned char)t->s[i + j];
-    if (a >= 'A' && a <= 'Z') a = (unsigned char)(a + 32);
-    if (a != (unsigned char)c->text[j]) return 0;
+  /* byte by byte, no strlen: most cues fail on the first bytes */
+  for (j = 0; c->text[j]; j++) {
+    if (i + j >= t->len) return 0;
+    a0 = (unsigned char)t->s[i + j];
+    if (a0 >= 'A' && a0 <= 'Z') a0 = (unsigned char)(a0 + 32);
+    if (a0 != (unsigned char)c->text[j]) return 0;
   }
+  n = j;
   if (!(c->flags & F_ATTACHED) && c->text[n - 1] != ':' && i + n < t->len &&
       !punct_len(t, (uint32_t)(i + n)))
     return 0;
@@ -631,6 +625,7 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
   size_t ns, si, nf = 0, capf = 0, i;
   found *f = NULL;
   int nchain = 0, persian;
+  uint16_t bstart[257], *bord; /* the cues by first byte */
   (void)err;
   *out = NULL;
   *n = 0;
@@ -639,6 +634,8 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
   t.len = len > UINT32_MAX - 4 ? UINT32_MAX - 4 : (uint32_t)len;
   ns = split_sentences(&t, &ss);
   persian = is_persian(&t);
+  bord = hs_malloc(hs_attr_ncues * sizeof *bord);
+  hs_attr_cue_buckets(persian, bstart, bord);
   for (si = 0; si < ns; si++) {
     const sent *se = &ss[si];
     size_t first = nf;
@@ -646,14 +643,15 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
     uint32_t p;
     for (p = se->s; p < se->e; p++) {
       size_t k;
+      unsigned char b0;
       if (((unsigned char)t.s[p] & 0xC0) == 0x80 || !word_start(&t, p))
         continue;
-      for (k = 0; k < hs_attr_ncues; k++) {
-        const cue_row *c = &hs_attr_cues[k];
+      b0 = (unsigned char)t.s[p];
+      if (b0 >= 'A' && b0 <= 'Z') b0 = (unsigned char)(b0 + 32);
+      for (k = bstart[b0]; k < bstart[b0 + 1]; k++) {
+        const cue_row *c = &hs_attr_cues[bord[k]];
         uint32_t ce, s = 0, e = 0;
         int ok;
-        if (c->lang[0] == 'a' && persian) continue;
-        if (c->lang[0] == 'f' && !persian) continue;
         if (!match_cue(&t, p, c, &ce)) continue;
         if ((c->flags & F_LINESTART) && !is_line_start(&t, p)) continue;
         if (c->dir == AFTER) {
@@ -773,6 +771,7 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
     }
   }
   free(ss);
+  free(bord);
   if (nf) {
     size_t w = 0, j;
     for (i = 0; i < nf; i++) {

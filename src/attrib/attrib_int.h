@@ -28,6 +28,10 @@ typedef struct type_word {
 
 extern const cue_row hs_attr_cues[];
 extern const size_t hs_attr_ncues;
+/* The cues tried on a text (Arabic or Persian ones by its script) by
+** first byte, in table order: those starting with byte b are
+** ord[start[b]] .. ord[start[b + 1] - 1]; ord holds hs_attr_ncues. */
+void hs_attr_cue_buckets(int persian, uint16_t start[257], uint16_t *ord);
 /* Words that end a source read forwards (AFTER) or backwards (BEFORE). */
 extern const char *const hs_attr_stop_en[], *const hs_attr_stop_ar[],
     *const hs_attr_stop_fa[];

@@ -4,6 +4,8 @@
 ** Kept apart from attrib.c so that a language is extended by editing
 ** tables only (docs/sources.md lists them, one table per language).
 */
+#include <string.h>
+
 #include "attrib/attrib_int.h"
 
 /* Cue tables, per language.  text is matched at a word start, ASCII
@@ -130,6 +132,27 @@ const cue_row hs_attr_cues[] = {
     {"fa", "افزود", BEFORE, 0},
 };
 const size_t hs_attr_ncues = sizeof hs_attr_cues / sizeof hs_attr_cues[0];
+
+void hs_attr_cue_buckets(int persian, uint16_t start[257], uint16_t *ord) {
+  uint16_t count[256] = {0};
+  size_t k, b;
+  for (k = 0; k < hs_attr_ncues; k++) {
+    const cue_row *c = &hs_attr_cues[k];
+    if ((c->lang[0] == 'a' && persian) || (c->lang[0] == 'f' && !persian))
+      continue;
+    count[(unsigned char)c->text[0]]++;
+  }
+  start[0] = 0;
+  for (b = 0; b < 256; b++) start[b + 1] = (uint16_t)(start[b] + count[b]);
+  memset(count, 0, sizeof count);
+  for (k = 0; k < hs_attr_ncues; k++) { /* table order kept in a bucket */
+    const cue_row *c = &hs_attr_cues[k];
+    unsigned char f = (unsigned char)c->text[0];
+    if ((c->lang[0] == 'a' && persian) || (c->lang[0] == 'f' && !persian))
+      continue;
+    ord[start[f] + count[f]++] = (uint16_t)k;
+  }
+}
 
 /* Words that end a source read forwards (AFTER) or backwards (BEFORE). */
 const char *const hs_attr_stop_en[] = {

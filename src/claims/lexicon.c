@@ -162,7 +162,13 @@ struct hs_lexicon {
   size_t ngroups;
   wordnet wn;
   hs_buf norm;
+  hs_smap stems;     /* normalized word → offset of its stem in stem_text */
+  hs_buf stem_text;  /* the stems met so far, NUL-terminated */
 };
+
+/* Snowball stemming is the dearest step of an analysis and a corpus
+** repeats its words: stems are kept, up to this many words. */
+#define STEM_CACHE_MAX 2000000
 
 void hs_analysis_init(hs_analysis *a) {
   memset(a, 0, sizeof *a);
@@ -195,6 +201,7 @@ int hs_lex_new(hs_lexicon **out, const char *wordnet_dir, hs_error *err) {
   l->tok = hs_tokenizer_new();
   l->wn.dir = wordnet_dir && *wordnet_dir ? hs_strdup(wordnet_dir) : NULL;
   hs_buf_init(&l->norm, 0);
+  hs_buf_init(&l->stem_text, 0);
   *out = l;
   return HS_OK;
 }
@@ -221,6 +228,8 @@ void hs_lex_free(hs_lexicon *l) {
   free(l->groups);
   wn_free(&l->wn);
   hs_buf_free(&l->norm);
+  hs_smap_free(&l->stems);
+  hs_buf_free(&l->stem_text);
   free(l);
 }
 
@@ -266,8 +275,24 @@ static uint32_t stem_word(hs_lexicon *l, hs_analysis *a, const char *w) {
   else if (cp >= 0x400 && cp < 0x500) st = l->ru;
   else if (cp >= 0x600 && cp < 0x700) st = l->ar;
   if (st && len > 2) {
-    const sb_symbol *s = sb_stemmer_stem(st, (const sb_symbol *)w, (int)len);
-    if (s) return arena_put(a, (const char *)s, (size_t)sb_stemmer_length(st));
+    long at = hs_smap_get(&l->stems, w, len);
+    const sb_symbol *s;
+    if (at >= 0) { /* the stem may hold a NUL byte: its length is kept too */
+      const char *p = l->stem_text.p + at;
+      uint32_t n;
+      memcpy(&n, p, sizeof n);
+      return arena_put(a, p + sizeof n, n);
+    }
+    s = sb_stemmer_stem(st, (const sb_symbol *)w, (int)len);
+    if (s) {
+      uint32_t n = (uint32_t)sb_stemmer_length(st);
+      if (l->stems.n < STEM_CACHE_MAX) {
+        hs_smap_put(&l->stems, w, len, (uint32_t)l->stem_text.len);
+        hs_buf_append(&l->stem_text, (const char *)&n, sizeof n);
+        hs_buf_append(&l->stem_text, (const char *)s, n);
+      }
+      return arena_put(a, (const char *)s, n);
+    }
   }
   { /* w may point into the arena, which arena_put can move: copy it */
     char *copy = hs_strndup(w, len);
