@@ -245,12 +245,16 @@ static void docs_fill(hs_provenance *pv, const hs_corpus *c,
 }
 
 /* Reuse and republication: one edge per document pair. */
+#define TEMPLATE_DOCS 3
+#define TEMPLATE_COVER 0.5
+#define TEMPLATE_SAME 0.95
 static void reuse_links(hs_provenance *pv, size_t *cap, const hs_passage *p,
                         size_t np, const uint32_t *words,
                         const hs_provenance_opts *o, uint32_t *parent) {
   uint64_t *key = hs_malloc((2 * np + 1) * sizeof *key);
   uint32_t *ix = hs_malloc((np + 1) * sizeof *ix);
   uint32_t *famdocs = NULL, maxfam = 0;
+  const char **famout = NULL;
   size_t nk = 0, i, j;
   /* documents per family: a family copied into very many documents is a
   ** stock passage (a footer, a standard paragraph), not a story */
@@ -262,8 +266,16 @@ static void reuse_links(hs_provenance *pv, size_t *cap, const hs_passage *p,
   }
   hs_sort_u64(key, nk);
   famdocs = hs_calloc(maxfam + 1, sizeof *famdocs);
-  for (i = 0; i < nk; i++)
-    if (!i || key[i] != key[i - 1]) famdocs[key[i] >> 32]++;
+  famout = hs_calloc(maxfam + 1, sizeof *famout);
+  for (i = 0; i < nk; i++) {
+    uint32_t f = (uint32_t)(key[i] >> 32);
+    const char *out = pv->docs[(uint32_t)key[i]].outlet;
+    if (i && key[i] == key[i - 1]) continue;
+    famdocs[f]++;
+    /* famout: the one outlet of all the family's documents, else NULL */
+    if (famdocs[f] == 1) famout[f] = out;
+    else if (famout[f] && (!out || strcmp(famout[f], out))) famout[f] = NULL;
+  }
   nk = 0;
   for (i = 0; i < np; i++) {
     if (p[i].internal || p[i].a.doc >= pv->ndocs || p[i].b.doc >= pv->ndocs ||
@@ -281,8 +293,10 @@ static void reuse_links(hs_provenance *pv, size_t *cap, const hs_passage *p,
     uint64_t wa = 0, wb = 0, matched = 0;
     double simmax = 0;
     hs_plink *l;
+    int tmpl = 1;
     for (j = i; j < nk && key[j] == key[i]; j++) {
       const hs_passage *q = &p[ix[j]];
+      if (!famout[q->family] || famdocs[q->family] < TEMPLATE_DOCS) tmpl = 0;
       wa += q->a.words;
       wb += q->b.words;
       matched += q->words;
@@ -306,8 +320,16 @@ static void reuse_links(hs_provenance *pv, size_t *cap, const hs_passage *p,
       }
     }
     /* a short passage in a long document (a quoted paragraph, a
-    ** roundup's item) is an edge but joins no stories by itself */
-    if (!words || l->cover >= o->join_cover) hs_uf_union(parent, a, b);
+    ** roundup's item) is an edge but joins no stories by itself; nor does
+    ** one outlet's template (every passage of the pair in a family found
+    ** in TEMPLATE_DOCS documents or more, all of that outlet: a job
+    ** advert, a market report's standing paragraphs) unless the later
+    ** document is mostly a word-for-word copy (filled-in slots make a
+    ** template's copies less than TEMPLATE_SAME alike) */
+    if ((!words || l->cover >= o->join_cover) &&
+        !(tmpl && words &&
+          (l->cover < TEMPLATE_COVER || simmax < TEMPLATE_SAME)))
+      hs_uf_union(parent, a, b);
     if (!l->undated && !l->tie && l->cover >= o->republication_cover) {
       int ok1, ok2;
       long d1 = hs_story_days(pv->docs[l->from].date, &ok1);
@@ -319,6 +341,7 @@ static void reuse_links(hs_provenance *pv, size_t *cap, const hs_passage *p,
   free(key);
   free(ix);
   free(famdocs);
+  free(famout);
 }
 
 static int cmp_u32(const void *x, const void *y) {
@@ -429,7 +452,8 @@ int hs_provenance_build(const hs_corpus *c, const hs_meta *metas,
     hs_sort_u64(keys, pv->nlinks);
     ss.keys = keys;
     ss.n = pv->nlinks;
-    rc = hs_story_paraphrases(c, claims, o.paraphrase_threshold, skip_linked,
+    rc = hs_story_paraphrases(c, claims, o.paraphrase_threshold, pv->docs,
+                              skip_linked,
                               &ss, &para, &npara, err);
     free(keys);
     if (rc) goto out;

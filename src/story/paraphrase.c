@@ -7,9 +7,24 @@
 ** spelling variants agree) are listed as (word hash, sentence) pairs and
 ** radix-sorted; a word found in at most HS_PARA_DF_CAP sentences pairs up
 ** the sentences it appears in.  A pair that shares at least three such
-** words, covering a third of the shorter sentence, is scored with the
-** claims stage's similarity (hs_claims_similarity: BM25 with synonyms,
-** aliases and transliterations) and kept at or above the threshold.
+** words, covering a third of the shorter sentence, is compared with the
+** claims stage's hs_claims_compare (BM25 with synonyms, aliases and
+** transliterations; numbers read as values).  Its `words` score, in which
+** a changed number is not a lexical miss, decides: a retelling that
+** changes the numbers is the same claim with a change, and the change is
+** what the edge reports.  Two tiers:
+**   - any two sentences scoring at least the threshold (the claims stage's
+**     HS_CLAIMS_SAME_THRESHOLD by default);
+**   - the claim of an article is in its headline and lead: two lead
+**     sentences (the first HS_PARA_LEAD of each document) of different
+**     outlets sharing at least HS_PARA_WEAK_SHARED rare words are enough
+**     at HS_PARA_WEAK.  Retellings rebuild the sentence around the same
+**     names and numbers, which a bag-of-words score rates near 0.3-0.5.
+** What is not a paraphrase: a sentence repeated word for word (the reuse
+** stage finds copies, and a copy it did not keep is boilerplate it
+** masked), and a sentence whose exact words recur in three documents or
+** more (a template, a sign-off, page furniture): such sentences make no
+** candidates at all, so recurring same-outlet text chains nothing.
 ** Work is linear in the words plus the pairs under the cap.
 */
 #include <stdlib.h>
@@ -21,20 +36,71 @@
 #define MIN_WORDS 6
 #define MAX_WORDS 80
 #define MIN_SHARED 3
+#define RECUR_DOCS 3 /* an exact sentence in this many documents: template */
+#define OPENING 3
 
 typedef struct sent {
   uint32_t doc, start, end, nw;
+  uint32_t lead;   /* among the first HS_PARA_LEAD sentences of its document */
+  uint64_t shape;  /* hash of its normalized words in order */
+  uint64_t opening;/* hash of its first OPENING words and its outlet */
 } sent;
+
+static uint64_t mix(uint64_t h, uint64_t x) {
+  h ^= x + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+  return h * 0xff51afd7ed558ccdULL;
+}
+
+/* a sentence holding a web address is a link line, not a claim */
+static int has_url(const char *p, size_t n) {
+  size_t i;
+  for (i = 0; i + 4 <= n; i++)
+    if (!memcmp(p + i, "://", 3) || !memcmp(p + i, "www.", 4)) return 1;
+  return 0;
+}
+
+/* flag[i] = 1 for each sentence whose key[i] is shared by RECUR_DOCS
+** documents or more (key is reordered) */
+static void mark_recurring(uint64_t *key, const sent *s, size_t ns,
+                           uint8_t *flag) {
+  uint32_t *si = hs_malloc((ns + 1) * sizeof *si);
+  size_t i, j, m, q;
+  for (i = 0; i < ns; i++) si[i] = (uint32_t)i;
+  hs_sort_u64_carry(key, si, ns);
+  for (i = 0; i < ns; i = j) {
+    size_t docs_n = 0;
+    for (j = i + 1; j < ns && key[j] == key[i]; j++) {}
+    for (m = i; m < j && docs_n < RECUR_DOCS; m++) {
+      for (q = i; q < m; q++)
+        if (s[si[q]].doc == s[si[m]].doc) break;
+      if (q == m) docs_n++;
+    }
+    if (docs_n >= RECUR_DOCS)
+      for (m = i; m < j; m++) flag[si[m]] = 1;
+  }
+  free(si);
+}
+
+static uint64_t str_hash(const char *p) {
+  uint64_t h = 1469598103934665603ULL;
+  for (; p && *p; p++) h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+  return h;
+}
+
+static int same_outlet(const hs_pdoc *docs, uint32_t a, uint32_t b) {
+  return docs && docs[a].outlet && docs[b].outlet &&
+         !strcmp(docs[a].outlet, docs[b].outlet);
+}
 
 static int para_cmp(const void *x, const void *y) {
   const hs_para *a = x, *b = y;
   if (a->a != b->a) return a->a < b->a ? -1 : 1;
   if (a->b != b->b) return a->b < b->b ? -1 : 1;
-  return (a->similarity < b->similarity) - (a->similarity > b->similarity);
+  return (a->words < b->words) - (a->words > b->words);
 }
 
 int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
-                         double threshold,
+                         double threshold, const hs_pdoc *docs,
                          int (*skip)(void *ud, uint32_t a, uint32_t b),
                          void *ud, hs_para **out, size_t *n, hs_error *err) {
   size_t nd = hs_corpus_count(c), i, j, k;
@@ -42,6 +108,7 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
   size_t ns = 0, caps = 0;
   uint64_t *key = NULL, *pk = NULL;
   uint32_t *carry = NULL;
+  uint8_t *tmpl = NULL;
   size_t nk = 0, capk = 0, npk = 0, cappk = 0;
   hs_para *res = NULL;
   size_t nres = 0, capr = 0;
@@ -67,11 +134,21 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
       while (t < nt && tok[t].start < ss[j].end) t++;
       nw = t - t0;
       if (nw < MIN_WORDS || nw > MAX_WORDS) continue;
+      if (has_url(d->text + ss[j].start, ss[j].end - ss[j].start)) continue;
       HS_GROW(s, caps, ns + 1);
       s[ns].doc = (uint32_t)i;
       s[ns].start = ss[j].start;
       s[ns].end = ss[j].end;
       s[ns].nw = 0;
+      s[ns].lead = j < HS_PARA_LEAD;
+      s[ns].shape = 0;
+      for (k = t0; k < t; k++) s[ns].shape = mix(s[ns].shape, tok[k].hash);
+      s[ns].opening = (uint64_t)i + 1; /* no outlet: never a template */
+      if (docs && docs[i].outlet) {
+        s[ns].opening = str_hash(docs[i].outlet);
+        for (k = t0; k < t0 + OPENING; k++)
+          s[ns].opening = mix(s[ns].opening, tok[k].hash);
+      }
       HS_GROW(key, capk, nk + nw);
       {
         size_t first = nk;
@@ -94,6 +171,27 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
     for (i = 0; i < ns; i++)
       for (k = 0; k < s[i].nw; k++) carry[at++] = (uint32_t)i;
   }
+  {
+    /* sentences whose exact words recur in RECUR_DOCS documents or more
+    ** (templates, sign-offs, furniture) make no candidates; an opening
+    ** that recurs in RECUR_DOCS documents of one outlet marks its
+    ** template (a job advert, a column's "other articles" line) */
+    uint64_t *sh = hs_malloc((ns + 1) * sizeof *sh);
+    uint8_t *recur = hs_calloc(ns + 1, 1);
+    size_t at;
+    for (i = 0; i < ns; i++) sh[i] = s[i].shape;
+    mark_recurring(sh, s, ns, recur);
+    for (i = 0; i < ns; i++) sh[i] = s[i].opening;
+    mark_recurring(sh, s, ns, tmpl = hs_calloc(ns + 1, 1));
+    for (i = 0, at = 0; i < nk; i++)
+      if (!recur[carry[i]]) {
+        key[at] = key[i];
+        carry[at++] = carry[i];
+      }
+    nk = at;
+    free(sh);
+    free(recur);
+  }
   hs_sort_u64_carry(key, carry, nk);
   for (i = 0; i < nk; i = j) {
     for (j = i + 1; j < nk && key[j] == key[i]; j++) {}
@@ -114,7 +212,9 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
   for (i = 0; i < npk; i = j) {
     uint32_t x = (uint32_t)(pk[i] >> 32), y = (uint32_t)pk[i];
     uint32_t da, db, mn;
-    double sim = 0;
+    double sim = 0, wsim = 0;
+    int weak;
+    hs_claim_compare r;
     const hs_doc *A, *B;
     char *ta, *tb;
     for (j = i + 1; j < npk && pk[j] == pk[i]; j++) {}
@@ -122,16 +222,30 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
     if (j - i < MIN_SHARED || 3 * (j - i) < mn) continue;
     da = s[x].doc < s[y].doc ? s[x].doc : s[y].doc;
     db = s[x].doc < s[y].doc ? s[y].doc : s[x].doc;
+    /* the same words in the same order, left unlinked by the reuse
+    ** stage: a short copy across outlets states the claim, but inside
+    ** one outlet (or where outlets are unknown) it is the outlet's own
+    ** furniture; and one outlet's template joins nothing */
+    if (s[x].shape == s[y].shape &&
+        !(docs && docs[da].outlet && docs[db].outlet && !same_outlet(docs, da, db)))
+      continue;
+    if ((tmpl[x] || tmpl[y]) && same_outlet(docs, da, db)) continue;
     if (skip && skip(ud, da, db)) continue;
+    weak = s[x].lead && s[y].lead && j - i >= HS_PARA_WEAK_SHARED &&
+           docs && docs[da].outlet && docs[db].outlet &&
+           !same_outlet(docs, da, db);
     A = hs_corpus_doc(c, s[x].doc);
     B = hs_corpus_doc(c, s[y].doc);
     ta = hs_strndup(A->text + s[x].start, s[x].end - s[x].start);
     tb = hs_strndup(B->text + s[y].start, s[y].end - s[y].start);
-    rc = hs_claims_similarity(claims, ta, tb, &sim, err);
+    rc = hs_claims_compare(claims, ta, tb, threshold, &r, err);
     free(ta);
     free(tb);
     if (rc) goto out;
-    if (sim < threshold) continue;
+    sim = r.similarity;
+    wsim = r.words;
+    hs_claim_compare_free(&r);
+    if (wsim < threshold && !(weak && wsim >= HS_PARA_WEAK)) continue;
     HS_GROW(res, capr, nres + 1);
     if (s[x].doc > s[y].doc) {
       uint32_t t = x;
@@ -143,6 +257,7 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
     res[nres].a_start = s[x].start, res[nres].a_end = s[x].end;
     res[nres].b_start = s[y].start, res[nres].b_end = s[y].end;
     res[nres].similarity = sim;
+    res[nres].words = wsim;
     res[nres].sentences = 1;
     nres++;
   }
@@ -164,6 +279,7 @@ out:
   free(s);
   free(key);
   free(carry);
+  free(tmpl);
   free(pk);
   free(res);
   return rc;

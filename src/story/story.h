@@ -19,19 +19,28 @@ long hs_story_days(const char *date, int *ok);
 typedef struct hs_para {
   uint32_t a, b;            /* documents, a < b */
   uint32_t a_start, a_end, b_start, b_end;
-  double similarity;
+  double similarity;         /* hs_claims_compare's, changes counted */
+  double words;              /* its words' similarity (numbers aligned) */
   uint32_t sentences;       /* matched sentence pairs between them */
 } hs_para;
 
 /* Sentence pairs of different documents stating the same claim in other
-** words: candidates share at least three rare words (a word in at most
-** HS_PARA_DF_CAP sentences) covering a third of the shorter sentence,
-** then hs_claims_similarity must reach threshold.  Document pairs for
+** words (paraphrase.c explains the rules): candidates share at least
+** three rare words (a word in at most HS_PARA_DF_CAP sentences) covering
+** a third of the shorter sentence; hs_claims_compare's words score must
+** reach threshold, or HS_PARA_WEAK for two lead sentences (the first
+** HS_PARA_LEAD of their documents, headline included) of different known
+** outlets sharing HS_PARA_WEAK_SHARED rare words.  Sentences repeated word
+** for word, and sentences found in three documents or more, are no
+** paraphrase.  docs (may be NULL) gives the outlets.  Document pairs for
 ** which skip(ud, a, b) is nonzero are not looked at.  One hs_para per
 ** document pair (its best sentence pair).  *out malloc'ed. */
 #define HS_PARA_DF_CAP 24
+#define HS_PARA_LEAD 3
+#define HS_PARA_WEAK 0.28
+#define HS_PARA_WEAK_SHARED 4
 int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
-                         double threshold,
+                         double threshold, const hs_pdoc *docs,
                          int (*skip)(void *ud, uint32_t a, uint32_t b),
                          void *ud, hs_para **out, size_t *n, hs_error *err);
 
