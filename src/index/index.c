@@ -141,8 +141,20 @@ void hs_hashlist_free(hs_hashlist *l) {
 
 /* ------------------------------------------------------------ postings */
 
+/* Postings are counted into buckets by the top bits of their hash: 2^16
+** buckets for a large corpus, fewer for a small one (about 16 shingles a
+** bucket or more), so that a run over a few documents does not pay for a
+** pass over 65,536 counters.  The order the passes leave is (hash, doc,
+** pos) whatever the number of buckets. */
 #define NBUCKET_BITS 16
 #define NBUCKETS ((size_t)1 << NBUCKET_BITS)
+#define MIN_BUCKET_BITS 4
+
+static unsigned bucket_bits(uint64_t shingles) {
+  unsigned bits = MIN_BUCKET_BITS;
+  while (bits < NBUCKET_BITS && ((uint64_t)16 << bits) < shingles) bits++;
+  return bits;
+}
 
 typedef struct build {
   const hs_doctab *docs;
@@ -150,10 +162,11 @@ typedef struct build {
   int ngram;
   bitset once, twice, fresh;
   int incremental;
-  /* Postings go straight to their bucket (top NBUCKET_BITS of the hash):
+  /* Postings go straight to their bucket (top nbits of the hash):
   ** documents are cut into nslots static slices, and slot s writes the
-  ** postings of bucket k from next[s * NBUCKETS + k] on. */
-  size_t nslots, slot_docs;
+  ** postings of bucket k from next[s * nbuckets + k] on. */
+  unsigned nbits;
+  size_t nbuckets, nslots, slot_docs;
   uint64_t *next;
   hs_posting *post;
   uint64_t **hbuf;  /* per thread: shingle hashes of the current document */
@@ -229,7 +242,8 @@ static inline int keep(const build *b, size_t d, uint64_t h) {
 ** no bitset, and so writes exactly what was counted. */
 static int pass_bucket(void *ud, int thread, size_t begin, size_t end) {
   build *b = ud;
-  uint64_t *next = b->next + (begin / b->slot_docs) * NBUCKETS;
+  uint64_t *next = b->next + (begin / b->slot_docs) * b->nbuckets;
+  unsigned shift = 64 - b->nbits;
   size_t d;
   for (d = begin; d < end; d++) {
     size_t i, ns;
@@ -248,7 +262,7 @@ static int pass_bucket(void *ud, int thread, size_t begin, size_t end) {
           bits &= bits - 1;
           h = shingle_hash(t->hash + i, b->ngram);
           if (h == 0) h = 1; /* as hs_doctab_shingles */
-          p = &b->post[next[h >> (64 - NBUCKET_BITS)]++];
+          p = &b->post[next[h >> shift]++];
           p->hash = h;
           p->doc = (uint32_t)d;
           p->pos = (uint32_t)i;
@@ -262,7 +276,7 @@ static int pass_bucket(void *ud, int thread, size_t begin, size_t end) {
       if (i + PREFETCH < ns) prefetch_bit(&b->twice, h[i + PREFETCH]);
       if (!keep(b, d, h[i])) continue;
       kept[i / 64] |= (uint64_t)1 << (i % 64);
-      next[h[i] >> (64 - NBUCKET_BITS)]++;
+      next[h[i] >> shift]++;
     }
   }
   return pass_step(b, thread, (end - begin) % 256);
@@ -283,7 +297,7 @@ static inline int posting_less(const hs_posting *a, const hs_posting *b) {
 
 typedef struct bucket_job {
   hs_posting *p;
-  const uint64_t *start; /* NBUCKETS + 1 */
+  const uint64_t *start; /* buckets + 1 */
   unsigned sub;          /* the 8 hash bits below the bucket's start here */
 } bucket_job;
 
@@ -409,9 +423,11 @@ int hs_cindex_build(hs_cindex *ci, const hs_doctab *docs, size_t ndocs,
   bitset_free(&b.once);
   if (rc) goto out;
 
+  b.nbits = bucket_bits(total);
+  b.nbuckets = (size_t)1 << b.nbits;
   b.nslots = (size_t)nthreads * 2;
   b.slot_docs = (ndocs + b.nslots - 1) / b.nslots;
-  b.next = hs_calloc(b.nslots * NBUCKETS, sizeof *b.next);
+  b.next = hs_calloc(b.nslots * b.nbuckets, sizeof *b.next);
   b.kept = hs_calloc((size_t)b.koff[ndocs] + 1, sizeof *b.kept);
   b.pass = 1;
   b.done = 0;
@@ -422,16 +438,16 @@ int hs_cindex_build(hs_cindex *ci, const hs_doctab *docs, size_t ndocs,
   {
     uint64_t sum = 0;
     size_t k, sl;
-    bstart = hs_calloc(NBUCKETS + 1, sizeof *bstart);
-    for (k = 0; k < NBUCKETS; k++) {
+    bstart = hs_calloc(b.nbuckets + 1, sizeof *bstart);
+    for (k = 0; k < b.nbuckets; k++) {
       bstart[k] = sum;
       for (sl = 0; sl < b.nslots; sl++) {
-        uint64_t c = b.next[sl * NBUCKETS + k];
-        b.next[sl * NBUCKETS + k] = sum;
+        uint64_t c = b.next[sl * b.nbuckets + k];
+        b.next[sl * b.nbuckets + k] = sum;
         sum += c;
       }
     }
-    bstart[NBUCKETS] = sum;
+    bstart[b.nbuckets] = sum;
     npost = sum;
   }
   st.postings = npost;
@@ -456,8 +472,8 @@ int hs_cindex_build(hs_cindex *ci, const hs_doctab *docs, size_t ndocs,
     bucket_job bj;
     bj.p = b.post;
     bj.start = bstart;
-    bj.sub = 64 - NBUCKET_BITS - 8;
-    hs_parallel_for(nthreads, NBUCKETS, 1024, sort_buckets, &bj);
+    bj.sub = 64 - b.nbits - 8;
+    hs_parallel_for(nthreads, b.nbuckets, 1024, sort_buckets, &bj);
   }
   free(bstart);
 

@@ -32,7 +32,7 @@ static void check_corpus(const hs_corpus *c, uint64_t max) {
     check(hs_utf8_fix(d->text, d->len, &b) == 0);
     hs_buf_free(&b);
     if (d->extra) {
-      json_t *o = json_loads(d->extra, 0, NULL);
+      json_t *o = json_loads(d->extra, JSON_ALLOW_NUL, NULL);
       check(o && json_is_object(o));
       json_decref(o);
     }
