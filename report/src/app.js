@@ -4,14 +4,24 @@
 // fetch() local files.  Every piece of article text or metadata reaches the
 // page through textContent or setAttribute on safe attributes, never as
 // HTML; links to outside pages are kept only for http(s) URLs.
+//
+// The page opens on data/head.js (meta.js without the document table, but
+// with the rows of the documents the first screen shows) and
+// data/stories-head.js (the first stories); meta.js, stories.js and
+// claims.js are loaded when a view needs them, and meta.js after the first
+// screen is drawn.
 import cytoscape from 'cytoscape';
+import { docGraph, truncate } from './docgraph.js';
 
-const D = { meta: null, families: null, famById: null, shards: new Map(), claims: null, stories: null };
+const D = { meta: null, full: false, families: null, famById: null, shards: new Map(), claims: null, stories: null,
+  storiesHead: null };
 const pending = new Map();
 
 function absorb(o) {
   if (!o || typeof o !== 'object') return;
-  if (o.kind === 'meta') D.meta = o;
+  if (o.kind === 'meta') { D.meta = o; D.full = true; }
+  else if (o.kind === 'head') { if (!D.meta) D.meta = o; }
+  else if (o.kind === 'stories_head') D.storiesHead = o;
   else if (o.kind === 'families') {
     D.families = o.families;
     D.famById = new Map();
@@ -25,7 +35,7 @@ function absorb(o) {
 }
 const queue = (window.HS_DATA = window.HS_DATA || []);
 queue.forEach(absorb);
-queue.push = (o) => { absorb(o); return 0; };
+queue.push = (o) => { absorb(o); Array.prototype.push.call(queue, o); return queue.length; };
 
 function loadScript(src) {
   if (pending.has(src)) return pending.get(src);
@@ -39,6 +49,16 @@ function loadScript(src) {
   pending.set(src, p);
   return p;
 }
+// The whole document table (meta.js), for the views that list or look up
+// any document.
+async function needMeta() {
+  if (!D.full) await loadScript('data/meta.js');
+}
+async function needStories() {
+  if (!D.stories && D.meta.optional && D.meta.optional.stories) await loadScript('data/stories.js');
+  return D.stories;
+}
+const storyData = () => D.stories || D.storiesHead;
 const pad4 = (n) => String(n).padStart(4, '0');
 async function shardOf(i) {
   const s = Math.floor(i / D.meta.shard_docs);
@@ -307,7 +327,87 @@ async function view_timeline(app, page) {
 
 // -------------------------------------------------------------- graph
 let cy = null;
-function view_graph(app) {
+// #/graph and #/graph/story/N: one story's documents, grouped by outlet and
+// dated; #/graph/outlets: the outlets.  Without story data, the outlets.
+async function view_graph(app, mode, n) {
+  const S = storyData();
+  if (mode !== 'outlets' && S && S.stories.length) {
+    let k = mode === 'story' && n >= 1 ? n : 1;
+    if (k > S.stories.length && k <= S.total) await needStories();
+    const all = storyData().stories;
+    if (k > all.length) k = 1;
+    return view_docgraph(app, all[k - 1], all);
+  }
+  return view_outlet_graph(app);
+}
+
+const KIND_COLOUR = { reuse: '#64748b', republication: '#d97706', paraphrase: '#7c3aed', citation: '#2563eb' };
+function view_docgraph(app, story, all) {
+  const first = doc(story.first);
+  const pick = el('select', { 'aria-label': 'story', class: 'story-pick' },
+    all.slice(0, 200).map((x) => el('option', { value: String(x.n), selected: x.n === story.n ? 'selected' : null },
+      'Story ' + x.n + ' (' + x.docs.length + ' documents): ' + truncate(docLabel(doc(x.first)), 70))));
+  pick.addEventListener('change', () => { location.hash = '#/graph/story/' + pick.value; });
+  app.append(el('h1', null, 'Propagation of a story'),
+    el('div', { class: 'toolbar' }, pick, el('a', { href: '#/graph/outlets' }, 'outlets only')),
+    el('p', { class: 'hint' }, 'Each box is one document, labelled with its date and headline, in the lane of its outlet; time runs left to right. ' +
+      'An arrow goes from the document a passage or claim was taken from to the document that carried it later (grey: copied passages, thicker for more words; orange: republication; violet: retold in other words; blue: citation); lines without an arrow join documents of the same date or undated ones. ' +
+      'Dates marked * were found in the text or a file name, not in the metadata. Drag, scroll to zoom, click a document or an arrow.'));
+  const info = (i) => { const d = doc(i); return { outletIx: d.outletIx, outlet: outletName(d.outletIx), title: docLabel(d) }; };
+  const g = docGraph(story, info, { maxCopies: 3 });
+  const nEdges = g.elements.filter((e) => e.group === 'edges').length;
+  const box = el('div', { class: 'graph-wrap doc-graph', 'data-story': story.n, 'data-lanes': g.lanes, 'data-nodes': story.docs.length, 'data-edges': nEdges,
+    'data-kinds': [...new Set(g.elements.filter((e) => e.group === 'edges').map((e) => e.data.kind))].sort().join(' ') });
+  const side = el('aside', { class: 'graph-side' },
+    el('p', null, 'Story ' + story.n + ': ' + story.docs.length + ' documents, ' + g.lanes + (g.lanes === 1 ? ' outlet' : ' outlets') + '; first published by ',
+      outletChip(first.outletIx), ' ', docLink(first.i)),
+    g.hidden ? el('p', { class: 'hint' }, g.hidden + ' shorter copies are not drawn (at most three copies reach each document); the story page lists them all.') : null,
+    el('p', { class: 'hint' }, 'Click a document or an arrow.'));
+  app.append(el('div', { class: 'graph-layout' }, box, side));
+  // the nodes as a list too: readable without the canvas
+  app.append(el('h2', null, 'Documents of this story'), table(['date', 'outlet', 'headline'], story.docs.map((d) =>
+    el('tr', { class: d[5] ? 'first-row graph-doc' : 'graph-doc' }, el('td', { class: 'nowrap' }, dateCell(d[1], d[2])),
+      el('td', null, outletChip(doc(d[0]).outletIx)), el('td', null, docLink(d[0], d[3] || docLabel(doc(d[0]))), d[5] ? el('span', { class: 'tag first' }, 'first') : null)))));
+  const maxW = Math.max(1, ...g.elements.filter((e) => e.group === 'edges').map((e) => e.data.words));
+  for (const e of g.elements) {
+    if (e.group === 'nodes' && !e.data.lane) e.data.colour = outletColour(e.data.outletIx);
+    if (e.group === 'edges') { e.data.w = e.data.kind === 'reuse' ? 1 + 5 * Math.sqrt(e.data.words / maxW) : 2.5; e.data.colour = KIND_COLOUR[e.data.kind] || '#64748b'; }
+  }
+  if (cy) cy.destroy();
+  cy = cytoscape({
+    container: box, elements: g.elements, wheelSensitivity: 0.3, maxZoom: 1.5, layout: { name: 'preset', padding: 24 },
+    style: [
+      { selector: 'node[lane = 1]', style: { shape: 'round-rectangle', 'background-color': '#f1f5f9', 'border-width': 1, 'border-color': '#cbd5e1',
+        label: 'data(label)', 'text-valign': 'top', 'text-halign': 'center', 'font-size': 13, 'font-weight': 600, color: '#334155', padding: 14,
+        'font-family': 'system-ui, sans-serif' } },
+      { selector: 'node[doc]', style: { shape: 'round-rectangle', width: 180, height: 44, 'background-color': '#ffffff', 'border-width': 2,
+        'border-color': 'data(colour)', label: 'data(label)', 'text-wrap': 'wrap', 'text-max-width': 172, 'font-size': 10, 'text-valign': 'center',
+        'text-halign': 'center', color: '#1f2937', 'font-family': 'system-ui, "Noto Sans Arabic", sans-serif' } },
+      { selector: 'node[guessed = 1]', style: { 'border-style': 'dashed', 'background-color': '#fffbeb' } },
+      { selector: 'node[first = 1]', style: { 'border-width': 4 } },
+      { selector: 'node[denial = 1]', style: { 'background-color': '#fef2f2' } },
+      { selector: 'edge', style: { width: 'data(w)', 'line-color': 'data(colour)', 'target-arrow-color': 'data(colour)', 'curve-style': 'bezier', 'arrow-scale': 0.8, opacity: 0.75 } },
+      { selector: 'edge[directed = 1]', style: { 'target-arrow-shape': 'triangle' } },
+      { selector: 'edge[kind = "paraphrase"]', style: { 'line-style': 'dotted' } },
+      { selector: 'edge[kind = "citation"]', style: { 'line-style': 'dashed' } },
+      { selector: ':selected', style: { 'line-color': '#d97706', 'target-arrow-color': '#d97706', 'border-color': '#d97706' } },
+    ],
+  });
+  cy.on('tap', 'node[doc]', (ev) => {
+    const i = ev.target.data('doc'), d = doc(i), sd = story.docs.find((x) => x[0] === i);
+    side.replaceChildren(el('h3', { dir: 'auto' }, docLink(i, sd[3] || docLabel(d))), el('p', null, outletChip(d.outletIx), ' ', dateCell(sd[1], sd[2]),
+      sd[5] ? el('span', { class: 'tag first' }, 'first') : null, sd[4] ? el('span', { class: 'tag denial' }, 'denial') : null),
+    el('ul', { class: 'arrivals' }, sd[6].map(edgeItem)));
+  });
+  cy.on('tap', 'edge', (ev) => {
+    const e = ev.target.data('edge'), to = ev.target.data('target').slice(1);
+    side.replaceChildren(el('h3', null, KIND_TEXT[e[0]] || e[0]), el('ul', { class: 'arrivals' }, edgeItem(e)),
+      el('p', null, 'to ', docLink(Number(to))),
+      e[0] === 'reuse' || e[0] === 'republication' ? el('a', { href: '#/compare/' + e[1] + '/' + to, class: 'compare-link' }, 'side by side') : null);
+  });
+}
+
+function view_outlet_graph(app) {
   const M = D.meta;
   app.append(el('h1', null, 'Propagation between outlets'),
     el('p', { class: 'hint' }, 'An arrow goes from the outlet that published a passage first to the outlet that carried it later; thicker arrows stand for more passages. Dashed lines join outlets that published the same text on the same day (or undated). Drag nodes, scroll to zoom, click an arrow for examples.'));
@@ -385,7 +485,7 @@ function spanLayers(sd, filter) {
   return layers;
 }
 async function view_doc(app, i) {
-  if (!(i >= 0 && i < D.meta.docs.length)) { app.append(emptyState('No such document', '')); return; }
+  if (!(i >= 0 && i < D.meta.stats.docs)) { app.append(emptyState('No such document', '')); return; }
   const d = doc(i), sd = await shardOf(i);
   const u = safeUrl(d.url);
   app.append(el('h1', { dir: 'auto' }, docLabel(d)),
@@ -434,7 +534,7 @@ function attribList(sd) {
 
 // ------------------------------------------------------- side by side
 async function view_compare(app, a, b, fam) {
-  if (!(a >= 0 && a < D.meta.docs.length && b >= 0 && b < D.meta.docs.length)) { app.append(emptyState('No such documents', '')); return; }
+  if (!(a >= 0 && a < D.meta.stats.docs && b >= 0 && b < D.meta.stats.docs)) { app.append(emptyState('No such documents', '')); return; }
   const [sa, sb] = await Promise.all([shardOf(a), shardOf(b)]);
   const da = doc(a), db = doc(b);
   let pairs = sa.spans.map((s, k) => ({ s, k })).filter((x) => x.s[2] === b && (a !== b));
@@ -499,13 +599,30 @@ function changesText(ch) {
   if (!Array.isArray(ch) || !ch.length) return null;
   return ch.map((c) => String(c.kind).replace('_', '/') + ': ' + (c.from || []).join(', ') + ' → ' + (c.to || []).join(', ')).join('; ');
 }
+const SHOWN_COPIES = 3;
+function edgeItem(e) {
+  const [kind, from, order, words, sim, ftext, ttext, ch, cited] = e;
+  const src = doc(from);
+  const who = [outletName(src.outletIx), ' (', src.date || 'undated', ')'];
+  const note = order === 'dated' ? null : el('span', { class: 'hint' }, order === 'tie' ? ' same date: order unknown' : ' undated: order unknown');
+  if (kind === 'citation') return el('li', { class: 'edge citation' }, 'cites ', String(cited || ''), ' — ', docLink(from, outletName(src.outletIx)), note);
+  if (kind === 'paraphrase') {
+    const c = changesText(ch);
+    return el('li', { class: 'edge paraphrase' }, 'retold in other words from ', docLink(from, who.join('')), note,
+      el('blockquote', { dir: 'auto' }, String(ftext || '')), el('blockquote', { dir: 'auto' }, String(ttext || '')),
+      c ? el('div', { class: 'changes' }, 'changed: ', c) : null);
+  }
+  return el('li', { class: 'edge ' + kind }, KIND_TEXT[kind] + ' ', docLink(from, who.join('')),
+    kind === 'reuse' ? ' — ' + fmt(words) + ' words, similarity ' + Number(sim).toFixed(2) : '', note);
+}
 function storyBlock(s) {
   const first = doc(s.first);
   const sec = el('section', { class: 'story', 'data-story': s.n });
   sec.append(el('h2', { dir: 'auto' }, 'Story ' + s.n + ': ', docLabel(first)),
     el('p', { class: 'hint' }, s.docs.length + ' documents, ' + s.outlets.length + ' outlets, ' +
       (s.date_from ? s.date_from + (s.date_to !== s.date_from ? ' – ' + s.date_to : '') : 'undated') +
-      '. First published by ' + outletName(first.outletIx) + (s.tie ? ' (another document has the same first date: a tie, not a guess)' : '') + '.'));
+      '. First published by ' + outletName(first.outletIx) + (s.tie ? ' (another document has the same first date: a tie, not a guess)' : '') + '. ',
+      el('a', { href: '#/graph/story/' + s.n, class: 'graph-link' }, 'graph of this story')));
   const ol = el('ol', { class: 'chain' });
   for (const d of s.docs) {
     const [i, date, source, headline, denial, isFirst, edges] = d;
@@ -514,19 +631,19 @@ function storyBlock(s) {
       el('div', { class: 'node' }, dateCell(date, source), ' ', outletChip(x.outletIx), ' ', docLink(i, headline || x.id),
         isFirst ? el('span', { class: 'tag first' }, 'first') : null, denial ? el('span', { class: 'tag denial' }, 'denial') : null));
     const ul = el('ul', { class: 'arrivals' });
-    for (const e of edges) {
-      const [kind, from, order, words, sim, ftext, ttext, ch, cited] = e;
-      const src = doc(from);
-      const who = [outletName(src.outletIx), ' (', src.date || 'undated', ')'];
-      const note = order === 'dated' ? null : el('span', { class: 'hint' }, order === 'tie' ? ' same date: order unknown' : ' undated: order unknown');
-      if (kind === 'citation') ul.append(el('li', { class: 'edge citation' }, 'cites ', String(cited || ''), ' — ', docLink(from, outletName(src.outletIx)), note));
-      else if (kind === 'paraphrase') {
-        const c = changesText(ch);
-        ul.append(el('li', { class: 'edge paraphrase' }, 'retold in other words from ', docLink(from, who.join('')), note,
-          el('blockquote', { dir: 'auto' }, String(ftext || '')), el('blockquote', { dir: 'auto' }, String(ttext || '')),
-          c ? el('div', { class: 'changes' }, 'changed: ', c) : null));
-      } else ul.append(el('li', { class: 'edge ' + kind }, KIND_TEXT[kind] + ' ', docLink(from, who.join('')),
-        kind === 'reuse' ? ' — ' + fmt(words) + ' words, similarity ' + Number(sim).toFixed(2) : '', note));
+    // retellings, citations and republications first, then the longest
+    // copies; past SHOWN_COPIES copies the rest wait behind a toggle
+    const sorted = edges.slice().sort((a, b) => (a[0] === 'reuse') - (b[0] === 'reuse') || b[3] - a[3]);
+    const copies = sorted.filter((e) => e[0] === 'reuse');
+    const shown = sorted.filter((e) => e[0] !== 'reuse').concat(copies.slice(0, SHOWN_COPIES));
+    for (const e of shown) ul.append(edgeItem(e));
+    if (copies.length > SHOWN_COPIES) {
+      const rest = copies.slice(SHOWN_COPIES);
+      const more = el('details', { class: 'more-edges' }, el('summary', null, 'copied passages from ' + rest.length + ' more documents'));
+      more.addEventListener('toggle', () => {
+        if (more.open && more.children.length === 1) more.append(el('ul', { class: 'arrivals' }, rest.map(edgeItem)));
+      });
+      ul.append(el('li', { class: 'edge more' }, more));
     }
     if (edges.length) li.append(ul);
     ol.append(li);
@@ -536,28 +653,41 @@ function storyBlock(s) {
 }
 function view_stories(app) {
   app.append(el('h1', null, 'Stories'));
-  if (!D.stories || !D.stories.stories.length) {
+  const S = storyData();
+  if (!S || !S.stories.length) {
     app.append(emptyState('No stories', 'No two documents share passages or state the same claim.'));
     return;
   }
-  app.append(el('p', { class: 'hint' }, fmt(D.stories.total) + ' stories, largest first. Dates marked * were found in the text or a file name, not in the metadata.'));
+  app.append(el('p', { class: 'hint' }, fmt(S.total) + ' stories, largest first. Dates marked * were found in the text or a file name, not in the metadata.'));
   const list = el('div');
   let shown = 0;
   const more = el('button', { type: 'button' }, 'more stories');
-  const step = () => {
-    const next = D.stories.stories.slice(shown, shown + 20);
-    next.forEach((s) => list.append(storyBlock(s)));
+  const step = async () => {
+    let all = storyData().stories;
+    if (shown + 20 > all.length && storyData() === D.storiesHead) {
+      more.disabled = true;
+      await Promise.all([needMeta(), needStories()]);
+      more.disabled = false;
+      all = storyData().stories;
+    }
+    const next = all.slice(shown, shown + 20);
+    next.forEach((x) => list.append(storyBlock(x)));
     shown += next.length;
-    if (shown >= D.stories.stories.length) more.remove();
+    if (shown >= S.total || !next.length) more.remove();
   };
   more.addEventListener('click', step);
   app.append(list, more);
-  step();
+  // stories off screen are not laid out (content-visibility in the style sheet)
+  const first = S.stories.slice(0, 20);
+  first.forEach((x) => list.append(storyBlock(x)));
+  shown = first.length;
+  if (shown >= S.total) more.remove();
 }
 
 // ------------------------------------------------------------- claims
-function view_claims(app) {
+async function view_claims(app) {
   app.append(el('h1', null, 'Claims'));
+  if (!D.claims && D.meta.optional && D.meta.optional.claims) { try { await loadScript('data/claims.js'); } catch (e) { /* shown as empty */ } }
   if (!D.claims || !D.claims.claims || !D.claims.claims.length) {
     app.append(emptyState('No claim data in this report', 'When hearsay extracts claims, this page lists each claim with the documents that make it, and a search box.'));
     return;
@@ -579,25 +709,27 @@ let cleanup = null;
 async function render() {
   const app = document.getElementById('app');
   if (cleanup) { cleanup(); cleanup = null; }
-  if (!D.meta) { app.replaceChildren(emptyState('No report data', 'data/meta.js is missing; run hearsay trace again.')); return; }
+  if (!D.meta) { app.replaceChildren(emptyState('No report data', 'data/head.js is missing; run hearsay trace again.')); return; }
   const parts = (location.hash.replace(/^#\/?/, '') || '').split('/');
   const n = (k) => { const v = parseInt(parts[k], 10); return isNaN(v) ? 0 : v; };
   const fresh = el('div', { class: 'view' });
   app.replaceChildren(fresh);
   document.querySelectorAll('#nav a').forEach((a) => a.classList.toggle('current', a.getAttribute('href').split('/')[1] === (parts[0] || '')));
   try {
+    // every view but the first screen's may show any document
+    if (parts[0] && parts[0] !== 'stories' && parts[0] !== 'overview') await needMeta();
     switch (parts[0]) {
       case 'docs': view_docs(fresh, n(1)); break;
       case 'timeline': await view_timeline(fresh, n(1)); break;
-      case 'graph': view_graph(fresh); break;
+      case 'graph': await view_graph(fresh, parts[1] || '', n(2)); break;
       case 'family': await view_family(fresh, n(1)); break;
       case 'doc': await view_doc(fresh, n(1)); break;
       case 'compare': await view_compare(fresh, n(1), n(2), parts[3] != null ? n(3) : null); break;
-      case 'claims': view_claims(fresh); break;
+      case 'claims': await view_claims(fresh); break;
       case 'stories': view_stories(fresh); break;
       case 'overview': view_overview(fresh); break;
       default:
-        if (D.stories && D.stories.total > 1) { view_stories(fresh); parts[0] = 'stories'; } else view_overview(fresh);
+        if (storyData() && storyData().total > 1) { view_stories(fresh); parts[0] = 'stories'; } else view_overview(fresh);
     }
   } catch (e) {
     fresh.append(emptyState('Could not show this page', String(e && e.message)));
@@ -610,10 +742,19 @@ async function start() {
   if (D.meta) {
     document.getElementById('report-title').textContent = D.meta.title;
     document.title = D.meta.title;
-    if (D.meta.optional && D.meta.optional.claims) { try { await loadScript('data/claims.js'); } catch (e) { /* shown as empty */ } }
-    if (D.meta.optional && D.meta.optional.stories) { try { await loadScript('data/stories.js'); } catch (e) { /* shown as empty */ } }
+    if (D.meta.optional && D.meta.optional.stories && !D.storiesHead && !D.stories) {
+      // the first stories; a report without stories-head.js reads them all
+      try { await loadScript('data/stories-head.js'); } catch (e) {
+        try { await loadScript('data/stories.js'); } catch (e2) { /* shown as empty */ }
+      }
+    }
   }
   window.addEventListener('hashchange', () => { window.scrollTo(0, 0); render(); });
-  render();
+  await render();
+  performance.mark('hs-first-render');
+  // the whole document table, once the page has loaded and is idle
+  const later = () => setTimeout(() => { if (D.meta && !D.full) needMeta().catch(() => {}); }, 500);
+  if (document.readyState === 'complete') later();
+  else window.addEventListener('load', later, { once: true });
 }
 start();

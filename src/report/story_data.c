@@ -54,14 +54,17 @@ static int done(FILE *f, const char *path, hs_error *err) {
   return HS_OK;
 }
 
-int hs_report_write_stories(const char *path, const hs_provenance *pv,
-                            hs_error *err) {
+/* Stories [0, n) of pv as the object of kind `kind` (stories.js holds
+** MAX_STORIES of them, stories-head.js the first page). */
+static int write_stories(const char *path, const hs_provenance *pv,
+                         const char *kind, size_t n, hs_error *err) {
   FILE *f = fopen(path, "wb");
-  size_t i, j, k, n = pv->nstories < MAX_STORIES ? pv->nstories : MAX_STORIES;
+  size_t i, j, k;
+  if (n > pv->nstories) n = pv->nstories;
   if (!f) return hs_error_set(err, HS_EIO, "%s: cannot create: %s", path,
                               strerror(errno));
-  fputs("(window.HS_DATA = window.HS_DATA || []).push({\"kind\":\"stories\","
-        "\"total\":", f);
+  fprintf(f, "(window.HS_DATA = window.HS_DATA || []).push({\"kind\":\"%s\","
+          "\"total\":", kind);
   fprintf(f, "%zu,\"doc_fields\":[\"doc\",\"date\",\"date_source\","
              "\"headline\",\"denial\",\"first\"],\"edge_fields\":[\"kind\","
              "\"from\",\"order\",\"words\",\"similarity\",\"from_text\","
@@ -111,6 +114,16 @@ int hs_report_write_stories(const char *path, const hs_provenance *pv,
   }
   fputs("]});\n", f);
   return done(f, path, err);
+}
+
+int hs_report_write_stories(const char *path, const hs_provenance *pv,
+                            hs_error *err) {
+  return write_stories(path, pv, "stories", MAX_STORIES, err);
+}
+
+int hs_report_write_stories_head(const char *path, const hs_provenance *pv,
+                                 size_t n, hs_error *err) {
+  return write_stories(path, pv, "stories_head", n, err);
 }
 
 int hs_report_write_claims(const char *path, const hs_provenance *pv,

@@ -40,6 +40,8 @@
 
 #define TRACE_MARKER ".hearsay-report"
 #define TRACE_FORMAT 1
+/* stories in head.js and stories-head.js: the Stories page's first screen */
+#define HEAD_STORIES 20
 
 /* ------------------------------------------------ the folder, atomically */
 
@@ -193,11 +195,17 @@ static int write_all(const model *m, const char *tmp, const hs_trace_opts *o,
     goto out;
   FILE_AT("data/meta.js");
   if ((rc = hs_trace_write_meta(m, path, title, per, err))) goto out;
+  FILE_AT("data/head.js");
+  if ((rc = hs_trace_write_head(m, path, title, per, HEAD_STORIES, err)))
+    goto out;
   FILE_AT("data/families.js");
   if ((rc = hs_trace_write_families(m, path, err))) goto out;
   if (m->story) {
     FILE_AT("data/stories.js");
     if ((rc = hs_report_write_stories(path, m->story, err))) goto out;
+    FILE_AT("data/stories-head.js");
+    if ((rc = hs_report_write_stories_head(path, m->story, HEAD_STORIES, err)))
+      goto out;
     FILE_AT("data/claims.js");
     if ((rc = hs_report_write_claims(path, m->story, err))) goto out;
   }

@@ -180,11 +180,14 @@ static int write_sources(const model *m, jw *w, hs_error *err) {
   return HS_OK;
 }
 
-int hs_trace_write_meta(const model *m, const char *path, const char *title,
-                        size_t shard_docs, hs_error *err) {
+/* meta.js, or with `only` the head (head.js): the same members, but
+** `docs` an object holding the rows of the documents marked in only. */
+static int write_meta(const model *m, const char *path, const char *title,
+                      size_t shard_docs, const uint8_t *only,
+                      hs_error *err) {
   jw w;
   size_t d, i;
-  int rc, o;
+  int rc, o, any = 0;
   char dmin[11] = "", dmax[11] = "";
   if ((rc = jw_open(&w, path, err))) return rc;
   for (d = 0; d < m->ndocs; d++) {
@@ -193,7 +196,8 @@ int hs_trace_write_meta(const model *m, const char *path, const char *title,
     if (!dmin[0] || strcmp(dt, dmin) < 0) memcpy(dmin, dt, 11);
     if (!dmax[0] || strcmp(dt, dmax) > 0) memcpy(dmax, dt, 11);
   }
-  fputs("{\"kind\":\"meta\",\"format\":1,\"generator\":", w.f);
+  fprintf(w.f, "{\"kind\":\"%s\",\"format\":1,\"generator\":",
+          only ? "head" : "meta");
   jw_str(&w, "hearsay " HS_VERSION);
   fputs(",\"title\":", w.f);
   jw_str(&w, title);
@@ -222,11 +226,15 @@ int hs_trace_write_meta(const model *m, const char *path, const char *title,
   }
   fputs("],\"doc_fields\":[\"id\",\"outlet\",\"date\",\"title\",\"url\","
         "\"units\",\"reused_units\",\"group\",\"families\",\"byline\","
-        "\"text_outlet\"],\"docs\":[",
+        "\"text_outlet\"],\"docs\":",
         w.f);
+  putc(only ? '{' : '[', w.f);
   for (d = 0; d < m->ndocs; d++) {
     const hs_doc *doc = hs_corpus_doc(m->c, d);
-    fputs(d ? ",\n[" : "\n[", w.f);
+    if (only && !only[d]) continue;
+    if (only) fprintf(w.f, "%s\"%zu\":[", any ? ",\n" : "\n", d);
+    else fputs(d ? ",\n[" : "\n[", w.f);
+    any = 1;
     jw_str(&w, doc->id);
     fprintf(w.f, ",%d,", m->docs[d].outlet);
     jw_str(&w, m->docs[d].date);
@@ -248,7 +256,7 @@ int hs_trace_write_meta(const model *m, const char *path, const char *title,
                    ? m->metas[d].outlet.value : NULL);
     putc(']', w.f);
   }
-  fputs("],\"top_families\":[", w.f);
+  fputs(only ? "},\"top_families\":[" : "],\"top_families\":[", w.f);
   for (i = 0; i < m->nfamilies && i < 12; i++) {
     if (i) putc(',', w.f);
     write_family(&w, m, m->fam_order[i]);
@@ -280,6 +288,33 @@ int hs_trace_write_meta(const model *m, const char *path, const char *title,
   }
   fputs("]}", w.f);
   return jw_close(&w, err);
+}
+
+int hs_trace_write_meta(const model *m, const char *path, const char *title,
+                        size_t shard_docs, hs_error *err) {
+  return write_meta(m, path, title, shard_docs, NULL, err);
+}
+
+int hs_trace_write_head(const model *m, const char *path, const char *title,
+                        size_t shard_docs, size_t nstories, hs_error *err) {
+  uint8_t *only = calloc(m->ndocs + 1, 1);
+  size_t i, j;
+  int rc;
+  if (!only) return nomem(err);
+  for (i = 0; i < m->nfamilies && i < 12; i++)
+    only[m->mem[family_first(m, m->fam_order[i])].doc] = 1;
+  for (i = 0; m->story && i < m->story->nstories && i < nstories; i++) {
+    const hs_pstory *st = &m->story->stories[i];
+    only[st->first.doc] = 1;
+    for (j = 0; j < st->ndocs; j++) only[st->docs[j]] = 1;
+    for (j = 0; j < st->nlinks; j++) {
+      only[m->story->links[st->links[j]].from] = 1;
+      only[m->story->links[st->links[j]].to] = 1;
+    }
+  }
+  rc = write_meta(m, path, title, shard_docs, only, err);
+  free(only);
+  return rc;
 }
 
 /* All families, biggest first. */

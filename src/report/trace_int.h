@@ -85,6 +85,11 @@ int hs_trace_write_file_bytes(const char *path, const unsigned char *data,
 /* data/meta.js: the corpus summary, outlets, sources, shard layout. */
 int hs_trace_write_meta(const model *m, const char *path, const char *title,
                         size_t shard_docs, hs_error *err);
+/* data/head.js, what the page reads first: meta.js without the document
+** table, but the rows of the documents that the biggest families and the
+** first nstories stories show (docs: {"N": row}); kind "head". */
+int hs_trace_write_head(const model *m, const char *path, const char *title,
+                        size_t shard_docs, size_t nstories, hs_error *err);
 /* data/families.js */
 int hs_trace_write_families(const model *m, const char *path, hs_error *err);
 /* data/docs-NNNN.js: shard s of per documents each. */

@@ -12,7 +12,7 @@
 // to OUT_DIR/screenshots/ (default: a temporary folder), and their paths
 // are printed.  Exit status: 0 pass, 1 fail, 77 skip (no Chromium).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -45,6 +45,50 @@ function watch(page, errors, dialogs) {
 }
 async function ready(page) {
   await page.waitForFunction(() => document.body.dataset.ready === '1', null, { timeout: 15000 });
+}
+// The whole document table (data/meta.js, loaded after the first screen).
+async function metaDocs(page) {
+  await page.waitForFunction(() => (window.HS_DATA || []).some((o) => o.kind === 'meta'), null, { timeout: 15000 });
+  return page.evaluate(() => window.HS_DATA.find((o) => o.kind === 'meta').docs);
+}
+// Record when each script element enters the page (call before goto).
+async function watchScripts(page) {
+  await page.addInitScript(() => {
+    window.__hsScripts = [];
+    new MutationObserver((ms) => {
+      for (const m of ms) for (const n of m.addedNodes)
+        if (n.tagName === 'SCRIPT') window.__hsScripts.push([n.getAttribute('src') || '', performance.now()]);
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
+// The data files the page had asked for when its first screen was drawn.
+async function firstScreenFiles(page) {
+  await page.waitForFunction(() => performance.getEntriesByName('hs-first-render').length, null, { timeout: 15000 });
+  return page.evaluate(() => {
+    const t = performance.getEntriesByName('hs-first-render')[0].startTime;
+    return window.__hsScripts.filter(([src, at]) => at <= t && src.startsWith('data/')).map(([src]) => src.slice(5));
+  });
+}
+// The document graph of the current page: lanes, nodes, edges, edge kinds,
+// the headlines listed under it.
+async function docGraphState(page) {
+  await page.waitForSelector('.doc-graph canvas');
+  await page.waitForTimeout(300);
+  return page.evaluate(() => {
+    const b = document.querySelector('.doc-graph');
+    return { lanes: +b.dataset.lanes, nodes: +b.dataset.nodes, edges: +b.dataset.edges, kinds: b.dataset.kinds.split(' ').filter(Boolean),
+      rows: [...document.querySelectorAll('tr.graph-doc')].map((r) => r.textContent),
+      guessed: document.querySelectorAll('tr.graph-doc .date.guessed .mark').length };
+  });
+}
+// Write a plain-text corpus: files = {relative path: text}.
+function writeCorpus(dir, files) {
+  for (const [name, text] of Object.entries(files)) {
+    const p = join(dir, name);
+    mkdirSync(join(p, '..'), { recursive: true });
+    writeFileSync(p, text);
+  }
+  return dir;
 }
 async function go(page, url, hash) {
   await page.evaluate(() => { document.body.dataset.ready = ''; });
@@ -130,7 +174,7 @@ function reuse(corpus) {
 async function checkSpans(page, corpus) {
   const texts = corpusTexts(corpus);
   const recs = reuse(corpus).filter((r) => r.kind === 'cross');
-  const ids = await page.evaluate(() => window.HS_DATA.find((o) => o.kind === 'meta').docs.map((d) => d[0]));
+  const ids = (await metaDocs(page)).map((d) => d[0]);
   const index = new Map(ids.map((id, i) => [id, i]));
   const pairs = new Map();
   for (const r of recs) {
@@ -172,6 +216,7 @@ try {
   const page = await b.ctx.newPage();
   const errors = [], dialogs = [];
   watch(page, errors, dialogs);
+  await watchScripts(page);
   await page.goto(url);
   await ready(page);
   note('several stories: the Stories page is the default view, each a dated chain');
@@ -179,6 +224,10 @@ try {
   if ((await page.locator('section.story').count()) < 2) fail('fewer than two stories shown');
   if ((await page.locator('.chain li.first').count()) < 2) fail('no first publisher marked in the chains');
   if (!(await page.locator('.chain .date.guessed .mark').count())) fail('no date taken from a file name is marked');
+  note('the first screen reads head.js and stories-head.js only; the document table comes after it');
+  const early = await firstScreenFiles(page);
+  for (const want of ['head.js', 'stories-head.js']) if (!early.includes(want)) fail('first screen did not load data/' + want + ': ' + early.join(', '));
+  for (const late of ['meta.js', 'stories.js', 'claims.js']) if (early.includes(late)) fail('data/' + late + ' was loaded before the first screen');
   await shot(page, 'stories');
   await go(page, null, '#/overview');
   const cards = await page.locator('.card').count();
@@ -198,7 +247,7 @@ try {
 
   note('a side-by-side view with word differences');
   // valley-courier's ferry strike story rewrites a harbor-tribune passage
-  const ids = await page.evaluate(() => window.HS_DATA.find((o) => o.kind === 'meta').docs.map((d) => d[0]));
+  const ids = (await metaDocs(page)).map((d) => d[0]);
   const ia = ids.indexOf('harbor-tribune/2024-03-03-ferry.txt'), ib = ids.indexOf('valley-courier/2024-03-05-ferry-strike.txt');
   if (ia >= 0 && ib >= 0) {
     await go(page, null, '#/compare/' + ia + '/' + ib);
@@ -210,17 +259,27 @@ try {
   note('documents, a document, timeline, propagation graph, claims');
   await go(page, null, '#/docs');
   await shot(page, 'documents');
-  const withReuse = await page.evaluate(() => window.HS_DATA.find((o) => o.kind === 'meta').docs.findIndex((d) => d[6] > 0));
+  const withReuse = (await metaDocs(page)).findIndex((d) => d[6] > 0);
   await go(page, null, '#/doc/' + withReuse);
   if (!(await page.locator('.doc-text mark').count())) fail('document view: no highlighted passage');
   await shot(page, 'document');
   await go(page, null, '#/timeline');
   if (!(await page.locator('svg.timeline circle.first').count())) fail('timeline: no first publisher marked');
   await shot(page, 'timeline');
+  note('propagation graph: documents of the biggest story, in outlet lanes, headlines, marked dates');
   await go(page, null, '#/graph');
+  const eg = await docGraphState(page);
+  const story1 = await page.evaluate(() => window.HS_DATA.find((o) => o.kind === 'stories_head').stories[0]);
+  if (eg.nodes !== story1.docs.length) fail(`graph: ${eg.nodes} document nodes, story 1 has ${story1.docs.length}`);
+  if (eg.lanes < 2) fail('graph: documents not grouped into outlet lanes (' + eg.lanes + ')');
+  if (!eg.edges) fail('graph: no edge between documents');
+  for (const d of story1.docs) if (d[3] && !eg.rows.some((r) => r.includes(d[3]))) fail('graph: headline not shown: ' + d[3]);
+  if (!eg.guessed) fail('graph: no mark on a date taken from a file name');
+  await shot(page, 'graph');
+  await go(page, null, '#/graph/outlets');
   await page.waitForSelector('.graph-wrap canvas');
   await page.waitForTimeout(300);
-  await shot(page, 'graph');
+  await shot(page, 'graph-outlets');
   await go(page, null, '#/claims');
   if (!(await page.locator('ol.copies li').count())) fail('claims page: no claim listed');
   await shot(page, 'claims');
@@ -246,8 +305,44 @@ try {
   for (const want of ['First published by Reuters', 'republished', 'retold in other words', 'cites', 'copied passages from'])
     if (!chain.includes(want)) fail('story chain lacks "' + want + '"');
   await shot(sp, 'story-chain');
+  await go(sp, null, '#/graph/story/1');
+  const bg = await docGraphState(sp);
+  for (const k of ['reuse', 'republication', 'paraphrase', 'citation'])
+    if (!bg.kinds.includes(k)) fail('bench story graph: no ' + k + ' edge (' + bg.kinds.join(' ') + ')');
+  if (bg.lanes < 5) fail('bench story graph: ' + bg.lanes + ' outlet lanes');
+  await shot(sp, 'story-graph');
   if (serr.length) fail('console errors on the story report: ' + serr.join(' | '));
   await sp.close();
+
+  // ---- plain-text files with no outlet, and one outlet: each document
+  // stays its own node, the reuse between them is drawn
+  const para = 'The river authority said on Monday that the old stone weir below the mill will be rebuilt over the summer, ' +
+    'closing the towpath between the two bridges for about eleven weeks while divers inspect the foundations.\n\n';
+  const other = (k) => 'Unrelated paragraph number ' + k + ' about something else entirely, with words of its own.\n\n';
+  const cases = [
+    ['plain text without outlets', { 'a.txt': 'Weir to be rebuilt\n\n' + para + other(1), 'b.txt': 'Towpath closure\n\n' + para + other(2), 'c.txt': 'Mill weir works\n\n' + para + other(3) }],
+    ['one outlet', { 'gazette/2024-05-01-weir.txt': 'Weir to be rebuilt\n\n' + para + other(4), 'gazette/2024-05-03-towpath.txt': 'Towpath closure\n\n' + para + other(5),
+      'gazette/2024-05-09-mill.txt': 'Mill weir works\n\n' + para + other(6) }],
+  ];
+  for (const [label, files] of cases) {
+    const dir = writeCorpus(mkdtempSync(join(OUT, 'corpus-')), files);
+    const purl = trace(dir, join(OUT, 'graph-report-' + label.replace(/ /g, '-')));
+    const pp = await b.ctx.newPage();
+    const perr = [];
+    watch(pp, perr, []);
+    await pp.goto(purl + '#/graph');
+    await ready(pp);
+    const st = await docGraphState(pp);
+    note(label + ': ' + JSON.stringify({ lanes: st.lanes, nodes: st.nodes, edges: st.edges }));
+    if (st.nodes !== 3) fail(label + ': ' + st.nodes + ' document nodes, 3 expected');
+    if (st.lanes !== 1) fail(label + ': ' + st.lanes + ' lanes, 1 expected');
+    if (st.edges < 2) fail(label + ': ' + st.edges + ' edges, at least 2 expected');
+    for (const h of ['Weir to be rebuilt', 'Towpath closure', 'Mill weir works'])
+      if (!st.rows.some((r) => r.includes(h))) fail(label + ': headline "' + h + '" not shown');
+    await shot(pp, 'graph-' + label.replace(/ /g, '-'));
+    if (perr.length) fail('console errors (' + label + '): ' + perr.join(' | '));
+    await pp.close();
+  }
 
   // ---- attributions: annotated wire copy (tests/data/meta)
   note('attributions underlined at the offsets `hearsay meta` prints');
@@ -264,7 +359,7 @@ try {
   await shot(mp, 'overview-sources');
   const mtexts = corpusTexts(metaCorpus);
   const metas = execFileSync(HEARSAY, ['meta', metaCorpus], { encoding: 'utf8' }).split('\n').filter(Boolean).map((l) => JSON.parse(l));
-  const mids = await mp.evaluate(() => window.HS_DATA.find((o) => o.kind === 'meta').docs.map((d) => d[0]));
+  const mids = (await metaDocs(mp)).map((d) => d[0]);
   let underlined = 0, shotTaken = false;
   for (const r of metas) {
     if (!r.attributions || !r.attributions.length || !mtexts.has(r.doc)) continue;
@@ -296,7 +391,7 @@ try {
   watch(hp, herr, hdlg);
   await hp.goto(hurl);
   await ready(hp);
-  const nd = await hp.evaluate(() => window.HS_DATA.find((o) => o.kind === 'meta').docs.length);
+  const nd = (await metaDocs(hp)).length;
   const views = ['#/', '#/stories', '#/overview', '#/claims', '#/docs', '#/timeline', '#/graph', '#/family/0'];
   for (let i = 0; i < nd; i++) views.push('#/doc/' + i);
   for (let i = 0; i < nd; i++) for (let j = 0; j < nd; j++) if (i !== j) views.push('#/compare/' + i + '/' + j);
