@@ -94,8 +94,6 @@ typedef struct scratch {
   size_t capseeds, capseeds_tmp;
   hs_passage *out;
   size_t nout, capout;
-  uint64_t *pairs;    /* cross pairs aligned, for the sentence stage */
-  size_t npairs, cappairs;
   /* out of core: tables read from disk, the pair join, an I/O error */
   hs_docbuf bufa, bufb;
   hs_joiner jn;
@@ -113,7 +111,6 @@ static void scratch_free(scratch *sc) {
   free(sc->seeds);
   free(sc->seeds_tmp);
   free(sc->out);
-  free(sc->pairs);
   hs_docbuf_free(&sc->bufa);
   hs_docbuf_free(&sc->bufb);
   hs_joiner_free(&sc->jn);
@@ -126,7 +123,6 @@ typedef struct align_job {
   const hs_docset *ds;
   scratch *sc;        /* per thread */
   size_t done;        /* documents aligned (atomic) */
-  int collect;        /* keep the cross pairs aligned */
 } align_job;
 
 static int cand_cmp(const void *x, const void *y) {
@@ -448,13 +444,6 @@ static int align_range(void *ud, int thread, size_t begin, size_t end) {
     for (s0 = 0; s0 < n; s0 = s1) {
       s1 = s0 + 1;
       while (s1 < n && sc->seeds[s1].b == sc->seeds[s0].b) s1++;
-      /* as many seeds as the out-of-core pair lists keep (the same pairs
-      ** whichever way the index was built) */
-      if (j->collect && sc->seeds[s0].b != a &&
-          s1 - s0 >= hs_min_pair_seeds(j->o)) {
-        HS_GROW(sc->pairs, sc->cappairs, sc->npairs + 1);
-        sc->pairs[sc->npairs++] = (uint64_t)a << 32 | sc->seeds[s0].b;
-      }
       align_pair(j->o, sc, &j->ds->docs[a], &j->ds->docs[sc->seeds[s0].b],
                  sc->seeds + s0, s1 - s0);
     }
@@ -485,10 +474,6 @@ static int align_range_extern(void *ud, int thread, size_t begin,
       n = hs_joiner_seeds(&sc->jn, &B, b, o->internal, &sc->seeds,
                           &sc->capseeds, &sc->seeds_tmp, &sc->capseeds_tmp);
       if (n) align_pair(o, sc, &A, &B, sc->seeds, n);
-      if (n && j->collect && b != a) {
-        HS_GROW(sc->pairs, sc->cappairs, sc->npairs + 1);
-        sc->pairs[sc->npairs++] = (uint64_t)a << 32 | b;
-      }
     }
   }
   return align_progress(j, thread, end - begin);
@@ -496,13 +481,6 @@ static int align_range_extern(void *ud, int thread, size_t begin,
 int hs_align_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
                  const hs_cindex *ci, const hs_xpairs *xp, hs_passage **out,
                  size_t *n, hs_error *err) {
-  return hs_align_run_pairs(o, nthreads, ds, ci, xp, out, n, NULL, err);
-}
-
-int hs_align_run_pairs(const hs_reuse_opts *o, int nthreads,
-                       const hs_docset *ds, const hs_cindex *ci,
-                       const hs_xpairs *xp, hs_passage **out, size_t *n,
-                       hs_pairlist *pairs, hs_error *err) {
   align_job j;
   size_t total = 0;
   int rc, t, io_error = 0;
@@ -513,7 +491,6 @@ int hs_align_run_pairs(const hs_reuse_opts *o, int nthreads,
   j.ci = ci;
   j.xp = xp;
   j.ds = ds;
-  j.collect = pairs != NULL;
   if (nthreads < 1) nthreads = 1;
   j.sc = hs_calloc((size_t)nthreads, sizeof *j.sc);
   rc = hs_parallel_for(nthreads, ds->ndocs, 16,
@@ -526,12 +503,6 @@ int hs_align_run_pairs(const hs_reuse_opts *o, int nthreads,
     if (!rc && j.sc[t].nout)
       memcpy(*out + *n, j.sc[t].out, j.sc[t].nout * sizeof **out);
     if (!rc) *n += j.sc[t].nout;
-    if (!rc && pairs && j.sc[t].npairs) {
-      HS_GROW(pairs->p, pairs->cap, pairs->n + j.sc[t].npairs);
-      memcpy(pairs->p + pairs->n, j.sc[t].pairs,
-             j.sc[t].npairs * sizeof *pairs->p);
-      pairs->n += j.sc[t].npairs;
-    }
     if (rc && j.sc[t].err.code && !io_error) {
       *err = j.sc[t].err;
       io_error = j.sc[t].err.code;

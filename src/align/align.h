@@ -22,13 +22,6 @@ int hs_align_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
 /* HS_OK, or HS_EUSAGE with a message naming the option out of range. */
 int hs_reuse_opts_check(const hs_reuse_opts *o, hs_error *err);
 
-/* The same, also appending to pairs (if not NULL) every cross pair of
-** documents aligned, for the sentence stage. */
-int hs_align_run_pairs(const hs_reuse_opts *o, int nthreads,
-                       const hs_docset *ds, const hs_cindex *ci,
-                       const hs_xpairs *xp, hs_passage **out, size_t *n,
-                       hs_pairlist *pairs, hs_error *err);
-
 /* hs_engine_run's threaded run in this process; the choice between it and
 ** the distributed run is mpi/driver.c's, so that the engine does not know
 ** MPI exists. */

@@ -39,7 +39,6 @@ struct hs_engine {
   int sent_on;       /* the sentence stage runs (not strict, one process) */
   hs_senttab *st;    /* per document, for the sentence stage */
   size_t capst;
-  hs_termcounts tc;
 };
 
 /* The budget's share for token tables in memory; past it, they all go to
@@ -61,7 +60,6 @@ int hs_engine_new(hs_engine **out, const hs_reuse_opts *opts,
   e->opts = *opts;
   e->nthreads = opts->threads > 0 ? opts->threads : hs_ncpu();
   e->sent_on = opts->rewrite && opts->nranks <= 1;
-  if (e->sent_on) hs_termcounts_init(&e->tc, 20);
   e->budget = opts->memory;
   if (!e->budget) {
     long pages = sysconf(_SC_PHYS_PAGES), psize = sysconf(_SC_PAGESIZE);
@@ -80,7 +78,6 @@ void hs_engine_free(hs_engine *e) {
   if (e->st)
     for (i = 0; i < e->ndocs; i++) hs_senttab_free(&e->st[i]);
   free(e->st);
-  hs_termcounts_free(&e->tc);
   free(e->off);
   hs_tokfile_close(e->tf);
   hs_hashlist_free(&e->capped);
@@ -132,7 +129,6 @@ typedef struct add_job {
   const hs_doc *docs; /* the documents to add, count of them */
   const hs_range_list *masks; /* per document, or NULL */
   hs_tokenizer **tk; /* one per thread */
-  hs_stemcache **stc; /* one per thread, for the sentence stage */
 } add_job;
 
 /* Masked words get hash 0 (hs_doctab_set never gives 0 otherwise): the
@@ -190,11 +186,8 @@ static int add_range(void *ud, int thread, size_t begin, size_t end) {
       }
       free(r);
     }
-    if (j->e->sent_on && d->text) {
-      if (!j->stc[thread]) j->stc[thread] = hs_stemcache_new();
-      hs_senttab_build(&j->e->st[doc], j->stc[thread], d->text, d->len, toks,
-                       n, j->e->docs[doc].hash, &j->e->tc);
-    }
+    if (j->e->sent_on && d->text)
+      hs_senttab_build(&j->e->st[doc], d->text, toks, n);
   }
   return 0;
 }
@@ -278,14 +271,11 @@ int hs_engine_add_docs(hs_engine *e, const hs_doc *docs, size_t count,
   j.docs = docs;
   j.masks = masks;
   j.tk = hs_calloc((size_t)e->nthreads, sizeof *j.tk);
-  j.stc = hs_calloc((size_t)e->nthreads, sizeof *j.stc);
   hs_parallel_for(e->nthreads, count, 16, add_range, &j);
   for (t = 0; t < e->nthreads; t++) {
     hs_tokenizer_free(j.tk[t]);
-    hs_stemcache_free(j.stc[t]);
   }
   free(j.tk);
-  free(j.stc);
   for (i = e->ndocs; i < e->ndocs + count; i++)
     e->mem_bytes += (uint64_t)e->docs[i].n * 9;
   e->ndocs += count;
@@ -328,7 +318,6 @@ int hs_engine_run_local(hs_engine *e, size_t first_new, hs_passage **out,
   hs_xpairs xp;
   hs_index_stats st;
   hs_docset ds = engine_docset(e);
-  hs_pairlist pairs = {NULL, 0, 0};
   int rc, in_memory;
   *out = NULL;
   *n = 0;
@@ -353,9 +342,8 @@ int hs_engine_run_local(hs_engine *e, size_t first_new, hs_passage **out,
       e->opts.progress(e->opts.progress_ud, "align", 0, e->ndocs))
     rc = hs_error_set(err, HS_EINTR, "interrupted");
   else
-    rc = hs_align_run_pairs(&e->opts, e->nthreads, &ds,
-                            in_memory ? &ci : NULL, &xp, out, n,
-                            e->sent_on ? &pairs : NULL, err);
+    rc = hs_align_run(&e->opts, e->nthreads, &ds, in_memory ? &ci : NULL,
+                      &xp, out, n, err);
   hs_cindex_free(&ci);
   hs_xpairs_free(&xp);
   if (!rc && e->sent_on) {
@@ -363,14 +351,13 @@ int hs_engine_run_local(hs_engine *e, size_t first_new, hs_passage **out,
         e->opts.progress(e->opts.progress_ud, "sentences", 0, e->ndocs))
       rc = hs_error_set(err, HS_EINTR, "interrupted");
     else
-      rc = hs_sent_run(&e->opts, e->nthreads, &ds, e->st, &e->tc, first_new,
-                       &pairs, out, n, err);
+      rc = hs_sent_run(&e->opts, e->nthreads, &ds, e->st, first_new, out, n,
+                       err);
     if (rc) {
       free(*out);
       *out = NULL;
       *n = 0;
     }
   }
-  free(pairs.p);
   return rc;
 }

@@ -4,17 +4,20 @@
 ** The n-gram stage finds text copied word for word or lightly edited; a
 ** paraphrase breaks every 5-gram.  This stage works on sentences:
 **
-**  1. Candidates come from an inverted index of sentences, not from
-**     pairs of documents: each sentence is indexed under its few rarest
-**     content terms (names, numbers, unusual words survive rewriting), and
-**     two sentences of different documents become a candidate when they
-**     share two of these keys, or one when the n-gram index already made
-**     their documents a candidate pair.  The cost is linear in the number
-**     of sentences, whatever the number of document pairs.
+**  1. Only pairs of documents that the n-gram stage already joined by a
+**     passage are looked at (and not those it found reprinted whole): a
+**     rewritten copy nearly always keeps a phrase or two word for word,
+**     while same-event news stories written anew, which share names and
+**     numbers but no passage, are not reuse.  Within those pairs, each
+**     sentence is indexed under its few rarest content terms (names,
+**     numbers, unusual words survive rewriting), and two sentences sharing
+**     one become a candidate.  The cost is linear in the sentences of the
+**     documents of these pairs; a sentence touching a near-verbatim
+**     passage is skipped (such a passage is never extended, below).
 **  2. A candidate is a sentence seed when the weighted cosine of the two
-**     sentences' tf·idf vectors of stems (idf from corpus counts, so
-**     frequent words weigh little) and the Dice overlap of their content
-**     terms both pass a threshold.
+**     sentences' tf·idf vectors of words (idf from the counts over the
+**     documents of these pairs, so frequent words weigh little) and the
+**     Dice overlap of their content terms both pass a threshold.
 **  3. Seeds are chained in reading order on both sides, allowing a few
 **     unmatched sentences between them (a chain never runs backwards, so a
 **     moved sentence starts a chain of its own); a chain is kept when its
@@ -70,6 +73,11 @@ typedef struct frag {
   int method;
 } frag;
 
+typedef struct svc {
+  uint32_t off, m, ncontent; /* off: 0 = not yet, else 1 + offset in pool */
+  float norm;
+} svc;
+
 typedef struct sscratch {
   sseed *seeds;
   size_t capseeds;
@@ -77,11 +85,18 @@ typedef struct sscratch {
   size_t nfrags, capfrags;
   bent *va, *vb;
   size_t capva, capvb;
-  uint32_t *tmp;
-  size_t captmp;
+  uint32_t *nv;   /* the pair's near-verbatim passages: a0 a1 b0 b1 */
+  size_t capnv;
+  uint32_t *tmp, *tmp2;
+  size_t captmp, captmp2;
   hs_passage *out;
   size_t nout, capout;
   hs_docbuf bufa, bufb;
+  const uint32_t *terma, *termb; /* the pair's terms (token hashes) */
+  svc *cache;     /* per sentence of the pair's second document... */
+  size_t capcache;
+  bent *pool;     /* ...its vector, while the pair is compared */
+  size_t npool, cappool;
   hs_error err;
 } sscratch;
 
@@ -90,12 +105,13 @@ typedef struct sjob {
   const hs_docset *ds;
   const hs_senttab *st;
   const hs_termcounts *tc;
-  double logtotal;
+  uint8_t *idf;            /* per counter of tc, in IDF_UNITs (one byte
+                           ** each, so that the table stays in cache) */
+  float stopidf;           /* terms weighing less are stopwords */
   uint32_t stopcnt;
-  const uint64_t *cpairs;  /* n-gram candidate pairs, sorted */
-  size_t ncpairs;
-  const uint64_t *ckey;    /* sentence candidates: pair, sorted... */
-  uint32_t *cval;          /* ...sa << 16 | sb */
+  const uint64_t *cand;    /* sentence candidates, sorted: the pair's slot
+                           ** in pairs << 32 | sa << 16 | sb */
+  const uint64_t *pairs;   /* slot -> a << 32 | b */
   const size_t *gstart;    /* groups of candidates with one pair */
   hs_passage *p;           /* the n-gram passages */
   size_t *byp;             /* cross passages by (a.doc, b.doc) */
@@ -104,35 +120,47 @@ typedef struct sjob {
   sscratch *sc;
 } sjob;
 
+#define IDF_UNIT 15.0f
+
 static float idf(const sjob *j, uint32_t term) {
-  uint32_t c = j->tc->c[term & j->tc->mask];
-  return (float)(j->logtotal - log(c ? (double)c : 1.0));
+  return (float)j->idf[term & j->tc->mask] * (1.0f / IDF_UNIT);
 }
 
-static int u32_cmp(const void *x, const void *y) {
-  uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-  return (a > b) - (a < b);
-}
 
 /* The bag of sentences [s0, s1] of S into *v, by term; *norm its length,
 ** *ncontent its distinct content terms. */
 static size_t svec(const sjob *j, sscratch *sc, const hs_senttab *S,
-                   uint32_t s0, uint32_t s1, bent **v, size_t *cap,
+                   const uint32_t *term, uint32_t s0, uint32_t s1, bent **v, size_t *cap,
                    double *norm, uint32_t *ncontent) {
   uint32_t t0 = S->sent[s0], t1 = S->sent[s1 + 1], t, nu = 0, x, y;
   size_t m = 0;
   double n2 = 0;
   HS_GROW(sc->tmp, sc->captmp, (size_t)(t1 - t0) + 1);
   for (t = t0; t < t1; t++)
-    if (S->term[t]) sc->tmp[nu++] = S->term[t];
+    if (term[t]) sc->tmp[nu++] = term[t];
   if (nu <= 48) {
     for (x = 1; x < nu; x++) {
       uint32_t val = sc->tmp[x];
       for (y = x; y > 0 && sc->tmp[y - 1] > val; y--) sc->tmp[y] = sc->tmp[y - 1];
       sc->tmp[y] = val;
     }
-  } else {
-    qsort(sc->tmp, nu, sizeof *sc->tmp, u32_cmp);
+  } else { /* a passage's worth: radix sort, 11 bits a pass */
+    uint32_t *a = sc->tmp, *b, cnt[2048], sh;
+    HS_GROW(sc->tmp2, sc->captmp2, (size_t)nu);
+    b = sc->tmp2;
+    for (sh = 0; sh < 33; sh += 11) {
+      uint32_t *sw, sum = 0, c;
+      memset(cnt, 0, sizeof cnt);
+      for (x = 0; x < nu; x++) cnt[(a[x] >> sh) & 2047]++;
+      for (c = 0; c < 2048; c++) {
+        uint32_t k = cnt[c];
+        cnt[c] = sum;
+        sum += k;
+      }
+      for (x = 0; x < nu; x++) b[cnt[(a[x] >> sh) & 2047]++] = a[x];
+      sw = a, a = b, b = sw;
+    }
+    if (a != sc->tmp) memcpy(sc->tmp, a, nu * sizeof *a);
   }
   HS_GROW(*v, *cap, (size_t)nu + 1);
   *ncontent = 0;
@@ -142,7 +170,7 @@ static size_t svec(const sjob *j, sscratch *sc, const hs_senttab *S,
     e->term = sc->tmp[x];
     e->tf = y - x;
     e->w = (float)e->tf * idf(j, e->term);
-    e->stop = j->tc->c[e->term & j->tc->mask] > j->stopcnt;
+    e->stop = idf(j, e->term) < j->stopidf;
     if (!e->stop) (*ncontent)++;
     n2 += (double)e->w * e->w;
   }
@@ -176,8 +204,8 @@ static double frag_cos(const sjob *j, sscratch *sc, const hs_senttab *SA,
                        const hs_senttab *SB, const frag *f, uint32_t *words) {
   double na, nb;
   uint32_t ca, cb, shared;
-  size_t ma = svec(j, sc, SA, f->i0, f->i1, &sc->va, &sc->capva, &na, &ca);
-  size_t mb = svec(j, sc, SB, f->j0, f->j1, &sc->vb, &sc->capvb, &nb, &cb);
+  size_t ma = svec(j, sc, SA, sc->terma, f->i0, f->i1, &sc->va, &sc->capva, &na, &ca);
+  size_t mb = svec(j, sc, SB, sc->termb, f->j0, f->j1, &sc->vb, &sc->capvb, &nb, &cb);
   return vcos(sc->va, ma, na, sc->vb, mb, nb, &shared, words);
 }
 
@@ -328,20 +356,24 @@ static uint32_t ext_hi(const hs_senttab *S, uint32_t i0, uint32_t i1,
   return h;
 }
 
-static void merge_pair(sjob *j, sscratch *sc, uint32_t a, uint32_t b,
-                       const hs_doctab *A, const hs_doctab *B,
-                       const hs_senttab *SA, const hs_senttab *SB) {
-  size_t lo = 0, hi = j->nbyp, k, f, q0;
-  frag *fr = sc->frags;
-  size_t nk = 0;
-  /* the n-gram passages of the pair */
+/* The first of the pair's n-gram passages in j->byp. */
+static size_t pair_first(const sjob *j, uint32_t a, uint32_t b) {
+  size_t lo = 0, hi = j->nbyp;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
     const hs_passage *p = &j->p[j->byp[mid]];
     if (p->a.doc < a || (p->a.doc == a && p->b.doc < b)) lo = mid + 1;
     else hi = mid;
   }
-  q0 = lo;
+  return lo;
+}
+
+static void merge_pair(sjob *j, sscratch *sc, uint32_t a, uint32_t b,
+                       const hs_doctab *A, const hs_doctab *B,
+                       const hs_senttab *SA, const hs_senttab *SB) {
+  size_t k, f, q0 = pair_first(j, a, b);
+  frag *fr = sc->frags;
+  size_t nk = 0;
   qsort(fr, sc->nfrags, sizeof *fr, frag_rank_cmp);
   for (f = 0; f < sc->nfrags; f++) {
     frag *x = &fr[f];
@@ -422,67 +454,83 @@ static int seed_cmp(const void *x, const void *y) {
   return (a->j > b->j) - (a->j < b->j);
 }
 
-/* Whether the n-gram passages of pair (a, b) already cover nearly all of
-** one of the two documents (a reprint): nothing is left to find. */
-static int pair_covered(const sjob *j, uint32_t a, uint32_t b, uint32_t na,
-                        uint32_t nb) {
-  size_t lo = 0, hi = j->nbyp, k;
-  uint64_t wa = 0, wb = 0;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    const hs_passage *p = &j->p[j->byp[mid]];
-    if (p->a.doc < a || (p->a.doc == a && p->b.doc < b)) lo = mid + 1;
-    else hi = mid;
-  }
-  for (k = lo; k < j->nbyp; k++) {
-    const hs_passage *p = &j->p[j->byp[k]];
-    if (p->a.doc != a || p->b.doc != b) break;
-    wa += p->a.words;
-    wb += p->b.words;
-  }
-  return 10 * wa >= 9 * (uint64_t)na || 10 * wb >= 9 * (uint64_t)nb;
-}
-
-static int ngram_pair(const sjob *j, uint64_t key) {
-  size_t lo = 0, hi = j->ncpairs;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (j->cpairs[mid] < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < j->ncpairs && j->cpairs[lo] == key;
-}
-
 static int sent_range(void *ud, int thread, size_t begin, size_t end) {
   sjob *j = ud;
   sscratch *sc = &j->sc[thread];
   size_t g, c, c1;
   for (g = begin; g < end; g++) {
     size_t c0 = j->gstart[g], cend = j->gstart[g + 1], ns = 0;
-    uint64_t key = j->ckey[c0];
+    uint64_t key = j->pairs[j->cand[c0] >> 32];
     uint32_t a = (uint32_t)(key >> 32), b = (uint32_t)key;
     const hs_senttab *SA = &j->st[a], *SB = &j->st[b];
-    uint32_t *val = j->cval + c0;
-    int cand = ngram_pair(j, key);
     hs_doctab A, B;
-    if (pair_covered(j, a, b, SA->n, SB->n)) continue;
-    if (cend - c0 > 1) qsort(val, cend - c0, sizeof *val, u32_cmp);
+    if (hs_docset_get(j->ds, a, &A, &sc->bufa, &sc->err)) return HS_EIO;
+    if (hs_docset_get(j->ds, b, &B, &sc->bufb, &sc->err)) return HS_EIO;
+    uint32_t lastsa = UINT32_MAX, ca = 0;
+    size_t ma = 0, q, nnv = 0;
+    double na = 0;
+    sc->terma = A.hash;
+    sc->termb = B.hash;
+    /* near-verbatim n-gram passages are never extended (merge_pair), so
+    ** a sentence touching one seeds nothing that could be kept */
+    for (q = pair_first(j, a, b); q < j->nbyp; q++) {
+      const hs_passage *p = &j->p[j->byp[q]];
+      if (p->a.doc != a || p->b.doc != b) break;
+      if (p->similarity < NEAR_VERBATIM) continue;
+      HS_GROW(sc->nv, sc->capnv, 4 * nnv + 4);
+      sc->nv[4 * nnv] = tok_at(&A, p->a.start);
+      sc->nv[4 * nnv + 1] = tok_at(&A, p->a.end);
+      sc->nv[4 * nnv + 2] = tok_at(&B, p->b.start);
+      sc->nv[4 * nnv + 3] = tok_at(&B, p->b.end);
+      nnv++;
+    }
+    if ((size_t)SB->nsent + 1 > sc->capcache) { /* all zero between pairs */
+      free(sc->cache);
+      sc->capcache = (size_t)SB->nsent + 64;
+      sc->cache = hs_calloc(sc->capcache, sizeof *sc->cache);
+    }
+    sc->npool = 0;
     for (c = c0; c < cend; c = c1) {
-      uint32_t sa = j->cval[c] >> 16, sb = j->cval[c] & 0xffff, ca, cb, sh, w;
-      double na, nb, cosv;
-      size_t ma, mb;
-      for (c1 = c + 1; c1 < cend && j->cval[c1] == j->cval[c]; c1++) {}
-      if (c1 - c < 2 && !cand) continue;
-      ma = svec(j, sc, SA, sa, sa, &sc->va, &sc->capva, &na, &ca);
-      mb = svec(j, sc, SB, sb, sb, &sc->vb, &sc->capvb, &nb, &cb);
-      cosv = vcos(sc->va, ma, na, sc->vb, mb, nb, &sh, &w);
-      if (cosv < TH_SEED || !ca || !cb ||
-          2.0 * sh / (double)(ca + cb) < TH_DICE)
+      uint32_t sa = (uint32_t)j->cand[c] >> 16, sb = j->cand[c] & 0xffff;
+      uint32_t sh, w;
+      double cosv;
+      svc *vb;
+      for (c1 = c + 1; c1 < cend && j->cand[c1] == j->cand[c]; c1++) {}
+      for (q = 0; q < nnv; q++)
+        if (ov(SA->sent[sa], SA->sent[sa + 1], sc->nv[4 * q],
+               sc->nv[4 * q + 1]) ||
+            ov(SB->sent[sb], SB->sent[sb + 1], sc->nv[4 * q + 2],
+               sc->nv[4 * q + 3]))
+          break;
+      if (q < nnv) continue;
+      if (sa != lastsa) {
+        double nd;
+        ma = svec(j, sc, SA, sc->terma, sa, sa, &sc->va, &sc->capva, &nd, &ca);
+        na = nd;
+        lastsa = sa;
+      }
+      vb = &sc->cache[sb];
+      if (!vb->off) { /* not yet in this pair */
+        double nd;
+        size_t m = svec(j, sc, SB, sc->termb, sb, sb, &sc->vb, &sc->capvb, &nd,
+                        &vb->ncontent);
+        HS_GROW(sc->pool, sc->cappool, sc->npool + m + 1);
+        memcpy(sc->pool + sc->npool, sc->vb, m * sizeof *sc->pool);
+        vb->off = (uint32_t)sc->npool + 1;
+        vb->m = (uint32_t)m;
+        vb->norm = (float)nd;
+        sc->npool += m;
+      }
+      cosv = vcos(sc->va, ma, na, sc->pool + vb->off - 1, vb->m, vb->norm,
+                  &sh, &w);
+      if (cosv < TH_SEED || !ca || !vb->ncontent ||
+          2.0 * sh / (double)(ca + vb->ncontent) < TH_DICE)
         continue;
       HS_GROW(sc->seeds, sc->capseeds, ns + 1);
       sc->seeds[ns].i = sa;
       sc->seeds[ns++].j = sb;
     }
+    for (c = c0; c < cend; c++) sc->cache[j->cand[c] & 0xffff].off = 0;
     if (!ns) continue;
     qsort(sc->seeds, ns, sizeof *sc->seeds, seed_cmp);
     sc->nfrags = 0;
@@ -493,8 +541,6 @@ static int sent_range(void *ud, int thread, size_t begin, size_t end) {
     chain_seeds(j, sc, SA, SB, sc->seeds, ns, SUM_GAP, 1, HS_METHOD_SUMMARY,
                 0);
     if (!sc->nfrags) continue;
-    if (hs_docset_get(j->ds, a, &A, &sc->bufa, &sc->err)) return HS_EIO;
-    if (hs_docset_get(j->ds, b, &B, &sc->bufb, &sc->err)) return HS_EIO;
     merge_pair(j, sc, a, b, &A, &B, SA, SB);
   }
   return 0;
@@ -515,19 +561,25 @@ typedef struct kterm {
   uint32_t term, count;
 } kterm;
 
-/* The index keys of every sentence: (term << 32 | doc, sentence). */
-static size_t sentence_keys(const sjob *j, sscratch *sc, size_t ndocs,
-                            uint64_t **pk, uint32_t **pv) {
-  size_t d, np = 0, cap = 0;
+/* The index keys of the sentences of the documents marked in inv:
+** (term << 32 | doc, sentence). */
+static int sentence_keys(const sjob *j, sscratch *sc, const uint8_t *inv,
+                         size_t ndocs, uint64_t **pk, uint32_t **pv,
+                         size_t *np) {
+  size_t d, cap = 0;
   kterm kt[KEYS];
+  *np = 0;
   for (d = 0; d < ndocs; d++) {
     const hs_senttab *S = &j->st[d];
+    hs_doctab T;
     uint32_t s;
+    if (!inv[d]) continue;
+    if (hs_docset_get(j->ds, d, &T, &sc->bufa, &sc->err)) return HS_EIO;
     for (s = 0; s < S->nsent && s < MAX_SENT; s++) {
       uint32_t t, nu = 0, x, y, nk = 0, k;
       HS_GROW(sc->tmp, sc->captmp, (size_t)(S->sent[s + 1] - S->sent[s]) + 1);
       for (t = S->sent[s]; t < S->sent[s + 1]; t++) {
-        uint32_t term = S->term[t], cnt;
+        uint32_t term = T.hash[t], cnt;
         if (!term) continue;
         cnt = j->tc->c[term & j->tc->mask];
         if (cnt >= 2 && cnt <= j->stopcnt) sc->tmp[nu++] = term;
@@ -545,76 +597,65 @@ static size_t sentence_keys(const sjob *j, sscratch *sc, size_t ndocs,
           if (kt[k].count > kt[y].count) y = k;
         if (cnt < kt[y].count) kt[y].term = term, kt[y].count = cnt;
       }
-      HS_GROW(*pk, cap, np + nk + 1);
-      *pv = hs_reallocarray(*pv, cap, sizeof **pv);
+      if (*np + nk + 1 > cap) {
+        cap = cap ? 2 * cap : 4096;
+        *pk = hs_reallocarray(*pk, cap, sizeof **pk);
+        *pv = hs_reallocarray(*pv, cap, sizeof **pv);
+      }
       for (k = 0; k < nk; k++) {
-        (*pk)[np] = (uint64_t)kt[k].term << 32 | d;
-        (*pv)[np++] = s;
+        (*pk)[*np] = (uint64_t)kt[k].term << 32 | d;
+        (*pv)[(*np)++] = s;
       }
     }
   }
-  return np;
+  return HS_OK;
+}
+
+/* A set of document pairs (a << 32 | b, never 0), open addressing. */
+typedef struct pairset {
+  uint64_t *k;
+  size_t mask;
+} pairset;
+
+static size_t pairset_slot(const pairset *ps, uint64_t key) {
+  uint64_t h = key * 0x9e3779b97f4a7c15ull;
+  size_t i = (size_t)(h >> 20) & ps->mask;
+  while (ps->k[i] && ps->k[i] != key) i = (i + 1) & ps->mask;
+  return i;
+}
+
+static void pairset_init(pairset *ps, const uint64_t *keys, size_t n) {
+  size_t cap = 16, i;
+  while (cap < 2 * n + 2) cap *= 2;
+  ps->k = hs_calloc(cap, sizeof *ps->k);
+  ps->mask = cap - 1;
+  for (i = 0; i < n; i++) ps->k[pairset_slot(ps, keys[i])] = keys[i];
 }
 
 int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
-                const hs_senttab *st, const hs_termcounts *tc,
-                size_t first_new, hs_pairlist *pairs, hs_passage **p,
+                const hs_senttab *st, size_t first_new, hs_passage **p,
                 size_t *n, hs_error *err) {
   sjob j;
-  size_t i, k, x, y, ng = 0, total, m, np, nc = 0, capc = 0;
+  size_t i, x, y, ng = 0, total, m, np = 0, nc = 0, capc = 0;
   size_t *gstart = NULL;
   uint64_t *pk = NULL, *ck = NULL;
-  uint32_t *pv = NULL, *cv = NULL;
-  int rc, t, io_error = 0;
+  uint32_t *pv = NULL;
+  uint8_t *inv = NULL;
+  uint64_t *open;
+  size_t nopen = 0;
+  int rc = 0, t, io_error = 0;
   hs_passage *res;
-  if (!tc->c || ds->ndocs > UINT32_MAX) return HS_OK;
-  if (pairs->n) hs_sort_u64(pairs->p, pairs->n);
-  for (i = k = 0; i < pairs->n; i++)
-    if (!k || pairs->p[i] != pairs->p[k - 1]) pairs->p[k++] = pairs->p[i];
-  pairs->n = k;
+  hs_termcounts tc;
+  pairset ps;
+  double logtotal;
+  if (ds->ndocs > UINT32_MAX) return HS_OK;
   memset(&j, 0, sizeof j);
   if (nthreads < 1) nthreads = 1;
   j.sc = hs_calloc((size_t)nthreads, sizeof *j.sc);
   j.o = o;
   j.ds = ds;
   j.st = st;
-  j.tc = tc;
-  j.logtotal = log((double)tc->total + 1.0);
-  j.stopcnt = (uint32_t)(tc->total / 1000 > 20 ? tc->total / 1000 : 20);
-  j.cpairs = pairs->p;
-  j.ncpairs = pairs->n;
-  /* sentence pairs sharing a key */
-  np = sentence_keys(&j, &j.sc[0], ds->ndocs, &pk, &pv);
-  if (np) hs_sort_u64_carry(pk, pv, np);
-  for (x = 0; x < np; x = y) {
-    size_t u, w;
-    for (y = x + 1; y < np && pk[y] >> 32 == pk[x] >> 32; y++) {}
-    if (y - x < 2 || y - x > KEY_MAX) continue;
-    for (u = x; u < y; u++)
-      for (w = u + 1; w < y; w++) {
-        uint32_t da = (uint32_t)pk[u], db = (uint32_t)pk[w];
-        if (da == db || (da < first_new && db < first_new)) continue;
-        if (nc + 1 > capc) {
-          capc = capc ? 2 * capc : 4096;
-          ck = hs_reallocarray(ck, capc, sizeof *ck);
-          cv = hs_reallocarray(cv, capc, sizeof *cv);
-        }
-        /* da < db: postings are sorted by doc within a term */
-        ck[nc] = (uint64_t)da << 32 | db;
-        cv[nc++] = pv[u] << 16 | pv[w];
-      }
-  }
-  free(pk);
-  free(pv);
-  if (nc) hs_sort_u64_carry(ck, cv, nc);
-
-  gstart = hs_malloc((nc + 2) * sizeof *gstart);
-  for (i = 0; i < nc; i++)
-    if (!i || ck[i] != ck[i - 1]) gstart[ng++] = i;
-  gstart[ng] = nc;
-  j.ckey = ck;
-  j.cval = cv;
-  j.gstart = gstart;
+  j.tc = &tc;
   j.p = *p;
   j.gone = hs_calloc(*n + 1, 1);
   {
@@ -631,7 +672,77 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     free(pq);
     j.nbyp = nb;
   }
-  rc = hs_parallel_for(nthreads, ng, 16, sent_range, &j);
+  /* the pairs that the n-gram passages join without covering nearly all
+  ** of one document (a reprint: nothing left to find), and their
+  ** documents: only these are counted, indexed and compared */
+  inv = hs_calloc(ds->ndocs + 1, 1);
+  open = hs_malloc((j.nbyp + 1) * sizeof *open);
+  for (x = 0; x < j.nbyp; x = y) {
+    const hs_passage *q = &(*p)[j.byp[x]];
+    uint32_t a = q->a.doc, b = q->b.doc;
+    uint64_t wa = 0, wb = 0;
+    for (y = x; y < j.nbyp; y++) {
+      const hs_passage *r = &(*p)[j.byp[y]];
+      if (r->a.doc != a || r->b.doc != b) break;
+      wa += r->a.words;
+      wb += r->b.words;
+    }
+    if (a == b || (a < first_new && b < first_new)) continue;
+    if (10 * wa >= 9 * (uint64_t)st[a].n || 10 * wb >= 9 * (uint64_t)st[b].n)
+      continue;
+    open[nopen++] = (uint64_t)a << 32 | b;
+    inv[a] = inv[b] = 1;
+  }
+  pairset_init(&ps, open, nopen);
+  free(open);
+  hs_termcounts_init(&tc, 20);
+  for (i = 0; i < ds->ndocs && !rc; i++) {
+    hs_doctab T;
+    if (!inv[i]) continue;
+    if (hs_docset_get(ds, i, &T, &j.sc[0].bufa, &j.sc[0].err)) rc = HS_EIO;
+    else hs_termcounts_add(&tc, T.hash, T.n);
+  }
+  logtotal = log((double)tc.total + 1.0);
+  j.idf = hs_malloc(((size_t)tc.mask + 1) * sizeof *j.idf);
+  for (i = 0; i <= tc.mask; i++) {
+    double v = (logtotal - log(tc.c[i] ? (double)tc.c[i] : 1.0)) * IDF_UNIT;
+    j.idf[i] = (uint8_t)(v > 255 ? 255 : v < 0 ? 0 : v + 0.5);
+  }
+  j.stopcnt = (uint32_t)(tc.total / 1000 > 20 ? tc.total / 1000 : 20);
+  j.stopidf = (float)(logtotal - log((double)j.stopcnt)) - 0.5f / IDF_UNIT;
+  /* sentence pairs sharing a key, in the open pairs */
+  if (!rc) rc = sentence_keys(&j, &j.sc[0], inv, ds->ndocs, &pk, &pv, &np);
+  if (np) hs_sort_u64_carry(pk, pv, np);
+  for (x = 0; x < np && !rc; x = y) {
+    size_t u, w;
+    for (y = x + 1; y < np && pk[y] >> 32 == pk[x] >> 32; y++) {}
+    if (y - x < 2 || y - x > KEY_MAX) continue;
+    for (u = x; u < y; u++)
+      for (w = u + 1; w < y; w++) {
+        uint32_t da = (uint32_t)pk[u], db = (uint32_t)pk[w];
+        /* da < db: postings are sorted by doc within a term */
+        uint64_t key = (uint64_t)da << 32 | db;
+        size_t slot;
+        if (da == db) continue;
+        slot = pairset_slot(&ps, key);
+        if (ps.k[slot] != key) continue;
+        HS_GROW(ck, capc, nc + 1);
+        ck[nc++] = (uint64_t)slot << 32 | pv[u] << 16 | pv[w];
+      }
+  }
+  free(pk);
+  free(pv);
+  free(inv);
+  if (nc) hs_sort_u64(ck, nc);
+
+  gstart = hs_malloc((nc + 2) * sizeof *gstart);
+  for (i = 0; i < nc; i++)
+    if (!i || ck[i] >> 32 != ck[i - 1] >> 32) gstart[ng++] = i;
+  gstart[ng] = nc;
+  j.cand = ck;
+  j.pairs = ps.k;
+  j.gstart = gstart;
+  if (!rc) rc = hs_parallel_for(nthreads, ng, 16, sent_range, &j);
   total = 0;
   for (t = 0; t < nthreads; t++) total += j.sc[t].nout;
   res = NULL;
@@ -656,6 +767,10 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     free(sc->va);
     free(sc->vb);
     free(sc->tmp);
+    free(sc->tmp2);
+    free(sc->nv);
+    free(sc->cache);
+    free(sc->pool);
     free(sc->out);
     hs_docbuf_free(&sc->bufa);
     hs_docbuf_free(&sc->bufb);
@@ -663,9 +778,11 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
   free(j.sc);
   free(j.gone);
   free(j.byp);
+  free(j.idf);
+  hs_termcounts_free(&tc);
   free(gstart);
+  free(ps.k);
   free(ck);
-  free(cv);
   if (rc) {
     free(res);
     return io_error ? io_error : hs_error_set(err, HS_EINTR, "interrupted");
