@@ -44,83 +44,6 @@
 
 #include "attrib/attrib_int.h"
 
-/* ------------------------------------------------------------ bytes */
-
-typedef struct txt {
-  const char *s;
-  uint32_t len;
-} txt;
-
-/* Length of a punctuation or space sequence at i (0 if a word byte). */
-static uint32_t punct_len(const txt *t, uint32_t i) {
-  const unsigned char *s = (const unsigned char *)t->s;
-  unsigned char c = s[i];
-  if (c < 0x80) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-        (c >= '0' && c <= '9') || c == '-' || c == '\'' || c == '&')
-      return 0;
-    return 1;
-  }
-  if (i + 1 < t->len) {
-    if (c == 0xC2 && (s[i + 1] == 0xA0 || s[i + 1] == 0xAB || s[i + 1] == 0xBB))
-      return 2; /* NBSP « » */
-    if (c == 0xD8 && (s[i + 1] == 0x8C || s[i + 1] == 0x9B || s[i + 1] == 0x9F))
-      return 2; /* ، ؛ ؟ */
-    if (c == 0xDB && s[i + 1] == 0x94) return 2; /* ۔ */
-  }
-  if (c == 0xE2 && i + 2 < t->len && s[i + 1] == 0x80 &&
-      s[i + 2] != 0x8C && s[i + 2] != 0x8D)
-    return 3; /* quotes, dashes; ZWNJ/ZWJ stay inside words */
-  return 0;
-}
-
-static int is_space_byte(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* 1 if the string at i is a hard stop (not a space): . , ; : ( ) " « » ... */
-static int hard_punct(const txt *t, uint32_t i) {
-  return punct_len(t, i) && !is_space_byte((unsigned char)t->s[i]) &&
-         !((unsigned char)t->s[i] == 0xC2 && t->s[i + 1] == (char)0xA0);
-}
-
-static int eq_ci(const char *a, size_t na, const char *b) {
-  size_t j;
-  /* byte by byte, no strlen: most calls fail on the first bytes */
-  for (j = 0; j < na; j++) {
-    unsigned char x = (unsigned char)a[j];
-    if (x >= 'A' && x <= 'Z') x = (unsigned char)(x + 32);
-    if (!b[j] || x != (unsigned char)b[j]) return 0;
-  }
-  return b[na] == '\0';
-}
-
-static int in_list(const char *w, size_t n, const char *const *list) {
-  int k;
-  for (k = 0; list[k]; k++)
-    if (eq_ci(w, n, list[k])) return 1;
-  return 0;
-}
-
-static int word_start(const txt *t, uint32_t i) {
-  uint32_t b;
-  if (i == 0) return 1;
-  if (punct_len(t, i)) return 0;
-  b = i - 1;
-  while (b > 0 && ((unsigned char)t->s[b] & 0xC0) == 0x80) b--;
-  return punct_len(t, b) != 0;
-}
-
-/* End of the word starting at i. */
-static uint32_t word_end(const txt *t, uint32_t i) {
-  while (i < t->len) {
-    uint32_t p = punct_len(t, i);
-    if (p) break;
-    i++;
-  }
-  return i;
-}
-
 static int match_cue(const txt *t, uint32_t i, const cue_row *c,
                      uint32_t *end) {
   size_t n, j;
@@ -135,183 +58,12 @@ static int match_cue(const txt *t, uint32_t i, const cue_row *c,
   }
   n = j;
   if (!(c->flags & F_ATTACHED) && c->text[n - 1] != ':' && i + n < t->len &&
-      !punct_len(t, (uint32_t)(i + n)))
+      !hs_attr_punct_len(t, (uint32_t)(i + n)))
     return 0;
   *end = (uint32_t)(i + n);
   return 1;
 }
 
-static const char *const *stops_for(const char *lang) {
-  if (!strcmp(lang, "ar")) return hs_attr_stop_ar;
-  if (!strcmp(lang, "fa")) return hs_attr_stop_fa;
-  return hs_attr_stop_en;
-}
-
-static int is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
-
-/* Length of an opening (closing) quotation mark at i, or 0: " « “. */
-static uint32_t quote_open_len(const txt *t, uint32_t i) {
-  const unsigned char *s = (const unsigned char *)t->s;
-  if (s[i] == '"') return 1;
-  if (i + 1 < t->len && s[i] == 0xC2 && s[i + 1] == 0xAB) return 2;
-  if (i + 2 < t->len && s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0x9C)
-    return 3;
-  return 0;
-}
-
-static uint32_t quote_close_len(const txt *t, uint32_t i) {
-  const unsigned char *s = (const unsigned char *)t->s;
-  if (s[i] == '"') return 1;
-  if (i + 1 < t->len && s[i] == 0xC2 && s[i + 1] == 0xBB) return 2;
-  if (i + 2 < t->len && s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0x9D)
-    return 3;
-  return 0;
-}
-
-/* Read a source forwards from i: words up to a stop. */
-static int read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
-                      uint32_t *s, uint32_t *e) {
-  const char *const *stops = stops_for(lang);
-  uint32_t p = i, ws = 0, we = 0;
-  int nw = 0, max = !strcmp(lang, "en") ? 7 : 6;
-  /* skip spaces (not hard punctuation, except a colon after Source) */
-  while (p < lim && (is_space_byte((unsigned char)t->s[p]) ||
-                     ((unsigned char)t->s[p] == 0xC2 && t->s[p + 1] == (char)0xA0)))
-    p += (unsigned char)t->s[p] == 0xC2 ? 2 : 1;
-  *s = p;
-  while (p < lim && nw < max) {
-    uint32_t q;
-    if (t->s[p] == '.' && nw >= 1 && p - we == 0 &&
-        (we - ws == 1 || (we - ws == 2 && ((unsigned char)t->s[ws] == 0xD8 ||
-                                           (unsigned char)t->s[ws] == 0xD9)))) {
-      p++; /* "د." (Dr.), "J." : an abbreviation inside the name */
-      continue;
-    }
-    if (hard_punct(t, p)) {
-      /* a quoted name after a descriptor: صحيفة «الرياض», daily "Kayhan" */
-      uint32_t ql = quote_open_len(t, p);
-      if (ql && nw >= 1 && nw <= 2) {
-        uint32_t z = p + ql, lim2 = p + 80 < lim ? p + 80 : lim;
-        while (z < lim2 && !quote_close_len(t, z)) z++;
-        if (z < lim2 && z > p + ql) {
-          we = z + quote_close_len(t, z);
-          nw++;
-        }
-      }
-      break;
-    }
-    if (punct_len(t, p)) {
-      p += punct_len(t, p);
-      continue;
-    }
-    q = word_end(t, p);
-    if (q == p || (q - p == 1 && t->s[p] == '-')) break; /* a dash */
-    if (in_list(t->s + p, q - p, stops) && !(nw == 0 && !strcmp(lang, "en") &&
-                                              eq_ci(t->s + p, q - p, "the")))
-      break;
-    if (nw == 0) ws = p;
-    we = q;
-    nw++;
-    p = q;
-  }
-  if (!nw) return 0;
-  *s = ws;
-  *e = we;
-  return 1;
-}
-
-/* Read a source backwards from i (exclusive). */
-static int read_before(const txt *t, uint32_t lo, uint32_t i, const char *lang,
-                       uint32_t *s, uint32_t *e) {
-  const char *const *stops = stops_for(lang);
-  uint32_t p = i, ws = 0, we = 0;
-  int nw = 0;
-  while (p > lo) {
-    uint32_t b = p - 1, q;
-    while (b > lo && ((unsigned char)t->s[b] & 0xC0) == 0x80) b--;
-    if (punct_len(t, b)) {
-      if (hard_punct(t, b)) break;
-      p = b;
-      continue;
-    }
-    /* word ending at p: find its start */
-    q = b;
-    while (q > lo) {
-      uint32_t c = q - 1;
-      while (c > lo && ((unsigned char)t->s[c] & 0xC0) == 0x80) c--;
-      if (punct_len(t, c)) break;
-      q = c;
-    }
-    if (p - q == 1 && t->s[q] == '-') break; /* a dash */
-    if (in_list(t->s + q, p - q, stops) &&
-        !(!strcmp(lang, "en") && (eq_ci(t->s + q, p - q, "the") ||
-                                  eq_ci(t->s + q, p - q, "and"))))
-      break;
-    if (nw == 0) we = p;
-    ws = q;
-    nw++;
-    /* English: an article opens the noun phrase ("the ministry") */
-    if (!strcmp(lang, "en") &&
-        (eq_ci(t->s + q, p - q, "the") || eq_ci(t->s + q, p - q, "a") ||
-         eq_ci(t->s + q, p - q, "an")))
-      break;
-    p = q;
-    if (nw >= 8) break;
-  }
-  if (!nw) return 0;
-  *s = ws;
-  *e = we;
-  return 1;
-}
-
-/* ------------------------------------------------------------ sentences */
-
-typedef struct sent {
-  uint32_t s, e;
-} sent;
-
-static int sentence_end(const txt *t, uint32_t i) {
-  unsigned char c = (unsigned char)t->s[i];
-  if (c == '\n' || c == '!' || c == '?') return 1;
-  if (c == 0xD8 && i + 1 < t->len && (unsigned char)t->s[i + 1] == 0x9F)
-    return 1; /* ؟ */
-  if (c == '.') {
-    /* U.S., J. Smith: a capital right before and no space after */
-    if (i + 1 < t->len && !is_space_byte((unsigned char)t->s[i + 1]) &&
-        (unsigned char)t->s[i + 1] != '"' && (unsigned char)t->s[i + 1] < 0x80)
-      return 0;
-    if (i >= 1 && is_upper_ascii(t->s[i - 1]) &&
-        (i < 2 || punct_len(t, i - 2) || t->s[i - 2] == '.'))
-      return 0;
-    /* a one-letter Arabic-script word: «د.» (Dr.), «م.» (Eng.) */
-    if (i >= 2 && ((unsigned char)t->s[i - 2] == 0xD8 ||
-                   (unsigned char)t->s[i - 2] == 0xD9) &&
-        (i < 3 || punct_len(t, i - 3)))
-      return 0;
-    return 1;
-  }
-  return 0;
-}
-
-static size_t split_sentences(const txt *t, sent **out) {
-  size_t n = 0, cap = 0;
-  uint32_t i, s = 0;
-  sent *v = NULL;
-  for (i = 0; i <= t->len; i++) {
-    if (i == t->len || sentence_end(t, i)) {
-      uint32_t e = i < t->len ? i + 1 : i;
-      if (e > s) {
-        HS_GROW(v, cap, n + 1);
-        v[n].s = s;
-        v[n].e = e;
-        n++;
-      }
-      s = e;
-    }
-  }
-  *out = v;
-  return n;
-}
 
 /* ------------------------------------------------------------ typing */
 
@@ -323,22 +75,22 @@ static int classify(const txt *t, uint32_t s, uint32_t e, const char *lang) {
   size_t bestk = hs_attr_ntype_words;
   while (p < e) {
     uint32_t q;
-    if (punct_len(t, p)) {
-      p += punct_len(t, p);
+    if (hs_attr_punct_len(t, p)) {
+      p += hs_attr_punct_len(t, p);
       continue;
     }
-    q = word_end(t, p);
+    q = hs_attr_word_end(t, p);
     if (q > e) q = e;
     nw++;
-    if (is_upper_ascii(t->s[p])) ncap++, last2cap = last2cap < 2 ? last2cap + 1 : 2;
+    if (hs_attr_is_upper_ascii(t->s[p])) ncap++, last2cap = last2cap < 2 ? last2cap + 1 : 2;
     else last2cap = 0;
     for (k = 0; k < hs_attr_ntype_words; k++)
-      if (eq_ci(t->s + p, q - p, hs_attr_type_words[k].word) && k < bestk)
+      if (hs_attr_eq_ci(t->s + p, q - p, hs_attr_type_words[k].word) && k < bestk)
         bestk = k, best = hs_attr_type_words[k].type;
     /* Arabic article forms: "المصادر", "مصادر" */
     if (q - p > 4 && !memcmp(t->s + p, "ال", 4))
       for (k = 0; k < hs_attr_ntype_words; k++)
-        if (eq_ci(t->s + p + 4, q - p - 4, hs_attr_type_words[k].word) && k < bestk)
+        if (hs_attr_eq_ci(t->s + p + 4, q - p - 4, hs_attr_type_words[k].word) && k < bestk)
           bestk = k, best = hs_attr_type_words[k].type;
     p = q;
   }
@@ -359,25 +111,25 @@ static int plausible_en(const txt *t, uint32_t s, uint32_t e) {
   size_t k;
   while (p < e) {
     uint32_t q;
-    if (punct_len(t, p)) {
-      p += punct_len(t, p);
+    if (hs_attr_punct_len(t, p)) {
+      p += hs_attr_punct_len(t, p);
       continue;
     }
-    q = word_end(t, p);
+    q = hs_attr_word_end(t, p);
     if (q > e) q = e;
-    if (nw == 0 && (eq_ci(t->s + p, q - p, "the") ||
-                    eq_ci(t->s + p, q - p, "a") ||
-                    eq_ci(t->s + p, q - p, "an") ||
-                    eq_ci(t->s + p, q - p, "my") ||
-                    eq_ci(t->s + p, q - p, "our") ||
-                    eq_ci(t->s + p, q - p, "his") ||
-                    eq_ci(t->s + p, q - p, "her") ||
-                    eq_ci(t->s + p, q - p, "their")))
+    if (nw == 0 && (hs_attr_eq_ci(t->s + p, q - p, "the") ||
+                    hs_attr_eq_ci(t->s + p, q - p, "a") ||
+                    hs_attr_eq_ci(t->s + p, q - p, "an") ||
+                    hs_attr_eq_ci(t->s + p, q - p, "my") ||
+                    hs_attr_eq_ci(t->s + p, q - p, "our") ||
+                    hs_attr_eq_ci(t->s + p, q - p, "his") ||
+                    hs_attr_eq_ci(t->s + p, q - p, "her") ||
+                    hs_attr_eq_ci(t->s + p, q - p, "their")))
       art = 1;
-    else if (is_upper_ascii(t->s[p]))
+    else if (hs_attr_is_upper_ascii(t->s[p]))
       cap = 1;
     for (k = 0; k < hs_attr_ntype_words; k++)
-      if (eq_ci(t->s + p, q - p, hs_attr_type_words[k].word)) kw = 1;
+      if (hs_attr_eq_ci(t->s + p, q - p, hs_attr_type_words[k].word)) kw = 1;
     nw++;
     p = q;
   }
@@ -386,20 +138,15 @@ static int plausible_en(const txt *t, uint32_t s, uint32_t e) {
 
 /* Leading English article dropped from a normalized name. */
 static uint32_t skip_article(const txt *t, uint32_t s, uint32_t e) {
-  uint32_t q = word_end(t, s);
-  if (q < e && (eq_ci(t->s + s, q - s, "the") || eq_ci(t->s + s, q - s, "a") ||
-                eq_ci(t->s + s, q - s, "an")))
+  uint32_t q = hs_attr_word_end(t, s);
+  if (q < e && (hs_attr_eq_ci(t->s + s, q - s, "the") || hs_attr_eq_ci(t->s + s, q - s, "a") ||
+                hs_attr_eq_ci(t->s + s, q - s, "an")))
     return q + 1 < e ? q + 1 : s;
   return s;
 }
 
 /* ------------------------------------------------------------ extraction */
 
-typedef struct found {
-  hs_attribution a;
-  uint32_t cue_s, cue_e;
-  int flags;
-} found;
 
 static void quote_span(const txt *t, const sent *se, uint32_t *cs,
                        uint32_t *ce) {
@@ -441,7 +188,7 @@ static int has_denial_word(const txt *t, const sent *se) {
   for (k = 0; hs_attr_denial_words[k]; k++) {
     size_t n = strlen(hs_attr_denial_words[k]);
     for (i = se->s; i + n <= se->e; i++)
-      if (eq_ci(t->s + i, n, hs_attr_denial_words[k]) && word_start(t, i)) return 1;
+      if (hs_attr_eq_ci(t->s + i, n, hs_attr_denial_words[k]) && hs_attr_word_start(t, i)) return 1;
   }
   return 0;
 }
@@ -493,7 +240,7 @@ static uint32_t skip_aux_en(const txt *t, uint32_t lo, uint32_t i) {
     while (b > lo && ((t->s[b - 1] >= 'a' && t->s[b - 1] <= 'z') ||
                       (t->s[b - 1] >= 'A' && t->s[b - 1] <= 'Z')))
       b--;
-    if (b == e || !in_list(t->s + b, e - b, aux_en)) return i;
+    if (b == e || !hs_attr_in_list(t->s + b, e - b, aux_en)) return i;
     i = b;
   }
 }
@@ -538,14 +285,14 @@ static int appositive_en(const txt *t, uint32_t lo, uint32_t i, uint32_t *s,
   c2--;
   for (j = c2 + 1; j < c1 && t->s[j] == ' '; j++) {
   }
-  if (in_list(t->s + j, word_end(t, j) - j, conj_en))
+  if (hs_attr_in_list(t->s + j, hs_attr_word_end(t, j) - j, conj_en))
     return 0; /* "X, but will put in less money, said Y": a clause */
-  if (!read_before(t, lo, c2, "en", &xs, &xe) || !plausible_en(t, xs, xe))
+  if (!hs_attr_read_before(t, lo, c2, "en", &xs, &xe) || !plausible_en(t, xs, xe))
     return 0;
   j = lo;
   while (j < xs && (t->s[j] == ' ' || t->s[j] == '"')) j++;
   if (j < xs) { /* one opening word and a comma */
-    uint32_t w = word_end(t, j);
+    uint32_t w = hs_attr_word_end(t, j);
     if (w >= xs || t->s[w] != ',') return 0;
     for (j = w + 1; j < xs && t->s[j] == ' '; j++) {
     }
@@ -564,10 +311,10 @@ static void extend_of_en(const txt *t, uint32_t lo, uint32_t *s) {
   while (e > lo && t->s[e - 1] == ' ') e--;
   b = e;
   while (b > lo && t->s[b - 1] >= 'a' && t->s[b - 1] <= 'z') b--;
-  if (!(eq_ci(t->s + b, e - b, "for") || eq_ci(t->s + b, e - b, "of")))
+  if (!(hs_attr_eq_ci(t->s + b, e - b, "for") || hs_attr_eq_ci(t->s + b, e - b, "of")))
     return;
   if (b == lo || t->s[b - 1] != ' ') return;
-  if (read_before(t, lo, b, "en", &hs, &he) && he > hs &&
+  if (hs_attr_read_before(t, lo, b, "en", &hs, &he) && he > hs &&
       plausible_en(t, hs, he))
     *s = hs;
 }
@@ -578,14 +325,14 @@ static void trim_name_en(const txt *t, uint32_t s, uint32_t *e) {
   uint32_t p = s;
   int nw = 0;
   while (p < *e) {
-    uint32_t q = word_end(t, p);
-    if (nw >= 2 && (eq_ci(t->s + p, q - p, "of") ||
-                    eq_ci(t->s + p, q - p, "from"))) {
+    uint32_t q = hs_attr_word_end(t, p);
+    if (nw >= 2 && (hs_attr_eq_ci(t->s + p, q - p, "of") ||
+                    hs_attr_eq_ci(t->s + p, q - p, "from"))) {
       while (p > s && t->s[p - 1] == ' ') p--;
       *e = p;
       return;
     }
-    if (!is_upper_ascii(t->s[p]) || ++nw > 4) return;
+    if (!hs_attr_is_upper_ascii(t->s[p]) || ++nw > 4) return;
     p = q;
     while (p < *e && t->s[p] == ' ') p++;
   }
@@ -632,7 +379,7 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
   if (!text || !len) return HS_OK;
   t.s = text;
   t.len = len > UINT32_MAX - 4 ? UINT32_MAX - 4 : (uint32_t)len;
-  ns = split_sentences(&t, &ss);
+  ns = hs_attr_split_sentences(&t, &ss);
   persian = is_persian(&t);
   bord = hs_malloc(hs_attr_ncues * sizeof *bord);
   hs_attr_cue_buckets(persian, bstart, bord);
@@ -644,7 +391,7 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
     for (p = se->s; p < se->e; p++) {
       size_t k;
       unsigned char b0;
-      if (((unsigned char)t.s[p] & 0xC0) == 0x80 || !word_start(&t, p))
+      if (((unsigned char)t.s[p] & 0xC0) == 0x80 || !hs_attr_word_start(&t, p))
         continue;
       b0 = (unsigned char)t.s[p];
       if (b0 >= 'A' && b0 <= 'Z') b0 = (unsigned char)(b0 + 32);
@@ -655,27 +402,27 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
         if (!match_cue(&t, p, c, &ce)) continue;
         if ((c->flags & F_LINESTART) && !is_line_start(&t, p)) continue;
         if (c->dir == AFTER) {
-          ok = read_after(&t, ce, se->e, c->lang, &s, &e);
+          ok = hs_attr_read_after(&t, ce, se->e, c->lang, &s, &e);
         } else if (c->lang[0] == 'e') {
           uint32_t q = skip_abbrev_en(&t, se->s, skip_aux_en(&t, se->s, p));
           ok = appositive_en(&t, se->s, q, &s, &e);
-          if (!ok && (ok = read_before(&t, se->s, q, c->lang, &s, &e)))
+          if (!ok && (ok = hs_attr_read_before(&t, se->s, q, c->lang, &s, &e)))
             extend_of_en(&t, se->s, &s);
           if (!ok && (c->flags & F_INVERT) && after_quote(&t, se->s, q) &&
-              (ok = read_after(&t, ce, se->e, c->lang, &s, &e)))
+              (ok = hs_attr_read_after(&t, ce, se->e, c->lang, &s, &e)))
             trim_name_en(&t, s, &e);
         } else {
-          ok = read_before(&t, se->s, p, c->lang, &s, &e);
+          ok = hs_attr_read_before(&t, se->s, p, c->lang, &s, &e);
         }
         if (ok && e > s) {
           /* drop a leading "the" only for pronoun checks */
-          uint32_t w = word_end(&t, s);
-          if (w >= e && in_list(t.s + s, w - s, hs_attr_pronouns)) ok = 0;
-          else if (in_list(t.s + s, w - s, hs_attr_pronouns) &&
-                   !eq_ci(t.s + s, w - s, "the") &&
-                   !eq_ci(t.s + s, w - s, "a") && !eq_ci(t.s + s, w - s, "an") &&
-                   !(eq_ci(t.s + s, w - s, "one") && w + 1 < e &&
-                     word_end(&t, w + 1) < e))
+          uint32_t w = hs_attr_word_end(&t, s);
+          if (w >= e && hs_attr_in_list(t.s + s, w - s, hs_attr_pronouns)) ok = 0;
+          else if (hs_attr_in_list(t.s + s, w - s, hs_attr_pronouns) &&
+                   !hs_attr_eq_ci(t.s + s, w - s, "the") &&
+                   !hs_attr_eq_ci(t.s + s, w - s, "a") && !hs_attr_eq_ci(t.s + s, w - s, "an") &&
+                   !(hs_attr_eq_ci(t.s + s, w - s, "one") && w + 1 < e &&
+                     hs_attr_word_end(&t, w + 1) < e))
             ok = 0; /* "One specialist for X" is a source, "one" is not */
           if (e - s > 200) ok = 0;
           if (ok && !strcmp(c->lang, "en") && c->dir == BEFORE &&

@@ -54,4 +54,40 @@ const char *hs_attr_second(const char *t, uint32_t se_end, const char *cue,
                            uint32_t ce, uint32_t e, uint32_t *bs,
                            uint32_t *be);
 
+/* A text being read, and a sentence of it (bytes [s, e)). */
+typedef struct txt {
+  const char *s;
+  uint32_t len;
+} txt;
+typedef struct sent {
+  uint32_t s, e;
+} sent;
+
+/* One attribution while it is being extracted: the public record plus
+** where its cue lies and the cue's flags. */
+typedef struct found {
+  hs_attribution a;
+  uint32_t cue_s, cue_e;
+  int flags;
+} found;
+
+/* text.c: bytes, words, sentences, and reading a source span. */
+uint32_t hs_attr_punct_len(const txt *t, uint32_t i);
+int hs_attr_is_space_byte(unsigned char c);
+int hs_attr_hard_punct(const txt *t, uint32_t i);
+int hs_attr_eq_ci(const char *a, size_t na, const char *b);
+int hs_attr_in_list(const char *w, size_t n, const char *const *list);
+int hs_attr_word_start(const txt *t, uint32_t i);
+uint32_t hs_attr_word_end(const txt *t, uint32_t i);
+const char *const *hs_attr_stops_for(const char *lang);
+int hs_attr_is_upper_ascii(char c);
+uint32_t hs_attr_quote_open_len(const txt *t, uint32_t i);
+uint32_t hs_attr_quote_close_len(const txt *t, uint32_t i);
+int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim,
+                       const char *lang, uint32_t *s, uint32_t *e);
+int hs_attr_read_before(const txt *t, uint32_t lo, uint32_t i,
+                        const char *lang, uint32_t *s, uint32_t *e);
+int hs_attr_sentence_end(const txt *t, uint32_t i);
+size_t hs_attr_split_sentences(const txt *t, sent **out);
+
 #endif

@@ -1,0 +1,251 @@
+/*
+** text.c — the byte-level reading of the attribution extractor: UTF-8
+** punctuation and word boundaries, sentence splitting, and reading a
+** source span forwards or backwards from a cue up to a stop word of the
+** cue's language (tables in cues.c).  Kept apart from attrib.c, which
+** decides what to read where, so that each stays small.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/util.h"
+
+#include "attrib/attrib_int.h"
+/* Length of a punctuation or space sequence at i (0 if a word byte). */
+uint32_t hs_attr_punct_len(const txt *t, uint32_t i) {
+  const unsigned char *s = (const unsigned char *)t->s;
+  unsigned char c = s[i];
+  if (c < 0x80) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+        (c >= '0' && c <= '9') || c == '-' || c == '\'' || c == '&')
+      return 0;
+    return 1;
+  }
+  if (i + 1 < t->len) {
+    if (c == 0xC2 && (s[i + 1] == 0xA0 || s[i + 1] == 0xAB || s[i + 1] == 0xBB))
+      return 2; /* NBSP « » */
+    if (c == 0xD8 && (s[i + 1] == 0x8C || s[i + 1] == 0x9B || s[i + 1] == 0x9F))
+      return 2; /* ، ؛ ؟ */
+    if (c == 0xDB && s[i + 1] == 0x94) return 2; /* ۔ */
+  }
+  if (c == 0xE2 && i + 2 < t->len && s[i + 1] == 0x80 &&
+      s[i + 2] != 0x8C && s[i + 2] != 0x8D)
+    return 3; /* quotes, dashes; ZWNJ/ZWJ stay inside words */
+  return 0;
+}
+
+int hs_attr_is_space_byte(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* 1 if the string at i is a hard stop (not a space): . , ; : ( ) " « » ... */
+int hs_attr_hard_punct(const txt *t, uint32_t i) {
+  return hs_attr_punct_len(t, i) && !hs_attr_is_space_byte((unsigned char)t->s[i]) &&
+         !((unsigned char)t->s[i] == 0xC2 && t->s[i + 1] == (char)0xA0);
+}
+
+int hs_attr_eq_ci(const char *a, size_t na, const char *b) {
+  size_t j;
+  /* byte by byte, no strlen: most calls fail on the first bytes */
+  for (j = 0; j < na; j++) {
+    unsigned char x = (unsigned char)a[j];
+    if (x >= 'A' && x <= 'Z') x = (unsigned char)(x + 32);
+    if (!b[j] || x != (unsigned char)b[j]) return 0;
+  }
+  return b[na] == '\0';
+}
+
+int hs_attr_in_list(const char *w, size_t n, const char *const *list) {
+  int k;
+  for (k = 0; list[k]; k++)
+    if (hs_attr_eq_ci(w, n, list[k])) return 1;
+  return 0;
+}
+
+int hs_attr_word_start(const txt *t, uint32_t i) {
+  uint32_t b;
+  if (i == 0) return 1;
+  if (hs_attr_punct_len(t, i)) return 0;
+  b = i - 1;
+  while (b > 0 && ((unsigned char)t->s[b] & 0xC0) == 0x80) b--;
+  return hs_attr_punct_len(t, b) != 0;
+}
+
+/* End of the word starting at i. */
+uint32_t hs_attr_word_end(const txt *t, uint32_t i) {
+  while (i < t->len) {
+    uint32_t p = hs_attr_punct_len(t, i);
+    if (p) break;
+    i++;
+  }
+  return i;
+}
+
+const char *const *hs_attr_stops_for(const char *lang) {
+  if (!strcmp(lang, "ar")) return hs_attr_stop_ar;
+  if (!strcmp(lang, "fa")) return hs_attr_stop_fa;
+  return hs_attr_stop_en;
+}
+
+int hs_attr_is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
+
+/* Length of an opening (closing) quotation mark at i, or 0: " « “. */
+uint32_t hs_attr_quote_open_len(const txt *t, uint32_t i) {
+  const unsigned char *s = (const unsigned char *)t->s;
+  if (s[i] == '"') return 1;
+  if (i + 1 < t->len && s[i] == 0xC2 && s[i + 1] == 0xAB) return 2;
+  if (i + 2 < t->len && s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0x9C)
+    return 3;
+  return 0;
+}
+
+uint32_t hs_attr_quote_close_len(const txt *t, uint32_t i) {
+  const unsigned char *s = (const unsigned char *)t->s;
+  if (s[i] == '"') return 1;
+  if (i + 1 < t->len && s[i] == 0xC2 && s[i + 1] == 0xBB) return 2;
+  if (i + 2 < t->len && s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0x9D)
+    return 3;
+  return 0;
+}
+
+/* Read a source forwards from i: words up to a stop. */
+int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
+                      uint32_t *s, uint32_t *e) {
+  const char *const *stops = hs_attr_stops_for(lang);
+  uint32_t p = i, ws = 0, we = 0;
+  int nw = 0, max = !strcmp(lang, "en") ? 7 : 6;
+  /* skip spaces (not hard punctuation, except a colon after Source) */
+  while (p < lim && (hs_attr_is_space_byte((unsigned char)t->s[p]) ||
+                     ((unsigned char)t->s[p] == 0xC2 && t->s[p + 1] == (char)0xA0)))
+    p += (unsigned char)t->s[p] == 0xC2 ? 2 : 1;
+  *s = p;
+  while (p < lim && nw < max) {
+    uint32_t q;
+    if (t->s[p] == '.' && nw >= 1 && p - we == 0 &&
+        (we - ws == 1 || (we - ws == 2 && ((unsigned char)t->s[ws] == 0xD8 ||
+                                           (unsigned char)t->s[ws] == 0xD9)))) {
+      p++; /* "د." (Dr.), "J." : an abbreviation inside the name */
+      continue;
+    }
+    if (hs_attr_hard_punct(t, p)) {
+      /* a quoted name after a descriptor: صحيفة «الرياض», daily "Kayhan" */
+      uint32_t ql = hs_attr_quote_open_len(t, p);
+      if (ql && nw >= 1 && nw <= 2) {
+        uint32_t z = p + ql, lim2 = p + 80 < lim ? p + 80 : lim;
+        while (z < lim2 && !hs_attr_quote_close_len(t, z)) z++;
+        if (z < lim2 && z > p + ql) {
+          we = z + hs_attr_quote_close_len(t, z);
+          nw++;
+        }
+      }
+      break;
+    }
+    if (hs_attr_punct_len(t, p)) {
+      p += hs_attr_punct_len(t, p);
+      continue;
+    }
+    q = hs_attr_word_end(t, p);
+    if (q == p || (q - p == 1 && t->s[p] == '-')) break; /* a dash */
+    if (hs_attr_in_list(t->s + p, q - p, stops) && !(nw == 0 && !strcmp(lang, "en") &&
+                                              hs_attr_eq_ci(t->s + p, q - p, "the")))
+      break;
+    if (nw == 0) ws = p;
+    we = q;
+    nw++;
+    p = q;
+  }
+  if (!nw) return 0;
+  *s = ws;
+  *e = we;
+  return 1;
+}
+
+/* Read a source backwards from i (exclusive). */
+int hs_attr_read_before(const txt *t, uint32_t lo, uint32_t i, const char *lang,
+                       uint32_t *s, uint32_t *e) {
+  const char *const *stops = hs_attr_stops_for(lang);
+  uint32_t p = i, ws = 0, we = 0;
+  int nw = 0;
+  while (p > lo) {
+    uint32_t b = p - 1, q;
+    while (b > lo && ((unsigned char)t->s[b] & 0xC0) == 0x80) b--;
+    if (hs_attr_punct_len(t, b)) {
+      if (hs_attr_hard_punct(t, b)) break;
+      p = b;
+      continue;
+    }
+    /* word ending at p: find its start */
+    q = b;
+    while (q > lo) {
+      uint32_t c = q - 1;
+      while (c > lo && ((unsigned char)t->s[c] & 0xC0) == 0x80) c--;
+      if (hs_attr_punct_len(t, c)) break;
+      q = c;
+    }
+    if (p - q == 1 && t->s[q] == '-') break; /* a dash */
+    if (hs_attr_in_list(t->s + q, p - q, stops) &&
+        !(!strcmp(lang, "en") && (hs_attr_eq_ci(t->s + q, p - q, "the") ||
+                                  hs_attr_eq_ci(t->s + q, p - q, "and"))))
+      break;
+    if (nw == 0) we = p;
+    ws = q;
+    nw++;
+    /* English: an article opens the noun phrase ("the ministry") */
+    if (!strcmp(lang, "en") &&
+        (hs_attr_eq_ci(t->s + q, p - q, "the") || hs_attr_eq_ci(t->s + q, p - q, "a") ||
+         hs_attr_eq_ci(t->s + q, p - q, "an")))
+      break;
+    p = q;
+    if (nw >= 8) break;
+  }
+  if (!nw) return 0;
+  *s = ws;
+  *e = we;
+  return 1;
+}
+
+/* ------------------------------------------------------------ sentences */
+
+
+int hs_attr_sentence_end(const txt *t, uint32_t i) {
+  unsigned char c = (unsigned char)t->s[i];
+  if (c == '\n' || c == '!' || c == '?') return 1;
+  if (c == 0xD8 && i + 1 < t->len && (unsigned char)t->s[i + 1] == 0x9F)
+    return 1; /* ؟ */
+  if (c == '.') {
+    /* U.S., J. Smith: a capital right before and no space after */
+    if (i + 1 < t->len && !hs_attr_is_space_byte((unsigned char)t->s[i + 1]) &&
+        (unsigned char)t->s[i + 1] != '"' && (unsigned char)t->s[i + 1] < 0x80)
+      return 0;
+    if (i >= 1 && hs_attr_is_upper_ascii(t->s[i - 1]) &&
+        (i < 2 || hs_attr_punct_len(t, i - 2) || t->s[i - 2] == '.'))
+      return 0;
+    /* a one-letter Arabic-script word: «د.» (Dr.), «م.» (Eng.) */
+    if (i >= 2 && ((unsigned char)t->s[i - 2] == 0xD8 ||
+                   (unsigned char)t->s[i - 2] == 0xD9) &&
+        (i < 3 || hs_attr_punct_len(t, i - 3)))
+      return 0;
+    return 1;
+  }
+  return 0;
+}
+
+size_t hs_attr_split_sentences(const txt *t, sent **out) {
+  size_t n = 0, cap = 0;
+  uint32_t i, s = 0;
+  sent *v = NULL;
+  for (i = 0; i <= t->len; i++) {
+    if (i == t->len || hs_attr_sentence_end(t, i)) {
+      uint32_t e = i < t->len ? i + 1 : i;
+      if (e > s) {
+        HS_GROW(v, cap, n + 1);
+        v[n].s = s;
+        v[n].e = e;
+        n++;
+      }
+      s = e;
+    }
+  }
+  *out = v;
+  return n;
+}
