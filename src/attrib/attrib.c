@@ -311,12 +311,78 @@ static void extend_of_en(const txt *t, uint32_t lo, uint32_t *s) {
   while (e > lo && t->s[e - 1] == ' ') e--;
   b = e;
   while (b > lo && t->s[b - 1] >= 'a' && t->s[b - 1] <= 'z') b--;
-  if (!(hs_attr_eq_ci(t->s + b, e - b, "for") || hs_attr_eq_ci(t->s + b, e - b, "of")))
+  int in = hs_attr_eq_ci(t->s + b, e - b, "in");
+  if (!(hs_attr_eq_ci(t->s + b, e - b, "for") ||
+        hs_attr_eq_ci(t->s + b, e - b, "of") || in))
     return;
   if (b == lo || t->s[b - 1] != ' ') return;
   if (hs_attr_read_before(t, lo, b, "en", &hs, &he) && he > hs &&
-      plausible_en(t, hs, he))
+      plausible_en(t, hs, he)) {
+    /* "Farmers in Basra province said", "officials in Gaza said": only a
+    ** head that opens its clause, not "fighting in Gaza, which ..." */
+    uint32_t c = hs;
+    while (c > lo && t->s[c - 1] == ' ') c--;
+    if (in && !(c == lo || t->s[c - 1] == ',' || t->s[c - 1] == '-'))
+      return;
     *s = hs;
+  }
+}
+
+/* "SANA, citing local residents, reported", "Officials in Havana, cited
+** by the Cuban News Agency, said": the cue at q follows the previous
+** attribution pv, a citing one, across a comma; the source is the name
+** before pv's cue. */
+static int cited_before_en(const txt *t, const sent *se, const found *pv,
+                           uint32_t q, uint32_t *s, uint32_t *e) {
+  uint32_t c = pv->cue_s, g;
+  int comma = 0;
+  if (!(pv->flags & F_CITING) || pv->a.src_end > q || pv->cue_s < se->s ||
+      !hs_attr_link_gap(t->s, pv->a.src_end, q))
+    return 0;
+  for (g = pv->a.src_end; g < q; g++) comma |= t->s[g] == ',';
+  if (!comma) return 0;
+  while (c > se->s && t->s[c - 1] == ' ') c--;
+  if (c == se->s || t->s[c - 1] != ',') return 0;
+  return hs_attr_read_before(t, se->s, c - 1, "en", s, e) && *e > *s &&
+         plausible_en(t, *s, *e);
+}
+
+/* «مصدر في الوزارة»: an Arabic source head of hs_attr_head_in_ar read
+** alone, followed by «في» and a name, takes that name too. */
+static void extend_in_ar(const txt *t, const sent *se, uint32_t s,
+                         uint32_t *e) {
+  uint32_t s2, e2;
+  if (!hs_attr_in_list(t->s + s, *e - s, hs_attr_head_in_ar)) return;
+  if (*e + 6 > se->e || memcmp(t->s + *e, " \xD9\x81\xD9\x8A ", 6)) return;
+  if (hs_attr_read_after(t, *e + 6, se->e, "ar", &s2, &e2) && s2 == *e + 6 &&
+      e2 - s2 <= 60)
+    *e = e2;
+}
+
+/* Persian is verb-final: the speaker of «گفت», «اعلام کرد» is the
+** subject opening its clause («وزیر امور خارجه در دیدار با ... گفت»),
+** read forwards from the clause start (after punctuation or after the
+** verb of a previous attribution) up to a stop word. */
+static int subject_fa(const txt *t, const sent *se, const found *f,
+                      size_t first, size_t nf, uint32_t p, uint32_t *s,
+                      uint32_t *e) {
+  uint32_t cs = se->s, j;
+  size_t k;
+  for (j = p; j > se->s; j--)
+    if (hs_attr_hard_punct(t, j - 1) &&
+        ((unsigned char)t->s[j - 1] < 0x80 ||
+         ((unsigned char)t->s[j - 1] & 0xC0) != 0x80)) {
+      cs = j - 1 + hs_attr_punct_len(t, j - 1);
+      break;
+    }
+  for (k = first; k < nf; k++)
+    if (f[k].a.src_end <= f[k].cue_s && f[k].cue_e <= p && f[k].cue_e > cs)
+      cs = f[k].cue_e;
+  while (cs < p && hs_attr_is_space_byte((unsigned char)t->s[cs])) cs++;
+  if (p - cs > 5 && !memcmp(t->s + cs, "\xDA\xA9\xD9\x87 ", 5)) cs += 5;
+  if (!hs_attr_read_after(t, cs, p, "fa", s, e) || *e <= *s || *s != cs)
+    return 0;
+  return 1;
 }
 
 /* "said NAME of ORG", "said NAME from ORG": the source read after an
@@ -403,16 +469,23 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
         if ((c->flags & F_LINESTART) && !is_line_start(&t, p)) continue;
         if (c->dir == AFTER) {
           ok = hs_attr_read_after(&t, ce, se->e, c->lang, &s, &e);
+          if (ok && c->lang[0] == 'a') extend_in_ar(&t, se, s, &e);
         } else if (c->lang[0] == 'e') {
           uint32_t q = skip_abbrev_en(&t, se->s, skip_aux_en(&t, se->s, p));
-          ok = appositive_en(&t, se->s, q, &s, &e);
+          ok = nf > first && cited_before_en(&t, se, &f[nf - 1], q, &s, &e);
+          if (ok) extend_of_en(&t, se->s, &s);
+          if (!ok) ok = appositive_en(&t, se->s, q, &s, &e);
           if (!ok && (ok = hs_attr_read_before(&t, se->s, q, c->lang, &s, &e)))
             extend_of_en(&t, se->s, &s);
           if (!ok && (c->flags & F_INVERT) && after_quote(&t, se->s, q) &&
-              (ok = hs_attr_read_after(&t, ce, se->e, c->lang, &s, &e)))
+              (ok = hs_attr_read_after(&t, ce, se->e, c->lang, &s, &e))) {
             trim_name_en(&t, s, &e);
+            if (t.s[s] >= '0' && t.s[s] <= '9') ok = 0; /* "said 10,000" */
+          }
         } else {
-          ok = hs_attr_read_before(&t, se->s, p, c->lang, &s, &e);
+          ok = (c->lang[0] == 'f' &&
+                subject_fa(&t, se, f, first, nf, p, &s, &e)) ||
+               hs_attr_read_before(&t, se->s, p, c->lang, &s, &e);
         }
         if (ok && e > s) {
           /* drop a leading "the" only for pronoun checks */
@@ -510,6 +583,7 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
       x->a.chain = nchain++;
       x->a.chain_pos = 0;
     }
+    hs_attr_chain_rules(text, f, first, nf);
     if (nf > first) {
       if (denial_sent < 0) denial_sent = has_denial_word(&t, se);
       if (denial_sent)

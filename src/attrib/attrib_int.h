@@ -36,6 +36,8 @@ void hs_attr_cue_buckets(int persian, uint16_t start[257], uint16_t *ord);
 extern const char *const hs_attr_stop_en[], *const hs_attr_stop_ar[],
     *const hs_attr_stop_fa[];
 extern const char *const hs_attr_pronouns[];
+extern const char *const hs_attr_head_in_ar[];
+extern const char *const hs_attr_masdar_ar[];
 extern const type_word hs_attr_type_words[];
 extern const size_t hs_attr_ntype_words;
 extern const char *const hs_attr_denial_words[];
@@ -90,4 +92,8 @@ int hs_attr_read_before(const txt *t, uint32_t lo, uint32_t i,
 int hs_attr_sentence_end(const txt *t, uint32_t i);
 size_t hs_attr_split_sentences(const txt *t, sent **out);
 
+/* chains.c: the chains of one sentence (f[first..nf)) whose ends are not
+** adjacent: "SANA, citing X, reported", «A به نقل از B گفت», "A reported
+** ..., citing B", «به گزارش A، B گفت». */
+void hs_attr_chain_rules(const char *t, found *f, size_t first, size_t nf);
 #endif

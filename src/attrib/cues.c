@@ -18,11 +18,14 @@
 **       by, Source:, denied,
 **       has denied, denies, rejected, dismissed, refuted, called the
 **       allegations / claims / reports
-**   ar: قال، وقال، ذكرت، وذكرت، ذكر، أفادت، وأفادت، أفاد، أعلنت، أعلن، أكد،
-**       أكدت، صرح، أضاف، نقلا عن، نقلاً عن، وفقا لـ، وفقاً لـ، بحسب، حسب،
-**       طبقا لـ، استنادا إلى، نفى، نفت، رفض، رفضت، كذب، المصدر:
-**   fa: به گزارش، به نقل از، طبق گزارش، بنا بر گزارش، گفت، اعلام کرد،
-**       افزود، تکذیب کرد، منبع:
+**   ar: قال، وقال، ذكرت، وذكرت، ذكر، أفادت، وأفادت، أفاد، وأفاد، أعلنت، أعلن،
+**       أكد، أكدت، صرح، أضاف، أضافت، أوضح، أوضحت، أشار، أشارت، كشف، كشفت،
+**       تابع، نقلت، نقلت A عن B قوله، كما نقلت عنه، نقلا عن، نقلاً عن، وفقا لـ،
+**       وفقاً لـ، بحسب، حسب، طبقا لـ، استنادا إلى، نفى، نفت، رفض، رفضت، كذب،
+**       المصدر: (each also with the conjunction و)
+**   fa: به گزارش، به نقل از، طبق گزارش، بنا بر گزارش، گفت، گفتند، اعلام کرد،
+**       اعلام کردند، گزارش داد، گزارش دادند، نوشت، تصریح کرد، خاطرنشان کرد،
+**       عنوان کرد، اظهار داشت، افزود، تکذیب کرد، منبع:
 */
 const cue_row hs_attr_cues[] = {
     {"en", "quoted as saying by", AFTER, 0},
@@ -117,6 +120,24 @@ const cue_row hs_attr_cues[] = {
     {"ar", "وصرح", AFTER, 0},
     {"ar", "صرح", AFTER, 0},
     {"ar", "وأضاف", AFTER, 0},
+    {"ar", "أضاف", AFTER, 0},
+    {"ar", "وأضافت", AFTER, 0},
+    {"ar", "أضافت", AFTER, 0},
+    {"ar", "وأفاد", AFTER, 0},
+    {"ar", "وأوضح", AFTER, 0},
+    {"ar", "أوضح", AFTER, 0},
+    {"ar", "وأوضحت", AFTER, 0},
+    {"ar", "أوضحت", AFTER, 0},
+    {"ar", "وأشار", AFTER, 0},
+    {"ar", "أشار", AFTER, 0},
+    {"ar", "وأشارت", AFTER, 0},
+    {"ar", "أشارت", AFTER, 0},
+    {"ar", "وكشف", AFTER, 0},
+    {"ar", "كشف", AFTER, 0},
+    {"ar", "وكشفت", AFTER, 0},
+    {"ar", "كشفت", AFTER, 0},
+    {"ar", "وتابع", AFTER, 0},
+    {"ar", "وأكدت", AFTER, 0},
     {"fa", "به گزارش", AFTER, 0},
     {"fa", "به نقل از", AFTER, F_CITING},
     {"fa", "طبق گزارش", AFTER, 0},
@@ -124,7 +145,14 @@ const cue_row hs_attr_cues[] = {
     {"fa", "بنابر گزارش", AFTER, 0},
     {"fa", "منبع:", AFTER, F_LINESTART},
     {"fa", "گزارش داد", BEFORE, 0},
+    {"fa", "گزارش دادند", BEFORE, 0},
     {"fa", "گفتند", BEFORE, 0},
+    {"fa", "اعلام کردند", BEFORE, 0},
+    {"fa", "نوشت", BEFORE, 0},
+    {"fa", "تصریح کرد", BEFORE, 0},
+    {"fa", "خاطرنشان کرد", BEFORE, 0},
+    {"fa", "عنوان کرد", BEFORE, 0},
+    {"fa", "اظهار داشت", BEFORE, 0},
     {"fa", "تکذیب کرد", BEFORE, F_DENIAL},
     {"fa", "را تکذیب کرد", BEFORE, F_DENIAL},
     {"fa", "اعلام کرد", BEFORE, 0},
@@ -170,8 +198,25 @@ const char *const hs_attr_stop_ar[] = {
     "مساء", "صباح", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء",
     "الخميس", "الجمعة", "السبت", "هذه", "هذا", "ذلك", "تلك", "هذي", "كل",
     "وجود", "صحة", NULL};
-const char *const hs_attr_stop_fa[] = {"که", "در", "از", "با", "به", "روز",
-                                      "امروز", "را", "این", "و", "گزارش", "گفت", "گفتند", "اعلام", "افزود", NULL};
+const char *const hs_attr_stop_fa[] = {
+    "که", "در", "از", "با", "به", "روز", "امروز", "را", "این", "و", "گزارش",
+    "گفت", "گفتند", "اعلام", "افزود", "نوشت", "تصریح", "خاطرنشان", "عنوان",
+    "اظهار", "نیز", "هم", "پس", "پیش", "قبل", "بعد", "هنگام", "طی", "ضمن",
+    "برای", "درباره", "بر", "دیروز", "امشب", "دیشب", "صبح", "عصر", "شب",
+    NULL};
+/* Arabic verbal nouns that open the object of «أعلنت», «أكدت» right
+** after the subject («أعلنت وزارة الداخلية القبض على ...»): a source read
+** forwards ends before them. */
+const char *const hs_attr_masdar_ar[] = {
+    "تسجيل", "تنفيذ", "تعيين", "تقديم", "توقيع", "تمديد", "تأجيل", "تخصيص",
+    "تحويل", "تطبيق", "إطلاق", "اطلاق", "اعتقال", "إغلاق", "اغلاق", "افتتاح",
+    "بدء", "إلغاء", "الغاء", "رفع", "خفض", "منع", "فتح", "إنشاء", "مقتل",
+    "سقوط", "استئناف", "القبض", "ضبط", "إحباط", "احباط", "وصول", "تمكن",
+    "نجاح", "ارتفاع", "انخفاض", "إصابة", "وفاة", NULL};
+/* Arabic heads that a place or body follows after «في» inside the source
+** («مصدر في الوزارة», «مسؤولون في الحكومة»). */
+const char *const hs_attr_head_in_ar[] = {"مصدر", "مصادر", "مسؤول", "مسؤولون",
+                                          "مسؤولين", "مسئول", "مسئولون", NULL};
 const char *const hs_attr_pronouns[] = {
     "he", "she", "it", "they", "we", "i", "you", "this", "which", "who",
     "there", "that", "one", "what", "the", "a", "an", "and", "but", "it",
@@ -186,6 +231,8 @@ const type_word hs_attr_type_words[] = {
     {"source", HS_SRC_ANONYMOUS}, {"sources", HS_SRC_ANONYMOUS},
     {"witness", HS_SRC_ANONYMOUS}, {"witnesses", HS_SRC_ANONYMOUS},
     {"residents", HS_SRC_ANONYMOUS}, {"insiders", HS_SRC_ANONYMOUS},
+    {"farmers", HS_SRC_ANONYMOUS}, {"locals", HS_SRC_ANONYMOUS},
+    {"فعالان", HS_SRC_ANONYMOUS},
     {"activists", HS_SRC_ANONYMOUS}, {"analysts", HS_SRC_ANONYMOUS},
     {"dealers", HS_SRC_ANONYMOUS}, {"traders", HS_SRC_ANONYMOUS},
     {"economists", HS_SRC_ANONYMOUS}, {"experts", HS_SRC_ANONYMOUS},
@@ -245,7 +292,15 @@ const type_word hs_attr_type_words[] = {
     {"الدكتور", HS_SRC_PERSON}, {"د", HS_SRC_PERSON}, {"المهندس", HS_SRC_PERSON},
     {"الشيخ", HS_SRC_PERSON}, {"السيد", HS_SRC_PERSON},
     {"الأستاذ", HS_SRC_PERSON}, {"آقای", HS_SRC_PERSON},
-    {"خانم", HS_SRC_PERSON}, {"دکتر", HS_SRC_PERSON}};
+    {"خانم", HS_SRC_PERSON}, {"دکتر", HS_SRC_PERSON},
+    {"governor", HS_SRC_OFFICIAL}, {"universities", HS_SRC_OFFICIAL},
+    {"society", HS_SRC_OFFICIAL}, {"service", HS_SRC_OFFICIAL},
+    {"commander", HS_SRC_OFFICIAL}, {"officer", HS_SRC_OFFICIAL},
+    {"مدير", HS_SRC_OFFICIAL}, {"سازمان", HS_SRC_OFFICIAL},
+    {"مرکز", HS_SRC_OFFICIAL}, {"مدیرکل", HS_SRC_OFFICIAL},
+    {"مدیر", HS_SRC_OFFICIAL}, {"نخست‌وزیر", HS_SRC_OFFICIAL},
+    {"رئیس‌جمهور", HS_SRC_OFFICIAL}, {"روابط", HS_SRC_OFFICIAL},
+    {"سرمربی", HS_SRC_PERSON}, {"directors", HS_SRC_ANONYMOUS}};
 const size_t hs_attr_ntype_words =
     sizeof hs_attr_type_words / sizeof hs_attr_type_words[0];
 

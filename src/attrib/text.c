@@ -146,9 +146,17 @@ int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
     }
     q = hs_attr_word_end(t, p);
     if (q == p || (q - p == 1 && t->s[p] == '-')) break; /* a dash */
-    if (hs_attr_in_list(t->s + p, q - p, stops) && !(nw == 0 && !strcmp(lang, "en") &&
-                                              hs_attr_eq_ci(t->s + p, q - p, "the")))
-      break;
+    if (hs_attr_in_list(t->s + p, q - p, stops) &&
+        !(nw == 0 && !strcmp(lang, "en") &&
+          hs_attr_eq_ci(t->s + p, q - p, "the")) &&
+        !(nw >= 1 && !strcmp(lang, "fa") &&
+          hs_attr_eq_ci(t->s + p, q - p, "این")))
+      break; /* «کارشناسان این سازمان»: «این» inside a name */
+    if (nw >= 1 && !strcmp(lang, "ar") &&
+        (hs_attr_in_list(t->s + p, q - p, hs_attr_masdar_ar) ||
+         (q - p > 4 && !memcmp(t->s + p, "\xD8\xA7\xD9\x84", 4) &&
+          hs_attr_in_list(t->s + p + 4, q - p - 4, hs_attr_masdar_ar))))
+      break; /* «وزارة الداخلية القبض على»: the object begins */
     if (nw == 0) ws = p;
     we = q;
     nw++;

@@ -92,7 +92,78 @@ static const attr_case cases[] = {
      {{"Qodsna", HS_SRC_AGENCY, 0, 0}, {"SANA", HS_SRC_AGENCY, 1, 0}}},
     {"سخنگوی وزارت خارجه گفت که مذاکرات ادامه دارد.",
      {{"سخنگوی وزارت خارجه", HS_SRC_OFFICIAL, 0, 0}}},
+    /* Persian subject at the clause start, not the words before the verb */
+    {"سرمربی استقلال پس از بازی گفت که بازیکنان عالی بودند.",
+     {{"سرمربی استقلال", HS_SRC_PERSON, 0, 0}}},
+    {"وزیر امور خارجه در دیدار با همتای عراقی خود گفت که روابط خوب است.",
+     {{"وزیر امور خارجه", HS_SRC_OFFICIAL, 0, 0}}},
+    /* Arabic: the object's verbal noun ends the subject; «وأفاد» */
+    {"أعلنت وزارة الداخلية الكويتية القبض على شبكة لتهريب المخدرات.",
+     {{"وزارة الداخلية الكويتية", HS_SRC_OFFICIAL, 0, 0}}},
+    {"وأفاد ناشطون بأن الطيران شن غارات.",
+     {{"ناشطون", HS_SRC_ANONYMOUS, 0, 0}}},
+    /* "X in Y said" opening its clause; not "said 10,000" */
+    {"Farmers in Basra province said on Monday that crops died.",
+     {{"Farmers in Basra province", HS_SRC_ANONYMOUS, 0, 0}}},
 };
+
+/* Chains whose two ends are apart: (citing, cited) by normalized name,
+** both found, in one chain, in that order. */
+static const struct {
+  const char *text, *citing, *cited;
+} chain_cases[] = {
+    {"SANA, citing information received from local residents, reported "
+     "that shells hit the town.",
+     "SANA", "local residents"},
+    {"Damascus, SANA - SANA, citing local residents, reported that shells "
+     "hit the town.",
+     "SANA", "local residents"},
+    {"Furat Post reported that a convoy was hit near the town, citing local "
+     "activists.",
+     "Furat Post", "local activists"},
+    {"Officials in Havana, cited by the Cuban News Agency, said 10,000 "
+     "tourists left.",
+     "Cuban News Agency", "Officials in Havana"},
+    {"خبرگزاری فارس به نقل از رویترز گزارش داد که اوپک تولید را کاهش "
+     "نمی‌دهد.",
+     "Fars", "Reuters"},
+    {"چند نماینده مجلس به نقل از خبرگزاری خانه ملت گفتند که قیمت افزایش "
+     "یافت.",
+     "چند نماینده مجلس", "خبرگزاری خانه ملت"},
+    {"به گزارش ایسنا، مدیرکل محیط زیست استان اعلام کرد که سطح آب کاهش یافت.",
+     "ISNA", "مدیرکل محیط زیست استان"},
+    {"وقال مصدر في الوزارة، كما نقلت عنه صحيفة سبق، إن المصابين بخير.",
+     "Sabq", "مصدر في الوزارة"},
+    {"نقلت وكالة الأنباء السورية سانا عن مصادر محلية قولها إن القصف استهدف "
+     "سوقا.",
+     "SANA", "مصادر محلية"},
+    {"The figures were published by the Tasnim news agency, relying on data "
+     "from provincial universities.",
+     "Tasnim", "provincial universities"},
+};
+
+static void test_attrib_chains(void **state) {
+  hs_aliases *al = NULL;
+  size_t i, k;
+  (void)state;
+  assert_int_equal(hs_aliases_new(&al, NULL), HS_OK);
+  for (i = 0; i < sizeof chain_cases / sizeof chain_cases[0]; i++) {
+    const char *t = chain_cases[i].text;
+    hs_attribution *a = NULL, *x = NULL, *y = NULL;
+    size_t n = 0;
+    assert_int_equal(hs_attrib_extract(t, strlen(t), al, &a, &n, NULL), HS_OK);
+    for (k = 0; k < n; k++) {
+      if (!strcmp(a[k].normalized, chain_cases[i].citing)) x = &a[k];
+      if (!strcmp(a[k].normalized, chain_cases[i].cited)) y = &a[k];
+    }
+    if (!x || !y) fail_msg("'%s': a source is missing", t);
+    if (x->chain != y->chain || x->chain_pos >= y->chain_pos)
+      fail_msg("'%s': chains %d/%d positions %d/%d", t, x->chain, y->chain,
+               x->chain_pos, y->chain_pos);
+    hs_attributions_free(a, n);
+  }
+  hs_aliases_free(al);
+}
 
 static void test_attrib_table(void **state) {
   hs_aliases *al = NULL;
@@ -224,6 +295,7 @@ static void test_graph(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_attrib_table),
+      cmocka_unit_test(test_attrib_chains),
       cmocka_unit_test(test_aliases),
       cmocka_unit_test(test_graph),
   };

@@ -1,0 +1,139 @@
+/*
+** chains.c — the attribution chains whose two ends are not next to each
+** other in the sentence, joined after attrib.c has read every source of
+** the sentence and linked the adjacent ones ("A citing B", "B, as quoted
+** by A").  Three shapes, each a fact of its language's word order:
+**   - the citing cue inside the clause of the verb whose subject cites:
+**     "SANA, citing local residents, reported", «خبرگزاری فارس به نقل از
+**     رویترز گزارش داد», «چند نماینده به نقل از X گفتند»: the source read
+**     before the citing cue (for the verb after it) cites the one after;
+**   - an English trailing participle: "Furat Post reported that ...,
+**     citing local activists": the subject of the clause the participle
+**     closes cites;
+**   - a Persian lead «به گزارش X، Y گفت»: X reports what Y said;
+**   - Arabic «X ...، كما نقلت عنه Y»: «عنه» points back to X, Y cites X.
+** Only an attribution still alone in its chain is joined, so that a chain
+** found by adjacency is never rearranged.
+*/
+#include <string.h>
+
+#include "attrib/attrib_int.h"
+
+/* Leads whose outlet relays the statement of the clause after the comma. */
+static const char *const lead_fa[] = {"به گزارش", "طبق گزارش", "بنا بر گزارش",
+                                      "بنابر گزارش", NULL};
+
+static int alone(const found *f, size_t first, size_t nf, size_t y) {
+  size_t k;
+  for (k = first; k < nf; k++)
+    if (k != y && f[k].a.chain == f[y].a.chain) return 0;
+  return 1;
+}
+
+/* y joins the chain of x, right after x (members behind x move back). */
+static void join(found *f, size_t first, size_t nf, size_t x, size_t y) {
+  size_t k;
+  int pos = f[x].a.chain_pos + 1;
+  for (k = first; k < nf; k++)
+    if (k != y && f[k].a.chain == f[x].a.chain && f[k].a.chain_pos >= pos)
+      f[k].a.chain_pos++;
+  f[y].a.chain = f[x].a.chain;
+  f[y].a.chain_pos = pos;
+}
+
+static int plain_citing(const found *x) {
+  return (x->flags & F_CITING) && !(x->flags & F_REVERSE);
+}
+
+/* The source is read before its cue (a verb: "reported", «گفت»). */
+static int verb_after(const found *x) { return x->a.src_end <= x->cue_s; }
+
+/* 1 if [a, b) holds only spaces and one comma (ASCII or Arabic). */
+static int comma_gap(const char *t, uint32_t a, uint32_t b) {
+  int commas = 0;
+  for (; a < b; a++) {
+    if (t[a] == ' ') continue;
+    if (t[a] == ',') {
+      commas++;
+      continue;
+    }
+    if (a + 1 < b && !memcmp(t + a, "\xD8\x8C", 2)) {
+      commas++;
+      a++;
+      continue;
+    }
+    return 0;
+  }
+  return commas == 1;
+}
+
+static int is_lead_fa(const char *cue) {
+  int k;
+  for (k = 0; lead_fa[k]; k++)
+    if (!strcmp(cue, lead_fa[k])) return 1;
+  return 0;
+}
+
+void hs_attr_chain_rules(const char *t, found *f, size_t first, size_t nf) {
+  size_t x, y;
+  for (y = first; y < nf; y++) {
+    if (!alone(f, first, nf, y)) continue;
+    if (plain_citing(&f[y])) {
+      /* the citing cue inside the clause of a later verb */
+      for (x = first; x < nf; x++)
+        if (x != y && verb_after(&f[x]) && f[x].cue_s >= f[y].a.src_end &&
+            f[x].a.src_end <= f[y].cue_s &&
+            hs_attr_link_gap(t, f[x].a.src_end, f[y].cue_s))
+          break;
+      if (x < nf) {
+        join(f, first, nf, x, y);
+        continue;
+      }
+      /* "X reported that ..., citing Y" */
+      {
+        uint32_t c = f[y].cue_s;
+        while (c > 0 && t[c - 1] == ' ') c--;
+        if (c > 0 && t[c - 1] == ',' && (unsigned char)t[f[y].cue_s] < 0x80) {
+          size_t best = nf;
+          for (x = first; x < nf; x++)
+            if (x != y && f[x].a.chain_pos == 0 && f[x].cue_e <= c &&
+                !(f[x].flags & F_CITING) &&
+                (best == nf || f[x].cue_s > f[best].cue_s))
+              best = x;
+          if (best < nf) {
+            join(f, first, nf, best, y);
+            continue;
+          }
+        }
+      }
+    }
+    /* «وأوضحت الوزارة في بيان، كما نقلت عنه صحيفة القبس»: the pronoun of
+    ** «عنه» points back to the sentence's previous source, whatever lies
+    ** between them */
+    if ((f[y].flags & F_REVERSE) && f[y].a.cue &&
+        !strncmp(f[y].a.cue, "\xD9\x83\xD9\x85\xD8\xA7 ", 5)) {
+      size_t best = nf;
+      for (x = first; x < nf; x++)
+        if (x != y && f[x].a.src_end <= f[y].cue_s &&
+            alone(f, first, nf, x) &&
+            (best == nf || f[x].a.src_end > f[best].a.src_end))
+          best = x;
+      if (best < nf) join(f, first, nf, y, best);
+      continue;
+    }
+    /* «به گزارش X، Y گفت» */
+    if (verb_after(&f[y]))
+      for (x = first; x < nf; x++)
+        if (x != y && f[x].a.cue && is_lead_fa(f[x].a.cue) &&
+            f[x].a.src_end <= f[y].a.src_start &&
+            comma_gap(t, f[x].a.src_end, f[y].a.src_start)) {
+          size_t k, last = x;
+          for (k = first; k < nf; k++)
+            if (k != y && f[k].a.chain == f[x].a.chain &&
+                f[k].a.chain_pos > f[last].a.chain_pos)
+              last = k;
+          join(f, first, nf, last, y);
+          break;
+        }
+  }
+}
