@@ -146,8 +146,8 @@ static int skip_linked(void *ud, uint32_t a, uint32_t b) {
   return lo < s->n && s->keys[lo] == k;
 }
 
-static hs_plink *link_add(hs_provenance *pv, size_t *cap, int kind,
-                          uint32_t a, uint32_t b) {
+hs_plink *hs_story_link_add(hs_provenance *pv, size_t *cap, int kind,
+                            uint32_t a, uint32_t b) {
   hs_plink *l;
   int cmp = hs_provenance_cmp(pv, a, b);
   const hs_pdoc *x = &pv->docs[a], *y = &pv->docs[b];
@@ -303,7 +303,7 @@ static void reuse_links(hs_provenance *pv, size_t *cap, const hs_passage *p,
       if (q->similarity > simmax) simmax = q->similarity;
       if (q->words > p[best].words) best = ix[j];
     }
-    l = link_add(pv, cap, HS_LINK_REUSE, a, b);
+    l = hs_story_link_add(pv, cap, HS_LINK_REUSE, a, b);
     l->passages = (uint32_t)(j - i);
     l->words = (uint32_t)(matched > UINT32_MAX ? UINT32_MAX : matched);
     l->similarity = simmax;
@@ -459,7 +459,7 @@ int hs_provenance_build(const hs_corpus *c, const hs_meta *metas,
     if (rc) goto out;
     for (i = 0; i < npara; i++) {
       const hs_para *q = &para[i];
-      hs_plink *l = link_add(pv, &cap, HS_LINK_PARAPHRASE, q->a, q->b);
+      hs_plink *l = hs_story_link_add(pv, &cap, HS_LINK_PARAPHRASE, q->a, q->b);
       int fa = l->from == q->a;
       const hs_doc *F = hs_corpus_doc(c, l->from), *T = hs_corpus_doc(c, l->to);
       hs_uf_union(parent, q->a, q->b);
@@ -508,53 +508,8 @@ int hs_provenance_build(const hs_corpus *c, const hs_meta *metas,
     if (!s->docs) s->docs = hs_malloc(size[r] * sizeof *s->docs);
     s->docs[s->ndocs++] = (uint32_t)i;
   }
-  /* citations inside a story: the cited outlet's earliest document ->
-  ** the citing document */
-  for (i = 0; metas && i < nd; i++) {
-    uint32_t r = hs_uf_find(parent, (uint32_t)i);
-    const hs_meta *m = &metas[i];
-    hs_pstory *s;
-    if (slot[r] == UINT32_MAX) continue;
-    s = &pv->stories[slot[r]];
-    for (k = 0; k < m->nattr; k++) {
-      const hs_attribution *a = &m->attr[k];
-      const char *name = a->normalized ? a->normalized : a->source;
-      const char *canon = NULL;
-      int type = 0;
-      uint32_t best = UINT32_MAX;
-      size_t j;
-      hs_plink *l;
-      if (a->vague && !a->resolved) continue; /* "the report": no source */
-      if (!name || (a->type != HS_SRC_AGENCY && a->type != HS_SRC_OUTLET))
-        continue;
-      if (al && hs_aliases_lookup(al, name, strlen(name), &canon, &type) && canon)
-        name = canon;
-      if (pv->docs[i].outlet && !strcmp(pv->docs[i].outlet, name)) continue;
-      for (j = 0; j < s->ndocs; j++) {
-        uint32_t d = s->docs[j];
-        if (d == i || !pv->docs[d].outlet || strcmp(pv->docs[d].outlet, name))
-          continue;
-        if (best == UINT32_MAX || hs_provenance_cmp(pv, d, best) < 0) best = d;
-      }
-      if (best == UINT32_MAX) continue;
-      for (j = 0; j < pv->nlinks; j++)
-        if (pv->links[j].kind == HS_LINK_CITATION &&
-            ((pv->links[j].from == best && pv->links[j].to == i) ||
-             (pv->links[j].to == best && pv->links[j].from == i)))
-          break;
-      if (j < pv->nlinks) continue;
-      l = link_add(pv, &cap, HS_LINK_CITATION, best, (uint32_t)i);
-      /* the citing document is `to` even when it is dated earlier: a
-      ** citation runs from the cited to the citing one */
-      if (l->to != i) {
-        l->from = best;
-        l->to = (uint32_t)i;
-      }
-      l->b_start = a->src_start;
-      l->b_end = a->src_end;
-      l->cited = hs_strdup(name);
-    }
-  }
+  /* citations inside a story (cite.c) */
+  hs_story_citations(pv, &cap, c, metas, al, parent, slot);
   /* each story: documents in date order, links, outlets, first, claims */
   for (i = 0; i < pv->nlinks; i++) {
     uint32_t r = hs_uf_find(parent, pv->links[i].from);

@@ -48,4 +48,16 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
 ** and actors, dates), as a JSON array; NULL when nothing. */
 char *hs_story_changes(hs_claims *claims, const char *a, const char *b);
 
+/* Append an edge of kind between documents a and b, earlier -> later by
+** the model's date rule (ties and undated: lower index first). */
+hs_plink *hs_story_link_add(hs_provenance *pv, size_t *cap, int kind,
+                            uint32_t a, uint32_t b);
+
+/* Citation edges inside the stories (cite.c): the cited outlet's earliest
+** document -> the citing document.  parent: the union-find of the
+** stories; slot[root]: the story index, UINT32_MAX for none. */
+void hs_story_citations(hs_provenance *pv, size_t *cap, const hs_corpus *c,
+                        const hs_meta *metas, const hs_aliases *al,
+                        uint32_t *parent, const uint32_t *slot);
+
 #endif

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes edges.jsonl for tests/cli/story_edges.sh: a flood report retold
 weeks later by another outlet with other numbers (a paraphrase edge with a
-changed number), and one outlet's sign-off and job-advert template under
+changed number) citing the first report by name, a wire reprint whose
+dateline credit is no citation, and one outlet's sign-off and job-advert template under
 unrelated articles (they must join nothing)."""
 import json, os
 
@@ -11,11 +12,13 @@ fill = [
  ("f3", "Evening News", "2020-05-06", "Museum reopens after repairs", "The national museum reopened its main hall on Saturday after eighteen months of roof repairs paid for by a private foundation.\n\nEntry will be free during the first week."),
  ("f4", "Daily Post", "2020-05-08", "Striker signs three-year deal", "The club's top scorer signed a new three-year contract on Friday, ending weeks of talk about a move abroad.\n\nHe scored 21 goals in all competitions last season."),
 ]
+s1 = ("KARACHI (Indus Wire) - Heavy monsoon rains flooded 40 villages in Sindh province on Friday and forced about 3,000 families from their homes, a provincial disaster official said.\n\nThe official said army boats were taking people to relief camps set up in school buildings near the highway.")
 story = [
  ("s1", "Indus Wire", "2020-05-01", "Floods force 3,000 families from homes in Sindh",
-  "KARACHI (Indus Wire) - Heavy monsoon rains flooded 40 villages in Sindh province on Friday and forced about 3,000 families from their homes, a provincial disaster official said.\n\nThe official said army boats were taking people to relief camps set up in school buildings near the highway."),
+  s1),
+ ("s3", "Daily Post", "2020-05-02", "Thousands flee Sindh floods", s1),
  ("s2", "Valley Courier", "2020-06-10", "A month on, Sindh flood victims wait for help",
-  "Around 5,000 families in Sindh province were driven from their homes when monsoon floods swept through dozens of villages last month, aid workers told the Valley Courier.\n\nMany of them still live in tents beside the highway and say no compensation has reached them."),
+  "Around 5,000 families in Sindh province were driven from their homes when monsoon floods swept through dozens of villages last month, aid workers told the Valley Courier.\n\nA month after an Indus Wire report of the first evacuations, many of them still live in tents beside the highway and say no compensation has reached them."),
 ]
 sign = ("Reported by the Harbour Gazette city desk. Readers can send news tips and corrections to "
         "the city desk by telephone or through our website, and every letter is read by an editor.")
