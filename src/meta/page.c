@@ -22,7 +22,8 @@
 **   a credit line "Originally published by X", «نقلا عن X», «بازنشر از X»;
 **   a site address "www.irna.ir" (0.6) and the URL's domain (0.55), read
 **   through the alias table;
-**   the folder holding the document when its id has one (0.3).
+**   the folder holding the document when it was read from a folder of
+**   files, not a JSONL record, and the folder's name is not a date (0.3).
 ** When a carrier (aggregator line or masthead) is found and a credited
 ** outlet differs from it, the credited one is the `original`.
 */
@@ -434,12 +435,20 @@ const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
       src = "url";
     }
   }
-  if (!out->value && d->id) {
+  /* a folder of files, not the path-like id of a JSONL record
+  ** ("bbc/business/041", "saudinewsnet/2015-07-22/00188"); a folder named
+  ** by a date or a number is not an outlet */
+  if (!out->value && d->id && d->line == 0) {
     const char *sl = strrchr(d->id, '/'), *p;
     if (sl && sl > d->id) {
       for (p = sl - 1; p > d->id && p[-1] != '/'; p--) {}
-      if (sl - p > 0 && strcmp(p, "-")) {
-        out->value = hs_strndup(p, (size_t)(sl - p));
+      if (sl - p > 0 && strcmp(p, "-") &&
+          strspn(p, "0123456789-_.") < (size_t)(sl - p)) {
+        const char *canon;
+        out->value = known(a, d->id, (uint32_t)(p - d->id),
+                           (uint32_t)(sl - d->id), &canon)
+                         ? hs_strdup(canon)
+                         : hs_strndup(p, (size_t)(sl - p));
         out->raw = hs_strdup(out->value);
         out->confidence = 0.3;
         out->given = 1;

@@ -241,6 +241,8 @@ static int write_meta(const model *m, const char *path, const char *title,
     putc(',', w.f);
     if (doc->title && *doc->title) {
       jw_str(&w, doc->title);
+    } else if (m->metas && m->metas[d].title.value) {
+      jw_str(&w, m->metas[d].title.value); /* the page's headline */
     } else {
       size_t ts, tn;
       hs_trace_first_line(doc, &ts, &tn);

@@ -59,7 +59,8 @@ static void trace_doc_date(const hs_doc *d, char out[11]) {
   if (!out[0]) trace_find_date(d->id, out);
 }
 
-/* The outlet: series, else the id's first folder, else "". */
+/* The outlet: series, else the id's first folder, else "" (used when
+** the page itself names none). */
 static char *trace_doc_outlet(const hs_doc *d) {
   const char *slash;
   char *o;
@@ -224,12 +225,15 @@ int hs_trace_model_build(model *m, hs_error *err) {
     return nomem(err);
   for (d = 0; d < m->ndocs; d++) {
     const hs_doc *doc = hs_corpus_doc(m->c, d);
-    char *o = trace_doc_outlet(doc);
+    char *o;
     int oi;
-    if (o && !*o && m->metas && m->metas[d].outlet.value) {
-      free(o);
+    /* series, else what the page says (hs_doc_outlet's rule, in metas),
+    ** else the id's first folder */
+    if (!(doc->series && *doc->series) && m->metas &&
+        m->metas[d].outlet.value)
       o = strdup(m->metas[d].outlet.value);
-    }
+    else
+      o = trace_doc_outlet(doc);
     if (!o) return nomem(err);
     oi = outlet_index(m, o, err);
     free(o);

@@ -230,6 +230,46 @@ static void test_meta_page(void **state) {
   hs_corpus_free(c);
 }
 
+/* The folder rule is for a folder of files: a JSONL record's path-like id
+** ("bbc/business/041") and a folder named by a date name no outlet; a
+** SaudiNewsNet address names its outlet through the alias table. */
+static void test_outlet_folder_url(void **state) {
+  static const char body[] =
+      "Quarterly profits jumped at the firm, the company said on Monday in a "
+      "long statement to investors.\n";
+  hs_corpus *c = hs_corpus_new();
+  hs_aliases *al = NULL;
+  char *o;
+  (void)state;
+  assert_int_equal(hs_aliases_new(&al, NULL), HS_OK);
+  assert_int_equal(hs_corpus_add(c, "bbc/business/041", body, strlen(body),
+                                 NULL, NULL, NULL, NULL, NULL, "a.jsonl", 7,
+                                 NULL), HS_OK);
+  assert_int_equal(hs_corpus_add(c, "pages/2015-07-22/x.txt", body,
+                                 strlen(body), NULL, NULL, NULL, NULL, NULL,
+                                 NULL, 0, NULL), HS_OK);
+  assert_int_equal(hs_corpus_add(c, "s/2015-07-22/01523", body, strlen(body),
+                                 NULL, NULL, NULL,
+                                 "http://www.alweeam.com.sa/348531/x/", NULL,
+                                 "b.jsonl", 3, NULL), HS_OK);
+  assert_int_equal(hs_corpus_add(c, "s/2015-07-25/00077", body, strlen(body),
+                                 NULL, NULL, NULL,
+                                 "http://www.3alyoum.com/news/local/a/x/",
+                                 NULL, "b.jsonl", 4, NULL), HS_OK);
+  assert_null(hs_doc_outlet(hs_corpus_doc(c, 0), al));
+  assert_null(hs_doc_outlet(hs_corpus_doc(c, 1), al));
+  o = hs_doc_outlet(hs_corpus_doc(c, 2), al);
+  assert_non_null(o);
+  assert_string_equal(o, "Al-Weeam");
+  free(o);
+  o = hs_doc_outlet(hs_corpus_doc(c, 3), al);
+  assert_non_null(o);
+  assert_string_equal(o, "Ain Alyoum");
+  free(o);
+  hs_aliases_free(al);
+  hs_corpus_free(c);
+}
+
 /* Repeated lines of one outlet: in >= 3 documents and >= 30% of them. */
 static void test_repeated_lines(void **state) {
   hs_corpus *c = hs_corpus_new();
@@ -375,6 +415,7 @@ int main(void) {
       cmocka_unit_test(test_boilerplate),
       cmocka_unit_test(test_meta_fields),
       cmocka_unit_test(test_meta_page),
+      cmocka_unit_test(test_outlet_folder_url),
       cmocka_unit_test(test_repeated_lines),
       cmocka_unit_test(test_masking),
       cmocka_unit_test(test_line_records_from_tokens),
