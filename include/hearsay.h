@@ -878,6 +878,11 @@ HS_API void hs_claims_free(hs_claims *c);
 /* While *cancel (if cancel is non-NULL) is nonzero, indexing and search
 ** stop and fail with HS_EINTR (for a store, with hs_store_set_cancel). */
 HS_API void hs_claims_set_cancel(hs_claims *c, const volatile int *cancel);
+/* Forget every sentence indexed so far (the lexicon, WordNet and the
+** aliases added stay loaded), so that one hs_claims serves corpus after
+** corpus, e.g. one small document at a time, without loading its tables
+** again. */
+HS_API void hs_claims_clear(hs_claims *c);
 /* Add alias entries from a file in the format of data/entities.tsv;
 ** HS_EINPUT names FILE:LINE of a malformed line. */
 HS_API int hs_claims_add_aliases(hs_claims *c, const char *path,

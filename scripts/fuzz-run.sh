@@ -7,26 +7,34 @@
 # runs a second and the result; exits 1 if any target found a crash.
 #   FUZZ_TIME=3600 make fuzz-run          # an hour per target
 #   FUZZ_TARGETS="fuzz_date fuzz_store" FUZZ_TIME=30 make fuzz-run
+# FUZZ_BIN names another folder of fuzz binaries (e.g. a copy, so that a
+# long campaign is not disturbed by a rebuild) and FUZZ_OUT another folder
+# for the kept corpus and the crashes (e.g. a scratch folder outside the
+# repository): FUZZ_OUT/fuzz-corpus/TARGET, FUZZ_OUT/fuzz-artifacts/.
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-BIN=$ROOT/build-fuzz/tests/fuzz
+BIN=${FUZZ_BIN:-$ROOT/build-fuzz/tests/fuzz}
+OUT=${FUZZ_OUT:-$ROOT/build-fuzz}
 TIME=${FUZZ_TIME:-60}
 [[ -d $BIN ]] || { echo "fuzz-run: no $BIN; run 'make fuzz' first" >&2; exit 2; }
 targets=${FUZZ_TARGETS:-$(cd "$BIN" && ls fuzz_* 2>/dev/null | grep -v '\.' )}
-mkdir -p "$ROOT/build-fuzz/fuzz-artifacts"
+mkdir -p "$OUT/fuzz-artifacts"
 bad=0
-printf '%-18s %12s %10s  %s\n' target runs runs/s result
+printf '%-18s %12s %10s %8s %10s  %s\n' target runs runs/s cpu-s runs/cpu-s result
 for t in $targets; do
-  work=$ROOT/build-fuzz/fuzz-corpus/$t
+  work=$OUT/fuzz-corpus/$t
   mkdir -p "$work"
-  log=$ROOT/build-fuzz/fuzz-artifacts/$t.log
+  log=$OUT/fuzz-artifacts/$t.log
+  /usr/bin/time -f '%U %S' -o "$log.time" \
   "$BIN/$t" -max_total_time="$TIME" -print_final_stats=1 \
-    -artifact_prefix="$ROOT/build-fuzz/fuzz-artifacts/$t-" -rss_limit_mb=2048 \
+    -artifact_prefix="$OUT/fuzz-artifacts/$t-" -rss_limit_mb=2048 \
     "$work" "$ROOT/tests/fuzz/corpus/$t" >"$log" 2>&1
   rc=$?
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
+  cpu=$(awk '/^[0-9.]+ [0-9.]+$/ {print $1 + $2}' "$log.time")
+  cpurate=$(awk -v r="${runs:-0}" -v c="${cpu:-0}" 'BEGIN {printf "%.0f", (c > 0 ? r / c : 0)}')
   if [[ $rc == 0 ]]; then result=ok; else result="FAILED (exit $rc, see $log)"; bad=1; fi
-  printf '%-18s %12s %10s  %s\n' "$t" "${runs:-?}" "${rate:-?}" "$result"
+  printf '%-18s %12s %10s %8s %10s  %s\n' "$t" "${runs:-?}" "${rate:-?}" "${cpu:-?}" "$cpurate" "$result"
 done
 exit $bad

@@ -29,7 +29,7 @@ for t in $targets; do
     rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$scratch/log" | tail -1)
     cpu=$(awk '{print $1 + $2}' "$scratch/time" 2>/dev/null)
     rates+=("${rate:-0}")
-    cpus+=("$(awk -v r="${runs:-0}" -v c="${cpu:-0}" 'BEGIN {printf "%.0f", c > 0 ? r / c : 0}')")
+    cpus+=("$(awk -v r="${runs:-0}" -v c="${cpu:-0}" 'BEGIN {printf "%.0f", (c > 0 ? r / c : 0)}')")
   done
   printf '%-16s %10s %12s  %s\n' "$t" "$(printf '%s\n' "${rates[@]}" | median)" \
     "$(printf '%s\n' "${cpus[@]}" | median)" "${rates[*]}"

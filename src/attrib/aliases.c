@@ -7,7 +7,9 @@
 ** in its normalized form (hs_normalize: NFKC, case folded, diacritics
 ** stripped, Arabic and Persian letter variants unified, abbreviation dots
 ** dropped), in an array sorted by that form, so a lookup is one
-** normalization and one binary search.  Aliases written "=NAME" are
+** normalization and one binary search.  A call normalizes all its names
+** with one tokenizer (text.h), whose caches then serve every name: a
+** tokenizer per name would cost more than the name.  Aliases written "=NAME" are
 ** ambiguous words and match only a whole phrase (`exact`).
 */
 #include <errno.h>
@@ -16,6 +18,7 @@
 
 #include "attrib/aliases_data.h"
 #include "hearsay.h"
+#include "text/text.h"
 #include "util/util.h"
 
 typedef struct alias_key {
@@ -58,11 +61,15 @@ static int type_parse(const char *s, size_t n) {
   return -1;
 }
 
-static char *norm_dup(const char *s, size_t n) {
-  size_t need = hs_normalize(s, n, NULL, 0);
-  char *b = hs_malloc(need + 1);
-  hs_normalize(s, n, b, need + 1);
-  return b;
+/* hs_normalize(s, n) as a malloc'ed string, with tokenizer t. */
+static char *norm_dup(hs_tokenizer *t, const char *s, size_t n) {
+  hs_buf b;
+  const hs_token *tk;
+  size_t nt;
+  hs_buf_init(&b, 0);
+  hs_tokenizer_run(t, s, n, &tk, &nt, &b);
+  hs_buf_terminate(&b);
+  return b.p ? hs_buf_take(&b, NULL) : hs_strndup("", 0);
 }
 
 static int key_cmp(const void *x, const void *y) {
@@ -72,11 +79,12 @@ static int key_cmp(const void *x, const void *y) {
   return (a->order < b->order) - (a->order > b->order); /* newest first */
 }
 
-static void add_key(hs_aliases *a, const char *s, size_t n, uint32_t entry) {
+static void add_key(hs_aliases *a, hs_tokenizer *t, const char *s, size_t n,
+                    uint32_t entry) {
   int exact = 0;
   char *nm;
   if (n && s[0] == '=') exact = 1, s++, n--;
-  nm = norm_dup(s, n);
+  nm = norm_dup(t, s, n);
   if (!*nm) {
     free(nm);
     return;
@@ -94,6 +102,7 @@ static void add_key(hs_aliases *a, const char *s, size_t n, uint32_t entry) {
 static int parse_table(hs_aliases *a, const char *t, size_t len,
                        const char *where, hs_error *err) {
   size_t i = 0, lineno = 0;
+  hs_tokenizer *tok = hs_tokenizer_new();
   while (i < len) {
     size_t j = i, f0, f1, c;
     int type;
@@ -107,26 +116,29 @@ static int parse_table(hs_aliases *a, const char *t, size_t len,
       f1 = f0 < e ? f0 + 1 : e;
       c = f1;
       while (c < e && t[c] != '\t') c++;
-      if (f0 == i || f0 >= e || (type = type_parse(t + f1, c - f1)) < 0)
+      if (f0 == i || f0 >= e || (type = type_parse(t + f1, c - f1)) < 0) {
+        hs_tokenizer_free(tok);
         return hs_error_set(err, HS_EINPUT,
                             "%s:%zu: an alias line is 'NAME<TAB>TYPE<TAB>"
                             "ALIAS...' with TYPE agency, outlet, official, "
                             "person or anonymous",
                             where, lineno);
+      }
       HS_GROW(a->e, a->cape, a->ne + 1);
       a->e[a->ne].canonical = hs_strndup(t + i, f0 - i);
       a->e[a->ne].type = type;
-      add_key(a, t + i, f0 - i, (uint32_t)a->ne);
+      add_key(a, tok, t + i, f0 - i, (uint32_t)a->ne);
       while (c < e) {
         size_t s = c + 1, q = s;
         while (q < e && t[q] != '\t') q++;
-        if (q > s) add_key(a, t + s, q - s, (uint32_t)a->ne);
+        if (q > s) add_key(a, tok, t + s, q - s, (uint32_t)a->ne);
         c = q;
       }
       a->ne++;
     }
     i = j + 1;
   }
+  hs_tokenizer_free(tok);
   return HS_OK;
 }
 
@@ -202,8 +214,11 @@ int hs_aliases_lookup(const hs_aliases *a, const char *name, size_t len,
                       const char **canonical, int *type) {
   char *nm;
   const alias_key *k;
+  hs_tokenizer *t;
   if (!a || !name || !len || len > 4096) return 0;
-  nm = norm_dup(name, len);
+  t = hs_tokenizer_new();
+  nm = norm_dup(t, name, len);
+  hs_tokenizer_free(t);
   k = find_key(a, nm);
   free(nm);
   if (!k) return 0;
@@ -218,15 +233,21 @@ long hs_aliases_find_in(const hs_aliases *a, const char *text, size_t len,
                         const char **canonical, int *type, uint32_t *start,
                         uint32_t *end) {
   hs_token *tk = NULL;
+  const hs_token *run;
   size_t n = 0, w, i;
   long found = -1;
+  hs_tokenizer *t;
   if (!a || !text || !len) return -1;
   if (len > 65536) len = 65536;
-  if (hs_tokenize(text, len, &tk, &n, NULL)) return -1;
+  t = hs_tokenizer_new();
+  /* the phrase's tokens, copied: the tokenizer's array serves each window */
+  hs_tokenizer_run(t, text, len, &run, &n, NULL);
+  tk = hs_reallocarray(NULL, n ? n : 1, sizeof *tk);
+  if (n) memcpy(tk, run, n * sizeof *tk);
   for (w = n < 6 ? n : 6; w >= 1 && found < 0; w--) {
     for (i = 0; i + w <= n && found < 0; i++) {
       uint32_t s = tk[i].start, e = tk[i + w - 1].end;
-      char *nm = norm_dup(text + s, e - s);
+      char *nm = norm_dup(t, text + s, e - s);
       const alias_key *k = find_key(a, nm);
       free(nm);
       if (!k || (k->exact && !(i == 0 && w == n))) continue;
@@ -238,5 +259,6 @@ long hs_aliases_find_in(const hs_aliases *a, const char *text, size_t len,
     }
   }
   free(tk);
+  hs_tokenizer_free(t);
   return found;
 }

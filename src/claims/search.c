@@ -95,6 +95,18 @@ void hs_claims_free(hs_claims *c) {
   free(c);
 }
 
+void hs_claims_clear(hs_claims *c) {
+  size_t i;
+  if (!c) return;
+  c->corpus = NULL;
+  c->ns = 0;
+  c->total_dl = 0;
+  hs_smap_free(&c->terms);
+  hs_smap_init(&c->terms);
+  for (i = 0; i < c->npost; i++) free(c->post[i].p);
+  c->npost = 0;
+}
+
 int hs_claims_add_aliases(hs_claims *c, const char *path, hs_error *err) {
   FILE *f = fopen(path, "rb");
   hs_buf b;

@@ -223,8 +223,13 @@ static int letter_at(const scan *sc, size_t i) {
 ** returns its value or 0. */
 static int name_at(const scan *sc, size_t *i, const name_row *t) {
   int k;
+  /* the first byte rules out most rows before their length is taken */
+  unsigned char c0 = *i < sc->len ? (unsigned char)sc->s[*i] : 0;
+  if (c0 >= 'A' && c0 <= 'Z') c0 = (unsigned char)(c0 + 32);
   for (k = 0; t[k].name; k++) {
-    size_t n = strlen(t[k].name), j;
+    size_t n, j;
+    if ((unsigned char)t[k].name[0] != c0) continue;
+    n = strlen(t[k].name);
     if (*i + n > sc->len) continue;
     for (j = 0; j < n; j++) {
       unsigned char a = sc->s[*i + j], b = (unsigned char)t[k].name[j];

@@ -141,11 +141,64 @@ static void store_cancel(void **state) {
   hs_corpus_free(back);
 }
 
+/* One hs_claims over corpus after corpus: after hs_claims_clear, a search
+** finds what a fresh object finds over the new corpus, and nothing of the
+** old one. */
+static void claims_clear(void **state) {
+  static const char *a_text = "The dam on the northern river burst after "
+                              "three days of rain. Farmers fled uphill.";
+  static const char *b_text = "Officials opened the new bridge on Monday. "
+                              "Traffic was light.";
+  hs_corpus *a = hs_corpus_new(), *b = hs_corpus_new();
+  hs_claims *cl = NULL, *fresh = NULL;
+  hs_claim_hit *h = NULL, *hf = NULL;
+  size_t nh = 0, nf = 0, i;
+  (void)state;
+  assert_int_equal(hs_corpus_add(a, "a", a_text, strlen(a_text), NULL, NULL,
+                                 NULL, NULL, NULL, NULL, 0, NULL), HS_OK);
+  assert_int_equal(hs_corpus_add(b, "b", b_text, strlen(b_text), NULL, NULL,
+                                 NULL, NULL, NULL, NULL, 0, NULL), HS_OK);
+  assert_int_equal(hs_claims_new(&cl, "", NULL), HS_OK);
+  assert_int_equal(hs_claims_add_corpus(cl, a, NULL), HS_OK);
+  assert_int_equal(hs_claims_search(cl, "dam burst", 10, 0.0, &h, &nh, NULL),
+                   HS_OK);
+  assert_true(nh >= 1);
+  hs_claim_hits_free(h, nh);
+  hs_claims_clear(cl);
+  assert_int_equal(hs_claims_add_corpus(cl, b, NULL), HS_OK);
+  assert_int_equal(hs_claims_search(cl, "dam burst", 10, 0.0, &h, &nh, NULL),
+                   HS_OK);
+  assert_int_equal(nh, 0);
+  hs_claim_hits_free(h, nh);
+  assert_int_equal(hs_claims_new(&fresh, "", NULL), HS_OK);
+  assert_int_equal(hs_claims_add_corpus(fresh, b, NULL), HS_OK);
+  assert_int_equal(hs_claims_search(cl, "bridge opened", 10, 0.0, &h, &nh,
+                                    NULL), HS_OK);
+  assert_int_equal(hs_claims_search(fresh, "bridge opened", 10, 0.0, &hf, &nf,
+                                    NULL), HS_OK);
+  assert_true(nh >= 1);
+  assert_int_equal(nh, nf);
+  for (i = 0; i < nh; i++) {
+    assert_int_equal(h[i].doc, hf[i].doc);
+    assert_int_equal(h[i].start, hf[i].start);
+    assert_int_equal(h[i].end, hf[i].end);
+    assert_true(h[i].score == hf[i].score);
+    assert_string_equal(h[i].explain, hf[i].explain);
+  }
+  hs_claim_hits_free(h, nh);
+  hs_claim_hits_free(hf, nf);
+  hs_claims_free(cl);
+  hs_claims_free(fresh);
+  hs_corpus_free(a);
+  hs_corpus_free(b);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(meta_disk_full, setup, teardown),
       cmocka_unit_test(text_escapes),
       cmocka_unit_test(utf8_repair),
+      cmocka_unit_test(claims_clear),
       cmocka_unit_test_setup_teardown(store_cancel, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
