@@ -82,6 +82,97 @@ static char *strip_site(const char *title, const char *site) {
   return t;
 }
 
+/* 1 if [s, s+n) holds a title separator and spaces only: " - ", " | ",
+** " – ", " — ", " :: ". */
+static int sep_only(const char *s, size_t n) {
+  size_t i;
+  int sep = 0;
+  for (i = 0; i < n; i++) {
+    unsigned char ch = (unsigned char)s[i];
+    if (ch == ' ') continue;
+    if (ch == '-' || ch == '|' || ch == ':' || ch == '/') {
+      sep = 1;
+      continue;
+    }
+    if (ch == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+        ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94)) {
+      sep = 1;
+      i += 2;
+      continue;
+    }
+    return 0;
+  }
+  return sep;
+}
+
+/* 1 if the letters of name, lower-cased without spaces or punctuation,
+** start with a label of the URL's host of 3 letters or more ("BBC News"
+** and bbc.co.uk; "Al Arabiya English" and english.alarabiya.net). */
+static int host_spells(const char *url, const char *name) {
+  char sq[96];
+  size_t n = 0, i;
+  const char *h, *e;
+  if (!url || !(h = strstr(url, "://"))) return 0;
+  h += 3;
+  for (i = 0; name[i] && n + 1 < sizeof sq; i++) {
+    char ch = name[i];
+    if (ch >= 'A' && ch <= 'Z') ch = (char)(ch + 32);
+    if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) sq[n++] = ch;
+  }
+  sq[n] = 0;
+  for (e = h; *e && *e != '/' && *e != ':' && *e != '?';) {
+    const char *d = e;
+    size_t l;
+    while (*d && *d != '.' && *d != '/' && *d != ':' && *d != '?') d++;
+    l = (size_t)(d - e);
+    if (l >= 3 && l <= n && strncmp(e, "www", 3) && !strncmp(sq, e, l))
+      return 1;
+    e = *d == '.' ? d + 1 : d;
+  }
+  return 0;
+}
+
+/* The headline: the chosen title with the site's name cut from its end
+** (og:site_name, or a name the URL's host spells: " - BBC News" on
+** bbc.co.uk); and when the JSON-LD headline or the <h1> is the title's
+** opening followed only by a separator and a short tail, that headline
+** ("Flooding closes schools - BBC News" with <h1> "Flooding closes
+** schools"). */
+static char *headline(const char *title, const char *site, const char *ld,
+                      const char *h1, const char *url) {
+  char *t = strip_site(title, site);
+  const char *cand[2];
+  size_t k, n;
+  if (!t) return NULL;
+  cand[0] = ld;
+  cand[1] = h1;
+  n = strlen(t);
+  for (k = 0; k < 2; k++) {
+    size_t l = cand[k] ? strlen(cand[k]) : 0;
+    size_t tail;
+    if (l < 8 || l >= n || strncmp(t, cand[k], l)) continue;
+    tail = l + strspn(t + l, " -|:/\xE2\x80\x93\x94");
+    if (sep_only(t + l, tail - l) && tail < n && n - tail <= 40) {
+      free(t);
+      return hs_strdup(cand[k]);
+    }
+  }
+  /* " | Al Arabiya English": the last separator's tail, spelled by the
+  ** host */
+  {
+    size_t i, cut = 0;
+    for (i = 1; i + 2 < n; i++)
+      if (t[i] == ' ' && (t[i + 1] == '|' || t[i + 1] == '-') &&
+          t[i + 2] == ' ')
+        cut = i;
+    if (cut && n - cut <= 43 && host_spells(url, t + cut + 3)) {
+      while (cut && t[cut - 1] == ' ') cut--;
+      t[cut] = '\0';
+    }
+  }
+  return t;
+}
+
 void hs_article_free(hs_article *a) {
   size_t i;
   if (!a) return;
@@ -167,7 +258,9 @@ int hs_web_extract(const char *page, size_t len, const char *charset,
                     : c.ld_title    ? c.ld_title
                     : c.h1          ? c.h1
                                     : c.doc_title;
-    if (t) a->title = strip_site(t, a->outlet);
+    if (t) a->title = headline(t, a->outlet, c.ld_title, c.h1,
+                               url ? url : c.canonical ? c.canonical
+                                                       : c.meta[F_URL]);
   }
   c.title = a->title;
   a->url = hs_strdup(url ? url : c.canonical ? c.canonical : c.meta[F_URL]);

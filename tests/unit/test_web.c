@@ -210,6 +210,43 @@ static void test_date_norm(void **state) {
   assert_int_not_equal(hs_web_date_norm("2024-13-45", d), 0);
 }
 
+/* ------------------------------------------------------------ headline */
+
+/* The headline without the site's name: the <h1> or JSON-LD headline that
+** opens og:title; a tail the URL's host spells; nothing cut otherwise. */
+static void test_headline_suffix(void **state) {
+  static const char p1[] =
+      "<html><head><meta property='og:title' content='Flooding closes "
+      "schools across Kerala - BBC News'></head><body><h1>Flooding closes "
+      "schools across Kerala</h1><article>" BODY "</article></body></html>";
+  static const char p2[] =
+      "<html><head><title>Saudi Arabia announces new visa rules | Al Arabiya "
+      "English</title></head><body><article>" BODY "</article></body></html>";
+  static const char p3[] =
+      "<html><head><meta property='og:title' content='Oil prices climb | "
+      "Energy Desk'><script type='application/ld+json'>{\"@type\":"
+      "\"NewsArticle\",\"headline\":\"Oil prices climb\"}</script></head>"
+      "<body><article>" BODY "</article></body></html>";
+  static const char p4[] =
+      "<html><head><title>Syria - the war continues</title></head><body>"
+      "<article>" BODY "</article></body></html>";
+  hs_article *a;
+  (void)state;
+  a = extract_str(p1);
+  assert_string_equal(a->title, "Flooding closes schools across Kerala");
+  hs_article_free(a);
+  a = extract(p2, sizeof p2 - 1, NULL, "https://english.alarabiya.net/n/1",
+              NULL);
+  assert_string_equal(a->title, "Saudi Arabia announces new visa rules");
+  hs_article_free(a);
+  a = extract_str(p3);
+  assert_string_equal(a->title, "Oil prices climb");
+  hs_article_free(a);
+  a = extract(p4, sizeof p4 - 1, NULL, "https://news.example/syria", NULL);
+  assert_string_equal(a->title, "Syria - the war continues");
+  hs_article_free(a);
+}
+
 /* ------------------------------------------------- authors and outlet */
 
 static void test_metadata(void **state) {
@@ -588,6 +625,7 @@ int main(void) {
       cmocka_unit_test(test_date_not_from_related),
       cmocka_unit_test(test_date_norm),
       cmocka_unit_test(test_metadata),
+      cmocka_unit_test(test_headline_suffix),
       cmocka_unit_test(test_arabic_rtl),
       cmocka_unit_test(test_charsets),
       cmocka_unit_test(test_source_map),
