@@ -683,6 +683,17 @@ HS_API int hs_meta_extract(const hs_doc *d, const hs_aliases *aliases,
                            const hs_range_list *boiler, hs_meta *out,
                            hs_error *err);
 HS_API void hs_meta_clear(hs_meta *m);
+/* hs_meta_extract for documents [first, first + count) of c on nthreads
+** threads (0: all cores) into out[0 .. count-1] (zeroed by the caller);
+** boiler (may be NULL) is indexed by corpus document number.  cancel (may
+** be NULL) stops it with HS_EINTR when it becomes nonzero.  The records do
+** not depend on the number of threads.  Free each with hs_meta_clear,
+** even after an error. */
+HS_API int hs_meta_extract_range(const hs_corpus *c, const hs_aliases *aliases,
+                                 const hs_range_list *boiler, size_t first,
+                                 size_t count, int nthreads,
+                                 const volatile int *cancel, hs_meta *out,
+                                 hs_error *err);
 
 /* The outlet of a document, by the one rule every command uses (the
 ** `meta`, `sources`, `timeline`, `graph` and `trace` outputs, and "first

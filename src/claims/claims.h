@@ -117,9 +117,13 @@ void hs_analysis_terms(const hs_analysis *a, hs_buf *b);
 
 
 /* A string → index map (open addressing; keys are copied). */
+typedef struct hs_smap_slot {
+  char *key;    /* NULL: empty */
+  uint32_t tag; /* high half of the key's hash: most probes stop there */
+  uint32_t val;
+} hs_smap_slot;
 typedef struct hs_smap {
-  char **keys;
-  uint32_t *vals;
+  hs_smap_slot *slots; /* one 16-byte record a slot: one cache line a probe */
   size_t n, cap;
 } hs_smap;
 void hs_smap_init(hs_smap *m);

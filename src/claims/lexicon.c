@@ -51,16 +51,20 @@ void hs_smap_init(hs_smap *m) { memset(m, 0, sizeof *m); }
 void hs_smap_free(hs_smap *m) {
   size_t i;
   if (!m) return;
-  for (i = 0; i < m->cap; i++) free(m->keys[i]);
-  free(m->keys);
-  free(m->vals);
+  for (i = 0; i < m->cap; i++) free(m->slots[i].key);
+  free(m->slots);
   memset(m, 0, sizeof *m);
 }
 
-static size_t smap_slot(const hs_smap *m, const char *key, size_t len) {
-  size_t i = (size_t)XXH3_64bits(key, len) & (m->cap - 1);
-  while (m->keys[i] &&
-         (strlen(m->keys[i]) != len || memcmp(m->keys[i], key, len)))
+/* Slot of key (hash h): its own, or the empty one where it would go.  A
+** key's length and bytes are compared only when the hash tags agree. */
+static size_t smap_slot(const hs_smap *m, const char *key, size_t len,
+                        uint64_t h) {
+  size_t i = (size_t)h & (m->cap - 1);
+  uint32_t tag = (uint32_t)(h >> 32);
+  const hs_smap_slot *s;
+  while ((s = &m->slots[i])->key &&
+         (s->tag != tag || strlen(s->key) != len || memcmp(s->key, key, len)))
     i = (i + 1) & (m->cap - 1);
   return i;
 }
@@ -68,31 +72,32 @@ static size_t smap_slot(const hs_smap *m, const char *key, size_t len) {
 long hs_smap_get(const hs_smap *m, const char *key, size_t len) {
   size_t i;
   if (!m->cap) return -1;
-  i = smap_slot(m, key, len);
-  return m->keys[i] ? (long)m->vals[i] : -1;
+  i = smap_slot(m, key, len, XXH3_64bits(key, len));
+  return m->slots[i].key ? (long)m->slots[i].val : -1;
 }
 
 uint32_t hs_smap_put(hs_smap *m, const char *key, size_t len, uint32_t val) {
   size_t i;
+  uint64_t h;
   if ((m->n + 1) * 2 > m->cap) {
     hs_smap old = *m;
     size_t k;
     m->cap = old.cap ? old.cap * 2 : 64;
-    m->keys = hs_calloc(m->cap, sizeof *m->keys);
-    m->vals = hs_calloc(m->cap, sizeof *m->vals);
+    m->slots = hs_calloc(m->cap, sizeof *m->slots);
     for (k = 0; k < old.cap; k++)
-      if (old.keys[k]) {
-        size_t j = smap_slot(m, old.keys[k], strlen(old.keys[k]));
-        m->keys[j] = old.keys[k];
-        m->vals[j] = old.vals[k];
+      if (old.slots[k].key) {
+        const hs_smap_slot *o = &old.slots[k];
+        size_t kl = strlen(o->key);
+        m->slots[smap_slot(m, o->key, kl, XXH3_64bits(o->key, kl))] = *o;
       }
-    free(old.keys);
-    free(old.vals);
+    free(old.slots);
   }
-  i = smap_slot(m, key, len);
-  if (m->keys[i]) return m->vals[i];
-  m->keys[i] = hs_strndup(key, len);
-  m->vals[i] = val;
+  h = XXH3_64bits(key, len);
+  i = smap_slot(m, key, len, h);
+  if (m->slots[i].key) return m->slots[i].val;
+  m->slots[i].key = hs_strndup(key, len);
+  m->slots[i].val = val;
+  m->slots[i].tag = (uint32_t)(h >> 32);
   m->n++;
   return val;
 }

@@ -71,17 +71,12 @@ int cli_metas(cli *c, const hs_corpus *corpus, const hs_aliases *al,
               const hs_range_list *boiler, size_t first, size_t count,
               hs_meta **out, hs_error *err) {
   hs_meta *m = calloc(count + 1, sizeof *m);
-  size_t i;
-  int rc = HS_OK;
   *out = m;
   if (!m) return hs_error_set(err, HS_ENOMEM, "out of memory");
-  (void)c; /* boilerplate is reported even with --keep-boilerplate */
-  for (i = 0; i < count && !rc; i++) {
-    const hs_range_list *b = boiler ? &boiler[first + i] : NULL;
-    if (g_interrupted) return hs_error_set(err, HS_EINTR, "interrupted");
-    rc = hs_meta_extract(hs_corpus_doc(corpus, first + i), al, b, &m[i], err);
-  }
-  return rc;
+  /* boilerplate is reported even with --keep-boilerplate */
+  return hs_meta_extract_range(corpus, al, boiler, first, count,
+                               c->opts.threads,
+                               (const volatile int *)&g_interrupted, m, err);
 }
 
 /* Corpus (texts kept), boilerplate, metadata and, if passages is set,
