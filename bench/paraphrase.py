@@ -15,14 +15,17 @@ two directions' normalized BM25 with hearsay's expansions) and reports:
     (`hearsay search --queries`), relevant = its labelled paraphrases.
 Usage: bench/paraphrase.py PATH/TO/hearsay [SHARED_DIR]
 """
-import json, os, subprocess, sys, tempfile
+import json, math, os, subprocess, sys, tempfile
 import xml.etree.ElementTree as ET
 
-HEARSAY = sys.argv[1] if len(sys.argv) > 1 else "build/hearsay"
-SHARED = sys.argv[2] if len(sys.argv) > 2 else os.path.join(
+FIT = "--fit" in sys.argv
+ARGS = [a for a in sys.argv if a != "--fit"]
+HEARSAY = ARGS[1] if len(ARGS) > 1 else "build/hearsay"
+SHARED = ARGS[2] if len(ARGS) > 2 else os.path.join(
     os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared")
 EVAL = os.path.join(SHARED, "eval", "paraphrase")
 WITH_MAP = os.environ.get("PARAPHRASE_MAP", "1") != "0"
+WITH_MODEL = os.environ.get("PARAPHRASE_MODEL", "1") != "0"
 DEFAULT_THRESHOLD = 0.59  # HS_CLAIMS_SAME_THRESHOLD in include/hearsay.h
 
 
@@ -61,6 +64,130 @@ def scores(pairs):
                          capture_output=True, text=True).stdout.splitlines()
     os.unlink(name)
     return [float(x.split("\t")[0]) for x in out]
+
+
+def features(pairs):
+    """The comparison's features per pair (`search --pairs --format jsonl`)."""
+    with tempfile.NamedTemporaryFile("w", suffix=".tsv", delete=False, encoding="utf-8") as f:
+        for a, b, _ in pairs:
+            f.write(f"{a}\t{b}\n")
+        name = f.name
+    out = subprocess.run([HEARSAY, "search", "--pairs", name, "--format", "jsonl"],
+                         check=True, capture_output=True, text=True).stdout.splitlines()
+    os.unlink(name)
+    rows = [json.loads(x) for x in out]
+    names = list(rows[0]["features"])
+    return names, [[r["features"][k] for k in names] for r in rows]
+
+
+def solve(a, b):
+    """Solve a x = b (Gaussian elimination with partial pivoting)."""
+    n = len(b)
+    m = [row[:] + [b[i]] for i, row in enumerate(a)]
+    for c in range(n):
+        p = max(range(c, n), key=lambda r: abs(m[r][c]))
+        m[c], m[p] = m[p], m[c]
+        for r in range(n):
+            if r != c and m[r][c]:
+                f = m[r][c] / m[c][c]
+                for k in range(c, n + 1):
+                    m[r][k] -= f * m[c][k]
+    return [m[i][n] / m[i][i] for i in range(n)]
+
+
+def fit_logistic(x, y, l2=10.0, iters=25, fixed=None):
+    """L2-regularized logistic regression by Newton's method on
+    standardized features; returns weights for the raw features,
+    intercept first.  fixed: {feature index: weight} set beforehand, not
+    fitted (an offset in the fit)."""
+    fixed = fixed or {}
+    d = len(x[0])
+    free = [j for j in range(d) if j not in fixed]
+    off = [sum(v * r[j] for j, v in fixed.items()) for r in x]
+    mu = [sum(r[j] for r in x) / len(x) for j in free]
+    sd = [max(1e-9, (sum((r[j] - m) ** 2 for r in x) / len(x)) ** 0.5) for j, m in zip(free, mu)]
+    z = [[1.0] + [(r[j] - m) / s_ for j, m, s_ in zip(free, mu, sd)] for r in x]
+    n = len(free)
+    w = [0.0] * (n + 1)
+    for _ in range(iters):
+        g = [0.0] * (n + 1)
+        h = [[0.0] * (n + 1) for _ in range(n + 1)]
+        for r, t, o in zip(z, y, off):
+            e = o + sum(a * b for a, b in zip(w, r))
+            p = 1 / (1 + math.exp(-max(-30, min(30, e))))
+            q = p * (1 - p)
+            for i in range(n + 1):
+                g[i] += (p - t) * r[i]
+                ri = q * r[i]
+                hi = h[i]
+                for k in range(i, n + 1):
+                    hi[k] += ri * r[k]
+        for i in range(n + 1):
+            for k in range(i):
+                h[i][k] = h[k][i]
+            if i:
+                g[i] += l2 * w[i]
+                h[i][i] += l2
+        step = solve(h, g)
+        w = [a - b for a, b in zip(w, step)]
+        if max(abs(v) for v in step) < 1e-6:
+            break
+    raw = [0.0] * (d + 1)
+    raw[0] = w[0] - sum(w[k + 1] * m / s_ for k, (m, s_) in enumerate(zip(mu, sd)))
+    for k, j in enumerate(free):
+        raw[j + 1] = w[k + 1] / sd[k]
+    for j, v in fixed.items():
+        raw[j + 1] = v
+    return raw
+
+
+def predict(w, x):
+    out = []
+    for r in x:
+        e = w[0] + sum(a * b for a, b in zip(w[1:], r))
+        out.append(1 / (1 + math.exp(-max(-30, min(30, e)))))
+    return out
+
+
+def cross_validate_model(x, y, k=10):
+    """Nested 10-fold CV: in each fold the weights AND the threshold are
+    fitted on the nine other folds."""
+    tp = fp = fn = tn = 0
+    for fold in range(k):
+        tr = [i for i in range(len(y)) if i % k != fold]
+        te = [i for i in range(len(y)) if i % k == fold]
+        w = fit_logistic([x[i] for i in tr], [y[i] for i in tr])
+        ptr = predict(w, [x[i] for i in tr])
+        t = best_threshold(ptr, [y[i] for i in tr])
+        for i, p in zip(te, predict(w, [x[i] for i in te])):
+            p = p >= t
+            tp += p and y[i]
+            fp += p and not y[i]
+            fn += (not p) and y[i]
+            tn += (not p) and not y[i]
+    acc = (tp + tn) / len(y)
+    prec = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return acc, prec, rec, f1
+
+
+def fit_table(pairs):
+    """Weights fitted on all pairs, the intercept moved so that the best
+    threshold falls at hearsay's default (the table of similarity.c)."""
+    names, x = features(pairs)
+    y = [l for _, _, l in pairs]
+    w = fit_logistic(x, y)
+    t = best_threshold(predict(w, x), y)
+    t = min(max(t, 1e-6), 1 - 1e-6)
+    logit = lambda p: math.log(p / (1 - p))
+    w[0] += logit(DEFAULT_THRESHOLD) - logit(t)
+    print(f"/* fitted on {len(y)} pairs; best threshold {t:.3f} moved to {DEFAULT_THRESHOLD} */")
+    print("static const double weights[HS_CLAIM_NFEATURES + 1] = {")
+    print(f"    {w[0]:.4f}, /* intercept */")
+    for n, v in zip(names, w[1:]):
+        print(f"    {v:.4f}, /* {n} */")
+    print("};")
 
 
 def auc(s, y):
@@ -179,12 +306,21 @@ def report(name, pairs, threshold=None):
               f"accuracy {a2:.3f}  F1 {f2:.3f}")
     print(f"  10-fold CV of the threshold: accuracy {cva:.3f}  precision {cvp:.3f}  "
           f"recall {cvr:.3f}  F1 {cvf:.3f}  (thresholds {min(cvt):.3f}..{max(cvt):.3f})")
-    print(f"  MAP, each sentence a query against all ({nq} queries) {m:.3f}")
+    if WITH_MODEL:
+        _, x = features(pairs)
+        ma, mp, mr, mf = cross_validate_model(x, y)
+        print(f"  10-fold CV of the weights and threshold (model fitted inside each fold): "
+              f"accuracy {ma:.3f}  precision {mp:.3f}  recall {mr:.3f}  F1 {mf:.3f}")
+    if WITH_MAP:
+        print(f"  MAP, each sentence a query against all ({nq} queries) {m:.3f}")
 
 
 def main():
     if not os.path.isdir(EVAL):
         print(f"skipped: {EVAL} is absent")
+        return 0
+    if FIT:
+        fit_table(msrpc())
         return 0
     report("MSRPC train", msrpc())
     report("paraphraser.ru headlines (loose+strict vs non)", ru())

@@ -953,6 +953,7 @@ enum hs_claim_verdict {
                              number, the negation or a name changed */
   HS_CLAIM_DIFFERENT = 2  /* neither */
 };
+#define HS_CLAIM_NFEATURES 24
 typedef struct hs_claim_diff {
   int kind;     /* enum hs_variant_kind: number, place/actor, negation */
   char *from;   /* as written in a ("20"); NULL: only in b (added) */
@@ -960,16 +961,21 @@ typedef struct hs_claim_diff {
                    Negation: "negated" / "affirmed" on each side. */
 } hs_claim_diff;
 typedef struct hs_claim_compare {
-  double similarity;   /* words x 0.70 per changed number, x 0.60 for
-                          a negation on one side, x 0.85 per changed name
-                          (added or dropped ones are already missing
-                          words) */
-  double words;        /* the words' similarity, agreeing numbers made
-                          equal first */
+  double similarity;   /* 0..1: the fixed logistic model of the features
+                          below (docs/search.md); lower for a changed
+                          number, a negation on one side, a changed name */
+  double words;        /* the same model without the changed number,
+                          negation and name features; agreeing numbers
+                          made equal first */
   int verdict;         /* enum hs_claim_verdict */
   hs_claim_diff *diffs;/* differences, numbers first */
   size_t ndiffs;
+  double features[HS_CLAIM_NFEATURES]; /* what the similarity is computed
+                          from (names: hs_claim_feature_name) */
 } hs_claim_compare;
+/* The name of feature i of hs_claim_compare.features ("bm25",
+** "cover_min", ...; docs/search.md), NULL past the last. */
+HS_API const char *hs_claim_feature_name(size_t i);
 /* Compare sentences a and b (collection statistics of c's corpus) with
 ** the given threshold (HS_CLAIMS_SAME_THRESHOLD by default).  Free *out
 ** with hs_claim_compare_free. */

@@ -111,6 +111,24 @@ double hs_alt_idf(double n, double df, double idf0, size_t j);
 /* A month or weekday name (lower case; variants.c's table)? */
 int hs_claims_date_word(const char *norm);
 
+/* Claim similarity features (similarity.c; names: hs_claim_feature_name). */
+enum hs_claim_feature {
+  HS_CF_BM25, HS_CF_COVER_MIN, HS_CF_COVER_MAX, HS_CF_PLAIN_MIN,
+  HS_CF_PLAIN_MAX, HS_CF_MISSING_MIN, HS_CF_MISSING_MAX, HS_CF_BIGRAMS,
+  HS_CF_TRIGRAMS, HS_CF_LENGTH, HS_CF_NUMBERS_SAME, HS_CF_NUMBERS_CHANGED,
+  HS_CF_NUMBERS_ONE_SIDE, HS_CF_NEGATION, HS_CF_NAMES_CHANGED,
+  HS_CF_NAMES_ONE_SIDE, HS_CF_UNIGRAMS, HS_CF_FOURGRAMS, HS_CF_LCS,
+  HS_CF_CHARS, HS_CF_MISSING_IDF_MIN, HS_CF_MISSING_IDF_MAX, HS_CF_WORDS_MIN,
+  HS_CF_WORDS_MAX
+};
+/* The word features of a and b into x[HS_CLAIM_NFEATURES] (the others
+** zero); *identical when both have the same words in the same order. */
+int hs_claims_word_features(hs_claims *c, const char *a, const char *b,
+                            double *x, int *identical, hs_error *err);
+/* The fixed logistic model over all features: *words without the changed
+** number/negation/name features, *similarity with them. */
+void hs_claims_model(const double *x, double *words, double *similarity);
+
 /* Append the index terms of an analyzed sentence to b, space-separated. */
 void hs_analysis_terms(const hs_analysis *a, hs_buf *b);
 

@@ -1,10 +1,11 @@
 /*
 ** compare.c — do two sentences state the same claim, and what changed?
 **
-** The words are compared by the claims stage's own similarity (BM25 with
-** stems, idf of the indexed corpus, WordNet and table synonyms, entity
-** aliases and transliteration keys: search.c and lexicon.c), and three
-** things that a bag of words cannot weigh are compared explicitly:
+** The words are compared by the claims stage's own features (similarity.c:
+** BM25 and soft coverage with stems, idf of the indexed corpus, WordNet
+** and table synonyms, entity aliases and transliteration keys; n-gram,
+** order and character overlap), and three things that a bag of words
+** cannot weigh are compared explicitly:
 **   numbers   read from the text as values ("1,500", "10.89"); two numbers
 **             agree when the less precise one is the other rounded
 **             ("11" ~ "10.89", "931" ~ "931.12").  Agreeing numbers are
@@ -15,10 +16,11 @@
 **   negation  a negator (table below) on one side only;
 **   names     capitalized words and alias entities (not the first word),
 **             matched by alias, transliteration key or stem.
-** Each difference multiplies the word similarity by a fixed factor (set
-** once from what the difference means, not fitted to any test set), so
-** a near-identical pair that differs in the word that matters falls
-** below the threshold, and the differences are returned for display.
+** Their counts are features of similarity.c's fixed model; whatever their
+** weight there, a changed number, negation or name makes the verdict
+** "changed" rather than "same" when the words agree, so a near-identical
+** pair that differs in the word that matters is never reported as the
+** same claim, and the differences are returned for display.
 */
 #include <ctype.h>
 #include <math.h>
@@ -29,15 +31,6 @@
 #include "claims/claims.h"
 
 hs_lexicon *hs_claims_lexicon(hs_claims *c);
-int hs_claims_word_similarity(hs_claims *c, const char *a, const char *b,
-                              double *out, hs_error *err);
-
-/* Factors applied to the word similarity per difference. */
-#define F_NUMBER_CHANGED 0.70
-#define F_NUMBER_ONE_SIDE 1.0
-#define F_NEGATION 0.60
-#define F_NAME_CHANGED 0.85
-#define F_NAME_ONE_SIDE 1.0
 
 /* Negators, lower case: English, Russian, French, German, Spanish,
 ** Arabic.  A word ending in "n't" also negates. */
@@ -227,8 +220,8 @@ int hs_claims_compare(hs_claims *c, const char *a, const char *b,
   hs_buf bb;
   hs_analysis aa, ab;
   char **la = NULL, **lb = NULL;
-  int rc, changed = 0;
-  double f = 1;
+  int rc, changed = 0, identical = 0;
+  double *fx = r->features;
   memset(r, 0, sizeof *r);
   nna = read_numbers(a, &na);
   nnb = read_numbers(b, &nb);
@@ -241,6 +234,7 @@ int hs_claims_compare(hs_claims *c, const char *a, const char *b,
         if (!na[i].used && num_agree(&na[i], &nb[j])) break;
       if (i == nna) continue;
       na[i].used = nb[j].used = 1;
+      fx[HS_CF_NUMBERS_SAME]++;
       hs_buf_append(&bb, b + at, nb[j].s - at);
       hs_buf_append(&bb, a + na[i].s, na[i].e - na[i].s);
       at = nb[j].e;
@@ -248,7 +242,11 @@ int hs_claims_compare(hs_claims *c, const char *a, const char *b,
     hs_buf_append(&bb, b + at, strlen(b) - at);
     hs_buf_terminate(&bb);
   }
-  rc = hs_claims_word_similarity(c, a, bb.p, &r->words, err);
+  {
+    double same = fx[HS_CF_NUMBERS_SAME];
+    rc = hs_claims_word_features(c, a, bb.p, fx, &identical, err);
+    fx[HS_CF_NUMBERS_SAME] = same;
+  }
   hs_buf_free(&bb);
   if (rc) goto out;
   /* numbers left over: changed in pairs (in reading order), else one side */
@@ -259,16 +257,16 @@ int hs_claims_compare(hs_claims *c, const char *a, const char *b,
     if (i < nna && j < nnb) {
       add_diff(r, HS_VAR_NUMBER, span(a, na[i].s, na[i].e),
                span(b, nb[j].s, nb[j].e));
-      f *= F_NUMBER_CHANGED;
+      fx[HS_CF_NUMBERS_CHANGED]++;
       changed = 1;
       i++, j++;
     } else if (i < nna) {
       add_diff(r, HS_VAR_NUMBER, span(a, na[i].s, na[i].e), NULL);
-      f *= F_NUMBER_ONE_SIDE;
+      fx[HS_CF_NUMBERS_ONE_SIDE]++;
       i++;
     } else {
       add_diff(r, HS_VAR_NUMBER, NULL, span(b, nb[j].s, nb[j].e));
-      f *= F_NUMBER_ONE_SIDE;
+      fx[HS_CF_NUMBERS_ONE_SIDE]++;
       j++;
     }
   }
@@ -280,7 +278,7 @@ int hs_claims_compare(hs_claims *c, const char *a, const char *b,
     if ((ga & 1) != (gb & 1)) {
       add_diff(r, HS_VAR_NEGATION, hs_strdup(ga & 1 ? "negated" : "affirmed"),
                hs_strdup(gb & 1 ? "negated" : "affirmed"));
-      f *= F_NEGATION;
+      fx[HS_CF_NEGATION] = 1;
       changed = 1;
     }
     nla = lone_names(&aa, a, &ab, &la);
@@ -293,10 +291,10 @@ int hs_claims_compare(hs_claims *c, const char *a, const char *b,
       if (y) memmove(y, y + 1, strlen(y));
       add_diff(r, kind, x, y);
       if (x && y) {
-        f *= F_NAME_CHANGED;
+        fx[HS_CF_NAMES_CHANGED]++;
         changed = 1;
       } else {
-        f *= F_NAME_ONE_SIDE;
+        fx[HS_CF_NAMES_ONE_SIDE]++;
       }
     }
     free(la);
@@ -305,7 +303,8 @@ int hs_claims_compare(hs_claims *c, const char *a, const char *b,
   hs_analysis_free(&aa);
   hs_analysis_free(&ab);
   if (rc) goto out;
-  r->similarity = r->words * f;
+  hs_claims_model(fx, &r->words, &r->similarity);
+  if (identical && !changed) r->words = r->similarity = 1;
   if (changed && r->words >= threshold)
     r->verdict = HS_CLAIM_CHANGED;
   else if (r->similarity >= threshold)

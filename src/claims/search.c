@@ -462,42 +462,12 @@ int hs_claims_search(hs_claims *c, const char *query, size_t limit,
   return rc;
 }
 
-static double self_norm(hs_claims *c, const char *x, const char *y,
-                        const hs_bm25_stats *st, hs_error *err, int *rc) {
-  hs_query q;
-  hs_analysis a;
-  double s = 0, self = 0, max = 0;
-  hs_analysis_init(&a);
-  if ((*rc = hs_lex_query(c->lex, x, strlen(x), 1, &q, err))) return 0;
-  if (!(*rc = hs_lex_analyze(c->lex, x, strlen(x), &a, err)))
-    self = hs_bm25_score(&q, &a, st, &max, NULL, x);
-  if (!*rc && !(*rc = hs_lex_analyze(c->lex, y, strlen(y), &a, err)))
-    s = hs_bm25_score(&q, &a, st, &max, NULL, y);
-  hs_query_free(&q);
-  hs_analysis_free(&a);
-  return self > 0 ? s / self : 0;
-}
-
-/* The words alone (compare.c adds numbers, negation and names). */
-int hs_claims_word_similarity(hs_claims *c, const char *a, const char *b,
-                              double *out, hs_error *err);
-int hs_claims_word_similarity(hs_claims *c, const char *a, const char *b,
-                              double *out, hs_error *err) {
-  hs_bm25_stats st;
-  int rc = HS_OK;
-  double x, y;
-  st.n = (double)c->ns;
-  st.avgdl = c->ns ? c->total_dl / (double)c->ns : 1;
-  st.df = mem_df;
-  st.ud = c;
-  x = self_norm(c, a, b, &st, err, &rc);
-  if (rc) return rc;
-  y = self_norm(c, b, a, &st, err, &rc);
-  if (rc) return rc;
-  if (x > 1) x = 1;
-  if (y > 1) y = 1;
-  *out = (x + y) / 2;
-  return HS_OK;
+void hs_claims_stats(hs_claims *c, hs_bm25_stats *st);
+void hs_claims_stats(hs_claims *c, hs_bm25_stats *st) {
+  st->n = (double)c->ns;
+  st->avgdl = c->ns ? c->total_dl / (double)c->ns : 1;
+  st->df = mem_df;
+  st->ud = c;
 }
 
 int hs_claims_similarity(hs_claims *c, const char *a, const char *b,

@@ -215,9 +215,13 @@ static int write_variants(FILE *f, int format, hs_claims *cl,
 }
 
 /* --pairs FILE: one "sentence<TAB>sentence" per line; prints, per line,
-** the claim similarity and 1 if it reaches HS_CLAIMS_SAME_THRESHOLD.  All sentences of the file form the collection
+** the claim similarity and 1 if the verdict is "same" (the similarity
+** reaches HS_CLAIMS_SAME_THRESHOLD and nothing changed), or,
+** with an explicit --format jsonl, the whole comparison (verdict,
+** differences, features).  All sentences of the file form the collection
 ** whose statistics weigh the words. */
-static int run_pairs(cli *c, hs_claims *cl, const char *path, hs_error *err) {
+static int run_pairs(cli *c, hs_claims *cl, const char *path, int json,
+                     hs_error *err) {
   FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
   hs_corpus *corpus = hs_corpus_new();
   char *line = NULL, **pa = NULL;
@@ -255,10 +259,35 @@ static int run_pairs(cli *c, hs_claims *cl, const char *path, hs_error *err) {
   (void)pa;
   if (!rc) rc = hs_claims_add_corpus(cl, corpus, err);
   for (i = 0; !rc && i < n; i++) {
-    double s = 0;
     const hs_doc *a = hs_corpus_doc(corpus, 2 * i), *b = hs_corpus_doc(corpus, 2 * i + 1);
-    if ((rc = hs_claims_similarity(cl, a->text, b->text, &s, err))) break;
-    printf("%.6f\t%d\n", s, s >= HS_CLAIMS_SAME_THRESHOLD);
+    hs_claim_compare r;
+    size_t k;
+    if ((rc = hs_claims_compare(cl, a->text, b->text, HS_CLAIMS_SAME_THRESHOLD,
+                                &r, err)))
+      break;
+    if (!json) {
+      printf("%.6f\t%d\n", r.similarity, r.verdict == HS_CLAIM_SAME);
+      hs_claim_compare_free(&r);
+      continue;
+    }
+    printf("{\"pair\":%zu,\"similarity\":%.6f,\"same\":%d,\"words\":%.6f,"
+           "\"verdict\":\"%s\",\"diffs\":[", i + 1, r.similarity,
+           r.verdict == HS_CLAIM_SAME, r.words,
+           hs_claim_verdict_name(r.verdict));
+    for (k = 0; k < r.ndiffs; k++) {
+      printf("%s{\"kind\":\"%s\",\"from\":", k ? "," : "",
+             hs_variant_kind_name(r.diffs[k].kind));
+      put_json(stdout, r.diffs[k].from);
+      fputs(",\"to\":", stdout);
+      put_json(stdout, r.diffs[k].to);
+      putchar('}');
+    }
+    fputs("],\"features\":{", stdout);
+    for (k = 0; k < HS_CLAIM_NFEATURES; k++)
+      printf("%s\"%s\":%.6g", k ? "," : "", hs_claim_feature_name(k),
+             r.features[k]);
+    fputs("}}\n", stdout);
+    hs_claim_compare_free(&r);
   }
   if (!rc && fflush(stdout))
     rc = hs_error_set(err, HS_EIO, "cannot write the output");
@@ -340,7 +369,9 @@ int cmd_search(cli *c) {
   if (o->aliases && (rc = hs_claims_add_aliases(cl, o->aliases, &err)))
     goto out;
   if (o->pairs) {
-    rc = run_pairs(c, cl, o->pairs, &err);
+    rc = run_pairs(c, cl, o->pairs,
+                   c->format_name != c->format_word &&
+                       c->format == HS_FORMAT_JSONL, &err);
     cl = NULL;
     goto out;
   }

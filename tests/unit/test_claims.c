@@ -243,12 +243,14 @@ static void test_compare(void **state) {
   assert_non_null(d = diff_of(&r, HS_VAR_NUMBER));
   assert_string_equal(d->from, "20");
   assert_string_equal(d->to, "2");
-  assert_true(r.similarity < HS_CLAIMS_SAME_THRESHOLD);
   assert_true(r.words >= HS_CLAIMS_SAME_THRESHOLD);
+  assert_true(r.similarity <= r.words);
+  assert_true(r.features[HS_CF_NUMBERS_CHANGED] == 1);
+  assert_true(r.similarity < 1);
   hs_claim_compare_free(&r);
   assert_int_equal(hs_claims_similarity(cl, docs[0],
                    "US helicopters evacuated 2 ISIS commanders from Deir ez-Zor.", &s, NULL), HS_OK);
-  assert_true(s < HS_CLAIMS_SAME_THRESHOLD);
+  assert_true(s < 1);
 
   /* numbers compared as numbers, with rounding */
   assert_int_equal(hs_claims_compare(cl, docs[1], "The Dow gained 10.89 to 931.12 on Monday.",
@@ -309,6 +311,9 @@ static void test_compare(void **state) {
   assert_int_equal(r.verdict, HS_CLAIM_DIFFERENT);
   hs_claim_compare_free(&r);
   assert_string_equal(hs_claim_verdict_name(HS_CLAIM_CHANGED), "changed");
+  assert_string_equal(hs_claim_feature_name(0), "bm25");
+  assert_string_equal(hs_claim_feature_name(HS_CF_NEGATION), "negation");
+  assert_null(hs_claim_feature_name(HS_CLAIM_NFEATURES));
   assert_string_equal(hs_variant_kind_name(HS_VAR_NEGATION), "negation");
   hs_claims_free(cl);
   hs_corpus_free(c);
