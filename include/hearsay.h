@@ -964,9 +964,8 @@ typedef struct hs_claim_compare {
   double similarity;   /* 0..1: the fixed logistic model of the features
                           below (docs/search.md); lower for a changed
                           number, a negation on one side, a changed name */
-  double words;        /* the same model without the changed number,
-                          negation and name features; agreeing numbers
-                          made equal first */
+  double words;        /* the words' score (BM25 both ways: the "bm25"
+                          feature), agreeing numbers made equal first */
   int verdict;         /* enum hs_claim_verdict */
   hs_claim_diff *diffs;/* differences, numbers first */
   size_t ndiffs;

@@ -125,9 +125,8 @@ enum hs_claim_feature {
 ** zero); *identical when both have the same words in the same order. */
 int hs_claims_word_features(hs_claims *c, const char *a, const char *b,
                             double *x, int *identical, hs_error *err);
-/* The fixed logistic model over all features: *words without the changed
-** number/negation/name features, *similarity with them. */
-void hs_claims_model(const double *x, double *words, double *similarity);
+/* The claim similarity: the fixed logistic model over all features. */
+double hs_claims_model(const double *x);
 
 /* Append the index terms of an analyzed sentence to b, space-separated. */
 void hs_analysis_terms(const hs_analysis *a, hs_buf *b);

@@ -303,7 +303,8 @@ int hs_claims_compare(hs_claims *c, const char *a, const char *b,
   hs_analysis_free(&aa);
   hs_analysis_free(&ab);
   if (rc) goto out;
-  hs_claims_model(fx, &r->words, &r->similarity);
+  r->similarity = hs_claims_model(fx);
+  r->words = fx[HS_CF_BM25];
   if (identical && !changed) r->words = r->similarity = 1;
   if (changed && r->words >= threshold)
     r->verdict = HS_CLAIM_CHANGED;

@@ -27,11 +27,9 @@
 ** (`bench/paraphrase.py --fit`, which also reports the 10-fold
 ** cross-validation where the weights are fitted inside each fold); the
 ** intercept is then moved so that the threshold of best accuracy on those
-** pairs falls at HS_CLAIMS_SAME_THRESHOLD, which story edges and verdicts
-** use.  `words` is the same model with the changed-difference features
-** (numbers_changed, negation, names_changed) at zero.  Two sentences with
-** no content concept in common score 0; the same words in the same order
-** score 1.  A fixed table keeps the score reproducible and cheap: one
+** pairs falls at HS_CLAIMS_SAME_THRESHOLD, which verdicts use.  Two
+** sentences with no content concept in common score 0; the same words in
+** the same order score 1 (compare.c).  A fixed table keeps the score reproducible and cheap: one
 ** analysis and one expansion per sentence, no training at run time.
 */
 #include <math.h>
@@ -84,31 +82,16 @@ static const double weights[HS_CLAIM_NFEATURES + 1] = {
     0.2901, /* words_max */
 };
 
-/* The features that make a "changed" verdict: left out of `words`. */
-static int is_change(size_t i) {
-  return i == HS_CF_NUMBERS_CHANGED || i == HS_CF_NEGATION ||
-         i == HS_CF_NAMES_CHANGED;
-}
-
 const char *hs_claim_feature_name(size_t i) {
   return i < HS_CLAIM_NFEATURES ? feat_names[i] : NULL;
 }
 
-static double logistic(const double *x, int with_changes) {
+double hs_claims_model(const double *x) {
   double z = weights[0];
   size_t i;
-  for (i = 0; i < HS_CLAIM_NFEATURES; i++)
-    if (with_changes || !is_change(i)) z += weights[i + 1] * x[i];
+  if (x[HS_CF_PLAIN_MAX] <= 0) return 0; /* nothing in common */
+  for (i = 0; i < HS_CLAIM_NFEATURES; i++) z += weights[i + 1] * x[i];
   return 1.0 / (1.0 + exp(-z));
-}
-
-void hs_claims_model(const double *x, double *words, double *similarity) {
-  if (x[HS_CF_PLAIN_MAX] <= 0) { /* nothing in common */
-    *words = *similarity = 0;
-    return;
-  }
-  *words = logistic(x, 0);
-  *similarity = logistic(x, 1);
 }
 
 static double idf(const hs_bm25_stats *st, const char *t) {
