@@ -12,8 +12,11 @@
 ** Boilerplate comes from two rules:
 **  - fixed patterns, one table below (`boiler_rows`), per line: comment
 **    forms, captcha and page-timing lines, related-article lists (the
-**    header and the short lines under it), share and subscribe prompts,
-**    copyright lines; only lines of at most 240 bytes qualify, so a
+**    header and the short lines under it; a bare header line "Read more",
+**    "Most Read", «الأكثر قراءة» too), comment headers ("Users Comments",
+**    «التعليقات») and the short lines under them, share and subscribe
+**    prompts, rows of share-button separators (", , , ,"), copyright
+**    lines; only lines of at most 240 bytes qualify, so a
 **    paragraph that mentions "copyright" is never furniture;
 **  - lines one outlet repeats: a normalized line found in at least 3 of an
 **    outlet's documents and in at least 30% of them (hs_boiler_corpus).
@@ -64,11 +67,14 @@ static void trim(const char *t, uint32_t *s, uint32_t *e) {
 
 /* ------------------------------------------------------------ boilerplate */
 
-enum { B_ANY = 0, B_PREFIX = 1, B_LIST = 2, B_PREFIX_LIST = 3 };
+enum { B_ANY = 0, B_PREFIX = 1, B_LIST = 2, B_PREFIX_LIST = 3, B_WHOLE = 5,
+       B_WHOLE_LIST = 7 };
 
 /* Fixed boilerplate patterns.  match: B_ANY anywhere in the line, B_PREFIX
-** at its start; B_LIST marks a list header: the short lines under it (up
-** to 12, until a blank or long line) are furniture too. */
+** at its start, B_WHOLE the whole line (a trailing colon allowed: a bare
+** header "Read more", "Comments", «التعليقات» that would be a word of a
+** sentence elsewhere); B_LIST marks a list header: the short lines under
+** it (up to 12, until a blank or long line) are furniture too. */
 static const struct boiler_row {
   const char *kind;
   const char *text;
@@ -118,6 +124,32 @@ static const struct boiler_row {
     {"related", "مطالب مرتبط", B_PREFIX_LIST},
     {"related", "اخبار مرتبط", B_PREFIX_LIST},
     {"related", "بیشتر بخوانید", B_PREFIX},
+    /* bare list and comment headers: the whole line */
+    {"related", "related", B_WHOLE_LIST},
+    {"related", "read more", B_WHOLE_LIST},
+    {"related", "read also", B_WHOLE_LIST},
+    {"related", "see also", B_WHOLE_LIST},
+    {"related", "most read", B_WHOLE_LIST},
+    {"related", "most popular", B_WHOLE_LIST},
+    {"related", "more stories", B_WHOLE_LIST},
+    {"related", "more news", B_WHOLE_LIST},
+    {"related", "اقرأ المزيد", B_WHOLE_LIST},
+    {"related", "الأكثر قراءة", B_WHOLE_LIST},
+    {"related", "الاكثر قراءة", B_WHOLE_LIST},
+    {"related", "أخبار متعلقة", B_WHOLE_LIST},
+    {"related", "پربازدیدترین", B_WHOLE_LIST},
+    {"related", "پربازدیدترین اخبار", B_WHOLE_LIST},
+    {"comments", "comments", B_WHOLE_LIST},
+    {"comments", "users comments", B_WHOLE_LIST},
+    {"comments", "user comments", B_WHOLE_LIST},
+    {"comments", "readers' comments", B_WHOLE_LIST},
+    {"comments", "التعليقات", B_WHOLE_LIST},
+    {"comments", "تعليقات القراء", B_WHOLE_LIST},
+    {"comments", "تعليقات", B_WHOLE_LIST},
+    {"comments", "نظرات", B_WHOLE_LIST},
+    {"comments", "نظرات کاربران", B_WHOLE_LIST},
+    {"comments", "دیدگاه کاربران", B_WHOLE_LIST},
+    {"comments", "دیدگاه‌ها", B_WHOLE_LIST},
     /* share and subscribe */
     {"share", "share this", B_PREFIX},
     {"share", "share on facebook", B_ANY},
@@ -189,7 +221,10 @@ static int boiler_at(const boiler_pats *bp, int head,
   for (k = head - 1; k >= 0 && (best < 0 || k < best); k = bp->next[k] - 1) {
     const char *pat = boiler_rows[k].text;
     if (bp->len[k] <= m - i && (unsigned char)pat[1] == low[i + 1] &&
-        !memcmp(low + i, pat, bp->len[k]))
+        !memcmp(low + i, pat, bp->len[k]) &&
+        ((boiler_rows[k].match & B_WHOLE) != B_WHOLE ||
+         bp->len[k] == m - i ||
+         (bp->len[k] + 1 == m - i && low[m - 1] == ':')))
       return k;
   }
   return -1;
@@ -222,6 +257,35 @@ static int boiler_line(const char *t, uint32_t s, uint32_t e,
   return best;
 }
 
+/* A row of share-button separators: two or more of , | · • / and
+** spaces only, no word (", , , , ,", "| | |"). */
+static int separator_row(const char *t, uint32_t s, uint32_t e) {
+  int seps = 0;
+  trim(t, &s, &e);
+  while (s < e) {
+    unsigned char c = (unsigned char)t[s];
+    if (c == ',' || c == '|' || c == '/' || c == ';') {
+      seps++;
+      s++;
+    } else if (c == ' ' || c == '\t') {
+      s++;
+    } else if (c == 0xC2 && s + 1 < e && (unsigned char)t[s + 1] == 0xB7) {
+      seps++; /* · */
+      s += 2;
+    } else if (c == 0xE2 && s + 2 < e && (unsigned char)t[s + 1] == 0x80 &&
+               (unsigned char)t[s + 2] == 0xA2) {
+      seps++; /* • */
+      s += 3;
+    } else if (c == 0xD8 && s + 1 < e && (unsigned char)t[s + 1] == 0x8C) {
+      seps++; /* ، */
+      s += 2;
+    } else {
+      return 0;
+    }
+  }
+  return seps >= 2;
+}
+
 static void push_range(hs_range **v, size_t *n, size_t *cap, uint32_t s,
                        uint32_t e) {
   if (*n && (*v)[*n - 1].end + 1 >= s && (*v)[*n - 1].start <= s) {
@@ -248,7 +312,11 @@ int hs_boiler_find(const char *text, size_t len, hs_range **out, size_t *n,
   nl = split_lines(text, len, &ln);
   for (i = 0; i < nl; i++) {
     int k = boiler_line(text, ln[i].start, ln[i].end, &pats);
-    if (k < 0) continue;
+    if (k < 0) {
+      if (separator_row(text, ln[i].start, ln[i].end))
+        push_range(out, n, &cap, ln[i].start, ln[i].end);
+      continue;
+    }
     push_range(out, n, &cap, ln[i].start, ln[i].end);
     if (boiler_rows[k].match & B_LIST) {
       size_t j;

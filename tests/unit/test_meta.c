@@ -230,6 +230,47 @@ static void test_meta_page(void **state) {
   hs_corpus_free(c);
 }
 
+/* Furniture: a row of share-button separators, bare "Read more" / "Most
+** Read" / comment headers with the short lines under them are
+** boilerplate, and an attribution inside them is not the page's; "Related"
+** inside a sentence is not a header. */
+static void test_furniture(void **state) {
+  static const char page[] =
+      "Oil exports rise in June\n"
+      "Oil exports rose in June, the energy ministry said on Monday in a "
+      "statement to the press.\n"
+      ", , , , ,\n"
+      "Read more\n"
+      "Officials say gas prices will fall next month\n"
+      "Users Comments\n"
+      "Most Read\n"
+      "Minister says the budget will be approved\n"
+      "\xd8\xa7\xd9\x84\xd8\xaa\xd8\xb9\xd9\x84\xd9\x8a\xd9\x82\xd8\xa7"
+      "\xd8\xaa\n" /* التعليقات */
+      "Related:\n"
+      "Traders said the market was calm.\n";
+  hs_corpus *c = hs_corpus_new();
+  hs_meta m;
+  hs_aliases *al = NULL;
+  const char *furn = strstr(page, ", , ,");
+  size_t k;
+  (void)state;
+  assert_int_equal(hs_aliases_new(&al, NULL), HS_OK);
+  assert_int_equal(hs_corpus_add(c, "p", page, strlen(page), NULL, NULL, NULL,
+                                 NULL, NULL, NULL, 0, NULL), HS_OK);
+  assert_int_equal(hs_meta_extract(hs_corpus_doc(c, 0), al, NULL, &m, NULL),
+                   HS_OK);
+  assert_int_equal(m.nboiler, 1);
+  assert_int_equal(m.boiler[0].start, (uint32_t)(furn - page));
+  assert_int_equal(m.boiler[0].end, (uint32_t)(strlen(page) - 1));
+  assert_int_equal(m.nattr, 1);
+  assert_string_equal(m.attr[0].normalized, "energy ministry");
+  for (k = 0; k < m.nattr; k++) assert_null(strstr(m.attr[k].source, "Minister"));
+  hs_meta_clear(&m);
+  hs_aliases_free(al);
+  hs_corpus_free(c);
+}
+
 /* The folder rule is for a folder of files: a JSONL record's path-like id
 ** ("bbc/business/041") and a folder named by a date name no outlet; a
 ** SaudiNewsNet address names its outlet through the alias table. */
@@ -416,6 +457,7 @@ int main(void) {
       cmocka_unit_test(test_meta_fields),
       cmocka_unit_test(test_meta_page),
       cmocka_unit_test(test_outlet_folder_url),
+      cmocka_unit_test(test_furniture),
       cmocka_unit_test(test_repeated_lines),
       cmocka_unit_test(test_masking),
       cmocka_unit_test(test_line_records_from_tokens),
