@@ -26,7 +26,7 @@
 
 #include "story/story.h"
 
-#define SCAN_MAX 4096 /* bytes of a document looked at for mentions */
+#define SCAN_MAX 1024 /* bytes of a document looked at for mentions: the lead */
 
 typedef struct cite_ctx {
   hs_provenance *pv;

@@ -85,3 +85,27 @@ run 1 "$HEARSAY" story 9 "$WORK/tie.jsonl"
 grep_err "no story 9"
 run 1 "$HEARSAY" story "$WORK/tie.jsonl"
 grep_err "needs a story number"
+
+note "a second story (bench/story/cholera, not tuned on): every command names af01"
+tac "$ROOT/bench/story/cholera/corpus.jsonl" >"$WORK/k.jsonl"
+K=$WORK/k.jsonl
+run 0 "$HEARSAY" stories "$K"
+jq -s -e '.[0].first.doc == "af01" and .[0].first.outlet == "AFP"
+  and all(.[]; (.docs | map(select(. == "x15" or . == "x16" or . == "x17")) | length) == 0)' \
+  "$WORK/out" >/dev/null || fail "cholera stories: $(jq -c '[.first.doc, .docs]' "$WORK/out")"
+S=$(jq -s -r 'map(.first.doc) | index("af01") + 1' "$WORK/out")
+run 0 "$HEARSAY" story "$S" "$K"
+jq -s -e '.[0].first.doc == "af01" and ([.[] | select(.type == "node" and .first) | .node.doc] == ["af01"])' \
+  "$WORK/out" >/dev/null || fail "cholera story: $(head -c 600 "$WORK/out")"
+run 0 "$HEARSAY" search "$K" --timeline --query "cholera patients taken to hospital in Basra, three died"
+jq -s -e '[.[] | select(.first) | .doc] == ["af01"]' "$WORK/out" >/dev/null ||
+  fail "cholera search --timeline: $(head -c 600 "$WORK/out")"
+run 0 "$HEARSAY" sources --format jsonl "$K"
+jq -s -e '[.[] | select(.section == "families")] | max_by(.documents) | .first_doc == "af01"' \
+  "$WORK/out" >/dev/null || fail "cholera sources: $(grep families "$WORK/out" | head -3)"
+run 0 "$HEARSAY" timeline --format jsonl "$K"
+jq -s -e '[.[] | select(has("family"))] | max_by(.documents) | .first_doc == "af01"' \
+  "$WORK/out" >/dev/null || fail "cholera timeline: $(head -3 "$WORK/out")"
+run 0 "$HEARSAY" graph --level doc "$K"
+jq -s -e '[.[] | select(.type == "node" and .first) | .id] | index("af01") != null' \
+  "$WORK/out" >/dev/null || fail "cholera graph"
