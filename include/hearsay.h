@@ -244,9 +244,10 @@ typedef struct hs_reuse_opts {
   int (*mask_tokens)(void *ud, size_t doc, const hs_doc *d,
                      const hs_token *toks, size_t ntoks, struct hs_range **r,
                      size_t *n);
-  /* 1: also the sentence stage, which finds rewritten (paraphrased) and
-  ** summarized copies by sentence similarity; 0 (default): only the
-  ** n-gram stage (verbatim and lightly edited copies).  The sentence
+  /* 1 (default): also the sentence stage, which finds rewritten
+  ** (paraphrased) and summarized copies by sentence similarity and joins
+  ** the pieces of one rewritten passage; 0: only the n-gram stage
+  ** (verbatim and lightly edited copies, as "--strict").  The sentence
   ** stage needs the whole corpus in one process: with nranks > 1 it is
   ** skipped. */
   int rewrite;

@@ -19,6 +19,7 @@ void hs_reuse_opts_default(hs_reuse_opts *o) {
   o->min_similarity = 0.5;
   o->threads = 0;
   o->internal = 1;
+  o->rewrite = 1;
 }
 
 int hs_reuse_opts_check(const hs_reuse_opts *o, hs_error *err) {

@@ -50,8 +50,8 @@
 #define GAP 3          /* sentences skipped inside a rewritten passage */
 #define SUM_GAP 20     /* ...on the long side of a summary */
 #define NEAR_VERBATIM 0.9 /* n-gram passages this similar are left alone */
-#define KEYS 6         /* index keys per sentence */
-#define KEY_MAX 48     /* a key in more sentences than this is no key */
+#define KEYS 3         /* index keys per sentence */
+#define KEY_MAX 96     /* a key in more sentences than this is no key */
 #define MAX_SENT 65535 /* sentences past this in a document are not indexed */
 
 typedef struct bent {
@@ -85,7 +85,7 @@ typedef struct sscratch {
   size_t nfrags, capfrags;
   bent *va, *vb;
   size_t capva, capvb;
-  uint32_t *nv;   /* the pair's near-verbatim passages: a0 a1 b0 b1 */
+  uint32_t *nv;   /* the pair's passages: a0 a1 b0 b1 near-verbatim */
   size_t capnv;
   uint32_t *tmp, *tmp2;
   size_t captmp, captmp2;
@@ -120,7 +120,7 @@ typedef struct sjob {
   sscratch *sc;
 } sjob;
 
-#define IDF_UNIT 15.0f
+#define IDF_UNIT HS_IDF_UNIT
 
 static float idf(const sjob *j, uint32_t term) {
   return (float)j->idf[term & j->tc->mask] * (1.0f / IDF_UNIT);
@@ -471,17 +471,19 @@ static int sent_range(void *ud, int thread, size_t begin, size_t end) {
     double na = 0;
     sc->terma = A.hash;
     sc->termb = B.hash;
-    /* near-verbatim n-gram passages are never extended (merge_pair), so
-    ** a sentence touching one seeds nothing that could be kept */
+    /* the pair's n-gram passages: a near-verbatim one is never extended
+    ** (merge_pair), so a sentence touching one seeds nothing that could be
+    ** kept; a sentence pair inside another adds nothing to it (the pieces
+    ** around it are joined to it afterwards, join.c) */
     for (q = pair_first(j, a, b); q < j->nbyp; q++) {
       const hs_passage *p = &j->p[j->byp[q]];
       if (p->a.doc != a || p->b.doc != b) break;
-      if (p->similarity < NEAR_VERBATIM) continue;
-      HS_GROW(sc->nv, sc->capnv, 4 * nnv + 4);
-      sc->nv[4 * nnv] = tok_at(&A, p->a.start);
-      sc->nv[4 * nnv + 1] = tok_at(&A, p->a.end);
-      sc->nv[4 * nnv + 2] = tok_at(&B, p->b.start);
-      sc->nv[4 * nnv + 3] = tok_at(&B, p->b.end);
+      HS_GROW(sc->nv, sc->capnv, 5 * nnv + 5);
+      sc->nv[5 * nnv] = tok_at(&A, p->a.start);
+      sc->nv[5 * nnv + 1] = tok_at(&A, p->a.end);
+      sc->nv[5 * nnv + 2] = tok_at(&B, p->b.start);
+      sc->nv[5 * nnv + 3] = tok_at(&B, p->b.end);
+      sc->nv[5 * nnv + 4] = p->similarity >= NEAR_VERBATIM;
       nnv++;
     }
     if ((size_t)SB->nsent + 1 > sc->capcache) { /* all zero between pairs */
@@ -496,12 +498,14 @@ static int sent_range(void *ud, int thread, size_t begin, size_t end) {
       double cosv;
       svc *vb;
       for (c1 = c + 1; c1 < cend && j->cand[c1] == j->cand[c]; c1++) {}
-      for (q = 0; q < nnv; q++)
-        if (ov(SA->sent[sa], SA->sent[sa + 1], sc->nv[4 * q],
-               sc->nv[4 * q + 1]) ||
-            ov(SB->sent[sb], SB->sent[sb + 1], sc->nv[4 * q + 2],
-               sc->nv[4 * q + 3]))
+      for (q = 0; q < nnv; q++) {
+        const uint32_t *v = sc->nv + 5 * q;
+        uint32_t a0 = SA->sent[sa], a1 = SA->sent[sa + 1];
+        uint32_t b0 = SB->sent[sb], b1 = SB->sent[sb + 1];
+        if (v[4] ? ov(a0, a1, v[0], v[1]) || ov(b0, b1, v[2], v[3])
+                 : a0 >= v[0] && a1 <= v[1] && b0 >= v[2] && b1 <= v[3])
           break;
+      }
       if (q < nnv) continue;
       if (sa != lastsa) {
         double nd;
@@ -593,9 +597,14 @@ static int sentence_keys(const sjob *j, sscratch *sc, const uint8_t *inv,
           kt[nk++].count = cnt;
           continue;
         }
+        /* the rarest, ties broken by the term itself, so that the keys
+        ** do not depend on the order of the words */
         for (y = 0, k = 1; k < nk; k++)
-          if (kt[k].count > kt[y].count) y = k;
-        if (cnt < kt[y].count) kt[y].term = term, kt[y].count = cnt;
+          if (kt[k].count > kt[y].count ||
+              (kt[k].count == kt[y].count && kt[k].term > kt[y].term))
+            y = k;
+        if (cnt < kt[y].count || (cnt == kt[y].count && term < kt[y].term))
+          kt[y].term = term, kt[y].count = cnt;
       }
       if (*np + nk + 1 > cap) {
         cap = cap ? 2 * cap : 4096;
@@ -778,14 +787,26 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
   free(j.sc);
   free(j.gone);
   free(j.byp);
-  free(j.idf);
-  hs_termcounts_free(&tc);
   free(gstart);
   free(ps.k);
   free(ck);
   if (rc) {
     free(res);
+    free(j.idf);
+    hs_termcounts_free(&tc);
     return io_error ? io_error : hs_error_set(err, HS_EINTR, "interrupted");
+  }
+  {
+    hs_sent_idf w;
+    w.q = j.idf;
+    w.mask = tc.mask;
+    rc = hs_sent_join(ds, &w, res, &m, err);
+  }
+  free(j.idf);
+  hs_termcounts_free(&tc);
+  if (rc) {
+    free(res);
+    return rc;
   }
   free(*p);
   *p = res;

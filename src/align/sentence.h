@@ -49,4 +49,23 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
                 const hs_senttab *st, size_t first_new, hs_passage **p,
                 size_t *n, hs_error *err);
 
+/* Term weights: idf per counter of a hs_termcounts, in 15ths, one byte
+** each so that the table stays in cache. */
+typedef struct hs_sent_idf {
+  const uint8_t *q;
+  uint32_t mask;
+} hs_sent_idf;
+
+#define HS_IDF_UNIT 15.0f
+
+static inline float hs_sent_idf_of(const hs_sent_idf *w, uint32_t term) {
+  return (float)w->q[term & w->mask] * (1.0f / HS_IDF_UNIT);
+}
+
+/* Join passages *p of one pair that are pieces of one rewritten passage
+** (join.c); the document tables come from ds.  HS_EIO if one cannot be
+** read. */
+int hs_sent_join(const hs_docset *ds, const hs_sent_idf *w, hs_passage *p,
+                 size_t *n, hs_error *err);
+
 #endif

@@ -51,12 +51,12 @@ const cli_option cli_options[] = {
      "do not report repeats inside one document (with --db too)"},
     {"rewrite", 0, NULL, CLI_FLAG, F(opts.rewrite), 0, 0,
      "reuse dups families trace sources graph timeline", CLI_READING,
-     "also find rewritten and summarized copies (the sentence stage; "
-     "slower, see docs/cli.md); not with --db or in MPI runs"},
+     "also find rewritten and summarized copies (the sentence stage, "
+     "see docs/cli.md; the default); not with --db or in MPI runs"},
     {"strict", 0, NULL, CLI_UNFLAG, F(opts.rewrite), 0, 0,
      "reuse dups families trace sources graph timeline", CLI_READING,
-     "verbatim and lightly edited copies only (the default; undoes "
-     "--rewrite)"},
+     "verbatim and lightly edited copies only (the n-gram stage "
+     "alone; undoes --rewrite)"},
     {"keep-boilerplate", 0, NULL, CLI_FLAG, F(keep_boilerplate), 0, 0,
      FINDING, CLI_READING,
      "let page furniture (comment forms, share lines, footers) count as "

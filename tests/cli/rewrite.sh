@@ -1,8 +1,8 @@
-# hearsay reuse --rewrite: a paraphrased passage (sentences reworded and
-# reordered inside, no shared 5-word run but one) is found as one
-# "rewritten" record by the sentence stage; without it only the one lightly
-# edited sentence is; an unrelated article is in no passage; --strict is the
-# default; every record says how it was found.
+# hearsay reuse: a paraphrased passage (sentences reworded and reordered
+# inside, no shared 5-word run but one) is found as one "rewritten" record
+# by the sentence stage, which is on by default; with --strict only the one
+# lightly edited sentence is; an unrelated article is in no passage; every
+# record says how it was found.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.bash"
 
@@ -18,23 +18,24 @@ with open(sys.argv[1], "w") as f:
         f.write(json.dumps({"id": i, "text": t}) + "\n")
 PY
 
-note "default: only the edited sentence, method edited"
+note "--strict: only the edited sentence, method edited"
+run 0 "$HEARSAY" reuse --format jsonl --strict "$WORK/c.jsonl"
+cp "$WORK/out" "$WORK/strict.jsonl"
+jq -e -s 'length == 1 and .[0].method == "edited" and (.[0].a.end - .[0].a.start) < 100' \
+  "$WORK/strict.jsonl" >/dev/null || fail "--strict run: $(cat "$WORK/strict.jsonl")"
+
+note "default: one rewritten record over the first three sentences"
 run 0 "$HEARSAY" reuse --format jsonl "$WORK/c.jsonl"
 cp "$WORK/out" "$WORK/default.jsonl"
-jq -e -s 'length == 1 and .[0].method == "edited" and (.[0].a.end - .[0].a.start) < 100' \
-  "$WORK/default.jsonl" >/dev/null || fail "default run: $(cat "$WORK/default.jsonl")"
-
-note "--strict is the default"
-run 0 "$HEARSAY" reuse --format jsonl --strict "$WORK/c.jsonl"
-cmp -s "$WORK/out" "$WORK/default.jsonl" || fail "--strict differs from the default"
-
-note "--rewrite: one rewritten record over the first three sentences"
-run 0 "$HEARSAY" reuse --format jsonl --rewrite "$WORK/c.jsonl"
 jq -e -s 'length == 1 and .[0].method == "rewritten" and .[0].kind == "cross"
           and .[0].a.doc == "orig" and .[0].b.doc == "para"
           and .[0].a.start == 0 and .[0].a.end >= 250
           and .[0].b.start == 0 and .[0].b.end >= 250' \
-  "$WORK/out" >/dev/null || fail "--rewrite run: $(cat "$WORK/out")"
+  "$WORK/default.jsonl" >/dev/null || fail "default run: $(cat "$WORK/default.jsonl")"
+
+note "--rewrite is the default"
+run 0 "$HEARSAY" reuse --format jsonl --rewrite "$WORK/c.jsonl"
+cmp -s "$WORK/out" "$WORK/default.jsonl" || fail "--rewrite differs from the default"
 
 note "every record has a method; text and tsv formats still work"
 run 0 "$HEARSAY" reuse --format tsv --rewrite "$WORK/c.jsonl"

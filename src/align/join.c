@@ -1,0 +1,228 @@
+/*
+** join.c — the last step of the sentence stage: the pieces of one
+** rewritten passage become one record.
+**
+** A paraphrased passage comes out of the two stages in pieces: n-gram
+** passages where a phrase or two survived, sentence passages where whole
+** sentences were reworded, with stretches between them that neither
+** matched on its own, and its parts often shuffled.  Two passages of the
+** same pair of documents are joined when they lie near each other on both
+** sides: the gap between them is short on both sides, or a little longer
+** but still about the same thing (the tf·idf cosine of the two gaps'
+** words passes a threshold).  Pieces in another order on the two sides
+** are joined only when neither is a near-verbatim copy: two paragraphs
+** copied word for word and swapped stay two passages, as a moved sentence
+** does.  Joining is transitive (union-find), and a group is not joined
+** when a passage outside it lies inside its span on either side, so a
+** record never swallows text that was copied elsewhere.
+*/
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "align/sentence.h"
+#include "util/util.h"
+
+#define JOIN_NEAR 12   /* words: a gap this short is always bridged */
+#define JOIN_FAR 80    /* words: a gap up to this long if its sides match */
+#define JOIN_COS 0.25  /* cosine of the two sides of such a gap */
+#define JOIN_VERBATIM 0.9 /* pieces this similar are joined in order only */
+
+typedef struct jitem {
+  uint64_t key;  /* a.doc << 32 | b.doc */
+  uint32_t start;
+  size_t i;
+} jitem;
+
+static int jitem_cmp(const void *x, const void *y) {
+  const jitem *a = x, *b = y;
+  if (a->key != b->key) return a->key < b->key ? -1 : 1;
+  if (a->start != b->start) return a->start < b->start ? -1 : 1;
+  return (a->i > b->i) - (a->i < b->i);
+}
+
+/* First token starting at or after byte b. */
+static uint32_t tok_at(const hs_doctab *t, uint32_t b) {
+  uint32_t lo = 0, hi = t->n;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (t->start[mid] < b) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+static int u32_cmp(const void *x, const void *y) {
+  uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+  return (a > b) - (a < b);
+}
+
+/* The terms of tokens [t0, t1) of T, sorted, into *v; their number. */
+static size_t bag(const hs_doctab *T, uint32_t t0, uint32_t t1, uint32_t **v,
+                  size_t *cap) {
+  size_t m = 0;
+  uint32_t t;
+  HS_GROW(*v, *cap, (size_t)(t1 - t0) + 1);
+  for (t = t0; t < t1; t++)
+    if (T->hash[t]) (*v)[m++] = T->hash[t];
+  qsort(*v, m, sizeof **v, u32_cmp);
+  return m;
+}
+
+/* The tf·idf cosine of two sorted bags of terms. */
+static double bag_cos(const hs_sent_idf *w, const uint32_t *x, size_t nx,
+                      const uint32_t *y, size_t ny) {
+  size_t i = 0, k = 0;
+  double dot = 0, n1 = 0, n2 = 0;
+  while (i < nx || k < ny) {
+    uint32_t t;
+    double tx = 0, ty = 0, f;
+    if (k >= ny || (i < nx && x[i] <= y[k])) t = x[i];
+    else t = y[k];
+    while (i < nx && x[i] == t) i++, tx++;
+    while (k < ny && y[k] == t) k++, ty++;
+    f = hs_sent_idf_of(w, t);
+    dot += tx * ty * f * f;
+    n1 += tx * tx * f * f;
+    n2 += ty * ty * f * f;
+  }
+  return n1 > 0 && n2 > 0 ? dot / sqrt(n1 * n2) : 0;
+}
+
+/* Union-find over the passages of one pair. */
+static size_t root(size_t *up, size_t x) {
+  while (up[x] != x) x = up[x] = up[up[x]];
+  return x;
+}
+
+static uint32_t dist(uint32_t s0, uint32_t e0, uint32_t s1, uint32_t e1) {
+  return s1 >= e0 ? s1 - e0 : s0 >= e1 ? s0 - e1 : 0;
+}
+
+int hs_sent_join(const hs_docset *ds, const hs_sent_idf *w, hs_passage *p,
+                 size_t *n, hs_error *err) {
+  jitem *it = hs_malloc((*n + 1) * sizeof *it);
+  uint8_t *gone = hs_calloc(*n + 1, 1);
+  size_t ni = 0, x, y, i, k, m;
+  uint32_t *va = NULL, *vb = NULL, *tk = NULL;
+  size_t capa = 0, capb = 0, captk = 0, *up = NULL, capup = 0;
+  hs_docbuf bufa = {NULL, 0}, bufb = {NULL, 0};
+  int rc = HS_OK;
+  for (i = 0; i < *n; i++)
+    if (!p[i].internal) {
+      it[ni].key = (uint64_t)p[i].a.doc << 32 | p[i].b.doc;
+      it[ni].start = p[i].a.start;
+      it[ni++].i = i;
+    }
+  qsort(it, ni, sizeof *it, jitem_cmp);
+  for (x = 0; x < ni && !rc; x = y) {
+    hs_doctab A, B;
+    size_t g;
+    for (y = x + 1; y < ni && it[y].key == it[x].key; y++) {}
+    if (y - x < 2) continue;
+    if (hs_docset_get(ds, p[it[x].i].a.doc, &A, &bufa, err) ||
+        hs_docset_get(ds, p[it[x].i].b.doc, &B, &bufb, err)) {
+      rc = HS_EIO;
+      break;
+    }
+    g = y - x;
+    HS_GROW(tk, captk, 4 * g);
+    HS_GROW(up, capup, g);
+    for (i = 0; i < g; i++) {
+      const hs_passage *q = &p[it[x + i].i];
+      tk[4 * i] = tok_at(&A, q->a.start);
+      tk[4 * i + 1] = tok_at(&A, q->a.end);
+      tk[4 * i + 2] = tok_at(&B, q->b.start);
+      tk[4 * i + 3] = tok_at(&B, q->b.end);
+      up[i] = i;
+    }
+    /* pieces near each other on both sides, in either order */
+    for (i = 0; i < g; i++)
+      for (k = i + 1; k < g; k++) {
+        uint32_t da = dist(tk[4 * i], tk[4 * i + 1], tk[4 * k], tk[4 * k + 1]);
+        uint32_t db = dist(tk[4 * i + 2], tk[4 * i + 3], tk[4 * k + 2],
+                           tk[4 * k + 3]);
+        if (tk[4 * k] >= tk[4 * i + 1] + JOIN_FAR) break; /* sorted by a */
+        if (da > JOIN_FAR || db > JOIN_FAR) continue;
+        /* out of order on side b: a copy whose parts were shuffled when
+        ** reworded, not two near-verbatim copies moved apart (those are
+        ** passages of their own) */
+        if ((tk[4 * k + 2] < tk[4 * i + 2]) &&
+            (p[it[x + i].i].similarity >= JOIN_VERBATIM ||
+             p[it[x + k].i].similarity >= JOIN_VERBATIM))
+          continue;
+        if (da > JOIN_NEAR || db > JOIN_NEAR) {
+          /* a longer gap: the words between must still be about the same */
+          uint32_t a0 = tk[4 * i + 1] < tk[4 * k] ? tk[4 * i + 1] : tk[4 * k + 1];
+          uint32_t a1 = tk[4 * i + 1] < tk[4 * k] ? tk[4 * k] : tk[4 * i];
+          uint32_t b0 = tk[4 * i + 3] <= tk[4 * k + 2] ? tk[4 * i + 3] : tk[4 * k + 3];
+          uint32_t b1 = tk[4 * i + 3] <= tk[4 * k + 2] ? tk[4 * k + 2] : tk[4 * i + 2];
+          size_t na = a1 > a0 ? bag(&A, a0, a1, &va, &capa) : 0;
+          size_t nb = b1 > b0 ? bag(&B, b0, b1, &vb, &capb) : 0;
+          if (bag_cos(w, va, na, vb, nb) < JOIN_COS) continue;
+        }
+        up[root(up, k)] = root(up, i);
+      }
+    /* each group of two or more becomes one record, unless a passage
+    ** outside it lies inside its span on either side (text moved
+    ** elsewhere, which a record must not swallow) */
+    for (i = 0; i < g; i++) {
+      size_t r = root(up, i), c;
+      uint32_t a0, a1, b0, b1;
+      int clash = 0, nm = 0, method = 0;
+      double sim = 0, len = 0;
+      uint32_t words = 0;
+      if (r != i) continue;
+      a0 = b0 = UINT32_MAX;
+      a1 = b1 = 0;
+      for (c = 0; c < g; c++) {
+        const hs_passage *q = &p[it[x + c].i];
+        double l = (double)q->a.words + q->b.words;
+        if (root(up, c) != r) continue;
+        nm++;
+        if (tk[4 * c] < a0) a0 = tk[4 * c];
+        if (tk[4 * c + 1] > a1) a1 = tk[4 * c + 1];
+        if (tk[4 * c + 2] < b0) b0 = tk[4 * c + 2];
+        if (tk[4 * c + 3] > b1) b1 = tk[4 * c + 3];
+        sim += q->similarity * l;
+        len += l;
+        words += q->words;
+        if (q->method > method) method = q->method;
+      }
+      if (nm < 2) continue;
+      for (c = 0; c < g && !clash; c++)
+        if (root(up, c) != r &&
+            ((tk[4 * c] < a1 && tk[4 * c + 1] > a0) ||
+             (tk[4 * c + 2] < b1 && tk[4 * c + 3] > b0)))
+          clash = 1;
+      if (clash) continue;
+      {
+        hs_passage *q = &p[it[x + i].i];
+        q->a.start = A.start[a0];
+        q->a.end = A.start[a1 - 1] + A.len[a1 - 1];
+        q->a.words = a1 - a0;
+        q->b.start = B.start[b0];
+        q->b.end = B.start[b1 - 1] + B.len[b1 - 1];
+        q->b.words = b1 - b0;
+        q->words = words;
+        q->similarity = len > 0 ? sim / len : q->similarity;
+        /* n-gram pieces joined across a gap or out of order: rewritten */
+        q->method = method < HS_METHOD_REWRITTEN ? HS_METHOD_REWRITTEN : method;
+      }
+      for (c = 0; c < g; c++)
+        if (c != i && root(up, c) == r) gone[it[x + c].i] = 1;
+    }
+  }
+  for (i = m = 0; i < *n && !rc; i++)
+    if (!gone[i]) p[m++] = p[i];
+  if (!rc) *n = m;
+  free(it);
+  free(gone);
+  free(va);
+  free(vb);
+  free(tk);
+  free(up);
+  hs_docbuf_free(&bufa);
+  hs_docbuf_free(&bufb);
+  return rc;
+}
