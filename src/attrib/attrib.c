@@ -359,6 +359,31 @@ static void extend_in_ar(const txt *t, const sent *se, uint32_t s,
     *e = e2;
 }
 
+/* A source read forwards that a stop word cut inside a known name
+** («شبكة سي إن إن», «روسيا اليوم»): extended by up to 3 words when the
+** longer span is a name of the alias table. */
+static void extend_alias(const txt *t, const hs_aliases *al, const sent *se,
+                         uint32_t s, uint32_t *e) {
+  uint32_t p = *e;
+  int k;
+  const char *canon;
+  int ty;
+  if (!al) return;
+  for (k = 0; k < 3; k++) {
+    while (p < se->e && t->s[p] == ' ') p++;
+    if (p >= se->e || hs_attr_punct_len(t, p)) return;
+    p = hs_attr_word_end(t, p);
+    if (hs_aliases_lookup(al, t->s + s, p - s, &canon, &ty)) {
+      *e = p;
+    } else {
+      uint32_t as = 0, ae = 0; /* a known name ending there: «شبكة سي إن إن» */
+      if (hs_aliases_find_in(al, t->s + s, p - s, &canon, &ty, &as, &ae) >= 0 &&
+          s + ae == p && as > 0)
+        *e = p;
+    }
+  }
+}
+
 /* Persian is verb-final: the speaker of «گفت», «اعلام کرد» is the
 ** subject opening its clause («وزیر امور خارجه در دیدار با ... گفت»),
 ** read forwards from the clause start (after punctuation or after the
@@ -470,6 +495,7 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
         if (c->dir == AFTER) {
           ok = hs_attr_read_after(&t, ce, se->e, c->lang, &s, &e);
           if (ok && c->lang[0] == 'a') extend_in_ar(&t, se, s, &e);
+          if (ok) extend_alias(&t, al, se, s, &e);
         } else if (c->lang[0] == 'e') {
           uint32_t q = skip_abbrev_en(&t, se->s, skip_aux_en(&t, se->s, p));
           ok = nf > first && cited_before_en(&t, se, &f[nf - 1], q, &s, &e);

@@ -38,6 +38,7 @@ extern const char *const hs_attr_stop_en[], *const hs_attr_stop_ar[],
 extern const char *const hs_attr_pronouns[];
 extern const char *const hs_attr_head_in_ar[];
 extern const char *const hs_attr_masdar_ar[];
+extern const char *const hs_attr_medium_ar[];
 extern const type_word hs_attr_type_words[];
 extern const size_t hs_attr_ntype_words;
 extern const char *const hs_attr_denial_words[];

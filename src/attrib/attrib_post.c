@@ -139,7 +139,8 @@ static const struct {
 static const char *const outlet_tails[] = {
     "news", "post", "times", "tv", "daily", "press", "network", "radio",
     "monitor", "observer", "herald", "gazette", "tribune", "journal",
-    "website", "online", "media", "channel", "today", NULL};
+    "website", "online", "media", "channel", "today", "آنلاین", "نیوز",
+    NULL};
 
 static void set_span(const char *text, hs_attribution *a, uint32_t s,
                      uint32_t e) {

@@ -11,7 +11,8 @@
 **     citing local activists": the subject of the clause the participle
 **     closes cites;
 **   - a Persian lead «به گزارش X، Y گفت»: X reports what Y said;
-**   - Arabic «X ...، كما نقلت عنه Y»: «عنه» points back to X, Y cites X.
+**   - Arabic «X ...، كما نقلت عنه Y»: «عنه» points back to X, Y cites X;
+**     English "X said ..., as cited by Y" alike.
 ** Only an attribution still alone in its chain is joined, so that a chain
 ** found by adjacency is never rearranged.
 */
@@ -67,6 +68,12 @@ static int comma_gap(const char *t, uint32_t a, uint32_t b) {
   return commas == 1;
 }
 
+/* 1 if a comma ends right before i ("X said ..., as cited by Y"). */
+static int comma_before(const char *t, uint32_t i) {
+  while (i > 0 && t[i - 1] == ' ') i--;
+  return i > 0 && t[i - 1] == ',';
+}
+
 static int is_lead_fa(const char *cue) {
   int k;
   for (k = 0; lead_fa[k]; k++)
@@ -111,7 +118,8 @@ void hs_attr_chain_rules(const char *t, found *f, size_t first, size_t nf) {
     ** «عنه» points back to the sentence's previous source, whatever lies
     ** between them */
     if ((f[y].flags & F_REVERSE) && f[y].a.cue &&
-        !strncmp(f[y].a.cue, "\xD9\x83\xD9\x85\xD8\xA7 ", 5)) {
+        (!strncmp(f[y].a.cue, "\xD9\x83\xD9\x85\xD8\xA7 ", 5) ||
+         comma_before(t, f[y].cue_s))) {
       size_t best = nf;
       for (x = first; x < nf; x++)
         if (x != y && f[x].a.src_end <= f[y].cue_s &&

@@ -213,6 +213,10 @@ const char *const hs_attr_masdar_ar[] = {
     "بدء", "إلغاء", "الغاء", "رفع", "خفض", "منع", "فتح", "إنشاء", "مقتل",
     "سقوط", "استئناف", "القبض", "ضبط", "إحباط", "احباط", "وصول", "تمكن",
     "نجاح", "ارتفاع", "انخفاض", "إصابة", "وفاة", NULL};
+/* Arabic media words; joined to «لـ» after a source they name the one
+** told, not the source («وقال مصدر أمني لصحيفة النهار»). */
+const char *const hs_attr_medium_ar[] = {"صحيفة", "وكالة", "قناة", "موقع",
+                                         "جريدة", "شبكة", "إذاعة", NULL};
 /* Arabic heads that a place or body follows after «في» inside the source
 ** («مصدر في الوزارة», «مسؤولون في الحكومة»). */
 const char *const hs_attr_head_in_ar[] = {"مصدر", "مصادر", "مسؤول", "مسؤولون",
@@ -232,6 +236,7 @@ const type_word hs_attr_type_words[] = {
     {"witness", HS_SRC_ANONYMOUS}, {"witnesses", HS_SRC_ANONYMOUS},
     {"residents", HS_SRC_ANONYMOUS}, {"insiders", HS_SRC_ANONYMOUS},
     {"farmers", HS_SRC_ANONYMOUS}, {"locals", HS_SRC_ANONYMOUS},
+    {"unnamed", HS_SRC_ANONYMOUS},
     {"فعالان", HS_SRC_ANONYMOUS},
     {"activists", HS_SRC_ANONYMOUS}, {"analysts", HS_SRC_ANONYMOUS},
     {"dealers", HS_SRC_ANONYMOUS}, {"traders", HS_SRC_ANONYMOUS},
@@ -300,7 +305,11 @@ const type_word hs_attr_type_words[] = {
     {"مرکز", HS_SRC_OFFICIAL}, {"مدیرکل", HS_SRC_OFFICIAL},
     {"مدیر", HS_SRC_OFFICIAL}, {"نخست‌وزیر", HS_SRC_OFFICIAL},
     {"رئیس‌جمهور", HS_SRC_OFFICIAL}, {"روابط", HS_SRC_OFFICIAL},
-    {"سرمربی", HS_SRC_PERSON}, {"directors", HS_SRC_ANONYMOUS}};
+    {"سرمربی", HS_SRC_PERSON}, {"directors", HS_SRC_ANONYMOUS},
+    {"administration", HS_SRC_OFFICIAL}, {"chief", HS_SRC_OFFICIAL},
+    {"مسؤولين", HS_SRC_OFFICIAL}, {"مسئولين", HS_SRC_OFFICIAL},
+    {"الحرس", HS_SRC_OFFICIAL}, {"بانک", HS_SRC_OFFICIAL},
+    {"بنك", HS_SRC_OFFICIAL}};
 const size_t hs_attr_ntype_words =
     sizeof hs_attr_type_words / sizeof hs_attr_type_words[0];
 

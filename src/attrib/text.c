@@ -119,7 +119,7 @@ int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
                      ((unsigned char)t->s[p] == 0xC2 && t->s[p + 1] == (char)0xA0)))
     p += (unsigned char)t->s[p] == 0xC2 ? 2 : 1;
   *s = p;
-  while (p < lim && nw < max) {
+  while (p < lim && nw < max + 3) {
     uint32_t q;
     if (t->s[p] == '.' && nw >= 1 && p - we == 0 &&
         (we - ws == 1 || (we - ws == 2 && ((unsigned char)t->s[ws] == 0xD8 ||
@@ -152,11 +152,17 @@ int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
         !(nw >= 1 && !strcmp(lang, "fa") &&
           hs_attr_eq_ci(t->s + p, q - p, "این")))
       break; /* «کارشناسان این سازمان»: «این» inside a name */
+    if (nw >= 1 && !strcmp(lang, "ar") && q - p > 2 &&
+        !memcmp(t->s + p, "\xD9\x84", 2) &&
+        hs_attr_in_list(t->s + p + 2, q - p - 2, hs_attr_medium_ar))
+      break; /* «مصدر أمني لصحيفة النهار»: the one told */
     if (nw >= 1 && !strcmp(lang, "ar") &&
         (hs_attr_in_list(t->s + p, q - p, hs_attr_masdar_ar) ||
          (q - p > 4 && !memcmp(t->s + p, "\xD8\xA7\xD9\x84", 4) &&
           hs_attr_in_list(t->s + p + 4, q - p - 4, hs_attr_masdar_ar))))
       break; /* «وزارة الداخلية القبض على»: the object begins */
+    if (nw >= max && !(!strcmp(lang, "en") && hs_attr_is_upper_ascii(t->s[p])))
+      break; /* past the limit only a capitalized name goes on */
     if (nw == 0) ws = p;
     we = q;
     nw++;

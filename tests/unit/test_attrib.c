@@ -102,6 +102,9 @@ static const attr_case cases[] = {
      {{"وزارة الداخلية الكويتية", HS_SRC_OFFICIAL, 0, 0}}},
     {"وأفاد ناشطون بأن الطيران شن غارات.",
      {{"ناشطون", HS_SRC_ANONYMOUS, 0, 0}}},
+    /* «لصحيفة X» after a source names the one told */
+    {"وقال مصدر أمني لصحيفة النهار إن المحتجين تجمعوا.",
+     {{"مصدر أمني", HS_SRC_ANONYMOUS, 0, 0}}},
     /* "X in Y said" opening its clause; not "said 10,000" */
     {"Farmers in Basra province said on Monday that crops died.",
      {{"Farmers in Basra province", HS_SRC_ANONYMOUS, 0, 0}}},
@@ -137,6 +140,15 @@ static const struct {
     {"نقلت وكالة الأنباء السورية سانا عن مصادر محلية قولها إن القصف استهدف "
      "سوقا.",
      "SANA", "مصادر محلية"},
+    {"Two people died, a local official said on Friday, as cited by the "
+     "Interfax news agency.",
+     "Interfax", "local official"},
+    {"ونقلت شبكة سي إن إن عن مصدر دبلوماسي قوله إن المحادثات توقفت.",
+     "CNN", "مصدر دبلوماسي"},
+    {"According to the Bangkok newspaper Thai Rath Daily Evening Post, citing "
+     "unnamed police officers, the suspect fled.",
+     "Bangkok newspaper Thai Rath Daily Evening Post",
+     "unnamed police officers"},
     {"The figures were published by the Tasnim news agency, relying on data "
      "from provincial universities.",
      "Tasnim", "provincial universities"},
