@@ -310,7 +310,9 @@ HS_API int hs_engine_run(hs_engine *e, size_t first_new, hs_passage **out,
                          size_t *n, hs_error *err);
 
 /* One call for the whole corpus: all pairs, families assigned, passages
-** sorted by (a.doc, a.start, b.doc, b.start). */
+** sorted by (a.doc, a.start, b.doc, b.start).  Page furniture is masked
+** only as opts->mask says; hs_reuse_find_masked (meta) masks it as the
+** command does. */
 HS_API int hs_reuse_find(const hs_corpus *corpus, const hs_reuse_opts *opts,
                          hs_passage **out, size_t *n, hs_error *err);
 
@@ -740,6 +742,23 @@ HS_API void hs_boiler_lines_add_tokens(hs_boiler_lines *b, size_t doc,
                                        size_t ntoks);
 HS_API int hs_boiler_lines_repeated(hs_boiler_lines *b, size_t ndocs,
                                     hs_range_list **out, hs_error *err);
+
+/* Page furniture masked while aligning, as `hearsay reuse` does unless
+** --keep-boilerplate: the fixed patterns of hs_boiler_find, and the lines
+** an outlet repeats (hs_boiler_lines).  hs_reuse_find_masked is
+** hs_reuse_find with both (opts->mask and mask_tokens are its own).
+** For an engine fed in steps: set opts.mask_tokens = hs_boiler_mask_tokens
+** and opts.mask_ud = a hs_boiler_lines (NULL: fixed patterns only) before
+** hs_engine_new, add every document, then call hs_boiler_mask_engine
+** with the same hs_boiler_lines before hs_engine_run. */
+HS_API int hs_reuse_find_masked(const hs_corpus *corpus,
+                                const hs_reuse_opts *opts, hs_passage **out,
+                                size_t *n, hs_error *err);
+HS_API int hs_boiler_mask_tokens(void *ud, size_t doc, const hs_doc *d,
+                                 const hs_token *toks, size_t ntoks,
+                                 hs_range **r, size_t *n);
+HS_API int hs_boiler_mask_engine(hs_boiler_lines *lines, hs_engine *e,
+                                 size_t ndocs, hs_error *err);
 
 /* --------------------------------------------------------------- attrib */
 /* (attributions: who said it; the citation graph) */

@@ -10,11 +10,13 @@
 # FUZZ_BIN names another folder of fuzz binaries (e.g. a copy, so that a
 # long campaign is not disturbed by a rebuild) and FUZZ_OUT another folder
 # for the kept corpus and the crashes (e.g. a scratch folder outside the
-# repository): FUZZ_OUT/fuzz-corpus/TARGET, FUZZ_OUT/fuzz-artifacts/.
+# repository): FUZZ_OUT/fuzz-corpus/TARGET, FUZZ_OUT/fuzz-artifacts/;
+# FUZZ_SEEDS another folder of seed corpora (default tests/fuzz/corpus).
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN=${FUZZ_BIN:-$ROOT/build-fuzz/tests/fuzz}
 OUT=${FUZZ_OUT:-$ROOT/build-fuzz}
+SEEDS=${FUZZ_SEEDS:-$ROOT/tests/fuzz/corpus}
 TIME=${FUZZ_TIME:-60}
 [[ -d $BIN ]] || { echo "fuzz-run: no $BIN; run 'make fuzz' first" >&2; exit 2; }
 targets=${FUZZ_TARGETS:-$(cd "$BIN" && ls fuzz_* 2>/dev/null | grep -v '\.' )}
@@ -28,7 +30,7 @@ for t in $targets; do
   /usr/bin/time -f '%U %S' -o "$log.time" \
   "$BIN/$t" -max_total_time="$TIME" -print_final_stats=1 \
     -artifact_prefix="$OUT/fuzz-artifacts/$t-" -rss_limit_mb=2048 \
-    "$work" "$ROOT/tests/fuzz/corpus/$t" >"$log" 2>&1
+    "$work" "$SEEDS/$t" >"$log" 2>&1
   rc=$?
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)

@@ -412,13 +412,14 @@ def _reuse_opts(options):
     for k, v in options.items():
         if k not in _REUSE_OPTS:
             raise TypeError("hearsay: unknown option %r (known: %s)" %
-                            (k, ", ".join(sorted(_REUSE_OPTS) + ["with_text"] +
+                            (k, ", ".join(sorted(_REUSE_OPTS) +
+                                          ["with_text", "keep_boilerplate"] +
                                           list(_FIELD_OPTS))))
         setattr(o, k, int(v) if _REUSE_OPTS[k] is bool else _REUSE_OPTS[k](v))
     return o
 
 
-def reuse(docs_or_paths, with_text=True, **options):
+def reuse(docs_or_paths, with_text=True, keep_boilerplate=False, **options):
     """Passages reused between (and within) documents.
 
     docs_or_paths: a path, or a list of paths (files, directories, .jsonl,
@@ -431,8 +432,9 @@ def reuse(docs_or_paths, with_text=True, **options):
 
     Returns a Passages list (sorted by a document, a start, b document,
     b start, like `hearsay reuse`) with .to_pandas() and .families().
-    Unlike `hearsay reuse`, page furniture (share lines, comment forms) is
-    not masked.
+    Page furniture (share lines, comment forms, an outlet's repeated
+    lines) is masked as `hearsay reuse` masks it, unless keep_boilerplate
+    (as --keep-boilerplate).
     """
     fields = _field_opts(options)
     opts = _reuse_opts(options)
@@ -442,7 +444,8 @@ def reuse(docs_or_paths, with_text=True, **options):
                          "no readable text, or the list is empty)", 2)
     pp = ffi.new("hs_passage **")
     n = ffi.new("size_t *")
-    _check(lib.hs_reuse_find(corpus.c, opts, pp, n, corpus.err), corpus.err)
+    find = lib.hs_reuse_find if keep_boilerplate else lib.hs_reuse_find_masked
+    _check(find(corpus.c, opts, pp, n, corpus.err), corpus.err)
     try:
         return _passages(corpus, pp[0], n[0], with_text)
     finally:

@@ -113,6 +113,8 @@ typedef struct hs_passage {
 
 int hs_reuse_find(const hs_corpus *corpus, const hs_reuse_opts *opts,
                   hs_passage **out, size_t *n, hs_error *err);
+int hs_reuse_find_masked(const hs_corpus *corpus, const hs_reuse_opts *opts,
+                         hs_passage **out, size_t *n, hs_error *err);
 
 typedef struct hs_store hs_store;
 int hs_store_open(hs_store **out, const char *path, hs_error *err);

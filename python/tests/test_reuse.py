@@ -34,19 +34,65 @@ def test_planted_wire_reprint(passages):
     assert p.b_series and p.b_date  # the wire's JSON Lines metadata
 
 
-def test_same_passages_as_the_command(passages, corpus, hearsay_bin):
-    # The library call does not mask page furniture; the command with
-    # --keep-boilerplate is the same computation.
-    out = subprocess.run([hearsay_bin, "reuse", "--keep-boilerplate",
-                          "--format", "jsonl", corpus],
-                         check=True, stdout=subprocess.PIPE).stdout
-    cli = [json.loads(l) for l in out.decode().splitlines()]
-    got = [(p.a_doc, p.a_start, p.a_end, p.b_doc, p.b_start, p.b_end, p.words,
-            p.family) for p in passages]
-    want = [(r["a"]["doc"], r["a"]["start"], r["a"]["end"], r["b"]["doc"],
+def _records(passages):
+    return [(p.a_doc, p.a_start, p.a_end, p.b_doc, p.b_start, p.b_end,
+             p.words, p.family) for p in passages]
+
+
+def _command(hearsay_bin, *args):
+    out = subprocess.run([hearsay_bin, "reuse", "--format", "jsonl"] +
+                         list(args), check=True, stdout=subprocess.PIPE).stdout
+    return [(r["a"]["doc"], r["a"]["start"], r["a"]["end"], r["b"]["doc"],
              r["b"]["start"], r["b"]["end"], r["words"], r["family"])
-            for r in cli]
-    assert got == want
+            for r in map(json.loads, out.decode().splitlines())]
+
+
+def test_same_passages_as_the_command(passages, corpus, hearsay_bin):
+    assert _records(passages) == _command(hearsay_bin, corpus)
+
+
+# An outlet whose pages end with the same footer, and a share prompt: the
+# command masks both (its default), so the only passage left is the
+# reprint of the wire story.
+FOOTER = ("The Valley Gazette is published every weekday by the Valley "
+          "Printing Company of Greymoor and delivered to all subscribers "
+          "before seven in the morning")
+SHARE = "Share this article on Facebook, Twitter and by email with your friends"
+WIRE_TEXT = ("Engineers opened the rebuilt harbor bridge on Tuesday after two "
+             "years of repairs, and the first lorries crossed it before noon "
+             "while the mayor thanked the workers who finished the job early.")
+
+
+@pytest.fixture(scope="module")
+def furniture(tmp_path_factory):
+    topics = ["the school board met to discuss the budget for next year",
+              "a storm knocked down trees along the river road overnight",
+              "the football club signed a young striker from the capital",
+              "farmers reported an early harvest of apples in the hills"]
+    path = tmp_path_factory.mktemp("furniture") / "pages.jsonl"
+    with open(path, "w") as f:
+        f.write(json.dumps({"id": "wire", "series": "Wire",
+                            "text": WIRE_TEXT}) + "\n")
+        for i, t in enumerate(topics):
+            body = "Local news: %s, officials said on Monday. " % t
+            if i == 0:
+                body += WIRE_TEXT + " "
+            f.write(json.dumps({"id": "gazette-%d" % i, "series": "Gazette",
+                                "text": body + "\n\n" + SHARE + "\n\n" +
+                                FOOTER + "\n"}) + "\n")
+    return str(path)
+
+
+def test_furniture_masked_as_the_command(furniture, hearsay_bin):
+    masked = hearsay.reuse(furniture)
+    kept = hearsay.reuse(furniture, keep_boilerplate=True)
+    assert _records(masked) == _command(hearsay_bin, furniture)
+    assert _records(kept) == _command(hearsay_bin, "--keep-boilerplate",
+                                      furniture)
+    # the footer links the Gazette's pages only when it is not masked
+    assert {(p.a_doc, p.b_doc) for p in masked} == {("wire", "gazette-0")}
+    assert any(p.a_doc.startswith("gazette") and p.b_doc.startswith("gazette")
+               for p in kept)
 
 
 def test_offsets_bytes_and_characters(passages, docs):

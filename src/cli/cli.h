@@ -155,12 +155,6 @@ void cli_help_global(FILE *f);
 
 void cli_warn(void *ud, const char *where, const char *what);
 int cli_progress(void *ud, const char *stage, uint64_t done, uint64_t total);
-/* hs_reuse_opts.mask_tokens: the fixed boilerplate patterns of
-** hs_boiler_find; with ud an hs_boiler_lines, the document's lines are
-** recorded there too for the per-outlet rule (from its tokens). */
-int cli_mask_boilerplate(void *ud, size_t doc, const hs_doc *d,
-                         const hs_token *toks, size_t ntoks, hs_range **r,
-                         size_t *n);
 void cli_progress_done(cli *c);
 int cli_exit_code(int status);
 /* Print err as one line and return the matching exit code. */

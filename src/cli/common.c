@@ -2,7 +2,8 @@
 ** common.c — helpers shared by the hearsay command's subcommands: one-line
 ** warnings and errors, the progress bar, and the reading of inputs into
 ** the library (streamed into the reuse engine, so that a large corpus's
-** text is never all in memory).
+** text is never all in memory; page furniture is masked by the library's
+** hs_boiler_mask stage).
 */
 #include <errno.h>
 #include <pthread.h>
@@ -31,15 +32,6 @@ void cli_warn(void *ud, const char *where, const char *what) {
   }
   hs_write_text(stderr, what, 1);
   putc('\n', stderr);
-}
-
-int cli_mask_boilerplate(void *ud, size_t doc, const hs_doc *d,
-                         const hs_token *toks, size_t ntoks, hs_range **r,
-                         size_t *n) {
-  if (ud)
-    hs_boiler_lines_add_tokens(ud, doc, d->series, d->text, d->len, toks,
-                               ntoks);
-  return hs_boiler_find(d->text, d->len, r, n, NULL);
 }
 
 /* The progress display.  On a terminal one line is redrawn in place:
@@ -368,9 +360,10 @@ int cli_find_passages(cli *c, hs_corpus *corpus, int keep_text,
   memset(&st, 0, sizeof st);
   st.c = c;
   st.keep_text = keep_text;
-  /* Lines an outlet repeats are boilerplate too; that takes the whole
-  ** corpus to see, so the lines are recorded while the texts stream by
-  ** and masked once all are read. */
+  /* Page furniture (the library's hs_boiler_mask_* stage, as in
+  ** hs_reuse_find_masked): fixed patterns as the documents are tokenized;
+  ** lines an outlet repeats are recorded while the texts stream by and
+  ** masked once all are read. */
   if (o.mask_tokens) o.mask_ud = lines = hs_boiler_lines_new();
   if ((rc = hs_engine_new(&st.e, &o, err))) {
     hs_boiler_lines_free(lines);
@@ -385,14 +378,7 @@ int cli_find_passages(cli *c, hs_corpus *corpus, int keep_text,
     goto out;
   }
   ndocs = hs_corpus_count(corpus);
-  if (lines) {
-    hs_range_list *rep = NULL;
-    if ((rc = hs_boiler_lines_repeated(lines, ndocs, &rep, err))) goto out;
-    for (i = 0; i < ndocs; i++) hs_engine_mask(st.e, i, rep[i].r, rep[i].n);
-    hs_boiler_free(rep, ndocs);
-    hs_boiler_lines_free(lines);
-    lines = NULL;
-  }
+  if ((rc = hs_boiler_mask_engine(lines, st.e, ndocs, err))) goto out;
   ran = 1; /* collective under MPI: a failure there is agreed on */
   if ((rc = hs_engine_run(st.e, 0, p, n, err))) goto out;
   if ((rc = hs_families_assign(*p, *n, err))) goto out;

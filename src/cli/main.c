@@ -276,7 +276,7 @@ int main(int argc, char **argv) {
     free(c.paths);
     return rc < 0 ? 0 : rc;
   }
-  if (!c.keep_boilerplate) c.opts.mask_tokens = cli_mask_boilerplate;
+  if (!c.keep_boilerplate) c.opts.mask_tokens = hs_boiler_mask_tokens;
   {
     /* More threads than cores only costs memory (a tokenizer and buffers
     ** each) and time switching between them. */

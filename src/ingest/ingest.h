@@ -159,6 +159,12 @@ char *hs_json_doc(const char *const *field, json_t *root, const char *idbase,
                   uint64_t n, size_t max_doc, hs_doc *out, int *cut,
                   unsigned char *alt, const char *what);
 
+/* json_loadb(p, n, JSON_ALLOW_NUL) that also reads the valid JSON jansson
+** refuses (in jsonl_parse.c): lone surrogate escapes become U+FFFD and
+** numbers out of the range of a double or a 64-bit integer become strings
+** of their text.  NULL and *jerr as jansson's first refusal otherwise. */
+json_t *hs_json_load_relaxed(const char *p, size_t n, json_error_t *jerr);
+
 /* --------------------------------------------------------------- csv.c */
 
 /* Read a table with a header row (RFC 4180: quoted fields, doubled quotes,

@@ -6,7 +6,9 @@
 ** The file is read whole and parsed by jansson: an array has no line
 ** structure to split on, and a malformed array cannot be read past the
 ** error anyway.  Invalid UTF-8 is first replaced by U+FFFD, as in JSON
-** Lines, so that one bad byte does not lose the file.  Records are named
+** Lines, so that one bad byte does not lose the file, and the valid JSON
+** jansson refuses is read as a JSON line's is (hs_json_load_relaxed: a
+** lone surrogate escape is U+FFFD, a number out of range its text).  Records are named
 ** by their position in the array (FILE:N, N from 1); those that are not
 ** objects or lack the text are skipped with a warning.
 */
@@ -53,7 +55,7 @@ int hs_json_array_read(hs_ingest_ctx *x, hs_input *in, const char *source,
     p = fix.p;
     n = fix.len;
   }
-  root = json_loadb(p, n, JSON_ALLOW_NUL, &jerr);
+  root = hs_json_load_relaxed(p, n, &jerr);
   if (!root) {
     rc = hs_error_set(err, HS_EINPUT, "%s:%d: malformed JSON array (%s, "
                       "column %d)", source, jerr.line, jerr.text,

@@ -496,18 +496,13 @@ static char *json_relax(const char *p, size_t n, size_t *outn) {
   return hs_buf_take(&b, outn);
 }
 
-/* The jansson path: the reference, and the messages for invalid lines. */
-static void parse_jansson(const hs_jsonl_work *w, jline *l, const char *p,
-                          size_t n) {
-  json_error_t jerr;
-  json_t *root;
-  int cut = 0;
-
-  root = json_loadb(p, n, JSON_ALLOW_NUL, &jerr);
+json_t *hs_json_load_relaxed(const char *p, size_t n, json_error_t *jerr) {
+  json_t *root = json_loadb(p, n, JSON_ALLOW_NUL, jerr);
   /* only for jansson's refusals of valid JSON (its messages "invalid
   ** Unicode", "real number overflow", "too big integer"...) */
-  if (!root && (strstr(jerr.text, "Unicode") || strstr(jerr.text, "overflow") ||
-                strstr(jerr.text, "too big"))) {
+  if (!root && (strstr(jerr->text, "Unicode") ||
+                strstr(jerr->text, "overflow") ||
+                strstr(jerr->text, "too big"))) {
     size_t rn = 0;
     char *relaxed = json_relax(p, n, &rn);
     if (relaxed) {
@@ -516,6 +511,17 @@ static void parse_jansson(const hs_jsonl_work *w, jline *l, const char *p,
       free(relaxed);
     }
   }
+  return root;
+}
+
+/* The jansson path: the reference, and the messages for invalid lines. */
+static void parse_jansson(const hs_jsonl_work *w, jline *l, const char *p,
+                          size_t n) {
+  json_error_t jerr;
+  json_t *root;
+  int cut = 0;
+
+  root = hs_json_load_relaxed(p, n, &jerr);
   if (!root) {
     l->msg = msg_new("malformed JSON (%s, column %d); line skipped",
                      jerr.text, jerr.column);

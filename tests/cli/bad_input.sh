@@ -154,6 +154,13 @@ run 0 "$HEARSAY" index -q --db "$WORK/odd.db" "$WORK/odd.jsonl"
 sql "$WORK/odd.db" "SELECT extra FROM documents WHERE name = 'n1'" | jq -e '.score == "1e999999" and .big == "123456789012345678901234567890"' >/dev/null ||
   fail "numbers out of range not kept as text: $(sql "$WORK/odd.db" "SELECT extra FROM documents WHERE name = 'n1'")"
 
+note "the same objects in a JSON array are read as the JSON lines are"
+printf '[{"id":"s1","text":"Lone \\udc00 surrogate and \\ud800 here, a pair \\ud83d\\ude00 too."},\n {"id":"n1","text":"Numbers out of range.","score":1e999999,"big":123456789012345678901234567890},\n {"id":1e400,"text":"An id out of range."}]\n' >"$WORK/odd.json"
+run 0 "$HEARSAY" index -q --db "$WORK/odd-array.db" "$WORK/odd.json"
+docs_of() { sql "$1" "SELECT name, text, extra FROM documents ORDER BY name"; }
+[[ $(docs_of "$WORK/odd-array.db") == "$(docs_of "$WORK/odd.db")" && -n $(docs_of "$WORK/odd.db") ]] ||
+  fail "the JSON array was not read as the JSON lines: $(docs_of "$WORK/odd-array.db") $(cat "$WORK/err")"
+
 note "a store in a read-only directory is read read-only"
 RO=$WORK/ro
 mkdir -p "$RO"

@@ -44,7 +44,7 @@ python3 "$CHECK" planted "$CORPUS" "$PLANTED" "$WORK/out" --no-internal || fail 
 
 note "--min-words 40 keeps only the long passages"
 run 0 "$HEARSAY" reuse --format jsonl --min-words 40 "$CORPUS"
-jq -e 'select(.words < 40 or .kind == "internal")' "$WORK/out" >/dev/null &&
+jq -e -s 'any(.[]; .words < 40 or .kind == "internal")' "$WORK/out" >/dev/null &&
   fail "--min-words 40 reported a shorter passage"
 [[ $(lines "$WORK/out") -ge 8 ]] || fail "--min-words 40 lost long passages"
 

@@ -33,7 +33,7 @@ fi
 note "plain text on stdin is one document called '-'"
 run 0 "$HEARSAY" reuse --format jsonl - <"$CORPUS/riverside-gazette/2024-03-04-flood-barriers.txt"
 [[ $(lines "$WORK/out") == 1 ]] || fail "expected the one internal repeat, got $(lines "$WORK/out") lines"
-jq -e 'select(.kind == "internal" and .a.doc == "-" and .b.doc == "-" and .a.start == 0)' "$WORK/out" >/dev/null ||
+jq -e -s 'any(.[]; .kind == "internal" and .a.doc == "-" and .b.doc == "-" and .a.start == 0)' "$WORK/out" >/dev/null ||
   fail "stdin text document: $(cat "$WORK/out")"
 
 note "stdin mixed with a directory argument"

@@ -41,7 +41,7 @@ cp "$WORK/out" "$WORK/extract.jsonl"
 
 note "reuse finds the passage between the page and the text file"
 run 0 "$HEARSAY" reuse --format jsonl "$WORK/in"
-jq -e 'select(.kind == "cross" and ([.a.doc, .b.doc] | sort) == ["note.txt", "page.html"])' \
+jq -e -s 'any(.[]; .kind == "cross" and ([.a.doc, .b.doc] | sort) == ["note.txt", "page.html"])' \
   "$WORK/out" >/dev/null || fail "no passage between page.html and note.txt: $(cat "$WORK/out")"
 python3 - "$WORK/out" "$WORK/extract.jsonl" "$WORK/in/note.txt" "$PASSAGE" <<'PY' || fail "offsets do not point at the passage"
 import json, sys
