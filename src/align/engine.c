@@ -17,11 +17,17 @@
 #include "index/index.h"
 #include "align/align.h"
 #include "align/sentence.h"
+#include "align/subhead.h"
 #include "cluster/cluster.h"
 #include "index/spill.h"
 #include "text/text.h"
 #include "util/parallel.h"
 #include "util/util.h"
+
+typedef struct hs_sublist {
+  hs_passage *p;
+  size_t n, cap;
+} hs_sublist;
 
 struct hs_engine {
   hs_reuse_opts opts;
@@ -39,6 +45,8 @@ struct hs_engine {
   int sent_on;       /* the sentence stage runs (not strict, one process) */
   hs_senttab *st;    /* per document, for the sentence stage */
   size_t capst;
+  hs_sublist *sub;   /* per document: repeated subheads (subhead.c) */
+  size_t capsub;
 };
 
 /* The budget's share for token tables in memory; past it, they all go to
@@ -78,6 +86,9 @@ void hs_engine_free(hs_engine *e) {
   if (e->st)
     for (i = 0; i < e->ndocs; i++) hs_senttab_free(&e->st[i]);
   free(e->st);
+  if (e->sub)
+    for (i = 0; i < e->ndocs; i++) free(e->sub[i].p);
+  free(e->sub);
   free(e->off);
   hs_tokfile_close(e->tf);
   hs_hashlist_free(&e->capped);
@@ -188,6 +199,10 @@ static int add_range(void *ud, int thread, size_t begin, size_t end) {
     }
     if (j->e->sent_on && d->text)
       hs_senttab_build(&j->e->st[doc], d->text, toks, n);
+    if (o->internal && o->nranks <= 1 && d->text)
+      hs_subhead_find(d->text, d->len, &j->e->docs[doc], (uint32_t)doc,
+                      o->min_words, &j->e->sub[doc].p, &j->e->sub[doc].n,
+                      &j->e->sub[doc].cap);
   }
   return 0;
 }
@@ -267,6 +282,8 @@ int hs_engine_add_docs(hs_engine *e, const hs_doc *docs, size_t count,
     HS_GROW(e->st, e->capst, e->ndocs + count);
     memset(e->st + e->ndocs, 0, count * sizeof *e->st);
   }
+  HS_GROW(e->sub, e->capsub, e->ndocs + count);
+  memset(e->sub + e->ndocs, 0, count * sizeof *e->sub);
   j.e = e;
   j.docs = docs;
   j.masks = masks;
@@ -358,6 +375,18 @@ int hs_engine_run_local(hs_engine *e, size_t first_new, hs_passage **out,
       *out = NULL;
       *n = 0;
     }
+  }
+  if (!rc) { /* repeated subheads, in one merge */
+    hs_passage *all = NULL;
+    size_t d, nall = 0, capall = 0;
+    for (d = first_new; d < e->ndocs; d++)
+      if (e->sub[d].n) {
+        HS_GROW(all, capall, nall + e->sub[d].n);
+        memcpy(all + nall, e->sub[d].p, e->sub[d].n * sizeof *all);
+        nall += e->sub[d].n;
+      }
+    hs_subhead_merge(out, n, all, nall);
+    free(all);
   }
   return rc;
 }
