@@ -2,7 +2,8 @@
 ** subhead.c — a subhead repeated in the body of its own article is an
 ** internal repeat even when it is shorter than --min-words.
 **
-** Web pages repeat a section's subhead (8 to 11 words is common) as the
+** Web pages repeat a section's subhead (8 to 11 words is common; 8 to 15
+** are taken) as the
 ** first sentence of the paragraph under it, or a headline as the body's
 ** first line.  The n-gram stage drops such a copy as too short, and
 ** lowering --min-words for everyone would flood the output with stock
@@ -51,7 +52,9 @@ void hs_subhead_find(const char *text, size_t len, const hs_doctab *t,
     for (j = i; j + 1 < nt && !le[j]; j++) {}
     if (!ls[i]) continue;
     k = j - i + 1;
-    if (k < HS_SUBHEAD_MIN_WORDS || k >= (uint32_t)min_words) continue;
+    if (k < HS_SUBHEAD_MIN_WORDS || k > HS_SUBHEAD_MAX_WORDS ||
+        k >= (uint32_t)min_words)
+      continue;
     for (p = i; p <= j; p++)
       if (!t->hash[p]) masked = 1;
     if (masked) continue;
