@@ -38,8 +38,22 @@ hg = [
  ("h4", "2020-05-08", "Seafood festival dates announced", "The seafood festival will be held on the waterfront over the last weekend of June, the organisers said."),
  ("h5", "2020-05-10", "New pilot boats delivered", "Two new pilot boats built in a local yard were handed over to the port authority on Thursday."),
 ]
+# a columnist's pages: each ends with the paper's list of the writer's
+# other columns, the newest first (no claim: it must link nothing)
+titles = ["Bridges of the old city", "Rain in April", "The price of bread", "Letters from the coast",
+          "Night trains", "Schools without books", "The last tailor"]
+cols = []
+for n, (d, body) in enumerate([
+    ("2020-05-03", "Every spring the river takes a little more of the bank below the mosque, and every spring the council promises a wall."),
+    ("2020-05-10", "My grandmother kept the keys of a house she had not seen for forty years, and never once spoke of selling them."),
+    ("2020-05-17", "The new stadium will seat sixty thousand people, and nobody has yet explained how they will get home afterwards."),
+    ("2020-05-24", "A reader asks why the bakeries close at noon on Fridays; the answer is older than the city itself."),
+]):
+    lst = "Other articles " + " ".join(titles[n:n + 4]) + " " + titles[(n + 5) % 7]
+    cols.append(("c%d" % (n + 1), d, "Column %d" % (n + 1), body + "\n\n" + lst))
 here = os.path.dirname(os.path.abspath(__file__))
 with open(os.path.join(here, "edges.jsonl"), "w", encoding="utf-8") as f:
-    for i, s, d, t, x in fill + story + [(i, "Harbour Gazette", d, t, x) for i, d, t, x in hg]:
+    for i, s, d, t, x in (fill + story + [(i, "Harbour Gazette", d, t, x) for i, d, t, x in hg] +
+                          [(i, "Morning Star", d, t, x) for i, d, t, x in cols]):
         f.write(json.dumps({"id": i, "series": s, "date": d, "title": t, "text": t + "\n\n" + x},
                            ensure_ascii=False) + "\n")
