@@ -182,13 +182,25 @@ static void quote_span(const txt *t, const sent *se, uint32_t *cs,
   }
 }
 
+/* One pass over the sentence: only bytes that start a denial word (lower
+** case; the words are lower case) are tried against the list. */
 static int has_denial_word(const txt *t, const sent *se) {
+  unsigned char lead[256] = {0};
   int k;
   uint32_t i;
-  for (k = 0; hs_attr_denial_words[k]; k++) {
-    size_t n = strlen(hs_attr_denial_words[k]);
-    for (i = se->s; i + n <= se->e; i++)
-      if (hs_attr_eq_ci(t->s + i, n, hs_attr_denial_words[k]) && hs_attr_word_start(t, i)) return 1;
+  for (k = 0; hs_attr_denial_words[k]; k++)
+    lead[(unsigned char)hs_attr_denial_words[k][0]] = 1;
+  for (i = se->s; i < se->e; i++) {
+    unsigned char c = (unsigned char)t->s[i];
+    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+    if (!lead[c]) continue;
+    for (k = 0; hs_attr_denial_words[k]; k++) {
+      size_t n = strlen(hs_attr_denial_words[k]);
+      if (i + n <= se->e &&
+          hs_attr_eq_ci(t->s + i, n, hs_attr_denial_words[k]) &&
+          hs_attr_word_start(t, i))
+        return 1;
+    }
   }
   return 0;
 }

@@ -5,7 +5,8 @@
 ** Hijri conversions against known equivalents), boilerplate lines, the
 ** "given metadata wins" rule, and boilerplate masking in the engine (two
 ** pages that share only their footer share no passage), and the line
-** records of the per-outlet rule taken from a text's tokens.
+** records of the per-outlet rule taken from a text's tokens; the metadata
+** of a range of documents on several threads.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -449,6 +450,68 @@ static void test_line_records_from_tokens(void **state) {
   hs_tokenizer_free(tk);
 }
 
+/* hs_meta_extract_range: the same records as one hs_meta_extract per
+** document, whatever the number of threads, at each document's place;
+** a set cancel flag stops it with HS_EINTR. */
+static void test_meta_range(void **state) {
+  static const char *const texts[] = {
+      PAGE,
+      "DUBAI, March 4 (Reuters) - The port official said the boats left on "
+      "Friday.\n",
+      "الرياض 12 مارس 2019 (واس) - قال المتحدث إن الاجتماع عقد اليوم.\n",
+      "",
+      "Harbour reopens\nBy Jane Doe\nThe ministry said on Monday that it "
+      "would reopen the harbour, according to Reuters.\n"};
+  const size_t n = 40;
+  hs_corpus *c = hs_corpus_new();
+  hs_aliases *al = NULL;
+  hs_meta *one = calloc(n, sizeof *one), *par = calloc(n, sizeof *par);
+  size_t i, k;
+  int stop = 1, t;
+  (void)state;
+  assert_int_equal(hs_aliases_new(&al, NULL), HS_OK);
+  for (i = 0; i < n; i++) {
+    char id[16];
+    const char *tx = texts[i % (sizeof texts / sizeof texts[0])];
+    snprintf(id, sizeof id, "d%zu", i);
+    assert_int_equal(hs_corpus_add(c, id, tx, strlen(tx), NULL, NULL, NULL,
+                                   NULL, NULL, NULL, 0, NULL),
+                     HS_OK);
+  }
+  for (i = 0; i < n - 3; i++)
+    assert_int_equal(hs_meta_extract(hs_corpus_doc(c, i + 3), al, NULL,
+                                     &one[i], NULL), HS_OK);
+  for (t = 1; t <= 4; t += 3) {
+    memset(par, 0, n * sizeof *par);
+    assert_int_equal(hs_meta_extract_range(c, al, NULL, 3, n - 3, t, NULL,
+                                           par, NULL), HS_OK);
+    for (i = 0; i < n - 3; i++) {
+      const char *a = one[i].date.value, *b = par[i].date.value;
+      assert_int_equal(one[i].nattr, par[i].nattr);
+      assert_true((!a && !b) || (a && b && !strcmp(a, b)));
+      a = one[i].outlet.value;
+      b = par[i].outlet.value;
+      assert_true((!a && !b) || (a && b && !strcmp(a, b)));
+      for (k = 0; k < one[i].nattr; k++)
+        assert_string_equal(one[i].attr[k].source, par[i].attr[k].source);
+      hs_meta_clear(&par[i]);
+    }
+  }
+  memset(par, 0, n * sizeof *par);
+  {
+    hs_error err;
+    assert_int_equal(hs_meta_extract_range(c, al, NULL, 0, n, 2, &stop, par,
+                                           &err), HS_EINTR);
+    assert_int_equal(err.code, HS_EINTR);
+  }
+  for (i = 0; i < n; i++) hs_meta_clear(&par[i]);
+  for (i = 0; i < n - 3; i++) hs_meta_clear(&one[i]);
+  free(one);
+  free(par);
+  hs_aliases_free(al);
+  hs_corpus_free(c);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_date_table),
@@ -461,6 +524,7 @@ int main(void) {
       cmocka_unit_test(test_repeated_lines),
       cmocka_unit_test(test_masking),
       cmocka_unit_test(test_line_records_from_tokens),
+      cmocka_unit_test(test_meta_range),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
