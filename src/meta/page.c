@@ -153,12 +153,41 @@ static const char *const rights_cues[] = {
 /* ----------------------------------------------------------------- names */
 
 /* A known outlet or agency for text[s,e), exactly (not inside). */
-static int known(const hs_aliases *a, const char *t, uint32_t s, uint32_t e,
-                 const char **canon) {
+static int known_exact(const hs_aliases *a, const char *t, uint32_t s,
+                       uint32_t e, const char **canon) {
   int ty;
   if (!a || e <= s) return 0;
   if (!hs_aliases_lookup(a, t + s, e - s, canon, &ty)) return 0;
   return ty == HS_SRC_AGENCY || ty == HS_SRC_OUTLET;
+}
+
+/* Words a site adds to its name: «صحيفة سبق الإلكترونية», «الجزيرة نت». */
+static const char *const name_tails[] = {" الإلكترونية", " الالكترونية", " نت",
+                                         " أونلاين", " آنلاین", " Online",
+                                         NULL};
+
+/* A known outlet or agency, also with a trailing year ("... لصحيفة سبق
+** 2016"), a " + وكالات" / " + agencies" tail, or a site word of
+** name_tails after the name. */
+static int known(const hs_aliases *a, const char *t, uint32_t s, uint32_t e,
+                 const char **canon) {
+  uint32_t e2 = e, p;
+  size_t k;
+  if (known_exact(a, t, s, e, canon)) return 1;
+  if (e - s > 6 && ci_find(t, s, e, " + ", &p) && known_exact(a, t, s, p, canon))
+    return 1;
+  while (e2 > s && t[e2 - 1] >= '0' && t[e2 - 1] <= '9') e2--;
+  if (e2 < e && e - e2 == 4) {
+    while (e2 > s && (t[e2 - 1] == ' ' || t[e2 - 1] == ',')) e2--;
+    if (known_exact(a, t, s, e2, canon)) return 1;
+  }
+  for (k = 0; name_tails[k]; k++) {
+    size_t n = strlen(name_tails[k]);
+    if (e - s > n + 2 && !memcmp(t + e - n, name_tails[k], n) &&
+        known_exact(a, t, s, (uint32_t)(e - n), canon))
+      return 1;
+  }
+  return 0;
 }
 
 static void put(hs_meta_field *f, const hs_aliases *a, const char *t,

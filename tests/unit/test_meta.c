@@ -272,6 +272,42 @@ static void test_furniture(void **state) {
   hs_corpus_free(c);
 }
 
+/* Outlet names with what a site adds to them: a masthead «صحيفة سبق
+** الإلكترونية», a copyright holder followed by a year, a "Source:" line
+** «الجزيرة + وكالات». */
+static void test_outlet_name_forms(void **state) {
+  static const char *const pages[][2] = {
+      {"صحيفة سبق الإلكترونية\nالصحة تعلن تسجيل إصابات جديدة\nأعلنت "
+       "وزارة الصحة تسجيل إصابات جديدة في الرياض اليوم بعد أسبوع من الهدوء.\n",
+       "Sabq"},
+      {"الصحة تعلن تسجيل إصابات جديدة\nأعلنت وزارة الصحة تسجيل إصابات جديدة "
+       "في الرياض اليوم بعد أسبوع من الهدوء.\nجميع الحقوق محفوظة لصحيفة عكاظ "
+       "2016\n",
+       "Okaz"},
+      {"إيران تستهدف قاعدتين\nقال الحرس الثوري إنه استهدف قاعدة عين الأسد "
+       "بعشرات الصواريخ في وقت مبكر من صباح اليوم.\nالمصدر : الجزيرة + "
+       "وكالات\n",
+       "Al Jazeera"}};
+  hs_aliases *al = NULL;
+  size_t i;
+  (void)state;
+  assert_int_equal(hs_aliases_new(&al, NULL), HS_OK);
+  for (i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+    hs_corpus *c = hs_corpus_new();
+    char *o;
+    assert_int_equal(hs_corpus_add(c, "p", pages[i][0], strlen(pages[i][0]),
+                                   NULL, NULL, NULL, NULL, NULL, NULL, 0,
+                                   NULL), HS_OK);
+    o = hs_doc_outlet(hs_corpus_doc(c, 0), al);
+    if (!o || strcmp(o, pages[i][1]))
+      fail_msg("page %zu: outlet %s, expected %s", i, o ? o : "(none)",
+               pages[i][1]);
+    free(o);
+    hs_corpus_free(c);
+  }
+  hs_aliases_free(al);
+}
+
 /* The folder rule is for a folder of files: a JSONL record's path-like id
 ** ("bbc/business/041") and a folder named by a date name no outlet; a
 ** SaudiNewsNet address names its outlet through the alias table. */
@@ -521,6 +557,7 @@ int main(void) {
       cmocka_unit_test(test_meta_page),
       cmocka_unit_test(test_outlet_folder_url),
       cmocka_unit_test(test_furniture),
+      cmocka_unit_test(test_outlet_name_forms),
       cmocka_unit_test(test_repeated_lines),
       cmocka_unit_test(test_masking),
       cmocka_unit_test(test_line_records_from_tokens),
