@@ -116,7 +116,8 @@ int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
   int nw = 0, max = !strcmp(lang, "en") ? 7 : 6;
   /* skip spaces (not hard punctuation, except a colon after Source) */
   while (p < lim && (hs_attr_is_space_byte((unsigned char)t->s[p]) ||
-                     ((unsigned char)t->s[p] == 0xC2 && t->s[p + 1] == (char)0xA0)))
+                     ((unsigned char)t->s[p] == 0xC2 && p + 1 < lim &&
+                      t->s[p + 1] == (char)0xA0)))
     p += (unsigned char)t->s[p] == 0xC2 ? 2 : 1;
   *s = p;
   while (p < lim && nw < max + 3) {
