@@ -9,10 +9,11 @@
 ** same pair of documents are joined when they lie near each other on both
 ** sides: the gap between them is short on both sides, or a little longer
 ** but still about the same thing (the tf·idf cosine of the two gaps'
-** words passes a threshold).  Pieces in another order on the two sides
-** are joined only when neither is a near-verbatim copy: two paragraphs
-** copied word for word and swapped stay two passages, as a moved sentence
-** does.  Joining is transitive (union-find), and a group is not joined
+** words passes a threshold), or next to each other on one side and apart
+** on the other (a summary's sentences over a longer source).  Pieces in
+** another order on the two sides are joined only when neither is a
+** near-verbatim copy: two paragraphs copied word for word and swapped
+** stay two passages, as a moved sentence does.  Joining is transitive (union-find), and a group is not joined
 ** when a passage outside it lies inside its span on either side, so a
 ** record never swallows text that was copied elsewhere.
 */
@@ -26,6 +27,7 @@
 #define JOIN_NEAR 12   /* words: a gap this short is always bridged */
 #define JOIN_FAR 80    /* words: a gap up to this long if its sides match */
 #define JOIN_COS 0.25  /* cosine of the two sides of such a gap */
+#define JOIN_SUMMARY 400 /* words apart on one side, if near on the other */
 #define JOIN_VERBATIM 0.9 /* pieces this similar are joined in order only */
 
 typedef struct jitem {
@@ -142,8 +144,13 @@ int hs_sent_join(const hs_docset *ds, const hs_sent_idf *w, hs_passage *p,
         uint32_t da = dist(tk[4 * i], tk[4 * i + 1], tk[4 * k], tk[4 * k + 1]);
         uint32_t db = dist(tk[4 * i + 2], tk[4 * i + 3], tk[4 * k + 2],
                            tk[4 * k + 3]);
-        if (tk[4 * k] >= tk[4 * i + 1] + JOIN_FAR) break; /* sorted by a */
-        if (da > JOIN_FAR || db > JOIN_FAR) continue;
+        int summ;
+        if (tk[4 * k] >= tk[4 * i + 1] + JOIN_SUMMARY) break; /* sorted by a */
+        /* next to each other on one side, apart on the other: the
+        ** sentences of a summary matching parts of a longer text */
+        summ = (da <= JOIN_NEAR && db <= JOIN_SUMMARY) ||
+               (db <= JOIN_NEAR && da <= JOIN_SUMMARY);
+        if (!summ && (da > JOIN_FAR || db > JOIN_FAR)) continue;
         /* out of order on side b: a copy whose parts were shuffled when
         ** reworded, not two near-verbatim copies moved apart (those are
         ** passages of their own) */
@@ -151,7 +158,7 @@ int hs_sent_join(const hs_docset *ds, const hs_sent_idf *w, hs_passage *p,
             (p[it[x + i].i].similarity >= JOIN_VERBATIM ||
              p[it[x + k].i].similarity >= JOIN_VERBATIM))
           continue;
-        if (da > JOIN_NEAR || db > JOIN_NEAR) {
+        if (!summ && (da > JOIN_NEAR || db > JOIN_NEAR)) {
           /* a longer gap: the words between must still be about the same */
           uint32_t a0 = tk[4 * i + 1] < tk[4 * k] ? tk[4 * i + 1] : tk[4 * k + 1];
           uint32_t a1 = tk[4 * i + 1] < tk[4 * k] ? tk[4 * k] : tk[4 * i];
