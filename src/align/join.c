@@ -43,17 +43,6 @@ static int jitem_cmp(const void *x, const void *y) {
   return (a->i > b->i) - (a->i < b->i);
 }
 
-/* First token starting at or after byte b. */
-static uint32_t tok_at(const hs_doctab *t, uint32_t b) {
-  uint32_t lo = 0, hi = t->n;
-  while (lo < hi) {
-    uint32_t mid = lo + (hi - lo) / 2;
-    if (t->start[mid] < b) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 static int u32_cmp(const void *x, const void *y) {
   uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
   return (a > b) - (a < b);
@@ -132,10 +121,10 @@ int hs_sent_join(const hs_docset *ds, const hs_sent_idf *w, hs_passage *p,
     HS_GROW(up, capup, g);
     for (i = 0; i < g; i++) {
       const hs_passage *q = &p[it[x + i].i];
-      tk[4 * i] = tok_at(&A, q->a.start);
-      tk[4 * i + 1] = tok_at(&A, q->a.end);
-      tk[4 * i + 2] = tok_at(&B, q->b.start);
-      tk[4 * i + 3] = tok_at(&B, q->b.end);
+      tk[4 * i] = hs_doctab_token_at(&A, q->a.start);
+      tk[4 * i + 1] = hs_doctab_token_at(&A, q->a.end);
+      tk[4 * i + 2] = hs_doctab_token_at(&B, q->b.start);
+      tk[4 * i + 3] = hs_doctab_token_at(&B, q->b.end);
       up[i] = i;
     }
     /* pieces near each other on both sides, in either order */

@@ -307,17 +307,6 @@ static uint32_t ov(uint32_t s0, uint32_t e0, uint32_t s1, uint32_t e1) {
   return e > s ? e - s : 0;
 }
 
-/* First token starting at or after byte b. */
-static uint32_t tok_at(const hs_doctab *t, uint32_t b) {
-  uint32_t lo = 0, hi = t->n;
-  while (lo < hi) {
-    uint32_t mid = lo + (hi - lo) / 2;
-    if (t->start[mid] < b) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 static void emit(sscratch *sc, const hs_doctab *A, const hs_doctab *B,
                  uint32_t a, uint32_t b, const frag *f) {
   hs_passage *p;
@@ -394,10 +383,10 @@ static void merge_pair(sjob *j, sscratch *sc, uint32_t a, uint32_t b,
       uint32_t pa0, pa1, pb0, pb1;
       int oa, ob;
       if (p->a.doc != a || p->b.doc != b) break;
-      pa0 = tok_at(A, p->a.start);
-      pa1 = tok_at(A, p->a.end);
-      pb0 = tok_at(B, p->b.start);
-      pb1 = tok_at(B, p->b.end);
+      pa0 = hs_doctab_token_at(A, p->a.start);
+      pa1 = hs_doctab_token_at(A, p->a.end);
+      pb0 = hs_doctab_token_at(B, p->b.start);
+      pb1 = hs_doctab_token_at(B, p->b.end);
       oa = ov(x->ta0, x->ta1, pa0, pa1) > 0;
       ob = ov(x->tb0, x->tb1, pb0, pb1) > 0;
       if (oa != ob) clash = 1;
@@ -409,10 +398,10 @@ static void merge_pair(sjob *j, sscratch *sc, uint32_t a, uint32_t b,
       const hs_passage *p = &j->p[j->byp[k]];
       uint32_t pa0, pa1, pb0, pb1;
       if (p->a.doc != a || p->b.doc != b) break;
-      pa0 = tok_at(A, p->a.start);
-      pa1 = tok_at(A, p->a.end);
-      pb0 = tok_at(B, p->b.start);
-      pb1 = tok_at(B, p->b.end);
+      pa0 = hs_doctab_token_at(A, p->a.start);
+      pa1 = hs_doctab_token_at(A, p->a.end);
+      pb0 = hs_doctab_token_at(B, p->b.start);
+      pb1 = hs_doctab_token_at(B, p->b.end);
       if (!ov(x->ta0, x->ta1, pa0, pa1)) continue;
       nmerged++;
       words += p->words;
@@ -436,7 +425,8 @@ static void merge_pair(sjob *j, sscratch *sc, uint32_t a, uint32_t b,
     for (k = q0; k < j->nbyp; k++) {
       const hs_passage *p = &j->p[j->byp[k]];
       if (p->a.doc != a || p->b.doc != b) break;
-      if (ov(ua0, ua1, tok_at(A, p->a.start), tok_at(A, p->a.end)))
+      if (ov(ua0, ua1, hs_doctab_token_at(A, p->a.start),
+             hs_doctab_token_at(A, p->a.end)))
         j->gone[j->byp[k]] = 1;
     }
     x = &fr[nk - 1];
@@ -479,10 +469,10 @@ static int sent_range(void *ud, int thread, size_t begin, size_t end) {
       const hs_passage *p = &j->p[j->byp[q]];
       if (p->a.doc != a || p->b.doc != b) break;
       HS_GROW(sc->nv, sc->capnv, 5 * nnv + 5);
-      sc->nv[5 * nnv] = tok_at(&A, p->a.start);
-      sc->nv[5 * nnv + 1] = tok_at(&A, p->a.end);
-      sc->nv[5 * nnv + 2] = tok_at(&B, p->b.start);
-      sc->nv[5 * nnv + 3] = tok_at(&B, p->b.end);
+      sc->nv[5 * nnv] = hs_doctab_token_at(&A, p->a.start);
+      sc->nv[5 * nnv + 1] = hs_doctab_token_at(&A, p->a.end);
+      sc->nv[5 * nnv + 2] = hs_doctab_token_at(&B, p->b.start);
+      sc->nv[5 * nnv + 3] = hs_doctab_token_at(&B, p->b.end);
       sc->nv[5 * nnv + 4] = p->similarity >= NEAR_VERBATIM;
       nnv++;
     }

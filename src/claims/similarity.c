@@ -171,10 +171,9 @@ static int cmp_u64(const void *x, const void *y) {
   return a < b ? -1 : a > b;
 }
 
-/* Dice coefficient of the n-gram multisets of a and b. */
-static double dice(const hs_analysis *a, const hs_analysis *b, size_t n) {
-  uint64_t *x, *y;
-  size_t nx = ngrams(a, n, &x), ny = ngrams(b, n, &y), i = 0, j = 0, common = 0;
+/* Dice coefficient of two multisets of terms (sorted here, then freed). */
+static double multiset_dice(uint64_t *x, size_t nx, uint64_t *y, size_t ny) {
+  size_t i = 0, j = 0, common = 0;
   qsort(x, nx, sizeof *x, cmp_u64);
   qsort(y, ny, sizeof *y, cmp_u64);
   while (i < nx && j < ny) {
@@ -185,6 +184,13 @@ static double dice(const hs_analysis *a, const hs_analysis *b, size_t n) {
   free(x);
   free(y);
   return nx + ny ? 2.0 * (double)common / (double)(nx + ny) : 0;
+}
+
+/* Dice coefficient of the n-gram multisets of a and b. */
+static double dice(const hs_analysis *a, const hs_analysis *b, size_t n) {
+  uint64_t *x, *y;
+  size_t nx = ngrams(a, n, &x), ny = ngrams(b, n, &y);
+  return multiset_dice(x, nx, y, ny);
 }
 
 /* The words of an analysis as terms (see ngrams) into w; their count. */
@@ -248,17 +254,8 @@ static size_t char_grams(const hs_analysis *a, uint64_t **out) {
 
 static double chars(const hs_analysis *a, const hs_analysis *b) {
   uint64_t *x, *y;
-  size_t nx = char_grams(a, &x), ny = char_grams(b, &y), i = 0, j = 0, common = 0;
-  qsort(x, nx, sizeof *x, cmp_u64);
-  qsort(y, ny, sizeof *y, cmp_u64);
-  while (i < nx && j < ny) {
-    if (x[i] == y[j]) common++, i++, j++;
-    else if (x[i] < y[j]) i++;
-    else j++;
-  }
-  free(x);
-  free(y);
-  return nx + ny ? 2.0 * (double)common / (double)(nx + ny) : 0;
+  size_t nx = char_grams(a, &x), ny = char_grams(b, &y);
+  return multiset_dice(x, nx, y, ny);
 }
 
 static int same_words(const hs_analysis *a, const hs_analysis *b) {

@@ -58,6 +58,16 @@ void hs_doctab_free(hs_doctab *tab) {
   memset(tab, 0, sizeof *tab);
 }
 
+uint32_t hs_doctab_token_at(const hs_doctab *tab, uint32_t b) {
+  uint32_t lo = 0, hi = tab->n;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (tab->start[mid] < b) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /* The token hashes are already uniform 32-bit values, so a shingle's hash
 ** is their polynomial combination, finished by a 64-bit avalanche
 ** (MurmurHash3's fmix64): an inline handful of multiplications instead of

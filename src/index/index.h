@@ -31,6 +31,8 @@ typedef struct hs_seed {
 /* Fill tab from a token array (copies what it needs). */
 void hs_doctab_set(hs_doctab *tab, const hs_token *toks, size_t n);
 void hs_doctab_free(hs_doctab *tab);
+/* Index of the first token starting at or after byte b (tab->n if none). */
+uint32_t hs_doctab_token_at(const hs_doctab *tab, uint32_t b);
 
 /* Hash of the shingle of `ngram` words starting at token pos. */
 uint64_t hs_shingle_hash(const hs_doctab *tab, uint32_t pos, int ngram);
