@@ -703,9 +703,18 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
   }
   logtotal = log((double)tc.total + 1.0);
   j.idf = hs_malloc(((size_t)tc.mask + 1) * sizeof *j.idf);
-  for (i = 0; i <= tc.mask; i++) {
-    double v = (logtotal - log(tc.c[i] ? (double)tc.c[i] : 1.0)) * IDF_UNIT;
-    j.idf[i] = (uint8_t)(v > 255 ? 255 : v < 0 ? 0 : v + 0.5);
+  { /* most counters of a small corpus are 0 or 1: one log for those */
+    double v1 = logtotal * IDF_UNIT;
+    uint8_t q1 = (uint8_t)(v1 > 255 ? 255 : v1 < 0 ? 0 : v1 + 0.5);
+    for (i = 0; i <= tc.mask; i++) {
+      double v;
+      if (tc.c[i] <= 1) {
+        j.idf[i] = q1;
+        continue;
+      }
+      v = (logtotal - log((double)tc.c[i])) * IDF_UNIT;
+      j.idf[i] = (uint8_t)(v > 255 ? 255 : v < 0 ? 0 : v + 0.5);
+    }
   }
   j.stopcnt = (uint32_t)(tc.total / 1000 > 20 ? tc.total / 1000 : 20);
   j.stopidf = (float)(logtotal - log((double)j.stopcnt)) - 0.5f / IDF_UNIT;
