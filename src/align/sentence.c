@@ -694,7 +694,16 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
   }
   pairset_init(&ps, open, nopen);
   free(open);
-  hs_termcounts_init(&tc, 20);
+  { /* counters: about four per token of the counted documents, at most
+    ** 2^20 (a big corpus's table), so that a small run does not fill and
+    ** scan a million of them */
+    uint64_t ntok = 0;
+    unsigned bits = 12;
+    for (i = 0; i < ds->ndocs; i++)
+      if (inv[i]) ntok += st[i].n;
+    while (bits < 20 && ((uint64_t)1 << bits) < 4 * ntok) bits++;
+    hs_termcounts_init(&tc, bits);
+  }
   for (i = 0; i < ds->ndocs && !rc; i++) {
     hs_doctab T;
     if (!inv[i]) continue;
