@@ -149,6 +149,15 @@ def predict(w, x):
     return out
 
 
+def confusion_scores(tp, fp, fn, tn):
+    """Accuracy, precision, recall and F1 of a confusion matrix."""
+    acc = (tp + tn) / (tp + fp + fn + tn)
+    prec = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return acc, prec, rec, f1
+
+
 def cross_validate_model(x, y, k=10):
     """Nested 10-fold CV: in each fold the weights AND the threshold are
     fitted on the nine other folds."""
@@ -165,11 +174,7 @@ def cross_validate_model(x, y, k=10):
             fp += p and not y[i]
             fn += (not p) and y[i]
             tn += (not p) and not y[i]
-    acc = (tp + tn) / len(y)
-    prec = tp / (tp + fp) if tp + fp else 0.0
-    rec = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-    return acc, prec, rec, f1
+    return confusion_scores(tp, fp, fn, tn)
 
 
 def fit_table(pairs):
@@ -236,11 +241,7 @@ def cross_validate(s, y, k=10):
             fp += p and not y[i]
             fn += (not p) and y[i]
             tn += (not p) and not y[i]
-    acc = (tp + tn) / len(y)
-    prec = tp / (tp + fp) if tp + fp else 0.0
-    rec = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-    return acc, prec, rec, f1, ts
+    return confusion_scores(tp, fp, fn, tn) + (ts,)
 
 
 def mean_ap(pairs, limit_queries=1000):

@@ -139,12 +139,10 @@ static void coverage(const hs_query *q, const hs_analysis *a,
   *missing_idf = midf;
 }
 
-/* Word n-gram hashes of an analysis: content words by stem (alias spans
-** by their entity), stopwords by their normal form. */
-static size_t ngrams(const hs_analysis *a, size_t n, uint64_t **out) {
-  size_t k, m = 0, nw = 0;
-  const char **w = hs_malloc((a->n + 1) * sizeof *w);
-  uint64_t *h;
+/* The words of an analysis as terms (content words by stem, alias spans
+** by their entity, stopwords by their normal form) into w; their count. */
+static size_t terms(const hs_analysis *a, const char **w) {
+  size_t k, nw = 0;
   for (k = 0; k < a->n; k++) {
     const hs_aword *x = &a->w[k];
     if (x->alias != HS_NOSTR) {
@@ -154,6 +152,15 @@ static size_t ngrams(const hs_analysis *a, size_t n, uint64_t **out) {
       w[nw++] = HS_ASTR(a, x->stem != HS_NOSTR ? x->stem : x->norm);
     }
   }
+  return nw;
+}
+
+/* Word n-gram hashes of an analysis's terms (see terms). */
+static size_t ngrams(const hs_analysis *a, size_t n, uint64_t **out) {
+  size_t k, m = 0;
+  const char **w = hs_malloc((a->n + 1) * sizeof *w);
+  size_t nw = terms(a, w);
+  uint64_t *h;
   h = hs_malloc((nw + 1) * sizeof *h);
   for (k = 0; k + n <= nw; k++) {
     uint64_t x = 0;
@@ -191,21 +198,6 @@ static double dice(const hs_analysis *a, const hs_analysis *b, size_t n) {
   uint64_t *x, *y;
   size_t nx = ngrams(a, n, &x), ny = ngrams(b, n, &y);
   return multiset_dice(x, nx, y, ny);
-}
-
-/* The words of an analysis as terms (see ngrams) into w; their count. */
-static size_t terms(const hs_analysis *a, const char **w) {
-  size_t k, nw = 0;
-  for (k = 0; k < a->n; k++) {
-    const hs_aword *x = &a->w[k];
-    if (x->alias != HS_NOSTR) {
-      w[nw++] = HS_ASTR(a, x->alias);
-      k += x->alias_len ? x->alias_len - 1u : 0u;
-    } else {
-      w[nw++] = HS_ASTR(a, x->stem != HS_NOSTR ? x->stem : x->norm);
-    }
-  }
-  return nw;
 }
 
 /* Longest common subsequence of the terms over the longer length. */
