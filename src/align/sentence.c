@@ -8,10 +8,10 @@
 **     passage are looked at (and not those it found reprinted whole): a
 **     rewritten copy nearly always keeps a phrase or two word for word,
 **     while same-event news stories written anew, which share names and
-**     numbers but no passage, are not reuse.  Within those pairs, each
-**     sentence is indexed under its few rarest content terms (names,
-**     numbers, unusual words survive rewriting), and two sentences sharing
-**     one become a candidate.  The cost is linear in the sentences of the
+**     numbers but no passage, are not reuse.  Within those pairs, two
+**     sentences sharing one of their few rarest content terms (names,
+**     numbers, unusual words survive rewriting) become a candidate
+**     (candidates.c).  The cost is linear in the sentences of the
 **     documents of these pairs; a sentence touching a near-verbatim
 **     passage is skipped (such a passage is never extended, below).
 **  2. A candidate is a sentence seed when the weighted cosine of the two
@@ -39,7 +39,6 @@
 #include "align/sentence.h"
 #include "cluster/cluster.h"
 #include "util/parallel.h"
-#include "util/sort.h"
 #include "util/util.h"
 
 #define TH_SEED 0.42   /* sentence cosine */
@@ -50,9 +49,6 @@
 #define GAP 3          /* sentences skipped inside a rewritten passage */
 #define SUM_GAP 20     /* ...on the long side of a summary */
 #define NEAR_VERBATIM 0.9 /* n-gram passages this similar are left alone */
-#define KEYS 3         /* index keys per sentence */
-#define KEY_MAX 96     /* a key in more sentences than this is no key */
-#define MAX_SENT 65535 /* sentences past this in a document are not indexed */
 
 typedef struct bent {
   uint32_t term;
@@ -551,104 +547,21 @@ static int pkey_cmp(const void *x, const void *y) {
   return (a->i > b->i) - (a->i < b->i);
 }
 
-typedef struct kterm {
-  uint32_t term, count;
-} kterm;
-
-/* The index keys of the sentences of the documents marked in inv:
-** (term << 32 | doc, sentence). */
-static int sentence_keys(const sjob *j, sscratch *sc, const uint8_t *inv,
-                         size_t ndocs, uint64_t **pk, uint32_t **pv,
-                         size_t *np) {
-  size_t d, cap = 0;
-  kterm kt[KEYS];
-  *np = 0;
-  for (d = 0; d < ndocs; d++) {
-    const hs_senttab *S = &j->st[d];
-    hs_doctab T;
-    uint32_t s;
-    if (!inv[d]) continue;
-    if (hs_docset_get(j->ds, d, &T, &sc->bufa, &sc->err)) return HS_EIO;
-    for (s = 0; s < S->nsent && s < MAX_SENT; s++) {
-      uint32_t t, nu = 0, x, y, nk = 0, k;
-      HS_GROW(sc->tmp, sc->captmp, (size_t)(S->sent[s + 1] - S->sent[s]) + 1);
-      for (t = S->sent[s]; t < S->sent[s + 1]; t++) {
-        uint32_t term = T.hash[t], cnt;
-        if (!term) continue;
-        cnt = j->tc->c[term & j->tc->mask];
-        if (cnt >= 2 && cnt <= j->stopcnt) sc->tmp[nu++] = term;
-      }
-      for (x = 0; x < nu; x++) { /* the KEYS rarest distinct terms */
-        uint32_t term = sc->tmp[x], cnt = j->tc->c[term & j->tc->mask];
-        for (y = 0; y < nk && kt[y].term != term; y++) {}
-        if (y < nk) continue;
-        if (nk < KEYS) {
-          kt[nk].term = term;
-          kt[nk++].count = cnt;
-          continue;
-        }
-        /* the rarest, ties broken by the term itself, so that the keys
-        ** do not depend on the order of the words */
-        for (y = 0, k = 1; k < nk; k++)
-          if (kt[k].count > kt[y].count ||
-              (kt[k].count == kt[y].count && kt[k].term > kt[y].term))
-            y = k;
-        if (cnt < kt[y].count || (cnt == kt[y].count && term < kt[y].term))
-          kt[y].term = term, kt[y].count = cnt;
-      }
-      if (*np + nk + 1 > cap) {
-        cap = cap ? 2 * cap : 4096;
-        *pk = hs_reallocarray(*pk, cap, sizeof **pk);
-        *pv = hs_reallocarray(*pv, cap, sizeof **pv);
-      }
-      for (k = 0; k < nk; k++) {
-        (*pk)[*np] = (uint64_t)kt[k].term << 32 | d;
-        (*pv)[(*np)++] = s;
-      }
-    }
-  }
-  return HS_OK;
-}
-
-/* A set of document pairs (a << 32 | b, never 0), open addressing. */
-typedef struct pairset {
-  uint64_t *k;
-  size_t mask;
-} pairset;
-
-static size_t pairset_slot(const pairset *ps, uint64_t key) {
-  uint64_t h = key * 0x9e3779b97f4a7c15ull;
-  size_t i = (size_t)(h >> 20) & ps->mask;
-  while (ps->k[i] && ps->k[i] != key) i = (i + 1) & ps->mask;
-  return i;
-}
-
-static void pairset_init(pairset *ps, const uint64_t *keys, size_t n) {
-  size_t cap = 16, i;
-  while (cap < 2 * n + 2) cap *= 2;
-  ps->k = hs_calloc(cap, sizeof *ps->k);
-  ps->mask = cap - 1;
-  for (i = 0; i < n; i++) ps->k[pairset_slot(ps, keys[i])] = keys[i];
-}
-
 int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
                 const hs_senttab *st, size_t first_new, hs_passage **p,
                 size_t *n, hs_error *err) {
   sjob j;
-  size_t i, x, y, ng = 0, total, m, np = 0, nc = 0, capc = 0;
-  size_t *gstart = NULL;
-  uint64_t *pk = NULL, *ck = NULL;
-  uint32_t *pv = NULL;
+  size_t i, x, y, ng = 0, total, m;
   uint8_t *inv = NULL;
   uint64_t *open;
   size_t nopen = 0;
   int rc = 0, t, io_error = 0;
   hs_passage *res;
   hs_termcounts tc;
-  pairset ps;
-  double logtotal;
+  hs_sent_cands cands;
   if (ds->ndocs > UINT32_MAX) return HS_OK;
   memset(&j, 0, sizeof j);
+  memset(&cands, 0, sizeof cands);
   if (nthreads < 1) nthreads = 1;
   j.sc = hs_calloc((size_t)nthreads, sizeof *j.sc);
   j.o = o;
@@ -692,8 +605,6 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     open[nopen++] = (uint64_t)a << 32 | b;
     inv[a] = inv[b] = 1;
   }
-  pairset_init(&ps, open, nopen);
-  free(open);
   { /* counters: about four per token of the counted documents, at most
     ** 2^20 (a big corpus's table), so that a small run does not fill and
     ** scan a million of them */
@@ -710,55 +621,19 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     if (hs_docset_get(ds, i, &T, &j.sc[0].bufa, &j.sc[0].err)) rc = HS_EIO;
     else hs_termcounts_add(&tc, T.hash, T.n);
   }
-  logtotal = log((double)tc.total + 1.0);
-  j.idf = hs_malloc(((size_t)tc.mask + 1) * sizeof *j.idf);
-  { /* most counters of a small corpus are 0 or 1: one log for those */
-    double v1 = logtotal * IDF_UNIT;
-    uint8_t q1 = (uint8_t)(v1 > 255 ? 255 : v1 < 0 ? 0 : v1 + 0.5);
-    for (i = 0; i <= tc.mask; i++) {
-      double v;
-      if (tc.c[i] <= 1) {
-        j.idf[i] = q1;
-        continue;
-      }
-      v = (logtotal - log((double)tc.c[i])) * IDF_UNIT;
-      j.idf[i] = (uint8_t)(v > 255 ? 255 : v < 0 ? 0 : v + 0.5);
-    }
-  }
-  j.stopcnt = (uint32_t)(tc.total / 1000 > 20 ? tc.total / 1000 : 20);
-  j.stopidf = (float)(logtotal - log((double)j.stopcnt)) - 0.5f / IDF_UNIT;
+  j.idf = hs_sent_idf_table(&tc, &j.stopcnt, &j.stopidf);
   /* sentence pairs sharing a key, in the open pairs */
-  if (!rc) rc = sentence_keys(&j, &j.sc[0], inv, ds->ndocs, &pk, &pv, &np);
-  if (np) hs_sort_u64_carry(pk, pv, np);
-  for (x = 0; x < np && !rc; x = y) {
-    size_t u, w;
-    for (y = x + 1; y < np && pk[y] >> 32 == pk[x] >> 32; y++) {}
-    if (y - x < 2 || y - x > KEY_MAX) continue;
-    for (u = x; u < y; u++)
-      for (w = u + 1; w < y; w++) {
-        uint32_t da = (uint32_t)pk[u], db = (uint32_t)pk[w];
-        /* da < db: postings are sorted by doc within a term */
-        uint64_t key = (uint64_t)da << 32 | db;
-        size_t slot;
-        if (da == db) continue;
-        slot = pairset_slot(&ps, key);
-        if (ps.k[slot] != key) continue;
-        HS_GROW(ck, capc, nc + 1);
-        ck[nc++] = (uint64_t)slot << 32 | pv[u] << 16 | pv[w];
-      }
+  if (!rc) {
+    rc = hs_sent_cands_build(ds, st, &tc, j.stopcnt, inv, open, nopen, &cands,
+                             err);
+    if (rc) io_error = rc;
   }
-  free(pk);
-  free(pv);
+  free(open);
   free(inv);
-  if (nc) hs_sort_u64(ck, nc);
-
-  gstart = hs_malloc((nc + 2) * sizeof *gstart);
-  for (i = 0; i < nc; i++)
-    if (!i || ck[i] >> 32 != ck[i - 1] >> 32) gstart[ng++] = i;
-  gstart[ng] = nc;
-  j.cand = ck;
-  j.pairs = ps.k;
-  j.gstart = gstart;
+  j.cand = cands.cand;
+  j.pairs = cands.pairs;
+  j.gstart = cands.gstart;
+  ng = cands.ngroups;
   if (!rc) rc = hs_parallel_for(nthreads, ng, 16, sent_range, &j);
   total = 0;
   for (t = 0; t < nthreads; t++) total += j.sc[t].nout;
@@ -795,14 +670,13 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
   free(j.sc);
   free(j.gone);
   free(j.byp);
-  free(gstart);
-  free(ps.k);
-  free(ck);
+  hs_sent_cands_free(&cands);
   if (rc) {
     free(res);
     free(j.idf);
     hs_termcounts_free(&tc);
-    return io_error ? io_error : hs_error_set(err, HS_EINTR, "interrupted");
+    if (io_error) return io_error;
+    return hs_error_set(err, HS_EINTR, "interrupted");
   }
   {
     hs_sent_idf w;

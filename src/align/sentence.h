@@ -62,6 +62,34 @@ static inline float hs_sent_idf_of(const hs_sent_idf *w, uint32_t term) {
   return (float)w->q[term & w->mask] * (1.0f / HS_IDF_UNIT);
 }
 
+/* The idf of each counter of tc in HS_IDF_UNITs (one byte each, so that
+** the table stays in cache; free() it); *stopcnt: a term counted more
+** often is a stopword, *stopidf: its idf. */
+uint8_t *hs_sent_idf_table(const hs_termcounts *tc, uint32_t *stopcnt,
+                           float *stopidf);
+
+/* The sentence pairs to compare (candidates.c): cand[0..ncand), sorted,
+** each the pair's slot in pairs << 32 | sentence of a << 16 | sentence of
+** b, grouped by pair: group g is [gstart[g], gstart[g + 1]); pairs[slot]
+** is a << 32 | b (0: an empty slot). */
+typedef struct hs_sent_cands {
+  uint64_t *cand;
+  size_t ncand;
+  uint64_t *pairs;
+  size_t *gstart;
+  size_t ngroups;
+} hs_sent_cands;
+
+/* The candidates of the pairs open[0..nopen) (a << 32 | b, a < b), from
+** the sentences of the documents marked in inv; tc counts the terms of
+** those documents, stopcnt as hs_sent_idf_table's.  HS_EIO if a document
+** cannot be read. */
+int hs_sent_cands_build(const hs_docset *ds, const hs_senttab *st,
+                        const hs_termcounts *tc, uint32_t stopcnt,
+                        const uint8_t *inv, const uint64_t *open,
+                        size_t nopen, hs_sent_cands *c, hs_error *err);
+void hs_sent_cands_free(hs_sent_cands *c);
+
 /* Join passages *p of one pair that are pieces of one rewritten passage
 ** (join.c); the document tables come from ds.  HS_EIO if one cannot be
 ** read. */

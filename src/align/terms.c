@@ -16,6 +16,7 @@
 ** blank line, and after 40 words without such a mark (long run-on news
 ** sentences are cut so that a moved part can still be matched alone).
 */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,6 +41,28 @@ void hs_termcounts_add(hs_termcounts *tc, const uint32_t *term, uint32_t n) {
   for (i = 0; i < n; i++)
     if (term[i]) tc->c[term[i] & tc->mask]++;
   tc->total += n;
+}
+
+uint8_t *hs_sent_idf_table(const hs_termcounts *tc, uint32_t *stopcnt,
+                           float *stopidf) {
+  double logtotal = log((double)tc->total + 1.0);
+  uint8_t *q = hs_malloc(((size_t)tc->mask + 1) * sizeof *q);
+  /* most counters of a small corpus are 0 or 1: one log for those */
+  double v1 = logtotal * HS_IDF_UNIT;
+  uint8_t q1 = (uint8_t)(v1 > 255 ? 255 : v1 < 0 ? 0 : v1 + 0.5);
+  size_t i;
+  for (i = 0; i <= tc->mask; i++) {
+    double v;
+    if (tc->c[i] <= 1) {
+      q[i] = q1;
+      continue;
+    }
+    v = (logtotal - log((double)tc->c[i])) * HS_IDF_UNIT;
+    q[i] = (uint8_t)(v > 255 ? 255 : v < 0 ? 0 : v + 0.5);
+  }
+  *stopcnt = (uint32_t)(tc->total / 1000 > 20 ? tc->total / 1000 : 20);
+  *stopidf = (float)(logtotal - log((double)*stopcnt)) - 0.5f / HS_IDF_UNIT;
+  return q;
 }
 
 /* Whether the bytes between two words end a sentence. */
