@@ -3,6 +3,8 @@
 
 Usage: bench/page_eval.py [HEARSAY] [DIR] [--split dev|heldout|fresh] [--show]
        bench/page_eval.py [HEARSAY] --real SHARED [N] [SEED] [--show]
+       bench/page_eval.py [HEARSAY] --ae SHARED [--form html|text]
+                          [--facts FILE] [--show]
 
 DIR (default tests/data/meta/pages) holds pages written in the style of
 real scraped news in English, Arabic and Persian (headlines under date, ID
@@ -23,6 +25,18 @@ outlet (the removed series; Varzesh3 for the Fars corpus's varzesh3.com
 pages, which carry the collection's series) where the URL or the first
 lines name it,
 the date where the first three lines or the URL state it.
+
+--ae scores the 181 real pages of SHARED/eval/article-extraction against
+bench/data/ae-facts.json (annotated by hand from the HTML before any run;
+its "_about" says how and what counts), without their URLs, in two forms:
+"html", the page itself (ID.html), and "text", its visible text dumped
+line by line by dump_text below, navigation, share rows and footers left
+in, as a scraped page is (ID.txt).  In the text form a fact counts only
+where the page shows it in its visible text.  Headlines are compared
+after also folding quotes and dashes and, on the answer, a trailing
+" | Site" suffix; an answer equal to the annotation or one of its accepted
+alternatives is right (quotation marks dropped).  "wrong" is the share of pages given a date that
+is not the annotated one (or a page that states none given one).
 
 Scores (P = right / predicted, R = right / annotated):
   date       the publication date; "body" counts documents given a date
@@ -50,6 +64,7 @@ import subprocess
 import sys
 import tempfile
 import unicodedata
+from html.parser import HTMLParser
 
 SOURCE_CUES = {"source:", "sources:", "المصدر:", "منبع:"}
 
@@ -269,6 +284,169 @@ def real(exe, shared, n, seed, show):
     report("real", s)
 
 
+# --ae: real pages, as HTML and as scraped text
+
+BLOCK = {"address", "article", "aside", "blockquote", "br", "button",
+         "caption", "dd", "details", "div", "dl", "dt", "figcaption",
+         "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+         "header", "hr", "label", "li", "main", "nav", "ol", "option", "p",
+         "pre", "section", "select", "summary", "table", "td", "th", "tr",
+         "ul"}
+HIDDEN = {"script", "style", "noscript", "template", "svg", "head",
+          "iframe", "object", "canvas"}
+
+
+class TextDump(HTMLParser):
+    """The visible text of a page, a line per block element: what a
+    scraper that keeps everything gets (menus, share rows and footers
+    included), not what hearsay's own extractor keeps."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.hidden, self.lines, self.cur = [], [], []
+
+    def brk(self):
+        line = " ".join("".join(self.cur).split())
+        if line:
+            self.lines.append(line)
+        self.cur = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in HIDDEN:
+            self.hidden.append(tag)
+        if tag in BLOCK:
+            self.brk()
+
+    def handle_startendtag(self, tag, attrs):
+        if tag in BLOCK:
+            self.brk()
+
+    def handle_endtag(self, tag):
+        if tag in HIDDEN:
+            while self.hidden and self.hidden.pop() != tag:
+                pass
+        elif tag in BLOCK or tag == "body":
+            self.brk()
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.cur.append(data)
+
+
+def decode_page(raw):
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        m = re.search(rb"charset=[\"']?([\w-]+)", raw[:4096])
+        try:
+            return raw.decode(m.group(1).decode() if m else "cp1252", "replace")
+        except LookupError:
+            return raw.decode("cp1252", "replace")
+
+
+def dump_text(html):
+    d = TextDump()
+    d.feed(html)
+    d.close()
+    d.brk()
+    return "\n".join(d.lines) + "\n"
+
+
+QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'",
+                        "\u201b": "'", "\u2032": "'", "`": "'",
+                        "\u201c": '"', "\u201d": '"', "\u201e": '"',
+                        "\u00ab": '"', "\u00bb": '"', "\u2010": "-",
+                        "\u2011": "-", "\u2012": "-", "\u2013": "-",
+                        "\u2014": "-", "\u2015": "-", "\u2026": "..."})
+
+
+def hnorm(s):
+    s = unicodedata.normalize("NFKC", s or "").translate(QUOTES)
+    return norm(re.sub(r"[\"']", "", s))
+
+
+def headline_ok(pred, g):
+    gold = {hnorm(x) for x in [g["headline"]] + g.get("headline_alt", [])}
+    cands = [pred]
+    for sep in (" | ", " - ", " – ", " — ", " :: ", " · ", " : "):
+        if sep in pred:
+            cands.append(pred.rsplit(sep, 1)[0])
+    return any(hnorm(c) in gold for c in cands)
+
+
+def ae_counts(g, form):
+    text = form == "text"
+    return {"headline": bool(g.get("headline")) and
+            (not text or g.get("headline_visible")),
+            "outlet": bool(g.get("outlet")) and
+            (not text or "visible" in g.get("outlet_where", [])),
+            "date": bool(g.get("date")) and
+            (not text or "visible" in g.get("date_where", []))}
+
+
+def ae_form(exe, shared, facts, form, show):
+    src = os.path.join(shared, "eval", "article-extraction", "html")
+    c = {k: [0, 0, 0] for k in ("headline", "outlet", "date")}
+    wrong, pages, misses = 0, 0, []
+    with tempfile.TemporaryDirectory() as tmp:
+        for pid in facts:
+            with gzip.open(os.path.join(src, pid + ".html.gz")) as f:
+                raw = f.read()
+            if form == "html":
+                with open(os.path.join(tmp, pid + ".html"), "wb") as f:
+                    f.write(raw)
+            else:
+                with open(os.path.join(tmp, pid + ".txt"), "w",
+                          encoding="utf-8") as f:
+                    f.write(dump_text(decode_page(raw)))
+        out = subprocess.run([exe, "meta", "--format", "jsonl", "--quiet",
+                              tmp], capture_output=True, check=True).stdout
+    recs = {}
+    for line in out.decode("utf-8").splitlines():
+        r = json.loads(line)
+        recs[os.path.splitext(os.path.basename(r["doc"]))[0]] = r
+    for pid, g in facts.items():
+        r = recs.get(pid)
+        if r is None:
+            print(f"missing output for {pid}", file=sys.stderr)
+            continue
+        pages += 1
+        n = ae_counts(g, form)
+        ph, po, pd = val(r.get("title")), val(r.get("outlet")), val(r.get("date"))
+        ok = {"headline": ph is not None and headline_ok(ph, g),
+              "outlet": po is not None and bool(g.get("outlet")) and
+              hnorm(po) in {hnorm(x) for x in
+                            [g["outlet"]] + g.get("outlet_alt", [])},
+              "date": pd is not None and bool(g.get("date")) and
+              pd in [g["date"]] + g.get("date_alt", [])}
+        for k, p in (("headline", ph), ("outlet", po), ("date", pd)):
+            c[k][0] += ok[k]
+            c[k][1] += p is not None
+            c[k][2] += n[k]
+            if show and not ok[k] and (n[k] or p is not None):
+                gold = g.get("headline" if k == "headline" else k)
+                misses.append(f"{pid[:12]}: {k} {p!r} (gold {gold!r}"
+                              f"{'' if n[k] else ', not stated'})")
+        wrong += pd is not None and not ok["date"]
+
+    def pr(k):
+        r, p, g = c[k]
+        return (f"{r / p:.2f}" if p else "  - ") + "/" + \
+            (f"{r / g:.2f}" if g else "  - ") + f" (n={g})"
+    print(f"ae-{form:5} pages {pages}  headline {pr('headline')}  outlet "
+          f"{pr('outlet')}  date {pr('date')}  wrong date {wrong}/{pages}"
+          f" ({wrong / max(pages, 1):.0%})")
+    for x in misses:
+        print("  " + x)
+
+
+def ae(exe, shared, facts_file, forms, show):
+    facts = json.load(open(facts_file, encoding="utf-8"))
+    facts.pop("_about", None)
+    for form in forms:
+        ae_form(exe, shared, facts, form, show)
+
+
 def main():
     args = [a for a in sys.argv[1:] if a != "--show"]
     show = "--show" in sys.argv[1:]
@@ -278,6 +456,19 @@ def main():
         splits = [args[i + 1]]
         del args[i:i + 2]
     exe = args[0] if args and not args[0].startswith("--") else "build/hearsay"
+    if "--ae" in args:
+        i = args.index("--ae")
+        shared = args[i + 1] if len(args) > i + 1 and \
+            not args[i + 1].startswith("--") else "../shared"
+        forms = ["html", "text"]
+        if "--form" in args:
+            forms = [args[args.index("--form") + 1]]
+        facts = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                             "data", "ae-facts.json")
+        if "--facts" in args:
+            facts = args[args.index("--facts") + 1]
+        ae(exe, shared, facts, forms, show)
+        return
     if "--real" in args:
         i = args.index("--real")
         rest = args[i + 1:]
