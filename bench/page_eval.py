@@ -3,7 +3,7 @@
 
 Usage: bench/page_eval.py [HEARSAY] [DIR] [--split dev|heldout|fresh] [--show]
        bench/page_eval.py [HEARSAY] --real SHARED [N] [SEED] [--show]
-       bench/page_eval.py [HEARSAY] --ae SHARED [--form html|text]
+       bench/page_eval.py [HEARSAY] --ae SHARED [--form html|text] [--split dev|held]
                           [--facts FILE] [--show]
 
 DIR (default tests/data/meta/pages) holds pages written in the style of
@@ -31,7 +31,9 @@ bench/data/ae-facts.json (annotated by hand from the HTML before any run;
 its "_about" says how and what counts), without their URLs, in two forms:
 "html", the page itself (ID.html), and "text", its visible text dumped
 line by line by dump_text below, navigation, share rows and footers left
-in, as a scraped page is (ID.txt).  In the text form a fact counts only
+in, as a scraped page is (ID.txt).  --split dev keeps the pages whose id
+begins with 0-7 (the half rules may be developed on), --split held the
+others (reported, never looked at page by page).  In the text form a fact counts only
 where the page shows it in its visible text.  Headlines are compared
 after also folding quotes and dashes and, on the answer, a trailing
 " | Site" suffix; an answer equal to the annotation or one of its accepted
@@ -440,9 +442,14 @@ def ae_form(exe, shared, facts, form, show):
         print("  " + x)
 
 
-def ae(exe, shared, facts_file, forms, show):
+def ae(exe, shared, facts_file, forms, show, split):
     facts = json.load(open(facts_file, encoding="utf-8"))
     facts.pop("_about", None)
+    if split:
+        # the ids are hex digests: 0-7 open the development half, 8-f the
+        # held-out half
+        dev = split == "dev"
+        facts = {k: v for k, v in facts.items() if (k[0] in "01234567") == dev}
     for form in forms:
         ae_form(exe, shared, facts, form, show)
 
@@ -467,7 +474,10 @@ def main():
                              "data", "ae-facts.json")
         if "--facts" in args:
             facts = args[args.index("--facts") + 1]
-        ae(exe, shared, facts, forms, show)
+        split = splits[0] if len(splits) == 1 else None
+        if split not in (None, "dev", "held"):
+            sys.exit("page_eval.py: --ae takes --split dev or --split held")
+        ae(exe, shared, facts, forms, show, split)
         return
     if "--real" in args:
         i = args.index("--real")
