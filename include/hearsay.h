@@ -406,7 +406,8 @@ HS_API void hs_store_close(hs_store *s);
 /* Load every stored document into c (appended in store order). */
 HS_API int hs_store_load_docs(hs_store *s, hs_corpus *c, hs_error *err);
 /* Load the stored passages; span doc fields are corpus indexes matching
-** hs_store_load_docs order. */
+** hs_store_load_docs order.  They are sorted by (a.doc, a.start, b.doc,
+** b.start), as hs_engine_run returns them, whatever runs stored them. */
 HS_API int hs_store_load_passages(hs_store *s, hs_passage **out, size_t *n,
                                   hs_error *err);
 /* In one transaction: insert documents [first, first+count) of c
@@ -447,8 +448,8 @@ HS_API void hs_store_set_cancel(hs_store *s, const volatile int *cancel);
 ** after the call. */
 typedef struct hs_store_index_opts {
   hs_reuse_opts reuse;   /* hs_reuse_opts_default; its progress hook sees
-                            the engine's stages; rewrite is not used (the
-                            store keeps n-gram passages) */
+                            the engine's stages; rewrite 0 stores n-gram
+                            passages only (a store keeps one choice) */
   hs_ingest_opts ingest; /* field names, threads, max_doc_bytes; its warn,
                             cancel and on_doc are set from the fields below */
   size_t batch;          /* documents per committed batch; 0 = an eighth

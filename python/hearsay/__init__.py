@@ -545,7 +545,7 @@ class Store:
                 continue
             if k == "no_internal":
                 o.reuse.internal = 0 if v else 1
-            elif k in _REUSE_OPTS and k != "rewrite":
+            elif k in _REUSE_OPTS:
                 setattr(o.reuse, k, int(bool(v)) if _REUSE_OPTS[k] is bool
                         else _REUSE_OPTS[k](v))
             elif k == "batch":
@@ -558,7 +558,7 @@ class Store:
             else:
                 raise UsageError(
                     "hearsay: index: unknown option %r (known: %s)" %
-                    (k, ", ".join(sorted(set(_REUSE_OPTS) - {"rewrite"}) +
+                    (k, ", ".join(sorted(_REUSE_OPTS) +
                                   ["aliases", "batch", "keep_boilerplate",
                                    "no_internal"] + list(_FIELD_OPTS))), 1)
         o.ingest.threads = o.reuse.threads

@@ -37,6 +37,9 @@ typedef struct hs_engine_parts {
   const hs_error *failed;      /* an earlier spill error (code 0: none) */
 } hs_engine_parts;
 void hs_engine_parts_get(hs_engine *e, hs_engine_parts *p);
+/* The term counts of earlier runs for the sentence stage of the next
+** hs_engine_run (borrowed; NULL: none), which also fills its outputs. */
+void hs_engine_set_prior(hs_engine *e, hs_sent_prior *p);
 /* Give e every document's word count (malloc'ed, owned by e from now). */
 void hs_engine_set_words(hs_engine *e, uint32_t *words);
 

@@ -47,6 +47,7 @@ struct hs_engine {
   size_t capst;
   hs_sublist *sub;   /* per document: repeated subheads (subhead.c) */
   size_t capsub;
+  hs_sent_prior *prior; /* hs_engine_set_prior (borrowed) */
 };
 
 /* The budget's share for token tables in memory; past it, they all go to
@@ -324,6 +325,8 @@ void hs_engine_parts_get(hs_engine *e, hs_engine_parts *p) {
   p->failed = &e->failed;
 }
 
+void hs_engine_set_prior(hs_engine *e, hs_sent_prior *p) { e->prior = p; }
+
 void hs_engine_set_words(hs_engine *e, uint32_t *words) {
   free(e->words);
   e->words = words;
@@ -368,8 +371,8 @@ int hs_engine_run_local(hs_engine *e, size_t first_new, hs_passage **out,
         e->opts.progress(e->opts.progress_ud, "sentences", 0, e->ndocs))
       rc = hs_error_set(err, HS_EINTR, "interrupted");
     else
-      rc = hs_sent_run(&e->opts, e->nthreads, &ds, e->st, first_new, out, n,
-                       err);
+      rc = hs_sent_run(&e->opts, e->nthreads, &ds, e->st, first_new,
+                       e->prior, out, n, err);
     if (rc) {
       free(*out);
       *out = NULL;

@@ -548,8 +548,8 @@ static int pkey_cmp(const void *x, const void *y) {
 }
 
 int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
-                const hs_senttab *st, size_t first_new, hs_passage **p,
-                size_t *n, hs_error *err) {
+                const hs_senttab *st, size_t first_new, hs_sent_prior *prior,
+                hs_passage **p, size_t *n, hs_error *err) {
   sjob j;
   size_t i, x, y, ng = 0, total, m;
   uint8_t *inv = NULL;
@@ -608,19 +608,23 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
   { /* counters: about four per token of the counted documents, at most
     ** 2^20 (a big corpus's table), so that a small run does not fill and
     ** scan a million of them */
-    uint64_t ntok = 0;
+    uint64_t ntok = prior ? prior->total : 0;
     unsigned bits = 12;
     for (i = 0; i < ds->ndocs; i++)
-      if (inv[i]) ntok += st[i].n;
+      if (inv[i] && !hs_sent_prior_has(prior, i)) ntok += st[i].n;
     while (bits < 20 && ((uint64_t)1 << bits) < 4 * ntok) bits++;
     hs_termcounts_init(&tc, bits);
   }
   for (i = 0; i < ds->ndocs && !rc; i++) {
     hs_doctab T;
-    if (!inv[i]) continue;
+    if (!inv[i] || hs_sent_prior_has(prior, i)) continue;
     if (hs_docset_get(ds, i, &T, &j.sc[0].bufa, &j.sc[0].err)) rc = HS_EIO;
-    else hs_termcounts_add(&tc, T.hash, T.n);
+    else {
+      hs_termcounts_add(&tc, T.hash, T.n);
+      hs_sent_prior_note(prior, i, T.hash, T.n);
+    }
   }
+  hs_sent_prior_fold(prior, &tc);
   j.idf = hs_sent_idf_table(&tc, &j.stopcnt, &j.stopidf);
   /* sentence pairs sharing a key, in the open pairs */
   if (!rc) {

@@ -39,15 +39,51 @@ void hs_senttab_build(hs_senttab *st, const char *text, const hs_token *toks,
                       size_t n);
 void hs_senttab_free(hs_senttab *st);
 
+/* Term counts of documents that earlier runs counted (a store filled in
+** steps; prior.c): hs_sent_run adds them to its own and counts no
+** document again that they hold, and hands back what it counted. */
+typedef struct hs_sent_prior {
+  const uint32_t *term;     /* distinct terms, ascending */
+  const uint64_t *count;    /* occurrences of each */
+  size_t nterm;
+  uint64_t total;           /* tokens of the documents counted */
+  const uint8_t *counted;   /* per engine document: 1 if counted already
+                            ** (NULL: none) */
+  /* out: the engine documents hs_sent_run counted, their tokens, and
+  ** their terms (one per occurrence, unsorted) */
+  uint32_t *docs;
+  uint64_t *doc_tokens;
+  size_t ndocs, capdocs, captok;
+  uint32_t *terms;
+  size_t nterms, capterms;
+} hs_sent_prior;
+
+static inline int hs_sent_prior_has(const hs_sent_prior *p, size_t doc) {
+  return p && p->counted && p->counted[doc];
+}
+/* Record that document doc (n terms, 0 for a masked word) was counted. */
+void hs_sent_prior_note(hs_sent_prior *p, size_t doc, const uint32_t *term,
+                        uint32_t n);
+/* Add the earlier runs' counts to tc. */
+void hs_sent_prior_fold(const hs_sent_prior *p, hs_termcounts *tc);
+/* The terms counted by the last run, distinct and ascending, with their
+** counts (both malloc'ed); returns how many. */
+size_t hs_sent_prior_counts(hs_sent_prior *p, uint32_t **term,
+                            uint64_t **count);
+/* Forget what the last run counted (before the next); free the outputs. */
+void hs_sent_prior_reset(hs_sent_prior *p);
+void hs_sent_prior_free(hs_sent_prior *p);
+
 /* The sentence stage over documents st[0..ds->ndocs): the sentences of
 ** each pair of documents (one of them >= first_new) that the n-gram
 ** passages *p join without covering either document are compared; what
 ** it finds is merged with the n-gram passages *p (sorted
 ** as hs_align_run leaves them) and overlaps are resolved.  *p and *n are
-** replaced; the result is sorted like hs_align_run's. */
+** replaced; the result is sorted like hs_align_run's.  prior (NULL:
+** none) holds the counts of earlier runs. */
 int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
-                const hs_senttab *st, size_t first_new, hs_passage **p,
-                size_t *n, hs_error *err);
+                const hs_senttab *st, size_t first_new, hs_sent_prior *prior,
+                hs_passage **p, size_t *n, hs_error *err);
 
 /* Term weights: idf per counter of a hs_termcounts, in 15ths, one byte
 ** each so that the table stays in cache. */

@@ -50,11 +50,12 @@ const cli_option cli_options[] = {
     {"no-internal", 0, NULL, CLI_UNFLAG, F(opts.internal), 0, 0, FINDING, 0,
      "do not report repeats inside one document (with --db too)"},
     {"rewrite", 0, NULL, CLI_FLAG, F(opts.rewrite), 0, 0,
-     "reuse dups families trace sources graph timeline", CLI_READING,
+     "reuse dups families index trace sources graph timeline", CLI_READING,
      "also find rewritten and summarized copies (the sentence stage, "
-     "see docs/cli.md; the default); not with --db or in MPI runs"},
+     "see docs/cli.md; the default; index stores them, and a store keeps "
+     "one choice)"},
     {"strict", 0, NULL, CLI_UNFLAG, F(opts.rewrite), 0, 0,
-     "reuse dups families trace sources graph timeline", CLI_READING,
+     "reuse dups families index trace sources graph timeline", CLI_READING,
      "verbatim and lightly edited copies only (the n-gram stage "
      "alone; undoes --rewrite)"},
     {"keep-boilerplate", 0, NULL, CLI_FLAG, F(keep_boilerplate), 0, 0,

@@ -21,8 +21,10 @@
 #include <string.h>
 
 #include "hearsay.h"
+#include "align/align.h"
 #include "store/shingles.h"
 #include "store/store.h"
+#include "store/term_counts.h"
 
 /* The state of one run: documents are read as a stream and handed over
 ** in chunks, each deduplicated against the store and indexed (its batches
@@ -64,6 +66,20 @@ static hs_sidx_post *batch_posts(const hs_sidx_post *p, size_t n,
     }
   *out = m;
   return v;
+}
+
+/* The rows a batch adds besides documents and passages: its shingle
+** index and what its sentence stage counted (NULL with --strict). */
+typedef struct batch_rows {
+  hs_sidx_batch *sb;
+  const hs_tcount_batch *tb;
+} batch_rows;
+
+static int batch_hook(hs_store *s, void *ud, hs_error *err) {
+  batch_rows *b = ud;
+  int rc = hs_sidx_write_hook(s, b->sb, err);
+  if (!rc && b->tb) rc = hs_tcount_write(s, b->tb, err);
+  return rc;
 }
 
 /* Metadata of corpus documents [first, first+count); *out has count
@@ -113,13 +129,32 @@ static int run_batches(run *r, hs_corpus *e, const size_t *old, size_t nold,
   uint64_t *capped = NULL;
   size_t first, count = 0, n = 0, i, nc, nbp = 0, base = r->base;
   hs_sidx_batch sb;
+  batch_rows rows;
   hs_reuse_opts eo = r->o->reuse;
-  int rc;
+  hs_tcount tc;
+  hs_tcount_batch tb;
+  hs_sent_prior prior;
+  uint32_t *docid = NULL;
+  uint8_t *counted = NULL;
+  int rc, sent = eo.rewrite && eo.nranks <= 1;
 
-  /* the store keeps n-gram passages only (it has no column for how a
-  ** passage was found) */
-  eo.rewrite = 0;
+  memset(&tc, 0, sizeof tc);
+  memset(&tb, 0, sizeof tb);
+  memset(&prior, 0, sizeof prior);
   if ((rc = hs_engine_new(&en, &eo, err))) return rc;
+  /* the sentence stage weights terms by the counts of every document it
+  ** counted in earlier runs too (term_counts.c) */
+  if (sent) {
+    if ((rc = hs_tcount_load(r->s, &tc, err))) goto out;
+    docid = malloc((nold + nnew + 1) * sizeof *docid);
+    counted = malloc(nold + nnew + 1);
+    if (!docid || !counted) {
+      rc = hs_error_set(err, HS_ENOMEM, "out of memory");
+      goto out;
+    }
+    for (i = 0; i < nold; i++) docid[i] = (uint32_t)old[i];
+    for (i = 0; i < nnew; i++) docid[nold + i] = (uint32_t)(base + i);
+  }
   progress(r, "tokens", 0, nold);
   if ((rc = engine_add(r, en, e, 0, nold, masks, err))) goto out;
   for (i = 0; i < nold; i++) hs_corpus_release_text(e, i);
@@ -139,7 +174,12 @@ static int run_batches(run *r, hs_corpus *e, const size_t *old, size_t nold,
     for (i = 0, nc = 0; i < ncaps; i++)
       if (caps[i].batch <= k) capped[nc++] = caps[i].hash;
     hs_engine_set_capped(en, capped, nc);
+    if (sent) {
+      hs_tcount_prior(&tc, docid, at + count, counted, &prior);
+      hs_engine_set_prior(en, &prior);
+    }
     if ((rc = hs_engine_run(en, at, &p, &n, err))) goto out;
+    if (sent) hs_tcount_batch_make(&prior, docid, &tb);
     if (cancelled(r)) {
       rc = hs_error_set(err, HS_EINTR, "interrupted");
       goto out;
@@ -163,9 +203,13 @@ static int run_batches(run *r, hs_corpus *e, const size_t *old, size_t nold,
     sb.lines = lines;
     sb.base = base + first;
     sb.count = count;
+    rows.sb = &sb;
+    rows.tb = sent ? &tb : NULL;
     if ((rc = hs_store_commit_at(r->s, e, at, count, base + first, p, n,
-                                 hs_sidx_write_hook, &sb, err)))
+                                 batch_hook, &rows, err)))
       goto out;
+    hs_tcount_merge(&tc, &tb);
+    hs_tcount_batch_free(&tb);
     /* metadata, attributions and boilerplate of the batch (own tables) */
     if ((rc = metas(r, e, masks, at, count, &mv, err)) ||
         (rc = hs_meta_store_save(r->s, base + first, count, mv, err)))
@@ -194,6 +238,11 @@ out:
   free(capped);
   free(p);
   hs_engine_free(en);
+  hs_tcount_batch_free(&tb);
+  hs_sent_prior_free(&prior);
+  hs_tcount_free(&tc);
+  free(docid);
+  free(counted);
   return rc;
 }
 

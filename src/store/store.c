@@ -5,7 +5,8 @@
 ** The schema (version 1) is documented for users in docs/schema.md: a meta
 ** table (schema version, reuse options), documents keyed by doc_id = the
 ** corpus index, passages whose spans reference doc_id, with the family of
-** each passage.  Every statement is prepared and bound; no SQL is built
+** each passage and how it was found (method: a column added to version 1,
+** which a store written before it gains when opened for writing).  Every statement is prepared and bound; no SQL is built
 ** from data.
 **
 ** Durability: the database runs in WAL mode with synchronous=FULL, so a
@@ -75,13 +76,64 @@ static const char *const schema_sql =
     " words INTEGER NOT NULL,"
     " similarity REAL NOT NULL,"
     " kind TEXT NOT NULL CHECK(kind IN ('cross','internal')),"
-    " family INTEGER);"
+    " family INTEGER,"
+    " method TEXT);"
     "CREATE INDEX IF NOT EXISTS passages_a_doc ON passages(a_doc);"
     "CREATE INDEX IF NOT EXISTS passages_b_doc ON passages(b_doc);"
     "CREATE INDEX IF NOT EXISTS passages_family ON passages(family);"
     "INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', '1');";
 
 /* ----------------------------------------------------------------- open */
+
+const char *const hs_store_method_sql =
+    "ALTER TABLE passages ADD COLUMN method TEXT;"
+    "UPDATE passages SET method = CASE WHEN words = a_words AND words = "
+    "b_words THEN 'verbatim' ELSE 'edited' END";
+
+/* Whether passages has a method column (stores written before it was
+** added have none). */
+static int has_method_column(hs_store *s, int *yes, hs_error *err) {
+  sqlite3_stmt *st = NULL;
+  int rc;
+  *yes = 0;
+  rc = db_prepare(s, "SELECT 1 FROM pragma_table_info('passages') WHERE "
+                  "name = 'method'", &st, "reading its passages table", err);
+  if (rc) return rc;
+  rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE) {
+    *yes = rc == SQLITE_ROW;
+    rc = HS_OK;
+  } else {
+    rc = db_error(s, err, rc, "reading its passages table");
+  }
+  sqlite3_finalize(st);
+  return rc;
+}
+
+/* A store written before passages said how they were found gains the
+** method column, its rows the method they had: they are all n-gram
+** passages, verbatim when both copies are the words matched, else edited
+** (hs_passage_method's rule).  One transaction; a store locked by a
+** writer is left as it is (its methods are derived when read). */
+static int store_migrate(hs_store *s, hs_error *err) {
+  int rc, yes = 0;
+  if ((rc = has_method_column(s, &yes, err)) || yes) {
+    s->has_method = yes;
+    return rc;
+  }
+  rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec(s->db, hs_store_method_sql, NULL, NULL, NULL);
+  if (rc == SQLITE_OK) rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+  if (rc != SQLITE_OK) {
+    int busy = (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
+    if (!busy) rc = db_error(s, err, rc, "adding the method column");
+    tx_rollback(s);
+    return busy ? HS_OK : rc;
+  }
+  s->has_method = 1;
+  return HS_OK;
+}
 
 enum { DB_FRESH, DB_HEARSAY };
 
@@ -236,6 +288,8 @@ int hs_store_open(hs_store **out, const char *path, hs_error *err) {
       goto fail;
     }
     sqlite3_exec(s->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+    rc = has_method_column(s, &s->has_method, err);
+    if (rc) goto fail;
     *out = s;
     return HS_OK;
   }
@@ -257,6 +311,7 @@ int hs_store_open(hs_store **out, const char *path, hs_error *err) {
     rc = store_inspect(s, &kind, err);  /* another process may have won */
     if (rc) goto fail;
   }
+  if ((rc = store_migrate(s, err))) goto fail;
   *out = s;
   return HS_OK;
 fail:
@@ -294,12 +349,15 @@ int hs_store_check_opts(hs_store *s, const hs_reuse_opts *o, hs_error *err) {
     int is_double;
     long long ival;
     double dval;
-  } opt[5] = {
+  } opt[6] = {
       {"ngram", 0, o->ngram, 0.0},
       {"min_words", 0, o->min_words, 0.0},
       {"df_cap", 0, o->df_cap, 0.0},
       {"max_gap", 0, o->max_gap, 0.0},
       {"min_similarity", 1, 0, o->min_similarity},
+      /* 1: the sentence stage too; 0: --strict.  A store filled before
+      ** it was recorded takes the value of its next run. */
+      {"rewrite", 0, o->rewrite ? 1 : 0, 0.0},
   };
 
   rc = tx_begin(s, err);
@@ -323,7 +381,7 @@ int hs_store_check_opts(hs_store *s, const hs_reuse_opts *o, hs_error *err) {
                     "VALUES(?1, ?2)", &put, "recording the options", err);
   if (rc) goto out;
 
-  for (i = 0; i < 5; i++) {
+  for (i = 0; i < 6; i++) {
     char want[64];
     const char *have;
     int differs = 0;

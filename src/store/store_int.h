@@ -3,8 +3,13 @@
 ** and the small SQLite helpers (error messages, prepare, transactions,
 ** column and option parsing).
 **
-**   store.c        schema, opening and closing, stored options, queries;
+**   store.c        schema, opening and closing (and the method column a
+**                  store written before it gains), stored options, queries;
 **   store_write.c  loading documents and passages, commits.
+**
+** Other files use the public calls and store.h: shingles.c (the shingle
+** index), term_counts.c (the sentence stage's counts), index_run.c,
+** meta_store.c, cancel.c.
 **
 ** The helpers are static inline so that each file keeps the calls the
 ** single-file version had.
@@ -25,7 +30,12 @@
 struct hs_store {
   sqlite3 *db;
   char *path;
+  int has_method;  /* passages has its method column */
 };
+
+/* Adds the method column to a store written before it, deriving the
+** method of its rows (store.c); run inside a write transaction. */
+extern const char *const hs_store_method_sql;
 
 /* ---------------------------------------------------------------- errors */
 

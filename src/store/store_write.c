@@ -152,6 +152,17 @@ out:
   return rc;
 }
 
+/* A stored method as enum hs_method; NULL (a row written before the
+** column, or by an older hearsay: an n-gram passage) or an unknown name
+** reads as the n-gram stage's, which hs_passage_method tells apart. */
+static int method_of(const char *z) {
+  if (!z) return HS_METHOD_VERBATIM;
+  if (!strcmp(z, "edited")) return HS_METHOD_EDITED;
+  if (!strcmp(z, "rewritten")) return HS_METHOD_REWRITTEN;
+  if (!strcmp(z, "summary")) return HS_METHOD_SUMMARY;
+  return HS_METHOD_VERBATIM;
+}
+
 /* Read every stored passage in passage_id order, with its id and stored
 ** family (-1 when NULL) when those arrays are wanted. */
 static int read_passages(hs_store *s, hs_passage **out, sqlite3_int64 **ids,
@@ -165,9 +176,15 @@ static int read_passages(hs_store *s, hs_passage **out, sqlite3_int64 **ids,
   *out = NULL;
   *n = 0;
   rc = db_prepare(s,
-                  "SELECT passage_id, a_doc, a_start, a_end, a_words, b_doc, "
-                  "b_start, b_end, b_words, words, similarity, kind, family "
-                  "FROM passages ORDER BY passage_id",
+                  s->has_method
+                      ? "SELECT passage_id, a_doc, a_start, a_end, a_words, "
+                        "b_doc, b_start, b_end, b_words, words, similarity, "
+                        "kind, family, method FROM passages ORDER BY "
+                        "passage_id"
+                      : "SELECT passage_id, a_doc, a_start, a_end, a_words, "
+                        "b_doc, b_start, b_end, b_words, words, similarity, "
+                        "kind, family, NULL FROM passages ORDER BY "
+                        "passage_id",
                   &st, "loading passages", err);
   if (rc) goto out;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -188,6 +205,7 @@ static int read_passages(hs_store *s, hs_passage **out, sqlite3_int64 **ids,
     }
     q.similarity = sqlite3_column_double(st, 10);
     q.internal = strcmp(kind, "internal") == 0;
+    q.method = method_of((const char *)sqlite3_column_text(st, 13));
     if (sqlite3_column_type(st, 12) == SQLITE_NULL) f = -1;
     q.family = f >= 0 && f <= (sqlite3_int64)UINT32_MAX ? (uint32_t)f : 0;
     HS_GROW(p, cap, np + 1);
@@ -227,7 +245,11 @@ int hs_store_load_passages(hs_store *s, hs_passage **out, size_t *n,
     return hs_error_set(err, HS_EUSAGE,
                         "hs_store_load_passages: store, out and n are "
                         "required");
-  return read_passages(s, out, NULL, NULL, n, err);
+  int rc = read_passages(s, out, NULL, NULL, n, err);
+  /* in the order of a run over the stored documents, not of the runs
+  ** that stored them */
+  if (!rc) hs_cluster_passage_sort(*out, *n);
+  return rc;
 }
 
 /* --------------------------------------------------------------- commit */
@@ -308,8 +330,8 @@ static int insert_passages(hs_store *s, const hs_passage *p, size_t n,
   rc = db_prepare(s,
                   "INSERT INTO passages(a_doc, a_start, a_end, a_words, "
                   "b_doc, b_start, b_end, b_words, words, similarity, kind, "
-                  "family) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-                  "?11, NULL)",
+                  "family, method) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                  "?9, ?10, ?11, NULL, ?12)",
                   &st, "storing passages", err);
   if (rc) goto out;
   for (i = 0; i < n; i++) {
@@ -327,6 +349,9 @@ static int insert_passages(hs_store *s, const hs_passage *p, size_t n,
     if (rc == SQLITE_OK)
       rc = sqlite3_bind_text(st, 11,
                              q->a.doc == q->b.doc ? "internal" : "cross", -1,
+                             SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+      rc = sqlite3_bind_text(st, 12, hs_passage_method(q), -1,
                              SQLITE_STATIC);
     if (rc == SQLITE_OK) rc = sqlite3_step(st);
     if (rc != SQLITE_DONE) {
@@ -483,12 +508,16 @@ static int commit(hs_store *s, const hs_corpus *c, size_t first,
   rc = tx_begin(s, err);
   if (rc) return rc;
   rc = check_stored_prefix(s, base, err);
+  /* a store that was locked when it was opened may still lack it */
+  if (rc == HS_OK && !s->has_method)
+    rc = db_exec(s, hs_store_method_sql, "adding the method column", err);
   if (rc == HS_OK) rc = insert_docs(s, c, first, count, base, err);
   if (rc == HS_OK) rc = insert_passages(s, p, n, err);
   if (rc == HS_OK && hook) rc = hook(s, ud, err);
   if (rc == HS_OK) rc = refamily(s, err);
   if (rc == HS_OK) rc = tx_commit(s, "committing", err);
   if (rc) tx_rollback(s);
+  else s->has_method = 1;
   return rc;
 }
 
