@@ -12,7 +12,10 @@
 **    «تاريخ», «تاریخ», «منتشر»), +0.15 when the cue labels the date
 **    (ends at most 12 bytes before it); dates inside boilerplate are
 **    ignored; the best wins, the earliest among equals;
-**  - title: the first non-empty line if it is short (at most 160 bytes,
+**  - title: on a scraped page whose article starts below the site's
+**    furniture, the headline over its first paragraph (article_start.c),
+**    whose byline and date lines are then the header zone for the date;
+**    else the first non-empty line if it is short (at most 160 bytes,
 **    no final full stop) and not boilerplate or a byline;
 **  - byline: a line "By NAME" (up to 6 words), «بقلم NAME», «كتب NAME»,
 **    «نویسنده: NAME»;
@@ -24,6 +27,7 @@
 #include <string.h>
 
 #include "hearsay.h"
+#include "meta/article_start.h"
 #include "meta/meta_int.h"
 #include "util/util.h"
 
@@ -227,11 +231,16 @@ static int header_line(const char *t, uint32_t len, const hs_date *v,
   return w <= 14 && lower <= 3;
 }
 
-static void find_date(const hs_doc *d, hs_meta *m) {
+static void find_date(const hs_doc *d, hs_meta *m, const hs_page_start *art) {
   hs_date v[64];
   uint32_t len = d->len > UINT32_MAX ? UINT32_MAX : (uint32_t)d->len;
   int mail = 0;
   uint32_t hz = header_end(d->text, len, m->boiler, m->nboiler, &mail);
+  /* a scraped page whose article starts below its furniture: the header
+  ** zone is the lines around its headline, not the page's first lines */
+  uint32_t zs = art && art->found ? art->zone_s : 0;
+  uint32_t ze = art && art->found ? art->zone_e : 0;
+  if (art && art->found && art->line >= 8 && !mail) hz = 0;
   size_t n = hs_date_scan(d->text, d->len, v, 64), i, best = SIZE_MAX;
   double bs = -1;
   int cue;
@@ -239,7 +248,8 @@ static void find_date(const hs_doc *d, hs_meta *m) {
     double sc = v[i].confidence;
     if (in_ranges(m->boiler, m->nboiler, v[i].start, v[i].end)) continue;
     cue = cue_before(d->text, v[i].start);
-    if (v[i].start >= hz || !header_line(d->text, len, &v[i], cue, mail)) {
+    if ((v[i].start >= hz && !(v[i].start >= zs && v[i].end <= ze)) ||
+        !header_line(d->text, len, &v[i], cue, mail)) {
       m->nbody_dates++;  /* mentioned in the body: never the date */
       continue;
     }
@@ -288,6 +298,7 @@ int hs_meta_extract(const hs_doc *d, const hs_aliases *aliases,
   uint32_t len, i, s, e, nline = 0;
   size_t k;
   int rc;
+  hs_page_start art = {0};
   memset(m, 0, sizeof *m);
   if (!d) return hs_error_set(err, HS_EUSAGE, "no document");
   if (d->text) {
@@ -315,6 +326,7 @@ int hs_meta_extract(const hs_doc *d, const hs_aliases *aliases,
     }
     free(fx);
   }
+  if (d->text) hs_page_start_find(d->text, d->len, m->boiler, m->nboiler, &art);
   if (d->date && *d->date) {
     char iso[11];
     if (strlen(d->date) >= 10 && is_iso_prefix(d->date)) {
@@ -336,12 +348,12 @@ int hs_meta_extract(const hs_doc *d, const hs_aliases *aliases,
     }
     m->date_source = "metadata";
   } else if (d->text || d->url) {
-    if (d->text) find_date(d, m);
+    if (d->text) find_date(d, m, &art);
     else {
       hs_doc u = *d;
       u.text = "";
       u.len = 0;
-      find_date(&u, m);
+      find_date(&u, m, NULL);
     }
   }
   if (d->series && *d->series) {
@@ -353,6 +365,17 @@ int hs_meta_extract(const hs_doc *d, const hs_aliases *aliases,
   }
   if (d->title && *d->title) field_set(&m->title, d->title, NULL, 0, 0, 1.0, 1);
   if (!d->text) return HS_OK;
+  /* the headline over the article's first paragraph (article_start.c),
+  ** unless it is the outlet's masthead; else the first-lines rule */
+  if (!m->title.value && art.found &&
+      !(m->outlet.raw && !m->outlet.given &&
+        strlen(m->outlet.raw) == art.head_e - art.head_s &&
+        !memcmp(d->text + art.head_s, m->outlet.raw, strlen(m->outlet.raw)))) {
+    char *v = hs_strndup(d->text + art.head_s, art.head_e - art.head_s);
+    field_set(&m->title, v, d->text, art.head_s, art.head_e, art.confidence,
+              0);
+    free(v);
+  }
   if (!m->title.value)
     hs_page_title(d, aliases, m->boiler, m->nboiler, &m->outlet, &m->title);
   len = d->len > UINT32_MAX ? UINT32_MAX : (uint32_t)d->len;

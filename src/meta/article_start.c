@@ -1,0 +1,401 @@
+/*
+** article_start.c — where the article begins in a scraped page: the
+** headline line and the header zone (byline, dateline) around it.
+**
+** Text scraped from a web page opens with the site's furniture: menus,
+** "Skip to content", "Sign In", rows of section names, teasers of other
+** articles, often a hundred lines of it.  The headline is not the first
+** line but the line the article hangs from: a title-case or sentence
+** line of 2-30 words, no full stop at its end, with the first paragraph
+** of the article (a long line) a few lines below it and, between them or
+** just above it, a byline or a date line; it is often printed twice (a
+** "Section|Headline" row at the top, or again over a photo gallery).
+** Every line is classified once (menu and furniture words, captions and
+** date labels from per-language tables below, date line, byline,
+** paragraph, candidate) and each candidate is scored from what surrounds
+** it:
+**   first paragraph within 8 / 16 / 24 lines below   +4 / +3 / +2
+**   a date line below it, within 3 lines / further   +3 / +2
+**   (else a date line within the 3 lines above it)   +2
+**   a byline below it                                 +2
+**   the same line elsewhere in the page               +2
+**   4-25 words                                        +1
+**   a byline within the 3 lines above it              -3 (a name under "By")
+**   a longer headline-like line between a short one
+**   and its byline or date                            -2 each (a menu entry)
+**   3 paragraphs already above it                     -3 (a teaser below
+**                                                        the article)
+** Byline and date lines count up to the first paragraph (past a caption
+** right under the headline); a line that ends with the next line is a
+** breadcrumb glued to the headline and no candidate.  The best candidate
+** (the first one on a tie) is the headline when it scores at least 6;
+** else there is no article start and the caller keeps its first-lines
+** rule.  The header zone runs from 3 lines above the headline to the
+** first paragraph: a date there (or in a labelled line) is the page's
+** date, never one in running text.  Cost: one pass over the first 600
+** lines (at most 128 KB), a date scan of the short lines only, and a hash
+** per candidate that scores close to the best.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "meta/article_start.h"
+#include "meta/meta_int.h"
+#include "util/util.h"
+
+#define MAX_LINES 600
+#define MAX_BYTES (128u << 10)
+
+enum { K_OTHER, K_MENU, K_DATE, K_BYLINE, K_BODY, K_CAND };
+
+typedef struct aline {
+  uint32_t s, e;
+  uint16_t words;
+  uint8_t kind, boiler;
+  uint64_t h, h_tail, h_head; /* the line; after its last '|'; before " | " */
+} aline;
+
+/* Menu, account and share words: a line equal to one (case folded, a
+** trailing colon allowed) is furniture, never a headline.  English first,
+** then the other languages of the corpora (docs/sources.md lists them). */
+static const char *const menu_lines[] = {
+    "skip to content", "skip to main content", "skip to navigation",
+    "skip to site index", "skip to contentskip to site index",
+    "accessibility links", "sign in", "sign up", "log in", "login",
+    "log out", "register", "subscribe", "subscribe now", "subscriber",
+    "my account", "account", "menu", "main menu", "sections", "search",
+    "home", "home page", "go to home page", "close", "open", "next",
+    "previous", "back", "back to top", "more", "show more", "load more",
+    "advertisement", "advertising", "sponsored", "sponsored content",
+    "continue reading the main story", "supported by", "share",
+    "share this", "share this article", "share on facebook",
+    "share on twitter", "tweet", "email", "e-mail", "print", "comments",
+    "comment", "newsletters", "newsletter", "contact", "contact us",
+    "about", "about us", "privacy", "privacy policy", "terms of use",
+    "terms of service", "terms & conditions", "live tv", "watch live",
+    "trending", "latest", "latest news", "top stories", "breaking news",
+    "most read", "most popular", "follow us", "got a tip?",
+    "got a news tip?", "jobs", "careers", "archives", "today's paper",
+    "today’s paper", "toggle navigation", "navigation", "main navigation",
+    "up next", "video", "photos", "podcasts", "weather", "opinion",
+    "facebook", "twitter", "instagram", "linkedin", "whatsapp", "pinterest",
+    "reddit", "youtube", "rss",
+    /* pt, es, it, de, id, fr */
+    "entrar", "assine", "assinar", "buscar", "pesquisar", "início",
+    "inicio", "compartilhe", "compartilhar", "alternar navegação",
+    "iniciar sesión", "suscríbete", "buscar", "compartir", "accedi",
+    "abbonati", "cerca", "condividi", "anmelden", "abonnieren", "suche",
+    "teilen", "masuk", "daftar", "cari", "bagikan", "tentang kami",
+    "connexion", "s'abonner", "rechercher", "partager",
+    /* ar, fa, ru */
+    "تسجيل الدخول", "اشترك", "بحث", "الرئيسية", "شارك", "طباعة", "ورود",
+    "عضویت", "جستجو", "صفحه اصلی", "войти", "подписаться", "поиск",
+    "главная", "поделиться", NULL};
+
+/* Parts of furniture lines: share links, comment forms, newsletter
+** prompts ("Submit to Reddit (Opens in new window)"). */
+static const char *const furniture_parts[] = {
+    "opens in new window", "opens in a new window", "click to ", "share via",
+    "share on", "sign up", "newsletter", "leave a reply", "leave a comment",
+    "lascia un commento", "deja un comentario", "deixe um comentário",
+    "get short url", "external links", "cookies", NULL};
+
+/* Publication labels: a short line opening with one is a date line even
+** when its date has no year ("Updated Nov 19, 6:55 AM"). */
+static const char *const date_labels[] = {
+    "updated", "posted", "published", "last updated", "publicado",
+    "atualizado", "pubblicato", "aggiornato", "veröffentlicht",
+    "aktualisiert", "diterbitkan", "dipublikasikan", "publié",
+    "опубликовано", "обновлено", "نشر", "تاريخ", "تاریخ", "منتشر", NULL};
+
+/* Photo captions and credits: a line opening with one is no headline. */
+static const char *const caption_cues[] = {
+    "photo:", "photo by", "photos:", "image:", "image credit", "credit:",
+    "credits:", "photograph:", "file photo", "foto:", "bild:", "above:",
+    "pictured:", "source:", "follow ", "share ", "fonte:", "fuente:", NULL};
+
+/* Byline openers: "By NAME", "Por NAME", «بقلم». */
+static const char *const byline_cues[] = {
+    "by ", "written by ", "posted by ", "por ", "di ", "von ", "oleh ",
+    "par ", "автор", "بقلم", "كتب", "نویسنده", NULL};
+
+static int is_sp(unsigned char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+static int ci_eq(const char *t, uint32_t s, uint32_t e, const char *p) {
+  size_t n = strlen(p), j;
+  if (e - s < n) return 0;
+  for (j = 0; j < n; j++) {
+    unsigned char a = (unsigned char)t[s + j];
+    if (a >= 'A' && a <= 'Z') a = (unsigned char)(a + 32);
+    if (a != (unsigned char)p[j]) return 0;
+  }
+  return 1;
+}
+
+static int menu_line(const char *t, uint32_t s, uint32_t e) {
+  size_t k;
+  if (e > s && t[e - 1] == ':') e--;
+  for (k = 0; menu_lines[k]; k++)
+    if (e - s == strlen(menu_lines[k]) && ci_eq(t, s, e, menu_lines[k]))
+      return 1;
+  return 0;
+}
+
+/* Words, counting two CJK characters as one (scripts without spaces). */
+static uint16_t count_words(const char *t, uint32_t s, uint32_t e) {
+  uint32_t n = 0, cjk = 0;
+  int in = 0;
+  for (; s < e; s++) {
+    unsigned char c = (unsigned char)t[s];
+    int sp = is_sp(c);
+    if (!sp && !in) n++;
+    in = !sp;
+    if (c >= 0xE3 && c <= 0xE9) cjk++;
+  }
+  if (cjk / 2 > n) n = cjk / 2;
+  return (uint16_t)(n > 60000 ? 60000 : n);
+}
+
+static uint64_t fold_hash(const char *t, uint32_t s, uint32_t e) {
+  uint64_t h = 1469598103934665603ull;
+  for (; s < e; s++) {
+    unsigned char c = (unsigned char)t[s];
+    if (is_sp(c)) continue;
+    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+    h = (h ^ c) * 1099511628211ull;
+  }
+  return h;
+}
+
+static int in_ranges(const hs_range *r, size_t n, uint32_t s, uint32_t e) {
+  size_t i;
+  for (i = 0; i < n; i++) {
+    if (r[i].start >= e) return 0; /* sorted */
+    if (s < r[i].end && e > r[i].start) return 1;
+  }
+  return 0;
+}
+
+static int byline(const char *t, uint32_t s, uint32_t e, uint16_t w) {
+  size_t k;
+  if (w > 12) return 0;
+  for (k = 0; byline_cues[k]; k++) {
+    size_t n = strlen(byline_cues[k]);
+    if (ci_eq(t, s, e, byline_cues[k])) {
+      /* "By" alone on its line (the name follows), or a capital after */
+      if (s + n >= e) return 1;
+      if ((unsigned char)t[s + n] >= 0x80 ||
+          (t[s + n] >= 'A' && t[s + n] <= 'Z') || t[s + n] == '@')
+        return 1;
+    }
+  }
+  return e - s == 2 && ci_eq(t, s, e, "by");
+}
+
+static uint8_t classify(const char *t, aline *l) {
+  uint32_t s = l->s, e = l->e, i, bars = 0;
+  uint16_t w = l->words;
+  unsigned char c0 = (unsigned char)t[s], cl = (unsigned char)t[e - 1];
+  if (menu_line(t, s, e)) return K_MENU;
+  if (w <= 14) {
+    hs_date v;
+    if (hs_date_scan(t + s, e - s, &v, 1) == 1) return K_DATE;
+    for (i = 0; date_labels[i]; i++)
+      if (ci_eq(t, s, e, date_labels[i])) return K_DATE;
+    /* a time of day "21:17", "6:55 AM" */
+    for (i = s + 1; i + 2 < e; i++)
+      if (t[i] == ':' && t[i - 1] >= '0' && t[i - 1] <= '9' &&
+          t[i + 1] >= '0' && t[i + 1] <= '5' && t[i + 2] >= '0' &&
+          t[i + 2] <= '9' && (i + 3 == e || t[i + 3] < '0' || t[i + 3] > '9'))
+        return K_DATE;
+  }
+  if (w <= 12 && e - s <= 120)
+    for (i = s; i < e; i++) {
+      size_t k;
+      for (k = 0; furniture_parts[k]; k++)
+        if (ci_eq(t, i, e, furniture_parts[k])) return K_MENU;
+    }
+  if (byline(t, s, e, w)) return K_BYLINE;
+  if (w >= 25 || (e - s >= 400)) return K_BODY;
+  if (w < 2 || w > 30 || e - s > 300 || e - s < 8) return K_OTHER;
+  if (cl == '.') return K_OTHER;
+  /* a quoted sentence's end: .” ." */
+  if (e - s > 4 && (cl == '"' || (cl == 0x9D && (unsigned char)t[e - 2] == 0x80 &&
+                                  (unsigned char)t[e - 3] == 0xE2))) {
+    unsigned char p = (unsigned char)t[cl == '"' ? e - 2 : e - 4];
+    if (p == '.' || p == ',') return K_OTHER;
+  }
+  if (cl == ',' || cl == ':' || cl == ';') return K_OTHER;
+  if (c0 >= 'a' && c0 <= 'z') return K_OTHER;
+  if (ci_eq(t, s, e, "http") || ci_eq(t, s, e, "www.")) return K_OTHER;
+  if (c0 == '(' && cl == ')') return K_OTHER; /* a photo credit */
+  if (cl == ')') /* "A caption. (Credit/Name)" */
+    for (i = s + 2; i < e; i++)
+      if (t[i] == '(' && t[i - 1] == ' ' && t[i - 2] == '.') return K_OTHER;
+  /* a teaser cut short: "... ..", "…" */
+  if (e - s > 4 && ((cl == '.' && t[e - 2] == '.') ||
+                    (cl == 0xA6 && (unsigned char)t[e - 2] == 0x80 &&
+                     (unsigned char)t[e - 3] == 0xE2)))
+    return K_OTHER;
+  for (i = 0; caption_cues[i]; i++)
+    if (ci_eq(t, s, e, caption_cues[i])) return K_OTHER;
+  for (i = s; i + 3 < e; i++)
+    if (t[i] == ':' && t[i + 1] == '/' && t[i + 2] == '/') return K_OTHER;
+  for (i = s; i + 8 < e; i++)
+    if (ci_eq(t, i, e, "t.co/") || ci_eq(t, i, e, "pic.twitter")) return K_OTHER;
+  /* "1 comment", "0 shares": a counter */
+  if (c0 >= '0' && c0 <= '9' && w <= 3) return K_OTHER;
+  for (i = s; i < e; i++) bars += t[i] == '|';
+  if (bars >= 2) return K_OTHER;
+  return K_CAND;
+}
+
+/* Split the page's first lines; returns their number. */
+static size_t read_lines(const char *t, uint32_t len, const hs_range *b,
+                         size_t nb, aline *out) {
+  uint32_t i = 0, e;
+  size_t n = 0;
+  if (len > MAX_BYTES) len = MAX_BYTES;
+  while (i < len && n < MAX_LINES) {
+    uint32_t s = i;
+    const char *nl = memchr(t + i, '\n', len - i);
+    e = nl ? (uint32_t)(nl - t) : len;
+    i = e + 1;
+    while (s < e && is_sp((unsigned char)t[s])) s++;
+    while (e > s && is_sp((unsigned char)t[e - 1])) e--;
+    /* a no-break space line */
+    if (e - s == 2 && (unsigned char)t[s] == 0xC2 &&
+        (unsigned char)t[s + 1] == 0xA0)
+      continue;
+    if (s == e) continue;
+    out[n].s = s;
+    out[n].e = e;
+    out[n].boiler = (uint8_t)in_ranges(b, nb, s, e);
+    out[n].words = count_words(t, s, e);
+    out[n].kind = out[n].boiler ? K_OTHER : classify(t, &out[n]);
+    out[n].h = out[n].h_tail = out[n].h_head = 0;
+    n++;
+  }
+  return n;
+}
+
+static void line_hashes(const char *t, aline *l) {
+  uint32_t p, q;
+  l->h = fold_hash(t, l->s, l->e);
+  l->h_tail = l->h_head = l->h;
+  for (p = l->e; p > l->s && t[p - 1] != '|'; p--) {}
+  if (p > l->s) l->h_tail = fold_hash(t, p, l->e);
+  for (q = l->s; q + 2 < l->e; q++)
+    if (t[q] == ' ' && (t[q + 1] == '|' || t[q + 1] == '-') &&
+        t[q + 2] == ' ') {
+      l->h_head = fold_hash(t, l->s, q);
+      break;
+    }
+}
+
+/* 1 if another line of the page says the same: the whole line, after a
+** "Section|" prefix, or before a " | Site" / " - Site" suffix. */
+static int repeated(const char *t, aline *ln, size_t n, size_t i) {
+  size_t j;
+  uint64_t h = ln[i].h;
+  for (j = 0; j < n; j++) {
+    if (j == i || ln[j].e - ln[j].s < ln[i].e - ln[i].s) continue;
+    if (!ln[j].h) line_hashes(t, &ln[j]);
+    if (ln[j].h == h || ln[j].h_tail == h || ln[j].h_head == h) return 1;
+  }
+  return 0;
+}
+
+void hs_page_start_find(const char *text, size_t len, const hs_range *b,
+                     size_t nb, hs_page_start *out) {
+  static const int need = 6;
+  aline *ln;
+  size_t n, i, best = SIZE_MAX, paras = 0;
+  int bs = 0;
+  uint32_t l32 = len > UINT32_MAX ? UINT32_MAX : (uint32_t)len;
+  memset(out, 0, sizeof *out);
+  if (!text || !len) return;
+  ln = hs_calloc(MAX_LINES, sizeof *ln);
+  n = read_lines(text, l32, b, nb, ln);
+  for (i = 0; i < n; paras += ln[i].kind == K_BODY, i++) {
+    size_t j, body = 0, seen = 0, bodies = 0, between = 0;
+    int sc = 0, date = 0, by = 0;
+    if (ln[i].kind != K_CAND) continue;
+    /* a second copy of the line above: the first one is the candidate */
+    if (i > 0 && ln[i - 1].e - ln[i - 1].s == ln[i].e - ln[i].s &&
+        !memcmp(text + ln[i - 1].s, text + ln[i].s, ln[i].e - ln[i].s))
+      continue;
+    /* below it: the first paragraph (a caption may come first), and the
+    ** byline and date lines before the second paragraph */
+    for (j = i + 1; j < n && seen < 24; j++) {
+      if (ln[j].boiler) continue;
+      seen++;
+      if (ln[j].kind == K_BODY) {
+        if (!body) body = seen;
+        /* past a caption right under the headline, to its byline */
+        if (++bodies == 2 || seen > 2) break;
+        continue;
+      }
+      if (body && seen > body + 2) break;
+      if (seen > 10) {
+        if (body) break;
+        continue;
+      }
+      if (ln[j].kind == K_DATE && !date) date = (int)seen;
+      if (ln[j].kind == K_BYLINE && !by) by = (int)seen;
+      /* a headline-like line of 4 words or more below a shorter one
+      ** (a menu entry or section name above the headline), not a copy of
+      ** it */
+      if (ln[j].kind == K_CAND && !date && !by && !body &&
+          ln[j].words >= 4 && ln[i].words < 4 &&
+          !(ln[j].e - ln[j].s == ln[i].e - ln[i].s &&
+            !memcmp(text + ln[j].s, text + ln[i].s, ln[i].e - ln[i].s)))
+        between++;
+    }
+    if (!body) continue;
+    /* a line that ends with the next headline-like line: a breadcrumb
+    ** glued to the headline ("HomeLatest NewsThe Headline") */
+    for (j = i + 1; j < n && j <= i + 3; j++)
+      if (ln[j].kind == K_CAND && ln[j].words >= 2 &&
+          ln[j].e - ln[j].s < ln[i].e - ln[i].s &&
+          !memcmp(text + ln[i].e - (ln[j].e - ln[j].s), text + ln[j].s,
+                  ln[j].e - ln[j].s))
+        break;
+    if (j < n && j <= i + 3) continue;
+    sc += body <= 8 ? 4 : body <= 16 ? 3 : 2;
+    /* below the article's paragraphs: a teaser of another article */
+    if (paras >= 3) sc -= 3;
+    if (date) sc += date <= 3 ? 3 : 2;
+    else
+      for (j = i >= 3 ? i - 3 : 0; j < i; j++)
+        if (ln[j].kind == K_DATE) {
+          sc += 2;
+          break;
+        }
+    if (by) sc += 2;
+    /* a line under a byline belongs to it ("By", name, outlet) */
+    for (j = i >= 3 ? i - 3 : 0; j < i; j++)
+      if (ln[j].kind == K_BYLINE) sc -= 3;
+    /* other headline-like lines between it and its byline or date: it is
+    ** a menu entry or a section name above the headline */
+    sc -= 2 * (int)between;
+    if (ln[i].words >= 4 && ln[i].words <= 25) sc += 1;
+    if (sc + 2 < need || sc + 2 <= bs) continue;
+    if (!ln[i].h) line_hashes(text, &ln[i]);
+    if (repeated(text, ln, n, i)) sc += 2;
+    if (sc > bs) bs = sc, best = i;
+  }
+  if (best != SIZE_MAX && bs >= need) {
+    size_t z = best >= 3 ? best - 3 : 0, j;
+    out->found = 1;
+    out->line = (uint32_t)best;
+    out->head_s = ln[best].s;
+    out->head_e = ln[best].e;
+    out->zone_s = ln[z].s;
+    out->zone_e = ln[best].e;
+    for (j = best + 1; j < n && ln[j].kind != K_BODY; j++)
+      out->zone_e = ln[j].e;
+    out->confidence = bs >= 9 ? 0.7 : 0.6;
+  }
+  free(ln);
+}

@@ -1,0 +1,28 @@
+/*
+** article_start.h — where the article begins in a scraped page (private
+** to the meta stage): its headline line and the header zone around it.
+*/
+#ifndef HS_ARTICLE_START_H
+#define HS_ARTICLE_START_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "hearsay.h"
+
+typedef struct hs_page_start {
+  int found;               /* 1: a headline with its article was found */
+  uint32_t line;           /* the headline's number among non-blank lines */
+  uint32_t head_s, head_e; /* the headline's bytes (trimmed) */
+  uint32_t zone_s, zone_e; /* the header zone: bytes a publication date may
+                           ** come from (the lines around the headline, up
+                           ** to the first paragraph) */
+  double confidence;
+} hs_page_start;
+
+/* Find the article in text (boilerplate ranges b); out->found is 0 when no
+** line has the shape of a headline over an article. */
+void hs_page_start_find(const char *text, size_t len, const hs_range *b,
+                     size_t nb, hs_page_start *out);
+
+#endif
