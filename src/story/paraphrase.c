@@ -39,12 +39,14 @@
 #define MIN_WORDS 6
 #define MAX_WORDS 80
 #define MIN_SHARED 3
+#define MIN_SPECIFIC 2 /* shared words in at most HS_PARA_SPECIFIC_DF sentences */
 #define RECUR_DOCS 3 /* an exact sentence in this many documents: template */
 #define OPENING 2
 
 typedef struct sent {
   uint32_t doc, start, end, nw;
   uint32_t lead;   /* among the first HS_PARA_LEAD sentences of its document */
+  uint32_t masked; /* holds stock words (compared without them) */
   uint64_t shape;  /* hash of its normalized words in order */
   uint64_t opening;/* hash of its first OPENING words and its outlet */
 } sent;
@@ -95,6 +97,34 @@ static int same_outlet(const hs_pdoc *docs, uint32_t a, uint32_t b) {
          !strcmp(docs[a].outlet, docs[b].outlet);
 }
 
+/* the sentence as compared: its text without its stock words (the bytes
+** from a masked word to the next word kept are left out) */
+static char *sentence_text(const char *text, const sent *x,
+                           const hs_stock *stock) {
+  const char *p = text + x->start;
+  size_t len = x->end - x->start, nt = 0, k;
+  hs_token *tok = NULL;
+  uint8_t *mask;
+  hs_buf b;
+  if (!x->masked || hs_tokenize(p, len, &tok, &nt, NULL) || !nt) {
+    free(tok);
+    return hs_strndup(p, len);
+  }
+  mask = hs_malloc(nt);
+  hs_stock_mask(stock, p, 0, (uint32_t)len, tok, nt, mask);
+  hs_buf_init(&b, 0);
+  for (k = 0; k < nt; k++) {
+    size_t end = k + 1 < nt ? tok[k + 1].start : len;
+    if (mask[k]) continue;
+    if (b.len) hs_buf_putc(&b, ' ');
+    hs_buf_append(&b, p + tok[k].start, end - tok[k].start);
+  }
+  free(mask);
+  free(tok);
+  hs_buf_terminate(&b);
+  return hs_buf_take(&b, NULL);
+}
+
 static int para_cmp(const void *x, const void *y) {
   const hs_para *a = x, *b = y;
   if (a->a != b->a) return a->a < b->a ? -1 : 1;
@@ -110,6 +140,8 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
   sent *s = NULL;
   size_t ns = 0, caps = 0;
   uint64_t *key = NULL, *pk = NULL;
+  uint32_t *pkf = NULL;
+  size_t capf = 0;
   uint32_t *carry = NULL;
   uint8_t *tmpl = NULL;
   size_t nk = 0, capk = 0, npk = 0, cappk = 0;
@@ -117,9 +149,13 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
   size_t nres = 0, capr = 0;
   hs_token *tok = NULL;
   hs_sentence *ss = NULL;
+  hs_stock *stock = NULL;
+  uint8_t *mask = NULL;
+  size_t capm = 0, nu;
   int rc = HS_OK;
   *out = NULL;
   *n = 0;
+  if ((rc = hs_stock_new(&stock, err))) return rc;
   for (i = 0; i < nd; i++) {
     const hs_doc *d = hs_corpus_doc(c, i);
     size_t nt = 0, nss = 0, t = 0;
@@ -138,25 +174,40 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
       nw = t - t0;
       if (nw < MIN_WORDS || nw > MAX_WORDS) continue;
       if (has_url(d->text + ss[j].start, ss[j].end - ss[j].start)) continue;
+      /* stock text (quotations, formulas) makes no candidate; a sentence
+      ** of page furniture is none at all */
+      HS_GROW(mask, capm, nw);
+      if (hs_stock_mask(stock, d->text, ss[j].start, ss[j].end, tok + t0, nw,
+                        mask))
+        continue;
+      for (k = 0, nu = 0; k < nw; k++) nu += !mask[k];
+      if (nu < MIN_WORDS) continue;
       HS_GROW(s, caps, ns + 1);
       s[ns].doc = (uint32_t)i;
       s[ns].start = ss[j].start;
       s[ns].end = ss[j].end;
       s[ns].nw = 0;
       s[ns].lead = j < HS_PARA_LEAD;
+      s[ns].masked = nu < nw;
       s[ns].shape = 0;
-      for (k = t0; k < t; k++) s[ns].shape = mix(s[ns].shape, tok[k].hash);
+      for (k = t0; k < t; k++)
+        if (!mask[k - t0]) s[ns].shape = mix(s[ns].shape, tok[k].hash);
       s[ns].opening = (uint64_t)i + 1; /* no outlet: never a template */
       if (docs && docs[i].outlet) {
+        size_t got = 0;
         s[ns].opening = str_hash(docs[i].outlet);
-        for (k = t0; k < t0 + OPENING; k++)
-          s[ns].opening = mix(s[ns].opening, tok[k].hash);
+        for (k = t0; k < t && got < OPENING; k++)
+          if (!mask[k - t0]) {
+            s[ns].opening = mix(s[ns].opening, tok[k].hash);
+            got++;
+          }
       }
       HS_GROW(key, capk, nk + nw);
       {
         size_t first = nk;
         for (k = t0; k < t; k++) {
           size_t m;
+          if (mask[k - t0]) continue;
           for (m = first; m < nk; m++)
             if (key[m] == tok[k].hash) break;
           if (m < nk) continue;
@@ -205,24 +256,28 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
         uint32_t x = carry[k], y = carry[m];
         if (s[x].doc == s[y].doc) continue;
         HS_GROW(pk, cappk, npk + 1);
+        HS_GROW(pkf, capf, npk + 1);
+        pkf[npk] = j - i <= HS_PARA_SPECIFIC_DF;
         pk[npk++] = x < y ? ((uint64_t)x << 32) | y : ((uint64_t)y << 32) | x;
       }
     }
   }
   free(key);
   key = NULL;
-  hs_sort_u64(pk, npk);
+  hs_sort_u64_carry(pk, pkf, npk);
   for (i = 0; i < npk; i = j) {
     uint32_t x = (uint32_t)(pk[i] >> 32), y = (uint32_t)pk[i];
-    uint32_t da, db, mn;
+    uint32_t da, db, mn, spec;
     double sim = 0, wsim = 0;
     int weak;
     hs_claim_compare r;
     const hs_doc *A, *B;
     char *ta, *tb;
-    for (j = i + 1; j < npk && pk[j] == pk[i]; j++) {}
+    for (j = i + 1, spec = pkf[i]; j < npk && pk[j] == pk[i]; j++)
+      spec += pkf[j];
     mn = s[x].nw < s[y].nw ? s[x].nw : s[y].nw;
     if (j - i < MIN_SHARED || 3 * (j - i) < mn) continue;
+    if (spec < MIN_SPECIFIC) continue;
     da = s[x].doc < s[y].doc ? s[x].doc : s[y].doc;
     db = s[x].doc < s[y].doc ? s[y].doc : s[x].doc;
     /* the same words in the same order, left unlinked by the reuse
@@ -239,8 +294,8 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
            !same_outlet(docs, da, db);
     A = hs_corpus_doc(c, s[x].doc);
     B = hs_corpus_doc(c, s[y].doc);
-    ta = hs_strndup(A->text + s[x].start, s[x].end - s[x].start);
-    tb = hs_strndup(B->text + s[y].start, s[y].end - s[y].start);
+    ta = sentence_text(A->text, &s[x], stock);
+    tb = sentence_text(B->text, &s[y], stock);
     rc = hs_claims_compare(claims, ta, tb, threshold, &r, err);
     free(ta);
     free(tb);
@@ -277,6 +332,8 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
   *n = nres;
   res = NULL;
 out:
+  hs_stock_free(stock);
+  free(mask);
   free(tok);
   free(ss);
   free(s);
@@ -284,6 +341,7 @@ out:
   free(carry);
   free(tmpl);
   free(pk);
+  free(pkf);
   free(res);
   return rc;
 }

@@ -35,7 +35,8 @@ typedef struct hs_para {
 ** paraphrase.  docs (may be NULL) gives the outlets.  Document pairs for
 ** which skip(ud, a, b) is nonzero are not looked at.  One hs_para per
 ** document pair (its best sentence pair).  *out malloc'ed. */
-#define HS_PARA_DF_CAP 24
+#define HS_PARA_DF_CAP 64
+#define HS_PARA_SPECIFIC_DF 24
 #define HS_PARA_LEAD 3
 #define HS_PARA_WEAK 0.28
 #define HS_PARA_WEAK_SHARED 4
@@ -43,6 +44,22 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
                          double threshold, const hs_pdoc *docs,
                          int (*skip)(void *ud, uint32_t a, uint32_t b),
                          void *ud, hs_para **out, size_t *n, hs_error *err);
+
+/* Stock text (stock.c, data/stock.tsv): quotations, formulas and page
+** furniture that are not the claim of a sentence. */
+enum { HS_STOCK_FORMULA = 1, HS_STOCK_QUOTE, HS_STOCK_FURNITURE };
+typedef struct hs_stock hs_stock;
+/* The built-in table. */
+int hs_stock_new(hs_stock **out, hs_error *err);
+/* A table in the format of data/stock.tsv (name for messages). */
+int hs_stock_parse(hs_stock **out, const char *text, size_t len,
+                   const char *name, hs_error *err);
+void hs_stock_free(hs_stock *st);
+/* The n tokens tok (hs_tokenize's, offsets into text) of the sentence at
+** bytes [s, e) of text: mask[k] = 1 for each stock word (st may be NULL:
+** brackets only).  Returns 1 when the sentence is page furniture. */
+int hs_stock_mask(const hs_stock *st, const char *text, uint32_t s,
+                  uint32_t e, const hs_token *tok, size_t n, uint8_t *mask);
 
 /* What differs between two sentences stating one claim (numbers, places
 ** and actors, dates), as a JSON array; NULL when nothing. */
