@@ -6,8 +6,12 @@
 ** words: each sentence's distinct normalized words (hs_tokenize, so
 ** spelling variants agree) are listed as (word hash, sentence) pairs and
 ** radix-sorted; a word found in at most HS_PARA_DF_CAP sentences pairs up
-** the sentences it appears in.  A pair that shares at least three such
-** words, covering a third of the shorter sentence, is compared with the
+** the sentences it appears in.  Stock text (stock.c: quotations, formulas,
+** page furniture) is masked first: its words make no candidates, and a
+** shared verse or condolence formula links nothing.  A pair that shares
+** at least three such words, two of them in at most HS_PARA_SPECIFIC_DF
+** sentences (specific content, not a topic's vocabulary), covering a third
+** of the shorter sentence, is compared (without stock words) with the
 ** claims stage's hs_claims_compare (BM25 with synonyms, aliases and
 ** transliterations; numbers read as values).  Its `words` score, in which
 ** a changed number is not a lexical miss, decides: a retelling that

@@ -8,7 +8,9 @@
 ** `formula` masks its own words, a `quote` masks its words and the rest of
 ** the sentence (what follows «قال تعالى» is the verse), a `furniture`
 ** phrase makes its whole sentence no claim.  Text inside {…}, ﴿…﴾ and
-** ((…)) is masked too: Arabic news writes verses in them.  Phrases are
+** ((…)) is masked too: Arabic news writes verses in them; and so is a run
+** of vocalized words (scripture and poetry are printed with their short
+** vowels, news prose is not).  Phrases are
 ** tokenized as the text is (hs_tokenize), so they match after the same
 ** normalization, and looked up by their first word's hash in an
 ** open-addressing table: one probe per word of the corpus, whatever the
@@ -175,12 +177,48 @@ static void mask_brackets(const char *text, uint32_t s, uint32_t e,
   }
 }
 
+/* a word written with its short vowels: at least two harakat (U+064B to
+** U+0652, two bytes D9 8B..D9 92), one for every three Arabic letters or more */
+static int vocalized(const char *text, const hs_token *t) {
+  const unsigned char *p = (const unsigned char *)text + t->start;
+  const unsigned char *end = (const unsigned char *)text + t->end;
+  unsigned marks = 0, letters = 0;
+  for (; p + 1 < end; p++) {
+    if (*p == 0xD9 && p[1] >= 0x8B && p[1] <= 0x92) marks++, p++;
+    else if ((*p == 0xD8 && p[1] >= 0xA1) || (*p == 0xD9 && p[1] <= 0x8A))
+      letters++, p++;
+  }
+  return marks >= 2 && 3 * marks >= letters;
+}
+
+/* quoted scripture and poetry are printed vocalized, news prose is not:
+** a run of three vocalized words or more (a plain word between two of them
+** included) is a quotation */
+static void mask_vocalized(const char *text, const hs_token *tok, size_t n,
+                           uint8_t *mask) {
+  size_t k = 0;
+  while (k < n) {
+    size_t first, last, count = 0, m;
+    if (!vocalized(text, &tok[k])) {
+      k++;
+      continue;
+    }
+    first = last = k;
+    for (m = k; m < n && m <= last + 2; m++)
+      if (vocalized(text, &tok[m])) last = m, count++;
+    if (count >= 3)
+      for (m = first; m <= last; m++) mask[m] = 1;
+    k = last + 1;
+  }
+}
+
 int hs_stock_mask(const hs_stock *st, const char *text, uint32_t s,
                   uint32_t e, const hs_token *tok, size_t n, uint8_t *mask) {
   size_t k, m;
   memset(mask, 0, n);
   if (!n) return 0;
   mask_brackets(text, s, e, tok, n, mask);
+  mask_vocalized(text, tok, n, mask);
   if (!st || !st->nph) return 0;
   for (k = 0; k < n; k++) {
     size_t sl = slot_of(st, tok[k].hash);

@@ -26,7 +26,8 @@ typedef struct hs_para {
 
 /* Sentence pairs of different documents stating the same claim in other
 ** words (paraphrase.c explains the rules): candidates share at least
-** three rare words (a word in at most HS_PARA_DF_CAP sentences) covering
+** three rare words (a word in at most HS_PARA_DF_CAP sentences, two in at
+** most HS_PARA_SPECIFIC_DF; stock text masked, stock.c) covering
 ** a third of the shorter sentence; hs_claims_compare's words score must
 ** reach threshold, or HS_PARA_WEAK for two lead sentences (the first
 ** HS_PARA_LEAD of their documents, headline included) of different known
