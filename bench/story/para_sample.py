@@ -7,7 +7,8 @@ usage:
       [--exclude bench/story/paraphrase-dev-pairs.tsv] > sample.txt
 
 Edges are taken in the order graph writes them, the pairs listed in
---exclude (two document ids per line, TAB-separated, any order; # comments)
+--exclude (repeatable; two document ids per line, TAB-separated, any order,
+optionally after the sample number --tsv prints; # comments)
 are left out, and --n of the rest are drawn with random.Random(seed).  Each
 edge is printed with its number, both documents (id, outlet, date) and both
 sentences, so that a reader can write a verdict per number.  --tsv prints
@@ -20,7 +21,7 @@ def main():
     ap.add_argument("edges")
     ap.add_argument("--seed", required=True)
     ap.add_argument("--n", type=int, default=45)
-    ap.add_argument("--exclude")
+    ap.add_argument("--exclude", action="append", default=[])
     ap.add_argument("--tsv", action="store_true")
     a = ap.parse_args()
     nodes, edges = {}, []
@@ -32,10 +33,12 @@ def main():
             elif r.get("type") == "edge" and r.get("kind") == "paraphrase":
                 edges.append(r)
     skip = set()
-    if a.exclude:
-        with open(a.exclude, encoding="utf-8") as f:
+    for name in a.exclude:
+        with open(name, encoding="utf-8") as f:
             for line in f:
                 p = line.rstrip("\n").split("\t")
+                if p and p[0].isdigit():
+                    p = p[1:]  # a sample's list: number, from, to
                 if len(p) >= 2 and not line.startswith("#"):
                     skip.add(frozenset(p[:2]))
     pool = [e for e in edges if frozenset((e["from"], e["to"])) not in skip]
