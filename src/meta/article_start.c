@@ -23,13 +23,17 @@
 **   a byline within the 3 lines above it              -3 (a name under "By")
 **   a longer headline-like line between a short one
 **   and its byline or date                            -2 each (a menu entry)
-**   3 paragraphs already above it                     -3 (a teaser below
-**                                                        the article)
 ** Byline and date lines count up to the first paragraph (past a caption
 ** right under the headline); a line that ends with the next line is a
-** breadcrumb glued to the headline and no candidate.  The best candidate
-** (the first one on a tie) is the headline when it scores at least 6;
-** else there is no article start and the caller keeps its first-lines
+** breadcrumb glued to the headline and no candidate, and so is a line
+** below 3 paragraphs (a subheading, or a teaser under the article); a
+** short line of capitalised words right over a date line is a byline (the
+** author's name).  The best candidate is the headline when it scores at
+** least 6, or 5 below a block of furniture (8 lines or more, 70% of them
+** of at most 6 words); on a tie the first one, or the longer of two lines
+** at most 3 apart (a section or teaser line over the headline is
+** shorter); with no such line there is no article start and the caller
+** keeps its first-lines rule.** else there is no article start and the caller keeps its first-lines
 ** rule.  The header zone runs from 3 lines above the headline to the
 ** first paragraph: a date there (or in a labelled line) is the page's
 ** date, never one in running text.  Cost: one pass over the first 600
@@ -98,7 +102,9 @@ static const char *const furniture_parts[] = {
     "opens in new window", "opens in a new window", "click to ", "share via",
     "share on", "sign up", "newsletter", "leave a reply", "leave a comment",
     "lascia un commento", "deja un comentario", "deixe um comentário",
-    "get short url", "external links", "cookies", NULL};
+    "get short url", "external links", "cookies", "sharing options",
+    "show more", "getty images", "image copyright", "shutterstock",
+    "ap photo", "afp photo", "reuters/", "/reuters", "/ap", "/afp", NULL};
 
 /* Publication labels: a short line opening with one is a date line even
 ** when its date has no year ("Updated Nov 19, 6:55 AM"). */
@@ -226,7 +232,11 @@ static uint8_t classify(const char *t, aline *l) {
     if (p == '.' || p == ',') return K_OTHER;
   }
   if (cl == ',' || cl == ':' || cl == ';') return K_OTHER;
-  if (c0 >= 'a' && c0 <= 'z') return K_OTHER;
+  if ((c0 >= 'a' && c0 <= 'z') || c0 == '-' || c0 == '*' || c0 == '>')
+    return K_OTHER; /* running text or a list item */
+  if (c0 == 0xE2 && (unsigned char)t[s + 1] == 0x80 &&
+      (unsigned char)t[s + 2] == 0xA2)
+    return K_OTHER; /* • */
   if (ci_eq(t, s, e, "http") || ci_eq(t, s, e, "www.")) return K_OTHER;
   if (c0 == '(' && cl == ')') return K_OTHER; /* a photo credit */
   if (cl == ')') /* "A caption. (Credit/Name)" */
@@ -276,6 +286,22 @@ static size_t read_lines(const char *t, uint32_t len, const hs_range *b,
     out[n].h = out[n].h_tail = out[n].h_head = 0;
     n++;
   }
+  /* a short line of capitalised words right over a date line is the
+  ** author's name ("Adam Clark Estes" / "Monday 5:30PM") */
+  for (i = 0; i + 1 < n; i++) {
+    uint32_t k;
+    int caps = 1, in = 0;
+    if (out[i].kind != K_CAND || out[i].words > 4 ||
+        out[i + 1].kind != K_DATE)
+      continue;
+    for (k = out[i].s; k < out[i].e; k++) {
+      unsigned char c = (unsigned char)t[k];
+      if (!in && !is_sp(c) && !(c >= 'A' && c <= 'Z')) caps = 0;
+      if (c >= '0' && c <= '9') caps = 0;
+      in = !is_sp(c);
+    }
+    if (caps) out[i].kind = K_BYLINE;
+  }
   return n;
 }
 
@@ -308,19 +334,20 @@ static int repeated(const char *t, aline *ln, size_t n, size_t i) {
 
 void hs_page_start_find(const char *text, size_t len, const hs_range *b,
                      size_t nb, hs_page_start *out) {
-  static const int need = 6;
   aline *ln;
-  size_t n, i, best = SIZE_MAX, paras = 0;
-  int bs = 0;
+  size_t n, i, best = SIZE_MAX, paras = 0, shorts = 0;
+  int bs = 0, need;
   uint32_t l32 = len > UINT32_MAX ? UINT32_MAX : (uint32_t)len;
   memset(out, 0, sizeof *out);
   if (!text || !len) return;
   ln = hs_calloc(MAX_LINES, sizeof *ln);
   n = read_lines(text, l32, b, nb, ln);
-  for (i = 0; i < n; paras += ln[i].kind == K_BODY, i++) {
+  for (i = 0; i < n;
+       paras += ln[i].kind == K_BODY, shorts += ln[i].words <= 6, i++) {
     size_t j, body = 0, seen = 0, bodies = 0, between = 0;
     int sc = 0, date = 0, by = 0;
-    if (ln[i].kind != K_CAND) continue;
+    /* below the article's paragraphs: a teaser or a subheading */
+    if (ln[i].kind != K_CAND || paras >= 3) continue;
     /* a second copy of the line above: the first one is the candidate */
     if (i > 0 && ln[i - 1].e - ln[i - 1].s == ln[i].e - ln[i].s &&
         !memcmp(text + ln[i - 1].s, text + ln[i].s, ln[i].e - ln[i].s))
@@ -328,7 +355,7 @@ void hs_page_start_find(const char *text, size_t len, const hs_range *b,
     /* below it: the first paragraph (a caption may come first), and the
     ** byline and date lines before the second paragraph */
     for (j = i + 1; j < n && seen < 24; j++) {
-      if (ln[j].boiler) continue;
+      if (ln[j].boiler || ln[j].kind == K_MENU) continue;
       seen++;
       if (ln[j].kind == K_BODY) {
         if (!body) body = seen;
@@ -364,7 +391,6 @@ void hs_page_start_find(const char *text, size_t len, const hs_range *b,
     if (j < n && j <= i + 3) continue;
     sc += body <= 8 ? 4 : body <= 16 ? 3 : 2;
     /* below the article's paragraphs: a teaser of another article */
-    if (paras >= 3) sc -= 3;
     if (date) sc += date <= 3 ? 3 : 2;
     else
       for (j = i >= 3 ? i - 3 : 0; j < i; j++)
@@ -380,12 +406,20 @@ void hs_page_start_find(const char *text, size_t len, const hs_range *b,
     ** a menu entry or a section name above the headline */
     sc -= 2 * (int)between;
     if (ln[i].words >= 4 && ln[i].words <= 25) sc += 1;
-    if (sc + 2 < need || sc + 2 <= bs) continue;
+    /* 6 near the top of the page (where the first-lines rule works),
+    ** 5 below a block of furniture (8 lines or more, mostly short) */
+    need = i >= 8 && shorts * 10 >= i * 7 ? 5 : 6;
+    if (sc + 2 < need || sc + 2 < bs) continue;
     if (!ln[i].h) line_hashes(text, &ln[i]);
     if (repeated(text, ln, n, i)) sc += 2;
-    if (sc > bs) bs = sc, best = i;
+    /* a tie between close lines: the longer one (a section or teaser
+    ** line over the headline is shorter) */
+    if (sc < need) continue;
+    if (sc > bs || (sc == bs && best != SIZE_MAX && i - best <= 3 &&
+                    ln[i].words > ln[best].words))
+      bs = sc, best = i;
   }
-  if (best != SIZE_MAX && bs >= need) {
+  if (best != SIZE_MAX) {
     size_t z = best >= 3 ? best - 3 : 0, j;
     out->found = 1;
     out->line = (uint32_t)best;
