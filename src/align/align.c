@@ -94,6 +94,8 @@ typedef struct scratch {
   size_t capseeds, capseeds_tmp;
   hs_passage *out;
   size_t nout, capout;
+  uint64_t *near;     /* pairs seeded but not aligned: a << 32 | b */
+  size_t nnear, capnear;
   /* out of core: tables read from disk, the pair join, an I/O error */
   hs_docbuf bufa, bufb;
   hs_joiner jn;
@@ -111,6 +113,7 @@ static void scratch_free(scratch *sc) {
   free(sc->seeds);
   free(sc->seeds_tmp);
   free(sc->out);
+  free(sc->near);
   hs_docbuf_free(&sc->bufa);
   hs_docbuf_free(&sc->bufb);
   hs_joiner_free(&sc->jn);
@@ -121,6 +124,7 @@ typedef struct align_job {
   const hs_cindex *ci;    /* in memory... */
   const hs_xpairs *xp;    /* ...or out of core */
   const hs_docset *ds;
+  int want_near;      /* collect the pairs seeded but not aligned */
   scratch *sc;        /* per thread */
   size_t done;        /* documents aligned (atomic) */
 } align_job;
@@ -317,10 +321,28 @@ static void split_gaps(const hs_reuse_opts *o, scratch *sc,
   sc->nchains -= nold;
 }
 
+/* A pair that shares n-grams at this many places of a (not overlapping)
+** but gives no passage is kept for the summary pass (summary.c): a
+** summary keeps a few phrases of its source word for word, too few and
+** too far apart to chain. */
+#define NEAR_SEEDS 3
+
+static void near_pair(const hs_reuse_opts *o, scratch *sc, const hs_seed *s,
+                      size_t ns) {
+  size_t i, d = 1;
+  uint32_t last = s[0].posa;
+  for (i = 1; i < ns && d < NEAR_SEEDS; i++)
+    if (s[i].posa >= last + (uint32_t)o->ngram) d++, last = s[i].posa;
+  if (d < NEAR_SEEDS) return;
+  HS_GROW(sc->near, sc->capnear, sc->nnear + 1);
+  sc->near[sc->nnear++] = (uint64_t)s[0].a << 32 | s[0].b;
+}
+
 static void align_pair(const hs_reuse_opts *o, scratch *sc,
                        const hs_doctab *A, const hs_doctab *B,
-                       const hs_seed *s, size_t ns) {
+                       const hs_seed *s, size_t ns, int want_near) {
   int same_doc = s[0].a == s[0].b;
+  size_t nout0 = sc->nout;
   uint32_t gap = (uint32_t)o->max_gap + 1;
   size_t i, c, k, nopen = 0;
   sc->nchains = 0;
@@ -418,6 +440,7 @@ static void align_pair(const hs_reuse_opts *o, scratch *sc,
     p->similarity = cd->sim;
     p->internal = same_doc;
   }
+  if (want_near && !same_doc && sc->nout == nout0) near_pair(o, sc, s, ns);
 }
 
 /* Progress and cancellation, from the first thread only, so that the
@@ -445,7 +468,7 @@ static int align_range(void *ud, int thread, size_t begin, size_t end) {
       s1 = s0 + 1;
       while (s1 < n && sc->seeds[s1].b == sc->seeds[s0].b) s1++;
       align_pair(j->o, sc, &j->ds->docs[a], &j->ds->docs[sc->seeds[s0].b],
-                 sc->seeds + s0, s1 - s0);
+                 sc->seeds + s0, s1 - s0, j->want_near);
     }
   }
   return align_progress(j, thread, end - begin);
@@ -473,20 +496,22 @@ static int align_range_extern(void *ud, int thread, size_t begin,
         return HS_EIO;
       n = hs_joiner_seeds(&sc->jn, &B, b, o->internal, &sc->seeds,
                           &sc->capseeds, &sc->seeds_tmp, &sc->capseeds_tmp);
-      if (n) align_pair(o, sc, &A, &B, sc->seeds, n);
+      if (n) align_pair(o, sc, &A, &B, sc->seeds, n, j->want_near);
     }
   }
   return align_progress(j, thread, end - begin);
 }
 int hs_align_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
                  const hs_cindex *ci, const hs_xpairs *xp, hs_passage **out,
-                 size_t *n, hs_error *err) {
+                 size_t *n, uint64_t **near, size_t *nnear, hs_error *err) {
   align_job j;
-  size_t total = 0;
+  size_t total = 0, tnear = 0;
   int rc, t, io_error = 0;
   *out = NULL;
   *n = 0;
+  if (near) *near = NULL, *nnear = 0;
   memset(&j, 0, sizeof j);
+  j.want_near = near != NULL;
   j.o = o;
   j.ci = ci;
   j.xp = xp;
@@ -498,11 +523,17 @@ int hs_align_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
   if (!rc) {
     for (t = 0; t < nthreads; t++) total += j.sc[t].nout;
     *out = hs_reallocarray(NULL, total ? total : 1, sizeof **out);
+    for (t = 0; t < nthreads; t++) tnear += j.sc[t].nnear;
+    if (near) *near = hs_reallocarray(NULL, tnear + 1, sizeof **near);
   }
   for (t = 0; t < nthreads; t++) {
     if (!rc && j.sc[t].nout)
       memcpy(*out + *n, j.sc[t].out, j.sc[t].nout * sizeof **out);
     if (!rc) *n += j.sc[t].nout;
+    if (!rc && near && j.sc[t].nnear) {
+      memcpy(*near + *nnear, j.sc[t].near, j.sc[t].nnear * sizeof **near);
+      *nnear += j.sc[t].nnear;
+    }
     if (rc && j.sc[t].err.code && !io_error) {
       *err = j.sc[t].err;
       io_error = j.sc[t].err.code;
@@ -514,6 +545,11 @@ int hs_align_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     free(*out);
     *out = NULL;
     *n = 0;
+    if (near) {
+      free(*near);
+      *near = NULL;
+      *nnear = 0;
+    }
     return io_error ? io_error : hs_error_set(err, HS_EINTR, "interrupted");
   }
   hs_cluster_passage_sort(*out, *n);

@@ -15,10 +15,13 @@
 ** pairs of xp, each pair's seeds found by joining the two documents'
 ** shingles (the tables of both must be in ds).  Passages (families not
 ** assigned) are sorted by (a.doc, a.start, b.doc, b.start, a.end, b.end);
-** *out is malloc'ed.  Progress goes to o->progress as stage "align". */
+** *out is malloc'ed.  Progress goes to o->progress as stage "align".
+** With near, *near (malloc'ed, *nnear of them) lists the cross pairs
+** that shared a few n-grams but gave no passage (a << 32 | b, a < b),
+** for the summary pass; NULL: not collected. */
 int hs_align_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
                  const hs_cindex *ci, const hs_xpairs *xp, hs_passage **out,
-                 size_t *n, hs_error *err);
+                 size_t *n, uint64_t **near, size_t *nnear, hs_error *err);
 /* HS_OK, or HS_EUSAGE with a message naming the option out of range. */
 int hs_reuse_opts_check(const hs_reuse_opts *o, hs_error *err);
 

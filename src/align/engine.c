@@ -18,6 +18,7 @@
 #include "align/align.h"
 #include "align/sentence.h"
 #include "align/subhead.h"
+#include "align/summary.h"
 #include "cluster/cluster.h"
 #include "index/spill.h"
 #include "text/text.h"
@@ -338,6 +339,8 @@ int hs_engine_run_local(hs_engine *e, size_t first_new, hs_passage **out,
   hs_xpairs xp;
   hs_index_stats st;
   hs_docset ds = engine_docset(e);
+  uint64_t *near = NULL;
+  size_t nnear = 0;
   int rc, in_memory;
   *out = NULL;
   *n = 0;
@@ -363,7 +366,7 @@ int hs_engine_run_local(hs_engine *e, size_t first_new, hs_passage **out,
     rc = hs_error_set(err, HS_EINTR, "interrupted");
   else
     rc = hs_align_run(&e->opts, e->nthreads, &ds, in_memory ? &ci : NULL,
-                      &xp, out, n, err);
+                      &xp, out, n, e->sent_on ? &near : NULL, &nnear, err);
   hs_cindex_free(&ci);
   hs_xpairs_free(&xp);
   if (!rc && e->sent_on) {
@@ -373,12 +376,16 @@ int hs_engine_run_local(hs_engine *e, size_t first_new, hs_passage **out,
     else
       rc = hs_sent_run(&e->opts, e->nthreads, &ds, e->st, first_new,
                        e->prior, out, n, err);
+    if (!rc)
+      rc = hs_summary_run(&e->opts, e->nthreads, &ds, e->st, first_new, near,
+                          nnear, out, n, err);
     if (rc) {
       free(*out);
       *out = NULL;
       *n = 0;
     }
   }
+  free(near);
   if (!rc) { /* repeated subheads, in one merge */
     hs_passage *all = NULL;
     size_t d, nall = 0, capall = 0;

@@ -356,7 +356,7 @@ int hs_dist_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
       rc = hs_error_set(err, HS_EINTR, "interrupted");
     else
       rc = hs_align_run(o, nthreads, &mine_ds, NULL, &xp, &mine, &nmine,
-                        err);
+                        NULL, NULL, err);
   }
   if ((rc = hs_mpi_agree(rc, err))) goto out;
   free(store);

@@ -1,0 +1,766 @@
+/*
+** summary.c — the summary pass: a short passage that sums up a long one.
+**
+** A summary (a news outlet's brief of a long article, PAN's summary
+** obfuscation) shares a few rare words with each of its source's
+** sentences that it condenses, too few for the sentence stage's seeds,
+** and its sentences lie next to each other while their sources are spread
+** over a span many times longer.  After Sanchez-Perez, Gelbukh and
+** Sidorov's adaptive aligner (PAN 2014), which reruns its sentence
+** alignment for summaries with lower thresholds and a much larger gap on
+** the source side, this pass looks at each document pair as a whole:
+**
+**  1. Only pairs already candidates are looked at: those joined by a
+**     passage (not covering a whole document) and those the n-gram index
+**     seeded with two n-grams or more that gave no passage — a summary
+**     keeps a name or a phrase of its source word for word.  A pair whose
+**     documents share fewer than PF_SHARED distinct content words is
+**     dropped before any sentence is compared.
+**  2. The tf·idf cosine of every sentence of one document with every
+**     sentence of the other is computed from the content words they share
+**     (one merge of the two documents' words), idf from the documents of
+**     the candidate pairs.  A sentence pair is a seed when the cosine
+**     passes a low threshold and two content words are shared.
+**  3. Seeds are chained by dynamic programming, in each direction: the
+**     summary side's sentences in order with at most GAP_S unmatched ones
+**     between them, the source side's in order too (a step back of one
+**     sentence allowed) with any gap.  A chain is a summary when it matches
+**     MIN_SENTS sentences or more, COVER of the sentences of its summary
+**     span, RATIO times shorter than its source span, and the summary
+**     span as one bag of words is still similar to the source sentences it
+**     matched.  Order and coverage are what set a summary apart from two
+**     stories of one event written independently: those share names and
+**     numbers sentence by sentence too, but not one run of consecutive
+**     sentences that follows the other story's order over its length.
+**  4. The summary becomes one passage (method "summary"), taking in every
+**     passage of the pair that it overlaps on the summary side, so that a
+**     summary with a copied phrase or a rewritten sentence is one record.
+*/
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "align/summary.h"
+#include "cluster/cluster.h"
+#include "util/parallel.h"
+#include "util/sort.h"
+#include "util/util.h"
+
+#define TH_SENT 0.18     /* cosine of a summary sentence and a source one */
+#define MIN_SHARED 2     /* content words they share */
+#define TOPK 3           /* source sentences kept per summary sentence */
+#define GAP_S 2          /* summary sentences skipped inside a chain */
+#define BACK 1           /* source sentences a chain may step back */
+#define MIN_SENTS 3      /* summary sentences matched */
+#define COVER 0.6        /* share of the summary span's sentences matched */
+#define COPY_COS 0.8     /* a sentence pair this similar is a copy */
+#define GAP_L 500        /* words between two source sentences of a chain */
+#define EXPLAINED_RATIO 2 /* ...and one reported at most this much longer */
+#define NEAR_S 40        /* words from a summary to a piece of it */
+#define RATIO 3          /* source span words / summary span words */
+#define TH_BAG 0.40      /* cosine of the summary span and its sources */
+#define RARE_DIV 10000  /* words counted at most total/RARE_DIV times seed */
+#define OCC_MAX 8        /* a word in more sentences locates nothing */
+#define MAX_CELLS (1u << 20) /* sentence pairs of one document pair */
+#define IDF_UNIT 15.0f
+
+/* A candidate document's shareable content words (counted twice or more,
+** not stopwords) in token order, where each sentence starts among them,
+** and each sentence's tf·idf length over all its content words. */
+typedef struct dwords {
+  uint32_t *term;
+  uint32_t *first; /* nsent + 1 */
+  float *norm;     /* nsent */
+} dwords;
+
+typedef struct sseed {
+  uint32_t s, l;
+  float cos;
+} sseed;
+
+typedef struct found {
+  uint32_t s0, s1, l0, l1; /* sentences, inclusive */
+  int s_is_a;              /* the summary is in the pair's first document */
+  float score, sim;
+  uint32_t words;
+} found;
+
+/* Sentences of one document by word: open addressing, slots valid when
+** their generation is the table's. */
+typedef struct occ {
+  uint32_t sent, tf, next;
+} occ;
+
+typedef struct mscratch {
+  uint32_t *slot_term, *slot_head, *slot_gen, *slot_stamp, *slot_n;
+  size_t capslot;
+  uint32_t mask, gen, stamp, cur_a;
+  occ *occ;
+  size_t nocc, capocc;
+  float *dot;
+  uint8_t *sh;
+  size_t capcells;
+  uint32_t *touched;
+  size_t ntouched, captouched;
+  sseed *seeds, *dir;
+  size_t capseeds, capdir;
+  float *best;
+  uint32_t *prev, *ls, *wa, *wb, *bag_s, *bag_l;
+  size_t capbest, capprev, capls, capwa, capwb, capbs, capbl;
+  uint8_t *mark;
+  size_t capmark;
+  uint64_t *lpos;
+  size_t caplpos;
+  hs_passage *out;
+  size_t nout, capout;
+  hs_docbuf bufa, bufb;
+  hs_error err;
+} mscratch;
+
+typedef struct mjob {
+  const hs_reuse_opts *o;
+  const hs_docset *ds;
+  const hs_senttab *st;
+  const hs_termcounts *tc;
+  const uint8_t *idf;      /* per counter of tc, in IDF_UNITs */
+  uint32_t stopcnt;        /* words counted more often are stopwords */
+  uint32_t rarecnt;        /* ...and those counted at most this often seed */
+  const uint8_t *inv;      /* per document: in a candidate pair */
+  dwords *dw;              /* per document */
+  const uint64_t *pairs;   /* candidate pairs, a << 32 | b, a < b */
+  const size_t *pfirst;    /* per pair: its first passage in byp... */
+  const size_t *plast;     /* ...and one past its last */
+  const size_t *byp;       /* cross passages by pair */
+  hs_passage *p;
+  uint8_t *gone;           /* per passage: taken into a summary */
+  mscratch *sc;
+  size_t done;
+} mjob;
+
+static float idf_of(const mjob *j, uint32_t term) {
+  return (float)j->idf[term & j->tc->mask] * (1.0f / IDF_UNIT);
+}
+
+/* ------------------------------------------------------------ chains */
+
+static int seed_cmp(const void *x, const void *y) {
+  const sseed *a = x, *b = y;
+  if (a->s != b->s) return a->s < b->s ? -1 : 1;
+  if (a->cos != b->cos) return a->cos > b->cos ? -1 : 1;
+  return (a->l > b->l) - (a->l < b->l);
+}
+
+static int seed_sl_cmp(const void *x, const void *y) {
+  const sseed *a = x, *b = y;
+  if (a->s != b->s) return a->s < b->s ? -1 : 1;
+  return (a->l > b->l) - (a->l < b->l);
+}
+
+/* Of seeds sd[0..n) (any order; sorted here), the TOPK best of each
+** summary sentence, chained; the best chain that passes into *f, its
+** source sentences into sc->ls.  Returns the number of summary sentences
+** matched, 0 if none passes.  A summary sentence with a copy among its
+** seeds is explained by it (the n-gram stage reports copies), and so are
+** those of a chain that fails only because its source span is not longer
+** (a rewrite, not a summary): no chain may use them. */
+static uint32_t best_chain(mscratch *sc, sseed *sd, size_t n,
+                           const uint32_t *ws, const uint32_t *wl, uint32_t ns,
+                           uint32_t nl, uint32_t min_words, found *f) {
+  size_t k, q, m = 0, tries;
+  uint32_t got = 0, l;
+  uint8_t *expl;
+  uint64_t *lpos;
+  HS_GROW(sc->mark, sc->capmark, n + ns + 1);
+  HS_GROW(sc->lpos, sc->caplpos, (size_t)nl + 1);
+  HS_GROW(sc->ls, sc->capls, (size_t)ns + 1);
+  expl = sc->mark + n;
+  lpos = sc->lpos;
+  memset(expl, 0, ns);
+  for (l = 0, lpos[0] = 0; l < nl; l++) lpos[l + 1] = lpos[l] + wl[l];
+  qsort(sd, n, sizeof *sd, seed_cmp);
+  for (k = 0; k < n; k++) /* the TOPK best of each summary sentence */
+    if (m < TOPK || sd[k].s != sd[m - TOPK].s) sd[m++] = sd[k];
+  n = m;
+  if (n < MIN_SENTS) return 0;
+  qsort(sd, n, sizeof *sd, seed_sl_cmp);
+  HS_GROW(sc->best, sc->capbest, n);
+  HS_GROW(sc->prev, sc->capprev, n);
+  for (k = 0; k < n; k++) {
+    float b = 0;
+    uint32_t pv = UINT32_MAX;
+    for (q = k; q-- > 0;) {
+      if (sd[q].s == sd[k].s) continue;
+      if (sd[k].s - sd[q].s > GAP_S + 1) break;
+      if (sd[q].l > sd[k].l + BACK) continue;
+      if (sd[k].l > sd[q].l && lpos[sd[k].l] - lpos[sd[q].l + 1] > GAP_L)
+        continue;
+      if (sc->best[q] > b) b = sc->best[q], pv = (uint32_t)q;
+    }
+    sc->best[k] = b + sd[k].cos;
+    sc->prev[k] = pv;
+    sc->mark[k] = 0;
+  }
+  /* chains by their end, best first */
+  for (tries = 0; tries < n && !got; tries++) {
+    size_t e = SIZE_MAX;
+    uint32_t nm = 0, s0, s1, l0 = UINT32_MAX, l1 = 0, i, ncopy = 0;
+    uint64_t wsum = 0;
+    for (k = 0; k < n; k++)
+      if (!sc->mark[k] && (e == SIZE_MAX || sc->best[k] > sc->best[e])) e = k;
+    if (e == SIZE_MAX) break;
+    s1 = s0 = sd[e].s;
+    for (k = e; k != UINT32_MAX; k = sc->prev[k]) {
+      sc->mark[k] = 1;
+      sc->ls[nm++] = sd[k].l;
+      ncopy += sd[k].cos >= COPY_COS;
+      s0 = sd[k].s;
+      if (sd[k].l < l0) l0 = sd[k].l;
+      if (sd[k].l > l1) l1 = sd[k].l;
+    }
+    for (i = s0; i <= s1; i++) wsum += ws[i];
+    if (lpos[l1 + 1] - lpos[l0] < RATIO * wsum) continue;
+    if (nm - ncopy < MIN_SENTS || (double)nm < COVER * (double)(s1 - s0 + 1) ||
+        wsum < min_words)
+      continue;
+    f->s0 = s0, f->s1 = s1, f->l0 = l0, f->l1 = l1;
+    f->score = sc->best[e];
+    got = nm;
+  }
+  return got;
+}
+
+uint32_t hs_summary_chain(const float *cos, uint32_t ns, uint32_t nl,
+                          const uint32_t *words_s, const uint32_t *words_l,
+                          uint32_t min_words, uint32_t *s0, uint32_t *s1,
+                          uint32_t *l0, uint32_t *l1) {
+  mscratch sc;
+  sseed *sd = NULL;
+  size_t n = 0, cap = 0;
+  uint32_t s, l, got;
+  found f;
+  memset(&sc, 0, sizeof sc);
+  memset(&f, 0, sizeof f);
+  for (s = 0; s < ns; s++)
+    for (l = 0; l < nl; l++)
+      if (cos[(size_t)s * nl + l] >= TH_SENT) {
+        HS_GROW(sd, cap, n + 1);
+        sd[n].s = s, sd[n].l = l, sd[n++].cos = cos[(size_t)s * nl + l];
+      }
+  got = best_chain(&sc, sd, n, words_s, words_l, ns, nl, min_words, &f);
+  *s0 = f.s0, *s1 = f.s1, *l0 = f.l0, *l1 = f.l1;
+  free(sd);
+  free(sc.best);
+  free(sc.prev);
+  free(sc.mark);
+  free(sc.ls);
+  free(sc.lpos);
+  return got;
+}
+
+/* ------------------------------------------------------------ words */
+
+/* The words of documents [begin, end) that are in candidate pairs. */
+static int words_range(void *ud, int thread, size_t begin, size_t end) {
+  mjob *j = ud;
+  mscratch *sc = &j->sc[thread];
+  size_t d;
+  for (d = begin; d < end; d++) {
+    const hs_senttab *S = &j->st[d];
+    dwords *w = &j->dw[d];
+    hs_doctab T;
+    uint32_t s, t, m = 0;
+    if (!j->inv[d] || !S->nsent) continue;
+    if (hs_docset_get(j->ds, d, &T, &sc->bufa, &sc->err)) return HS_EIO;
+    w->first = hs_malloc(((size_t)S->nsent + 1) * sizeof *w->first);
+    w->norm = hs_malloc((size_t)S->nsent * sizeof *w->norm);
+    w->term = hs_malloc(((size_t)S->sent[S->nsent] + 1) * sizeof *w->term);
+    for (s = 0; s < S->nsent; s++) {
+      uint32_t t0 = S->sent[s], t1 = S->sent[s + 1];
+      double n2 = 0;
+      w->first[s] = m;
+      if (t1 > T.n) t1 = T.n;
+      for (t = t0; t < t1; t++) {
+        uint32_t h = T.hash[t], c;
+        double x;
+        if (!h) continue;
+        c = j->tc->c[h & j->tc->mask];
+        if (c > j->stopcnt) continue;
+        x = idf_of(j, h);
+        n2 += x * x;
+        if (c >= 2 && c <= j->rarecnt) w->term[m++] = h;
+      }
+      w->norm[s] = (float)sqrt(n2);
+    }
+    w->first[S->nsent] = m;
+  }
+  return 0;
+}
+
+/* Load document a's words into the table. */
+static void table_load(mscratch *sc, const dwords *w, uint32_t nsent) {
+  uint32_t s, x, n = w->first[nsent];
+  size_t size = 16;
+  while (size < 2 * (size_t)n + 2) size *= 2;
+  if (size > sc->capslot) {
+    free(sc->slot_term), free(sc->slot_head), free(sc->slot_gen);
+    free(sc->slot_stamp), free(sc->slot_n);
+    sc->slot_term = hs_malloc(size * sizeof *sc->slot_term);
+    sc->slot_head = hs_malloc(size * sizeof *sc->slot_head);
+    sc->slot_gen = hs_calloc(size, sizeof *sc->slot_gen);
+    sc->slot_stamp = hs_calloc(size, sizeof *sc->slot_stamp);
+    sc->slot_n = hs_malloc(size * sizeof *sc->slot_n);
+    sc->capslot = size;
+  }
+  sc->mask = (uint32_t)size - 1;
+  if (++sc->gen == 0) { /* wrapped: clear once */
+    memset(sc->slot_gen, 0, sc->capslot * sizeof *sc->slot_gen);
+    sc->gen = 1;
+  }
+  sc->nocc = 0;
+  HS_GROW(sc->occ, sc->capocc, (size_t)n + 1);
+  for (s = 0; s < nsent; s++)
+    for (x = w->first[s]; x < w->first[s + 1]; x++) {
+      uint32_t h = w->term[x], i = (h * 0x9e3779b1u >> 7) & sc->mask;
+      while (sc->slot_gen[i] == sc->gen && sc->slot_term[i] != h)
+        i = (i + 1) & sc->mask;
+      if (sc->slot_gen[i] != sc->gen) {
+        sc->slot_gen[i] = sc->gen;
+        sc->slot_term[i] = h;
+        sc->slot_head[i] = UINT32_MAX;
+        sc->slot_n[i] = 0;
+      }
+      if (sc->slot_head[i] != UINT32_MAX &&
+          sc->occ[sc->slot_head[i]].sent == s) {
+        sc->occ[sc->slot_head[i]].tf++;
+        continue;
+      }
+      sc->occ[sc->nocc].sent = s;
+      sc->occ[sc->nocc].tf = 1;
+      sc->occ[sc->nocc].next = sc->slot_head[i];
+      sc->slot_head[i] = (uint32_t)sc->nocc++;
+      sc->slot_n[i]++;
+    }
+}
+
+static int u32_cmp(const void *x, const void *y) {
+  uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+  return (a > b) - (a < b);
+}
+
+/* The tf·idf cosine of the words of sentences [s0, s1] of S and those of
+** the marked sentences of L; *words: word occurrences in both. */
+static double bag_cos(const mjob *j, mscratch *sc, const dwords *S,
+                      uint32_t s0, uint32_t s1, const dwords *L, uint32_t nl,
+                      const uint8_t *mark, uint32_t *words) {
+  size_t ns = 0, nl2 = 0, a = 0, b = 0;
+  uint32_t x, l;
+  double dot = 0, n1 = 0, n2 = 0;
+  HS_GROW(sc->bag_s, sc->capbs, (size_t)(S->first[s1 + 1] - S->first[s0]) + 1);
+  for (x = S->first[s0]; x < S->first[s1 + 1]; x++) sc->bag_s[ns++] = S->term[x];
+  for (l = 0; l < nl; l++)
+    if (mark[l]) {
+      HS_GROW(sc->bag_l, sc->capbl, nl2 + (L->first[l + 1] - L->first[l]) + 1);
+      for (x = L->first[l]; x < L->first[l + 1]; x++)
+        sc->bag_l[nl2++] = L->term[x];
+    }
+  qsort(sc->bag_s, ns, sizeof *sc->bag_s, u32_cmp);
+  qsort(sc->bag_l, nl2, sizeof *sc->bag_l, u32_cmp);
+  *words = 0;
+  while (a < ns || b < nl2) {
+    uint32_t t = b >= nl2 || (a < ns && sc->bag_s[a] <= sc->bag_l[b])
+                     ? sc->bag_s[a] : sc->bag_l[b];
+    double tx = 0, ty = 0, w = idf_of(j, t);
+    for (; a < ns && sc->bag_s[a] == t; a++) tx++;
+    for (; b < nl2 && sc->bag_l[b] == t; b++) ty++;
+    dot += tx * ty * w * w;
+    n1 += tx * tx * w * w;
+    n2 += ty * ty * w * w;
+    *words += (uint32_t)(tx < ty ? tx : ty);
+  }
+  return n1 > 0 && n2 > 0 ? dot / sqrt(n1 * n2) : 0;
+}
+
+/* ------------------------------------------------------------ pairs */
+
+static uint32_t ov(uint32_t s0, uint32_t e0, uint32_t s1, uint32_t e1) {
+  uint32_t s = s0 > s1 ? s0 : s1, e = e0 < e1 ? e0 : e1;
+  return e > s ? e - s : 0;
+}
+
+/* Words between two token ranges (0 if they overlap). */
+static uint32_t dist(uint32_t s0, uint32_t e0, uint32_t s1, uint32_t e1) {
+  return s1 >= e0 ? s1 - e0 : s0 >= e1 ? s0 - e1 : 0;
+}
+
+/* One direction: a summary in S over L, from seeds sd[0..n) (s: a
+** sentence of S). */
+static int direction(const mjob *j, mscratch *sc, sseed *sd, size_t n,
+                     const dwords *S, uint32_t ns, const uint32_t *ws,
+                     const dwords *L, uint32_t nl, const uint32_t *wl,
+                     int s_is_a, found *f) {
+  uint32_t nm, i, words;
+  double c;
+  nm = best_chain(sc, sd, n, ws, wl, ns, nl, (uint32_t)j->o->min_words, f);
+  if (!nm) return 0;
+  HS_GROW(sc->mark, sc->capmark, (size_t)nl + 1);
+  memset(sc->mark, 0, nl);
+  for (i = 0; i < nm; i++) sc->mark[sc->ls[i]] = 1;
+  c = bag_cos(j, sc, S, f->s0, f->s1, L, nl, sc->mark, &words);
+  if (c < TH_BAG || words < (uint32_t)j->o->min_words) return 0;
+  f->sim = (float)c;
+  f->words = words;
+  f->s_is_a = s_is_a;
+  return 1;
+}
+
+static void emit(mjob *j, mscratch *sc, size_t pi, const hs_doctab *A,
+                 const hs_doctab *B, uint32_t a, uint32_t b, const found *f) {
+  const hs_senttab *SA = &j->st[a], *SB = &j->st[b];
+  uint32_t ta0, ta1, tb0, tb1;
+  size_t x;
+  int pass;
+  hs_passage *q;
+  if (f->s_is_a) {
+    ta0 = SA->sent[f->s0], ta1 = SA->sent[f->s1 + 1];
+    tb0 = SB->sent[f->l0], tb1 = SB->sent[f->l1 + 1];
+  } else {
+    tb0 = SB->sent[f->s0], tb1 = SB->sent[f->s1 + 1];
+    ta0 = SA->sent[f->l0], ta1 = SA->sent[f->l1 + 1];
+  }
+  { /* the summary side mostly reported already as a copy or a rewrite
+    ** of about its length: not a summary */
+    uint64_t cs = 0, cl = 0, span = f->s_is_a ? ta1 - ta0 : tb1 - tb0;
+    for (x = j->pfirst[pi]; x < j->plast[pi]; x++) {
+      const hs_passage *p = &j->p[j->byp[x]];
+      uint32_t pa0 = hs_doctab_token_at(A, p->a.start);
+      uint32_t pa1 = hs_doctab_token_at(A, p->a.end);
+      uint32_t pb0 = hs_doctab_token_at(B, p->b.start);
+      uint32_t pb1 = hs_doctab_token_at(B, p->b.end);
+      uint32_t o = f->s_is_a ? ov(ta0, ta1, pa0, pa1) : ov(tb0, tb1, pb0, pb1);
+      if (!o) continue;
+      cs += o;
+      cl += f->s_is_a ? pb1 - pb0 : pa1 - pa0;
+    }
+    if (2 * cs >= span && cl < EXPLAINED_RATIO * cs) return;
+  }
+  /* the pair's passages that overlap the summary on its side and lie
+  ** near it on the other are pieces of it; if with them its source side is no longer RATIO times
+  ** the other, it is a rewrite that they report already */
+  for (pass = 0; pass < 2; pass++) {
+    for (x = j->pfirst[pi]; x < j->plast[pi]; x++) {
+      hs_passage *p = &j->p[j->byp[x]];
+      uint32_t pa0 = hs_doctab_token_at(A, p->a.start);
+      uint32_t pa1 = hs_doctab_token_at(A, p->a.end);
+      uint32_t pb0 = hs_doctab_token_at(B, p->b.start);
+      uint32_t pb1 = hs_doctab_token_at(B, p->b.end);
+      if (f->s_is_a ? dist(ta0, ta1, pa0, pa1) > NEAR_S ||
+                          dist(tb0, tb1, pb0, pb1) > GAP_L
+                    : dist(tb0, tb1, pb0, pb1) > NEAR_S ||
+                          dist(ta0, ta1, pa0, pa1) > GAP_L)
+        continue;
+      if (pass) {
+        j->gone[j->byp[x]] = 1;
+        continue;
+      }
+      if (pa0 < ta0) ta0 = pa0;
+      if (pa1 > ta1) ta1 = pa1;
+      if (pb0 < tb0) tb0 = pb0;
+      if (pb1 > tb1) tb1 = pb1;
+    }
+    if (ta1 > A->n) ta1 = A->n;
+    if (tb1 > B->n) tb1 = B->n;
+    if (ta1 <= ta0 || tb1 <= tb0) return;
+    if (f->s_is_a ? tb1 - tb0 < RATIO * (ta1 - ta0)
+                  : ta1 - ta0 < RATIO * (tb1 - tb0))
+      return;
+  }
+  HS_GROW(sc->out, sc->capout, sc->nout + 1);
+  q = &sc->out[sc->nout++];
+  memset(q, 0, sizeof *q);
+  q->a.doc = a;
+  q->a.start = A->start[ta0];
+  q->a.end = A->start[ta1 - 1] + A->len[ta1 - 1];
+  q->a.words = ta1 - ta0;
+  q->b.doc = b;
+  q->b.start = B->start[tb0];
+  q->b.end = B->start[tb1 - 1] + B->len[tb1 - 1];
+  q->b.words = tb1 - tb0;
+  q->words = f->words;
+  q->similarity = f->sim;
+  q->method = HS_METHOD_SUMMARY;
+}
+
+/* Pair pi = (a, b): the cosine of every sentence pair sharing a word,
+** from a's table (loaded once for all its pairs) and b's words; then a
+** summary either way. */
+static int pair_run(mjob *j, mscratch *sc, uint32_t a, uint32_t b,
+                    found *out) {
+  const hs_senttab *SA = &j->st[a], *SB = &j->st[b];
+  const dwords *DA = &j->dw[a], *DB = &j->dw[b];
+  uint32_t nsa = SA->nsent, nsb = SB->nsent, s, l, x;
+  size_t k, nseeds = 0, cells = (size_t)nsa * nsb;
+  found fd[2];
+  int nf = 0;
+  (void)k;
+  if (!nsa || !nsb || cells > MAX_CELLS || !DA->first || !DB->first) return 0;
+  if (nsa < MIN_SENTS && nsb < MIN_SENTS) return 0;
+  if (sc->cur_a != a + 1) {
+    table_load(sc, DA, nsa);
+    sc->cur_a = a + 1;
+  }
+  if (cells > sc->capcells) {
+    free(sc->dot);
+    free(sc->sh);
+    sc->dot = hs_calloc(cells, sizeof *sc->dot);
+    sc->sh = hs_calloc(cells, 1);
+    sc->capcells = cells;
+  }
+  sc->ntouched = 0;
+  for (l = 0; l < nsb; l++) {
+    if (++sc->stamp == 0) {
+      memset(sc->slot_stamp, 0, sc->capslot * sizeof *sc->slot_stamp);
+      sc->stamp = 1;
+    }
+    for (x = DB->first[l]; x < DB->first[l + 1]; x++) {
+      uint32_t h = DB->term[x], i = (h * 0x9e3779b1u >> 7) & sc->mask, o;
+      int fresh;
+      float w2;
+      while (sc->slot_gen[i] == sc->gen && sc->slot_term[i] != h)
+        i = (i + 1) & sc->mask;
+      if (sc->slot_gen[i] != sc->gen || sc->slot_n[i] > OCC_MAX) continue;
+      fresh = sc->slot_stamp[i] != sc->stamp;
+      sc->slot_stamp[i] = sc->stamp;
+      w2 = idf_of(j, h);
+      w2 *= w2;
+      for (o = sc->slot_head[i]; o != UINT32_MAX; o = sc->occ[o].next) {
+        size_t cell = (size_t)l * nsa + sc->occ[o].sent;
+        if (!sc->sh[cell]) {
+          HS_GROW(sc->touched, sc->captouched, sc->ntouched + 1);
+          sc->touched[sc->ntouched++] = (uint32_t)cell;
+        }
+        sc->dot[cell] += w2 * (float)sc->occ[o].tf;
+        if (fresh && sc->sh[cell] < 255) sc->sh[cell]++;
+        else if (!sc->sh[cell]) sc->sh[cell] = 1;
+      }
+    }
+  }
+  for (k = 0; k < sc->ntouched; k++) {
+    uint32_t cell = sc->touched[k];
+    float nn, c;
+    l = cell / nsa, s = cell % nsa;
+    nn = DA->norm[s] * DB->norm[l];
+    c = nn > 0 ? sc->dot[cell] / nn : 0;
+    if (sc->sh[cell] >= MIN_SHARED && c >= TH_SENT) {
+      HS_GROW(sc->seeds, sc->capseeds, nseeds + 1);
+      sc->seeds[nseeds].s = s, sc->seeds[nseeds].l = l;
+      sc->seeds[nseeds++].cos = c;
+    }
+    sc->dot[cell] = 0;
+    sc->sh[cell] = 0;
+  }
+  if (nseeds < MIN_SENTS) return 0;
+  HS_GROW(sc->wa, sc->capwa, nsa);
+  HS_GROW(sc->wb, sc->capwb, nsb);
+  for (s = 0; s < nsa; s++) sc->wa[s] = SA->sent[s + 1] - SA->sent[s];
+  for (l = 0; l < nsb; l++) sc->wb[l] = SB->sent[l + 1] - SB->sent[l];
+  HS_GROW(sc->dir, sc->capdir, nseeds);
+  /* a summary in a over b, then one in b over a */
+  memcpy(sc->dir, sc->seeds, nseeds * sizeof *sc->dir);
+  if (nsa >= MIN_SENTS && direction(j, sc, sc->dir, nseeds, DA, nsa, sc->wa,
+                                    DB, nsb, sc->wb, 1, &fd[nf]))
+    nf++;
+  for (k = 0; k < nseeds; k++) {
+    sc->dir[k].s = sc->seeds[k].l;
+    sc->dir[k].l = sc->seeds[k].s;
+    sc->dir[k].cos = sc->seeds[k].cos;
+  }
+  if (nsb >= MIN_SENTS && direction(j, sc, sc->dir, nseeds, DB, nsb, sc->wb,
+                                    DA, nsa, sc->wa, 0, &fd[nf]))
+    nf++;
+  if (!nf) return 0;
+  *out = nf == 2 && fd[1].score > fd[0].score ? fd[1] : fd[0];
+  return 1;
+}
+
+static int sum_range(void *ud, int thread, size_t begin, size_t end) {
+  mjob *j = ud;
+  mscratch *sc = &j->sc[thread];
+  const hs_reuse_opts *o = j->o;
+  size_t i, done;
+  for (i = begin; i < end; i++) {
+    uint32_t a = (uint32_t)(j->pairs[i] >> 32), b = (uint32_t)j->pairs[i];
+    hs_doctab A, B;
+    found f;
+    if (!pair_run(j, sc, a, b, &f)) continue;
+    if (hs_docset_get(j->ds, a, &A, &sc->bufa, &sc->err)) return HS_EIO;
+    if (hs_docset_get(j->ds, b, &B, &sc->bufb, &sc->err)) return HS_EIO;
+    emit(j, sc, i, &A, &B, a, b, &f);
+  }
+  done = __atomic_add_fetch(&j->done, end - begin, __ATOMIC_RELAXED);
+  if (thread == 0 && o->progress &&
+      o->progress(o->progress_ud, "summaries", done, j->ds->ndocs))
+    return HS_EINTR;
+  return 0;
+}
+
+typedef struct pkey {
+  uint64_t key; /* lower doc << 32 | higher doc */
+  size_t i;     /* passage, or SIZE_MAX: a pair without passages */
+} pkey;
+
+static int pkey_cmp(const void *x, const void *y) {
+  const pkey *a = x, *b = y;
+  if (a->key != b->key) return a->key < b->key ? -1 : 1;
+  return (a->i > b->i) - (a->i < b->i);
+}
+
+int hs_summary_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
+                   const hs_senttab *st, size_t first_new,
+                   const uint64_t *near, size_t nnear, hs_passage **p,
+                   size_t *n, hs_error *err) {
+  mjob j;
+  pkey *pk;
+  size_t npk = 0, i, x, y, np = 0, nb = 0, total, m;
+  uint64_t *pairs;
+  size_t *pfirst, *plast, *byp;
+  uint8_t *inv, *idf;
+  hs_termcounts tc;
+  double logtotal;
+  int rc = 0, t, io_error = 0;
+  hs_passage *res;
+  if (ds->ndocs > UINT32_MAX) return HS_OK;
+  pk = hs_malloc((*n + nnear + 1) * sizeof *pk);
+  for (i = 0; i < *n; i++) {
+    const hs_passage *q = &(*p)[i];
+    if (q->internal || q->a.doc == q->b.doc) continue;
+    pk[npk].key = (uint64_t)q->a.doc << 32 | q->b.doc;
+    pk[npk++].i = i;
+  }
+  for (i = 0; i < nnear; i++) {
+    uint32_t a = (uint32_t)(near[i] >> 32), b = (uint32_t)near[i];
+    if (a == b) continue;
+    pk[npk].key = a < b ? (uint64_t)a << 32 | b : (uint64_t)b << 32 | a;
+    pk[npk++].i = SIZE_MAX;
+  }
+  qsort(pk, npk, sizeof *pk, pkey_cmp);
+  pairs = hs_malloc((npk + 1) * sizeof *pairs);
+  pfirst = hs_malloc((npk + 1) * sizeof *pfirst);
+  plast = hs_malloc((npk + 1) * sizeof *plast);
+  byp = hs_malloc((npk + 1) * sizeof *byp);
+  inv = hs_calloc(ds->ndocs + 1, 1);
+  for (x = 0; x < npk; x = y) {
+    uint32_t a = (uint32_t)(pk[x].key >> 32), b = (uint32_t)pk[x].key;
+    uint64_t wa = 0, wb = 0;
+    size_t b0 = nb;
+    for (y = x; y < npk && pk[y].key == pk[x].key; y++)
+      if (pk[y].i != SIZE_MAX) {
+        const hs_passage *q = &(*p)[pk[y].i];
+        wa += q->a.words;
+        wb += q->b.words;
+        byp[nb++] = pk[y].i;
+      }
+    if (a < first_new && b < first_new) continue;
+    /* nearly all of one document copied: nothing left to sum up */
+    if (10 * wa >= 9 * (uint64_t)st[a].n || 10 * wb >= 9 * (uint64_t)st[b].n)
+      continue;
+    pairs[np] = pk[x].key;
+    pfirst[np] = b0;
+    plast[np++] = nb;
+    inv[a] = inv[b] = 1;
+  }
+  free(pk);
+  memset(&j, 0, sizeof j);
+  if (nthreads < 1) nthreads = 1;
+  j.sc = hs_calloc((size_t)nthreads, sizeof *j.sc);
+  { /* word counts over the documents of the candidate pairs */
+    uint64_t ntok = 0;
+    unsigned bits = 12;
+    for (i = 0; i < ds->ndocs; i++)
+      if (inv[i]) ntok += st[i].n;
+    while (bits < 20 && ((uint64_t)1 << bits) < 4 * ntok) bits++;
+    hs_termcounts_init(&tc, bits);
+  }
+  for (i = 0; i < ds->ndocs && np && !rc; i++) {
+    hs_doctab T;
+    if (!inv[i]) continue;
+    if (hs_docset_get(ds, i, &T, &j.sc[0].bufa, &j.sc[0].err)) rc = HS_EIO;
+    else hs_termcounts_add(&tc, T.hash, T.n);
+  }
+  logtotal = log((double)tc.total + 1.0);
+  idf = hs_malloc(((size_t)tc.mask + 1) * sizeof *idf);
+  for (i = 0; i <= tc.mask; i++) {
+    double v = (logtotal - log(tc.c[i] > 1 ? (double)tc.c[i] : 1.0)) * IDF_UNIT;
+    idf[i] = (uint8_t)(v > 255 ? 255 : v < 0 ? 0 : v + 0.5);
+  }
+  j.o = o;
+  j.ds = ds;
+  j.st = st;
+  j.tc = &tc;
+  j.idf = idf;
+  j.stopcnt = (uint32_t)(tc.total / 1000 > 20 ? tc.total / 1000 : 20);
+  j.rarecnt = (uint32_t)(tc.total / RARE_DIV > 20 ? tc.total / RARE_DIV : 20);
+  j.inv = inv;
+  j.dw = hs_calloc(ds->ndocs + 1, sizeof *j.dw);
+  j.pairs = pairs;
+  j.pfirst = pfirst;
+  j.plast = plast;
+  j.byp = byp;
+  j.p = *p;
+  j.gone = hs_calloc(*n + 1, 1);
+  if (!rc && np) rc = hs_parallel_for(nthreads, ds->ndocs, 64, words_range, &j);
+  if (!rc && np) rc = hs_parallel_for(nthreads, np, 64, sum_range, &j);
+  total = 0;
+  for (t = 0; t < nthreads; t++) total += j.sc[t].nout;
+  res = NULL;
+  m = 0;
+  if (!rc && total) {
+    res = hs_reallocarray(NULL, *n + total + 1, sizeof *res);
+    for (i = 0; i < *n; i++)
+      if (!j.gone[i]) res[m++] = (*p)[i];
+  }
+  for (t = 0; t < nthreads; t++) {
+    mscratch *sc = &j.sc[t];
+    if (res && sc->nout) {
+      memcpy(res + m, sc->out, sc->nout * sizeof *res);
+      m += sc->nout;
+    }
+    if (rc && sc->err.code && !io_error) {
+      *err = sc->err;
+      io_error = sc->err.code;
+    }
+    free(sc->slot_term), free(sc->slot_head), free(sc->slot_gen);
+    free(sc->slot_stamp), free(sc->slot_n), free(sc->occ);
+    free(sc->dot), free(sc->sh), free(sc->touched);
+    free(sc->seeds), free(sc->dir), free(sc->best), free(sc->prev);
+    free(sc->ls), free(sc->wa), free(sc->wb), free(sc->bag_s), free(sc->bag_l);
+    free(sc->mark), free(sc->out), free(sc->lpos);
+    hs_docbuf_free(&sc->bufa);
+    hs_docbuf_free(&sc->bufb);
+  }
+  for (i = 0; i < ds->ndocs; i++) {
+    free(j.dw[i].term);
+    free(j.dw[i].first);
+    free(j.dw[i].norm);
+  }
+  free(j.dw);
+  free(j.sc);
+  free(j.gone);
+  free(inv);
+  free(pairs);
+  free(pfirst);
+  free(plast);
+  free(byp);
+  free(idf);
+  hs_termcounts_free(&tc);
+  if (rc) {
+    free(res);
+    return io_error ? io_error : hs_error_set(err, HS_EINTR, "interrupted");
+  }
+  if (res) {
+    free(*p);
+    *p = res;
+    *n = m;
+    hs_cluster_passage_sort(*p, *n);
+  }
+  return HS_OK;
+}
