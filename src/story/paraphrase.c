@@ -144,8 +144,8 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
   sent *s = NULL;
   size_t ns = 0, caps = 0;
   uint64_t *key = NULL, *pk = NULL;
-  uint32_t *pkf = NULL;
-  size_t capf = 0;
+  uint32_t *pkf = NULL, *slot = NULL, *shared = NULL;
+  size_t capf = 0, nslot;
   uint32_t *carry = NULL;
   uint8_t *tmpl = NULL;
   size_t nk = 0, capk = 0, npk = 0, cappk = 0;
@@ -251,37 +251,71 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
     free(recur);
   }
   hs_sort_u64_carry(key, carry, nk);
+  /* the sentence pairs sharing a specific word (in at most
+  ** HS_PARA_SPECIFIC_DF sentences), each once with how many they share;
+  ** only those sharing MIN_SPECIFIC are kept, and the words of up to
+  ** HS_PARA_DF_CAP sentences then add to their counts without making
+  ** pairs of their own (so that the wider cap costs no memory) */
   for (i = 0; i < nk; i = j) {
     for (j = i + 1; j < nk && key[j] == key[i]; j++) {}
-    if (j - i < 2 || j - i > HS_PARA_DF_CAP) continue;
+    if (j - i < 2 || j - i > HS_PARA_SPECIFIC_DF) continue;
     for (k = i; k < j; k++) {
       size_t m;
       for (m = k + 1; m < j; m++) {
         uint32_t x = carry[k], y = carry[m];
         if (s[x].doc == s[y].doc) continue;
         HS_GROW(pk, cappk, npk + 1);
-        HS_GROW(pkf, capf, npk + 1);
-        pkf[npk] = j - i <= HS_PARA_SPECIFIC_DF;
         pk[npk++] = x < y ? ((uint64_t)x << 32) | y : ((uint64_t)y << 32) | x;
+      }
+    }
+  }
+  hs_sort_u64(pk, npk);
+  for (i = 0, k = 0; i < npk; i = j) {
+    for (j = i + 1; j < npk && pk[j] == pk[i]; j++) {}
+    if (j - i < MIN_SPECIFIC) continue;
+    HS_GROW(pkf, capf, k + 1);
+    pkf[k] = (uint32_t)(j - i);
+    pk[k++] = pk[i];
+  }
+  npk = k;
+  for (nslot = 16; nslot < 2 * npk + 2; nslot *= 2) {}
+  slot = hs_calloc(nslot, sizeof *slot);
+  shared = hs_calloc(npk + 1, sizeof *shared);
+  for (i = 0; i < npk; i++) {
+    size_t h = (size_t)(pk[i] * 0x9e3779b97f4a7c15ULL >> 20) & (nslot - 1);
+    while (slot[h]) h = (h + 1) & (nslot - 1);
+    slot[h] = (uint32_t)i + 1;
+    shared[i] = pkf[i];
+  }
+  for (i = 0; i < nk && npk; i = j) {
+    for (j = i + 1; j < nk && key[j] == key[i]; j++) {}
+    if (j - i <= HS_PARA_SPECIFIC_DF || j - i > HS_PARA_DF_CAP) continue;
+    for (k = i; k < j; k++) {
+      size_t m;
+      for (m = k + 1; m < j; m++) {
+        uint32_t x = carry[k], y = carry[m];
+        uint64_t pair;
+        size_t h;
+        if (s[x].doc == s[y].doc) continue;
+        pair = x < y ? ((uint64_t)x << 32) | y : ((uint64_t)y << 32) | x;
+        h = (size_t)(pair * 0x9e3779b97f4a7c15ULL >> 20) & (nslot - 1);
+        while (slot[h] && pk[slot[h] - 1] != pair) h = (h + 1) & (nslot - 1);
+        if (slot[h]) shared[slot[h] - 1]++;
       }
     }
   }
   free(key);
   key = NULL;
-  hs_sort_u64_carry(pk, pkf, npk);
-  for (i = 0; i < npk; i = j) {
+  for (i = 0; i < npk; i++) {
     uint32_t x = (uint32_t)(pk[i] >> 32), y = (uint32_t)pk[i];
-    uint32_t da, db, mn, spec;
+    uint32_t da, db, mn, nsh = shared[i];
     double sim = 0, wsim = 0;
     int weak;
     hs_claim_compare r;
     const hs_doc *A, *B;
     char *ta, *tb;
-    for (j = i + 1, spec = pkf[i]; j < npk && pk[j] == pk[i]; j++)
-      spec += pkf[j];
     mn = s[x].nw < s[y].nw ? s[x].nw : s[y].nw;
-    if (j - i < MIN_SHARED || 3 * (j - i) < mn) continue;
-    if (spec < MIN_SPECIFIC) continue;
+    if (nsh < MIN_SHARED || 3 * nsh < mn) continue;
     da = s[x].doc < s[y].doc ? s[x].doc : s[y].doc;
     db = s[x].doc < s[y].doc ? s[y].doc : s[x].doc;
     /* the same words in the same order, left unlinked by the reuse
@@ -293,7 +327,7 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
       continue;
     if ((tmpl[x] || tmpl[y]) && same_outlet(docs, da, db)) continue;
     if (skip && skip(ud, da, db)) continue;
-    weak = s[x].lead && s[y].lead && j - i >= HS_PARA_WEAK_SHARED &&
+    weak = s[x].lead && s[y].lead && nsh >= HS_PARA_WEAK_SHARED &&
            docs && docs[da].outlet && docs[db].outlet &&
            !same_outlet(docs, da, db);
     A = hs_corpus_doc(c, s[x].doc);
@@ -346,6 +380,8 @@ out:
   free(tmpl);
   free(pk);
   free(pkf);
+  free(slot);
+  free(shared);
   free(res);
   return rc;
 }
