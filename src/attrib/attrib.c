@@ -182,8 +182,10 @@ static void quote_span(const txt *t, const sent *se, uint32_t *cs,
   }
 }
 
-/* One pass over the sentence: only bytes that start a denial word (lower
-** case; the words are lower case) are tried against the list. */
+/* One pass over the sentence: only word starts whose first byte starts a
+** denial word (lower case; the words are lower case) are tried against the
+** list, and of it only the words with that first byte (every Arabic
+** letter's first byte starts one). */
 static int has_denial_word(const txt *t, const sent *se) {
   unsigned char lead[256] = {0};
   int k;
@@ -193,12 +195,12 @@ static int has_denial_word(const txt *t, const sent *se) {
   for (i = se->s; i < se->e; i++) {
     unsigned char c = (unsigned char)t->s[i];
     if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
-    if (!lead[c]) continue;
+    if (!lead[c] || !hs_attr_word_start(t, i)) continue;
     for (k = 0; hs_attr_denial_words[k]; k++) {
-      size_t n = strlen(hs_attr_denial_words[k]);
-      if (i + n <= se->e &&
-          hs_attr_eq_ci(t->s + i, n, hs_attr_denial_words[k]) &&
-          hs_attr_word_start(t, i))
+      size_t n;
+      if ((unsigned char)hs_attr_denial_words[k][0] != c) continue;
+      n = strlen(hs_attr_denial_words[k]);
+      if (i + n <= se->e && hs_attr_eq_ci(t->s + i, n, hs_attr_denial_words[k]))
         return 1;
     }
   }
@@ -475,7 +477,7 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
   size_t ns, si, nf = 0, capf = 0, i;
   found *f = NULL;
   int nchain = 0, persian;
-  uint16_t bstart[257], *bord; /* the cues by first byte */
+  uint16_t bstart[HS_ATTR_CUE_BUCKETS + 1], *bord; /* the cues by key */
   (void)err;
   *out = NULL;
   *n = 0;
@@ -493,12 +495,13 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
     uint32_t p;
     for (p = se->s; p < se->e; p++) {
       size_t k;
-      unsigned char b0;
-      if (((unsigned char)t.s[p] & 0xC0) == 0x80 || !hs_attr_word_start(&t, p))
+      unsigned h;
+      /* no cue fits in the last bytes (a cue is HS_ATTR_CUE_KEY or more) */
+      if (((unsigned char)t.s[p] & 0xC0) == 0x80 || p + HS_ATTR_CUE_KEY > t.len ||
+          !hs_attr_word_start(&t, p))
         continue;
-      b0 = (unsigned char)t.s[p];
-      if (b0 >= 'A' && b0 <= 'Z') b0 = (unsigned char)(b0 + 32);
-      for (k = bstart[b0]; k < bstart[b0 + 1]; k++) {
+      h = hs_attr_cue_key(t.s + p);
+      for (k = bstart[h]; k < bstart[h + 1]; k++) {
         const cue_row *c = &hs_attr_cues[bord[k]];
         uint32_t ce, s = 0, e = 0;
         int ok;

@@ -28,10 +28,20 @@ typedef struct type_word {
 
 extern const cue_row hs_attr_cues[];
 extern const size_t hs_attr_ncues;
-/* The cues tried on a text (Arabic or Persian ones by its script) by
-** first byte, in table order: those starting with byte b are
-** ord[start[b]] .. ord[start[b + 1] - 1]; ord holds hs_attr_ncues. */
-void hs_attr_cue_buckets(int persian, uint16_t start[257], uint16_t *ord);
+/* Every cue is at least HS_ATTR_CUE_KEY bytes long, and cues are grouped
+** by hs_attr_cue_key of their first HS_ATTR_CUE_KEY bytes: a cue can match
+** at a word only when the keys agree (an Arabic letter is two bytes, and
+** dozens of cues open with «و»; one byte or two would not tell them
+** apart). */
+#define HS_ATTR_CUE_KEY 4
+#define HS_ATTR_CUE_BUCKETS 256
+/* The bucket of the HS_ATTR_CUE_KEY bytes at s, ASCII lower-cased. */
+unsigned hs_attr_cue_key(const char *s);
+/* The cues tried on a text (Arabic or Persian ones by its script) by key,
+** in table order: those of key h are ord[start[h]] .. ord[start[h + 1] -
+** 1]; ord holds hs_attr_ncues. */
+void hs_attr_cue_buckets(int persian, uint16_t start[HS_ATTR_CUE_BUCKETS + 1],
+                         uint16_t *ord);
 /* Words that end a source read forwards (AFTER) or backwards (BEFORE). */
 extern const char *const hs_attr_stop_en[], *const hs_attr_stop_ar[],
     *const hs_attr_stop_fa[];

@@ -161,24 +161,38 @@ const cue_row hs_attr_cues[] = {
 };
 const size_t hs_attr_ncues = sizeof hs_attr_cues / sizeof hs_attr_cues[0];
 
-void hs_attr_cue_buckets(int persian, uint16_t start[257], uint16_t *ord) {
-  uint16_t count[256] = {0};
+unsigned hs_attr_cue_key(const char *s) {
+  unsigned h = 0;
+  int j;
+  for (j = 0; j < HS_ATTR_CUE_KEY; j++) {
+    unsigned char c = (unsigned char)s[j];
+    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+    h = h * 31 + c;
+  }
+  return (h ^ (h >> 11)) % HS_ATTR_CUE_BUCKETS;
+}
+
+void hs_attr_cue_buckets(int persian, uint16_t start[HS_ATTR_CUE_BUCKETS + 1],
+                         uint16_t *ord) {
+  uint16_t count[HS_ATTR_CUE_BUCKETS] = {0};
   size_t k, b;
   for (k = 0; k < hs_attr_ncues; k++) {
     const cue_row *c = &hs_attr_cues[k];
     if ((c->lang[0] == 'a' && persian) || (c->lang[0] == 'f' && !persian))
       continue;
-    count[(unsigned char)c->text[0]]++;
+    count[hs_attr_cue_key(c->text)]++;
   }
   start[0] = 0;
-  for (b = 0; b < 256; b++) start[b + 1] = (uint16_t)(start[b] + count[b]);
+  for (b = 0; b < HS_ATTR_CUE_BUCKETS; b++)
+    start[b + 1] = (uint16_t)(start[b] + count[b]);
   memset(count, 0, sizeof count);
   for (k = 0; k < hs_attr_ncues; k++) { /* table order kept in a bucket */
     const cue_row *c = &hs_attr_cues[k];
-    unsigned char f = (unsigned char)c->text[0];
+    unsigned h;
     if ((c->lang[0] == 'a' && persian) || (c->lang[0] == 'f' && !persian))
       continue;
-    ord[start[f] + count[f]++] = (uint16_t)k;
+    h = hs_attr_cue_key(c->text);
+    ord[start[h] + count[h]++] = (uint16_t)k;
   }
 }
 

@@ -162,9 +162,32 @@ static const name_row weekdays[] = {
 
 /* ------------------------------------------------------------ scanning */
 
+/* The name tables by first byte, built once a scan: head[t][c] is 1 + the
+** first row of table t whose first byte, lower-cased, is c (0: none), and
+** next[t][k] 1 + the next row after k with the same first byte; so most
+** word starts, and most numbers followed by a word, are given up after one
+** look, and a name is compared only with the rows that share its first
+** byte, in table order (of two rows that can match at one place, the
+** first wins). */
+enum { T_WEEKDAY, T_EN, T_AR, T_HIJRI, T_FA, T_FA_GREG, NTABLES };
+#define MAX_ROWS 64
+
+static const name_row *const tables[NTABLES] = {
+    weekdays, en_months, ar_months, hijri_months, fa_months, fa_greg_months};
+
+_Static_assert(sizeof weekdays / sizeof weekdays[0] <= MAX_ROWS &&
+                   sizeof en_months / sizeof en_months[0] <= MAX_ROWS &&
+                   sizeof ar_months / sizeof ar_months[0] <= MAX_ROWS &&
+                   sizeof hijri_months / sizeof hijri_months[0] <= MAX_ROWS &&
+                   sizeof fa_months / sizeof fa_months[0] <= MAX_ROWS &&
+                   sizeof fa_greg_months / sizeof fa_greg_months[0] <=
+                       MAX_ROWS,
+               "a name table outgrows the scan's row index");
+
 typedef struct scan {
   const unsigned char *s;
   size_t len;
+  unsigned char head[NTABLES][256], next[NTABLES][MAX_ROWS];
 } scan;
 
 /* Value of the digit at s[i] (ASCII, Arabic-Indic, Persian) and its byte
@@ -219,19 +242,17 @@ static int letter_at(const scan *sc, size_t i) {
   return is_word_byte(sc->s[i]);
 }
 
-/* Match a name of the table at *i (ASCII case-insensitive), whole word;
+/* Match a name of table tab at *i (ASCII case-insensitive), whole word;
 ** returns its value or 0. */
-static int name_at(const scan *sc, size_t *i, const name_row *t) {
+static int name_at(const scan *sc, size_t *i, int tab) {
+  const name_row *t = tables[tab];
   int k;
-  /* the first byte rules out most rows before their length is taken */
   unsigned char c0 = *i < sc->len ? (unsigned char)sc->s[*i] : 0;
   if (c0 >= 'A' && c0 <= 'Z') c0 = (unsigned char)(c0 + 32);
-  for (k = 0; t[k].name; k++) {
-    size_t n, j;
-    if ((unsigned char)t[k].name[0] != c0) continue;
-    n = strlen(t[k].name);
+  for (k = sc->head[tab][c0] - 1; k >= 0; k = sc->next[tab][k] - 1) {
+    size_t n = strlen(t[k].name), j;
     if (*i + n > sc->len) continue;
-    for (j = 0; j < n; j++) {
+    for (j = 1; j < n; j++) {
       unsigned char a = sc->s[*i + j], b = (unsigned char)t[k].name[j];
       if (a >= 'A' && a <= 'Z') a = (unsigned char)(a + 32);
       if (a != b) break;
@@ -286,6 +307,28 @@ static long year_at(const scan *sc, size_t *i) {
   return y;
 }
 
+static void scan_init(scan *sc, const char *text, size_t len) {
+  int t, k;
+  sc->s = (const unsigned char *)text;
+  sc->len = len;
+  memset(sc->head, 0, sizeof sc->head);
+  for (t = 0; t < NTABLES; t++) {
+    /* backwards, so that each chain is in table order */
+    for (k = 0; tables[t][k].name; k++) {}
+    while (k-- > 0) {
+      unsigned char c = (unsigned char)tables[t][k].name[0];
+      sc->next[t][k] = sc->head[t][c];
+      sc->head[t][c] = (unsigned char)(k + 1);
+    }
+  }
+}
+
+/* The byte at i lower-cased as name_at compares it (0 past the end). */
+static unsigned char lower_at(const scan *sc, size_t i) {
+  unsigned char c = i < sc->len ? sc->s[i] : 0;
+  return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
 static int has_persian_letters(const scan *sc) {
   size_t i, lim = sc->len < 4096 ? sc->len : 4096;
   for (i = 0; i + 1 < lim; i++) {
@@ -336,9 +379,9 @@ static int form_iso(const scan *sc, size_t *i, found *f) {
 
 static int form_mdy(const scan *sc, size_t *i, found *f) {
   size_t j = *i;
-  int m = name_at(sc, &j, en_months), nd;
+  int m, nd;
   long d, y;
-  if (!m) return 0;
+  if (!(m = name_at(sc, &j, T_EN))) return 0;
   skip_sep(sc, &j, 0);
   if ((d = number_at(sc, &j, 2, &nd)) < 0) return 0;
   skip_ordinal(sc, &j);
@@ -353,9 +396,9 @@ static int form_mdy(const scan *sc, size_t *i, found *f) {
 /* Aug 22 12:36:23 2002, Aug 22 12:36:23 EDT 2002 (C asctime / ctime). */
 static int form_ctime(const scan *sc, size_t *i, found *f) {
   size_t j = *i;
-  int m = name_at(sc, &j, en_months), nd;
+  int m, nd;
   long d, y;
-  if (!m) return 0;
+  if (!(m = name_at(sc, &j, T_EN))) return 0;
   skip_sep(sc, &j, 0);
   if ((d = number_at(sc, &j, 2, &nd)) < 0) return 0;
   skip_sep(sc, &j, 0);
@@ -382,13 +425,13 @@ static int form_ctime(const scan *sc, size_t *i, found *f) {
 }
 
 /* D <month> Y for a month table t, in calendar cal. */
-static int dmy_with(const scan *sc, size_t *i, found *f, const name_row *t,
-                    int cal, double conf) {
+static int dmy_with(const scan *sc, size_t *i, found *f, int t, int cal,
+                    double conf) {
   size_t j = *i;
   int m, nd;
   long d, y;
   if ((d = number_at(sc, &j, 2, &nd)) < 0) return 0;
-  if (t == en_months) {
+  if (t == T_EN) {
     skip_ordinal(sc, &j);
     skip_sep(sc, &j, 0);
     if (skip_lit(sc, &j, "of")) skip_sep(sc, &j, 0);
@@ -398,7 +441,7 @@ static int dmy_with(const scan *sc, size_t *i, found *f, const name_row *t,
   if (!(m = name_at(sc, &j, t))) return 0;
   skip_sep(sc, &j, 1);
   if ((y = year_at(sc, &j)) < 0) return 0;
-  if (letter_at(sc, j) && t == en_months) return 0;
+  if (letter_at(sc, j) && t == T_EN) return 0;
   {
     /* Arabic-script years may carry a suffix: "هـ", "ه.ش", "م", "ش" */
     size_t k = j;
@@ -414,19 +457,19 @@ static int dmy_with(const scan *sc, size_t *i, found *f, const name_row *t,
 }
 
 static int form_dmy_en(const scan *sc, size_t *i, found *f) {
-  return dmy_with(sc, i, f, en_months, HS_CAL_GREGORIAN, 0.9);
+  return dmy_with(sc, i, f, T_EN, HS_CAL_GREGORIAN, 0.9);
 }
 static int form_dmy_ar(const scan *sc, size_t *i, found *f) {
-  return dmy_with(sc, i, f, ar_months, HS_CAL_GREGORIAN, 0.9);
+  return dmy_with(sc, i, f, T_AR, HS_CAL_GREGORIAN, 0.9);
 }
 static int form_hijri(const scan *sc, size_t *i, found *f) {
-  return dmy_with(sc, i, f, hijri_months, HS_CAL_HIJRI, 0.8);
+  return dmy_with(sc, i, f, T_HIJRI, HS_CAL_HIJRI, 0.8);
 }
 static int form_solar(const scan *sc, size_t *i, found *f) {
-  return dmy_with(sc, i, f, fa_months, HS_CAL_SOLAR_HIJRI, 0.9);
+  return dmy_with(sc, i, f, T_FA, HS_CAL_SOLAR_HIJRI, 0.9);
 }
 static int form_dmy_fa(const scan *sc, size_t *i, found *f) {
-  return dmy_with(sc, i, f, fa_greg_months, HS_CAL_GREGORIAN, 0.9);
+  return dmy_with(sc, i, f, T_FA_GREG, HS_CAL_GREGORIAN, 0.9);
 }
 
 /* 9/7/2017, 09.07.2017, 9-7-2017. */
@@ -536,11 +579,16 @@ static int convert(found *f, hs_date *out) {
   return 0;
 }
 
-/* Try every form at word start `at`; fills out on success. */
+/* Try every form at word start `at`; fills out on success.  Every form
+** opens with a digit or an English month name (after an optional weekday),
+** so a word start with neither is given up at once. */
 static int try_at(const scan *sc, size_t at, hs_date *out) {
-  size_t k, q = at;
-  if (name_at(sc, &q, weekdays)) skip_sep(sc, &q, 1);
+  size_t k, q = at, w;
+  if (name_at(sc, &q, T_WEEKDAY))
+    skip_sep(sc, &q, 1);
   else q = at;
+  if (!sc->head[T_EN][lower_at(sc, q)] && digit_at(sc, q, &w) < 0)
+    return 0;
   for (k = 0; k < NLANGS; k++) {
     const form_row *fr;
     for (fr = langs[k].forms; fr->name; fr++) {
@@ -562,8 +610,7 @@ static int try_at(const scan *sc, size_t at, hs_date *out) {
 size_t hs_date_scan(const char *text, size_t len, hs_date *out, size_t max) {
   scan sc;
   size_t i, n = 0;
-  sc.s = (const unsigned char *)text;
-  sc.len = len;
+  scan_init(&sc, text, len);
   for (i = 0; i < len && n < max; i++) {
     unsigned char c = sc.s[i];
     if ((c & 0xC0) == 0x80) continue; /* inside a UTF-8 sequence */

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "hearsay.h"
+#include "attrib/attrib_int.h"
 
 typedef struct want {
   const char *normalized;
@@ -304,8 +305,44 @@ static void test_graph(void **state) {
   hs_corpus_free(c);
 }
 
+/* The cue buckets: every cue of the text's languages once, in the bucket
+** of its key, in table order; every cue long enough for its key and lower
+** case (it is matched against lower-cased text); keys case-blind. */
+static void test_cue_buckets(void **state) {
+  uint16_t start[HS_ATTR_CUE_BUCKETS + 1], *ord;
+  int persian;
+  size_t k, h, i;
+  (void)state;
+  ord = calloc(hs_attr_ncues, sizeof *ord);
+  for (k = 0; k < hs_attr_ncues; k++) {
+    const char *c = hs_attr_cues[k].text;
+    assert_true(strlen(c) >= HS_ATTR_CUE_KEY);
+    for (i = 0; c[i]; i++) assert_false(c[i] >= 'A' && c[i] <= 'Z');
+  }
+  assert_int_equal(hs_attr_cue_key("SAID"), hs_attr_cue_key("said"));
+  assert_int_equal(hs_attr_cue_key("Citing x"), hs_attr_cue_key("citing"));
+  for (persian = 0; persian < 2; persian++) {
+    size_t want = 0, got;
+    for (k = 0; k < hs_attr_ncues; k++) {
+      const char *l = hs_attr_cues[k].lang;
+      want += !((l[0] == 'a' && persian) || (l[0] == 'f' && !persian));
+    }
+    hs_attr_cue_buckets(persian, start, ord);
+    assert_int_equal(start[0], 0);
+    got = start[HS_ATTR_CUE_BUCKETS];
+    assert_int_equal(got, want);
+    for (h = 0; h < HS_ATTR_CUE_BUCKETS; h++)
+      for (i = start[h]; i < start[h + 1]; i++) {
+        assert_int_equal(hs_attr_cue_key(hs_attr_cues[ord[i]].text), h);
+        if (i > start[h]) assert_true(ord[i] > ord[i - 1]);
+      }
+  }
+  free(ord);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_cue_buckets),
       cmocka_unit_test(test_attrib_table),
       cmocka_unit_test(test_attrib_chains),
       cmocka_unit_test(test_aliases),

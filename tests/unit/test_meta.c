@@ -53,6 +53,14 @@ static const date_case date_cases[] = {
     {"Sun May 12 09:05:47 EDT 2002", 2002, 5, 12, 0,
      "Sun May 12 09:05:47 EDT 2002"},
     {"Aug 22 12:36 today", 0, 0, 0, 0, NULL},
+    /* names in any case; rows that share a first byte tried in table
+    ** order ("sept." before "sep.", "sunday" before "sun") */
+    {"SATURDAY, OCT. 13, 2018", 2018, 10, 13, 0, "SATURDAY, OCT. 13, 2018"},
+    {"sun., SEP 3, 2019", 2019, 9, 3, 0, "sun., SEP 3, 2019"},
+    {"Sundays 3 Sep 2019", 2019, 9, 3, 0, "3 Sep 2019"},
+    {"Marching 5 2019", 0, 0, 0, 0, NULL},
+    {"سه‌شنبه ۲۵ اسفند ۱۴۰۲", 2024, 3, 15, 0, "سه‌شنبه ۲۵ اسفند ۱۴۰۲"},
+    {"شنبه 1 فروردین 1403", 2024, 3, 20, 0, "شنبه 1 فروردین 1403"},
     /* ar: Gregorian, Levantine months, Arabic-Indic digits, Hijri */
     {"الجمعة ١٤ يونيو ٢٠٢٤", 2024, 6, 14, 0, "الجمعة ١٤ يونيو ٢٠٢٤"},
     {"14 حزيران 2024", 2024, 6, 14, 0, "14 حزيران 2024"},
