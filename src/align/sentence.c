@@ -4,19 +4,20 @@
 ** The n-gram stage finds text copied word for word or lightly edited; a
 ** paraphrase breaks every 5-gram.  This stage works on sentences:
 **
-**  1. Only pairs of documents that the n-gram stage already joined by a
-**     passage are looked at (and not those it found reprinted whole): a
-**     rewritten copy nearly always keeps a phrase or two word for word,
-**     while same-event news stories written anew, which share names and
-**     numbers but no passage, are not reuse.  Within those pairs, two
+**  1. Pairs of documents that the n-gram stage already joined by a
+**     passage are looked at (not those it found reprinted whole), and
+**     pairs without one that share many rare words (candidates.c), under
+**     stricter rules (3): same-event news stories written anew share names
+**     and numbers, but in scattered sentences, while a rewritten copy is a
+**     dense run of similar sentences.  Within those pairs, two
 **     sentences sharing one of their few rarest content terms (names,
 **     numbers, unusual words survive rewriting) become a candidate
 **     (candidates.c).  The cost is linear in the sentences of the
 **     documents of these pairs; a sentence touching a near-verbatim
 **     passage is skipped (such a passage is never extended, below).
 **  2. A candidate is a sentence seed when the weighted cosine of the two
-**     sentences' tf·idf vectors of words (idf from the counts over the
-**     documents of these pairs, so frequent words weigh little) and the
+**     sentences' tf·idf vectors of words (idf from the counts over all
+**     documents, so frequent words weigh little) and the
 **     Dice overlap of their content terms both pass a threshold.
 **  3. Seeds are chained in reading order on both sides, allowing a few
 **     unmatched sentences between them (a chain never runs backwards, so a
@@ -26,6 +27,12 @@
 **     and Gelbukh's PAN 2014 aligner).  The same with a wide gap on one
 **     side and a narrow one on the other finds summaries (a short passage
 **     covering a long one), kept only when one side is 3 times longer.
+**     In a pair without an n-gram passage only rewritten passages are
+**     kept, and only dense ones: 3 sentences or more with a seed on each
+**     side, at least half of the passage's sentences, seeds of mean cosine
+**     0.6 or more, and no more seeds of the pair outside its passages than
+**     inside (chosen on the development half of PAN 2013 and the planted
+**     news corpora, where looser rules linked same-event stories).
 **  4. Overlaps are resolved (best-supported passage first), then each kept
 **     passage is merged with the n-gram passages of the pair that it
 **     overlaps on both sides into one record.  A near-verbatim n-gram
@@ -47,6 +54,11 @@
 #define TH_SUMM 0.30   /* cosine of a summary with its source */
 #define TH_ALONE 0.60  /* a one-sentence passage not next to an n-gram one */
 #define GAP 3          /* sentences skipped inside a rewritten passage */
+#define COLD_SEEDS 3   /* a pair without an n-gram passage: sentences with
+                       ** a seed, each side... */
+#define COLD_DENSE 0.5 /* ...their share of the passage's sentences... */
+#define COLD_SEEDCOS 0.6 /* ...the mean cosine of its seeds... */
+#define COLD_STRAY 1.0 /* ...and seeds outside its passages, per seed in */
 #define SUM_GAP 20     /* ...on the long side of a summary */
 #define NEAR_VERBATIM 0.9 /* n-gram passages this similar are left alone */
 
@@ -59,12 +71,15 @@ typedef struct bent {
 
 typedef struct sseed {
   uint32_t i, j;
+  float cos, dice;
 } sseed;
 
 typedef struct frag {
   uint32_t i0, i1, j0, j1; /* sentences, inclusive */
   uint32_t ta0, ta1, tb0, tb1; /* tokens, end exclusive */
   uint32_t nseeds, words;
+  uint32_t ndi, ndj; /* distinct sentences with a seed, each side */
+  float mcos;        /* the seeds' mean cosine */
   float sim;
   int method;
 } frag;
@@ -107,7 +122,8 @@ typedef struct sjob {
   uint32_t stopcnt;
   const uint64_t *cand;    /* sentence candidates, sorted: the pair's slot
                            ** in pairs << 32 | sa << 16 | sb */
-  const uint64_t *pairs;   /* slot -> a << 32 | b */
+  const uint64_t *pairs;   /* index -> a << 32 | b */
+  size_t nopen;            /* pairs from here on have no n-gram passage */
   const size_t *gstart;    /* groups of candidates with one pair */
   hs_passage *p;           /* the n-gram passages */
   size_t *byp;             /* cross passages by (a.doc, b.doc) */
@@ -206,7 +222,7 @@ static double frag_cos(const sjob *j, sscratch *sc, const hs_senttab *SA,
 }
 
 static void add_frag(const sjob *j, sscratch *sc, const hs_senttab *SA,
-                     const hs_senttab *SB, frag *f, int method) {
+                     const hs_senttab *SB, frag *f, int method, int cold) {
   const hs_reuse_opts *o = j->o;
   uint32_t words;
   double cosv, ratio;
@@ -220,8 +236,16 @@ static void add_frag(const sjob *j, sscratch *sc, const hs_senttab *SA,
   ratio = (double)(f->ta1 - f->ta0) / (double)(f->tb1 - f->tb0);
   if (ratio < 1) ratio = 1 / ratio;
   if (method == HS_METHOD_SUMMARY && (ratio < 3 || f->nseeds < 3)) return;
+  /* a pair without an n-gram passage: a dense run of matched sentences on
+  ** both sides, not names and numbers scattered over two stories */
+  if (cold && (f->ndi < COLD_SEEDS || f->ndj < COLD_SEEDS ||
+               f->mcos < COLD_SEEDCOS ||
+               f->ndi < COLD_DENSE * (f->i1 - f->i0 + 1) ||
+               f->ndj < COLD_DENSE * (f->j1 - f->j0 + 1)))
+    return;
   cosv = frag_cos(j, sc, SA, SB, f, &words);
-  if (cosv < (method == HS_METHOD_SUMMARY ? TH_SUMM : TH_FRAG)) return;
+  if (cosv < (method == HS_METHOD_SUMMARY ? TH_SUMM : TH_FRAG))
+    return;
   if (words < (uint32_t)o->min_words) return;
   f->sim = (float)cosv;
   f->words = words;
@@ -235,7 +259,8 @@ static void add_frag(const sjob *j, sscratch *sc, const hs_senttab *SA,
 ** chained again with smaller gaps. */
 static void chain_seeds(const sjob *j, sscratch *sc, const hs_senttab *SA,
                         const hs_senttab *SB, const sseed *s, size_t n,
-                        uint32_t ga, uint32_t gb, int method, int depth) {
+                        uint32_t ga, uint32_t gb, int method, int cold,
+                        int depth) {
   size_t k, c, nch = 0;
   frag *ch = NULL;
   uint32_t *id;
@@ -271,17 +296,41 @@ static void chain_seeds(const sjob *j, sscratch *sc, const hs_senttab *SA,
     ch[best].nseeds++;
     id[k] = (uint32_t)best;
   }
+  if (cold) { /* distinct sentences of each chain, each side */
+    HS_GROW(sc->tmp, sc->captmp, n + 1);
+    for (c = 0; c < nch; c++) {
+      uint32_t m = 0, x, y, last = UINT32_MAX;
+      double sum = 0;
+      ch[c].ndi = 0;
+      for (k = 0; k < n; k++)
+        if (id[k] == c) {
+          sum += s[k].cos;
+          if (s[k].i != last) ch[c].ndi++;
+          last = s[k].i;
+          sc->tmp[m++] = s[k].j;
+        }
+      for (x = 1; x < m; x++) { /* chains are short */
+        uint32_t v = sc->tmp[x];
+        for (y = x; y > 0 && sc->tmp[y - 1] > v; y--) sc->tmp[y] = sc->tmp[y - 1];
+        sc->tmp[y] = v;
+      }
+      ch[c].mcos = m ? (float)(sum / m) : 0;
+      ch[c].ndj = m > 0;
+      for (x = 1; x < m; x++) ch[c].ndj += sc->tmp[x] != sc->tmp[x - 1];
+    }
+  }
   for (c = 0; c < nch; c++) {
     size_t before = sc->nfrags;
     frag f = ch[c];
-    add_frag(j, sc, SA, SB, &f, method);
+    add_frag(j, sc, SA, SB, &f, method, cold);
     if (sc->nfrags == before && f.nseeds >= 2 && depth < 3 &&
         (ga > 0 || gb > 0)) {
       sseed *sub = hs_malloc(f.nseeds * sizeof *sub);
       size_t m = 0;
       for (k = 0; k < n; k++)
         if (id[k] == c) sub[m++] = s[k];
-      chain_seeds(j, sc, SA, SB, sub, m, ga / 2, gb / 2, method, depth + 1);
+      chain_seeds(j, sc, SA, SB, sub, m, ga / 2, gb / 2, method, cold,
+                  depth + 1);
       free(sub);
     }
   }
@@ -447,6 +496,7 @@ static int sent_range(void *ud, int thread, size_t begin, size_t end) {
   for (g = begin; g < end; g++) {
     size_t c0 = j->gstart[g], cend = j->gstart[g + 1], ns = 0;
     uint64_t key = j->pairs[j->cand[c0] >> 32];
+    int cold = (size_t)(j->cand[c0] >> 32) >= j->nopen;
     uint32_t a = (uint32_t)(key >> 32), b = (uint32_t)key;
     const hs_senttab *SA = &j->st[a], *SB = &j->st[b];
     hs_doctab A, B;
@@ -518,6 +568,8 @@ static int sent_range(void *ud, int thread, size_t begin, size_t end) {
         continue;
       HS_GROW(sc->seeds, sc->capseeds, ns + 1);
       sc->seeds[ns].i = sa;
+      sc->seeds[ns].cos = (float)cosv;
+      sc->seeds[ns].dice = (float)(2.0 * sh / (double)(ca + vb->ncontent));
       sc->seeds[ns++].j = sb;
     }
     for (c = c0; c < cend; c++) sc->cache[j->cand[c] & 0xffff].off = 0;
@@ -525,12 +577,28 @@ static int sent_range(void *ud, int thread, size_t begin, size_t end) {
     qsort(sc->seeds, ns, sizeof *sc->seeds, seed_cmp);
     sc->nfrags = 0;
     chain_seeds(j, sc, SA, SB, sc->seeds, ns, GAP, GAP, HS_METHOD_REWRITTEN,
-                0);
-    chain_seeds(j, sc, SA, SB, sc->seeds, ns, 1, SUM_GAP, HS_METHOD_SUMMARY,
-                0);
-    chain_seeds(j, sc, SA, SB, sc->seeds, ns, SUM_GAP, 1, HS_METHOD_SUMMARY,
-                0);
+                cold, 0);
+    if (!cold) {
+      chain_seeds(j, sc, SA, SB, sc->seeds, ns, 1, SUM_GAP, HS_METHOD_SUMMARY,
+                  0, 0);
+      chain_seeds(j, sc, SA, SB, sc->seeds, ns, SUM_GAP, 1, HS_METHOD_SUMMARY,
+                  0, 0);
+    }
     if (!sc->nfrags) continue;
+    if (cold) { /* seeds outside every passage: stories that share names */
+      size_t covered = 0, f;
+      for (c = 0; c < ns; c++)
+        for (f = 0; f < sc->nfrags; f++) {
+          const frag *x = &sc->frags[f];
+          const sseed *e = &sc->seeds[c];
+          if (e->i >= x->i0 && e->i <= x->i1 && e->j >= x->j0 &&
+              e->j <= x->j1) {
+            covered++;
+            break;
+          }
+        }
+      if ((double)(ns - covered) > COLD_STRAY * (double)covered) continue;
+    }
     merge_pair(j, sc, a, b, &A, &B, SA, SB);
   }
   return 0;
@@ -552,9 +620,9 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
                 hs_passage **p, size_t *n, hs_error *err) {
   sjob j;
   size_t i, x, y, ng = 0, total, m;
-  uint8_t *inv = NULL;
-  uint64_t *open;
-  size_t nopen = 0;
+  uint8_t *inv = NULL, *paired = NULL, *opendoc = NULL;
+  uint64_t *open, *closed;
+  size_t nopen = 0, nclosed = 0;
   int rc = 0, t, io_error = 0;
   hs_passage *res;
   hs_termcounts tc;
@@ -588,7 +656,9 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
   ** of one document (a reprint: nothing left to find), and their
   ** documents: only these are counted, indexed and compared */
   inv = hs_calloc(ds->ndocs + 1, 1);
+  paired = hs_calloc(ds->ndocs + 1, 1);
   open = hs_malloc((j.nbyp + 1) * sizeof *open);
+  closed = hs_malloc((j.nbyp + 1) * sizeof *closed);
   for (x = 0; x < j.nbyp; x = y) {
     const hs_passage *q = &(*p)[j.byp[x]];
     uint32_t a = q->a.doc, b = q->b.doc;
@@ -600,11 +670,18 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
       wb += r->b.words;
     }
     if (a == b || (a < first_new && b < first_new)) continue;
-    if (10 * wa >= 9 * (uint64_t)st[a].n || 10 * wb >= 9 * (uint64_t)st[b].n)
+    if (10 * wa >= 9 * (uint64_t)st[a].n ||
+        10 * wb >= 9 * (uint64_t)st[b].n) {
+      closed[nclosed++] = (uint64_t)a << 32 | b;
+      paired[a] = paired[b] = 1;
       continue;
+    }
     open[nopen++] = (uint64_t)a << 32 | b;
-    inv[a] = inv[b] = 1;
+    inv[a] = inv[b] = paired[a] = paired[b] = 1;
   }
+  opendoc = hs_malloc(ds->ndocs + 1);
+  memcpy(opendoc, inv, ds->ndocs + 1);
+  memset(inv, 1, ds->ndocs); /* pairs without an n-gram passage: any */
   { /* counters: about four per token of the counted documents, at most
     ** 2^20 (a big corpus's table), so that a small run does not fill and
     ** scan a million of them */
@@ -628,14 +705,20 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
   j.idf = hs_sent_idf_table(&tc, &j.stopcnt, &j.stopidf);
   /* sentence pairs sharing a key, in the open pairs */
   if (!rc) {
-    rc = hs_sent_cands_build(ds, st, &tc, j.stopcnt, inv, open, nopen, &cands,
-                             err);
+    rc = hs_sent_cands_build(ds, st, &tc, j.stopcnt, inv, opendoc, paired,
+                             open, nopen,
+                             closed,
+                             nclosed, first_new, 1, &cands, err);
     if (rc) io_error = rc;
   }
   free(open);
+  free(closed);
   free(inv);
+  free(paired);
+  free(opendoc);
   j.cand = cands.cand;
   j.pairs = cands.pairs;
+  j.nopen = cands.nopen;
   j.gstart = cands.gstart;
   ng = cands.ngroups;
   if (!rc) rc = hs_parallel_for(nthreads, ng, 16, sent_range, &j);

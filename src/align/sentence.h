@@ -105,25 +105,32 @@ uint8_t *hs_sent_idf_table(const hs_termcounts *tc, uint32_t *stopcnt,
                            float *stopidf);
 
 /* The sentence pairs to compare (candidates.c): cand[0..ncand), sorted,
-** each the pair's slot in pairs << 32 | sentence of a << 16 | sentence of
-** b, grouped by pair: group g is [gstart[g], gstart[g + 1]); pairs[slot]
-** is a << 32 | b (0: an empty slot). */
+** each the pair's index in pairs << 32 | sentence of a << 16 | sentence
+** of b, grouped by pair: group g is [gstart[g], gstart[g + 1]);
+** pairs[0..npairs) are a << 32 | b, the first nopen of them the open pairs
+** given, the rest pairs without an n-gram passage. */
 typedef struct hs_sent_cands {
   uint64_t *cand;
   size_t ncand;
   uint64_t *pairs;
+  size_t npairs, nopen;
   size_t *gstart;
   size_t ngroups;
 } hs_sent_cands;
 
 /* The candidates of the pairs open[0..nopen) (a << 32 | b, a < b), from
 ** the sentences of the documents marked in inv; tc counts the terms of
-** those documents, stopcnt as hs_sent_idf_table's.  HS_EIO if a document
-** cannot be read. */
+** those documents, stopcnt as hs_sent_idf_table's.  With cold, also of
+** the pairs that share enough rare keys and are neither open nor in
+** closed[0..nclosed), one of their documents >= first_new.  HS_EIO if a
+** document cannot be read. */
 int hs_sent_cands_build(const hs_docset *ds, const hs_senttab *st,
                         const hs_termcounts *tc, uint32_t stopcnt,
-                        const uint8_t *inv, const uint64_t *open,
-                        size_t nopen, hs_sent_cands *c, hs_error *err);
+                        const uint8_t *inv, const uint8_t *opendoc,
+                        const uint8_t *paired, const uint64_t *open,
+                        size_t nopen, const uint64_t *closed, size_t nclosed,
+                        size_t first_new, int cold, hs_sent_cands *c,
+                        hs_error *err);
 void hs_sent_cands_free(hs_sent_cands *c);
 
 /* Join passages *p of one pair that are pieces of one rewritten passage

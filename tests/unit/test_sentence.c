@@ -1,0 +1,172 @@
+/*
+** test_sentence.c — the parts of the sentence stage below the engine:
+** sentence bounds, the idf table, and the choice of the sentence pairs to
+** compare, in particular of the pairs of documents that have no n-gram
+** passage (shared rare words, not a pair already seen, one of them new).
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "align/sentence.h"
+#include "hearsay.h"
+#include "index/index.h"
+
+/* A rewritten copy (same rare names and numbers, every sentence
+** reworded), a same-event story sharing two names only, and filler. */
+static const char *const DOCS[] = {
+    "The regional water authority of Carvella announced on Monday that the "
+    "Brenmoor reservoir had fallen to eleven percent of capacity. Engineer "
+    "Tomas Valdric warned that the pumping station at Lake Oskarn could fail "
+    "before the autumn rains arrive. Farmers in the Ostrelle valley were "
+    "asked to halve irrigation until further notice.",
+    "On Monday the Carvella regional authority for water announced Brenmoor "
+    "reservoir capacity had fallen to eleven percent. Before the autumn "
+    "rains arrive, the Lake Oskarn pumping station could fail, engineer "
+    "Tomas Valdric warned. Until further notice, Ostrelle valley farmers "
+    "were asked to halve their irrigation.",
+    "A festival in Carvella drew large crowds on the weekend. Musicians "
+    "played in the square until late and the bakeries sold out of bread by "
+    "noon.",
+    "Heavy snow closed the mountain pass for a third day, and drivers were "
+    "told to wait in the valley towns. Road crews worked through the night "
+    "with ploughs and salt trucks.",
+};
+#define NDOCS (sizeof DOCS / sizeof *DOCS)
+
+typedef struct fixture {
+  hs_doctab tab[NDOCS];
+  hs_senttab st[NDOCS];
+  hs_docset ds;
+  hs_termcounts tc;
+  uint8_t *idf;
+  uint32_t stopcnt;
+  float stopidf;
+} fixture;
+
+static void fixture_init(fixture *f) {
+  size_t d;
+  memset(f, 0, sizeof *f);
+  hs_termcounts_init(&f->tc, 12);
+  for (d = 0; d < NDOCS; d++) {
+    hs_token *t = NULL;
+    size_t n = 0;
+    assert_int_equal(hs_tokenize(DOCS[d], strlen(DOCS[d]), &t, &n, NULL),
+                     HS_OK);
+    hs_doctab_set(&f->tab[d], t, n);
+    hs_senttab_build(&f->st[d], DOCS[d], t, n);
+    hs_termcounts_add(&f->tc, f->tab[d].hash, f->tab[d].n);
+    free(t);
+  }
+  f->ds.docs = f->tab;
+  f->ds.ndocs = NDOCS;
+  f->idf = hs_sent_idf_table(&f->tc, &f->stopcnt, &f->stopidf);
+}
+
+static void fixture_free(fixture *f) {
+  size_t d;
+  for (d = 0; d < NDOCS; d++) {
+    hs_doctab_free(&f->tab[d]);
+    hs_senttab_free(&f->st[d]);
+  }
+  hs_termcounts_free(&f->tc);
+  free(f->idf);
+}
+
+static void test_sentences(void **state) {
+  fixture f;
+  (void)state;
+  fixture_init(&f);
+  assert_int_equal(f.st[0].nsent, 3);
+  assert_int_equal(f.st[1].nsent, 3);
+  assert_int_equal(f.st[3].nsent, 2);
+  assert_int_equal(f.st[0].sent[f.st[0].nsent], f.st[0].n);
+  fixture_free(&f);
+}
+
+static void test_idf(void **state) {
+  fixture f;
+  uint32_t the, brenmoor;
+  (void)state;
+  fixture_init(&f);
+  assert_true(f.stopcnt >= 20);
+  /* "The ... that the Brenmoor": tokens 0 and 11 of the first document */
+  the = f.tab[0].hash[0];
+  brenmoor = f.tab[0].hash[11];
+  assert_int_equal(DOCS[0][f.tab[0].start[11]], 'B');
+  /* a word in two documents weighs more than one in all four */
+  assert_true(f.idf[brenmoor & f.tc.mask] > f.idf[the & f.tc.mask]);
+  fixture_free(&f);
+}
+
+/* The pairs without an n-gram passage that hs_sent_cands_build opens,
+** given closed pairs and first_new; cands->pairs[nopen..npairs). */
+static void cold(fixture *f, const uint64_t *closed, size_t nclosed,
+                 size_t first_new, hs_sent_cands *c) {
+  uint8_t all[NDOCS + 1], none[NDOCS + 1];
+  memset(all, 1, sizeof all);
+  memset(none, 0, sizeof none);
+  assert_int_equal(hs_sent_cands_build(&f->ds, f->st, &f->tc, f->stopcnt,
+                                       all, none, all, NULL, 0, closed,
+                                       nclosed, first_new, 1, c, NULL),
+                   HS_OK);
+}
+
+static void test_cold_pairs(void **state) {
+  fixture f;
+  hs_sent_cands c;
+  size_t g, k;
+  int seen00 = 0;
+  (void)state;
+  fixture_init(&f);
+  cold(&f, NULL, 0, 0, &c);
+  /* only the copy: the story shares one name, the filler nothing */
+  assert_int_equal(c.nopen, 0);
+  assert_int_equal(c.npairs, 1);
+  assert_true(c.pairs[0] == ((uint64_t)0 << 32 | 1));
+  assert_int_equal(c.ngroups, 1);
+  assert_true(c.ncand >= 3);
+  for (g = 0; g < c.ngroups; g++)
+    for (k = c.gstart[g]; k < c.gstart[g + 1]; k++) {
+      assert_int_equal(c.cand[k] >> 32, 0);
+      assert_true(((c.cand[k] >> 16) & 0xffff) < f.st[0].nsent);
+      assert_true((c.cand[k] & 0xffff) < f.st[1].nsent);
+      if ((c.cand[k] & 0xffffffff) == 0) seen00 = 1;
+    }
+  assert_true(seen00); /* the first sentences of the two */
+  hs_sent_cands_free(&c);
+  fixture_free(&f);
+}
+
+static void test_cold_closed_and_old(void **state) {
+  fixture f;
+  hs_sent_cands c;
+  uint64_t closed = (uint64_t)0 << 32 | 1;
+  (void)state;
+  fixture_init(&f);
+  /* a pair the n-gram stage found reprinted whole is not opened again */
+  cold(&f, &closed, 1, 0, &c);
+  assert_int_equal(c.npairs, 0);
+  assert_int_equal(c.ncand, 0);
+  hs_sent_cands_free(&c);
+  /* nor a pair of two documents of an earlier run */
+  cold(&f, NULL, 0, 2, &c);
+  assert_int_equal(c.npairs, 0);
+  hs_sent_cands_free(&c);
+  fixture_free(&f);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_sentences),
+      cmocka_unit_test(test_idf),
+      cmocka_unit_test(test_cold_pairs),
+      cmocka_unit_test(test_cold_closed_and_old),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
