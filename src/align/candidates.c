@@ -33,7 +33,6 @@
 #define COLD_DOCS 32   /* a pair without an n-gram passage: keys held by
                        ** at most this many documents... */
 #define COLD_TERMS 6   /* ...at least this many of them shared */
-#define COLD_SENT 256  /* ...sentence pairs of a key compared, at most */
 
 typedef struct kterm {
   uint32_t term, count;
@@ -107,8 +106,25 @@ static size_t pairset_slot(const uint64_t *k, size_t mask, uint64_t key) {
   return i;
 }
 
-#define CLOSED UINT32_MAX
 #define SLICE ((size_t)1 << 20) /* pairs of documents counted at a time */
+
+/* A set of pairs: slot table of 2^k entries for n pairs. */
+static uint64_t *pairset_new(const uint64_t *keys, size_t n, size_t *mask,
+                             uint32_t **index) {
+  size_t cap = 16, i;
+  uint64_t *k;
+  while (cap < 2 * n + 2) cap *= 2;
+  k = hs_calloc(cap, sizeof *k);
+  if (index) *index = hs_malloc(cap * sizeof **index);
+  *mask = cap - 1;
+  for (i = 0; i < n; i++) {
+    size_t s = pairset_slot(k, *mask, keys[i]);
+    if (k[s]) continue;
+    k[s] = keys[i];
+    if (index) (*index)[s] = (uint32_t)i;
+  }
+  return k;
+}
 
 /* The distinct documents of the postings [x, y) of one key (sorted by
 ** document) into d, at most max + 1 of them; their number. */
@@ -120,32 +136,36 @@ static size_t key_docs(const uint64_t *pk, size_t x, size_t y, uint32_t *d,
   return m;
 }
 
-/* Pairs of documents without an n-gram passage (not in the set tk) that
-** share COLD_TERMS keys or more, each key held by at most COLD_DOCS
-** documents (counted by document, not sentence: a name repeated all
-** through one long text is still a rare key for a pair of documents).
-** They are appended to c->pairs, and the sentence pairs sharing such a
-** key (at most COLD_SENT of them a key) to *ck.  The new count of pairs. */
-static size_t cold_pairs(const uint64_t *pk, const uint32_t *pv, size_t np,
-                         const uint64_t *tk, size_t mask,
-                         const uint8_t *paired, size_t ndocs,
-                         size_t first_new, hs_sent_cands *c, uint64_t **ck, size_t *nc,
-                         size_t *capc) {
-  size_t x, y, u, w, nk = 0, capk = 0, ncold = 0, npairs = c->npairs, cap;
-  size_t cold_docs = (size_t)COLD_DOCS, cold_terms = (size_t)COLD_TERMS;
-  size_t cold_sent = (size_t)COLD_SENT;
-  uint64_t *kk = NULL, *cp, *cs;
-  uint64_t *sel = NULL;
-  uint32_t *ci, d[64];
-  size_t total = 0, nslice, sl, capsel = 0;
-  if (cold_docs > 63) cold_docs = 63;
+int hs_sent_cold_pairs(const hs_docset *ds, const hs_senttab *st,
+                       const hs_termcounts *tc, uint32_t stopcnt,
+                       const uint8_t *paired, const uint64_t *known,
+                       size_t nknown, size_t first_new, uint64_t **out,
+                       size_t *nout, hs_error *err) {
+  size_t x, y, u, w, np = 0, nk = 0, capk = 0, ncold = 0, capsel = 0;
+  size_t total = 0, nslice, sl, mask, ndocs = ds->ndocs;
+  uint64_t *pk = NULL, *kk = NULL, *sel = NULL, *tk;
+  uint32_t *pv = NULL, d[COLD_DOCS + 1];
+  uint8_t *all = hs_malloc(ndocs + 1);
+  int rc;
+  *out = NULL;
+  *nout = 0;
+  memset(all, 1, ndocs + 1);
+  rc = sentence_keys(ds, st, tc, stopcnt, all, &pk, &pv, &np, err);
+  free(all);
+  free(pv);
+  if (rc) {
+    free(pk);
+    return rc;
+  }
+  if (np) hs_sort_u64(pk, np);
+  tk = pairset_new(known, nknown, &mask, NULL);
   /* pairs of documents sharing a key, counted in slices by their first
   ** document so that the list of one slice stays about a million long */
   for (x = 0; x < np; x = y) {
     size_t m;
     for (y = x + 1; y < np && pk[y] >> 32 == pk[x] >> 32; y++) {}
-    m = key_docs(pk, x, y, d, cold_docs);
-    if (m <= cold_docs) total += m * (m - 1) / 2;
+    m = key_docs(pk, x, y, d, COLD_DOCS);
+    if (m <= COLD_DOCS) total += m * (m - 1) / 2;
   }
   nslice = total / SLICE + 1;
   for (sl = 0; sl < nslice; sl++) {
@@ -154,8 +174,8 @@ static size_t cold_pairs(const uint64_t *pk, const uint32_t *pv, size_t np,
     for (x = 0; x < np; x = y) {
       size_t m;
       for (y = x + 1; y < np && pk[y] >> 32 == pk[x] >> 32; y++) {}
-      m = key_docs(pk, x, y, d, cold_docs);
-      if (m > cold_docs) continue;
+      m = key_docs(pk, x, y, d, COLD_DOCS);
+      if (m > COLD_DOCS) continue;
       for (u = 0; u < m; u++) {
         if (d[u] < lo || d[u] >= hi) continue;
         for (w = u + 1; w < m; w++) {
@@ -169,7 +189,7 @@ static size_t cold_pairs(const uint64_t *pk, const uint32_t *pv, size_t np,
     for (x = 0; x < nk; x = y) {
       uint32_t da = (uint32_t)(kk[x] >> 32), db = (uint32_t)kk[x];
       for (y = x + 1; y < nk && kk[y] == kk[x]; y++) {}
-      if (y - x < cold_terms) continue;
+      if (y - x < COLD_TERMS) continue;
       if (paired[da] && paired[db] &&
           tk[pairset_slot(tk, mask, kk[x])] == kk[x])
         continue;
@@ -178,110 +198,50 @@ static size_t cold_pairs(const uint64_t *pk, const uint32_t *pv, size_t np,
     }
   }
   free(kk);
-  kk = sel;
-  if (!ncold || npairs + ncold >= UINT32_MAX) {
-    free(kk);
-    return npairs;
-  }
-  /* their index, and their sentence pairs */
-  for (cap = 16; cap < 2 * ncold + 2;) cap *= 2;
-  cs = hs_calloc(cap, sizeof *cs);
-  ci = hs_malloc(cap * sizeof *ci);
-  cp = hs_reallocarray(c->pairs, npairs + ncold + 1, sizeof *cp);
-  for (x = 0; x < ncold; x++) {
-    size_t s = pairset_slot(cs, cap - 1, kk[x]);
-    cs[s] = kk[x];
-    ci[s] = (uint32_t)(npairs + x);
-    cp[npairs + x] = kk[x];
-  }
-  c->pairs = cp;
-  free(kk);
-  for (x = 0; x < np; x = y) {
-    size_t m;
-    for (y = x + 1; y < np && pk[y] >> 32 == pk[x] >> 32; y++) {}
-    m = key_docs(pk, x, y, d, cold_docs);
-    if (m < 2 || m > cold_docs || y - x > cold_sent) continue;
-    for (u = x; u < y; u++)
-      for (w = u + 1; w < y; w++) {
-        uint64_t key = (uint64_t)(uint32_t)pk[u] << 32 | (uint32_t)pk[w];
-        size_t s;
-        if ((uint32_t)pk[u] == (uint32_t)pk[w]) continue;
-        s = pairset_slot(cs, cap - 1, key);
-        if (cs[s] != key) continue;
-        HS_GROW(*ck, *capc, *nc + 1);
-        (*ck)[(*nc)++] = (uint64_t)ci[s] << 32 | pv[u] << 16 | pv[w];
-      }
-  }
-  free(cs);
-  free(ci);
-  return npairs + ncold;
+  free(pk);
+  free(tk);
+  *out = sel;
+  *nout = ncold;
+  return HS_OK;
 }
 
 int hs_sent_cands_build(const hs_docset *ds, const hs_senttab *st,
                         const hs_termcounts *tc, uint32_t stopcnt,
-                        const uint8_t *inv, const uint8_t *opendoc,
-                        const uint8_t *paired, const uint64_t *open,
-                        size_t nopen, const uint64_t *closed, size_t nclosed,
-                        size_t first_new, int cold, hs_sent_cands *c,
+                        const uint8_t *inv, const uint64_t *pairs,
+                        size_t npairs, size_t nopen, hs_sent_cands *c,
                         hs_error *err) {
-  size_t i, x, y, np = 0, nc = 0, capc = 0, cap = 16, mask, ng = 0;
-  size_t npairs = nopen;
+  size_t i, x, y, np = 0, nc = 0, capc = 0, mask, ng = 0;
   uint64_t *pk = NULL, *ck = NULL, *tk;
   uint32_t *pv = NULL, *ti;
-  size_t *idx;
   int rc;
   memset(c, 0, sizeof *c);
-  while (cap < 2 * (nopen + nclosed) + 2) cap *= 2;
-  tk = hs_calloc(cap, sizeof *tk);
-  ti = hs_malloc(cap * sizeof *ti);
-  mask = cap - 1;
-  for (i = 0; i < nopen; i++) {
-    size_t s = pairset_slot(tk, mask, open[i]);
-    tk[s] = open[i];
-    ti[s] = (uint32_t)i;
-  }
-  for (i = 0; i < nclosed; i++) {
-    size_t s = pairset_slot(tk, mask, closed[i]);
-    if (tk[s]) continue;
-    tk[s] = closed[i];
-    ti[s] = CLOSED;
-  }
+  tk = pairset_new(pairs, npairs, &mask, &ti);
   rc = sentence_keys(ds, st, tc, stopcnt, inv, &pk, &pv, &np, err);
   if (np) hs_sort_u64_carry(pk, pv, np);
-  idx = hs_malloc((KEY_MAX + 1) * sizeof *idx);
   for (x = 0; x < np && !rc; x = y) {
-    size_t u, w, m = 0;
+    size_t u, w;
     for (y = x + 1; y < np && pk[y] >> 32 == pk[x] >> 32; y++) {}
-    if (y - x < 2) continue;
-    /* the open pairs: the postings of their documents */
-    for (u = x; u < y && m <= KEY_MAX; u++)
-      if (opendoc[(uint32_t)pk[u]]) idx[m++] = u;
-    if (m >= 2 && m <= KEY_MAX)
-      for (u = 0; u < m; u++)
-        for (w = u + 1; w < m; w++) {
-          uint32_t da = (uint32_t)pk[idx[u]], db = (uint32_t)pk[idx[w]];
-          /* da < db: postings are sorted by doc within a term */
-          uint64_t key = (uint64_t)da << 32 | db;
-          size_t slot;
-          if (da == db) continue;
-          slot = pairset_slot(tk, mask, key);
-          if (tk[slot] != key || ti[slot] == CLOSED) continue;
-          HS_GROW(ck, capc, nc + 1);
-          ck[nc++] = (uint64_t)ti[slot] << 32 | pv[idx[u]] << 16 | pv[idx[w]];
-        }
+    if (y - x < 2 || y - x > KEY_MAX) continue;
+    for (u = x; u < y; u++)
+      for (w = u + 1; w < y; w++) {
+        uint32_t da = (uint32_t)pk[u], db = (uint32_t)pk[w];
+        /* da < db: postings are sorted by doc within a term */
+        uint64_t key = (uint64_t)da << 32 | db;
+        size_t slot;
+        if (da == db) continue;
+        slot = pairset_slot(tk, mask, key);
+        if (tk[slot] != key) continue;
+        HS_GROW(ck, capc, nc + 1);
+        ck[nc++] = (uint64_t)ti[slot] << 32 | pv[u] << 16 | pv[w];
+      }
   }
-  free(idx);
-  c->pairs = hs_malloc((nopen + 1) * sizeof *c->pairs);
-  memcpy(c->pairs, open, nopen * sizeof *open);
-  c->npairs = nopen;
-  if (cold && !rc)
-    npairs = cold_pairs(pk, pv, np, tk, mask, paired, ds->ndocs, first_new, c, &ck,
-                        &nc, &capc);
   free(pk);
   free(pv);
   free(tk);
   free(ti);
   if (nc) hs_sort_u64(ck, nc);
+  c->pairs = hs_malloc((npairs + 1) * sizeof *c->pairs);
+  memcpy(c->pairs, pairs, npairs * sizeof *pairs);
   c->gstart = hs_malloc((nc + 2) * sizeof *c->gstart);
   for (i = 0; i < nc; i++)
     if (!i || ck[i] >> 32 != ck[i - 1] >> 32) c->gstart[ng++] = i;
@@ -293,6 +253,7 @@ int hs_sent_cands_build(const hs_docset *ds, const hs_senttab *st,
   c->nopen = nopen;
   return rc;
 }
+
 void hs_sent_cands_free(hs_sent_cands *c) {
   free(c->cand);
   free(c->pairs);

@@ -16,8 +16,10 @@
 **     documents of these pairs; a sentence touching a near-verbatim
 **     passage is skipped (such a passage is never extended, below).
 **  2. A candidate is a sentence seed when the weighted cosine of the two
-**     sentences' tf·idf vectors of words (idf from the counts over all
-**     documents, so frequent words weigh little) and the
+**     sentences' tf·idf vectors of words (idf from the counts over the
+**     documents of the pairs compared, so frequent words weigh little;
+**     rare words for choosing pairs without a passage are counted over all
+**     documents) and the
 **     Dice overlap of their content terms both pass a threshold.
 **  3. Seeds are chained in reading order on both sides, allowing a few
 **     unmatched sentences between them (a chain never runs backwards, so a
@@ -620,9 +622,9 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
                 hs_passage **p, size_t *n, hs_error *err) {
   sjob j;
   size_t i, x, y, ng = 0, total, m;
-  uint8_t *inv = NULL, *paired = NULL, *opendoc = NULL;
+  uint8_t *inv = NULL, *paired = NULL;
   uint64_t *open, *closed;
-  size_t nopen = 0, nclosed = 0;
+  size_t nopen = 0, nclosed = 0, ncoldp = 0;
   int rc = 0, t, io_error = 0;
   hs_passage *res;
   hs_termcounts tc;
@@ -654,7 +656,8 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
   }
   /* the pairs that the n-gram passages join without covering nearly all
   ** of one document (a reprint: nothing left to find), and their
-  ** documents: only these are counted, indexed and compared */
+  ** documents; with the pairs without a passage chosen below, these are
+  ** the documents counted (weights), indexed and compared */
   inv = hs_calloc(ds->ndocs + 1, 1);
   paired = hs_calloc(ds->ndocs + 1, 1);
   open = hs_malloc((j.nbyp + 1) * sizeof *open);
@@ -679,9 +682,38 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     open[nopen++] = (uint64_t)a << 32 | b;
     inv[a] = inv[b] = paired[a] = paired[b] = 1;
   }
-  opendoc = hs_malloc(ds->ndocs + 1);
-  memcpy(opendoc, inv, ds->ndocs + 1);
-  memset(inv, 1, ds->ndocs); /* pairs without an n-gram passage: any */
+  { /* pairs without an n-gram passage, by the counts of all documents
+    ** (not kept: the weights below are those of the compared ones) */
+    hs_termcounts all;
+    unsigned bits = 12;
+    uint64_t ntok = 0;
+    uint64_t *cold = NULL;
+    size_t ncold = 0;
+    for (i = 0; i < ds->ndocs; i++) ntok += st[i].n;
+    while (bits < 20 && ((uint64_t)1 << bits) < 4 * ntok) bits++;
+    hs_termcounts_init(&all, bits);
+    for (i = 0; i < ds->ndocs && !rc; i++) {
+      hs_doctab T;
+      if (hs_docset_get(ds, i, &T, &j.sc[0].bufa, &j.sc[0].err)) rc = HS_EIO;
+      else hs_termcounts_add(&all, T.hash, T.n);
+    }
+    closed = hs_reallocarray(closed, nclosed + nopen + 1, sizeof *closed);
+    memcpy(closed + nclosed, open, nopen * sizeof *open);
+    if (!rc) {
+      uint32_t scnt = (uint32_t)(all.total / 1000 > 20 ? all.total / 1000 : 20);
+      rc = hs_sent_cold_pairs(ds, st, &all, scnt, paired, closed,
+                              nclosed + nopen, first_new, &cold, &ncold, err);
+      if (rc) io_error = rc;
+    }
+    hs_termcounts_free(&all);
+    open = hs_reallocarray(open, nopen + ncold + 1, sizeof *open);
+    for (i = 0; i < ncold; i++) {
+      open[nopen + i] = cold[i];
+      inv[cold[i] >> 32] = inv[(uint32_t)cold[i]] = 1;
+    }
+    free(cold);
+    ncoldp = ncold;
+  }
   { /* counters: about four per token of the counted documents, at most
     ** 2^20 (a big corpus's table), so that a small run does not fill and
     ** scan a million of them */
@@ -705,17 +737,14 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
   j.idf = hs_sent_idf_table(&tc, &j.stopcnt, &j.stopidf);
   /* sentence pairs sharing a key, in the open pairs */
   if (!rc) {
-    rc = hs_sent_cands_build(ds, st, &tc, j.stopcnt, inv, opendoc, paired,
-                             open, nopen,
-                             closed,
-                             nclosed, first_new, 1, &cands, err);
+    rc = hs_sent_cands_build(ds, st, &tc, j.stopcnt, inv, open,
+                             nopen + ncoldp, nopen, &cands, err);
     if (rc) io_error = rc;
   }
   free(open);
   free(closed);
   free(inv);
   free(paired);
-  free(opendoc);
   j.cand = cands.cand;
   j.pairs = cands.pairs;
   j.nopen = cands.nopen;

@@ -107,8 +107,8 @@ uint8_t *hs_sent_idf_table(const hs_termcounts *tc, uint32_t *stopcnt,
 /* The sentence pairs to compare (candidates.c): cand[0..ncand), sorted,
 ** each the pair's index in pairs << 32 | sentence of a << 16 | sentence
 ** of b, grouped by pair: group g is [gstart[g], gstart[g + 1]);
-** pairs[0..npairs) are a << 32 | b, the first nopen of them the open pairs
-** given, the rest pairs without an n-gram passage. */
+** pairs[0..npairs) are a << 32 | b, the first nopen of them pairs with an
+** n-gram passage, the rest pairs without one. */
 typedef struct hs_sent_cands {
   uint64_t *cand;
   size_t ncand;
@@ -118,18 +118,26 @@ typedef struct hs_sent_cands {
   size_t ngroups;
 } hs_sent_cands;
 
-/* The candidates of the pairs open[0..nopen) (a << 32 | b, a < b), from
-** the sentences of the documents marked in inv; tc counts the terms of
-** those documents, stopcnt as hs_sent_idf_table's.  With cold, also of
-** the pairs that share enough rare keys and are neither open nor in
-** closed[0..nclosed), one of their documents >= first_new.  HS_EIO if a
-** document cannot be read. */
+/* The pairs of documents without an n-gram passage worth comparing: those
+** not in known[0..nknown) (both of whose documents are marked in paired)
+** that share COLD_TERMS sentence keys held by at most COLD_DOCS documents,
+** one of them >= first_new; tc counts the terms of all documents.  *out
+** (sorted, a << 32 | b, a < b; free() it), *nout.  HS_EIO if a document
+** cannot be read. */
+int hs_sent_cold_pairs(const hs_docset *ds, const hs_senttab *st,
+                       const hs_termcounts *tc, uint32_t stopcnt,
+                       const uint8_t *paired, const uint64_t *known,
+                       size_t nknown, size_t first_new, uint64_t **out,
+                       size_t *nout, hs_error *err);
+
+/* The candidates of pairs[0..npairs) (a << 32 | b, a < b; the first nopen
+** with an n-gram passage), from the sentences of the documents marked in
+** inv; tc counts the terms of those documents, stopcnt as
+** hs_sent_idf_table's.  HS_EIO if a document cannot be read. */
 int hs_sent_cands_build(const hs_docset *ds, const hs_senttab *st,
                         const hs_termcounts *tc, uint32_t stopcnt,
-                        const uint8_t *inv, const uint8_t *opendoc,
-                        const uint8_t *paired, const uint64_t *open,
-                        size_t nopen, const uint64_t *closed, size_t nclosed,
-                        size_t first_new, int cold, hs_sent_cands *c,
+                        const uint8_t *inv, const uint64_t *pairs,
+                        size_t npairs, size_t nopen, hs_sent_cands *c,
                         hs_error *err);
 void hs_sent_cands_free(hs_sent_cands *c);
 
