@@ -12,29 +12,31 @@
 **
 **  1. Only pairs already candidates are looked at: those joined by a
 **     passage (not covering a whole document) and those the n-gram index
-**     seeded with two n-grams or more that gave no passage — a summary
-**     keeps a name or a phrase of its source word for word.  A pair whose
-**     documents share fewer than PF_SHARED distinct content words is
-**     dropped before any sentence is compared.
+**     seeded at three places or more without a passage (align.c) — a
+**     summary keeps a name or a phrase of its source word for word.
 **  2. The tf·idf cosine of every sentence of one document with every
-**     sentence of the other is computed from the content words they share
-**     (one merge of the two documents' words), idf from the documents of
+**     sentence of the other is computed from the rarer content words
+**     they share (a hash table of one document's words, loaded once for
+**     all its pairs, probed with the other's), idf from the documents of
 **     the candidate pairs.  A sentence pair is a seed when the cosine
-**     passes a low threshold and two content words are shared.
+**     passes a low threshold and two words are shared.
 **  3. Seeds are chained by dynamic programming, in each direction: the
 **     summary side's sentences in order with at most GAP_S unmatched ones
 **     between them, the source side's in order too (a step back of one
-**     sentence allowed) with any gap.  A chain is a summary when it matches
-**     MIN_SENTS sentences or more, COVER of the sentences of its summary
-**     span, RATIO times shorter than its source span, and the summary
-**     span as one bag of words is still similar to the source sentences it
-**     matched.  Order and coverage are what set a summary apart from two
-**     stories of one event written independently: those share names and
-**     numbers sentence by sentence too, but not one run of consecutive
-**     sentences that follows the other story's order over its length.
-**  4. The summary becomes one passage (method "summary"), taking in every
-**     passage of the pair that it overlaps on the summary side, so that a
-**     summary with a copied phrase or a rewritten sentence is one record.
+**     sentence allowed) with gaps up to GAP_L words.  A chain is a summary
+**     when it matches MIN_SENTS sentences or more that are not copies,
+**     COVER of the sentences of its summary span, RATIO times shorter
+**     than its source span, and the summary span as one bag of words is
+**     still similar to the source sentences it matched.  Order and
+**     coverage are what set a summary apart from two stories of one event
+**     written independently: those share names and numbers sentence by
+**     sentence too, but not one run of consecutive sentences that follows
+**     the other story's order over its length.
+**  4. The summary becomes one passage (method "summary"), taking in the
+**     passages of the pair near it on both sides, so that a summary with a
+**     copied phrase or a rewritten sentence is one record; one whose
+**     summary side those passages mostly report already, as a copy or a
+**     rewrite of about its length, is left to them.
 */
 #include <math.h>
 #include <stdlib.h>
@@ -91,8 +93,12 @@ typedef struct occ {
   uint32_t sent, tf, next;
 } occ;
 
+typedef struct tslot {
+  uint32_t term, head, gen, stamp, n;
+} tslot;
+
 typedef struct mscratch {
-  uint32_t *slot_term, *slot_head, *slot_gen, *slot_stamp, *slot_n;
+  tslot *slot;
   size_t capslot;
   uint32_t mask, gen, stamp, cur_a;
   occ *occ;
@@ -302,18 +308,13 @@ static void table_load(mscratch *sc, const dwords *w, uint32_t nsent) {
   size_t size = 16;
   while (size < 2 * (size_t)n + 2) size *= 2;
   if (size > sc->capslot) {
-    free(sc->slot_term), free(sc->slot_head), free(sc->slot_gen);
-    free(sc->slot_stamp), free(sc->slot_n);
-    sc->slot_term = hs_malloc(size * sizeof *sc->slot_term);
-    sc->slot_head = hs_malloc(size * sizeof *sc->slot_head);
-    sc->slot_gen = hs_calloc(size, sizeof *sc->slot_gen);
-    sc->slot_stamp = hs_calloc(size, sizeof *sc->slot_stamp);
-    sc->slot_n = hs_malloc(size * sizeof *sc->slot_n);
+    free(sc->slot);
+    sc->slot = hs_calloc(size, sizeof *sc->slot);
     sc->capslot = size;
   }
   sc->mask = (uint32_t)size - 1;
   if (++sc->gen == 0) { /* wrapped: clear once */
-    memset(sc->slot_gen, 0, sc->capslot * sizeof *sc->slot_gen);
+    for (x = 0; x < sc->capslot; x++) sc->slot[x].gen = 0;
     sc->gen = 1;
   }
   sc->nocc = 0;
@@ -321,24 +322,24 @@ static void table_load(mscratch *sc, const dwords *w, uint32_t nsent) {
   for (s = 0; s < nsent; s++)
     for (x = w->first[s]; x < w->first[s + 1]; x++) {
       uint32_t h = w->term[x], i = (h * 0x9e3779b1u >> 7) & sc->mask;
-      while (sc->slot_gen[i] == sc->gen && sc->slot_term[i] != h)
+      while (sc->slot[i].gen == sc->gen && sc->slot[i].term != h)
         i = (i + 1) & sc->mask;
-      if (sc->slot_gen[i] != sc->gen) {
-        sc->slot_gen[i] = sc->gen;
-        sc->slot_term[i] = h;
-        sc->slot_head[i] = UINT32_MAX;
-        sc->slot_n[i] = 0;
+      if (sc->slot[i].gen != sc->gen) {
+        sc->slot[i].gen = sc->gen;
+        sc->slot[i].term = h;
+        sc->slot[i].head = UINT32_MAX;
+        sc->slot[i].n = 0;
       }
-      if (sc->slot_head[i] != UINT32_MAX &&
-          sc->occ[sc->slot_head[i]].sent == s) {
-        sc->occ[sc->slot_head[i]].tf++;
+      if (sc->slot[i].head != UINT32_MAX &&
+          sc->occ[sc->slot[i].head].sent == s) {
+        sc->occ[sc->slot[i].head].tf++;
         continue;
       }
       sc->occ[sc->nocc].sent = s;
       sc->occ[sc->nocc].tf = 1;
-      sc->occ[sc->nocc].next = sc->slot_head[i];
-      sc->slot_head[i] = (uint32_t)sc->nocc++;
-      sc->slot_n[i]++;
+      sc->occ[sc->nocc].next = sc->slot[i].head;
+      sc->slot[i].head = (uint32_t)sc->nocc++;
+      sc->slot[i].n++;
     }
 }
 
@@ -356,7 +357,8 @@ static double bag_cos(const mjob *j, mscratch *sc, const dwords *S,
   uint32_t x, l;
   double dot = 0, n1 = 0, n2 = 0;
   HS_GROW(sc->bag_s, sc->capbs, (size_t)(S->first[s1 + 1] - S->first[s0]) + 1);
-  for (x = S->first[s0]; x < S->first[s1 + 1]; x++) sc->bag_s[ns++] = S->term[x];
+  for (x = S->first[s0]; x < S->first[s1 + 1]; x++)
+    sc->bag_s[ns++] = S->term[x];
   for (l = 0; l < nl; l++)
     if (mark[l]) {
       HS_GROW(sc->bag_l, sc->capbl, nl2 + (L->first[l + 1] - L->first[l]) + 1);
@@ -443,9 +445,10 @@ static void emit(mjob *j, mscratch *sc, size_t pi, const hs_doctab *A,
     }
     if (2 * cs >= span && cl < EXPLAINED_RATIO * cs) return;
   }
-  /* the pair's passages that overlap the summary on its side and lie
-  ** near it on the other are pieces of it; if with them its source side is no longer RATIO times
-  ** the other, it is a rewrite that they report already */
+  /* the pair's passages near the summary on its side (NEAR_S words) and
+  ** on the other (GAP_L) are pieces of it; if with them its source side
+  ** is no longer RATIO times the other, it is a rewrite that they report
+  ** already */
   for (pass = 0; pass < 2; pass++) {
     for (x = j->pfirst[pi]; x < j->plast[pi]; x++) {
       hs_passage *p = &j->p[j->byp[x]];
@@ -518,21 +521,21 @@ static int pair_run(mjob *j, mscratch *sc, uint32_t a, uint32_t b,
   sc->ntouched = 0;
   for (l = 0; l < nsb; l++) {
     if (++sc->stamp == 0) {
-      memset(sc->slot_stamp, 0, sc->capslot * sizeof *sc->slot_stamp);
+      for (x = 0; x < sc->capslot; x++) sc->slot[x].stamp = 0;
       sc->stamp = 1;
     }
     for (x = DB->first[l]; x < DB->first[l + 1]; x++) {
       uint32_t h = DB->term[x], i = (h * 0x9e3779b1u >> 7) & sc->mask, o;
       int fresh;
       float w2;
-      while (sc->slot_gen[i] == sc->gen && sc->slot_term[i] != h)
+      while (sc->slot[i].gen == sc->gen && sc->slot[i].term != h)
         i = (i + 1) & sc->mask;
-      if (sc->slot_gen[i] != sc->gen || sc->slot_n[i] > OCC_MAX) continue;
-      fresh = sc->slot_stamp[i] != sc->stamp;
-      sc->slot_stamp[i] = sc->stamp;
+      if (sc->slot[i].gen != sc->gen || sc->slot[i].n > OCC_MAX) continue;
+      fresh = sc->slot[i].stamp != sc->stamp;
+      sc->slot[i].stamp = sc->stamp;
       w2 = idf_of(j, h);
       w2 *= w2;
-      for (o = sc->slot_head[i]; o != UINT32_MAX; o = sc->occ[o].next) {
+      for (o = sc->slot[i].head; o != UINT32_MAX; o = sc->occ[o].next) {
         size_t cell = (size_t)l * nsa + sc->occ[o].sent;
         if (!sc->sh[cell]) {
           HS_GROW(sc->touched, sc->captouched, sc->ntouched + 1);
@@ -660,7 +663,9 @@ int hs_summary_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
         byp[nb++] = pk[y].i;
       }
     if (a < first_new && b < first_new) continue;
-    /* nearly all of one document copied: nothing left to sum up */
+    /* half of the shorter document or nearly all of one copied: the
+    ** passages report it */
+    if (st[a].n <= st[b].n ? 2 * wa >= st[a].n : 2 * wb >= st[b].n) continue;
     if (10 * wa >= 9 * (uint64_t)st[a].n || 10 * wb >= 9 * (uint64_t)st[b].n)
       continue;
     pairs[np] = pk[x].key;
@@ -728,8 +733,7 @@ int hs_summary_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
       *err = sc->err;
       io_error = sc->err.code;
     }
-    free(sc->slot_term), free(sc->slot_head), free(sc->slot_gen);
-    free(sc->slot_stamp), free(sc->slot_n), free(sc->occ);
+    free(sc->slot), free(sc->occ);
     free(sc->dot), free(sc->sh), free(sc->touched);
     free(sc->seeds), free(sc->dir), free(sc->best), free(sc->prev);
     free(sc->ls), free(sc->wa), free(sc->wb), free(sc->bag_s), free(sc->bag_l);
