@@ -669,8 +669,9 @@ typedef struct hs_meta {
                                 credits, when it differs from outlet */
   const char *date_source;   /* "metadata", "header", "url" or NULL */
   const char *outlet_source; /* "metadata", "carrier", "masthead",
-                                "copyright", "dateline", "credit",
-                                "address", "url", "folder" or NULL */
+                                "copyright", "site", "dateline",
+                                "credit", "address", "url", "folder" or
+                                NULL */
   size_t nbody_dates;        /* dates mentioned in the body (never the
                                 publication date) */
 } hs_meta;

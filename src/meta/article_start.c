@@ -96,6 +96,16 @@ static const char *const menu_lines[] = {
     "عضویت", "جستجو", "صفحه اصلی", "войти", "подписаться", "поиск",
     "главная", "поделиться", NULL};
 
+/* Headers of lists of other articles: a line opening with one starts a
+** list whose next 30 lines (up to a paragraph) are teasers, no headline. */
+static const char *const teaser_headers[] = {
+    "more stories", "related", "you may also like", "you might also like",
+    "recommended for you", "see also", "read also", "also read",
+    "more from ", "more in ", "more on ", "leia também", "veja também",
+    "notizie correlate", "lesen sie auch", "baca juga", "berita terkait",
+    "читайте также", "اقرأ أيضا", "اقرأ أيضاً", "مطالب مرتبط",
+    "اخبار مرتبط", NULL};
+
 /* Parts of furniture lines: share links, comment forms, newsletter
 ** prompts ("Submit to Reddit (Opens in new window)"). */
 static const char *const furniture_parts[] = {
@@ -126,6 +136,10 @@ static const char *const byline_cues[] = {
     "par ", "автор", "بقلم", "كتب", "نویسنده", NULL};
 
 static int is_sp(unsigned char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+static int is_letter(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
 
 static int ci_eq(const char *t, uint32_t s, uint32_t e, const char *p) {
   size_t n = strlen(p), j;
@@ -218,8 +232,16 @@ static uint8_t classify(const char *t, aline *l) {
   if (w <= 12 && e - s <= 120)
     for (i = s; i < e; i++) {
       size_t k;
-      for (k = 0; furniture_parts[k]; k++)
-        if (ci_eq(t, i, e, furniture_parts[k])) return K_MENU;
+      for (k = 0; furniture_parts[k]; k++) {
+        size_t m = strlen(furniture_parts[k]);
+        /* whole words: "share on" is not in "share one" */
+        if (ci_eq(t, i, e, furniture_parts[k]) &&
+            (i == s || !is_letter((unsigned char)t[i - 1])) &&
+            (i + m >= e || furniture_parts[k][m - 1] == ' ' ||
+             furniture_parts[k][m - 1] == '/' ||
+             !is_letter((unsigned char)t[i + m])))
+          return K_MENU;
+      }
     }
   if (byline(t, s, e, w)) return K_BYLINE;
   if (w >= 25 || (e - s >= 400)) return K_BODY;
@@ -262,7 +284,7 @@ static uint8_t classify(const char *t, aline *l) {
 
 /* Split the page's first lines; returns their number. */
 static size_t read_lines(const char *t, uint32_t len, const hs_range *b,
-                         size_t nb, aline *out) {
+                         size_t nb, aline *out, hs_page_start *ps) {
   uint32_t i = 0, e;
   size_t n = 0;
   if (len > MAX_BYTES) len = MAX_BYTES;
@@ -285,6 +307,20 @@ static size_t read_lines(const char *t, uint32_t len, const hs_range *b,
     out[n].kind = out[n].boiler ? K_OTHER : classify(t, &out[n]);
     out[n].h = out[n].h_tail = out[n].h_head = 0;
     n++;
+  }
+  /* the teasers under a related-articles header */
+  for (i = 0; i < n; i++) {
+    size_t k, j;
+    if (out[i].words > 6) continue;
+    for (k = 0; teaser_headers[k]; k++)
+      if (ci_eq(t, out[i].s, out[i].e, teaser_headers[k])) break;
+    if (!teaser_headers[k]) continue;
+    out[i].kind = K_MENU;
+    for (j = i + 1; j < n && j <= i + 30 && out[j].kind != K_BODY; j++) {
+      if (out[j].kind == K_CAND) out[j].kind = K_OTHER;
+      if (!ps->list_e) ps->list_s = out[i].s;
+      if (ps->list_s == out[i].s) ps->list_e = out[j].e;
+    }
   }
   /* a short line of capitalised words right over a date line is the
   ** author's name ("Adam Clark Estes" / "Monday 5:30PM") */
@@ -341,7 +377,7 @@ void hs_page_start_find(const char *text, size_t len, const hs_range *b,
   memset(out, 0, sizeof *out);
   if (!text || !len) return;
   ln = hs_calloc(MAX_LINES, sizeof *ln);
-  n = read_lines(text, l32, b, nb, ln);
+  n = read_lines(text, l32, b, nb, ln, out);
   for (i = 0; i < n;
        paras += ln[i].kind == K_BODY, shorts += ln[i].words <= 6, i++) {
     size_t j, body = 0, seen = 0, bodies = 0, between = 0;
@@ -420,15 +456,18 @@ void hs_page_start_find(const char *text, size_t len, const hs_range *b,
       bs = sc, best = i;
   }
   if (best != SIZE_MAX) {
-    size_t z = best >= 3 ? best - 3 : 0, j;
+    size_t z = best >= 3 ? best - 3 : 0, j, bodies = 0;
     out->found = 1;
     out->line = (uint32_t)best;
     out->head_s = ln[best].s;
     out->head_e = ln[best].e;
     out->zone_s = ln[z].s;
     out->zone_e = ln[best].e;
-    for (j = best + 1; j < n && ln[j].kind != K_BODY; j++)
+    /* to the first paragraph, past a caption right under the headline */
+    for (j = best + 1; j < n; j++) {
+      if (ln[j].kind == K_BODY && (j > best + 2 || ++bodies == 2)) break;
       out->zone_e = ln[j].e;
+    }
     out->confidence = bs >= 9 ? 0.7 : 0.6;
   }
   free(ln);

@@ -17,6 +17,9 @@ typedef struct hs_page_start {
   uint32_t zone_s, zone_e; /* the header zone: bytes a publication date may
                            ** come from (the lines around the headline, up
                            ** to the first paragraph) */
+  uint32_t list_s, list_e; /* the first list of other articles' teasers
+                           ** (under "More stories", "Related"): no date
+                           ** there is the page's */
   double confidence;
 } hs_page_start;
 

@@ -232,7 +232,7 @@ static int header_line(const char *t, uint32_t len, const hs_date *v,
 }
 
 static void find_date(const hs_doc *d, hs_meta *m, const hs_page_start *art) {
-  hs_date v[64];
+  hs_date v[80];
   uint32_t len = d->len > UINT32_MAX ? UINT32_MAX : (uint32_t)d->len;
   int mail = 0;
   uint32_t hz = header_end(d->text, len, m->boiler, m->nboiler, &mail);
@@ -241,12 +241,24 @@ static void find_date(const hs_doc *d, hs_meta *m, const hs_page_start *art) {
   uint32_t zs = art && art->found ? art->zone_s : 0;
   uint32_t ze = art && art->found ? art->zone_e : 0;
   if (art && art->found && art->line >= 8 && !mail) hz = 0;
-  size_t n = hs_date_scan(d->text, d->len, v, 64), i, best = SIZE_MAX;
+  size_t n, nz = 0, i, best = SIZE_MAX;
   double bs = -1;
   int cue;
+  /* the article's zone first: a long page's first 64 dates may all be
+  ** above it */
+  if (ze > zs) {
+    nz = hs_date_scan(d->text + zs, ze - zs, v, 16);
+    for (i = 0; i < nz; i++) v[i].start += zs, v[i].end += zs;
+  }
+  n = nz + hs_date_scan(d->text, d->len, v + nz, 64);
   for (i = 0; i < n; i++) {
     double sc = v[i].confidence;
+    if (i >= nz && v[i].start >= zs && v[i].end <= ze) continue; /* seen */
     if (in_ranges(m->boiler, m->nboiler, v[i].start, v[i].end)) continue;
+    if (art && v[i].start >= art->list_s && v[i].end <= art->list_e) {
+      m->nbody_dates++; /* a teaser's date, another article's */
+      continue;
+    }
     cue = cue_before(d->text, v[i].start);
     if ((v[i].start >= hz && !(v[i].start >= zs && v[i].end <= ze)) ||
         !header_line(d->text, len, &v[i], cue, mail)) {

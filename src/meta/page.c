@@ -32,6 +32,7 @@
 
 #include "hearsay.h"
 #include "meta/meta_int.h"
+#include "meta/site_name.h"
 #include "util/util.h"
 
 typedef struct pline {
@@ -453,6 +454,8 @@ const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
       memset(best, 0, sizeof *best);
     }
   }
+  /* the site's name in the page's furniture (site_name.c) */
+  src = hs_site_name(d, a, b, nb, out, out->value ? src : NULL);
   if (!out->value && d->url && *d->url) {
     const char *canon;
     uint32_t ns, ne, ul = (uint32_t)strlen(d->url);

@@ -253,6 +253,11 @@ int hs_web_extract(const char *page, size_t len, const char *charset,
   }
   /* Metadata. */
   a->outlet = clean_str(c.meta[F_SITE] ? c.meta[F_SITE] : c.ld_site);
+  /* "Autoracing | F1 | Indy | MotoGP": the name before a list of topics */
+  if (a->outlet) {
+    char *bar = strstr(a->outlet, " | ");
+    if (bar && bar > a->outlet) *bar = '\0';
+  }
   {
     const char *t = c.meta[F_TITLE] ? c.meta[F_TITLE]
                     : c.ld_title    ? c.ld_title
