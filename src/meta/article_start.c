@@ -33,7 +33,9 @@
 ** of at most 6 words); on a tie the first one, or the longer of two lines
 ** at most 3 apart (a section or teaser line over the headline is
 ** shorter); with no such line there is no article start and the caller
-** keeps its first-lines rule.** else there is no article start and the caller keeps its first-lines
+** keeps its first-lines rule, unless the first paragraph sits under 15
+** lines or more, 70% of them of at most 6 words (the site's menus: the
+** page then has no headline).** else there is no article start and the caller keeps its first-lines
 ** rule.  The header zone runs from 3 lines above the headline to the
 ** first paragraph: a date there (or in a labelled line) is the page's
 ** date, never one in running text.  Cost: one pass over the first 600
@@ -454,6 +456,12 @@ void hs_page_start_find(const char *text, size_t len, const hs_range *b,
     if (sc > bs || (sc == bs && best != SIZE_MAX && i - best <= 3 &&
                     ln[i].words > ln[best].words))
       bs = sc, best = i;
+  }
+  if (best == SIZE_MAX) {
+    size_t short_above = 0;
+    for (i = 0; i < n && ln[i].kind != K_BODY; i++)
+      short_above += ln[i].words <= 6;
+    out->furniture = i < n && i >= 15 && short_above * 10 >= i * 7;
   }
   if (best != SIZE_MAX) {
     size_t z = best >= 3 ? best - 3 : 0, j, bodies = 0;

@@ -20,6 +20,10 @@ typedef struct hs_page_start {
   uint32_t list_s, list_e; /* the first list of other articles' teasers
                            ** (under "More stories", "Related"): no date
                            ** there is the page's */
+  int furniture;           /* no headline found, and the first paragraph
+                           ** sits under 15 lines or more of mostly short
+                           ** ones: the first lines are the site's menus,
+                           ** no headline */
   double confidence;
 } hs_page_start;
 

@@ -388,7 +388,7 @@ int hs_meta_extract(const hs_doc *d, const hs_aliases *aliases,
               0);
     free(v);
   }
-  if (!m->title.value)
+  if (!m->title.value && !art.furniture)
     hs_page_title(d, aliases, m->boiler, m->nboiler, &m->outlet, &m->title);
   len = d->len > UINT32_MAX ? UINT32_MAX : (uint32_t)d->len;
   for (i = 0; i < len; i = e + 1) {

@@ -8,7 +8,9 @@
 ** forms: "Subscribe to X", "Advertise with X", "More from X", "Follow X
 ** on", "Special to the X", "X homepage", "X Newsletters", "X Store" (the
 ** per-language templates below, docs/sources.md).  Each such line gives a
-** candidate name (its capitalised words next to the template); a
+** candidate name (its capitalised words next to the template), and so does
+** the page's first line when it is up to 4 capitalised words (a masthead);
+** a
 ** candidate's support is the number of template lines that give it plus
 ** the number of short lines (at most 12 words) that contain it as words.
 ** Then:
@@ -270,6 +272,12 @@ const char *hs_site_name(const hs_doc *d, const hs_aliases *a,
     ls[n] = s;
     le[n] = e;
     n++;
+    /* the page's first line, a masthead ("Sportsnet", "Valley Post") */
+    if (n == 1 && w < 4 && word_start((unsigned char)t[s]) &&
+        name_fwd(t, s, e) == e) {
+      add_cand(c, &nc, t, s, e);
+      continue;
+    }
     for (k = 0; name_after[k]; k++)
       if (ci_eq(t, s, e, name_after[k])) {
         uint32_t ns = s + (uint32_t)strlen(name_after[k]);
@@ -290,7 +298,7 @@ const char *hs_site_name(const hs_doc *d, const hs_aliases *a,
   for (k = 0; k < nc; k++) {
     int v = c[k].votes +
             mentions(t, ls, le, n, t + c[k].s, c[k].e - c[k].s);
-    /* a shorter name inside a longer one counts for it too */
+    /* on a tie the shorter name ("CBS Sports" over "CBS Sports HQ") */
     if (v > bv || (v == bv && best < MAX_CANDS &&
                    c[k].e - c[k].s < c[best].e - c[best].s))
       bv = v, best = k;
