@@ -247,9 +247,9 @@ typedef struct hs_reuse_opts {
   /* 1 (default): also the sentence stage, which finds rewritten
   ** (paraphrased) and summarized copies by sentence similarity and joins
   ** the pieces of one rewritten passage; 0: only the n-gram stage
-  ** (verbatim and lightly edited copies, as "--strict").  The sentence
-  ** stage needs the whole corpus in one process: with nranks > 1 it is
-  ** skipped. */
+  ** (verbatim and lightly edited copies, as "--strict").  With
+  ** nranks > 1 the sentence stage runs on rank 0 after the distributed
+  ** n-gram stage, on the token tables of the documents it needs. */
   int rewrite;
 } hs_reuse_opts;
 

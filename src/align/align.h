@@ -43,6 +43,13 @@ void hs_engine_parts_get(hs_engine *e, hs_engine_parts *p);
 /* The term counts of earlier runs for the sentence stage of the next
 ** hs_engine_run (borrowed; NULL: none), which also fills its outputs. */
 void hs_engine_set_prior(hs_engine *e, hs_sent_prior *p);
+/* Every document's sentence bounds (those of this rank's documents in a
+** distributed run), or NULL when the sentence stage is off. */
+const hs_senttab *hs_engine_senttabs(const hs_engine *e);
+/* The repeated subheads (subhead.c) of documents first.. that this
+** process tokenized, into *out (malloc'ed); returns how many. */
+size_t hs_engine_subheads(const hs_engine *e, size_t first,
+                          hs_passage **out);
 /* Give e every document's word count (malloc'ed, owned by e from now). */
 void hs_engine_set_words(hs_engine *e, uint32_t *words);
 

@@ -43,7 +43,7 @@ struct hs_engine {
   hs_hashlist capped;/* hs_engine_set_capped */
   hs_error failed;   /* a spill file error met by a void call */
   uint32_t *words;   /* distributed runs: every document's word count */
-  int sent_on;       /* the sentence stage runs (not strict, one process) */
+  int sent_on;       /* the sentence stage runs (not strict) */
   hs_senttab *st;    /* per document, for the sentence stage */
   size_t capst;
   hs_sublist *sub;   /* per document: repeated subheads (subhead.c) */
@@ -69,7 +69,9 @@ int hs_engine_new(hs_engine **out, const hs_reuse_opts *opts,
   e = hs_calloc(1, sizeof *e);
   e->opts = *opts;
   e->nthreads = opts->threads > 0 ? opts->threads : hs_ncpu();
-  e->sent_on = opts->rewrite && opts->nranks <= 1;
+  /* in a distributed run each rank keeps the sentences of its own
+  ** documents, for rank 0's sentence stage (mpi/dist_sent.c) */
+  e->sent_on = opts->rewrite;
   e->budget = opts->memory;
   if (!e->budget) {
     long pages = sysconf(_SC_PHYS_PAGES), psize = sysconf(_SC_PAGESIZE);
@@ -201,7 +203,7 @@ static int add_range(void *ud, int thread, size_t begin, size_t end) {
     }
     if (j->e->sent_on && d->text)
       hs_senttab_build(&j->e->st[doc], d->text, toks, n);
-    if (o->internal && o->nranks <= 1 && d->text)
+    if (o->internal && d->text)
       hs_subhead_find(d->text, d->len, &j->e->docs[doc], (uint32_t)doc,
                       o->min_words, &j->e->sub[doc].p, &j->e->sub[doc].n,
                       &j->e->sub[doc].cap);
@@ -328,6 +330,23 @@ void hs_engine_parts_get(hs_engine *e, hs_engine_parts *p) {
 
 void hs_engine_set_prior(hs_engine *e, hs_sent_prior *p) { e->prior = p; }
 
+const hs_senttab *hs_engine_senttabs(const hs_engine *e) {
+  return e->sent_on ? e->st : NULL;
+}
+
+size_t hs_engine_subheads(const hs_engine *e, size_t first,
+                          hs_passage **out) {
+  size_t d, n = 0, cap = 0;
+  *out = NULL;
+  for (d = first; d < e->ndocs; d++)
+    if (e->sub[d].n) {
+      HS_GROW(*out, cap, n + e->sub[d].n);
+      memcpy(*out + n, e->sub[d].p, e->sub[d].n * sizeof **out);
+      n += e->sub[d].n;
+    }
+  return n;
+}
+
 void hs_engine_set_words(hs_engine *e, uint32_t *words) {
   free(e->words);
   e->words = words;
@@ -388,13 +407,7 @@ int hs_engine_run_local(hs_engine *e, size_t first_new, hs_passage **out,
   free(near);
   if (!rc) { /* repeated subheads, in one merge */
     hs_passage *all = NULL;
-    size_t d, nall = 0, capall = 0;
-    for (d = first_new; d < e->ndocs; d++)
-      if (e->sub[d].n) {
-        HS_GROW(all, capall, nall + e->sub[d].n);
-        memcpy(all + nall, e->sub[d].p, e->sub[d].n * sizeof *all);
-        nall += e->sub[d].n;
-      }
+    size_t nall = hs_engine_subheads(e, first_new, &all);
     hs_subhead_merge(out, n, all, nall);
     free(all);
   }

@@ -10,6 +10,7 @@
 #include "hearsay.h"
 #include "index/index.h"
 #include "index/spill.h"
+#include "align/sentence.h"
 
 /* Collective over all ranks.  ds holds every document's table (n = 0 for
 ** the documents of other ranks); failed is this rank's earlier error (code
@@ -21,6 +22,16 @@ int hs_dist_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
                 size_t first_new, const hs_hashlist *capped_in,
                 const hs_error *failed, hs_passage **out, size_t *n,
                 uint32_t **words, hs_error *err);
+
+/* Collective, after hs_dist_run (dist_sent.c): the sentence stage on
+** rank 0 over the passages *out, *n there (st: this rank's sentence
+** bounds, NULL when the stage is off), then the subheads sub[0..nsub)
+** of every rank merged in; *out, *n as hs_engine_run_local leaves them,
+** on rank 0. */
+int hs_dist_finish(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
+                   const hs_senttab *st, const hs_passage *sub, size_t nsub,
+                   size_t first_new, hs_passage **out, size_t *n,
+                   hs_error *err);
 
 #ifdef HS_MPI
 

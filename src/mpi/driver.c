@@ -25,6 +25,13 @@ int hs_engine_run(hs_engine *e, size_t first_new, hs_passage **out,
     rc = hs_dist_run(p.opts, p.nthreads, &p.ds, first_new, p.capped,
                      p.failed, out, n, &words, err);
     hs_engine_set_words(e, words);
+    if (!rc) { /* the sentence stage and the subheads, on rank 0 */
+      hs_passage *sub = NULL;
+      size_t nsub = hs_engine_subheads(e, first_new, &sub);
+      rc = hs_dist_finish(p.opts, p.nthreads, &p.ds, hs_engine_senttabs(e),
+                          sub, nsub, first_new, out, n, err);
+      free(sub);
+    }
     return rc;
   }
   return hs_engine_run_local(e, first_new, out, n, err);

@@ -23,13 +23,11 @@ if mpirun --version 2>&1 | grep -q 'Open MPI'; then
 fi
 
 # same NAME ARGS...: the output of ARGS under 1, 2 and 4 ranks equals the
-# single-process output (the binary started without mpirun).  Distributed
-# runs skip the sentence stage (docs/mpi.md), so both sides run with
-# --strict.
+# single-process output (the binary started without mpirun), the sentence
+# stage's rewritten records and the repeated subheads included.
 same() {
   local name=$1 np
   shift
-  set -- "$@" --strict
   run 0 "$HEARSAY" "$@"
   mv "$WORK/out" "$WORK/$name.ref"
   for np in 1 2 4; do
@@ -46,6 +44,14 @@ same reuse-tsv reuse --format tsv "$CORPUS"
 same reuse-text reuse --format text "$CORPUS"
 same reuse-noint reuse --format jsonl --no-internal --min-words 8 "$CORPUS"
 same dups dups --format jsonl --threshold 0.3 "$CORPUS"
+
+note "rewritten copies: the sentence stage runs on rank 0; --strict leaves it out"
+python3 "$ROOT/tests/cli/lib/rewrites.py" "$CORPUS" "$WORK/rw.jsonl"
+same rw reuse --format jsonl "$WORK/rw.jsonl"
+[[ $(jq -s 'map(select(.method == "rewritten")) | length' "$WORK/rw.ref") -ge 5 ]] ||
+  fail "too few rewritten records"
+same rw-strict reuse --format jsonl --strict "$WORK/rw.jsonl"
+same rw-dups dups --format jsonl --threshold 0.3 "$WORK/rw.jsonl"
 
 note "a corpus of 240,000 words under --memory 1M: token tables spill on every rank"
 python3 "$ROOT/tests/cli/lib/copies.py" "$CORPUS" "$WORK/big.jsonl" 48 5 --series 3
