@@ -53,6 +53,7 @@
 #include "cluster/cluster.h"
 #include "mpi/dist.h"
 #include "util/parallel.h"
+#include "util/sort.h"
 #include "util/util.h"
 
 #ifndef HS_MPI
@@ -79,7 +80,8 @@ int hs_mpi_agree(int rc, hs_error *err) {
 int hs_dist_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
                 size_t first_new, const hs_hashlist *capped_in,
                 const hs_error *failed, hs_passage **out, size_t *n,
-                uint32_t **words, hs_error *err) {
+                uint32_t **words, uint64_t **near, size_t *nnear,
+                hs_error *err) {
   (void)o;
   (void)nthreads;
   (void)ds;
@@ -89,6 +91,7 @@ int hs_dist_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
   *out = NULL;
   *n = 0;
   *words = NULL;
+  if (near) *near = NULL, *nnear = 0;
   return hs_error_set(err, HS_EUSAGE, "this hearsay was built without MPI; "
                       "build it with 'make mpi' (docs/mpi.md)");
 }
@@ -280,7 +283,8 @@ static void print_stats(const dist *d, size_t ndocs, uint64_t npassages) {
 int hs_dist_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
                 size_t first_new, const hs_hashlist *capped_in,
                 const hs_error *failed, hs_passage **out, size_t *n,
-                uint32_t **words, hs_error *err) {
+                uint32_t **words, uint64_t **near, size_t *nnear,
+                hs_error *err) {
   dist d;
   hs_posting *post = NULL;
   uint64_t npost = 0, nd[2], lo, hi;
@@ -288,12 +292,14 @@ int hs_dist_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
   hs_doctab *tabs = NULL;
   uint32_t *store = NULL, *ident = NULL;
   hs_passage *mine = NULL;
-  size_t nmine = 0, i;
+  uint64_t *mynear = NULL;
+  size_t nmine = 0, nmynear = 0, i;
   int rc = HS_OK, flags[2];
   double t0 = now(), t1;
   *out = NULL;
   *n = 0;
   *words = NULL;
+  if (near) *near = NULL, *nnear = 0;
   memset(&d, 0, sizeof d);
   memset(&xp, 0, sizeof xp);
   MPI_Comm_rank(MPI_COMM_WORLD, &d.rank);
@@ -356,7 +362,7 @@ int hs_dist_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
       rc = hs_error_set(err, HS_EINTR, "interrupted");
     else
       rc = hs_align_run(o, nthreads, &mine_ds, NULL, &xp, &mine, &nmine,
-                        NULL, NULL, err);
+                        near ? &mynear : NULL, &nmynear, err);
   }
   if ((rc = hs_mpi_agree(rc, err))) goto out;
   free(store);
@@ -388,6 +394,19 @@ int hs_dist_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     } else {
       free(all);
     }
+    if (near) { /* pairs seeded without a passage, for the summary pass */
+      all = NULL;
+      cnt[0] = nmynear;
+      hs_dist_exchange(&d, X_PASSAGES, mynear, cnt, sizeof *mynear, &all,
+                       rcount, rdispl);
+      if (d.rank == 0) {
+        *near = all;
+        *nnear = (size_t)rdispl[d.size];
+        hs_sort_u64(*near, *nnear);
+      } else {
+        free(all);
+      }
+    }
     free(cnt);
     free(rcount);
     free(rdispl);
@@ -416,11 +435,17 @@ out:
   free(store);
   free(ident);
   free(mine);
+  free(mynear);
   hs_xpairs_free(&xp);
   if (rc) {
     free(*out);
     *out = NULL;
     *n = 0;
+    if (near) {
+      free(*near);
+      *near = NULL;
+      *nnear = 0;
+    }
     free(*words);
     *words = NULL;
   }

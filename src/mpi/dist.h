@@ -17,21 +17,24 @@
 ** 0 if none).  Fills *out, *n with every passage (sorted as hs_engine_run
 ** sorts them, families not assigned) on rank 0 and nothing elsewhere, and
 ** *words (malloc'ed, ds->ndocs entries) with every document's word count
-** on every rank. */
+** on every rank.  near (NULL: not wanted) gets on rank 0 the pairs that
+** were seeded but gave no passage (hs_align_run's), sorted. */
 int hs_dist_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
                 size_t first_new, const hs_hashlist *capped_in,
                 const hs_error *failed, hs_passage **out, size_t *n,
-                uint32_t **words, hs_error *err);
+                uint32_t **words, uint64_t **near, size_t *nnear,
+                hs_error *err);
 
-/* Collective, after hs_dist_run (dist_sent.c): the sentence stage on
-** rank 0 over the passages *out, *n there (st: this rank's sentence
-** bounds, NULL when the stage is off), then the subheads sub[0..nsub)
+/* Collective, after hs_dist_run (dist_sent.c): the sentence stage and
+** the summary pass (with near, nnear) on rank 0 over the passages *out,
+** *n there (st: this rank's sentence bounds, NULL when the stage is off),
+** then the subheads sub[0..nsub)
 ** of every rank merged in; *out, *n as hs_engine_run_local leaves them,
 ** on rank 0. */
 int hs_dist_finish(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
                    const hs_senttab *st, const hs_passage *sub, size_t nsub,
-                   size_t first_new, hs_passage **out, size_t *n,
-                   hs_error *err);
+                   const uint64_t *near, size_t nnear, size_t first_new,
+                   hs_passage **out, size_t *n, hs_error *err);
 
 #ifdef HS_MPI
 

@@ -8,9 +8,11 @@
 ** sentences of the pairs that the n-gram passages join, weighting words
 ** by their counts over those pairs' documents.  The n-gram passages are
 ** on rank 0 after hs_dist_run, so rank 0 names the documents of the
-** passages between two documents (those the stage or its joining step
-** may read), each owner sends their token tables and sentence bounds
-** there, and rank 0 runs the single-process stage on them, then merges
+** passages between two documents and of the pairs seeded without a
+** passage (those the stage, its joining step or the summary pass may
+** read), each owner sends their token tables and sentence bounds
+** there, and rank 0 runs the single-process stage and summary pass on
+** them, then merges
 ** the subheads every rank sent.  The stage itself is not spread: its
 ** cost is the documents of those passages, read and compared on rank 0.
 */
@@ -20,6 +22,7 @@
 #include "hearsay.h"
 #include "align/align.h"
 #include "align/subhead.h"
+#include "align/summary.h"
 #include "mpi/dist.h"
 #include "util/sort.h"
 #include "util/util.h"
@@ -28,14 +31,16 @@
 
 int hs_dist_finish(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
                    const hs_senttab *st, const hs_passage *sub, size_t nsub,
-                   size_t first_new, hs_passage **out, size_t *n,
-                   hs_error *err) {
+                   const uint64_t *near, size_t nnear, size_t first_new,
+                   hs_passage **out, size_t *n, hs_error *err) {
   (void)o;
   (void)nthreads;
   (void)ds;
   (void)st;
   (void)sub;
   (void)nsub;
+  (void)near;
+  (void)nnear;
   (void)first_new;
   (void)out;
   (void)n;
@@ -46,19 +51,24 @@ int hs_dist_finish(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
 
 #include <mpi.h>
 
-/* The documents of rank 0's passages between two documents, ascending;
-** the same list on every rank. */
+/* The documents of rank 0's passages between two documents and of the
+** pairs near, ascending; the same list on every rank. */
 static uint32_t *needed_docs(const dist *d, const hs_passage *p, size_t n,
+                             const uint64_t *near, size_t nnear,
                              uint64_t *count) {
   uint64_t *v = NULL, m = 0, i, k;
   uint32_t *docs;
   if (d->rank == 0) {
-    v = hs_malloc((2 * n + 1) * sizeof *v);
+    v = hs_malloc((2 * n + 2 * nnear + 1) * sizeof *v);
     for (i = 0; i < n; i++)
       if (!p[i].internal) {
         v[m++] = p[i].a.doc;
         v[m++] = p[i].b.doc;
       }
+    for (i = 0; i < nnear; i++) {
+      v[m++] = near[i] >> 32;
+      v[m++] = (uint32_t)near[i];
+    }
     hs_sort_u64(v, (size_t)m);
     for (i = k = 0; i < m; i++)
       if (!k || v[i] != v[k - 1]) v[k++] = v[i];
@@ -141,8 +151,8 @@ static void unpack_tables(uint32_t *v, uint64_t n, hs_doctab *tabs,
 
 int hs_dist_finish(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
                    const hs_senttab *st, const hs_passage *sub, size_t nsub,
-                   size_t first_new, hs_passage **out, size_t *n,
-                   hs_error *err) {
+                   const uint64_t *near, size_t nnear, size_t first_new,
+                   hs_passage **out, size_t *n, hs_error *err) {
   dist d;
   uint64_t *cnt, *rcount, *rdispl, nneed = 0, npack = 0;
   uint32_t *need = NULL, *pack = NULL;
@@ -165,7 +175,7 @@ int hs_dist_finish(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
                                    ds->ndocs))
       rc = hs_error_set(err, HS_EINTR, "interrupted");
     if ((rc = hs_mpi_agree(rc, err))) goto out;
-    need = needed_docs(&d, *out, *n, &nneed);
+    need = needed_docs(&d, *out, *n, near, nnear, &nneed);
     rc = pack_tables(&d, ds, st, need, nneed, &pack, &npack, err);
     if ((rc = hs_mpi_agree(rc, err))) goto out;
     cnt[0] = npack;
@@ -183,6 +193,9 @@ int hs_dist_finish(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
       one.ndocs = ds->ndocs;
       rc = hs_sent_run(o, nthreads, &one, sents, first_new, NULL, out, n,
                        err);
+      if (!rc)
+        rc = hs_summary_run(o, nthreads, &one, sents, first_new, near, nnear,
+                            out, n, err);
       for (i = 0; i < ds->ndocs; i++) free(tabs[i].len);
       free(tabs);
       free(sents);

@@ -19,19 +19,24 @@ int hs_engine_run(hs_engine *e, size_t first_new, hs_passage **out,
   hs_engine_parts_get(e, &p);
   if (p.opts->nranks > 1) { /* collective: dist.c */
     uint32_t *words = NULL;
+    uint64_t *near = NULL;
+    size_t nnear = 0;
+    const hs_senttab *st = hs_engine_senttabs(e);
     int rc;
     *out = NULL;
     *n = 0;
     rc = hs_dist_run(p.opts, p.nthreads, &p.ds, first_new, p.capped,
-                     p.failed, out, n, &words, err);
+                     p.failed, out, n, &words, st ? &near : NULL, &nnear,
+                     err);
     hs_engine_set_words(e, words);
-    if (!rc) { /* the sentence stage and the subheads, on rank 0 */
+    if (!rc) { /* the sentence stage, summaries and subheads, on rank 0 */
       hs_passage *sub = NULL;
       size_t nsub = hs_engine_subheads(e, first_new, &sub);
-      rc = hs_dist_finish(p.opts, p.nthreads, &p.ds, hs_engine_senttabs(e),
-                          sub, nsub, first_new, out, n, err);
+      rc = hs_dist_finish(p.opts, p.nthreads, &p.ds, st, sub, nsub, near,
+                          nnear, first_new, out, n, err);
       free(sub);
     }
+    free(near);
     return rc;
   }
   return hs_engine_run_local(e, first_new, out, n, err);
