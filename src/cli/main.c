@@ -242,6 +242,10 @@ int main(int argc, char **argv) {
   const cli_command *cmd = NULL;
   size_t k;
   int rc;
+  /* First of all, so that a signal during start-up is seen by the
+  ** command's first poll rather than killing the process unreported. */
+  signal(SIGINT, on_signal);
+  signal(SIGTERM, on_signal);
   memset(&c, 0, sizeof c);
   hs_reuse_opts_default(&c.opts);
   c.format = -1;
@@ -288,8 +292,6 @@ int main(int argc, char **argv) {
       c.opts.threads = (int)ncpu;
     }
   }
-  signal(SIGINT, on_signal);
-  signal(SIGTERM, on_signal);
   /* Under mpirun (an MPI build, docs/mpi.md) reuse and dups of paths are
   ** spread over the ranks, rank 0 writing the output; any other command
   ** runs on rank 0 alone. */

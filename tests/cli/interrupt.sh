@@ -72,7 +72,7 @@ interrupt() {
 
 # interrupt_once: as above; returns 1 when only the time limit was missed.
 interrupt_once() {
-  local sig=$1 name=$2 pid rc=0 t0 t1 dt r
+  local sig=$1 name=$2 pid rc=0 t0 t1 dt r k
   shift 2
   rm -rf "$WORK/t.db" "$WORK/t.db-wal" "$WORK/t.db-shm" "$WORK/t.db-journal" "$WORK/rep"
   cp "$WORK/base.db" "$WORK/t.db"
@@ -80,6 +80,15 @@ interrupt_once() {
   "$@" >"$WORK/out" 2>"$WORK/err" &
   pid=$!
   sleep "$DELAY"
+  # On a loaded machine the process may not have reached main() yet, and a
+  # signal then kills it before hearsay can see it: wait until it has used
+  # 30 ms of CPU (3 clock ticks), enough to have started.
+  for (( k = 0; k < 100; k++ )); do
+    [[ -r /proc/$pid/stat ]] || break
+    r=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null) || break
+    (( ${r:-0} >= 3 )) && break
+    sleep 0.05
+  done
   if ! kill -0 "$pid" 2>/dev/null; then
     wait "$pid" || true
     note "$name: finished before SIG$sig"
