@@ -776,6 +776,17 @@ HS_API void hs_aliases_free(hs_aliases *a);
 ** returns 1 if known, else 0. */
 HS_API int hs_aliases_lookup(const hs_aliases *a, const char *name,
                              size_t len, const char **canonical, int *type);
+/* As hs_aliases_lookup, but an ambiguous alias ("=NAME": a common word or
+** a city, «الرياض») does not count: for a name read out of a longer line
+** (a masthead, the word before a dateline's dash). */
+HS_API int hs_aliases_lookup_name(const hs_aliases *a, const char *name,
+                                  size_t len, const char **canonical,
+                                  int *type);
+/* 1 if name is a country, region or city of the built-in place table
+** (data/places.tsv; a leading "the" dropped); *english (may be NULL) gets
+** its English name. */
+HS_API int hs_aliases_place(const hs_aliases *a, const char *name,
+                            size_t len, const char **english);
 /* The longest known name in text (windows of up to 6 words; ambiguous
 ** "=NAME" aliases only as the whole text), e.g. in a masthead.  Returns its
 ** entry number and fills the outputs (any may be NULL), or -1. */

@@ -1,6 +1,8 @@
 /*
 ** aliases.c — the table of news sources: canonical names, types and
-** aliases (SANA = Syrian Arab News Agency = سانا).
+** aliases (SANA = Syrian Arab News Agency = سانا); and the place table
+** (data/places.tsv: "Saudi Arabia" = «السعودية» is a state, never a
+** person), normalized the same way.
 **
 ** The built-in table is data/aliases.tsv, compiled in as bytes; a user
 ** file of the same format is added on top and wins.  Every name is stored
@@ -39,6 +41,9 @@ struct hs_aliases {
   alias_key *k;
   size_t nk, capk;
   int sorted;
+  /* the place table: "NORMALIZED\0English name" strings, sorted */
+  char **place;
+  size_t nplace;
 };
 
 const char *hs_source_type_name(int type) {
@@ -148,6 +153,73 @@ static void ensure_sorted(hs_aliases *a) {
   a->sorted = 1;
 }
 
+static int str_cmp(const void *x, const void *y) {
+  return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+/* data/places.tsv: each name of a line, normalized, followed by a NUL and
+** the line's first name, so that one sorted array answers both. */
+static void parse_places(hs_aliases *a) {
+  const char *t = (const char *)hs_places_tsv;
+  size_t len = hs_places_tsv_len, i = 0, cap = 0;
+  hs_tokenizer *tok = hs_tokenizer_new();
+  while (i < len) {
+    size_t j = i, f, e;
+    while (j < len && t[j] != '\n') j++;
+    e = j;
+    if (e > i && t[i] != '#') {
+      size_t c0 = i;
+      while (c0 < e && t[c0] != '\t') c0++;
+      for (f = i; f < e;) {
+        size_t q = f;
+        char *nm, *v;
+        size_t nl;
+        while (q < e && t[q] != '\t') q++;
+        nm = norm_dup(tok, t + f, q - f);
+        nl = strlen(nm);
+        if (nl) {
+          v = hs_malloc(nl + 1 + (c0 - i) + 1);
+          memcpy(v, nm, nl + 1);
+          memcpy(v + nl + 1, t + i, c0 - i);
+          v[nl + 1 + (c0 - i)] = 0;
+          HS_GROW(a->place, cap, a->nplace + 1);
+          a->place[a->nplace++] = v;
+        }
+        free(nm);
+        f = q + 1;
+      }
+    }
+    i = j + 1;
+  }
+  hs_tokenizer_free(tok);
+  if (a->nplace) qsort(a->place, a->nplace, sizeof *a->place, str_cmp);
+}
+
+int hs_aliases_place(const hs_aliases *a, const char *name, size_t len,
+                     const char **english) {
+  char *nm;
+  const char *q;
+  size_t lo = 0, hi, skip = 0;
+  hs_tokenizer *t;
+  if (!a || !name || !len || len > 256 || !a->nplace) return 0;
+  if (len > 4 && (!memcmp(name, "the ", 4) || !memcmp(name, "The ", 4)))
+    skip = 4;
+  t = hs_tokenizer_new();
+  nm = norm_dup(t, name + skip, len - skip);
+  hs_tokenizer_free(t);
+  hi = a->nplace;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (strcmp(a->place[mid], nm) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  q = lo < a->nplace && !strcmp(a->place[lo], nm) ? a->place[lo] : NULL;
+  free(nm);
+  if (!q) return 0;
+  if (english) *english = q + strlen(q) + 1;
+  return 1;
+}
+
 int hs_aliases_new(hs_aliases **out, hs_error *err) {
   hs_aliases *a = hs_calloc(1, sizeof *a);
   int rc = parse_table(a, (const char *)hs_aliases_tsv, hs_aliases_tsv_len,
@@ -158,6 +230,7 @@ int hs_aliases_new(hs_aliases **out, hs_error *err) {
     return rc;
   }
   ensure_sorted(a);
+  parse_places(a);
   *out = a;
   return HS_OK;
 }
@@ -193,6 +266,8 @@ void hs_aliases_free(hs_aliases *a) {
   if (!a) return;
   for (i = 0; i < a->ne; i++) free(a->e[i].canonical);
   for (i = 0; i < a->nk; i++) free(a->k[i].norm);
+  for (i = 0; i < a->nplace; i++) free(a->place[i]);
+  free(a->place);
   free(a->e);
   free(a->k);
   free(a);
@@ -227,8 +302,55 @@ int hs_aliases_lookup(const hs_aliases *a, const char *name, size_t len,
   return 1;
 }
 
+int hs_aliases_lookup_name(const hs_aliases *a, const char *name,
+                           size_t len, const char **canonical, int *type) {
+  char *nm;
+  const alias_key *k;
+  hs_tokenizer *t;
+  if (!a || !name || !len || len > 4096) return 0;
+  t = hs_tokenizer_new();
+  nm = norm_dup(t, name, len);
+  hs_tokenizer_free(t);
+  k = find_key(a, nm);
+  /* the keys equal to nm, newest first: the first unambiguous one */
+  while (k && k->exact && k + 1 < a->k + a->nk && !strcmp(k[1].norm, nm)) k++;
+  free(nm);
+  if (!k || k->exact) return 0;
+  if (canonical) *canonical = a->e[k->entry].canonical;
+  if (type) *type = a->e[k->entry].type;
+  return 1;
+}
+
+/* Words that open the name of a place or a building: a known name right
+** after one is part of that name, not the outlet («سوق عكاظ» the market
+** Souk Okaz, «شارع الرياض», "Al Jazeera Street"). */
+static const char *const compound_heads[] = {
+    "سوق", "شارع", "ميدان", "ساحة", "حي", "مدينة", "جامعة", "مطار",
+    "مستشفى", "فندق", "مسجد", "جامع", "برج", "ملعب", "استاد", "منتزه",
+    "حديقة", "قصر", "مهرجان", "جائزة", "كأس", "نادي", "مدرسة", "طريق",
+    "بازار", "خیابان", "میدان", "دانشگاه", "فرودگاه", "بیمارستان", "هتل",
+    "ورزشگاه", "جایزه", "جام", "باشگاه", "street", "square", "avenue",
+    "road", "market", "souk", "university", "airport", "hospital", "hotel",
+    "stadium", "mosque", "tower", "festival", "prize", "award", "cup",
+    "club", "school", "park", NULL};
+
+static int after_compound_head(hs_tokenizer *t, const char *text,
+                               const hs_token *prev) {
+  char *w = norm_dup(t, text + prev->start, prev->end - prev->start);
+  int k, hit = 0;
+  for (k = 0; compound_heads[k] && !hit; k++) {
+    char *h = norm_dup(t, compound_heads[k], strlen(compound_heads[k]));
+    hit = !strcmp(w, h);
+    free(h);
+  }
+  free(w);
+  return hit;
+}
+
 /* Known names inside a phrase: windows of up to 6 tokens, longest first;
-** ambiguous aliases only as the whole text.  Returns the entry or -1. */
+** ambiguous aliases only as the whole text; a name right after a word of
+** compound_heads is part of a place's name and not taken.  Returns the
+** entry or -1. */
 long hs_aliases_find_in(const hs_aliases *a, const char *text, size_t len,
                         const char **canonical, int *type, uint32_t *start,
                         uint32_t *end) {
@@ -251,6 +373,7 @@ long hs_aliases_find_in(const hs_aliases *a, const char *text, size_t len,
       const alias_key *k = find_key(a, nm);
       free(nm);
       if (!k || (k->exact && !(i == 0 && w == n))) continue;
+      if (i > 0 && after_compound_head(t, text, &tk[i - 1])) continue;
       found = (long)k->entry;
       if (canonical) *canonical = a->e[k->entry].canonical;
       if (type) *type = a->e[k->entry].type;

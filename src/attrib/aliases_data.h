@@ -9,5 +9,8 @@
 
 extern const unsigned char hs_aliases_tsv[];
 extern const size_t hs_aliases_tsv_len;
+/* The place table (data/places.tsv), the same way. */
+extern const unsigned char hs_places_tsv[];
+extern const size_t hs_places_tsv_len;
 
 #endif

@@ -15,6 +15,8 @@
 **     fitting kind (institution words to officials, medium words to
 **     outlets and agencies, the rest to any named source), else marked
 **     vague;
+**   - places (data/places.tsv): a source that is a country, region or
+**     city is `official` ("Saudi Arabia", «السعودية»), never a person;
 **   - outlet name forms: a last word "News", "Post", "Times", "TV",
 **     "Agency", "Daily", "Press", "Network", "Radio", "Monitor"... makes an
 **     unknown or person-typed name an outlet (an agency for "Agency").
@@ -168,6 +170,9 @@ static void trim(const char *text, const hs_aliases *al, hs_attribution *a) {
         changed = 1;
       }
     }
+    /* a known name is matched whole before a word is cut from it:
+    ** «روسيا اليوم» is RT, not «روسيا» and "today" */
+    if (al && hs_aliases_lookup(al, text + s, e - s, NULL, NULL)) break;
     for (k = 0; tail_drop[k]; k++) {
       size_t n = strlen(tail_drop[k]);
       if (e - s > n + 1 && text[e - n - 1] == ' ' &&
@@ -210,10 +215,15 @@ static int fits(int kind, int type) {
   return type != HS_SRC_ANONYMOUS && type != HS_SRC_UNKNOWN;
 }
 
-static void type_by_form(hs_attribution *a) {
+static void type_by_form(const hs_aliases *al, hs_attribution *a) {
   const char *v = a->source, *w;
   size_t n = strlen(v), k;
   if (a->type != HS_SRC_UNKNOWN && a->type != HS_SRC_PERSON) return;
+  /* a country or a city speaks for its state: "Saudi Arabia said" */
+  if (al && hs_aliases_place(al, v, n, NULL)) {
+    a->type = HS_SRC_OFFICIAL;
+    return;
+  }
   w = strrchr(v, ' ');
   w = w ? w + 1 : v;
   if (ieq(w, strlen(w), "agency")) {
@@ -253,7 +263,7 @@ void hs_attrib_post(const char *text, size_t len, const hs_aliases *al,
   for (i = 0; i < n; i++) {
     int kind;
     trim(text, al, &v[i]);
-    type_by_form(&v[i]);
+    type_by_form(al, &v[i]);
     kind = vague_kind(&v[i]);
     if (kind >= 0) {
       size_t j;

@@ -1,6 +1,7 @@
 /*
 ** page.c — what a scraped page says about itself: its outlet (and the
-** original an aggregator credits), its headline and the date in its URL.
+** original an aggregator credits) and the date in its URL (its headline:
+** title.c).
 **
 ** A scraped page opens with furniture: navigation rows, date/time/ID/print
 ** lines, mastheads with slogans, credit lines.  The rules read the page's
@@ -12,7 +13,10 @@
 **   given series (1.0);
 **   a carrier line "Aggregated by X", "Republished by X" (0.85);
 **   a masthead: a line that is a known outlet, or "X - slogan" / "X | ..."
-**   with X a known outlet or the copyright holder (0.8);
+**   with X a known outlet or the copyright holder (0.8); a site's name
+**   (short, capitalized, no digit) right above a navigation row (0.75);
+**   an ambiguous alias («الرياض», the city) is never read from a
+**   masthead or from before a dateline's dash;
 **   a copyright line "© 2017 X. All rights reserved", «جميع الحقوق محفوظة
 **   لـX», «کلیه حقوق ... متعلق به X است» (0.75);
 **   a dateline prefix "SHAFAQNA- ", "Moscow, FNA- ", "الرياض - واس:",
@@ -32,116 +36,18 @@
 
 #include "hearsay.h"
 #include "meta/meta_int.h"
+#include "meta/page_int.h"
 #include "meta/site_name.h"
 #include "util/util.h"
 
-typedef struct pline {
-  uint32_t s, e;   /* trimmed */
-  int boiler;
-} pline;
-
-static int ci_at(const char *t, uint32_t s, uint32_t e, const char *p) {
-  size_t n = strlen(p), j;
-  if (e - s < n) return 0;
-  for (j = 0; j < n; j++) {
-    unsigned char a = (unsigned char)t[s + j];
-    if (a >= 'A' && a <= 'Z') a = (unsigned char)(a + 32);
-    if (a != (unsigned char)p[j]) return 0;
-  }
-  return 1;
-}
-
-static int ci_find(const char *t, uint32_t s, uint32_t e, const char *p,
-                   uint32_t *at) {
-  uint32_t i;
-  for (i = s; i < e; i++)
-    if (ci_at(t, i, e, p)) {
-      if (at) *at = i;
-      return 1;
-    }
-  return 0;
-}
-
-static int is_sp(char c) { return c == ' ' || c == '\t' || c == '\r'; }
-
-static void trim(const char *t, uint32_t *s, uint32_t *e) {
-  while (*s < *e && (is_sp(t[*s]) || t[*s] == ':' || t[*s] == '-' ||
-                     t[*s] == '|'))
-    (*s)++;
-  while (*e > *s && (is_sp(t[*e - 1]) || t[*e - 1] == '.' ||
-                     t[*e - 1] == ',' || t[*e - 1] == ':' ||
-                     t[*e - 1] == '-' || t[*e - 1] == '|'))
-    (*e)--;
-}
-
-static size_t words(const char *t, uint32_t s, uint32_t e) {
-  size_t n = 0;
-  int in = 0;
-  for (; s < e; s++) {
-    int sp = is_sp(t[s]);
-    if (!sp && !in) n++;
-    in = !sp;
-  }
-  return n;
-}
-
-static size_t count_char(const char *t, uint32_t s, uint32_t e, char c) {
-  size_t n = 0;
-  for (; s < e; s++) n += t[s] == c;
-  return n;
-}
-
-static int in_ranges(const hs_range *r, size_t n, uint32_t s, uint32_t e) {
-  size_t i;
-  for (i = 0; i < n; i++)
-    if (s < r[i].end && e > r[i].start) return 1;
-  return 0;
-}
-
-/* The first 12 non-blank lines. */
-static size_t page_lines(const char *t, uint32_t len, const hs_range *b,
-                         size_t nb, pline *out, size_t max) {
-  uint32_t i = 0, e;
-  size_t n = 0;
-  while (i < len && n < max) {
-    uint32_t s = i;
-    for (e = i; e < len && t[e] != '\n'; e++) {}
-    i = e + 1;
-    {
-      uint32_t ls = s, le = e;
-      while (ls < le && is_sp(t[ls])) ls++;
-      while (le > ls && is_sp(t[le - 1])) le--;
-      if (ls == le) continue;
-      out[n].s = ls;
-      out[n].e = le;
-      out[n].boiler = in_ranges(b, nb, ls, le);
-      n++;
-    }
-  }
-  return n;
-}
-
 /* ---------------------------------------------------------------- tables */
 
-/* Lines that are never a headline: ID, print, share and navigation words
-** (a line equal to one, or starting with one followed by a digit or ':'). */
-static const char *const label_lines[] = {
-    "print", "share", "menu", "search", "home", "skip to content",
-    "breaking news", "comments", "users comments", "tags", "عاجل", "طباعة",
-    "طباعه", "شارك", "التعليقات", "نسخه چاپی", "چاپ", "اشتراک گذاری",
-    "دیدگاه کاربران", "فوری", "أخبار", "اخبار", "آخرین اخبار", "latest news",
-    "top stories", NULL};
-static const char *const id_prefixes[] = {
-    "news id", "id:", "id :", "article id", "story id", "رقم الخبر",
-    "رقم المقال", "کد خبر", "شناسه خبر", "publish date", "published",
-    "posted", "updated", "date:", "date :", "نشر في", "تاريخ النشر",
-    "تاریخ انتشار", "زمان انتشار", "by ", "بقلم", "كتب:", "نویسنده", NULL};
 /* Carrier lines: the site that carries a republished page. */
-static const char *const carrier_cues[] = {
+const char *const hs_pg_carrier_cues[] = {
     "aggregated by ", "republished by ", "curated by ", "via ",
     "أعادت نشره ", NULL};
 /* Credit lines: the original a page credits. */
-static const char *const credit_cues[] = {
+const char *const hs_pg_credit_cues[] = {
     "originally published by ", "originally published in ",
     "originally appeared in ", "originally appeared on ", "first published by ",
     "نقلا عن ", "نقلاً عن ", "المصدر: ", "المصدر : ", "بازنشر از ",
@@ -153,42 +59,54 @@ static const char *const rights_cues[] = {
 
 /* ----------------------------------------------------------------- names */
 
-/* A known outlet or agency for text[s,e), exactly (not inside). */
+/* A known outlet or agency for text[s,e), exactly (not inside); an
+** ambiguous alias ("=NAME": «الرياض» the city) only when loose. */
 static int known_exact(const hs_aliases *a, const char *t, uint32_t s,
-                       uint32_t e, const char **canon) {
+                       uint32_t e, const char **canon, int loose) {
   int ty;
   if (!a || e <= s) return 0;
-  if (!hs_aliases_lookup(a, t + s, e - s, canon, &ty)) return 0;
+  if (loose ? !hs_aliases_lookup(a, t + s, e - s, canon, &ty)
+            : !hs_aliases_lookup_name(a, t + s, e - s, canon, &ty))
+    return 0;
   return ty == HS_SRC_AGENCY || ty == HS_SRC_OUTLET;
 }
 
-/* Words a site adds to its name: «صحيفة سبق الإلكترونية», «الجزيرة نت». */
-static const char *const name_tails[] = {" الإلكترونية", " الالكترونية", " نت",
-                                         " أونلاين", " آنلاین", " Online",
-                                         NULL};
+/* Words a site adds to its name: «صحيفة سبق الإلكترونية», «الجزيرة نت»,
+** "Al Arabiya English", "alarabiya.net" (lower case: matched with ASCII
+** case folded). */
+static const char *const name_tails[] = {
+    " الإلكترونية", " الالكترونية", " نت", " أونلاين", " آنلاین", " online",
+    " english", " arabic", " عربي", " بالعربي", " بالعربية", " فارسی",
+    " news", " website", ".com", ".net", ".org", ".ir", ".co.uk", NULL};
 
 /* A known outlet or agency, also with a trailing year ("... لصحيفة سبق
 ** 2016"), a " + وكالات" / " + agencies" tail, or a site word of
 ** name_tails after the name. */
-static int known(const hs_aliases *a, const char *t, uint32_t s, uint32_t e,
-                 const char **canon) {
+int hs_pg_known(const hs_aliases *a, const char *t, uint32_t s, uint32_t e,
+                const char **canon, int loose) {
   uint32_t e2 = e, p;
   size_t k;
-  if (known_exact(a, t, s, e, canon)) return 1;
-  if (e - s > 6 && ci_find(t, s, e, " + ", &p) && known_exact(a, t, s, p, canon))
+  if (known_exact(a, t, s, e, canon, loose)) return 1;
+  if (e - s > 6 && ci_find(t, s, e, " + ", &p) &&
+      known_exact(a, t, s, p, canon, loose))
     return 1;
   while (e2 > s && t[e2 - 1] >= '0' && t[e2 - 1] <= '9') e2--;
   if (e2 < e && e - e2 == 4) {
     while (e2 > s && (t[e2 - 1] == ' ' || t[e2 - 1] == ',')) e2--;
-    if (known_exact(a, t, s, e2, canon)) return 1;
+    if (known_exact(a, t, s, e2, canon, loose)) return 1;
   }
   for (k = 0; name_tails[k]; k++) {
     size_t n = strlen(name_tails[k]);
-    if (e - s > n + 2 && !memcmp(t + e - n, name_tails[k], n) &&
-        known_exact(a, t, s, (uint32_t)(e - n), canon))
+    if (e - s > n + 2 && ci_at(t, (uint32_t)(e - n), e, name_tails[k]) &&
+        known_exact(a, t, s, (uint32_t)(e - n), canon, loose))
       return 1;
   }
   return 0;
+}
+
+static int known(const hs_aliases *a, const char *t, uint32_t s, uint32_t e,
+                 const char **canon) {
+  return hs_pg_known(a, t, s, e, canon, 1);
 }
 
 static void put(hs_meta_field *f, const hs_aliases *a, const char *t,
@@ -270,8 +188,8 @@ static int rights_holder(const char *t, uint32_t s, uint32_t e, uint32_t *ns,
 /* A dateline: "NAME- ", "CITY, NAME - ", "CITY (NAME) -", "CITY - NAME:"
 ** at the start of a line, or a whole short line "CITY - NAME", "CITY,
 ** NAME".  Fills the name's bytes. */
-static int dateline(const hs_aliases *a, const char *t, uint32_t s,
-                    uint32_t e, uint32_t *ns, uint32_t *ne) {
+int hs_pg_dateline(const hs_aliases *a, const char *t, uint32_t s,
+                   uint32_t e, uint32_t *ns, uint32_t *ne) {
   uint32_t i, lim = e - s > 60 ? s + 60 : e, dash = 0;
   uint32_t p0, p1;
   /* Persian lead "به گزارش NAME، ..." or "... NAME به نقل از" */
@@ -330,7 +248,9 @@ static int dateline(const hs_aliases *a, const char *t, uint32_t s,
     if (le <= ls || words(t, ls, le) > 3) return 0;
     *ns = ls;
     *ne = le;
-    if (known(a, t, ls, le, NULL)) return 1;
+    /* a city before the dash is no outlet: «الرياض - محمد العتيبي» is a
+    ** dateline and a reporter's name, not the newspaper Al Riyadh */
+    if (hs_pg_known(a, t, ls, le, NULL, 0)) return 1;
     /* an unknown name only as one all-capitals word: "SHAFAQNA-" */
     for (c = ls; c < le; c++)
       if (!(t[c] >= 'A' && t[c] <= 'Z')) return 0;
@@ -359,6 +279,38 @@ static int domain_name(const hs_aliases *a, const char *t, uint32_t s,
     *ne = d2;
     return known(a, t, q, d2, canon);
   }
+}
+
+/* A navigation row: two or more "|" between short items, and no digit
+** (a "Date: ... | Time: ... | ID: ..." row is no navigation). */
+static int nav_row(const char *t, uint32_t s, uint32_t e) {
+  size_t bars = count_char(t, s, e, '|'), i;
+  if (bars < 2 || words(t, s, e) > 4 * (bars + 1)) return 0;
+  for (i = s; i < e; i++)
+    if (t[i] >= '0' && t[i] <= '9') return 0;
+  return 1;
+}
+
+/* A line that may be a site's name: at most 5 words and 60 bytes, no
+** digit, no sentence punctuation, and in Latin script every word
+** capitalized ("World News Network", "The Levant Post"; "of", "the",
+** "and" may stay lower case). */
+static int masthead_form(const char *t, uint32_t s, uint32_t e) {
+  uint32_t i;
+  int start = 1;
+  if (e <= s || e - s > 60 || words(t, s, e) > 5) return 0;
+  for (i = s; i < e; i++) {
+    unsigned char c = (unsigned char)t[i];
+    if ((c >= '0' && c <= '9') || c == '.' || c == ',' || c == ':' ||
+        c == '?' || c == '!' || c == '"')
+      return 0;
+    if (start && c >= 'a' && c <= 'z' && !ci_at(t, i, e, "of ") &&
+        !ci_at(t, i, e, "the ") && !ci_at(t, i, e, "and ") &&
+        !ci_at(t, i, e, "al-") && !ci_at(t, i, e, "el-"))
+      return 0;
+    start = is_sp(t[i]);
+  }
+  return 1;
 }
 
 /* ---------------------------------------------------------------- outlet */
@@ -400,12 +352,12 @@ const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
   }
   for (i = 0; i < n; i++) {
     uint32_t s = ln[i].s, e = ln[i].e, ns, ne;
-    for (k = 0; carrier_cues[k]; k++)
-      if (ci_at(t, s, e, carrier_cues[k]) && !carrier.value)
-        put(&carrier, a, t, s + (uint32_t)strlen(carrier_cues[k]), e, 0.85);
-    for (k = 0; credit_cues[k]; k++)
-      if (ci_at(t, s, e, credit_cues[k]) && !credit.value)
-        put(&credit, a, t, s + (uint32_t)strlen(credit_cues[k]), e, 0.8);
+    for (k = 0; hs_pg_carrier_cues[k]; k++)
+      if (ci_at(t, s, e, hs_pg_carrier_cues[k]) && !carrier.value)
+        put(&carrier, a, t, s + (uint32_t)strlen(hs_pg_carrier_cues[k]), e, 0.85);
+    for (k = 0; hs_pg_credit_cues[k]; k++)
+      if (ci_at(t, s, e, hs_pg_credit_cues[k]) && !credit.value)
+        put(&credit, a, t, s + (uint32_t)strlen(hs_pg_credit_cues[k]), e, 0.8);
     /* "By A, Source: X" */
     if (!credit.value && ci_at(t, s, e, "by ") &&
         ci_find(t, s, e, ", source:", &ns))
@@ -415,15 +367,19 @@ const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
       const char *canon;
       if (ci_find(t, s, e, " | ", &p)) me = p;
       else if (ci_find(t, s, e, " - ", &p) && words(t, s, p) <= 4) me = p;
-      if (known(a, t, s, me, &canon) ||
+      if (hs_pg_known(a, t, s, me, &canon, 0) ||
           (rights.value && me - s == strlen(rights.raw) &&
            !memcmp(t + s, rights.raw, me - s) && me < e) ||
           (rights.value && me == e && e - s == strlen(rights.raw) &&
            !memcmp(t + s, rights.raw, e - s)))
         put(&mast, a, t, s, me, 0.8);
+      else if (i + 1 < n && i < 3 && masthead_form(t, s, me) &&
+               nav_row(t, ln[i + 1].s, ln[i + 1].e))
+        put(&mast, a, t, s, me, 0.75); /* "World News Network" over
+                                          "Business | Politics | Tech" */
     }
     if (i < 8 && !dl.value && !ln[i].boiler &&
-        dateline(a, t, s, e, &ns, &ne))
+        hs_pg_dateline(a, t, s, e, &ns, &ne))
       put(&dl, a, t, ns, ne, 0.7);
   }
   src = carrier.value ? "carrier" : "masthead";
@@ -496,76 +452,6 @@ const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
     }
   }
   return out->value ? src : NULL;
-}
-
-/* -------------------------------------------------------------- headline */
-
-/* 1 if the line holds a date expression. */
-static int has_date(const char *t, uint32_t s, uint32_t e) {
-  hs_date v;
-  return hs_date_scan(t + s, e - s, &v, 1) == 1;
-}
-
-static int label_line(const char *t, uint32_t s, uint32_t e) {
-  size_t k;
-  for (k = 0; label_lines[k]; k++) {
-    size_t n = strlen(label_lines[k]);
-    if (ci_at(t, s, e, label_lines[k]) &&
-        (s + n == e || t[s + n] == ':' || t[s + n] == ' ' ))
-      if (s + n == e || words(t, s, e) <= 2) return 1;
-  }
-  for (k = 0; id_prefixes[k]; k++)
-    if (ci_at(t, s, e, id_prefixes[k])) return 1;
-  for (k = 0; carrier_cues[k]; k++)
-    if (ci_at(t, s, e, carrier_cues[k])) return 1;
-  for (k = 0; credit_cues[k]; k++)
-    if (ci_at(t, s, e, credit_cues[k])) return 1;
-  return 0;
-}
-
-void hs_page_title(const hs_doc *d, const hs_aliases *a, const hs_range *b,
-                   size_t nb, const hs_meta_field *outlet,
-                   hs_meta_field *out) {
-  const char *t = d->text;
-  pline ln[16];
-  size_t n, i, skipped = 0;
-  uint32_t len = d->len > UINT32_MAX ? UINT32_MAX : (uint32_t)d->len;
-  if (!t) return;
-  n = page_lines(t, len, b, nb, ln, 10);
-  for (i = 0; i < n; i++) {
-    uint32_t s = ln[i].s, e = ln[i].e, ns, ne;
-    size_t w = words(t, s, e);
-    if (ln[i].boiler) { skipped++; continue; }
-    if (w > 25 || e - s > 200) return;           /* the body has begun */
-    if (t[e - 1] == '.' && w > 6) return;
-    if (w < 2 || label_line(t, s, e) || count_char(t, s, e, '|') >= 2 ||
-        (has_date(t, s, e) && w <= 12) ||
-        (ci_find(t, s, e, "  ", NULL) && w <= 6) ||
-        dateline(a, t, s, e, &ns, &ne) ||
-        (outlet && outlet->value && outlet->raw && !outlet->given &&
-         outlet->start == s) ||
-        (outlet && outlet->raw && strlen(outlet->raw) <= e - s &&
-         !memcmp(t + s, outlet->raw, strlen(outlet->raw)) &&
-         (s + strlen(outlet->raw) == e ||
-          ci_at(t, s + (uint32_t)strlen(outlet->raw), e, " - ") ||
-          ci_at(t, s + (uint32_t)strlen(outlet->raw), e, " | ")))) {
-      skipped++;
-      continue;
-    }
-    if (t[e - 1] == '.') return;
-    {
-      char *v = hs_strndup(t + s, e - s);
-      free(out->value);
-      free(out->raw);
-      out->value = v;
-      out->raw = hs_strdup(v);
-      out->start = s;
-      out->end = e;
-      out->confidence = skipped ? 0.55 : 0.6;
-      out->given = 0;
-    }
-    return;
-  }
 }
 
 /* ---------------------------------------------------------------- URL date */

@@ -4,7 +4,7 @@
 # "Furat Post reported ..., citing Y") gives the same headline, outlet and
 # chains in meta, sources, graph, timeline and trace; a JSONL record's
 # path-like id names no outlet; docs/sources.md lists every name of the
-# alias table.
+# alias and place tables.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.bash"
 
@@ -25,6 +25,10 @@ if missing:
     print("missing:", missing)
     sys.exit(1)
 PY
+
+note "docs/sources.md name tables are those of data/aliases.tsv and data/places.tsv"
+python3 "$ROOT/scripts/source_tables.py" --check ||
+  fail "docs/sources.md tables out of date: run scripts/source_tables.py"
 
 mkdir -p "$WORK/root/alweeam"
 cat >"$WORK/root/alweeam/p1.txt" <<'TXT'

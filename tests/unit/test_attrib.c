@@ -50,6 +50,15 @@ static const attr_case cases[] = {
     {"Prices rose, according to Sputniknews.",
      {{"Sputnik", HS_SRC_AGENCY, 0, 0}}},
     {"He said the talks failed.", {{NULL, 0, 0, 0}}},
+    /* a country speaks for its state: never a person */
+    {"Saudi Arabia said it would retaliate.",
+     {{"Saudi Arabia", HS_SRC_OFFICIAL, 0, 0}}},
+    /* a name inside a place's name is not the outlet: «سوق عكاظ» is the
+    ** market Souk Okaz, not the newspaper Okaz */
+    {"وقال مدير سوق عكاظ إن المهرجان يبدأ غدا.",
+     {{"مدير سوق عكاظ", HS_SRC_OFFICIAL, 0, 0}}},
+    /* a multi-word outlet matched whole before a word is cut from it */
+    {"نقلا عن روسيا اليوم", {{"RT", HS_SRC_OUTLET, 0, 0}}},
     /* auxiliaries before the cue; a parenthesized abbreviation */
     {"Parents are often disadvantaged, MPs have said.",
      {{"MPs", HS_SRC_OFFICIAL, 0, 0}}},

@@ -316,6 +316,60 @@ static void test_outlet_name_forms(void **state) {
   hs_aliases_free(al);
 }
 
+/* Lines above the headline that are not it: a site's name over a
+** navigation row (the outlet, with the "Source:" credit its original), a
+** date line with an update time in brackets, a city dateline with a
+** reporter's name («الرياض» is the city there, not the newspaper). */
+static void test_page_header_lines(void **state) {
+  static const struct {
+    const char *page, *title, *outlet, *original;
+  } pages[] = {
+      {"Gulf Business Wire\nMarkets | Energy | Tech | Opinion\n"
+       "Oil prices climb after output cut\nBy Staff Writer, Source: Reuters\n"
+       "Oil prices rose on Thursday after producers pledged additional cuts "
+       "to their output, analysts said.\n",
+       "Oil prices climb after output cut", "Gulf Business Wire", "Reuters"},
+      {"Monday, 4 March 2019 10:02 AM  [ Last Update: Monday, 4 March 2019 "
+       "10:35 AM ]\nNews ID: 51234\nDrones hit oil facility in Jizan\n"
+       "The drones struck their targets with high precision on Monday, a "
+       "military source said.\n",
+       "Drones hit oil facility in Jizan", NULL, NULL},
+      {"Time : 22:03 GMT | Updated\nDrones hit oil facility in Jizan\n"
+       "The drones struck their targets with high precision on Monday, a "
+       "military source said.\n",
+       "Drones hit oil facility in Jizan", NULL, NULL},
+      {"الرياض - خالد الشمري\nالإثنين 21 مارس 2016\n"
+       "مجلس الشورى يناقش نظام العمل\n"
+       "ناقش مجلس الشورى في جلسته اليوم نظام العمل الجديد وأقره بالأغلبية.\n"
+       "جميع الحقوق محفوظة © صحيفة اليوم 2016\n",
+       "مجلس الشورى يناقش نظام العمل", "Al Yaum", NULL}};
+  hs_aliases *al = NULL;
+  size_t i;
+  (void)state;
+  assert_int_equal(hs_aliases_new(&al, NULL), HS_OK);
+  for (i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+    hs_corpus *c = hs_corpus_new();
+    hs_meta m;
+    assert_int_equal(hs_corpus_add(c, "p", pages[i].page,
+                                   strlen(pages[i].page), NULL, NULL, NULL,
+                                   NULL, NULL, "a.jsonl", 1, NULL), HS_OK);
+    assert_int_equal(hs_meta_extract(hs_corpus_doc(c, 0), al, NULL, &m, NULL),
+                     HS_OK);
+    if (!m.title.value || strcmp(m.title.value, pages[i].title))
+      fail_msg("page %zu: title %s", i, m.title.value ? m.title.value : "-");
+    if ((pages[i].outlet == NULL) != (m.outlet.value == NULL) ||
+        (m.outlet.value && strcmp(m.outlet.value, pages[i].outlet)))
+      fail_msg("page %zu: outlet %s", i, m.outlet.value ? m.outlet.value : "-");
+    if ((pages[i].original == NULL) != (m.original.value == NULL) ||
+        (m.original.value && strcmp(m.original.value, pages[i].original)))
+      fail_msg("page %zu: original %s", i,
+               m.original.value ? m.original.value : "-");
+    hs_meta_clear(&m);
+    hs_corpus_free(c);
+  }
+  hs_aliases_free(al);
+}
+
 /* The folder rule is for a folder of files: a JSONL record's path-like id
 ** ("bbc/business/041") and a folder named by a date name no outlet; a
 ** SaudiNewsNet address names its outlet through the alias table. */
@@ -563,6 +617,7 @@ int main(void) {
       cmocka_unit_test(test_boilerplate),
       cmocka_unit_test(test_meta_fields),
       cmocka_unit_test(test_meta_page),
+      cmocka_unit_test(test_page_header_lines),
       cmocka_unit_test(test_outlet_folder_url),
       cmocka_unit_test(test_furniture),
       cmocka_unit_test(test_outlet_name_forms),

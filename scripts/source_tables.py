@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Write the name tables of docs/sources.md from data/aliases.tsv and
+data/places.tsv, one table per script (Latin, Arabic, Persian, Cyrillic).
+
+Usage: scripts/source_tables.py [--check]
+
+The tables sit between the "#### Latin-script names" heading and the
+"## The propagation graph" heading; everything else of the file is kept.
+A name goes to the table of its script: Cyrillic letters make it Russian,
+Arabic letters Arabic, and one of the Persian-only letters (پ چ ژ گ ی ک) or
+a zero-width non-joiner Persian.  --check exits 1 when the file is not up
+to date (tests/cli/page_facts.sh checks that every name is listed).
+"""
+import os
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+START = "#### Latin-script names"
+END = "## The propagation graph"
+SCRIPTS = (("latin", "Latin-script names (English; also site and folder names)"),
+           ("ar", "Arabic names"), ("fa", "Persian names"),
+           ("ru", "Russian names"))
+
+
+def script(name):
+    if any("\u0400" <= c <= "\u04ff" for c in name):
+        return "ru"
+    if any("\u0600" <= c <= "\u06ff" for c in name):
+        if any(c in "پچژگیک\u200c" for c in name):
+            return "fa"
+        return "ar"
+    return "latin"
+
+
+def rows(path):
+    for line in open(path, encoding="utf-8"):
+        line = line.rstrip("\n")
+        if line and not line.startswith("#"):
+            yield line.split("\t")
+
+
+def alias_tables():
+    out = []
+    for key, title in SCRIPTS:
+        body = []
+        for f in rows(os.path.join(ROOT, "data", "aliases.tsv")):
+            names = [n for n in [f[0]] + f[2:] if n and
+                     script(n.lstrip("=")) == key]
+            if names:
+                body.append(f"| {f[0]} | {f[1]} | " +
+                            ", ".join(f"`{n}`" for n in names) + " |")
+        if body:
+            out += [f"#### {title}", "", "| canonical | type | accepted forms |",
+                    "|---|---|---|"] + body + [""]
+    return out
+
+
+def place_tables():
+    out = ["### The place table", "",
+           "`data/places.tsv` (built in like the alias table) lists "
+           "countries, regions and cities, one per line: its English name, "
+           "then its other names (TAB-separated). A source that is one of "
+           "them, as a whole (a leading \"the\" dropped), is `official`, "
+           "never a person; a line \"PLACE - NAME\" of at most 3 name words "
+           "is a dateline with a reporter's name, never the headline. Names "
+           "are compared after the alias table's normalization.", ""]
+    for key, title in SCRIPTS:
+        body = []
+        for f in rows(os.path.join(ROOT, "data", "places.tsv")):
+            names = [n for n in f if n and script(n) == key]
+            if names:
+                body.append(f"| {f[0]} | " +
+                            ", ".join(f"`{n}`" for n in names) + " |")
+        if body:
+            title = title.split(" (")[0].replace(" names", "")
+            out += [f"#### Places: {title}", "", "| place | accepted forms |",
+                    "|---|---|"] + body + [""]
+    return out
+
+
+def main():
+    path = os.path.join(ROOT, "docs", "sources.md")
+    doc = open(path, encoding="utf-8").read()
+    a = doc.index(START)
+    b = doc.index(END, a)
+    new = doc[:a] + "\n".join(alias_tables() + place_tables()) + "\n" + doc[b:]
+    if "--check" in sys.argv[1:]:
+        sys.exit(0 if new == doc else 1)
+    if new != doc:
+        open(path, "w", encoding="utf-8").write(new)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,110 @@
+/*
+** page_int.h — what page.c (a page's outlet) and title.c (its headline)
+** share: the page's first lines, byte helpers, the carrier and credit
+** cue tables, and the name rules (a known outlet, a dateline).
+*/
+#ifndef HS_PAGE_INT_H
+#define HS_PAGE_INT_H
+
+#include <stdint.h>
+#include <string.h>
+
+#include "hearsay.h"
+
+typedef struct pline {
+  uint32_t s, e;   /* trimmed */
+  int boiler;
+} pline;
+
+static inline int ci_at(const char *t, uint32_t s, uint32_t e, const char *p) {
+  size_t n = strlen(p), j;
+  if (e - s < n) return 0;
+  for (j = 0; j < n; j++) {
+    unsigned char a = (unsigned char)t[s + j];
+    if (a >= 'A' && a <= 'Z') a = (unsigned char)(a + 32);
+    if (a != (unsigned char)p[j]) return 0;
+  }
+  return 1;
+}
+
+static inline int ci_find(const char *t, uint32_t s, uint32_t e, const char *p,
+                   uint32_t *at) {
+  uint32_t i;
+  for (i = s; i < e; i++)
+    if (ci_at(t, i, e, p)) {
+      if (at) *at = i;
+      return 1;
+    }
+  return 0;
+}
+
+static inline int is_sp(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+static inline void trim(const char *t, uint32_t *s, uint32_t *e) {
+  while (*s < *e && (is_sp(t[*s]) || t[*s] == ':' || t[*s] == '-' ||
+                     t[*s] == '|'))
+    (*s)++;
+  while (*e > *s && (is_sp(t[*e - 1]) || t[*e - 1] == '.' ||
+                     t[*e - 1] == ',' || t[*e - 1] == ':' ||
+                     t[*e - 1] == '-' || t[*e - 1] == '|'))
+    (*e)--;
+}
+
+static inline size_t words(const char *t, uint32_t s, uint32_t e) {
+  size_t n = 0;
+  int in = 0;
+  for (; s < e; s++) {
+    int sp = is_sp(t[s]);
+    if (!sp && !in) n++;
+    in = !sp;
+  }
+  return n;
+}
+
+static inline size_t count_char(const char *t, uint32_t s, uint32_t e, char c) {
+  size_t n = 0;
+  for (; s < e; s++) n += t[s] == c;
+  return n;
+}
+
+static inline int in_ranges(const hs_range *r, size_t n, uint32_t s, uint32_t e) {
+  size_t i;
+  for (i = 0; i < n; i++)
+    if (s < r[i].end && e > r[i].start) return 1;
+  return 0;
+}
+
+/* The first 12 non-blank lines. */
+static inline size_t page_lines(const char *t, uint32_t len, const hs_range *b,
+                         size_t nb, pline *out, size_t max) {
+  uint32_t i = 0, e;
+  size_t n = 0;
+  while (i < len && n < max) {
+    uint32_t s = i;
+    for (e = i; e < len && t[e] != '\n'; e++) {}
+    i = e + 1;
+    {
+      uint32_t ls = s, le = e;
+      while (ls < le && is_sp(t[ls])) ls++;
+      while (le > ls && is_sp(t[le - 1])) le--;
+      if (ls == le) continue;
+      out[n].s = ls;
+      out[n].e = le;
+      out[n].boiler = in_ranges(b, nb, ls, le);
+      n++;
+    }
+  }
+  return n;
+}
+
+extern const char *const hs_pg_carrier_cues[], *const hs_pg_credit_cues[];
+
+/* A known outlet or agency for text[s,e) (also with what a site adds to
+** its name); ambiguous aliases ("=NAME") only when loose is 1. */
+int hs_pg_known(const hs_aliases *a, const char *t, uint32_t s, uint32_t e,
+                const char **canon, int loose);
+/* A dateline at the start of text[s,e): fills the name's bytes. */
+int hs_pg_dateline(const hs_aliases *a, const char *t, uint32_t s,
+                   uint32_t e, uint32_t *ns, uint32_t *ne);
+
+#endif

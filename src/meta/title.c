@@ -1,0 +1,173 @@
+/*
+** title.c — the headline of a scraped page: the first of its first lines
+** that is not furniture.
+**
+** A scraped page puts date, time, update, ID, print and share lines,
+** mastheads and navigation rows above the headline.  Each line is tested
+** against small per-language tables (below) and skipped when it is such a
+** line; the first line left is the headline, unless running text has
+** begun (docs/sources.md lists every form).
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "hearsay.h"
+#include "meta/meta_int.h"
+#include "meta/page_int.h"
+#include "util/util.h"
+
+/* Lines that are never a headline: ID, print, share and navigation words
+** (a line equal to one, or starting with one followed by a digit or ':'). */
+static const char *const label_lines[] = {
+    "print", "share", "menu", "search", "home", "skip to content",
+    "breaking news", "comments", "users comments", "tags", "عاجل", "طباعة",
+    "طباعه", "شارك", "التعليقات", "نسخه چاپی", "چاپ", "اشتراک گذاری",
+    "دیدگاه کاربران", "فوری", "أخبار", "اخبار", "آخرین اخبار", "latest news",
+    "top stories", NULL};
+static const char *const id_prefixes[] = {
+    "news id", "id:", "id :", "article id", "story id", "رقم الخبر",
+    "رقم المقال", "کد خبر", "شناسه خبر", "publish date", "published",
+    "posted", "updated", "date:", "date :", "نشر في", "تاريخ النشر",
+    "تاریخ انتشار", "زمان انتشار", "by ", "بقلم", "كتب:", "نویسنده", NULL};
+/* -------------------------------------------------------------- headline */
+
+/* 1 if the line holds a date expression. */
+static int has_date(const char *t, uint32_t s, uint32_t e) {
+  hs_date v;
+  return hs_date_scan(t + s, e - s, &v, 1) == 1;
+}
+
+/* Words of a date or update line besides its dates, times and numbers. */
+static const char *const date_words[] = {
+    "last", "update", "updated", "time", "date", "published", "posted",
+    "modified", "am", "pm", "gmt", "utc", "ast", "est", "edt", "bst", "cet",
+    "on", "at", "of", "print", "id", "news", "الساعة", "ساعة", "آخر",
+    "اخر", "تحديث", "التحديث", "تاريخ", "نشر", "في", "م", "ص", "هـ", "مساء",
+    "صباحا", "ساعت", "بروزرسانی", "به‌روزرسانی", "تاریخ", "انتشار", "کد",
+    "خبر", "ق.ظ", "ب.ظ", NULL};
+
+/* A date, time or update line: it holds a date or a time ("22:03"), and
+** besides them, numbers, brackets and the words of date_words at most
+** two words are left ("Saturday, 21 September 2019 11:02 AM [ Last
+** Update: Saturday, 21 September 2019 11:05 AM ]", "Time : 22:03 GMT").
+** Any length: such a line is never the headline. */
+static int date_line(const char *t, uint32_t s, uint32_t e) {
+  hs_date v[8];
+  size_t nd = hs_date_scan(t + s, e - s, v, 8), k;
+  uint32_t i = s;
+  int clock = 0, other = 0;
+  while (i < e) {
+    uint32_t ws, we, a, z;
+    int digits = 0, letters = 0, inside = 0;
+    while (i < e && is_sp(t[i])) i++;
+    ws = i;
+    while (i < e && !is_sp(t[i])) i++;
+    we = i;
+    if (ws == we) break;
+    for (k = 0; k < nd; k++)
+      if (ws >= s + v[k].start && we <= s + v[k].end) inside = 1;
+    if (inside) continue;
+    a = ws, z = we;
+    while (a < z && t[a] && strchr("[](){}|:-,;/\\.", t[a])) a++;
+    while (z > a && t[z - 1] && strchr("[](){}|:-,;/\\.", t[z - 1])) z--;
+    for (k = a; k < z; k++) {
+      unsigned char c = (unsigned char)t[k];
+      if (c >= '0' && c <= '9') digits++;
+      else if (c == 0xDB && k + 1 < z && (unsigned char)t[k + 1] >= 0xB0 &&
+               (unsigned char)t[k + 1] <= 0xB9) digits++, k++; /* ۰-۹ */
+      else if (c == 0xD9 && k + 1 < z && (unsigned char)t[k + 1] >= 0xA0 &&
+               (unsigned char)t[k + 1] <= 0xA9) digits++, k++; /* ٠-٩ */
+      else if (c != ':' && c != '/' && c != '.') letters++;
+    }
+    if (digits && memchr(t + a, ':', z - a)) clock = 1;
+    if (a == z || !letters) continue;
+    for (k = 0; date_words[k]; k++)
+      if (strlen(date_words[k]) == z - a && ci_at(t, a, z, date_words[k]))
+        break;
+    if (!date_words[k]) other++;
+  }
+  return (nd || clock) && other <= 2;
+}
+
+/* A dateline with a reporter's name, alone on its line: a place of the
+** place table, a dash, and a name of at most 3 words («الرياض - محمد
+** العتيبي», "Moscow - Ivan Petrov"; in Latin script the name's words are
+** capitalized, so "Syria - the war continues" stays a headline). */
+static int place_byline(const hs_aliases *a, const char *t, uint32_t s,
+                        uint32_t e) {
+  uint32_t p, q;
+  size_t w;
+  if (!ci_find(t, s, e, " - ", &p) || !hs_aliases_place(a, t + s, p - s, NULL))
+    return 0;
+  q = p + 3;
+  w = words(t, q, e);
+  if (w < 1 || w > 3) return 0;
+  for (; q < e; q++)
+    if ((q == p + 3 || is_sp(t[q - 1])) && t[q] >= 'a' && t[q] <= 'z')
+      return 0;
+  return 1;
+}
+
+static int label_line(const char *t, uint32_t s, uint32_t e) {
+  size_t k;
+  for (k = 0; label_lines[k]; k++) {
+    size_t n = strlen(label_lines[k]);
+    if (ci_at(t, s, e, label_lines[k]) &&
+        (s + n == e || t[s + n] == ':' || t[s + n] == ' ' ))
+      if (s + n == e || words(t, s, e) <= 2) return 1;
+  }
+  for (k = 0; id_prefixes[k]; k++)
+    if (ci_at(t, s, e, id_prefixes[k])) return 1;
+  for (k = 0; hs_pg_carrier_cues[k]; k++)
+    if (ci_at(t, s, e, hs_pg_carrier_cues[k])) return 1;
+  for (k = 0; hs_pg_credit_cues[k]; k++)
+    if (ci_at(t, s, e, hs_pg_credit_cues[k])) return 1;
+  return 0;
+}
+
+void hs_page_title(const hs_doc *d, const hs_aliases *a, const hs_range *b,
+                   size_t nb, const hs_meta_field *outlet,
+                   hs_meta_field *out) {
+  const char *t = d->text;
+  pline ln[16];
+  size_t n, i, skipped = 0;
+  uint32_t len = d->len > UINT32_MAX ? UINT32_MAX : (uint32_t)d->len;
+  if (!t) return;
+  n = page_lines(t, len, b, nb, ln, 10);
+  for (i = 0; i < n; i++) {
+    uint32_t s = ln[i].s, e = ln[i].e, ns, ne;
+    size_t w = words(t, s, e);
+    if (ln[i].boiler) { skipped++; continue; }
+    if (w > 25 || e - s > 200) return;           /* the body has begun */
+    if (t[e - 1] == '.' && w > 6) return;
+    if (w < 2 || label_line(t, s, e) || count_char(t, s, e, '|') >= 2 ||
+        (has_date(t, s, e) && w <= 12) || date_line(t, s, e) ||
+        place_byline(a, t, s, e) ||
+        (ci_find(t, s, e, "  ", NULL) && w <= 6) ||
+        hs_pg_dateline(a, t, s, e, &ns, &ne) ||
+        (outlet && outlet->value && outlet->raw && !outlet->given &&
+         outlet->start == s) ||
+        (outlet && outlet->raw && strlen(outlet->raw) <= e - s &&
+         !memcmp(t + s, outlet->raw, strlen(outlet->raw)) &&
+         (s + strlen(outlet->raw) == e ||
+          ci_at(t, s + (uint32_t)strlen(outlet->raw), e, " - ") ||
+          ci_at(t, s + (uint32_t)strlen(outlet->raw), e, " | ")))) {
+      skipped++;
+      continue;
+    }
+    if (t[e - 1] == '.') return;
+    {
+      char *v = hs_strndup(t + s, e - s);
+      free(out->value);
+      free(out->raw);
+      out->value = v;
+      out->raw = hs_strdup(v);
+      out->start = s;
+      out->end = e;
+      out->confidence = skipped ? 0.55 : 0.6;
+      out->given = 0;
+    }
+    return;
+  }
+}
+
