@@ -518,6 +518,10 @@ typedef struct hs_article {
   size_t nauthors;
   hs_source_run *map;  /* nmap runs, in text order */
   size_t nmap;
+  /* What else names the site (may be NULL; docs/sources.md): the tail cut
+  ** from the title (" - BBC News"), the twitter:site handle without its
+  ** "@", the alt text of the site's logo, a copyright line of the page. */
+  char *site_tail, *site_twitter, *site_logo, *site_copyright;
 } hs_article;
 
 /* Extract the article from one HTML page of len bytes.  charset (may be

@@ -47,7 +47,7 @@ def alias_tables():
             names = [n for n in [f[0]] + f[2:] if n and
                      script(n.lstrip("=")) == key]
             if names:
-                body.append(f"| {f[0]} | {f[1]} | " +
+                body.append(f"| {f[0].lstrip('=')} | {f[1]} | " +
                             ", ".join(f"`{n}`" for n in names) + " |")
         if body:
             out += [f"#### {title}", "", "| canonical | type | accepted forms |",

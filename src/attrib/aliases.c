@@ -130,7 +130,11 @@ static int parse_table(hs_aliases *a, const char *t, size_t len,
                             where, lineno);
       }
       HS_GROW(a->e, a->cape, a->ne + 1);
-      a->e[a->ne].canonical = hs_strndup(t + i, f0 - i);
+      /* "=NAME" as the canonical name: NAME, matched as an ambiguous
+      ** alias ("=The National": not inside "the national guard") */
+      a->e[a->ne].canonical = t[i] == '=' && f0 - i > 1
+                                  ? hs_strndup(t + i + 1, f0 - i - 1)
+                                  : hs_strndup(t + i, f0 - i);
       a->e[a->ne].type = type;
       add_key(a, tok, t + i, f0 - i, (uint32_t)a->ne);
       while (c < e) {

@@ -368,14 +368,32 @@ int hs_meta_extract(const hs_doc *d, const hs_aliases *aliases,
       find_date(&u, m, NULL);
     }
   }
-  if (d->series && *d->series) {
+  if ((m->outlet_source = hs_page_site(d, aliases, &m->outlet))) {
+    /* an HTML page's site; a wire credit of its text ("WASHINGTON
+    ** (Reuters) -", "Source: X") that differs is the original */
+    hs_meta_field o = {0}, g = {0};
+    hs_doc u = *d;
+    const char *s2;
+    u.series = NULL;
+    s2 = hs_page_outlet(&u, aliases, m->boiler, m->nboiler, &o, &g);
+    if (s2 && (!strcmp(s2, "dateline") || !strcmp(s2, "credit")) &&
+        strcmp(o.value, m->outlet.value)) {
+      m->original = o;
+      memset(&o, 0, sizeof o);
+    }
+    field_clear(&o);
+    field_clear(&g);
+  } else if (d->series && *d->series) {
     field_set(&m->outlet, d->series, NULL, 0, 0, 1.0, 1);
     m->outlet_source = "metadata";
   } else {
     m->outlet_source = hs_page_outlet(d, aliases, m->boiler, m->nboiler,
                                       &m->outlet, &m->original);
   }
-  if (d->title && *d->title) field_set(&m->title, d->title, NULL, 0, 0, 1.0, 1);
+  if (d->title && *d->title) {
+    field_set(&m->title, d->title, NULL, 0, 0, 1.0, 1);
+    hs_page_site_title(d, aliases, &m->outlet, &m->title);
+  }
   if (!d->text) return HS_OK;
   /* the headline over the article's first paragraph (article_start.c),
   ** unless it is the outlet's masthead; else the first-lines rule */

@@ -62,4 +62,13 @@ void hs_page_title(const hs_doc *d, const hs_aliases *a, const hs_range *b,
                    hs_meta_field *out);
 int hs_url_date(const char *url, int *y, int *m, int *d);
 
+/* site.c: the outlet an HTML page names in its markup (the `page_site` of
+** its extra, through the alias table): fills out and returns "html", or
+** NULL when the document has none; and its headline without a known
+** site's name at its end. */
+const char *hs_page_site(const hs_doc *d, const hs_aliases *a,
+                         hs_meta_field *out);
+void hs_page_site_title(const hs_doc *d, const hs_aliases *a,
+                        const hs_meta_field *outlet, hs_meta_field *title);
+
 #endif

@@ -86,6 +86,7 @@ int hs_pg_known(const hs_aliases *a, const char *t, uint32_t s, uint32_t e,
                 const char **canon, int loose) {
   uint32_t e2 = e, p;
   size_t k;
+  if (e - s > 4 && ci_at(t, s, e, "www.")) s += 4; /* "www.aljazeera.com" */
   if (known_exact(a, t, s, e, canon, loose)) return 1;
   if (e - s > 6 && ci_find(t, s, e, " + ", &p) &&
       known_exact(a, t, s, p, canon, loose))
@@ -143,7 +144,7 @@ static void put(hs_meta_field *f, const hs_aliases *a, const char *t,
 /* The name of a copyright line: after "©"/"copyright"/"(c)" and the year,
 ** up to a full stop, comma or "All rights"; or after an Arabic rights
 ** form; or «... متعلق به X است». */
-static int rights_holder(const char *t, uint32_t s, uint32_t e, uint32_t *ns,
+int hs_pg_rights_holder(const char *t, uint32_t s, uint32_t e, uint32_t *ns,
                          uint32_t *ne) {
   static const char *const marks[] = {"©", "copyright", "(c)", NULL};
   uint32_t at, q;
@@ -340,7 +341,7 @@ const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
            ci_find(t, s, e, "الحقوق محفوظة", NULL) ||
            ci_find(t, s, e, "حقوق این", NULL) ||
            ci_find(t, s, e, "(c) ", NULL)) &&
-          rights_holder(t, s, e, &ns, &ne))
+          hs_pg_rights_holder(t, s, e, &ns, &ne))
         put(&rights, a, t, ns, ne, 0.75);
       else if (!addr.value && e - s < 120) {
         const char *canon;
@@ -498,6 +499,10 @@ char *hs_doc_outlet(const hs_doc *d, const hs_aliases *a) {
   hs_range *b = NULL;
   size_t nb = 0;
   if (!d) return NULL;
+  if (hs_page_site(d, a, &out)) {
+    free(out.raw);
+    return out.value;
+  }
   if (d->series && *d->series) return hs_strdup(d->series);
   if (d->text && hs_boiler_find(d->text, d->len, &b, &nb, NULL)) b = NULL;
   hs_page_outlet(d, a, b, nb, &out, &orig);

@@ -103,6 +103,10 @@ extern const char *const hs_pg_carrier_cues[], *const hs_pg_credit_cues[];
 ** its name); ambiguous aliases ("=NAME") only when loose is 1. */
 int hs_pg_known(const hs_aliases *a, const char *t, uint32_t s, uint32_t e,
                 const char **canon, int loose);
+/* The holder's name of a copyright line text[s,e) ("© 2017 X. All Rights
+** Reserved", «جميع الحقوق محفوظة لـX»). */
+int hs_pg_rights_holder(const char *t, uint32_t s, uint32_t e, uint32_t *ns,
+                        uint32_t *ne);
 /* A dateline at the start of text[s,e): fills the name's bytes. */
 int hs_pg_dateline(const hs_aliases *a, const char *t, uint32_t s,
                    uint32_t e, uint32_t *ns, uint32_t *ne);

@@ -227,10 +227,10 @@ int hs_trace_model_build(model *m, hs_error *err) {
     const hs_doc *doc = hs_corpus_doc(m->c, d);
     char *o;
     int oi;
-    /* series, else what the page says (hs_doc_outlet's rule, in metas),
-    ** else the id's first folder */
-    if (!(doc->series && *doc->series) && m->metas &&
-        m->metas[d].outlet.value)
+    /* the outlet of meta (series, or an HTML page's site through the
+    ** alias table, or what the page says: hs_doc_outlet's rule), else
+    ** the id's first folder */
+    if (m->metas && m->metas[d].outlet.value)
       o = strdup(m->metas[d].outlet.value);
     else
       o = trace_doc_outlet(doc);

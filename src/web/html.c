@@ -47,6 +47,8 @@ static void ctx_free(ctx *c) {
   free(c->doc_title);
   free(c->canonical);
   free(c->h1);
+  free(c->logo_alt);
+  free(c->copyright);
   free(c->ld_title);
   free(c->ld_pub);
   free(c->ld_mod);
@@ -173,6 +175,30 @@ static char *headline(const char *title, const char *site, const char *ld,
   return t;
 }
 
+/* The site's name a title gives besides the headline h: title is
+** "h - X", "h | X" or "X | h" (any separator of sep_only), X at most 60
+** bytes and 6 words; a malloc'ed X, or NULL. */
+static char *title_tail(const char *title, const char *h) {
+  size_t n, l, i, w = 1;
+  const char *x = NULL;
+  size_t xl = 0;
+  if (!title || !h || !(l = strlen(h))) return NULL;
+  n = strlen(title);
+  if (n <= l + 3) return NULL;
+  if (!strncmp(title, h, l)) {
+    size_t k = l + strspn(title + l, " -|:/\xE2\x80\x93\x94");
+    if (k > l && k < n && sep_only(title + l, k - l)) x = title + k, xl = n - k;
+  } else if (!strcmp(title + n - l, h)) {
+    size_t k = n - l;
+    while (k > 0 && strchr(" -|:/\xE2\x80\x93\x94", title[k - 1])) k--;
+    if (k > 0 && k < n - l && sep_only(title + k, n - l - k))
+      x = title, xl = k;
+  }
+  if (!x || xl > 60) return NULL;
+  for (i = 0; i < xl; i++) w += x[i] == ' ';
+  return w <= 6 ? hs_strndup(x, xl) : NULL;
+}
+
 void hs_article_free(hs_article *a) {
   size_t i;
   if (!a) return;
@@ -188,6 +214,10 @@ void hs_article_free(hs_article *a) {
   for (i = 0; i < a->nauthors; i++) free(a->authors[i]);
   free(a->authors);
   free(a->map);
+  free(a->site_tail);
+  free(a->site_twitter);
+  free(a->site_logo);
+  free(a->site_copyright);
   free(a);
 }
 
@@ -268,6 +298,18 @@ int hs_web_extract(const char *page, size_t len, const char *charset,
                                                        : c.meta[F_URL]);
   }
   c.title = a->title;
+  /* what else names the site: the title's tail, twitter:site, the logo,
+  ** a copyright line (meta reads them through the alias table) */
+  if (a->title) {
+    a->site_tail = title_tail(c.meta[F_TITLE], a->title);
+    if (!a->site_tail) a->site_tail = title_tail(c.doc_title, a->title);
+  }
+  if (c.meta[F_TWITTER] && c.meta[F_TWITTER][0] == '@' && c.meta[F_TWITTER][1])
+    a->site_twitter = hs_strdup(c.meta[F_TWITTER] + 1);
+  a->site_logo = c.logo_alt;
+  c.logo_alt = NULL;
+  a->site_copyright = c.copyright;
+  c.copyright = NULL;
   a->url = hs_strdup(url ? url : c.canonical ? c.canonical : c.meta[F_URL]);
   a->canonical_url = hs_strdup(c.canonical ? c.canonical
                                : c.meta[F_URL] ? c.meta[F_URL]
@@ -367,6 +409,19 @@ char *hs_article_extra_json(const hs_article *a) {
     json_array_append_new(map, r);
   }
   json_object_set_new(o, "source_map", map);
+  if (a->outlet || a->site_tail || a->site_twitter || a->site_logo ||
+      a->site_copyright) {
+    json_t *ps = json_object();
+    const char *const keys[] = {"site_name", "title", "twitter", "logo",
+                                "copyright"};
+    const char *vals[5];
+    size_t k;
+    vals[0] = a->outlet, vals[1] = a->site_tail, vals[2] = a->site_twitter;
+    vals[3] = a->site_logo, vals[4] = a->site_copyright;
+    for (k = 0; k < 5; k++)
+      if (vals[k]) json_object_set_new(ps, keys[k], json_string(vals[k]));
+    json_object_set_new(o, "page_site", ps);
+  }
   s = json_dumps(o, JSON_COMPACT);
   json_decref(o);
   return s;
@@ -446,6 +501,7 @@ int hs_web_add_page(hs_sink *k, const char *page, size_t len,
     return HS_OK;
   }
   memset(&d, 0, sizeof d);
+  d.extra = hs_article_extra_json(a);
   d.id = hs_strdup(id);
   d.len = a->len > k->max_doc ? hs_utf8_cut(a->text, a->len, k->max_doc)
                               : a->len;
@@ -460,7 +516,6 @@ int hs_web_add_page(hs_sink *k, const char *page, size_t len,
   a->title = NULL;
   d.url = a->url;
   a->url = NULL;
-  d.extra = hs_article_extra_json(a);
   d.source = (char *)(uintptr_t)source;
   hs_article_free(a);
   if (k->take(k, &d, &e)) k->say(k, where, 0, "%s; skipped", e.msg);

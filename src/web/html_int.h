@@ -27,7 +27,8 @@
 #define MAX_DEPTH 400         /* deeper subtrees are ignored */
 
 /* Metadata fields, filled from the <meta> names of html_meta.c's table. */
-enum { F_PUB, F_MOD, F_AUTHOR, F_SITE, F_TITLE, F_URL, F_LANG, F_NFIELDS };
+enum { F_PUB, F_MOD, F_AUTHOR, F_SITE, F_TITLE, F_URL, F_LANG, F_TWITTER,
+       F_NFIELDS };
 
 /* ------------------------------------------------------------ per element */
 
@@ -53,6 +54,7 @@ typedef struct ctx {
   char *meta[F_NFIELDS];
   int meta_rank[F_NFIELDS];
   char *html_lang, *doc_title, *canonical, *h1;
+  char *logo_alt, *copyright;  /* the site's logo text, a copyright line */
   char *ld_title, *ld_pub, *ld_mod, *ld_site, *ld_body, *ld_url, *ld_lang;
   char *ld_page_pub, *ld_page_mod;  /* from non-Article objects */
   int ld_seen_article;

@@ -13,6 +13,7 @@
 #include "web/html_int.h"
 
 #include <jansson.h>
+#include <strings.h>
 #include <stdio.h>
 
 /* ---------------------------------------------------------------- tables */
@@ -59,6 +60,7 @@ static const struct meta_key {
     {"byl", F_AUTHOR},
     {"og:site_name", F_SITE},
     {"application-name", F_SITE},
+    {"twitter:site", F_TWITTER},
     {"og:title", F_TITLE},
     {"twitter:title", F_TITLE},
     {"headline", F_TITLE},
@@ -380,6 +382,84 @@ static void meta_element(ctx *c, xmlNode *n) {
   xmlFree(content);
 }
 
+/* ------------------------------------------------------- the site's name */
+
+/* 1 if the attribute's value holds word (ASCII case folded). */
+static int attr_has(xmlNode *n, const char *name, const char *word) {
+  char *v = attr(n, name);
+  size_t i, l = strlen(word);
+  int hit = 0;
+  for (i = 0; v && v[i] && !hit; i++) hit = !strncasecmp(v + i, word, l);
+  xmlFree(v);
+  return hit;
+}
+
+/* The site's logo: an <img> whose class, id, src or alt, or whose
+** parent's class or id, says "logo"; its alt text without the word
+** "logo". */
+static void logo_image(ctx *c, xmlNode *n) {
+  xmlNode *up = n->parent;
+  char *alt, *v;
+  size_t l;
+  if (!(attr_has(n, "class", "logo") || attr_has(n, "id", "logo") ||
+        attr_has(n, "src", "logo") || attr_has(n, "alt", "logo") ||
+        (up && up->type == XML_ELEMENT_NODE &&
+         (attr_has(up, "class", "logo") || attr_has(up, "id", "logo")))))
+    return;
+  alt = attr(n, "alt");
+  v = alt ? clean_str(alt) : NULL;
+  xmlFree(alt);
+  if (!v) return;
+  l = strlen(v);
+  if (l > 5 && !strcasecmp(v + l - 5, " logo")) v[l - 5] = '\0';
+  else if (l > 5 && !strncasecmp(v, "logo ", 5)) memmove(v, v + 5, l - 4);
+  if (v[0] && strlen(v) <= 80 && strcasecmp(v, "logo")) c->logo_alt = v;
+  else free(v);
+}
+
+/* A copyright line: in a <footer>, or an element whose class or id says
+** "copyright", the line holding "©", "Copyright", "(c)", «جميع الحقوق» or
+** «کلیه حقوق» (at most 150 bytes before the mark and 200 after; the last
+** such element of the page wins). */
+static void copyright_element(ctx *c, xmlNode *n) {
+  static const char *const marks[] = {
+      "\xC2\xA9", "Copyright", "copyright", "(c) ", "(C) ",
+      "\xD8\xAC\xD9\x85\xD9\x8A\xD8\xB9 \xD8\xA7\xD9\x84\xD8\xAD\xD9\x82"
+      "\xD9\x88\xD9\x82",
+      "\xDA\xA9\xD9\x84\xDB\x8C\xD9\x87 \xD8\xAD\xD9\x82\xD9\x88\xD9\x82",
+      NULL};
+  xmlChar *t;
+  const char *s, *p = NULL, *b;
+  size_t k, e;
+  if (!(tag_is(n, "footer") || attr_has(n, "class", "copyright") ||
+        attr_has(n, "id", "copyright")))
+    return;
+  t = xmlNodeGetContent(n);
+  s = (const char *)t;
+  for (k = 0; s && marks[k]; k++) {
+    const char *q = strstr(s, marks[k]);
+    if (q && (!p || q < p)) p = q;
+  }
+  if (p) {
+    char *raw, *v;
+    for (b = p; b > s && b[-1] != '\n' && p - b < 150; b--) {}
+    while (((unsigned char)*b & 0xC0) == 0x80) b++; /* a character's start */
+    for (e = (size_t)(p - b); b[e] && b[e] != '\n' && e < (size_t)(p - b) + 200;
+         e++) {}
+    while (e > 0 && ((unsigned char)b[e] & 0xC0) == 0x80) e--;
+    raw = hs_strndup(b, e);
+    v = clean_str(raw);
+    free(raw);
+    if (v && v[0]) {
+      free(c->copyright);
+      c->copyright = v;
+    } else {
+      free(v);
+    }
+  }
+  xmlFree(t);
+}
+
 void hs_html_meta_pass(ctx *c, xmlNode *n, int depth) {
   for (; n; n = n->next) {
     if (n->type != XML_ELEMENT_NODE) continue;
@@ -422,11 +502,14 @@ void hs_html_meta_pass(ctx *c, xmlNode *n, int depth) {
         xmlFree(t);
       }
       xmlFree(rel);
+    } else if (tag_is(n, "img") && !c->logo_alt) {
+      logo_image(c, n);
     } else if (tag_is(n, "h1") && !c->h1) {
       xmlChar *t = xmlNodeGetContent(n);
       c->h1 = clean_str((char *)t);
       xmlFree(t);
     }
+    copyright_element(c, n);
     {
       char *ip = attr(n, "itemprop");
       if (ip && ieq(ip, "articleBody")) {

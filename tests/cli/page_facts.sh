@@ -78,6 +78,27 @@ grep -q '"Army reopens highway near Hama"' "$WORK/rep/data/meta.js" ||
 grep -q '\["Al-Weeam",1\]' "$WORK/rep/data/meta.js" ||
   fail "trace outlet: $(head -c 1500 "$WORK/rep/data/meta.js")"
 
+note "an HTML page's site: the title's tail through the alias table, in meta, timeline and trace"
+mkdir -p "$WORK/html"
+cat >"$WORK/html/floods.html" <<'HTML'
+<html><head><title>Floods close schools in Kerala - BBC News</title>
+<meta property="article:published_time" content="2018-08-16T08:12:00Z"></head>
+<body><h1>Floods close schools in Kerala</h1>
+<p>Schools across the Indian state of Kerala were closed on Thursday as heavy monsoon rains continued, officials said.</p>
+<p>More than fifty thousand people had been moved to relief camps across the state, the chief minister said.</p>
+</body></html>
+HTML
+run 0 "$HEARSAY" meta "$WORK/html"
+jq -e '.outlet.value == "BBC" and .outlet_source == "html"
+  and .title.value == "Floods close schools in Kerala"' "$WORK/out" >/dev/null ||
+  fail "html meta: $(cat "$WORK/out")"
+run 0 "$HEARSAY" timeline "$WORK/html"
+jq -e -s 'any(.[]; .outlet == "BBC" and .date == "2018-08-16")' "$WORK/out" \
+  >/dev/null || fail "html timeline: $(cat "$WORK/out")"
+run 0 "$HEARSAY" trace "$WORK/html" -o "$WORK/rep2"
+grep -q '\["BBC",1\]' "$WORK/rep2/data/meta.js" ||
+  fail "html trace outlet: $(head -c 1500 "$WORK/rep2/data/meta.js")"
+
 note "a JSONL record's path-like id names no outlet"
 printf '%s\n' '{"id":"bbc/business/041","text":"Profits rose at the firm, the company said on Monday in a statement."}' \
   >"$WORK/r.jsonl"

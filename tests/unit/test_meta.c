@@ -370,6 +370,76 @@ static void test_page_header_lines(void **state) {
   hs_aliases_free(al);
 }
 
+/* An HTML page without a URL names its site in its markup: the tail cut
+** from its title, og:site_name, twitter:site, a copyright footer, the
+** logo's alt text; each read through the alias table ("BBC News" is BBC),
+** the same in meta and hs_doc_outlet. */
+static void test_html_site(void **state) {
+  static const char *const pages[][3] = {
+      {"<html><head><title>Floods close schools - BBC News</title></head>"
+       "<body><h1>Floods close schools</h1><p>Schools across the state were "
+       "closed on Thursday as heavy rains continued, officials said, and "
+       "more than fifty thousand people were moved to camps.</p></body>"
+       "</html>",
+       "BBC", "Floods close schools"},
+      {"<html><head><title>Visa rules eased</title><meta property="
+       "\"og:site_name\" content=\"Al Arabiya English\"></head><body><h1>"
+       "Visa rules eased</h1><p>The kingdom will open its doors to foreign "
+       "tourists for the first time, the tourism authority announced on "
+       "Friday, as it seeks to diversify its economy.</p></body></html>",
+       "Al Arabiya", "Visa rules eased"},
+      {"<html><head><title>Oil prices climb</title><meta name=\"twitter:site"
+       "\" content=\"@Reuters\"></head><body><h1>Oil prices climb</h1><p>Oil "
+       "prices rose on Thursday after producers pledged additional cuts to "
+       "their output, analysts said in notes to clients.</p></body></html>",
+       "Reuters", "Oil prices climb"},
+      {"<html><head><title>Roads flooded in Akkar</title></head><body><h1>"
+       "Roads flooded in Akkar</h1><p>Heavy rain flooded roads across the "
+       "Akkar district on Sunday, civil defence officials said, and the "
+       "water reached the first floors of homes.</p><footer>Copyright \xc2\xa9 "
+       "2019 Cedar Daily Wire. All rights reserved.</footer></body></html>",
+       "Cedar Daily Wire", "Roads flooded in Akkar"},
+      {"<html><head><title>Talks resume in Geneva</title></head><body><div "
+       "class=\"site-logo\"><img src=\"/a.png\" alt=\"Middle East Eye\"></div>"
+       "<h1>Talks resume in Geneva</h1><p>Delegations met again on Monday "
+       "after a pause of three weeks, diplomats said, with a new agenda "
+       "agreed by both sides.</p></body></html>",
+       "Middle East Eye", "Talks resume in Geneva"}};
+  hs_aliases *al = NULL;
+  size_t i;
+  (void)state;
+  assert_int_equal(hs_aliases_new(&al, NULL), HS_OK);
+  for (i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+    hs_article *a = NULL;
+    hs_corpus *c = hs_corpus_new();
+    hs_meta m;
+    char *extra, *o;
+    assert_int_equal(hs_web_extract(pages[i][0], strlen(pages[i][0]), NULL,
+                                    NULL, NULL, NULL, "p", &a, NULL),
+                     HS_OK);
+    extra = hs_article_extra_json(a);
+    assert_int_equal(hs_corpus_add(c, "p.html", a->text, a->len, a->outlet,
+                                   a->date, a->title, a->url, extra, "p.html",
+                                   0, NULL), HS_OK);
+    assert_int_equal(hs_meta_extract(hs_corpus_doc(c, 0), al, NULL, &m, NULL),
+                     HS_OK);
+    if (!m.outlet.value || strcmp(m.outlet.value, pages[i][1]))
+      fail_msg("page %zu: outlet %s", i, m.outlet.value ? m.outlet.value : "-");
+    assert_string_equal(m.outlet_source, "html");
+    if (!m.title.value || strcmp(m.title.value, pages[i][2]))
+      fail_msg("page %zu: title %s", i, m.title.value ? m.title.value : "-");
+    o = hs_doc_outlet(hs_corpus_doc(c, 0), al);
+    assert_non_null(o);
+    assert_string_equal(o, pages[i][1]);
+    free(o);
+    free(extra);
+    hs_meta_clear(&m);
+    hs_article_free(a);
+    hs_corpus_free(c);
+  }
+  hs_aliases_free(al);
+}
+
 /* The folder rule is for a folder of files: a JSONL record's path-like id
 ** ("bbc/business/041") and a folder named by a date name no outlet; a
 ** SaudiNewsNet address names its outlet through the alias table. */
@@ -618,6 +688,7 @@ int main(void) {
       cmocka_unit_test(test_meta_fields),
       cmocka_unit_test(test_meta_page),
       cmocka_unit_test(test_page_header_lines),
+      cmocka_unit_test(test_html_site),
       cmocka_unit_test(test_outlet_folder_url),
       cmocka_unit_test(test_furniture),
       cmocka_unit_test(test_outlet_name_forms),
