@@ -119,6 +119,7 @@ class Passage(NamedTuple):
     similarity: float
     kind: str               # "cross" or "internal"
     family: int
+    method: str             # "verbatim", "edited", "rewritten" or "summary"
 
 
 class IndexStats(NamedTuple):
@@ -395,7 +396,8 @@ def _passages(corpus, p, n, with_text):
             aid, x.a.start, x.a.end, asc, aec, x.a.words, aser, adate, atext,
             bid, x.b.start, x.b.end, bsc, bec, x.b.words, bser, bdate, btext,
             x.words, round(x.similarity, 3),
-            "internal" if x.internal else "cross", x.family))
+            "internal" if x.internal else "cross", x.family,
+            ffi.string(lib.hs_passage_method(p + i)).decode()))
     return out
 
 

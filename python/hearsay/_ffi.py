@@ -111,6 +111,7 @@ typedef struct hs_passage {
   int method;
 } hs_passage;
 
+const char *hs_passage_method(const hs_passage *p);
 int hs_reuse_find(const hs_corpus *corpus, const hs_reuse_opts *opts,
                   hs_passage **out, size_t *n, hs_error *err);
 int hs_reuse_find_masked(const hs_corpus *corpus, const hs_reuse_opts *opts,

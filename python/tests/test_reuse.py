@@ -31,19 +31,21 @@ def test_planted_wire_reprint(passages):
     assert p.a_text.startswith("GREYMOOR, March 1 (Lakeland Wire)")
     assert p.a_text.rstrip(". \n").endswith("until seven in the evening on weekdays")
     assert p.kind == "cross" and p.similarity == 1.0
+    assert p.method == "verbatim"
     assert p.b_series and p.b_date  # the wire's JSON Lines metadata
 
 
 def _records(passages):
     return [(p.a_doc, p.a_start, p.a_end, p.b_doc, p.b_start, p.b_end,
-             p.words, p.family) for p in passages]
+             p.words, p.family, p.method) for p in passages]
 
 
 def _command(hearsay_bin, *args):
     out = subprocess.run([hearsay_bin, "reuse", "--format", "jsonl"] +
                          list(args), check=True, stdout=subprocess.PIPE).stdout
     return [(r["a"]["doc"], r["a"]["start"], r["a"]["end"], r["b"]["doc"],
-             r["b"]["start"], r["b"]["end"], r["words"], r["family"])
+             r["b"]["start"], r["b"]["end"], r["words"], r["family"],
+             r["method"])
             for r in map(json.loads, out.decode().splitlines())]
 
 
