@@ -289,16 +289,23 @@ static const alias_key *find_key(const hs_aliases *a, const char *norm) {
   return NULL;
 }
 
+/* The normalized form of name (caller frees) and the first key equal to
+** it, or NULL (and *nm NULL) for no name. */
+static const alias_key *lookup_key(const hs_aliases *a, const char *name,
+                                   size_t len, char **nm) {
+  hs_tokenizer *t;
+  *nm = NULL;
+  if (!a || !name || !len || len > 4096) return NULL;
+  t = hs_tokenizer_new();
+  *nm = norm_dup(t, name, len);
+  hs_tokenizer_free(t);
+  return find_key(a, *nm);
+}
+
 int hs_aliases_lookup(const hs_aliases *a, const char *name, size_t len,
                       const char **canonical, int *type) {
   char *nm;
-  const alias_key *k;
-  hs_tokenizer *t;
-  if (!a || !name || !len || len > 4096) return 0;
-  t = hs_tokenizer_new();
-  nm = norm_dup(t, name, len);
-  hs_tokenizer_free(t);
-  k = find_key(a, nm);
+  const alias_key *k = lookup_key(a, name, len, &nm);
   free(nm);
   if (!k) return 0;
   if (canonical) *canonical = a->e[k->entry].canonical;
@@ -309,13 +316,7 @@ int hs_aliases_lookup(const hs_aliases *a, const char *name, size_t len,
 int hs_aliases_lookup_name(const hs_aliases *a, const char *name,
                            size_t len, const char **canonical, int *type) {
   char *nm;
-  const alias_key *k;
-  hs_tokenizer *t;
-  if (!a || !name || !len || len > 4096) return 0;
-  t = hs_tokenizer_new();
-  nm = norm_dup(t, name, len);
-  hs_tokenizer_free(t);
-  k = find_key(a, nm);
+  const alias_key *k = lookup_key(a, name, len, &nm);
   /* the keys equal to nm, newest first: the first unambiguous one */
   while (k && k->exact && k + 1 < a->k + a->nk && !strcmp(k[1].norm, nm)) k++;
   free(nm);

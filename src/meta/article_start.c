@@ -143,22 +143,11 @@ static int is_letter(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
-static int ci_eq(const char *t, uint32_t s, uint32_t e, const char *p) {
-  size_t n = strlen(p), j;
-  if (e - s < n) return 0;
-  for (j = 0; j < n; j++) {
-    unsigned char a = (unsigned char)t[s + j];
-    if (a >= 'A' && a <= 'Z') a = (unsigned char)(a + 32);
-    if (a != (unsigned char)p[j]) return 0;
-  }
-  return 1;
-}
-
 static int menu_line(const char *t, uint32_t s, uint32_t e) {
   size_t k;
   if (e > s && t[e - 1] == ':') e--;
   for (k = 0; menu_lines[k]; k++)
-    if (e - s == strlen(menu_lines[k]) && ci_eq(t, s, e, menu_lines[k]))
+    if (e - s == strlen(menu_lines[k]) && hs_meta_starts_ci(t, s, e, menu_lines[k]))
       return 1;
   return 0;
 }
@@ -203,7 +192,7 @@ static int byline(const char *t, uint32_t s, uint32_t e, uint16_t w) {
   if (w > 12) return 0;
   for (k = 0; byline_cues[k]; k++) {
     size_t n = strlen(byline_cues[k]);
-    if (ci_eq(t, s, e, byline_cues[k])) {
+    if (hs_meta_starts_ci(t, s, e, byline_cues[k])) {
       /* "By" alone on its line (the name follows), or a capital after */
       if (s + n >= e) return 1;
       if ((unsigned char)t[s + n] >= 0x80 ||
@@ -211,7 +200,7 @@ static int byline(const char *t, uint32_t s, uint32_t e, uint16_t w) {
         return 1;
     }
   }
-  return e - s == 2 && ci_eq(t, s, e, "by");
+  return e - s == 2 && hs_meta_starts_ci(t, s, e, "by");
 }
 
 static uint8_t classify(const char *t, aline *l) {
@@ -223,7 +212,7 @@ static uint8_t classify(const char *t, aline *l) {
     hs_date v;
     if (hs_date_scan(t + s, e - s, &v, 1) == 1) return K_DATE;
     for (i = 0; date_labels[i]; i++)
-      if (ci_eq(t, s, e, date_labels[i])) return K_DATE;
+      if (hs_meta_starts_ci(t, s, e, date_labels[i])) return K_DATE;
     /* a time of day "21:17", "6:55 AM" */
     for (i = s + 1; i + 2 < e; i++)
       if (t[i] == ':' && t[i - 1] >= '0' && t[i - 1] <= '9' &&
@@ -237,7 +226,7 @@ static uint8_t classify(const char *t, aline *l) {
       for (k = 0; furniture_parts[k]; k++) {
         size_t m = strlen(furniture_parts[k]);
         /* whole words: "share on" is not in "share one" */
-        if (ci_eq(t, i, e, furniture_parts[k]) &&
+        if (hs_meta_starts_ci(t, i, e, furniture_parts[k]) &&
             (i == s || !is_letter((unsigned char)t[i - 1])) &&
             (i + m >= e || furniture_parts[k][m - 1] == ' ' ||
              furniture_parts[k][m - 1] == '/' ||
@@ -261,7 +250,7 @@ static uint8_t classify(const char *t, aline *l) {
   if (c0 == 0xE2 && (unsigned char)t[s + 1] == 0x80 &&
       (unsigned char)t[s + 2] == 0xA2)
     return K_OTHER; /* • */
-  if (ci_eq(t, s, e, "http") || ci_eq(t, s, e, "www.")) return K_OTHER;
+  if (hs_meta_starts_ci(t, s, e, "http") || hs_meta_starts_ci(t, s, e, "www.")) return K_OTHER;
   if (c0 == '(' && cl == ')') return K_OTHER; /* a photo credit */
   if (cl == ')') /* "A caption. (Credit/Name)" */
     for (i = s + 2; i < e; i++)
@@ -272,11 +261,11 @@ static uint8_t classify(const char *t, aline *l) {
                      (unsigned char)t[e - 3] == 0xE2)))
     return K_OTHER;
   for (i = 0; caption_cues[i]; i++)
-    if (ci_eq(t, s, e, caption_cues[i])) return K_OTHER;
+    if (hs_meta_starts_ci(t, s, e, caption_cues[i])) return K_OTHER;
   for (i = s; i + 3 < e; i++)
     if (t[i] == ':' && t[i + 1] == '/' && t[i + 2] == '/') return K_OTHER;
   for (i = s; i + 8 < e; i++)
-    if (ci_eq(t, i, e, "t.co/") || ci_eq(t, i, e, "pic.twitter")) return K_OTHER;
+    if (hs_meta_starts_ci(t, i, e, "t.co/") || hs_meta_starts_ci(t, i, e, "pic.twitter")) return K_OTHER;
   /* "1 comment", "0 shares": a counter */
   if (c0 >= '0' && c0 <= '9' && w <= 3) return K_OTHER;
   for (i = s; i < e; i++) bars += t[i] == '|';
@@ -315,7 +304,7 @@ static size_t read_lines(const char *t, uint32_t len, const hs_range *b,
     size_t k, j;
     if (out[i].words > 6) continue;
     for (k = 0; teaser_headers[k]; k++)
-      if (ci_eq(t, out[i].s, out[i].e, teaser_headers[k])) break;
+      if (hs_meta_starts_ci(t, out[i].s, out[i].e, teaser_headers[k])) break;
     if (!teaser_headers[k]) continue;
     out[i].kind = K_MENU;
     for (j = i + 1; j < n && j <= i + 30 && out[j].kind != K_BODY; j++) {

@@ -89,17 +89,6 @@ static int in_ranges(const hs_range *r, size_t n, uint32_t s, uint32_t e) {
   return 0;
 }
 
-static int starts_ci(const char *t, uint32_t s, uint32_t e, const char *p) {
-  size_t n = strlen(p), j;
-  if (e - s < n) return 0;
-  for (j = 0; j < n; j++) {
-    unsigned char a = (unsigned char)t[s + j];
-    if (a >= 'A' && a <= 'Z') a = (unsigned char)(a + 32);
-    if (a != (unsigned char)p[j]) return 0;
-  }
-  return 1;
-}
-
 static void trim_sp(const char *t, uint32_t *s, uint32_t *e) {
   while (*s < *e && (t[*s] == ' ' || t[*s] == '\t' || t[*s] == ':' ||
                      t[*s] == '-'))
@@ -141,7 +130,7 @@ static int cue_before(const char *t, uint32_t at) {
   for (k = 0; pub_cues[k]; k++)
     for (i = s; i < at; i++) {
       size_t n = strlen(pub_cues[k]);
-      if (!starts_ci(t, i, at, pub_cues[k])) continue;
+      if (!hs_meta_starts_ci(t, i, at, pub_cues[k])) continue;
       if (strcmp(pub_cues[k], "date:") == 0 && i > 0 && t[i - 1] != '\n')
         continue;
       if (i + n + 12 >= at) return 2;
@@ -421,7 +410,7 @@ int hs_meta_extract(const hs_doc *d, const hs_aliases *aliases,
     for (k = 0; byline_cues[k] && !m->byline.value; k++) {
       uint32_t q = ls, qe = le;
       size_t nw;
-      if (!starts_ci(d->text, ls, le, byline_cues[k])) continue;
+      if (!hs_meta_starts_ci(d->text, ls, le, byline_cues[k])) continue;
       q += (uint32_t)strlen(byline_cues[k]);
       trim_sp(d->text, &q, &qe);
       nw = count_words(d->text, q, qe);

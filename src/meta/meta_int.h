@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "hearsay.h"
 #include "text/text.h"
@@ -70,5 +71,19 @@ const char *hs_page_site(const hs_doc *d, const hs_aliases *a,
                          hs_meta_field *out);
 void hs_page_site_title(const hs_doc *d, const hs_aliases *a,
                         const hs_meta_field *outlet, hs_meta_field *title);
+
+/* 1 when the bytes t[s, e) begin with p (lower-case ASCII), the ASCII
+** letters of t compared without case. */
+static inline int hs_meta_starts_ci(const char *t, uint32_t s, uint32_t e,
+                                    const char *p) {
+  size_t n = strlen(p), j;
+  if (e - s < n) return 0;
+  for (j = 0; j < n; j++) {
+    unsigned char a = (unsigned char)t[s + j];
+    if (a >= 'A' && a <= 'Z') a = (unsigned char)(a + 32);
+    if (a != (unsigned char)p[j]) return 0;
+  }
+  return 1;
+}
 
 #endif

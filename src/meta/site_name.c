@@ -75,17 +75,6 @@ static const char *const legal_tails[] = {
 
 static int is_sp(unsigned char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
-static int ci_eq(const char *t, uint32_t s, uint32_t e, const char *p) {
-  size_t n = strlen(p), j;
-  if (e - s < n) return 0;
-  for (j = 0; j < n; j++) {
-    unsigned char a = (unsigned char)t[s + j];
-    if (a >= 'A' && a <= 'Z') a = (unsigned char)(a + 32);
-    if (a != (unsigned char)p[j]) return 0;
-  }
-  return 1;
-}
-
 static int word_start(unsigned char c) {
   return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
@@ -137,7 +126,7 @@ static void add_one(cand *c, size_t *nc, const char *t, uint32_t s,
   size_t k;
   if (e <= s || e - s < 2 || e - s > 60) return;
   for (k = 0; not_names[k]; k++)
-    if (e - s == strlen(not_names[k]) && ci_eq(t, s, e, not_names[k])) return;
+    if (e - s == strlen(not_names[k]) && hs_meta_starts_ci(t, s, e, not_names[k])) return;
   for (k = 0; k < *nc; k++)
     if (c[k].e - c[k].s == e - s && !memcmp(t + c[k].s, t + s, e - s)) {
       c[k].votes++;
@@ -181,7 +170,7 @@ static int has_company_word(const char *v) {
       size_t m = strlen(company_words[k]);
       uint32_t qe = q;
       if (qe > p && v[qe - 1] == '.') qe--;
-      if (qe - p == m && ci_eq(v, p, qe, company_words[k])) return 1;
+      if (qe - p == m && hs_meta_starts_ci(v, p, qe, company_words[k])) return 1;
     }
     p = q + 1;
   }
@@ -202,12 +191,12 @@ static char *clean_holder(const char *v) {
     size_t k;
     again = 0;
     while (s < e && (is_sp((unsigned char)v[s]) || v[s] == ',')) s++;
-    if (ci_eq(v, s, e, "copyright ")) s += 10, again = 1;
-    else if (ci_eq(v, s, e, "(c)") || ci_eq(v, s, e, "(с)")) {
+    if (hs_meta_starts_ci(v, s, e, "copyright ")) s += 10, again = 1;
+    else if (hs_meta_starts_ci(v, s, e, "(c)") || hs_meta_starts_ci(v, s, e, "(с)")) {
       s += v[s + 1] == 'c' || v[s + 1] == 'C' ? 3 : 4;
       again = 1;
-    } else if (ci_eq(v, s, e, "ⓒ") || ci_eq(v, s, e, "©")) {
-      s += (uint32_t)(ci_eq(v, s, e, "ⓒ") ? strlen("ⓒ") : strlen("©"));
+    } else if (hs_meta_starts_ci(v, s, e, "ⓒ") || hs_meta_starts_ci(v, s, e, "©")) {
+      s += (uint32_t)(hs_meta_starts_ci(v, s, e, "ⓒ") ? strlen("ⓒ") : strlen("©"));
       again = 1;
     }
     while (e > s && (is_sp((unsigned char)v[e - 1]) || v[e - 1] == ',' ||
@@ -216,7 +205,7 @@ static char *clean_holder(const char *v) {
       e--, again = again || (v[e] >= '0' && v[e] <= '9');
     for (k = 0; legal_tails[k]; k++) {
       size_t m = strlen(legal_tails[k]);
-      if (e - s > m + 2 && ci_eq(v, e - (uint32_t)m, e, legal_tails[k])) {
+      if (e - s > m + 2 && hs_meta_starts_ci(v, e - (uint32_t)m, e, legal_tails[k])) {
         e -= (uint32_t)m;
         again = 1;
         break;
@@ -279,7 +268,7 @@ const char *hs_site_name(const hs_doc *d, const hs_aliases *a,
       continue;
     }
     for (k = 0; name_after[k]; k++)
-      if (ci_eq(t, s, e, name_after[k])) {
+      if (hs_meta_starts_ci(t, s, e, name_after[k])) {
         uint32_t ns = s + (uint32_t)strlen(name_after[k]);
         if (ns < e && t[ns] >= '0' && t[ns] <= '9') break; /* "© 2019" */
         add_cand(c, &nc, t, ns, name_fwd(t, ns, e));
@@ -288,7 +277,7 @@ const char *hs_site_name(const hs_doc *d, const hs_aliases *a,
     for (k = 0; name_before[k]; k++) {
       size_t m = strlen(name_before[k]);
       uint32_t ee = e > s && t[e - 1] == ':' ? e - 1 : e;
-      if (ee - s > m + 1 && ci_eq(t, ee - (uint32_t)m, ee, name_before[k]) &&
+      if (ee - s > m + 1 && hs_meta_starts_ci(t, ee - (uint32_t)m, ee, name_before[k]) &&
           name_fwd(t, s, ee - (uint32_t)m) == ee - m) {
         add_cand(c, &nc, t, s, ee - (uint32_t)m);
         break;
