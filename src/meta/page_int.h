@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "hearsay.h"
+#include "meta/meta_int.h"
 
 typedef struct pline {
   uint32_t s, e;   /* trimmed */
@@ -17,14 +18,7 @@ typedef struct pline {
 } pline;
 
 static inline int ci_at(const char *t, uint32_t s, uint32_t e, const char *p) {
-  size_t n = strlen(p), j;
-  if (e - s < n) return 0;
-  for (j = 0; j < n; j++) {
-    unsigned char a = (unsigned char)t[s + j];
-    if (a >= 'A' && a <= 'Z') a = (unsigned char)(a + 32);
-    if (a != (unsigned char)p[j]) return 0;
-  }
-  return 1;
+  return hs_meta_starts_ci(t, s, e, p);
 }
 
 static inline int ci_find(const char *t, uint32_t s, uint32_t e, const char *p,
