@@ -44,8 +44,9 @@ static void test_builtin_table(void **state) {
   assert_string_equal(m, "0000111110");
   free(m);
   /* page furniture: the whole sentence is none */
-  mask_of(st, "للتواصل مع الكاتب ارسل رسالة SMS", &furn);
+  m = mask_of(st, "للتواصل مع الكاتب ارسل رسالة SMS", &furn);
   assert_int_equal(furn, 1);
+  free(m);
   /* verses in braces and double parentheses */
   m = mask_of(st, "واستشهد الخطيب {ولكم في القصاص حياة} وختم ((ربنا اغفر لنا)) اليوم", &furn);
   assert_string_equal(m, "00111101110");
