@@ -82,10 +82,18 @@ typedef struct msum {
 
 /* --------------------------------------------------------- small helpers */
 
+/* ASCII case folding inline: tag and attribute names are ASCII, and
+** tolower() costs a call through the locale's table for every byte of
+** every comparison of every DOM pass. */
+static inline unsigned char ascii_lower(unsigned char c) {
+  return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
 static inline int ieq(const char *a, const char *b) {
   if (!a || !b) return 0;
   for (; *a && *b; a++, b++)
-    if (tolower((unsigned char)*a) != tolower((unsigned char)*b)) return 0;
+    if (ascii_lower((unsigned char)*a) != ascii_lower((unsigned char)*b))
+      return 0;
   return *a == *b;
 }
 
@@ -95,8 +103,9 @@ static inline int tag_is(const xmlNode *n, const char *name) {
 }
 
 static inline int tag_in(const xmlNode *n, const char *const *names) {
+  if (!n || n->type != XML_ELEMENT_NODE || !n->name) return 0;
   for (; *names; names++)
-    if (tag_is(n, *names)) return 1;
+    if (ieq((const char *)n->name, *names)) return 1;
   return 0;
 }
 
