@@ -306,7 +306,11 @@ int hs_claims_compare(hs_claims *c, const char *a, const char *b,
   r->similarity = hs_claims_model(fx);
   r->words = fx[HS_CF_BM25];
   if (identical && !changed) r->words = r->similarity = 1;
-  if (changed && r->words >= threshold)
+  /* a change is reported whenever the pair would otherwise be the same
+  ** claim: the words agree, or the model scores it over the threshold (in a
+  ** small collection the changed number can be the rarest word, so `words`
+  ** alone can fall below the threshold while the model does not) */
+  if (changed && (r->words >= threshold || r->similarity >= threshold))
     r->verdict = HS_CLAIM_CHANGED;
   else if (r->similarity >= threshold)
     r->verdict = HS_CLAIM_SAME;

@@ -4,7 +4,9 @@
 # another word order is the same claim; a sentence that adds a long clause
 # of its own is a different one although it contains the other word for
 # word; a negation or a changed name is "changed" with its difference; an
-# unrelated pair scores 0.  Plain output is "score<TAB>same"; an explicit
+# unrelated pair scores 0.  "20 commanders" vs "2 commanders" is a changed
+# number, also alone in its file, where the changed number is the rarest
+# word and the words' score is low while the model's is high.  Plain output is "score<TAB>same"; an explicit
 # --format jsonl gives the verdict, the differences and the features.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.bash"
@@ -38,4 +40,11 @@ jq -e -s '.[4].diffs == [{"kind":"place/actor","from":"Boston","to":"Chicago"}] 
   "$WORK/out" >/dev/null || fail "changed name missing"
 jq -e -s 'all(.[]; (.features | length) == 24 and .similarity >= 0 and .similarity <= 1 and .pair >= 1)' \
   "$WORK/out" >/dev/null || fail "every pair has 24 features and a similarity in 0..1"
+note "a changed number alone: changed, not the same claim"
+printf '20 commanders were killed\t2 commanders were killed\n' >"$WORK/one.tsv"
+run 0 "$HEARSAY" search --pairs "$WORK/one.tsv"
+[[ $(cut -f2 "$WORK/out") == 0 ]] || fail "20 vs 2 commanders reported as the same claim"
+run 0 "$HEARSAY" search --pairs "$WORK/one.tsv" --format jsonl
+jq -e '.verdict == "changed" and .diffs == [{"kind":"number","from":"20","to":"2"}]' \
+  "$WORK/out" >/dev/null || fail "20 vs 2 commanders: $(cat "$WORK/out")"
 note "ok"
