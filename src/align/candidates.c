@@ -136,29 +136,43 @@ static size_t key_docs(const uint64_t *pk, size_t x, size_t y, uint32_t *d,
   return m;
 }
 
-int hs_sent_cold_pairs(const hs_docset *ds, const hs_senttab *st,
-                       const hs_termcounts *tc, uint32_t stopcnt,
-                       const uint8_t *paired, const uint64_t *known,
-                       size_t nknown, size_t first_new, uint64_t **out,
-                       size_t *nout, hs_error *err) {
-  size_t x, y, u, w, np = 0, nk = 0, capk = 0, ncold = 0, capsel = 0;
-  size_t total = 0, nslice, sl, mask, ndocs = ds->ndocs;
-  uint64_t *pk = NULL, *kk = NULL, *sel = NULL, *tk;
-  uint32_t *pv = NULL, d[COLD_DOCS + 1];
-  uint8_t *all = hs_malloc(ndocs + 1);
+void hs_sent_cold_counts_init(hs_termcounts *all, uint64_t ntok) {
+  unsigned bits = 12;
+  while (bits < 20 && ((uint64_t)1 << bits) < 4 * ntok) bits++;
+  hs_termcounts_init(all, bits);
+}
+
+uint32_t hs_sent_cold_stopcnt(const hs_termcounts *all) {
+  return (uint32_t)(all->total / 1000 > 20 ? all->total / 1000 : 20);
+}
+
+int hs_sent_cold_keys(const hs_docset *ds, const hs_senttab *st,
+                      const hs_termcounts *tc, uint32_t stopcnt,
+                      const uint8_t *docs, uint64_t **out, size_t *nout,
+                      hs_error *err) {
+  uint32_t *pv = NULL;
   int rc;
   *out = NULL;
   *nout = 0;
-  memset(all, 1, ndocs + 1);
-  rc = sentence_keys(ds, st, tc, stopcnt, all, &pk, &pv, &np, err);
-  free(all);
+  rc = sentence_keys(ds, st, tc, stopcnt, docs, out, &pv, nout, err);
   free(pv);
   if (rc) {
-    free(pk);
-    return rc;
+    free(*out);
+    *out = NULL;
+    *nout = 0;
   }
-  if (np) hs_sort_u64(pk, np);
-  tk = pairset_new(known, nknown, &mask, NULL);
+  return rc;
+}
+
+void hs_sent_cold_select(const uint64_t *pk, size_t np, size_t ndocs,
+                         const uint8_t *paired, const uint64_t *known,
+                         size_t nknown, size_t first_new, uint64_t **out,
+                         size_t *nout) {
+  size_t x, y, u, w, nk = 0, capk = 0, ncold = 0, capsel = 0;
+  size_t total = 0, nslice, sl, mask = 0;
+  uint64_t *kk = NULL, *sel = NULL, *tk = NULL;
+  uint32_t d[COLD_DOCS + 1];
+  if (known) tk = pairset_new(known, nknown, &mask, NULL);
   /* pairs of documents sharing a key, counted in slices by their first
   ** document so that the list of one slice stays about a million long */
   for (x = 0; x < np; x = y) {
@@ -190,7 +204,7 @@ int hs_sent_cold_pairs(const hs_docset *ds, const hs_senttab *st,
       uint32_t da = (uint32_t)(kk[x] >> 32), db = (uint32_t)kk[x];
       for (y = x + 1; y < nk && kk[y] == kk[x]; y++) {}
       if (y - x < COLD_TERMS) continue;
-      if (paired[da] && paired[db] &&
+      if (tk && paired[da] && paired[db] &&
           tk[pairset_slot(tk, mask, kk[x])] == kk[x])
         continue;
       HS_GROW(sel, capsel, ncold + 1);
@@ -198,11 +212,9 @@ int hs_sent_cold_pairs(const hs_docset *ds, const hs_senttab *st,
     }
   }
   free(kk);
-  free(pk);
   free(tk);
   *out = sel;
   *nout = ncold;
-  return HS_OK;
 }
 
 int hs_sent_cands_build(const hs_docset *ds, const hs_senttab *st,

@@ -48,6 +48,7 @@
 #include "align/sentence.h"
 #include "cluster/cluster.h"
 #include "util/parallel.h"
+#include "util/sort.h"
 #include "util/util.h"
 
 #define TH_SEED 0.42   /* sentence cosine */
@@ -617,9 +618,40 @@ static int pkey_cmp(const void *x, const void *y) {
   return (a->i > b->i) - (a->i < b->i);
 }
 
+/* The sorted cold keys (hs_sent_cold_keys) of every document of ds, by
+** the counts of every document (not kept: the stage's weights are those
+** of the documents it compares). */
+static int cold_keys(const hs_docset *ds, const hs_senttab *st,
+                     sscratch *sc, uint64_t **keys, size_t *nkeys,
+                     hs_error *err) {
+  hs_termcounts all;
+  uint64_t ntok = 0;
+  uint8_t *every;
+  size_t i;
+  int rc = HS_OK;
+  for (i = 0; i < ds->ndocs; i++) ntok += st[i].n;
+  hs_sent_cold_counts_init(&all, ntok);
+  for (i = 0; i < ds->ndocs && !rc; i++) {
+    hs_doctab T;
+    if ((rc = hs_docset_get(ds, i, &T, &sc->bufa, err))) break;
+    hs_termcounts_add(&all, T.hash, T.n);
+  }
+  if (!rc) {
+    every = hs_malloc(ds->ndocs + 1);
+    memset(every, 1, ds->ndocs + 1);
+    rc = hs_sent_cold_keys(ds, st, &all, hs_sent_cold_stopcnt(&all), every,
+                           keys, nkeys, err);
+    free(every);
+    if (!rc && *nkeys) hs_sort_u64(*keys, *nkeys);
+  }
+  hs_termcounts_free(&all);
+  return rc;
+}
+
 int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
                 const hs_senttab *st, size_t first_new, hs_sent_prior *prior,
-                hs_passage **p, size_t *n, hs_error *err) {
+                const hs_sent_coldkeys *cold_in, hs_passage **p, size_t *n,
+                hs_error *err) {
   sjob j;
   size_t i, x, y, ng = 0, total, m;
   uint8_t *inv = NULL, *paired = NULL;
@@ -682,30 +714,21 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     open[nopen++] = (uint64_t)a << 32 | b;
     inv[a] = inv[b] = paired[a] = paired[b] = 1;
   }
-  { /* pairs without an n-gram passage, by the counts of all documents
-    ** (not kept: the weights below are those of the compared ones) */
-    hs_termcounts all;
-    unsigned bits = 12;
-    uint64_t ntok = 0;
-    uint64_t *cold = NULL;
-    size_t ncold = 0;
-    for (i = 0; i < ds->ndocs; i++) ntok += st[i].n;
-    while (bits < 20 && ((uint64_t)1 << bits) < 4 * ntok) bits++;
-    hs_termcounts_init(&all, bits);
-    for (i = 0; i < ds->ndocs && !rc; i++) {
-      hs_doctab T;
-      if (hs_docset_get(ds, i, &T, &j.sc[0].bufa, &j.sc[0].err)) rc = HS_EIO;
-      else hs_termcounts_add(&all, T.hash, T.n);
-    }
+  { /* pairs without an n-gram passage, by the keys of all documents */
+    uint64_t *cold = NULL, *keys = NULL;
+    size_t ncold = 0, nkeys = 0;
     closed = hs_reallocarray(closed, nclosed + nopen + 1, sizeof *closed);
     memcpy(closed + nclosed, open, nopen * sizeof *open);
-    if (!rc) {
-      uint32_t scnt = (uint32_t)(all.total / 1000 > 20 ? all.total / 1000 : 20);
-      rc = hs_sent_cold_pairs(ds, st, &all, scnt, paired, closed,
-                              nclosed + nopen, first_new, &cold, &ncold, err);
-      if (rc) io_error = rc;
+    if (cold_in) {
+      hs_sent_cold_select(cold_in->key, cold_in->n, ds->ndocs, paired,
+                          closed, nclosed + nopen, first_new, &cold, &ncold);
+    } else if (!(rc = cold_keys(ds, st, &j.sc[0], &keys, &nkeys, err))) {
+      hs_sent_cold_select(keys, nkeys, ds->ndocs, paired, closed,
+                          nclosed + nopen, first_new, &cold, &ncold);
+    } else {
+      io_error = rc;
     }
-    hs_termcounts_free(&all);
+    free(keys);
     open = hs_reallocarray(open, nopen + ncold + 1, sizeof *open);
     for (i = 0; i < ncold; i++) {
       open[nopen + i] = cold[i];

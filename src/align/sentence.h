@@ -74,16 +74,26 @@ size_t hs_sent_prior_counts(hs_sent_prior *p, uint32_t **term,
 void hs_sent_prior_reset(hs_sent_prior *p);
 void hs_sent_prior_free(hs_sent_prior *p);
 
+/* The sorted keys of hs_sent_cold_keys over every document, when the
+** caller made them (a distributed run); hs_sent_run takes them instead of
+** reading every document itself. */
+typedef struct hs_sent_coldkeys {
+  const uint64_t *key;
+  size_t n;
+} hs_sent_coldkeys;
+
 /* The sentence stage over documents st[0..ds->ndocs): the sentences of
 ** each pair of documents (one of them >= first_new) that the n-gram
 ** passages *p join without covering either document are compared; what
 ** it finds is merged with the n-gram passages *p (sorted
 ** as hs_align_run leaves them) and overlaps are resolved.  *p and *n are
 ** replaced; the result is sorted like hs_align_run's.  prior (NULL:
-** none) holds the counts of earlier runs. */
+** none) holds the counts of earlier runs; cold (NULL: found here from
+** every document of ds) the keys that find the pairs without a passage. */
 int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
                 const hs_senttab *st, size_t first_new, hs_sent_prior *prior,
-                hs_passage **p, size_t *n, hs_error *err);
+                const hs_sent_coldkeys *cold, hs_passage **p, size_t *n,
+                hs_error *err);
 
 /* Term weights: idf per counter of a hs_termcounts, in 15ths, one byte
 ** each so that the table stays in cache. */
@@ -118,17 +128,32 @@ typedef struct hs_sent_cands {
   size_t ngroups;
 } hs_sent_cands;
 
-/* The pairs of documents without an n-gram passage worth comparing: those
-** not in known[0..nknown) (both of whose documents are marked in paired)
-** that share COLD_TERMS sentence keys held by at most COLD_DOCS documents,
-** one of them >= first_new; tc counts the terms of all documents.  *out
-** (sorted, a << 32 | b, a < b; free() it), *nout.  HS_EIO if a document
-** cannot be read. */
-int hs_sent_cold_pairs(const hs_docset *ds, const hs_senttab *st,
-                       const hs_termcounts *tc, uint32_t stopcnt,
-                       const uint8_t *paired, const uint64_t *known,
-                       size_t nknown, size_t first_new, uint64_t **out,
-                       size_t *nout, hs_error *err);
+/* The pairs of documents without an n-gram passage worth comparing (the
+** cold pairs) are found from the sentence keys of all documents, weighted
+** by the counts of all documents, in three steps, so that a run spread
+** over ranks (mpi/dist_sent.c) can count and key each rank's documents
+** where they are and find the same pairs as one process:
+**   hs_sent_cold_counts_init: the count table for ntok tokens in all
+**     (hs_termcounts_add each document, hs_termcounts_free it after);
+**   hs_sent_cold_keys: with those counts and hs_sent_cold_stopcnt's
+**     limit, the keys (term << 32 | doc) of the sentences of the documents
+**     marked in docs; *out malloc'ed, unsorted; HS_EIO if a document
+**     cannot be read;
+**   hs_sent_cold_select: from all those keys, sorted, the pairs that
+**     share COLD_TERMS keys held by at most COLD_DOCS documents, one of
+**     them >= first_new, and (known not NULL) not in known[0..nknown)
+**     (both of whose documents are marked in paired); *out sorted,
+**     a << 32 | b, a < b, malloc'ed. */
+void hs_sent_cold_counts_init(hs_termcounts *all, uint64_t ntok);
+uint32_t hs_sent_cold_stopcnt(const hs_termcounts *all);
+int hs_sent_cold_keys(const hs_docset *ds, const hs_senttab *st,
+                      const hs_termcounts *tc, uint32_t stopcnt,
+                      const uint8_t *docs, uint64_t **out, size_t *nout,
+                      hs_error *err);
+void hs_sent_cold_select(const uint64_t *pk, size_t np, size_t ndocs,
+                         const uint8_t *paired, const uint64_t *known,
+                         size_t nknown, size_t first_new, uint64_t **out,
+                         size_t *nout);
 
 /* The candidates of pairs[0..npairs) (a << 32 | b, a < b; the first nopen
 ** with an n-gram passage), from the sentences of the documents marked in

@@ -6,15 +6,18 @@
 ** Both work on whole documents: the subheads are found by each document's
 ** owner when it adds the document, and the sentence stage compares the
 ** sentences of the pairs that the n-gram passages join, weighting words
-** by their counts over those pairs' documents.  The n-gram passages are
-** on rank 0 after hs_dist_run, so rank 0 names the documents of the
-** passages between two documents and of the pairs seeded without a
-** passage (those the stage, its joining step or the summary pass may
-** read), each owner sends their token tables and sentence bounds
-** there, and rank 0 runs the single-process stage and summary pass on
-** them, then merges
-** the subheads every rank sent.  The stage itself is not spread: its
-** cost is the documents of those passages, read and compared on rank 0.
+** by their counts over those pairs' documents, and of the pairs without a
+** passage whose documents share rare sentence words (cold pairs).  Those
+** are found from every document, so every rank counts and keys its own
+** (the count tables add up over ranks) and sends rank 0 the keys alone.
+** The n-gram passages are on rank 0 after hs_dist_run, so rank 0 names
+** the documents of the passages between two documents, of the pairs
+** seeded without a passage and of the cold pairs (those the stage, its
+** joining step or the summary pass may read), each owner sends their
+** token tables and sentence bounds there, and rank 0 runs the
+** single-process stage and summary pass on them, then merges the
+** subheads every rank sent.  The stage itself is not spread: its cost is
+** the documents of those pairs, read and compared on rank 0.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -51,15 +54,79 @@ int hs_dist_finish(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
 
 #include <mpi.h>
 
-/* The documents of rank 0's passages between two documents and of the
-** pairs near, ascending; the same list on every rank. */
+/* The cold keys (align/sentence.h) of every document, sorted, on rank
+** 0: each rank counts the terms of its own documents, the counts are
+** summed over the ranks (a table of counters adds up), and each rank keys
+** its own documents with the sums, as one process keys them all. */
+static int cold_keys_step(dist *d, const hs_docset *ds, const hs_senttab *st,
+                          uint64_t **keys, size_t *nkeys, hs_error *err) {
+  uint64_t ntok = 0, *cnt, *rcount, *rdispl, *mine = NULL;
+  size_t i, nmine = 0;
+  uint8_t *own = hs_calloc(ds->ndocs + 1, 1);
+  hs_termcounts all;
+  hs_docbuf buf = {NULL, 0};
+  void *got = NULL;
+  int rc = HS_OK;
+  *keys = NULL;
+  *nkeys = 0;
+  for (i = (size_t)d->rank; i < ds->ndocs; i += (size_t)d->size) {
+    own[i] = 1;
+    ntok += st[i].n;
+  }
+  MPI_Allreduce(MPI_IN_PLACE, &ntok, 1, MPI_UINT64_T, MPI_SUM,
+                MPI_COMM_WORLD);
+  hs_sent_cold_counts_init(&all, ntok);
+  for (i = (size_t)d->rank; i < ds->ndocs && !rc; i += (size_t)d->size) {
+    hs_doctab T;
+    if (!(rc = hs_docset_get(ds, i, &T, &buf, err)))
+      hs_termcounts_add(&all, T.hash, T.n);
+  }
+  hs_docbuf_free(&buf);
+  if (!(rc = hs_mpi_agree(rc, err))) {
+    MPI_Allreduce(MPI_IN_PLACE, all.c, (int)all.mask + 1, MPI_UINT32_T,
+                  MPI_SUM, MPI_COMM_WORLD);
+    MPI_Allreduce(MPI_IN_PLACE, &all.total, 1, MPI_UINT64_T, MPI_SUM,
+                  MPI_COMM_WORLD);
+    rc = hs_sent_cold_keys(ds, st, &all, hs_sent_cold_stopcnt(&all), own,
+                           &mine, &nmine, err);
+    rc = hs_mpi_agree(rc, err);
+  }
+  hs_termcounts_free(&all);
+  free(own);
+  if (rc) {
+    free(mine);
+    return rc;
+  }
+  cnt = hs_calloc((size_t)d->size, sizeof *cnt);
+  rcount = hs_calloc((size_t)d->size, sizeof *rcount);
+  rdispl = hs_calloc((size_t)d->size + 1, sizeof *rdispl);
+  cnt[0] = nmine;
+  hs_dist_exchange(d, X_TABLES, mine, cnt, sizeof *mine, &got, rcount,
+                   rdispl);
+  free(mine);
+  if (d->rank == 0) {
+    *keys = got;
+    *nkeys = (size_t)rdispl[d->size];
+    if (*nkeys) hs_sort_u64(*keys, *nkeys);
+  } else {
+    free(got);
+  }
+  free(cnt);
+  free(rcount);
+  free(rdispl);
+  return HS_OK;
+}
+
+/* The documents of rank 0's passages between two documents, of the pairs
+** near and of the pairs cold, ascending; the same list on every rank. */
 static uint32_t *needed_docs(const dist *d, const hs_passage *p, size_t n,
                              const uint64_t *near, size_t nnear,
+                             const uint64_t *cold, size_t ncold,
                              uint64_t *count) {
   uint64_t *v = NULL, m = 0, i, k;
   uint32_t *docs;
   if (d->rank == 0) {
-    v = hs_malloc((2 * n + 2 * nnear + 1) * sizeof *v);
+    v = hs_malloc((2 * n + 2 * nnear + 2 * ncold + 1) * sizeof *v);
     for (i = 0; i < n; i++)
       if (!p[i].internal) {
         v[m++] = p[i].a.doc;
@@ -68,6 +135,10 @@ static uint32_t *needed_docs(const dist *d, const hs_passage *p, size_t n,
     for (i = 0; i < nnear; i++) {
       v[m++] = near[i] >> 32;
       v[m++] = (uint32_t)near[i];
+    }
+    for (i = 0; i < ncold; i++) {
+      v[m++] = cold[i] >> 32;
+      v[m++] = (uint32_t)cold[i];
     }
     hs_sort_u64(v, (size_t)m);
     for (i = k = 0; i < m; i++)
@@ -154,7 +225,9 @@ int hs_dist_finish(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
                    const uint64_t *near, size_t nnear, size_t first_new,
                    hs_passage **out, size_t *n, hs_error *err) {
   dist d;
-  uint64_t *cnt, *rcount, *rdispl, nneed = 0, npack = 0;
+  uint64_t *cnt, *rcount, *rdispl, nneed = 0, npack = 0, *keys = NULL;
+  uint64_t *cold = NULL;
+  size_t nkeys = 0, ncold = 0;
   uint32_t *need = NULL, *pack = NULL;
   void *allsub = NULL, *alltabs = NULL;
   size_t nallsub, i;
@@ -175,7 +248,13 @@ int hs_dist_finish(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
                                    ds->ndocs))
       rc = hs_error_set(err, HS_EINTR, "interrupted");
     if ((rc = hs_mpi_agree(rc, err))) goto out;
-    need = needed_docs(&d, *out, *n, near, nnear, &nneed);
+    /* the pairs without a passage that the stage may compare: all those
+    ** the keys give (the stage drops those with a passage) */
+    if ((rc = cold_keys_step(&d, ds, st, &keys, &nkeys, err))) goto out;
+    if (d.rank == 0)
+      hs_sent_cold_select(keys, nkeys, ds->ndocs, NULL, NULL, 0, first_new,
+                          &cold, &ncold);
+    need = needed_docs(&d, *out, *n, near, nnear, cold, ncold, &nneed);
     rc = pack_tables(&d, ds, st, need, nneed, &pack, &npack, err);
     if ((rc = hs_mpi_agree(rc, err))) goto out;
     cnt[0] = npack;
@@ -187,12 +266,15 @@ int hs_dist_finish(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
       hs_doctab *tabs = hs_calloc(ds->ndocs + 1, sizeof *tabs);
       hs_senttab *sents = hs_calloc(ds->ndocs + 1, sizeof *sents);
       hs_docset one;
+      hs_sent_coldkeys ck;
+      ck.key = keys;
+      ck.n = nkeys;
       unpack_tables(alltabs, rdispl[d.size], tabs, sents, ds->ndocs);
       memset(&one, 0, sizeof one);
       one.docs = tabs;
       one.ndocs = ds->ndocs;
-      rc = hs_sent_run(o, nthreads, &one, sents, first_new, NULL, out, n,
-                       err);
+      rc = hs_sent_run(o, nthreads, &one, sents, first_new, NULL, &ck, out,
+                       n, err);
       if (!rc)
         rc = hs_summary_run(o, nthreads, &one, sents, first_new, near, nnear,
                             out, n, err);
@@ -206,6 +288,8 @@ int hs_dist_finish(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
   }
   if (d.rank == 0) hs_subhead_merge(out, n, allsub, nallsub);
 out:
+  free(keys);
+  free(cold);
   free(allsub);
   free(alltabs);
   free(pack);

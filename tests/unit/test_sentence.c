@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "align/sentence.h"
+#include "util/sort.h"
 #include "hearsay.h"
 #include "index/index.h"
 
@@ -104,16 +105,40 @@ static void test_idf(void **state) {
   fixture_free(&f);
 }
 
-/* The pairs without an n-gram passage that hs_sent_cold_pairs opens,
-** given the known pairs and first_new. */
+/* The pairs without an n-gram passage that the cold keys of every
+** document open, given the known pairs and first_new; the keys of the
+** documents counted one at a time give the same keys as all at once (a
+** run spread over ranks keys each rank's documents). */
 static size_t cold(fixture *f, const uint64_t *known, size_t nknown,
                    size_t first_new, uint64_t **out) {
-  uint8_t all[NDOCS + 1];
-  size_t n = 0;
+  uint8_t all[NDOCS + 1], one[NDOCS + 1];
+  uint64_t *keys = NULL, *part = NULL, *joined = NULL;
+  size_t n = 0, nkeys = 0, npart = 0, njoined = 0, d;
   memset(all, 1, sizeof all);
-  assert_int_equal(hs_sent_cold_pairs(&f->ds, f->st, &f->tc, f->stopcnt, all,
-                                      known, nknown, first_new, out, &n, NULL),
+  assert_int_equal(hs_sent_cold_keys(&f->ds, f->st, &f->tc, f->stopcnt, all,
+                                     &keys, &nkeys, NULL),
                    HS_OK);
+  assert_true(nkeys > 0);
+  joined = malloc(nkeys * sizeof *joined);
+  for (d = 0; d < NDOCS; d++) {
+    memset(one, 0, sizeof one);
+    one[d] = 1;
+    assert_int_equal(hs_sent_cold_keys(&f->ds, f->st, &f->tc, f->stopcnt,
+                                       one, &part, &npart, NULL),
+                     HS_OK);
+    assert_true(njoined + npart <= nkeys);
+    memcpy(joined + njoined, part, npart * sizeof *part);
+    njoined += npart;
+    free(part);
+  }
+  assert_int_equal(njoined, nkeys);
+  hs_sort_u64(keys, nkeys);
+  hs_sort_u64(joined, njoined);
+  assert_memory_equal(keys, joined, nkeys * sizeof *keys);
+  hs_sent_cold_select(keys, nkeys, NDOCS, all, known, nknown, first_new,
+                      out, &n);
+  free(keys);
+  free(joined);
   return n;
 }
 
