@@ -54,7 +54,13 @@ static int match_cue(const txt *t, uint32_t i, const cue_row *c,
     if (i + j >= t->len) return 0;
     a0 = (unsigned char)t->s[i + j];
     if (a0 >= 'A' && a0 <= 'Z') a0 = (unsigned char)(a0 + 32);
-    if (a0 != (unsigned char)c->text[j]) return 0;
+    if (a0 != (unsigned char)c->text[j]) {
+      /* «اعلام كرد» for «اعلام کرد» (hs_attr_fa_fold) */
+      if (a0 < 0xD8 || !c->text[j + 1] || i + j + 1 >= t->len ||
+          !hs_attr_fa_fold(t->s + i + j, c->text + j))
+        return 0;
+      j++;
+    }
   }
   n = j;
   if (!(c->flags & F_ATTACHED) && c->text[n - 1] != ':' && i + n < t->len &&
@@ -203,6 +209,32 @@ static int has_denial_word(const txt *t, const sent *se) {
       if (i + n <= se->e && hs_attr_eq_ci(t->s + i, n, hs_attr_denial_words[k]))
         return 1;
     }
+  }
+  return 0;
+}
+
+/* "rejected" and "dismissed" deny only a statement: "rejected the
+** claims", "dismissed reports that ..."; "rejected a takeover offer" or
+** "dismissed the offer" is an act, no attribution.  1 if one of the four
+** words after the cue (ending at ce) is a statement word. */
+static const char *const statement_en[] = {
+    "claim", "claims", "allegation", "allegations", "report", "reports",
+    "accusation", "accusations", "charge", "charges", "suggestion",
+    "suggestions", "rumour", "rumours", "rumor", "rumors", "story",
+    "stories", "speculation", "criticism", "assertion", "assertions",
+    "statement", "statements", "idea", "notion", "remarks", "comments",
+    NULL};
+
+static int denies_statement_en(const txt *t, uint32_t ce, uint32_t lim) {
+  uint32_t p = ce;
+  int k;
+  for (k = 0; k < 4; k++) {
+    uint32_t q;
+    while (p < lim && (t->s[p] == ' ' || t->s[p] == '\n')) p++;
+    if (p >= lim || hs_attr_punct_len(t, p)) return 0;
+    q = hs_attr_word_end(t, p);
+    if (hs_attr_in_list(t->s + p, q - p, statement_en)) return 1;
+    p = q;
   }
   return 0;
 }
@@ -402,22 +434,69 @@ static void extend_alias(const txt *t, const hs_aliases *al, const sent *se,
 ** subject opening its clause («وزیر امور خارجه در دیدار با ... گفت»),
 ** read forwards from the clause start (after punctuation or after the
 ** verb of a previous attribution) up to a stop word. */
-static int subject_fa(const txt *t, const sent *se, const found *f,
-                      size_t first, size_t nf, uint32_t p, uint32_t *s,
-                      uint32_t *e) {
-  uint32_t cs = se->s, j;
-  size_t k;
-  for (j = p; j > se->s; j--)
+/* The start of the clause that ends at p: after the last hard
+** punctuation in [lo, p) (lo if none); *punct gets that punctuation's
+** position (or UINT32_MAX). */
+static uint32_t clause_start_fa(const txt *t, uint32_t lo, uint32_t p,
+                                uint32_t *punct) {
+  uint32_t j;
+  *punct = UINT32_MAX;
+  for (j = p; j > lo; j--)
     if (hs_attr_hard_punct(t, j - 1) &&
         ((unsigned char)t->s[j - 1] < 0x80 ||
          ((unsigned char)t->s[j - 1] & 0xC0) != 0x80)) {
-      cs = j - 1 + hs_attr_punct_len(t, j - 1);
-      break;
+      *punct = j - 1;
+      return j - 1 + hs_attr_punct_len(t, j - 1);
     }
+  return lo;
+}
+
+/* 1 if the comma at c («،» or ",") is a plain comma. */
+static int comma_at(const txt *t, uint32_t c) {
+  return c != UINT32_MAX && (t->s[c] == ',' ||
+                             (c + 1 < t->len && !memcmp(t->s + c, "\xD8\x8C", 2)));
+}
+
+static int subject_fa(const txt *t, const sent *se, const found *f,
+                      size_t first, size_t nf, uint32_t p, uint32_t *s,
+                      uint32_t *e) {
+  uint32_t cs, pc, lo = se->s, j;
+  size_t k;
+  for (k = first; k < nf; k++)
+    if (f[k].a.src_end <= f[k].cue_s && f[k].cue_e <= p && f[k].cue_e > lo)
+      lo = f[k].cue_e;
+  cs = clause_start_fa(t, se->s, p, &pc);
   for (k = first; k < nf; k++)
     if (f[k].a.src_end <= f[k].cue_s && f[k].cue_e <= p && f[k].cue_e > cs)
       cs = f[k].cue_e;
   while (cs < p && hs_attr_is_space_byte((unsigned char)t->s[cs])) cs++;
+  /* «X در بازدید از ستاد ...، با اعلام این مطلب گفت»: a clause opened by
+  ** «با» (stating this, with ...) has its subject in the clause before */
+  if (p - cs > 5 && !memcmp(t->s + cs, "\xD8\xA8\xD8\xA7 ", 5) &&
+      comma_at(t, pc) && pc > lo) {
+    uint32_t pc2, c2 = clause_start_fa(t, lo, pc, &pc2);
+    while (c2 < pc && hs_attr_is_space_byte((unsigned char)t->s[c2])) c2++;
+    if (c2 < pc) cs = c2, pc = pc2;
+  }
+  /* «به نقل از تسنیم، علیرضا سهرابیان، رئیس فدراسیون ... گفت»: a name of
+  ** at most four words between two commas is the subject, the clause
+  ** after it its apposition */
+  if (comma_at(t, pc) && pc > lo) {
+    uint32_t pc2, c2 = clause_start_fa(t, lo, pc, &pc2), ns, ne;
+    while (c2 < pc && hs_attr_is_space_byte((unsigned char)t->s[c2])) c2++;
+    if (c2 < pc && (c2 == lo || comma_at(t, pc2)) &&
+        hs_attr_read_after(t, c2, pc, "fa", &ns, &ne) && ns == c2) {
+      int nw = 0;
+      for (j = ns; j < ne; j++) nw += t->s[j] == ' ';
+      while (ne < pc && hs_attr_is_space_byte((unsigned char)t->s[ne])) ne++;
+      if (ne == pc && nw <= 3) {
+        *s = ns;
+        *e = ne;
+        while (*e > *s && hs_attr_is_space_byte((unsigned char)t->s[*e - 1])) (*e)--;
+        return 1;
+      }
+    }
+  }
   if (p - cs > 5 && !memcmp(t->s + cs, "\xDA\xA9\xD9\x87 ", 5)) cs += 5;
   if (!hs_attr_read_after(t, cs, p, "fa", s, e) || *e <= *s || *s != cs)
     return 0;
@@ -507,6 +586,9 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
         int ok;
         if (!match_cue(&t, p, c, &ce)) continue;
         if ((c->flags & F_LINESTART) && !is_line_start(&t, p)) continue;
+        if ((!strcmp(c->text, "rejected") || !strcmp(c->text, "dismissed")) &&
+            !denies_statement_en(&t, ce, se->e))
+          break;
         if (c->dir == AFTER) {
           ok = hs_attr_read_after(&t, ce, se->e, c->lang, &s, &e);
           if (ok && c->lang[0] == 'a') extend_in_ar(&t, se, s, &e);
@@ -526,7 +608,10 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
         } else {
           ok = (c->lang[0] == 'f' &&
                 subject_fa(&t, se, f, first, nf, p, &s, &e)) ||
-               hs_attr_read_before(&t, se->s, p, c->lang, &s, &e);
+               (hs_attr_read_before(&t, se->s, p, c->lang, &s, &e) &&
+                !(c->lang[0] == 'f' && s >= se->s + 5 &&
+                  !memcmp(t.s + s - 5, " \xD8\xA8\xD9\x87 ", 5)));
+          /* «... به فارس گفت»: the one told ("told Fars"), not the source */
         }
         if (ok && e > s) {
           /* drop a leading "the" only for pronoun checks */

@@ -89,6 +89,7 @@ uint32_t hs_attr_punct_len(const txt *t, uint32_t i);
 int hs_attr_is_space_byte(unsigned char c);
 int hs_attr_hard_punct(const txt *t, uint32_t i);
 int hs_attr_eq_ci(const char *a, size_t na, const char *b);
+int hs_attr_fa_fold(const char *a, const char *b);
 int hs_attr_in_list(const char *w, size_t n, const char *const *list);
 int hs_attr_word_start(const txt *t, uint32_t i);
 uint32_t hs_attr_word_end(const txt *t, uint32_t i);

@@ -39,6 +39,12 @@ int hs_attr_link_gap(const char *t, uint32_t a, uint32_t b) {
       if (paren++) return 0;
       while (i < b && t[i] != ')') i++;
       if (i == b) return 0;
+    } else if (c == '"' || (i + 1 < b && !memcmp(t + i, "\xC2\xBB", 2) && ++i) ||
+               (i + 2 < b && !memcmp(t + i, "\xE2\x80\x9D", 3) && (i += 2))) {
+      /* a closing quotation mark: «به گزارش "ورزش سه" و ...» */
+    } else if (i + 3 <= b && i > a && t[i - 1] == ' ' &&
+               !memcmp(t + i, "\xD9\x88 ", 3)) {
+      i += 2; /* «به گزارش A و به نقل از B»: "A, and citing B" */
     } else if (!(c == ' ' || c == ',' || c == '\t' ||
                  (i + 1 < b && !memcmp(t + i, "\xD8\x8C", 2) && ++i))) {
       return 0;
@@ -66,7 +72,7 @@ const char *hs_attr_second(const char *t, uint32_t se_end, const char *cue,
   } else if (!strcmp(cue, "نقلت") || !strcmp(cue, "ونقلت") ||
              !strcmp(cue, "ونقل")) {
     static const char *const ends[] = {" قوله", " قولها", " أن", " بأن",
-                                       "،", " إن", NULL};
+                                       "،", " إن", " ان ", NULL};
     int k;
     if (e + 6 > se_end || memcmp(t + e, " \xD8\xB9\xD9\x86 ", 6))
       return NULL;
@@ -84,7 +90,7 @@ const char *hs_attr_second(const char *t, uint32_t se_end, const char *cue,
   }
   while (*bs < *be && t[*bs] == ' ') (*bs)++;
   while (*be > *bs && t[*be - 1] == ' ') (*be)--;
-  if (*be <= *bs || *be - *bs > 120) return NULL;
+  if (*be <= *bs || *be - *bs > 160) return NULL;
   return name;
 }
 
@@ -133,6 +139,11 @@ static const struct {
     {"the newspaper", 2}, {"the paper", 2}, {"the website", 2},
     {"the site", 2}, {"the daily", 2}, {"the broadcaster", 2},
     {"the station", 2}, {"the outlet", 2}, {"the network", 2},
+    {"the company", 1}, {"the firm", 1}, {"the bank", 1}, {"the trust", 1},
+    {"the group", 1}, {"the spokesman", 1}, {"the spokeswoman", 1},
+    {"the reports", 0}, {"the letter", 0}, {"a study", 0}, {"the study", 0},
+    {"a survey", 0}, {"the survey", 0}, {"one report", 0},
+    {"المصادر", 0}, {"الجمارك", 1},
     {"التقرير", 0}, {"المصدر", 0}, {"الوزارة", 1}, {"الهيئة", 1},
     {"الوكالة", 2}, {"الصحيفة", 2}, {"القناة", 2}, {"الموقع", 2},
     {"این سازمان", 1}, {"این وزارتخانه", 1}, {"این خبرگزاری", 2},
@@ -202,10 +213,23 @@ static void trim(const char *text, const hs_aliases *al, hs_attribution *a) {
   }
 }
 
+/* Demonstratives that open a back-reference of one or two words ("this
+** official", «هذا المسؤول», «اين كارگردان سينما»). */
+static const char *const demonstratives[] = {
+    "this ", "that ", "these ", "those ", "هذا ", "هذه ", "این ", "اين ",
+    "آن ", NULL};
+
 static int vague_kind(const hs_attribution *a) {
   size_t k, n = strlen(a->source);
+  const char *sp;
   for (k = 0; k < sizeof vague_rows / sizeof vague_rows[0]; k++)
     if (ieq(a->source, n, vague_rows[k].text)) return vague_rows[k].kind;
+  for (k = 0; demonstratives[k]; k++) {
+    size_t m = strlen(demonstratives[k]);
+    if (n > m && ieq(a->source, m, demonstratives[k]) &&
+        (!(sp = strchr(a->source + m, ' ')) || !strchr(sp + 1, ' ')))
+      return 0;
+  }
   return -1;
 }
 
@@ -256,10 +280,124 @@ static void fold_case(hs_attribution *a) {
     v[0] = (char)(v[0] + 32);
 }
 
+/* Honorifics skipped before a short name ("Mr Lishman"). */
+static const char *const honorifics[] = {"mr ", "mrs ", "ms ", "dr ",
+                                         "السيد ", "آقای ", NULL};
+
+/* 1 if the words of [a, a + na) occur as whole consecutive words of b. */
+static int words_in(const char *a, size_t na, const char *b) {
+  size_t nb = strlen(b), k;
+  if (!na || na >= nb) return 0;
+  for (k = 0; k + na <= nb; k++)
+    if ((k == 0 || b[k - 1] == ' ' || b[k - 1] == '\n') &&
+        (k + na == nb || b[k + na] == ' ' || b[k + na] == '\n') &&
+        !memcmp(b + k, a, na))
+      return 1;
+  return 0;
+}
+
+/* A name given in short after (or before) its full form takes the full
+** form's type: "Hartford" after "Hartford Insurance Group" (official),
+** "Mr Lishman" after "Charity boss Gordon Lishman", «الراجحي» after
+** «محلل أسواق المال أنس الراجحي».  Only unknown and person types give
+** way, and only to a longer source of the same text. */
+static void type_by_full_name(hs_attribution *v, size_t n, size_t i) {
+  const char *a = v[i].source;
+  size_t na = strlen(a), j, k;
+  for (k = 0; honorifics[k]; k++) {
+    size_t m = strlen(honorifics[k]);
+    if (na > m && ieq(a, m, honorifics[k])) {
+      a += m;
+      na -= m;
+      break;
+    }
+  }
+  if (na < 3) return;
+  for (j = 0; j < n; j++)
+    if (j != i && !v[j].vague && v[j].type != HS_SRC_UNKNOWN &&
+        v[j].type != HS_SRC_ANONYMOUS && v[j].type != v[i].type &&
+        words_in(a, na, v[j].source)) {
+      v[i].type = v[j].type;
+      return;
+    }
+}
+
+/* An English one-word source that the text names before as "First Last"
+** ("Broadcaster Chris Evans ... Evans said", "Taylor Dent ... said Dent")
+** is a person. */
+static void type_by_first_name(const char *text, hs_attribution *a) {
+  const char *v = a->source;
+  size_t n = strlen(v);
+  uint32_t i;
+  if (a->type != HS_SRC_UNKNOWN || n < 3 || strchr(v, ' ') ||
+      !(v[0] >= 'A' && v[0] <= 'Z'))
+    return;
+  for (i = 2; i + n <= a->src_start; i++) {
+    uint32_t b;
+    if (text[i - 1] != ' ' || memcmp(text + i, v, n) ||
+        (text[i + n] >= 'a' && text[i + n] <= 'z'))
+      continue;
+    b = i - 1;
+    while (b > 0 && text[b - 1] >= 'a' && text[b - 1] <= 'z') b--;
+    if (b > 0 && text[b - 1] >= 'A' && text[b - 1] <= 'Z' && i - b >= 3 &&
+        (b == 1 || text[b - 2] == ' ')) {
+      a->type = HS_SRC_PERSON;
+      return;
+    }
+  }
+}
+
+/* Arabic and Persian speech verbs: a short unknown name that says
+** something is a person («وحيدزاده گفت», «وقال روميرو»), where a report
+** cue («به گزارش», «نقلا عن») may name a medium. */
+static const char *const speech_verbs[] = {
+    "گفت", "افزود", "اظهار داشت", "تصریح کرد", "خاطرنشان کرد", "ادامه داد",
+    "قال", "وقال", "قالت", "وقالت", "أضاف", "وأضاف", "أوضح", "وأوضح", "كتب",
+    "وكتب", NULL};
+
+/* An Arabic or Persian name followed by an apposition that opens with an
+** office word («علیرضا سهرابیان، رئیس فدراسیون», «وليد الحسين، مدير
+** الهيئة») is an official. */
+static const char *const office_ar_fa[] = {
+    "رئیس", "رئيس", "مدیر", "مدير", "مدیرکل", "وزیر", "وزير", "سخنگوی",
+    "المتحدث", "معاون", "نائب", "استاندار", "فرماندار", "الأمين", "أمين",
+    "عضو", NULL};
+
+static void type_by_context(const char *text, size_t len,
+                            hs_attribution *a) {
+  const char *v = a->source;
+  size_t n = strlen(v), k, words = 1;
+  uint32_t p = a->src_end;
+  if ((unsigned char)v[0] < 0xD8 || (unsigned char)v[0] > 0xDB) return;
+  for (k = 0; k < n; k++) words += v[k] == ' ';
+  if (a->type == HS_SRC_UNKNOWN || a->type == HS_SRC_PERSON) {
+    while (p < len && text[p] == ' ') p++;
+    if (p + 3 < len && !memcmp(text + p, "\xD8\x8C ", 3)) {
+      uint32_t w = p + 3, q = w;
+      while (q < len && text[q] != ' ' && text[q] != '\n') q++;
+      for (k = 0; office_ar_fa[k]; k++)
+        if (ieq(text + w, q - w, office_ar_fa[k])) {
+          a->type = HS_SRC_OFFICIAL;
+          return;
+        }
+    }
+  }
+  if (a->type != HS_SRC_UNKNOWN || words > 3 || !a->cue) return;
+  for (k = 0; speech_verbs[k]; k++)
+    if (!strcmp(a->cue, speech_verbs[k])) {
+      a->type = HS_SRC_PERSON;
+      return;
+    }
+}
+
 void hs_attrib_post(const char *text, size_t len, const hs_aliases *al,
                     hs_attribution *v, size_t n) {
   size_t i;
-  (void)len;
+  for (i = 0; i < n; i++)
+    if (v[i].type == HS_SRC_UNKNOWN || v[i].type == HS_SRC_PERSON)
+      type_by_full_name(v, n, i);
+  for (i = 0; i < n; i++) type_by_first_name(text, &v[i]);
+  for (i = 0; i < n; i++) type_by_context(text, len, &v[i]);
   for (i = 0; i < n; i++) {
     int kind;
     trim(text, al, &v[i]);

@@ -20,9 +20,12 @@
 
 #include "attrib/attrib_int.h"
 
-/* Leads whose outlet relays the statement of the clause after the comma. */
-static const char *const lead_fa[] = {"به گزارش", "طبق گزارش", "بنا بر گزارش",
-                                      "بنابر گزارش", NULL};
+/* Leads whose outlet relays the statement of the clause after the comma
+** («به گزارش X، Y گفت», "According to X, Y said") or, in Arabic, of the
+** verb right after it («وبحسب X قال Y»). */
+static const char *const lead_fa[] = {
+    "به گزارش", "طبق گزارش", "بنا بر گزارش", "بنابر گزارش", "according to",
+    "بحسب", "وبحسب", "حسب", "وفقا لـ", "وفقاً لـ", "وفقا ل", "وفقاً ل", NULL};
 
 static int alone(const found *f, size_t first, size_t nf, size_t y) {
   size_t k;
@@ -68,10 +71,52 @@ static int comma_gap(const char *t, uint32_t a, uint32_t b) {
   return commas == 1;
 }
 
+/* The gap between a lead's source and the next clause: spaces and one
+** comma, after at most a Persian dateline «از بوشهر» («به گزارش
+** خبرگزاری فارس از بوشهر، Y گفت»); with zero_ok, no comma either (the
+** Arabic verb follows at once: «وبحسب X قال Y»). */
+static int lead_gap(const char *t, uint32_t a, uint32_t b, int zero_ok) {
+  uint32_t i = a;
+  /* the closing quotation mark of a quoted name: «به گزارش "ورزش سه"،» */
+  if (i < b && t[i] == '"') i++;
+  else if (i + 1 < b && !memcmp(t + i, "\xC2\xBB", 2)) i += 2;
+  else if (i + 2 < b && !memcmp(t + i, "\xE2\x80\x9D", 3)) i += 3;
+  while (i < b && t[i] == ' ') i++;
+  if (b - i > 5 && !memcmp(t + i, "\xD8\xA7\xD8\xB2 ", 5)) { /* «از » */
+    int words = 0;
+    i += 5;
+    while (i < b && t[i] != ',' && memcmp(t + i, "\xD8\x8C", 2)) {
+      if (t[i] == ' ') words++;
+      i++;
+    }
+    if (words > 1) return 0;
+  }
+  if (zero_ok) {
+    uint32_t j;
+    for (j = i; j < b; j++)
+      if (t[j] != ' ') break;
+    if (j == b) return 1;
+  }
+  return comma_gap(t, i, b);
+}
+
 /* 1 if a comma ends right before i ("X said ..., as cited by Y"). */
 static int comma_before(const char *t, uint32_t i) {
   while (i > 0 && t[i - 1] == ' ') i--;
   return i > 0 && t[i - 1] == ',';
+}
+
+/* The end of the last source of x's chain before y («به گزارش A و به
+** نقل از B، Y گفت»: the clause of Y follows B). */
+static uint32_t chain_end(const found *f, size_t first, size_t nf, size_t x,
+                          size_t y) {
+  uint32_t e = f[x].a.src_end;
+  size_t k;
+  for (k = first; k < nf; k++)
+    if (k != y && f[k].a.chain == f[x].a.chain && f[k].a.src_end > e &&
+        f[k].a.src_end <= f[y].a.src_start)
+      e = f[k].a.src_end;
+  return e;
 }
 
 static int is_lead_fa(const char *cue) {
@@ -129,12 +174,14 @@ void hs_attr_chain_rules(const char *t, found *f, size_t first, size_t nf) {
       if (best < nf) join(f, first, nf, y, best);
       continue;
     }
-    /* «به گزارش X، Y گفت» */
-    if (verb_after(&f[y]))
-      for (x = first; x < nf; x++)
+    /* «به گزارش X، Y گفت», "According to X, Y said", «وبحسب X قال Y» */
+    for (x = first; x < nf; x++)
         if (x != y && f[x].a.cue && is_lead_fa(f[x].a.cue) &&
             f[x].a.src_end <= f[y].a.src_start &&
-            comma_gap(t, f[x].a.src_end, f[y].a.src_start)) {
+            (verb_after(&f[y])
+                 ? lead_gap(t, chain_end(f, first, nf, x, y), f[y].a.src_start, 0)
+                 : f[y].cue_s >= f[x].a.src_end &&
+                       lead_gap(t, chain_end(f, first, nf, x, y), f[y].cue_s, 1))) {
           size_t k, last = x;
           for (k = first; k < nf; k++)
             if (k != y && f[k].a.chain == f[x].a.chain &&

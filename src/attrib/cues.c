@@ -155,6 +155,7 @@ const cue_row hs_attr_cues[] = {
     {"fa", "اظهار داشت", BEFORE, 0},
     {"fa", "تکذیب کرد", BEFORE, F_DENIAL},
     {"fa", "را تکذیب کرد", BEFORE, F_DENIAL},
+    {"fa", "تكذيب كرد", BEFORE, F_DENIAL}, /* Arabic kaf: another cue key */
     {"fa", "اعلام کرد", BEFORE, 0},
     {"fa", "گفت", BEFORE, 0},
     {"fa", "افزود", BEFORE, 0},
@@ -211,7 +212,11 @@ const char *const hs_attr_stop_ar[] = {
     "بأن", "لـ", "إنّ", "أنّ", "فإن", "فان", "وأن", "وان", "بان", "يوم",
     "مساء", "صباح", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء",
     "الخميس", "الجمعة", "السبت", "هذه", "هذا", "ذلك", "تلك", "هذي", "كل",
-    "وجود", "صحة", NULL};
+    "وجود", "صحة",
+    /* a verb cue ends a source read forwards: «وبحسب وكالة الصحافة
+    ** الفرنسية قال متحدث ...» is two sources */
+    "قال", "وقال", "قالت", "وقالت", "أكد", "أكدت", "أعلن", "أعلنت", "أضاف",
+    "ذكر", "ذكرت", "أفاد", "أفادت", "أوضح", "أشار", NULL};
 const char *const hs_attr_stop_fa[] = {
     "که", "در", "از", "با", "به", "روز", "امروز", "را", "این", "و", "گزارش",
     "گفت", "گفتند", "اعلام", "افزود", "نوشت", "تصریح", "خاطرنشان", "عنوان",
@@ -247,6 +252,22 @@ const char *const hs_attr_pronouns[] = {
 ** it; the first row matching a word of the source wins. */
 const type_word hs_attr_type_words[] = {
     {"source", HS_SRC_ANONYMOUS}, {"sources", HS_SRC_ANONYMOUS},
+    /* companies and those who speak for one ("APL Corp", "Southcorp
+    ** chairman Brian Finn", "Charity boss Gordon Lishman") */
+    {"corp", HS_SRC_OFFICIAL}, {"inc", HS_SRC_OFFICIAL},
+    {"ltd", HS_SRC_OFFICIAL}, {"plc", HS_SRC_OFFICIAL},
+    {"co", HS_SRC_OFFICIAL}, {"fsb", HS_SRC_OFFICIAL},
+    {"trust", HS_SRC_OFFICIAL}, {"insurance", HS_SRC_OFFICIAL},
+    {"association", HS_SRC_OFFICIAL}, {"charity", HS_SRC_OFFICIAL},
+    {"chairman", HS_SRC_OFFICIAL}, {"chairwoman", HS_SRC_OFFICIAL},
+    {"director", HS_SRC_OFFICIAL}, {"boss", HS_SRC_OFFICIAL},
+    {"executive", HS_SRC_OFFICIAL}, {"club", HS_SRC_OFFICIAL},
+    {"فرماندار", HS_SRC_OFFICIAL}, {"استاندار", HS_SRC_OFFICIAL},
+    {"فدراسیون", HS_SRC_OFFICIAL}, {"باشگاه", HS_SRC_OFFICIAL},
+    {"شهرداری", HS_SRC_OFFICIAL}, {"اداره", HS_SRC_OFFICIAL},
+    {"کمیسیون", HS_SRC_OFFICIAL}, {"نماینده", HS_SRC_OFFICIAL},
+    {"جمارك", HS_SRC_OFFICIAL}, {"نادي", HS_SRC_OFFICIAL},
+    {"الداخلية", HS_SRC_OFFICIAL}, {"السفير", HS_SRC_OFFICIAL},
     {"witness", HS_SRC_ANONYMOUS}, {"witnesses", HS_SRC_ANONYMOUS},
     {"residents", HS_SRC_ANONYMOUS}, {"insiders", HS_SRC_ANONYMOUS},
     {"farmers", HS_SRC_ANONYMOUS}, {"locals", HS_SRC_ANONYMOUS},
@@ -257,7 +278,9 @@ const type_word hs_attr_type_words[] = {
     {"economists", HS_SRC_ANONYMOUS}, {"experts", HS_SRC_ANONYMOUS},
     {"observers", HS_SRC_ANONYMOUS}, {"diplomats", HS_SRC_ANONYMOUS},
     {"مصدر", HS_SRC_ANONYMOUS}, {"محللون", HS_SRC_ANONYMOUS},
-    {"محلل", HS_SRC_ANONYMOUS}, {"تحلیلگر", HS_SRC_ANONYMOUS},
+    /* one analyst is named: «محلل أسواق المال أنس الراجحي» */
+    {"محلل", HS_SRC_PERSON}, {"تحلیلگر", HS_SRC_PERSON},
+    {"متحدث", HS_SRC_OFFICIAL}, {"سخنگو", HS_SRC_OFFICIAL},
     {"کارشناسان", HS_SRC_ANONYMOUS}, {"center", HS_SRC_OFFICIAL},
     {"centre", HS_SRC_OFFICIAL}, {"أمين", HS_SRC_OFFICIAL},
     {"media", HS_SRC_OUTLET},

@@ -44,13 +44,34 @@ int hs_attr_hard_punct(const txt *t, uint32_t i) {
          !((unsigned char)t->s[i] == 0xC2 && t->s[i + 1] == (char)0xA0);
 }
 
+/* 1 if the two-byte letters at a and b are the Arabic and the Persian
+** form of one Persian letter: yeh (ي ى / ی) or kaf (ك / ک).  Persian text
+** typed on Arabic keyboards (older Fars News articles) writes «اعلام كرد»,
+** «وي», «اين»; the Persian tables match them all the same. */
+int hs_attr_fa_fold(const char *a, const char *b) {
+  unsigned char a0 = (unsigned char)a[0], a1 = (unsigned char)a[1],
+                b0 = (unsigned char)b[0], b1 = (unsigned char)b[1];
+  int ya = (a0 == 0xD9 && (a1 == 0x8A || a1 == 0x89)) ||
+           (a0 == 0xDB && a1 == 0x8C);
+  int yb = (b0 == 0xD9 && (b1 == 0x8A || b1 == 0x89)) ||
+           (b0 == 0xDB && b1 == 0x8C);
+  if (ya && yb) return 1;
+  return ((a0 == 0xD9 && a1 == 0x83) || (a0 == 0xDA && a1 == 0xA9)) &&
+         ((b0 == 0xD9 && b1 == 0x83) || (b0 == 0xDA && b1 == 0xA9));
+}
+
 int hs_attr_eq_ci(const char *a, size_t na, const char *b) {
   size_t j;
   /* byte by byte, no strlen: most calls fail on the first bytes */
   for (j = 0; j < na; j++) {
     unsigned char x = (unsigned char)a[j];
     if (x >= 'A' && x <= 'Z') x = (unsigned char)(x + 32);
-    if (!b[j] || x != (unsigned char)b[j]) return 0;
+    if (!b[j]) return 0;
+    if (x != (unsigned char)b[j]) {
+      if (x < 0xD8 || j + 1 >= na || !b[j + 1] || !hs_attr_fa_fold(a + j, b + j))
+        return 0;
+      j++;
+    }
   }
   return b[na] == '\0';
 }
@@ -113,7 +134,9 @@ int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
                       uint32_t *s, uint32_t *e) {
   const char *const *stops = hs_attr_stops_for(lang);
   uint32_t p = i, ws = 0, we = 0;
-  int nw = 0, max = !strcmp(lang, "en") ? 7 : 6;
+  /* Arabic and Persian titles run long before the name: «رئيس مجلس إدارة
+  ** المركز السعودي للثقافة والتراث الدكتور جمال أبو ظريفة» */
+  int nw = 0, max = !strcmp(lang, "en") ? 7 : 11;
   /* skip spaces (not hard punctuation, except a colon after Source) */
   while (p < lim && (hs_attr_is_space_byte((unsigned char)t->s[p]) ||
                      ((unsigned char)t->s[p] == 0xC2 && p + 1 < lim &&
@@ -131,6 +154,20 @@ int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
     if (hs_attr_hard_punct(t, p)) {
       /* a quoted name after a descriptor: صحيفة «الرياض», daily "Kayhan" */
       uint32_t ql = hs_attr_quote_open_len(t, p);
+      /* a quoted name right after the cue: «به گزارش "ورزش سه"»: the
+      ** name without its quotation marks */
+      if (ql && nw == 0) {
+        uint32_t z = p + ql, lim2 = p + 60 < lim ? p + 60 : lim;
+        while (z < lim2 && !hs_attr_quote_close_len(t, z) &&
+               !hs_attr_sentence_end(t, z))
+          z++;
+        if (z < lim2 && hs_attr_quote_close_len(t, z) && z > p + ql) {
+          ws = p + ql;
+          we = z;
+          nw = 1;
+        }
+        break;
+      }
       if (ql && nw >= 1 && nw <= 2) {
         uint32_t z = p + ql, lim2 = p + 80 < lim ? p + 80 : lim;
         while (z < lim2 && !hs_attr_quote_close_len(t, z)) z++;
@@ -150,9 +187,9 @@ int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
     if (hs_attr_in_list(t->s + p, q - p, stops) &&
         !(nw == 0 && !strcmp(lang, "en") &&
           hs_attr_eq_ci(t->s + p, q - p, "the")) &&
-        !(nw >= 1 && !strcmp(lang, "fa") &&
-          hs_attr_eq_ci(t->s + p, q - p, "این")))
-      break; /* «کارشناسان این سازمان»: «این» inside a name */
+        !(!strcmp(lang, "fa") && hs_attr_eq_ci(t->s + p, q - p, "این")))
+      break; /* «کارشناسان این سازمان»: «این» inside a name; «این
+              ** کارگردان» opening one (a back-reference, marked vague) */
     if (nw >= 1 && !strcmp(lang, "ar") && q - p > 2 &&
         !memcmp(t->s + p, "\xD9\x84", 2) &&
         hs_attr_in_list(t->s + p + 2, q - p - 2, hs_attr_medium_ar))
@@ -222,9 +259,30 @@ int hs_attr_read_before(const txt *t, uint32_t lo, uint32_t i, const char *lang,
 /* ------------------------------------------------------------ sentences */
 
 
+/* A line break inside a hard-wrapped paragraph (newswire text wrapped at
+** 60-80 columns) does not end a sentence: the line ends in a letter, a
+** digit or a comma, the next line goes on at once, with no indentation,
+** and it opens with a small letter or the line is 40 bytes or more
+** ("... the\nNational Statistics Office said"). */
+static int wrapped_line(const txt *t, uint32_t i) {
+  uint32_t b = i;
+  unsigned char p, n;
+  if (i == 0 || i + 1 >= t->len) return 0;
+  p = (unsigned char)t->s[i - 1];
+  n = (unsigned char)t->s[i + 1];
+  if (n == ' ' || n == '\t' || n == '\n' || n == '\r') return 0;
+  if (!((p >= 'a' && p <= 'z') || (p >= 'A' && p <= 'Z') ||
+        (p >= '0' && p <= '9') || p == ','))
+    return 0;
+  if (n >= 'a' && n <= 'z') return 1;
+  while (b > 0 && t->s[b - 1] != '\n' && i - b < 40) b--;
+  return i - b >= 40;
+}
+
 int hs_attr_sentence_end(const txt *t, uint32_t i) {
   unsigned char c = (unsigned char)t->s[i];
-  if (c == '\n' || c == '!' || c == '?') return 1;
+  if (c == '\n') return !wrapped_line(t, i);
+  if (c == '!' || c == '?') return 1;
   if (c == 0xD8 && i + 1 < t->len && (unsigned char)t->s[i + 1] == 0x9F)
     return 1; /* ؟ */
   if (c == '.') {
