@@ -201,10 +201,10 @@ if main:
 # families: timeline and sources name each family's first; it must be the
 # rule's first of the family's documents, the same in both and in the report
 tl = jl(run("timeline", "--format", "jsonl", corpus))
-fam_docs = {}
-for r in tl:
-    if "doc" in r and "family" in r:
-        fam_docs.setdefault(r["family"], set()).add(C(r["doc"]))
+fam_docs = {}  # a family's documents: those of its passages (`reuse`)
+for r in jl(run("reuse", "--format", "jsonl", corpus)):
+    for side in ("a", "b"):
+        fam_docs.setdefault(r["family"], set()).add(C(r[side]["doc"]))
 tl_first = {r["family"]: C(r["first_doc"]) for r in tl if "first_doc" in r}
 so = jl(run("sources", "--format", "jsonl", corpus))
 so_first = {r["family"]: C(r["first_doc"]) for r in so if r.get("section") == "families"}
@@ -240,7 +240,7 @@ with tempfile.TemporaryDirectory() as tmp:
         rmain = [s for s in rs if s["n"] == main["story"]]
         rows = rmain[0]["docs"] if rmain else []
         flagged = [ids[r[0]] for r in rows if r[5]]
-        agree["trace (report story)"] = bool(rows) and flagged == [S] and ids[rows[rmain[0]["first"]][0]] == S
+        agree["trace (report story)"] = bool(rows) and flagged == [S] and ids[rmain[0]["first"]] == S
     rf = {f[0]: ids[f[2]] for f in load("families.js")["families"]}
     agree["trace (report families)"] = all(tl_first.get(k) == v for k, v in rf.items()) and bool(rf)
     claims = load("claims.js")["claims"] if os.path.exists(os.path.join(tmp, "r", "data", "claims.js")) else []
