@@ -244,12 +244,110 @@ static void docs_fill(hs_provenance *pv, const hs_corpus *c,
   }
 }
 
+/* Page furniture is not a story: two scraped pages of one site share
+** their masthead, menu row, byline, date line and footer links, and the
+** reuse stage finds them as passages.  A passage side holds prose when a
+** line it touches (not a menu: two "|" or more) has PROSE_LINE words or
+** more inside the passage, or a sentence of PROSE_WORDS words or more
+** ending in . ! ? or «؟» there (the mark may sit just past the passage's
+** end: passages end on a word); a side of one or two lines that are not
+** all menus counts as prose too (a fragment of a paragraph).  A passage
+** of three lines or more without prose is a run of short lines: furniture
+** (or a list, a poem's lines, a letter's salutations), not a claim.
+** Words are runs of bytes holding a letter or a digit (any non-ASCII byte
+** counts as a letter).  Returns 1 (prose), 0 (none) or -1 (menu rows
+** only). */
+#define PROSE_WORDS 6
+#define PROSE_LINE 20
+static int is_space(unsigned char ch) {
+  return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+}
+
+static int is_wordch(unsigned char ch) {
+  return ch >= 0x80 || (ch >= '0' && ch <= '9') ||
+         ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
+}
+
+/* Whether token [i, e) ends a sentence: a terminal mark followed only by
+** closing quotes or brackets (never a digit: "1.2"). */
+static int ends_sentence(const unsigned char *t, size_t i, size_t e) {
+  size_t k = e;
+  while (k > i && (t[k - 1] == '"' || t[k - 1] == '\'' || t[k - 1] == ')' ||
+                   (t[k - 1] >= 0x80 && !(k >= 2 && t[k - 2] == 0xD8 && t[k - 1] == 0x9F))))
+    k--;
+  if (k > i && (t[k - 1] == '.' || t[k - 1] == '!' || t[k - 1] == '?'))
+    return 1;
+  return k >= i + 2 && t[k - 2] == 0xD8 && t[k - 1] == 0x9F;
+}
+
+static int has_prose(const char *text, size_t len, size_t start, size_t end) {
+  const unsigned char *t = (const unsigned char *)text;
+  size_t lb = start, nonblank = 0;
+  int allmenu = 1;
+  if (!t || start >= len || end > len) return 1; /* nothing to read: keep */
+  while (lb > 0 && t[lb - 1] != '\n') lb--;
+  while (lb < end) {
+    size_t le = lb, bars = 0, i, a, b, words = 0, run = 0;
+    int blank = 1;
+    while (le < len && t[le] != '\n') {
+      if (t[le] == '|') bars++;
+      if (!is_space(t[le])) blank = 0;
+      le++;
+    }
+    if (!blank) {
+      nonblank++;
+      if (bars < 2) {
+        allmenu = 0;
+        a = lb > start ? lb : start;
+        b = le < end ? le : end;
+        for (i = a; i < b;) {
+          size_t e, stop = b + 3 < le ? b + 3 : le;
+          int w = 0;
+          while (i < b && is_space(t[i])) i++;
+          if (i >= b) break;
+          for (e = i; e < stop && !is_space(t[e]); e++)
+            if (is_wordch(t[e])) w = 1;
+          words += w;
+          run += w;
+          if (words >= PROSE_LINE) return 1;
+          if (ends_sentence(t, i, e)) {
+            if (run >= PROSE_WORDS) return 1;
+            run = 0;
+          }
+          i = e;
+        }
+      }
+    }
+    lb = le + 1;
+  }
+  if (allmenu) return -1;
+  return nonblank < 3;
+}
+
+/* Whether a passage is one site's page furniture: without prose on a
+** side, between two documents of one outlet (or of an unknown one); or
+** made only of menu rows, whoever the outlets.  A list, a poem or a
+** letter that two outlets both print is kept: that is reuse. */
+static int passage_furniture(const hs_provenance *pv, const hs_corpus *c,
+                             const hs_passage *q) {
+  const hs_doc *a = c ? hs_corpus_doc(c, q->a.doc) : NULL;
+  const hs_doc *b = c ? hs_corpus_doc(c, q->b.doc) : NULL;
+  const char *oa = pv->docs[q->a.doc].outlet, *ob = pv->docs[q->b.doc].outlet;
+  int pa, pb;
+  if (!a || !b || !a->text || !b->text) return 0;
+  pa = has_prose(a->text, a->len, q->a.start, q->a.end);
+  pb = has_prose(b->text, b->len, q->b.start, q->b.end);
+  if (pa > 0 && pb > 0) return 0;
+  if (pa < 0 || pb < 0) return 1; /* menu rows only */
+  return !oa || !ob || !strcmp(oa, ob);
+}
+
 /* Reuse and republication: one edge per document pair. */
 #define TEMPLATE_DOCS 3
 #define TEMPLATE_COVER 0.5
 #define TEMPLATE_SAME 0.95
-static void reuse_links(hs_provenance *pv, size_t *cap, const hs_passage *p,
-                        size_t np, const uint32_t *words,
+static void reuse_links(hs_provenance *pv, size_t *cap, const hs_corpus *c,
+                        const hs_passage *p, size_t np, const uint32_t *words,
                         const hs_provenance_opts *o, uint32_t *parent) {
   uint64_t *key = hs_malloc((2 * np + 1) * sizeof *key);
   uint32_t *ix = hs_malloc((np + 1) * sizeof *ix);
@@ -283,6 +381,7 @@ static void reuse_links(hs_provenance *pv, size_t *cap, const hs_passage *p,
       continue;
     if (o->max_family_docs && famdocs[p[i].family] > o->max_family_docs)
       continue;
+    if (passage_furniture(pv, c, &p[i])) continue;
     key[nk] = ((uint64_t)p[i].a.doc << 32) | p[i].b.doc;
     ix[nk++] = (uint32_t)i;
   }
@@ -440,7 +539,7 @@ int hs_provenance_build(const hs_corpus *c, const hs_meta *metas,
   docs_fill(pv, c, metas, al);
   parent = hs_malloc((nd + 1) * sizeof *parent);
   for (i = 0; i < nd; i++) parent[i] = (uint32_t)i;
-  reuse_links(pv, &cap, p, np, doc_words, &o, parent);
+  reuse_links(pv, &cap, c, p, np, doc_words, &o, parent);
   /* paraphrase: document pairs without shared passages */
   if (claims && o.paraphrase) {
     uint64_t *keys = hs_malloc((pv->nlinks + 1) * sizeof *keys);

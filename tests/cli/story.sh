@@ -109,3 +109,39 @@ jq -s -e '[.[] | select(has("family"))] | max_by(.documents) | .first_doc == "af
 run 0 "$HEARSAY" graph --level doc "$K"
 jq -s -e '[.[] | select(.type == "node" and .first) | .id] | index("af01") != null' \
   "$WORK/out" >/dev/null || fail "cholera graph"
+
+note "a third story (bench/story/insulin, scraped pages): every command names n01, dated by its header"
+I=$ROOT/bench/story/insulin/corpus
+N1=n01-dubai-customs-fake-insulin-pens.txt
+run 0 "$HEARSAY" stories "$I"
+jq -s -e --arg f "$N1" 'any(.[]; .first.doc == $f and .first.date == "2023-02-14"
+    and .first.evidence.date_source == "text" and .first.outlet == "The National")
+  and all(.[]; (.docs | map(select(test("^x1[456]-"))) | length) == 0)' \
+  "$WORK/out" >/dev/null || fail "insulin stories: $(jq -c '[.first.doc, .docs]' "$WORK/out")"
+S=$(jq -s -r --arg f "$N1" 'map(.first.doc) | index($f) + 1' "$WORK/out")
+run 0 "$HEARSAY" story "$S" "$I"
+jq -s -e --arg f "$N1" '.[0].first.doc == $f and ([.[] | select(.type == "node" and .first) | .node.doc] == [$f])' \
+  "$WORK/out" >/dev/null || fail "insulin story: $(head -c 600 "$WORK/out")"
+run 0 "$HEARSAY" graph --level doc "$I"
+jq -s -e --arg f "$N1" '[.[] | select(.type == "node" and .first) | .id] | index($f) != null' \
+  "$WORK/out" >/dev/null || fail "insulin graph"
+run 0 "$HEARSAY" search "$I" --timeline --query "fake insulin pens seized at Jebel Ali in containers declared as baby wipes"
+jq -s -e --arg f "$N1" '[.[] | select(.first) | .doc] == [$f]' "$WORK/out" >/dev/null ||
+  fail "insulin search --timeline: $(head -c 600 "$WORK/out")"
+run 0 "$HEARSAY" sources --format jsonl "$I"
+jq -s -e '[.[] | select(.section == "families")] | max_by(.documents) | .first_doc == "r02"' \
+  "$WORK/out" >/dev/null || fail "insulin sources: $(grep families "$WORK/out" | head -3)"
+run 0 "$HEARSAY" timeline --format jsonl "$I"
+jq -s -e '[.[] | select(has("family") and has("documents"))] | max_by(.documents) | .first_doc == "r02"' \
+  "$WORK/out" >/dev/null || fail "insulin timeline: $(head -3 "$WORK/out")"
+run 0 "$HEARSAY" trace -q "$I" -o "$WORK/ri"
+python3 - "$WORK/ri/data" "$N1" "$S" <<'PY' || fail "insulin trace first"
+import json, sys
+d = sys.argv[1]
+def load(name):
+    s = open(f"{d}/{name}").read()
+    return json.loads(s[s.index('(', 10) + 1:-3])
+ids = [x[0] for x in load("meta.js")["docs"]]
+st = [s for s in load("stories.js")["stories"] if s["n"] == int(sys.argv[3])][0]
+assert ids[st["first"]] == sys.argv[2], (ids[st["first"]], sys.argv[2])
+PY
