@@ -146,6 +146,10 @@ if main:
 else:
     res["first"] = dict(doc=None, right=False)
 inany = {C(d) for s in st for d in s["docs"]}
+den = set(T.get("denials", []))
+pden = {c for c, i in dinfo.items() if i.get("denial")}
+res["denials"] = dict(true=sorted(den), marked=sorted(pden), right=sorted(den & pden),
+                      wrong=sorted(pden - den), missed=sorted(den - pden))
 res["unrelated_in_a_story"] = sorted((set(docs) - instory) & inany)
 res["story_docs_in_no_story"] = sorted(instory - inany)
 # the documents' dates and outlets as the model has them (every command's)
@@ -277,6 +281,9 @@ if main:
 print(f"stories: {[ (s['story'], s['first'], s['docs']) for s in res['stories'] ]}")
 print(f"unrelated in a story: {res['unrelated_in_a_story']}; story documents in no story: "
       f"{res['story_docs_in_no_story']}")
+dn = res["denials"]
+print(f"denials marked: {dn['marked']} (right {dn['right']}, wrong {dn['wrong']}, missed {dn['missed']}; "
+      f"documents in no story are not read)")
 fa = res["facts"]
 print(f"dates right {fa['date_right']}/{fa['documents']} (wrong {fa['date_wrong']}, missing {fa['date_missing']}); "
       f"outlets right {fa['outlet_right']}/{fa['documents']} (wrong {fa['outlet_wrong']})")

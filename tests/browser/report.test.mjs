@@ -314,6 +314,30 @@ try {
   if (serr.length) fail('console errors on the story report: ' + serr.join(' | '));
   await sp.close();
 
+  // ---- scraped pages and JSON Lines (bench/story/insulin): the first
+  // publisher is a page dated by its header (marked as a text date), the
+  // chain and the claims are shown
+  note('the story chain of bench/story/insulin');
+  const iurl = trace(join(ROOT, 'bench/story/insulin/corpus'), join(OUT, 'insulin-report'));
+  const ip = await b.ctx.newPage();
+  const ierr = [], idlg = [];
+  watch(ip, ierr, idlg);
+  await ip.goto(iurl);
+  await ready(ip);
+  const ichain = await ip.evaluate(() => [...document.querySelectorAll('section.story')][0].textContent);
+  for (const want of ['First published by The National', '2023-02-14', 'republished', 'cites', 'copied passages from'])
+    if (!ichain.includes(want)) fail('insulin story chain lacks "' + want + '"');
+  if (!(await ip.locator('section.story').first().locator('span.date.guessed sup.mark').count()))
+    fail('insulin story chain: no mark on the date taken from the page text');
+  await shot(ip, 'insulin-chain');
+  await go(ip, null, '#/claims');
+  if (!(await ip.locator('ol.copies li').count())) fail('insulin claims page: no claim listed');
+  await shot(ip, 'insulin-claims');
+  await go(ip, null, '#/graph/story/1');
+  await shot(ip, 'insulin-graph');
+  if (ierr.length) fail('console errors on the insulin report: ' + ierr.join(' | '));
+  await ip.close();
+
   // ---- plain-text files with no outlet, and one outlet: each document
   // stays its own node, the reuse between them is drawn
   const para = 'The river authority said on Monday that the old stone weir below the mill will be rebuilt over the summer, ' +
