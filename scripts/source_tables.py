@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Write the name tables of docs/sources.md from data/aliases.tsv and
-data/places.tsv, one table per script (Latin, Arabic, Persian, Cyrillic).
+"""Write the name tables of docs/sources.md from data/aliases.tsv,
+data/places.tsv (one table per script: Latin, Arabic, Persian, Cyrillic)
+and data/parents.tsv (media companies and their publications).
 
 Usage: scripts/source_tables.py [--check]
 
@@ -78,12 +79,35 @@ def place_tables():
     return out
 
 
+def parent_table():
+    out = ["### The company table", "",
+           "`data/parents.tsv` (built in like the alias table) lists media "
+           "companies and the publications they own. A copyright holder or "
+           "masthead that is one of the companies (as a whole or as its "
+           "first words, ASCII case folded) gives the company's publication "
+           "that the page's short lines name most, as whole words in any of "
+           "its spellings, or its only publication "
+           "(`outlet_source` `parent`, 0.65). The first spelling of a "
+           "publication is the outlet given (through the alias table).", "",
+           "| company | publications (other spellings in brackets) |",
+           "|---|---|"]
+    for f in rows(os.path.join(ROOT, "data", "parents.tsv")):
+        pubs = []
+        for col in f[1:]:
+            sp = col.split(";")
+            pubs.append(f"`{sp[0]}`" + (" (" + ", ".join(
+                f"`{x}`" for x in sp[1:]) + ")" if len(sp) > 1 else ""))
+        out.append("| " + ", ".join(f"`{x}`" for x in f[0].split(";")) +
+                   " | " + ", ".join(pubs) + " |")
+    return out + [""]
+
+
 def main():
     path = os.path.join(ROOT, "docs", "sources.md")
     doc = open(path, encoding="utf-8").read()
     a = doc.index(START)
     b = doc.index(END, a)
-    new = doc[:a] + "\n".join(alias_tables() + place_tables()) + "\n" + doc[b:]
+    new = doc[:a] + "\n".join(alias_tables() + place_tables() + parent_table()) + "\n" + doc[b:]
     if "--check" in sys.argv[1:]:
         sys.exit(0 if new == doc else 1)
     if new != doc:

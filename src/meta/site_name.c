@@ -23,6 +23,11 @@
 **     "ⓒ", a trailing year range and a trailing legal form ("ScienceAlert
 **     Pty Ltd" is ScienceAlert, "The New York Times Company" is The New
 **     York Times).
+** Before these, a holder or masthead that is a media company of
+** data/parents.tsv ("Future US", "Dow Jones & Company") gives the
+** company's publication that the page's short lines name most ("Space",
+** "WSJ"), or its only one (outlet source "parent"): a company's name is
+** knowledge, kept in a table, and the page picks among its titles.
 ** Names go through the alias table.  Cost: one pass over the page's
 ** first 600 lines, and one scan of its short lines per candidate (at most
 ** 16).
@@ -31,6 +36,7 @@
 #include <string.h>
 
 #include "meta/meta_int.h"
+#include "meta/parents_data.h"
 #include "meta/site_name.h"
 #include "util/util.h"
 
@@ -231,6 +237,67 @@ static void set_name(hs_meta_field *out, const hs_aliases *a, const char *t,
   out->given = 0;
 }
 
+/* name[0,n) equals p[0,m) or opens with it before a space, comma or "&"
+** (ASCII case folded). */
+static int company_is(const char *name, size_t n, const char *p, size_t m) {
+  size_t j;
+  if (m == 0 || n < m) return 0;
+  for (j = 0; j < m; j++) {
+    unsigned char a = (unsigned char)name[j], b = (unsigned char)p[j];
+    if (a >= 'A' && a <= 'Z') a = (unsigned char)(a + 32);
+    if (b >= 'A' && b <= 'Z') b = (unsigned char)(b + 32);
+    if (a != b) return 0;
+  }
+  return n == m || name[m] == ' ' || name[m] == ',' || name[m] == '&';
+}
+
+/* The publication of data/parents.tsv that a page owned by the company
+** `name` is: the company's publication the page's short lines name most
+** (any of its spellings, as whole words), or its only one.  Returns a new
+** string (the publication's first spelling) or NULL. */
+static char *parent_outlet(const char *name, const char *t,
+                           const uint32_t *ls, const uint32_t *le, size_t n) {
+  const char *tab = (const char *)hs_parents_tsv;
+  size_t len = hs_parents_tsv_len, i = 0, nl = name ? strlen(name) : 0;
+  while (nl && i < len) {
+    size_t s = i, e = i, c, q;
+    int hit = 0;
+    while (e < len && tab[e] != '\n') e++;
+    i = e + 1;
+    if (tab[s] == '#' || e == s) continue;
+    for (c = s; c < e && tab[c] != '\t'; c++) {}
+    for (q = s; q < c && !hit;) { /* the company's spellings */
+      size_t qe = q;
+      while (qe < c && tab[qe] != ';') qe++;
+      hit = company_is(name, nl, tab + q, qe - q);
+      q = qe + 1;
+    }
+    if (!hit) continue;
+    {
+      size_t bs = 0, be = 0, cols = 0;
+      int bv = 0;
+      for (q = c + 1; q < e;) { /* the publications */
+        size_t ce = q, p, fe;
+        int v = 0;
+        while (ce < e && tab[ce] != '\t') ce++;
+        for (fe = q; fe < ce && tab[fe] != ';'; fe++) {}
+        for (p = q; p < ce;) {
+          size_t pe = p;
+          while (pe < ce && tab[pe] != ';') pe++;
+          if (pe > p) v += mentions(t, ls, le, n, tab + p, pe - p);
+          p = pe + 1;
+        }
+        if (cols++ == 0) bs = q, be = fe;
+        if (v > bv) bv = v, bs = q, be = fe;
+        q = ce + 1;
+      }
+      if (bv > 0 || cols == 1) return hs_strndup(tab + bs, be - bs);
+      return NULL;
+    }
+  }
+  return NULL;
+}
+
 const char *hs_site_name(const hs_doc *d, const hs_aliases *a,
                          const hs_range *b, size_t nb, hs_meta_field *out,
                          const char *src) {
@@ -243,7 +310,9 @@ const char *hs_site_name(const hs_doc *d, const hs_aliases *a,
   (void)b; /* furniture is where the name is: boilerplate lines count */
   (void)nb;
   if (!t || !len) return src;
-  if (src && strcmp(src, "copyright") && strcmp(src, "address")) return src;
+  if (src && strcmp(src, "copyright") && strcmp(src, "address") &&
+      strcmp(src, "masthead"))
+    return src;
   ls = hs_calloc(MAX_LINES, sizeof *ls);
   le = hs_calloc(MAX_LINES, sizeof *le);
   while (i < len && n < MAX_LINES) {
@@ -283,6 +352,32 @@ const char *hs_site_name(const hs_doc *d, const hs_aliases *a,
         break;
       }
     }
+  }
+  /* a company of data/parents.tsv: its publication the page names */
+  if (out->value) {
+    char *h = clean_holder(out->value), *po = parent_outlet(h, t, ls, le, n);
+    if (!po) po = parent_outlet(out->value, t, ls, le, n);
+    if (!po && out->raw) po = parent_outlet(out->raw, t, ls, le, n);
+    free(h);
+    if (po) {
+      const char *canon = NULL;
+      int ty;
+      free(out->value);
+      out->value = a && hs_aliases_lookup(a, po, strlen(po), &canon, &ty) &&
+                           canon
+                       ? hs_strdup(canon)
+                       : hs_strdup(po);
+      out->confidence = 0.65;
+      free(po);
+      free(ls);
+      free(le);
+      return "parent";
+    }
+  }
+  if (src && !strcmp(src, "masthead")) {
+    free(ls);
+    free(le);
+    return src;
   }
   for (k = 0; k < nc; k++) {
     int v = c[k].votes +

@@ -295,7 +295,23 @@ static void test_outlet_name_forms(void **state) {
       {"إيران تستهدف قاعدتين\nقال الحرس الثوري إنه استهدف قاعدة عين الأسد "
        "بعشرات الصواريخ في وقت مبكر من صباح اليوم.\nالمصدر : الجزيرة + "
        "وكالات\n",
-       "Al Jazeera"}};
+       "Al Jazeera"},
+      /* a company's copyright line: its publication the page names
+      ** (data/parents.tsv), or its only one */
+      {"Skip to main content\nSpace\nSearch\nStarship test flight slips to "
+       "spring\nThe company said on Monday that the next test flight of its "
+       "rocket would slip by several weeks.\nSpace is supported by its "
+       "audience.\n\u00a9 Future US, Inc. 11 West 42nd Street, New York.\n",
+       "Space.com"},
+      {"Markets rally on rate hopes\nStocks rose on Tuesday as traders bet on "
+       "lower interest rates later in the year, analysts said.\nWSJ Pro\n"
+       "WSJ Video\nCopyright \u00a92019 Dow Jones & Company, Inc. All Rights "
+       "Reserved.\n",
+       "The Wall Street Journal"},
+      {"Mayor quits after audit\nThe mayor resigned on Friday after an audit "
+       "found that city funds had been spent on private travel.\n"
+       "Copyright 2019 NYP Holdings, Inc. All Rights Reserved\n",
+       "New York Post"}};
   hs_aliases *al = NULL;
   size_t i;
   (void)state;
