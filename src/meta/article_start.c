@@ -23,6 +23,13 @@
 **   a byline within the 3 lines above it              -3 (a name under "By")
 **   a longer headline-like line between a short one
 **   and its byline or date                            -2 each (a menu entry)
+**   (the byline's -3 not when a date line lies between them: "Business
+**   News" / a date / the headline; a title-case line of at most 5 words
+**   over one 4 words longer counts it as between too: a show's name)
+** A line of two sentences (a notice), of menu entries glued together
+** ("FinancialGovernment SolutionsLegal") or of a published/modified pair
+** of dates is no candidate; a long line of capitalised words without
+** sentence punctuation is a row of menu entries, not a paragraph.
 ** Byline and date lines count up to the first paragraph (past a caption
 ** right under the headline); a line that ends with the next line is a
 ** breadcrumb glued to the headline and no candidate, and so is a line
@@ -96,7 +103,8 @@ static const char *const menu_lines[] = {
     /* ar, fa, ru */
     "تسجيل الدخول", "اشترك", "بحث", "الرئيسية", "شارك", "طباعة", "ورود",
     "عضویت", "جستجو", "صفحه اصلی", "войти", "подписаться", "поиск",
-    "главная", "поделиться", NULL};
+    "главная", "поделиться", "Войти", "Подписаться", "Поиск", "Главная",
+    "Поделиться", "Меню", "Новости", "Регистрация", NULL};
 
 /* Headers of lists of other articles: a line opening with one starts a
 ** list whose next 30 lines (up to a paragraph) are teasers, no headline. */
@@ -105,7 +113,12 @@ static const char *const teaser_headers[] = {
     "recommended for you", "see also", "read also", "also read",
     "more from ", "more in ", "more on ", "leia também", "veja também",
     "notizie correlate", "lesen sie auch", "baca juga", "berita terkait",
-    "читайте также", "اقرأ أيضا", "اقرأ أيضاً", "مطالب مرتبط",
+    "most read", "most popular", "most viewed", "trending now",
+    "editor's picks", "read next", "what to read next",
+    "читайте также", "по теме", "новости по теме", "самое читаемое",
+    "популярное", "Читайте также", "По теме", "Новости по теме",
+    "Самое читаемое", "Популярное", "Читать также", "Материалы по теме",
+    "اقرأ أيضا", "اقرأ أيضاً", "مطالب مرتبط",
     "اخبار مرتبط", NULL};
 
 /* Parts of furniture lines: share links, comment forms, newsletter
@@ -124,7 +137,8 @@ static const char *const date_labels[] = {
     "updated", "posted", "published", "last updated", "publicado",
     "atualizado", "pubblicato", "aggiornato", "veröffentlicht",
     "aktualisiert", "diterbitkan", "dipublikasikan", "publié",
-    "опубликовано", "обновлено", "نشر", "تاريخ", "تاریخ", "منتشر", NULL};
+    "опубликовано", "обновлено", "Опубликовано", "Обновлено",
+    "Дата публикации", "نشر", "تاريخ", "تاریخ", "منتشر", NULL};
 
 /* Photo captions and credits: a line opening with one is no headline. */
 static const char *const caption_cues[] = {
@@ -135,7 +149,7 @@ static const char *const caption_cues[] = {
 /* Byline openers: "By NAME", "Por NAME", «بقلم». */
 static const char *const byline_cues[] = {
     "by ", "written by ", "posted by ", "por ", "di ", "von ", "oleh ",
-    "par ", "автор", "بقلم", "كتب", "نویسنده", NULL};
+    "par ", "автор", "Автор", "بقلم", "كتب", "نویسنده", NULL};
 
 static int is_sp(unsigned char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
@@ -203,14 +217,89 @@ static int byline(const char *t, uint32_t s, uint32_t e, uint16_t w) {
   return e - s == 2 && hs_meta_starts_ci(t, s, e, "by");
 }
 
+/* A row of menu entries glued into one long line ("Rankings and Research
+** Companies Channelcast Marketing Matters CRNtv Events"): in Latin
+** script, four words in five capitalised and no sentence punctuation
+** (". ", ", ") in it. */
+static int menu_row(const char *t, uint32_t s, uint32_t e) {
+  uint32_t i, caps = 0, low = 0;
+  int start = 1;
+  for (i = s; i < e; i++) {
+    unsigned char c = (unsigned char)t[i];
+    if ((c == '.' || c == ',' || c == '?' || c == '!') && i + 1 < e &&
+        is_sp((unsigned char)t[i + 1]))
+      return 0;
+    if (start && !is_sp(c)) {
+      if (c >= 'A' && c <= 'Z') caps++;
+      else if (c >= 'a' && c <= 'z') low++;
+    }
+    start = is_sp(c);
+  }
+  return caps + low >= 10 && caps >= 4 * (caps + low) / 5;
+}
+
+/* Two sentences in a line: a word of 3 small letters or more, a full stop
+** and a capital ("... by its audience. When you purchase"); a headline is
+** one phrase ("U.S. Says" is no break). */
+static int sentence_break(const char *t, uint32_t s, uint32_t e,
+                          uint16_t w) {
+  uint32_t i, n = 0;
+  for (i = s + 3; i + 2 < e; i++)
+    if (t[i] == '.' && t[i + 1] == ' ' && t[i + 2] >= 'A' && t[i + 2] <= 'Z' &&
+        t[i - 1] >= 'a' && t[i - 1] <= 'z' && t[i - 2] >= 'a' &&
+        t[i - 2] <= 'z' && t[i - 3] >= 'a' && t[i - 3] <= 'z')
+      n++;
+  /* one break in a long line, or two ("'Meth. We're On It,'" is a
+  ** headline's quotation) */
+  return n >= 2 || (n == 1 && w >= 18);
+}
+
+/* Menu entries glued together by the scrape ("FinancialGovernment
+** SolutionsLegal"): two words or more with a small letter followed by a
+** capital inside them ("iPhone", "YouTube" alone are one). */
+static int glued(const char *t, uint32_t s, uint32_t e) {
+  uint32_t i, n = 0;
+  int counted = 0;
+  for (i = s + 1; i < e; i++) {
+    if (is_sp((unsigned char)t[i])) counted = 0;
+    else if (!counted && t[i] >= 'A' && t[i] <= 'Z' && t[i - 1] >= 'a' &&
+             t[i - 1] <= 'z' && i >= s + 3 && t[i - 2] >= 'a' &&
+             t[i - 2] <= 'z' && t[i - 3] >= 'a' && t[i - 3] <= 'z')
+      n++, counted = 1;
+  }
+  return n >= 2;
+}
+
+/* Every word of 4 letters or more capitalised ("Dancing With the
+** Stars": a section or show name), in Latin script. */
+static int title_case(const char *t, uint32_t s, uint32_t e) {
+  uint32_t i, ws = s;
+  int latin = 0;
+  for (i = s; i <= e; i++)
+    if (i == e || is_sp((unsigned char)t[i])) {
+      if (i - ws >= 4) {
+        unsigned char c = (unsigned char)t[ws];
+        if (c >= 'a' && c <= 'z') return 0;
+        latin |= c >= 'A' && c <= 'Z';
+      }
+      ws = i + 1;
+    }
+  return latin;
+}
+
 static uint8_t classify(const char *t, aline *l) {
   uint32_t s = l->s, e = l->e, i, bars = 0;
   uint16_t w = l->words;
   unsigned char c0 = (unsigned char)t[s], cl = (unsigned char)t[e - 1];
   if (menu_line(t, s, e)) return K_MENU;
+  if (w <= 24) {
+    hs_date v[2];
+    size_t nd = hs_date_scan(t + s, e - s, v, 2);
+    /* a date line, or a published/modified pair of them ("Mon 18 Nov 2019
+    ** 18.54 GMT Last modified on Mon 18 Nov 2019 18.56 GMT") */
+    if ((nd == 1 && w <= 14) || nd == 2) return K_DATE;
+  }
   if (w <= 14) {
-    hs_date v;
-    if (hs_date_scan(t + s, e - s, &v, 1) == 1) return K_DATE;
     for (i = 0; date_labels[i]; i++)
       if (hs_meta_starts_ci(t, s, e, date_labels[i])) return K_DATE;
     /* a time of day "21:17", "6:55 AM" */
@@ -235,7 +324,8 @@ static uint8_t classify(const char *t, aline *l) {
       }
     }
   if (byline(t, s, e, w)) return K_BYLINE;
-  if (w >= 25 || (e - s >= 400)) return K_BODY;
+  if (w >= 25 || (e - s >= 400)) return menu_row(t, s, e) ? K_MENU : K_BODY;
+  if (sentence_break(t, s, e, w) || glued(t, s, e)) return K_OTHER;
   if (w < 2 || w > 30 || e - s > 300 || e - s < 8) return K_OTHER;
   if (cl == '.') return K_OTHER;
   /* a quoted sentence's end: .” ." */
@@ -400,8 +490,11 @@ void hs_page_start_find(const char *text, size_t len, const hs_range *b,
       /* a headline-like line of 4 words or more below a shorter one
       ** (a menu entry or section name above the headline), not a copy of
       ** it */
-      if (ln[j].kind == K_CAND && !date && !by && !body &&
-          ln[j].words >= 4 && ln[i].words < 4 &&
+      if (ln[j].kind == K_CAND && !body &&
+          ln[j].words >= 4 &&
+          (ln[i].words < 4 ||
+           (ln[i].words <= 5 && ln[j].words >= ln[i].words + 4 &&
+            title_case(text, ln[i].s, ln[i].e))) &&
           !(ln[j].e - ln[j].s == ln[i].e - ln[i].s &&
             !memcmp(text + ln[j].s, text + ln[i].s, ln[i].e - ln[i].s)))
         between++;
@@ -428,7 +521,13 @@ void hs_page_start_find(const char *text, size_t len, const hs_range *b,
     if (by) sc += 2;
     /* a line under a byline belongs to it ("By", name, outlet) */
     for (j = i >= 3 ? i - 3 : 0; j < i; j++)
-      if (ln[j].kind == K_BYLINE) sc -= 3;
+      if (ln[j].kind == K_BYLINE) {
+        /* a byline over a date line over it: a section or label line
+        ** ("Business News" / "November 19, 2019" / the headline) */
+        size_t q;
+        for (q = j + 1; q < i && ln[q].kind != K_DATE; q++) {}
+        if (q == i) sc -= 3;
+      }
     /* other headline-like lines between it and its byline or date: it is
     ** a menu entry or a section name above the headline */
     sc -= 2 * (int)between;

@@ -1,6 +1,6 @@
 /*
-** date.c — dates written in news text, in English, Arabic and Persian,
-** converted to the Gregorian calendar.
+** date.c — dates written in news text, in English, Arabic, Persian and
+** Russian, converted to the Gregorian calendar.
 **
 ** Forms are tried at the start of every word; each is one row of its
 ** language's table below (en_forms, ar_forms, fa_forms), and a date may be preceded by a
@@ -25,6 +25,8 @@
 **   fa  ymd-sh       ۱۴۰۳/۰۱/۰۱, 1403-01-01 (year 1300–1499: Solar Hijri
 **                    when the text uses Persian letters, else Hijri) 0.7
 **   ar  ymd          2024/06/14                               0.8
+**   ru  dmy          19 ноября 2019 / 19 ноября 2019 г. / 1 май 2020
+**                    (genitive or nominative month names)     0.9
 **
 ** "Published:", "Posted", "Updated", «نشر في», «تاريخ النشر», «تاریخ
 ** انتشار» just before a date, or a date in the first 600 bytes, raise
@@ -148,6 +150,16 @@ static const name_row fa_greg_months[] = {
     {"آگوست", 8}, {"سپتامبر", 9}, {"اکتبر", 10}, {"نوامبر", 11},
     {"دسامبر", 12}, {NULL, 0}};
 
+/* Russian months, genitive ("19 ноября 2019") then nominative, lower case
+** as dates are written; a trailing "г." or "года" is taken with the year. */
+static const name_row ru_months[] = {
+    {"января", 1}, {"февраля", 2}, {"марта", 3}, {"апреля", 4}, {"мая", 5},
+    {"июня", 6}, {"июля", 7}, {"августа", 8}, {"сентября", 9},
+    {"октября", 10}, {"ноября", 11}, {"декабря", 12}, {"январь", 1},
+    {"февраль", 2}, {"март", 3}, {"апрель", 4}, {"май", 5}, {"июнь", 6},
+    {"июль", 7}, {"август", 8}, {"сентябрь", 9}, {"октябрь", 10},
+    {"ноябрь", 11}, {"декабрь", 12}, {NULL, 0}};
+
 static const name_row weekdays[] = {
     {"monday", 1}, {"tuesday", 2}, {"wednesday", 3}, {"thursday", 4},
     {"friday", 5}, {"saturday", 6}, {"sunday", 7}, {"mon.", 1},
@@ -169,11 +181,12 @@ static const name_row weekdays[] = {
 ** look, and a name is compared only with the rows that share its first
 ** byte, in table order (of two rows that can match at one place, the
 ** first wins). */
-enum { T_WEEKDAY, T_EN, T_AR, T_HIJRI, T_FA, T_FA_GREG, NTABLES };
+enum { T_WEEKDAY, T_EN, T_AR, T_HIJRI, T_FA, T_FA_GREG, T_RU, NTABLES };
 #define MAX_ROWS 64
 
 static const name_row *const tables[NTABLES] = {
-    weekdays, en_months, ar_months, hijri_months, fa_months, fa_greg_months};
+    weekdays, en_months, ar_months, hijri_months, fa_months, fa_greg_months,
+    ru_months};
 
 _Static_assert(sizeof weekdays / sizeof weekdays[0] <= MAX_ROWS &&
                    sizeof en_months / sizeof en_months[0] <= MAX_ROWS &&
@@ -181,7 +194,8 @@ _Static_assert(sizeof weekdays / sizeof weekdays[0] <= MAX_ROWS &&
                    sizeof hijri_months / sizeof hijri_months[0] <= MAX_ROWS &&
                    sizeof fa_months / sizeof fa_months[0] <= MAX_ROWS &&
                    sizeof fa_greg_months / sizeof fa_greg_months[0] <=
-                       MAX_ROWS,
+                       MAX_ROWS &&
+                   sizeof ru_months / sizeof ru_months[0] <= MAX_ROWS,
                "a name table outgrows the scan's row index");
 
 typedef struct scan {
@@ -446,7 +460,9 @@ static int dmy_with(const scan *sc, size_t *i, found *f, int t, int cal,
     /* Arabic-script years may carry a suffix: "هـ", "ه.ش", "م", "ش" */
     size_t k = j;
     skip_sep(sc, &k, 0);
-    if (skip_lit(sc, &k, "هـ") || skip_lit(sc, &k, "ه.ش") ||
+    if (t == T_RU) {
+      if (skip_lit(sc, &k, "года") || skip_lit(sc, &k, "г.")) j = k;
+    } else if (skip_lit(sc, &k, "هـ") || skip_lit(sc, &k, "ه.ش") ||
         skip_lit(sc, &k, "ه") || skip_lit(sc, &k, "م") ||
         skip_lit(sc, &k, "ش"))
       if (!letter_at(sc, k)) j = k;
@@ -470,6 +486,9 @@ static int form_solar(const scan *sc, size_t *i, found *f) {
 }
 static int form_dmy_fa(const scan *sc, size_t *i, found *f) {
   return dmy_with(sc, i, f, T_FA_GREG, HS_CAL_GREGORIAN, 0.9);
+}
+static int form_dmy_ru(const scan *sc, size_t *i, found *f) {
+  return dmy_with(sc, i, f, T_RU, HS_CAL_GREGORIAN, 0.9);
 }
 
 /* 9/7/2017, 09.07.2017, 9-7-2017. */
@@ -558,10 +577,13 @@ static const form_row fa_forms[] = {
     {"dmy", form_dmy_fa},
     {NULL, NULL}};
 
+static const form_row ru_forms[] = {{"dmy", form_dmy_ru}, {NULL, NULL}};
+
 static const struct {
   const char *lang;
   const form_row *forms;
-} langs[] = {{"en", en_forms}, {"ar", ar_forms}, {"fa", fa_forms}};
+} langs[] = {{"en", en_forms}, {"ar", ar_forms}, {"fa", fa_forms},
+             {"ru", ru_forms}};
 #define NLANGS (sizeof langs / sizeof langs[0])
 
 static int convert(found *f, hs_date *out) {

@@ -472,6 +472,12 @@ int hs_meta_write_jsonl(FILE *f, const hs_doc *d, const hs_meta *m,
     /* ambiguity sits inside the date object: reopen is not possible, so
     ** it is a sibling field */
     fprintf(f, ",\"date_ambiguous\":%s", m->date_ambiguous ? "true" : "false");
+    /* an ambiguous day/month is never silently one reading: the other
+    ** one (day first, "03/04/2019" as 3 April) is printed beside it */
+    if (m->date_ambiguous && strlen(m->date.value) == 10) {
+      const char *v = m->date.value;
+      fprintf(f, ",\"date_alternative\":\"%.4s-%.2s-%.2s\"", v, v + 8, v + 5);
+    }
   }
   fputs(",\"date_source\":", f);
   if (m->date.value) hs_json_str(f, m->date_source ? m->date_source : "text");

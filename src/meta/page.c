@@ -51,7 +51,8 @@ const char *const hs_pg_credit_cues[] = {
     "originally published by ", "originally published in ",
     "originally appeared in ", "originally appeared on ", "first published by ",
     "نقلا عن ", "نقلاً عن ", "المصدر: ", "المصدر : ", "بازنشر از ",
-    "منبع: ", "منبع : ", "source: ", "source : ", NULL};
+    "منبع: ", "منبع : ", "source: ", "source : ", "источник: ",
+    "Источник: ", NULL};
 /* Copyright forms: the holder follows. */
 static const char *const rights_cues[] = {
     "جميع الحقوق محفوظة ل", "جميع الحقوق محفوظة لـ", "كل الحقوق محفوظة ل",
@@ -146,7 +147,7 @@ static void put(hs_meta_field *f, const hs_aliases *a, const char *t,
 ** form; or «... متعلق به X است». */
 int hs_pg_rights_holder(const char *t, uint32_t s, uint32_t e, uint32_t *ns,
                          uint32_t *ne) {
-  static const char *const marks[] = {"©", "copyright", "(c)", NULL};
+  static const char *const marks[] = {"©", "copyright", "(c)", "(с)", NULL};
   uint32_t at, q;
   int k;
   for (k = 0; rights_cues[k]; k++)
@@ -340,6 +341,7 @@ const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
            ci_find(t, s, e, "all rights reserved", NULL) ||
            ci_find(t, s, e, "الحقوق محفوظة", NULL) ||
            ci_find(t, s, e, "حقوق این", NULL) ||
+           ci_find(t, s, e, "права защищены", NULL) ||
            ci_find(t, s, e, "(c) ", NULL)) &&
           hs_pg_rights_holder(t, s, e, &ns, &ne))
         put(&rights, a, t, ns, ne, 0.75);

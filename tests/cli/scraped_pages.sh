@@ -27,6 +27,7 @@ rec valley.txt | jq -e '.title.value == "Orchard growers test drones against lat
 note "gazette: a headline with 'share on' inside a word, a numeric date, a related list"
 rec gazette.txt | jq -e '.title.value == "Hill towns vote to share one fire brigade"
   and .date.value == "2020-12-04" and .date_ambiguous == true
+  and .date_alternative == "2020-04-12"
   and .outlet.value == "Hill Country Gazette"' >/dev/null ||
   fail "gazette: $(rec gazette.txt)"
 

@@ -76,6 +76,10 @@ static const date_case date_cases[] = {
     {"تاریخ: ۱۴۰۳/۰۱/۰۱", 2024, 3, 20, 0, "۱۴۰۳/۰۱/۰۱"},
     {"۱۴ ژوئن ۲۰۲۴", 2024, 6, 14, 0, NULL},
     {"22 بهمن 1357", 1979, 2, 11, 0, NULL},
+    /* ru: genitive and nominative month names, "г." / "года" */
+    {"19 ноября 2019 г., 14:05", 2019, 11, 19, 0, "19 ноября 2019 г."},
+    {"1 май 2020 года", 2020, 5, 1, 0, "1 май 2020 года"},
+    {"3 марта 2018", 2018, 3, 3, 0, "3 марта 2018"},
 };
 
 static void test_date_table(void **state) {
@@ -280,6 +284,158 @@ static void test_furniture(void **state) {
   hs_corpus_free(c);
 }
 
+/* Headlines of scraped pages under furniture that looks like one: a
+** section name over a date line over the headline (no author's name), a
+** notice of two sentences, rows of menu entries glued into long lines
+** (no paragraphs), a published/modified pair of dates (a date line, not a
+** headline), a show's name in title case over the headline. */
+static void test_scraped_headlines(void **state) {
+  static const char *const pages[][2] = {
+      {"Home\n"
+       "News\n"
+       "Markets\n"
+       "World\n"
+       "Politics\n"
+       "Sport\n"
+       "Culture\n"
+       "More\n"
+       "United States\n"
+       "Business News\n"
+       "November 19, 2019 / 12:21 AM / Updated 14 hours ago\n"
+       "Oil prices fall as supply worries grow again\n"
+       "Jane Smith\n"
+       "5 Min Read\n"
+       "NEW YORK - The company said on Tuesday that the next phase "
+       "of the project would begin early next year, and that it "
+       "expected costs to fall as suppliers added capacity across "
+       "the region over time.\n"
+       "The company said on Tuesday that the next phase of the "
+       "project would begin early next year, and that it expected "
+       "costs to fall as suppliers added capacity across the region "
+       "over time.\n",
+       "Oil prices fall as supply worries grow again"},
+      {"Skip to main content\n"
+       "Search\n"
+       "Home\n"
+       "News\n"
+       "Markets\n"
+       "World\n"
+       "Politics\n"
+       "Sport\n"
+       "Culture\n"
+       "More\n"
+       "Science Wire is supported by its audience. When you "
+       "purchase through links on our site, we may earn an "
+       "affiliate commission. Learn more\n"
+       "Home\n"
+       "News\n"
+       "Physicists build the largest simulation of the universe yet\n"
+       "By Tim Childers - Contributor 2019-11-19T12:48:14Z Space\n"
+       "Shares\n"
+       "The company said on Tuesday that the next phase of the "
+       "project would begin early next year, and that it expected "
+       "costs to fall as suppliers added capacity across the region "
+       "over time.\n"
+       "The company said on Tuesday that the next phase of the "
+       "project would begin early next year, and that it expected "
+       "costs to fall as suppliers added capacity across the region "
+       "over time.\n",
+       "Physicists build the largest simulation of the universe yet"},
+      {"Homepage\n"
+       "Rankings and Research Companies Channelcast Marketing "
+       "Matters Events Jobs Discover News Cloud Security Storage "
+       "Networking Software Hardware Mobility Partner Programs "
+       "Solutions Data Center Channel Programs\n"
+       "Rankings and Research Companies Channelcast Marketing "
+       "Matters Events Jobs Discover News Cloud Security Storage "
+       "Networking Software Hardware Mobility Partner Programs "
+       "Solutions Data Center Channel Programs\n"
+       "Rankings and Research Companies Channelcast Marketing "
+       "Matters Events Jobs Discover News Cloud Security Storage "
+       "Networking Software Hardware Mobility Partner Programs "
+       "Solutions Data Center Channel Programs\n"
+       "Sections\n"
+       "Tim Cook on Apple being pulled into the enterprise\n"
+       "By Joseph Tsidulko November 19, 2019, 07:47 PM EST\n"
+       "The company said on Tuesday that the next phase of the "
+       "project would begin early next year, and that it expected "
+       "costs to fall as suppliers added capacity across the region "
+       "over time.\n"
+       "The company said on Tuesday that the next phase of the "
+       "project would begin early next year, and that it expected "
+       "costs to fall as suppliers added capacity across the region "
+       "over time.\n",
+       "Tim Cook on Apple being pulled into the enterprise"},
+      {"Home\n"
+       "News\n"
+       "Markets\n"
+       "World\n"
+       "Politics\n"
+       "Sport\n"
+       "Culture\n"
+       "More\n"
+       "Opinion\n"
+       "Hong Kong\n"
+       "The view on Hong Kong: a city on the brink\n"
+       "Editorial\n"
+       "Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019 "
+       "18.56 GMT\n"
+       "Share on Facebook\n"
+       "The company said on Tuesday that the next phase of the "
+       "project would begin early next year, and that it expected "
+       "costs to fall as suppliers added capacity across the region "
+       "over time.\n"
+       "The company said on Tuesday that the next phase of the "
+       "project would begin early next year, and that it expected "
+       "costs to fall as suppliers added capacity across the region "
+       "over time.\n",
+       "The view on Hong Kong: a city on the brink"},
+      {"Home\n"
+       "News\n"
+       "Markets\n"
+       "World\n"
+       "Politics\n"
+       "Sport\n"
+       "Culture\n"
+       "More\n"
+       "ADVERTISEMENT\n"
+       "Dancing With the Stars\n"
+       "Published 22 hours ago\n"
+       "James Van Der Beek eliminated from the dance show after a "
+       "hard week\n"
+       "By Andy Sahadeo | Fox News\n"
+       "Facebook\n"
+       "Twitter\n"
+       "The company said on Tuesday that the next phase of the "
+       "project would begin early next year, and that it expected "
+       "costs to fall as suppliers added capacity across the region "
+       "over time.\n"
+       "The company said on Tuesday that the next phase of the "
+       "project would begin early next year, and that it expected "
+       "costs to fall as suppliers added capacity across the region "
+       "over time.\n",
+       "James Van Der Beek eliminated from the dance show after a hard week"}};
+  hs_aliases *al = NULL;
+  size_t i;
+  (void)state;
+  assert_int_equal(hs_aliases_new(&al, NULL), HS_OK);
+  for (i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+    hs_corpus *c = hs_corpus_new();
+    hs_meta m;
+    assert_int_equal(hs_corpus_add(c, "p", pages[i][0], strlen(pages[i][0]),
+                                   NULL, NULL, NULL, NULL, NULL, NULL, 0,
+                                   NULL), HS_OK);
+    assert_int_equal(hs_meta_extract(hs_corpus_doc(c, 0), al, NULL, &m, NULL),
+                     HS_OK);
+    if (!m.title.value || strcmp(m.title.value, pages[i][1]))
+      fail_msg("page %zu: headline %s, expected %s", i,
+               m.title.value ? m.title.value : "(none)", pages[i][1]);
+    hs_meta_clear(&m);
+    hs_corpus_free(c);
+  }
+  hs_aliases_free(al);
+}
+
 /* Outlet names with what a site adds to them: a masthead «صحيفة سبق
 ** الإلكترونية», a copyright holder followed by a year, a "Source:" line
 ** «الجزيرة + وكالات». */
@@ -311,7 +467,12 @@ static void test_outlet_name_forms(void **state) {
       {"Mayor quits after audit\nThe mayor resigned on Friday after an audit "
        "found that city funds had been spent on private travel.\n"
        "Copyright 2019 NYP Holdings, Inc. All Rights Reserved\n",
-       "New York Post"}};
+       "New York Post"},
+      /* ru: a "Источник:" credit */
+      {"Путин провел встречу с министрами\nПрезидент провел совещание с "
+       "членами правительства, обсудив вопросы бюджета на ближайшие годы.\n"
+       "Источник: ТАСС\n",
+       "TASS"}};
   hs_aliases *al = NULL;
   size_t i;
   (void)state;
@@ -708,6 +869,7 @@ int main(void) {
       cmocka_unit_test(test_outlet_folder_url),
       cmocka_unit_test(test_furniture),
       cmocka_unit_test(test_outlet_name_forms),
+      cmocka_unit_test(test_scraped_headlines),
       cmocka_unit_test(test_repeated_lines),
       cmocka_unit_test(test_masking),
       cmocka_unit_test(test_line_records_from_tokens),
