@@ -173,7 +173,7 @@ static int run_batches(run *r, hs_corpus *e, const size_t *old, size_t nold,
     if ((rc = engine_add(r, en, e, at, count, masks, err))) goto out;
     for (i = 0, nc = 0; i < ncaps; i++)
       if (caps[i].batch <= k) capped[nc++] = caps[i].hash;
-    hs_engine_set_capped(en, capped, nc);
+    hs_engine_set_capped(en, capped, nc); /* all of them: batch 0 */
     if (sent) {
       hs_tcount_prior(&tc, docid, at + count, counted, &prior);
       hs_engine_set_prior(en, &prior);
@@ -272,8 +272,12 @@ static int index_new(run *r, hs_corpus *fresh, hs_error *err) {
                              o->keep_boilerplate ? NULL : mnew, &post, &npost,
                              err)))
     goto out;
-  if ((rc = hs_sidx_lookup(r->s, post, npost, &o->reuse, batch, &caps,
-                           &ncaps, &old, &nold, err)))
+  /* the df cap counts the store and the whole chunk, as the masks do and
+  ** as a run over the whole corpus counts it (0: one batch), so that a
+  ** batch never seeds with a shingle that a later batch of the same run
+  ** puts over the cap */
+  if ((rc = hs_sidx_lookup(r->s, post, npost, &o->reuse, 0, &caps, &ncaps,
+                           &old, &nold, err)))
     goto out;
   /* the engine's corpus: the partners in store order, then the new ones */
   if ((rc = hs_store_load_docs_at(r->s, e, old, nold, err))) goto out;
