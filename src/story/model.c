@@ -489,11 +489,37 @@ static void add_claim(ctmp **v, size_t *nv, const hs_corpus *c, uint32_t doc,
   size_t nss = 0, i;
   char *text;
   if (!d->text || end <= start || end > d->len) return;
-  /* a reused passage may be long: its first sentence states the claim */
+  /* a passage that starts inside a sentence (an edited copy's) states
+  ** the claim from that sentence's start */
+  {
+    size_t b = start, lim = start > 400 ? start - 400 : 0;
+    while (b > lim && d->text[b - 1] != '\n' &&
+           !(b >= 2 && strchr(".!?", d->text[b - 2]) && is_space((unsigned char)d->text[b - 1])))
+      b--;
+    if (b > lim || b == 0) start = b;
+  }
+  /* a reused passage may be long: its first sentence of PROSE_WORDS
+  ** words or more states the claim (not a masthead, a date line or a
+  ** menu row that the passage opens with) */
   if (!hs_sentences_split(d->text + start, end - start, &ss, &nss, NULL) &&
       nss) {
-    end = start + ss[0].end;
-    start = start + ss[0].start;
+    size_t k, pick = 0;
+    for (k = 0; k < nss; k++) {
+      size_t w = 0, bars = 0, x;
+      int in = 0;
+      for (x = start + ss[k].start; x < start + ss[k].end; x++) {
+        unsigned char ch = (unsigned char)d->text[x];
+        if (ch == '|') bars++;
+        if (is_space(ch)) in = 0;
+        else if (!in && is_wordch(ch)) in = 1, w++;
+      }
+      if (w >= PROSE_WORDS && bars < 2) {
+        pick = k;
+        break;
+      }
+    }
+    end = start + ss[pick].end;
+    start = start + ss[pick].start;
   }
   free(ss);
   text = hs_strndup(d->text + start, end - start);

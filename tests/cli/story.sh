@@ -118,6 +118,8 @@ jq -s -e --arg f "$N1" 'any(.[]; .first.doc == $f and .first.date == "2023-02-14
     and .first.evidence.date_source == "text" and .first.outlet == "The National")
   and all(.[]; (.docs | map(select(test("^x1[456]-"))) | length) == 0)' \
   "$WORK/out" >/dev/null || fail "insulin stories: $(jq -c '[.first.doc, .docs]' "$WORK/out")"
+jq -s -e 'all(.[]; all(.claims[]; (.text | split(" ") | map(select(length > 0)) | length) >= 6))' \
+  "$WORK/out" >/dev/null || fail "insulin claims: a masthead or date line as a claim: $(jq -c '[.claims[].text]' "$WORK/out")"
 S=$(jq -s -r --arg f "$N1" 'map(.first.doc) | index($f) + 1' "$WORK/out")
 run 0 "$HEARSAY" story "$S" "$I"
 jq -s -e --arg f "$N1" '.[0].first.doc == $f and ([.[] | select(.type == "node" and .first) | .node.doc] == [$f])' \
