@@ -26,8 +26,10 @@
 **     sentence allowed) with gaps up to GAP_L words.  A chain is a summary
 **     when it matches MIN_SENTS sentences or more that are not copies,
 **     COVER of the sentences of its summary span, RATIO times shorter
-**     than its source span, and the summary span as one bag of words is
-**     still similar to the source sentences it matched.  Order and
+**     than its source span (RATIO_MIN if closer), and the summary span as
+**     one bag of words is still similar to the source sentences it
+**     matched.  A chain too short on the source side is a rewrite: its
+**     sentences are no other chain's.  Order and
 **     coverage are what set a summary apart from two stories of one event
 **     written independently: those share names and numbers sentence by
 **     sentence too, but not one run of consecutive sentences that follows
@@ -36,7 +38,9 @@
 **     passages of the pair near it on both sides, so that a summary with a
 **     copied phrase or a rewritten sentence is one record; one whose
 **     summary side those passages mostly report already, as a copy or a
-**     rewrite of about its length, is left to them.
+**     rewrite of about its length of one place, is left to them, unless
+**     it also matches sentences they do not report, over a source span
+**     much longer than theirs.
 */
 #include <math.h>
 #include <stdlib.h>
@@ -61,6 +65,9 @@
 #define NEAR_S 40        /* words from a summary to a piece of it */
 #define RATIO 3          /* source span words / summary span words */
 #define TH_BAG 0.40      /* cosine of the summary span and its sources */
+#define RATIO_MIN 2      /* ...or at least this ratio... */
+#define TH_BAG_NEAR 0.55 /* ...and this cosine */
+#define NOUT_MIN 2       /* source sentences matched that no passage reports */
 #define RARE_DIV 10000  /* words counted at most total/RARE_DIV times seed */
 #define OCC_MAX 8        /* a word in more sentences locates nothing */
 #define MAX_CELLS (1u << 20) /* sentence pairs of one document pair */
@@ -83,8 +90,10 @@ typedef struct sseed {
 typedef struct found {
   uint32_t s0, s1, l0, l1; /* sentences, inclusive */
   int s_is_a;              /* the summary is in the pair's first document */
-  float score, sim;
+  float score, sim, ratio;
   uint32_t words;
+  uint32_t nls;            /* source sentences matched... */
+  const uint32_t *ls;      /* ...(scratch of the pair's direction) */
 } found;
 
 /* Sentences of one document by word: open addressing, slots valid when
@@ -111,8 +120,8 @@ typedef struct mscratch {
   sseed *seeds, *dir;
   size_t capseeds, capdir;
   float *best;
-  uint32_t *prev, *ls, *wa, *wb, *bag_s, *bag_l;
-  size_t capbest, capprev, capls, capwa, capwb, capbs, capbl;
+  uint32_t *prev, *ls, *wa, *wb, *bag_s, *bag_l, *lsd[2];
+  size_t capbest, capprev, capls, capwa, capwb, capbs, capbl, caplsd[2];
   uint8_t *mark;
   size_t capmark;
   uint64_t *lpos;
@@ -162,33 +171,37 @@ static int seed_sl_cmp(const void *x, const void *y) {
   return (a->l > b->l) - (a->l < b->l);
 }
 
-/* Of seeds sd[0..n) (any order; sorted here), the TOPK best of each
-** summary sentence, chained; the best chain that passes into *f, its
-** source sentences into sc->ls.  Returns the number of summary sentences
-** matched, 0 if none passes.  A summary sentence with a copy among its
-** seeds is explained by it (the n-gram stage reports copies), and so are
-** those of a chain that fails only because its source span is not longer
-** (a rewrite, not a summary): no chain may use them. */
-static uint32_t best_chain(mscratch *sc, sseed *sd, size_t n,
+/* Seeds sd[0..n) (any order) cut to the TOPK best of each summary
+** sentence, sorted by summary then source sentence; their number. */
+static size_t topk_seeds(sseed *sd, size_t n) {
+  size_t k, m = 0;
+  qsort(sd, n, sizeof *sd, seed_cmp);
+  for (k = 0; k < n; k++)
+    if (m < TOPK || sd[k].s != sd[m - TOPK].s) sd[m++] = sd[k];
+  qsort(sd, m, sizeof *sd, seed_sl_cmp);
+  return m;
+}
+
+/* Of seeds sd[0..n) (from topk_seeds), chained; the best chain that
+** passes into *f, its source sentences into sc->ls.  Returns the number
+** of summary sentences matched, 0 if none passes.  The sentences of a
+** chain that fails because its source span is not longer (a rewrite, not
+** a summary) are explained by it: no later chain may use them. */
+static uint32_t best_chain(mscratch *sc, const sseed *sd, size_t n,
                            const uint32_t *ws, const uint32_t *wl, uint32_t ns,
                            uint32_t nl, uint32_t min_words, found *f) {
-  size_t k, q, m = 0, tries;
+  size_t k, q, tries;
   uint32_t got = 0, l;
-  uint8_t *expl;
   uint64_t *lpos;
+  uint8_t *rw;
   HS_GROW(sc->mark, sc->capmark, n + ns + 1);
+  rw = sc->mark + n; /* summary sentences of a rewrite */
+  memset(rw, 0, ns);
   HS_GROW(sc->lpos, sc->caplpos, (size_t)nl + 1);
   HS_GROW(sc->ls, sc->capls, (size_t)ns + 1);
-  expl = sc->mark + n;
   lpos = sc->lpos;
-  memset(expl, 0, ns);
   for (l = 0, lpos[0] = 0; l < nl; l++) lpos[l + 1] = lpos[l] + wl[l];
-  qsort(sd, n, sizeof *sd, seed_cmp);
-  for (k = 0; k < n; k++) /* the TOPK best of each summary sentence */
-    if (m < TOPK || sd[k].s != sd[m - TOPK].s) sd[m++] = sd[k];
-  n = m;
   if (n < MIN_SENTS) return 0;
-  qsort(sd, n, sizeof *sd, seed_sl_cmp);
   HS_GROW(sc->best, sc->capbest, n);
   HS_GROW(sc->prev, sc->capprev, n);
   for (k = 0; k < n; k++) {
@@ -209,7 +222,7 @@ static uint32_t best_chain(mscratch *sc, sseed *sd, size_t n,
   /* chains by their end, best first */
   for (tries = 0; tries < n && !got; tries++) {
     size_t e = SIZE_MAX;
-    uint32_t nm = 0, s0, s1, l0 = UINT32_MAX, l1 = 0, i, ncopy = 0;
+    uint32_t nm = 0, s0, s1, l0 = UINT32_MAX, l1 = 0, i, ncopy = 0, nrw = 0;
     uint64_t wsum = 0;
     for (k = 0; k < n; k++)
       if (!sc->mark[k] && (e == SIZE_MAX || sc->best[k] > sc->best[e])) e = k;
@@ -219,17 +232,25 @@ static uint32_t best_chain(mscratch *sc, sseed *sd, size_t n,
       sc->mark[k] = 1;
       sc->ls[nm++] = sd[k].l;
       ncopy += sd[k].cos >= COPY_COS;
+      nrw += rw[sd[k].s];
       s0 = sd[k].s;
       if (sd[k].l < l0) l0 = sd[k].l;
       if (sd[k].l > l1) l1 = sd[k].l;
     }
+    if (nrw) continue;
     for (i = s0; i <= s1; i++) wsum += ws[i];
-    if (lpos[l1 + 1] - lpos[l0] < RATIO * wsum) continue;
+    if (lpos[l1 + 1] - lpos[l0] < RATIO_MIN * wsum) {
+      /* a rewrite: its sentences are no summary's */
+      if (nm >= 2)
+        for (k = e; k != UINT32_MAX; k = sc->prev[k]) rw[sd[k].s] = 1;
+      continue;
+    }
     if (nm - ncopy < MIN_SENTS || (double)nm < COVER * (double)(s1 - s0 + 1) ||
         wsum < min_words)
       continue;
     f->s0 = s0, f->s1 = s1, f->l0 = l0, f->l1 = l1;
     f->score = sc->best[e];
+    f->ratio = (float)(lpos[l1 + 1] - lpos[l0]) / (float)wsum;
     got = nm;
   }
   return got;
@@ -252,6 +273,7 @@ uint32_t hs_summary_chain(const float *cos, uint32_t ns, uint32_t nl,
         HS_GROW(sd, cap, n + 1);
         sd[n].s = s, sd[n].l = l, sd[n++].cos = cos[(size_t)s * nl + l];
       }
+  n = topk_seeds(sd, n);
   got = best_chain(&sc, sd, n, words_s, words_l, ns, nl, min_words, &f);
   *s0 = f.s0, *s1 = f.s1, *l0 = f.l0, *l1 = f.l1;
   free(sd);
@@ -395,20 +417,28 @@ static uint32_t dist(uint32_t s0, uint32_t e0, uint32_t s1, uint32_t e1) {
 }
 
 /* One direction: a summary in S over L, from seeds sd[0..n) (s: a
-** sentence of S). */
+** sentence of S).  A chain whose source span is less than RATIO times
+** longer must be closer to its source as a bag of words. */
 static int direction(const mjob *j, mscratch *sc, sseed *sd, size_t n,
                      const dwords *S, uint32_t ns, const uint32_t *ws,
                      const dwords *L, uint32_t nl, const uint32_t *wl,
                      int s_is_a, found *f) {
   uint32_t nm, i, words;
   double c;
+  n = topk_seeds(sd, n);
   nm = best_chain(sc, sd, n, ws, wl, ns, nl, (uint32_t)j->o->min_words, f);
   if (!nm) return 0;
   HS_GROW(sc->mark, sc->capmark, (size_t)nl + 1);
   memset(sc->mark, 0, nl);
   for (i = 0; i < nm; i++) sc->mark[sc->ls[i]] = 1;
   c = bag_cos(j, sc, S, f->s0, f->s1, L, nl, sc->mark, &words);
-  if (c < TH_BAG || words < (uint32_t)j->o->min_words) return 0;
+  if (c < (f->ratio >= RATIO ? TH_BAG : TH_BAG_NEAR) ||
+      words < (uint32_t)j->o->min_words)
+    return 0;
+  HS_GROW(sc->lsd[s_is_a], sc->caplsd[s_is_a], nm);
+  memcpy(sc->lsd[s_is_a], sc->ls, nm * sizeof *sc->ls);
+  f->ls = sc->lsd[s_is_a];
+  f->nls = nm;
   f->sim = (float)c;
   f->words = words;
   f->s_is_a = s_is_a;
@@ -430,8 +460,10 @@ static void emit(mjob *j, mscratch *sc, size_t pi, const hs_doctab *A,
     ta0 = SA->sent[f->l0], ta1 = SA->sent[f->l1 + 1];
   }
   { /* the summary side mostly reported already as a copy or a rewrite
-    ** of about its length: not a summary */
+    ** of about its length, of one place of the other side: not a summary
+    ** (pieces of it copied from places far apart are a summary's) */
     uint64_t cs = 0, cl = 0, span = f->s_is_a ? ta1 - ta0 : tb1 - tb0;
+    uint32_t e0 = UINT32_MAX, e1 = 0;
     for (x = j->pfirst[pi]; x < j->plast[pi]; x++) {
       const hs_passage *p = &j->p[j->byp[x]];
       uint32_t pa0 = hs_doctab_token_at(A, p->a.start);
@@ -439,11 +471,33 @@ static void emit(mjob *j, mscratch *sc, size_t pi, const hs_doctab *A,
       uint32_t pb0 = hs_doctab_token_at(B, p->b.start);
       uint32_t pb1 = hs_doctab_token_at(B, p->b.end);
       uint32_t o = f->s_is_a ? ov(ta0, ta1, pa0, pa1) : ov(tb0, tb1, pb0, pb1);
+      uint32_t l0 = f->s_is_a ? pb0 : pa0, l1 = f->s_is_a ? pb1 : pa1;
       if (!o) continue;
       cs += o;
-      cl += f->s_is_a ? pb1 - pb0 : pa1 - pa0;
+      cl += l1 - l0;
+      if (l0 < e0) e0 = l0;
+      if (l1 > e1) e1 = l1;
     }
-    if (2 * cs >= span && cl < EXPLAINED_RATIO * cs) return;
+    if (2 * cs >= span && cl < EXPLAINED_RATIO * cs &&
+        e1 - e0 < EXPLAINED_RATIO * cl) {
+      /* ...unless the summary matches, over a source span much longer
+      ** than what they report, sentences that they do not */
+      const hs_senttab *SL = f->s_is_a ? SB : SA;
+      uint32_t i, nout = 0, lspan = f->s_is_a ? tb1 - tb0 : ta1 - ta0;
+      for (i = 0; i < f->nls; i++) {
+        uint32_t u0 = SL->sent[f->ls[i]], u1 = SL->sent[f->ls[i] + 1];
+        int hit = 0;
+        for (x = j->pfirst[pi]; x < j->plast[pi] && !hit; x++) {
+          const hs_passage *p = &j->p[j->byp[x]];
+          const hs_span *sp = f->s_is_a ? &p->b : &p->a;
+          const hs_doctab *T = f->s_is_a ? B : A;
+          hit = ov(u0, u1, hs_doctab_token_at(T, sp->start),
+                   hs_doctab_token_at(T, sp->end)) > 0;
+        }
+        nout += !hit;
+      }
+      if (nout < NOUT_MIN || lspan < EXPLAINED_RATIO * cl) return;
+    }
   }
   /* the pair's passages near the summary on its side (NEAR_S words) and
   ** on the other (GAP_L) are pieces of it; if with them its source side
@@ -473,8 +527,8 @@ static void emit(mjob *j, mscratch *sc, size_t pi, const hs_doctab *A,
     if (ta1 > A->n) ta1 = A->n;
     if (tb1 > B->n) tb1 = B->n;
     if (ta1 <= ta0 || tb1 <= tb0) return;
-    if (f->s_is_a ? tb1 - tb0 < RATIO * (ta1 - ta0)
-                  : ta1 - ta0 < RATIO * (tb1 - tb0))
+    if (f->s_is_a ? tb1 - tb0 < RATIO_MIN * (ta1 - ta0)
+                  : ta1 - ta0 < RATIO_MIN * (tb1 - tb0))
       return;
   }
   HS_GROW(sc->out, sc->capout, sc->nout + 1);
@@ -738,23 +792,14 @@ int hs_summary_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     free(sc->seeds), free(sc->dir), free(sc->best), free(sc->prev);
     free(sc->ls), free(sc->wa), free(sc->wb), free(sc->bag_s), free(sc->bag_l);
     free(sc->mark), free(sc->out), free(sc->lpos);
+    free(sc->lsd[0]), free(sc->lsd[1]);
     hs_docbuf_free(&sc->bufa);
     hs_docbuf_free(&sc->bufb);
   }
-  for (i = 0; i < ds->ndocs; i++) {
-    free(j.dw[i].term);
-    free(j.dw[i].first);
-    free(j.dw[i].norm);
-  }
-  free(j.dw);
-  free(j.sc);
-  free(j.gone);
-  free(inv);
-  free(pairs);
-  free(pfirst);
-  free(plast);
-  free(byp);
-  free(idf);
+  for (i = 0; i < ds->ndocs; i++)
+    free(j.dw[i].term), free(j.dw[i].first), free(j.dw[i].norm);
+  free(j.dw), free(j.sc), free(j.gone), free(inv);
+  free(pairs), free(pfirst), free(plast), free(byp), free(idf);
   hs_termcounts_free(&tc);
   if (rc) {
     free(res);

@@ -4,11 +4,13 @@
 # article's first matched sentence to its last, and the brief's summary
 # sentences only; --strict finds nothing (no phrase reaches --min-words);
 # two stories on the same storm written independently (the same facts,
-# names and numbers, in another order) are not reuse.
+# names and numbers, in another order) are not reuse.  A brief whose two
+# longest sentences are copied from places of the article far apart, and
+# the rest summed up, is one summary too, not two copies.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.bash"
 
-python3 - "$WORK/c.jsonl" <<'PY'
+python3 - "$WORK/c.jsonl" "$WORK/p.jsonl" <<'PY'
 import json, sys
 article = " ".join([
  "The Northern Rail Authority announced on Monday a plan to rebuild the Kestrel Valley line, closed since the floods of last winter.",
@@ -55,11 +57,24 @@ story2 = " ".join([
  "Forecasters said another storm may arrive on Wednesday with winds above a hundred kilometres an hour.",
  "The power company expects all homes to be reconnected by Tuesday night.",
 ])
+pieces = " ".join([
+ "The Northern Rail Authority announced on Monday a plan to rebuild the Kestrel Valley line, closed since the floods of last winter.",
+ "Surveys near Millbrook and Harwick found that twelve kilometres of track must be relaid on granite.",
+ "The council will cover a third of the two hundred million crown bill, although critics wanted buses instead.",
+ "Contractors expect to hire about six hundred workers, many of them from the valley towns that lost jobs after the floods.",
+ "Passenger trains should return to the Kestrel Valley line next autumn, with freight later.",
+])
+other = ("In sport, the city football club won again on Saturday, beating the league leaders in front of a large"
+         " and cheerful crowd. The weather will stay mild and dry across the region until the end of the week,"
+         " with light winds from the west.")
 docs = [("article", article),
         ("brief", "In other news today. " + summary + " Weather: mild and dry across the region."),
         ("story1", story1), ("story2", story2)]
 with open(sys.argv[1], "w") as f:
     for i, t in docs:
+        f.write(json.dumps({"id": i, "text": t}) + "\n")
+with open(sys.argv[2], "w") as f:
+    for i, t in [("article", article), ("pieces", "Rail news. " + pieces + " " + other)]:
         f.write(json.dumps({"id": i, "text": t}) + "\n")
 PY
 
@@ -80,5 +95,12 @@ note "the two storm stories alone: nothing"
 grep '"story' "$WORK/c.jsonl" > "$WORK/storm.jsonl"
 run 0 "$HEARSAY" reuse --format jsonl "$WORK/storm.jsonl"
 [ ! -s "$WORK/out" ] || fail "same-event stories: $(cat "$WORK/out")"
+
+note "a brief of two copied pieces and three sentences summed up: one summary"
+run 0 "$HEARSAY" reuse --format jsonl "$WORK/p.jsonl"
+jq -e -s 'length == 1 and .[0].method == "summary"
+          and .[0].a.start == 0 and .[0].a.words >= 2 * .[0].b.words
+          and .[0].b.start == 11 and .[0].b.end < 570' \
+  "$WORK/out" >/dev/null || fail "copied pieces: $(cat "$WORK/out")"
 
 echo "ok"

@@ -3,7 +3,8 @@
 ** sentence similarities set by hand: a short run of sentences matching,
 ** in order, sentences spread over a long source is a summary; the same run
 ** over a source span of about its own length (a rewrite), out of order,
-** too short, too sparse, made of copies, or spread too far apart is not.
+** too short, too sparse, made of copies, or spread too far apart is not,
+** nor is a rewrite's run stretched by a weak match far off.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -79,6 +80,34 @@ static void rewrite_not_summary(void **state) {
   assert_int_equal(chain(&g, &s0, &s1, &l0, &l1), 0);
 }
 
+/* 2.5 times longer on the source side: a summary if the bag of words is
+** close (the pass checks that) */
+static void shorter_source_span(void **state) {
+  grid g;
+  uint32_t s0, s1, l0, l1;
+  int i;
+  (void)state;
+  grid_init(&g, 20);
+  for (i = 0; i < 4; i++) set(&g, (uint32_t)i, 10 + 3 * (uint32_t)i, 0.5f);
+  assert_int_equal(chain(&g, &s0, &s1, &l0, &l1), 4);
+  assert_int_equal(l0, 10);
+  assert_int_equal(l1, 19);
+}
+
+/* A rewrite of sentences 0..4 (source 10..14) with a weak match far off:
+** the chain through it is not a summary, its sentences being the
+** rewrite's. */
+static void rewrite_sentences_taken(void **state) {
+  grid g;
+  uint32_t s0, s1, l0, l1;
+  int i;
+  (void)state;
+  grid_init(&g, 20);
+  for (i = 0; i < 5; i++) set(&g, (uint32_t)i, 10 + (uint32_t)i, 0.5f);
+  set(&g, 4, 29, 0.2f);
+  assert_int_equal(chain(&g, &s0, &s1, &l0, &l1), 0);
+}
+
 static void out_of_order(void **state) {
   grid g;
   uint32_t s0, s1, l0, l1;
@@ -135,6 +164,8 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(summary_found),     cmocka_unit_test(one_gap_allowed),
       cmocka_unit_test(rewrite_not_summary), cmocka_unit_test(out_of_order),
+      cmocka_unit_test(shorter_source_span),
+      cmocka_unit_test(rewrite_sentences_taken),
       cmocka_unit_test(too_few_or_sparse), cmocka_unit_test(copies_not_summed_up),
       cmocka_unit_test(source_too_spread),
   };
