@@ -445,6 +445,18 @@ static int direction(const mjob *j, mscratch *sc, sseed *sd, size_t n,
   return 1;
 }
 
+/* Tokens [*t0, *t1) of a document of n tokens and sentences SL widened
+** by the whole sentences within g tokens of each end. */
+static void widen(const hs_senttab *SL, uint32_t n, uint32_t g, uint32_t *t0,
+                  uint32_t *t1) {
+  uint32_t l = 0, e;
+  while (l < SL->nsent && SL->sent[l] + g < *t0) l++;
+  if (SL->sent[l] < *t0) *t0 = SL->sent[l];
+  for (l = SL->nsent; l > 0 && SL->sent[l] > *t1 + g; l--) {}
+  e = SL->sent[l] < n ? SL->sent[l] : n;
+  if (e > *t1) *t1 = e;
+}
+
 static void emit(mjob *j, mscratch *sc, size_t pi, const hs_doctab *A,
                  const hs_doctab *B, uint32_t a, uint32_t b, const found *f) {
   const hs_senttab *SA = &j->st[a], *SB = &j->st[b];
@@ -530,6 +542,13 @@ static void emit(mjob *j, mscratch *sc, size_t pi, const hs_doctab *A,
     if (f->s_is_a ? tb1 - tb0 < RATIO_MIN * (ta1 - ta0)
                   : ta1 - ta0 < RATIO_MIN * (tb1 - tb0))
       return;
+    if (!pass) { /* each summary sentence sums up about a share of the
+      ** source span: as much before its first sentence and after its last */
+      const hs_senttab *SL = f->s_is_a ? SB : SA;
+      uint32_t g = (SL->sent[f->l1 + 1] - SL->sent[f->l0]) / f->nls;
+      if (f->s_is_a) widen(SB, B->n, g, &tb0, &tb1);
+      else widen(SA, A->n, g, &ta0, &ta1);
+    }
   }
   HS_GROW(sc->out, sc->capout, sc->nout + 1);
   q = &sc->out[sc->nout++];

@@ -1,8 +1,9 @@
 # hearsay reuse: a brief that sums up a long article in its own words (five
 # sentences, each condensing one or two of the article's, in its order,
-# with a few short phrases kept) is one "summary" passage from the
-# article's first matched sentence to its last, and the brief's summary
-# sentences only; --strict finds nothing (no phrase reaches --min-words);
+# with a few short phrases kept) is one "summary" passage over the
+# article's span from its first matched sentence to its last and, on each
+# side, as much as each summary sentence sums up (here the three sentences
+# after the last matched one), and the brief's summary sentences only; --strict finds nothing (no phrase reaches --min-words);
 # two stories on the same storm written independently (the same facts,
 # names and numbers, in another order) are not reuse.  A brief whose two
 # longest sentences are copied from places of the article far apart, and
@@ -84,6 +85,7 @@ cp "$WORK/out" "$WORK/default.jsonl"
 jq -e -s 'length == 1 and .[0].method == "summary" and .[0].kind == "cross"
           and .[0].a.doc == "article" and .[0].b.doc == "brief"
           and .[0].a.start == 0 and .[0].a.words >= 3 * .[0].b.words
+          and .[0].a.end > 1853 and .[0].a.end < 2000
           and .[0].b.start == 21 and .[0].b.end < 540' \
   "$WORK/default.jsonl" >/dev/null || fail "default run: $(cat "$WORK/default.jsonl")"
 
