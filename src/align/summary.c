@@ -72,6 +72,7 @@
 #define OCC_MAX 8        /* a word in more sentences locates nothing */
 #define MAX_CELLS (1u << 20) /* sentence pairs of one document pair */
 #define IDF_UNIT 15.0f
+#define PREFETCH 16      /* tokens ahead whose counter is fetched */
 
 /* A candidate document's shareable content words (counted twice or more,
 ** not stopwords) in token order, where each sentence starts among them,
@@ -310,6 +311,11 @@ static int words_range(void *ud, int thread, size_t begin, size_t end) {
       for (t = t0; t < t1; t++) {
         uint32_t h = T.hash[t], c;
         double x;
+        if (t + PREFETCH < T.n) { /* counters and weights past the caches */
+          uint32_t k = T.hash[t + PREFETCH] & j->tc->mask;
+          __builtin_prefetch(&j->tc->c[k]);
+          __builtin_prefetch(&j->idf[k]);
+        }
         if (!h) continue;
         c = j->tc->c[h & j->tc->mask];
         if (c > j->stopcnt) continue;

@@ -38,8 +38,10 @@ void hs_termcounts_free(hs_termcounts *tc) {
 
 void hs_termcounts_add(hs_termcounts *tc, const uint32_t *term, uint32_t n) {
   uint32_t i;
-  for (i = 0; i < n; i++)
+  for (i = 0; i < n; i++) {
+    if (i + 16 < n) __builtin_prefetch(&tc->c[term[i + 16] & tc->mask], 1);
     if (term[i]) tc->c[term[i] & tc->mask]++;
+  }
   tc->total += n;
 }
 
