@@ -5,7 +5,10 @@
 ** high bits are zero cost only the passes their low bits need.  The sort
 ** of bare keys (with an optional 32-bit value carried along: the index's
 ** shingle hashes and pairs) uses 16-bit digits, four passes at most, for
-** arrays of millions; the (key, index) pairs of hs_sort_keyed use 11-bit
+** arrays of millions, 8-bit digits below 16,384 keys and a stable
+** insertion sort below 64 (a run of the reuse path sorts many small
+** arrays: zeroing and summing 65,536 counters a pass cost more than their
+** keys); the (key, index) pairs of hs_sort_keyed use 11-bit
 ** digits (2,048 counters per digit stay in the first-level cache), all
 ** digits counted in one read of the keys.
 **
@@ -101,40 +104,61 @@ static int u64_cmp(const void *x, const void *y) {
   return (a > b) - (a < b);
 }
 
+/* Stable insertion sort of short arrays (with the carried values): the
+** order the radix passes give, without their tables. */
+static void sort_u64_short(uint64_t *key, uint32_t *carry, size_t n) {
+  size_t i, j;
+  for (i = 1; i < n; i++) {
+    uint64_t k = key[i];
+    uint32_t c = carry ? carry[i] : 0;
+    for (j = i; j > 0 && key[j - 1] > k; j--) {
+      key[j] = key[j - 1];
+      if (carry) carry[j] = carry[j - 1];
+    }
+    key[j] = k;
+    if (carry) carry[j] = c;
+  }
+}
+
 void hs_sort_u64_carry(uint64_t *key, uint32_t *carry, size_t n) {
-  enum { BITS = 16, NB = 1 << BITS };
-  size_t *count, i;
+  size_t *count, i, nb;
   uint64_t *tk, *sk = key, *dk, all_or = 0, all_and = ~(uint64_t)0;
   uint32_t *tc = NULL, *sc = carry, *dc;
-  unsigned shift;
+  unsigned shift, bits;
   if (n < 2) return;
-  if (!carry && n < SMALL_N) {
-    qsort(key, n, sizeof *key, u64_cmp);
+  if (n < SMALL_N) {
+    if (carry) sort_u64_short(key, carry, n);
+    else qsort(key, n, sizeof *key, u64_cmp);
     return;
   }
+  /* 16-bit digits for big arrays; 8-bit ones below 2^14 keys, where
+  ** clearing and summing 65,536 counters a pass would cost more than
+  ** the keys (the passes are stable: same order either way) */
+  bits = n < ((size_t)1 << 14) ? 8 : 16;
+  nb = (size_t)1 << bits;
   for (i = 0; i < n; i++) {
     all_or |= key[i];
     all_and &= key[i];
   }
-  count = hs_malloc(NB * sizeof *count);
+  count = hs_malloc(nb * sizeof *count);
   tk = hs_reallocarray(NULL, n, sizeof *tk);
   if (carry) tc = hs_reallocarray(NULL, n, sizeof *tc);
   dk = tk;
   dc = tc;
-  for (shift = 0; shift < 64; shift += BITS) {
+  for (shift = 0; shift < 64; shift += bits) {
     size_t sum = 0;
     uint64_t *t;
     uint32_t *u;
-    if ((((all_or ^ all_and) >> shift) & (NB - 1)) == 0) continue;
-    memset(count, 0, NB * sizeof *count);
-    for (i = 0; i < n; i++) count[(sk[i] >> shift) & (NB - 1)]++;
-    for (i = 0; i < NB; i++) {
+    if ((((all_or ^ all_and) >> shift) & (nb - 1)) == 0) continue;
+    memset(count, 0, nb * sizeof *count);
+    for (i = 0; i < n; i++) count[(sk[i] >> shift) & (nb - 1)]++;
+    for (i = 0; i < nb; i++) {
       size_t c = count[i];
       count[i] = sum;
       sum += c;
     }
     for (i = 0; i < n; i++) {
-      size_t at = count[(sk[i] >> shift) & (NB - 1)]++;
+      size_t at = count[(sk[i] >> shift) & (nb - 1)]++;
       dk[at] = sk[i];
       if (carry) dc[at] = sc[i];
     }

@@ -89,12 +89,20 @@ static inline unsigned char ascii_lower(unsigned char c) {
   return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
 }
 
+/* Equal bytes need no folding, and two bytes that differ in a bit other
+** than 0x20 differ folded too (folding sets only that bit), so a name
+** compared with another that starts with a different letter, the common
+** case, costs one test. */
 static inline int ieq(const char *a, const char *b) {
   if (!a || !b) return 0;
-  for (; *a && *b; a++, b++)
-    if (ascii_lower((unsigned char)*a) != ascii_lower((unsigned char)*b))
-      return 0;
-  return *a == *b;
+  for (;; a++, b++) {
+    unsigned char x = (unsigned char)*a, y = (unsigned char)*b;
+    if (x == y) {
+      if (!x) return 1;
+      continue;
+    }
+    if ((x ^ y) != 0x20 || ascii_lower(x) != ascii_lower(y)) return 0;
+  }
 }
 
 static inline int tag_is(const xmlNode *n, const char *name) {

@@ -1,6 +1,6 @@
 /*
 ** test_sort.c — the radix sorts against qsort on random input with many
-** ties: 64-bit values, and records sorted by keys that hold all, part or
+** ties: 64-bit values, with carried values (stably), and records sorted by keys that hold all, part or
 ** a truncated piece of what the comparator reads, including runs of equal
 ** keys long enough to need qsort and input already in order.
 */
@@ -44,6 +44,51 @@ static void u64_matches_qsort(void **state) {
       if (n) assert_memory_equal(a, b, n * sizeof *a);
       free(a);
       free(b);
+    }
+}
+
+/* The carried values follow their keys, and equal keys keep their order
+** (the index relies on it): each size on either side of the insertion
+** sort's and the 8-bit digits' limits, with many ties. */
+typedef struct kc {
+  uint64_t key;
+  uint32_t carry;
+} kc;
+
+static int kc_cmp(const void *x, const void *y) {
+  const kc *a = x, *b = y;
+  if (a->key != b->key) return a->key < b->key ? -1 : 1;
+  return (a->carry > b->carry) - (a->carry < b->carry);
+}
+
+static void u64_carry_stable(void **state) {
+  static const size_t sizes[] = {2, 10, 63, 64, 65, 1000, 16383, 16384, 40000};
+  static const uint64_t spreads[] = {3, 1000, ~0ull};
+  size_t si, pi, i;
+  uint64_t x = 1181783497276652981ull;
+  (void)state;
+  for (si = 0; si < sizeof sizes / sizeof *sizes; si++)
+    for (pi = 0; pi < sizeof spreads / sizeof *spreads; pi++) {
+      size_t n = sizes[si];
+      kc *ref = malloc(n * sizeof *ref);
+      uint64_t *k = malloc(n * sizeof *k);
+      uint32_t *c = malloc(n * sizeof *c);
+      for (i = 0; i < n; i++) {
+        uint64_t v = rnd(&x);
+        k[i] = spreads[pi] == ~0ull ? v : (v % spreads[pi]) << (pi * 20);
+        c[i] = (uint32_t)i;
+        ref[i].key = k[i];
+        ref[i].carry = c[i];
+      }
+      qsort(ref, n, sizeof *ref, kc_cmp); /* ties by original position */
+      hs_sort_u64_carry(k, c, n);
+      for (i = 0; i < n; i++) {
+        assert_true(k[i] == ref[i].key);
+        assert_int_equal(c[i], ref[i].carry);
+      }
+      free(ref);
+      free(k);
+      free(c);
     }
 }
 
@@ -130,6 +175,7 @@ static void bits_of(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(u64_matches_qsort),
+      cmocka_unit_test(u64_carry_stable),
       cmocka_unit_test(keyed_matches_qsort),
       cmocka_unit_test(bits_of),
   };
