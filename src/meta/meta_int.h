@@ -73,13 +73,16 @@ void hs_page_site_title(const hs_doc *d, const hs_aliases *a,
                         const hs_meta_field *outlet, hs_meta_field *title);
 
 /* 1 when the bytes t[s, e) begin with p (lower-case ASCII), the ASCII
-** letters of t compared without case. */
+** letters of t compared without case.  p is read as it is compared (no
+** strlen first): most calls stop at the first byte. */
 static inline int hs_meta_starts_ci(const char *t, uint32_t s, uint32_t e,
                                     const char *p) {
-  size_t n = strlen(p), j;
-  if (e - s < n) return 0;
-  for (j = 0; j < n; j++) {
-    unsigned char a = (unsigned char)t[s + j];
+  uint32_t avail = e - s;
+  size_t j;
+  for (j = 0; p[j]; j++) {
+    unsigned char a;
+    if (j >= avail) return 0; /* p is longer than t[s, e) */
+    a = (unsigned char)t[s + j];
     if (a >= 'A' && a <= 'Z') a = (unsigned char)(a + 32);
     if (a != (unsigned char)p[j]) return 0;
   }

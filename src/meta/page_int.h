@@ -21,14 +21,28 @@ static inline int ci_at(const char *t, uint32_t s, uint32_t e, const char *p) {
   return hs_meta_starts_ci(t, s, e, p);
 }
 
+/* The first i in [s, e) where t[i, e) begins with p (as ci_at), in *at.
+** A position is compared only when its byte can open p: the byte itself
+** or, for a letter, its capital. */
 static inline int ci_find(const char *t, uint32_t s, uint32_t e, const char *p,
                    uint32_t *at) {
+  size_t n = strlen(p);
+  unsigned char p0 = (unsigned char)p[0], u0;
   uint32_t i;
-  for (i = s; i < e; i++)
+  if (!n) {
+    if (s >= e) return 0;
+    if (at) *at = s;
+    return 1;
+  }
+  u0 = p0 >= 'a' && p0 <= 'z' ? (unsigned char)(p0 - 32) : p0;
+  for (i = s; i < e && e - i >= n; i++) {
+    unsigned char c = (unsigned char)t[i];
+    if (c != p0 && c != u0) continue;
     if (ci_at(t, i, e, p)) {
       if (at) *at = i;
       return 1;
     }
+  }
   return 0;
 }
 
