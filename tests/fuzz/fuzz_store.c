@@ -5,7 +5,11 @@
 ** Any input may be refused (not a hearsay database, damaged, newer
 ** schema) with an error, never a crash, a hang or a sanitizer report.  The
 ** seeds are small real stores, so mutations are plausible damage: a
-** flipped byte in a page, a truncated file, a changed schema entry.
+** flipped byte in a page, a truncated file, a changed schema entry.  Two
+** are of an older format (rollback journal, no method column: each run
+** on them converts and migrates the copy); current_schema.db is what the
+** current code writes (WAL, the method column, the sentence index built),
+** 512-byte pages to keep it small.
 */
 #include <stdint.h>
 #include <stdio.h>
