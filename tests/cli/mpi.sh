@@ -52,14 +52,17 @@ same rw reuse --format jsonl "$WORK/rw.jsonl"
   fail "too few rewritten records"
 same rw-strict reuse --format jsonl --strict "$WORK/rw.jsonl"
 same rw-dups dups --format jsonl --threshold 0.3 "$WORK/rw.jsonl"
-# the brief that sums up an article, of tests/cli/summary.sh: the summary
-# pass, over a pair seeded without a passage
-awk '/^python3 - "\$WORK\/c.jsonl" <<.PY.$/ { on = 1; next } /^PY$/ { on = 0 } on' \
+# the briefs that sum up an article, of tests/cli/summary.sh: the summary
+# pass, over a pair seeded without a passage, one with copied pieces and
+# one that shares rare words only (a pair the sentence stage hands on)
+awk '/^python3 - "\$WORK\/c.jsonl" .*<<.PY.$/ { on = 1; next } /^PY$/ { on = 0 } on' \
   "$ROOT/tests/cli/summary.sh" >"$WORK/summary.py"
-python3 "$WORK/summary.py" "$WORK/summary.jsonl"
-same summary reuse --format jsonl "$WORK/summary.jsonl"
-[[ $(jq -s 'map(select(.method == "summary")) | length' "$WORK/summary.ref") -ge 1 ]] ||
-  fail "no summary record"
+python3 "$WORK/summary.py" "$WORK/summary.jsonl" "$WORK/pieces.jsonl" "$WORK/noseed.jsonl"
+for c in summary pieces noseed; do
+  same "$c" reuse --format jsonl "$WORK/$c.jsonl"
+  [[ $(jq -s 'map(select(.method == "summary")) | length' "$WORK/$c.ref") -ge 1 ]] ||
+    fail "$c: no summary record"
+done
 
 note "a corpus of 240,000 words under --memory 1M: token tables spill on every rank"
 python3 "$ROOT/tests/cli/lib/copies.py" "$CORPUS" "$WORK/big.jsonl" 48 5 --series 3
