@@ -8,7 +8,10 @@
 ** radix-sorted; a word found in at most HS_PARA_DF_CAP sentences pairs up
 ** the sentences it appears in.  Stock text (stock.c: quotations, formulas,
 ** page furniture) is masked first: its words make no candidates, and a
-** shared verse or condolence formula links nothing.  A pair that shares
+** shared verse or condolence formula links nothing.  Lists of names and
+** background (shape.c: team sheets, definitions) make no candidates
+** either, but their words still count toward a word's rarity, so that a
+** name on every team sheet is not specific content.  A pair that shares
 ** at least three such words, two of them in at most HS_PARA_SPECIFIC_DF
 ** sentences (specific content, not a topic's vocabulary), covering a third
 ** of the shorter sentence, is compared (without stock words) with the
@@ -46,9 +49,11 @@
 #define MIN_SPECIFIC 2 /* shared words in at most HS_PARA_SPECIFIC_DF sentences */
 #define RECUR_DOCS 3 /* an exact sentence in this many documents: template */
 #define OPENING 2
+#define COUNT_ONLY 0x80000000u /* a key that counts, makes no pair */
 
 typedef struct sent {
-  uint32_t doc, start, end, nw;
+  uint32_t doc, start, end, nw; /* nw: its distinct words that pair */
+  uint32_t nk;     /* its keys: those, then its list items' words */
   uint32_t lead;   /* among the first HS_PARA_LEAD sentences of its document */
   uint32_t masked; /* holds stock words (compared without them) */
   uint64_t shape;  /* hash of its normalized words in order */
@@ -154,8 +159,9 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
   hs_token *tok = NULL;
   hs_sentence *ss = NULL;
   hs_stock *stock = NULL;
-  uint8_t *mask = NULL;
-  size_t capm = 0, nu;
+  uint8_t *mask = NULL, *only = NULL;
+  size_t capm = 0, capo = 0, nu, nl;
+  int why, claim;
   int rc = HS_OK;
   *out = NULL;
   *n = 0;
@@ -179,13 +185,18 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
       if (nw < MIN_WORDS || nw > MAX_WORDS) continue;
       if (has_url(d->text + ss[j].start, ss[j].end - ss[j].start)) continue;
       /* stock text (quotations, formulas) makes no candidate; a sentence
-      ** of page furniture is none at all */
+      ** of page furniture is none at all; a list's items (shape.c), a
+      ** sentence that is mostly a list and a background sentence make no
+      ** candidate but count for their words' rarity (a player's name on
+      ** every team sheet is no specific word) */
       HS_GROW(mask, capm, nw);
-      if (hs_stock_mask(stock, d->text, ss[j].start, ss[j].end, tok + t0, nw,
-                        mask))
-        continue;
-      for (k = 0, nu = 0; k < nw; k++) nu += !mask[k];
-      if (nu < MIN_WORDS) continue;
+      why = hs_stock_mask(stock, d->text, ss[j].start, ss[j].end, tok + t0,
+                          nw, mask);
+      if (why && why != HS_STOCK_LIST && why != HS_STOCK_BACKGROUND) continue;
+      for (k = 0, nu = 0, nl = 0; k < nw; k++)
+        nu += !mask[k], nl += mask[k] == 2;
+      claim = !why && nu >= MIN_WORDS;
+      if (!claim && !nl && why != HS_STOCK_BACKGROUND) continue;
       HS_GROW(s, caps, ns + 1);
       s[ns].doc = (uint32_t)i;
       s[ns].start = ss[j].start;
@@ -206,18 +217,26 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
             got++;
           }
       }
+      if (!claim) /* counts only: matches no other sentence's shape */
+        s[ns].shape = s[ns].opening = ~(uint64_t)ns;
       HS_GROW(key, capk, nk + nw);
+      HS_GROW(only, capo, nk + nw);
       {
-        size_t first = nk;
-        for (k = t0; k < t; k++) {
-          size_t m;
-          if (mask[k - t0]) continue;
-          for (m = first; m < nk; m++)
-            if (key[m] == tok[k].hash) break;
-          if (m < nk) continue;
-          key[nk++] = tok[k].hash;
-        }
-        s[ns].nw = (uint32_t)(nk - first);
+        /* its distinct words: the claim's, then the list items' (those
+        ** and all of a sentence that is no claim count, make no pair) */
+        size_t first = nk, pass;
+        for (pass = 0; pass < 2; pass++)
+          for (k = t0; k < t; k++) {
+            size_t m;
+            if (pass == 0 ? mask[k - t0] != 0 : mask[k - t0] != 2) continue;
+            for (m = first; m < nk; m++)
+              if (key[m] == tok[k].hash) break;
+            if (m < nk) continue;
+            only[nk] = (uint8_t)(pass || !claim);
+            key[nk++] = tok[k].hash;
+            if (!only[nk - 1]) s[ns].nw++;
+          }
+        s[ns].nk = (uint32_t)(nk - first);
       }
       ns++;
     }
@@ -227,7 +246,8 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
     /* sentence of each key: keys were appended sentence by sentence */
     size_t at = 0;
     for (i = 0; i < ns; i++)
-      for (k = 0; k < s[i].nw; k++) carry[at++] = (uint32_t)i;
+      for (k = 0; k < s[i].nk; k++)
+        carry[at] = (uint32_t)i | (only[at] ? COUNT_ONLY : 0), at++;
   }
   {
     /* sentences whose exact words recur in RECUR_DOCS documents or more
@@ -242,7 +262,7 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
     for (i = 0; i < ns; i++) sh[i] = s[i].opening;
     mark_recurring(sh, s, ns, tmpl = hs_calloc(ns + 1, 1));
     for (i = 0, at = 0; i < nk; i++)
-      if (!recur[carry[i]]) {
+      if ((carry[i] & COUNT_ONLY) || !recur[carry[i]]) {
         key[at] = key[i];
         carry[at++] = carry[i];
       }
@@ -263,7 +283,7 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
       size_t m;
       for (m = k + 1; m < j; m++) {
         uint32_t x = carry[k], y = carry[m];
-        if (s[x].doc == s[y].doc) continue;
+        if ((x | y) & COUNT_ONLY || s[x].doc == s[y].doc) continue;
         HS_GROW(pk, cappk, npk + 1);
         pk[npk++] = x < y ? ((uint64_t)x << 32) | y : ((uint64_t)y << 32) | x;
       }
@@ -296,7 +316,7 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
         uint32_t x = carry[k], y = carry[m];
         uint64_t pair;
         size_t h;
-        if (s[x].doc == s[y].doc) continue;
+        if ((x | y) & COUNT_ONLY || s[x].doc == s[y].doc) continue;
         pair = x < y ? ((uint64_t)x << 32) | y : ((uint64_t)y << 32) | x;
         h = (size_t)(pair * 0x9e3779b97f4a7c15ULL >> 20) & (nslot - 1);
         while (slot[h] && pk[slot[h] - 1] != pair) h = (h + 1) & (nslot - 1);
@@ -372,6 +392,7 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
 out:
   hs_stock_free(stock);
   free(mask);
+  free(only);
   free(tok);
   free(ss);
   free(s);

@@ -15,7 +15,11 @@
 ** normalization, and looked up by their first word's hash in an
 ** open-addressing table: one probe per word of the corpus, whatever the
 ** table's size.  Masked words make no paraphrase candidates and are left
-** out of the compared sentences (paraphrase.c).
+** out of the compared sentences (paraphrase.c).  A `background` phrase
+** makes its sentence no claim, as furniture does ("which was set up by
+** ... in 1998", «يذكر أن»).  One-word lines of kind conjunction, copula
+** and relative are word classes for the sentence shapes of shape.c
+** (lists of names, definitions), kept in their own small hash set.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -39,12 +43,21 @@ struct hs_stock {
   uint64_t *slot_key; /* first-word hash of each slot */
   uint32_t *slot;     /* first phrase of the slot, +1; 0 = empty */
   size_t nslot;       /* a power of two */
+  uint64_t *cls_key;  /* word classes: hash of each slot's word */
+  uint8_t *cls;       /* its HS_WORD_* bits; 0 = empty */
+  size_t ncls, capc, nclsslot;
+  uint64_t *cls_word; /* the class words as parsed, with their bits */
+  uint8_t *cls_bits;
 };
 
 static int kind_of(const char *p, size_t n) {
   if (n == 7 && !memcmp(p, "formula", 7)) return HS_STOCK_FORMULA;
   if (n == 5 && !memcmp(p, "quote", 5)) return HS_STOCK_QUOTE;
   if (n == 9 && !memcmp(p, "furniture", 9)) return HS_STOCK_FURNITURE;
+  if (n == 10 && !memcmp(p, "background", 10)) return HS_STOCK_BACKGROUND;
+  if (n == 11 && !memcmp(p, "conjunction", 11)) return HS_STOCK_CONJUNCTION;
+  if (n == 6 && !memcmp(p, "copula", 6)) return HS_STOCK_COPULA;
+  if (n == 8 && !memcmp(p, "relative", 8)) return HS_STOCK_RELATIVE;
   return -1;
 }
 
@@ -54,7 +67,21 @@ static int add_phrase(hs_stock *st, int kind, const char *p, size_t n,
   size_t nt = 0, k;
   int rc = hs_tokenize(p, n, &tok, &nt, err);
   if (rc) return rc;
-  if (nt) {
+  if (kind >= HS_STOCK_CONJUNCTION) {
+    /* a word class: one word */
+    if (nt != 1) {
+      free(tok);
+      return HS_EINPUT;
+    }
+    HS_GROW(st->cls_word, st->capc, st->ncls + 1);
+    st->cls_bits = hs_realloc(st->cls_bits, st->capc);
+    st->cls_word[st->ncls] = tok[0].hash;
+    st->cls_bits[st->ncls++] = (uint8_t)(kind == HS_STOCK_CONJUNCTION
+                                             ? HS_WORD_CONJUNCTION
+                                             : kind == HS_STOCK_COPULA
+                                                   ? HS_WORD_COPULA
+                                                   : HS_WORD_RELATIVE);
+  } else if (nt) {
     HS_GROW(st->words, st->capw, st->nwords + nt);
     HS_GROW(st->ph, st->capp, st->nph + 1);
     st->ph[st->nph].off = (uint32_t)st->nwords;
@@ -103,8 +130,22 @@ int hs_stock_parse(hs_stock **out, const char *text, size_t len,
                         "<TAB>PHRASE", name, lineno);
       goto fail;
     }
-    if ((rc = add_phrase(st, kind_of(f[1], fl[1]), f[2], fl[2], err)))
+    if ((rc = add_phrase(st, kind_of(f[1], fl[1]), f[2], fl[2], err))) {
+      if (rc == HS_EINPUT)
+        hs_error_set(err, HS_EINPUT, "%s:%zu: a word class holds one word",
+                     name, lineno);
       goto fail;
+    }
+  }
+  for (st->nclsslot = 16; st->nclsslot < 2 * st->ncls + 2; st->nclsslot *= 2) {}
+  st->cls = hs_calloc(st->nclsslot, 1);
+  st->cls_key = hs_calloc(st->nclsslot, sizeof *st->cls_key);
+  for (i = 0; i < st->ncls; i++) {
+    uint64_t h = st->cls_word[i];
+    size_t s = (size_t)(h ^ (h >> 29)) & (st->nclsslot - 1);
+    while (st->cls[s] && st->cls_key[s] != h) s = (s + 1) & (st->nclsslot - 1);
+    st->cls_key[s] = h;
+    st->cls[s] |= st->cls_bits[i];
   }
   for (st->nslot = 16; st->nslot < 2 * st->nph + 2; st->nslot *= 2) {}
   st->slot = hs_calloc(st->nslot, sizeof *st->slot);
@@ -134,6 +175,10 @@ void hs_stock_free(hs_stock *st) {
   free(st->ph);
   free(st->slot);
   free(st->slot_key);
+  free(st->cls);
+  free(st->cls_key);
+  free(st->cls_word);
+  free(st->cls_bits);
   free(st);
 }
 
@@ -212,6 +257,14 @@ static void mask_vocalized(const char *text, const hs_token *tok, size_t n,
   }
 }
 
+unsigned hs_stock_word_class(const hs_stock *st, uint64_t h) {
+  size_t s;
+  if (!st || !st->nclsslot) return 0;
+  s = (size_t)(h ^ (h >> 29)) & (st->nclsslot - 1);
+  while (st->cls[s] && st->cls_key[s] != h) s = (s + 1) & (st->nclsslot - 1);
+  return st->cls[s];
+}
+
 int hs_stock_mask(const hs_stock *st, const char *text, uint32_t s,
                   uint32_t e, const hs_token *tok, size_t n, uint8_t *mask) {
   size_t k, m;
@@ -219,7 +272,7 @@ int hs_stock_mask(const hs_stock *st, const char *text, uint32_t s,
   if (!n) return 0;
   mask_brackets(text, s, e, tok, n, mask);
   mask_vocalized(text, tok, n, mask);
-  if (!st || !st->nph) return 0;
+  if (!st) return 0;
   for (k = 0; k < n; k++) {
     size_t sl = slot_of(st, tok[k].hash);
     uint32_t pi;
@@ -230,10 +283,16 @@ int hs_stock_mask(const hs_stock *st, const char *text, uint32_t s,
       for (m = 1; m < ph->n; m++)
         if (tok[k + m].hash != st->words[ph->off + m]) break;
       if (m < ph->n) continue;
-      if (ph->kind == HS_STOCK_FURNITURE) return 1;
+      if (ph->kind == HS_STOCK_FURNITURE || ph->kind == HS_STOCK_BACKGROUND)
+        return ph->kind;
       for (m = k; m < (ph->kind == HS_STOCK_QUOTE ? n : k + ph->n); m++)
         mask[m] = 1;
     }
   }
+  /* the shapes of shape.c: a sentence that is mostly a list of names, a
+  ** definition */
+  if (hs_shape_is_list(hs_shape_lists(st, text, s, tok, n, mask), n))
+    return HS_STOCK_LIST;
+  if (hs_shape_definition(st, text, tok, n)) return HS_STOCK_BACKGROUND;
   return 0;
 }

@@ -47,8 +47,16 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
                          void *ud, hs_para **out, size_t *n, hs_error *err);
 
 /* Stock text (stock.c, data/stock.tsv): quotations, formulas and page
-** furniture that are not the claim of a sentence. */
-enum { HS_STOCK_FORMULA = 1, HS_STOCK_QUOTE, HS_STOCK_FURNITURE };
+** furniture that are not the claim of a sentence; background phrases and
+** sentence shapes (shape.c: lists of names, definitions) that make a
+** sentence no claim.  The conjunction, copula and relative kinds are
+** one-word classes for those shapes. */
+enum {
+  HS_STOCK_FORMULA = 1, HS_STOCK_QUOTE, HS_STOCK_FURNITURE,
+  HS_STOCK_BACKGROUND, HS_STOCK_LIST, /* sentence verdicts */
+  HS_STOCK_CONJUNCTION, HS_STOCK_COPULA, HS_STOCK_RELATIVE /* word classes */
+};
+enum { HS_WORD_CONJUNCTION = 1, HS_WORD_COPULA = 2, HS_WORD_RELATIVE = 4 };
 typedef struct hs_stock hs_stock;
 /* The built-in table. */
 int hs_stock_new(hs_stock **out, hs_error *err);
@@ -57,10 +65,26 @@ int hs_stock_parse(hs_stock **out, const char *text, size_t len,
                    const char *name, hs_error *err);
 void hs_stock_free(hs_stock *st);
 /* The n tokens tok (hs_tokenize's, offsets into text) of the sentence at
-** bytes [s, e) of text: mask[k] = 1 for each stock word (st may be NULL:
-** brackets only).  Returns 1 when the sentence is page furniture. */
+** bytes [s, e) of text: mask[k] = 1 for each stock word or list item (st
+** may be NULL: brackets only).  Returns 0 when the sentence may state a
+** claim, else why not: HS_STOCK_FURNITURE, HS_STOCK_BACKGROUND (a
+** background phrase or a definition) or HS_STOCK_LIST (mostly a list). */
 int hs_stock_mask(const hs_stock *st, const char *text, uint32_t s,
                   uint32_t e, const hs_token *tok, size_t n, uint8_t *mask);
+/* The HS_WORD_* classes of a word (its hs_tokenize hash) in the table. */
+unsigned hs_stock_word_class(const hs_stock *st, uint64_t hash);
+
+/* Sentence shapes (shape.c).  Masks the items of each list (LIST_RUN
+** items or more of a few words between separators, names where the
+** script has case) among the n tokens from byte s of text; returns how
+** many words it masked. */
+size_t hs_shape_lists(const hs_stock *st, const char *text, uint32_t s,
+                      const hs_token *tok, size_t n, uint8_t *mask);
+/* Whether masked list words of n make the sentence mostly a list. */
+int hs_shape_is_list(size_t masked, size_t n);
+/* Whether the sentence opens as a definition ("X is a ... that"). */
+int hs_shape_definition(const hs_stock *st, const char *text,
+                        const hs_token *tok, size_t n);
 
 /* What differs between two sentences stating one claim (numbers, places
 ** and actors, dates), as a JSON array; NULL when nothing. */

@@ -1,6 +1,7 @@
 /*
-** test_story.c — the story stage's stock text (src/story/stock.c): which
-** words of a sentence the paraphrase edges leave out.
+** test_story.c — the story stage's stock text (src/story/stock.c) and
+** sentence shapes (src/story/shape.c): which words of a sentence the
+** paraphrase edges leave out, and which sentences state no claim.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -22,7 +23,7 @@ static char *mask_of(const hs_stock *st, const char *text, int *furniture) {
   m = calloc(n + 1, 1);
   out = calloc(n + 1, 1);
   *furniture = hs_stock_mask(st, text, 0, (uint32_t)strlen(text), tok, n, m);
-  for (k = 0; k < n; k++) out[k] = m[k] ? '1' : '0';
+  for (k = 0; k < n; k++) out[k] = (char)('0' + m[k]);
   free(m);
   free(tok);
   return out;
@@ -45,7 +46,7 @@ static void test_builtin_table(void **state) {
   free(m);
   /* page furniture: the whole sentence is none */
   m = mask_of(st, "للتواصل مع الكاتب ارسل رسالة SMS", &furn);
-  assert_int_equal(furn, 1);
+  assert_int_equal(furn, HS_STOCK_FURNITURE);
   free(m);
   /* verses in braces and double parentheses */
   m = mask_of(st, "واستشهد الخطيب {ولكم في القصاص حياة} وختم ((ربنا اغفر لنا)) اليوم", &furn);
@@ -84,10 +85,122 @@ static void test_parse_errors(void **state) {
   hs_stock_free(st);
 }
 
+static void test_lists(void **state) {
+  hs_stock *st = NULL;
+  int why = -1;
+  char *m;
+  (void)state;
+  assert_int_equal(hs_stock_new(&st, NULL), HS_OK);
+  /* a team sheet: names between commas, substitutes in parentheses */
+  m = mask_of(st, "Dudek, Finnan, Carragher, Hyypia, Traore (Biscan 67), Luis "
+                  "Garcia, Gerrard, Hamann, Riise, Kewell (Nunez 56).", &why);
+  assert_int_equal(why, HS_STOCK_LIST);
+  assert_string_equal(m, "222222222222222");
+  free(m);
+  /* semicolons, initials and a captain's mark */
+  m = mask_of(st, "G Dempsey; G Murphy, B O'Driscoll (capt), S Horgan, D Hickie; "
+                  "R O'Gara, P Stringer.", &why);
+  assert_int_equal(why, HS_STOCK_LIST);
+  free(m);
+  /* a list inside a claim: the names go, the claim stays */
+  m = mask_of(st, "Coach Laporte dropped four players on Monday after the defeat in "
+                  "Cardiff, naming Mignoni, Michalak, Heymans, Valbon, Traille and "
+                  "Rougerie in the squad.", &why);
+  assert_int_equal(why, 0);
+  assert_string_equal(m, "0000000000000022220000" "0");
+  free(m);
+  /* three names are no list; nor are common nouns between commas */
+  m = mask_of(st, "Germany, France and Italy agreed on Monday to freeze the debt "
+                  "of the countries hit by the tsunami.", &why);
+  assert_int_equal(why, 0);
+  assert_null(strchr(m, '2'));
+  free(m);
+  m = mask_of(st, "The market sold apples, pears, plums, figs and grapes at "
+                  "lower prices than last year.", &why);
+  assert_int_equal(why, 0);
+  assert_null(strchr(m, '2'));
+  free(m);
+  /* no capitals in Arabic and Persian: short items between «،», and a
+  ** spaced dash */
+  m = mask_of(st, "المجموعة الثالثة: ألمانيا، وتشيكيا، وآيرلندا الشمالية، والنرويج، "
+                  "وأذربيجان، وسان مارينو.", &why);
+  assert_int_equal(why, HS_STOCK_LIST);
+  free(m);
+  m = mask_of(st, "سیتی: ادرسون- واکر- استونز- لاپورته- مندی- فرناندینیو- آگوئرو",
+              &why);
+  assert_int_equal(why, HS_STOCK_LIST);
+  free(m);
+  /* an Arabic claim with a few commas is none */
+  m = mask_of(st, "أقالت باك جون هاي، رئيسة كوريا الجنوبية، أمس، مون هيونج بيو، "
+                  "وزير الصحة والرعاية الاجتماعية.", &why);
+  assert_int_equal(why, 0);
+  assert_null(strchr(m, '2'));
+  free(m);
+  hs_stock_free(st);
+}
+
+static void test_background(void **state) {
+  hs_stock *st = NULL;
+  int why = -1;
+  char *m;
+  (void)state;
+  assert_int_equal(hs_stock_new(&st, NULL), HS_OK);
+  /* a definition: "X are ... that" */
+  m = mask_of(st, "Stem cells are master cells that have the ability to develop "
+                  "into any of the body's tissue types.", &why);
+  assert_int_equal(why, HS_STOCK_BACKGROUND);
+  free(m);
+  /* a reported judgement is not one ("are confident that") */
+  m = mask_of(st, "Officials are confident that the deal will be signed before "
+                  "the end of the month.", &why);
+  assert_int_equal(why, 0);
+  free(m);
+  /* nor a claim whose copula comes late */
+  m = mask_of(st, "The minister said on Monday that the new tax is a measure "
+                  "that will hurt the poor.", &why);
+  assert_int_equal(why, 0);
+  free(m);
+  /* an organisation's history, and the Arabic background opener */
+  m = mask_of(st, "Firefox is made by the Mozilla Foundation which was set up by "
+                  "former browser maker Netscape in 1998.", &why);
+  assert_int_equal(why, HS_STOCK_BACKGROUND);
+  free(m);
+  m = mask_of(st, "يذكر أن الاتحاد تعاقد مع تسعة لاعبين محليين خلال فترة الصيف", &why);
+  assert_int_equal(why, HS_STOCK_BACKGROUND);
+  free(m);
+  hs_stock_free(st);
+}
+
+static void test_word_classes(void **state) {
+  hs_stock *st = NULL;
+  hs_error err;
+  const char *bad = "en\tcopula\tis not\n";
+  const char *good = "en\tconjunction\tand\nen\tcopula\tis\n";
+  hs_token *tok = NULL;
+  size_t n = 0;
+  (void)state;
+  memset(&err, 0, sizeof err);
+  assert_int_equal(hs_stock_parse(&st, bad, strlen(bad), "w.tsv", &err), HS_EINPUT);
+  assert_null(st);
+  assert_non_null(strstr(err.msg, "w.tsv:1"));
+  assert_int_equal(hs_stock_parse(&st, good, strlen(good), "w.tsv", NULL), HS_OK);
+  assert_int_equal(hs_tokenize("And IS or", 9, &tok, &n, NULL), HS_OK);
+  assert_int_equal(n, 3);
+  assert_int_equal(hs_stock_word_class(st, tok[0].hash), HS_WORD_CONJUNCTION);
+  assert_int_equal(hs_stock_word_class(st, tok[1].hash), HS_WORD_COPULA);
+  assert_int_equal(hs_stock_word_class(st, tok[2].hash), 0);
+  assert_int_equal(hs_stock_word_class(NULL, tok[2].hash), 0);
+  free(tok);
+  hs_stock_free(st);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_builtin_table),
       cmocka_unit_test(test_parse_errors),
+      cmocka_unit_test(test_lists),
+      cmocka_unit_test(test_background),
+      cmocka_unit_test(test_word_classes),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

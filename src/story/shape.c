@@ -1,0 +1,156 @@
+/*
+** shape.c — sentences whose shape says they state no claim, for the story
+** stage's paraphrase edges: lists of names and background definitions.
+**
+** A team sheet, a draw's group, a list of districts or officials shares
+** many rare words (the names) with another list of the same names, so the
+** candidate rule of paraphrase.c pairs them, yet two line-ups of one club
+** in two matches are two different facts.  What makes a list is its
+** shape, in any script: items of at most LIST_ITEM_WORDS words between
+** separators (, ; : a spaced dash, the Arabic «،» «؛», or a standalone
+** conjunction from the table), LIST_RUN of them in a row.  The Arabic «و»
+** written on the next word is no separator here: too many words begin
+** with its letter («وزير»), and number words are joined with it.  Where
+** the script has case, an item's words must open with a capital or a
+** digit (names and numbers: "Dudek, Finnan, Carragher (Biscan 67), ..."),
+** so that a run of common nouns, or a sentence's opening words before its
+** first comma, is not a list of names; Arabic and Persian have no
+** capitals, and there the items' length and separators decide.  Words in
+** parentheses belong to their item (a substitute, a club), and a
+** standalone conjunction opening an item is not one of its words.  The
+** items' words are masked, as stock text is; a sentence whose words are
+** mostly list items (at least LIST_SHARE_PCT percent) is no claim at all.
+**
+** A background definition ("Stem cells are master cells that ...") is a
+** copula from the table among the first words, after a plain subject,
+** then a relative word three to six words after it: "X is a ... that/which".
+** It is a statement any article on the subject repeats, not what either
+** reports.  Background history ("..., which was set up by Netscape in
+** 1998") is a table phrase of kind `background` (stock.c).
+** Word classes come from data/stock.tsv (conjunction, copula, relative),
+** so that other languages are a table edit.  Linear in the sentence.
+*/
+#include <string.h>
+
+#include "story/story.h"
+
+#define LIST_ITEM_WORDS 3 /* words of an item, outside parentheses */
+#define LIST_RUN 4        /* items in a row that make a list */
+#define LIST_SHARE_PCT 50 /* list words in a sentence that is only a list */
+#define DEF_SUBJECT 3     /* words before the copula, at most */
+#define DEF_GAP_MIN 3     /* copula .. relative: "is a firm that" */
+#define DEF_GAP_MAX 6
+
+/* a separator between list items, outside parentheses: bytes [p, end) of
+** one gap between two words; depth follows the parentheses */
+static int gap_breaks(const unsigned char *p, const unsigned char *end,
+                      int *depth) {
+  int brk = 0, dash = 0, space = 0;
+  for (; p < end; p++) {
+    if (*p == ' ' || *p == '\t' || *p == '\n') space = 1;
+    if (*p == '-' || (*p == 0xE2 && p + 2 < end && p[1] == 0x80 &&
+                      (p[2] == 0x93 || p[2] == 0x94)))
+      dash = *depth == 0;
+    if (*p == '(' || *p == '[') (*depth)++;
+    else if ((*p == ')' || *p == ']') && *depth > 0) (*depth)--;
+    else if (*depth == 0 && (*p == ',' || *p == ';' || *p == ':'))
+      brk = 1;
+    else if (*depth == 0 && *p == 0xD8 && p + 1 < end &&
+             (p[1] == 0x8C || p[1] == 0x9B)) /* ، ؛ */
+      brk = 1;
+  }
+  /* a dash by a space separates items ("Ederson- Walker- Stones"); a
+  ** hyphen inside a word does not */
+  return brk || (dash && space);
+}
+
+/* a word that may open a name: a capital or a digit where the script has
+** case (Latin, Latin-1, Cyrillic), any word where it has none */
+static int name_like(const char *text, const hs_token *t) {
+  const unsigned char *p = (const unsigned char *)text + t->start;
+  if (t->end <= t->start) return 0;
+  if (p[0] < 0x80) return (p[0] >= 'A' && p[0] <= 'Z') ||
+                          (p[0] >= '0' && p[0] <= '9');
+  if (t->end - t->start < 2) return 0;
+  if (p[0] == 0xC3) return p[1] >= 0x80 && p[1] <= 0x9E && p[1] != 0x97;
+  if (p[0] == 0xC4 || p[0] == 0xC5) return !(p[1] & 1); /* Latin Ext-A */
+  if (p[0] == 0xD0) return p[1] >= 0x80 && p[1] <= 0xAF;
+  if (p[0] == 0xD1) return 0;
+  return 1; /* Arabic, Persian, and other caseless scripts */
+}
+
+/* mask the items of runs of LIST_RUN items or more in [run_start,
+** run_end); returns how many words it masked */
+static size_t flush_run(size_t *run, size_t run_start, size_t run_end,
+                        uint8_t *mask) {
+  size_t m, masked = 0;
+  if (*run >= LIST_RUN)
+    for (m = run_start; m < run_end; m++)
+      if (!mask[m]) mask[m] = 2, masked++;
+  *run = 0;
+  return masked;
+}
+
+size_t hs_shape_lists(const hs_stock *st, const char *text, uint32_t s,
+                      const hs_token *tok, size_t n, uint8_t *mask) {
+  size_t k, seg = 0, words = 0, run = 0, run_start = 0, run_end = 0;
+  size_t masked = 0;
+  int depth = 0, name = 0;
+  uint32_t prev = s;
+  for (k = 0; k <= n; k++) {
+    int brk = k == n;
+    if (k < n) {
+      brk |= gap_breaks((const unsigned char *)text + prev,
+                        (const unsigned char *)text + tok[k].start, &depth);
+      /* a standalone conjunction opens an item too ("and", «و») */
+      if (depth == 0 &&
+          (hs_stock_word_class(st, tok[k].hash) & HS_WORD_CONJUNCTION))
+        brk = 1;
+    }
+    if (brk && k > seg) {
+      /* the item [seg, k) ends */
+      if (words >= 1 && words <= LIST_ITEM_WORDS && name) {
+        if (!run++) run_start = seg;
+        run_end = k;
+      } else {
+        masked += flush_run(&run, run_start, run_end, mask);
+      }
+      seg = k;
+      words = 0;
+      name = 0;
+    }
+    if (k == n) break;
+    /* words in parentheses belong to their item; a conjunction opening
+    ** an item is not one of its words */
+    if (depth == 0 &&
+        !(words == 0 &&
+          (hs_stock_word_class(st, tok[k].hash) & HS_WORD_CONJUNCTION))) {
+      if (!words++) name = 1;
+      name &= name_like(text, &tok[k]);
+    }
+    prev = tok[k].end;
+  }
+  return masked + flush_run(&run, run_start, run_end, mask);
+}
+
+int hs_shape_is_list(size_t masked, size_t n) {
+  return n && masked * 100 >= n * LIST_SHARE_PCT;
+}
+
+int hs_shape_definition(const hs_stock *st, const char *text,
+                        const hs_token *tok, size_t n) {
+  size_t i, j;
+  int depth = 0;
+  for (i = 1; i <= DEF_SUBJECT && i < n; i++) {
+    /* the subject is a plain noun phrase: no separator inside it */
+    if (gap_breaks((const unsigned char *)text + tok[i - 1].end,
+                   (const unsigned char *)text + tok[i].start, &depth) ||
+        depth)
+      return 0;
+    if (!(hs_stock_word_class(st, tok[i].hash) & HS_WORD_COPULA)) continue;
+    for (j = i + DEF_GAP_MIN; j <= i + DEF_GAP_MAX && j < n; j++)
+      if (hs_stock_word_class(st, tok[j].hash) & HS_WORD_RELATIVE) return 1;
+    return 0;
+  }
+  return 0;
+}
