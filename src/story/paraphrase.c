@@ -134,6 +134,38 @@ static char *sentence_text(const char *text, const sent *x,
   return hs_buf_take(&b, NULL);
 }
 
+/* A wire's hard-wrapped text (fixed-width lines, as in Reuters) breaks
+** its sentences at line ends, and the pieces ("said Carroll McEntee and
+** McGinley analyst Brian Singer.") are names without a claim.  A document
+** is hard-wrapped when WRAP_LINES lines or more have text and most of them
+** (WRAP_PCT percent) are WRAP_LO to WRAP_HI bytes long; then a line break
+** followed by text (not white space: a paragraph's indent or a blank line)
+** is a space.  Returns the copy (same length, so offsets hold for the
+** text), or NULL when the text is not hard-wrapped. */
+#define WRAP_LINES 4
+#define WRAP_PCT 60
+#define WRAP_LO 40
+#define WRAP_HI 90
+static char *unwrap(const char *t, size_t n) {
+  size_t lines = 0, fixed = 0, i, start = 0;
+  char *u;
+  for (i = 0; i <= n; i++)
+    if (i == n || t[i] == '\n') {
+      size_t len = i - start;
+      if (len) lines++, fixed += len >= WRAP_LO && len <= WRAP_HI;
+      start = i + 1;
+    }
+  if (lines < WRAP_LINES || fixed * 100 < lines * WRAP_PCT) return NULL;
+  u = hs_malloc(n + 1);
+  memcpy(u, t, n);
+  u[n] = 0;
+  for (i = 1; i + 1 < n; i++)
+    if (u[i] == '\n' && t[i - 1] != '\n' && t[i + 1] != '\n' &&
+        t[i + 1] != ' ' && t[i + 1] != '\t' && t[i + 1] != '\r')
+      u[i] = ' ';
+  return u;
+}
+
 static int para_cmp(const void *x, const void *y) {
   const hs_para *a = x, *b = y;
   if (a->a != b->a) return a->a < b->a ? -1 : 1;
@@ -175,7 +207,12 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
     tok = NULL;
     ss = NULL;
     if ((rc = hs_tokenize(d->text, d->len, &tok, &nt, err))) goto out;
-    if ((rc = hs_sentences_split(d->text, d->len, &ss, &nss, err))) goto out;
+    {
+      char *u = unwrap(d->text, d->len);
+      rc = hs_sentences_split(u ? u : d->text, d->len, &ss, &nss, err);
+      free(u);
+      if (rc) goto out;
+    }
     for (j = 0; j < nss; j++) {
       size_t t0, nw;
       while (t < nt && tok[t].start < ss[j].start) t++;

@@ -19,7 +19,8 @@
 ** parentheses belong to their item (a substitute, a club), and a
 ** standalone conjunction opening an item is not one of its words.  The
 ** items' words are masked, as stock text is; a sentence whose words are
-** mostly list items (at least LIST_SHARE_PCT percent) is no claim at all.
+** mostly list items (at least LIST_SHARE_PCT percent) is no claim at all,
+** and so is a table row, a sentence whose words are mostly numbers.
 **
 ** A background definition ("Stem cells are master cells that ...") is a
 ** copula from the table among the first words, after a plain subject,
@@ -133,8 +134,22 @@ size_t hs_shape_lists(const hs_stock *st, const char *text, uint32_t s,
   return masked + flush_run(&run, run_start, run_end, mask);
 }
 
-int hs_shape_is_list(size_t masked, size_t n) {
-  return n && masked * 100 >= n * LIST_SHARE_PCT;
+/* a number: a word opening with a digit (ASCII, Arabic-Indic, Persian) */
+static int is_number(const char *text, const hs_token *t) {
+  const unsigned char *p = (const unsigned char *)text + t->start;
+  if (p[0] >= '0' && p[0] <= '9') return 1;
+  if (t->end - t->start < 2) return 0;
+  return (p[0] == 0xD9 && p[1] >= 0xA0 && p[1] <= 0xA9) ||
+         (p[0] == 0xDB && p[1] >= 0xB0 && p[1] <= 0xB9);
+}
+
+int hs_shape_is_list(const char *text, const hs_token *tok, size_t masked,
+                     size_t n) {
+  size_t k, nums = 0;
+  if (!n) return 0;
+  /* a table row is a list of numbers ("Jun 146.00 146.50 ... 293") */
+  for (k = 0; k < n; k++) nums += is_number(text, &tok[k]);
+  return masked * 100 >= n * LIST_SHARE_PCT || nums * 100 >= n * LIST_SHARE_PCT;
 }
 
 int hs_shape_definition(const hs_stock *st, const char *text,

@@ -289,9 +289,10 @@ int hs_stock_mask(const hs_stock *st, const char *text, uint32_t s,
         mask[m] = 1;
     }
   }
-  /* the shapes of shape.c: a sentence that is mostly a list of names, a
-  ** definition */
-  if (hs_shape_is_list(hs_shape_lists(st, text, s, tok, n, mask), n))
+  /* the shapes of shape.c: a sentence that is mostly a list of names or
+  ** numbers, a definition */
+  if (hs_shape_is_list(text, tok, hs_shape_lists(st, text, s, tok, n, mask),
+                       n))
     return HS_STOCK_LIST;
   if (hs_shape_definition(st, text, tok, n)) return HS_STOCK_BACKGROUND;
   return 0;

@@ -80,8 +80,10 @@ unsigned hs_stock_word_class(const hs_stock *st, uint64_t hash);
 ** many words it masked. */
 size_t hs_shape_lists(const hs_stock *st, const char *text, uint32_t s,
                       const hs_token *tok, size_t n, uint8_t *mask);
-/* Whether masked list words of n make the sentence mostly a list. */
-int hs_shape_is_list(size_t masked, size_t n);
+/* Whether masked list words of n make the sentence mostly a list, or its
+** n tokens are mostly numbers (a table row). */
+int hs_shape_is_list(const char *text, const hs_token *tok, size_t masked,
+                     size_t n);
 /* Whether the sentence opens as a definition ("X is a ... that"). */
 int hs_shape_definition(const hs_stock *st, const char *text,
                         const hs_token *tok, size_t n);

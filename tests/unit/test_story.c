@@ -130,6 +130,13 @@ static void test_lists(void **state) {
               &why);
   assert_int_equal(why, HS_STOCK_LIST);
   free(m);
+  /* a table row is a list of numbers; a claim with numbers is not */
+  m = mask_of(st, "Jun    146.50 146.50 147.00 147.25 146.00   293", &why);
+  assert_int_equal(why, HS_STOCK_LIST);
+  free(m);
+  m = mask_of(st, "Sales rose 0.2 pct to 591 mln dlrs from 590 mln dlrs.", &why);
+  assert_int_equal(why, 0);
+  free(m);
   /* an Arabic claim with a few commas is none */
   m = mask_of(st, "أقالت باك جون هاي، رئيسة كوريا الجنوبية، أمس، مون هيونج بيو، "
                   "وزير الصحة والرعاية الاجتماعية.", &why);
