@@ -1,18 +1,22 @@
 #!/usr/bin/env python3
 """Write the name tables of docs/sources.md from data/aliases.tsv,
 data/places.tsv (one table per script: Latin, Arabic, Persian, Cyrillic)
-and data/parents.tsv (media companies and their publications).
+and data/parents.tsv (media companies and their publications), and its
+cue tables from src/attrib/cues.c, one table per language.
 
 Usage: scripts/source_tables.py [--check]
 
-The tables sit between the "#### Latin-script names" heading and the
-"## The propagation graph" heading; everything else of the file is kept.
+The name tables sit between the "#### Latin-script names" heading and the
+"## The propagation graph" heading, the cue tables between the "#### Cue
+forms, one table per language" heading and the "**Chains**" paragraph;
+everything else of the file is kept.
 A name goes to the table of its script: Cyrillic letters make it Russian,
 Arabic letters Arabic, and one of the Persian-only letters (پ چ ژ گ ی ک) or
 a zero-width non-joiner Persian.  --check exits 1 when the file is not up
 to date (tests/cli/page_facts.sh checks that every name is listed).
 """
 import os
+import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -102,12 +106,55 @@ def parent_table():
     return out + [""]
 
 
+CUE_START = "#### Cue forms, one table per language"
+CUE_END = "**Chains**"
+FLAGS = (("F_CITING", "citing: continues the chain of the source before"),
+         ("F_REVERSE", "reversed: the source after it cites the one before"),
+         ("F_DENIAL", "denial"),
+         ("F_LINESTART", "at a line start only"),
+         ("F_ATTACHED", "may be joined to the next word"),
+         ("F_INVERT", "also '\"...,\" CUE NAME': the name after it"))
+LANGS = (("en", "English"), ("ar", "Arabic"), ("fa", "Persian"))
+
+
+def cue_tables():
+    """The cue rows of src/attrib/cues.c, in table order (the first, the
+    longest, cue matching at a word decides)."""
+    src = open(os.path.join(ROOT, "src", "attrib", "cues.c"),
+               encoding="utf-8").read()
+    body = src[src.index("const cue_row hs_attr_cues[]"):]
+    body = body[:body.index("};")]
+    rows_ = re.findall(r'\{"(en|ar|fa)", "((?:[^"\\]|\\.)*)", (BEFORE|AFTER), '
+                       r'([^}]*)\}', body)
+    out = [CUE_START, "",
+           "Written by `scripts/source_tables.py` from the table `hs_attr_cues` "
+           "of `src/attrib/cues.c`: every accepted cue form, where its source "
+           "is read (before or after it) and what else it means. A cue "
+           "matches at a word start, ASCII case folded; Persian cues also "
+           "match Persian written with Arabic letters (ي ى for ی, ك for ک).",
+           ""]
+    for key, title in LANGS:
+        out += [f"##### {title} cues", "", "| cue | source | meaning |",
+                "|---|---|---|"]
+        for lang, text, side, flags in rows_:
+            if lang != key:
+                continue
+            what = [m for f, m in FLAGS if f in flags]
+            out.append(f"| `{text}` | {side.lower()} | " +
+                       ("; ".join(what) if what else "statement") + " |")
+        out.append("")
+    return out
+
+
 def main():
     path = os.path.join(ROOT, "docs", "sources.md")
     doc = open(path, encoding="utf-8").read()
     a = doc.index(START)
     b = doc.index(END, a)
     new = doc[:a] + "\n".join(alias_tables() + place_tables() + parent_table()) + "\n" + doc[b:]
+    a = new.index(CUE_START)
+    b = new.index(CUE_END, a)
+    new = new[:a] + "\n".join(cue_tables()) + "\n" + new[b:]
     if "--check" in sys.argv[1:]:
         sys.exit(0 if new == doc else 1)
     if new != doc:

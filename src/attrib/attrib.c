@@ -430,79 +430,6 @@ static void extend_alias(const txt *t, const hs_aliases *al, const sent *se,
   }
 }
 
-/* Persian is verb-final: the speaker of «گفت», «اعلام کرد» is the
-** subject opening its clause («وزیر امور خارجه در دیدار با ... گفت»),
-** read forwards from the clause start (after punctuation or after the
-** verb of a previous attribution) up to a stop word. */
-/* The start of the clause that ends at p: after the last hard
-** punctuation in [lo, p) (lo if none); *punct gets that punctuation's
-** position (or UINT32_MAX). */
-static uint32_t clause_start_fa(const txt *t, uint32_t lo, uint32_t p,
-                                uint32_t *punct) {
-  uint32_t j;
-  *punct = UINT32_MAX;
-  for (j = p; j > lo; j--)
-    if (hs_attr_hard_punct(t, j - 1) &&
-        ((unsigned char)t->s[j - 1] < 0x80 ||
-         ((unsigned char)t->s[j - 1] & 0xC0) != 0x80)) {
-      *punct = j - 1;
-      return j - 1 + hs_attr_punct_len(t, j - 1);
-    }
-  return lo;
-}
-
-/* 1 if the comma at c («،» or ",") is a plain comma. */
-static int comma_at(const txt *t, uint32_t c) {
-  return c != UINT32_MAX && (t->s[c] == ',' ||
-                             (c + 1 < t->len && !memcmp(t->s + c, "\xD8\x8C", 2)));
-}
-
-static int subject_fa(const txt *t, const sent *se, const found *f,
-                      size_t first, size_t nf, uint32_t p, uint32_t *s,
-                      uint32_t *e) {
-  uint32_t cs, pc, lo = se->s, j;
-  size_t k;
-  for (k = first; k < nf; k++)
-    if (f[k].a.src_end <= f[k].cue_s && f[k].cue_e <= p && f[k].cue_e > lo)
-      lo = f[k].cue_e;
-  cs = clause_start_fa(t, se->s, p, &pc);
-  for (k = first; k < nf; k++)
-    if (f[k].a.src_end <= f[k].cue_s && f[k].cue_e <= p && f[k].cue_e > cs)
-      cs = f[k].cue_e;
-  while (cs < p && hs_attr_is_space_byte((unsigned char)t->s[cs])) cs++;
-  /* «X در بازدید از ستاد ...، با اعلام این مطلب گفت»: a clause opened by
-  ** «با» (stating this, with ...) has its subject in the clause before */
-  if (p - cs > 5 && !memcmp(t->s + cs, "\xD8\xA8\xD8\xA7 ", 5) &&
-      comma_at(t, pc) && pc > lo) {
-    uint32_t pc2, c2 = clause_start_fa(t, lo, pc, &pc2);
-    while (c2 < pc && hs_attr_is_space_byte((unsigned char)t->s[c2])) c2++;
-    if (c2 < pc) cs = c2, pc = pc2;
-  }
-  /* «به نقل از تسنیم، علیرضا سهرابیان، رئیس فدراسیون ... گفت»: a name of
-  ** at most four words between two commas is the subject, the clause
-  ** after it its apposition */
-  if (comma_at(t, pc) && pc > lo) {
-    uint32_t pc2, c2 = clause_start_fa(t, lo, pc, &pc2), ns, ne;
-    while (c2 < pc && hs_attr_is_space_byte((unsigned char)t->s[c2])) c2++;
-    if (c2 < pc && (c2 == lo || comma_at(t, pc2)) &&
-        hs_attr_read_after(t, c2, pc, "fa", &ns, &ne) && ns == c2) {
-      int nw = 0;
-      for (j = ns; j < ne; j++) nw += t->s[j] == ' ';
-      while (ne < pc && hs_attr_is_space_byte((unsigned char)t->s[ne])) ne++;
-      if (ne == pc && nw <= 3) {
-        *s = ns;
-        *e = ne;
-        while (*e > *s && hs_attr_is_space_byte((unsigned char)t->s[*e - 1])) (*e)--;
-        return 1;
-      }
-    }
-  }
-  if (p - cs > 5 && !memcmp(t->s + cs, "\xDA\xA9\xD9\x87 ", 5)) cs += 5;
-  if (!hs_attr_read_after(t, cs, p, "fa", s, e) || *e <= *s || *s != cs)
-    return 0;
-  return 1;
-}
-
 /* "said NAME of ORG", "said NAME from ORG": the source read after an
 ** inverted cue ends with a capitalized name of 2-4 words. */
 static void trim_name_en(const txt *t, uint32_t s, uint32_t *e) {
@@ -593,6 +520,8 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
           ok = hs_attr_read_after(&t, ce, se->e, c->lang, &s, &e);
           if (ok && c->lang[0] == 'a') extend_in_ar(&t, se, s, &e);
           if (ok) extend_alias(&t, al, se, s, &e);
+          if (ok && c->lang[0] == 'a' && hs_attr_rule_noun_ar(&t, s, e)) ok = 0;
+          if (ok && c->lang[0] == 'f') hs_attr_desk_fa(&t, al, se, &s, &e);
         } else if (c->lang[0] == 'e') {
           uint32_t q = skip_abbrev_en(&t, se->s, skip_aux_en(&t, se->s, p));
           ok = nf > first && cited_before_en(&t, se, &f[nf - 1], q, &s, &e);
@@ -607,7 +536,7 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
           }
         } else {
           ok = (c->lang[0] == 'f' &&
-                subject_fa(&t, se, f, first, nf, p, &s, &e)) ||
+                hs_attr_subject_fa(&t, se, f, first, nf, p, &s, &e)) ||
                (hs_attr_read_before(&t, se->s, p, c->lang, &s, &e) &&
                 !(c->lang[0] == 'f' && s >= se->s + 5 &&
                   !memcmp(t.s + s - 5, " \xD8\xA8\xD9\x87 ", 5)));

@@ -104,6 +104,17 @@ int hs_attr_read_before(const txt *t, uint32_t lo, uint32_t i,
 int hs_attr_sentence_end(const txt *t, uint32_t i);
 size_t hs_attr_split_sentences(const txt *t, sent **out);
 
+/* subject.c: 1 if the source [s, e) read after an Arabic "according to"
+** is a rule or a document («نموذج», «النظام»); a Persian source after a
+** reporter's desk narrowed to the agency's known name; the Persian
+** subject of the verb-final cue at p. */
+int hs_attr_rule_noun_ar(const txt *t, uint32_t s, uint32_t e);
+void hs_attr_desk_fa(const txt *t, const hs_aliases *al, const sent *se,
+                     uint32_t *s, uint32_t *e);
+int hs_attr_subject_fa(const txt *t, const sent *se, const found *f,
+                       size_t first, size_t nf, uint32_t p, uint32_t *s,
+                       uint32_t *e);
+
 /* chains.c: the chains of one sentence (f[first..nf)) whose ends are not
 ** adjacent: "SANA, citing X, reported", «A به نقل از B گفت», "A reported
 ** ..., citing B", «به گزارش A، B گفت». */

@@ -167,6 +167,8 @@ static const attr_case cases[] = {
        HS_SRC_OFFICIAL, 0, 0}}},
     {"وقال محلل أسواق المال أنس الراجحي: إن الانخفاض حاد.",
      {{"محلل أسواق المال أنس الراجحي", HS_SRC_PERSON, 0, 0}}},
+    /* after «وفقا لـ» a rule or a document is no source */
+    {"وتطلب الهيئة تقديم الطلب وفقا لنموذج مخصص لذلك.", {{NULL, 0, 0, 0}}},
     /* "X in Y said" opening its clause; not "said 10,000" */
     {"Farmers in Basra province said on Monday that crops died.",
      {{"Farmers in Basra province", HS_SRC_ANONYMOUS, 0, 0}}},
@@ -246,6 +248,40 @@ static void test_attrib_vague(void **state) {
         fail_msg("'%s': '%s' found", t, a[k].source);
       }
     if (!seen) fail_msg("'%s': '%s' missing", t, vague_cases[i].source);
+    hs_attributions_free(a, n);
+  }
+  hs_aliases_free(al);
+}
+
+/* Source spans as written: the first attribution's source. */
+static const struct {
+  const char *text, *source;
+} span_cases[] = {
+    {"به گزارش حوزه پارلمانی خبرگزاری فارس به نقل از خانه ملت، رضا رحمانی "
+     "گفت: تولید باید افزایش یابد.",
+     "خبرگزاری فارس"},
+    {"به گزارش خبرنگار گروه حماسه و مقاومت فارس(باشگاه توانا)، خرمشهر آزاد "
+     "شد.",
+     "فارس"},
+    {"The rate fell to 7.8 pct in February, the\nNational Statistics Office "
+     "said.",
+     "the\nNational Statistics Office"},
+    {"به گزارش \"ورزش سه\"، تیم برد.", "ورزش سه"},
+};
+
+static void test_attrib_spans(void **state) {
+  hs_aliases *al = NULL;
+  size_t i;
+  (void)state;
+  assert_int_equal(hs_aliases_new(&al, NULL), HS_OK);
+  for (i = 0; i < sizeof span_cases / sizeof span_cases[0]; i++) {
+    const char *t = span_cases[i].text;
+    hs_attribution *a = NULL;
+    size_t n = 0;
+    assert_int_equal(hs_attrib_extract(t, strlen(t), al, &a, &n, NULL), HS_OK);
+    if (!n) fail_msg("'%s': nothing found", t);
+    if (strcmp(a[0].source, span_cases[i].source))
+      fail_msg("'%s': source '%s'", t, a[0].source);
     hs_attributions_free(a, n);
   }
   hs_aliases_free(al);
@@ -473,6 +509,7 @@ int main(void) {
       cmocka_unit_test(test_attrib_table),
       cmocka_unit_test(test_attrib_chains),
       cmocka_unit_test(test_attrib_vague),
+      cmocka_unit_test(test_attrib_spans),
       cmocka_unit_test(test_aliases),
       cmocka_unit_test(test_graph),
   };

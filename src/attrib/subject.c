@@ -1,0 +1,141 @@
+/*
+** subject.c — where the source of a cue lies when word order makes it
+** more than the words next to the cue: the Persian subject that opens the
+** clause of a verb-final cue (before a «با» clause, before an apposition),
+** the Persian reporter's desk before an agency's name, and the Arabic rule
+** or document named after "according to" («وفقا لنموذج»), which is no
+** source.  Kept apart from attrib.c, which reads the words next to a cue;
+** per-language words are the tables below.
+*/
+#include <string.h>
+
+#include "hearsay.h"
+
+#include "attrib/attrib_int.h"
+
+/* «وفقا لنموذج مخصص», «حسب النظام», «طبقا للقرار»: after "according to"
+** Arabic names a rule or a document as often as a source; a source whose
+** first word (its article dropped) is such a noun is none. */
+static const char *const rule_nouns_ar[] = {
+    "نموذج", "نظام", "قرار", "لائحة", "مادة", "خطة", "برنامج", "جدول",
+    "قانون", "تعليمات", "ضوابط", "شروط", "معايير", "آلية", "اتفاق", "اتفاقية",
+    "توجيهات", "الية", NULL};
+
+int hs_attr_rule_noun_ar(const txt *t, uint32_t s, uint32_t e) {
+  uint32_t w = hs_attr_word_end(t, s);
+  if (w > e) w = e;
+  if (w - s > 4 && !memcmp(t->s + s, "\xD8\xA7\xD9\x84", 4)) s += 4;
+  return hs_attr_in_list(t->s + s, w - s, rule_nouns_ar);
+}
+
+/* «به گزارش خبرنگار گروه حماسه و مقاومت فارس(باشگاه توانا)», «به گزارش
+** حوزه پارلمانی خبرگزاری فارس»: a reporter's desk before the agency; the
+** source is the agency's name that ends the phrase (before a comma or a
+** parenthesis) when the alias table knows it. */
+static const char *const desk_fa_words[] = {"خبرنگار", "حوزه", "گروه",
+                                            "سرویس", NULL};
+
+static int desk_name(const txt *t, const hs_aliases *al, uint32_t *s,
+                     uint32_t *e, uint32_t end) {
+  uint32_t b, best = 0;
+  int k;
+  while (end > *s && t->s[end - 1] == ' ') end--;
+  b = end;
+  for (k = 0; k < 3 && b > *s; k++) { /* the last one to three words */
+    while (b > *s && t->s[b - 1] != ' ') b--;
+    if (b <= *s) break;
+    if (hs_aliases_lookup(al, t->s + b, end - b, NULL, NULL)) best = b;
+    b--;
+  }
+  if (!best) return 0; /* the longest known name wins */
+  *s = best;
+  *e = end;
+  return 1;
+}
+
+void hs_attr_desk_fa(const txt *t, const hs_aliases *al, const sent *se,
+                    uint32_t *s, uint32_t *e) {
+  uint32_t w = hs_attr_word_end(t, *s), end = *s;
+  if (!al || w > *e || !hs_attr_in_list(t->s + *s, w - *s, desk_fa_words))
+    return;
+  if (desk_name(t, al, s, e, *e)) return;
+  while (end < se->e && end - *s < 160 && t->s[end] != '(' &&
+         memcmp(t->s + end, "\xD8\x8C", 2) && t->s[end] != ',' &&
+         !hs_attr_sentence_end(t, end))
+    end++;
+  desk_name(t, al, s, e, end);
+}
+
+/* Persian is verb-final: the speaker of «گفت», «اعلام کرد» is the
+** subject opening its clause («وزیر امور خارجه در دیدار با ... گفت»),
+** read forwards from the clause start (after punctuation or after the
+** verb of a previous attribution) up to a stop word. */
+/* The start of the clause that ends at p: after the last hard
+** punctuation in [lo, p) (lo if none); *punct gets that punctuation's
+** position (or UINT32_MAX). */
+static uint32_t clause_start_fa(const txt *t, uint32_t lo, uint32_t p,
+                                uint32_t *punct) {
+  uint32_t j;
+  *punct = UINT32_MAX;
+  for (j = p; j > lo; j--)
+    if (hs_attr_hard_punct(t, j - 1) &&
+        ((unsigned char)t->s[j - 1] < 0x80 ||
+         ((unsigned char)t->s[j - 1] & 0xC0) != 0x80)) {
+      *punct = j - 1;
+      return j - 1 + hs_attr_punct_len(t, j - 1);
+    }
+  return lo;
+}
+
+/* 1 if the comma at c («،» or ",") is a plain comma. */
+static int comma_at(const txt *t, uint32_t c) {
+  return c != UINT32_MAX && (t->s[c] == ',' ||
+                             (c + 1 < t->len && !memcmp(t->s + c, "\xD8\x8C", 2)));
+}
+
+int hs_attr_subject_fa(const txt *t, const sent *se, const found *f,
+                      size_t first, size_t nf, uint32_t p, uint32_t *s,
+                      uint32_t *e) {
+  uint32_t cs, pc, lo = se->s, j;
+  size_t k;
+  for (k = first; k < nf; k++)
+    if (f[k].a.src_end <= f[k].cue_s && f[k].cue_e <= p && f[k].cue_e > lo)
+      lo = f[k].cue_e;
+  cs = clause_start_fa(t, se->s, p, &pc);
+  for (k = first; k < nf; k++)
+    if (f[k].a.src_end <= f[k].cue_s && f[k].cue_e <= p && f[k].cue_e > cs)
+      cs = f[k].cue_e;
+  while (cs < p && hs_attr_is_space_byte((unsigned char)t->s[cs])) cs++;
+  /* «X در بازدید از ستاد ...، با اعلام این مطلب گفت»: a clause opened by
+  ** «با» (stating this, with ...) has its subject in the clause before */
+  if (p - cs > 5 && !memcmp(t->s + cs, "\xD8\xA8\xD8\xA7 ", 5) &&
+      comma_at(t, pc) && pc > lo) {
+    uint32_t pc2, c2 = clause_start_fa(t, lo, pc, &pc2);
+    while (c2 < pc && hs_attr_is_space_byte((unsigned char)t->s[c2])) c2++;
+    if (c2 < pc) cs = c2, pc = pc2;
+  }
+  /* «به نقل از تسنیم، علیرضا سهرابیان، رئیس فدراسیون ... گفت»: a name of
+  ** at most four words between two commas is the subject, the clause
+  ** after it its apposition */
+  if (comma_at(t, pc) && pc > lo) {
+    uint32_t pc2, c2 = clause_start_fa(t, lo, pc, &pc2), ns, ne;
+    while (c2 < pc && hs_attr_is_space_byte((unsigned char)t->s[c2])) c2++;
+    if (c2 < pc && (c2 == lo || comma_at(t, pc2)) &&
+        hs_attr_read_after(t, c2, pc, "fa", &ns, &ne) && ns == c2) {
+      int nw = 0;
+      for (j = ns; j < ne; j++) nw += t->s[j] == ' ';
+      while (ne < pc && hs_attr_is_space_byte((unsigned char)t->s[ne])) ne++;
+      if (ne == pc && nw <= 3) {
+        *s = ns;
+        *e = ne;
+        while (*e > *s && hs_attr_is_space_byte((unsigned char)t->s[*e - 1])) (*e)--;
+        return 1;
+      }
+    }
+  }
+  if (p - cs > 5 && !memcmp(t->s + cs, "\xDA\xA9\xD9\x87 ", 5)) cs += 5;
+  if (!hs_attr_read_after(t, cs, p, "fa", s, e) || *e <= *s || *s != cs)
+    return 0;
+  return 1;
+}
+
