@@ -490,6 +490,7 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
   if (!text || !len) return HS_OK;
   t.s = text;
   t.len = len > UINT32_MAX - 4 ? UINT32_MAX - 4 : (uint32_t)len;
+  t.wrapped = hs_attr_wrapped(&t);
   ns = hs_attr_split_sentences(&t, &ss);
   persian = is_persian(&t);
   bord = hs_malloc(hs_attr_ncues * sizeof *bord);

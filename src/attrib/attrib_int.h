@@ -71,6 +71,7 @@ const char *hs_attr_second(const char *t, uint32_t se_end, const char *cue,
 typedef struct txt {
   const char *s;
   uint32_t len;
+  int wrapped; /* hard-wrapped at 60-80 columns (hs_attr_wrapped) */
 } txt;
 typedef struct sent {
   uint32_t s, e;
@@ -102,6 +103,7 @@ int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim,
 int hs_attr_read_before(const txt *t, uint32_t lo, uint32_t i,
                         const char *lang, uint32_t *s, uint32_t *e);
 int hs_attr_sentence_end(const txt *t, uint32_t i);
+int hs_attr_wrapped(const txt *t);
 size_t hs_attr_split_sentences(const txt *t, sent **out);
 
 /* subject.c: 1 if the source [s, e) read after an Arabic "according to"

@@ -370,6 +370,14 @@ static void type_by_context(const char *text, size_t len,
   uint32_t p = a->src_end;
   if ((unsigned char)v[0] < 0xD8 || (unsigned char)v[0] > 0xDB) return;
   for (k = 0; k < n; k++) words += v[k] == ' ';
+  /* one analyst with a name: «محلل أسواق المال أنس الراجحي» (not «یک
+  ** تحلیلگر بازار», "a market analyst") */
+  if (a->type == HS_SRC_ANONYMOUS && words >= 4 &&
+      (!strncmp(v, "محلل ", strlen("محلل ")) ||
+       !strncmp(v, "تحلیلگر ", strlen("تحلیلگر ")))) {
+    a->type = HS_SRC_PERSON;
+    return;
+  }
   if (a->type == HS_SRC_UNKNOWN || a->type == HS_SRC_PERSON) {
     while (p < len && text[p] == ' ') p++;
     if (p + 3 < len && !memcmp(text + p, "\xD8\x8C ", 3)) {

@@ -278,8 +278,7 @@ const type_word hs_attr_type_words[] = {
     {"economists", HS_SRC_ANONYMOUS}, {"experts", HS_SRC_ANONYMOUS},
     {"observers", HS_SRC_ANONYMOUS}, {"diplomats", HS_SRC_ANONYMOUS},
     {"مصدر", HS_SRC_ANONYMOUS}, {"محللون", HS_SRC_ANONYMOUS},
-    /* one analyst is named: «محلل أسواق المال أنس الراجحي» */
-    {"محلل", HS_SRC_PERSON}, {"تحلیلگر", HS_SRC_PERSON},
+    {"محلل", HS_SRC_ANONYMOUS}, {"تحلیلگر", HS_SRC_ANONYMOUS},
     {"متحدث", HS_SRC_OFFICIAL}, {"سخنگو", HS_SRC_OFFICIAL},
     {"کارشناسان", HS_SRC_ANONYMOUS}, {"center", HS_SRC_OFFICIAL},
     {"centre", HS_SRC_OFFICIAL}, {"أمين", HS_SRC_OFFICIAL},

@@ -259,15 +259,39 @@ int hs_attr_read_before(const txt *t, uint32_t lo, uint32_t i, const char *lang,
 /* ------------------------------------------------------------ sentences */
 
 
-/* A line break inside a hard-wrapped paragraph (newswire text wrapped at
-** 60-80 columns) does not end a sentence: the line ends in a letter, a
-** digit or a comma, the next line goes on at once, with no indentation,
-** and it opens with a small letter or the line is 40 bytes or more
-** ("... the\nNational Statistics Office said"). */
+/* 1 if the text is hard-wrapped (newswire text at 60-80 columns): of its
+** lines of 40 bytes or more, at least three, and half, are 40-90 bytes
+** long and go on into the next line (no sentence end, no indentation).
+** A page's headline line over its first paragraph is not. */
+int hs_attr_wrapped(const txt *t) {
+  uint32_t i, b = 0;
+  int go_on = 0, long_lines = 0;
+  for (i = 0; i < t->len; i++) {
+    unsigned char p, n;
+    if (t->s[i] != '\n') continue;
+    if (i - b >= 40) {
+      long_lines++;
+      p = (unsigned char)t->s[i - 1];
+      n = i + 1 < t->len ? (unsigned char)t->s[i + 1] : ' ';
+      if (i - b <= 90 && n != ' ' && n != '\n' && n != '\t' && n != '\r' &&
+          ((p >= 'a' && p <= 'z') || (p >= 'A' && p <= 'Z') ||
+           (p >= '0' && p <= '9') || p == ','))
+        go_on++;
+    }
+    b = i + 1;
+  }
+  return go_on >= 3 && 2 * go_on >= long_lines;
+}
+
+/* A line break inside a hard-wrapped paragraph (hs_attr_wrapped) does
+** not end a sentence: the line ends in a letter, a digit or a comma, the
+** next line goes on at once, with no indentation, and it opens with a
+** small letter or the line is 40 bytes or more ("... the\nNational
+** Statistics Office said"). */
 static int wrapped_line(const txt *t, uint32_t i) {
   uint32_t b = i;
   unsigned char p, n;
-  if (i == 0 || i + 1 >= t->len) return 0;
+  if (!t->wrapped || i == 0 || i + 1 >= t->len) return 0;
   p = (unsigned char)t->s[i - 1];
   n = (unsigned char)t->s[i + 1];
   if (n == ' ' || n == '\t' || n == '\n' || n == '\r') return 0;

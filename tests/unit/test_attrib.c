@@ -117,8 +117,14 @@ static const attr_case cases[] = {
      {{"مصدر أمني", HS_SRC_ANONYMOUS, 0, 0}}},
     /* a hard-wrapped newswire line does not end the sentence */
     {"Hartford Insurance Group, a unit\nof New York-based ITT Corp, said "
-     "premiums rose.",
+     "higher worldwide\npremiums helped to boost net income for the 1986 "
+     "fourth\nquarter to 88.6 mln dlrs, from net income of 36.7 mln dlrs "
+     "for\nthe 1985 quarter.",
      {{"Hartford Insurance Group", HS_SRC_OFFICIAL, 0, 0}}},
+    /* a headline line over a page's first paragraph is no wrapped line */
+    {"Breaking: Syrian jets strike convoy near Deir ez-Zor\nFurat Post "
+     "reported that a convoy was hit.",
+     {{"Furat Post", HS_SRC_OUTLET, 0, 0}}},
     /* "rejected" and "dismissed" deny statements, not offers */
     {"Australian winemaker Southcorp has rejected a takeover offer.",
      {{NULL, 0, 0, 0}}},
@@ -263,8 +269,11 @@ static const struct {
     {"به گزارش خبرنگار گروه حماسه و مقاومت فارس(باشگاه توانا)، خرمشهر آزاد "
      "شد.",
      "فارس"},
-    {"The rate fell to 7.8 pct in February, the\nNational Statistics Office "
-     "said.",
+    {"Denmark's seasonally adjusted\nunemployment rate fell to 7.8 pct of "
+     "the workforce in February\nfrom 7.9 pct in January, against 7.9 pct "
+     "in February 1986, the\nNational Statistics Office said.\n    The "
+     "total number of unemployed in February was 213,200\nagainst 215,700 "
+     "in January.",
      "the\nNational Statistics Office"},
     {"به گزارش \"ورزش سه\"، تیم برد.", "ورزش سه"},
 };
