@@ -68,7 +68,10 @@ int hs_attr_eq_ci(const char *a, size_t na, const char *b) {
     if (x >= 'A' && x <= 'Z') x = (unsigned char)(x + 32);
     if (!b[j]) return 0;
     if (x != (unsigned char)b[j]) {
-      if (x < 0xD8 || j + 1 >= na || !b[j + 1] || !hs_attr_fa_fold(a + j, b + j))
+      /* only a lead byte of yeh or kaf can fold (most mismatches are not) */
+      if (x < 0xD9 || x > 0xDB || (unsigned char)b[j] < 0xD9 ||
+          (unsigned char)b[j] > 0xDB || j + 1 >= na || !b[j + 1] ||
+          !hs_attr_fa_fold(a + j, b + j))
         return 0;
       j++;
     }
