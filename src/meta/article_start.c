@@ -292,14 +292,15 @@ static uint8_t classify(const char *t, aline *l) {
   uint16_t w = l->words;
   unsigned char c0 = (unsigned char)t[s], cl = (unsigned char)t[e - 1];
   if (menu_line(t, s, e)) return K_MENU;
-  if (w <= 24) {
+  if (w > 14 && w <= 24) {
+    /* a published/modified pair of dates ("Mon 18 Nov 2019 18.54 GMT Last
+    ** modified on Mon 18 Nov 2019 18.56 GMT") */
     hs_date v[2];
-    size_t nd = hs_date_scan(t + s, e - s, v, 2);
-    /* a date line, or a published/modified pair of them ("Mon 18 Nov 2019
-    ** 18.54 GMT Last modified on Mon 18 Nov 2019 18.56 GMT") */
-    if ((nd == 1 && w <= 14) || nd == 2) return K_DATE;
+    if (hs_date_scan(t + s, e - s, v, 2) == 2) return K_DATE;
   }
   if (w <= 14) {
+    hs_date v;
+    if (hs_date_scan(t + s, e - s, &v, 1) == 1) return K_DATE;
     for (i = 0; date_labels[i]; i++)
       if (hs_meta_starts_ci(t, s, e, date_labels[i])) return K_DATE;
     /* a time of day "21:17", "6:55 AM" */

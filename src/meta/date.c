@@ -181,12 +181,11 @@ static const name_row weekdays[] = {
 ** look, and a name is compared only with the rows that share its first
 ** byte, in table order (of two rows that can match at one place, the
 ** first wins). */
-enum { T_WEEKDAY, T_EN, T_AR, T_HIJRI, T_FA, T_FA_GREG, T_RU, NTABLES };
+enum { T_WEEKDAY, T_EN, T_AR, T_HIJRI, T_FA, T_FA_GREG, NTABLES, T_RU };
 #define MAX_ROWS 64
 
 static const name_row *const tables[NTABLES] = {
-    weekdays, en_months, ar_months, hijri_months, fa_months, fa_greg_months,
-    ru_months};
+    weekdays, en_months, ar_months, hijri_months, fa_months, fa_greg_months};
 
 _Static_assert(sizeof weekdays / sizeof weekdays[0] <= MAX_ROWS &&
                    sizeof en_months / sizeof en_months[0] <= MAX_ROWS &&
@@ -194,8 +193,7 @@ _Static_assert(sizeof weekdays / sizeof weekdays[0] <= MAX_ROWS &&
                    sizeof hijri_months / sizeof hijri_months[0] <= MAX_ROWS &&
                    sizeof fa_months / sizeof fa_months[0] <= MAX_ROWS &&
                    sizeof fa_greg_months / sizeof fa_greg_months[0] <=
-                       MAX_ROWS &&
-                   sizeof ru_months / sizeof ru_months[0] <= MAX_ROWS,
+                       MAX_ROWS,
                "a name table outgrows the scan's row index");
 
 typedef struct scan {
@@ -259,8 +257,23 @@ static int letter_at(const scan *sc, size_t i) {
 /* Match a name of table tab at *i (ASCII case-insensitive), whole word;
 ** returns its value or 0. */
 static int name_at(const scan *sc, size_t *i, int tab) {
-  const name_row *t = tables[tab];
+  const name_row *t;
   int k;
+  if (tab == T_RU) {
+    /* not indexed (the index is built every scan): tried only after a
+    ** day number, where a Cyrillic letter (0xD0/0xD1) opens the word */
+    if (*i >= sc->len || (sc->s[*i] != 0xD0 && sc->s[*i] != 0xD1)) return 0;
+    for (k = 0; ru_months[k].name; k++) {
+      size_t n = strlen(ru_months[k].name);
+      if (*i + n <= sc->len && !memcmp(sc->s + *i, ru_months[k].name, n) &&
+          !letter_at(sc, *i + n)) {
+        *i += n;
+        return ru_months[k].value;
+      }
+    }
+    return 0;
+  }
+  t = tables[tab];
   unsigned char c0 = *i < sc->len ? (unsigned char)sc->s[*i] : 0;
   if (c0 >= 'A' && c0 <= 'Z') c0 = (unsigned char)(c0 + 32);
   for (k = sc->head[tab][c0] - 1; k >= 0; k = sc->next[tab][k] - 1) {
