@@ -16,6 +16,15 @@
 ** stay two passages, as a moved sentence does.  Joining is transitive (union-find), and a group is not joined
 ** when a passage outside it lies inside its span on either side, so a
 ** record never swallows text that was copied elsewhere.
+**
+** Then each passage that is not a near-verbatim copy grows at its ends by
+** whole sentences: the sentence (or the part of one) just before it on
+** each side, or just after it, is taken in when the two are still about
+** the same thing (tf·idf cosine and two shared content words), up to
+** EDGE_MAX sentences an end.  A reworded copy's first and last sentences
+** often share too little to be matched alone, but next to a passage that
+** is enough (Sanchez-Perez, Sidorov and Gelbukh extend their passages the
+** same way).  A passage never grows over another passage of the pair.
 */
 #include <math.h>
 #include <stdlib.h>
@@ -28,7 +37,12 @@
 #define JOIN_FAR 80    /* words: a gap up to this long if its sides match */
 #define JOIN_COS 0.25  /* cosine of the two sides of such a gap */
 #define JOIN_SUMMARY 400 /* words apart on one side, if near on the other */
-#define JOIN_VERBATIM 0.9 /* pieces this similar are joined in order only */
+#define JOIN_VERBATIM 0.9 /* pieces this similar are joined in order only,
+                          ** and never grown at their ends */
+#define EDGE_MAX 3     /* sentences a passage grows by at each end */
+#define EDGE_COS 0.25  /* cosine of the two sentences it grows by... */
+#define EDGE_SHARED 2  /* ...and the content terms they share */
+#define EDGE_WORDS 80  /* tokens of such a sentence, at most */
 
 typedef struct jitem {
   uint64_t key;  /* a.doc << 32 | b.doc */
@@ -56,15 +70,25 @@ static size_t bag(const hs_doctab *T, uint32_t t0, uint32_t t1, uint32_t **v,
   HS_GROW(*v, *cap, (size_t)(t1 - t0) + 1);
   for (t = t0; t < t1; t++)
     if (T->hash[t]) (*v)[m++] = T->hash[t];
-  qsort(*v, m, sizeof **v, u32_cmp);
+  if (m > 48) qsort(*v, m, sizeof **v, u32_cmp);
+  else { /* a sentence or two: insertion sort */
+    size_t x, y;
+    for (x = 1; x < m; x++) {
+      uint32_t val = (*v)[x];
+      for (y = x; y > 0 && (*v)[y - 1] > val; y--) (*v)[y] = (*v)[y - 1];
+      (*v)[y] = val;
+    }
+  }
   return m;
 }
 
-/* The tf·idf cosine of two sorted bags of terms. */
+/* The tf·idf cosine of two sorted bags of terms; *shared (if not NULL):
+** the content terms (not stopwords) in both. */
 static double bag_cos(const hs_sent_idf *w, const uint32_t *x, size_t nx,
-                      const uint32_t *y, size_t ny) {
+                      const uint32_t *y, size_t ny, uint32_t *shared) {
   size_t i = 0, k = 0;
   double dot = 0, n1 = 0, n2 = 0;
+  if (shared) *shared = 0;
   while (i < nx || k < ny) {
     uint32_t t;
     double tx = 0, ty = 0, f;
@@ -73,6 +97,7 @@ static double bag_cos(const hs_sent_idf *w, const uint32_t *x, size_t nx,
     while (i < nx && x[i] == t) i++, tx++;
     while (k < ny && y[k] == t) k++, ty++;
     f = hs_sent_idf_of(w, t);
+    if (shared && tx > 0 && ty > 0 && f >= w->stop) (*shared)++;
     dot += tx * ty * f * f;
     n1 += tx * tx * f * f;
     n2 += ty * ty * f * f;
@@ -90,13 +115,82 @@ static uint32_t dist(uint32_t s0, uint32_t e0, uint32_t s1, uint32_t e1) {
   return s1 >= e0 ? s1 - e0 : s0 >= e1 ? s0 - e1 : 0;
 }
 
-int hs_sent_join(const hs_docset *ds, const hs_sent_idf *w, hs_passage *p,
-                 size_t *n, hs_error *err) {
+/* The sentence of S (nsent > 0) holding token t. */
+static uint32_t sent_of(const hs_senttab *S, uint32_t t) {
+  uint32_t lo = 0, hi = S->nsent;
+  while (hi - lo > 1) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (S->sent[mid] <= t) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/* Grow passage k of a pair's g passages (tokens [tk[4k], tk[4k+1]) of A,
+** [tk[4k+2], tk[4k+3]) of B; dead[c]: passage c was joined into another)
+** by the sentences next to it; 1 if it grew. */
+static int grow(const hs_sent_idf *w, const hs_doctab *A, const hs_doctab *B,
+                const hs_senttab *SA, const hs_senttab *SB, uint32_t *tk,
+                const uint8_t *dead, size_t g, size_t k, uint32_t **va,
+                size_t *capa, uint32_t **vb, size_t *capb) {
+  uint32_t *e = tk + 4 * k;
+  int grown = 0, end, step;
+  if (!SA->nsent || !SB->nsent || SA->sent[SA->nsent] != A->n ||
+      SB->sent[SB->nsent] != B->n)
+    return 0;
+  for (end = 0; end < 2; end++)
+    for (step = 0; step < EDGE_MAX; step++) {
+      uint32_t a0, a1, b0, b1, shared;
+      size_t na, nb, c;
+      int clash = 0;
+      if (end == 0) { /* before: the sentence holding the token before */
+        if (!e[0] || !e[2]) break;
+        a1 = e[0], a0 = SA->sent[sent_of(SA, a1 - 1)];
+        b1 = e[2], b0 = SB->sent[sent_of(SB, b1 - 1)];
+      } else {
+        if (e[1] >= A->n || e[3] >= B->n) break;
+        a0 = e[1], a1 = SA->sent[sent_of(SA, a0) + 1];
+        b0 = e[3], b1 = SB->sent[sent_of(SB, b0) + 1];
+      }
+      if (a1 - a0 > EDGE_WORDS || b1 - b0 > EDGE_WORDS) break;
+      for (c = 0; c < g && !clash; c++)
+        if (c != k && !dead[c] &&
+            ((tk[4 * c] < a1 && tk[4 * c + 1] > a0) ||
+             (tk[4 * c + 2] < b1 && tk[4 * c + 3] > b0)))
+          clash = 1;
+      if (clash) break;
+      na = bag(A, a0, a1, va, capa);
+      nb = bag(B, b0, b1, vb, capb);
+      if (bag_cos(w, *va, na, *vb, nb, &shared) < EDGE_COS ||
+          shared < EDGE_SHARED)
+        break;
+      if (end == 0) e[0] = a0, e[2] = b0;
+      else e[1] = a1, e[3] = b1;
+      grown = 1;
+    }
+  return grown;
+}
+
+/* Set passage q's bounds to tokens [a0, a1) of A and [b0, b1) of B. */
+static void set_bounds(hs_passage *q, const hs_doctab *A, const hs_doctab *B,
+                       uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1) {
+  q->a.start = A->start[a0];
+  q->a.end = A->start[a1 - 1] + A->len[a1 - 1];
+  q->a.words = a1 - a0;
+  q->b.start = B->start[b0];
+  q->b.end = B->start[b1 - 1] + B->len[b1 - 1];
+  q->b.words = b1 - b0;
+}
+
+int hs_sent_join(const hs_docset *ds, const hs_senttab *st,
+                 const hs_sent_idf *w, hs_passage *p, size_t *n,
+                 hs_error *err) {
   jitem *it = hs_malloc((*n + 1) * sizeof *it);
   uint8_t *gone = hs_calloc(*n + 1, 1);
   size_t ni = 0, x, y, i, k, m;
   uint32_t *va = NULL, *vb = NULL, *tk = NULL;
-  size_t capa = 0, capb = 0, captk = 0, *up = NULL, capup = 0;
+  size_t capa = 0, capb = 0, captk = 0, *up = NULL, capup = 0, capdead = 0;
+  uint8_t *dead = NULL;
   hs_docbuf bufa = {NULL, 0}, bufb = {NULL, 0};
   int rc = HS_OK;
   for (i = 0; i < *n; i++)
@@ -109,8 +203,10 @@ int hs_sent_join(const hs_docset *ds, const hs_sent_idf *w, hs_passage *p,
   for (x = 0; x < ni && !rc; x = y) {
     hs_doctab A, B;
     size_t g;
+    int loose = 0;
     for (y = x + 1; y < ni && it[y].key == it[x].key; y++) {}
-    if (y - x < 2) continue;
+    for (i = x; i < y; i++) loose |= p[it[i].i].similarity < JOIN_VERBATIM;
+    if (y - x < 2 && !loose) continue;
     if (hs_docset_get(ds, p[it[x].i].a.doc, &A, &bufa, err) ||
         hs_docset_get(ds, p[it[x].i].b.doc, &B, &bufb, err)) {
       rc = HS_EIO;
@@ -155,7 +251,7 @@ int hs_sent_join(const hs_docset *ds, const hs_sent_idf *w, hs_passage *p,
           uint32_t b1 = tk[4 * i + 3] <= tk[4 * k + 2] ? tk[4 * k + 2] : tk[4 * i + 2];
           size_t na = a1 > a0 ? bag(&A, a0, a1, &va, &capa) : 0;
           size_t nb = b1 > b0 ? bag(&B, b0, b1, &vb, &capb) : 0;
-          if (bag_cos(w, va, na, vb, nb) < JOIN_COS) continue;
+          if (bag_cos(w, va, na, vb, nb, NULL) < JOIN_COS) continue;
         }
         up[root(up, k)] = root(up, i);
       }
@@ -194,12 +290,7 @@ int hs_sent_join(const hs_docset *ds, const hs_sent_idf *w, hs_passage *p,
       if (clash) continue;
       {
         hs_passage *q = &p[it[x + i].i];
-        q->a.start = A.start[a0];
-        q->a.end = A.start[a1 - 1] + A.len[a1 - 1];
-        q->a.words = a1 - a0;
-        q->b.start = B.start[b0];
-        q->b.end = B.start[b1 - 1] + B.len[b1 - 1];
-        q->b.words = b1 - b0;
+        set_bounds(q, &A, &B, a0, a1, b0, b1);
         q->words = words;
         q->similarity = len > 0 ? sim / len : q->similarity;
         /* n-gram pieces joined across a gap or out of order: rewritten */
@@ -207,6 +298,25 @@ int hs_sent_join(const hs_docset *ds, const hs_sent_idf *w, hs_passage *p,
       }
       for (c = 0; c < g; c++)
         if (c != i && root(up, c) == r) gone[it[x + c].i] = 1;
+    }
+    if (!loose || !st) continue;
+    /* the passages left grow at their ends */
+    HS_GROW(dead, capdead, g);
+    for (i = 0; i < g; i++) {
+      const hs_passage *q = &p[it[x + i].i];
+      dead[i] = gone[it[x + i].i];
+      tk[4 * i] = hs_doctab_token_at(&A, q->a.start);
+      tk[4 * i + 1] = hs_doctab_token_at(&A, q->a.end);
+      tk[4 * i + 2] = hs_doctab_token_at(&B, q->b.start);
+      tk[4 * i + 3] = hs_doctab_token_at(&B, q->b.end);
+    }
+    for (i = 0; i < g; i++) {
+      hs_passage *q = &p[it[x + i].i];
+      if (dead[i] || q->similarity >= JOIN_VERBATIM) continue;
+      if (grow(w, &A, &B, &st[q->a.doc], &st[q->b.doc], tk, dead, g, i, &va,
+               &capa, &vb, &capb))
+        set_bounds(q, &A, &B, tk[4 * i], tk[4 * i + 1], tk[4 * i + 2],
+                   tk[4 * i + 3]);
     }
   }
   for (i = m = 0; i < *n && !rc; i++)
@@ -218,6 +328,7 @@ int hs_sent_join(const hs_docset *ds, const hs_sent_idf *w, hs_passage *p,
   free(vb);
   free(tk);
   free(up);
+  free(dead);
   hs_docbuf_free(&bufa);
   hs_docbuf_free(&bufb);
   return rc;

@@ -826,7 +826,8 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     hs_sent_idf w;
     w.q = j.idf;
     w.mask = tc.mask;
-    rc = hs_sent_join(ds, &w, res, &m, err);
+    w.stop = j.stopidf;
+    rc = hs_sent_join(ds, st, &w, res, &m, err);
   }
   free(j.idf);
   hs_termcounts_free(&tc);

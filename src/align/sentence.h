@@ -102,6 +102,7 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
 typedef struct hs_sent_idf {
   const uint8_t *q;
   uint32_t mask;
+  float stop; /* terms weighing less are stopwords */
 } hs_sent_idf;
 
 #define HS_IDF_UNIT 15.0f
@@ -168,10 +169,12 @@ int hs_sent_cands_build(const hs_docset *ds, const hs_senttab *st,
                         hs_error *err);
 void hs_sent_cands_free(hs_sent_cands *c);
 
-/* Join passages *p of one pair that are pieces of one rewritten passage
-** (join.c); the document tables come from ds.  HS_EIO if one cannot be
-** read. */
-int hs_sent_join(const hs_docset *ds, const hs_sent_idf *w, hs_passage *p,
-                 size_t *n, hs_error *err);
+/* Join passages *p of one pair that are pieces of one rewritten passage,
+** then grow those that are not near-verbatim by the sentences (st, NULL:
+** none) next to them (join.c); the document tables come from ds.  HS_EIO
+** if one cannot be read. */
+int hs_sent_join(const hs_docset *ds, const hs_senttab *st,
+                 const hs_sent_idf *w, hs_passage *p, size_t *n,
+                 hs_error *err);
 
 #endif
