@@ -5,26 +5,31 @@
 ** A paraphrased passage comes out of the two stages in pieces: n-gram
 ** passages where a phrase or two survived, sentence passages where whole
 ** sentences were reworded, with stretches between them that neither
-** matched on its own, and its parts often shuffled.  Two passages of the
-** same pair of documents are joined when they lie near each other on both
-** sides: the gap between them is short on both sides, or a little longer
-** but still about the same thing (the tf·idf cosine of the two gaps'
-** words passes a threshold), or next to each other on one side and apart
-** on the other (a summary's sentences over a longer source).  Pieces in
-** another order on the two sides are joined only when neither is a
-** near-verbatim copy: two paragraphs copied word for word and swapped
-** stay two passages, as a moved sentence does.  Joining is transitive (union-find), and a group is not joined
-** when a passage outside it lies inside its span on either side, so a
-** record never swallows text that was copied elsewhere.
+** matched on its own, and its parts often shuffled.
 **
-** Then each passage that is not a near-verbatim copy grows at its ends by
+** First each passage that is not a near-verbatim copy grows at its ends by
 ** whole sentences: the sentence (or the part of one) just before it on
-** each side, or just after it, is taken in when the two are still about
+** both sides, or just after it, is taken in when the two are still about
 ** the same thing (tf·idf cosine and two shared content words), up to
-** EDGE_MAX sentences an end.  A reworded copy's first and last sentences
-** often share too little to be matched alone, but next to a passage that
-** is enough (Sanchez-Perez, Sidorov and Gelbukh extend their passages the
-** same way).  A passage never grows over another passage of the pair.
+** EDGE_MAX sentences an end.  A reworded copy's first and last sentences,
+** and those between two of its pieces, often share too little to be
+** matched alone, but next to a passage that is enough (Sanchez-Perez,
+** Sidorov and Gelbukh extend their passages the same way).  A passage
+** never grows over another passage of the pair.
+**
+** Then two passages of the same pair of documents are joined when they
+** lie near each other on both sides: the gap between them is short on both
+** sides, or a little longer but still about the same thing (the tf·idf
+** cosine of the two gaps' words passes a threshold), or next to each other
+** on one side and apart on the other (a summary's sentences over a longer
+** source).  Pieces in another order on the two sides are not joined when
+** both are near-verbatim copies (two paragraphs copied word for word and
+** swapped stay two passages, as a moved sentence does), and when one is,
+** only within JOIN_FAR words on both sides (random rewording shuffles
+** phrases, leaving some of them intact).  Joining is
+** transitive (union-find), and a group is not joined when a passage
+** outside it lies inside its span on either side, so a record never
+** swallows text that was copied elsewhere.
 */
 #include <math.h>
 #include <stdlib.h>
@@ -182,6 +187,20 @@ static void set_bounds(hs_passage *q, const hs_doctab *A, const hs_doctab *B,
   q->b.words = b1 - b0;
 }
 
+/* The token bounds of the g passages of one pair (it) into tk. */
+static void pair_tokens(const hs_doctab *A, const hs_doctab *B,
+                        const hs_passage *p, const jitem *it, size_t g,
+                        uint32_t *tk) {
+  size_t i;
+  for (i = 0; i < g; i++) {
+    const hs_passage *q = &p[it[i].i];
+    tk[4 * i] = hs_doctab_token_at(A, q->a.start);
+    tk[4 * i + 1] = hs_doctab_token_at(A, q->a.end);
+    tk[4 * i + 2] = hs_doctab_token_at(B, q->b.start);
+    tk[4 * i + 3] = hs_doctab_token_at(B, q->b.end);
+  }
+}
+
 int hs_sent_join(const hs_docset *ds, const hs_senttab *st,
                  const hs_sent_idf *w, hs_passage *p, size_t *n,
                  hs_error *err) {
@@ -206,7 +225,7 @@ int hs_sent_join(const hs_docset *ds, const hs_senttab *st,
     int loose = 0;
     for (y = x + 1; y < ni && it[y].key == it[x].key; y++) {}
     for (i = x; i < y; i++) loose |= p[it[i].i].similarity < JOIN_VERBATIM;
-    if (y - x < 2 && !loose) continue;
+    if (y - x < 2 && (!loose || !st)) continue;
     if (hs_docset_get(ds, p[it[x].i].a.doc, &A, &bufa, err) ||
         hs_docset_get(ds, p[it[x].i].b.doc, &B, &bufb, err)) {
       rc = HS_EIO;
@@ -215,14 +234,30 @@ int hs_sent_join(const hs_docset *ds, const hs_senttab *st,
     g = y - x;
     HS_GROW(tk, captk, 4 * g);
     HS_GROW(up, capup, g);
-    for (i = 0; i < g; i++) {
-      const hs_passage *q = &p[it[x + i].i];
-      tk[4 * i] = hs_doctab_token_at(&A, q->a.start);
-      tk[4 * i + 1] = hs_doctab_token_at(&A, q->a.end);
-      tk[4 * i + 2] = hs_doctab_token_at(&B, q->b.start);
-      tk[4 * i + 3] = hs_doctab_token_at(&B, q->b.end);
-      up[i] = i;
+    HS_GROW(dead, capdead, g);
+    pair_tokens(&A, &B, p, it + x, g, tk);
+    if (loose && st) {
+      /* first the passages grow at their ends (pieces of one copy grow
+      ** towards each other), then they are joined */
+      int grown = 0;
+      memset(dead, 0, g);
+      for (i = 0; i < g; i++) {
+        hs_passage *q = &p[it[x + i].i];
+        if (q->similarity >= JOIN_VERBATIM ||
+            !grow(w, &A, &B, &st[q->a.doc], &st[q->b.doc], tk, dead, g, i,
+                  &va, &capa, &vb, &capb))
+          continue;
+        set_bounds(q, &A, &B, tk[4 * i], tk[4 * i + 1], tk[4 * i + 2],
+                   tk[4 * i + 3]);
+        it[x + i].start = q->a.start;
+        grown = 1;
+      }
+      if (grown && g > 1) {
+        qsort(it + x, g, sizeof *it, jitem_cmp);
+        pair_tokens(&A, &B, p, it + x, g, tk);
+      }
     }
+    for (i = 0; i < g; i++) up[i] = i;
     /* pieces near each other on both sides, in either order */
     for (i = 0; i < g; i++)
       for (k = i + 1; k < g; k++) {
@@ -238,11 +273,13 @@ int hs_sent_join(const hs_docset *ds, const hs_senttab *st,
         if (!summ && (da > JOIN_FAR || db > JOIN_FAR)) continue;
         /* out of order on side b: a copy whose parts were shuffled when
         ** reworded, not two near-verbatim copies moved apart (those are
-        ** passages of their own) */
-        if ((tk[4 * k + 2] < tk[4 * i + 2]) &&
-            (p[it[x + i].i].similarity >= JOIN_VERBATIM ||
-             p[it[x + k].i].similarity >= JOIN_VERBATIM))
-          continue;
+        ** passages of their own), nor one moved far */
+        if (tk[4 * k + 2] < tk[4 * i + 2]) {
+          int nv = (p[it[x + i].i].similarity >= JOIN_VERBATIM) +
+                   (p[it[x + k].i].similarity >= JOIN_VERBATIM);
+          if (nv == 2 || (nv == 1 && (da > JOIN_FAR || db > JOIN_FAR)))
+            continue;
+        }
         if (!summ && (da > JOIN_NEAR || db > JOIN_NEAR)) {
           /* a longer gap: the words between must still be about the same */
           uint32_t a0 = tk[4 * i + 1] < tk[4 * k] ? tk[4 * i + 1] : tk[4 * k + 1];
@@ -298,25 +335,6 @@ int hs_sent_join(const hs_docset *ds, const hs_senttab *st,
       }
       for (c = 0; c < g; c++)
         if (c != i && root(up, c) == r) gone[it[x + c].i] = 1;
-    }
-    if (!loose || !st) continue;
-    /* the passages left grow at their ends */
-    HS_GROW(dead, capdead, g);
-    for (i = 0; i < g; i++) {
-      const hs_passage *q = &p[it[x + i].i];
-      dead[i] = gone[it[x + i].i];
-      tk[4 * i] = hs_doctab_token_at(&A, q->a.start);
-      tk[4 * i + 1] = hs_doctab_token_at(&A, q->a.end);
-      tk[4 * i + 2] = hs_doctab_token_at(&B, q->b.start);
-      tk[4 * i + 3] = hs_doctab_token_at(&B, q->b.end);
-    }
-    for (i = 0; i < g; i++) {
-      hs_passage *q = &p[it[x + i].i];
-      if (dead[i] || q->similarity >= JOIN_VERBATIM) continue;
-      if (grow(w, &A, &B, &st[q->a.doc], &st[q->b.doc], tk, dead, g, i, &va,
-               &capa, &vb, &capb))
-        set_bounds(q, &A, &B, tk[4 * i], tk[4 * i + 1], tk[4 * i + 2],
-                   tk[4 * i + 3]);
     }
   }
   for (i = m = 0; i < *n && !rc; i++)

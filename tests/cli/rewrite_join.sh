@@ -2,9 +2,10 @@
 # passage of eight sentences is copied with two words of every sentence
 # changed and its two halves swapped: the n-gram stage (--strict) reports
 # the halves apart; by default they are joined into one "rewritten"
-# record.  Two paragraphs copied word for word and swapped stay two records
-# (a moved copy is its own passage), and a story on the same event that
-# shares names and numbers but no passage is not reported.
+# record.  The same with one half copied word for word and the other
+# edited: one record too.  Two paragraphs copied word for word and swapped
+# stay two records (a moved copy is its own passage), and a story on the
+# same event that shares names and numbers but no passage is not reported.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.bash"
 
@@ -32,6 +33,7 @@ docs = [
     ("src", text(src) + "\n\n" + text(p1) + "\n\n" + text(p2)),
     ("copy", text(intro) + "\n\n" + text(copy) + "\n\n" + text(outro)),
     ("swap", text([sentence() for _ in range(2)]) + "\n\n" + text(p2) + "\n\n" + text(p1)),
+    ("mixed", text(intro) + "\n\n" + text([edit(s) for s in src[4:]] + src[:4]) + "\n\n" + text(outro)),
     ("src2", "Mayor Helen Ortiz of Lakeport said on Tuesday that the council approved 412 new homes near the harbor, after a vote of seven to two. The plan adds forty teachers, she said."),
     ("event", "Lakeport councillors backed 412 homes by the harbor in a seven to two vote on Tuesday, and Helen Ortiz, the mayor, promised forty extra teachers."),
 ]
@@ -57,6 +59,14 @@ src_len=$(jq -r 'select(.id == "src") | .text' "$WORK/c.jsonl" | python3 -c 'imp
 jq -e --argjson n "$src_len" '.method == "rewritten" and
     (if .a.doc == "src" then .a else .b end) as $s | $s.start == 0 and $s.end >= $n - 2' \
   "$WORK/sc.jsonl" >/dev/null || fail "default: the record does not cover the source passage: $(cat "$WORK/sc.jsonl")"
+
+note "one half word for word, the other edited, swapped: one record"
+[ "$(pair src mixed "$WORK/strict.jsonl" | wc -l)" -ge 2 ] ||
+  fail "--strict: expected the halves apart: $(pair src mixed "$WORK/strict.jsonl")"
+pair src mixed "$WORK/default.jsonl" > "$WORK/sm.jsonl"
+[ "$(wc -l < "$WORK/sm.jsonl")" -eq 1 ] || fail "default: expected one record: $(cat "$WORK/sm.jsonl")"
+jq -e --argjson n "$src_len" '(if .a.doc == "src" then .a else .b end) as $s | $s.start == 0 and $s.end >= $n - 2' \
+  "$WORK/sm.jsonl" >/dev/null || fail "default: the record does not cover the source passage: $(cat "$WORK/sm.jsonl")"
 
 note "paragraphs copied word for word and swapped stay two records"
 [ "$(pair src swap "$WORK/default.jsonl" | wc -l)" -eq 2 ] ||
