@@ -31,10 +31,11 @@
 **     covering a long one), kept only when one side is 3 times longer.
 **     In a pair without an n-gram passage only rewritten passages are
 **     kept, and only dense ones: 3 sentences or more with a seed on each
-**     side, at least half of the passage's sentences, seeds of mean cosine
-**     0.6 or more, and no more seeds of the pair outside its passages than
-**     inside (chosen on the development half of PAN 2013 and the planted
-**     news corpora, where looser rules linked same-event stories).
+**     side (or 2 sharing 30 words), at least half of the passage's
+**     sentences, seeds of mean cosine 0.6 or more, and no more seeds of the
+**     pair outside its passages than inside (chosen on the development half
+**     of PAN 2013 and the planted news corpora, where looser rules linked
+**     same-event stories by their short leads).
 **  4. Overlaps are resolved (best-supported passage first), then each kept
 **     passage is merged with the n-gram passages of the pair that it
 **     overlaps on both sides into one record.  A near-verbatim n-gram
@@ -58,7 +59,9 @@
 #define TH_ALONE 0.60  /* a one-sentence passage not next to an n-gram one */
 #define GAP 3          /* sentences skipped inside a rewritten passage */
 #define COLD_SEEDS 3   /* a pair without an n-gram passage: sentences with
-                       ** a seed, each side... */
+                       ** a seed, each side (2 if they share COLD_WORDS
+                       ** words)... */
+#define COLD_WORDS 30
 #define COLD_DENSE 0.5 /* ...their share of the passage's sentences... */
 #define COLD_SEEDCOS 0.6 /* ...the mean cosine of its seeds... */
 #define COLD_STRAY 1.0 /* ...and seeds outside its passages, per seed in */
@@ -241,7 +244,7 @@ static void add_frag(const sjob *j, sscratch *sc, const hs_senttab *SA,
   if (method == HS_METHOD_SUMMARY && (ratio < 3 || f->nseeds < 3)) return;
   /* a pair without an n-gram passage: a dense run of matched sentences on
   ** both sides, not names and numbers scattered over two stories */
-  if (cold && (f->ndi < COLD_SEEDS || f->ndj < COLD_SEEDS ||
+  if (cold && (f->ndi < COLD_SEEDS - 1 || f->ndj < COLD_SEEDS - 1 ||
                f->mcos < COLD_SEEDCOS ||
                f->ndi < COLD_DENSE * (f->i1 - f->i0 + 1) ||
                f->ndj < COLD_DENSE * (f->j1 - f->j0 + 1)))
@@ -250,6 +253,10 @@ static void add_frag(const sjob *j, sscratch *sc, const hs_senttab *SA,
   if (cosv < (method == HS_METHOD_SUMMARY ? TH_SUMM : TH_FRAG))
     return;
   if (words < (uint32_t)o->min_words) return;
+  /* two sentences: long ones, not the short leads of two stories */
+  if (cold && (f->ndi < COLD_SEEDS || f->ndj < COLD_SEEDS) &&
+      words < COLD_WORDS)
+    return;
   f->sim = (float)cosv;
   f->words = words;
   f->method = method;

@@ -3,7 +3,7 @@
 # reordered, names and numbers kept) is found by default as one
 # "rewritten" record, and not with --strict; two stories on the same
 # event, which share names and numbers in scattered sentences, are not
-# linked.
+# linked.  A reworded copy of only two long sentences is found too.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.bash"
 
@@ -38,5 +38,41 @@ note "the same with one thread"
 run 0 "$HEARSAY" reuse --format jsonl --threads 1 "$WORK/c.jsonl"
 jq -e -s 'length == 1 and .[0].b.doc == "copy"' "$WORK/out" >/dev/null \
   || fail "one thread: $(cat "$WORK/out")"
+
+note "a reworded copy of two long sentences, no n-gram passage: one rewritten record"
+python3 - "$WORK/d.jsonl" "$WORK/d.at" <<'PY'
+import json, sys
+s1a = "Velmira Strand of the Korvath Water Board told reporters on Monday that the Brenmoor reservoir near Ostrelle and Dunmarsh has shrunk to eleven percent of its normal volume, the lowest level seen there since records began."
+s2a = "Tomas Valdric, chief engineer at Lake Oskarn, said its pumping station could fail before the autumn storms, which would leave Keldwick and Halvern without running water for several weeks."
+s1b = "Speaking to journalists on Monday, Velmira Strand, who heads the Korvath Water Board, said Brenmoor reservoir, serving Ostrelle and Dunmarsh, now holds only eleven percent of normal volume, its lowest since records started."
+s2b = "If the pumping station at Lake Oskarn fails ahead of autumn storms, Keldwick and Halvern would be left without running water for several weeks, Tomas Valdric, its chief engineer, said."
+fill = [
+ "Heavy snow closed the mountain pass for a third day, and drivers were told to wait in the valley towns. Road crews worked through the night with ploughs and salt trucks, but the wind kept filling the cleared lanes.",
+ "The museum opened a new wing devoted to early printing presses, with machines lent by collectors from five countries. Visitors can watch volunteers set type by hand and print a small poster to take home.",
+ "A fishing boat with six crew was towed back to port after its engine failed in a storm. The coast guard said all the men were safe and the boat had suffered little damage.",
+ "The autumn fair drew crowds to the old market square, where bakers sold bread and honey from long wooden tables. Children rode a small carousel while a brass band played near the fountain.",
+ "Delegates signed a trade accord on Friday after nine days of talks. The agreement limits imports to four hundred tonnes each season, and ministers called it a fair deal for the towns in the region.",
+]
+docs = [("orig", fill[0] + " " + s1a + " " + s2a + " " + fill[1]),
+        ("copy", fill[2] + " " + s1b + " " + s2b + " " + fill[3]),
+        ("other1", fill[4]), ("other2", fill[1] + " " + fill[3]),
+        ("other3", fill[0] + " " + fill[2] + " " + fill[4])]
+with open(sys.argv[1], "w") as f:
+    for i, t in docs:
+        f.write(json.dumps({"id": i, "text": t}) + "\n")
+with open(sys.argv[2], "w") as f:  # the two sentences, in characters (ASCII)
+    a0, b0 = len(fill[0]) + 1, len(fill[2]) + 1
+    f.write("%d %d %d %d\n" % (a0, a0 + len(s1a + " " + s2a), b0, b0 + len(s1b + " " + s2b)))
+PY
+read -r a0 a1 b0 b1 < "$WORK/d.at"
+run 0 "$HEARSAY" reuse --format jsonl --strict "$WORK/d.jsonl"
+[ -z "$(jq -c 'select(.a.doc == "orig" and .b.doc == "copy")' "$WORK/out")" ] ||
+  fail "--strict run: $(cat "$WORK/out")"
+run 0 "$HEARSAY" reuse --format jsonl "$WORK/d.jsonl"
+jq -e -s --argjson a0 "$a0" --argjson a1 "$a1" --argjson b0 "$b0" --argjson b1 "$b1" \
+  'map(select(.a.doc == "orig" and .b.doc == "copy")) | length == 1
+   and .[0].method == "rewritten" and .[0].a.start == $a0 and .[0].a.end >= $a1 - 2
+   and .[0].b.start == $b0 and .[0].b.end >= $b1 - 2' \
+  "$WORK/out" >/dev/null || fail "default run: $(cat "$WORK/out") (want $a0-$a1 / $b0-$b1)"
 
 echo "ok"
