@@ -15,7 +15,9 @@
 ** and those between two of its pieces, often share too little to be
 ** matched alone, but next to a passage that is enough (Sanchez-Perez,
 ** Sidorov and Gelbukh extend their passages the same way).  A passage
-** never grows over another passage of the pair.
+** never grows over another passage of the pair, and a weak one (below
+** EDGE_BASE: two pages' mastheads and bylines matched line by line) does
+** not grow at all: it is no evidence that the text next to it was copied.
 **
 ** Then two passages of the same pair of documents are joined when they
 ** lie near each other on both sides: the gap between them is short on both
@@ -44,7 +46,8 @@
 #define JOIN_SUMMARY 400 /* words apart on one side, if near on the other */
 #define JOIN_VERBATIM 0.9 /* pieces this similar are joined in order only,
                           ** and never grown at their ends */
-#define EDGE_MAX 3     /* sentences a passage grows by at each end */
+#define EDGE_MAX 3     /* sentences a passage grows by at each end... */
+#define EDGE_BASE 0.6  /* ...if it is this similar itself */
 #define EDGE_COS 0.25  /* cosine of the two sentences it grows by... */
 #define EDGE_SHARED 2  /* ...and the content terms they share */
 #define EDGE_WORDS 80  /* tokens of such a sentence, at most */
@@ -243,7 +246,7 @@ int hs_sent_join(const hs_docset *ds, const hs_senttab *st,
       memset(dead, 0, g);
       for (i = 0; i < g; i++) {
         hs_passage *q = &p[it[x + i].i];
-        if (q->similarity >= JOIN_VERBATIM ||
+        if (q->similarity >= JOIN_VERBATIM || q->similarity < EDGE_BASE ||
             !grow(w, &A, &B, &st[q->a.doc], &st[q->b.doc], tk, dead, g, i,
                   &va, &capa, &vb, &capb))
           continue;
