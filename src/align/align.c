@@ -520,6 +520,11 @@ int hs_align_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
   j.sc = hs_calloc((size_t)nthreads, sizeof *j.sc);
   rc = hs_parallel_for(nthreads, ds->ndocs, 16,
                        ci ? align_range : align_range_extern, &j);
+  /* the first thread reports progress, but another may finish the last
+  ** range: the whole stage is reported done here, once every thread is */
+  if (!rc && o->progress &&
+      o->progress(o->progress_ud, "align", ds->ndocs, ds->ndocs))
+    rc = HS_EINTR;
   if (!rc) {
     for (t = 0; t < nthreads; t++) total += j.sc[t].nout;
     *out = hs_reallocarray(NULL, total ? total : 1, sizeof **out);
