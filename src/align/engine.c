@@ -394,7 +394,7 @@ int hs_engine_run_local(hs_engine *e, size_t first_new, hs_passage **out,
       rc = hs_error_set(err, HS_EINTR, "interrupted");
     else
       rc = hs_sent_run(&e->opts, e->nthreads, &ds, e->st, first_new,
-                       e->prior, NULL, &near, &nnear, out, n, err);
+                       e->prior, NULL, out, n, err);
     if (!rc)
       rc = hs_summary_run(&e->opts, e->nthreads, &ds, e->st, first_new, near,
                           nnear, out, n, err);

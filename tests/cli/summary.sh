@@ -7,13 +7,11 @@
 # two stories on the same storm written independently (the same facts,
 # names and numbers, in another order) are not reuse.  A brief whose two
 # longest sentences are copied from places of the article far apart, and
-# the rest summed up, is one summary too, not two copies.  A brief that
-# keeps no phrase of five words (no n-gram seed) is found through the rare
-# words its sentences share with the article's.
+# the rest summed up, is one summary too, not two copies.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.bash"
 
-python3 - "$WORK/c.jsonl" "$WORK/p.jsonl" "$WORK/q.jsonl" <<'PY'
+python3 - "$WORK/c.jsonl" "$WORK/p.jsonl" <<'PY'
 import json, sys
 article = " ".join([
  "The Northern Rail Authority announced on Monday a plan to rebuild the Kestrel Valley line, closed since the floods of last winter.",
@@ -76,16 +74,6 @@ docs = [("article", article),
 with open(sys.argv[1], "w") as f:
     for i, t in docs:
         f.write(json.dumps({"id": i, "text": t}) + "\n")
-brief2 = " ".join([
- "Rail chiefs in the north say the Kestrel Valley railway, shut by last winter's floods, is to be rebuilt.",
- "Their surveyors found that a dozen kilometres of line near Millbrook and Harwick need new granite beds.",
- "Regional councillors agreed to fund a third of the two hundred million crown cost, though some preferred buses.",
- "Repairs at the Harwick viaduct start in April and about six hundred valley workers will be taken on.",
- "Passenger services could resume next autumn, and timber freight a little later.",
-])
-with open(sys.argv[3], "w") as f:
-    for i, t in [("article", article), ("brief2", "In other news today. " + brief2 + " Weather: mild and dry.")]:
-        f.write(json.dumps({"id": i, "text": t}) + "\n")
 with open(sys.argv[2], "w") as f:
     for i, t in [("article", article), ("pieces", "Rail news. " + pieces + " " + other)]:
         f.write(json.dumps({"id": i, "text": t}) + "\n")
@@ -116,12 +104,5 @@ jq -e -s 'length == 1 and .[0].method == "summary"
           and .[0].a.start == 0 and .[0].a.words >= 2 * .[0].b.words
           and .[0].b.start == 11 and .[0].b.end < 570' \
   "$WORK/out" >/dev/null || fail "copied pieces: $(cat "$WORK/out")"
-
-note "a brief without a shared phrase: one summary"
-run 0 "$HEARSAY" reuse --format jsonl "$WORK/q.jsonl"
-jq -e -s 'length == 1 and .[0].method == "summary"
-          and .[0].a.start == 0 and .[0].a.words >= 3 * .[0].b.words
-          and .[0].b.start == 21 and .[0].b.end < 530' \
-  "$WORK/out" >/dev/null || fail "no shared phrase: $(cat "$WORK/out")"
 
 echo "ok"
