@@ -174,6 +174,36 @@ int hs_sent_cold_keys(const hs_docset *ds, const hs_senttab *st,
   return rc;
 }
 
+int hs_sent_cold_keys_all(const hs_docset *ds, const hs_senttab *st,
+                          uint64_t **out, size_t *nout, hs_error *err) {
+  hs_termcounts all;
+  hs_docbuf buf = {0};
+  uint64_t ntok = 0;
+  uint8_t *every;
+  size_t i;
+  int rc = HS_OK;
+  *out = NULL;
+  *nout = 0;
+  for (i = 0; i < ds->ndocs; i++) ntok += st[i].n;
+  hs_sent_cold_counts_init(&all, ntok);
+  for (i = 0; i < ds->ndocs && !rc; i++) {
+    hs_doctab T;
+    if (!(rc = hs_docset_get(ds, i, &T, &buf, err)))
+      hs_termcounts_add(&all, T.hash, T.n);
+  }
+  hs_docbuf_free(&buf);
+  if (!rc) {
+    every = hs_malloc(ds->ndocs + 1);
+    memset(every, 1, ds->ndocs + 1);
+    rc = hs_sent_cold_keys(ds, st, &all, hs_sent_cold_stopcnt(&all), every,
+                           out, nout, err);
+    free(every);
+    if (!rc && *nout) hs_sort_u64(*out, *nout);
+  }
+  hs_termcounts_free(&all);
+  return rc;
+}
+
 void hs_sent_cold_select(const uint64_t *pk, size_t np, size_t ndocs,
                          const uint8_t *paired, const uint64_t *known,
                          size_t nknown, size_t first_new, uint64_t **out,

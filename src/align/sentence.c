@@ -49,7 +49,6 @@
 #include "align/sentence.h"
 #include "cluster/cluster.h"
 #include "util/parallel.h"
-#include "util/sort.h"
 #include "util/util.h"
 
 #define TH_SEED 0.42   /* sentence cosine */
@@ -625,36 +624,6 @@ static int pkey_cmp(const void *x, const void *y) {
   return (a->i > b->i) - (a->i < b->i);
 }
 
-/* The sorted cold keys (hs_sent_cold_keys) of every document of ds, by
-** the counts of every document (not kept: the stage's weights are those
-** of the documents it compares). */
-static int cold_keys(const hs_docset *ds, const hs_senttab *st,
-                     sscratch *sc, uint64_t **keys, size_t *nkeys,
-                     hs_error *err) {
-  hs_termcounts all;
-  uint64_t ntok = 0;
-  uint8_t *every;
-  size_t i;
-  int rc = HS_OK;
-  for (i = 0; i < ds->ndocs; i++) ntok += st[i].n;
-  hs_sent_cold_counts_init(&all, ntok);
-  for (i = 0; i < ds->ndocs && !rc; i++) {
-    hs_doctab T;
-    if ((rc = hs_docset_get(ds, i, &T, &sc->bufa, err))) break;
-    hs_termcounts_add(&all, T.hash, T.n);
-  }
-  if (!rc) {
-    every = hs_malloc(ds->ndocs + 1);
-    memset(every, 1, ds->ndocs + 1);
-    rc = hs_sent_cold_keys(ds, st, &all, hs_sent_cold_stopcnt(&all), every,
-                           keys, nkeys, err);
-    free(every);
-    if (!rc && *nkeys) hs_sort_u64(*keys, *nkeys);
-  }
-  hs_termcounts_free(&all);
-  return rc;
-}
-
 int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
                 const hs_senttab *st, size_t first_new, hs_sent_prior *prior,
                 const hs_sent_coldkeys *cold_in, hs_passage **p, size_t *n,
@@ -729,7 +698,7 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     if (cold_in) {
       hs_sent_cold_select(cold_in->key, cold_in->n, ds->ndocs, paired,
                           closed, nclosed + nopen, first_new, &cold, &ncold);
-    } else if (!(rc = cold_keys(ds, st, &j.sc[0], &keys, &nkeys, err))) {
+    } else if (!(rc = hs_sent_cold_keys_all(ds, st, &keys, &nkeys, err))) {
       hs_sent_cold_select(keys, nkeys, ds->ndocs, paired, closed,
                           nclosed + nopen, first_new, &cold, &ncold);
     } else {

@@ -151,6 +151,11 @@ int hs_sent_cold_keys(const hs_docset *ds, const hs_senttab *st,
                       const hs_termcounts *tc, uint32_t stopcnt,
                       const uint8_t *docs, uint64_t **out, size_t *nout,
                       hs_error *err);
+/* The three steps' keys of every document of ds in one process: counted
+** over every document, keyed and sorted (*out malloc'ed; the counts are
+** not kept: the stage's weights are those of the documents it compares). */
+int hs_sent_cold_keys_all(const hs_docset *ds, const hs_senttab *st,
+                          uint64_t **out, size_t *nout, hs_error *err);
 void hs_sent_cold_select(const uint64_t *pk, size_t np, size_t ndocs,
                          const uint8_t *paired, const uint64_t *known,
                          size_t nknown, size_t first_new, uint64_t **out,

@@ -127,7 +127,7 @@ static int run_batches(run *r, hs_corpus *e, const size_t *old, size_t nold,
   hs_sidx_post *bp = NULL;
   hs_sidx_lines *lines = NULL;
   uint64_t *capped = NULL;
-  size_t first, count = 0, n = 0, i, nc, nbp = 0, base = r->base;
+  size_t first, count = 0, n = 0, i, nbp = 0, base = r->base;
   hs_sidx_batch sb;
   batch_rows rows;
   hs_reuse_opts eo = r->o->reuse;
@@ -158,22 +158,22 @@ static int run_batches(run *r, hs_corpus *e, const size_t *old, size_t nold,
   progress(r, "tokens", 0, nold);
   if ((rc = engine_add(r, en, e, 0, nold, masks, err))) goto out;
   for (i = 0; i < nold; i++) hs_corpus_release_text(e, i);
+  /* every batch caps the shingles capped over the whole chunk */
   capped = calloc(ncaps + 1, sizeof *capped);
   if (!capped) {
     rc = hs_error_set(err, HS_ENOMEM, "out of memory");
     goto out;
   }
+  for (i = 0; i < ncaps; i++) capped[i] = caps[i].hash;
+  hs_engine_set_capped(en, capped, ncaps);
   for (first = 0; first < nnew; first += batch) {
-    size_t k = first / batch, at = nold + first;
+    size_t at = nold + first;
     count = nnew - first < batch ? nnew - first : batch;
     if (cancelled(r)) {
       rc = hs_error_set(err, HS_EINTR, "interrupted");
       goto out;
     }
     if ((rc = engine_add(r, en, e, at, count, masks, err))) goto out;
-    for (i = 0, nc = 0; i < ncaps; i++)
-      if (caps[i].batch <= k) capped[nc++] = caps[i].hash;
-    hs_engine_set_capped(en, capped, nc); /* all of them: batch 0 */
     if (sent) {
       hs_tcount_prior(&tc, docid, at + count, counted, &prior);
       hs_engine_set_prior(en, &prior);
