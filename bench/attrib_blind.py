@@ -3,9 +3,11 @@
 
 Usage: bench/attrib_blind.py [HEARSAY] [SET] [--show]
   HEARSAY  the hearsay binary (default build/hearsay)
-  SET      the annotated set (default bench/data/attrib-blind.json)
-  --show   print the misses and false finds of the dev half (never the held
-           half's: its cases are not read one by one)
+  SET      the annotated set (default bench/data/attrib-blind.json;
+           bench/data/attrib-fresh.json is the second, smaller set, all of
+           it in the half "fresh")
+  --show   print the misses and false finds of the dev half (never those of
+           the held or fresh halves: their cases are not read one by one)
 
 The set holds 60 openings of real articles (BBC News, Reuters-21578,
 SaudiNewsNet, Fars News; chosen by bench/attrib_blind_pick.py) with every
@@ -186,7 +188,7 @@ def main():
     print("%-10s %4s %5s %5s   %-9s   %-9s   %5s %-14s   %s" % (
         "half/lang", "docs", "annot", "found", "span P R", "+type P R",
         "links", "chain P R dir", "credits, vague as source, vague found"))
-    for half in ("dev", "held"):
+    for half in ("dev", "held", "fresh"):
         for lang in ("en", "ar", "fa", "all"):
             if (half, lang) in stats:
                 print(line(half + "/" + lang, stats[(half, lang)]))
