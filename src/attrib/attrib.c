@@ -214,9 +214,10 @@ static int has_denial_word(const txt *t, const sent *se) {
 }
 
 /* "rejected" and "dismissed" deny only a statement: "rejected the
-** claims", "dismissed reports that ..."; "rejected a takeover offer" or
-** "dismissed the offer" is an act, no attribution.  1 if one of the four
-** words after the cue (ending at ce) is a statement word. */
+** claims", "dismissed reports that ...", "dismissed as \"baseless\" a
+** Reuters report"; "rejected a takeover offer" or "dismissed the offer" is
+** an act, no attribution.  1 if one of the six words after the cue (ending
+** at ce; quotation marks skipped) is a statement word or a denial word. */
 static const char *const statement_en[] = {
     "claim", "claims", "allegation", "allegations", "report", "reports",
     "accusation", "accusations", "charge", "charges", "suggestion",
@@ -228,12 +229,22 @@ static const char *const statement_en[] = {
 static int denies_statement_en(const txt *t, uint32_t ce, uint32_t lim) {
   uint32_t p = ce;
   int k;
-  for (k = 0; k < 4; k++) {
+  for (k = 0; k < 6; k++) {
     uint32_t q;
-    while (p < lim && (t->s[p] == ' ' || t->s[p] == '\n')) p++;
+    for (;;) {
+      if (p < lim && (t->s[p] == ' ' || t->s[p] == '\n' || t->s[p] == '"'))
+        p++;
+      else if (p + 3 <= lim && !memcmp(t->s + p, "\xE2\x80", 2) &&
+               (t->s[p + 2] == '\x9C' || t->s[p + 2] == '\x9D'))
+        p += 3; /* “ ” */
+      else
+        break;
+    }
     if (p >= lim || hs_attr_punct_len(t, p)) return 0;
     q = hs_attr_word_end(t, p);
-    if (hs_attr_in_list(t->s + p, q - p, statement_en)) return 1;
+    if (hs_attr_in_list(t->s + p, q - p, statement_en) ||
+        hs_attr_in_list(t->s + p, q - p, hs_attr_denial_words))
+      return 1;
     p = q;
   }
   return 0;

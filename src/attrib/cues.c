@@ -25,7 +25,8 @@
 **       المصدر: (each also with the conjunction و)
 **   fa: به گزارش، به نقل از، طبق گزارش، بنا بر گزارش، گفت، گفتند، اعلام کرد،
 **       اعلام کردند، گزارش داد، گزارش دادند، نوشت، تصریح کرد، خاطرنشان کرد،
-**       عنوان کرد، اظهار داشت، افزود، تکذیب کرد، منبع:
+**       عنوان کرد، اظهار داشت، افزود، تکذیب کرد، (را) «بی‌اساس» خواند،
+**       (را) «نادرست» خواند (also without «»)، منبع:
 */
 const cue_row hs_attr_cues[] = {
     {"en", "quoted as saying by", AFTER, 0},
@@ -156,6 +157,14 @@ const cue_row hs_attr_cues[] = {
     {"fa", "تکذیب کرد", BEFORE, F_DENIAL},
     {"fa", "را تکذیب کرد", BEFORE, F_DENIAL},
     {"fa", "تكذيب كرد", BEFORE, F_DENIAL}, /* Arabic kaf: another cue key */
+    {"fa", "را «بی‌اساس» خواند", BEFORE, F_DENIAL},
+    {"fa", "را بی‌اساس خواند", BEFORE, F_DENIAL},
+    {"fa", "«بی‌اساس» خواند", BEFORE, F_DENIAL},
+    {"fa", "بی‌اساس خواند", BEFORE, F_DENIAL},
+    {"fa", "را «نادرست» خواند", BEFORE, F_DENIAL},
+    {"fa", "را نادرست خواند", BEFORE, F_DENIAL},
+    {"fa", "«نادرست» خواند", BEFORE, F_DENIAL},
+    {"fa", "نادرست خواند", BEFORE, F_DENIAL},
     {"fa", "اعلام کرد", BEFORE, 0},
     {"fa", "گفت", BEFORE, 0},
     {"fa", "افزود", BEFORE, 0},

@@ -180,7 +180,7 @@ static char *first_line(const hs_doc *d) {
 
 static void docs_fill(hs_provenance *pv, const hs_corpus *c,
                       const hs_meta *metas, const hs_aliases *al) {
-  size_t i, k;
+  size_t i;
   for (i = 0; i < pv->ndocs; i++) {
     const hs_doc *d = hs_corpus_doc(c, i);
     const hs_meta *m = metas ? &metas[i] : NULL;
@@ -239,8 +239,7 @@ static void docs_fill(hs_provenance *pv, const hs_corpus *c,
     if (m && m->title.value && *m->title.value) x->headline = hs_strdup(m->title.value);
     else if (d->title && *d->title) x->headline = hs_strdup(d->title);
     else x->headline = first_line(d);
-    for (k = 0; m && k < m->nattr; k++)
-      if (m->attr[k].denial) x->denial = 1;
+    x->denial = hs_story_denial(d, m);
   }
 }
 

@@ -97,6 +97,10 @@ char *hs_story_changes(hs_claims *claims, const char *a, const char *b);
 hs_plink *hs_story_link_add(hs_provenance *pv, size_t *cap, int kind,
                             uint32_t a, uint32_t b);
 
+/* 1 when document d (its metadata m, may be NULL) is a denial: a denial
+** attribution in its lead paragraph (lead.c). */
+int hs_story_denial(const hs_doc *d, const hs_meta *m);
+
 /* Citation edges inside the stories (cite.c): the cited outlet's earliest
 ** document -> the citing document.  parent: the union-find of the
 ** stories; slot[root]: the story index, UINT32_MAX for none. */

@@ -41,6 +41,17 @@ static const attr_case cases[] = {
      {{"Syrian government", HS_SRC_OFFICIAL, 0, 1}}},
     {"The ministry called the allegations false.",
      {{"ministry", HS_SRC_OFFICIAL, 0, 1}}},
+    /* "has" between the source and a denial verb */
+    {"TEHRAN - A spokesman for the customs administration has dismissed as "
+     "\"baseless\" a Reuters report on the shipment.",
+     {{"spokesman for the customs administration", HS_SRC_OFFICIAL, 0, 1}}},
+    {"The club dismissed its manager after five defeats.", {{NULL, 0, 0, 0}}},
+    {"The ministry has dismissed as \xE2\x80\x9C" "baseless\xE2\x80\x9D the "
+     "stories.",
+     {{"ministry", HS_SRC_OFFICIAL, 0, 1}}},
+    /* «X را بی‌اساس خواند»: called X baseless */
+    {"سخنگوی گمرک گزارش خبرگزاری رویترز را «بی‌اساس» خواند.",
+     {{"سخنگوی گمرک", HS_SRC_OFFICIAL, 0, 1}}},
     {"\"We will respond,\" said Ahmed Ali.",
      {{"Ahmed Ali", HS_SRC_PERSON, 0, 0}}},
     {"According to the Syrian Observatory for Human Rights, 20 were killed.",
