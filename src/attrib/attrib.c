@@ -515,8 +515,10 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
       size_t k;
       unsigned h;
       /* no cue fits in the last bytes (a cue is HS_ATTR_CUE_KEY or more) */
+      /* a cue opens a word, or a quotation («بی‌اساس» خواند) */
       if (((unsigned char)t.s[p] & 0xC0) == 0x80 || p + HS_ATTR_CUE_KEY > t.len ||
-          !hs_attr_word_start(&t, p))
+          (!hs_attr_word_start(&t, p) &&
+           memcmp(t.s + p, "\xC2\xAB", 2)))
         continue;
       h = hs_attr_cue_key(t.s + p);
       for (k = bstart[h]; k < bstart[h + 1]; k++) {

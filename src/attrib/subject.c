@@ -114,6 +114,22 @@ int hs_attr_subject_fa(const txt *t, const sent *se, const found *f,
     while (c2 < pc && hs_attr_is_space_byte((unsigned char)t->s[c2])) c2++;
     if (c2 < pc) cs = c2, pc = pc2;
   }
+  /* «X گزارش رویترز را که گفته شده بود ...، «بی‌اساس» خواند»: a relative
+  ** clause on the object («را که ...») closed by a comma; the subject
+  ** opens the clause that holds the object */
+  if (comma_at(t, pc) && pc > lo) {
+    static const char ra_ke[] = " \xD8\xB1\xD8\xA7 \xDA\xA9\xD9\x87 "; /* " را که " */
+    const uint32_t n = sizeof ra_ke - 1;
+    uint32_t q = pc, pc2, c2;
+    while (q > lo && (q + n > pc || memcmp(t->s + q, ra_ke, n))) q--;
+    if (q > lo) {
+      c2 = clause_start_fa(t, lo, q, &pc2);
+      while (c2 < q && hs_attr_is_space_byte((unsigned char)t->s[c2])) c2++;
+      if (c2 < q && hs_attr_read_after(t, c2, q, "fa", s, e) && *s == c2 &&
+          *e > *s)
+        return 1;
+    }
+  }
   /* «به نقل از تسنیم، علیرضا سهرابیان، رئیس فدراسیون ... گفت»: a name of
   ** at most four words between two commas is the subject, the clause
   ** after it its apposition */

@@ -52,6 +52,11 @@ static const attr_case cases[] = {
     /* «X را بی‌اساس خواند»: called X baseless */
     {"سخنگوی گمرک گزارش خبرگزاری رویترز را «بی‌اساس» خواند.",
      {{"سخنگوی گمرک", HS_SRC_OFFICIAL, 0, 1}}},
+    /* a relative clause on the object, closed by a comma, before a cue
+    ** that opens with a quotation mark */
+    {"سخنگوی گمرک ایران گزارش رویترز را که گفته شده بود از بندرعباس ارسال "
+     "شده، «بی‌اساس» خواند.",
+     {{"سخنگوی گمرک ایران", HS_SRC_OFFICIAL, 0, 1}}},
     {"\"We will respond,\" said Ahmed Ali.",
      {{"Ahmed Ali", HS_SRC_PERSON, 0, 0}}},
     {"According to the Syrian Observatory for Human Rights, 20 were killed.",
