@@ -21,6 +21,8 @@
 **   the same line elsewhere in the page               +2
 **   4-25 words                                        +1
 **   a byline within the 3 lines above it              -3 (a name under "By")
+**   words shared with its first two paragraphs        +3 (2, and a third
+**                                                     of its own) / +1 (1)
 **   a longer headline-like line between a short one
 **   and its byline or date                            -2 each (a menu entry)
 **   (the byline's -3 not when a date line lies between them: "Business
@@ -30,10 +32,18 @@
 ** ("FinancialGovernment SolutionsLegal") or of a published/modified pair
 ** of dates is no candidate; a long line of capitalised words without
 ** sentence punctuation is a row of menu entries, not a paragraph.
+** The shared words are content words (a stop word table per language),
+** compared by their first 5 letters; not counted for a line with a
+** paragraph in the 10 lines above it (the article's own lines) nor for a
+** standfirst: a line within 3 under the first one that shares two words
+** with the same paragraph (the headline comes first, the standfirst that
+** repeats the lede's words after it).
 ** Byline and date lines count up to the first paragraph (past a caption
 ** right under the headline); a line that ends with the next line is a
 ** breadcrumb glued to the headline and no candidate, and so is a line
-** below 3 paragraphs (a subheading, or a teaser under the article); a
+** below 3 paragraphs (a subheading, or a teaser under the article), and
+** the teasers under a related-articles header (to a paragraph, or to a
+** row of 3 menu lines: the header was the site's menu); a
 ** short line of capitalised words right over a date line is a byline (the
 ** author's name).  The best candidate is the headline when it scores at
 ** least 6, or 5 below a block of furniture (8 lines or more, 70% of them
@@ -42,12 +52,12 @@
 ** shorter); with no such line there is no article start and the caller
 ** keeps its first-lines rule, unless the first paragraph sits under 15
 ** lines or more, 70% of them of at most 6 words (the site's menus: the
-** page then has no headline).** else there is no article start and the caller keeps its first-lines
-** rule.  The header zone runs from 3 lines above the headline to the
+** page then has no headline).  The header zone runs from 3 lines above the headline to the
 ** first paragraph: a date there (or in a labelled line) is the page's
 ** date, never one in running text.  Cost: one pass over the first 600
 ** lines (at most 128 KB), a date scan of the short lines only, and a hash
-** per candidate that scores close to the best.
+** and a word set of its paragraphs per candidate that scores close to the
+** best.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -392,13 +402,22 @@ static size_t read_lines(const char *t, uint32_t len, const hs_range *b,
   }
   /* the teasers under a related-articles header */
   for (i = 0; i < n; i++) {
-    size_t k, j;
+    size_t k, j, run;
     if (out[i].words > 6) continue;
     for (k = 0; teaser_headers[k]; k++)
       if (hs_meta_starts_ci(t, out[i].s, out[i].e, teaser_headers[k])) break;
     if (!teaser_headers[k]) continue;
     out[i].kind = K_MENU;
-    for (j = i + 1; j < n && j <= i + 30 && out[j].kind != K_BODY; j++) {
+    /* a long line right under the header is the list glued into one
+    ** ("1 A teaser 2 Another teaser ..."), not the article */
+    if (i + 1 < n && out[i + 1].kind == K_BODY) out[i + 1].kind = K_MENU;
+    /* to a paragraph, or to a row of 3 menu or share lines (the list
+    ** was the site's: "More from NBC", its channels, then the page's
+    ** share row over the headline) */
+    for (j = i + 1, run = 0; j < n && j <= i + 30 && out[j].kind != K_BODY;
+         j++) {
+      run = out[j].kind == K_MENU ? run + 1 : 0;
+      if (run == 3) break;
       if (out[j].kind == K_CAND) out[j].kind = K_OTHER;
       if (!ps->list_e) ps->list_s = out[i].s;
       if (ps->list_s == out[i].s) ps->list_e = out[j].e;
@@ -450,10 +469,111 @@ static int repeated(const char *t, aline *ln, size_t n, size_t i) {
   return 0;
 }
 
+/* Small words that say nothing of a story: not counted when a headline
+** is compared with its first paragraph.  Per language; folded ASCII. */
+static const char *const stop_words[] = {
+    "the", "and", "for", "with", "from", "that", "this", "are", "was",
+    "were", "has", "have", "had", "its", "his", "her", "their", "they",
+    "into", "over", "after", "about", "will", "would", "says", "said",
+    "not", "but", "you", "your", "our", "who", "what", "how", "why", "new",
+    "more", "than", "out", "all", "can", "may", "just", "now", "one",
+    /* pt, es, it, fr, de, id */
+    "para", "com", "uma", "por", "que", "los", "las", "del", "una", "con",
+    "per", "della", "dei", "les", "des", "une", "pour", "dans", "sur",
+    "der", "die", "das", "und", "den", "mit", "von", "yang", "dan", "untuk",
+    "dengan", NULL};
+
+/* Prefixes a word sheds before comparison: the Arabic article and its
+** proclitics («ال», «وال», «بال», «لل»). */
+static const char *const word_prefixes[] = {
+    "\xd9\x88\xd8\xa7\xd9\x84", "\xd8\xa8\xd8\xa7\xd9\x84",
+    "\xd8\xa7\xd9\x84", "\xd9\x84\xd9\x84", NULL};
+
+#define LEDE_SLOTS 512u
+
+/* The bytes of the letter or digit at t[i] (a UTF-8 letter whole), or 0:
+** ASCII punctuation, the Latin-1 signs (C2 xx) and the punctuation block
+** (E2 xx xx: quotes, dashes) end a word. */
+static uint32_t word_char(const char *t, uint32_t i, uint32_t e) {
+  unsigned char c = (unsigned char)t[i];
+  uint32_t n = 1;
+  if (c < 0x80)
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9');
+  if (c < 0xC3 || c == 0xE2) return 0;
+  while (i + n < e && n < 4 && ((unsigned char)t[i + n] & 0xC0) == 0x80) n++;
+  return n;
+}
+
+/* The key of a word: its first 5 letters case-folded (so "raise",
+** "raises" and "raised" meet), or 0 for a small, numeric or stop word.
+** [*i, e) is read up to the word's end. */
+static uint64_t word_key(const char *t, uint32_t *i, uint32_t e) {
+  uint32_t s, we, k;
+  uint64_t h = 1469598103934665603ull;
+  size_t j, letters = 0, max;
+  while (*i < e && !word_char(t, *i, e)) (*i)++;
+  s = *i;
+  while (*i < e && (k = word_char(t, *i, e))) *i += k;
+  we = *i;
+  for (j = 0; word_prefixes[j]; j++) {
+    size_t m = strlen(word_prefixes[j]);
+    if (we - s > m + 4 && !memcmp(t + s, word_prefixes[j], m)) {
+      s += (uint32_t)m;
+      break;
+    }
+  }
+  for (k = s; k < we; k++) letters += ((unsigned char)t[k] & 0xC0) != 0x80;
+  if (letters < 3 && !(letters == 2 && we - s == 6)) return 0;
+  for (j = 0; stop_words[j]; j++)
+    if (strlen(stop_words[j]) == we - s &&
+        hs_meta_starts_ci(t, s, we, stop_words[j]))
+      return 0;
+  /* Hangul words carry their particles: 2 syllables */
+  max = (unsigned char)t[s] >= 0xEA && (unsigned char)t[s] <= 0xED ? 2 : 5;
+  for (k = s, letters = 0; k < we; k++) {
+    unsigned char c = (unsigned char)t[k];
+    if ((c & 0xC0) != 0x80 && ++letters > max) break;
+    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+    h = (h ^ c) * 1099511628211ull;
+  }
+  return h | 1;
+}
+
+/* How many of the content words of line c the paragraph lines p[0..np)
+** also use, and how many content words c has. */
+static void lede_overlap(const char *t, const aline *c, const aline *const *p,
+                         size_t np, int *shared, int *total) {
+  uint64_t set[LEDE_SLOTS];
+  uint32_t i, budget = 0;
+  size_t k;
+  memset(set, 0, sizeof set);
+  for (k = 0; k < np; k++)
+    for (i = p[k]->s; i < p[k]->e && budget < LEDE_SLOTS / 2;) {
+      uint64_t h = word_key(t, &i, p[k]->e);
+      uint32_t slot;
+      if (!h) continue;
+      for (slot = (uint32_t)(h >> 7) % LEDE_SLOTS; set[slot] && set[slot] != h;
+           slot = (slot + 1) % LEDE_SLOTS) {}
+      if (!set[slot]) set[slot] = h, budget++;
+    }
+  *shared = *total = 0;
+  for (i = c->s; i < c->e;) {
+    uint64_t h = word_key(t, &i, c->e);
+    uint32_t slot;
+    if (!h) continue;
+    ++*total;
+    for (slot = (uint32_t)(h >> 7) % LEDE_SLOTS; set[slot] && set[slot] != h;
+         slot = (slot + 1) % LEDE_SLOTS) {}
+    *shared += set[slot] == h;
+  }
+}
+
 void hs_page_start_find(const char *text, size_t len, const hs_range *b,
                      size_t nb, hs_page_start *out) {
   aline *ln;
-  size_t n, i, best = SIZE_MAX, paras = 0, shorts = 0;
+  size_t n, i, best = SIZE_MAX, paras = 0, shorts = 0, story = SIZE_MAX;
+  const aline *story_para = NULL;
   int bs = 0, need;
   uint32_t l32 = len > UINT32_MAX ? UINT32_MAX : (uint32_t)len;
   memset(out, 0, sizeof *out);
@@ -463,7 +583,8 @@ void hs_page_start_find(const char *text, size_t len, const hs_range *b,
   for (i = 0; i < n;
        paras += ln[i].kind == K_BODY, shorts += ln[i].words <= 6, i++) {
     size_t j, body = 0, seen = 0, bodies = 0, between = 0;
-    int sc = 0, date = 0, by = 0;
+    const aline *para[2] = {NULL, NULL};
+    int sc = 0, date = 0, by = 0, shared, total;
     /* below the article's paragraphs: a teaser or a subheading */
     if (ln[i].kind != K_CAND || paras >= 3) continue;
     /* a second copy of the line above: the first one is the candidate */
@@ -477,6 +598,7 @@ void hs_page_start_find(const char *text, size_t len, const hs_range *b,
       seen++;
       if (ln[j].kind == K_BODY) {
         if (!body) body = seen;
+        para[bodies < 2 ? bodies : 1] = &ln[j];
         /* past a caption right under the headline, to its byline */
         if (++bodies == 2 || seen > 2) break;
         continue;
@@ -536,6 +658,25 @@ void hs_page_start_find(const char *text, size_t len, const hs_range *b,
     /* 6 near the top of the page (where the first-lines rule works),
     ** 5 below a block of furniture (8 lines or more, mostly short) */
     need = i >= 8 && shorts * 10 >= i * 7 ? 5 : 6;
+    if (sc + 5 < need || sc + 5 < bs) continue;
+    /* the first paragraph tells the headline's story: it uses its words
+    ** ("Alibaba to raise up to $12.9bn in landmark Hong Kong listing" /
+    ** "Alibaba is set to raise up to $12.9bn ... in Hong Kong"); a
+    ** slogan, a teaser or an address over the article does not */
+    /* ... and the first line that does is the headline: one within 3
+    ** lines under it over the same paragraph is its standfirst */
+    for (j = i >= 10 ? i - 10 : 0; j < i && ln[j].kind != K_BODY; j++) {}
+    if (story != SIZE_MAX && i - story <= 3 && story_para == para[0]) {
+      shared = total = -1;
+    } else if (j < i) {
+      /* a paragraph just above: a line of the article itself */
+      shared = total = -2;
+    } else {
+      lede_overlap(text, &ln[i], para, para[1] ? 2 : 1, &shared, &total);
+      if (shared >= 2 && shared * 3 >= total) sc += 3;
+      else if (shared >= 1) sc += 1;
+      if (shared >= 2 && ln[i].words >= 4) story = i, story_para = para[0];
+    }
     if (sc + 2 < need || sc + 2 < bs) continue;
     if (!ln[i].h) line_hashes(text, &ln[i]);
     if (repeated(text, ln, n, i)) sc += 2;
