@@ -51,6 +51,8 @@ typedef struct hs_lexicon hs_lexicon;
 
 int hs_lex_new(hs_lexicon **out, const char *wordnet_dir, hs_error *err);
 void hs_lex_free(hs_lexicon *l);
+/* The stopword table (normalized words; *n gets its length). */
+const char *const *hs_lex_stopwords(size_t *n);
 /* Add entries in the entities.tsv format (see data/entities.tsv). */
 int hs_lex_add_table(hs_lexicon *l, const char *text, size_t len,
                      const char *name, hs_error *err);

@@ -138,6 +138,11 @@ static const char *const stopwords[] = {
     "то", "все", "она", "так", "его", "но", "к", "у", "же", "вы", "за",
     "бы", "по", "от", "из", "о", "об", "для", "при", "это", "этот"};
 
+const char *const *hs_lex_stopwords(size_t *n) {
+  *n = sizeof stopwords / sizeof stopwords[0];
+  return stopwords;
+}
+
 static int is_stop(const hs_smap *m, const char *w) {
   return hs_smap_get(m, w, strlen(w)) >= 0;
 }

@@ -12,7 +12,10 @@
 **     lower-case letter.
 ** A full stop does not end a sentence after an abbreviation of the table
 ** below ("Mr.", "Gen.", "Jan.") or initials ("U.S.", "J. R."), nor when
-** the next word starts with a lower-case letter or a digit.  Sentences are
+** the next word starts with a lower-case letter or a digit.  Closed by a
+** bracket, it does not end one after those or a US state's abbreviation
+** (second table, as written: "Sen. Bob Dole (R-Kan.) said"): a sentence
+** ending there puts its own full stop after the bracket.  Sentences are
 ** trimmed of white space; a sentence longer than HS_SENT_MAX bytes is cut
 ** at a space.  Cost: one pass over the bytes.
 */
@@ -33,6 +36,14 @@ static const char *const abbrevs[] = {
     "co", "corp", "ltd", "bros", "jan", "feb", "mar", "apr", "jun", "jul",
     "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "ave", "blvd",
     "op", "vol", "pp", "cf", "al", "e.g", "i.e", "u.s", "u.k", "u.n"};
+
+/* US states' abbreviations as a party tag writes them ("(R-Kan.)",
+** "(D-W.Va.)"), matched as written: "Ill" and "Mass" are also words. */
+static const char *const states[] = {
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga",
+    "Ill", "Ind", "Kan", "Kans", "Ky", "La", "Md", "Mass", "Mich", "Minn",
+    "Miss", "Mo", "Mont", "Neb", "Nebr", "Nev", "Okla", "Ore", "Pa", "Penn",
+    "Tenn", "Tex", "Vt", "Va", "W.Va", "Wash", "Wis", "Wisc", "Wyo"};
 
 static int is_space(const unsigned char *p, size_t n, size_t i, size_t *w) {
   *w = 1;
@@ -76,13 +87,17 @@ static int is_alpha(unsigned char c) {
   return is_lower(c) || (c >= 'A' && c <= 'Z');
 }
 
-/* Does the full stop at i follow an abbreviation or initials? */
-static int after_abbrev(const unsigned char *p, size_t i) {
+/* Does the full stop at i follow an abbreviation or initials (or, with
+** states set, a state's abbreviation)? */
+static int after_abbrev(const unsigned char *p, size_t i, int states_too) {
   size_t s = i, k, wl;
   char w[16];
   while (s > 0 && (is_alpha(p[s - 1]) || p[s - 1] == '.')) s--;
   wl = i - s;
   if (!wl || wl >= sizeof w) return 0;
+  if (states_too)
+    for (k = 0; k < sizeof states / sizeof states[0]; k++)
+      if (strlen(states[k]) == wl && !memcmp(states[k], p + s, wl)) return 1;
   for (k = 0; k < wl; k++)
     w[k] = (char)(p[s + k] >= 'A' && p[s + k] <= 'Z' ? p[s + k] + 32 : p[s + k]);
   w[wl] = '\0';
@@ -175,8 +190,11 @@ int hs_sentences_split(const char *text, size_t len, hs_sentence **out,
         size_t j = e;
         int split = 1;
         while (j < len && is_space(p, len, j, &w) && p[j] != '\n') j += w;
+        if (p[i] == '.' && t == 1 && e == i + 2 && p[i + 1] == ')' &&
+            after_abbrev(p, i, 1))
+          split = 0; /* "(R-Kan.) said" */
         if (p[i] == '.' && t == 1 && e == i + 1) {
-          if (after_abbrev(p, i)) split = 0;
+          if (after_abbrev(p, i, 0)) split = 0;
           if (j < len && (is_lower(p[j]) || (p[j] >= '0' && p[j] <= '9')))
             split = 0;
         }

@@ -35,11 +35,21 @@
 ** inside one outlet, a sentence opening with the same OPENING words as in
 ** three documents of that outlet (a template with its slots filled, a
 ** column's "other articles" line listing other titles).
+** A paraphrase is one specific claim restated, so a pair must share the
+** same who and the same what (docs/story.md "What a paraphrase edge
+** is"): MIN_WHAT shared rare words that are common words or numbers
+** (names alone: one party in two claims), and where both sentences have
+** case, MIN_WHO that is a name or a number (common words alone: one
+** template filled twice); shape.c tells names from common words by their
+** capitals.  Link and contact lines (web and e-mail addresses, handles),
+** asides in brackets and sentence tails opening in lower case make no
+** candidates.
 ** Work is linear in the words plus the pairs under the cap.
 */
 #include <stdlib.h>
 #include <string.h>
 
+#include "claims/claims.h"
 #include "story/story.h"
 #include "util/sort.h"
 
@@ -50,12 +60,17 @@
 #define RECUR_DOCS 3 /* an exact sentence in this many documents: template */
 #define OPENING 2
 #define COUNT_ONLY 0x80000000u /* a key that counts, makes no pair */
+#define WF_SHIFT 27           /* a key's HS_WF_* flags, above its sentence */
+#define SIDX(x) ((x) & ((1u << WF_SHIFT) - 1))
+#define MIN_WHAT 2 /* shared words that are no names (or numbers) */
+#define MIN_WHO 1  /* shared names or numbers, where the script has case */
 
 typedef struct sent {
   uint32_t doc, start, end, nw; /* nw: its distinct words that pair */
   uint32_t nk;     /* its keys: those, then its list items' words */
   uint32_t lead;   /* among the first HS_PARA_LEAD sentences of its document */
   uint32_t masked; /* holds stock words (compared without them) */
+  uint32_t cased;  /* written in a script with case, as prose or capitals */
   uint64_t shape;  /* hash of its normalized words in order */
   uint64_t opening;/* hash of its first OPENING words and its outlet */
 } sent;
@@ -65,12 +80,42 @@ static uint64_t mix(uint64_t h, uint64_t x) {
   return h * 0xff51afd7ed558ccdULL;
 }
 
-/* a sentence holding a web address is a link line, not a claim */
-static int has_url(const char *p, size_t n) {
-  size_t i;
-  for (i = 0; i + 4 <= n; i++)
-    if (!memcmp(p + i, "://", 3) || !memcmp(p + i, "www.", 4)) return 1;
-  return 0;
+/* the stopwords' hashes, sorted (the claims stage's table) */
+static uint64_t *stop_hashes(size_t *n) {
+  size_t nw, i, m = 0, nt;
+  const char *const *w = hs_lex_stopwords(&nw);
+  uint64_t *h = hs_malloc((nw + 1) * sizeof *h);
+  for (i = 0; i < nw; i++) {
+    hs_token *t = NULL;
+    nt = 0;
+    if (!hs_tokenize(w[i], strlen(w[i]), &t, &nt, NULL) && nt == 1)
+      h[m++] = t[0].hash;
+    free(t);
+  }
+  hs_sort_u64(h, m);
+  *n = m;
+  return h;
+}
+
+static int is_stop(const uint64_t *h, size_t n, uint64_t x) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (h[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < n && h[lo] == x;
+}
+
+/* what two occurrences of one word tell: a common word (the what) unless
+** a stopword, a name (the who) when written with a capital inside prose
+** in one sentence and never in lower case, a number (both) */
+static void who_what(uint32_t a, uint32_t b, uint32_t *who, uint32_t *what) {
+  unsigned fa = (a >> WF_SHIFT) & 15, fb = (b >> WF_SHIFT) & 15;
+  if (fa & HS_WF_STOP) return;
+  if ((fa | fb) & HS_WF_NUM) (*who)++, (*what)++;
+  else if ((fa | fb) & HS_WF_LOW) (*what)++;
+  else if ((fa | fb) & HS_WF_NAME) (*who)++;
 }
 
 /* flag[i] = 1 for each sentence whose key[i] is shared by RECUR_DOCS
@@ -191,13 +236,17 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
   hs_token *tok = NULL;
   hs_sentence *ss = NULL;
   hs_stock *stock = NULL;
-  uint8_t *mask = NULL, *only = NULL;
-  size_t capm = 0, capo = 0, nu, nl;
+  uint8_t *mask = NULL, *only = NULL, *wf = NULL, *kwf = NULL;
+  uint32_t *what = NULL, *who = NULL;
+  uint64_t *stops = NULL;
+  size_t capm = 0, capo = 0, capw = 0, capkw = 0, nu, nl, nstops = 0;
+  int kind;
   int why, claim;
   int rc = HS_OK;
   *out = NULL;
   *n = 0;
   if ((rc = hs_stock_new(&stock, err))) return rc;
+  stops = stop_hashes(&nstops);
   for (i = 0; i < nd; i++) {
     const hs_doc *d = hs_corpus_doc(c, i);
     size_t nt = 0, nss = 0, t = 0;
@@ -220,7 +269,15 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
       while (t < nt && tok[t].start < ss[j].end) t++;
       nw = t - t0;
       if (nw < MIN_WORDS || nw > MAX_WORDS) continue;
-      if (has_url(d->text + ss[j].start, ss[j].end - ss[j].start)) continue;
+      /* links, e-mail addresses and asides are no prose; a sentence
+      ** opening in lower case is the tail of another (shape.c) */
+      if (hs_shape_not_prose(d->text + ss[j].start, ss[j].end - ss[j].start))
+        continue;
+      HS_GROW(wf, capw, nw);
+      for (k = 0; k < nw; k++)
+        wf[k] = is_stop(stops, nstops, tok[t0 + k].hash) ? HS_WF_STOP : 0;
+      kind = hs_shape_words(d->text, tok + t0, nw, wf);
+      if (kind == HS_SENT_FRAGMENT) continue;
       /* stock text (quotations, formulas) makes no candidate; a sentence
       ** of page furniture is none at all; a list's items (shape.c), a
       ** sentence that is mostly a list and a background sentence make no
@@ -241,6 +298,7 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
       s[ns].nw = 0;
       s[ns].lead = j < HS_PARA_LEAD;
       s[ns].masked = nu < nw;
+      s[ns].cased = kind == HS_SENT_CASED || kind == HS_SENT_CAPS;
       s[ns].shape = 0;
       for (k = t0; k < t; k++)
         if (!mask[k - t0]) s[ns].shape = mix(s[ns].shape, tok[k].hash);
@@ -258,6 +316,7 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
         s[ns].shape = s[ns].opening = ~(uint64_t)ns;
       HS_GROW(key, capk, nk + nw);
       HS_GROW(only, capo, nk + nw);
+      HS_GROW(kwf, capkw, nk + nw);
       {
         /* its distinct words: the claim's, then the list items' (those
         ** and all of a sentence that is no claim count, make no pair) */
@@ -268,7 +327,11 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
             if (pass == 0 ? mask[k - t0] != 0 : mask[k - t0] != 2) continue;
             for (m = first; m < nk; m++)
               if (key[m] == tok[k].hash) break;
-            if (m < nk) continue;
+            if (m < nk) {
+              kwf[m] |= wf[k - t0];
+              continue;
+            }
+            kwf[nk] = wf[k - t0];
             only[nk] = (uint8_t)(pass || !claim);
             key[nk++] = tok[k].hash;
             if (!only[nk - 1]) s[ns].nw++;
@@ -284,7 +347,9 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
     size_t at = 0;
     for (i = 0; i < ns; i++)
       for (k = 0; k < s[i].nk; k++)
-        carry[at] = (uint32_t)i | (only[at] ? COUNT_ONLY : 0), at++;
+        carry[at] = (uint32_t)i | (only[at] ? COUNT_ONLY : 0) |
+                    ((uint32_t)kwf[at] << WF_SHIFT),
+        at++;
   }
   {
     /* sentences whose exact words recur in RECUR_DOCS documents or more
@@ -299,7 +364,7 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
     for (i = 0; i < ns; i++) sh[i] = s[i].opening;
     mark_recurring(sh, s, ns, tmpl = hs_calloc(ns + 1, 1));
     for (i = 0, at = 0; i < nk; i++)
-      if ((carry[i] & COUNT_ONLY) || !recur[carry[i]]) {
+      if ((carry[i] & COUNT_ONLY) || !recur[SIDX(carry[i])]) {
         key[at] = key[i];
         carry[at++] = carry[i];
       }
@@ -320,7 +385,9 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
       size_t m;
       for (m = k + 1; m < j; m++) {
         uint32_t x = carry[k], y = carry[m];
-        if ((x | y) & COUNT_ONLY || s[x].doc == s[y].doc) continue;
+        if ((x | y) & COUNT_ONLY) continue;
+        x = SIDX(x), y = SIDX(y);
+        if (s[x].doc == s[y].doc) continue;
         HS_GROW(pk, cappk, npk + 1);
         pk[npk++] = x < y ? ((uint64_t)x << 32) | y : ((uint64_t)y << 32) | x;
       }
@@ -338,26 +405,35 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
   for (nslot = 16; nslot < 2 * npk + 2; nslot *= 2) {}
   slot = hs_calloc(nslot, sizeof *slot);
   shared = hs_calloc(npk + 1, sizeof *shared);
+  what = hs_calloc(npk + 1, sizeof *what);
+  who = hs_calloc(npk + 1, sizeof *who);
   for (i = 0; i < npk; i++) {
     size_t h = (size_t)(pk[i] * 0x9e3779b97f4a7c15ULL >> 20) & (nslot - 1);
     while (slot[h]) h = (h + 1) & (nslot - 1);
     slot[h] = (uint32_t)i + 1;
     shared[i] = pkf[i];
   }
+  /* every shared word under the cap: the wider words add to the count,
+  ** and each says whether it is who or what */
   for (i = 0; i < nk && npk; i = j) {
     for (j = i + 1; j < nk && key[j] == key[i]; j++) {}
-    if (j - i <= HS_PARA_SPECIFIC_DF || j - i > HS_PARA_DF_CAP) continue;
+    if (j - i < 2 || j - i > HS_PARA_DF_CAP) continue;
     for (k = i; k < j; k++) {
       size_t m;
       for (m = k + 1; m < j; m++) {
-        uint32_t x = carry[k], y = carry[m];
+        uint32_t x = carry[k], y = carry[m], at;
         uint64_t pair;
         size_t h;
-        if ((x | y) & COUNT_ONLY || s[x].doc == s[y].doc) continue;
+        if ((x | y) & COUNT_ONLY) continue;
+        x = SIDX(x), y = SIDX(y);
+        if (s[x].doc == s[y].doc) continue;
         pair = x < y ? ((uint64_t)x << 32) | y : ((uint64_t)y << 32) | x;
         h = (size_t)(pair * 0x9e3779b97f4a7c15ULL >> 20) & (nslot - 1);
         while (slot[h] && pk[slot[h] - 1] != pair) h = (h + 1) & (nslot - 1);
-        if (slot[h]) shared[slot[h] - 1]++;
+        if (!slot[h]) continue;
+        at = slot[h] - 1;
+        if (j - i > HS_PARA_SPECIFIC_DF) shared[at]++;
+        who_what(carry[k], carry[m], &who[at], &what[at]);
       }
     }
   }
@@ -373,6 +449,10 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
     char *ta, *tb;
     mn = s[x].nw < s[y].nw ? s[x].nw : s[y].nw;
     if (nsh < MIN_SHARED || 3 * nsh < mn) continue;
+    /* the same who and the same what: names alone are two claims about
+    ** one party, common words alone one template filled twice */
+    if (what[i] < MIN_WHAT || (s[x].cased && s[y].cased && who[i] < MIN_WHO))
+      continue;
     da = s[x].doc < s[y].doc ? s[x].doc : s[y].doc;
     db = s[x].doc < s[y].doc ? s[y].doc : s[x].doc;
     /* the same words in the same order, left unlinked by the reuse
@@ -430,6 +510,11 @@ out:
   hs_stock_free(stock);
   free(mask);
   free(only);
+  free(wf);
+  free(kwf);
+  free(what);
+  free(who);
+  free(stops);
   free(tok);
   free(ss);
   free(s);

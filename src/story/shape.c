@@ -30,6 +30,14 @@
 ** 1998") is a table phrase of kind `background` (stock.c).
 ** Word classes come from data/stock.tsv (conjunction, copula, relative),
 ** so that other languages are a table edit.  Linear in the sentence.
+**
+** Who and what (hs_shape_words): where the script has case, a capital
+** inside a prose sentence opens a name, a lower-case word is a common
+** word, and a sentence opening in lower case is the tail of another one
+** (a line piece, the "asked X" after a quoted question).  An all-capitals
+** line (a wire headline, a table row) and a title-case headline tell no
+** names.  Links, e-mail addresses and handles, and asides wholly in
+** brackets (a cross-reference, a credit) are no prose (hs_shape_not_prose).
 */
 #include <string.h>
 
@@ -166,6 +174,94 @@ int hs_shape_definition(const hs_stock *st, const char *text,
     for (j = i + DEF_GAP_MIN; j <= i + DEF_GAP_MAX && j < n; j++)
       if (hs_stock_word_class(st, tok[j].hash) & HS_WORD_RELATIVE) return 1;
     return 0;
+  }
+  return 0;
+}
+
+/* ------------------------------------------------------- who and what */
+
+enum { C_NONE, C_LOWER, C_UPPER, C_CAPS, C_DIGIT };
+
+/* the case of a word: its first letter's, C_CAPS when every ASCII letter
+** of a word of two or more is a capital; C_NONE where the script has none */
+static int word_case(const char *text, const hs_token *t) {
+  const unsigned char *p = (const unsigned char *)text + t->start;
+  size_t n = t->end - t->start, k, letters = 0, caps = 0;
+  if (!n) return C_NONE;
+  if (is_number(text, t)) return C_DIGIT;
+  if (p[0] < 0x80) {
+    if (p[0] >= 'a' && p[0] <= 'z') return C_LOWER;
+    if (!(p[0] >= 'A' && p[0] <= 'Z')) return C_NONE;
+    for (k = 0; k < n; k++)
+      if ((p[k] >= 'A' && p[k] <= 'Z') || (p[k] >= 'a' && p[k] <= 'z'))
+        letters++, caps += p[k] <= 'Z';
+    return letters >= 2 && caps == letters ? C_CAPS : C_UPPER;
+  }
+  if (n < 2) return C_NONE;
+  if (p[0] == 0xC3) return p[1] <= 0x9E && p[1] != 0x97 ? C_UPPER : C_LOWER;
+  if (p[0] == 0xC4 || p[0] == 0xC5) return p[1] & 1 ? C_LOWER : C_UPPER;
+  if (p[0] == 0xD0) return p[1] <= 0xAF ? C_UPPER : C_LOWER;
+  if (p[0] == 0xD1) return C_LOWER;
+  return C_NONE;
+}
+
+#define CAPS_PCT 70 /* words all in capitals in a capitals line */
+
+int hs_shape_words(const char *text, const hs_token *tok, size_t n,
+                   uint8_t *flags) {
+  size_t k, cased = 0, none = 0, caps = 0, low = 0;
+  int kind;
+  for (k = 0; k < n; k++) {
+    int c = word_case(text, &tok[k]);
+    cased += c == C_LOWER || c == C_UPPER || c == C_CAPS;
+    none += c == C_NONE;
+    caps += c == C_CAPS;
+    low += c == C_LOWER && !(flags[k] & HS_WF_STOP);
+  }
+  if (!cased || cased <= none)
+    kind = HS_SENT_CASELESS;
+  else if (cased >= 2 && (caps * 100 >= cased * CAPS_PCT || !low))
+    kind = HS_SENT_CAPS; /* capitals, or a title-case headline */
+  else
+    kind = word_case(text, &tok[0]) == C_LOWER ? HS_SENT_FRAGMENT
+                                                : HS_SENT_CASED;
+  for (k = 0; k < n; k++) {
+    int c = word_case(text, &tok[k]);
+    uint8_t stop = flags[k] & HS_WF_STOP;
+    if (c == C_DIGIT)
+      flags[k] = HS_WF_NUM;
+    else if (kind == HS_SENT_CAPS)
+      flags[k] = 0; /* neither a name nor a common word */
+    else if (kind == HS_SENT_CASELESS || c == C_LOWER || c == C_NONE)
+      flags[k] = HS_WF_LOW;
+    else
+      flags[k] = k ? HS_WF_NAME : 0; /* an opening capital tells nothing */
+    flags[k] |= stop;
+  }
+  return kind;
+}
+
+int hs_shape_not_prose(const char *p, size_t n) {
+  size_t i, e = n;
+  const unsigned char *u = (const unsigned char *)p;
+  for (i = 0; i + 4 <= n; i++)
+    if (!memcmp(p + i, "://", 3) || !memcmp(p + i, "www.", 4)) return 1;
+  /* an e-mail address or a handle: "@" before a letter, digit or "_" */
+  for (i = 0; i + 1 < n; i++)
+    if (p[i] == '@' && ((u[i + 1] >= 'a' && u[i + 1] <= 'z') ||
+                        (u[i + 1] >= 'A' && u[i + 1] <= 'Z') ||
+                        (u[i + 1] >= '0' && u[i + 1] <= '9') || u[i + 1] == '_'))
+      return 1;
+  /* an aside: opens with a bracket that closes at its end */
+  while (e > 0 && (p[e - 1] == '.' || p[e - 1] == ' ')) e--;
+  if (e < 2 || (p[0] != '(' && p[0] != '[')) return 0;
+  {
+    int depth = 0;
+    for (i = 0; i < e; i++) {
+      depth += p[i] == '(' || p[i] == '[';
+      depth -= p[i] == ')' || p[i] == ']';
+      if (depth <= 0) return i == e - 1;
+    }
   }
   return 0;
 }

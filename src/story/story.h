@@ -33,7 +33,7 @@ typedef struct hs_para {
 ** HS_PARA_LEAD of their documents, headline included) of different known
 ** outlets sharing HS_PARA_WEAK_SHARED rare words.  Sentences repeated word
 ** for word, and sentences found in three documents or more, are no
-** paraphrase.  docs (may be NULL) gives the outlets.  Document pairs for
+** paraphrase, nor are pairs without the same who and what (paraphrase.c).  docs (may be NULL) gives the outlets.  Document pairs for
 ** which skip(ud, a, b) is nonzero are not looked at.  One hs_para per
 ** document pair (its best sentence pair).  *out malloc'ed. */
 #define HS_PARA_DF_CAP 64
@@ -87,6 +87,28 @@ int hs_shape_is_list(const char *text, const hs_token *tok, size_t masked,
 /* Whether the sentence opens as a definition ("X is a ... that"). */
 int hs_shape_definition(const hs_stock *st, const char *text,
                         const hs_token *tok, size_t n);
+
+/* Who and what (shape.c).  A paraphrase restates one specific claim: the
+** same who (a name or a number both sentences hold) and the same what
+** (words that are not names).  hs_shape_words classifies the n tokens of
+** a sentence and returns its kind: HS_SENT_CASED (a script with case,
+** written as prose: a capital inside it opens a name), HS_SENT_CAPS (all
+** capitals, or title case: no common word in lower case, so no word tells
+** whether it is a name), HS_SENT_CASELESS (Arabic, Persian: every word
+** counts as a common word), or HS_SENT_FRAGMENT (prose opening in lower
+** case: the end of another sentence, "asked Henry Rosenberg, chairman of
+** ...").  flags[k] holds HS_WF_STOP for the stopwords on entry and gets
+** the HS_WF_* of token k: LOW (a common word: lower case, or a caseless
+** script), NAME (a capital inside a prose sentence), NUM (opens with a
+** digit); none in a capitals line. */
+enum { HS_SENT_CASED = 1, HS_SENT_CAPS, HS_SENT_CASELESS, HS_SENT_FRAGMENT };
+enum { HS_WF_LOW = 1, HS_WF_NAME = 2, HS_WF_NUM = 4, HS_WF_STOP = 8 };
+int hs_shape_words(const char *text, const hs_token *tok, size_t n,
+                   uint8_t *flags);
+/* Whether the n bytes at p are no prose at all: a link line (a web or
+** e-mail address, a handle: "(@user)") or an aside wholly in brackets
+** ("(See ECRA page for ...)", "[Photo: ...]"). */
+int hs_shape_not_prose(const char *p, size_t n);
 
 /* What differs between two sentences stating one claim (numbers, places
 ** and actors, dates), as a JSON array; NULL when nothing. */

@@ -2,7 +2,8 @@
 # data/stock.tsv): two team sheets of one club in two different matches,
 # the same definition of stem cells in two articles with different news,
 # and the same background on who makes Firefox are not linked; a retelling
-# of one statement (a captain naming two players) is.  The corpus is
+# of one statement (a captain naming two players as potential
+# replacements: the same who and two words of the same what) is.  The corpus is
 # tests/data/story/lists.jsonl.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.bash"

@@ -56,6 +56,15 @@ static void test_segmentation(void **state) {
       {"  \n\n  ", ""},
       {"", ""},
       {"Wait... what? Yes!!", "Wait...|what?|Yes!!"},
+      /* a party tag's state abbreviation closed by a bracket */
+      {"However, Rep. Pat Roberts (R-Kan.) Two bills differ. Next.",
+       "However, Rep. Pat Roberts (R-Kan.) Two bills differ.|Next."},
+      {"Sen. Rudy Boschwitz (R-Minn.) Amendments came. Sen. Byrd (D-W.Va.) "
+       "And more.",
+       "Sen. Rudy Boschwitz (R-Minn.) Amendments came.|Sen. Byrd (D-W.Va.) "
+       "And more."},
+      {"He lives in Topeka, Kan. He left. (It rained.) Then sun.",
+       "He lives in Topeka, Kan.|He left.|(It rained.)|Then sun."},
   };
   size_t i;
   (void)state;

@@ -201,6 +201,69 @@ static void test_word_classes(void **state) {
   hs_stock_free(st);
 }
 
+/* hs_shape_words' kind of text, and its flags as a string: L (common
+** word), N (name), D (number), - (none), lower case where a stopword */
+static int words_of(const char *text, const char *stops, char *flags) {
+  hs_token *tok = NULL;
+  size_t n = 0, k;
+  uint8_t f[64];
+  int kind;
+  assert_int_equal(hs_tokenize(text, strlen(text), &tok, &n, NULL), HS_OK);
+  assert_true(n < sizeof f);
+  for (k = 0; k < n; k++) f[k] = stops[k] == 's' ? HS_WF_STOP : 0;
+  kind = hs_shape_words(text, tok, n, f);
+  for (k = 0; k < n; k++) {
+    char c = f[k] & HS_WF_NUM ? 'D' : f[k] & HS_WF_NAME ? 'N'
+           : f[k] & HS_WF_LOW ? 'L' : '-';
+    flags[k] = (char)(f[k] & HS_WF_STOP ? c + 32 : c);
+  }
+  flags[n] = 0;
+  free(tok);
+  return kind;
+}
+
+static void test_who_what(void **state) {
+  char f[64];
+  (void)state;
+  /* prose: capitals inside it are names, the opening one tells nothing */
+  assert_int_equal(words_of("Police in Leeds arrested 2 men", "-s----", f),
+                   HS_SENT_CASED);
+  assert_string_equal(f, "-lNLDL");
+  /* a wire headline in capitals and a title-case one tell no names */
+  assert_int_equal(words_of("JAL SAYS MAJOR DEFECT FOUND", "-----", f),
+                   HS_SENT_CAPS);
+  assert_string_equal(f, "-----");
+  assert_int_equal(words_of("Playing The Hitler Card", "-s--", f), HS_SENT_CAPS);
+  /* a line opening in lower case is another sentence's tail */
+  assert_int_equal(words_of("asked Henry Rosenberg, chairman of Crown", "------", f),
+                   HS_SENT_FRAGMENT);
+  /* no case: every word is a common word */
+  assert_int_equal(words_of("ضبطت جمارك دبي 1.2 مليون قلم", "------", f),
+                   HS_SENT_CASELESS);
+  assert_string_equal(f, "LLLDLL");
+}
+
+static void test_not_prose(void **state) {
+  static const char *const no[] = {
+      "Send your poems by e-mail: khozama@alriyadh.example or fax 0114871070",
+      "\xe2\x80\x94 Donald J. Trump (@realDonaldTrump) June 15, 2016",
+      "Read more at https://example.com/story",
+      "(See ECRA page for latest Economic Spotlights)",
+      "[Photo: NASA/JPL-Caltech].",
+  };
+  static const char *const yes[] = {
+      "(Reuters) - The company said it would cut 200 jobs (about 5 pct).",
+      "Sen. Bob Dole (R-Kan.) said the bill would pass.",
+      "The price rose 3 @ 4 dlrs a share.",
+  };
+  size_t i;
+  (void)state;
+  for (i = 0; i < sizeof no / sizeof no[0]; i++)
+    assert_int_equal(hs_shape_not_prose(no[i], strlen(no[i])), 1);
+  for (i = 0; i < sizeof yes / sizeof yes[0]; i++)
+    assert_int_equal(hs_shape_not_prose(yes[i], strlen(yes[i])), 0);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_builtin_table),
@@ -208,6 +271,8 @@ int main(void) {
       cmocka_unit_test(test_lists),
       cmocka_unit_test(test_background),
       cmocka_unit_test(test_word_classes),
+      cmocka_unit_test(test_who_what),
+      cmocka_unit_test(test_not_prose),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
