@@ -392,9 +392,13 @@ int hs_engine_run_local(hs_engine *e, size_t first_new, hs_passage **out,
     if (e->opts.progress &&
         e->opts.progress(e->opts.progress_ud, "sentences", 0, e->ndocs))
       rc = hs_error_set(err, HS_EINTR, "interrupted");
-    else
+    else /* the pairs sharing rare sentence words go on to the summary
+         ** pass only when the engine holds the whole corpus: a store's
+         ** run (prior counts) holds its new documents and their partners,
+         ** where words look rarer and the pairs depend on the batches */
       rc = hs_sent_run(&e->opts, e->nthreads, &ds, e->st, first_new,
-                       e->prior, NULL, out, n, err);
+                       e->prior, NULL, e->prior ? NULL : &near, &nnear, out,
+                       n, err);
     if (!rc)
       rc = hs_summary_run(&e->opts, e->nthreads, &ds, e->st, first_new, near,
                           nnear, out, n, err);

@@ -626,8 +626,8 @@ static int pkey_cmp(const void *x, const void *y) {
 
 int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
                 const hs_senttab *st, size_t first_new, hs_sent_prior *prior,
-                const hs_sent_coldkeys *cold_in, hs_passage **p, size_t *n,
-                hs_error *err) {
+                const hs_sent_coldkeys *cold_in, uint64_t **near,
+                size_t *nnear, hs_passage **p, size_t *n, hs_error *err) {
   sjob j;
   size_t i, x, y, ng = 0, total, m;
   uint8_t *inv = NULL, *paired = NULL;
@@ -709,6 +709,11 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     for (i = 0; i < ncold; i++) {
       open[nopen + i] = cold[i];
       inv[cold[i] >> 32] = inv[(uint32_t)cold[i]] = 1;
+    }
+    if (near && ncold) { /* for the summary pass */
+      *near = hs_reallocarray(*near, *nnear + ncold + 1, sizeof **near);
+      memcpy(*near + *nnear, cold, ncold * sizeof *cold);
+      *nnear += ncold;
     }
     free(cold);
     ncoldp = ncold;

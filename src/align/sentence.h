@@ -89,11 +89,13 @@ typedef struct hs_sent_coldkeys {
 ** as hs_align_run leaves them) and overlaps are resolved.  *p and *n are
 ** replaced; the result is sorted like hs_align_run's.  prior (NULL:
 ** none) holds the counts of earlier runs; cold (NULL: found here from
-** every document of ds) the keys that find the pairs without a passage. */
+** every document of ds) the keys that find the pairs without a passage,
+** which are appended (a << 32 | b) to *near (*nnear of them; near NULL:
+** not wanted) for the summary pass. */
 int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
                 const hs_senttab *st, size_t first_new, hs_sent_prior *prior,
-                const hs_sent_coldkeys *cold, hs_passage **p, size_t *n,
-                hs_error *err);
+                const hs_sent_coldkeys *cold, uint64_t **near, size_t *nnear,
+                hs_passage **p, size_t *n, hs_error *err);
 
 /* Term weights: idf per counter of a hs_termcounts, in 15ths, one byte
 ** each so that the table stays in cache. */

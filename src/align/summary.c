@@ -11,9 +11,12 @@
 ** the source side, this pass looks at each document pair as a whole:
 **
 **  1. Only pairs already candidates are looked at: those joined by a
-**     passage (not covering a whole document) and those the n-gram index
+**     passage (not covering a whole document), those the n-gram index
 **     seeded at three places or more without a passage (align.c) — a
-**     summary keeps a name or a phrase of its source word for word.
+**     summary keeps a name or a phrase of its source word for word — and
+**     those the sentence stage compared for sharing rare sentence words
+**     (sentence.c; only in a run over a whole corpus, engine.c); a pair
+**     without a passage needs the full RATIO.
 **  2. The tf·idf cosine of every sentence of one document with every
 **     sentence of the other is computed from the rarer content words
 **     they share (a hash table of one document's words, loaded once for
@@ -40,7 +43,9 @@
 **     summary side those passages mostly report already, as a copy or a
 **     rewrite of about its length of one place, is left to them, unless
 **     it also matches sentences they do not report, over a source span
-**     much longer than theirs.
+**     much longer than theirs.  A source span of half its document or
+**     more is all of it: a summary condenses the whole, and the sentences
+**     it matches are only those it kept a trace of.
 */
 #include <math.h>
 #include <stdlib.h>
@@ -67,6 +72,7 @@
 #define TH_BAG 0.40      /* cosine of the summary span and its sources */
 #define RATIO_MIN 2      /* ...or at least this ratio... */
 #define TH_BAG_NEAR 0.55 /* ...and this cosine */
+#define RATIO_BARE 3     /* RATIO, in a pair without a passage */
 #define NOUT_MIN 2       /* source sentences matched that no passage reports */
 #define RARE_DIV 10000  /* words counted at most total/RARE_DIV times seed */
 #define OCC_MAX 8        /* a word in more sentences locates nothing */
@@ -99,36 +105,22 @@ typedef struct found {
 
 /* Sentences of one document by word: open addressing, slots valid when
 ** their generation is the table's. */
-typedef struct occ {
-  uint32_t sent, tf, next;
-} occ;
-
-typedef struct tslot {
-  uint32_t term, head, gen, stamp, n;
-} tslot;
+typedef struct occ { uint32_t sent, tf, next; } occ;
+typedef struct tslot { uint32_t term, head, gen, stamp, n; } tslot;
 
 typedef struct mscratch {
   tslot *slot;
-  size_t capslot;
-  uint32_t mask, gen, stamp, cur_a;
   occ *occ;
-  size_t nocc, capocc;
-  float *dot;
-  uint8_t *sh;
-  size_t capcells;
-  uint32_t *touched;
-  size_t ntouched, captouched;
+  float *dot, *best;
+  uint8_t *sh, *mark;
+  uint32_t *touched, *prev, *ls, *wa, *wb, *bag_s, *bag_l, *lsd[2];
   sseed *seeds, *dir;
-  size_t capseeds, capdir;
-  float *best;
-  uint32_t *prev, *ls, *wa, *wb, *bag_s, *bag_l, *lsd[2];
-  size_t capbest, capprev, capls, capwa, capwb, capbs, capbl, caplsd[2];
-  uint8_t *mark;
-  size_t capmark;
   uint64_t *lpos;
-  size_t caplpos;
   hs_passage *out;
-  size_t nout, capout;
+  size_t capslot, nocc, capocc, capcells, ntouched, captouched, capseeds;
+  size_t capdir, capbest, capprev, capls, capwa, capwb, capbs, capbl;
+  size_t caplsd[2], capmark, caplpos, nout, capout;
+  uint32_t mask, gen, stamp, cur_a;
   hs_docbuf bufa, bufb;
   hs_error err;
 } mscratch;
@@ -428,7 +420,7 @@ static uint32_t dist(uint32_t s0, uint32_t e0, uint32_t s1, uint32_t e1) {
 static int direction(const mjob *j, mscratch *sc, sseed *sd, size_t n,
                      const dwords *S, uint32_t ns, const uint32_t *ws,
                      const dwords *L, uint32_t nl, const uint32_t *wl,
-                     int s_is_a, found *f) {
+                     int s_is_a, int bare, found *f) {
   uint32_t nm, i, words;
   double c;
   n = topk_seeds(sd, n);
@@ -439,7 +431,7 @@ static int direction(const mjob *j, mscratch *sc, sseed *sd, size_t n,
   for (i = 0; i < nm; i++) sc->mark[sc->ls[i]] = 1;
   c = bag_cos(j, sc, S, f->s0, f->s1, L, nl, sc->mark, &words);
   if (c < (f->ratio >= RATIO ? TH_BAG : TH_BAG_NEAR) ||
-      words < (uint32_t)j->o->min_words)
+      words < (uint32_t)j->o->min_words || (bare && f->ratio < RATIO_BARE))
     return 0;
   HS_GROW(sc->lsd[s_is_a], sc->caplsd[s_is_a], nm);
   memcpy(sc->lsd[s_is_a], sc->ls, nm * sizeof *sc->ls);
@@ -549,11 +541,15 @@ static void emit(mjob *j, mscratch *sc, size_t pi, const hs_doctab *A,
                   : ta1 - ta0 < RATIO_MIN * (tb1 - tb0))
       return;
     if (!pass) { /* each summary sentence sums up about a share of the
-      ** source span: as much before its first sentence and after its last */
+      ** source span: as much before its first sentence and after its
+      ** last; a source span over half of its document or more is a
+      ** summary of all of it */
       const hs_senttab *SL = f->s_is_a ? SB : SA;
       uint32_t g = (SL->sent[f->l1 + 1] - SL->sent[f->l0]) / f->nls;
-      if (f->s_is_a) widen(SB, B->n, g, &tb0, &tb1);
-      else widen(SA, A->n, g, &ta0, &ta1);
+      uint32_t *l0 = f->s_is_a ? &tb0 : &ta0, *l1 = f->s_is_a ? &tb1 : &ta1;
+      uint32_t nl = f->s_is_a ? B->n : A->n;
+      widen(SL, nl, g, l0, l1);
+      if (2 * (uint64_t)(*l1 - *l0) >= nl) *l0 = 0, *l1 = nl;
     }
   }
   HS_GROW(sc->out, sc->capout, sc->nout + 1);
@@ -575,7 +571,7 @@ static void emit(mjob *j, mscratch *sc, size_t pi, const hs_doctab *A,
 /* Pair pi = (a, b): the cosine of every sentence pair sharing a word,
 ** from a's table (loaded once for all its pairs) and b's words; then a
 ** summary either way. */
-static int pair_run(mjob *j, mscratch *sc, uint32_t a, uint32_t b,
+static int pair_run(mjob *j, mscratch *sc, uint32_t a, uint32_t b, int bare,
                     found *out) {
   const hs_senttab *SA = &j->st[a], *SB = &j->st[b];
   const dwords *DA = &j->dw[a], *DB = &j->dw[b];
@@ -649,7 +645,7 @@ static int pair_run(mjob *j, mscratch *sc, uint32_t a, uint32_t b,
   /* a summary in a over b, then one in b over a */
   memcpy(sc->dir, sc->seeds, nseeds * sizeof *sc->dir);
   if (nsa >= MIN_SENTS && direction(j, sc, sc->dir, nseeds, DA, nsa, sc->wa,
-                                    DB, nsb, sc->wb, 1, &fd[nf]))
+                                    DB, nsb, sc->wb, 1, bare, &fd[nf]))
     nf++;
   for (k = 0; k < nseeds; k++) {
     sc->dir[k].s = sc->seeds[k].l;
@@ -657,7 +653,7 @@ static int pair_run(mjob *j, mscratch *sc, uint32_t a, uint32_t b,
     sc->dir[k].cos = sc->seeds[k].cos;
   }
   if (nsb >= MIN_SENTS && direction(j, sc, sc->dir, nseeds, DB, nsb, sc->wb,
-                                    DA, nsa, sc->wa, 0, &fd[nf]))
+                                    DA, nsa, sc->wa, 0, bare, &fd[nf]))
     nf++;
   if (!nf) return 0;
   *out = nf == 2 && fd[1].score > fd[0].score ? fd[1] : fd[0];
@@ -673,7 +669,7 @@ static int sum_range(void *ud, int thread, size_t begin, size_t end) {
     uint32_t a = (uint32_t)(j->pairs[i] >> 32), b = (uint32_t)j->pairs[i];
     hs_doctab A, B;
     found f;
-    if (!pair_run(j, sc, a, b, &f)) continue;
+    if (!pair_run(j, sc, a, b, j->pfirst[i] == j->plast[i], &f)) continue;
     if (hs_docset_get(j->ds, a, &A, &sc->bufa, &sc->err)) return HS_EIO;
     if (hs_docset_get(j->ds, b, &B, &sc->bufb, &sc->err)) return HS_EIO;
     emit(j, sc, i, &A, &B, a, b, &f);

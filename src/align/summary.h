@@ -15,8 +15,9 @@
 
 /* The summary pass over documents st[0..ds->ndocs): the pairs of the
 ** cross passages *p (unless they cover nearly a whole document) and the
-** pairs near[0..nnear) (a << 32 | b: seeded by the n-gram index, no
-** passage), one of each pair >= first_new, are searched for a run of
+** pairs near[0..nnear) (a << 32 | b: seeded by the n-gram index or
+** sharing rare sentence words, no passage), one of each pair >=
+** first_new, are searched for a run of
 ** sentences of one document that matches, sentence by sentence and in
 ** order, sentences spread over a span of the other at least three times
 ** longer.  Each one found becomes one passage of method HS_METHOD_SUMMARY

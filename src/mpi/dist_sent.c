@@ -267,17 +267,21 @@ int hs_dist_finish(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
       hs_senttab *sents = hs_calloc(ds->ndocs + 1, sizeof *sents);
       hs_docset one;
       hs_sent_coldkeys ck;
+      uint64_t *nearc = hs_malloc((nnear + 1) * sizeof *nearc);
+      size_t nnearc = nnear; /* ...and the cold pairs, for the summaries */
       ck.key = keys;
       ck.n = nkeys;
       unpack_tables(alltabs, rdispl[d.size], tabs, sents, ds->ndocs);
       memset(&one, 0, sizeof one);
       one.docs = tabs;
       one.ndocs = ds->ndocs;
-      rc = hs_sent_run(o, nthreads, &one, sents, first_new, NULL, &ck, out,
-                       n, err);
+      if (nnear) memcpy(nearc, near, nnear * sizeof *near);
+      rc = hs_sent_run(o, nthreads, &one, sents, first_new, NULL, &ck,
+                       &nearc, &nnearc, out, n, err);
       if (!rc)
-        rc = hs_summary_run(o, nthreads, &one, sents, first_new, near, nnear,
-                            out, n, err);
+        rc = hs_summary_run(o, nthreads, &one, sents, first_new, nearc,
+                            nnearc, out, n, err);
+      free(nearc);
       for (i = 0; i < ds->ndocs; i++) free(tabs[i].len);
       free(tabs);
       free(sents);

@@ -53,11 +53,14 @@ same rw reuse --format jsonl "$WORK/rw.jsonl"
 same rw-strict reuse --format jsonl --strict "$WORK/rw.jsonl"
 same rw-dups dups --format jsonl --threshold 0.3 "$WORK/rw.jsonl"
 # the briefs that sum up an article, of tests/cli/summary.sh: the summary
-# pass, over a pair seeded without a passage and one with copied pieces
+# pass, over a pair seeded without a passage, one with copied pieces, one
+# that shares rare words only (a pair the sentence stage hands on) and
+# one whose article shares its page with another story
 awk '/^python3 - "\$WORK\/c.jsonl" .*<<.PY.$/ { on = 1; next } /^PY$/ { on = 0 } on' \
   "$ROOT/tests/cli/summary.sh" >"$WORK/summary.py"
-python3 "$WORK/summary.py" "$WORK/summary.jsonl" "$WORK/pieces.jsonl"
-for c in summary pieces; do
+python3 "$WORK/summary.py" "$WORK/summary.jsonl" "$WORK/pieces.jsonl" "$WORK/noseed.jsonl" \
+  "$WORK/page.jsonl"
+for c in summary pieces noseed page; do
   same "$c" reuse --format jsonl "$WORK/$c.jsonl"
   [[ $(jq -s 'map(select(.method == "summary")) | length' "$WORK/$c.ref") -ge 1 ]] ||
     fail "$c: no summary record"

@@ -7,11 +7,13 @@
 # two stories on the same storm written independently (the same facts,
 # names and numbers, in another order) are not reuse.  A brief whose two
 # longest sentences are copied from places of the article far apart, and
-# the rest summed up, is one summary too, not two copies.
+# the rest summed up, is one summary too, not two copies.  A brief that
+# keeps no phrase of five words (no n-gram seed) is found through the rare
+# words its sentences share with the article's.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.bash"
 
-python3 - "$WORK/c.jsonl" "$WORK/p.jsonl" <<'PY'
+python3 - "$WORK/c.jsonl" "$WORK/p.jsonl" "$WORK/q.jsonl" "$WORK/r.jsonl" <<'PY'
 import json, sys
 article = " ".join([
  "The Northern Rail Authority announced on Monday a plan to rebuild the Kestrel Valley line, closed since the floods of last winter.",
@@ -74,8 +76,42 @@ docs = [("article", article),
 with open(sys.argv[1], "w") as f:
     for i, t in docs:
         f.write(json.dumps({"id": i, "text": t}) + "\n")
+brief2 = " ".join([
+ "Rail chiefs in the north say the Kestrel Valley railway, shut by last winter's floods, is to be rebuilt.",
+ "Their surveyors found that a dozen kilometres of line near Millbrook and Harwick need new granite beds.",
+ "Regional councillors agreed to fund a third of the two hundred million crown cost, though some preferred buses.",
+ "Repairs at the Harwick viaduct start in April and about six hundred valley workers will be taken on.",
+ "Passenger services could resume next autumn, and timber freight a little later.",
+])
+with open(sys.argv[3], "w") as f:
+    for i, t in [("article", article), ("brief2", "In other news today. " + brief2 + " Weather: mild and dry.")]:
+        f.write(json.dumps({"id": i, "text": t}) + "\n")
 with open(sys.argv[2], "w") as f:
     for i, t in [("article", article), ("pieces", "Rail news. " + pieces + " " + other)]:
+        f.write(json.dumps({"id": i, "text": t}) + "\n")
+museum = " ".join([
+ "The city museum reopened its east wing on Friday after a restoration that took nearly six years.",
+ "Visitors queued along the embankment from early morning to see the painted ceilings of the old ballroom.",
+ "The curator, Tomas Berg, said the plaster had been cleaned by hand, one square metre at a time.",
+ "A collection of clocks donated by a shipping family fills the gallery next to the staircase.",
+ "Several of the clocks still chime, and the museum has asked a watchmaker to keep them running.",
+ "School classes will be admitted free of charge on weekday mornings until the end of the year.",
+ "The cafe on the ground floor now serves pastries baked to recipes from the nineteenth century.",
+ "Critics praised the lighting, which shows the colours of the tapestries without fading them.",
+ "A small room is given over to drawings by children who lived in the district during the war.",
+ "The museum shop sells copies of the drawings, and the money goes to a fund for young artists.",
+ "Opening hours will be extended on Thursdays, when concerts are planned in the ballroom.",
+ "The first concert, of songs for voice and harp, sold out within an hour of tickets going on sale.",
+ "Volunteers guide visitors through the wing in four languages every afternoon.",
+ "The west wing will close next spring for the same kind of work, which should take two years.",
+ "Until then its sculptures will travel to galleries abroad, starting with a show in the capital.",
+ "Mr Berg said he hoped the restored wing would bring back visitors who had not come in years.",
+ "Attendance fell by a third while the scaffolding covered the front of the building.",
+ "The museum's friends society raised a quarter of the cost through a lottery and a winter fair.",
+])
+with open(sys.argv[4], "w") as f:
+    for i, t in [("page", article + " " + museum),
+                 ("brief", "In other news today. " + summary + " Weather: mild and dry across the region.")]:
         f.write(json.dumps({"id": i, "text": t}) + "\n")
 PY
 
@@ -85,9 +121,16 @@ cp "$WORK/out" "$WORK/default.jsonl"
 jq -e -s 'length == 1 and .[0].method == "summary" and .[0].kind == "cross"
           and .[0].a.doc == "article" and .[0].b.doc == "brief"
           and .[0].a.start == 0 and .[0].a.words >= 3 * .[0].b.words
-          and .[0].a.end > 1853 and .[0].a.end < 2000
+          and .[0].a.end == 2282
           and .[0].b.start == 21 and .[0].b.end < 540' \
   "$WORK/default.jsonl" >/dev/null || fail "default run: $(cat "$WORK/default.jsonl")"
+
+note "the same article followed by another story on its page: only the article"
+run 0 "$HEARSAY" reuse --format jsonl "$WORK/r.jsonl"
+jq -e -s 'length == 1 and .[0].method == "summary"
+          and .[0].a.start == 0 and .[0].a.end > 1853 and .[0].a.end <= 2282
+          and .[0].b.start == 21 and .[0].b.end < 540' \
+  "$WORK/out" >/dev/null || fail "article and another story: $(cat "$WORK/out")"
 
 note "--strict: nothing"
 run 0 "$HEARSAY" reuse --format jsonl --strict "$WORK/c.jsonl"
@@ -104,5 +147,12 @@ jq -e -s 'length == 1 and .[0].method == "summary"
           and .[0].a.start == 0 and .[0].a.words >= 2 * .[0].b.words
           and .[0].b.start == 11 and .[0].b.end < 570' \
   "$WORK/out" >/dev/null || fail "copied pieces: $(cat "$WORK/out")"
+
+note "a brief without a shared phrase: one summary"
+run 0 "$HEARSAY" reuse --format jsonl "$WORK/q.jsonl"
+jq -e -s 'length == 1 and .[0].method == "summary"
+          and .[0].a.start == 0 and .[0].a.words >= 3 * .[0].b.words
+          and .[0].b.start == 21 and .[0].b.end < 530' \
+  "$WORK/out" >/dev/null || fail "no shared phrase: $(cat "$WORK/out")"
 
 echo "ok"
