@@ -15,8 +15,9 @@
 ** document: a name repeated all through one long text is still rare for
 ** pairs of documents; an obfuscated copy's rarest words are often
 ** inserted ones, so one shared key per sentence is too few to ask).  The
-** doc pairs are counted in slices of about a million, so memory stays
-** flat on a large corpus.  The
+** pairs are counted document by document, in one counter per document
+** reached through the keys it holds (memory linear in the keys, no list
+** of pairs to sort).  The
 ** candidates are one sorted array of integers grouped by pair, so that
 ** the comparison can be split between threads by pair.
 */
@@ -35,20 +36,15 @@
 #define COLD_TERMS 6   /* ...at least this many of them shared */
 #define PREFETCH 16    /* tokens ahead whose counter is fetched */
 
-typedef struct kterm {
-  uint32_t term, count;
-} kterm;
-
 /* The index keys of the sentences of the documents marked in inv:
 ** (term << 32 | doc, sentence). */
 static int sentence_keys(const hs_docset *ds, const hs_senttab *st,
                          const hs_termcounts *tc, uint32_t stopcnt,
                          const uint8_t *inv, uint64_t **pk, uint32_t **pv,
                          size_t *np, hs_error *err) {
-  size_t d, cap = 0, captmp = 0, capcnt = 0;
-  uint32_t *tmp = NULL, *cnt = NULL;
+  size_t d, cap = 0, capcnt = 0;
+  uint32_t *cnt = NULL;
   hs_docbuf buf = {0};
-  kterm kt[KEYS];
   int rc = HS_OK;
   *np = 0;
   for (d = 0; d < ds->ndocs && !rc; d++) {
@@ -67,44 +63,40 @@ static int sentence_keys(const hs_docset *ds, const hs_senttab *st,
       cnt[t] = tc->c[T.hash[t] & tc->mask];
     }
     for (s = 0; s < S->nsent && s < MAX_SENT; s++) {
-      uint32_t nu = 0, x, y, nk = 0, k;
-      HS_GROW(tmp, captmp, 2 * (size_t)(S->sent[s + 1] - S->sent[s]) + 2);
+      /* the KEYS rarest distinct terms: (count, term) ascending, kept
+      ** sorted, so that most terms cost one comparison with the last */
+      uint64_t r[KEYS];
+      uint32_t nk = 0, k;
+      for (k = 0; k < KEYS; k++) r[k] = UINT64_MAX;
       for (t = S->sent[s]; t < S->sent[s + 1]; t++) {
         uint32_t term = T.hash[t], c = cnt[t];
-        if (!term) continue;
-        if (c >= 2 && c <= stopcnt) tmp[2 * nu] = term, tmp[2 * nu++ + 1] = c;
+        uint64_t x = (uint64_t)c << 32 | term;
+        if (!term || c < 2 || c > stopcnt || x >= r[KEYS - 1]) continue;
+        for (k = 0; k < KEYS - 1 && r[k] < x; k++) {}
+        if (r[k] == x) continue; /* a term seen already */
+        memmove(r + k + 1, r + k, (KEYS - 1 - k) * sizeof *r);
+        r[k] = x;
       }
-      for (x = 0; x < nu; x++) { /* the KEYS rarest distinct terms */
-        uint32_t term = tmp[2 * x], c = tmp[2 * x + 1];
-        for (y = 0; y < nk && kt[y].term != term; y++) {}
-        if (y < nk) continue;
-        if (nk < KEYS) {
-          kt[nk].term = term;
-          kt[nk++].count = c;
-          continue;
-        }
-        for (y = 0, k = 1; k < nk; k++)
-          if (kt[k].count > kt[y].count ||
-              (kt[k].count == kt[y].count && kt[k].term > kt[y].term))
-            y = k;
-        if (c < kt[y].count || (c == kt[y].count && term < kt[y].term))
-          kt[y].term = term, kt[y].count = c;
-      }
+      while (nk < KEYS && r[nk] != UINT64_MAX) nk++;
       if (*np + nk + 1 > cap) {
         cap = cap ? 2 * cap : 4096;
         *pk = hs_reallocarray(*pk, cap, sizeof **pk);
         *pv = hs_reallocarray(*pv, cap, sizeof **pv);
       }
       for (k = 0; k < nk; k++) {
-        (*pk)[*np] = (uint64_t)kt[k].term << 32 | d;
+        (*pk)[*np] = (uint64_t)(uint32_t)r[k] << 32 | d;
         (*pv)[(*np)++] = s;
       }
     }
   }
-  free(tmp);
   free(cnt);
   hs_docbuf_free(&buf);
   return rc;
+}
+
+static int u32_cmp(const void *x, const void *y) {
+  uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+  return (a > b) - (a < b);
 }
 
 /* A set of document pairs (a << 32 | b, never 0) with an index each,
@@ -115,8 +107,6 @@ static size_t pairset_slot(const uint64_t *k, size_t mask, uint64_t key) {
   while (k[i] && k[i] != key) i = (i + 1) & mask;
   return i;
 }
-
-#define SLICE ((size_t)1 << 20) /* pairs of documents counted at a time */
 
 /* A set of pairs: slot table of 2^k entries for n pairs. */
 static uint64_t *pairset_new(const uint64_t *keys, size_t n, size_t *mask,
@@ -134,6 +124,29 @@ static uint64_t *pairset_new(const uint64_t *keys, size_t n, size_t *mask,
     if (index) (*index)[s] = (uint32_t)i;
   }
   return k;
+}
+
+/* A filter of the same pairs, one bit per slot of 16 per pair (a pair not
+** in the set is rejected by a table that stays in cache, most of the
+** time); *shift: 64 less its slots' bits. */
+static uint64_t *pairbits_new(const uint64_t *keys, size_t n,
+                              unsigned *shift) {
+  unsigned bits = 12;
+  uint64_t *f;
+  size_t i;
+  while (bits < 40 && ((size_t)1 << bits) < 16 * n) bits++;
+  f = hs_calloc(((size_t)1 << bits) / 64 + 1, sizeof *f);
+  *shift = 64 - bits;
+  for (i = 0; i < n; i++) {
+    uint64_t h = (keys[i] * 0xc2b2ae3d27d4eb4full) >> *shift;
+    f[h >> 6] |= (uint64_t)1 << (h & 63);
+  }
+  return f;
+}
+
+static int pairbits_has(const uint64_t *f, unsigned shift, uint64_t key) {
+  uint64_t h = (key * 0xc2b2ae3d27d4eb4full) >> shift;
+  return (int)(f[h >> 6] >> (h & 63) & 1);
 }
 
 /* The distinct documents of the postings [x, y) of one key (sorted by
@@ -208,51 +221,85 @@ void hs_sent_cold_select(const uint64_t *pk, size_t np, size_t ndocs,
                          const uint8_t *paired, const uint64_t *known,
                          size_t nknown, size_t first_new, uint64_t **out,
                          size_t *nout) {
-  size_t x, y, u, w, nk = 0, capk = 0, ncold = 0, capsel = 0;
-  size_t total = 0, nslice, sl, mask = 0;
-  uint64_t *kk = NULL, *sel = NULL, *tk = NULL;
+  size_t x, y, u, w, g, ncold = 0, capsel = 0, mask = 0, ngd = 0, capgd = 0;
+  size_t ng = 0, capg = 0, *gs = NULL, *first;
+  uint64_t *sel = NULL, *tk = NULL;
+  uint32_t *gd = NULL, *deg, *deg2, *place, *pend, *cnt, *touched;
   uint32_t d[COLD_DOCS + 1];
-  if (known) tk = pairset_new(known, nknown, &mask, NULL);
-  /* pairs of documents sharing a key, counted in slices by their first
-  ** document so that the list of one slice stays about a million long */
+  /* the keys held by two to COLD_DOCS documents, once: their documents
+  ** (gd, group g is [gs[g], gs[g + 1])), and how many such keys each
+  ** document holds (a document holding fewer than COLD_TERMS is in no
+  ** pair that shares COLD_TERMS of them) */
+  deg = hs_calloc(ndocs + 1, sizeof *deg);
+  deg2 = hs_calloc(ndocs + 1, sizeof *deg2);
   for (x = 0; x < np; x = y) {
     size_t m;
     for (y = x + 1; y < np && pk[y] >> 32 == pk[x] >> 32; y++) {}
+    if (y - x < 2) continue;
     m = key_docs(pk, x, y, d, COLD_DOCS);
-    if (m <= COLD_DOCS) total += m * (m - 1) / 2;
-  }
-  nslice = total / SLICE + 1;
-  for (sl = 0; sl < nslice; sl++) {
-    size_t lo = ndocs * sl / nslice, hi = ndocs * (sl + 1) / nslice;
-    nk = 0;
-    for (x = 0; x < np; x = y) {
-      size_t m;
-      for (y = x + 1; y < np && pk[y] >> 32 == pk[x] >> 32; y++) {}
-      m = key_docs(pk, x, y, d, COLD_DOCS);
-      if (m > COLD_DOCS) continue;
-      for (u = 0; u < m; u++) {
-        if (d[u] < lo || d[u] >= hi) continue;
-        for (w = u + 1; w < m; w++) {
-          if (d[w] < first_new) continue;
-          HS_GROW(kk, capk, nk + 1);
-          kk[nk++] = (uint64_t)d[u] << 32 | d[w];
-        }
-      }
+    if (m < 2 || m > COLD_DOCS) continue;
+    HS_GROW(gd, capgd, ngd + m);
+    HS_GROW(gs, capg, ng + 2);
+    gs[ng++] = ngd;
+    for (u = 0; u < m; u++) {
+      deg[d[u]]++;
+      gd[ngd++] = d[u];
     }
-    if (nk) hs_sort_u64(kk, nk);
-    for (x = 0; x < nk; x = y) {
-      uint32_t da = (uint32_t)(kk[x] >> 32), db = (uint32_t)kk[x];
-      for (y = x + 1; y < nk && kk[y] == kk[x]; y++) {}
-      if (y - x < COLD_TERMS) continue;
-      if (tk && paired[da] && paired[db] &&
-          tk[pairset_slot(tk, mask, kk[x])] == kk[x])
+  }
+  if (gs) gs[ng] = ngd;
+  if (known) tk = pairset_new(known, nknown, &mask, NULL);
+  /* each document's places in the groups (counting sort by document),
+  ** then for each document the documents after it in its groups,
+  ** counted in a table of one counter per document */
+  first = hs_calloc(ndocs + 2, sizeof *first);
+  for (u = 0; u < ngd; u++)
+    if (deg[gd[u]] >= COLD_TERMS) first[gd[u] + 1]++;
+  for (x = 0; x < ndocs; x++) first[x + 1] += first[x];
+  place = hs_malloc((first[ndocs] + 1) * sizeof *place);
+  pend = hs_malloc((first[ndocs] + 1) * sizeof *pend);
+  for (g = 0; g < ng; g++)
+    for (u = gs[g]; u < gs[g + 1]; u++)
+      if (deg[gd[u]] >= COLD_TERMS) {
+        size_t at = first[gd[u]] + deg2[gd[u]]++;
+        place[at] = (uint32_t)u;
+        pend[at] = (uint32_t)gs[g + 1];
+      }
+  cnt = hs_calloc(ndocs + 1, sizeof *cnt);
+  touched = hs_malloc((ndocs + 1) * sizeof *touched);
+  for (x = 0; x < ndocs; x++) {
+    size_t nt = 0, ns = 0, z;
+    for (z = first[x]; z < first[x + 1]; z++)
+      for (w = place[z] + 1; w < pend[z]; w++) {
+        uint32_t db = gd[w];
+        if (db < first_new || deg[db] < COLD_TERMS) continue;
+        if (!cnt[db]++) touched[nt++] = db;
+      }
+    for (z = 0; z < nt; z++) {
+      uint32_t db = touched[z];
+      if (cnt[db] >= COLD_TERMS) touched[ns++] = db;
+      cnt[db] = 0;
+    }
+    if (!ns) continue;
+    qsort(touched, ns, sizeof *touched, u32_cmp);
+    for (z = 0; z < ns; z++) {
+      uint64_t key = (uint64_t)x << 32 | touched[z];
+      if (tk && paired[x] && paired[touched[z]] &&
+          tk[pairset_slot(tk, mask, key)] == key)
         continue;
       HS_GROW(sel, capsel, ncold + 1);
-      sel[ncold++] = kk[x];
+      sel[ncold++] = key;
     }
   }
-  free(kk);
+  free(cnt);
+  free(touched);
+  free(place);
+  free(pend);
+  free(first);
+  free(deg);
+  free(deg2);
   free(tk);
+  free(gd);
+  free(gs);
   *out = sel;
   *nout = ncold;
 }
@@ -263,11 +310,13 @@ int hs_sent_cands_build(const hs_docset *ds, const hs_senttab *st,
                         size_t npairs, size_t nopen, hs_sent_cands *c,
                         hs_error *err) {
   size_t i, x, y, np = 0, nc = 0, capc = 0, mask, ng = 0;
-  uint64_t *pk = NULL, *ck = NULL, *tk;
+  uint64_t *pk = NULL, *ck = NULL, *tk, *bits;
   uint32_t *pv = NULL, *ti;
+  unsigned shift;
   int rc;
   memset(c, 0, sizeof *c);
   tk = pairset_new(pairs, npairs, &mask, &ti);
+  bits = pairbits_new(pairs, npairs, &shift);
   rc = sentence_keys(ds, st, tc, stopcnt, inv, &pk, &pv, &np, err);
   if (np) hs_sort_u64_carry(pk, pv, np);
   for (x = 0; x < np && !rc; x = y) {
@@ -280,7 +329,7 @@ int hs_sent_cands_build(const hs_docset *ds, const hs_senttab *st,
         /* da < db: postings are sorted by doc within a term */
         uint64_t key = (uint64_t)da << 32 | db;
         size_t slot;
-        if (da == db) continue;
+        if (da == db || !pairbits_has(bits, shift, key)) continue;
         slot = pairset_slot(tk, mask, key);
         if (tk[slot] != key) continue;
         HS_GROW(ck, capc, nc + 1);
@@ -291,6 +340,7 @@ int hs_sent_cands_build(const hs_docset *ds, const hs_senttab *st,
   free(pv);
   free(tk);
   free(ti);
+  free(bits);
   if (nc) hs_sort_u64(ck, nc);
   c->pairs = hs_malloc((npairs + 1) * sizeof *c->pairs);
   memcpy(c->pairs, pairs, npairs * sizeof *pairs);

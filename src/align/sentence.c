@@ -161,20 +161,23 @@ static size_t svec(const sjob *j, sscratch *sc, const hs_senttab *S,
       for (y = x; y > 0 && sc->tmp[y - 1] > val; y--) sc->tmp[y] = sc->tmp[y - 1];
       sc->tmp[y] = val;
     }
-  } else { /* a passage's worth: radix sort, 11 bits a pass */
-    uint32_t *a = sc->tmp, *b, cnt[2048], sh;
+  } else { /* a passage's worth: radix sort, 8 bits a pass below 2,048
+    ** terms (summing 2,048 counters a pass would cost more than the
+    ** terms), 11 bits above */
+    uint32_t *a = sc->tmp, *b, cnt[2048], sh, bits = nu < 2048 ? 8 : 11;
+    uint32_t nb = 1u << bits;
     HS_GROW(sc->tmp2, sc->captmp2, (size_t)nu);
     b = sc->tmp2;
-    for (sh = 0; sh < 33; sh += 11) {
+    for (sh = 0; sh < 32; sh += bits) {
       uint32_t *sw, sum = 0, c;
-      memset(cnt, 0, sizeof cnt);
-      for (x = 0; x < nu; x++) cnt[(a[x] >> sh) & 2047]++;
-      for (c = 0; c < 2048; c++) {
+      memset(cnt, 0, nb * sizeof *cnt);
+      for (x = 0; x < nu; x++) cnt[(a[x] >> sh) & (nb - 1)]++;
+      for (c = 0; c < nb; c++) {
         uint32_t k = cnt[c];
         cnt[c] = sum;
         sum += k;
       }
-      for (x = 0; x < nu; x++) b[cnt[(a[x] >> sh) & 2047]++] = a[x];
+      for (x = 0; x < nu; x++) b[cnt[(a[x] >> sh) & (nb - 1)]++] = a[x];
       sw = a, a = b, b = sw;
     }
     if (a != sc->tmp) memcpy(sc->tmp, a, nu * sizeof *a);
@@ -415,6 +418,7 @@ static void merge_pair(sjob *j, sscratch *sc, uint32_t a, uint32_t b,
                        const hs_doctab *A, const hs_doctab *B,
                        const hs_senttab *SA, const hs_senttab *SB) {
   size_t k, f, q0 = pair_first(j, a, b);
+  const uint32_t *tv = sc->nv; /* their token bounds (sent_range) */
   frag *fr = sc->frags;
   size_t nk = 0;
   qsort(fr, sc->nfrags, sizeof *fr, frag_rank_cmp);
@@ -437,10 +441,8 @@ static void merge_pair(sjob *j, sscratch *sc, uint32_t a, uint32_t b,
       uint32_t pa0, pa1, pb0, pb1;
       int oa, ob;
       if (p->a.doc != a || p->b.doc != b) break;
-      pa0 = hs_doctab_token_at(A, p->a.start);
-      pa1 = hs_doctab_token_at(A, p->a.end);
-      pb0 = hs_doctab_token_at(B, p->b.start);
-      pb1 = hs_doctab_token_at(B, p->b.end);
+      pa0 = tv[5 * (k - q0)], pa1 = tv[5 * (k - q0) + 1];
+      pb0 = tv[5 * (k - q0) + 2], pb1 = tv[5 * (k - q0) + 3];
       oa = ov(x->ta0, x->ta1, pa0, pa1) > 0;
       ob = ov(x->tb0, x->tb1, pb0, pb1) > 0;
       if (oa != ob) clash = 1;
@@ -452,10 +454,8 @@ static void merge_pair(sjob *j, sscratch *sc, uint32_t a, uint32_t b,
       const hs_passage *p = &j->p[j->byp[k]];
       uint32_t pa0, pa1, pb0, pb1;
       if (p->a.doc != a || p->b.doc != b) break;
-      pa0 = hs_doctab_token_at(A, p->a.start);
-      pa1 = hs_doctab_token_at(A, p->a.end);
-      pb0 = hs_doctab_token_at(B, p->b.start);
-      pb1 = hs_doctab_token_at(B, p->b.end);
+      pa0 = tv[5 * (k - q0)], pa1 = tv[5 * (k - q0) + 1];
+      pb0 = tv[5 * (k - q0) + 2], pb1 = tv[5 * (k - q0) + 3];
       if (!ov(x->ta0, x->ta1, pa0, pa1)) continue;
       nmerged++;
       words += p->words;
@@ -479,8 +479,7 @@ static void merge_pair(sjob *j, sscratch *sc, uint32_t a, uint32_t b,
     for (k = q0; k < j->nbyp; k++) {
       const hs_passage *p = &j->p[j->byp[k]];
       if (p->a.doc != a || p->b.doc != b) break;
-      if (ov(ua0, ua1, hs_doctab_token_at(A, p->a.start),
-             hs_doctab_token_at(A, p->a.end)))
+      if (ov(ua0, ua1, tv[5 * (k - q0)], tv[5 * (k - q0) + 1]))
         j->gone[j->byp[k]] = 1;
     }
     x = &fr[nk - 1];
