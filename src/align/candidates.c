@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "align/sentence.h"
+#include "util/parallel.h"
 #include "util/sort.h"
 #include "util/util.h"
 
@@ -36,27 +37,38 @@
 #define COLD_TERMS 6   /* ...at least this many of them shared */
 #define PREFETCH 16    /* tokens ahead whose counter is fetched */
 
-/* The index keys of the sentences of the documents marked in inv:
-** (term << 32 | doc, sentence). */
-static int sentence_keys(const hs_docset *ds, const hs_senttab *st,
-                         const hs_termcounts *tc, uint32_t stopcnt,
-                         const uint8_t *inv, uint64_t **pk, uint32_t **pv,
-                         size_t *np, hs_error *err) {
-  size_t d, cap = 0, capcnt = 0;
-  uint32_t *cnt = NULL;
-  hs_docbuf buf = {0};
-  int rc = HS_OK;
-  *np = 0;
-  for (d = 0; d < ds->ndocs && !rc; d++) {
+/* The index keys of the sentences of documents [d0, d1) marked in inv,
+** appended to *pk (term << 32 | doc) and *pv (sentence). */
+typedef struct kblock {
+  uint64_t *pk;
+  uint32_t *pv;
+  size_t np, cap;
+  int rc;
+  hs_error err;
+} kblock;
+
+typedef struct kscratch {
+  uint32_t *cnt;
+  size_t capcnt;
+  hs_docbuf buf;
+} kscratch;
+
+static int keys_range(const hs_docset *ds, const hs_senttab *st,
+                      const hs_termcounts *tc, uint32_t stopcnt,
+                      const uint8_t *inv, size_t d0, size_t d1, kscratch *ks,
+                      kblock *kb) {
+  size_t d;
+  for (d = d0; d < d1; d++) {
     const hs_senttab *S = &st[d];
     hs_doctab T;
-    uint32_t s, t;
+    uint32_t s, t, *cnt;
     if (!inv[d]) continue;
-    if ((rc = hs_docset_get(ds, d, &T, &buf, err))) break;
+    if ((kb->rc = hs_docset_get(ds, d, &T, &ks->buf, &kb->err))) break;
     /* the counts of the document's terms first, in a loop of loads only:
     ** the table is larger than the caches, and loads that no branch
     ** waits on are fetched side by side */
-    HS_GROW(cnt, capcnt, (size_t)T.n + 1);
+    HS_GROW(ks->cnt, ks->capcnt, (size_t)T.n + 1);
+    cnt = ks->cnt;
     for (t = 0; t < T.n; t++) {
       if (t + PREFETCH < T.n)
         __builtin_prefetch(&tc->c[T.hash[t + PREFETCH] & tc->mask]);
@@ -78,19 +90,99 @@ static int sentence_keys(const hs_docset *ds, const hs_senttab *st,
         r[k] = x;
       }
       while (nk < KEYS && r[nk] != UINT64_MAX) nk++;
-      if (*np + nk + 1 > cap) {
-        cap = cap ? 2 * cap : 4096;
-        *pk = hs_reallocarray(*pk, cap, sizeof **pk);
-        *pv = hs_reallocarray(*pv, cap, sizeof **pv);
+      if (kb->np + nk + 1 > kb->cap) {
+        kb->cap = kb->cap ? 2 * kb->cap : 4096;
+        kb->pk = hs_reallocarray(kb->pk, kb->cap, sizeof *kb->pk);
+        kb->pv = hs_reallocarray(kb->pv, kb->cap, sizeof *kb->pv);
       }
       for (k = 0; k < nk; k++) {
-        (*pk)[*np] = (uint64_t)(uint32_t)r[k] << 32 | d;
-        (*pv)[(*np)++] = s;
+        kb->pk[kb->np] = (uint64_t)(uint32_t)r[k] << 32 | d;
+        kb->pv[kb->np++] = s;
       }
     }
   }
-  free(cnt);
-  hs_docbuf_free(&buf);
+  return kb->rc;
+}
+
+/* Documents are keyed in KBLOCKS blocks of consecutive documents, in
+** parallel, and the blocks joined in order: the same keys in the same
+** order as one pass over them. */
+#define KBLOCKS 64
+
+typedef struct kjob {
+  const hs_docset *ds;
+  const hs_senttab *st;
+  const hs_termcounts *tc;
+  uint32_t stopcnt;
+  const uint8_t *inv;
+  size_t nblocks;
+  kblock *kb;
+  kscratch *ks;
+} kjob;
+
+static int keys_block(void *ud, int thread, size_t begin, size_t end) {
+  kjob *j = ud;
+  size_t b;
+  for (b = begin; b < end; b++) {
+    size_t d0 = j->ds->ndocs * b / j->nblocks;
+    size_t d1 = j->ds->ndocs * (b + 1) / j->nblocks;
+    if (keys_range(j->ds, j->st, j->tc, j->stopcnt, j->inv, d0, d1,
+                   &j->ks[thread], &j->kb[b]))
+      return j->kb[b].rc;
+  }
+  return 0;
+}
+
+/* The index keys of the sentences of the documents marked in inv:
+** (term << 32 | doc, sentence), in document order. */
+static int sentence_keys(const hs_docset *ds, const hs_senttab *st,
+                         const hs_termcounts *tc, uint32_t stopcnt,
+                         const uint8_t *inv, int nthreads, uint64_t **pk,
+                         uint32_t **pv, size_t *np, hs_error *err) {
+  kjob j;
+  size_t b, total = 0;
+  int t, rc;
+  if (nthreads < 1) nthreads = 1;
+  j.ds = ds;
+  j.st = st;
+  j.tc = tc;
+  j.stopcnt = stopcnt;
+  j.inv = inv;
+  j.nblocks = nthreads > 1 && ds->ndocs >= KBLOCKS ? KBLOCKS : 1;
+  j.kb = hs_calloc(j.nblocks, sizeof *j.kb);
+  j.ks = hs_calloc((size_t)nthreads, sizeof *j.ks);
+  rc = hs_parallel_for(j.nblocks > 1 ? nthreads : 1, j.nblocks, 1,
+                       keys_block, &j);
+  for (b = 0; b < j.nblocks; b++) {
+    total += j.kb[b].np;
+    if (j.kb[b].rc && !rc) rc = j.kb[b].rc;
+  }
+  for (b = 0; b < j.nblocks; b++) /* the first block's error */
+    if (j.kb[b].rc) {
+      *err = j.kb[b].err;
+      rc = j.kb[b].rc;
+      break;
+    }
+  *np = 0;
+  if (j.nblocks == 1) {
+    *pk = j.kb[0].pk, *pv = j.kb[0].pv, *np = j.kb[0].np;
+  } else {
+    *pk = hs_reallocarray(NULL, total + 1, sizeof **pk);
+    *pv = hs_reallocarray(NULL, total + 1, sizeof **pv);
+    for (b = 0; b < j.nblocks; b++) {
+      memcpy(*pk + *np, j.kb[b].pk, j.kb[b].np * sizeof **pk);
+      memcpy(*pv + *np, j.kb[b].pv, j.kb[b].np * sizeof **pv);
+      *np += j.kb[b].np;
+      free(j.kb[b].pk);
+      free(j.kb[b].pv);
+    }
+  }
+  for (t = 0; t < nthreads; t++) {
+    free(j.ks[t].cnt);
+    hs_docbuf_free(&j.ks[t].buf);
+  }
+  free(j.kb);
+  free(j.ks);
   return rc;
 }
 
@@ -169,15 +261,16 @@ uint32_t hs_sent_cold_stopcnt(const hs_termcounts *all) {
   return (uint32_t)(all->total / 1000 > 20 ? all->total / 1000 : 20);
 }
 
-int hs_sent_cold_keys(const hs_docset *ds, const hs_senttab *st,
-                      const hs_termcounts *tc, uint32_t stopcnt,
-                      const uint8_t *docs, uint64_t **out, size_t *nout,
-                      hs_error *err) {
+static int cold_keys(const hs_docset *ds, const hs_senttab *st,
+                     const hs_termcounts *tc, uint32_t stopcnt,
+                     const uint8_t *docs, int nthreads, uint64_t **out,
+                     size_t *nout, hs_error *err) {
   uint32_t *pv = NULL;
   int rc;
   *out = NULL;
   *nout = 0;
-  rc = sentence_keys(ds, st, tc, stopcnt, docs, out, &pv, nout, err);
+  rc = sentence_keys(ds, st, tc, stopcnt, docs, nthreads, out, &pv, nout,
+                     err);
   free(pv);
   if (rc) {
     free(*out);
@@ -187,8 +280,16 @@ int hs_sent_cold_keys(const hs_docset *ds, const hs_senttab *st,
   return rc;
 }
 
+int hs_sent_cold_keys(const hs_docset *ds, const hs_senttab *st,
+                      const hs_termcounts *tc, uint32_t stopcnt,
+                      const uint8_t *docs, uint64_t **out, size_t *nout,
+                      hs_error *err) {
+  return cold_keys(ds, st, tc, stopcnt, docs, 1, out, nout, err);
+}
+
 int hs_sent_cold_keys_all(const hs_docset *ds, const hs_senttab *st,
-                          uint64_t **out, size_t *nout, hs_error *err) {
+                          int nthreads, uint64_t **out, size_t *nout,
+                          hs_error *err) {
   hs_termcounts all;
   hs_docbuf buf = {0};
   uint64_t ntok = 0;
@@ -208,8 +309,8 @@ int hs_sent_cold_keys_all(const hs_docset *ds, const hs_senttab *st,
   if (!rc) {
     every = hs_malloc(ds->ndocs + 1);
     memset(every, 1, ds->ndocs + 1);
-    rc = hs_sent_cold_keys(ds, st, &all, hs_sent_cold_stopcnt(&all), every,
-                           out, nout, err);
+    rc = cold_keys(ds, st, &all, hs_sent_cold_stopcnt(&all), every,
+                   nthreads, out, nout, err);
     free(every);
     if (!rc && *nout) hs_sort_u64(*out, *nout);
   }
@@ -307,8 +408,8 @@ void hs_sent_cold_select(const uint64_t *pk, size_t np, size_t ndocs,
 int hs_sent_cands_build(const hs_docset *ds, const hs_senttab *st,
                         const hs_termcounts *tc, uint32_t stopcnt,
                         const uint8_t *inv, const uint64_t *pairs,
-                        size_t npairs, size_t nopen, hs_sent_cands *c,
-                        hs_error *err) {
+                        size_t npairs, size_t nopen, int nthreads,
+                        hs_sent_cands *c, hs_error *err) {
   size_t i, x, y, np = 0, nc = 0, capc = 0, mask, ng = 0;
   uint64_t *pk = NULL, *ck = NULL, *tk, *bits;
   uint32_t *pv = NULL, *ti;
@@ -317,7 +418,8 @@ int hs_sent_cands_build(const hs_docset *ds, const hs_senttab *st,
   memset(c, 0, sizeof *c);
   tk = pairset_new(pairs, npairs, &mask, &ti);
   bits = pairbits_new(pairs, npairs, &shift);
-  rc = sentence_keys(ds, st, tc, stopcnt, inv, &pk, &pv, &np, err);
+  rc = sentence_keys(ds, st, tc, stopcnt, inv, nthreads, &pk, &pv, &np,
+                     err);
   if (np) hs_sort_u64_carry(pk, pv, np);
   for (x = 0; x < np && !rc; x = y) {
     size_t u, w;

@@ -31,13 +31,15 @@
 ** phrases, leaving some of them intact).  Joining is
 ** transitive (union-find), and a group is not joined when a passage
 ** outside it lies inside its span on either side, so a record never
-** swallows text that was copied elsewhere.
+** swallows text that was copied elsewhere.  Pairs are independent, so
+** they are shared among threads (each pair's passages written by one).
 */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "align/sentence.h"
+#include "util/parallel.h"
 #include "util/util.h"
 
 #define JOIN_NEAR 12   /* words: a gap this short is always bridged */
@@ -204,17 +206,171 @@ static void pair_tokens(const hs_doctab *A, const hs_doctab *B,
   }
 }
 
+typedef struct jscratch {
+  uint32_t *va, *vb, *tk;
+  size_t capa, capb, captk, *up, capup, capdead;
+  uint8_t *dead;
+  hs_docbuf bufa, bufb;
+  hs_error err;
+} jscratch;
+
+typedef struct jjob {
+  const hs_docset *ds;
+  const hs_senttab *st;
+  const hs_sent_idf *w;
+  hs_passage *p;
+  jitem *it;
+  const size_t *gstart; /* the pairs' groups of it: [gstart[g], gstart[g+1]) */
+  uint8_t *gone;
+  jscratch *sc;
+} jjob;
+
+/* The passages it[x..y) of one pair: grown, then joined. */
+static int join_pair(const jjob *j, jscratch *sc, size_t x, size_t y) {
+  const hs_docset *ds = j->ds;
+  const hs_senttab *st = j->st;
+  const hs_sent_idf *w = j->w;
+  hs_passage *p = j->p;
+  jitem *it = j->it;
+  uint8_t *gone = j->gone;
+  size_t i, k;
+  hs_doctab A, B;
+  size_t g, *up;
+  uint32_t *tk;
+  uint8_t *dead;
+  int loose = 0;
+  for (i = x; i < y; i++) loose |= p[it[i].i].similarity < JOIN_VERBATIM;
+  if (y - x < 2 && (!loose || !st)) return 0;
+  if (hs_docset_get(ds, p[it[x].i].a.doc, &A, &sc->bufa, &sc->err) ||
+      hs_docset_get(ds, p[it[x].i].b.doc, &B, &sc->bufb, &sc->err))
+    return HS_EIO;
+  g = y - x;
+  HS_GROW(sc->tk, sc->captk, 4 * g);
+  HS_GROW(sc->up, sc->capup, g);
+  HS_GROW(sc->dead, sc->capdead, g);
+  tk = sc->tk, up = sc->up, dead = sc->dead;
+  pair_tokens(&A, &B, p, it + x, g, tk);
+  if (loose && st) {
+    /* first the passages grow at their ends (pieces of one copy grow
+    ** towards each other), then they are joined */
+    int grown = 0;
+    memset(dead, 0, g);
+    for (i = 0; i < g; i++) {
+      hs_passage *q = &p[it[x + i].i];
+      if (q->similarity >= JOIN_VERBATIM || q->similarity < EDGE_BASE ||
+          !grow(w, &A, &B, &st[q->a.doc], &st[q->b.doc], tk, dead, g, i,
+                &sc->va, &sc->capa, &sc->vb, &sc->capb))
+        continue;
+      set_bounds(q, &A, &B, tk[4 * i], tk[4 * i + 1], tk[4 * i + 2],
+                 tk[4 * i + 3]);
+      it[x + i].start = q->a.start;
+      grown = 1;
+    }
+    if (grown && g > 1) {
+      qsort(it + x, g, sizeof *it, jitem_cmp);
+      pair_tokens(&A, &B, p, it + x, g, tk);
+    }
+  }
+  for (i = 0; i < g; i++) up[i] = i;
+  /* pieces near each other on both sides, in either order */
+  for (i = 0; i < g; i++)
+    for (k = i + 1; k < g; k++) {
+      uint32_t da = dist(tk[4 * i], tk[4 * i + 1], tk[4 * k], tk[4 * k + 1]);
+      uint32_t db = dist(tk[4 * i + 2], tk[4 * i + 3], tk[4 * k + 2],
+                         tk[4 * k + 3]);
+      int summ;
+      if (tk[4 * k] >= tk[4 * i + 1] + JOIN_SUMMARY) break; /* sorted by a */
+      /* next to each other on one side, apart on the other: the
+      ** sentences of a summary matching parts of a longer text */
+      summ = (da <= JOIN_NEAR && db <= JOIN_SUMMARY) ||
+             (db <= JOIN_NEAR && da <= JOIN_SUMMARY);
+      if (!summ && (da > JOIN_FAR || db > JOIN_FAR)) continue;
+      /* out of order on side b: a copy whose parts were shuffled when
+      ** reworded, not two near-verbatim copies moved apart (those are
+      ** passages of their own), nor one moved far */
+      if (tk[4 * k + 2] < tk[4 * i + 2]) {
+        int nv = (p[it[x + i].i].similarity >= JOIN_VERBATIM) +
+                 (p[it[x + k].i].similarity >= JOIN_VERBATIM);
+        if (nv == 2 || (nv == 1 && (da > JOIN_FAR || db > JOIN_FAR)))
+          continue;
+      }
+      if (!summ && (da > JOIN_NEAR || db > JOIN_NEAR)) {
+        /* a longer gap: the words between must still be about the same */
+        uint32_t a0 = tk[4 * i + 1] < tk[4 * k] ? tk[4 * i + 1] : tk[4 * k + 1];
+        uint32_t a1 = tk[4 * i + 1] < tk[4 * k] ? tk[4 * k] : tk[4 * i];
+        uint32_t b0 = tk[4 * i + 3] <= tk[4 * k + 2] ? tk[4 * i + 3] : tk[4 * k + 3];
+        uint32_t b1 = tk[4 * i + 3] <= tk[4 * k + 2] ? tk[4 * k + 2] : tk[4 * i + 2];
+        size_t na = a1 > a0 ? bag(&A, a0, a1, &sc->va, &sc->capa) : 0;
+        size_t nb = b1 > b0 ? bag(&B, b0, b1, &sc->vb, &sc->capb) : 0;
+        if (bag_cos(w, sc->va, na, sc->vb, nb, NULL) < JOIN_COS) continue;
+      }
+      up[root(up, k)] = root(up, i);
+    }
+  /* each group of two or more becomes one record, unless a passage
+  ** outside it lies inside its span on either side (text moved
+  ** elsewhere, which a record must not swallow) */
+  for (i = 0; i < g; i++) {
+    size_t r = root(up, i), c;
+    uint32_t a0, a1, b0, b1;
+    int clash = 0, nm = 0, method = 0;
+    double sim = 0, len = 0;
+    uint32_t words = 0;
+    if (r != i) continue;
+    a0 = b0 = UINT32_MAX;
+    a1 = b1 = 0;
+    for (c = 0; c < g; c++) {
+      const hs_passage *q = &p[it[x + c].i];
+      double l = (double)q->a.words + q->b.words;
+      if (root(up, c) != r) continue;
+      nm++;
+      if (tk[4 * c] < a0) a0 = tk[4 * c];
+      if (tk[4 * c + 1] > a1) a1 = tk[4 * c + 1];
+      if (tk[4 * c + 2] < b0) b0 = tk[4 * c + 2];
+      if (tk[4 * c + 3] > b1) b1 = tk[4 * c + 3];
+      sim += q->similarity * l;
+      len += l;
+      words += q->words;
+      if (q->method > method) method = q->method;
+    }
+    if (nm < 2) continue;
+    for (c = 0; c < g && !clash; c++)
+      if (root(up, c) != r &&
+          ((tk[4 * c] < a1 && tk[4 * c + 1] > a0) ||
+           (tk[4 * c + 2] < b1 && tk[4 * c + 3] > b0)))
+        clash = 1;
+    if (clash) continue;
+    {
+      hs_passage *q = &p[it[x + i].i];
+      set_bounds(q, &A, &B, a0, a1, b0, b1);
+      q->words = words;
+      q->similarity = len > 0 ? sim / len : q->similarity;
+      /* n-gram pieces joined across a gap or out of order: rewritten */
+      q->method = method < HS_METHOD_REWRITTEN ? HS_METHOD_REWRITTEN : method;
+    }
+    for (c = 0; c < g; c++)
+      if (c != i && root(up, c) == r) gone[it[x + c].i] = 1;
+  }
+  return 0;
+}
+
+static int join_range(void *ud, int thread, size_t begin, size_t end) {
+  jjob *j = ud;
+  size_t g;
+  int rc;
+  for (g = begin; g < end; g++)
+    if ((rc = join_pair(j, &j->sc[thread], j->gstart[g], j->gstart[g + 1])))
+      return rc;
+  return 0;
+}
+
 int hs_sent_join(const hs_docset *ds, const hs_senttab *st,
-                 const hs_sent_idf *w, hs_passage *p, size_t *n,
-                 hs_error *err) {
+                 const hs_sent_idf *w, int nthreads, hs_passage *p,
+                 size_t *n, hs_error *err) {
   jitem *it = hs_malloc((*n + 1) * sizeof *it);
   uint8_t *gone = hs_calloc(*n + 1, 1);
-  size_t ni = 0, x, y, i, k, m;
-  uint32_t *va = NULL, *vb = NULL, *tk = NULL;
-  size_t capa = 0, capb = 0, captk = 0, *up = NULL, capup = 0, capdead = 0;
-  uint8_t *dead = NULL;
-  hs_docbuf bufa = {NULL, 0}, bufb = {NULL, 0};
-  int rc = HS_OK;
+  size_t ni = 0, x, y, i, m, ng = 0, *gstart;
+  jjob j;
+  int rc = HS_OK, t, copied = 0;
   for (i = 0; i < *n; i++)
     if (!p[i].internal) {
       it[ni].key = (uint64_t)p[i].a.doc << 32 | p[i].b.doc;
@@ -222,135 +378,43 @@ int hs_sent_join(const hs_docset *ds, const hs_senttab *st,
       it[ni++].i = i;
     }
   qsort(it, ni, sizeof *it, jitem_cmp);
-  for (x = 0; x < ni && !rc; x = y) {
-    hs_doctab A, B;
-    size_t g;
-    int loose = 0;
+  /* the pairs are independent: each thread takes whole pairs */
+  gstart = hs_malloc((ni + 2) * sizeof *gstart);
+  for (x = 0; x < ni; x = y) {
     for (y = x + 1; y < ni && it[y].key == it[x].key; y++) {}
-    for (i = x; i < y; i++) loose |= p[it[i].i].similarity < JOIN_VERBATIM;
-    if (y - x < 2 && (!loose || !st)) continue;
-    if (hs_docset_get(ds, p[it[x].i].a.doc, &A, &bufa, err) ||
-        hs_docset_get(ds, p[it[x].i].b.doc, &B, &bufb, err)) {
-      rc = HS_EIO;
-      break;
+    gstart[ng++] = x;
+  }
+  gstart[ng] = ni;
+  if (nthreads < 1) nthreads = 1;
+  j.ds = ds;
+  j.st = st;
+  j.w = w;
+  j.p = p;
+  j.it = it;
+  j.gstart = gstart;
+  j.gone = gone;
+  j.sc = hs_calloc((size_t)nthreads, sizeof *j.sc);
+  rc = hs_parallel_for(nthreads, ng, 64, join_range, &j);
+  for (t = 0; t < nthreads; t++) {
+    jscratch *sc = &j.sc[t];
+    if (rc && sc->err.code && !copied) {
+      *err = sc->err;
+      copied = 1;
     }
-    g = y - x;
-    HS_GROW(tk, captk, 4 * g);
-    HS_GROW(up, capup, g);
-    HS_GROW(dead, capdead, g);
-    pair_tokens(&A, &B, p, it + x, g, tk);
-    if (loose && st) {
-      /* first the passages grow at their ends (pieces of one copy grow
-      ** towards each other), then they are joined */
-      int grown = 0;
-      memset(dead, 0, g);
-      for (i = 0; i < g; i++) {
-        hs_passage *q = &p[it[x + i].i];
-        if (q->similarity >= JOIN_VERBATIM || q->similarity < EDGE_BASE ||
-            !grow(w, &A, &B, &st[q->a.doc], &st[q->b.doc], tk, dead, g, i,
-                  &va, &capa, &vb, &capb))
-          continue;
-        set_bounds(q, &A, &B, tk[4 * i], tk[4 * i + 1], tk[4 * i + 2],
-                   tk[4 * i + 3]);
-        it[x + i].start = q->a.start;
-        grown = 1;
-      }
-      if (grown && g > 1) {
-        qsort(it + x, g, sizeof *it, jitem_cmp);
-        pair_tokens(&A, &B, p, it + x, g, tk);
-      }
-    }
-    for (i = 0; i < g; i++) up[i] = i;
-    /* pieces near each other on both sides, in either order */
-    for (i = 0; i < g; i++)
-      for (k = i + 1; k < g; k++) {
-        uint32_t da = dist(tk[4 * i], tk[4 * i + 1], tk[4 * k], tk[4 * k + 1]);
-        uint32_t db = dist(tk[4 * i + 2], tk[4 * i + 3], tk[4 * k + 2],
-                           tk[4 * k + 3]);
-        int summ;
-        if (tk[4 * k] >= tk[4 * i + 1] + JOIN_SUMMARY) break; /* sorted by a */
-        /* next to each other on one side, apart on the other: the
-        ** sentences of a summary matching parts of a longer text */
-        summ = (da <= JOIN_NEAR && db <= JOIN_SUMMARY) ||
-               (db <= JOIN_NEAR && da <= JOIN_SUMMARY);
-        if (!summ && (da > JOIN_FAR || db > JOIN_FAR)) continue;
-        /* out of order on side b: a copy whose parts were shuffled when
-        ** reworded, not two near-verbatim copies moved apart (those are
-        ** passages of their own), nor one moved far */
-        if (tk[4 * k + 2] < tk[4 * i + 2]) {
-          int nv = (p[it[x + i].i].similarity >= JOIN_VERBATIM) +
-                   (p[it[x + k].i].similarity >= JOIN_VERBATIM);
-          if (nv == 2 || (nv == 1 && (da > JOIN_FAR || db > JOIN_FAR)))
-            continue;
-        }
-        if (!summ && (da > JOIN_NEAR || db > JOIN_NEAR)) {
-          /* a longer gap: the words between must still be about the same */
-          uint32_t a0 = tk[4 * i + 1] < tk[4 * k] ? tk[4 * i + 1] : tk[4 * k + 1];
-          uint32_t a1 = tk[4 * i + 1] < tk[4 * k] ? tk[4 * k] : tk[4 * i];
-          uint32_t b0 = tk[4 * i + 3] <= tk[4 * k + 2] ? tk[4 * i + 3] : tk[4 * k + 3];
-          uint32_t b1 = tk[4 * i + 3] <= tk[4 * k + 2] ? tk[4 * k + 2] : tk[4 * i + 2];
-          size_t na = a1 > a0 ? bag(&A, a0, a1, &va, &capa) : 0;
-          size_t nb = b1 > b0 ? bag(&B, b0, b1, &vb, &capb) : 0;
-          if (bag_cos(w, va, na, vb, nb, NULL) < JOIN_COS) continue;
-        }
-        up[root(up, k)] = root(up, i);
-      }
-    /* each group of two or more becomes one record, unless a passage
-    ** outside it lies inside its span on either side (text moved
-    ** elsewhere, which a record must not swallow) */
-    for (i = 0; i < g; i++) {
-      size_t r = root(up, i), c;
-      uint32_t a0, a1, b0, b1;
-      int clash = 0, nm = 0, method = 0;
-      double sim = 0, len = 0;
-      uint32_t words = 0;
-      if (r != i) continue;
-      a0 = b0 = UINT32_MAX;
-      a1 = b1 = 0;
-      for (c = 0; c < g; c++) {
-        const hs_passage *q = &p[it[x + c].i];
-        double l = (double)q->a.words + q->b.words;
-        if (root(up, c) != r) continue;
-        nm++;
-        if (tk[4 * c] < a0) a0 = tk[4 * c];
-        if (tk[4 * c + 1] > a1) a1 = tk[4 * c + 1];
-        if (tk[4 * c + 2] < b0) b0 = tk[4 * c + 2];
-        if (tk[4 * c + 3] > b1) b1 = tk[4 * c + 3];
-        sim += q->similarity * l;
-        len += l;
-        words += q->words;
-        if (q->method > method) method = q->method;
-      }
-      if (nm < 2) continue;
-      for (c = 0; c < g && !clash; c++)
-        if (root(up, c) != r &&
-            ((tk[4 * c] < a1 && tk[4 * c + 1] > a0) ||
-             (tk[4 * c + 2] < b1 && tk[4 * c + 3] > b0)))
-          clash = 1;
-      if (clash) continue;
-      {
-        hs_passage *q = &p[it[x + i].i];
-        set_bounds(q, &A, &B, a0, a1, b0, b1);
-        q->words = words;
-        q->similarity = len > 0 ? sim / len : q->similarity;
-        /* n-gram pieces joined across a gap or out of order: rewritten */
-        q->method = method < HS_METHOD_REWRITTEN ? HS_METHOD_REWRITTEN : method;
-      }
-      for (c = 0; c < g; c++)
-        if (c != i && root(up, c) == r) gone[it[x + c].i] = 1;
-    }
+    free(sc->va);
+    free(sc->vb);
+    free(sc->tk);
+    free(sc->up);
+    free(sc->dead);
+    hs_docbuf_free(&sc->bufa);
+    hs_docbuf_free(&sc->bufb);
   }
   for (i = m = 0; i < *n && !rc; i++)
     if (!gone[i]) p[m++] = p[i];
   if (!rc) *n = m;
+  free(j.sc);
+  free(gstart);
   free(it);
   free(gone);
-  free(va);
-  free(vb);
-  free(tk);
-  free(up);
-  free(dead);
-  hs_docbuf_free(&bufa);
-  hs_docbuf_free(&bufb);
   return rc;
 }

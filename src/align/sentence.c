@@ -697,7 +697,8 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     if (cold_in) {
       hs_sent_cold_select(cold_in->key, cold_in->n, ds->ndocs, paired,
                           closed, nclosed + nopen, first_new, &cold, &ncold);
-    } else if (!(rc = hs_sent_cold_keys_all(ds, st, &keys, &nkeys, err))) {
+    } else if (!(rc = hs_sent_cold_keys_all(ds, st, nthreads, &keys, &nkeys,
+                                          err))) {
       hs_sent_cold_select(keys, nkeys, ds->ndocs, paired, closed,
                           nclosed + nopen, first_new, &cold, &ncold);
     } else {
@@ -741,7 +742,7 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
   /* sentence pairs sharing a key, in the open pairs */
   if (!rc) {
     rc = hs_sent_cands_build(ds, st, &tc, j.stopcnt, inv, open,
-                             nopen + ncoldp, nopen, &cands, err);
+                             nopen + ncoldp, nopen, nthreads, &cands, err);
     if (rc) io_error = rc;
   }
   free(open);
@@ -802,7 +803,7 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     w.q = j.idf;
     w.mask = tc.mask;
     w.stop = j.stopidf;
-    rc = hs_sent_join(ds, st, &w, res, &m, err);
+    rc = hs_sent_join(ds, st, &w, nthreads, res, &m, err);
   }
   free(j.idf);
   hs_termcounts_free(&tc);

@@ -154,10 +154,12 @@ int hs_sent_cold_keys(const hs_docset *ds, const hs_senttab *st,
                       const uint8_t *docs, uint64_t **out, size_t *nout,
                       hs_error *err);
 /* The three steps' keys of every document of ds in one process: counted
-** over every document, keyed and sorted (*out malloc'ed; the counts are
-** not kept: the stage's weights are those of the documents it compares). */
+** over every document, keyed (on nthreads threads) and sorted (*out
+** malloc'ed; the counts are not kept: the stage's weights are those of the
+** documents it compares). */
 int hs_sent_cold_keys_all(const hs_docset *ds, const hs_senttab *st,
-                          uint64_t **out, size_t *nout, hs_error *err);
+                          int nthreads, uint64_t **out, size_t *nout,
+                          hs_error *err);
 void hs_sent_cold_select(const uint64_t *pk, size_t np, size_t ndocs,
                          const uint8_t *paired, const uint64_t *known,
                          size_t nknown, size_t first_new, uint64_t **out,
@@ -165,21 +167,22 @@ void hs_sent_cold_select(const uint64_t *pk, size_t np, size_t ndocs,
 
 /* The candidates of pairs[0..npairs) (a << 32 | b, a < b; the first nopen
 ** with an n-gram passage), from the sentences of the documents marked in
-** inv; tc counts the terms of those documents, stopcnt as
-** hs_sent_idf_table's.  HS_EIO if a document cannot be read. */
+** inv (keyed on nthreads threads); tc counts the terms of those
+** documents, stopcnt as hs_sent_idf_table's.  HS_EIO if a document
+** cannot be read. */
 int hs_sent_cands_build(const hs_docset *ds, const hs_senttab *st,
                         const hs_termcounts *tc, uint32_t stopcnt,
                         const uint8_t *inv, const uint64_t *pairs,
-                        size_t npairs, size_t nopen, hs_sent_cands *c,
-                        hs_error *err);
+                        size_t npairs, size_t nopen, int nthreads,
+                        hs_sent_cands *c, hs_error *err);
 void hs_sent_cands_free(hs_sent_cands *c);
 
 /* Join passages *p of one pair that are pieces of one rewritten passage,
 ** then grow those that are not near-verbatim by the sentences (st, NULL:
-** none) next to them (join.c); the document tables come from ds.  HS_EIO
-** if one cannot be read. */
+** none) next to them (join.c), the pairs shared among nthreads threads;
+** the document tables come from ds.  HS_EIO if one cannot be read. */
 int hs_sent_join(const hs_docset *ds, const hs_senttab *st,
-                 const hs_sent_idf *w, hs_passage *p, size_t *n,
-                 hs_error *err);
+                 const hs_sent_idf *w, int nthreads, hs_passage *p,
+                 size_t *n, hs_error *err);
 
 #endif

@@ -156,7 +156,7 @@ static void test_cold_pairs(void **state) {
   assert_true(pairs[0] == ((uint64_t)0 << 32 | 1));
   /* its candidates: sentences sharing a key, the first two among them */
   assert_int_equal(hs_sent_cands_build(&f.ds, f.st, &f.tc, f.stopcnt, inv,
-                                       pairs, 1, 0, &c, NULL),
+                                       pairs, 1, 0, 1, &c, NULL),
                    HS_OK);
   assert_int_equal(c.nopen, 0);
   assert_int_equal(c.npairs, 1);
