@@ -108,7 +108,8 @@ static const char *const menu_lines[] = {
     "inicio", "compartilhe", "compartilhar", "alternar navegação",
     "iniciar sesión", "suscríbete", "buscar", "compartir", "accedi",
     "abbonati", "cerca", "condividi", "anmelden", "abonnieren", "suche",
-    "teilen", "masuk", "daftar", "cari", "bagikan", "tentang kami",
+    "teilen", "masuk", "daftar", "cari", "bagikan", "tentang kami", "iklan",
+    "beranda",
     "connexion", "s'abonner", "rechercher", "partager",
     /* ar, fa, ru */
     "تسجيل الدخول", "اشترك", "بحث", "الرئيسية", "شارك", "طباعة", "ورود",
@@ -167,7 +168,7 @@ static int is_letter(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
-static int menu_line(const char *t, uint32_t s, uint32_t e) {
+int hs_page_menu_line(const char *t, uint32_t s, uint32_t e) {
   size_t k;
   if (e > s && t[e - 1] == ':') e--;
   for (k = 0; menu_lines[k]; k++)
@@ -301,7 +302,7 @@ static uint8_t classify(const char *t, aline *l) {
   uint32_t s = l->s, e = l->e, i, bars = 0;
   uint16_t w = l->words;
   unsigned char c0 = (unsigned char)t[s], cl = (unsigned char)t[e - 1];
-  if (menu_line(t, s, e)) return K_MENU;
+  if (hs_page_menu_line(t, s, e)) return K_MENU;
   if (w > 14 && w <= 24) {
     /* a published/modified pair of dates ("Mon 18 Nov 2019 18.54 GMT Last
     ** modified on Mon 18 Nov 2019 18.56 GMT") */

@@ -32,4 +32,8 @@ typedef struct hs_page_start {
 void hs_page_start_find(const char *text, size_t len, const hs_range *b,
                      size_t nb, hs_page_start *out);
 
+/* 1 if text[s,e) is a menu, account or share line ("Sign in", "Share",
+** "Iklan"; a trailing colon allowed): never a headline or a site's name. */
+int hs_page_menu_line(const char *t, uint32_t s, uint32_t e);
+
 #endif

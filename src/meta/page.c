@@ -18,14 +18,17 @@
 **   an ambiguous alias («الرياض», the city) is never read from a
 **   masthead or from before a dateline's dash;
 **   a copyright line "© 2017 X. All rights reserved", «جميع الحقوق محفوظة
-**   لـX», «کلیه حقوق ... متعلق به X است» (0.75);
+**   لـX», «کلیه حقوق ... متعلق به X است» (0.75), the site's own (a year
+**   or "All rights reserved") before a credit of a part of the page ("©
+**   Reuters" under a photo), never a site's designer ("Designed by X");
 **   a dateline prefix "SHAFAQNA- ", "Moscow, FNA- ", "الرياض - واس:",
 **   "ورزش سه - ", "WASHINGTON (Reuters) -", "Damascus, SANA" (0.7);
 **   a "Source: X" line, also after a byline "By A, Source: X" (0.8 when the
 **   page names no carrier, else X is the credited original);
 **   a credit line "Originally published by X", «نقلا عن X», «بازنشر از X»;
 **   a site address "www.irna.ir" (0.6) and the URL's domain (0.55), read
-**   through the alias table;
+**   through the alias table; with no other outlet, the address the page
+**   prints twice or more, known or not ("catchitkansas.com", 0.5);
 **   the folder holding the document when it was read from a folder of
 **   files, not a JSONL record, and the folder's name is not a date (0.3).
 ** When a carrier (aggregator line or masthead) is found and a credited
@@ -33,6 +36,7 @@
 */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "hearsay.h"
 #include "meta/meta_int.h"
@@ -283,6 +287,87 @@ static int domain_name(const hs_aliases *a, const char *t, uint32_t s,
   }
 }
 
+/* Top-level domains a site's address ends with ("catchitkansas.com",
+** "stats@kabarislamia.com"), longest first where one ends another. */
+static const char *const site_tlds[] = {
+    ".co.uk", ".com.au", ".com.br", ".co.za", ".co.in", ".com.ng",
+    ".com.ph", ".co.id", ".com.sa", ".com", ".net", ".org", ".info",
+    ".news", ".ir", ".sa", ".ae", ".qa", ".ru", ".de", ".fr", ".it",
+    ".es", ".ng", ".in", ".ph", ".id", ".my", ".pk", ".ca", ".us", ".tv",
+    ".io", NULL};
+/* Addresses of the web's platforms, no site's own: a share link, an
+** embedded post, a mail provider. */
+static const char *const platform_names[] = {
+    "facebook", "twitter", "instagram", "youtube", "youtu", "google",
+    "googleapis", "gstatic", "linkedin", "pinterest", "reddit", "whatsapp",
+    "tumblr", "flickr", "vimeo", "tiktok", "snapchat", "telegram", "bit",
+    "goo", "ow", "apple", "amazon", "amzn", "wordpress", "blogger",
+    "blogspot", "gravatar", "disqus", "feedburner", "gmail", "yahoo",
+    "hotmail", "outlook", "wikipedia", "doubleclick", "addthis",
+    "sharethis", "cloudflare", "w3", "schema", "example", "mailchimp",
+    "paypal", "microsoft", "adobe", "spotify", "soundcloud", "medium",
+    NULL};
+
+static int host_byte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9') || c == '-';
+}
+
+/* The site address the page prints most often, twice at least
+** ("catchitkansas.com/a?..", "E-Mail: stats@catchitkansas.com"; a link
+** printed once in an article is another site's):
+** a name of 3 bytes or more before a top-level domain of site_tlds,
+** standing as a word (after a space, "@", "/", "www." or the line's
+** start; before a space, "/", ":" or punctuation), not a platform's; on
+** a tie the first.  Fills its bytes (without "www.") and returns 1. */
+static int bare_address(const char *t, uint32_t len, uint32_t *ns,
+                        uint32_t *ne) {
+  enum { MAXD = 16 };
+  uint32_t ds[MAXD], de[MAXD], i;
+  int votes[MAXD], nd = 0, best = -1, k;
+  if (len > (256u << 10)) len = 256u << 10;
+  for (i = 1; i + 3 < len; i++) {
+    uint32_t s, e;
+    size_t j, m = 0;
+    if (t[i] != '.' || !host_byte((unsigned char)t[i - 1])) continue;
+    for (j = 0; site_tlds[j]; j++) {
+      m = strlen(site_tlds[j]);
+      if (i + m <= len && ci_at(t, i, i + (uint32_t)m, site_tlds[j]) &&
+          (i + m == len || !host_byte((unsigned char)t[i + m]) ) &&
+          (i + m == len || t[i + m] != '.' ||
+           i + m + 1 == len || !host_byte((unsigned char)t[i + m + 1])))
+        break;
+    }
+    if (!site_tlds[j]) continue;
+    for (s = i; s > 0 && host_byte((unsigned char)t[s - 1]); s--) {}
+    e = i + (uint32_t)m;
+    /* the name stands as a word: not a file name or a longer host's
+    ** part ("img.site.com" counts as site.com) */
+    if (s > 0 && !(is_sp(t[s - 1]) || t[s - 1] == '\n' || t[s - 1] == '@' ||
+                   t[s - 1] == '/' || t[s - 1] == '.' || t[s - 1] == '(' ||
+                   t[s - 1] == '"'))
+      continue;
+    if (i - s < 3) continue;
+    for (j = 0; platform_names[j]; j++)
+      if (strlen(platform_names[j]) == i - s &&
+          ci_at(t, s, i, platform_names[j]))
+        break;
+    if (platform_names[j]) continue;
+    for (k = 0; k < nd; k++)
+      if (de[k] - ds[k] == e - s && !strncasecmp(t + ds[k], t + s, e - s))
+        break;
+    if (k < nd) votes[k]++;
+    else if (nd < MAXD) ds[nd] = s, de[nd] = e, votes[nd++] = 1;
+    i = e;
+  }
+  for (k = 0; k < nd; k++)
+    if (votes[k] >= 2 && (best < 0 || votes[k] > votes[best])) best = k;
+  if (best < 0) return 0;
+  *ns = ds[best];
+  *ne = de[best];
+  return 1;
+}
+
 /* A navigation row: two or more "|" between short items, and no digit
 ** (a "Date: ... | Time: ... | ID: ..." row is no navigation). */
 static int nav_row(const char *t, uint32_t s, uint32_t e) {
@@ -315,6 +400,40 @@ static int masthead_form(const char *t, uint32_t s, uint32_t e) {
   return 1;
 }
 
+/* Words after a copyright mark that name the site's maker, no holder
+** ("Copyright © 2002-2019 - Designed by Gray Digital Media"). */
+static const char *const maker_cues[] = {
+    "designed by", "design by", "powered by", "developed by", "hosted by",
+    "desenvolvido por", "diseñado por", "realizzato da", "tema ",
+    "theme ", "طراحی", "تصميم", NULL};
+
+static int not_holder(const char *t, uint32_t s, uint32_t e) {
+  size_t k;
+  trim(t, &s, &e);
+  for (k = 0; maker_cues[k]; k++)
+    if (ci_at(t, s, e, maker_cues[k])) return 1;
+  return 0;
+}
+
+/* A site's own copyright line, not a credit of a part of the page: it
+** says "All rights reserved" (or one of its forms) or gives a year before
+** the holder; "Sports data © STATS 2018" and a caption's "© Reuters" are
+** credits. */
+static int site_rights(const char *t, uint32_t s, uint32_t e, uint32_t ns) {
+  static const char *const reserved[] = {
+      "all rights reserved", "الحقوق محفوظة", "حقوق این", "کلیه حقوق",
+      "права защищены", "Права защищены", "todos os direitos",
+      "todos los derechos", "tutti i diritti", "alle rechte",
+      "tous droits", "hak cipta", NULL};
+  uint32_t q;
+  size_t k;
+  for (k = 0; reserved[k]; k++)
+    if (ci_find(t, s, e, reserved[k], NULL)) return 1;
+  for (q = s; q < ns; q++)
+    if (t[q] >= '0' && t[q] <= '9') return 1;
+  return 0;
+}
+
 /* ---------------------------------------------------------------- outlet */
 
 const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
@@ -329,9 +448,12 @@ const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
                 credit = {0}, addr = {0};
   if (d->series && *d->series) return NULL;  /* given: the caller's */
   n = t ? page_lines(t, len, b, nb, ln, 16) : 0;
-  /* copyright anywhere (last one wins: footers are at the end) */
+  /* copyright anywhere (last one wins: footers are at the end); a
+  ** credit of a part ("Sports data © STATS", a photo's "© Reuters") only
+  ** when the page has no site's copyright line */
   if (t) {
     uint32_t i0 = 0, e;
+    int strong = 0;
     while (i0 < len) {
       uint32_t s = i0, ns, ne;
       for (e = i0; e < len && t[e] != '\n'; e++) {}
@@ -343,8 +465,12 @@ const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
            ci_find(t, s, e, "حقوق این", NULL) ||
            ci_find(t, s, e, "права защищены", NULL) ||
            ci_find(t, s, e, "(c) ", NULL)) &&
-          hs_pg_rights_holder(t, s, e, &ns, &ne))
-        put(&rights, a, t, ns, ne, 0.75);
+          hs_pg_rights_holder(t, s, e, &ns, &ne) &&
+          !not_holder(t, ns, ne)) {
+        int st = site_rights(t, s, e, ns);
+        if (st || !strong) put(&rights, a, t, ns, ne, 0.75);
+        strong |= st;
+      }
       else if (!addr.value && e - s < 120) {
         const char *canon;
         if (domain_name(a, t, s, e, &canon, &ns, &ne)) {
@@ -415,6 +541,30 @@ const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
   }
   /* the site's name in the page's furniture (site_name.c) */
   src = hs_site_name(d, a, b, nb, out, out->value ? src : NULL);
+  /* the site's address printed in the page, known or not (0.5) */
+  if (!out->value && t) {
+    uint32_t ns, ne;
+    if (bare_address(t, len, &ns, &ne)) {
+      const char *canon;
+      char *v;
+      if (ci_at(t, ns, ne, "www.")) ns += 4;
+      v = hs_strndup(t + ns, ne - ns);
+      for (k = 0; v[k]; k++)
+        if (v[k] >= 'A' && v[k] <= 'Z') v[k] = (char)(v[k] + 32);
+      out->raw = hs_strndup(t + ns, ne - ns);
+      if (known(a, t, ns, ne, &canon)) {
+        out->value = hs_strdup(canon);
+        free(v);
+      } else {
+        out->value = v;
+      }
+      out->start = ns;
+      out->end = ne;
+      out->confidence = 0.5;
+      out->given = 0;
+      src = "address";
+    }
+  }
   if (!out->value && d->url && *d->url) {
     const char *canon;
     uint32_t ns, ne, ul = (uint32_t)strlen(d->url);

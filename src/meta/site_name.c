@@ -8,7 +8,8 @@
 ** forms: "Subscribe to X", "Advertise with X", "More from X", "Follow X
 ** on", "Special to the X", "X homepage", "X Newsletters", "X Store" (the
 ** per-language templates below, docs/sources.md).  Each such line gives a
-** candidate name (its capitalised words next to the template), and so does
+** candidate name (its capitalised words next to the template; never a
+** menu word: "Share", "Iklan"), and so does
 ** the page's first line when it is up to 4 capitalised words (a masthead);
 ** a
 ** candidate's support is the number of template lines that give it plus
@@ -26,7 +27,9 @@
 ** Before these, a holder or masthead that is a media company of
 ** data/parents.tsv ("Future US", "Dow Jones & Company") gives the
 ** company's publication that the page's short lines name most ("Space",
-** "WSJ"), or its only one (outlet source "parent"): a company's name is
+** "WSJ"; a template line naming it counts 2 more: "VG247 newsletter!"
+** over a sister site in the footer), or its only one (outlet source
+** "parent"): a company's name is
 ** knowledge, kept in a table, and the page picks among its titles.
 ** Names go through the alias table.  Cost: one pass over the page's
 ** first 600 lines, and one scan of its short lines per candidate (at most
@@ -35,6 +38,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "meta/article_start.h"
 #include "meta/meta_int.h"
 #include "meta/parents_data.h"
 #include "meta/site_name.h"
@@ -133,6 +137,7 @@ static void add_one(cand *c, size_t *nc, const char *t, uint32_t s,
   if (e <= s || e - s < 2 || e - s > 60) return;
   for (k = 0; not_names[k]; k++)
     if (e - s == strlen(not_names[k]) && hs_meta_starts_ci(t, s, e, not_names[k])) return;
+  if (hs_page_menu_line(t, s, e)) return; /* "Share", "Iklan" */
   for (k = 0; k < *nc; k++)
     if (c[k].e - c[k].s == e - s && !memcmp(t + c[k].s, t + s, e - s)) {
       c[k].votes++;
@@ -256,19 +261,20 @@ static int company_is(const char *name, size_t n, const char *p, size_t m) {
 ** (any of its spellings, as whole words), or its only one.  Returns a new
 ** string (the publication's first spelling) or NULL. */
 static char *parent_outlet(const char *name, const char *t,
-                           const uint32_t *ls, const uint32_t *le, size_t n) {
+                           const uint32_t *ls, const uint32_t *le, size_t n,
+                           const cand *c, size_t nc) {
   const char *tab = (const char *)hs_parents_tsv;
   size_t len = hs_parents_tsv_len, i = 0, nl = name ? strlen(name) : 0;
   while (nl && i < len) {
-    size_t s = i, e = i, c, q;
+    size_t s = i, e = i, cc, q;
     int hit = 0;
     while (e < len && tab[e] != '\n') e++;
     i = e + 1;
     if (tab[s] == '#' || e == s) continue;
-    for (c = s; c < e && tab[c] != '\t'; c++) {}
-    for (q = s; q < c && !hit;) { /* the company's spellings */
+    for (cc = s; cc < e && tab[cc] != '\t'; cc++) {}
+    for (q = s; q < cc && !hit;) { /* the company's spellings */
       size_t qe = q;
-      while (qe < c && tab[qe] != ';') qe++;
+      while (qe < cc && tab[qe] != ';') qe++;
       hit = company_is(name, nl, tab + q, qe - q);
       q = qe + 1;
     }
@@ -276,8 +282,8 @@ static char *parent_outlet(const char *name, const char *t,
     {
       size_t bs = 0, be = 0, cols = 0;
       int bv = 0;
-      for (q = c + 1; q < e;) { /* the publications */
-        size_t ce = q, p, fe;
+      for (q = cc + 1; q < e;) { /* the publications */
+        size_t ce = q, p, fe, k;
         int v = 0;
         while (ce < e && tab[ce] != '\t') ce++;
         for (fe = q; fe < ce && tab[fe] != ';'; fe++) {}
@@ -285,6 +291,12 @@ static char *parent_outlet(const char *name, const char *t,
           size_t pe = p;
           while (pe < ce && tab[pe] != ';') pe++;
           if (pe > p) v += mentions(t, ls, le, n, tab + p, pe - p);
+          /* named by a site template ("VG247 newsletter"): the page's own
+          ** title, not a sister site in the network's footer */
+          for (k = 0; k < nc && pe > p; k++)
+            if (c[k].e - c[k].s == pe - p &&
+                !memcmp(t + c[k].s, tab + p, pe - p))
+              v += 2 * c[k].votes;
           p = pe + 1;
         }
         if (cols++ == 0) bs = q, be = fe;
@@ -345,7 +357,7 @@ const char *hs_site_name(const hs_doc *d, const hs_aliases *a,
       }
     for (k = 0; name_before[k]; k++) {
       size_t m = strlen(name_before[k]);
-      uint32_t ee = e > s && t[e - 1] == ':' ? e - 1 : e;
+      uint32_t ee = e > s && (t[e - 1] == ':' || t[e - 1] == '!') ? e - 1 : e;
       if (ee - s > m + 1 && hs_meta_starts_ci(t, ee - (uint32_t)m, ee, name_before[k]) &&
           name_fwd(t, s, ee - (uint32_t)m) == ee - m) {
         add_cand(c, &nc, t, s, ee - (uint32_t)m);
@@ -355,9 +367,10 @@ const char *hs_site_name(const hs_doc *d, const hs_aliases *a,
   }
   /* a company of data/parents.tsv: its publication the page names */
   if (out->value) {
-    char *h = clean_holder(out->value), *po = parent_outlet(h, t, ls, le, n);
-    if (!po) po = parent_outlet(out->value, t, ls, le, n);
-    if (!po && out->raw) po = parent_outlet(out->raw, t, ls, le, n);
+    char *h = clean_holder(out->value),
+         *po = parent_outlet(h, t, ls, le, n, c, nc);
+    if (!po) po = parent_outlet(out->value, t, ls, le, n, c, nc);
+    if (!po && out->raw) po = parent_outlet(out->raw, t, ls, le, n, c, nc);
     free(h);
     if (po) {
       const char *canon = NULL;
