@@ -12,12 +12,19 @@
 # for the kept corpus and the crashes (e.g. a scratch folder outside the
 # repository): FUZZ_OUT/fuzz-corpus/TARGET, FUZZ_OUT/fuzz-artifacts/;
 # FUZZ_SEEDS another folder of seed corpora (default tests/fuzz/corpus).
+# Each target gets the -max_len of tests/fuzz/max_len (FUZZ_MAX_LEN=N for all).
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN=${FUZZ_BIN:-$ROOT/build-fuzz/tests/fuzz}
 OUT=${FUZZ_OUT:-$ROOT/build-fuzz}
 SEEDS=${FUZZ_SEEDS:-$ROOT/tests/fuzz/corpus}
 TIME=${FUZZ_TIME:-60}
+# -max_len=N from tests/fuzz/max_len (or FUZZ_MAX_LEN), nothing when the
+# target is not listed there (libFuzzer's default: the largest seed).
+max_len() {
+  local n=${FUZZ_MAX_LEN:-$(awk -v t="$1" '$1 == t {print $2}' "$ROOT/tests/fuzz/max_len" 2>/dev/null)}
+  if [[ -n $n ]]; then echo "-max_len=$n"; fi
+}
 [[ -d $BIN ]] || { echo "fuzz-run: no $BIN; run 'make fuzz' first" >&2; exit 2; }
 targets=${FUZZ_TARGETS:-$(cd "$BIN" && ls fuzz_* 2>/dev/null | grep -v '\.' )}
 mkdir -p "$OUT/fuzz-artifacts"
@@ -28,7 +35,7 @@ for t in $targets; do
   mkdir -p "$work"
   log=$OUT/fuzz-artifacts/$t.log
   /usr/bin/time -f '%U %S' -o "$log.time" \
-  "$BIN/$t" -max_total_time="$TIME" -print_final_stats=1 \
+  "$BIN/$t" -max_total_time="$TIME" $(max_len "$t") -print_final_stats=1 \
     -artifact_prefix="$OUT/fuzz-artifacts/$t-" -rss_limit_mb=2048 \
     "$work" "$SEEDS/$t" >"$log" 2>&1
   rc=$?

@@ -11,6 +11,12 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN=$ROOT/build-fuzz/tests/fuzz
 TIME=${FUZZ_TIME:-10}
 REPEAT=${FUZZ_REPEAT:-3}
+# -max_len=N from tests/fuzz/max_len (or FUZZ_MAX_LEN), nothing when the
+# target is not listed there (libFuzzer's default: the largest seed).
+max_len() {
+  local n=${FUZZ_MAX_LEN:-$(awk -v t="$1" '$1 == t {print $2}' "$ROOT/tests/fuzz/max_len" 2>/dev/null)}
+  if [[ -n $n ]]; then echo "-max_len=$n"; fi
+}
 [[ -d $BIN ]] || { echo "fuzz-speed: no $BIN; run 'make fuzz' first" >&2; exit 2; }
 targets=${FUZZ_TARGETS:-$(cd "$BIN" && ls fuzz_* 2>/dev/null | grep -v '\.')}
 scratch=$(mktemp -d)
@@ -22,7 +28,7 @@ for t in $targets; do
   rates=() cpus=()
   for ((r = 0; r < REPEAT; r++)); do
     rm -rf "$scratch/corpus" && mkdir -p "$scratch/corpus"
-    /usr/bin/time -f '%U %S' -o "$scratch/time" "$BIN/$t" -max_total_time="$TIME" \
+    /usr/bin/time -f '%U %S' -o "$scratch/time" "$BIN/$t" -max_total_time="$TIME" $(max_len "$t") \
       -print_final_stats=1 -rss_limit_mb=2048 -artifact_prefix="$scratch/" \
       "$scratch/corpus" "$ROOT/tests/fuzz/corpus/$t" >"$scratch/log" 2>&1
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$scratch/log" | tail -1)
