@@ -11,10 +11,12 @@
 ** dropped), in an array sorted by that form, so a lookup is one
 ** normalization and one binary search.  A call normalizes all its names
 ** with one tokenizer (text.h), whose caches then serve every name: a
-** tokenizer per name would cost more than the name.  Aliases written "=NAME" are
+** tokenizer per name would cost more than the name; lookups take theirs
+** from a pool kept with the table, and plain ASCII names need none.  Aliases written "=NAME" are
 ** ambiguous words and match only a whole phrase (`exact`).
 */
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,7 +46,36 @@ struct hs_aliases {
   /* the place table: "NORMALIZED\0English name" strings, sorted */
   char **place;
   size_t nplace;
+  /* tokenizers for lookups, each used by one call at a time */
+  struct tok_pool *pool;
 };
+
+/* The tokenizers of past lookups, kept for the next ones: creating one per
+** lookup (~20 KB zeroed, every character folded afresh) cost more than
+** the lookup; the readers look up every capitalized phrase of a page.  A
+** table shared by threads hands each call its own tokenizer, under a
+** lock.  A tokenizer's caches depend on nothing but the characters, so
+** reuse gives the same normalized names. */
+typedef struct tok_pool {
+  pthread_mutex_t lock;
+  hs_tokenizer **t;
+  size_t n, cap;
+} tok_pool;
+
+static hs_tokenizer *pool_take(tok_pool *p) {
+  hs_tokenizer *t = NULL;
+  pthread_mutex_lock(&p->lock);
+  if (p->n) t = p->t[--p->n];
+  pthread_mutex_unlock(&p->lock);
+  return t ? t : hs_tokenizer_new();
+}
+
+static void pool_give(tok_pool *p, hs_tokenizer *t) {
+  pthread_mutex_lock(&p->lock);
+  HS_GROW(p->t, p->cap, p->n + 1);
+  p->t[p->n++] = t;
+  pthread_mutex_unlock(&p->lock);
+}
 
 const char *hs_source_type_name(int type) {
   switch (type) {
@@ -75,6 +106,47 @@ static char *norm_dup(hs_tokenizer *t, const char *s, size_t n) {
   hs_tokenizer_run(t, s, n, &tk, &nt, &b);
   hs_buf_terminate(&b);
   return b.p ? hs_buf_take(&b, NULL) : hs_strndup("", 0);
+}
+
+/* The normalized form of name (caller frees).  A name of ASCII letters,
+** digits and separators other than the joiners ' . , (most names looked
+** up: the readers try every capitalized phrase of a page) normalizes to
+** its words in lower case, one space between them, which is written here
+** without a tokenizer (whose creation, ~20 KB zeroed and the folding of
+** each character afresh, costs more than such a name); any other name,
+** or a word near the tokenizer's length limit, goes through one. */
+static char *norm_name(const hs_aliases *a, const char *name, size_t len) {
+  hs_tokenizer *t;
+  char *out, *o;
+  size_t i, run = 0;
+  for (i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)name[i];
+    if (c >= 0x80 || c == '\'' || c == '.' || c == ',') break;
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') run++;
+    else if (c >= '0' && c <= '9') run++;
+    else run = 0;
+    if (run >= HS_TOKEN_MAX_BYTES) break;
+  }
+  if (i < len) {
+    t = pool_take(a->pool);
+    out = norm_dup(t, name, len);
+    pool_give(a->pool, t);
+    return out;
+  }
+  o = out = hs_malloc(len + 1);
+  for (i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)name[i];
+    int alnum = ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
+                (c >= '0' && c <= '9');
+    if (!alnum) continue;
+    if (o > out && i > 0 && !(((name[i - 1] | 0x20) >= 'a' &&
+                               (name[i - 1] | 0x20) <= 'z') ||
+                              (name[i - 1] >= '0' && name[i - 1] <= '9')))
+      *o++ = ' ';
+    *o++ = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+  }
+  *o = '\0';
+  return out;
 }
 
 static int key_cmp(const void *x, const void *y) {
@@ -204,13 +276,10 @@ int hs_aliases_place(const hs_aliases *a, const char *name, size_t len,
   char *nm;
   const char *q;
   size_t lo = 0, hi, skip = 0;
-  hs_tokenizer *t;
   if (!a || !name || !len || len > 256 || !a->nplace) return 0;
   if (len > 4 && (!memcmp(name, "the ", 4) || !memcmp(name, "The ", 4)))
     skip = 4;
-  t = hs_tokenizer_new();
-  nm = norm_dup(t, name + skip, len - skip);
-  hs_tokenizer_free(t);
+  nm = norm_name(a, name + skip, len - skip);
   hi = a->nplace;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
@@ -226,6 +295,8 @@ int hs_aliases_place(const hs_aliases *a, const char *name, size_t len,
 
 int hs_aliases_new(hs_aliases **out, hs_error *err) {
   hs_aliases *a = hs_calloc(1, sizeof *a);
+  a->pool = hs_calloc(1, sizeof *a->pool);
+  pthread_mutex_init(&a->pool->lock, NULL);
   int rc = parse_table(a, (const char *)hs_aliases_tsv, hs_aliases_tsv_len,
                        "data/aliases.tsv", err);
   if (rc) {
@@ -272,6 +343,12 @@ void hs_aliases_free(hs_aliases *a) {
   for (i = 0; i < a->nk; i++) free(a->k[i].norm);
   for (i = 0; i < a->nplace; i++) free(a->place[i]);
   free(a->place);
+  if (a->pool) {
+    for (i = 0; i < a->pool->n; i++) hs_tokenizer_free(a->pool->t[i]);
+    free(a->pool->t);
+    pthread_mutex_destroy(&a->pool->lock);
+    free(a->pool);
+  }
   free(a->e);
   free(a->k);
   free(a);
@@ -293,12 +370,9 @@ static const alias_key *find_key(const hs_aliases *a, const char *norm) {
 ** it, or NULL (and *nm NULL) for no name. */
 static const alias_key *lookup_key(const hs_aliases *a, const char *name,
                                    size_t len, char **nm) {
-  hs_tokenizer *t;
   *nm = NULL;
   if (!a || !name || !len || len > 4096) return NULL;
-  t = hs_tokenizer_new();
-  *nm = norm_dup(t, name, len);
-  hs_tokenizer_free(t);
+  *nm = norm_name(a, name, len);
   return find_key(a, *nm);
 }
 
@@ -366,7 +440,7 @@ long hs_aliases_find_in(const hs_aliases *a, const char *text, size_t len,
   hs_tokenizer *t;
   if (!a || !text || !len) return -1;
   if (len > 65536) len = 65536;
-  t = hs_tokenizer_new();
+  t = pool_take(a->pool);
   /* the phrase's tokens, copied: the tokenizer's array serves each window */
   hs_tokenizer_run(t, text, len, &run, &n, NULL);
   tk = hs_reallocarray(NULL, n ? n : 1, sizeof *tk);
@@ -387,6 +461,6 @@ long hs_aliases_find_in(const hs_aliases *a, const char *text, size_t len,
     }
   }
   free(tk);
-  hs_tokenizer_free(t);
+  pool_give(a->pool, t);
   return found;
 }
