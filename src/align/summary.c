@@ -768,9 +768,18 @@ int hs_summary_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
   }
   logtotal = log((double)tc.total + 1.0);
   idf = hs_malloc(((size_t)tc.mask + 1) * sizeof *idf);
-  for (i = 0; i <= tc.mask; i++) {
-    double v = (logtotal - log(tc.c[i] > 1 ? (double)tc.c[i] : 1.0)) * IDF_UNIT;
-    idf[i] = (uint8_t)(v > 255 ? 255 : v < 0 ? 0 : v + 0.5);
+  { /* most counters are 0 or 1 (log 1 = 0): one value for those */
+    double v1 = logtotal * IDF_UNIT;
+    uint8_t q1 = (uint8_t)(v1 > 255 ? 255 : v1 < 0 ? 0 : v1 + 0.5);
+    for (i = 0; i <= tc.mask; i++) {
+      double v;
+      if (tc.c[i] <= 1) {
+        idf[i] = q1;
+        continue;
+      }
+      v = (logtotal - log((double)tc.c[i])) * IDF_UNIT;
+      idf[i] = (uint8_t)(v > 255 ? 255 : v < 0 ? 0 : v + 0.5);
+    }
   }
   j.o = o;
   j.ds = ds;
