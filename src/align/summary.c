@@ -773,6 +773,15 @@ int hs_summary_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     uint8_t q1 = (uint8_t)(v1 > 255 ? 255 : v1 < 0 ? 0 : v1 + 0.5);
     for (i = 0; i <= tc.mask; i++) {
       double v;
+      /* eight counters at a time while all are 0 or 1 (the table's size
+      ** is a power of two of at least 4,096) */
+      while (!(i & 7) && !((tc.c[i] | tc.c[i + 1] | tc.c[i + 2] | tc.c[i + 3] |
+                           tc.c[i + 4] | tc.c[i + 5] | tc.c[i + 6] |
+                           tc.c[i + 7]) & ~1u)) {
+        memset(idf + i, q1, 8);
+        if ((i += 8) > tc.mask) break;
+      }
+      if (i > tc.mask) break;
       if (tc.c[i] <= 1) {
         idf[i] = q1;
         continue;

@@ -55,6 +55,15 @@ uint8_t *hs_sent_idf_table(const hs_termcounts *tc, uint32_t *stopcnt,
   size_t i;
   for (i = 0; i <= tc->mask; i++) {
     double v;
+    /* eight counters at a time while all are 0 or 1 (the table's size is
+    ** a power of two of at least 4,096) */
+    const uint32_t *c = tc->c;
+    while (!(i & 7) && !((c[i] | c[i + 1] | c[i + 2] | c[i + 3] | c[i + 4] |
+                          c[i + 5] | c[i + 6] | c[i + 7]) & ~1u)) {
+      memset(q + i, q1, 8);
+      if ((i += 8) > tc->mask) break;
+    }
+    if (i > tc->mask) break;
     if (tc->c[i] <= 1) {
       q[i] = q1;
       continue;
