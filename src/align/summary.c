@@ -23,12 +23,12 @@
 **     all its pairs, probed with the other's), idf from the documents of
 **     the candidate pairs.  A sentence pair is a seed when the cosine
 **     passes a low threshold and two words are shared.
-**  3. Seeds are chained by dynamic programming, in each direction: the
-**     summary side's sentences in order with at most GAP_S unmatched ones
-**     between them, the source side's in order too (a step back of one
-**     sentence allowed) with gaps up to GAP_L words.  A chain is a summary
-**     when it matches MIN_SENTS sentences or more that are not copies,
-**     COVER of the sentences of its summary span, RATIO times shorter
+**  3. Seeds are chained by dynamic programming, in each direction
+**     (summary_chain.c): the summary side's sentences in order with at
+**     most 2 unmatched ones between them, the source side's in order too
+**     (a step back of one sentence allowed) with gaps up to GAP_L words.
+**     A chain is a summary when it matches MIN_SENTS sentences or more
+**     that are not copies, 60% of the sentences of its span, RATIO times shorter
 **     than its source span (RATIO_MIN if closer), and the summary span as
 **     one bag of words is still similar to the source sentences it
 **     matched.  A chain too short on the source side is a rewrite: its
@@ -52,25 +52,21 @@
 #include <string.h>
 
 #include "align/summary.h"
+#include "align/summary_chain.h"
 #include "cluster/cluster.h"
 #include "util/parallel.h"
 #include "util/sort.h"
 #include "util/util.h"
 
-#define TH_SENT 0.18     /* cosine of a summary sentence and a source one */
+#define TH_SENT SUM_TH_SENT /* cosine of a summary sentence, a source one */
 #define MIN_SHARED 2     /* content words they share */
-#define TOPK 3           /* source sentences kept per summary sentence */
-#define GAP_S 2          /* summary sentences skipped inside a chain */
-#define BACK 1           /* source sentences a chain may step back */
-#define MIN_SENTS 3      /* summary sentences matched */
-#define COVER 0.6        /* share of the summary span's sentences matched */
-#define COPY_COS 0.8     /* a sentence pair this similar is a copy */
-#define GAP_L 500        /* words between two source sentences of a chain */
+#define MIN_SENTS SUM_MIN_SENTS /* summary sentences matched */
+#define GAP_L SUM_GAP_L  /* words between two source sentences of a chain */
 #define EXPLAINED_RATIO 2 /* ...and one reported at most this much longer */
 #define NEAR_S 40        /* words from a summary to a piece of it */
 #define RATIO 3          /* source span words / summary span words */
 #define TH_BAG 0.40      /* cosine of the summary span and its sources */
-#define RATIO_MIN 2      /* ...or at least this ratio... */
+#define RATIO_MIN SUM_RATIO_MIN /* ...or at least this ratio... */
 #define TH_BAG_NEAR 0.55 /* ...and this cosine */
 #define RATIO_BARE 3     /* RATIO, in a pair without a passage */
 #define NOUT_MIN 2       /* source sentences matched that no passage reports */
@@ -89,19 +85,8 @@ typedef struct dwords {
   float *norm;     /* nsent */
 } dwords;
 
-typedef struct sseed {
-  uint32_t s, l;
-  float cos;
-} sseed;
-
-typedef struct found {
-  uint32_t s0, s1, l0, l1; /* sentences, inclusive */
-  int s_is_a;              /* the summary is in the pair's first document */
-  float score, sim, ratio;
-  uint32_t words;
-  uint32_t nls;            /* source sentences matched... */
-  const uint32_t *ls;      /* ...(scratch of the pair's direction) */
-} found;
+typedef hs_sum_seed sseed;
+typedef hs_sum_found found;
 
 /* Sentences of one document by word: open addressing, slots valid when
 ** their generation is the table's. */
@@ -111,15 +96,15 @@ typedef struct tslot { uint32_t term, head, gen, stamp, n; } tslot;
 typedef struct mscratch {
   tslot *slot;
   occ *occ;
-  float *dot, *best;
-  uint8_t *sh, *mark;
-  uint32_t *touched, *prev, *ls, *wa, *wb, *bag_s, *bag_l, *lsd[2];
+  float *dot;
+  uint8_t *sh;
+  uint32_t *touched, *wa, *wb, *bag_s, *bag_l, *lsd[2];
   sseed *seeds, *dir;
-  uint64_t *lpos;
+  hs_sum_chainbuf cb;
   hs_passage *out;
   size_t capslot, nocc, capocc, capcells, ntouched, captouched, capseeds;
-  size_t capdir, capbest, capprev, capls, capwa, capwb, capbs, capbl;
-  size_t caplsd[2], capmark, caplpos, nout, capout;
+  size_t capdir, capwa, capwb, capbs, capbl;
+  size_t caplsd[2], nout, capout;
   uint32_t mask, gen, stamp, cur_a;
   hs_docbuf bufa, bufb;
   hs_error err;
@@ -147,135 +132,6 @@ typedef struct mjob {
 
 static float idf_of(const mjob *j, uint32_t term) {
   return (float)j->idf[term & j->tc->mask] * (1.0f / IDF_UNIT);
-}
-
-/* ------------------------------------------------------------ chains */
-
-static int seed_cmp(const void *x, const void *y) {
-  const sseed *a = x, *b = y;
-  if (a->s != b->s) return a->s < b->s ? -1 : 1;
-  if (a->cos != b->cos) return a->cos > b->cos ? -1 : 1;
-  return (a->l > b->l) - (a->l < b->l);
-}
-
-static int seed_sl_cmp(const void *x, const void *y) {
-  const sseed *a = x, *b = y;
-  if (a->s != b->s) return a->s < b->s ? -1 : 1;
-  return (a->l > b->l) - (a->l < b->l);
-}
-
-/* Seeds sd[0..n) (any order) cut to the TOPK best of each summary
-** sentence, sorted by summary then source sentence; their number. */
-static size_t topk_seeds(sseed *sd, size_t n) {
-  size_t k, m = 0;
-  qsort(sd, n, sizeof *sd, seed_cmp);
-  for (k = 0; k < n; k++)
-    if (m < TOPK || sd[k].s != sd[m - TOPK].s) sd[m++] = sd[k];
-  qsort(sd, m, sizeof *sd, seed_sl_cmp);
-  return m;
-}
-
-/* Of seeds sd[0..n) (from topk_seeds), chained; the best chain that
-** passes into *f, its source sentences into sc->ls.  Returns the number
-** of summary sentences matched, 0 if none passes.  The sentences of a
-** chain that fails because its source span is not longer (a rewrite, not
-** a summary) are explained by it: no later chain may use them. */
-static uint32_t best_chain(mscratch *sc, const sseed *sd, size_t n,
-                           const uint32_t *ws, const uint32_t *wl, uint32_t ns,
-                           uint32_t nl, uint32_t min_words, found *f) {
-  size_t k, q, tries;
-  uint32_t got = 0, l;
-  uint64_t *lpos;
-  uint8_t *rw;
-  HS_GROW(sc->mark, sc->capmark, n + ns + 1);
-  rw = sc->mark + n; /* summary sentences of a rewrite */
-  memset(rw, 0, ns);
-  HS_GROW(sc->lpos, sc->caplpos, (size_t)nl + 1);
-  HS_GROW(sc->ls, sc->capls, (size_t)ns + 1);
-  lpos = sc->lpos;
-  for (l = 0, lpos[0] = 0; l < nl; l++) lpos[l + 1] = lpos[l] + wl[l];
-  if (n < MIN_SENTS) return 0;
-  HS_GROW(sc->best, sc->capbest, n);
-  HS_GROW(sc->prev, sc->capprev, n);
-  for (k = 0; k < n; k++) {
-    float b = 0;
-    uint32_t pv = UINT32_MAX;
-    for (q = k; q-- > 0;) {
-      if (sd[q].s == sd[k].s) continue;
-      if (sd[k].s - sd[q].s > GAP_S + 1) break;
-      if (sd[q].l > sd[k].l + BACK) continue;
-      if (sd[k].l > sd[q].l && lpos[sd[k].l] - lpos[sd[q].l + 1] > GAP_L)
-        continue;
-      if (sc->best[q] > b) b = sc->best[q], pv = (uint32_t)q;
-    }
-    sc->best[k] = b + sd[k].cos;
-    sc->prev[k] = pv;
-    sc->mark[k] = 0;
-  }
-  /* chains by their end, best first */
-  for (tries = 0; tries < n && !got; tries++) {
-    size_t e = SIZE_MAX;
-    uint32_t nm = 0, s0, s1, l0 = UINT32_MAX, l1 = 0, i, ncopy = 0, nrw = 0;
-    uint64_t wsum = 0;
-    for (k = 0; k < n; k++)
-      if (!sc->mark[k] && (e == SIZE_MAX || sc->best[k] > sc->best[e])) e = k;
-    if (e == SIZE_MAX) break;
-    s1 = s0 = sd[e].s;
-    for (k = e; k != UINT32_MAX; k = sc->prev[k]) {
-      sc->mark[k] = 1;
-      sc->ls[nm++] = sd[k].l;
-      ncopy += sd[k].cos >= COPY_COS;
-      nrw += rw[sd[k].s];
-      s0 = sd[k].s;
-      if (sd[k].l < l0) l0 = sd[k].l;
-      if (sd[k].l > l1) l1 = sd[k].l;
-    }
-    if (nrw) continue;
-    for (i = s0; i <= s1; i++) wsum += ws[i];
-    if (lpos[l1 + 1] - lpos[l0] < RATIO_MIN * wsum) {
-      /* a rewrite: its sentences are no summary's */
-      if (nm >= 2)
-        for (k = e; k != UINT32_MAX; k = sc->prev[k]) rw[sd[k].s] = 1;
-      continue;
-    }
-    if (nm - ncopy < MIN_SENTS || (double)nm < COVER * (double)(s1 - s0 + 1) ||
-        wsum < min_words)
-      continue;
-    f->s0 = s0, f->s1 = s1, f->l0 = l0, f->l1 = l1;
-    f->score = sc->best[e];
-    f->ratio = (float)(lpos[l1 + 1] - lpos[l0]) / (float)wsum;
-    got = nm;
-  }
-  return got;
-}
-
-uint32_t hs_summary_chain(const float *cos, uint32_t ns, uint32_t nl,
-                          const uint32_t *words_s, const uint32_t *words_l,
-                          uint32_t min_words, uint32_t *s0, uint32_t *s1,
-                          uint32_t *l0, uint32_t *l1) {
-  mscratch sc;
-  sseed *sd = NULL;
-  size_t n = 0, cap = 0;
-  uint32_t s, l, got;
-  found f;
-  memset(&sc, 0, sizeof sc);
-  memset(&f, 0, sizeof f);
-  for (s = 0; s < ns; s++)
-    for (l = 0; l < nl; l++)
-      if (cos[(size_t)s * nl + l] >= TH_SENT) {
-        HS_GROW(sd, cap, n + 1);
-        sd[n].s = s, sd[n].l = l, sd[n++].cos = cos[(size_t)s * nl + l];
-      }
-  n = topk_seeds(sd, n);
-  got = best_chain(&sc, sd, n, words_s, words_l, ns, nl, min_words, &f);
-  *s0 = f.s0, *s1 = f.s1, *l0 = f.l0, *l1 = f.l1;
-  free(sd);
-  free(sc.best);
-  free(sc.prev);
-  free(sc.mark);
-  free(sc.ls);
-  free(sc.lpos);
-  return got;
 }
 
 /* ------------------------------------------------------------ words */
@@ -423,18 +279,19 @@ static int direction(const mjob *j, mscratch *sc, sseed *sd, size_t n,
                      int s_is_a, int bare, found *f) {
   uint32_t nm, i, words;
   double c;
-  n = topk_seeds(sd, n);
-  nm = best_chain(sc, sd, n, ws, wl, ns, nl, (uint32_t)j->o->min_words, f);
+  n = hs_sum_topk_seeds(sd, n);
+  nm = hs_sum_best_chain(&sc->cb, sd, n, ws, wl, ns, nl,
+                         (uint32_t)j->o->min_words, f);
   if (!nm) return 0;
-  HS_GROW(sc->mark, sc->capmark, (size_t)nl + 1);
-  memset(sc->mark, 0, nl);
-  for (i = 0; i < nm; i++) sc->mark[sc->ls[i]] = 1;
-  c = bag_cos(j, sc, S, f->s0, f->s1, L, nl, sc->mark, &words);
+  HS_GROW(sc->cb.mark, sc->cb.capmark, (size_t)nl + 1);
+  memset(sc->cb.mark, 0, nl);
+  for (i = 0; i < nm; i++) sc->cb.mark[sc->cb.ls[i]] = 1;
+  c = bag_cos(j, sc, S, f->s0, f->s1, L, nl, sc->cb.mark, &words);
   if (c < (f->ratio >= RATIO ? TH_BAG : TH_BAG_NEAR) ||
       words < (uint32_t)j->o->min_words || (bare && f->ratio < RATIO_BARE))
     return 0;
   HS_GROW(sc->lsd[s_is_a], sc->caplsd[s_is_a], nm);
-  memcpy(sc->lsd[s_is_a], sc->ls, nm * sizeof *sc->ls);
+  memcpy(sc->lsd[s_is_a], sc->cb.ls, nm * sizeof *sc->cb.ls);
   f->ls = sc->lsd[s_is_a];
   f->nls = nm;
   f->sim = (float)c;
@@ -828,9 +685,9 @@ int hs_summary_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     }
     free(sc->slot), free(sc->occ);
     free(sc->dot), free(sc->sh), free(sc->touched);
-    free(sc->seeds), free(sc->dir), free(sc->best), free(sc->prev);
-    free(sc->ls), free(sc->wa), free(sc->wb), free(sc->bag_s), free(sc->bag_l);
-    free(sc->mark), free(sc->out), free(sc->lpos);
+    free(sc->seeds), free(sc->dir), hs_sum_chainbuf_free(&sc->cb);
+    free(sc->wa), free(sc->wb), free(sc->bag_s), free(sc->bag_l);
+    free(sc->out);
     free(sc->lsd[0]), free(sc->lsd[1]);
     hs_docbuf_free(&sc->bufa);
     hs_docbuf_free(&sc->bufb);
