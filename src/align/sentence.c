@@ -36,11 +36,12 @@
 **     pair outside its passages than inside (chosen on the development half
 **     of PAN 2013 and the planted news corpora, where looser rules linked
 **     same-event stories by their short leads).
-**  4. Overlaps are resolved (best-supported passage first), then each kept
-**     passage is merged with the n-gram passages of the pair that it
-**     overlaps on both sides into one record.  A near-verbatim n-gram
-**     passage is never extended by looser matches, and one that the same
-**     text aligns elsewhere (overlap on one side only) wins.
+**  4. Overlaps are resolved (best-supported passage first; merge.c),
+**     then each kept passage is merged with the n-gram passages of the
+**     pair that it overlaps on both sides into one record.  A
+**     near-verbatim n-gram passage is never extended by looser matches,
+**     and one that the same text aligns elsewhere (overlap on one side
+**     only) wins.
 */
 #include <math.h>
 #include <stdlib.h>
@@ -55,7 +56,6 @@
 #define TH_DICE 0.30   /* sentence content-term overlap */
 #define TH_FRAG 0.45   /* cosine of a whole passage */
 #define TH_SUMM 0.30   /* cosine of a summary with its source */
-#define TH_ALONE 0.60  /* a one-sentence passage not next to an n-gram one */
 #define GAP 3          /* sentences skipped inside a rewritten passage */
 #define COLD_SEEDS 3   /* a pair without an n-gram passage: sentences with
                        ** a seed, each side (2 if they share COLD_WORDS
@@ -65,7 +65,7 @@
 #define COLD_SEEDCOS 0.6 /* ...the mean cosine of its seeds... */
 #define COLD_STRAY 1.0 /* ...and seeds outside its passages, per seed in */
 #define SUM_GAP 20     /* ...on the long side of a summary */
-#define NEAR_VERBATIM 0.9 /* n-gram passages this similar are left alone */
+#define NEAR_VERBATIM HS_NEAR_VERBATIM /* n-gram passages left alone */
 
 typedef struct bent {
   uint32_t term;
@@ -79,15 +79,7 @@ typedef struct sseed {
   float cos, dice;
 } sseed;
 
-typedef struct frag {
-  uint32_t i0, i1, j0, j1; /* sentences, inclusive */
-  uint32_t ta0, ta1, tb0, tb1; /* tokens, end exclusive */
-  uint32_t nseeds, words;
-  uint32_t ndi, ndj; /* distinct sentences with a seed, each side */
-  float mcos;        /* the seeds' mean cosine */
-  float sim;
-  int method;
-} frag;
+typedef hs_sent_frag frag;
 
 typedef struct svc {
   uint32_t off, m, ncontent; /* off: 0 = not yet, else 1 + offset in pool */
@@ -350,143 +342,9 @@ static void chain_seeds(const sjob *j, sscratch *sc, const hs_senttab *SA,
   free(ch);
 }
 
-static int frag_rank_cmp(const void *x, const void *y) {
-  const frag *a = x, *b = y;
-  uint32_t la = (a->ta1 - a->ta0) + (a->tb1 - a->tb0);
-  uint32_t lb = (b->ta1 - b->ta0) + (b->tb1 - b->tb0);
-  if (a->nseeds != b->nseeds) return a->nseeds > b->nseeds ? -1 : 1;
-  if (la != lb) return la > lb ? -1 : 1;
-  return (a->sim < b->sim) - (a->sim > b->sim);
-}
-
 static uint32_t ov(uint32_t s0, uint32_t e0, uint32_t s1, uint32_t e1) {
   uint32_t s = s0 > s1 ? s0 : s1, e = e0 < e1 ? e0 : e1;
   return e > s ? e - s : 0;
-}
-
-static void emit(sscratch *sc, const hs_doctab *A, const hs_doctab *B,
-                 uint32_t a, uint32_t b, const frag *f) {
-  hs_passage *p;
-  HS_GROW(sc->out, sc->capout, sc->nout + 1);
-  p = &sc->out[sc->nout++];
-  memset(p, 0, sizeof *p);
-  p->a.doc = a;
-  p->a.start = A->start[f->ta0];
-  p->a.end = A->start[f->ta1 - 1] + A->len[f->ta1 - 1];
-  p->a.words = f->ta1 - f->ta0;
-  p->b.doc = b;
-  p->b.start = B->start[f->tb0];
-  p->b.end = B->start[f->tb1 - 1] + B->len[f->tb1 - 1];
-  p->b.words = f->tb1 - f->tb0;
-  p->words = f->words;
-  p->similarity = f->sim;
-  p->method = f->method;
-}
-
-/* Merge the kept passages of pair (a, b) with its n-gram passages. */
-/* The start of the first of sentences [i0, i1] wholly before token h
-** (h if none), and the end of the last wholly after it. */
-static uint32_t ext_lo(const hs_senttab *S, uint32_t i0, uint32_t i1,
-                       uint32_t h) {
-  uint32_t k;
-  for (k = i0; k <= i1; k++)
-    if (S->sent[k + 1] <= h) return S->sent[k] < h ? S->sent[k] : h;
-  return h;
-}
-
-static uint32_t ext_hi(const hs_senttab *S, uint32_t i0, uint32_t i1,
-                       uint32_t h) {
-  uint32_t k;
-  for (k = i1 + 1; k-- > i0;)
-    if (S->sent[k] >= h) return S->sent[k + 1] > h ? S->sent[k + 1] : h;
-  return h;
-}
-
-/* The first of the pair's n-gram passages in j->byp. */
-static size_t pair_first(const sjob *j, uint32_t a, uint32_t b) {
-  size_t lo = 0, hi = j->nbyp;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    const hs_passage *p = &j->p[j->byp[mid]];
-    if (p->a.doc < a || (p->a.doc == a && p->b.doc < b)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-static void merge_pair(sjob *j, sscratch *sc, uint32_t a, uint32_t b,
-                       const hs_doctab *A, const hs_doctab *B,
-                       const hs_senttab *SA, const hs_senttab *SB) {
-  size_t k, f, q0 = pair_first(j, a, b);
-  const uint32_t *tv = sc->nv; /* their token bounds (sent_range) */
-  frag *fr = sc->frags;
-  size_t nk = 0;
-  qsort(fr, sc->nfrags, sizeof *fr, frag_rank_cmp);
-  for (f = 0; f < sc->nfrags; f++) {
-    frag *x = &fr[f];
-    size_t m;
-    int clash = 0, nmerged = 0, inside = 1;
-    uint32_t ua0 = x->ta0, ua1 = x->ta1, ub0 = x->tb0, ub1 = x->tb1;
-    uint32_t ha0 = UINT32_MAX, ha1 = 0, hb0 = UINT32_MAX, hb1 = 0;
-    uint32_t words = 0;
-    for (m = 0; m < nk && !clash; m++)
-      if (ov(x->ta0, x->ta1, fr[m].ta0, fr[m].ta1) ||
-          ov(x->tb0, x->tb1, fr[m].tb0, fr[m].tb1))
-        clash = 1;
-    if (clash) continue;
-    /* n-gram passages: overlapping on both sides are merged; on one side
-    ** only, the same text is aligned elsewhere and wins */
-    for (k = q0; k < j->nbyp && !clash; k++) {
-      const hs_passage *p = &j->p[j->byp[k]];
-      uint32_t pa0, pa1, pb0, pb1;
-      int oa, ob;
-      if (p->a.doc != a || p->b.doc != b) break;
-      pa0 = tv[5 * (k - q0)], pa1 = tv[5 * (k - q0) + 1];
-      pb0 = tv[5 * (k - q0) + 2], pb1 = tv[5 * (k - q0) + 3];
-      oa = ov(x->ta0, x->ta1, pa0, pa1) > 0;
-      ob = ov(x->tb0, x->tb1, pb0, pb1) > 0;
-      if (oa != ob) clash = 1;
-      /* a near-verbatim copy is not extended by looser matches around it */
-      if (oa && ob && p->similarity >= NEAR_VERBATIM) clash = 1;
-    }
-    if (clash) continue;
-    for (k = q0; k < j->nbyp; k++) {
-      const hs_passage *p = &j->p[j->byp[k]];
-      uint32_t pa0, pa1, pb0, pb1;
-      if (p->a.doc != a || p->b.doc != b) break;
-      pa0 = tv[5 * (k - q0)], pa1 = tv[5 * (k - q0) + 1];
-      pb0 = tv[5 * (k - q0) + 2], pb1 = tv[5 * (k - q0) + 3];
-      if (!ov(x->ta0, x->ta1, pa0, pa1)) continue;
-      nmerged++;
-      words += p->words;
-      if (pa0 < ha0) ha0 = pa0;
-      if (pa1 > ha1) ha1 = pa1;
-      if (pb0 < hb0) hb0 = pb0;
-      if (pb1 > hb1) hb1 = pb1;
-    }
-    if (nmerged) {
-      /* beyond the n-gram passages, only whole sentences extend them (a
-      ** sentence cut by their edge was copied in part only) */
-      ua0 = ext_lo(SA, x->i0, x->i1, ha0);
-      ua1 = ext_hi(SA, x->i0, x->i1, ha1);
-      ub0 = ext_lo(SB, x->j0, x->j1, hb0);
-      ub1 = ext_hi(SB, x->j0, x->j1, hb1);
-      if (ua0 < ha0 || ua1 > ha1 || ub0 < hb0 || ub1 > hb1) inside = 0;
-    }
-    if (!nmerged && x->nseeds == 1 && x->sim < TH_ALONE) continue;
-    fr[nk++] = *x;
-    if (nmerged == 1 && inside) continue; /* the n-gram passage says it all */
-    for (k = q0; k < j->nbyp; k++) {
-      const hs_passage *p = &j->p[j->byp[k]];
-      if (p->a.doc != a || p->b.doc != b) break;
-      if (ov(ua0, ua1, tv[5 * (k - q0)], tv[5 * (k - q0) + 1]))
-        j->gone[j->byp[k]] = 1;
-    }
-    x = &fr[nk - 1];
-    x->ta0 = ua0, x->ta1 = ua1, x->tb0 = ub0, x->tb1 = ub1;
-    if (words > x->words) x->words = words;
-    emit(sc, A, B, a, b, x);
-  }
 }
 
 /* The distinct content terms of a document, sorted. */
@@ -516,10 +374,11 @@ static int sent_range(void *ud, int thread, size_t begin, size_t end) {
     sc->terma = A.hash;
     sc->termb = B.hash;
     /* the pair's n-gram passages: a near-verbatim one is never extended
-    ** (merge_pair), so a sentence touching one seeds nothing that could be
+    ** (merge.c), so a sentence touching one seeds nothing that could be
     ** kept; a sentence pair inside another adds nothing to it (the pieces
     ** around it are joined to it afterwards, join.c) */
-    for (q = pair_first(j, a, b); q < j->nbyp; q++) {
+    for (q = hs_sent_pair_first(j->p, j->byp, j->nbyp, a, b); q < j->nbyp;
+         q++) {
       const hs_passage *p = &j->p[j->byp[q]];
       if (p->a.doc != a || p->b.doc != b) break;
       HS_GROW(sc->nv, sc->capnv, 5 * nnv + 5);
@@ -607,7 +466,9 @@ static int sent_range(void *ud, int thread, size_t begin, size_t end) {
         }
       if ((double)(ns - covered) > COLD_STRAY * (double)covered) continue;
     }
-    merge_pair(j, sc, a, b, &A, &B, SA, SB);
+    hs_sent_merge_pair(j->p, j->byp, j->nbyp, j->gone, sc->nv, sc->frags,
+                       sc->nfrags, a, b, &A, &B, SA, SB, &sc->out, &sc->nout,
+                       &sc->capout);
   }
   return 0;
 }

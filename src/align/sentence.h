@@ -177,6 +177,38 @@ int hs_sent_cands_build(const hs_docset *ds, const hs_senttab *st,
                         hs_sent_cands *c, hs_error *err);
 void hs_sent_cands_free(hs_sent_cands *c);
 
+/* n-gram passages this similar are near-verbatim copies, left alone */
+#define HS_NEAR_VERBATIM 0.9
+
+/* A passage the sentence stage found in one pair of documents: its
+** sentences and tokens on each side and how it was found. */
+typedef struct hs_sent_frag {
+  uint32_t i0, i1, j0, j1;     /* sentences, inclusive */
+  uint32_t ta0, ta1, tb0, tb1; /* tokens, end exclusive */
+  uint32_t nseeds, words;
+  uint32_t ndi, ndj; /* distinct sentences with a seed, each side */
+  float mcos;        /* the seeds' mean cosine */
+  float sim;
+  int method;
+} hs_sent_frag;
+
+/* Where pair (a, b)'s passages start in pp[byp[0..nbyp)] (cross
+** passages sorted by pair; the caller checks the pair) (merge.c). */
+size_t hs_sent_pair_first(const hs_passage *pp, const size_t *byp,
+                          size_t nbyp, uint32_t a, uint32_t b);
+
+/* The passages fr[0..nfr) found in pair (a, b) (reordered) resolved and
+** merged with the pair's n-gram passages (pp[byp[0..nbyp)], the cross
+** passages sorted by pair; those merged are marked in gone; tv: the token
+** bounds of the pair's, a0 a1 b0 b1 and one more, 5 a passage) into
+** records appended to *out (*nout of *capout) (merge.c). */
+void hs_sent_merge_pair(const hs_passage *pp, const size_t *byp, size_t nbyp,
+                        uint8_t *gone, const uint32_t *tv, hs_sent_frag *fr,
+                        size_t nfr, uint32_t a, uint32_t b,
+                        const hs_doctab *A, const hs_doctab *B,
+                        const hs_senttab *SA, const hs_senttab *SB,
+                        hs_passage **out, size_t *nout, size_t *capout);
+
 /* Join passages *p of one pair that are pieces of one rewritten passage,
 ** then grow those that are not near-verbatim by the sentences (st, NULL:
 ** none) next to them (join.c), the pairs shared among nthreads threads;

@@ -28,12 +28,12 @@
 **     most 2 unmatched ones between them, the source side's in order too
 **     (a step back of one sentence allowed) with gaps up to GAP_L words.
 **     A chain is a summary when it matches MIN_SENTS sentences or more
-**     that are not copies, 60% of the sentences of its span, RATIO times shorter
-**     than its source span (RATIO_MIN if closer), and the summary span as
-**     one bag of words is still similar to the source sentences it
-**     matched.  A chain too short on the source side is a rewrite: its
-**     sentences are no other chain's.  Order and
-**     coverage are what set a summary apart from two stories of one event
+**     that are not copies, 60% of the sentences of its span, RATIO
+**     times shorter than its source span (RATIO_MIN if closer), and the
+**     summary span as one bag of words is still similar to the source
+**     sentences it matched.  A chain too short on the source side is a
+**     rewrite: its sentences are no other chain's.  Order and coverage
+**     are what set a summary apart from two stories of one event
 **     written independently: those share names and numbers sentence by
 **     sentence too, but not one run of consecutive sentences that follows
 **     the other story's order over its length.
