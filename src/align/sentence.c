@@ -105,6 +105,15 @@ typedef struct sscratch {
   size_t capcache;
   bent *pool;     /* ...its vector, while the pair is compared */
   size_t npool, cappool;
+  svc *acache;    /* per sentence of the pair's first document... */
+  double *anorm;
+  size_t capacache;
+  bent *apool;    /* ...its vector, while the pairs of that document (one
+                  ** after another: pairs are sorted) are compared */
+  size_t napool, capapool;
+  uint32_t cur_a; /* that document + 1 (0: none) */
+  uint32_t *afilled; /* its sentences in acache */
+  size_t nafilled, capafilled;
   hs_error err;
 } sscratch;
 
@@ -395,6 +404,19 @@ static int sent_range(void *ud, int thread, size_t begin, size_t end) {
       sc->cache = hs_calloc(sc->capcache, sizeof *sc->cache);
     }
     sc->npool = 0;
+    if (sc->cur_a != a + 1) { /* another first document */
+      if ((size_t)SA->nsent + 1 > sc->capacache) {
+        free(sc->acache);
+        free(sc->anorm);
+        sc->capacache = (size_t)SA->nsent + 64;
+        sc->acache = hs_calloc(sc->capacache, sizeof *sc->acache);
+        sc->anorm = hs_malloc(sc->capacache * sizeof *sc->anorm);
+      } else {
+        for (q = 0; q < sc->nafilled; q++) sc->acache[sc->afilled[q]].off = 0;
+      }
+      sc->nafilled = sc->napool = 0;
+      sc->cur_a = a + 1;
+    }
     for (c = c0; c < cend; c = c1) {
       uint32_t sa = (uint32_t)j->cand[c] >> 16, sb = j->cand[c] & 0xffff;
       uint32_t sh, w;
@@ -411,9 +433,21 @@ static int sent_range(void *ud, int thread, size_t begin, size_t end) {
       }
       if (q < nnv) continue;
       if (sa != lastsa) {
-        double nd;
-        ma = svec(j, sc, SA, sc->terma, sa, sa, &sc->va, &sc->capva, &nd, &ca);
-        na = nd;
+        svc *v = &sc->acache[sa];
+        if (!v->off) { /* not yet in this document's pairs */
+          size_t m = svec(j, sc, SA, sc->terma, sa, sa, &sc->va, &sc->capva,
+                          &sc->anorm[sa], &v->ncontent);
+          HS_GROW(sc->apool, sc->capapool, sc->napool + m + 1);
+          memcpy(sc->apool + sc->napool, sc->va, m * sizeof *sc->apool);
+          v->off = (uint32_t)sc->napool + 1;
+          v->m = (uint32_t)m;
+          sc->napool += m;
+          HS_GROW(sc->afilled, sc->capafilled, sc->nafilled + 1);
+          sc->afilled[sc->nafilled++] = sa;
+        }
+        ma = v->m;
+        na = sc->anorm[sa];
+        ca = v->ncontent;
         lastsa = sa;
       }
       vb = &sc->cache[sb];
@@ -428,8 +462,8 @@ static int sent_range(void *ud, int thread, size_t begin, size_t end) {
         vb->norm = (float)nd;
         sc->npool += m;
       }
-      cosv = vcos(sc->va, ma, na, sc->pool + vb->off - 1, vb->m, vb->norm,
-                  &sh, &w);
+      cosv = vcos(sc->apool + sc->acache[sa].off - 1, ma, na,
+                  sc->pool + vb->off - 1, vb->m, vb->norm, &sh, &w);
       if (cosv < TH_SEED || !ca || !vb->ncontent ||
           2.0 * sh / (double)(ca + vb->ncontent) < TH_DICE)
         continue;
@@ -644,6 +678,10 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     free(sc->nv);
     free(sc->cache);
     free(sc->pool);
+    free(sc->acache);
+    free(sc->anorm);
+    free(sc->apool);
+    free(sc->afilled);
     free(sc->out);
     hs_docbuf_free(&sc->bufa);
     hs_docbuf_free(&sc->bufb);
