@@ -114,7 +114,10 @@ FLAGS = (("F_CITING", "citing: continues the chain of the source before"),
          ("F_LINESTART", "at a line start only"),
          ("F_ATTACHED", "may be joined to the next word"),
          ("F_INVERT", "also '\"...,\" CUE NAME': the name after it"))
-LANGS = (("en", "English"), ("ar", "Arabic"), ("fa", "Persian"))
+FLAGS += (("F_THAT", "only when «أن» follows the source"),
+          ("F_TOLD", "the one told, quoted, may stand before the source"))
+LANGS = (("en", "English"), ("ar", "Arabic"), ("fa", "Persian"),
+         ("ru", "Russian"))
 
 
 def cue_tables():
@@ -124,14 +127,16 @@ def cue_tables():
                encoding="utf-8").read()
     body = src[src.index("const cue_row hs_attr_cues[]"):]
     body = body[:body.index("};")]
-    rows_ = re.findall(r'\{"(en|ar|fa)", "((?:[^"\\]|\\.)*)", (BEFORE|AFTER), '
+    rows_ = re.findall(r'\{"(en|ar|fa|ru)", "((?:[^"\\]|\\.)*)", (BEFORE|AFTER), '
                        r'([^}]*)\}', body)
     out = [CUE_START, "",
            "Written by `scripts/source_tables.py` from the table `hs_attr_cues` "
            "of `src/attrib/cues.c`: every accepted cue form, where its source "
            "is read (before or after it) and what else it means. A cue "
-           "matches at a word start, ASCII case folded; Persian cues also "
-           "match Persian written with Arabic letters (ي ى for ی, ك for ک).",
+           "matches at a word start, ASCII and Cyrillic case folded; Persian "
+           "cues also match Persian written with Arabic letters (ي ى for ی, ك "
+           "for ک). A Russian verb's source is read before it, or after it "
+           "where a quotation, a comma or «Об этом» stands before it.",
            ""]
     for key, title in LANGS:
         out += [f"##### {title} cues", "", "| cue | source | meaning |",

@@ -55,6 +55,17 @@ static int match_cue(const txt *t, uint32_t i, const cue_row *c,
     a0 = (unsigned char)t->s[i + j];
     if (a0 >= 'A' && a0 <= 'Z') a0 = (unsigned char)(a0 + 32);
     if (a0 != (unsigned char)c->text[j]) {
+      unsigned char lo[2];
+      if (a0 == 0xD0 && c->text[j + 1] && i + j + 1 < t->len &&
+          hs_attr_cyr_lower(t->s + i + j, lo) &&
+          lo[0] == (unsigned char)c->text[j] &&
+          lo[1] == (unsigned char)c->text[j + 1]) {
+        j++; /* "Рейтер": a Cyrillic capital Р-Я, Ё */
+        continue;
+      }
+      if (j > 0 && (unsigned char)t->s[i + j - 1] == 0xD0 && a0 >= 0x90 &&
+          a0 <= 0x9F && (unsigned char)c->text[j] == a0 + 0x20)
+        continue; /* "По словам": А-П, the same lead byte */
       /* «اعلام كرد» for «اعلام کرد» (hs_attr_fa_fold) */
       if (a0 < 0xD8 || !c->text[j + 1] || i + j + 1 >= t->len ||
           !hs_attr_fa_fold(t->s + i + j, c->text + j))
@@ -79,6 +90,7 @@ static int classify(const txt *t, uint32_t s, uint32_t e, const char *lang) {
   size_t k;
   int best = -1;
   size_t bestk = hs_attr_ntype_words;
+  unsigned char lo[2];
   while (p < e) {
     uint32_t q;
     if (hs_attr_punct_len(t, p)) {
@@ -88,7 +100,9 @@ static int classify(const txt *t, uint32_t s, uint32_t e, const char *lang) {
     q = hs_attr_word_end(t, p);
     if (q > e) q = e;
     nw++;
-    if (hs_attr_is_upper_ascii(t->s[p])) ncap++, last2cap = last2cap < 2 ? last2cap + 1 : 2;
+    if (hs_attr_is_upper_ascii(t->s[p]) ||
+        (p + 1 < e && hs_attr_cyr_lower(t->s + p, lo)))
+      ncap++, last2cap = last2cap < 2 ? last2cap + 1 : 2;
     else last2cap = 0;
     for (k = 0; k < hs_attr_ntype_words; k++)
       if (hs_attr_eq_ci(t->s + p, q - p, hs_attr_type_words[k].word) && k < bestk)
@@ -101,8 +115,9 @@ static int classify(const txt *t, uint32_t s, uint32_t e, const char *lang) {
     p = q;
   }
   if (best >= 0) return best;
-  if (!strcmp(lang, "en") && ncap == nw && nw >= 2 && nw <= 4)
-    return HS_SRC_PERSON;
+  if ((!strcmp(lang, "en") || !strcmp(lang, "ru")) && ncap == nw && nw >= 2 &&
+      nw <= 4)
+    return HS_SRC_PERSON; /* "Ann Lee", «Сергей Шойгу» */
   if (!strcmp(lang, "en") && nw >= 3 && last2cap == 2)
     return HS_SRC_PERSON; /* "Board chair Lucinda Farraday" */
   return HS_SRC_UNKNOWN;
@@ -248,6 +263,15 @@ static int denies_statement_en(const txt *t, uint32_t ce, uint32_t lim) {
     p = q;
   }
   return 0;
+}
+
+/* 1 if «أن» or one of its forms is the word after e (F_THAT). */
+static int that_after(const txt *t, uint32_t e, uint32_t lim) {
+  uint32_t w;
+  while (e < lim && t->s[e] == ' ') e++;
+  if (e >= lim) return 0;
+  w = hs_attr_word_end(t, e);
+  return hs_attr_in_list(t->s + e, w - e, hs_attr_that_ar);
 }
 
 /* 1 if a quotation or a clause ends right before i ('"...," said X'). */
@@ -531,8 +555,17 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
             !denies_statement_en(&t, ce, se->e))
           break;
         if (c->dir == AFTER) {
-          ok = hs_attr_read_after(&t, ce, se->e, c->lang, &s, &e);
-          if (ok && c->lang[0] == 'a') extend_in_ar(&t, se, s, &e);
+          uint32_t from = (c->flags & F_TOLD) ? hs_attr_skip_told_ar(&t, se, ce) : ce;
+          ok = hs_attr_read_after(&t, from, se->e, c->lang, &s, &e);
+          if (ok && c->lang[0] == 'a') {
+            extend_in_ar(&t, se, s, &e);
+            hs_attr_extend_adj_ar(&t, se, s, &e);
+          }
+          if (ok && c->lang[0] == 'r') hs_attr_extend_in_ru(&t, se, s, &e);
+          if (ok && (c->flags & F_THAT) && !that_after(&t, e, se->e)) ok = 0;
+          /* «وكان X أكد أن»: no subject after the verb, one before it */
+          if (!ok && c->lang[0] == 'a' && !(c->flags & (F_THAT | F_ATTACHED)))
+            ok = hs_attr_subject_kana_ar(&t, se, p, &s, &e);
           if (ok) extend_alias(&t, al, se, s, &e);
           if (ok && c->lang[0] == 'a' && hs_attr_rule_noun_ar(&t, s, e)) ok = 0;
           if (ok && c->lang[0] == 'f') hs_attr_desk_fa(&t, al, se, &s, &e);
@@ -548,6 +581,9 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
             trim_name_en(&t, s, &e);
             if (t.s[s] >= '0' && t.s[s] <= '9') ok = 0; /* "said 10,000" */
           }
+        } else if (c->lang[0] == 'r') {
+          ok = hs_attr_subject_ru(&t, se, f, first, nf, p, ce, &s, &e);
+          if (ok) hs_attr_extend_in_ru(&t, se, s, &e);
         } else {
           ok = (c->lang[0] == 'f' &&
                 hs_attr_subject_fa(&t, se, f, first, nf, p, &s, &e)) ||
@@ -613,7 +649,7 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
           if (!(c->flags & F_LINESTART)) {
             quote_span(&t, se, &x->a.content_start, &x->a.content_end);
           }
-          p = (c->dir == AFTER ? e : ce) - 1;
+          p = (c->dir == AFTER && e > ce ? e : ce) - 1;
           second_source(&t, se, c, ce, e, &f, &nf, &capf, x - f);
         }
         break; /* the first (longest) cue at p decides */

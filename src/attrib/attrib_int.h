@@ -12,7 +12,10 @@
 
 enum { BEFORE = 0, AFTER = 1 };
 enum { F_CITING = 1, F_DENIAL = 2, F_ATTACHED = 4, F_LINESTART = 8,
-       F_INVERT = 16, F_REVERSE = 32 };
+       F_INVERT = 16, F_REVERSE = 32, F_THAT = 64, F_TOLD = 128 };
+/* F_THAT: a cue only when «أن» follows its source (the word has another
+** sense: «وبين» "and between"); F_TOLD: the one told may stand first,
+** quoted, and the source after it («وأبلغ "الوطن" مصدر مطلع أن»). */
 /* F_REVERSE: "B, as quoted by A": the source read after the cue is the
 ** citing end of the chain, the one before it the cited one. */
 
@@ -44,11 +47,13 @@ void hs_attr_cue_buckets(int persian, uint16_t start[HS_ATTR_CUE_BUCKETS + 1],
                          uint16_t *ord);
 /* Words that end a source read forwards (AFTER) or backwards (BEFORE). */
 extern const char *const hs_attr_stop_en[], *const hs_attr_stop_ar[],
-    *const hs_attr_stop_fa[];
+    *const hs_attr_stop_fa[], *const hs_attr_stop_ru[];
 extern const char *const hs_attr_pronouns[];
 extern const char *const hs_attr_head_in_ar[];
 extern const char *const hs_attr_masdar_ar[];
 extern const char *const hs_attr_medium_ar[];
+extern const char *const hs_attr_that_ar[];
+extern const char *const hs_attr_head_in_ru[];
 extern const type_word hs_attr_type_words[];
 extern const size_t hs_attr_ntype_words;
 extern const char *const hs_attr_denial_words[];
@@ -89,6 +94,7 @@ typedef struct found {
 uint32_t hs_attr_punct_len(const txt *t, uint32_t i);
 int hs_attr_is_space_byte(unsigned char c);
 int hs_attr_hard_punct(const txt *t, uint32_t i);
+int hs_attr_cyr_lower(const char *s, unsigned char lo[2]);
 int hs_attr_eq_ci(const char *a, size_t na, const char *b);
 int hs_attr_fa_fold(const char *a, const char *b);
 int hs_attr_in_list(const char *w, size_t n, const char *const *list);
@@ -116,6 +122,27 @@ void hs_attr_desk_fa(const txt *t, const hs_aliases *al, const sent *se,
 int hs_attr_subject_fa(const txt *t, const sent *se, const found *f,
                        size_t first, size_t nf, uint32_t p, uint32_t *s,
                        uint32_t *e);
+
+/* subject.c: the Russian source of a verb cue at p (ending at ce): read
+** before it, or after it where a quotation, a comma or «Об этом» stands
+** before it; "X со ссылкой на Y сообщил" gives X.  The Arabic subject of
+** «وكان X أكد أن» (the verb after its subject). */
+int hs_attr_subject_ru(const txt *t, const sent *se, const found *f,
+                       size_t first, size_t nf, uint32_t p, uint32_t ce,
+                       uint32_t *s, uint32_t *e);
+int hs_attr_subject_kana_ar(const txt *t, const sent *se, uint32_t p,
+                            uint32_t *s, uint32_t *e);
+/* subject.c: an Arabic source ending in an adjective that takes a
+** preposition («مصدر مطلع على التحقيقات», «مصادر مقربة من الحكومة»):
+** extended over it; the one told, quoted, before the source of a F_TOLD
+** cue: the position after it. */
+void hs_attr_extend_adj_ar(const txt *t, const sent *se, uint32_t s,
+                           uint32_t *e);
+uint32_t hs_attr_skip_told_ar(const txt *t, const sent *se, uint32_t ce);
+/* subject.c: a Russian head read alone before «в» and a body («источник
+** в МВД»): extended over the body. */
+void hs_attr_extend_in_ru(const txt *t, const sent *se, uint32_t s,
+                          uint32_t *e);
 
 /* chains.c: the chains of one sentence (f[first..nf)) whose ends are not
 ** adjacent: "SANA, citing X, reported", «A به نقل از B گفت», "A reported

@@ -24,7 +24,8 @@
 ** («به گزارش X، Y گفت», "According to X, Y said") or, in Arabic, of the
 ** verb right after it («وبحسب X قال Y»). */
 static const char *const lead_fa[] = {
-    "به گزارش", "طبق گزارش", "بنا بر گزارش", "بنابر گزارش", "according to",
+    "به گزارش", "طبق گزارش", "بنا بر گزارش", "بنابر گزارش", "بنا به گزارش",
+    "به گفته", "بنا به گفته", "according to",
     "بحسب", "وبحسب", "حسب", "وفقا لـ", "وفقاً لـ", "وفقا ل", "وفقاً ل", NULL};
 
 static int alone(const found *f, size_t first, size_t nf, size_t y) {

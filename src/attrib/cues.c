@@ -23,10 +23,23 @@
 **       تابع، نقلت، نقلت A عن B قوله، كما نقلت عنه، نقلا عن، نقلاً عن، وفقا لـ،
 **       وفقاً لـ، بحسب، حسب، طبقا لـ، استنادا إلى، نفى، نفت، رفض، رفضت، كذب،
 **       المصدر: (each also with the conjunction و)
-**   fa: به گزارش، به نقل از، طبق گزارش، بنا بر گزارش، گفت، گفتند، اعلام کرد،
-**       اعلام کردند، گزارش داد، گزارش دادند، نوشت، تصریح کرد، خاطرنشان کرد،
-**       عنوان کرد، اظهار داشت، افزود، تکذیب کرد، (را) «بی‌اساس» خواند،
-**       (را) «نادرست» خواند (also without «»)، منبع:
+**       بيّن، أبلغ (the one told, quoted, may come first: «أبلغ "الوطن"
+**       مصدر»), and «وبين» only before «أن» (it is also "and between")
+**   fa: به گزارش، به نقل از، طبق گزارش، بنا بر گزارش، بنا به گزارش، بنا به
+**       گفته، بنا به اعلام، به گفته، به نوشته، به روایت (a bare «بنا به» is
+**       as often "because of": no cue),
+**       گفت، گفتند، اعلام کرد، اعلام کردند، گزارش داد، گزارش دادند، نوشت،
+**       تصریح کرد، خاطرنشان کرد، عنوان کرد، اظهار داشت، افزود، تکذیب کرد،
+**       (را) «بی‌اساس» خواند، (را) «نادرست» خواند (also without «»)، منبع:
+**   ru: по словам, по данным, по информации, по сообщению, согласно, как
+**       сообщает/сообщил(а, и)/заявил(а, и)/передает, со ссылкой на,
+**       ссылаясь на (citing), сообщил(а, о, и), заявил(а, о, и), сказал(а,
+**       и), отметил(а, и), подчеркнул(а, и), добавил(а, и), рассказал(а, и),
+**       уточнил(а, и), пояснил(а, и), сообщает, сообщают, заявляет,
+**       передает, передаёт, пишет, пишут, цитирует, опроверг(ла, ли, ло).
+**       Every form is a row: the verb agrees with its subject in gender
+**       and number.  A capital first letter (a sentence start) matches the
+**       small one.
 */
 const cue_row hs_attr_cues[] = {
     {"en", "quoted as saying by", AFTER, 0},
@@ -139,11 +152,27 @@ const cue_row hs_attr_cues[] = {
     {"ar", "كشفت", AFTER, 0},
     {"ar", "وتابع", AFTER, 0},
     {"ar", "وأكدت", AFTER, 0},
+    {"ar", "وبيّن", AFTER, 0},
+    {"ar", "بيّن", AFTER, 0},
+    {"ar", "وبيّنت", AFTER, 0},
+    {"ar", "بيّنت", AFTER, 0},
+    {"ar", "وبين", AFTER, F_THAT},
+    {"ar", "وبينت", AFTER, F_THAT},
+    {"ar", "وأبلغ", AFTER, F_TOLD},
+    {"ar", "أبلغ", AFTER, F_TOLD},
+    {"ar", "وأبلغت", AFTER, F_TOLD},
+    {"ar", "أبلغت", AFTER, F_TOLD},
     {"fa", "به گزارش", AFTER, 0},
     {"fa", "به نقل از", AFTER, F_CITING},
     {"fa", "طبق گزارش", AFTER, 0},
     {"fa", "بنا بر گزارش", AFTER, 0},
     {"fa", "بنابر گزارش", AFTER, 0},
+    {"fa", "بنا به گزارش", AFTER, 0},
+    {"fa", "بنا به گفته", AFTER, 0},
+    {"fa", "بنا به اعلام", AFTER, 0},
+    {"fa", "به گفته", AFTER, 0},
+    {"fa", "به نوشته", AFTER, 0},
+    {"fa", "به روایت", AFTER, 0},
     {"fa", "منبع:", AFTER, F_LINESTART},
     {"fa", "گزارش داد", BEFORE, 0},
     {"fa", "گزارش دادند", BEFORE, 0},
@@ -168,6 +197,68 @@ const cue_row hs_attr_cues[] = {
     {"fa", "اعلام کرد", BEFORE, 0},
     {"fa", "گفت", BEFORE, 0},
     {"fa", "افزود", BEFORE, 0},
+    /* Russian: a verb's source is read before it ("Министр заявил"), or
+    ** after it where a quotation, a comma or «Об этом» comes first
+    ** ("«...», — сообщил министр", "..., передает ТАСС") */
+    {"ru", "по словам", AFTER, 0},
+    {"ru", "по данным", AFTER, 0},
+    {"ru", "по информации", AFTER, 0},
+    {"ru", "по сообщению", AFTER, 0},
+    {"ru", "согласно данным", AFTER, 0},
+    {"ru", "согласно", AFTER, 0},
+    {"ru", "как сообщает", AFTER, 0},
+    {"ru", "как сообщил", AFTER, 0},
+    {"ru", "как сообщила", AFTER, 0},
+    {"ru", "как сообщили", AFTER, 0},
+    {"ru", "как заявил", AFTER, 0},
+    {"ru", "как заявила", AFTER, 0},
+    {"ru", "как заявили", AFTER, 0},
+    {"ru", "как передает", AFTER, 0},
+    {"ru", "как передаёт", AFTER, 0},
+    {"ru", "как пишет", AFTER, 0},
+    {"ru", "со ссылкой на", AFTER, F_CITING},
+    {"ru", "ссылаясь на", AFTER, F_CITING},
+    {"ru", "опроверг", BEFORE, F_DENIAL},
+    {"ru", "опровергла", BEFORE, F_DENIAL},
+    {"ru", "опровергли", BEFORE, F_DENIAL},
+    {"ru", "опровергло", BEFORE, F_DENIAL},
+    {"ru", "сообщил", BEFORE, 0},
+    {"ru", "сообщила", BEFORE, 0},
+    {"ru", "сообщило", BEFORE, 0},
+    {"ru", "сообщили", BEFORE, 0},
+    {"ru", "заявил", BEFORE, 0},
+    {"ru", "заявила", BEFORE, 0},
+    {"ru", "заявило", BEFORE, 0},
+    {"ru", "заявили", BEFORE, 0},
+    {"ru", "сказал", BEFORE, 0},
+    {"ru", "сказала", BEFORE, 0},
+    {"ru", "сказали", BEFORE, 0},
+    {"ru", "отметил", BEFORE, 0},
+    {"ru", "отметила", BEFORE, 0},
+    {"ru", "отметили", BEFORE, 0},
+    {"ru", "подчеркнул", BEFORE, 0},
+    {"ru", "подчеркнула", BEFORE, 0},
+    {"ru", "подчеркнули", BEFORE, 0},
+    {"ru", "добавил", BEFORE, 0},
+    {"ru", "добавила", BEFORE, 0},
+    {"ru", "добавили", BEFORE, 0},
+    {"ru", "рассказал", BEFORE, 0},
+    {"ru", "рассказала", BEFORE, 0},
+    {"ru", "рассказали", BEFORE, 0},
+    {"ru", "уточнил", BEFORE, 0},
+    {"ru", "уточнила", BEFORE, 0},
+    {"ru", "уточнили", BEFORE, 0},
+    {"ru", "пояснил", BEFORE, 0},
+    {"ru", "пояснила", BEFORE, 0},
+    {"ru", "пояснили", BEFORE, 0},
+    {"ru", "сообщает", BEFORE, 0},
+    {"ru", "сообщают", BEFORE, 0},
+    {"ru", "заявляет", BEFORE, 0},
+    {"ru", "передает", BEFORE, 0},
+    {"ru", "передаёт", BEFORE, 0},
+    {"ru", "пишет", BEFORE, 0},
+    {"ru", "пишут", BEFORE, 0},
+    {"ru", "цитирует", BEFORE, 0},
 };
 const size_t hs_attr_ncues = sizeof hs_attr_cues / sizeof hs_attr_cues[0];
 
@@ -175,8 +266,13 @@ unsigned hs_attr_cue_key(const char *s) {
   unsigned h = 0;
   int j;
   for (j = 0; j < HS_ATTR_CUE_KEY; j++) {
-    unsigned char c = (unsigned char)s[j];
+    unsigned char c = (unsigned char)s[j], lo[2];
     if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+    if (c == 0xD0 && j + 1 < HS_ATTR_CUE_KEY && hs_attr_cyr_lower(s + j, lo)) {
+      h = (h * 31 + lo[0]) * 31 + lo[1]; /* "По словам" as "по словам" */
+      j++;
+      continue;
+    }
     h = h * 31 + c;
   }
   return (h ^ (h >> 11)) % HS_ATTR_CUE_BUCKETS;
@@ -225,12 +321,24 @@ const char *const hs_attr_stop_ar[] = {
     /* a verb cue ends a source read forwards: «وبحسب وكالة الصحافة
     ** الفرنسية قال متحدث ...» is two sources */
     "قال", "وقال", "قالت", "وقالت", "أكد", "أكدت", "أعلن", "أعلنت", "أضاف",
-    "ذكر", "ذكرت", "أفاد", "أفادت", "أوضح", "أشار", NULL};
+    "ذكر", "ذكرت", "أفاد", "أفادت", "أوضح", "أشار", "بيّن", "وبيّن", NULL};
 const char *const hs_attr_stop_fa[] = {
     "که", "در", "از", "با", "به", "روز", "امروز", "را", "این", "و", "گزارش",
     "گفت", "گفتند", "اعلام", "افزود", "نوشت", "تصریح", "خاطرنشان", "عنوان",
     "اظهار", "نیز", "هم", "پس", "پیش", "قبل", "بعد", "هنگام", "طی", "ضمن",
     "برای", "درباره", "بر", "دیروز", "امشب", "دیشب", "صبح", "عصر", "شب",
+    NULL};
+/* Russian: conjunctions, prepositions, pronouns, time words and the verb
+** cues themselves ("Об этом сообщил X": «этом» ends a source read back). */
+const char *const hs_attr_stop_ru[] = {
+    "что", "чтобы", "как", "и", "а", "но", "в", "во", "на", "о", "об", "обо",
+    "по", "с", "со", "к", "ко", "у", "из", "за", "для", "при", "от", "до",
+    "не", "также", "ранее", "уже", "вчера", "сегодня", "завтра", "днем",
+    "днём", "утром", "вечером", "ночью", "это", "этом", "этой", "том", "он",
+    "она", "оно", "они", "его", "ее", "её", "их", "мы", "я", "вы",
+    "который", "которая", "которое", "которые", "когда", "где", "если",
+    "после", "перед", "сообщил", "сообщила", "сообщили", "заявил",
+    "заявила", "заявили", "сообщает", "передает", "передаёт", "пишет",
     NULL};
 /* Arabic verbal nouns that open the object of «أعلنت», «أكدت» right
 ** after the subject («أعلنت وزارة الداخلية القبض على ...»): a source read
@@ -241,6 +349,15 @@ const char *const hs_attr_masdar_ar[] = {
     "بدء", "إلغاء", "الغاء", "رفع", "خفض", "منع", "فتح", "إنشاء", "مقتل",
     "سقوط", "استئناف", "القبض", "ضبط", "إحباط", "احباط", "وصول", "تمكن",
     "نجاح", "ارتفاع", "انخفاض", "إصابة", "وفاة", NULL};
+/* Russian heads that a body follows after «в» inside the source
+** («источник в МВД», «представитель в посольстве»). */
+const char *const hs_attr_head_in_ru[] = {
+    "источник", "источника", "источники", "источников", "представитель",
+    "представителя", "представители", "сотрудник", "сотрудника",
+    "сотрудники", "собеседник", "собеседника", NULL};
+/* «أن» and its forms: what a F_THAT cue needs after its source. */
+const char *const hs_attr_that_ar[] = {"أن", "ان", "إن", "أنه", "انه", "إنه",
+                                       "بأن", "بان", "أنها", "انها", NULL};
 /* Arabic media words; joined to «لـ» after a source they name the one
 ** told, not the source («وقال مصدر أمني لصحيفة النهار»). */
 const char *const hs_attr_medium_ar[] = {"صحيفة", "وكالة", "قناة", "موقع",
@@ -261,6 +378,25 @@ const char *const hs_attr_pronouns[] = {
 ** it; the first row matching a word of the source wins. */
 const type_word hs_attr_type_words[] = {
     {"source", HS_SRC_ANONYMOUS}, {"sources", HS_SRC_ANONYMOUS},
+    /* Russian, each case form a row ("источник в МВД", "по словам
+    ** источника"); a capital first letter matches */
+    {"источник", HS_SRC_ANONYMOUS}, {"источника", HS_SRC_ANONYMOUS},
+    {"источники", HS_SRC_ANONYMOUS}, {"источников", HS_SRC_ANONYMOUS},
+    {"собеседник", HS_SRC_ANONYMOUS}, {"собеседника", HS_SRC_ANONYMOUS},
+    {"очевидцы", HS_SRC_ANONYMOUS}, {"очевидцев", HS_SRC_ANONYMOUS},
+    {"свидетели", HS_SRC_ANONYMOUS}, {"жители", HS_SRC_ANONYMOUS},
+    {"эксперты", HS_SRC_ANONYMOUS}, {"экспертов", HS_SRC_ANONYMOUS},
+    {"аналитики", HS_SRC_ANONYMOUS}, {"аналитиков", HS_SRC_ANONYMOUS},
+    {"агентство", HS_SRC_AGENCY}, {"агентства", HS_SRC_AGENCY},
+    {"информагентство", HS_SRC_AGENCY}, {"информагентства", HS_SRC_AGENCY},
+    {"газета", HS_SRC_OUTLET}, {"газеты", HS_SRC_OUTLET},
+    {"издание", HS_SRC_OUTLET}, {"издания", HS_SRC_OUTLET},
+    {"телеканал", HS_SRC_OUTLET}, {"телеканала", HS_SRC_OUTLET},
+    {"радиостанция", HS_SRC_OUTLET}, {"радиостанции", HS_SRC_OUTLET},
+    {"журнал", HS_SRC_OUTLET}, {"журнала", HS_SRC_OUTLET},
+    {"сайт", HS_SRC_OUTLET}, {"сайта", HS_SRC_OUTLET},
+    {"портал", HS_SRC_OUTLET}, {"портала", HS_SRC_OUTLET},
+    {"сми", HS_SRC_OUTLET},
     /* companies and those who speak for one ("APL Corp", "Southcorp
     ** chairman Brian Finn", "Charity boss Gordon Lishman") */
     {"corp", HS_SRC_OFFICIAL}, {"inc", HS_SRC_OFFICIAL},
@@ -354,7 +490,33 @@ const type_word hs_attr_type_words[] = {
     {"administration", HS_SRC_OFFICIAL}, {"chief", HS_SRC_OFFICIAL},
     {"مسؤولين", HS_SRC_OFFICIAL}, {"مسئولين", HS_SRC_OFFICIAL},
     {"الحرس", HS_SRC_OFFICIAL}, {"بانک", HS_SRC_OFFICIAL},
-    {"بنك", HS_SRC_OFFICIAL}};
+    {"بنك", HS_SRC_OFFICIAL},
+    {"министр", HS_SRC_OFFICIAL}, {"министра", HS_SRC_OFFICIAL},
+    {"министерство", HS_SRC_OFFICIAL}, {"министерства", HS_SRC_OFFICIAL},
+    {"мид", HS_SRC_OFFICIAL}, {"минобороны", HS_SRC_OFFICIAL},
+    {"мвд", HS_SRC_OFFICIAL}, {"мчс", HS_SRC_OFFICIAL},
+    {"кремль", HS_SRC_OFFICIAL}, {"кремля", HS_SRC_OFFICIAL},
+    {"правительство", HS_SRC_OFFICIAL}, {"правительства", HS_SRC_OFFICIAL},
+    {"пресс-служба", HS_SRC_OFFICIAL}, {"пресс-службы", HS_SRC_OFFICIAL},
+    {"пресс-службе", HS_SRC_OFFICIAL}, {"пресс-службу", HS_SRC_OFFICIAL},
+    {"пресс-секретарь", HS_SRC_OFFICIAL}, {"пресс-секретаря", HS_SRC_OFFICIAL},
+    {"представитель", HS_SRC_OFFICIAL}, {"представителя", HS_SRC_OFFICIAL},
+    {"представители", HS_SRC_OFFICIAL}, {"глава", HS_SRC_OFFICIAL},
+    {"главы", HS_SRC_OFFICIAL}, {"губернатор", HS_SRC_OFFICIAL},
+    {"губернатора", HS_SRC_OFFICIAL}, {"мэр", HS_SRC_OFFICIAL},
+    {"мэра", HS_SRC_OFFICIAL}, {"президент", HS_SRC_OFFICIAL},
+    {"президента", HS_SRC_OFFICIAL}, {"премьер-министр", HS_SRC_OFFICIAL},
+    {"председатель", HS_SRC_OFFICIAL}, {"председателя", HS_SRC_OFFICIAL},
+    {"директор", HS_SRC_OFFICIAL}, {"директора", HS_SRC_OFFICIAL},
+    {"руководитель", HS_SRC_OFFICIAL}, {"руководителя", HS_SRC_OFFICIAL},
+    {"прокуратура", HS_SRC_OFFICIAL}, {"прокуратуры", HS_SRC_OFFICIAL},
+    {"полиция", HS_SRC_OFFICIAL}, {"полиции", HS_SRC_OFFICIAL},
+    {"ведомство", HS_SRC_OFFICIAL}, {"ведомства", HS_SRC_OFFICIAL},
+    {"ведомстве", HS_SRC_OFFICIAL}, {"администрация", HS_SRC_OFFICIAL},
+    {"администрации", HS_SRC_OFFICIAL}, {"компания", HS_SRC_OFFICIAL},
+    {"компании", HS_SRC_OFFICIAL}, {"депутат", HS_SRC_OFFICIAL},
+    {"депутата", HS_SRC_OFFICIAL}, {"спикер", HS_SRC_OFFICIAL},
+    {"минздрав", HS_SRC_OFFICIAL}, {"минфин", HS_SRC_OFFICIAL}};
 const size_t hs_attr_ntype_words =
     sizeof hs_attr_type_words / sizeof hs_attr_type_words[0];
 
@@ -362,5 +524,6 @@ const size_t hs_attr_ntype_words =
 const char *const hs_attr_denial_words[] = {
     "false", "baseless", "fabricated", "unfounded", "untrue", "fake news",
     "لا أساس", "عار عن الصحة", "عارية عن الصحة", "غير صحيحة", "مفبركة",
-    "بی‌اساس", "بی اساس", "کذب", "نادرست", NULL};
+    "بی‌اساس", "بی اساس", "کذب", "نادرست", "не соответствует действительности",
+    "не соответствуют действительности", "фейк", "фейком", "ложь", NULL};
 

@@ -4,7 +4,9 @@
 ** clause of a verb-final cue (before a «با» clause, before an apposition),
 ** the Persian reporter's desk before an agency's name, and the Arabic rule
 ** or document named after "according to" («وفقا لنموذج»), which is no
-** source.  Kept apart from attrib.c, which reads the words next to a cue;
+** source; the Russian subject of a verb cue, before or after it; the
+** Arabic subject of «وكان X أكد» and the one told before the source of
+** «أبلغ».  Kept apart from attrib.c, which reads the words next to a cue;
 ** per-language words are the tables below.
 */
 #include <string.h>
@@ -155,3 +157,167 @@ int hs_attr_subject_fa(const txt *t, const sent *se, const found *f,
   return 1;
 }
 
+
+/* ------------------------------------------------------------ Russian */
+
+/* Words after which a Russian verb's subject follows it: «Об этом
+** сообщил X», «О том заявил X». */
+static const char *const invert_ru[] = {"этом", "том", NULL};
+/* A locative before an inverted subject: «..., сообщили в пресс-службе
+** МВД»: the source is the press service. */
+static const char *const in_ru[] = {"в", "во", NULL};
+
+/* 1 if the byte before b (spaces skipped back to lo) closes a clause or a
+** quotation: , : " » — – - */
+static int clause_before_ru(const txt *t, uint32_t lo, uint32_t b,
+                            int *comma) {
+  const unsigned char *u = (const unsigned char *)t->s;
+  while (b > lo && u[b - 1] == ' ') b--;
+  *comma = b > lo && u[b - 1] == ',';
+  if (b == lo) return 0;
+  if (u[b - 1] == ',' || u[b - 1] == ':' || u[b - 1] == '"' || u[b - 1] == '-')
+    return 1;
+  if (b >= lo + 2 && u[b - 2] == 0xC2 && u[b - 1] == 0xBB) return 1; /* » */
+  if (b >= lo + 3 && u[b - 3] == 0xE2 && u[b - 2] == 0x80 &&
+      (u[b - 1] == 0x94 || u[b - 1] == 0x93 || u[b - 1] == 0x9D))
+    return 1; /* — – ” */
+  return 0;
+}
+
+/* The word ending at b (spaces skipped), as [*ws, b'). */
+static int word_before(const txt *t, uint32_t lo, uint32_t b, uint32_t *ws,
+                       uint32_t *we) {
+  while (b > lo && t->s[b - 1] == ' ') b--;
+  *we = b;
+  while (b > lo && !hs_attr_punct_len(t, b - 1)) b--;
+  *ws = b;
+  return *we > *ws;
+}
+
+int hs_attr_subject_ru(const txt *t, const sent *se, const found *f,
+                       size_t first, size_t nf, uint32_t p, uint32_t ce,
+                       uint32_t *s, uint32_t *e) {
+  uint32_t q = p, ws, we, a;
+  int comma = 0;
+  /* "X со ссылкой на Y сообщил": the citing cue's source ends right
+  ** before the verb; X stands before the citing cue */
+  if (nf > first) {
+    const found *pv = &f[nf - 1];
+    if ((pv->flags & F_CITING) && !(pv->flags & F_REVERSE) &&
+        pv->cue_s >= se->s && pv->a.src_end <= p) {
+      for (a = pv->a.src_end; a < p && t->s[a] == ' '; a++) {
+      }
+      if (a == p) q = pv->cue_s;
+    }
+  }
+  if (!clause_before_ru(t, se->s, q, &comma) &&
+      !(word_before(t, se->s, q, &ws, &we) &&
+        hs_attr_in_list(t->s + ws, we - ws, invert_ru)))
+    return hs_attr_read_before(t, se->s, q, "ru", s, e);
+  /* inverted: the subject follows the verb */
+  a = ce;
+  while (a < se->e && t->s[a] == ' ') a++;
+  if (a < se->e && !hs_attr_punct_len(t, a)) {
+    uint32_t w = hs_attr_word_end(t, a);
+    if (hs_attr_in_list(t->s + a, w - a, in_ru)) a = w;
+  }
+  if (hs_attr_read_after(t, a, se->e, "ru", s, e) && *e > *s &&
+      (*s == a || t->s[a] == ' '))
+    return 1;
+  /* "X, выступая на совещании, заявил": the name that opens the sentence
+  ** before its first comma */
+  if (comma) {
+    uint32_t c = se->s, b;
+    while (c < q && t->s[c] != ',') c++;
+    if (c < q && hs_attr_read_before(t, se->s, c, "ru", s, e)) {
+      for (b = se->s; b < *s && (hs_attr_is_space_byte((unsigned char)t->s[b]) ||
+                                 t->s[b] == '"');
+           b++) {
+      }
+      if (b == *s) return 1;
+    }
+  }
+  return 0;
+}
+
+void hs_attr_extend_in_ru(const txt *t, const sent *se, uint32_t s,
+                          uint32_t *e) {
+  uint32_t s2, e2, a;
+  if (!hs_attr_in_list(t->s + s, *e - s, hs_attr_head_in_ru)) return;
+  /* « в » or « во » */
+  if (*e + 4 <= se->e && !memcmp(t->s + *e, " \xD0\xB2 ", 4)) a = *e + 4;
+  else if (*e + 6 <= se->e && !memcmp(t->s + *e, " \xD0\xB2\xD0\xBE ", 6)) a = *e + 6;
+  else return;
+  if (hs_attr_read_after(t, a, se->e, "ru", &s2, &e2) && s2 == a &&
+      e2 - s2 <= 80)
+    *e = e2;
+}
+
+/* ------------------------------------------------------------ Arabic */
+
+/* «وكان X أكد أن»: the verb after its subject, opened by «كان» (and
+** «قد» before the verb: «وكان X قد أكد»). */
+static const char *const kana_ar[] = {"كان", "وكان", "كانت", "وكانت",
+                                      "فكان", NULL};
+
+int hs_attr_subject_kana_ar(const txt *t, const sent *se, uint32_t p,
+                            uint32_t *s, uint32_t *e) {
+  uint32_t b = p, ws, we, end;
+  int k;
+  if (word_before(t, se->s, b, &ws, &we) && we - ws == 4 &&
+      !memcmp(t->s + ws, "\xD9\x82\xD8\xAF", 4)) /* «قد» */
+    b = ws;
+  while (b > se->s && t->s[b - 1] == ' ') b--;
+  end = b;
+  for (k = 0; k < 10; k++) {
+    if (!word_before(t, se->s, b, &ws, &we)) return 0;
+    if (hs_attr_in_list(t->s + ws, we - ws, kana_ar)) {
+      if (k == 0) return 0;
+      for (b = we; b < end && t->s[b] == ' '; b++) {
+      }
+      *s = b;
+      *e = end;
+      return 1;
+    }
+    if (ws > se->s && hs_attr_hard_punct(t, ws - 1)) return 0;
+    b = ws;
+  }
+  return 0;
+}
+
+/* Adjectives that take a preposition inside an Arabic source. */
+static const struct {
+  const char *adj, *prep;
+} adj_ar[] = {
+    {"مطلع", " على "},   {"مطلعة", " على "},   {"مطلعون", " على "},
+    {"مطلعين", " على "}, {"مقرب", " من "},     {"مقربة", " من "},
+    {"مقربون", " من "},  {"مقربين", " من "},   {"قريب", " من "},
+    {"قريبة", " من "},   {"قريبون", " من "},   {"مسؤول", " عن "},
+    {NULL, NULL}};
+
+void hs_attr_extend_adj_ar(const txt *t, const sent *se, uint32_t s,
+                           uint32_t *e) {
+  uint32_t ws, we, s2, e2;
+  size_t n;
+  int k;
+  if (!word_before(t, s, *e, &ws, &we) || ws == s) return;
+  for (k = 0; adj_ar[k].adj; k++)
+    if (hs_attr_eq_ci(t->s + ws, we - ws, adj_ar[k].adj)) break;
+  if (!adj_ar[k].adj) return;
+  n = strlen(adj_ar[k].prep);
+  if (*e + n > se->e || memcmp(t->s + *e, adj_ar[k].prep, n)) return;
+  if (hs_attr_read_after(t, *e + (uint32_t)n, se->e, "ar", &s2, &e2) &&
+      s2 == *e + n && e2 - s2 <= 60)
+    *e = e2;
+}
+
+uint32_t hs_attr_skip_told_ar(const txt *t, const sent *se, uint32_t ce) {
+  uint32_t a = ce, ql, z;
+  while (a < se->e && t->s[a] == ' ') a++;
+  ql = a < se->e ? hs_attr_quote_open_len(t, a) : 0;
+  if (!ql) return ce;
+  for (z = a + ql; z < se->e && z < a + 60; z++)
+    if (hs_attr_quote_close_len(t, z))
+      return z + hs_attr_quote_close_len(t, z);
+  return ce;
+}

@@ -60,6 +60,27 @@ int hs_attr_fa_fold(const char *a, const char *b) {
          ((b0 == 0xD9 && b1 == 0x83) || (b0 == 0xDA && b1 == 0xA9));
 }
 
+/* The small letter of the Cyrillic capital at s (two bytes) in lo; 0 if
+** s is no Cyrillic capital.  Russian names and cues open sentences with a
+** capital ("По словам", "Министр"); the tables are written small. */
+int hs_attr_cyr_lower(const char *s, unsigned char lo[2]) {
+  unsigned char c0 = (unsigned char)s[0], c1 = (unsigned char)s[1];
+  if (c0 != 0xD0) return 0;
+  if (c1 >= 0x90 && c1 <= 0x9F) {
+    lo[0] = 0xD0;
+    lo[1] = (unsigned char)(c1 + 0x20);
+  } else if (c1 >= 0xA0 && c1 <= 0xAF) {
+    lo[0] = 0xD1;
+    lo[1] = (unsigned char)(c1 - 0x20);
+  } else if (c1 == 0x81) { /* Ё */
+    lo[0] = 0xD1;
+    lo[1] = 0x91;
+  } else {
+    return 0;
+  }
+  return 1;
+}
+
 int hs_attr_eq_ci(const char *a, size_t na, const char *b) {
   size_t j;
   /* byte by byte, no strlen: most calls fail on the first bytes */
@@ -68,6 +89,15 @@ int hs_attr_eq_ci(const char *a, size_t na, const char *b) {
     if (x >= 'A' && x <= 'Z') x = (unsigned char)(x + 32);
     if (!b[j]) return 0;
     if (x != (unsigned char)b[j]) {
+      unsigned char lo[2];
+      if (x == 0xD0 && j + 1 < na && b[j + 1] && hs_attr_cyr_lower(a + j, lo) &&
+          lo[0] == (unsigned char)b[j] && lo[1] == (unsigned char)b[j + 1]) {
+        j++; /* a Cyrillic capital Р-Я, Ё (another lead byte) */
+        continue;
+      }
+      if (j > 0 && (unsigned char)a[j - 1] == 0xD0 && x >= 0x90 && x <= 0x9F &&
+          (unsigned char)b[j] == x + 0x20)
+        continue; /* А-П: the same lead byte */
       /* only a lead byte of yeh or kaf can fold (most mismatches are not) */
       if (x < 0xD9 || x > 0xDB || (unsigned char)b[j] < 0xD9 ||
           (unsigned char)b[j] > 0xDB || j + 1 >= na || !b[j + 1] ||
@@ -108,6 +138,7 @@ uint32_t hs_attr_word_end(const txt *t, uint32_t i) {
 const char *const *hs_attr_stops_for(const char *lang) {
   if (!strcmp(lang, "ar")) return hs_attr_stop_ar;
   if (!strcmp(lang, "fa")) return hs_attr_stop_fa;
+  if (!strcmp(lang, "ru")) return hs_attr_stop_ru;
   return hs_attr_stop_en;
 }
 
