@@ -84,6 +84,23 @@ static int match_cue(const txt *t, uint32_t i, const cue_row *c,
 
 /* ------------------------------------------------------------ typing */
 
+/* The first row of the type keywords equal to the word w (n bytes), or
+** hs_attr_ntype_words: only the rows of its first letter's bucket. */
+static size_t type_word_at(const txt *t, const char *w, size_t n) {
+  size_t k;
+  if (!t->tstart) {
+    for (k = 0; k < hs_attr_ntype_words; k++)
+      if (hs_attr_eq_ci(w, n, hs_attr_type_words[k].word)) return k;
+    return hs_attr_ntype_words;
+  } else {
+    unsigned h = hs_attr_lead_key(w, n);
+    for (k = t->tstart[h]; k < t->tstart[h + 1]; k++)
+      if (hs_attr_eq_ci(w, n, hs_attr_type_words[t->tord[k]].word))
+        return t->tord[k];
+  }
+  return hs_attr_ntype_words;
+}
+
 static int classify(const txt *t, uint32_t s, uint32_t e, const char *lang) {
   uint32_t p = s;
   int nw = 0, ncap = 0, last2cap = 0;
@@ -104,14 +121,13 @@ static int classify(const txt *t, uint32_t s, uint32_t e, const char *lang) {
         (p + 1 < e && hs_attr_cyr_lower(t->s + p, lo)))
       ncap++, last2cap = last2cap < 2 ? last2cap + 1 : 2;
     else last2cap = 0;
-    for (k = 0; k < hs_attr_ntype_words; k++)
-      if (hs_attr_eq_ci(t->s + p, q - p, hs_attr_type_words[k].word) && k < bestk)
-        bestk = k, best = hs_attr_type_words[k].type;
+    k = type_word_at(t, t->s + p, q - p);
+    if (k < bestk) bestk = k, best = hs_attr_type_words[k].type;
     /* Arabic article forms: "المصادر", "مصادر" */
-    if (q - p > 4 && !memcmp(t->s + p, "ال", 4))
-      for (k = 0; k < hs_attr_ntype_words; k++)
-        if (hs_attr_eq_ci(t->s + p + 4, q - p - 4, hs_attr_type_words[k].word) && k < bestk)
-          bestk = k, best = hs_attr_type_words[k].type;
+    if (q - p > 4 && !memcmp(t->s + p, "ال", 4)) {
+      k = type_word_at(t, t->s + p + 4, q - p - 4);
+      if (k < bestk) bestk = k, best = hs_attr_type_words[k].type;
+    }
     p = q;
   }
   if (best >= 0) return best;
@@ -129,7 +145,6 @@ static int classify(const txt *t, uint32_t s, uint32_t e, const char *lang) {
 static int plausible_en(const txt *t, uint32_t s, uint32_t e) {
   uint32_t p = s;
   int nw = 0, cap = 0, kw = 0, art = 0;
-  size_t k;
   while (p < e) {
     uint32_t q;
     if (hs_attr_punct_len(t, p)) {
@@ -149,8 +164,7 @@ static int plausible_en(const txt *t, uint32_t s, uint32_t e) {
       art = 1;
     else if (hs_attr_is_upper_ascii(t->s[p]))
       cap = 1;
-    for (k = 0; k < hs_attr_ntype_words; k++)
-      if (hs_attr_eq_ci(t->s + p, q - p, hs_attr_type_words[k].word)) kw = 1;
+    if (type_word_at(t, t->s + p, q - p) < hs_attr_ntype_words) kw = 1;
     nw++;
     p = q;
   }
@@ -519,6 +533,7 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
   found *f = NULL;
   int nchain = 0, persian;
   uint16_t bstart[HS_ATTR_CUE_BUCKETS + 1], *bord; /* the cues by key */
+  uint16_t tstart[HS_ATTR_LEAD_BUCKETS + 1], tord[512]; /* type words */
   (void)err;
   *out = NULL;
   *n = 0;
@@ -526,6 +541,12 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
   t.s = text;
   t.len = len > UINT32_MAX - 4 ? UINT32_MAX - 4 : (uint32_t)len;
   t.wrapped = hs_attr_wrapped(&t);
+  t.tstart = t.tord = NULL;
+  if (hs_attr_ntype_words <= sizeof tord / sizeof tord[0]) {
+    hs_attr_type_index(tstart, tord);
+    t.tstart = tstart;
+    t.tord = tord;
+  }
   ns = hs_attr_split_sentences(&t, &ss);
   persian = is_persian(&t);
   bord = hs_malloc(hs_attr_ncues * sizeof *bord);
@@ -534,7 +555,7 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
     const sent *se = &ss[si];
     size_t first = nf;
     int denial_sent = -1;
-    uint32_t p;
+    uint32_t p, p0;
     for (p = se->s; p < se->e; p++) {
       size_t k;
       unsigned h;
@@ -545,6 +566,7 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
            memcmp(t.s + p, "\xC2\xAB", 2)))
         continue;
       h = hs_attr_cue_key(t.s + p);
+      p0 = p;
       for (k = bstart[h]; k < bstart[h + 1]; k++) {
         const cue_row *c = &hs_attr_cues[bord[k]];
         uint32_t ce, s = 0, e = 0;
@@ -653,6 +675,10 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
           second_source(&t, se, c, ce, e, &f, &nf, &capf, x - f);
         }
         break; /* the first (longest) cue at p decides */
+      }
+      if (p == p0) { /* no cue here: none inside the word either */
+        uint32_t we = hs_attr_word_end(&t, p);
+        if (we > p + 1) p = we - 1;
       }
     }
     /* chains and denial words */

@@ -56,6 +56,14 @@ extern const char *const hs_attr_that_ar[];
 extern const char *const hs_attr_head_in_ru[];
 extern const type_word hs_attr_type_words[];
 extern const size_t hs_attr_ntype_words;
+/* The bucket of a word's first letter, folded as hs_attr_eq_ci folds it
+** (ASCII and Cyrillic case, the Persian and Arabic yeh and kaf), so that
+** a word can equal only the table words of its bucket; and the type
+** keywords by bucket, in table order (ord holds hs_attr_ntype_words). */
+#define HS_ATTR_LEAD_BUCKETS 256
+unsigned hs_attr_lead_key(const char *w, size_t n);
+void hs_attr_type_index(uint16_t start[HS_ATTR_LEAD_BUCKETS + 1],
+                        uint16_t *ord);
 extern const char *const hs_attr_denial_words[];
 
 /* attrib_post.c: after extraction, in place: source spans trimmed, vague
@@ -77,6 +85,9 @@ typedef struct txt {
   const char *s;
   uint32_t len;
   int wrapped; /* hard-wrapped at 60-80 columns (hs_attr_wrapped) */
+  /* the type keywords by first letter (hs_attr_type_index): those a word
+  ** of key h may equal are tord[tstart[h]] .. tord[tstart[h + 1] - 1] */
+  const uint16_t *tstart, *tord;
 } txt;
 typedef struct sent {
   uint32_t s, e;

@@ -520,6 +520,39 @@ const type_word hs_attr_type_words[] = {
 const size_t hs_attr_ntype_words =
     sizeof hs_attr_type_words / sizeof hs_attr_type_words[0];
 
+unsigned hs_attr_lead_key(const char *w, size_t n) {
+  unsigned char c0 = (unsigned char)w[0], c1, lo[2];
+  if (!n) return 0;
+  if (c0 < 0x80) return c0 >= 'A' && c0 <= 'Z' ? c0 + 32u : c0;
+  if (n < 2) return 128;
+  c1 = (unsigned char)w[1];
+  if (c0 == 0xD0 && hs_attr_cyr_lower(w, lo)) c0 = lo[0], c1 = lo[1];
+  if ((c0 == 0xD9 && (c1 == 0x8A || c1 == 0x89)) || (c0 == 0xDB && c1 == 0x8C))
+    return 129; /* yeh: ي ى ی */
+  if ((c0 == 0xD9 && c1 == 0x83) || (c0 == 0xDA && c1 == 0xA9))
+    return 130; /* kaf: ك ک */
+  return 131 + ((unsigned)(c0 * 67u + c1) % 125u);
+}
+
+void hs_attr_type_index(uint16_t start[HS_ATTR_LEAD_BUCKETS + 1],
+                        uint16_t *ord) {
+  uint16_t count[HS_ATTR_LEAD_BUCKETS] = {0};
+  size_t k, b;
+  for (k = 0; k < hs_attr_ntype_words; k++) {
+    const char *w = hs_attr_type_words[k].word;
+    count[hs_attr_lead_key(w, strlen(w))]++;
+  }
+  start[0] = 0;
+  for (b = 0; b < HS_ATTR_LEAD_BUCKETS; b++)
+    start[b + 1] = (uint16_t)(start[b] + count[b]);
+  memset(count, 0, sizeof count);
+  for (k = 0; k < hs_attr_ntype_words; k++) {
+    const char *w = hs_attr_type_words[k].word;
+    unsigned h = hs_attr_lead_key(w, strlen(w));
+    ord[start[h] + count[h]++] = (uint16_t)k;
+  }
+}
+
 /* Denial words next to any cue. */
 const char *const hs_attr_denial_words[] = {
     "false", "baseless", "fabricated", "unfounded", "untrue", "fake news",

@@ -366,6 +366,10 @@ size_t hs_attr_split_sentences(const txt *t, sent **out) {
   uint32_t i, s = 0;
   sent *v = NULL;
   for (i = 0; i <= t->len; i++) {
+    unsigned char c = i < t->len ? (unsigned char)t->s[i] : 0;
+    /* only these bytes can end a sentence (hs_attr_sentence_end) */
+    if (i < t->len && c != '\n' && c != '.' && c != '!' && c != '?' && c != 0xD8)
+      continue;
     if (i == t->len || hs_attr_sentence_end(t, i)) {
       uint32_t e = i < t->len ? i + 1 : i;
       if (e > s) {
