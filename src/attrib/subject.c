@@ -89,6 +89,11 @@ static uint32_t clause_start_fa(const txt *t, uint32_t lo, uint32_t p,
   return lo;
 }
 
+/* Offices whose names list their fields («وزیر صنعت، معدن و تجارت»). */
+static const char *const office_fa[] = {"وزیر", "وزارت", "رئیس", "سازمان",
+                                        "اداره", "مدیرکل", "مدیر", "معاون",
+                                        NULL};
+
 /* 1 if the comma at c («،» or ",") is a plain comma. */
 static int comma_at(const txt *t, uint32_t c) {
   return c != UINT32_MAX && (t->s[c] == ',' ||
@@ -130,6 +135,33 @@ int hs_attr_subject_fa(const txt *t, const sent *se, const found *f,
       if (c2 < q && hs_attr_read_after(t, c2, q, "fa", s, e) && *s == c2 &&
           *e > *s)
         return 1;
+    }
+  }
+  /* «وزیر صنعت، معدن و تجارت ... گفت»: «A و B» right after a comma that
+  ** closes an office's name of at most five words (the office in its last
+  ** two) is the rest of a list inside that name */
+  if (comma_at(t, pc) && pc > lo) {
+    uint32_t pc2, c2 = clause_start_fa(t, lo, pc, &pc2), w1, ws, we;
+    int nw = 0, office = 0;
+    while (c2 < pc && hs_attr_is_space_byte((unsigned char)t->s[c2])) c2++;
+    for (ws = c2; ws < pc && nw <= 5;) {
+      we = hs_attr_word_end(t, ws);
+      if (we > pc) we = pc;
+      if (we == ws) break;
+      nw++;
+      office = hs_attr_in_list(t->s + ws, we - ws, office_fa) ? nw : office;
+      for (ws = we; ws < pc && t->s[ws] == ' '; ws++) {
+      }
+    }
+    w1 = hs_attr_word_end(t, cs);
+    if (c2 < pc && nw >= 1 && nw <= 5 && office && office >= nw - 1 &&
+        w1 > cs && w1 + 4 < p && !memcmp(t->s + w1, " \xD9\x88 ", 4)) {
+      uint32_t w2 = hs_attr_word_end(t, w1 + 4);
+      if (w2 > w1 + 4 && w2 <= p) {
+        *s = c2;
+        *e = w2;
+        return 1;
+      }
     }
   }
   /* «به نقل از تسنیم، علیرضا سهرابیان، رئیس فدراسیون ... گفت»: a name of
