@@ -518,7 +518,27 @@ static int form_numeric(const scan *sc, size_t *i, found *f) {
       sc->s[j] != (unsigned char)sep)
     return 0;
   j++;
-  if ((y = year_at(sc, &j)) < 0 || letter_at(sc, j)) return 0;
+  if ((y = year_at(sc, &j)) < 0) {
+    /* a two-digit year only before a time of day ("11/19/19 06:56 AM",
+    ** "11/13/19 at 4:00 PM": a byline's stamp; "1/2/19" alone may be
+    ** anything) */
+    size_t q = j;
+    long h, mi;
+    if ((y = number_at(sc, &q, 2, &nd)) < 0 || nd != 2 || q >= sc->len ||
+        sc->s[q] != ' ')
+      return 0;
+    q++;
+    if (q + 3 < sc->len && !memcmp(sc->s + q, "at ", 3)) q += 3;
+    if ((h = number_at(sc, &q, 2, &nd)) < 0 || h > 23 || q >= sc->len ||
+        sc->s[q] != ':')
+      return 0;
+    q++;
+    if ((mi = number_at(sc, &q, 2, &nd)) < 0 || nd != 2 || mi > 59) return 0;
+    j += 2;
+    y += y < 70 ? 2000 : 1900;
+  } else if (letter_at(sc, j)) {
+    return 0;
+  }
   if (j < sc->len && (sc->s[j] == '/' || sc->s[j] == '.') && j + 1 < sc->len &&
       letter_at(sc, j + 1))
     return 0; /* a version number or a path */

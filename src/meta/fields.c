@@ -154,9 +154,15 @@ static uint32_t header_end(const char *t, uint32_t len, const hs_range *b,
   if (mail) {
     /* a header block: its first line is "Name: value" with no space in
     ** Name, or an mbox "From " line */
+    uint32_t v;
     for (e = 0; e < len && e < 80 && t[e] != '\n' && t[e] != ' '; e++)
       if (t[e] == ':') break;
-    mail = !memcmp(t, "From ", 5) || (e < len && t[e] == ':' && e > 1);
+    /* ... with a value on the line: a scraped page's first line
+    ** "Edition:" (a menu label) is no header */
+    for (v = e + 1; v < len && (t[v] == ' ' || t[v] == '\t'); v++) {}
+    mail = !memcmp(t, "From ", 5) ||
+           (e < len && t[e] == ':' && e > 1 && v < len && t[v] != '\n' &&
+            t[v] != '\r');
   }
   *is_mail = mail;
   if (mail) {
@@ -191,8 +197,9 @@ static uint32_t header_end(const char *t, uint32_t len, const hs_range *b,
 
 /* A date's line is a header line when a publication cue labels the date
 ** ("Published: 14 June 2024", "Date: Tue, 20 Apr 1993"), or the date opens
-** the line (a dateline), or the line is short (at most 14 words) and no
-** prose: at most 3 words outside the date start with a lower-case ASCII
+** the line (a dateline), or the line is short (at most 14 words, a word
+** holding a letter or a digit: "|" and "--" between a byline's fields are
+** none) and no prose: at most 3 words outside the date start with a lower-case ASCII
 ** letter (so a hard-wrapped body line "the deal signed on 14 May 1953
 ** was" is no header line).  In an e-mail header block (mail) only a
 ** labelled date, the mbox "From " line and "Received:" lines count. */
@@ -211,7 +218,13 @@ static int header_line(const char *t, uint32_t len, const hs_date *v,
   for (i = s; i < e; i++) {
     int sp = t[i] == ' ' || t[i] == '\t';
     if (!sp && !in) {
-      w++;
+      /* a word holds a letter or a digit: "|", "--" separate fields */
+      uint32_t q = i;
+      while (q < e && t[q] != ' ' && t[q] != '\t' &&
+             !((t[q] >= 'a' && t[q] <= 'z') || (t[q] >= 'A' && t[q] <= 'Z') ||
+               (t[q] >= '0' && t[q] <= '9') || (unsigned char)t[q] >= 0x80))
+        q++;
+      w += q < e && t[q] != ' ' && t[q] != '\t';
       if ((i < v->start || i >= v->end) && t[i] >= 'a' && t[i] <= 'z')
         lower++;
     }

@@ -43,6 +43,11 @@ static const date_case date_cases[] = {
     {"2024-06-14T08:00Z", 2024, 6, 14, 0, "2024-06-14T08:00Z"},
     {"Sept. 3, 2019", 2019, 9, 3, 0, "Sept. 3, 2019"},
     {"14th of June, 2024", 2024, 6, 14, 0, "14th of June, 2024"},
+    /* a two-digit year only before a time of day (a byline's stamp) */
+    {"By Tess Bonn - 11/19/19 06:56 AM EST", 2019, 11, 19, 0, "11/19/19"},
+    {"On 11/13/19 at 4:00 PM EST", 2019, 11, 13, 0, "11/13/19"},
+    {"a score of 1/2/19 in", 0, 0, 0, 0, NULL},
+    {"11/19/19 6 goals", 0, 0, 0, 0, NULL},
     {"Feb 29, 2023", 0, 0, 0, 0, NULL},      /* no such day */
     {"version 1.2.2024x", 0, 0, 0, 0, NULL},
     {"in May we met", 0, 0, 0, 0, NULL},
@@ -566,6 +571,47 @@ static void test_scraped_headlines(void **state) {
   assert_int_equal(wrong, 0);
 }
 
+/* Publication dates of scraped pages from their header lines: a byline
+** whose fields "|" and "--" separate ("By A | November 18, 2019 -- 19:14
+** GMT | Topic: X" is 12 words, not 15), and a page whose first line is a
+** menu label with a colon ("Edition:"), no e-mail header. */
+static void test_scraped_dates(void **state) {
+  static const char *const pages[][2] = {
+      {"Home\nNews\nBest tech gadgets of the year\nBy Jason Smith | "
+       "November 18, 2019 -- 19:14 GMT (19:14 GMT) | Topic: Hardware\n"
+       "The phones, speakers and watches that made our list this year are "
+       "the ones we kept using long after the review was written, and "
+       "here is why.\n",
+       "2019-11-18"},
+      {"Edition:\nAsia\nEurope\nBest tech gadgets of the year\n"
+       "November 18, 2019\nThe phones, speakers and watches that made our "
+       "list this year are the ones we kept using long after the review "
+       "was written, and here is why.\n",
+       "2019-11-18"}};
+  hs_aliases *al = NULL;
+  size_t i, wrong = 0;
+  (void)state;
+  assert_int_equal(hs_aliases_new(&al, NULL), HS_OK);
+  for (i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+    hs_corpus *c = hs_corpus_new();
+    hs_meta m;
+    assert_int_equal(hs_corpus_add(c, "p", pages[i][0], strlen(pages[i][0]),
+                                   NULL, NULL, NULL, NULL, NULL, NULL, 0,
+                                   NULL), HS_OK);
+    assert_int_equal(hs_meta_extract(hs_corpus_doc(c, 0), al, NULL, &m, NULL),
+                     HS_OK);
+    if (!m.date.value || strcmp(m.date.value, pages[i][1])) {
+      print_error("page %zu: date %s, expected %s\n", i,
+                  m.date.value ? m.date.value : "(none)", pages[i][1]);
+      wrong++;
+    }
+    hs_meta_clear(&m);
+    hs_corpus_free(c);
+  }
+  hs_aliases_free(al);
+  assert_int_equal(wrong, 0);
+}
+
 /* Outlet names with what a site adds to them: a masthead «صحيفة سبق
 ** الإلكترونية», a copyright holder followed by a year, a "Source:" line
 ** «الجزيرة + وكالات». */
@@ -1028,6 +1074,7 @@ int main(void) {
       cmocka_unit_test(test_furniture),
       cmocka_unit_test(test_outlet_name_forms),
       cmocka_unit_test(test_scraped_headlines),
+      cmocka_unit_test(test_scraped_dates),
       cmocka_unit_test(test_repeated_lines),
       cmocka_unit_test(test_masking),
       cmocka_unit_test(test_line_records_from_tokens),
