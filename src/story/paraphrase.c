@@ -26,7 +26,13 @@
 **     sentences (the first HS_PARA_LEAD of each document) of different
 **     outlets sharing at least HS_PARA_WEAK_SHARED rare words are enough
 **     at HS_PARA_WEAK.  Retellings rebuild the sentence around the same
-**     names and numbers, which a bag-of-words score rates near 0.3-0.5.
+**     names and numbers, which a bag-of-words score rates near 0.3-0.5;
+**   - so does a retelling further down: two sentences of different
+**     outlets, both written with case, sharing HS_PARA_STRONG_SHARED rare
+**     words of which HS_PARA_STRONG_WHAT are common words or numbers (the
+**     same what told in other words, not a list of names: a caseless
+**     script cannot tell the two apart, so Arabic and Persian keep the
+**     two tiers above) are enough at HS_PARA_STRONG.
 ** What is not a paraphrase: a sentence repeated word for word (the reuse
 ** stage finds copies, and a copy it did not keep is boilerplate it
 ** masked), and a sentence whose exact words recur in three documents or
@@ -443,7 +449,7 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
     uint32_t x = (uint32_t)(pk[i] >> 32), y = (uint32_t)pk[i];
     uint32_t da, db, mn, nsh = shared[i];
     double sim = 0, wsim = 0;
-    int weak;
+    int weak, strong, other;
     hs_claim_compare r;
     const hs_doc *A, *B;
     char *ta, *tb;
@@ -464,9 +470,11 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
       continue;
     if ((tmpl[x] || tmpl[y]) && same_outlet(docs, da, db)) continue;
     if (skip && skip(ud, da, db)) continue;
-    weak = s[x].lead && s[y].lead && nsh >= HS_PARA_WEAK_SHARED &&
-           docs && docs[da].outlet && docs[db].outlet &&
-           !same_outlet(docs, da, db);
+    other = docs && docs[da].outlet && docs[db].outlet &&
+            !same_outlet(docs, da, db);
+    weak = other && s[x].lead && s[y].lead && nsh >= HS_PARA_WEAK_SHARED;
+    strong = other && s[x].cased && s[y].cased &&
+             nsh >= HS_PARA_STRONG_SHARED && what[i] >= HS_PARA_STRONG_WHAT;
     A = hs_corpus_doc(c, s[x].doc);
     B = hs_corpus_doc(c, s[y].doc);
     ta = sentence_text(A->text, &s[x], stock);
@@ -478,7 +486,9 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
     sim = r.similarity;
     wsim = r.words;
     hs_claim_compare_free(&r);
-    if (wsim < threshold && !(weak && wsim >= HS_PARA_WEAK)) continue;
+    if (wsim < threshold && !(weak && wsim >= HS_PARA_WEAK) &&
+        !(strong && wsim >= HS_PARA_STRONG))
+      continue;
     HS_GROW(res, capr, nres + 1);
     if (s[x].doc > s[y].doc) {
       uint32_t t = x;

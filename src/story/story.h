@@ -31,7 +31,10 @@ typedef struct hs_para {
 ** a third of the shorter sentence; hs_claims_compare's words score must
 ** reach threshold, or HS_PARA_WEAK for two lead sentences (the first
 ** HS_PARA_LEAD of their documents, headline included) of different known
-** outlets sharing HS_PARA_WEAK_SHARED rare words.  Sentences repeated word
+** outlets sharing HS_PARA_WEAK_SHARED rare words, or HS_PARA_STRONG for
+** two sentences of different known outlets, both written with case, that
+** share HS_PARA_STRONG_SHARED rare words, HS_PARA_STRONG_WHAT of them
+** common words or numbers.  Sentences repeated word
 ** for word, and sentences found in three documents or more, are no
 ** paraphrase, nor are pairs without the same who and what (paraphrase.c).  docs (may be NULL) gives the outlets.  Document pairs for
 ** which skip(ud, a, b) is nonzero are not looked at.  One hs_para per
@@ -41,6 +44,9 @@ typedef struct hs_para {
 #define HS_PARA_LEAD 3
 #define HS_PARA_WEAK 0.28
 #define HS_PARA_WEAK_SHARED 4
+#define HS_PARA_STRONG 0.40
+#define HS_PARA_STRONG_SHARED 6
+#define HS_PARA_STRONG_WHAT 4
 int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
                          double threshold, const hs_pdoc *docs,
                          int (*skip)(void *ud, uint32_t a, uint32_t b),
