@@ -46,8 +46,9 @@
 ** is"): MIN_WHAT shared rare words that are common words or numbers
 ** (names alone: one party in two claims), and where both sentences have
 ** case, MIN_WHO that is a name or a number (common words alone: one
-** template filled twice); shape.c tells names from common words by their
-** capitals.  Link and contact lines (web and e-mail addresses, handles),
+** template filled twice) and one common word at least (names and numbers
+** alone: an address, a phone line); shape.c tells names from common words
+** by their capitals.  Link and contact lines (web and e-mail addresses, handles),
 ** asides in brackets and sentence tails opening in lower case make no
 ** candidates.
 ** Work is linear in the words plus the pairs under the cap.
@@ -116,11 +117,12 @@ static int is_stop(const uint64_t *h, size_t n, uint64_t x) {
 /* what two occurrences of one word tell: a common word (the what) unless
 ** a stopword, a name (the who) when written with a capital inside prose
 ** in one sentence and never in lower case, a number (both) */
-static void who_what(uint32_t a, uint32_t b, uint32_t *who, uint32_t *what) {
+static void who_what(uint32_t a, uint32_t b, uint32_t *who, uint32_t *what,
+                     uint32_t *said) {
   unsigned fa = (a >> WF_SHIFT) & 15, fb = (b >> WF_SHIFT) & 15;
   if (fa & HS_WF_STOP) return;
   if ((fa | fb) & HS_WF_NUM) (*who)++, (*what)++;
-  else if ((fa | fb) & HS_WF_LOW) (*what)++;
+  else if ((fa | fb) & HS_WF_LOW) (*what)++, (*said)++;
   else if ((fa | fb) & HS_WF_NAME) (*who)++;
 }
 
@@ -243,7 +245,7 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
   hs_sentence *ss = NULL;
   hs_stock *stock = NULL;
   uint8_t *mask = NULL, *only = NULL, *wf = NULL, *kwf = NULL;
-  uint32_t *what = NULL, *who = NULL;
+  uint32_t *what = NULL, *who = NULL, *said = NULL;
   uint64_t *stops = NULL;
   size_t capm = 0, capo = 0, capw = 0, capkw = 0, nu, nl, nstops = 0;
   int kind;
@@ -413,6 +415,7 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
   shared = hs_calloc(npk + 1, sizeof *shared);
   what = hs_calloc(npk + 1, sizeof *what);
   who = hs_calloc(npk + 1, sizeof *who);
+  said = hs_calloc(npk + 1, sizeof *said);
   for (i = 0; i < npk; i++) {
     size_t h = (size_t)(pk[i] * 0x9e3779b97f4a7c15ULL >> 20) & (nslot - 1);
     while (slot[h]) h = (h + 1) & (nslot - 1);
@@ -439,7 +442,7 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
         if (!slot[h]) continue;
         at = slot[h] - 1;
         if (j - i > HS_PARA_SPECIFIC_DF) shared[at]++;
-        who_what(carry[k], carry[m], &who[at], &what[at]);
+        who_what(carry[k], carry[m], &who[at], &what[at], &said[at]);
       }
     }
   }
@@ -457,7 +460,8 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
     if (nsh < MIN_SHARED || 3 * nsh < mn) continue;
     /* the same who and the same what: names alone are two claims about
     ** one party, common words alone one template filled twice */
-    if (what[i] < MIN_WHAT || (s[x].cased && s[y].cased && who[i] < MIN_WHO))
+    if (what[i] < MIN_WHAT ||
+        (s[x].cased && s[y].cased && (who[i] < MIN_WHO || !said[i])))
       continue;
     da = s[x].doc < s[y].doc ? s[x].doc : s[y].doc;
     db = s[x].doc < s[y].doc ? s[y].doc : s[x].doc;
@@ -524,6 +528,7 @@ out:
   free(kwf);
   free(what);
   free(who);
+  free(said);
   free(stops);
   free(tok);
   free(ss);

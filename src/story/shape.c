@@ -36,8 +36,10 @@
 ** word, and a sentence opening in lower case is the tail of another one
 ** (a line piece, the "asked X" after a quoted question).  An all-capitals
 ** line (a wire headline, a table row) and a title-case headline tell no
-** names.  Links, e-mail addresses and handles, and asides wholly in
-** brackets (a cross-reference, a credit) are no prose (hs_shape_not_prose).
+** names.  Links, e-mail addresses and handles, host names, asides wholly
+** in brackets (a cross-reference, a credit), a message's header lines,
+** the lines it quotes from another ("> ") and rows of a box or table (two
+** bars) are no prose (hs_shape_not_prose).
 */
 #include <string.h>
 
@@ -241,11 +243,80 @@ int hs_shape_words(const char *text, const hs_token *tok, size_t n,
   return kind;
 }
 
+/* header fields of e-mail and Usenet messages (RFC 5322, RFC 5536),
+** lower case, without the colon */
+static const char *const mail_fields[] = {
+    "received", "return-path", "content-type", "content-transfer-encoding",
+    "content-disposition", "content-description", "message-id",
+    "in-reply-to", "references", "reply-to", "organization", "lines",
+    "nntp-posting-host", "distribution", "x-mailer", "mime-version",
+    "delivered-to", "x-newsreader"};
+
+static int is_alnum(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9');
+}
+
+/* a header field name followed by a colon at i */
+static int mail_field(const char *p, size_t n, size_t i) {
+  size_t k, l;
+  for (k = 0; k < sizeof mail_fields / sizeof mail_fields[0]; k++) {
+    l = strlen(mail_fields[k]);
+    if (i + l < n && p[i + l] == ':') {
+      size_t j;
+      for (j = 0; j < l; j++) {
+        char c = p[i + j];
+        if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
+        if (c != mail_fields[k][j]) break;
+      }
+      if (j == l) return 1;
+    }
+  }
+  return 0;
+}
+
+/* a host name at i: three labels or more of letters, digits and hyphens
+** joined by dots, the last all lower-case letters ("ftp.astro.psu.edu",
+** "pimout2-ext.prodigy.net") */
+static size_t host_name(const unsigned char *u, size_t n, size_t i) {
+  size_t labels = 0, j = i, last = 0, lower = 0;
+  for (;;) {
+    size_t st = j;
+    lower = 1;
+    while (j < n && (is_alnum(u[j]) || u[j] == '-')) {
+      if (!(u[j] >= 'a' && u[j] <= 'z')) lower = 0;
+      j++;
+    }
+    if (j == st) break;
+    labels++;
+    last = j - st;
+    if (j + 1 < n && u[j] == '.' && is_alnum(u[j + 1])) j++;
+    else break;
+  }
+  return labels >= 3 && lower && last >= 2 && last <= 6 ? j - i : 0;
+}
+
 int hs_shape_not_prose(const char *p, size_t n) {
-  size_t i, e = n;
+  size_t i, e = n, bars = 0;
   const unsigned char *u = (const unsigned char *)p;
   for (i = 0; i + 4 <= n; i++)
     if (!memcmp(p + i, "://", 3) || !memcmp(p + i, "www.", 4)) return 1;
+  for (i = 0; i < n; i++) {
+    int line_start = i == 0 || p[i - 1] == '\n';
+    int word_start = i == 0 || !(is_alnum(u[i - 1]) || u[i - 1] == '-' ||
+                                 u[i - 1] == '.');
+    size_t j = i;
+    /* a quoted line of another message ("> ...") */
+    if (line_start) {
+      while (j < n && (p[j] == ' ' || p[j] == '\t')) j++;
+      if (j < n && p[j] == '>') return 1;
+    }
+    /* a message's header line, a host name */
+    if (word_start && (mail_field(p, n, i) || host_name(u, n, i))) return 1;
+    /* a row of a box or a table: two bars or more */
+    bars += p[i] == '|';
+  }
+  if (bars >= 2) return 1;
   /* an e-mail address or a handle: "@" before a letter, digit or "_" */
   for (i = 0; i + 1 < n; i++)
     if (p[i] == '@' && ((u[i + 1] >= 'a' && u[i + 1] <= 'z') ||

@@ -112,8 +112,11 @@ enum { HS_WF_LOW = 1, HS_WF_NAME = 2, HS_WF_NUM = 4, HS_WF_STOP = 8 };
 int hs_shape_words(const char *text, const hs_token *tok, size_t n,
                    uint8_t *flags);
 /* Whether the n bytes at p are no prose at all: a link line (a web or
-** e-mail address, a handle: "(@user)") or an aside wholly in brackets
-** ("(See ECRA page for ...)", "[Photo: ...]"). */
+** e-mail address, a handle: "(@user)", a host name "ftp.astro.psu.edu"),
+** an aside wholly in brackets ("(See ECRA page for ...)", "[Photo:
+** ...]"), a message's header line ("Organization:", "Received:"), a line
+** quoting another message ("> ..."), or a row of a box or table (two
+** bars "|" or more). */
 int hs_shape_not_prose(const char *p, size_t n);
 
 /* What differs between two sentences stating one claim (numbers, places

@@ -4,7 +4,9 @@
 # e-mail address (m1-m2: a link line, as a web address is), one bank named
 # in two different deals (w1-w2: names alone), one congressman named in two
 # different statements (s1-s2), and one police template filled with
-# another town, person and day (p1-p2: common words alone).  Linked: the
+# another town, person and day (p1-p2: common words alone), and one
+# address in two posts' signatures (a1-a2: names and numbers, no common
+# word).  Linked: the
 # same air raid retold in other words (r1-r2: its place, toll and day), and
 # the same return to work retold deep in two articles of two outlets (g1-g2:
 # eleven shared rare words, six of them the what, below the full
@@ -23,7 +25,7 @@ for pair in r1-r2 g1-g2; do
 done
 
 note "an e-mail line, names alone and a template filled twice are not"
-for pair in m1-m2 w1-w2 s1-s2 p1-p2; do
+for pair in m1-m2 w1-w2 s1-s2 p1-p2 a1-a2; do
   jq -e --arg p "$pair" 'index($p) == null' <<<"$edges" >/dev/null || fail "$pair linked: $edges"
 done
 

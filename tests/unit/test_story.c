@@ -250,11 +250,18 @@ static void test_not_prose(void **state) {
       "Read more at https://example.com/story",
       "(See ECRA page for latest Economic Spotlights)",
       "[Photo: NASA/JPL-Caltech].",
+      /* a message's header, a quoted line, a host name, a box row */
+      "Organization: Yale University Computer Science Dept., New Haven",
+      "Lucas Gonze wrote:\n> Senders should vary the recipient list.",
+      "[66.122.60.240]) by pimout2-ext.prodigy.net (8.12.3 da nor stuldap)",
+      "| University of Illinois | PHONE: (217) 333-6444",
   };
   static const char *const yes[] = {
       "(Reuters) - The company said it would cut 200 jobs (about 5 pct).",
       "Sen. Bob Dole (R-Kan.) said the bill would pass.",
       "The price rose 3 @ 4 dlrs a share.",
+      "Amazon.com said sales rose 20 pct, more than the 12.5 pct expected.",
+      "The organization said its lines were busy > 3 hours a day.",
   };
   size_t i;
   (void)state;
