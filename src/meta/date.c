@@ -15,7 +15,9 @@
 **   en  ctime        Thu Aug 22 12:36:23 2002 (mbox "From " lines,
 **                    C asctime: month day hh:mm[:ss] [zone] year) 0.85
 **   en  numeric      9/7/2017, 09.07.2017 (D/N/Y or N/D/Y: month first
-**                    when both fit, and then reported ambiguous)  0.6 / 0.4
+**                    when both fit, and then reported ambiguous)  0.6 / 0.4;
+**                    15/04/1436 (year 1300–1499: day first, Hijri, or
+**                    Solar Hijri when the text uses Persian letters) 0.6
 **   ar  dmy          14 يونيو 2024 / ١٤ حزيران ٢٠٢٤ م (Egyptian and
 **                    Levantine month names)                   0.9
 **   ar  hijri        5 رمضان 1445 هـ / ٥ ذو الحجة ١٤٤٥ (converted from
@@ -543,6 +545,17 @@ static int form_numeric(const scan *sc, size_t *i, found *f) {
       letter_at(sc, j + 1))
     return 0; /* a version number or a path */
   f->y = (int)y, f->cal = HS_CAL_GREGORIAN;
+  if (y >= 1300 && y < 1500) {
+    /* 15/04/1436: a Hijri year (Solar Hijri where the text uses Persian
+    ** letters), as in form_ymd; written day first, as Arabic and Persian
+    ** pages do, unless only the other order fits */
+    f->cal = has_persian_letters(sc) ? HS_CAL_SOLAR_HIJRI : HS_CAL_HIJRI;
+    if (b > 12 && a <= 12) f->m = (int)a, f->d = (int)b;
+    else f->d = (int)a, f->m = (int)b;
+    f->conf = 0.6;
+    *i = j;
+    return 1;
+  }
   if (a > 12 && b <= 12) {
     f->d = (int)a, f->m = (int)b, f->conf = 0.6;
   } else if (b > 12 && a <= 12) {

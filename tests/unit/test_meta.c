@@ -75,6 +75,9 @@ static const date_case date_cases[] = {
     {"1 محرم 1446", 2024, 7, 8, 0, NULL},
     {"1 رمضان 1445", 2024, 3, 11, 0, NULL},
     {"2024/06/14", 2024, 6, 14, 0, NULL},
+    /* a numeric date with a Hijri year, day first, never the year 1436
+    ** (tabular calendar; Umm al-Qura has 4 February) */
+    {"الرياض 15/04/1436", 2015, 2, 5, 0, "15/04/1436"},
     /* fa: Solar Hijri, Persian digits, Gregorian months in Persian */
     {"۲۵ اسفند ۱۴۰۲", 2024, 3, 15, 0, "۲۵ اسفند ۱۴۰۲"},
     {"1 فروردین 1403", 2024, 3, 20, 0, NULL},
