@@ -23,8 +23,9 @@
 **       تابع، نقلت، نقلت A عن B قوله، كما نقلت عنه، نقلا عن، نقلاً عن، وفقا لـ،
 **       وفقاً لـ، بحسب، حسب، طبقا لـ، استنادا إلى، نفى، نفت، رفض، رفضت، كذب،
 **       المصدر: (each also with the conjunction و)
-**       بيّن، أبلغ (the one told, quoted, may come first: «أبلغ "الوطن"
-**       مصدر»), and «وبين» only before «أن» (it is also "and between")
+**       بيّن، أبلغ (only before «أن»: «أبلغ التهاني» conveys greetings;
+**       the one told, quoted, may come first: «أبلغ "الوطن" مصدر»), and
+**       «وبين» only before «أن» (it is also "and between")
 **   fa: به گزارش، به نقل از، طبق گزارش، بنا بر گزارش، بنا به گزارش، بنا به
 **       گفته، بنا به اعلام، به گفته، به نوشته، به روایت (a bare «بنا به» is
 **       as often "because of": no cue),
@@ -159,10 +160,10 @@ const cue_row hs_attr_cues[] = {
     {"ar", "بيّنت", AFTER, 0},
     {"ar", "وبين", AFTER, F_THAT},
     {"ar", "وبينت", AFTER, F_THAT},
-    {"ar", "وأبلغ", AFTER, F_TOLD},
-    {"ar", "أبلغ", AFTER, F_TOLD},
-    {"ar", "وأبلغت", AFTER, F_TOLD},
-    {"ar", "أبلغت", AFTER, F_TOLD},
+    {"ar", "وأبلغ", AFTER, F_TOLD | F_THAT},
+    {"ar", "أبلغ", AFTER, F_TOLD | F_THAT},
+    {"ar", "وأبلغت", AFTER, F_TOLD | F_THAT},
+    {"ar", "أبلغت", AFTER, F_TOLD | F_THAT},
     {"fa", "به گزارش", AFTER, 0},
     {"fa", "به نقل از", AFTER, F_CITING},
     {"fa", "طبق گزارش", AFTER, 0},
