@@ -170,8 +170,10 @@ static int sentence_keys(const hs_docset *ds, const hs_senttab *st,
     *pk = hs_reallocarray(NULL, total + 1, sizeof **pk);
     *pv = hs_reallocarray(NULL, total + 1, sizeof **pv);
     for (b = 0; b < j.nblocks; b++) {
-      memcpy(*pk + *np, j.kb[b].pk, j.kb[b].np * sizeof **pk);
-      memcpy(*pv + *np, j.kb[b].pv, j.kb[b].np * sizeof **pv);
+      if (j.kb[b].np) { /* a block without keys has no arrays */
+        memcpy(*pk + *np, j.kb[b].pk, j.kb[b].np * sizeof **pk);
+        memcpy(*pv + *np, j.kb[b].pv, j.kb[b].np * sizeof **pv);
+      }
       *np += j.kb[b].np;
       free(j.kb[b].pk);
       free(j.kb[b].pv);
@@ -445,7 +447,7 @@ int hs_sent_cands_build(const hs_docset *ds, const hs_senttab *st,
   free(bits);
   if (nc) hs_sort_u64(ck, nc);
   c->pairs = hs_malloc((npairs + 1) * sizeof *c->pairs);
-  memcpy(c->pairs, pairs, npairs * sizeof *pairs);
+  if (npairs) memcpy(c->pairs, pairs, npairs * sizeof *pairs);
   c->gstart = hs_malloc((nc + 2) * sizeof *c->gstart);
   for (i = 0; i < nc; i++)
     if (!i || ck[i] >> 32 != ck[i - 1] >> 32) c->gstart[ng++] = i;

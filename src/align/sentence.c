@@ -438,7 +438,7 @@ static int sent_range(void *ud, int thread, size_t begin, size_t end) {
           size_t m = svec(j, sc, SA, sc->terma, sa, sa, &sc->va, &sc->capva,
                           &sc->anorm[sa], &v->ncontent);
           HS_GROW(sc->apool, sc->capapool, sc->napool + m + 1);
-          memcpy(sc->apool + sc->napool, sc->va, m * sizeof *sc->apool);
+          if (m) memcpy(sc->apool + sc->napool, sc->va, m * sizeof *sc->apool);
           v->off = (uint32_t)sc->napool + 1;
           v->m = (uint32_t)m;
           sc->napool += m;
@@ -456,7 +456,7 @@ static int sent_range(void *ud, int thread, size_t begin, size_t end) {
         size_t m = svec(j, sc, SB, sc->termb, sb, sb, &sc->vb, &sc->capvb, &nd,
                         &vb->ncontent);
         HS_GROW(sc->pool, sc->cappool, sc->npool + m + 1);
-        memcpy(sc->pool + sc->npool, sc->vb, m * sizeof *sc->pool);
+        if (m) memcpy(sc->pool + sc->npool, sc->vb, m * sizeof *sc->pool);
         vb->off = (uint32_t)sc->npool + 1;
         vb->m = (uint32_t)m;
         vb->norm = (float)nd;
