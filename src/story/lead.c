@@ -60,7 +60,6 @@ static size_t lead_end(const hs_doc *d, const hs_meta *m) {
     }
     if (words >= LEAD_WORDS) return e;
     i = e + (blank_line ? 1 : 0);
-    if (i <= e && e >= d->len) break;
   }
   return d->len;
 }

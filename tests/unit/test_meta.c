@@ -292,6 +292,24 @@ static void test_furniture(void **state) {
   hs_corpus_free(c);
 }
 
+/* A corpus of one scraped page "p" (caller frees). */
+static hs_corpus *page_corpus(const char *text) {
+  hs_corpus *c = hs_corpus_new();
+  assert_int_equal(hs_corpus_add(c, "p", text, strlen(text), NULL, NULL, NULL,
+                                 NULL, NULL, NULL, 0, NULL), HS_OK);
+  return c;
+}
+
+/* The metadata of one scraped page into *m; returns its corpus (the caller
+** clears *m, then frees the corpus). */
+static hs_corpus *page_meta(const char *text, const hs_aliases *al,
+                            hs_meta *m) {
+  hs_corpus *c = page_corpus(text);
+  assert_int_equal(hs_meta_extract(hs_corpus_doc(c, 0), al, NULL, m, NULL),
+                   HS_OK);
+  return c;
+}
+
 /* Headlines of scraped pages under furniture that looks like one: a
 ** section name over a date line over the headline (no author's name), a
 ** notice of two sentences, rows of menu entries glued into long lines
@@ -554,13 +572,8 @@ static void test_scraped_headlines(void **state) {
   (void)state;
   assert_int_equal(hs_aliases_new(&al, NULL), HS_OK);
   for (i = 0; i < sizeof pages / sizeof pages[0]; i++) {
-    hs_corpus *c = hs_corpus_new();
     hs_meta m;
-    assert_int_equal(hs_corpus_add(c, "p", pages[i][0], strlen(pages[i][0]),
-                                   NULL, NULL, NULL, NULL, NULL, NULL, 0,
-                                   NULL), HS_OK);
-    assert_int_equal(hs_meta_extract(hs_corpus_doc(c, 0), al, NULL, &m, NULL),
-                     HS_OK);
+    hs_corpus *c = page_meta(pages[i][0], al, &m);
     if (!*pages[i][1] ? m.title.value != NULL
                       : !m.title.value || strcmp(m.title.value, pages[i][1])) {
       print_error("page %zu: headline %s, expected %s\n", i,
@@ -596,13 +609,8 @@ static void test_scraped_dates(void **state) {
   (void)state;
   assert_int_equal(hs_aliases_new(&al, NULL), HS_OK);
   for (i = 0; i < sizeof pages / sizeof pages[0]; i++) {
-    hs_corpus *c = hs_corpus_new();
     hs_meta m;
-    assert_int_equal(hs_corpus_add(c, "p", pages[i][0], strlen(pages[i][0]),
-                                   NULL, NULL, NULL, NULL, NULL, NULL, 0,
-                                   NULL), HS_OK);
-    assert_int_equal(hs_meta_extract(hs_corpus_doc(c, 0), al, NULL, &m, NULL),
-                     HS_OK);
+    hs_corpus *c = page_meta(pages[i][0], al, &m);
     if (!m.date.value || strcmp(m.date.value, pages[i][1])) {
       print_error("page %zu: date %s, expected %s\n", i,
                   m.date.value ? m.date.value : "(none)", pages[i][1]);
@@ -682,11 +690,8 @@ static void test_outlet_name_forms(void **state) {
   (void)state;
   assert_int_equal(hs_aliases_new(&al, NULL), HS_OK);
   for (i = 0; i < sizeof pages / sizeof pages[0]; i++) {
-    hs_corpus *c = hs_corpus_new();
+    hs_corpus *c = page_corpus(pages[i][0]);
     char *o;
-    assert_int_equal(hs_corpus_add(c, "p", pages[i][0], strlen(pages[i][0]),
-                                   NULL, NULL, NULL, NULL, NULL, NULL, 0,
-                                   NULL), HS_OK);
     o = hs_doc_outlet(hs_corpus_doc(c, 0), al);
     if (!o || strcmp(o, pages[i][1])) {
       print_error("page %zu: outlet %s, expected %s\n", i, o ? o : "(none)",
