@@ -4,7 +4,8 @@
 # head and <noscript>; the scorer, run on two planted pages against a
 # stand-in for hearsay that answers known values, counts what each form
 # states (a date only in the metadata does not count in the text form),
-# accepts a headline with a site suffix and an outlet's alternative name,
+# accepts a headline with a site suffix and an outlet's alternative name
+# (or another spelling of it in data/aliases.tsv or data/parents.tsv),
 # and counts a date on a page that states none as wrong; and it runs
 # through the real `hearsay meta` on a page.
 set -euo pipefail
@@ -27,6 +28,25 @@ want = ("Home World\nBig news today\nBy Jane Doe\nMarch 3, 2020\n"
 got = dump_text(html)
 if got != want:
     print(repr(got))
+    sys.exit(1)
+PY
+
+note "outlets: one outlet's spellings in the shipped tables match"
+python3 - "$ROOT/bench" <<'PY' || fail "outlet_ok"
+import sys
+sys.path.insert(0, sys.argv[1])
+from page_eval import outlet_names, outlet_ok
+names = outlet_names()
+cases = [("Sputnik News", "Sputnik International", True),   # aliases.tsv row
+         ("NY Post", "New York Post", True),               # parents.tsv column
+         ("the Foo Times", "Foo Times", True),              # folding alone
+         ("Reuters", "AP", False),
+         ("Fox Business", "Fox News", False),
+         ("Vox Media", "The Verge", False)]                 # company, not its title
+bad = [c for c in cases
+       if outlet_ok(c[0], {"outlet": c[1]}, names) != c[2]]
+if bad:
+    print(bad)
     sys.exit(1)
 PY
 
