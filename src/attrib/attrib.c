@@ -525,6 +525,20 @@ static void second_source(const txt *t, const sent *se, const cue_row *c,
   }
 }
 
+/* Where the first «كان» of the sentence ends (its kaf either letter, as
+** hs_attr_eq_ci folds it), or UINT32_MAX: «وكان X أكد أن» needs one
+** before the cue, and a sentence of many cues that read nothing after them
+** is not walked back from each. */
+static uint32_t kana_at(const txt *t, const sent *se) {
+  uint32_t i;
+  for (i = se->s + 2; i + 4 <= se->e; i++)
+    if (!memcmp(t->s + i, "\xD8\xA7\xD9\x86", 4) &&
+        (!memcmp(t->s + i - 2, "\xD9\x83", 2) ||
+         !memcmp(t->s + i - 2, "\xDA\xA9", 2)))
+      return i + 4;
+  return UINT32_MAX;
+}
+
 int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
                       hs_attribution **out, size_t *n, hs_error *err) {
   txt t;
@@ -555,7 +569,7 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
     const sent *se = &ss[si];
     size_t first = nf;
     int denial_sent = -1;
-    uint32_t p, p0;
+    uint32_t p, p0, kana = 0; /* 0: not looked for yet (kana_at) */
     for (p = se->s; p < se->e; p++) {
       size_t k;
       unsigned h;
@@ -586,7 +600,8 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
           if (ok && c->lang[0] == 'r') hs_attr_extend_in_ru(&t, se, s, &e);
           if (ok && (c->flags & F_THAT) && !that_after(&t, e, se->e)) ok = 0;
           /* «وكان X أكد أن»: no subject after the verb, one before it */
-          if (!ok && c->lang[0] == 'a' && !(c->flags & (F_THAT | F_ATTACHED)))
+          if (!ok && c->lang[0] == 'a' && !(c->flags & (F_THAT | F_ATTACHED)) &&
+              (kana ? kana : (kana = kana_at(&t, se))) <= p)
             ok = hs_attr_subject_kana_ar(&t, se, p, &s, &e);
           if (ok) extend_alias(&t, al, se, s, &e);
           if (ok && c->lang[0] == 'a' && hs_attr_rule_noun_ar(&t, s, e)) ok = 0;

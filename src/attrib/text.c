@@ -109,10 +109,28 @@ int hs_attr_eq_ci(const char *a, size_t na, const char *b) {
   return b[na] == '\0';
 }
 
+/* A list word can equal w (hs_attr_eq_ci) only if its first byte is w's
+** (ASCII lower-cased), or one the fold allows: a Cyrillic lead byte after
+** a capital's 0xD0, a yeh or kaf lead byte (0xD9-0xDB) after another; the
+** rest of the list is passed over on that one byte, without a call. */
 int hs_attr_in_list(const char *w, size_t n, const char *const *list) {
   int k;
-  for (k = 0; list[k]; k++)
+  unsigned char x, lo, hi;
+  if (!n) {
+    for (k = 0; list[k]; k++)
+      if (hs_attr_eq_ci(w, n, list[k])) return 1;
+    return 0;
+  }
+  x = (unsigned char)w[0];
+  if (x >= 'A' && x <= 'Z') x = (unsigned char)(x + 32);
+  lo = hi = x;
+  if (x == 0xD0) hi = 0xD1;
+  else if (x >= 0xD9 && x <= 0xDB) lo = 0xD9, hi = 0xDB;
+  for (k = 0; list[k]; k++) {
+    unsigned char b = (unsigned char)list[k][0];
+    if (b != x && (b < lo || b > hi)) continue;
     if (hs_attr_eq_ci(w, n, list[k])) return 1;
+  }
   return 0;
 }
 
@@ -170,7 +188,10 @@ int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
   uint32_t p = i, ws = 0, we = 0;
   /* Arabic and Persian titles run long before the name: «رئيس مجلس إدارة
   ** المركز السعودي للثقافة والتراث الدكتور جمال أبو ظريفة» */
-  int nw = 0, max = !strcmp(lang, "en") ? 7 : 11;
+  /* the language once, not at every word */
+  int en = !strcmp(lang, "en"), ar = !strcmp(lang, "ar"),
+      fa = !strcmp(lang, "fa");
+  int nw = 0, max = en ? 7 : 11;
   /* skip spaces (not hard punctuation, except a colon after Source) */
   while (p < lim && (hs_attr_is_space_byte((unsigned char)t->s[p]) ||
                      ((unsigned char)t->s[p] == 0xC2 && p + 1 < lim &&
@@ -219,21 +240,21 @@ int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
     q = hs_attr_word_end(t, p);
     if (q == p || (q - p == 1 && t->s[p] == '-')) break; /* a dash */
     if (hs_attr_in_list(t->s + p, q - p, stops) &&
-        !(nw == 0 && !strcmp(lang, "en") &&
+        !(nw == 0 && en &&
           hs_attr_eq_ci(t->s + p, q - p, "the")) &&
-        !(!strcmp(lang, "fa") && hs_attr_eq_ci(t->s + p, q - p, "این")))
+        !(fa && hs_attr_eq_ci(t->s + p, q - p, "این")))
       break; /* «کارشناسان این سازمان»: «این» inside a name; «این
               ** کارگردان» opening one (a back-reference, marked vague) */
-    if (nw >= 1 && !strcmp(lang, "ar") && q - p > 2 &&
+    if (nw >= 1 && ar && q - p > 2 &&
         !memcmp(t->s + p, "\xD9\x84", 2) &&
         hs_attr_in_list(t->s + p + 2, q - p - 2, hs_attr_medium_ar))
       break; /* «مصدر أمني لصحيفة النهار»: the one told */
-    if (nw >= 1 && !strcmp(lang, "ar") &&
+    if (nw >= 1 && ar &&
         (hs_attr_in_list(t->s + p, q - p, hs_attr_masdar_ar) ||
          (q - p > 4 && !memcmp(t->s + p, "\xD8\xA7\xD9\x84", 4) &&
           hs_attr_in_list(t->s + p + 4, q - p - 4, hs_attr_masdar_ar))))
       break; /* «وزارة الداخلية القبض على»: the object begins */
-    if (nw >= max && !(!strcmp(lang, "en") && hs_attr_is_upper_ascii(t->s[p])))
+    if (nw >= max && !(en && hs_attr_is_upper_ascii(t->s[p])))
       break; /* past the limit only a capitalized name goes on */
     if (nw == 0) ws = p;
     we = q;
@@ -251,7 +272,7 @@ int hs_attr_read_before(const txt *t, uint32_t lo, uint32_t i, const char *lang,
                        uint32_t *s, uint32_t *e) {
   const char *const *stops = hs_attr_stops_for(lang);
   uint32_t p = i, ws = 0, we = 0;
-  int nw = 0;
+  int nw = 0, en = !strcmp(lang, "en");
   while (p > lo) {
     uint32_t b = p - 1, q;
     while (b > lo && ((unsigned char)t->s[b] & 0xC0) == 0x80) b--;
@@ -270,14 +291,14 @@ int hs_attr_read_before(const txt *t, uint32_t lo, uint32_t i, const char *lang,
     }
     if (p - q == 1 && t->s[q] == '-') break; /* a dash */
     if (hs_attr_in_list(t->s + q, p - q, stops) &&
-        !(!strcmp(lang, "en") && (hs_attr_eq_ci(t->s + q, p - q, "the") ||
+        !(en && (hs_attr_eq_ci(t->s + q, p - q, "the") ||
                                   hs_attr_eq_ci(t->s + q, p - q, "and"))))
       break;
     if (nw == 0) we = p;
     ws = q;
     nw++;
     /* English: an article opens the noun phrase ("the ministry") */
-    if (!strcmp(lang, "en") &&
+    if (en &&
         (hs_attr_eq_ci(t->s + q, p - q, "the") || hs_attr_eq_ci(t->s + q, p - q, "a") ||
          hs_attr_eq_ci(t->s + q, p - q, "an")))
       break;
