@@ -324,12 +324,14 @@ static uint8_t classify(const char *t, aline *l) {
   if (w <= 12 && e - s <= 120)
     for (i = s; i < e; i++) {
       size_t k;
+      /* whole words: "share on" is not in "share one" (a part opens at a
+      ** word's start: the other bytes are not tried) */
+      if (i > s && is_letter((unsigned char)t[i - 1])) continue;
       for (k = 0; furniture_parts[k]; k++) {
-        size_t m = strlen(furniture_parts[k]);
-        /* whole words: "share on" is not in "share one" */
-        if (hs_meta_starts_ci(t, i, e, furniture_parts[k]) &&
-            (i == s || !is_letter((unsigned char)t[i - 1])) &&
-            (i + m >= e || furniture_parts[k][m - 1] == ' ' ||
+        size_t m;
+        if (!hs_meta_starts_ci(t, i, e, furniture_parts[k])) continue;
+        m = strlen(furniture_parts[k]);
+        if ((i + m >= e || furniture_parts[k][m - 1] == ' ' ||
              furniture_parts[k][m - 1] == '/' ||
              !is_letter((unsigned char)t[i + m])))
           return K_MENU;

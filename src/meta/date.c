@@ -675,11 +675,27 @@ static int try_at(const scan *sc, size_t at, hs_date *out) {
   return 0;
 }
 
+/* 1 + where the text's last digit (as digit_at reads one) begins, or 0
+** when it has none.  Every form reads a number, so a date starts at or
+** before that digit: a text without one (most lines of a page) is given
+** up before the name index is built, and no word after it is tried. */
+static size_t digits_end(const unsigned char *s, size_t len) {
+  size_t i = len;
+  while (i-- > 0) {
+    if (s[i] >= '0' && s[i] <= '9') return i + 1;
+    if (i + 1 < len && ((s[i] == 0xD9 && s[i + 1] >= 0xA0 && s[i + 1] <= 0xA9) ||
+                        (s[i] == 0xDB && s[i + 1] >= 0xB0 && s[i + 1] <= 0xB9)))
+      return i + 1;
+  }
+  return 0;
+}
+
 size_t hs_date_scan(const char *text, size_t len, hs_date *out, size_t max) {
   scan sc;
-  size_t i, n = 0;
+  size_t i, n = 0, lim = digits_end((const unsigned char *)text, len);
+  if (!lim) return 0;
   scan_init(&sc, text, len);
-  for (i = 0; i < len && n < max; i++) {
+  for (i = 0; i < lim && n < max; i++) {
     unsigned char c = sc.s[i];
     if ((c & 0xC0) == 0x80) continue; /* inside a UTF-8 sequence */
     if (i > 0) { /* only at a word start */
