@@ -347,7 +347,8 @@ static int passage_furniture(const hs_provenance *pv, const hs_corpus *c,
 #define TEMPLATE_SAME 0.95
 static void reuse_links(hs_provenance *pv, size_t *cap, const hs_corpus *c,
                         const hs_passage *p, size_t np, const uint32_t *words,
-                        const hs_provenance_opts *o, uint32_t *parent) {
+                        const hs_aliases *al, const hs_provenance_opts *o,
+                        uint32_t *parent) {
   uint64_t *key = hs_malloc((2 * np + 1) * sizeof *key);
   uint32_t *ix = hs_malloc((np + 1) * sizeof *ix);
   uint32_t *famdocs = NULL, maxfam = 0;
@@ -423,10 +424,14 @@ static void reuse_links(hs_provenance *pv, size_t *cap, const hs_corpus *c,
     ** in TEMPLATE_DOCS documents or more, all of that outlet: a job
     ** advert, a market report's standing paragraphs) unless the later
     ** document is mostly a word-for-word copy (filled-in slots make a
-    ** template's copies less than TEMPLATE_SAME alike) */
+    ** template's copies less than TEMPLATE_SAME alike); nor do an
+    ** agency's or one outlet's two reports sharing none of either's news
+    ** (news.c: one template, background and sign-off, two events) */
     if ((!words || l->cover >= o->join_cover) &&
         !(tmpl && words &&
-          (l->cover < TEMPLATE_COVER || simmax < TEMPLATE_SAME)))
+          (l->cover < TEMPLATE_COVER || simmax < TEMPLATE_SAME)) &&
+        hs_story_news_join(pv, c, al, l, wa + wb,
+                           words ? words[l->to] : 0))
       hs_uf_union(parent, a, b);
     if (!l->undated && !l->tie && l->cover >= o->republication_cover) {
       int ok1, ok2;
@@ -564,7 +569,7 @@ int hs_provenance_build(const hs_corpus *c, const hs_meta *metas,
   docs_fill(pv, c, metas, al);
   parent = hs_malloc((nd + 1) * sizeof *parent);
   for (i = 0; i < nd; i++) parent[i] = (uint32_t)i;
-  reuse_links(pv, &cap, c, p, np, doc_words, &o, parent);
+  reuse_links(pv, &cap, c, p, np, doc_words, al, &o, parent);
   /* paraphrase: document pairs without shared passages */
   if (claims && o.paraphrase) {
     uint64_t *keys = hs_malloc((pv->nlinks + 1) * sizeof *keys);

@@ -128,6 +128,19 @@ char *hs_story_changes(hs_claims *claims, const char *a, const char *b);
 hs_plink *hs_story_link_add(hs_provenance *pv, size_t *cap, int kind,
                             uint32_t a, uint32_t b);
 
+/* 1 when the news of a or b (its first sentences of prose) is carried
+** into the other, word 4-grams compared (news.c): a reuse join needs it;
+** 1 as well when a text is missing. */
+int hs_story_news_shared(const hs_doc *a, const hs_doc *b);
+/* Whether reuse link l (its passages' span_words on both sides, the
+** later document's later_words) may join two stories as far as the news
+** goes: always, unless both documents are of one outlet or either is an
+** agency's; then when the later one is mostly a close copy or
+** hs_story_news_shared says so (news.c). */
+int hs_story_news_join(const hs_provenance *pv, const hs_corpus *c,
+                       const hs_aliases *al, const hs_plink *l,
+                       uint64_t span_words, uint32_t later_words);
+
 /* 1 when document d (its metadata m, may be NULL) is a denial: a denial
 ** attribution in its lead paragraph (lead.c). */
 int hs_story_denial(const hs_doc *d, const hs_meta *m);
