@@ -134,6 +134,46 @@ static int check_version(sqlite3 *db, hs_error *err) {
   return rc;
 }
 
+/* Whether the store has every table and index of the schema above, each
+** of its kind, so that running the schema would change nothing: one query
+** instead of parsing seven statements on every search. */
+static int have_tables(sqlite3 *db) {
+  sqlite3_stmt *st = NULL;
+  int n = -1;
+  if (sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE"
+                         " (type = 'table' AND name IN ('sentences',"
+                         " 'sentence_docs', 'sentence_stats',"
+                         " 'sentence_terms', 'sentence_vocab')) OR"
+                         " (type = 'index' AND name IN ('sentences_doc',"
+                         " 'sentences_claim'))", -1, &st, NULL) == SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW)
+    n = sqlite3_column_int(st, 0);
+  sqlite3_finalize(st);
+  return n == 7;
+}
+
+/* The statements that split documents into the sentence tables: the
+** sentences, their terms, the document done, the stats (?1 key, ?2
+** increment).  Nonzero (an SQLite code) on failure. */
+static int prepare_writers(sqlite3 *db, sqlite3_stmt **ins,
+                           sqlite3_stmt **fts, sqlite3_stmt **doc,
+                           sqlite3_stmt **stat) {
+  int rc = sqlite3_prepare_v2(db, "INSERT INTO sentences(doc_id, start,"
+                              " \"end\", words, claim_hash)"
+                              " VALUES(?,?,?,?,?)", -1, ins, NULL);
+  if (!rc)
+    rc = sqlite3_prepare_v2(db, "INSERT INTO sentence_terms(rowid, terms)"
+                            " VALUES(?,?)", -1, fts, NULL);
+  if (!rc)
+    rc = sqlite3_prepare_v2(db, "INSERT INTO sentence_docs VALUES(?,?,?)",
+                            -1, doc, NULL);
+  if (!rc)
+    rc = sqlite3_prepare_v2(db, "INSERT INTO sentence_stats VALUES(?, ?) ON"
+                            " CONFLICT(key) DO UPDATE SET value = value +"
+                            " excluded.value", -1, stat, NULL);
+  return rc;
+}
+
 int hs_sentstore_sync(hs_claims *c, hs_store *s, hs_error *err) {
   sqlite3 *db = hs_store_sqlite(s);
   sqlite3_stmt *todo = NULL, *ins = NULL, *fts = NULL, *doc = NULL,
@@ -146,7 +186,8 @@ int hs_sentstore_sync(hs_claims *c, hs_store *s, hs_error *err) {
   int64_t nsent = 0, nwords = 0;
   hs_analysis_init(&a);
   hs_buf_init(&terms, 0);
-  if (sqlite3_exec(db, schema, NULL, NULL, &msg) != SQLITE_OK) {
+  if (!have_tables(db) &&
+      sqlite3_exec(db, schema, NULL, NULL, &msg) != SQLITE_OK) {
     rc = hs_error_set(err, HS_EDB, "cannot create the sentence tables: %s",
                       msg ? msg : "?");
     sqlite3_free(msg);
@@ -158,17 +199,7 @@ int hs_sentstore_sync(hs_claims *c, hs_store *s, hs_error *err) {
   ** past the last split one, a range of the rowid (no table scan). */
   if (sqlite3_prepare_v2(db, "SELECT doc_id, text FROM documents WHERE doc_id"
                          " > (SELECT coalesce(max(doc_id), -1) FROM"
-                         " sentence_docs) ORDER BY doc_id", -1, &todo, NULL) ||
-      sqlite3_prepare_v2(db, "INSERT INTO sentences(doc_id, start, \"end\","
-                         " words, claim_hash) VALUES(?,?,?,?,?)", -1, &ins,
-                         NULL) ||
-      sqlite3_prepare_v2(db, "INSERT INTO sentence_terms(rowid, terms)"
-                         " VALUES(?,?)", -1, &fts, NULL) ||
-      sqlite3_prepare_v2(db, "INSERT INTO sentence_docs VALUES(?,?,?)", -1,
-                         &doc, NULL) ||
-      sqlite3_prepare_v2(db, "INSERT INTO sentence_stats VALUES(?, ?) ON"
-                         " CONFLICT(key) DO UPDATE SET value = value +"
-                         " excluded.value", -1, &stat, NULL)) {
+                         " sentence_docs) ORDER BY doc_id", -1, &todo, NULL)) {
     rc = db_fail(db, err, "sentence tables");
     goto out;
   }
@@ -177,6 +208,12 @@ int hs_sentstore_sync(hs_claims *c, hs_store *s, hs_error *err) {
     const char *text = (const char *)sqlite3_column_blob(todo, 1);
     size_t len = (size_t)sqlite3_column_bytes(todo, 1), i, ns = 0;
     hs_sentence *ss = NULL;
+    /* the writing statements are prepared when a document needs them:
+    ** a store already split (every search but the first) needs none */
+    if (!ins && prepare_writers(db, &ins, &fts, &doc, &stat)) {
+      rc = db_fail(db, err, "sentence tables");
+      goto out;
+    }
     if (hs_claims_cancelled(c)) {
       rc = hs_error_set(err, HS_EINTR, "interrupted");
       goto out;
