@@ -9,26 +9,38 @@
 ** on", "Special to the X", "X homepage", "X Newsletters", "X Store" (the
 ** per-language templates below, docs/sources.md).  Each such line gives a
 ** candidate name (its capitalised words next to the template; never a
-** menu word: "Share", "Iklan"), and so does
-** the page's first line when it is up to 4 capitalised words (a masthead);
-** a
-** candidate's support is the number of template lines that give it plus
-** the number of short lines (at most 12 words) that contain it as words.
-** Then:
-**   - the best-supported candidate (2 or more) replaces a copyright holder
-**     that is a company (a legal or group word: LLC, Inc, Ltd, Media,
-**     Group, Holdings, Communications, Interactive, Publishing, Network,
-**     Newspapers, Company ...) and that it does not contain, and becomes
-**     the outlet of a page with none (outlet_source "site", 0.65);
-**   - else a copyright holder is cleaned of a leading "Copyright", "(C)",
-**     "ⓒ", a trailing year range and a trailing legal form ("ScienceAlert
-**     Pty Ltd" is ScienceAlert, "The New York Times Company" is The New
-**     York Times).
+** menu word: "Share", "Iklan"), and so do the page's first name line (the
+** first of its first 3 lines that is up to 4 capitalised words, a
+** masthead) and a line "X is part of ..." / "X® ..." / "X is a registered
+** trademark"; a candidate's support is the number of template lines that
+** give it plus the number of short lines (at most 12 words) that contain
+** it as words, plus 2 when the page prints it as a site address
+** ("morebikes.co.uk"); on a tie the longer name.  A brand that opens 3
+** distinct short lines ("WSJ Pro", "DH Views") is a candidate of the
+** last resort.  Then, for a copyright holder that is a company (a legal
+** or group word: LLC, Inc, Ltd, Media, Group, Holdings, Communications,
+** Interactive, Publishing, Network, Newspapers, Company ..., or a legal
+** form after it, "Ziff Davis, LLC"), in order:
+**   - the X of "X is part of HOLDER" (a holder with no company word too);
+**   - the best-supported candidate (3 or more);
+**   - the holder without its company words where the page prints it
+**     alone ("India Post" of "India Post Media");
+**   - the brand;
+**   - nothing, when the holder keeps a company word, is no known outlet
+**     and is printed only in copyright lines (a publisher, not the page's
+**     title: the address rules of page.c may still name the site);
+**   - else the holder cleaned of a leading "Copyright", "(C)", "ⓒ", a
+**     trailing year range and a trailing legal form ("ScienceAlert Pty
+**     Ltd" is ScienceAlert, "The New York Times Company" is The New York
+**     Times).
+** A page with no outlet takes the best candidate (3 or more) or the
+** brand (outlet_source "site", 0.65).
 ** Before these, a holder or masthead that is a media company of
 ** data/parents.tsv ("Future US", "Dow Jones & Company") gives the
 ** company's publication that the page's short lines name most ("Space",
 ** "WSJ"; a template line naming it counts 2 more: "VG247 newsletter!"
-** over a sister site in the footer), or its only one (outlet source
+** over a sister site in the footer; twice at least, as one line of the
+** network's list of sites names a sister title), or its only one (outlet source
 ** "parent"): a company's name is
 ** knowledge, kept in a table, and the page picks among its titles.
 ** Names go through the alias table.  Cost: one pass over the page's
@@ -61,6 +73,13 @@ static const char *const name_before[] = {
     " homepage", " home", " main menu", " newsletters", " newsletter",
     " store", " app", " apps", " staff", " lists", " magazine",
     " push notifications", " online", " on facebook", " on twitter", NULL};
+/* Lines that name the site as a company's title or trademark, the name
+** before them ("Live Science is part of Future US Inc", "IGN® is among
+** the registered trademarks of ...", "\"Daily Express\" is a
+** registered trademark"). */
+static const char *const owned_cues[] = {
+    " is part of ", "®", " is a registered trademark", " is a trademark",
+    " é uma marca", NULL};
 /* Words a template may hold that name no site ("Follow Us", "Watch
 ** TV"). */
 static const char *const not_names[] = {
@@ -84,6 +103,11 @@ static const char *const legal_tails[] = {
     NULL};
 
 static int is_sp(unsigned char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+static int host_byte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9') || c == '-';
+}
 
 static int word_start(unsigned char c) {
   return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
@@ -113,8 +137,46 @@ static uint32_t name_fwd(const char *t, uint32_t s, uint32_t e) {
   return end;
 }
 
+/* A brand opening short lines: the hashes of its distinct lines. */
+typedef struct brand {
+  uint32_t s, e;
+  int nh;
+  uint64_t h[8];
+} brand;
+
 static void add_one(cand *c, size_t *nc, const char *t, uint32_t s,
                     uint32_t e);
+
+/* The capitalised words (at most 4) that end at e, back to the line's
+** start s, a sentence's end (". ") or a quotation mark: their start, or
+** e when there are none. */
+static uint32_t name_back(const char *t, uint32_t s, uint32_t e) {
+  uint32_t q = e, start = e;
+  int w = 0;
+  while (q > s && (t[q - 1] == '"' || is_sp((unsigned char)t[q - 1]))) q--;
+  e = q;
+  while (q > s && w < 4) {
+    uint32_t ws = q;
+    while (ws > s && !is_sp((unsigned char)t[ws - 1]) && t[ws - 1] != '"')
+      ws--;
+    if (!word_start((unsigned char)t[ws]) ||
+        (q > ws && t[q - 1] == '.' && q < e))
+      break;
+    start = ws;
+    w++;
+    if (ws == s || t[ws - 1] == '"') break;
+    q = ws - 1;
+    if (q > s && t[q - 1] == '.') break; /* "LLC. IGN®" */
+  }
+  return start;
+}
+
+/* ASCII capitals of t[s,e). */
+static int caps(const char *t, uint32_t s, uint32_t e) {
+  int n = 0;
+  for (; s < e; s++) n += t[s] >= 'A' && t[s] <= 'Z';
+  return n;
+}
 
 /* A candidate and its opening words ("CBS Sports Network" gives "CBS
 ** Sports" too: the site's name before a product's word). */
@@ -303,11 +365,157 @@ static char *parent_outlet(const char *name, const char *t,
         if (v > bv) bv = v, bs = q, be = fe;
         q = ce + 1;
       }
-      if (bv > 0 || cols == 1) return hs_strndup(tab + bs, be - bs);
+      if (bv > 1 || cols == 1) return hs_strndup(tab + bs, be - bs);
       return NULL;
     }
   }
   return NULL;
+}
+
+/* t[s,e) holds the string v (as written). */
+static int contains(const char *t, uint32_t s, uint32_t e, const char *v) {
+  size_t m = strlen(v);
+  uint32_t p;
+  for (p = s; m && p + m <= e; p++)
+    if (t[p] == v[0] && !memcmp(t + p, v, m)) return 1;
+  return 0;
+}
+
+/* A legal form right after the holder's end ("Ziff Davis, LLC"). */
+static int legal_after(const char *t, uint32_t p, uint32_t len) {
+  static const char *const forms[] = {"llc", "inc", "ltd", "gmbh", "plc",
+                                      "corp", "pty", "pvt", "s.a", NULL};
+  size_t k;
+  uint32_t e = p + 12 < len ? p + 12 : len;
+  if (p == 0 || p >= len) return 0;
+  while (p < e && (t[p] == ',' || is_sp((unsigned char)t[p]))) p++;
+  for (k = 0; forms[k]; k++) {
+    size_t m = strlen(forms[k]);
+    if (p + m <= e && hs_meta_starts_ci(t, p, e, forms[k]) &&
+        (p + m == e || !host_byte((unsigned char)t[p + m])))
+      return 1;
+  }
+  return 0;
+}
+
+static int not_name(const char *t, uint32_t s, uint32_t e) {
+  size_t k;
+  for (k = 0; not_names[k]; k++)
+    if (e - s == strlen(not_names[k]) && hs_meta_starts_ci(t, s, e, not_names[k]))
+      return 1;
+  return hs_page_menu_line(t, s, e);
+}
+
+/* The page prints the name, its spaces dropped, as a site's address:
+** "MoreBikes" and "www.morebikes.co.uk", "The Hill" and "TheHill.com"
+** (ASCII case folded; a host name that ends in it before a dot, as a
+** word).  The first 256 KB are searched. */
+static int address_of(const char *t, uint32_t len, const char *name,
+                      size_t n) {
+  char sq[64];
+  size_t m = 0, i;
+  uint32_t p;
+  for (i = 0; i < n && m < sizeof sq; i++) {
+    unsigned char ch = (unsigned char)name[i];
+    if (ch == ' ') continue;
+    if (!host_byte(ch) && ch != '.') return 0; /* ASCII names only */
+    sq[m++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+  }
+  if (m < 3 || m == sizeof sq) return 0;
+  if (len > (256u << 10)) len = 256u << 10;
+  for (p = 0; p + m < len; p++) {
+    unsigned char ch = (unsigned char)t[p];
+    if ((ch | 32) != (unsigned char)sq[0]) continue;
+    if (p > 0 && host_byte((unsigned char)t[p - 1])) continue;
+    for (i = 1; i < m; i++) {
+      unsigned char x = (unsigned char)t[p + i];
+      if ((x >= 'A' && x <= 'Z' ? x + 32 : x) != (unsigned char)sq[i]) break;
+    }
+    if (i < m) continue;
+    if (t[p + m] == '.' && p + m + 2 < len &&
+        (t[p + m + 1] | 32) >= 'a' && (t[p + m + 1] | 32) <= 'z' &&
+        (t[p + m + 2] | 32) >= 'a' && (t[p + m + 2] | 32) <= 'z')
+      return 1;
+  }
+  return 0;
+}
+
+static int named_apart(const char *h, size_t m, const char *t,
+                       const uint32_t *ls, const uint32_t *le, size_t n,
+                       int strict, uint32_t *ss, uint32_t *se);
+
+/* A company holder's own name without its company words at the end
+** ("India Post" of "India Post Media", "Al Jazeera" of "Al Jazeera Media
+** Network"), when the page's short lines name it apart from the
+** company's full name.  Fills its bytes in the text. */
+static int holder_stem(const char *h, const char *t, const uint32_t *ls,
+                       const uint32_t *le, size_t n, uint32_t *ss,
+                       uint32_t *se) {
+  size_t hl = strlen(h), m = hl;
+  for (;;) { /* drop company words from the end */
+    size_t ws = m;
+    while (ws > 0 && h[ws - 1] != ' ') ws--;
+    if (ws == 0) break;
+    {
+      char wd[32];
+      size_t wl = m - ws;
+      if (wl >= sizeof wd) break;
+      memcpy(wd, h + ws, wl);
+      wd[wl] = 0;
+      if (!has_company_word(wd)) break;
+    }
+    m = ws - 1;
+    while (m > 0 && (h[m - 1] == ',' || h[m - 1] == ' ')) m--;
+  }
+  if (m == hl || m < 4) return 0;
+  return named_apart(h, m, t, ls, le, n, 1, ss, se);
+}
+
+/* A short line, no copyright line, that names h[0,m) as a whole: not
+** inside a word, and when strict not before a capitalised word (a
+** sister title: "Breaking Defense" of "Breaking Media"), an apostrophe
+** or a company word ("Hearst Newspapers").  Fills its bytes. */
+static int named_apart(const char *h, size_t m, const char *t,
+                       const uint32_t *ls, const uint32_t *le, size_t n,
+                       int strict, uint32_t *ss, uint32_t *se) {
+  size_t i;
+  for (i = 0; i < n; i++) {
+    uint32_t p, s = ls[i], e = le[i];
+    for (p = s; p + m <= e; p++) {
+      uint32_t q = p + (uint32_t)m;
+      if (memcmp(t + p, h, m) || (p > s && host_byte((unsigned char)t[p - 1])))
+        continue;
+      if (q < e && host_byte((unsigned char)t[q])) continue;
+      if (strict && q < e && (t[q] == '\'' || (unsigned char)t[q] == 0xE2 ||
+                              t[q] == '&'))
+        continue;
+      if (strict && q + 1 < e && t[q] == ' ') {
+        uint32_t we = q + 1;
+        char wd[32];
+        if (word_start((unsigned char)t[q + 1])) continue;
+        while (we < e && !is_sp((unsigned char)t[we])) we++;
+        if (we - q - 1 < sizeof wd) {
+          memcpy(wd, t + q + 1, we - q - 1);
+          wd[we - q - 1] = 0;
+          if (has_company_word(wd)) continue;
+        }
+      }
+      break;
+    }
+    if (p + m > e) continue;
+    {
+      uint32_t x;
+      int rights = 0;
+      for (x = s; x + 2 <= e && !rights; x++)
+        rights = hs_meta_starts_ci(t, x, e, "©") ||
+                 hs_meta_starts_ci(t, x, e, "copyright");
+      if (rights) continue;
+    }
+    *ss = p;
+    *se = p + (uint32_t)m;
+    return 1;
+  }
+  return 0;
 }
 
 const char *hs_site_name(const hs_doc *d, const hs_aliases *a,
@@ -319,8 +527,14 @@ const char *hs_site_name(const hs_doc *d, const hs_aliases *a,
   size_t n = 0, nc = 0, k, best = MAX_CANDS;
   cand c[MAX_CANDS];
   int bv = 0;
+  uint32_t bs = 0, bee = 0, brs = 0, bre = 0;
+  int brv = 0;
   (void)b; /* furniture is where the name is: boilerplate lines count */
   (void)nb;
+  brand pre[MAX_CANDS]; /* first words of short lines ("WSJ Pro") */
+  size_t npre = 0;
+  int mast = 0, owned = 0;
+  uint32_t os = 0, oe = 0;
   if (!t || !len) return src;
   if (src && strcmp(src, "copyright") && strcmp(src, "address") &&
       strcmp(src, "masthead"))
@@ -334,6 +548,26 @@ const char *hs_site_name(const hs_doc *d, const hs_aliases *a,
     i = e + 1;
     while (s < e && is_sp((unsigned char)t[s])) s++;
     while (e > s && is_sp((unsigned char)t[e - 1])) e--;
+    if (s < e && e - s <= 400)
+      for (k = 0; owned_cues[k]; k++) {
+        uint32_t p;
+        for (p = s; p < e; p++)
+          if (t[p] == owned_cues[k][0] && hs_meta_starts_ci(t, p, e, owned_cues[k]))
+            break;
+        if (p < e) {
+          uint32_t ne = p, ns;
+          while (ne > s && (t[ne - 1] == '"' || is_sp((unsigned char)t[ne - 1])))
+            ne--;
+          ns = name_back(t, s, ne);
+          /* "X is part of" opens its line ("... can be part of" does not) */
+          if (ns < ne && (k > 0 || ns == s)) {
+            add_cand(c, &nc, t, ns, ne);
+            /* the copyright holder named as X's owner: X is the site */
+            if (!owned && out->value && contains(t, p, e, out->value))
+              owned = 1, os = ns, oe = ne;
+          }
+        }
+      }
     if (s == e || e - s > 160) continue;
 
     for (q = s; q < e; q++) w += is_sp((unsigned char)t[q]) && q + 1 < e &&
@@ -342,11 +576,40 @@ const char *hs_site_name(const hs_doc *d, const hs_aliases *a,
     ls[n] = s;
     le[n] = e;
     n++;
-    /* the page's first line, a masthead ("Sportsnet", "Valley Post") */
-    if (n == 1 && w < 4 && word_start((unsigned char)t[s]) &&
+    /* the page's first name, a masthead ("Sportsnet", "Valley Post"):
+    ** the first of its first 3 lines that is a name, past menu lines
+    ** ("Skip to content") and sentences */
+    if (!mast && n <= 3 && w < 4 && word_start((unsigned char)t[s]) &&
         name_fwd(t, s, e) == e) {
+      mast = 1;
       add_cand(c, &nc, t, s, e);
-      continue;
+    }
+    /* a short line's first word with two capitals or more before a
+    ** section's name in small letters: a site's brand on its sections
+    ** ("WSJ Pro", "DH Views", "ZDNet China"; not "STUFF TO WATCH") */
+    if (w >= 1 && w <= 4) {
+      uint32_t fe = s, x;
+      int small = 0;
+      while (fe < e && !is_sp((unsigned char)t[fe])) fe++;
+      for (x = fe; x < e; x++) small |= t[x] >= 'a' && t[x] <= 'z';
+      if (small && fe - s >= 2 && fe - s <= 12 && caps(t, s, fe) >= 2) {
+        for (k = 0; k < npre; k++)
+          if (pre[k].e - pre[k].s == fe - s && !memcmp(t + pre[k].s, t + s, fe - s))
+            break;
+        if (k == npre && npre < MAX_CANDS) {
+          pre[npre].s = s;
+          pre[npre].e = fe;
+          pre[npre++].nh = 0;
+        }
+        /* distinct sections only (a menu printed twice counts once) */
+        if (k < npre) {
+          uint64_t h = 1469598103934665603ull;
+          int j;
+          for (x = s; x < e; x++) h = (h ^ (unsigned char)t[x]) * 1099511628211ull;
+          for (j = 0; j < pre[k].nh && pre[k].h[j] != h; j++) {}
+          if (j == pre[k].nh && j < 8) pre[k].h[pre[k].nh++] = h;
+        }
+      }
     }
     for (k = 0; name_after[k]; k++)
       if (hs_meta_starts_ci(t, s, e, name_after[k])) {
@@ -394,18 +657,49 @@ const char *hs_site_name(const hs_doc *d, const hs_aliases *a,
   }
   for (k = 0; k < nc; k++) {
     int v = c[k].votes +
-            mentions(t, ls, le, n, t + c[k].s, c[k].e - c[k].s);
-    /* on a tie the shorter name ("CBS Sports" over "CBS Sports HQ") */
+            mentions(t, ls, le, n, t + c[k].s, c[k].e - c[k].s) +
+            2 * address_of(t, len, t + c[k].s, c[k].e - c[k].s);
+    /* on a tie the longer name: a name's first two words are a
+    ** candidate wherever it is, so they tie with it where they are never
+    ** printed alone ("Dawgs By Nature", not "Dawgs By") */
     if (v > bv || (v == bv && best < MAX_CANDS &&
-                   c[k].e - c[k].s < c[best].e - c[best].s))
-      bv = v, best = k;
+                   c[k].e - c[k].s > bee - bs))
+      bv = v, best = k, bs = c[k].s, bee = c[k].e;
+  }
+  if (bv < 3) best = MAX_CANDS;
+  /* a brand opening 3 distinct sections or more */
+  for (k = 0; k < npre; k++) {
+    int v = pre[k].nh + 2 * address_of(t, len, t + pre[k].s, pre[k].e - pre[k].s);
+    if (pre[k].nh >= 3 && v > brv && !not_name(t, pre[k].s, pre[k].e))
+      brv = v, brs = pre[k].s, bre = pre[k].e;
   }
   if (out->value && src && !strcmp(src, "copyright")) {
     char *h = clean_holder(out->value);
-    if (best < MAX_CANDS && bv >= 3 &&
-        has_company_word(out->raw ? out->raw : out->value)) {
-      set_name(out, a, t, c[best].s, c[best].e, 0.65);
+    int company = has_company_word(out->raw ? out->raw : out->value) ||
+                  legal_after(t, out->end, len);
+    uint32_t ss, se;
+    if (owned && !(oe - os == strlen(out->value) &&
+                   !memcmp(t + os, out->value, oe - os))) {
+      set_name(out, a, t, os, oe, 0.65); /* "Space is part of Future US Inc" */
       src = "site";
+    } else if (company && best < MAX_CANDS) {
+      set_name(out, a, t, bs, bee, 0.65);
+      src = "site";
+    } else if (company && h && holder_stem(h, t, ls, le, n, &ss, &se)) {
+      set_name(out, a, t, ss, se, 0.65); /* "India Post" of "India Post Media" */
+      src = "site";
+    } else if (company && brv) {
+      set_name(out, a, t, brs, bre, 0.65);
+      src = "site";
+    } else if (company && h && has_company_word(h) &&
+               !(a && hs_aliases_lookup(a, h, strlen(h), NULL, NULL)) &&
+               !named_apart(h, strlen(h), t, ls, le, n, 0, &ss, &se)) {
+      /* a company that the page names only in its copyright line, and no
+      ** site name: its publisher, not the outlet */
+      free(out->value);
+      free(out->raw);
+      out->value = out->raw = NULL;
+      src = NULL;
     } else if (h && strcmp(h, out->value)) {
       const char *canon = NULL;
       int ty;
@@ -416,8 +710,9 @@ const char *hs_site_name(const hs_doc *d, const hs_aliases *a,
       out->value = v;
     }
     free(h);
-  } else if (!out->value && best < MAX_CANDS && bv >= 3) {
-    set_name(out, a, t, c[best].s, c[best].e, 0.65);
+  } else if (!out->value && (best < MAX_CANDS || brv)) {
+    if (best < MAX_CANDS) set_name(out, a, t, bs, bee, 0.65);
+    else set_name(out, a, t, brs, bre, 0.65);
     src = "site";
   }
   free(ls);

@@ -684,7 +684,50 @@ static void test_outlet_name_forms(void **state) {
        "E-Mail: stats@catchitkansas.com\nIklan\n"
        "Copyright \u00a9 2002-2019 - Designed by Gray Digital Media\n"
        "catchitkansas.com/a?a=474349633\n",
-       "catchitkansas.com"}};
+       "catchitkansas.com"},
+      /* a company no table knows: the site the page names as its title
+      ** ("X is part of H", H the copyright holder), the site's name that
+      ** site templates give when a legal form follows the holder
+      ** ("Ziff Davis, LLC"), the holder's own name without its company
+      ** words where the page prints it alone, a brand opening three
+      ** distinct sections (not an all-capitals heading, not one section
+      ** printed three times) */
+      {"Skip to main content\nHarbor Daily\nSearch\nTides reach a record\n"
+       "The harbour saw its highest tide in fifty years on Sunday, the port "
+       "office said.\nHarbor Daily is part of Northwind US, a digital "
+       "publisher.\n\u00a9 2019 Northwind US. All rights reserved.\n",
+       "Harbor Daily"},
+      {"Browse Quill\nNew phone goes on sale\nBy Ann Lee, Quill Staff\nThe "
+       "phone goes on sale on Friday in twelve countries, its maker said.\n"
+       "Join the Quill Deals Newsletter.\n\u00a9 2019 Brightline Davis, LLC. "
+       "All rights reserved.\n",
+       "Quill"},
+      {"Something went wrong with the connection!\nHarbor Post\nHarbor Post "
+       "Shopping\nCouncil approves budget\nThe council approved the city "
+       "budget on Monday after a long debate, officials said.\n\u00a9 2018 "
+       "Copyright Harbor Post Media Pvt. Ltd. All Rights reserved.\n",
+       "Harbor Post"},
+      {"STUFF WE DID\nSTUFF TO WATCH\nSTUFF TO READ\nVB Lab\nVB Lab\nVB Lab\n"
+       "KH Views\nKH Wheels\nKH Education\nRain closes schools\nHeavy rain "
+       "closed schools across the district on Tuesday, officials said.\n"
+       "KH Views\n\u00a9 2019 Kestrel Printing Private Ltd. All rights "
+       "reserved.\n",
+       "KH"},
+      /* a name's first two words tie with it where they are never
+      ** printed alone: the whole name */
+      {"Harbor Dawgs Nation homepage\nHarbor Dawgs Nation main menu\nRain "
+       "delays the opener\nRain delayed the season opener by two hours on "
+       "Sunday, the league said.\nMore From Harbor Dawgs Nation\n\u00a9 2019 "
+       "Northwind Media, LLC. All rights reserved.\n",
+       "Harbor Dawgs Nation"},
+      /* a company of data/parents.tsv whose titles the page names once,
+      ** in a list of the network's sites, and no site name: no outlet
+      ** (not a sister site, not the company) */
+      {"Our Sites\nAbove The Law\nFashionista\nBanks cut bonuses\nBanks "
+       "cut bonuses again this year as trading revenue fell, people "
+       "familiar said.\n\u00a9 2019 Breaking Media Inc. All rights "
+       "reserved.\n",
+       ""}};
   hs_aliases *al = NULL;
   size_t i, wrong = 0;
   (void)state;
@@ -693,9 +736,9 @@ static void test_outlet_name_forms(void **state) {
     hs_corpus *c = page_corpus(pages[i][0]);
     char *o;
     o = hs_doc_outlet(hs_corpus_doc(c, 0), al);
-    if (!o || strcmp(o, pages[i][1])) {
+    if (*pages[i][1] ? !o || strcmp(o, pages[i][1]) : o != NULL) {
       print_error("page %zu: outlet %s, expected %s\n", i, o ? o : "(none)",
-                  pages[i][1]);
+                  *pages[i][1] ? pages[i][1] : "(none)");
       wrong++;
     }
     free(o);
