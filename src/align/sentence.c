@@ -81,10 +81,20 @@ typedef struct sseed {
 
 typedef hs_sent_frag frag;
 
-typedef struct svc {
-  uint32_t off, m, ncontent; /* off: 0 = not yet, else 1 + offset in pool */
-  float norm;
-} svc;
+/* A sentence's vector, made once for all the pairs that compare it: the
+** first thread that needs it makes it in its own pool and publishes it;
+** a thread that made it too late takes the published one (the same). */
+typedef struct svent {
+  double norm;
+  uint32_t m, ncontent;
+  bent v[];
+} svent;
+
+/* A thread's vectors, in blocks that never move. */
+typedef struct svpool {
+  char **block;
+  size_t nblock, capblock, used, size; /* of the last block */
+} svpool;
 
 typedef struct sscratch {
   sseed *seeds;
@@ -101,19 +111,7 @@ typedef struct sscratch {
   size_t nout, capout;
   hs_docbuf bufa, bufb;
   const uint32_t *terma, *termb; /* the pair's terms (token hashes) */
-  svc *cache;     /* per sentence of the pair's second document... */
-  size_t capcache;
-  bent *pool;     /* ...its vector, while the pair is compared */
-  size_t npool, cappool;
-  svc *acache;    /* per sentence of the pair's first document... */
-  double *anorm;
-  size_t capacache;
-  bent *apool;    /* ...its vector, while the pairs of that document (one
-                  ** after another: pairs are sorted) are compared */
-  size_t napool, capapool;
-  uint32_t cur_a; /* that document + 1 (0: none) */
-  uint32_t *afilled; /* its sentences in acache */
-  size_t nafilled, capafilled;
+  svpool pool;    /* the sentence vectors this thread made */
   hs_error err;
 } sscratch;
 
@@ -135,6 +133,9 @@ typedef struct sjob {
   size_t *byp;             /* cross passages by (a.doc, b.doc) */
   size_t nbyp;
   uint8_t *gone;           /* per passage: merged into a new record */
+  svent **sv;              /* per sentence of a compared document: its
+                           ** vector once made (sbase[doc] + sentence) */
+  size_t *sbase;
   sscratch *sc;
 } sjob;
 
@@ -155,7 +156,10 @@ static size_t svec(const sjob *j, sscratch *sc, const hs_senttab *S,
   double n2 = 0;
   HS_GROW(sc->tmp, sc->captmp, (size_t)(t1 - t0) + 1);
   for (t = t0; t < t1; t++)
-    if (term[t]) sc->tmp[nu++] = term[t];
+    if (term[t]) { /* its weight is read after the sort: fetched now */
+      __builtin_prefetch(&j->idf[term[t] & j->tc->mask]);
+      sc->tmp[nu++] = term[t];
+    }
   if (nu <= 48) {
     for (x = 1; x < nu; x++) {
       uint32_t val = sc->tmp[x];
@@ -219,6 +223,51 @@ static double vcos(const bent *va, size_t na, double norma, const bent *vb,
   }
   if (norma <= 0 || normb <= 0) return 0;
   return dot / (norma * normb);
+}
+
+/* n bytes from the thread's pool (8-byte aligned, never moved). */
+static void *svpool_alloc(svpool *p, size_t n) {
+  n = (n + 7) & ~(size_t)7;
+  if (!p->nblock || p->used + n > p->size) {
+    size_t size = n > (1u << 20) ? n : (1u << 20);
+    HS_GROW(p->block, p->capblock, p->nblock + 1);
+    p->block[p->nblock++] = hs_malloc(size);
+    p->used = 0;
+    p->size = size;
+  }
+  p->used += n;
+  return p->block[p->nblock - 1] + p->used - n;
+}
+
+static void svpool_free(svpool *p) {
+  size_t i;
+  for (i = 0; i < p->nblock; i++) free(p->block[i]);
+  free(p->block);
+  memset(p, 0, sizeof *p);
+}
+
+/* The vector of sentence s of document doc (terms: its token hashes). */
+static const svent *sent_vec(const sjob *j, sscratch *sc, uint32_t doc,
+                             const uint32_t *term, uint32_t s) {
+  svent **slot = &j->sv[j->sbase[doc] + s], *e, *old = NULL;
+  double norm;
+  uint32_t ncontent;
+  size_t m, size;
+  e = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
+  if (e) return e;
+  m = svec(j, sc, &j->st[doc], term, s, s, &sc->va, &sc->capva, &norm,
+           &ncontent);
+  size = sizeof *e + m * sizeof *e->v;
+  e = svpool_alloc(&sc->pool, size);
+  e->norm = norm;
+  e->m = (uint32_t)m;
+  e->ncontent = ncontent;
+  if (m) memcpy(e->v, sc->va, m * sizeof *e->v);
+  if (__atomic_compare_exchange_n(slot, &old, e, 0, __ATOMIC_ACQ_REL,
+                                  __ATOMIC_ACQUIRE))
+    return e;
+  sc->pool.used -= (size + 7) & ~(size_t)7; /* another thread's is the same */
+  return old;
 }
 
 static double frag_cos(const sjob *j, sscratch *sc, const hs_senttab *SA,
@@ -377,9 +426,7 @@ static int sent_range(void *ud, int thread, size_t begin, size_t end) {
     hs_doctab A, B;
     if (hs_docset_get(j->ds, a, &A, &sc->bufa, &sc->err)) return HS_EIO;
     if (hs_docset_get(j->ds, b, &B, &sc->bufb, &sc->err)) return HS_EIO;
-    uint32_t lastsa = UINT32_MAX, ca = 0;
-    size_t ma = 0, q, nnv = 0;
-    double na = 0;
+    size_t q, nnv = 0;
     sc->terma = A.hash;
     sc->termb = B.hash;
     /* the pair's n-gram passages: a near-verbatim one is never extended
@@ -398,30 +445,11 @@ static int sent_range(void *ud, int thread, size_t begin, size_t end) {
       sc->nv[5 * nnv + 4] = p->similarity >= NEAR_VERBATIM;
       nnv++;
     }
-    if ((size_t)SB->nsent + 1 > sc->capcache) { /* all zero between pairs */
-      free(sc->cache);
-      sc->capcache = (size_t)SB->nsent + 64;
-      sc->cache = hs_calloc(sc->capcache, sizeof *sc->cache);
-    }
-    sc->npool = 0;
-    if (sc->cur_a != a + 1) { /* another first document */
-      if ((size_t)SA->nsent + 1 > sc->capacache) {
-        free(sc->acache);
-        free(sc->anorm);
-        sc->capacache = (size_t)SA->nsent + 64;
-        sc->acache = hs_calloc(sc->capacache, sizeof *sc->acache);
-        sc->anorm = hs_malloc(sc->capacache * sizeof *sc->anorm);
-      } else {
-        for (q = 0; q < sc->nafilled; q++) sc->acache[sc->afilled[q]].off = 0;
-      }
-      sc->nafilled = sc->napool = 0;
-      sc->cur_a = a + 1;
-    }
     for (c = c0; c < cend; c = c1) {
       uint32_t sa = (uint32_t)j->cand[c] >> 16, sb = j->cand[c] & 0xffff;
       uint32_t sh, w;
       double cosv;
-      svc *vb;
+      const svent *va, *vb;
       for (c1 = c + 1; c1 < cend && j->cand[c1] == j->cand[c]; c1++) {}
       for (q = 0; q < nnv; q++) {
         const uint32_t *v = sc->nv + 5 * q;
@@ -432,48 +460,21 @@ static int sent_range(void *ud, int thread, size_t begin, size_t end) {
           break;
       }
       if (q < nnv) continue;
-      if (sa != lastsa) {
-        svc *v = &sc->acache[sa];
-        if (!v->off) { /* not yet in this document's pairs */
-          size_t m = svec(j, sc, SA, sc->terma, sa, sa, &sc->va, &sc->capva,
-                          &sc->anorm[sa], &v->ncontent);
-          HS_GROW(sc->apool, sc->capapool, sc->napool + m + 1);
-          if (m) memcpy(sc->apool + sc->napool, sc->va, m * sizeof *sc->apool);
-          v->off = (uint32_t)sc->napool + 1;
-          v->m = (uint32_t)m;
-          sc->napool += m;
-          HS_GROW(sc->afilled, sc->capafilled, sc->nafilled + 1);
-          sc->afilled[sc->nafilled++] = sa;
-        }
-        ma = v->m;
-        na = sc->anorm[sa];
-        ca = v->ncontent;
-        lastsa = sa;
-      }
-      vb = &sc->cache[sb];
-      if (!vb->off) { /* not yet in this pair */
-        double nd;
-        size_t m = svec(j, sc, SB, sc->termb, sb, sb, &sc->vb, &sc->capvb, &nd,
-                        &vb->ncontent);
-        HS_GROW(sc->pool, sc->cappool, sc->npool + m + 1);
-        if (m) memcpy(sc->pool + sc->npool, sc->vb, m * sizeof *sc->pool);
-        vb->off = (uint32_t)sc->npool + 1;
-        vb->m = (uint32_t)m;
-        vb->norm = (float)nd;
-        sc->npool += m;
-      }
-      cosv = vcos(sc->apool + sc->acache[sa].off - 1, ma, na,
-                  sc->pool + vb->off - 1, vb->m, vb->norm, &sh, &w);
-      if (cosv < TH_SEED || !ca || !vb->ncontent ||
-          2.0 * sh / (double)(ca + vb->ncontent) < TH_DICE)
+      va = sent_vec(j, sc, a, sc->terma, sa);
+      vb = sent_vec(j, sc, b, sc->termb, sb);
+      /* the second sentence's length as a float, as it always was */
+      cosv = vcos(va->v, va->m, va->norm, vb->v, vb->m,
+                  (double)(float)vb->norm, &sh, &w);
+      if (cosv < TH_SEED || !va->ncontent || !vb->ncontent ||
+          2.0 * sh / (double)(va->ncontent + vb->ncontent) < TH_DICE)
         continue;
       HS_GROW(sc->seeds, sc->capseeds, ns + 1);
       sc->seeds[ns].i = sa;
       sc->seeds[ns].cos = (float)cosv;
-      sc->seeds[ns].dice = (float)(2.0 * sh / (double)(ca + vb->ncontent));
+      sc->seeds[ns].dice =
+          (float)(2.0 * sh / (double)(va->ncontent + vb->ncontent));
       sc->seeds[ns++].j = sb;
     }
-    for (c = c0; c < cend; c++) sc->cache[j->cand[c] & 0xffff].off = 0;
     if (!ns) continue;
     qsort(sc->seeds, ns, sizeof *sc->seeds, seed_cmp);
     sc->nfrags = 0;
@@ -640,6 +641,15 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
                              nopen + ncoldp, nopen, nthreads, &cands, err);
     if (rc) io_error = rc;
   }
+  { /* a slot for the vector of each sentence of the compared documents */
+    size_t nsv = 0;
+    j.sbase = hs_malloc((ds->ndocs + 1) * sizeof *j.sbase);
+    for (i = 0; i < ds->ndocs; i++) {
+      j.sbase[i] = nsv;
+      if (inv[i]) nsv += st[i].nsent;
+    }
+    j.sv = hs_calloc(nsv + 1, sizeof *j.sv);
+  }
   free(open);
   free(closed);
   free(inv);
@@ -676,12 +686,7 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     free(sc->tmp);
     free(sc->tmp2);
     free(sc->nv);
-    free(sc->cache);
-    free(sc->pool);
-    free(sc->acache);
-    free(sc->anorm);
-    free(sc->apool);
-    free(sc->afilled);
+    svpool_free(&sc->pool);
     free(sc->out);
     hs_docbuf_free(&sc->bufa);
     hs_docbuf_free(&sc->bufb);
@@ -689,6 +694,8 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
   free(j.sc);
   free(j.gone);
   free(j.byp);
+  free(j.sv);
+  free(j.sbase);
   hs_sent_cands_free(&cands);
   if (rc) {
     free(res);

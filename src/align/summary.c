@@ -81,6 +81,7 @@
 ** and each sentence's tf·idf length over all its content words. */
 typedef struct dwords {
   uint32_t *term;
+  uint8_t *idf;    /* each term's idf (IDF_UNITs), read with it */
   uint32_t *first; /* nsent + 1 */
   float *norm;     /* nsent */
 } dwords;
@@ -151,6 +152,7 @@ static int words_range(void *ud, int thread, size_t begin, size_t end) {
     w->first = hs_malloc(((size_t)S->nsent + 1) * sizeof *w->first);
     w->norm = hs_malloc((size_t)S->nsent * sizeof *w->norm);
     w->term = hs_malloc(((size_t)S->sent[S->nsent] + 1) * sizeof *w->term);
+    w->idf = hs_malloc((size_t)S->sent[S->nsent] + 1);
     for (s = 0; s < S->nsent; s++) {
       uint32_t t0 = S->sent[s], t1 = S->sent[s + 1];
       double n2 = 0;
@@ -169,7 +171,10 @@ static int words_range(void *ud, int thread, size_t begin, size_t end) {
         if (c > j->stopcnt) continue;
         x = idf_of(j, h);
         n2 += x * x;
-        if (c >= 2 && c <= j->rarecnt) w->term[m++] = h;
+        if (c >= 2 && c <= j->rarecnt) {
+          w->idf[m] = j->idf[h & j->tc->mask];
+          w->term[m++] = h;
+        }
       }
       w->norm[s] = (float)sqrt(n2);
     }
@@ -465,7 +470,7 @@ static int pair_run(mjob *j, mscratch *sc, uint32_t a, uint32_t b, int bare,
       if (sc->slot[i].gen != sc->gen || sc->slot[i].n > OCC_MAX) continue;
       fresh = sc->slot[i].stamp != sc->stamp;
       sc->slot[i].stamp = sc->stamp;
-      w2 = idf_of(j, h);
+      w2 = (float)DB->idf[x] * (1.0f / IDF_UNIT);
       w2 *= w2;
       for (o = sc->slot[i].head; o != UINT32_MAX; o = sc->occ[o].next) {
         size_t cell = (size_t)l * nsa + sc->occ[o].sent;
@@ -693,7 +698,8 @@ int hs_summary_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     hs_docbuf_free(&sc->bufb);
   }
   for (i = 0; i < ds->ndocs; i++)
-    free(j.dw[i].term), free(j.dw[i].first), free(j.dw[i].norm);
+    free(j.dw[i].term), free(j.dw[i].idf), free(j.dw[i].first),
+        free(j.dw[i].norm);
   free(j.dw), free(j.sc), free(j.gone), free(inv);
   free(pairs), free(pfirst), free(plast), free(byp), free(idf);
   hs_termcounts_free(&tc);
