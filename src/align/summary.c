@@ -103,6 +103,11 @@ typedef struct mscratch {
   sseed *seeds, *dir;
   hs_sum_chainbuf cb;
   hs_passage *out;
+  uint64_t *filter; /* one bit per 2 slots: most words of the other
+                    ** document are not in the table, and are turned
+                    ** away by a table that stays in the first cache */
+  unsigned fshift;
+  size_t capfilter;
   size_t capslot, nocc, capocc, capcells, ntouched, captouched, capseeds;
   size_t capdir, capwa, capwb, capbs, capbl;
   size_t caplsd[2], nout, capout;
@@ -186,8 +191,13 @@ static int words_range(void *ud, int thread, size_t begin, size_t end) {
 /* Load document a's words into the table. */
 static void table_load(mscratch *sc, const dwords *w, uint32_t nsent) {
   uint32_t s, x, n = w->first[nsent];
-  size_t size = 16;
-  while (size < 2 * (size_t)n + 2) size *= 2;
+  size_t size = 16, nf;
+  unsigned lg = 4;
+  while (size < 2 * (size_t)n + 2) size *= 2, lg++;
+  nf = size / 32 + 1; /* words of 64 bits: size * 2 bits */
+  HS_GROW(sc->filter, sc->capfilter, nf);
+  memset(sc->filter, 0, nf * sizeof *sc->filter);
+  sc->fshift = 64 - (lg + 1);
   if (size > sc->capslot) {
     free(sc->slot);
     sc->slot = hs_calloc(size, sizeof *sc->slot);
@@ -203,6 +213,8 @@ static void table_load(mscratch *sc, const dwords *w, uint32_t nsent) {
   for (s = 0; s < nsent; s++)
     for (x = w->first[s]; x < w->first[s + 1]; x++) {
       uint32_t h = w->term[x], i = (h * 0x9e3779b1u >> 7) & sc->mask;
+      uint64_t f = h * 0x9e3779b97f4a7c15ull >> sc->fshift;
+      sc->filter[f >> 6] |= (uint64_t)1 << (f & 63);
       while (sc->slot[i].gen == sc->gen && sc->slot[i].term != h)
         i = (i + 1) & sc->mask;
       if (sc->slot[i].gen != sc->gen) {
@@ -463,8 +475,10 @@ static int pair_run(mjob *j, mscratch *sc, uint32_t a, uint32_t b, int bare,
     }
     for (x = DB->first[l]; x < DB->first[l + 1]; x++) {
       uint32_t h = DB->term[x], i = (h * 0x9e3779b1u >> 7) & sc->mask, o;
+      uint64_t f = h * 0x9e3779b97f4a7c15ull >> sc->fshift;
       int fresh;
       float w2;
+      if (!(sc->filter[f >> 6] >> (f & 63) & 1)) continue;
       while (sc->slot[i].gen == sc->gen && sc->slot[i].term != h)
         i = (i + 1) & sc->mask;
       if (sc->slot[i].gen != sc->gen || sc->slot[i].n > OCC_MAX) continue;
@@ -688,7 +702,7 @@ int hs_summary_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
       *err = sc->err;
       io_error = sc->err.code;
     }
-    free(sc->slot), free(sc->occ);
+    free(sc->slot), free(sc->occ), free(sc->filter);
     free(sc->dot), free(sc->sh), free(sc->touched);
     free(sc->seeds), free(sc->dir), hs_sum_chainbuf_free(&sc->cb);
     free(sc->wa), free(sc->wb), free(sc->bag_s), free(sc->bag_l);
