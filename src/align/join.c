@@ -200,9 +200,10 @@ static void pair_tokens(const hs_doctab *A, const hs_doctab *B,
   for (i = 0; i < g; i++) {
     const hs_passage *q = &p[it[i].i];
     tk[4 * i] = hs_doctab_token_at(A, q->a.start);
-    tk[4 * i + 1] = hs_doctab_token_at(A, q->a.end);
+    tk[4 * i + 1] = hs_doctab_token_end(A, tk[4 * i], q->a.words, q->a.end);
     tk[4 * i + 2] = hs_doctab_token_at(B, q->b.start);
-    tk[4 * i + 3] = hs_doctab_token_at(B, q->b.end);
+    tk[4 * i + 3] = hs_doctab_token_end(B, tk[4 * i + 2], q->b.words,
+                                        q->b.end);
   }
 }
 

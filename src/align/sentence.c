@@ -439,9 +439,11 @@ static int sent_range(void *ud, int thread, size_t begin, size_t end) {
       if (p->a.doc != a || p->b.doc != b) break;
       HS_GROW(sc->nv, sc->capnv, 5 * nnv + 5);
       sc->nv[5 * nnv] = hs_doctab_token_at(&A, p->a.start);
-      sc->nv[5 * nnv + 1] = hs_doctab_token_at(&A, p->a.end);
+      sc->nv[5 * nnv + 1] =
+          hs_doctab_token_end(&A, sc->nv[5 * nnv], p->a.words, p->a.end);
       sc->nv[5 * nnv + 2] = hs_doctab_token_at(&B, p->b.start);
-      sc->nv[5 * nnv + 3] = hs_doctab_token_at(&B, p->b.end);
+      sc->nv[5 * nnv + 3] =
+          hs_doctab_token_end(&B, sc->nv[5 * nnv + 2], p->b.words, p->b.end);
       sc->nv[5 * nnv + 4] = p->similarity >= NEAR_VERBATIM;
       nnv++;
     }

@@ -68,6 +68,15 @@ uint32_t hs_doctab_token_at(const hs_doctab *tab, uint32_t b) {
   return lo;
 }
 
+uint32_t hs_doctab_token_end(const hs_doctab *tab, uint32_t t0, uint32_t n,
+                             uint32_t b) {
+  uint64_t t = (uint64_t)t0 + n;
+  if (t <= tab->n && (t == tab->n || tab->start[t] >= b) &&
+      (t == 0 || tab->start[t - 1] < b))
+    return (uint32_t)t;
+  return hs_doctab_token_at(tab, b);
+}
+
 /* The token hashes are already uniform 32-bit values, so a shingle's hash
 ** is their polynomial combination, finished by a 64-bit avalanche
 ** (MurmurHash3's fmix64): an inline handful of multiplications instead of

@@ -33,6 +33,11 @@ void hs_doctab_set(hs_doctab *tab, const hs_token *toks, size_t n);
 void hs_doctab_free(hs_doctab *tab);
 /* Index of the first token starting at or after byte b (tab->n if none). */
 uint32_t hs_doctab_token_at(const hs_doctab *tab, uint32_t b);
+/* The same for the end b of a span of n tokens starting at token t0
+** (a passage's end and its words): tried at t0 + n first, without the
+** binary search when it holds. */
+uint32_t hs_doctab_token_end(const hs_doctab *tab, uint32_t t0, uint32_t n,
+                             uint32_t b);
 
 /* Hash of the shingle of `ngram` words starting at token pos. */
 uint64_t hs_shingle_hash(const hs_doctab *tab, uint32_t pos, int ngram);
