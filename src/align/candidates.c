@@ -36,6 +36,7 @@
                        ** at most this many documents... */
 #define COLD_TERMS 6   /* ...at least this many of them shared */
 #define PREFETCH 16    /* tokens ahead whose counter is fetched */
+#define PREFETCH_GROUPS 4 /* groups of a key's documents ahead, fetched */
 
 /* The index keys of the sentences of documents [d0, d1) marked in inv,
 ** appended to *pk (term << 32 | doc) and *pv (sentence). */
@@ -371,12 +372,17 @@ void hs_sent_cold_select(const uint64_t *pk, size_t np, size_t ndocs,
   touched = hs_malloc((ndocs + 1) * sizeof *touched);
   for (x = 0; x < ndocs; x++) {
     size_t nt = 0, ns = 0, z;
-    for (z = first[x]; z < first[x + 1]; z++)
+    for (z = first[x]; z < first[x + 1]; z++) {
+      /* the groups lie anywhere: the one a few places on is fetched
+      ** while this one is read */
+      if (z + PREFETCH_GROUPS < first[ndocs])
+        __builtin_prefetch(&gd[place[z + PREFETCH_GROUPS]]);
       for (w = place[z] + 1; w < pend[z]; w++) {
         uint32_t db = gd[w];
         if (db < first_new || deg[db] < COLD_TERMS) continue;
         if (!cnt[db]++) touched[nt++] = db;
       }
+    }
     for (z = 0; z < nt; z++) {
       uint32_t db = touched[z];
       if (cnt[db] >= COLD_TERMS) touched[ns++] = db;

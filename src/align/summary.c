@@ -99,7 +99,7 @@ typedef struct mscratch {
   occ *occ;
   float *dot;
   uint8_t *sh;
-  uint32_t *touched, *wa, *wb, *bag_s, *bag_l, *lsd[2];
+  uint32_t *touched, *wa, *wb, *bag_s, *bag_l, *bag_t, *lsd[2];
   sseed *seeds, *dir;
   hs_sum_chainbuf cb;
   hs_passage *out;
@@ -109,7 +109,7 @@ typedef struct mscratch {
   unsigned fshift;
   size_t capfilter;
   size_t capslot, nocc, capocc, capcells, ntouched, captouched, capseeds;
-  size_t capdir, capwa, capwb, capbs, capbl;
+  size_t capdir, capwa, capwb, capbs, capbl, capbt;
   size_t caplsd[2], nout, capout;
   uint32_t mask, gen, stamp, cur_a;
   hs_docbuf bufa, bufb;
@@ -236,9 +236,33 @@ static void table_load(mscratch *sc, const dwords *w, uint32_t nsent) {
     }
 }
 
-static int u32_cmp(const void *x, const void *y) {
-  uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-  return (a > b) - (a < b);
+/* Sort v[0..n) ascending: by insertion when short, else by bytes (tmp:
+** scratch of n). */
+static void sort_u32(uint32_t *v, size_t n, uint32_t **tmp, size_t *cap) {
+  uint32_t *a = v, *b, *sw, cnt[256], sh;
+  size_t x, y;
+  if (n <= 32) {
+    for (x = 1; x < n; x++) {
+      uint32_t val = v[x];
+      for (y = x; y > 0 && v[y - 1] > val; y--) v[y] = v[y - 1];
+      v[y] = val;
+    }
+    return;
+  }
+  HS_GROW(*tmp, *cap, n);
+  b = *tmp;
+  for (sh = 0; sh < 32; sh += 8) { /* four passes: the result is in v */
+    uint32_t sum = 0, c;
+    memset(cnt, 0, sizeof cnt);
+    for (x = 0; x < n; x++) cnt[(a[x] >> sh) & 255]++;
+    for (c = 0; c < 256; c++) {
+      uint32_t k = cnt[c];
+      cnt[c] = sum;
+      sum += k;
+    }
+    for (x = 0; x < n; x++) b[cnt[(a[x] >> sh) & 255]++] = a[x];
+    sw = a, a = b, b = sw;
+  }
 }
 
 /* The tf·idf cosine of the words of sentences [s0, s1] of S and those of
@@ -258,8 +282,8 @@ static double bag_cos(const mjob *j, mscratch *sc, const dwords *S,
       for (x = L->first[l]; x < L->first[l + 1]; x++)
         sc->bag_l[nl2++] = L->term[x];
     }
-  qsort(sc->bag_s, ns, sizeof *sc->bag_s, u32_cmp);
-  qsort(sc->bag_l, nl2, sizeof *sc->bag_l, u32_cmp);
+  sort_u32(sc->bag_s, ns, &sc->bag_t, &sc->capbt);
+  sort_u32(sc->bag_l, nl2, &sc->bag_t, &sc->capbt);
   *words = 0;
   while (a < ns || b < nl2) {
     uint32_t t = b >= nl2 || (a < ns && sc->bag_s[a] <= sc->bag_l[b])
@@ -706,6 +730,7 @@ int hs_summary_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     free(sc->dot), free(sc->sh), free(sc->touched);
     free(sc->seeds), free(sc->dir), hs_sum_chainbuf_free(&sc->cb);
     free(sc->wa), free(sc->wb), free(sc->bag_s), free(sc->bag_l);
+    free(sc->bag_t);
     free(sc->out);
     free(sc->lsd[0]), free(sc->lsd[1]);
     hs_docbuf_free(&sc->bufa);
