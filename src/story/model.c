@@ -573,6 +573,7 @@ int hs_provenance_build(const hs_corpus *c, const hs_meta *metas,
   /* paraphrase: document pairs without shared passages */
   if (claims && o.paraphrase) {
     uint64_t *keys = hs_malloc((pv->nlinks + 1) * sizeof *keys);
+    uint32_t *group = hs_malloc((nd + 1) * sizeof *group);
     skipset ss;
     for (i = 0; i < pv->nlinks; i++) {
       uint32_t a = pv->links[i].from, b = pv->links[i].to;
@@ -581,10 +582,13 @@ int hs_provenance_build(const hs_corpus *c, const hs_meta *metas,
     hs_sort_u64(keys, pv->nlinks);
     ss.keys = keys;
     ss.n = pv->nlinks;
+    /* the reuse joins so far: a report and its reprints */
+    for (i = 0; i < nd; i++) group[i] = hs_uf_find(parent, (uint32_t)i);
     rc = hs_story_paraphrases(c, claims, o.paraphrase_threshold, pv->docs,
-                              skip_linked,
+                              group, skip_linked,
                               &ss, &para, &npara, err);
     free(keys);
+    free(group);
     if (rc) goto out;
     for (i = 0; i < npara; i++) {
       const hs_para *q = &para[i];

@@ -55,6 +55,7 @@
 */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "claims/claims.h"
 #include "story/story.h"
@@ -126,12 +127,27 @@ static void who_what(uint32_t a, uint32_t b, uint32_t *who, uint32_t *what,
   else if ((fa | fb) & HS_WF_NAME) (*who)++;
 }
 
+/* Whether document a comes before b: the earlier date, a dated one
+** before an undated one, else the lower index. */
+static int doc_before(const hs_pdoc *docs, uint32_t a, uint32_t b) {
+  const char *x = docs ? docs[a].date : NULL, *y = docs ? docs[b].date : NULL;
+  int c;
+  if (x && y && (c = strcmp(x, y))) return c < 0;
+  if (!x != !y) return x != NULL;
+  return a < b;
+}
+
 /* flag[i] = 1 for each sentence whose key[i] is shared by RECUR_DOCS
-** documents or more (key is reordered) */
+** documents or more (key is reordered); documents of one group (group
+** NULL: each its own) count once.  With copy given, copy[i] = 1 for each
+** sentence whose key another sentence of its group holds in an earlier
+** document: a reprint's copy. */
 static void mark_recurring(uint64_t *key, const sent *s, size_t ns,
-                           uint8_t *flag) {
+                           const uint32_t *group, const hs_pdoc *docs,
+                           uint8_t *flag, uint8_t *copy) {
   uint32_t *si = hs_malloc((ns + 1) * sizeof *si);
   size_t i, j, m, q;
+#define GROUP(x) (group ? group[s[si[x]].doc] : s[si[x]].doc)
   for (i = 0; i < ns; i++) si[i] = (uint32_t)i;
   hs_sort_u64_carry(key, si, ns);
   for (i = 0; i < ns; i = j) {
@@ -139,12 +155,23 @@ static void mark_recurring(uint64_t *key, const sent *s, size_t ns,
     for (j = i + 1; j < ns && key[j] == key[i]; j++) {}
     for (m = i; m < j && docs_n < RECUR_DOCS; m++) {
       for (q = i; q < m; q++)
-        if (s[si[q]].doc == s[si[m]].doc) break;
+        if (GROUP(q) == GROUP(m)) break;
       if (q == m) docs_n++;
     }
     if (docs_n >= RECUR_DOCS)
       for (m = i; m < j; m++) flag[si[m]] = 1;
+    else if (copy && j - i > 1)
+      for (m = i; m < j; m++)
+        for (q = i; q < j; q++)
+          if (q != m && GROUP(q) == GROUP(m) &&
+              (s[si[q]].doc == s[si[m]].doc
+                   ? si[q] < si[m]
+                   : doc_before(docs, s[si[q]].doc, s[si[m]].doc))) {
+            copy[si[m]] = 1;
+            break;
+          }
   }
+#undef GROUP
   free(si);
 }
 
@@ -219,6 +246,78 @@ static char *unwrap(const char *t, size_t n) {
   return u;
 }
 
+/* Whether a number of sentence t (the run of n bytes at p) is part of a
+** date: next to a word the comparison reads as a date on that side
+** ("Feb 2", "March 11"; the claims stage's month names). */
+static int is_wordb(unsigned char ch) {
+  return ch >= 0x80 || (ch >= '0' && ch <= '9') ||
+         ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
+}
+
+static int word_in(const char *w, size_t n, const hs_claim_compare *r,
+                   int side) {
+  size_t k;
+  for (k = 0; k < r->ndiffs; k++) {
+    const char *v = side ? r->diffs[k].to : r->diffs[k].from;
+    if (r->diffs[k].kind == HS_VAR_DATE && v && strlen(v) == n &&
+        !strncasecmp(v, w, n))
+      return 1;
+  }
+  return 0;
+}
+
+static int in_date(const char *t, size_t at, size_t n,
+                   const hs_claim_compare *r, int side) {
+  size_t b = at, e = at + n, ws;
+  while (b > 0 && (t[b - 1] == ' ' || t[b - 1] == ',')) b--;
+  for (ws = b; ws > 0 && is_wordb((unsigned char)t[ws - 1]); ws--) {}
+  if (ws < b && word_in(t + ws, b - ws, r, side)) return 1;
+  while (t[e] == ' ' || t[e] == ',') e++;
+  for (ws = e; t[ws] && is_wordb((unsigned char)t[ws]); ws++) {}
+  return ws > e && word_in(t + e, ws - e, r, side);
+}
+
+/* Two events, not one retold: each sentence states figures (digits,
+** dates left out), three or more in all, that the comparison finds
+** changed, and they share none ("1 million litres ... 12 crew" / "19
+** crew").  A retelling that changes a figure keeps another, states
+** figures on one side only, or changes one toll ("14 fishermen" / "at
+** least 20 fishermen"). */
+static int figures_conflict(const char *ta, const char *tb,
+                            const hs_claim_compare *r) {
+  size_t changed[2] = {0, 0}, kept[2] = {0, 0};
+  int side;
+  for (side = 0; side < 2; side++) {
+    const char *t = side ? tb : ta;
+    size_t i = 0, k;
+    while (t[i]) {
+      size_t e;
+      if (!(t[i] >= '0' && t[i] <= '9') ||
+          (i && is_wordb((unsigned char)t[i - 1]))) {
+        i++;
+        continue;
+      }
+      for (e = i; (t[e] >= '0' && t[e] <= '9') ||
+                  ((t[e] == '.' || t[e] == ',') && t[e + 1] >= '0' && t[e + 1] <= '9');
+           e++) {}
+      if (!in_date(t, i, e - i, r, side)) {
+        for (k = 0; k < r->ndiffs; k++) {
+          const char *v = side ? r->diffs[k].to : r->diffs[k].from;
+          if (r->diffs[k].kind == HS_VAR_NUMBER && v && strlen(v) == e - i &&
+              !strncmp(v, t + i, e - i))
+            break;
+        }
+        if (k == r->ndiffs) kept[side]++;
+        else changed[side]++;
+      }
+      i = e;
+    }
+  }
+  /* a figure both state (neither side's one a date's) */
+  if (kept[0] && kept[1]) return 0;
+  return changed[0] && changed[1] && changed[0] + changed[1] >= 3;
+}
+
 static int para_cmp(const void *x, const void *y) {
   const hs_para *a = x, *b = y;
   if (a->a != b->a) return a->a < b->a ? -1 : 1;
@@ -228,6 +327,7 @@ static int para_cmp(const void *x, const void *y) {
 
 int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
                          double threshold, const hs_pdoc *docs,
+                         const uint32_t *group,
                          int (*skip)(void *ud, uint32_t a, uint32_t b),
                          void *ud, hs_para **out, size_t *n, hs_error *err) {
   size_t nd = hs_corpus_count(c), i, j, k;
@@ -237,7 +337,7 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
   uint32_t *pkf = NULL, *slot = NULL, *shared = NULL;
   size_t capf = 0, nslot;
   uint32_t *carry = NULL;
-  uint8_t *tmpl = NULL;
+  uint8_t *tmpl = NULL, *copy = NULL;
   size_t nk = 0, capk = 0, npk = 0, cappk = 0;
   hs_para *res = NULL;
   size_t nres = 0, capr = 0;
@@ -361,16 +461,21 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
   }
   {
     /* sentences whose exact words recur in RECUR_DOCS documents or more
-    ** (templates, sign-offs, furniture) make no candidates; an opening
+    ** (templates, sign-offs, furniture) make no candidates, documents
+    ** that the reuse stage joined (group: a report and its reprints)
+    ** counting once; of a reprinted sentence only the earliest copy
+    ** counts for its words' rarity (the others still pair), so that a
+    ** reprint makes neither a template of its original nor its words
+    ** commoner; an opening
     ** that recurs in RECUR_DOCS documents of one outlet marks its
     ** template (a job advert, a column's "other articles" line) */
     uint64_t *sh = hs_malloc((ns + 1) * sizeof *sh);
     uint8_t *recur = hs_calloc(ns + 1, 1);
     size_t at;
     for (i = 0; i < ns; i++) sh[i] = s[i].shape;
-    mark_recurring(sh, s, ns, recur);
+    mark_recurring(sh, s, ns, group, docs, recur, copy = hs_calloc(ns + 1, 1));
     for (i = 0; i < ns; i++) sh[i] = s[i].opening;
-    mark_recurring(sh, s, ns, tmpl = hs_calloc(ns + 1, 1));
+    mark_recurring(sh, s, ns, NULL, docs, tmpl = hs_calloc(ns + 1, 1), NULL);
     for (i = 0, at = 0; i < nk; i++)
       if ((carry[i] & COUNT_ONLY) || !recur[SIDX(carry[i])]) {
         key[at] = key[i];
@@ -387,8 +492,9 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
   ** HS_PARA_DF_CAP sentences then add to their counts without making
   ** pairs of their own (so that the wider cap costs no memory) */
   for (i = 0; i < nk; i = j) {
-    for (j = i + 1; j < nk && key[j] == key[i]; j++) {}
-    if (j - i < 2 || j - i > HS_PARA_SPECIFIC_DF) continue;
+    size_t df = 0;
+    for (j = i; j < nk && key[j] == key[i]; j++) df += !copy[SIDX(carry[j])];
+    if (j - i < 2 || df > HS_PARA_SPECIFIC_DF) continue;
     for (k = i; k < j; k++) {
       size_t m;
       for (m = k + 1; m < j; m++) {
@@ -425,8 +531,9 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
   /* every shared word under the cap: the wider words add to the count,
   ** and each says whether it is who or what */
   for (i = 0; i < nk && npk; i = j) {
-    for (j = i + 1; j < nk && key[j] == key[i]; j++) {}
-    if (j - i < 2 || j - i > HS_PARA_DF_CAP) continue;
+    size_t df = 0;
+    for (j = i; j < nk && key[j] == key[i]; j++) df += !copy[SIDX(carry[j])];
+    if (j - i < 2 || df > HS_PARA_DF_CAP) continue;
     for (k = i; k < j; k++) {
       size_t m;
       for (m = k + 1; m < j; m++) {
@@ -441,7 +548,7 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
         while (slot[h] && pk[slot[h] - 1] != pair) h = (h + 1) & (nslot - 1);
         if (!slot[h]) continue;
         at = slot[h] - 1;
-        if (j - i > HS_PARA_SPECIFIC_DF) shared[at]++;
+        if (df > HS_PARA_SPECIFIC_DF) shared[at]++;
         who_what(carry[k], carry[m], &who[at], &what[at], &said[at]);
       }
     }
@@ -452,7 +559,7 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
     uint32_t x = (uint32_t)(pk[i] >> 32), y = (uint32_t)pk[i];
     uint32_t da, db, mn, nsh = shared[i];
     double sim = 0, wsim = 0;
-    int weak, strong, other;
+    int weak, strong, other, conflict;
     hs_claim_compare r;
     const hs_doc *A, *B;
     char *ta, *tb;
@@ -484,12 +591,18 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
     ta = sentence_text(A->text, &s[x], stock);
     tb = sentence_text(B->text, &s[y], stock);
     rc = hs_claims_compare(claims, ta, tb, threshold, &r, err);
-    free(ta);
-    free(tb);
-    if (rc) goto out;
+    if (rc) {
+      free(ta);
+      free(tb);
+      goto out;
+    }
     sim = r.similarity;
     wsim = r.words;
+    conflict = figures_conflict(ta, tb, &r);
+    free(ta);
+    free(tb);
     hs_claim_compare_free(&r);
+    if (conflict) continue;
     if (wsim < threshold && !(weak && wsim >= HS_PARA_WEAK) &&
         !(strong && wsim >= HS_PARA_STRONG))
       continue;
@@ -536,6 +649,7 @@ out:
   free(key);
   free(carry);
   free(tmpl);
+  free(copy);
   free(pk);
   free(pkf);
   free(slot);

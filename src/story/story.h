@@ -36,7 +36,10 @@ typedef struct hs_para {
 ** share HS_PARA_STRONG_SHARED rare words, HS_PARA_STRONG_WHAT of them
 ** common words or numbers.  Sentences repeated word
 ** for word, and sentences found in three documents or more, are no
-** paraphrase, nor are pairs without the same who and what (paraphrase.c).  docs (may be NULL) gives the outlets.  Document pairs for
+** paraphrase, nor are pairs without the same who and what (paraphrase.c).  docs (may be NULL) gives the outlets and dates; group
+** (may be NULL) a group per document (the reuse joins: a report and its
+** reprints), whose documents count once for recurrence, only the
+** earliest copy of a reprinted sentence being kept.  Document pairs for
 ** which skip(ud, a, b) is nonzero are not looked at.  One hs_para per
 ** document pair (its best sentence pair).  *out malloc'ed. */
 #define HS_PARA_DF_CAP 64
@@ -49,6 +52,7 @@ typedef struct hs_para {
 #define HS_PARA_STRONG_WHAT 4
 int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
                          double threshold, const hs_pdoc *docs,
+                         const uint32_t *group,
                          int (*skip)(void *ud, uint32_t a, uint32_t b),
                          void *ud, hs_para **out, size_t *n, hs_error *err);
 
