@@ -26,7 +26,8 @@
 ** needs less: code points below U+0800 are all of ASCII and every 2-byte
 ** UTF-8 sequence (Latin, Greek, Cyrillic, Hebrew, Arabic, Persian), so
 ** they also get a flat 16 KB table, each 8-byte entry filled on first use
-** from the page cache and holding the class and up to 4 folded bytes.  The
+** (as a page entry would be, but with no page allocated for it) and
+** holding the class and up to 4 folded bytes.  The
 ** inner loop of a word (take_fast_run) decodes 1- and 2-byte characters
 ** inline, looks them up there and appends the folded bytes with one
 ** fixed-size 4-byte store, so a letter costs a few instructions instead of
@@ -237,6 +238,21 @@ static inline size_t decode(const unsigned char *p, size_t n, int32_t *cp) {
   return 1;
 }
 
+/* Fill the entry of cp (0 <= cp): ASCII directly, the rest by utf8proc. */
+static void entry_fill(fold_entry *e, int32_t cp) {
+  if (cp < 0x80) {
+    e->filled = 1;
+    e->cls = (uint8_t)classify(cp);
+    e->nout = 0;
+    if (e->cls == CL_LETTER || e->cls == CL_DIGIT) {
+      e->out[0] = (char)((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp);
+      e->nout = 1;
+    }
+  } else {
+    fold_fill(e, cp);
+  }
+}
+
 static inline const fold_entry *lookup(hs_tokenizer *t, int32_t cp,
                                        fold_entry *scratch) {
   fold_entry *e;
@@ -254,19 +270,7 @@ static inline const fold_entry *lookup(hs_tokenizer *t, int32_t cp,
     t->page[cp >> PAGE_BITS] =
         hs_calloc((size_t)1 << PAGE_BITS, sizeof(fold_entry));
   e = &t->page[cp >> PAGE_BITS][cp & ((1 << PAGE_BITS) - 1)];
-  if (!e->filled) {
-    if (cp < 0x80) { /* ASCII: fast fill */
-      e->filled = 1;
-      e->cls = (uint8_t)classify(cp);
-      e->nout = 0;
-      if (e->cls == CL_LETTER || e->cls == CL_DIGIT) {
-        e->out[0] = (char)((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp);
-        e->nout = 1;
-      }
-    } else {
-      fold_fill(e, cp);
-    }
-  }
+  if (!e->filled) entry_fill(e, cp);
   return e;
 }
 
@@ -294,12 +298,19 @@ static char_info char_at_slow(hs_tokenizer *t, const unsigned char *p,
   return c;
 }
 
-/* Fill the fast entry of cp (below FAST_LIMIT) from the page cache, so
-** both paths give the same class and folded form by construction. */
+/* Fill the fast entry of cp (below FAST_LIMIT) with the page cache's
+** fill, so both paths give the same class and folded form by
+** construction.  The fill goes through a zeroed entry of its own, not the
+** page cache: the fast table is the cache of these code points, and text
+** in one script would otherwise make the tokenizer allocate and zero up
+** to eight pages (39 KB) that nothing reads again.  A fold too long for
+** the fast table (FAST_LONG) is filled into the page cache on its first
+** use there. */
 static void fast_fill(hs_tokenizer *t, int32_t cp) {
-  fold_entry scratch;
-  const fold_entry *e = lookup(t, cp, &scratch);
+  fold_entry scratch, *e = &scratch;
   fast_entry *f = &t->fast[cp];
+  memset(&scratch, 0, sizeof scratch);
+  entry_fill(e, cp);
   memcpy(f->out, e->out, sizeof f->out);
   f->nout = e->nout;
   f->state = e->nout <= sizeof f->out ? FAST_SHORT : FAST_LONG;
