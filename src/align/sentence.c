@@ -112,6 +112,12 @@ typedef struct sscratch {
   hs_docbuf bufa, bufb;
   const uint32_t *terma, *termb; /* the pair's terms (token hashes) */
   svpool pool;    /* the sentence vectors this thread made */
+  struct fcos {   /* the pair's passages compared already (the three
+                  ** chainings of a pair meet the same ones) */
+    uint32_t i0, i1, j0, j1, words;
+    double cos;
+  } *fc;
+  size_t nfc, capfc;
   hs_error err;
 } sscratch;
 
@@ -272,11 +278,25 @@ static const svent *sent_vec(const sjob *j, sscratch *sc, uint32_t doc,
 
 static double frag_cos(const sjob *j, sscratch *sc, const hs_senttab *SA,
                        const hs_senttab *SB, const frag *f, uint32_t *words) {
-  double na, nb;
+  double na, nb, c;
   uint32_t ca, cb, shared;
-  size_t ma = svec(j, sc, SA, sc->terma, f->i0, f->i1, &sc->va, &sc->capva, &na, &ca);
-  size_t mb = svec(j, sc, SB, sc->termb, f->j0, f->j1, &sc->vb, &sc->capvb, &nb, &cb);
-  return vcos(sc->va, ma, na, sc->vb, mb, nb, &shared, words);
+  size_t ma, mb, k;
+  for (k = 0; k < sc->nfc; k++) {
+    const struct fcos *x = &sc->fc[k];
+    if (x->i0 == f->i0 && x->i1 == f->i1 && x->j0 == f->j0 && x->j1 == f->j1) {
+      *words = x->words;
+      return x->cos;
+    }
+  }
+  ma = svec(j, sc, SA, sc->terma, f->i0, f->i1, &sc->va, &sc->capva, &na, &ca);
+  mb = svec(j, sc, SB, sc->termb, f->j0, f->j1, &sc->vb, &sc->capvb, &nb, &cb);
+  c = vcos(sc->va, ma, na, sc->vb, mb, nb, &shared, words);
+  HS_GROW(sc->fc, sc->capfc, sc->nfc + 1);
+  sc->fc[sc->nfc].i0 = f->i0, sc->fc[sc->nfc].i1 = f->i1;
+  sc->fc[sc->nfc].j0 = f->j0, sc->fc[sc->nfc].j1 = f->j1;
+  sc->fc[sc->nfc].words = *words;
+  sc->fc[sc->nfc++].cos = c;
+  return c;
 }
 
 static void add_frag(const sjob *j, sscratch *sc, const hs_senttab *SA,
@@ -480,6 +500,7 @@ static int sent_range(void *ud, int thread, size_t begin, size_t end) {
     if (!ns) continue;
     qsort(sc->seeds, ns, sizeof *sc->seeds, seed_cmp);
     sc->nfrags = 0;
+    sc->nfc = 0;
     chain_seeds(j, sc, SA, SB, sc->seeds, ns, GAP, GAP, HS_METHOD_REWRITTEN,
                 cold, 0);
     if (!cold) {
@@ -689,6 +710,7 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     free(sc->tmp2);
     free(sc->nv);
     svpool_free(&sc->pool);
+    free(sc->fc);
     free(sc->out);
     hs_docbuf_free(&sc->bufa);
     hs_docbuf_free(&sc->bufb);
