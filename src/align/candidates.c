@@ -42,8 +42,9 @@
 ** appended to *pk (term << 32 | doc) and *pv (sentence). */
 typedef struct kblock {
   uint64_t *pk;
-  uint32_t *pv;
+  uint32_t *pv;   /* left NULL when the sentences are not wanted */
   size_t np, cap;
+  int want_pv;
   int rc;
   hs_error err;
 } kblock;
@@ -94,11 +95,12 @@ static int keys_range(const hs_docset *ds, const hs_senttab *st,
       if (kb->np + nk + 1 > kb->cap) {
         kb->cap = kb->cap ? 2 * kb->cap : 4096;
         kb->pk = hs_reallocarray(kb->pk, kb->cap, sizeof *kb->pk);
-        kb->pv = hs_reallocarray(kb->pv, kb->cap, sizeof *kb->pv);
+        if (kb->want_pv)
+          kb->pv = hs_reallocarray(kb->pv, kb->cap, sizeof *kb->pv);
       }
       for (k = 0; k < nk; k++) {
-        kb->pk[kb->np] = (uint64_t)(uint32_t)r[k] << 32 | d;
-        kb->pv[kb->np++] = s;
+        if (kb->want_pv) kb->pv[kb->np] = s;
+        kb->pk[kb->np++] = (uint64_t)(uint32_t)r[k] << 32 | d;
       }
     }
   }
@@ -135,7 +137,8 @@ static int keys_block(void *ud, int thread, size_t begin, size_t end) {
 }
 
 /* The index keys of the sentences of the documents marked in inv:
-** (term << 32 | doc, sentence), in document order. */
+** (term << 32 | doc, sentence), in document order; pv NULL: the keys
+** only. */
 static int sentence_keys(const hs_docset *ds, const hs_senttab *st,
                          const hs_termcounts *tc, uint32_t stopcnt,
                          const uint8_t *inv, int nthreads, uint64_t **pk,
@@ -152,6 +155,7 @@ static int sentence_keys(const hs_docset *ds, const hs_senttab *st,
   j.nblocks = nthreads > 1 && ds->ndocs >= KBLOCKS ? KBLOCKS : 1;
   j.kb = hs_calloc(j.nblocks, sizeof *j.kb);
   j.ks = hs_calloc((size_t)nthreads, sizeof *j.ks);
+  for (b = 0; b < j.nblocks; b++) j.kb[b].want_pv = pv != NULL;
   rc = hs_parallel_for(j.nblocks > 1 ? nthreads : 1, j.nblocks, 1,
                        keys_block, &j);
   for (b = 0; b < j.nblocks; b++) {
@@ -166,14 +170,15 @@ static int sentence_keys(const hs_docset *ds, const hs_senttab *st,
     }
   *np = 0;
   if (j.nblocks == 1) {
-    *pk = j.kb[0].pk, *pv = j.kb[0].pv, *np = j.kb[0].np;
+    *pk = j.kb[0].pk, *np = j.kb[0].np;
+    if (pv) *pv = j.kb[0].pv;
   } else {
     *pk = hs_reallocarray(NULL, total + 1, sizeof **pk);
-    *pv = hs_reallocarray(NULL, total + 1, sizeof **pv);
+    if (pv) *pv = hs_reallocarray(NULL, total + 1, sizeof **pv);
     for (b = 0; b < j.nblocks; b++) {
       if (j.kb[b].np) { /* a block without keys has no arrays */
         memcpy(*pk + *np, j.kb[b].pk, j.kb[b].np * sizeof **pk);
-        memcpy(*pv + *np, j.kb[b].pv, j.kb[b].np * sizeof **pv);
+        if (pv) memcpy(*pv + *np, j.kb[b].pv, j.kb[b].np * sizeof **pv);
       }
       *np += j.kb[b].np;
       free(j.kb[b].pk);
@@ -268,13 +273,11 @@ static int cold_keys(const hs_docset *ds, const hs_senttab *st,
                      const hs_termcounts *tc, uint32_t stopcnt,
                      const uint8_t *docs, int nthreads, uint64_t **out,
                      size_t *nout, hs_error *err) {
-  uint32_t *pv = NULL;
   int rc;
   *out = NULL;
   *nout = 0;
-  rc = sentence_keys(ds, st, tc, stopcnt, docs, nthreads, out, &pv, nout,
+  rc = sentence_keys(ds, st, tc, stopcnt, docs, nthreads, out, NULL, nout,
                      err);
-  free(pv);
   if (rc) {
     free(*out);
     *out = NULL;
