@@ -40,6 +40,7 @@
 
 #include "align/sentence.h"
 #include "util/parallel.h"
+#include "util/sort.h"
 #include "util/util.h"
 
 #define JOIN_NEAR 12   /* words: a gap this short is always bridged */
@@ -67,28 +68,16 @@ static int jitem_cmp(const void *x, const void *y) {
   return (a->i > b->i) - (a->i < b->i);
 }
 
-static int u32_cmp(const void *x, const void *y) {
-  uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-  return (a > b) - (a < b);
-}
-
-/* The terms of tokens [t0, t1) of T, sorted, into *v; their number. */
+/* The terms of tokens [t0, t1) of T, sorted, into *v (the second half
+** of which is scratch); their number. */
 static size_t bag(const hs_doctab *T, uint32_t t0, uint32_t t1, uint32_t **v,
                   size_t *cap) {
-  size_t m = 0;
+  size_t m = 0, n = (size_t)(t1 - t0) + 1;
   uint32_t t;
-  HS_GROW(*v, *cap, (size_t)(t1 - t0) + 1);
+  HS_GROW(*v, *cap, 2 * n);
   for (t = t0; t < t1; t++)
     if (T->hash[t]) (*v)[m++] = T->hash[t];
-  if (m > 48) qsort(*v, m, sizeof **v, u32_cmp);
-  else { /* a sentence or two: insertion sort */
-    size_t x, y;
-    for (x = 1; x < m; x++) {
-      uint32_t val = (*v)[x];
-      for (y = x; y > 0 && (*v)[y - 1] > val; y--) (*v)[y] = (*v)[y - 1];
-      (*v)[y] = val;
-    }
-  }
+  hs_sort_u32(*v, m, *v + n);
   return m;
 }
 

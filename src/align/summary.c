@@ -236,35 +236,6 @@ static void table_load(mscratch *sc, const dwords *w, uint32_t nsent) {
     }
 }
 
-/* Sort v[0..n) ascending: by insertion when short, else by bytes (tmp:
-** scratch of n). */
-static void sort_u32(uint32_t *v, size_t n, uint32_t **tmp, size_t *cap) {
-  uint32_t *a = v, *b, *sw, cnt[256], sh;
-  size_t x, y;
-  if (n <= 32) {
-    for (x = 1; x < n; x++) {
-      uint32_t val = v[x];
-      for (y = x; y > 0 && v[y - 1] > val; y--) v[y] = v[y - 1];
-      v[y] = val;
-    }
-    return;
-  }
-  HS_GROW(*tmp, *cap, n);
-  b = *tmp;
-  for (sh = 0; sh < 32; sh += 8) { /* four passes: the result is in v */
-    uint32_t sum = 0, c;
-    memset(cnt, 0, sizeof cnt);
-    for (x = 0; x < n; x++) cnt[(a[x] >> sh) & 255]++;
-    for (c = 0; c < 256; c++) {
-      uint32_t k = cnt[c];
-      cnt[c] = sum;
-      sum += k;
-    }
-    for (x = 0; x < n; x++) b[cnt[(a[x] >> sh) & 255]++] = a[x];
-    sw = a, a = b, b = sw;
-  }
-}
-
 /* The tf·idf cosine of the words of sentences [s0, s1] of S and those of
 ** the marked sentences of L; *words: word occurrences in both. */
 static double bag_cos(const mjob *j, mscratch *sc, const dwords *S,
@@ -282,8 +253,9 @@ static double bag_cos(const mjob *j, mscratch *sc, const dwords *S,
       for (x = L->first[l]; x < L->first[l + 1]; x++)
         sc->bag_l[nl2++] = L->term[x];
     }
-  sort_u32(sc->bag_s, ns, &sc->bag_t, &sc->capbt);
-  sort_u32(sc->bag_l, nl2, &sc->bag_t, &sc->capbt);
+  HS_GROW(sc->bag_t, sc->capbt, (ns > nl2 ? ns : nl2) + 1);
+  hs_sort_u32(sc->bag_s, ns, sc->bag_t);
+  hs_sort_u32(sc->bag_l, nl2, sc->bag_t);
   *words = 0;
   while (a < ns || b < nl2) {
     uint32_t t = b >= nl2 || (a < ns && sc->bag_s[a] <= sc->bag_l[b])

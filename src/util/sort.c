@@ -180,6 +180,31 @@ void hs_sort_u64_carry(uint64_t *key, uint32_t *carry, size_t n) {
 
 void hs_sort_u64(uint64_t *v, size_t n) { hs_sort_u64_carry(v, NULL, n); }
 
+void hs_sort_u32(uint32_t *v, size_t n, uint32_t *tmp) {
+  uint32_t *a = v, *b = tmp, *sw, cnt[256], sh;
+  size_t x, y;
+  if (n <= 48) {
+    for (x = 1; x < n; x++) {
+      uint32_t val = v[x];
+      for (y = x; y > 0 && v[y - 1] > val; y--) v[y] = v[y - 1];
+      v[y] = val;
+    }
+    return;
+  }
+  for (sh = 0; sh < 32; sh += 8) { /* four passes: the result is in v */
+    uint32_t sum = 0, c;
+    memset(cnt, 0, sizeof cnt);
+    for (x = 0; x < n; x++) cnt[(a[x] >> sh) & 255]++;
+    for (c = 0; c < 256; c++) {
+      uint32_t k = cnt[c];
+      cnt[c] = sum;
+      sum += k;
+    }
+    for (x = 0; x < n; x++) b[cnt[(a[x] >> sh) & 255]++] = a[x];
+    sw = a, a = b, b = sw;
+  }
+}
+
 /* Puts base[s..e) in cmp's order, stably; tmp holds one element. */
 static void sort_run(char *base, size_t s, size_t e, size_t size,
                      hs_sort_cmp_fn cmp, char *tmp) {
