@@ -68,6 +68,13 @@ static int jitem_cmp(const void *x, const void *y) {
   return (a->i > b->i) - (a->i < b->i);
 }
 
+/* Radix keys agreeing with jitem_cmp: the pair, then the start. */
+static uint64_t jitem_key(const void *x, int round, const void *ctx) {
+  const jitem *a = x;
+  (void)ctx;
+  return round == 0 ? a->key : a->start;
+}
+
 /* The terms of tokens [t0, t1) of T, sorted, into *v (the second half
 ** of which is scratch); their number. */
 static size_t bag(const hs_doctab *T, uint32_t t0, uint32_t t1, uint32_t **v,
@@ -367,7 +374,7 @@ int hs_sent_join(const hs_docset *ds, const hs_senttab *st,
       it[ni].start = p[i].a.start;
       it[ni++].i = i;
     }
-  qsort(it, ni, sizeof *it, jitem_cmp);
+  hs_sort_keyed(it, ni, sizeof *it, 2, jitem_key, NULL, jitem_cmp);
   /* the pairs are independent: each thread takes whole pairs */
   gstart = hs_malloc((ni + 2) * sizeof *gstart);
   for (x = 0; x < ni; x = y) {

@@ -50,6 +50,7 @@
 #include "align/sentence.h"
 #include "cluster/cluster.h"
 #include "util/parallel.h"
+#include "util/sort.h"
 #include "util/util.h"
 
 #define TH_SEED 0.42   /* sentence cosine */
@@ -542,6 +543,11 @@ static int pkey_cmp(const void *x, const void *y) {
   return (a->i > b->i) - (a->i < b->i);
 }
 
+static uint64_t pkey_key(const void *x, int round, const void *ctx) {
+  (void)round, (void)ctx;
+  return ((const pkey *)x)->key;
+}
+
 int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
                 const hs_senttab *st, size_t first_new, hs_sent_prior *prior,
                 const hs_sent_coldkeys *cold_in, uint64_t **near,
@@ -575,7 +581,7 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
         pq[nb].key = (uint64_t)(*p)[i].a.doc << 32 | (*p)[i].b.doc;
         pq[nb++].i = i;
       }
-    qsort(pq, nb, sizeof *pq, pkey_cmp);
+    hs_sort_keyed(pq, nb, sizeof *pq, 1, pkey_key, NULL, pkey_cmp);
     for (i = 0; i < nb; i++) j.byp[i] = pq[i].i;
     free(pq);
     j.nbyp = nb;

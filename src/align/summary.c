@@ -564,6 +564,11 @@ static int pkey_cmp(const void *x, const void *y) {
   return (a->i > b->i) - (a->i < b->i);
 }
 
+static uint64_t pkey_key(const void *x, int round, const void *ctx) {
+  (void)round, (void)ctx;
+  return ((const pkey *)x)->key;
+}
+
 int hs_summary_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
                    const hs_senttab *st, size_t first_new,
                    const uint64_t *near, size_t nnear, hs_passage **p,
@@ -592,7 +597,7 @@ int hs_summary_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     pk[npk].key = a < b ? (uint64_t)a << 32 | b : (uint64_t)b << 32 | a;
     pk[npk++].i = SIZE_MAX;
   }
-  qsort(pk, npk, sizeof *pk, pkey_cmp);
+  hs_sort_keyed(pk, npk, sizeof *pk, 1, pkey_key, NULL, pkey_cmp);
   pairs = hs_malloc((npk + 1) * sizeof *pairs);
   pfirst = hs_malloc((npk + 1) * sizeof *pfirst);
   plast = hs_malloc((npk + 1) * sizeof *plast);
