@@ -20,7 +20,9 @@
 **   a byline below it                                 +2
 **   the same line elsewhere in the page               +2
 **   4-25 words                                        +1
-**   a byline within the 3 lines above it              -3 (a name under "By")
+**   a byline within the 3 lines above it              -3 (a name under "By";
+**                                                     not one with a year:
+**                                                     then +2 as a date)
 **   words shared with its first two paragraphs        +3 (2, and a third
 **                                                     of its own) / +1 (1)
 **   a longer headline-like line between a short one
@@ -49,7 +51,10 @@
 ** least 6, or 5 below a block of furniture (8 lines or more, 70% of them
 ** of at most 6 words); on a tie the first one, or the longer of two lines
 ** at most 3 apart (a section or teaser line over the headline is
-** shorter); with no such line there is no article start and the caller
+** shorter).  With none, a page of short paragraphs is scored again with
+** its sentence lines of 12 words or more for paragraphs (a headline under
+** furniture, with a date line or byline; no message, no wrapped text).
+** With no such line there is no article start and the caller
 ** keeps its first-lines rule, unless the first paragraph sits under 15
 ** lines or more, 70% of them of at most 6 words (the site's menus: the
 ** page then has no headline).  The header zone runs from 3 lines above the headline to the
@@ -572,17 +577,88 @@ static void lede_overlap(const char *t, const aline *c, const aline *const *p,
   }
 }
 
+/* A year 1900-2099 standing as a number in t[s,e). */
+static int has_year(const char *t, uint32_t s, uint32_t e) {
+  uint32_t p;
+  for (p = s; p + 4 <= e; p++)
+    if (((t[p] == '1' && t[p + 1] == '9') || (t[p] == '2' && t[p + 1] == '0')) &&
+        t[p + 2] >= '0' && t[p + 2] <= '9' && t[p + 3] >= '0' && t[p + 3] <= '9' &&
+        (p == s || t[p - 1] < '0' || t[p - 1] > '9') &&
+        (p + 4 == e || t[p + 4] < '0' || t[p + 4] > '9'))
+      return 1;
+  return 0;
+}
+
+/* The text opens with an e-mail or Usenet header block: an mbox "From "
+** line or a "Name: value" line, no space in Name (as fields.c reads it). */
+static int mail_text(const char *t, uint32_t len) {
+  uint32_t e, v;
+  if (len > 5 && !memcmp(t, "From ", 5)) return 1;
+  if (!len || t[0] < 'A' || t[0] > 'Z') return 0;
+  for (e = 0; e < len && e < 80 && t[e] != '\n' && t[e] != ' '; e++)
+    if (t[e] == ':') break;
+  for (v = e + 1; v < len && (t[v] == ' ' || t[v] == '\t'); v++) {}
+  return e < len && t[e] == ':' && e > 1 && v < len && t[v] != '\n' &&
+         t[v] != '\r';
+}
+
+/* Only one line break (and spaces) between e and s: no blank line. */
+static int next_line(const char *t, uint32_t e, uint32_t s) {
+  int nl = 0;
+  for (; e < s; e++) nl += t[e] == '\n';
+  return nl == 1;
+}
+
+/* The line ends a sentence: ".", "!" or "?", or one of them before a
+** closing quotation mark or bracket. */
+static int sentence_end(const char *t, const aline *l) {
+  uint32_t e = l->e;
+  while (e > l->s && (t[e - 1] == '"' || t[e - 1] == ')' || t[e - 1] == '\'' ||
+                      (e - l->s >= 3 && (unsigned char)t[e - 3] == 0xE2 &&
+                       (unsigned char)t[e - 2] == 0x80 &&
+                       ((unsigned char)t[e - 1] == 0x9D ||
+                        (unsigned char)t[e - 1] == 0x99))))
+    e -= (unsigned char)t[e - 1] >= 0x80 ? 3 : 1;
+  return e > l->s && (t[e - 1] == '.' || t[e - 1] == '!' || t[e - 1] == '?');
+}
+
 void hs_page_start_find(const char *text, size_t len, const hs_range *b,
                      size_t nb, hs_page_start *out) {
   aline *ln;
   size_t n, i, best = SIZE_MAX, paras = 0, shorts = 0, story = SIZE_MAX;
   const aline *story_para = NULL;
-  int bs = 0, need;
+  int bs = 0, need, pass;
+  uint8_t kinds[MAX_LINES];
   uint32_t l32 = len > UINT32_MAX ? UINT32_MAX : (uint32_t)len;
   memset(out, 0, sizeof *out);
   if (!text || !len) return;
   ln = hs_calloc(MAX_LINES, sizeof *ln);
   n = read_lines(text, l32, b, nb, ln, out);
+  for (pass = 0; pass < 2 && best == SIZE_MAX; pass++) {
+  if (pass) {
+    /* no headline over a paragraph of 25 words: a page of short
+    ** paragraphs (a results list) has its sentences of 12 words or more
+    ** for paragraphs; not a message nor a text wrapped at a fixed width
+    ** (3 lines of 8 words run on into a line opening with a small letter) */
+    size_t k, more = 0, wrapped = 0;
+    if (mail_text(text, l32)) break;
+    for (k = 0; k + 1 < n; k++)
+      wrapped += ln[k].words >= 8 && !sentence_end(text, &ln[k]) &&
+                 next_line(text, ln[k].e, ln[k + 1].s) &&
+                 text[ln[k + 1].s] >= 'a' && text[ln[k + 1].s] <= 'z';
+    if (wrapped >= 3) break;
+    for (k = 0; k < n; k++) {
+      kinds[k] = ln[k].kind;
+      if ((ln[k].kind == K_CAND || ln[k].kind == K_OTHER) && ln[k].words >= 12 &&
+          !ln[k].boiler && sentence_end(text, &ln[k]))
+        ln[k].kind = K_BODY, more++;
+    }
+    if (!more) break;
+    paras = shorts = 0;
+    story = SIZE_MAX;
+    story_para = NULL;
+    bs = 0;
+  }
   for (i = 0; i < n;
        paras += ln[i].kind == K_BODY, shorts += ln[i].words <= 6, i++) {
     size_t j, body = 0, seen = 0, bodies = 0, between = 0;
@@ -640,14 +716,17 @@ void hs_page_start_find(const char *text, size_t len, const hs_range *b,
     if (date) sc += date <= 3 ? 3 : 2;
     else
       for (j = i >= 3 ? i - 3 : 0; j < i; j++)
-        if (ln[j].kind == K_DATE) {
+        if (ln[j].kind == K_DATE ||
+            (ln[j].kind == K_BYLINE && has_year(text, ln[j].s, ln[j].e))) {
           sc += 2;
           break;
         }
     if (by) sc += 2;
-    /* a line under a byline belongs to it ("By", name, outlet) */
+    /* a line under a byline belongs to it ("By", name, outlet); not under
+    ** a whole byline with its date ("Von NAME publiziert am 25. September
+    ** 2018" over the headline) */
     for (j = i >= 3 ? i - 3 : 0; j < i; j++)
-      if (ln[j].kind == K_BYLINE) {
+      if (ln[j].kind == K_BYLINE && !has_year(text, ln[j].s, ln[j].e)) {
         /* a byline over a date line over it: a section or label line
         ** ("Business News" / "November 19, 2019" / the headline) */
         size_t q;
@@ -661,6 +740,10 @@ void hs_page_start_find(const char *text, size_t len, const hs_range *b,
     /* 6 near the top of the page (where the first-lines rule works),
     ** 5 below a block of furniture (8 lines or more, mostly short) */
     need = i >= 8 && shorts * 10 >= i * 7 ? 5 : 6;
+    /* short paragraphs only under a block of furniture (near the top the
+    ** first-lines rule reads a page of short lines), and with a date or
+    ** byline (a message's or a list's lines have none) */
+    if (pass && (need == 6 || !(date || by))) continue;
     if (sc + 5 < need || sc + 5 < bs) continue;
     /* the first paragraph tells the headline's story: it uses its words
     ** ("Alibaba to raise up to $12.9bn in landmark Hong Kong listing" /
@@ -690,6 +773,9 @@ void hs_page_start_find(const char *text, size_t len, const hs_range *b,
                     ln[i].words > ln[best].words))
       bs = sc, best = i;
   }
+  }
+  if (best == SIZE_MAX && pass == 2) /* the lines as they were read */
+    for (i = 0; i < n; i++) ln[i].kind = kinds[i];
   if (best == SIZE_MAX) {
     size_t short_above = 0;
     for (i = 0; i < n && ln[i].kind != K_BODY; i++)

@@ -566,7 +566,30 @@ static void test_scraped_headlines(void **state) {
        "members of the council after a long debate about the square and "
        "its future, and work on the new library can begin in spring, the "
        "council said in a statement on Monday.\n",
-       ""}};
+       ""},
+      /* a page of short paragraphs (none of 25 words): under a block of
+      ** furniture, its sentences of 12 words or more stand for them */
+      {"Home\nNews\nWeather\n61\u00b0F Clear\nSports\nSubmit Photos and "
+       "Videos\nClose Navigation\nBoys Swimming\nArticle\n"
+       "2019 Girls State Swim Results\nAnna Berg 100 backstroke\n"
+       "Posted: Fri 6:45 PM, Feb 15, 2019\n"
+       "Salina South diver Ann Munsell won the state swim title in diving "
+       "with 480 points on Saturday.\n"
+       "Trinity Academy junior Beth Patton added to her state titles, "
+       "winning the 200 yard medley race.\n"
+       "Wichita East's Hugh Bell won first place in the 100 yard freestyle.\n",
+       "2019 Girls State Swim Results"},
+      /* a whole byline with its date over the headline (no name line
+      ** under "By") */
+      {"Zur\u00fcck zur \u00dcbersicht\n"
+       "Von Moritz Bauer publiziert am 25. September 2018\n"
+       "Die elektronische Akte \u2013 der lange Weg ins digitale Krankenhaus\n"
+       "Die elektronische Akte soll den langen Weg der Krankenh\u00e4user ins "
+       "digitale Zeitalter verk\u00fcrzen, doch viele Einrichtungen haben "
+       "bis heute keine gemeinsame Schnittstelle und keine Planung f\u00fcr "
+       "die kommenden Jahre.\n"
+       "Status Quo\n",
+       "Die elektronische Akte \u2013 der lange Weg ins digitale Krankenhaus"}};
   hs_aliases *al = NULL;
   size_t i, wrong = 0;
   (void)state;
