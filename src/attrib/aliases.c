@@ -435,22 +435,53 @@ long hs_aliases_find_in(const hs_aliases *a, const char *text, size_t len,
                         uint32_t *end) {
   hs_token *tk = NULL;
   const hs_token *run;
-  size_t n = 0, w, i;
+  size_t n = 0, w, i, *off = NULL, j, q;
   long found = -1;
   hs_tokenizer *t;
+  hs_buf nb;
+  char *win = NULL;
   if (!a || !text || !len) return -1;
   if (len > 65536) len = 65536;
   t = pool_take(a->pool);
-  /* the phrase's tokens, copied: the tokenizer's array serves each window */
-  hs_tokenizer_run(t, text, len, &run, &n, NULL);
+  /* the phrase's tokens, copied: the tokenizer's array serves each window;
+  ** and their normalized forms, one space apart: token j's is
+  ** nb.p[off[j], off[j + 1] - 1) */
+  hs_buf_init(&nb, 0);
+  hs_tokenizer_run(t, text, len, &run, &n, &nb);
   tk = hs_reallocarray(NULL, n ? n : 1, sizeof *tk);
   if (n) memcpy(tk, run, n * sizeof *tk);
+  off = hs_reallocarray(NULL, n + 1, sizeof *off);
+  for (j = 0, q = 0; j < n; j++) {
+    off[j] = q;
+    while (q < nb.len && nb.p[q] != ' ') q++;
+    q++;
+  }
+  off[n] = q;
+  /* a form with a space in it: the forms are not told apart here */
+  if (n && q != nb.len + 1) {
+    free(off);
+    off = NULL;
+  }
+  win = hs_malloc(nb.len + 1);
   for (w = n < 6 ? n : 6; w >= 1 && found < 0; w--) {
     for (i = 0; i + w <= n && found < 0; i++) {
       uint32_t s = tk[i].start, e = tk[i + w - 1].end;
-      char *nm = norm_dup(t, text + s, e - s);
-      const alias_key *k = find_key(a, nm);
-      free(nm);
+      const alias_key *k;
+      /* a window's normalized form is its tokens' forms as the whole
+      ** phrase gave them: tokenizing reads nothing before a token's start,
+      ** nor after its end but for format characters (non-ASCII), which
+      ** may add to its form; a window ending before one is normalized on
+      ** its own */
+      if (off && (e == len || (unsigned char)text[e] < 0x80)) {
+        size_t m = off[i + w] - 1 - off[i];
+        memcpy(win, nb.p + off[i], m);
+        win[m] = '\0';
+        k = find_key(a, win);
+      } else {
+        char *nm = norm_dup(t, text + s, e - s);
+        k = find_key(a, nm);
+        free(nm);
+      }
       if (!k || (k->exact && !(i == 0 && w == n))) continue;
       if (i > 0 && after_compound_head(t, text, &tk[i - 1])) continue;
       found = (long)k->entry;
@@ -461,6 +492,9 @@ long hs_aliases_find_in(const hs_aliases *a, const char *text, size_t len,
     }
   }
   free(tk);
+  free(off);
+  free(win);
+  hs_buf_free(&nb);
   pool_give(a->pool, t);
   return found;
 }
