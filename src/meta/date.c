@@ -696,8 +696,12 @@ size_t hs_date_scan(const char *text, size_t len, hs_date *out, size_t max) {
   if (!lim) return 0;
   scan_init(&sc, text, len);
   for (i = 0; i < lim && n < max; i++) {
-    unsigned char c = sc.s[i];
+    unsigned char c = sc.s[i], lc = lower_at(&sc, i);
+    size_t w;
     if ((c & 0xC0) == 0x80) continue; /* inside a UTF-8 sequence */
+    /* only where a weekday, a month or a number opens (try_at) */
+    if (!sc.head[T_WEEKDAY][lc] && !sc.head[T_EN][lc] && digit_at(&sc, i, &w) < 0)
+      continue;
     if (i > 0) { /* only at a word start */
       size_t b = i - 1;
       while (b > 0 && (sc.s[b] & 0xC0) == 0x80) b--;

@@ -436,6 +436,26 @@ static int site_rights(const char *t, uint32_t s, uint32_t e, uint32_t ns) {
 
 /* ---------------------------------------------------------------- outlet */
 
+/* 1 if the line [s, e) opens with "copyright" or holds a copyright mark
+** ("©", "all rights reserved", «الحقوق محفوظة», ...): one pass over the
+** line, each mark tried only at a byte that can open one. */
+static int rights_mark(const char *t, uint32_t s, uint32_t e) {
+  static const char *const marks[] = {
+      "©", "all rights reserved", "الحقوق محفوظة", "حقوق این",
+      "права защищены", "(c) ", NULL};
+  uint32_t i;
+  size_t k;
+  if (ci_at(t, s, e, "copyright")) return 1;
+  for (i = s; i < e; i++) {
+    unsigned char c = (unsigned char)t[i];
+    if (c != 0xC2 && (c | 0x20) != 'a' && c != 0xD8 && c != 0xD0 && c != '(')
+      continue;
+    for (k = 0; marks[k]; k++)
+      if (ci_at(t, i, e, marks[k])) return 1;
+  }
+  return 0;
+}
+
 const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
                            const hs_range *b, size_t nb, hs_meta_field *out,
                            hs_meta_field *orig) {
@@ -459,13 +479,7 @@ const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
       for (e = i0; e < len && t[e] != '\n'; e++) {}
       i0 = e + 1;
       if (e - s > 300) continue;
-      if ((ci_find(t, s, e, "©", NULL) || ci_at(t, s, e, "copyright") ||
-           ci_find(t, s, e, "all rights reserved", NULL) ||
-           ci_find(t, s, e, "الحقوق محفوظة", NULL) ||
-           ci_find(t, s, e, "حقوق این", NULL) ||
-           ci_find(t, s, e, "права защищены", NULL) ||
-           ci_find(t, s, e, "(c) ", NULL)) &&
-          hs_pg_rights_holder(t, s, e, &ns, &ne) &&
+      if (rights_mark(t, s, e) && hs_pg_rights_holder(t, s, e, &ns, &ne) &&
           !not_holder(t, ns, ne)) {
         int st = site_rights(t, s, e, ns);
         if (st || !strong) put(&rights, a, t, ns, ne, 0.75);
