@@ -112,10 +112,10 @@ int hs_attr_eq_ci(const char *a, size_t na, const char *b) {
 /* A list word can equal w (hs_attr_eq_ci) only if its first byte is w's
 ** (ASCII lower-cased), or one the fold allows: a Cyrillic lead byte after
 ** a capital's 0xD0, a yeh or kaf lead byte (0xD9-0xDB) after another; the
-** rest of the list is passed over on that one byte, without a call. */
+** rest of the list is passed over on one or two bytes, without a call. */
 int hs_attr_in_list(const char *w, size_t n, const char *const *list) {
-  int k;
-  unsigned char x, lo, hi;
+  int k, two = 0;
+  unsigned char x, y = 0, lo, hi;
   if (!n) {
     for (k = 0; list[k]; k++)
       if (hs_attr_eq_ci(w, n, list[k])) return 1;
@@ -126,9 +126,26 @@ int hs_attr_in_list(const char *w, size_t n, const char *const *list) {
   lo = hi = x;
   if (x == 0xD0) hi = 0xD1;
   else if (x >= 0xD9 && x <= 0xDB) lo = 0xD9, hi = 0xDB;
+  /* two ASCII bytes, or an Arabic-script letter other than yeh and kaf:
+  ** no fold reaches the first two bytes, which must be the word's */
+  if (n >= 2) {
+    y = (unsigned char)w[1];
+    if (x < 0x80 && y < 0x80) {
+      if (y >= 'A' && y <= 'Z') y = (unsigned char)(y + 32);
+      two = 1;
+    } else if (x >= 0xD8 && x <= 0xDB &&
+               !(x == 0xD9 && (y == 0x8A || y == 0x89 || y == 0x83)) &&
+               !(x == 0xDB && y == 0x8C) && !(x == 0xDA && y == 0xA9)) {
+      two = 1;
+    }
+  }
   for (k = 0; list[k]; k++) {
     unsigned char b = (unsigned char)list[k][0];
-    if (b != x && (b < lo || b > hi)) continue;
+    if (two) {
+      if (b != x || (unsigned char)list[k][1] != y) continue;
+    } else if (b != x && (b < lo || b > hi)) {
+      continue;
+    }
     if (hs_attr_eq_ci(w, n, list[k])) return 1;
   }
   return 0;
