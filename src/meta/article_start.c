@@ -177,7 +177,7 @@ int hs_page_menu_line(const char *t, uint32_t s, uint32_t e) {
   size_t k;
   if (e > s && t[e - 1] == ':') e--;
   for (k = 0; menu_lines[k]; k++)
-    if (e - s == strlen(menu_lines[k]) && hs_meta_starts_ci(t, s, e, menu_lines[k]))
+    if (hs_meta_starts_ci(t, s, e, menu_lines[k]) && e - s == strlen(menu_lines[k]))
       return 1;
   return 0;
 }
@@ -374,7 +374,9 @@ static uint8_t classify(const char *t, aline *l) {
   for (i = s; i + 3 < e; i++)
     if (t[i] == ':' && t[i + 1] == '/' && t[i + 2] == '/') return K_OTHER;
   for (i = s; i + 8 < e; i++)
-    if (hs_meta_starts_ci(t, i, e, "t.co/") || hs_meta_starts_ci(t, i, e, "pic.twitter")) return K_OTHER;
+    if ((((unsigned char)t[i] | 0x20) == 't' && hs_meta_starts_ci(t, i, e, "t.co/")) ||
+        (((unsigned char)t[i] | 0x20) == 'p' && hs_meta_starts_ci(t, i, e, "pic.twitter")))
+      return K_OTHER;
   /* "1 comment", "0 shares": a counter */
   if (c0 >= '0' && c0 <= '9' && w <= 3) return K_OTHER;
   for (i = s; i < e; i++) bars += t[i] == '|';
@@ -534,8 +536,8 @@ static uint64_t word_key(const char *t, uint32_t *i, uint32_t e) {
   for (k = s; k < we; k++) letters += ((unsigned char)t[k] & 0xC0) != 0x80;
   if (letters < 3 && !(letters == 2 && we - s == 6)) return 0;
   for (j = 0; stop_words[j]; j++)
-    if (strlen(stop_words[j]) == we - s &&
-        hs_meta_starts_ci(t, s, we, stop_words[j]))
+    if (hs_meta_starts_ci(t, s, we, stop_words[j]) &&
+        strlen(stop_words[j]) == we - s)
       return 0;
   /* Hangul words carry their particles: 2 syllables */
   max = (unsigned char)t[s] >= 0xEA && (unsigned char)t[s] <= 0xED ? 2 : 5;
