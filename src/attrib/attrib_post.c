@@ -106,13 +106,14 @@ void hs_attributions_free(hs_attribution *v, size_t n) {
 
 static int ieq(const char *a, size_t n, const char *b) {
   size_t i;
-  if (strlen(b) != n) return 0;
+  /* b read as it is compared (no strlen first): most calls stop at once */
   for (i = 0; i < n; i++) {
     char x = a[i], y = b[i];
+    if (!y) return 0;
     if (x >= 'A' && x <= 'Z') x = (char)(x + 32);
     if (x != y) return 0;
   }
-  return 1;
+  return b[n] == '\0';
 }
 
 static const char *const lead_drop[] = {
