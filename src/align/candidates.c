@@ -84,8 +84,12 @@ static int keys_range(const hs_docset *ds, const hs_senttab *st,
       for (k = 0; k < KEYS; k++) r[k] = UINT64_MAX;
       for (t = S->sent[s]; t < S->sent[s + 1]; t++) {
         uint32_t term = T.hash[t], c = cnt[t];
-        uint64_t x = (uint64_t)c << 32 | term;
-        if (!term || c < 2 || c > stopcnt || x >= r[KEYS - 1]) continue;
+        /* a masked word, one counted once and a stopword become the
+        ** largest key, which is never taken: one branch, rarely taken,
+        ** instead of three unpredictable ones */
+        uint64_t bad = (uint64_t)(!term | (c < 2) | (c > stopcnt));
+        uint64_t x = ((uint64_t)c << 32 | term) | (0 - bad);
+        if (x >= r[KEYS - 1]) continue;
         for (k = 0; k < KEYS - 1 && r[k] < x; k++) {}
         if (r[k] == x) continue; /* a term seen already */
         memmove(r + k + 1, r + k, (KEYS - 1 - k) * sizeof *r);
