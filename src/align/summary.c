@@ -165,6 +165,7 @@ static int words_range(void *ud, int thread, size_t begin, size_t end) {
       if (t1 > T.n) t1 = T.n;
       for (t = t0; t < t1; t++) {
         uint32_t h = T.hash[t], c;
+        uint8_t q;
         double x;
         if (t + PREFETCH < T.n) { /* counters and weights past the caches */
           uint32_t k = T.hash[t + PREFETCH] & j->tc->mask;
@@ -172,14 +173,16 @@ static int words_range(void *ud, int thread, size_t begin, size_t end) {
           __builtin_prefetch(&j->idf[k]);
         }
         if (!h) continue;
+        /* without branches on the counts, which no predictor guesses:
+        ** a stopword adds 0 to the length, a word that is not rare is
+        ** written and not kept */
         c = j->tc->c[h & j->tc->mask];
-        if (c > j->stopcnt) continue;
-        x = idf_of(j, h);
+        q = j->idf[h & j->tc->mask];
+        x = c <= j->stopcnt ? (float)q * (1.0f / IDF_UNIT) : 0; /* idf_of */
         n2 += x * x;
-        if (c >= 2 && c <= j->rarecnt) {
-          w->idf[m] = j->idf[h & j->tc->mask];
-          w->term[m++] = h;
-        }
+        w->idf[m] = q;
+        w->term[m] = h;
+        m += c >= 2 && c <= j->rarecnt && c <= j->stopcnt;
       }
       w->norm[s] = (float)sqrt(n2);
     }
