@@ -21,6 +21,8 @@
 **   لـX», «کلیه حقوق ... متعلق به X است» (0.75), the site's own (a year
 **   or "All rights reserved") before a credit of a part of the page ("©
 **   Reuters" under a photo), never a site's designer ("Designed by X");
+**   without one, a footer "NAME · 2013-2019" or a line that is a company's
+**   name alone ("comwrap GmbH", 0.6);
 **   a dateline prefix "SHAFAQNA- ", "Moscow, FNA- ", "الرياض - واس:",
 **   "ورزش سه - ", "WASHINGTON (Reuters) -", "Damascus, SANA" (0.7);
 **   a "Source: X" line, also after a byline "By A, Source: X" (0.8 when the
@@ -434,6 +436,40 @@ static int site_rights(const char *t, uint32_t s, uint32_t e, uint32_t ns) {
   return 0;
 }
 
+/* Legal forms that close a company's footer line ("comwrap GmbH"). */
+static const char *const legal_ends[] = {
+    " gmbh", " ltd", " ltd.", " llc", " inc.", " ag", " s.a.", " s.r.l.",
+    " pty ltd", " pvt. ltd.", NULL};
+
+/* A site's footer line that names its holder without "©": "NAME ·
+** 2013-2019 ..." (a name, a middle dot and a year), or a line that is a
+** company's name alone ("comwrap GmbH": at most 4 words, no digit). */
+static int footer_holder(const char *t, uint32_t s, uint32_t e, uint32_t *ns,
+                         uint32_t *ne) {
+  uint32_t p, q;
+  size_t k;
+  if (ci_find(t, s, e, " · ", &p)) {
+    q = p + (uint32_t)strlen(" · ");
+    if (q + 4 <= e && t[q] >= '0' && t[q] <= '9' && t[q + 3] >= '0' &&
+        t[q + 3] <= '9' && (t[s] & 0x80 || (t[s] >= 'A' && t[s] <= 'Z')) &&
+        masthead_form(t, s, p)) {
+      *ns = s, *ne = p;
+      return 1;
+    }
+  }
+  if (words(t, s, e) > 4) return 0;
+  for (p = s; p < e; p++)
+    if (t[p] >= '0' && t[p] <= '9') return 0;
+  for (k = 0; legal_ends[k]; k++) {
+    size_t m = strlen(legal_ends[k]);
+    if (e - s > m + 2 && ci_at(t, e - (uint32_t)m, e, legal_ends[k])) {
+      *ns = s, *ne = e;
+      return 1;
+    }
+  }
+  return 0;
+}
+
 /* ---------------------------------------------------------------- outlet */
 
 /* 1 if the line [s, e) opens with "copyright" or holds a copyright mark
@@ -485,6 +521,9 @@ const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
         if (st || !strong) put(&rights, a, t, ns, ne, 0.75);
         strong |= st;
       }
+      else if (!rights.value && e - s <= 200 &&
+               footer_holder(t, s, e, &ns, &ne))
+        put(&rights, a, t, ns, ne, 0.6); /* a footer without "©" */
       else if (!addr.value && e - s < 120) {
         const char *canon;
         if (domain_name(a, t, s, e, &canon, &ns, &ne)) {

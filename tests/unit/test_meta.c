@@ -750,7 +750,19 @@ static void test_outlet_name_forms(void **state) {
        "cut bonuses again this year as trading revenue fell, people "
        "familiar said.\n\u00a9 2019 Breaking Media Inc. All rights "
        "reserved.\n",
-       ""}};
+       ""},
+      /* footers that name the holder without "©": a name, a middle dot
+      ** and years; a company's name alone on its line */
+      {"Blog\nHow to read with your children\nReading with children every "
+       "evening builds a habit that lasts, the teacher said in an interview "
+       "this week.\nHarbor Family Notes \u00b7 20132019 Keep reading with us!\n",
+       "Harbor Family Notes"},
+      {"Back to overview\nThe long road to digital patient records\nHospitals "
+       "have talked for years about digital patient records, but most still "
+       "keep their data in separate systems today.\nStatus quo\nMost "
+       "records are still on paper.\nnorthwind GmbH\n"
+       "Imprint\nnorthwind GmbH\n",
+       "northwind"}};
   hs_aliases *al = NULL;
   size_t i, wrong = 0;
   (void)state;
