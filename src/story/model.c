@@ -348,7 +348,8 @@ static int passage_furniture(const hs_provenance *pv, const hs_corpus *c,
 static void reuse_links(hs_provenance *pv, size_t *cap, const hs_corpus *c,
                         const hs_passage *p, size_t np, const uint32_t *words,
                         const hs_aliases *al, const hs_provenance_opts *o,
-                        uint32_t *parent) {
+                        uint32_t *parent, uint64_t **sib, size_t *nsib) {
+  size_t capsib = 0;
   uint64_t *key = hs_malloc((2 * np + 1) * sizeof *key);
   uint32_t *ix = hs_malloc((np + 1) * sizeof *ix);
   uint32_t *famdocs = NULL, maxfam = 0;
@@ -429,10 +430,15 @@ static void reuse_links(hs_provenance *pv, size_t *cap, const hs_corpus *c,
     ** (news.c: one template, background and sign-off, two events) */
     if ((!words || l->cover >= o->join_cover) &&
         !(tmpl && words &&
-          (l->cover < TEMPLATE_COVER || simmax < TEMPLATE_SAME)) &&
-        hs_story_news_join(pv, c, al, l, wa + wb,
-                           words ? words[l->to] : 0))
-      hs_uf_union(parent, a, b);
+          (l->cover < TEMPLATE_COVER || simmax < TEMPLATE_SAME))) {
+      if (hs_story_news_join(pv, c, al, l, wa + wb, words ? words[l->to] : 0))
+        hs_uf_union(parent, a, b);
+      else { /* one template, two events: siblings (news.c) */
+        HS_GROW(*sib, capsib, *nsib + 2);
+        (*sib)[(*nsib)++] = ((uint64_t)a << 32) | b;
+        (*sib)[(*nsib)++] = ((uint64_t)b << 32) | a;
+      }
+    }
     if (!l->undated && !l->tie && l->cover >= o->republication_cover) {
       int ok1, ok2;
       long d1 = hs_story_days(pv->docs[l->from].date, &ok1);
@@ -445,11 +451,6 @@ static void reuse_links(hs_provenance *pv, size_t *cap, const hs_corpus *c,
   free(ix);
   free(famdocs);
   free(famout);
-}
-
-static int cmp_u32(const void *x, const void *y) {
-  uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-  return (a > b) - (a < b);
 }
 
 /* qsort has no context: the model of the running sort. */
@@ -559,7 +560,9 @@ int hs_provenance_build(const hs_corpus *c, const hs_meta *metas,
   size_t nd = hs_corpus_count(c), i, k, cap = 0, nst = 0;
   uint32_t *parent = NULL, *slot = NULL, *size = NULL;
   hs_para *para = NULL;
-  size_t npara = 0;
+  size_t npara = 0, nsib = 0;
+  uint64_t *sib = NULL;
+  uint8_t *drop = NULL;
   int rc = HS_OK;
   if (opts) o = *opts;
   else hs_provenance_opts_default(&o);
@@ -569,7 +572,7 @@ int hs_provenance_build(const hs_corpus *c, const hs_meta *metas,
   docs_fill(pv, c, metas, al);
   parent = hs_malloc((nd + 1) * sizeof *parent);
   for (i = 0; i < nd; i++) parent[i] = (uint32_t)i;
-  reuse_links(pv, &cap, c, p, np, doc_words, al, &o, parent);
+  reuse_links(pv, &cap, c, p, np, doc_words, al, &o, parent, &sib, &nsib);
   /* paraphrase: document pairs without shared passages */
   if (claims && o.paraphrase) {
     uint64_t *keys = hs_malloc((pv->nlinks + 1) * sizeof *keys);
@@ -590,8 +593,10 @@ int hs_provenance_build(const hs_corpus *c, const hs_meta *metas,
     free(keys);
     free(group);
     if (rc) goto out;
+    drop = hs_story_siblings(parent, sib, nsib, para, npara);
     for (i = 0; i < npara; i++) {
       const hs_para *q = &para[i];
+      if (drop[i]) continue;
       hs_plink *l = hs_story_link_add(pv, &cap, HS_LINK_PARAPHRASE, q->a, q->b);
       int fa = l->from == q->a;
       const hs_doc *F = hs_corpus_doc(c, l->from), *T = hs_corpus_doc(c, l->to);
@@ -739,12 +744,13 @@ int hs_provenance_build(const hs_corpus *c, const hs_meta *metas,
     }
     free(pairs);
   }
-  (void)cmp_u32;
 out:
   free(parent);
   free(slot);
   free(size);
   free(para);
+  free(sib);
+  free(drop);
   if (rc) hs_provenance_free(pv);
   return rc;
 }

@@ -27,6 +27,11 @@
 ** later document that is mostly a close copy (COPY_COVER of its words
 ** matched, COPY_SAME alike over the pair's passages) joins whatever its
 ** lead: an outlet that rewrote only the release's first sentence.
+**
+** Two reports refused that way are siblings: one template, two events.
+** What retells one of them is no retelling of the other, so a paraphrase
+** that would join a document to the story its sibling is in is left out
+** (the paraphrases that touch no sibling are joined first).
 */
 #include <stdlib.h>
 #include <string.h>
@@ -157,4 +162,50 @@ int hs_story_news_join(const hs_provenance *pv, const hs_corpus *c,
     return 1;
   return hs_story_news_shared(hs_corpus_doc(c, l->from),
                               hs_corpus_doc(c, l->to));
+}
+
+/* the range of sib (sorted) whose high half is x */
+static size_t sib_first(const uint64_t *sib, size_t n, uint32_t x) {
+  size_t lo = 0, hi = n;
+  uint64_t k = (uint64_t)x << 32;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (sib[mid] < k) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+static int sib_in(uint32_t *parent, const uint64_t *sib, size_t n,
+                  uint32_t x, uint32_t root) {
+  size_t k;
+  for (k = sib_first(sib, n, x); k < n && (uint32_t)(sib[k] >> 32) == x; k++)
+    if (hs_uf_find(parent, (uint32_t)sib[k]) == root) return 1;
+  return 0;
+}
+
+uint8_t *hs_story_siblings(uint32_t *parent, uint64_t *sib, size_t nsib,
+                           const hs_para *para, size_t npara) {
+  uint8_t *drop = hs_calloc(npara + 1, 1), *late = hs_calloc(npara + 1, 1);
+  size_t i;
+  hs_sort_u64(sib, nsib);
+  for (i = 0; i < npara; i++) {
+    const hs_para *q = &para[i];
+    late[i] = sib_first(sib, nsib, q->a) < nsib &&
+              (uint32_t)(sib[sib_first(sib, nsib, q->a)] >> 32) == q->a;
+    late[i] |= sib_first(sib, nsib, q->b) < nsib &&
+               (uint32_t)(sib[sib_first(sib, nsib, q->b)] >> 32) == q->b;
+    if (!late[i]) hs_uf_union(parent, q->a, q->b);
+  }
+  for (i = 0; i < npara; i++) {
+    const hs_para *q = &para[i];
+    if (!late[i]) continue;
+    if (sib_in(parent, sib, nsib, q->a, hs_uf_find(parent, q->b)) ||
+        sib_in(parent, sib, nsib, q->b, hs_uf_find(parent, q->a)))
+      drop[i] = 1;
+    else
+      hs_uf_union(parent, q->a, q->b);
+  }
+  free(late);
+  return drop;
 }

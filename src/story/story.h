@@ -144,6 +144,15 @@ int hs_story_news_shared(const hs_doc *a, const hs_doc *b);
 int hs_story_news_join(const hs_provenance *pv, const hs_corpus *c,
                        const hs_aliases *al, const hs_plink *l,
                        uint64_t span_words, uint32_t later_words);
+/* Template siblings: sib[0..nsib) holds (a << 32 | b), both ways, for
+** each reuse pair refused by hs_story_news_join (one template, two
+** events).  Joins the paraphrases para[0..npara) into parent, first those
+** touching no sibling, then the others unless one end's sibling is
+** already in the other end's story (x is another event than y, and z
+** retells y: x does not retell z).  Returns drop[i] = 1 for the
+** paraphrases left out (malloc'ed, npara + 1 bytes). */
+uint8_t *hs_story_siblings(uint32_t *parent, uint64_t *sib, size_t nsib,
+                           const hs_para *para, size_t npara);
 
 /* 1 when document d (its metadata m, may be NULL) is a denial: a denial
 ** attribution in its lead paragraph (lead.c). */
