@@ -38,10 +38,16 @@
 ** line (a wire headline, a table row) and a title-case headline tell no
 ** names.  Links, e-mail addresses and handles, host names, asides wholly
 ** in brackets (a cross-reference, a credit), a message's header lines,
-** the lines it quotes from another ("> ") and rows of a box or table (two
-** bars) are no prose (hs_shape_not_prose).
+** the lines it quotes from another ("> ", "Tim> ", "henrik] "), rows of a
+** box or table (two bars), lines laid out in columns (a tab or three
+** spaces between two words: a signature, a table of patches) and contact
+** furniture (a UUCP bang path, a numeric host address, a telephone
+** number, a ZIP+4 code; a line opening with "From:" or "Subject:", an
+** item of a list of references "[2] ...") are no prose
+** (hs_shape_not_prose).
 */
 #include <string.h>
+#include <strings.h>
 
 #include "story/story.h"
 
@@ -51,6 +57,8 @@
 #define DEF_SUBJECT 3     /* words before the copula, at most */
 #define DEF_GAP_MIN 3     /* copula .. relative: "is a firm that" */
 #define DEF_GAP_MAX 6
+#define QUOTE_NAME 12 /* letters of a quoting name: "Tim> ", "henrik] " */
+#define COLUMN_GAP 3  /* spaces inside a line that make columns */
 
 /* a separator between list items, outside parentheses: bytes [p, end) of
 ** one gap between two words; depth follows the parentheses */
@@ -296,6 +304,38 @@ static size_t host_name(const unsigned char *u, size_t n, size_t i) {
   return labels >= 3 && lower && last >= 2 && last <= 6 ? j - i : 0;
 }
 
+/* digits at u[i..) (at most max), how many */
+static size_t digits(const unsigned char *u, size_t n, size_t i, size_t max) {
+  size_t j = i;
+  while (j < n && j - i <= max && u[j] >= '0' && u[j] <= '9') j++;
+  return j - i;
+}
+
+/* a message's furniture at i: a UUCP bang path ("gatech!prism!ma201rs"),
+** a numeric host address ("141.214.4.135"), a telephone number
+** ("(512) 891-8637") or a ZIP+4 code ("68124-1113") */
+static int contact_at(const unsigned char *u, size_t n, size_t i) {
+  size_t j = i, k, d;
+  if (i + 2 < n && u[i + 1] == '!' && (is_alnum(u[i]) || u[i] == '}') &&
+      (is_alnum(u[i + 2]) || u[i + 2] == '{'))
+    return 1;
+  if (i && (is_alnum(u[i - 1]) || u[i - 1] == '.')) return 0;
+  for (k = 0; k < 4; k++) { /* d.d.d.d */
+    if (!(d = digits(u, n, j, 3)) || d > 3) break;
+    j += d;
+    if (k < 3 && (j >= n || u[j] != '.')) break;
+    j += k < 3;
+  }
+  if (k == 4 && (j >= n || !is_alnum(u[j]))) return 1;
+  if (u[i] == '(' && digits(u, n, i + 1, 3) == 3 && i + 5 < n &&
+      u[i + 4] == ')' && u[i + 5] == ' ' && digits(u, n, i + 6, 3) == 3 &&
+      i + 9 < n && u[i + 9] == '-' && digits(u, n, i + 10, 4) == 4)
+    return 1;
+  return digits(u, n, i, 5) == 5 && i + 5 < n && u[i + 5] == '-' &&
+         digits(u, n, i + 6, 4) == 4 &&
+         (i + 10 >= n || !is_alnum(u[i + 10]));
+}
+
 int hs_shape_not_prose(const char *p, size_t n) {
   size_t i, e = n, bars = 0;
   const unsigned char *u = (const unsigned char *)p;
@@ -306,11 +346,36 @@ int hs_shape_not_prose(const char *p, size_t n) {
     int word_start = i == 0 || !(is_alnum(u[i - 1]) || u[i - 1] == '-' ||
                                  u[i - 1] == '.');
     size_t j = i;
-    /* a quoted line of another message ("> ...") */
+    /* a quoted line of another message ("> ...", "Tim> ...",
+    ** "henrik] ...") */
     if (line_start) {
+      size_t w;
       while (j < n && (p[j] == ' ' || p[j] == '\t')) j++;
       if (j < n && p[j] == '>') return 1;
+      /* an item of a list of references ("[2] Enno Meyer, ...") */
+      if (j < n && p[j] == '[' && digits(u, n, j + 1, 3) &&
+          j + 1 + digits(u, n, j + 1, 3) < n &&
+          p[j + 1 + digits(u, n, j + 1, 3)] == ']')
+        return 1;
+      /* the sender and subject lines of a message's header */
+      if ((j + 5 <= n && !strncasecmp(p + j, "from:", 5)) ||
+          (j + 8 <= n && !strncasecmp(p + j, "subject:", 8)))
+        return 1;
+      for (w = j; w < n && w - j <= QUOTE_NAME && is_alnum(u[w]); w++) {}
+      if (w > j && w - j <= QUOTE_NAME && w + 1 < n &&
+          (p[w] == '>' || p[w] == ']') && (p[w + 1] == ' ' || p[w + 1] == '\t'))
+        return 1;
     }
+    /* columns: a tab or COLUMN_GAP spaces between two words of a line
+    ** (a signature's layout, a table of patches) */
+    if (i && p[i - 1] != ' ' && p[i - 1] != '\t' && p[i - 1] != '\n' &&
+        (p[i] == ' ' || p[i] == '\t')) {
+      size_t g = i, sp = 0, tabs = 0;
+      while (g < n && (p[g] == ' ' || p[g] == '\t')) sp++, tabs += p[g] == '\t', g++;
+      if (g < n && p[g] != '\n' && p[g] != '\r' && (tabs || sp >= COLUMN_GAP))
+        return 1;
+    }
+    if (contact_at(u, n, i)) return 1;
     /* a message's header line, a host name */
     if (word_start && (mail_field(p, n, i) || host_name(u, n, i))) return 1;
     /* a row of a box or a table: two bars or more */

@@ -255,6 +255,16 @@ static void test_not_prose(void **state) {
       "Lucas Gonze wrote:\n> Senders should vary the recipient list.",
       "[66.122.60.240]) by pimout2-ext.prodigy.net (8.12.3 da nor stuldap)",
       "| University of Illinois | PHONE: (217) 333-6444",
+      /* a bang path, a header's sender line, a quoting name, columns,
+      ** a numeric host, a telephone number, a ZIP+4 code */
+      "Georgia Institute of Technology uucp: ...!{allegra,amd}!gatech!prism!re4",
+      "From: carlos (Carlos G. Niederstrasser)\nSubject: Double sonic booms.",
+      "Agression that has NO MERCY\nhenrik] for INOCENT people that are shelled.",
+      "100512-02       4.1.x OpenWindows 3.0 libXt Jumbo patch",
+      "The server at 141.214.4.135 answers for the project and its list.",
+      "Dewey Henize Sys/Net admin RISC hardware (512) 891-8637 pager",
+      "The OTIS Project c/o Ed Stastny PO BX 241113 Omaha, NE 68124-1113",
+      "[2] Enno Meyer, A. J. Berkian, 'Zwischen Rhein und Arax, 900",
   };
   static const char *const yes[] = {
       "(Reuters) - The company said it would cut 200 jobs (about 5 pct).",
@@ -262,6 +272,9 @@ static void test_not_prose(void **state) {
       "The price rose 3 @ 4 dlrs a share.",
       "Amazon.com said sales rose 20 pct, more than the 12.5 pct expected.",
       "The organization said its lines were busy > 3 hours a day.",
+      "Wow! That was the 1-2 result from the match of 2004-2005, he said.",
+      "The ministry said 33.288 bottles were found at the Batha crossing.",
+      "He moved from: the old office to the new one, the report said.",
   };
   size_t i;
   (void)state;
