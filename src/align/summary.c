@@ -467,33 +467,45 @@ static int pair_run(mjob *j, mscratch *sc, uint32_t a, uint32_t b, int bare,
     sc->capcells = cells;
   }
   sc->ntouched = 0;
-  for (l = 0; l < nsb; l++) {
-    if (++sc->stamp == 0) {
-      for (x = 0; x < sc->capslot; x++) sc->slot[x].stamp = 0;
-      sc->stamp = 1;
-    }
-    for (x = DB->first[l]; x < DB->first[l + 1]; x++) {
-      uint32_t h = DB->term[x], i = (h * 0x9e3779b1u >> 7) & sc->mask, o;
-      uint64_t f = h * 0x9e3779b97f4a7c15ull >> sc->fshift;
-      int fresh;
-      float w2;
-      if (!(sc->filter[f >> 6] >> (f & 63) & 1)) continue;
-      while (sc->slot[i].gen == sc->gen && sc->slot[i].term != h)
-        i = (i + 1) & sc->mask;
-      if (sc->slot[i].gen != sc->gen || sc->slot[i].n > OCC_MAX) continue;
-      fresh = sc->slot[i].stamp != sc->stamp;
-      sc->slot[i].stamp = sc->stamp;
-      w2 = (float)DB->idf[x] * (1.0f / IDF_UNIT);
-      w2 *= w2;
-      for (o = sc->slot[i].head; o != UINT32_MAX; o = sc->occ[o].next) {
-        size_t cell = (size_t)l * nsa + sc->occ[o].sent;
-        if (!sc->sh[cell]) {
-          HS_GROW(sc->touched, sc->captouched, sc->ntouched + 1);
-          sc->touched[sc->ntouched++] = (uint32_t)cell;
+  { /* the scratch's tables in locals: the loop writes through pointers
+    ** the compiler cannot tell apart from them */
+    const uint64_t *filt = sc->filter;
+    const unsigned fsh = sc->fshift;
+    const uint32_t mask = sc->mask, gen = sc->gen;
+    tslot *slot = sc->slot;
+    const occ *oc = sc->occ;
+    float *dot = sc->dot;
+    uint8_t *sh = sc->sh;
+    for (l = 0; l < nsb; l++) {
+      uint32_t stamp;
+      if (++sc->stamp == 0) {
+        for (x = 0; x < sc->capslot; x++) slot[x].stamp = 0;
+        sc->stamp = 1;
+      }
+      stamp = sc->stamp;
+      for (x = DB->first[l]; x < DB->first[l + 1]; x++) {
+        uint32_t h = DB->term[x], i, o;
+        uint64_t f = h * 0x9e3779b97f4a7c15ull >> fsh;
+        int fresh;
+        float w2;
+        if (!(filt[f >> 6] >> (f & 63) & 1)) continue;
+        i = (h * 0x9e3779b1u >> 7) & mask;
+        while (slot[i].gen == gen && slot[i].term != h) i = (i + 1) & mask;
+        if (slot[i].gen != gen || slot[i].n > OCC_MAX) continue;
+        fresh = slot[i].stamp != stamp;
+        slot[i].stamp = stamp;
+        w2 = (float)DB->idf[x] * (1.0f / IDF_UNIT);
+        w2 *= w2;
+        for (o = slot[i].head; o != UINT32_MAX; o = oc[o].next) {
+          size_t cell = (size_t)l * nsa + oc[o].sent;
+          if (!sh[cell]) {
+            HS_GROW(sc->touched, sc->captouched, sc->ntouched + 1);
+            sc->touched[sc->ntouched++] = (uint32_t)cell;
+          }
+          dot[cell] += w2 * (float)oc[o].tf;
+          if (fresh && sh[cell] < 255) sh[cell]++;
+          else if (!sh[cell]) sh[cell] = 1;
         }
-        sc->dot[cell] += w2 * (float)sc->occ[o].tf;
-        if (fresh && sc->sh[cell] < 255) sc->sh[cell]++;
-        else if (!sc->sh[cell]) sc->sh[cell] = 1;
       }
     }
   }
