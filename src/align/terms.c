@@ -79,6 +79,8 @@ uint8_t *hs_sent_idf_table(const hs_termcounts *tc, uint32_t *stopcnt,
 /* Whether the bytes between two words end a sentence. */
 static int ends_sentence(const unsigned char *g, size_t n) {
   size_t i, nl = 0;
+  if (n == 1) /* one byte between two words, most often a space */
+    return g[0] == '.' || g[0] == '!' || g[0] == '?';
   for (i = 0; i < n; i++) {
     unsigned char ch = g[i];
     if (ch == '.' || ch == '!' || ch == '?') {
