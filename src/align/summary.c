@@ -584,13 +584,40 @@ static uint64_t pkey_key(const void *x, int round, const void *ctx) {
   return ((const pkey *)x)->key;
 }
 
+/* Sort p[0..n) as hs_cluster_passage_sort does, when p[0..kept) may be
+** in order already (the passages the pass was given, less those taken
+** into a summary) and p[kept..n) are the few summaries: these are sorted
+** and merged in from the end, a kept passage before a summary equal to
+** it, as a stable sort leaves them. */
+static void merge_sorted(hs_passage *p, size_t kept, size_t n) {
+  size_t i, k, at, nn = n - kept;
+  hs_passage *add;
+  for (i = 1; i < kept; i++)
+    if (hs_cluster_passage_cmp(&p[i - 1], &p[i]) > 0) break;
+  if (i < kept || !nn) { /* not in order: the whole sort */
+    hs_cluster_passage_sort(p, n);
+    return;
+  }
+  add = hs_reallocarray(NULL, nn, sizeof *add);
+  memcpy(add, p + kept, nn * sizeof *add);
+  hs_cluster_passage_sort(add, nn);
+  i = kept, k = nn, at = n;
+  while (k > 0) {
+    if (i > 0 && hs_cluster_passage_cmp(&p[i - 1], &add[k - 1]) > 0)
+      p[--at] = p[--i];
+    else
+      p[--at] = add[--k];
+  }
+  free(add);
+}
+
 int hs_summary_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
                    const hs_senttab *st, size_t first_new,
                    const uint64_t *near, size_t nnear, hs_passage **p,
                    size_t *n, hs_error *err) {
   mjob j;
   pkey *pk;
-  size_t npk = 0, i, x, y, np = 0, nb = 0, total, m;
+  size_t npk = 0, i, x, y, np = 0, nb = 0, total, m, kept;
   uint64_t *pairs;
   size_t *pfirst, *plast, *byp;
   uint8_t *inv, *idf;
@@ -708,6 +735,7 @@ int hs_summary_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     for (i = 0; i < *n; i++)
       if (!j.gone[i]) res[m++] = (*p)[i];
   }
+  kept = m;
   for (t = 0; t < nthreads; t++) {
     mscratch *sc = &j.sc[t];
     if (res && sc->nout) {
@@ -742,7 +770,7 @@ int hs_summary_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     free(*p);
     *p = res;
     *n = m;
-    hs_cluster_passage_sort(*p, *n);
+    merge_sorted(*p, kept, m);
   }
   return HS_OK;
 }
