@@ -5,6 +5,7 @@ Usage: bench/page_eval.py [HEARSAY] [DIR] [--split dev|heldout|fresh] [--show]
        bench/page_eval.py [HEARSAY] --real SHARED [N] [SEED] [--show]
        bench/page_eval.py [HEARSAY] --ae SHARED [--form html|text] [--split dev|held]
                           [--facts FILE] [--show]
+       bench/page_eval.py [HEARSAY] --fn SHARED [--split dev|held] [--show]
 
 DIR (default tests/data/meta/pages) holds pages written in the style of
 real scraped news in English, Arabic and Persian (headlines under date, ID
@@ -41,6 +42,11 @@ alternatives is right (quotation marks dropped); an outlet also where
 data/aliases.tsv or data/parents.tsv spell one outlet with both.  "wrong" is the share of pages given a date that
 is not the annotated one (or a page that states none given one).
 
+--fn scores 63 real scraped pages of SHARED/corpora/fakenewscorpus-sample
+(chosen by fn_pages below) against bench/data/fn-facts.json, annotated by
+hand from their text before any run, given as plain text without their
+metadata.  The halves go by site (fn_half): --split dev or --split held.
+
 Scores (P = right / predicted, R = right / annotated):
   date       the publication date; "body" counts documents given a date
              the page only mentions in its body (or none is stated);
@@ -59,6 +65,7 @@ Scores (P = right / predicted, R = right / annotated):
              is right / (right + reversed).
 """
 import gzip
+import hashlib
 import json
 import os
 import random
@@ -430,21 +437,31 @@ def outlet_ok(pred, g, names):
 
 
 def ae_form(exe, shared, facts, form, show):
-    names = outlet_names()
     src = os.path.join(shared, "eval", "article-extraction", "html")
+    files = {}
+    for pid in facts:
+        with gzip.open(os.path.join(src, pid + ".html.gz")) as f:
+            raw = f.read()
+        if form == "html":
+            files[pid + ".html"] = raw
+        else:
+            files[pid + ".txt"] = dump_text(decode_page(raw)).encode("utf-8")
+    score_files(exe, files, facts, "ae-" + form,
+                lambda g: ae_counts(g, form), show)
+
+
+def score_files(exe, files, facts, label, counts, show):
+    """Runs `hearsay meta` on FILES (name -> bytes) in one folder and scores
+    the headline, outlet and date against FACTS (id -> annotation, the id
+    being the name without its extension); COUNTS(g) says which facts the
+    page states."""
+    names = outlet_names()
     c = {k: [0, 0, 0] for k in ("headline", "outlet", "date")}
     wrong, pages, misses = 0, 0, []
     with tempfile.TemporaryDirectory() as tmp:
-        for pid in facts:
-            with gzip.open(os.path.join(src, pid + ".html.gz")) as f:
-                raw = f.read()
-            if form == "html":
-                with open(os.path.join(tmp, pid + ".html"), "wb") as f:
-                    f.write(raw)
-            else:
-                with open(os.path.join(tmp, pid + ".txt"), "w",
-                          encoding="utf-8") as f:
-                    f.write(dump_text(decode_page(raw)))
+        for name, data in files.items():
+            with open(os.path.join(tmp, name), "wb") as f:
+                f.write(data)
         out = subprocess.run([exe, "meta", "--format", "jsonl", "--quiet",
                               tmp], capture_output=True, check=True).stdout
     recs = {}
@@ -457,7 +474,7 @@ def ae_form(exe, shared, facts, form, show):
             print(f"missing output for {pid}", file=sys.stderr)
             continue
         pages += 1
-        n = ae_counts(g, form)
+        n = counts(g)
         ph, po, pd = val(r.get("title")), val(r.get("outlet")), val(r.get("date"))
         ok = {"headline": ph is not None and headline_ok(ph, g),
               "outlet": po is not None and bool(g.get("outlet")) and
@@ -478,7 +495,7 @@ def ae_form(exe, shared, facts, form, show):
         r, p, g = c[k]
         return (f"{r / p:.2f}" if p else "  - ") + "/" + \
             (f"{r / g:.2f}" if g else "  - ") + f" (n={g})"
-    print(f"ae-{form:5} pages {pages}  headline {pr('headline')}  outlet "
+    print(f"{label:8} pages {pages}  headline {pr('headline')}  outlet "
           f"{pr('outlet')}  date {pr('date')}  wrong date {wrong}/{pages}"
           f" ({wrong / max(pages, 1):.0%})")
     for x in misses:
@@ -495,6 +512,56 @@ def ae(exe, shared, facts_file, forms, show, split):
         facts = {k: v for k, v in facts.items() if (k[0] in "01234567") == dev}
     for form in forms:
         ae_form(exe, shared, facts, form, show)
+
+
+# --fn: scraped pages of the fake-news corpus sample, as plain text
+
+def fn_pages(shared):
+    """The pages of bench/data/fn-facts.json, chosen by a fixed rule from
+    SHARED/corpora/fakenewscorpus-sample-en.jsonl.gz: records of at least
+    400 characters, at most 6 per site, those with the smallest SHA-1 of
+    their id.  Returns (id, site, text); the id is "fn-" and the record's
+    number.  Only the text is given to hearsay (no series, date, title or
+    URL)."""
+    with gzip.open(os.path.join(shared, "corpora",
+                                "fakenewscorpus-sample-en.jsonl.gz"),
+                   "rt", encoding="utf-8") as f:
+        docs = [json.loads(x) for x in f]
+    by_site = {}
+    for r in docs:
+        if len(r["text"]) >= 400:
+            by_site.setdefault(r["series"], []).append(r)
+    out = []
+    for site in sorted(by_site):
+        rs = sorted(by_site[site], key=lambda r: sha1(r["id"]))[:6]
+        out += [("fn-" + r["id"].split("/")[1], site, r["text"]) for r in rs]
+    return out
+
+
+def sha1(s):
+    return hashlib.sha1(s.encode("utf-8")).hexdigest()
+
+
+def fn_half(site):
+    """The development half holds the sites whose SHA-1 opens with an even
+    hex digit, the held half the others: no site is in both."""
+    return "dev" if int(sha1(site)[0], 16) % 2 == 0 else "held"
+
+
+def fn(exe, shared, facts_file, show, split):
+    facts = json.load(open(facts_file, encoding="utf-8"))
+    facts.pop("_about", None)
+    files, keep = {}, {}
+    for pid, site, text in fn_pages(shared):
+        if split and fn_half(site) != split:
+            continue
+        if pid not in facts:
+            sys.exit(f"page_eval.py: {pid} is not annotated")
+        files[pid + ".txt"] = text.encode("utf-8")
+        keep[pid] = facts[pid]
+    score_files(exe, files, keep, "fn-" + (split or "all"),
+                lambda g: {k: bool(g.get(k))
+                           for k in ("headline", "outlet", "date")}, show)
 
 
 def main():
@@ -521,6 +588,17 @@ def main():
         if split not in (None, "dev", "held"):
             sys.exit("page_eval.py: --ae takes --split dev or --split held")
         ae(exe, shared, facts, forms, show, split)
+        return
+    if "--fn" in args:
+        i = args.index("--fn")
+        shared = args[i + 1] if len(args) > i + 1 and \
+            not args[i + 1].startswith("--") else "../shared"
+        facts = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                             "data", "fn-facts.json")
+        split = splits[0] if len(splits) == 1 else None
+        if split not in (None, "dev", "held"):
+            sys.exit("page_eval.py: --fn takes --split dev or --split held")
+        fn(exe, shared, facts, show, split)
         return
     if "--real" in args:
         i = args.index("--real")
