@@ -148,9 +148,8 @@ static void put(hs_meta_field *f, const hs_aliases *a, const char *t,
   f->given = 0;
 }
 
-/* The name of a copyright line: after "©"/"copyright"/"(c)" and the year,
-** up to a full stop, comma or "All rights"; or after an Arabic rights
-** form; or «... متعلق به X است». */
+/* The name of a copyright line: after "©"/"copyright"/"(c)" (holder.c);
+** or after an Arabic rights form; or «... متعلق به X است». */
 int hs_pg_rights_holder(const char *t, uint32_t s, uint32_t e, uint32_t *ns,
                          uint32_t *ne) {
   static const char *const marks[] = {"©", "copyright", "(c)", "(с)", NULL};
@@ -170,26 +169,10 @@ int hs_pg_rights_holder(const char *t, uint32_t s, uint32_t e, uint32_t *ns,
     *ne = ci_find(t, *ns, e, " است", &x) ? x : e;
     return 1;
   }
-  for (k = 0; marks[k]; k++) {
-    if (!ci_find(t, s, e, marks[k], &at)) continue;
-    q = at + (uint32_t)strlen(marks[k]);
-    for (;;) {
-      while (q < e && (is_sp(t[q]) || (t[q] >= '0' && t[q] <= '9') ||
-                       t[q] == '-' || t[q] == ','))
-        q++;
-      if (ci_at(t, q, e, "©")) q += 2;
-      else break;
-    }
-    {
-      uint32_t qe = q;
-      while (qe < e && t[qe] != '.' && t[qe] != ',' && t[qe] != '|' &&
-             !ci_at(t, qe, e, " all rights") && !ci_at(t, qe, e, " جميع"))
-        qe++;
-      *ns = q;
-      *ne = qe;
-      return qe > q;
-    }
-  }
+  for (k = 0; marks[k]; k++)
+    if (ci_find(t, s, e, marks[k], &at))
+      return hs_pg_holder_after(t, at + (uint32_t)strlen(marks[k]), e, ns,
+                                ne);
   return 0;
 }
 

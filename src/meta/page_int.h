@@ -115,6 +115,10 @@ int hs_pg_known(const hs_aliases *a, const char *t, uint32_t s, uint32_t e,
 ** Reserved", «جميع الحقوق محفوظة لـX»). */
 int hs_pg_rights_holder(const char *t, uint32_t s, uint32_t e, uint32_t *ns,
                         uint32_t *ne);
+/* The holder's name after a copyright mark ending at text[q]: the lead
+** of years, dashes and marks skipped (holder.c). */
+int hs_pg_holder_after(const char *t, uint32_t q, uint32_t e, uint32_t *ns,
+                       uint32_t *ne);
 /* A dateline at the start of text[s,e): fills the name's bytes. */
 int hs_pg_dateline(const hs_aliases *a, const char *t, uint32_t s,
                    uint32_t e, uint32_t *ns, uint32_t *ne);

@@ -233,12 +233,18 @@ static int mentions(const char *t, const uint32_t *ls, const uint32_t *le,
   return m;
 }
 
+/* A company word in V; "Business" opening a longer name is a title's
+** ("Business Insider Deutschland", "Business Standard"). */
 static int has_company_word(const char *v) {
   size_t k, n = strlen(v);
   uint32_t p = 0;
   while (p < n) {
     uint32_t q = p;
     while (q < n && v[q] != ' ' && v[q] != ',') q++;
+    if (p == 0 && q < n && q == 8 && hs_meta_starts_ci(v, 0, q, "business")) {
+      p = q + 1;
+      continue;
+    }
     for (k = 0; company_words[k]; k++) {
       size_t m = strlen(company_words[k]);
       uint32_t qe = q;
@@ -675,8 +681,9 @@ const char *hs_site_name(const hs_doc *d, const hs_aliases *a,
   }
   if (out->value && src && !strcmp(src, "copyright")) {
     char *h = clean_holder(out->value);
-    int company = has_company_word(out->raw ? out->raw : out->value) ||
-                  legal_after(t, out->end, len);
+    int company = (has_company_word(out->raw ? out->raw : out->value) ||
+                   legal_after(t, out->end, len)) &&
+                  !hs_pg_address_name(out->value);
     uint32_t ss, se;
     if (owned && !(oe - os == strlen(out->value) &&
                    !memcmp(t + os, out->value, oe - os))) {

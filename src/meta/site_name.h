@@ -17,4 +17,7 @@ const char *hs_site_name(const hs_doc *d, const hs_aliases *a,
                          const hs_range *b, size_t nb, hs_meta_field *out,
                          const char *src);
 
+/* 1 if the name V is spelled as a site's address ("Phys.org"; holder.c). */
+int hs_pg_address_name(const char *v);
+
 #endif

@@ -783,6 +783,66 @@ static void test_outlet_name_forms(void **state) {
   assert_int_equal(wrong, 0);
 }
 
+/* Copyright lines whose holder sits among years, dashes, a second mark
+** and "All rights reserved", or is spelled as its address; a line with no
+** holder gives none; a company of data/parents.tsv gives its title. */
+static void test_copyright_holder_forms(void **state) {
+#define BODY "Rain delays the opener\nRain delayed the season opener by " \
+             "two hours on Sunday, the league said in a statement.\n"
+  static const char *const pages[][2] = {
+      {BODY "\u00a9 Copyright 2019, The Harbor Review | Community Guidelines "
+            "| Terms of Service\n",
+       "The Harbor Review"},
+      {BODY "Copyright \u00a9 2000\u20142019. Harbor Ledger\n",
+       "Harbor Ledger"},
+      {BODY "\u00a9All Rights Reserved Harbor Institute 2019, a nonprofit "
+            "organization\n",
+       "Harbor Institute"},
+      {BODY "\u00a9 2019 All rights reserved.\n", ""},
+      {BODY "\u00a9 Harborlog.org 2003 - 2019 powered by Quill Network\n",
+       "Harborlog.org"},
+      {BODY "\u00a9 2000 - 2019 Harbor Bawaba (www.harborbawaba.com)\n",
+       "Harbor Bawaba"},
+      {BODY "\u00a9 2019 The Harbor Republic unless otherwise noted. All "
+            "rights reserved.\n",
+       "The Harbor Republic"},
+      /* an address with a legal form after it is the site, not a
+      ** company (no menu word "Motorsports" for it) */
+      {"MOTORSPORTS\nMotorsports Home\n" BODY "Motorsports\nMotorsports "
+       "Home\n\u00a9 2000-2018 HarborCars.com, Inc. All Rights Reserved.\n",
+       "HarborCars.com"},
+      {BODY "Copyright \u00a9 2019 Business Harbor Deutschland / quill.net "
+            "GmbH Alle Rechte vorbehalten.\n",
+       "Business Harbor Deutschland"},
+      {BODY "All rights reserved \u00a9 2019 Harbor Deal is a registered "
+            "Trademark of Korr Publishing Inc.\n",
+       "Harbor Deal"},
+      {BODY "\u00a9 1995 - 2019 by Harbor Watch\n", "Harbor Watch"},
+      {BODY "\u00a9 Copyright 2011-2019 Harbor100YEN.com.\n",
+       "Harbor100YEN.com"},
+      {BODY "The match will now start at three.\nFans were told to stay "
+            "home.\nMore from Sky News\nSky News app\n\u00a9 2019 Sky UK\n",
+       "Sky News"}};
+#undef BODY
+  hs_aliases *al = NULL;
+  size_t i, wrong = 0;
+  (void)state;
+  assert_int_equal(hs_aliases_new(&al, NULL), HS_OK);
+  for (i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+    hs_corpus *c = page_corpus(pages[i][0]);
+    char *o = hs_doc_outlet(hs_corpus_doc(c, 0), al);
+    if (*pages[i][1] ? !o || strcmp(o, pages[i][1]) : o != NULL) {
+      print_error("page %zu: outlet %s, expected %s\n", i, o ? o : "(none)",
+                  *pages[i][1] ? pages[i][1] : "(none)");
+      wrong++;
+    }
+    free(o);
+    hs_corpus_free(c);
+  }
+  hs_aliases_free(al);
+  assert_int_equal(wrong, 0);
+}
+
 /* Lines above the headline that are not it: a site's name over a
 ** navigation row (the outlet, with the "Source:" credit its original), a
 ** date line with an update time in brackets, a city dateline with a
@@ -1159,6 +1219,7 @@ int main(void) {
       cmocka_unit_test(test_outlet_folder_url),
       cmocka_unit_test(test_furniture),
       cmocka_unit_test(test_outlet_name_forms),
+      cmocka_unit_test(test_copyright_holder_forms),
       cmocka_unit_test(test_scraped_headlines),
       cmocka_unit_test(test_scraped_dates),
       cmocka_unit_test(test_repeated_lines),
