@@ -13,6 +13,8 @@
 #include <sys/stat.h>
 
 extern int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+/* optional, as in libFuzzer: run once before the first input */
+extern int LLVMFuzzerInitialize(int *argc, char ***argv) __attribute__((weak));
 
 static int run_file(const char *path, size_t *ran) {
   FILE *f = fopen(path, "rb");
@@ -88,6 +90,7 @@ static int run_path(const char *path, int depth, size_t *ran) {
 int main(int argc, char **argv) {
   size_t ran = 0;
   int i, bad = 0;
+  if (LLVMFuzzerInitialize) LLVMFuzzerInitialize(&argc, &argv);
   for (i = 1; i < argc; i++) bad |= run_path(argv[i], 0, &ran);
   printf("replay: %zu inputs ran\n", ran);
   return bad;
