@@ -1,7 +1,8 @@
 /*
-** lead.c — whether a document is a denial: a denial attribution (a denial
-** cue, or a denial word beside a cue: "has dismissed as baseless",
-** «را تکذیب کرد») in the page's lead, the first paragraph of prose.
+** lead.c — a document's lead and first line.  Whether it is a denial: a
+** denial attribution (a denial cue, or a denial word beside a cue: "has
+** dismissed as baseless", «را تکذیب کرد») in the page's lead, the first
+** paragraph of prose.
 **
 ** A news page that denies a claim says so first (the inverted pyramid:
 ** "Iran's customs has dismissed as baseless a Reuters report ...").  A
@@ -13,7 +14,8 @@
 ** The lead is the first paragraph (lines up to a blank line) after the
 ** headline found in the text, outside the page's boilerplate, that holds
 ** LEAD_WORDS words or more: datelines, bylines, date and menu lines are
-** shorter.  A page with no such paragraph is all lead.
+** shorter.  A page with no such paragraph is all lead.  The first line is
+** the headline of a document that has no title.
 */
 #include "story/story.h"
 
@@ -75,4 +77,20 @@ int hs_story_denial(const hs_doc *d, const hs_meta *m) {
   for (k = 0; k < m->nattr; k++)
     if (m->attr[k].denial && m->attr[k].src_start < end) return 1;
   return 0;
+}
+
+/* The first line of a document (160 bytes at most): its headline when it
+** has no title. */
+char *hs_story_first_line(const hs_doc *d) {
+  size_t i = 0, e;
+  if (!d->text) return NULL;
+  while (i < d->len && (d->text[i] == ' ' || d->text[i] == '\n' ||
+                        d->text[i] == '\r' || d->text[i] == '\t'))
+    i++;
+  for (e = i; e < d->len && d->text[e] != '\n' && d->text[e] != '\r'; e++) {}
+  if (e - i > 160) {
+    e = i + 160;
+    while (e > i && ((unsigned char)d->text[e] & 0xC0) == 0x80) e--;
+  }
+  return e > i ? hs_strndup(d->text + i, e - i) : NULL;
 }

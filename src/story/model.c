@@ -9,9 +9,10 @@
 ** documents joined by either are one story (union-find); citations are
 ** edges inside a story, from the earliest document of the cited outlet
 ** to the citing one (a citation alone joins nothing: an agency is cited
-** by thousands of unrelated articles).  Dates come from the metadata
-** stage (given, else found in the text, with its confidence) and are
-** never guessed: a missing date sorts last, equal dates are ties.
+** by thousands of unrelated articles; one with the cited report's names
+** and figures in another script does, xlang.c).  Dates come from the
+** metadata stage (given, else found in the text, with its confidence) and
+** are never guessed: a missing date sorts last, equal dates are ties.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -164,20 +165,6 @@ hs_plink *hs_story_link_add(hs_provenance *pv, size_t *cap, int kind,
   return l;
 }
 
-static char *first_line(const hs_doc *d) {
-  size_t i = 0, e;
-  if (!d->text) return NULL;
-  while (i < d->len && (d->text[i] == ' ' || d->text[i] == '\n' ||
-                        d->text[i] == '\r' || d->text[i] == '\t'))
-    i++;
-  for (e = i; e < d->len && d->text[e] != '\n' && d->text[e] != '\r'; e++) {}
-  if (e - i > 160) {
-    e = i + 160;
-    while (e > i && ((unsigned char)d->text[e] & 0xC0) == 0x80) e--;
-  }
-  return e > i ? hs_strndup(d->text + i, e - i) : NULL;
-}
-
 static void docs_fill(hs_provenance *pv, const hs_corpus *c,
                       const hs_meta *metas, const hs_aliases *al) {
   size_t i;
@@ -238,7 +225,7 @@ static void docs_fill(hs_provenance *pv, const hs_corpus *c,
     }
     if (m && m->title.value && *m->title.value) x->headline = hs_strdup(m->title.value);
     else if (d->title && *d->title) x->headline = hs_strdup(d->title);
-    else x->headline = first_line(d);
+    else x->headline = hs_story_first_line(d);
     x->denial = hs_story_denial(d, m);
   }
 }
@@ -560,7 +547,8 @@ int hs_provenance_build(const hs_corpus *c, const hs_meta *metas,
   size_t nd = hs_corpus_count(c), i, k, cap = 0, nst = 0;
   uint32_t *parent = NULL, *slot = NULL, *size = NULL;
   hs_para *para = NULL;
-  size_t npara = 0, nsib = 0;
+  size_t npara = 0, nsib = 0, nxj = 0;
+  hs_xjoin *xj = NULL;
   uint64_t *sib = NULL;
   uint8_t *drop = NULL;
   int rc = HS_OK;
@@ -612,6 +600,8 @@ int hs_provenance_build(const hs_corpus *c, const hs_meta *metas,
       l->changes = hs_story_changes(claims, l->a_text, l->b_text);
     }
   }
+  /* documents that cite an outlet's report in another script (xlang.c) */
+  nxj = hs_story_xlang(pv, c, metas, al, parent, &xj);
   /* edges between documents left in different stories are dropped */
   {
     size_t keep = 0;
@@ -648,6 +638,7 @@ int hs_provenance_build(const hs_corpus *c, const hs_meta *metas,
   }
   /* citations inside a story (cite.c) */
   hs_story_citations(pv, &cap, c, metas, al, parent, slot);
+  hs_story_xlang_edges(pv, &cap, xj, nxj);
   /* each story: documents in date order, links, outlets, first, claims */
   for (i = 0; i < pv->nlinks; i++) {
     uint32_t r = hs_uf_find(parent, pv->links[i].from);
@@ -751,6 +742,7 @@ out:
   free(para);
   free(sib);
   free(drop);
+  free(xj);
   if (rc) hs_provenance_free(pv);
   return rc;
 }

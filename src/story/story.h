@@ -158,11 +158,35 @@ uint8_t *hs_story_siblings(uint32_t *parent, uint64_t *sib, size_t nsib,
 ** attribution in its lead paragraph (lead.c). */
 int hs_story_denial(const hs_doc *d, const hs_meta *m);
 
+/* The first line of a document, at most 160 bytes (lead.c; malloc'ed,
+** NULL when none): the headline of a document without a title. */
+char *hs_story_first_line(const hs_doc *d);
+
 /* Citation edges inside the stories (cite.c): the cited outlet's earliest
 ** document -> the citing document.  parent: the union-find of the
 ** stories; slot[root]: the story index, UINT32_MAX for none. */
 void hs_story_citations(hs_provenance *pv, size_t *cap, const hs_corpus *c,
                         const hs_meta *metas, const hs_aliases *al,
                         uint32_t *parent, const uint32_t *slot);
+
+/* The join across scripts (xlang.c): a document that names an outlet
+** joins the story of that outlet's document in another script (Latin,
+** Arabic script, Cyrillic) dated its day or up to HS_XLANG_DAYS before,
+** when the two share a figure, a name (consonant skeletons) and
+** HS_XLANG_EVIDENCE figures and names in all.  Unions in parent; returns
+** the joins made (*out malloc'ed). */
+#define HS_XLANG_DAYS 7
+#define HS_XLANG_EVIDENCE 3
+typedef struct hs_xjoin {
+  uint32_t cited, citing;   /* the cited outlet's document, the citing one */
+  uint32_t start, end;      /* the name in the citing document */
+  const char *outlet;       /* borrowed from the model's documents */
+} hs_xjoin;
+size_t hs_story_xlang(const hs_provenance *pv, const hs_corpus *c,
+                      const hs_meta *metas, const hs_aliases *al,
+                      uint32_t *parent, hs_xjoin **out);
+/* The citation edge of each join that cite.c did not make. */
+void hs_story_xlang_edges(hs_provenance *pv, size_t *cap, const hs_xjoin *j,
+                          size_t n);
 
 #endif
