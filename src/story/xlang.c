@@ -462,6 +462,30 @@ static void scan_aliases(xctx *x, const hs_aliases *al, const char *t,
   scan_aliases(x, al, t, len, en, hi, depth + 1);
 }
 
+static int long_cmp(const void *x, const void *y) {
+  long a = *(const long *)x, b = *(const long *)y;
+  return a < b ? -1 : a > b;
+}
+
+/* whether an outlet's document of another script than sc is dated in
+** [x->day - HS_XLANG_DAYS, x->day]: else nothing this document names can
+** join it, and it is not read */
+static int other_script_near(const xctx *x, long *const *sday,
+                             const size_t *nsday, int sc) {
+  int k;
+  for (k = SC_LATIN; k <= SC_CYRILLIC; k++) {
+    size_t lo = 0, hi = nsday[k];
+    if (k == sc) continue;
+    while (lo < hi) {
+      size_t mid = (lo + hi) / 2;
+      if (sday[k][mid] < x->day - HS_XLANG_DAYS) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < nsday[k] && sday[k][lo] <= x->day) return 1;
+  }
+  return 0;
+}
+
 typedef struct oname {
   const char *name;
   size_t len;
@@ -500,7 +524,8 @@ size_t hs_story_xlang(const hs_provenance *pv, const hs_corpus *c,
                       uint32_t *parent, hs_xjoin **out) {
   size_t nd = pv->ndocs, i, k, n = 0, nscript[4] = {0, 0, 0, 0};
   oname *on = NULL;
-  size_t non = 0;
+  size_t non = 0, nsday[4] = {0, 0, 0, 0}, capday[4] = {0, 0, 0, 0};
+  long *sday[4] = {NULL, NULL, NULL, NULL};
   xctx x;
   memset(&x, 0, sizeof x);
   *out = NULL;
@@ -528,6 +553,14 @@ size_t hs_story_xlang(const hs_provenance *pv, const hs_corpus *c,
     x.nod++;
   }
   qsort(x.od, x.nod, sizeof *x.od, odoc_cmp);
+  /* the dated documents' days, per script, sorted */
+  for (i = 0; i < x.nod; i++) {
+    int sc = x.xd[x.od[i].doc].script;
+    HS_GROW(sday[sc], capday[sc], nsday[sc] + 1);
+    sday[sc][nsday[sc]++] = x.od[i].day;
+  }
+  for (i = 0; i < 4; i++)
+    if (nsday[i]) qsort(sday[i], nsday[i], sizeof *sday[i], long_cmp);
   /* the outlets' names (sorted, so grouped by first byte) and their
   ** documents' scripts */
   for (i = 0; i < x.nod; i++) {
@@ -545,7 +578,7 @@ size_t hs_story_xlang(const hs_provenance *pv, const hs_corpus *c,
     size_t len;
     if (x.xd[i].script == SC_NONE || !pv->docs[i].date || !d->text) continue;
     x.day = hs_story_days(pv->docs[i].date, &ok);
-    if (!ok) continue;
+    if (!ok || !other_script_near(&x, sday, nsday, x.xd[i].script)) continue;
     x.doc = (uint32_t)i;
     for (k = 0; metas && k < metas[i].nattr; k++) {
       const hs_attribution *a = &metas[i].attr[k];
@@ -577,6 +610,7 @@ done:
   free(x.xd);
   free(x.od);
   free(on);
+  for (i = 0; i < 4; i++) free(sday[i]);
   return n;
 }
 
