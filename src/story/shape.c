@@ -268,7 +268,13 @@ static int is_alnum(unsigned char c) {
 /* a header field name followed by a colon at i */
 static int mail_field(const char *p, size_t n, size_t i) {
   size_t k, l;
+  char c0 = p[i];
+  /* it runs at every word start (every byte of a text in another script):
+  ** the first letter first */
+  if (c0 >= 'A' && c0 <= 'Z') c0 = (char)(c0 + 32);
+  if (c0 < 'a' || c0 > 'z') return 0;
   for (k = 0; k < sizeof mail_fields / sizeof mail_fields[0]; k++) {
+    if (mail_fields[k][0] != c0) continue;
     l = strlen(mail_fields[k]);
     if (i + l < n && p[i + l] == ':') {
       size_t j;
