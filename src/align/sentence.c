@@ -35,7 +35,14 @@
 **     sentences, seeds of mean cosine 0.6 or more, and no more seeds of the
 **     pair outside its passages than inside (chosen on the development half
 **     of PAN 2013 and the planted news corpora, where looser rules linked
-**     same-event stories by their short leads).
+**     same-event stories by their short leads).  A passage inside both
+**     documents (at an end of at most one of them, over half of neither:
+**     leads and closing lines of two stories on one event are at the ends
+**     of both) is held to looser rules: 40% of its sentences seeded, two
+**     sentences a side sharing 20 words, seeds' mean cosine below 0.6 when
+**     the passage as a whole has 0.6, a chain stepping up to 3 sentences
+**     back on the second side (reordered sentences), four stray seeds per
+**     seed in.
 **  4. Overlaps are resolved (best-supported passage first; merge.c),
 **     then each kept passage is merged with the n-gram passages of the
 **     pair that it overlaps on both sides into one record.  A
@@ -65,6 +72,15 @@
 #define COLD_DENSE 0.5 /* ...their share of the passage's sentences... */
 #define COLD_SEEDCOS 0.6 /* ...the mean cosine of its seeds... */
 #define COLD_STRAY 1.0 /* ...and seeds outside its passages, per seed in */
+/* Looser rules, for a passage inside both documents (inner): */
+#define COLD_LWORDS 20    /* two sentences a side sharing this many words */
+#define COLD_LDENSE 0.4   /* seeded sentences' share of the passage */
+#define COLD_FRAGCOS 0.6  /* seeds' mean cosine under COLD_SEEDCOS, but
+                          ** the passage as a whole this alike */
+#define COLD_LSTRAY 4.0   /* seeds outside the passages, per seed in */
+#define COLD_BACK 3       /* a chain's step back on the second side */
+#define COLD_EDGE 1       /* sentences from a document's end that count
+                          ** as at its end */
 #define SUM_GAP 20     /* ...on the long side of a summary */
 #define NEAR_VERBATIM HS_NEAR_VERBATIM /* n-gram passages left alone */
 
@@ -300,11 +316,25 @@ static double frag_cos(const sjob *j, sscratch *sc, const hs_senttab *SA,
   return c;
 }
 
+/* A passage of a pair without an n-gram passage that holds only by the
+** looser rules: kept when it is inside both documents, not at an end of
+** both (two stories' leads or closing lines on one event) nor over half
+** of either. */
+static int inner(const frag *f, const hs_senttab *SA, const hs_senttab *SB) {
+  uint32_t e = COLD_EDGE;
+  uint32_t li = f->i1 - f->i0 + 1, lj = f->j1 - f->j0 + 1;
+  if ((f->i0 <= e || f->i1 + 1 + e >= SA->nsent) &&
+      (f->j0 <= e || f->j1 + 1 + e >= SB->nsent))
+    return 0;
+  return 2 * li <= SA->nsent && 2 * lj <= SB->nsent;
+}
+
 static void add_frag(const sjob *j, sscratch *sc, const hs_senttab *SA,
                      const hs_senttab *SB, frag *f, int method, int cold) {
   const hs_reuse_opts *o = j->o;
   uint32_t words;
   double cosv, ratio;
+  int loose;
   f->ta0 = SA->sent[f->i0];
   f->ta1 = SA->sent[f->i1 + 1];
   f->tb0 = SB->sent[f->j0];
@@ -317,19 +347,31 @@ static void add_frag(const sjob *j, sscratch *sc, const hs_senttab *SA,
   if (method == HS_METHOD_SUMMARY && (ratio < 3 || f->nseeds < 3)) return;
   /* a pair without an n-gram passage: a dense run of matched sentences on
   ** both sides, not names and numbers scattered over two stories */
+  loose = f->loose;
   if (cold && (f->ndi < COLD_SEEDS - 1 || f->ndj < COLD_SEEDS - 1 ||
-               f->mcos < COLD_SEEDCOS ||
-               f->ndi < COLD_DENSE * (f->i1 - f->i0 + 1) ||
+               f->ndi < COLD_LDENSE * (f->i1 - f->i0 + 1) ||
+               f->ndj < COLD_LDENSE * (f->j1 - f->j0 + 1)))
+    return;
+  if (cold && (f->ndi < COLD_DENSE * (f->i1 - f->i0 + 1) ||
                f->ndj < COLD_DENSE * (f->j1 - f->j0 + 1)))
+    loose = 1;
+  if (cold && (loose || f->mcos < COLD_SEEDCOS) && !inner(f, SA, SB))
     return;
   cosv = frag_cos(j, sc, SA, SB, f, &words);
+  if (cold && f->mcos < COLD_SEEDCOS) {
+    if (cosv < COLD_FRAGCOS) return;
+    loose = 1;
+  }
   if (cosv < (method == HS_METHOD_SUMMARY ? TH_SUMM : TH_FRAG))
     return;
   if (words < (uint32_t)o->min_words) return;
   /* two sentences: long ones, not the short leads of two stories */
   if (cold && (f->ndi < COLD_SEEDS || f->ndj < COLD_SEEDS) &&
-      words < COLD_WORDS)
-    return;
+      words < COLD_WORDS) {
+    if (words < COLD_LWORDS) return;
+    loose = 1;
+  }
+  if (loose && !inner(f, SA, SB)) return;
   f->sim = (float)cosv;
   f->words = words;
   f->method = method;
@@ -357,7 +399,7 @@ static void chain_seeds(const sjob *j, sscratch *sc, const hs_senttab *SA,
       frag *f = &ch[c];
       uint32_t li = f->ta0, lj = f->tb0, di, dj, cost; /* last seed */
       if (s[k].i < li || s[k].i - li > ga + 1) continue;
-      if (s[k].j + 1 < lj) continue;
+      if (s[k].j + (cold ? COLD_BACK : 1) < lj) continue;
       dj = s[k].j > lj ? s[k].j - lj : lj - s[k].j;
       di = s[k].i - li;
       if (dj > gb + 1 || (di == 0 && dj == 0)) continue;
@@ -370,6 +412,9 @@ static void chain_seeds(const sjob *j, sscratch *sc, const hs_senttab *SA,
       f->i0 = f->i1 = s[k].i;
       f->j0 = f->j1 = s[k].j;
       f->nseeds = 0;
+      f->loose = 0;
+    } else if (s[k].j + 1 < ch[best].tb0) {
+      ch[best].loose = 1; /* a step back of more than one sentence */
     }
     ch[best].ta0 = s[k].i; /* the chain's last seed, while chaining */
     ch[best].tb0 = s[k].j;
@@ -523,7 +568,13 @@ static int sent_range(void *ud, int thread, size_t begin, size_t end) {
             break;
           }
         }
-      if ((double)(ns - covered) > COLD_STRAY * (double)covered) continue;
+      if ((double)(ns - covered) > COLD_STRAY * (double)covered) {
+        size_t k = 0;
+        if ((double)(ns - covered) > COLD_LSTRAY * (double)covered) continue;
+        for (f = 0; f < sc->nfrags; f++) /* the looser rule: inner ones */
+          if (inner(&sc->frags[f], SA, SB)) sc->frags[k++] = sc->frags[f];
+        if (!(sc->nfrags = k)) continue;
+      }
     }
     hs_sent_merge_pair(j->p, j->byp, j->nbyp, j->gone, sc->nv, sc->frags,
                        sc->nfrags, a, b, &A, &B, SA, SB, &sc->out, &sc->nout,

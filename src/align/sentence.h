@@ -188,6 +188,8 @@ typedef struct hs_sent_frag {
   uint32_t nseeds, words;
   uint32_t ndi, ndj; /* distinct sentences with a seed, each side */
   float mcos;        /* the seeds' mean cosine */
+  int loose;         /* chained with a step back (pairs without an n-gram
+                     ** passage: held by the looser rules) */
   float sim;
   int method;
 } hs_sent_frag;
