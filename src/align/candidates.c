@@ -14,7 +14,9 @@
 ** sentence keys held by at most COLD_DOCS documents each (counted by
 ** document: a name repeated all through one long text is still rare for
 ** pairs of documents; an obfuscated copy's rarest words are often
-** inserted ones, so one shared key per sentence is too few to ask).  The
+** inserted ones, so one shared key per sentence is too few to ask), or
+** COLD_WEAK of them (a weak pair, where the stage keeps only passages
+** inside both documents: a short copy has few rare words).  The
 ** pairs are counted document by document, in one counter per document
 ** reached through the keys it holds (memory linear in the keys, no list
 ** of pairs to sort).  The
@@ -34,7 +36,10 @@
 #define MAX_SENT 65535 /* sentences past this in a document are not indexed */
 #define COLD_DOCS 32   /* a pair without an n-gram passage: keys held by
                        ** at most this many documents... */
-#define COLD_TERMS 6   /* ...at least this many of them shared */
+#define COLD_TERMS 6   /* ...at least this many of them shared (or
+                       ** COLD_WEAK, a weak pair: sentence.c keeps only
+                       ** passages inside both documents there) */
+#define COLD_WEAK 5
 #define PREFETCH 16    /* tokens ahead whose counter is fetched */
 #define PREFETCH_GROUPS 4 /* groups of a key's documents ahead, fetched */
 
@@ -331,11 +336,12 @@ int hs_sent_cold_keys_all(const hs_docset *ds, const hs_senttab *st,
 void hs_sent_cold_select(const uint64_t *pk, size_t np, size_t ndocs,
                          const uint8_t *paired, const uint64_t *known,
                          size_t nknown, size_t first_new, uint64_t **out,
-                         size_t *nout) {
+                         size_t *nout, size_t *nstrong) {
   size_t x, y, u, w, g, ncold = 0, capsel = 0, mask = 0, ngd = 0, capgd = 0;
-  size_t ng = 0, capg = 0, *gs = NULL, *first;
-  uint64_t *sel = NULL, *tk = NULL;
+  size_t ng = 0, capg = 0, *gs = NULL, *first, nweak = 0, capweak = 0;
+  uint64_t *sel = NULL, *tk = NULL, *weak = NULL;
   uint32_t *gd = NULL, *deg, *deg2, *place, *pend, *cnt, *touched;
+  uint32_t lim = nstrong && ndocs <= 0x7fffffffu ? COLD_WEAK : COLD_TERMS;
   uint32_t d[COLD_DOCS + 1];
   /* the keys held by two to COLD_DOCS documents, once: their documents
   ** (gd, group g is [gs[g], gs[g + 1])), and how many such keys each
@@ -364,13 +370,13 @@ void hs_sent_cold_select(const uint64_t *pk, size_t np, size_t ndocs,
   ** counted in a table of one counter per document */
   first = hs_calloc(ndocs + 2, sizeof *first);
   for (u = 0; u < ngd; u++)
-    if (deg[gd[u]] >= COLD_TERMS) first[gd[u] + 1]++;
+    if (deg[gd[u]] >= lim) first[gd[u] + 1]++;
   for (x = 0; x < ndocs; x++) first[x + 1] += first[x];
   place = hs_malloc((first[ndocs] + 1) * sizeof *place);
   pend = hs_malloc((first[ndocs] + 1) * sizeof *pend);
   for (g = 0; g < ng; g++)
     for (u = gs[g]; u < gs[g + 1]; u++)
-      if (deg[gd[u]] >= COLD_TERMS) {
+      if (deg[gd[u]] >= lim) {
         size_t at = first[gd[u]] + deg2[gd[u]]++;
         place[at] = (uint32_t)u;
         pend[at] = (uint32_t)gs[g + 1];
@@ -386,22 +392,30 @@ void hs_sent_cold_select(const uint64_t *pk, size_t np, size_t ndocs,
         __builtin_prefetch(&gd[place[z + PREFETCH_GROUPS]]);
       for (w = place[z] + 1; w < pend[z]; w++) {
         uint32_t db = gd[w];
-        if (db < first_new || deg[db] < COLD_TERMS) continue;
+        if (db < first_new || deg[db] < lim) continue;
         if (!cnt[db]++) touched[nt++] = db;
       }
     }
     for (z = 0; z < nt; z++) {
       uint32_t db = touched[z];
-      if (cnt[db] >= COLD_TERMS) touched[ns++] = db;
+      /* a weak pair's document is marked by the top bit */
+      if (cnt[db] >= lim)
+        touched[ns++] = db | (cnt[db] < COLD_TERMS ? 0x80000000u : 0);
       cnt[db] = 0;
     }
     if (!ns) continue;
     qsort(touched, ns, sizeof *touched, u32_cmp);
     for (z = 0; z < ns; z++) {
-      uint64_t key = (uint64_t)x << 32 | touched[z];
-      if (tk && paired[x] && paired[touched[z]] &&
+      uint32_t db = touched[z] & 0x7fffffffu;
+      uint64_t key = (uint64_t)x << 32 | db;
+      if (tk && paired[x] && paired[db] &&
           tk[pairset_slot(tk, mask, key)] == key)
         continue;
+      if (touched[z] != db) {
+        HS_GROW(weak, capweak, nweak + 1);
+        weak[nweak++] = key;
+        continue;
+      }
       HS_GROW(sel, capsel, ncold + 1);
       sel[ncold++] = key;
     }
@@ -416,6 +430,13 @@ void hs_sent_cold_select(const uint64_t *pk, size_t np, size_t ndocs,
   free(tk);
   free(gd);
   free(gs);
+  if (nstrong) { /* the weak pairs after the others */
+    *nstrong = ncold;
+    HS_GROW(sel, capsel, ncold + nweak + 1);
+    if (nweak) memcpy(sel + ncold, weak, nweak * sizeof *weak);
+    ncold += nweak;
+  }
+  free(weak);
   *out = sel;
   *nout = ncold;
 }

@@ -36,13 +36,9 @@
 **     pair outside its passages than inside (chosen on the development half
 **     of PAN 2013 and the planted news corpora, where looser rules linked
 **     same-event stories by their short leads).  A passage inside both
-**     documents (at an end of at most one of them, over half of neither:
-**     leads and closing lines of two stories on one event are at the ends
-**     of both) is held to looser rules: 40% of its sentences seeded, two
-**     sentences a side sharing 20 words, seeds' mean cosine below 0.6 when
-**     the passage as a whole has 0.6, a chain stepping up to 3 sentences
-**     back on the second side (reordered sentences), four stray seeds per
-**     seed in.
+**     documents (two stories on one event open and close alike) is held
+**     to looser rules (COLD_L*), and is all a weak pair (candidates.c)
+**     may give.
 **  4. Overlaps are resolved (best-supported passage first; merge.c),
 **     then each kept passage is merged with the n-gram passages of the
 **     pair that it overlaps on both sides into one record.  A
@@ -151,6 +147,7 @@ typedef struct sjob {
                            ** in pairs << 32 | sa << 16 | sb */
   const uint64_t *pairs;   /* index -> a << 32 | b */
   size_t nopen;            /* pairs from here on have no n-gram passage */
+  size_t nweak;            /* from here on they are weak pairs */
   const size_t *gstart;    /* groups of candidates with one pair */
   hs_passage *p;           /* the n-gram passages */
   size_t *byp;             /* cross passages by (a.doc, b.doc) */
@@ -318,13 +315,15 @@ static double frag_cos(const sjob *j, sscratch *sc, const hs_senttab *SA,
 
 /* A passage of a pair without an n-gram passage that holds only by the
 ** looser rules: kept when it is inside both documents, not at an end of
-** both (two stories' leads or closing lines on one event) nor over half
-** of either. */
-static int inner(const frag *f, const hs_senttab *SA, const hs_senttab *SB) {
+** both (two stories' leads or closing lines on one event; of either, in
+** a weak pair) nor over half of either. */
+static int inner(const frag *f, const hs_senttab *SA, const hs_senttab *SB,
+                 int weak) {
   uint32_t e = COLD_EDGE;
   uint32_t li = f->i1 - f->i0 + 1, lj = f->j1 - f->j0 + 1;
-  if ((f->i0 <= e || f->i1 + 1 + e >= SA->nsent) &&
-      (f->j0 <= e || f->j1 + 1 + e >= SB->nsent))
+  int ea = f->i0 <= e || f->i1 + 1 + e >= SA->nsent;
+  int eb = f->j0 <= e || f->j1 + 1 + e >= SB->nsent;
+  if ((ea && eb) || (weak && (ea || eb)))
     return 0;
   return 2 * li <= SA->nsent && 2 * lj <= SB->nsent;
 }
@@ -347,7 +346,7 @@ static void add_frag(const sjob *j, sscratch *sc, const hs_senttab *SA,
   if (method == HS_METHOD_SUMMARY && (ratio < 3 || f->nseeds < 3)) return;
   /* a pair without an n-gram passage: a dense run of matched sentences on
   ** both sides, not names and numbers scattered over two stories */
-  loose = f->loose;
+  loose = f->loose || cold == 2;
   if (cold && (f->ndi < COLD_SEEDS - 1 || f->ndj < COLD_SEEDS - 1 ||
                f->ndi < COLD_LDENSE * (f->i1 - f->i0 + 1) ||
                f->ndj < COLD_LDENSE * (f->j1 - f->j0 + 1)))
@@ -355,7 +354,8 @@ static void add_frag(const sjob *j, sscratch *sc, const hs_senttab *SA,
   if (cold && (f->ndi < COLD_DENSE * (f->i1 - f->i0 + 1) ||
                f->ndj < COLD_DENSE * (f->j1 - f->j0 + 1)))
     loose = 1;
-  if (cold && (loose || f->mcos < COLD_SEEDCOS) && !inner(f, SA, SB))
+  if (cold && (loose || f->mcos < COLD_SEEDCOS) &&
+      !inner(f, SA, SB, cold == 2))
     return;
   cosv = frag_cos(j, sc, SA, SB, f, &words);
   if (cold && f->mcos < COLD_SEEDCOS) {
@@ -371,7 +371,7 @@ static void add_frag(const sjob *j, sscratch *sc, const hs_senttab *SA,
     if (words < COLD_LWORDS) return;
     loose = 1;
   }
-  if (loose && !inner(f, SA, SB)) return;
+  if (loose && !inner(f, SA, SB, cold == 2)) return;
   f->sim = (float)cosv;
   f->words = words;
   f->method = method;
@@ -486,7 +486,8 @@ static int sent_range(void *ud, int thread, size_t begin, size_t end) {
   for (g = begin; g < end; g++) {
     size_t c0 = j->gstart[g], cend = j->gstart[g + 1], ns = 0;
     uint64_t key = j->pairs[j->cand[c0] >> 32];
-    int cold = (size_t)(j->cand[c0] >> 32) >= j->nopen;
+    size_t pi = (size_t)(j->cand[c0] >> 32);
+    int cold = pi >= j->nweak ? 2 : pi >= j->nopen; /* 2: a weak pair */
     uint32_t a = (uint32_t)(key >> 32), b = (uint32_t)key;
     const hs_senttab *SA = &j->st[a], *SB = &j->st[b];
     hs_doctab A, B;
@@ -572,7 +573,8 @@ static int sent_range(void *ud, int thread, size_t begin, size_t end) {
         size_t k = 0;
         if ((double)(ns - covered) > COLD_LSTRAY * (double)covered) continue;
         for (f = 0; f < sc->nfrags; f++) /* the looser rule: inner ones */
-          if (inner(&sc->frags[f], SA, SB)) sc->frags[k++] = sc->frags[f];
+          if (inner(&sc->frags[f], SA, SB, cold == 2))
+            sc->frags[k++] = sc->frags[f];
         if (!(sc->nfrags = k)) continue;
       }
     }
@@ -607,7 +609,7 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
   size_t i, x, y, ng = 0, total, m;
   uint8_t *inv = NULL, *paired = NULL;
   uint64_t *open, *closed;
-  size_t nopen = 0, nclosed = 0, ncoldp = 0;
+  size_t nopen = 0, nclosed = 0, ncoldp = 0, nstrong = 0;
   int rc = 0, t, io_error = 0;
   hs_passage *res;
   hs_termcounts tc;
@@ -672,11 +674,13 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     memcpy(closed + nclosed, open, nopen * sizeof *open);
     if (cold_in) {
       hs_sent_cold_select(cold_in->key, cold_in->n, ds->ndocs, paired,
-                          closed, nclosed + nopen, first_new, &cold, &ncold);
+                          closed, nclosed + nopen, first_new, &cold, &ncold,
+                          &nstrong);
     } else if (!(rc = hs_sent_cold_keys_all(ds, st, nthreads, &keys, &nkeys,
                                           err))) {
       hs_sent_cold_select(keys, nkeys, ds->ndocs, paired, closed,
-                          nclosed + nopen, first_new, &cold, &ncold);
+                          nclosed + nopen, first_new, &cold, &ncold,
+                          &nstrong);
     } else {
       io_error = rc;
     }
@@ -686,10 +690,10 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
       open[nopen + i] = cold[i];
       inv[cold[i] >> 32] = inv[(uint32_t)cold[i]] = 1;
     }
-    if (near && ncold) { /* for the summary pass */
-      *near = hs_reallocarray(*near, *nnear + ncold + 1, sizeof **near);
-      memcpy(*near + *nnear, cold, ncold * sizeof *cold);
-      *nnear += ncold;
+    if (near && nstrong) { /* for the summary pass (not the weak pairs) */
+      *near = hs_reallocarray(*near, *nnear + nstrong + 1, sizeof **near);
+      memcpy(*near + *nnear, cold, nstrong * sizeof *cold);
+      *nnear += nstrong;
     }
     free(cold);
     ncoldp = ncold;
@@ -737,6 +741,7 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
   j.cand = cands.cand;
   j.pairs = cands.pairs;
   j.nopen = cands.nopen;
+  j.nweak = nopen + nstrong;
   j.gstart = cands.gstart;
   ng = cands.ngroups;
   if (!rc) rc = hs_parallel_for(nthreads, ng, 16, sent_range, &j);

@@ -136,7 +136,7 @@ static size_t cold(fixture *f, const uint64_t *known, size_t nknown,
   hs_sort_u64(joined, njoined);
   assert_memory_equal(keys, joined, nkeys * sizeof *keys);
   hs_sent_cold_select(keys, nkeys, NDOCS, all, known, nknown, first_new,
-                      out, &n);
+                      out, &n, NULL);
   free(keys);
   free(joined);
   return n;
@@ -189,12 +189,48 @@ static void test_cold_known_and_old(void **state) {
   fixture_free(&f);
 }
 
+/* Pairs sharing five rare keys are weak pairs: listed after the others
+** only when asked for, never with fewer than five. */
+static void test_cold_weak(void **state) {
+  /* keys (term << 32 | doc): documents 0 and 1 share six terms, 2 and 3
+  ** five, 0 and 4 four */
+  uint64_t k[64], *out = NULL;
+  size_t n = 0, nk = 0, nout = 0, nstrong = 99;
+  uint32_t t;
+  (void)state;
+  for (t = 1; t <= 6; t++) {
+    k[nk++] = (uint64_t)t << 32 | 0;
+    k[nk++] = (uint64_t)t << 32 | 1;
+  }
+  for (t = 7; t <= 11; t++) {
+    k[nk++] = (uint64_t)t << 32 | 2;
+    k[nk++] = (uint64_t)t << 32 | 3;
+  }
+  for (t = 12; t <= 15; t++) {
+    k[nk++] = (uint64_t)t << 32 | 0;
+    k[nk++] = (uint64_t)t << 32 | 4;
+  }
+  hs_sort_u64(k, nk);
+  hs_sent_cold_select(k, nk, 5, NULL, NULL, 0, 0, &out, &n, NULL);
+  assert_int_equal(n, 1);
+  assert_true(out[0] == ((uint64_t)0 << 32 | 1));
+  free(out);
+  out = NULL;
+  hs_sent_cold_select(k, nk, 5, NULL, NULL, 0, 0, &out, &nout, &nstrong);
+  assert_int_equal(nout, 2);
+  assert_int_equal(nstrong, 1);
+  assert_true(out[0] == ((uint64_t)0 << 32 | 1));
+  assert_true(out[1] == ((uint64_t)2 << 32 | 3));
+  free(out);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_sentences),
       cmocka_unit_test(test_idf),
       cmocka_unit_test(test_cold_pairs),
       cmocka_unit_test(test_cold_known_and_old),
+      cmocka_unit_test(test_cold_weak),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
