@@ -183,6 +183,12 @@ static uint32_t skip_article(const txt *t, uint32_t s, uint32_t e) {
 /* ------------------------------------------------------------ extraction */
 
 
+/* The bytes that open a quotation mark: " and the leads of “ ” « ». */
+static const unsigned char quote_lead[256] = {['"'] = 1, [0xC2] = 1,
+                                              [0xE2] = 1};
+
+/* The content span of an attribution in sentence se: its first quotation
+** of 12 bytes or more, else the sentence. */
 static void quote_span(const txt *t, const sent *se, uint32_t *cs,
                        uint32_t *ce) {
   uint32_t i, qs = 0;
@@ -192,6 +198,7 @@ static void quote_span(const txt *t, const sent *se, uint32_t *cs,
   for (i = se->s; i < se->e; i++) {
     unsigned char c = (unsigned char)t->s[i];
     int o = 0, cl = 0, w = 1;
+    if (!quote_lead[c]) continue; /* most bytes: one test */
     if (c == '"') {
       if (open) cl = 1;
       else o = 1;
@@ -307,10 +314,11 @@ static int is_persian(const txt *t) {
   const unsigned char *s = (const unsigned char *)t->s;
   uint32_t i, lim = t->len < 4096 ? t->len : 4096;
   for (i = 0; i + 1 < lim; i++)
-    if ((s[i] == 0xD9 && s[i + 1] == 0xBE) ||
+    if (s[i] >= 0xD9 && /* most bytes: one test */
+        ((s[i] == 0xD9 && s[i + 1] == 0xBE) ||
         (s[i] == 0xDA && (s[i + 1] == 0x86 || s[i + 1] == 0x98 ||
                           s[i + 1] == 0xAF || s[i + 1] == 0xA9)) ||
-        (s[i] == 0xDB && s[i + 1] == 0x8C))
+        (s[i] == 0xDB && s[i + 1] == 0x8C)))
       return 1;
   return 0;
 }
@@ -532,7 +540,8 @@ static void second_source(const txt *t, const sent *se, const cue_row *c,
 static uint32_t kana_at(const txt *t, const sent *se) {
   uint32_t i;
   for (i = se->s + 2; i + 4 <= se->e; i++)
-    if (!memcmp(t->s + i, "\xD8\xA7\xD9\x86", 4) &&
+    if ((unsigned char)t->s[i] == 0xD8 && /* a call only at that byte */
+        !memcmp(t->s + i, "\xD8\xA7\xD9\x86", 4) &&
         (!memcmp(t->s + i - 2, "\xD9\x83", 2) ||
          !memcmp(t->s + i - 2, "\xDA\xA9", 2)))
       return i + 4;
@@ -568,8 +577,9 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
   for (si = 0; si < ns; si++) {
     const sent *se = &ss[si];
     size_t first = nf;
-    int denial_sent = -1;
+    int denial_sent = -1, qs_done = 0;
     uint32_t p, p0, kana = 0; /* 0: not looked for yet (kana_at) */
+    uint32_t q_s = 0, q_e = 0; /* the sentence's quote_span */
     for (p = se->s; p < se->e; p++) {
       size_t k;
       unsigned h;
@@ -577,7 +587,7 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
       /* a cue opens a word, or a quotation («بی‌اساس» خواند) */
       if (((unsigned char)t.s[p] & 0xC0) == 0x80 || p + HS_ATTR_CUE_KEY > t.len ||
           (!hs_attr_word_start(&t, p) &&
-           memcmp(t.s + p, "\xC2\xAB", 2)))
+           !((unsigned char)t.s[p] == 0xC2 && (unsigned char)t.s[p + 1] == 0xAB)))
         continue;
       h = hs_attr_cue_key(t.s + p);
       p0 = p;
@@ -684,7 +694,10 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
           x->cue_e = ce;
           x->flags = c->flags;
           if (!(c->flags & F_LINESTART)) {
-            quote_span(&t, se, &x->a.content_start, &x->a.content_end);
+            /* the same for every attribution of the sentence: found once */
+            if (qs_done++ == 0) quote_span(&t, se, &q_s, &q_e);
+            x->a.content_start = q_s;
+            x->a.content_end = q_e;
           }
           p = (c->dir == AFTER && e > ce ? e : ce) - 1;
           second_source(&t, se, c, ce, e, &f, &nf, &capf, x - f);

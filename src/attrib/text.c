@@ -11,16 +11,35 @@
 #include "util/util.h"
 
 #include "attrib/attrib_int.h"
+/* Each byte's reading: 0 a word byte (ASCII letters, digits, - ' &; a
+** UTF-8 byte other than the four below), 1 an ASCII punctuation or space
+** byte, 2 a lead byte that some punctuation opens (C2: NBSP « »; D8: ، ؛
+** ؟; DB: ۔; E2: quotes, dashes), decided by the bytes after it.  One
+** table load instead of a chain of range tests for every byte read. */
+static const unsigned char punct_class[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 0, 1, 1,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1,
+    1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1,
+    1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 2, 0, 0, 0, 0,
+    0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+
 /* Length of a punctuation or space sequence at i (0 if a word byte). */
 uint32_t hs_attr_punct_len(const txt *t, uint32_t i) {
   const unsigned char *s = (const unsigned char *)t->s;
   unsigned char c = s[i];
-  if (c < 0x80) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-        (c >= '0' && c <= '9') || c == '-' || c == '\'' || c == '&')
-      return 0;
-    return 1;
-  }
+  unsigned k = punct_class[c];
+  if (k < 2) return k;
   if (i + 1 < t->len) {
     if (c == 0xC2 && (s[i + 1] == 0xA0 || s[i + 1] == 0xAB || s[i + 1] == 0xBB))
       return 2; /* NBSP « » */
@@ -340,7 +359,9 @@ int hs_attr_wrapped(const txt *t) {
   int go_on = 0, long_lines = 0;
   for (i = 0; i < t->len; i++) {
     unsigned char p, n;
-    if (t->s[i] != '\n') continue;
+    const char *nl = memchr(t->s + i, '\n', t->len - i);
+    if (!nl) break;
+    i = (uint32_t)(nl - t->s);
     if (i - b >= 40) {
       long_lines++;
       p = (unsigned char)t->s[i - 1];
@@ -399,15 +420,18 @@ int hs_attr_sentence_end(const txt *t, uint32_t i) {
   return 0;
 }
 
+/* The bytes that can end a sentence: \n . ! ? and the lead byte of ؟. */
+static const unsigned char sentence_byte[256] = {
+    ['\n'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xD8] = 1};
+
 size_t hs_attr_split_sentences(const txt *t, sent **out) {
   size_t n = 0, cap = 0;
   uint32_t i, s = 0;
   sent *v = NULL;
   for (i = 0; i <= t->len; i++) {
-    unsigned char c = i < t->len ? (unsigned char)t->s[i] : 0;
-    /* only these bytes can end a sentence (hs_attr_sentence_end) */
-    if (i < t->len && c != '\n' && c != '.' && c != '!' && c != '?' && c != 0xD8)
-      continue;
+    /* only these bytes can end a sentence (hs_attr_sentence_end): the
+    ** others are passed over on one table load and one test */
+    if (i < t->len && !sentence_byte[(unsigned char)t->s[i]]) continue;
     if (i == t->len || hs_attr_sentence_end(t, i)) {
       uint32_t e = i < t->len ? i + 1 : i;
       if (e > s) {
