@@ -8,17 +8,19 @@
 ** file of the same format is added on top and wins.  Every name is stored
 ** in its normalized form (hs_normalize: NFKC, case folded, diacritics
 ** stripped, Arabic and Persian letter variants unified, abbreviation dots
-** dropped), in an array sorted by that form, so a lookup is one
-** normalization and one binary search.  A call normalizes all its names
-** with one tokenizer (text.h), whose caches then serve every name: a
-** tokenizer per name would cost more than the name; lookups take theirs
-** from a pool kept with the table, and plain ASCII names need none.  Aliases written "=NAME" are
+** dropped), in an array sorted by that form and indexed by its hash, so a
+** lookup is one normalization and one hash probe.  A call normalizes all
+** its names with one tokenizer (text.h), whose caches then serve every
+** name: a tokenizer per name would cost more than the name; lookups take
+** theirs from a pool kept with the table, and plain ASCII names need
+** none.  Aliases written "=NAME" are
 ** ambiguous words and match only a whole phrase (`exact`).
 */
 #include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 
 #include "attrib/aliases_data.h"
 #include "hearsay.h"
@@ -43,6 +45,12 @@ struct hs_aliases {
   alias_key *k;
   size_t nk, capk;
   int sorted;
+  /* the keys by hash of their normalized form (open addressing, nslot a
+  ** power of two): slot[j] is 1 + the index of the first (newest) key of
+  ** that form, 0 for an empty slot, slot_h[j] its hash */
+  uint32_t *slot;
+  uint64_t *slot_h;
+  size_t nslot;
   /* the place table: "NORMALIZED\0English name" strings, sorted */
   char **place;
   size_t nplace;
@@ -223,9 +231,32 @@ static int parse_table(hs_aliases *a, const char *t, size_t len,
   return HS_OK;
 }
 
+/* The hash index of the sorted keys: one slot for each distinct form,
+** pointing at its first key, as the binary search would find it. */
+static void index_keys(hs_aliases *a) {
+  size_t i, m;
+  free(a->slot);
+  free(a->slot_h);
+  for (a->nslot = 16; a->nslot < 2 * a->nk; a->nslot *= 2) {}
+  a->slot = hs_calloc(a->nslot, sizeof *a->slot);
+  a->slot_h = hs_calloc(a->nslot, sizeof *a->slot_h);
+  m = a->nslot - 1;
+  for (i = 0; i < a->nk; i++) {
+    const char *k = a->k[i].norm;
+    uint64_t h;
+    size_t j;
+    if (i > 0 && !strcmp(a->k[i - 1].norm, k)) continue;
+    h = XXH3_64bits(k, strlen(k));
+    for (j = (size_t)h & m; a->slot[j]; j = (j + 1) & m) {}
+    a->slot[j] = (uint32_t)(i + 1);
+    a->slot_h[j] = h;
+  }
+}
+
 static void ensure_sorted(hs_aliases *a) {
   if (a->sorted) return;
   if (a->nk) qsort(a->k, a->nk, sizeof *a->k, key_cmp);
+  index_keys(a);
   a->sorted = 1;
 }
 
@@ -351,12 +382,23 @@ void hs_aliases_free(hs_aliases *a) {
   }
   free(a->e);
   free(a->k);
+  free(a->slot);
+  free(a->slot_h);
   free(a);
 }
 
-/* The newest key equal to norm, or NULL. */
+/* The newest key equal to norm, or NULL: one hash probe (and one string
+** compare) where a binary search made a dozen. */
 static const alias_key *find_key(const hs_aliases *a, const char *norm) {
   size_t lo = 0, hi = a->nk;
+  if (a->nslot) {
+    uint64_t h = XXH3_64bits(norm, strlen(norm));
+    size_t m = a->nslot - 1, j;
+    for (j = (size_t)h & m; a->slot[j]; j = (j + 1) & m)
+      if (a->slot_h[j] == h && !strcmp(a->k[a->slot[j] - 1].norm, norm))
+        return &a->k[a->slot[j] - 1];
+    return NULL;
+  }
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
     if (strcmp(a->k[mid].norm, norm) < 0) lo = mid + 1;
