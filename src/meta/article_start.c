@@ -175,9 +175,15 @@ static int is_letter(unsigned char c) {
 
 int hs_page_menu_line(const char *t, uint32_t s, uint32_t e) {
   size_t k;
+  unsigned char c0;
   if (e > s && t[e - 1] == ':') e--;
+  if (e <= s) return 0; /* no entry is empty */
+  /* the entries of the line's first byte only: one test each */
+  c0 = hs_meta_lower[(unsigned char)t[s]];
   for (k = 0; menu_lines[k]; k++)
-    if (hs_meta_starts_ci(t, s, e, menu_lines[k]) && e - s == strlen(menu_lines[k]))
+    if ((unsigned char)menu_lines[k][0] == c0 &&
+        hs_meta_starts_ci(t, s, e, menu_lines[k]) &&
+        e - s == strlen(menu_lines[k]))
       return 1;
   return 0;
 }
@@ -329,12 +335,16 @@ static uint8_t classify(const char *t, aline *l) {
   if (w <= 12 && e - s <= 120)
     for (i = s; i < e; i++) {
       size_t k;
+      unsigned char c;
       /* whole words: "share on" is not in "share one" (a part opens at a
       ** word's start: the other bytes are not tried) */
       if (i > s && is_letter((unsigned char)t[i - 1])) continue;
+      c = hs_meta_lower[(unsigned char)t[i]];
       for (k = 0; furniture_parts[k]; k++) {
         size_t m;
-        if (!hs_meta_starts_ci(t, i, e, furniture_parts[k])) continue;
+        if ((unsigned char)furniture_parts[k][0] != c ||
+            !hs_meta_starts_ci(t, i, e, furniture_parts[k]))
+          continue;
         m = strlen(furniture_parts[k]);
         if ((i + m >= e || furniture_parts[k][m - 1] == ' ' ||
              furniture_parts[k][m - 1] == '/' ||
@@ -536,7 +546,8 @@ static uint64_t word_key(const char *t, uint32_t *i, uint32_t e) {
   for (k = s; k < we; k++) letters += ((unsigned char)t[k] & 0xC0) != 0x80;
   if (letters < 3 && !(letters == 2 && we - s == 6)) return 0;
   for (j = 0; stop_words[j]; j++)
-    if (hs_meta_starts_ci(t, s, we, stop_words[j]) &&
+    if ((unsigned char)stop_words[j][0] == hs_meta_lower[(unsigned char)t[s]] &&
+        hs_meta_starts_ci(t, s, we, stop_words[j]) &&
         strlen(stop_words[j]) == we - s)
       return 0;
   /* Hangul words carry their particles: 2 syllables */

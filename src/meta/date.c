@@ -690,26 +690,55 @@ static size_t digits_end(const unsigned char *s, size_t len) {
   return 0;
 }
 
+/* letter_at by the byte alone: 0 no letter (ASCII other than letters
+** and digits; C2, E2: NBSP, dashes), 1 a letter (ASCII letters and
+** digits, every other byte from 0x80), 2 the lead of the Arabic comma
+** when 8C follows (D8), 3 a byte inside a UTF-8 sequence (a letter). */
+static const unsigned char letter_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+
 size_t hs_date_scan(const char *text, size_t len, hs_date *out, size_t max) {
   scan sc;
   size_t i, n = 0, lim = digits_end((const unsigned char *)text, len);
+  int prev = 0; /* letter_at of the character before i */
   if (!lim) return 0;
   scan_init(&sc, text, len);
+  /* one pass forwards: whether a word starts at i is known from the byte
+  ** before, kept in prev, instead of a walk back at every byte */
   for (i = 0; i < lim && n < max; i++) {
-    unsigned char c = sc.s[i], lc = lower_at(&sc, i);
+    unsigned char c = sc.s[i], lc;
+    unsigned k = letter_class[c];
+    int start;
     size_t w;
-    if ((c & 0xC0) == 0x80) continue; /* inside a UTF-8 sequence */
+    if (k == 3 && i > 0) continue; /* inside a UTF-8 sequence */
+    start = i == 0 || !prev;
+    prev = k == 2 ? !(i + 1 < sc.len && sc.s[i + 1] == 0x8C) : k != 0;
+    if (!start || k == 3) continue;
     /* only where a weekday, a month or a number opens (try_at) */
+    lc = hs_meta_lower[c];
     if (!sc.head[T_WEEKDAY][lc] && !sc.head[T_EN][lc] && digit_at(&sc, i, &w) < 0)
       continue;
-    if (i > 0) { /* only at a word start */
-      size_t b = i - 1;
-      while (b > 0 && (sc.s[b] & 0xC0) == 0x80) b--;
-      if (letter_at(&sc, b)) continue;
-    }
     if (try_at(&sc, i, &out[n])) {
+      size_t b;
       i = out[n].end - 1;
       n++;
+      for (b = i; b > 0 && (sc.s[b] & 0xC0) == 0x80; b--) {}
+      prev = letter_at(&sc, b);
     }
   }
   return n;
