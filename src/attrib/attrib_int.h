@@ -101,6 +101,8 @@ typedef struct found {
   int flags;
 } found;
 
+/* text.c: ASCII capitals as small letters, every other byte as itself. */
+extern const unsigned char hs_attr_lower[256];
 /* text.c: bytes, words, sentences, and reading a source span. */
 uint32_t hs_attr_punct_len(const txt *t, uint32_t i);
 int hs_attr_is_space_byte(unsigned char c);

@@ -279,7 +279,7 @@ unsigned hs_attr_cue_key(const char *s) {
   int j;
   for (j = 0; j < HS_ATTR_CUE_KEY; j++) {
     unsigned char c = (unsigned char)s[j], lo[2];
-    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+    c = hs_attr_lower[c];
     if (c == 0xD0 && j + 1 < HS_ATTR_CUE_KEY && hs_attr_cyr_lower(s + j, lo)) {
       h = (h * 31 + lo[0]) * 31 + lo[1]; /* "По словам" as "по словам" */
       j++;
@@ -293,12 +293,16 @@ unsigned hs_attr_cue_key(const char *s) {
 void hs_attr_cue_buckets(int persian, uint16_t start[HS_ATTR_CUE_BUCKETS + 1],
                          uint16_t *ord) {
   uint16_t count[HS_ATTR_CUE_BUCKETS] = {0};
+  /* each cue's key, worked out once (the second pass reads it back) */
+  unsigned char key[sizeof hs_attr_cues / sizeof hs_attr_cues[0]];
   size_t k, b;
+  _Static_assert(HS_ATTR_CUE_BUCKETS <= 256, "a key is one byte");
   for (k = 0; k < hs_attr_ncues; k++) {
     const cue_row *c = &hs_attr_cues[k];
     if ((c->lang[0] == 'a' && persian) || (c->lang[0] == 'f' && !persian))
       continue;
-    count[hs_attr_cue_key(c->text)]++;
+    key[k] = (unsigned char)hs_attr_cue_key(c->text);
+    count[key[k]]++;
   }
   start[0] = 0;
   for (b = 0; b < HS_ATTR_CUE_BUCKETS; b++)
@@ -309,7 +313,7 @@ void hs_attr_cue_buckets(int persian, uint16_t start[HS_ATTR_CUE_BUCKETS + 1],
     unsigned h;
     if ((c->lang[0] == 'a' && persian) || (c->lang[0] == 'f' && !persian))
       continue;
-    h = hs_attr_cue_key(c->text);
+    h = key[k];
     ord[start[h] + count[h]++] = (uint16_t)k;
   }
 }
@@ -549,18 +553,21 @@ unsigned hs_attr_lead_key(const char *w, size_t n) {
 void hs_attr_type_index(uint16_t start[HS_ATTR_LEAD_BUCKETS + 1],
                         uint16_t *ord) {
   uint16_t count[HS_ATTR_LEAD_BUCKETS] = {0};
+  /* each word's key, worked out once (the second pass reads it back) */
+  unsigned char key[sizeof hs_attr_type_words / sizeof hs_attr_type_words[0]];
   size_t k, b;
+  _Static_assert(HS_ATTR_LEAD_BUCKETS <= 256, "a key is one byte");
   for (k = 0; k < hs_attr_ntype_words; k++) {
     const char *w = hs_attr_type_words[k].word;
-    count[hs_attr_lead_key(w, strlen(w))]++;
+    key[k] = (unsigned char)hs_attr_lead_key(w, strlen(w));
+    count[key[k]]++;
   }
   start[0] = 0;
   for (b = 0; b < HS_ATTR_LEAD_BUCKETS; b++)
     start[b + 1] = (uint16_t)(start[b] + count[b]);
   memset(count, 0, sizeof count);
   for (k = 0; k < hs_attr_ntype_words; k++) {
-    const char *w = hs_attr_type_words[k].word;
-    unsigned h = hs_attr_lead_key(w, strlen(w));
+    unsigned h = key[k];
     ord[start[h] + count[h]++] = (uint16_t)k;
   }
 }
