@@ -173,6 +173,25 @@ static int is_letter(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
+/* is_letter as a table, for the loops that test every byte of a line. */
+static const unsigned char letter_byte[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+
 int hs_page_menu_line(const char *t, uint32_t s, uint32_t e) {
   size_t k;
   unsigned char c0;
@@ -190,14 +209,19 @@ int hs_page_menu_line(const char *t, uint32_t s, uint32_t e) {
 
 /* Words, counting two CJK characters as one (scripts without spaces). */
 static uint16_t count_words(const char *t, uint32_t s, uint32_t e) {
-  uint32_t n = 0, cjk = 0;
-  int in = 0;
-  for (; s < e; s++) {
-    unsigned char c = (unsigned char)t[s];
-    int sp = is_sp(c);
-    if (!sp && !in) n++;
-    in = !sp;
-    if (c >= 0xE3 && c <= 0xE9) cjk++;
+  /* by table and bit arithmetic, no test a byte: bit 0 a space (is_sp),
+  ** bit 1 the lead byte of a CJK character (E3-E9) */
+  static const unsigned char cls[256] = {
+      ['\t'] = 1, ['\r'] = 1, [' '] = 1, [0xE3] = 2, [0xE4] = 2, [0xE5] = 2,
+      [0xE6] = 2, [0xE7] = 2, [0xE8] = 2, [0xE9] = 2};
+  const unsigned char *p = (const unsigned char *)t + s,
+                      *end = (const unsigned char *)t + e;
+  uint32_t n = 0, cjk = 0, in = 0;
+  for (; p < end; p++) {
+    uint32_t k = cls[*p], word = (k & 1) ^ 1;
+    n += word & (in ^ 1);
+    in = word;
+    cjk += k >> 1;
   }
   if (cjk / 2 > n) n = cjk / 2;
   return (uint16_t)(n > 60000 ? 60000 : n);
@@ -338,7 +362,7 @@ static uint8_t classify(const char *t, aline *l) {
       unsigned char c;
       /* whole words: "share on" is not in "share one" (a part opens at a
       ** word's start: the other bytes are not tried) */
-      if (i > s && is_letter((unsigned char)t[i - 1])) continue;
+      if (i > s && letter_byte[(unsigned char)t[i - 1]]) continue;
       c = hs_meta_lower[(unsigned char)t[i]];
       for (k = 0; furniture_parts[k]; k++) {
         size_t m;

@@ -279,14 +279,15 @@ static int name_at(const scan *sc, size_t *i, int tab) {
   unsigned char c0 = *i < sc->len ? (unsigned char)sc->s[*i] : 0;
   if (c0 >= 'A' && c0 <= 'Z') c0 = (unsigned char)(c0 + 32);
   for (k = sc->head[tab][c0] - 1; k >= 0; k = sc->next[tab][k] - 1) {
-    size_t n = strlen(t[k].name), j;
-    if (*i + n > sc->len) continue;
-    for (j = 1; j < n; j++) {
-      unsigned char a = sc->s[*i + j], b = (unsigned char)t[k].name[j];
-      if (a >= 'A' && a <= 'Z') a = (unsigned char)(a + 32);
-      if (a != b) break;
-    }
-    if (j < n) continue;
+    size_t n, j;
+    /* the first byte is the chain's; the name is read as it is compared
+    ** (no strlen), and a text too short for it fails on its end */
+    for (j = 1; t[k].name[j]; j++)
+      if (*i + j >= sc->len ||
+          hs_meta_lower[sc->s[*i + j]] != (unsigned char)t[k].name[j])
+        break;
+    if (t[k].name[j]) continue;
+    n = j;
     if (t[k].name[n - 1] != '.' && letter_at(sc, *i + n)) continue;
     *i += n;
     return t[k].value;
@@ -680,9 +681,18 @@ static int try_at(const scan *sc, size_t at, hs_date *out) {
 ** before that digit: a text without one (most lines of a page) is given
 ** up before the name index is built, and no word after it is tried. */
 static size_t digits_end(const unsigned char *s, size_t len) {
-  size_t i = len;
-  while (i-- > 0) {
-    if (s[i] >= '0' && s[i] <= '9') return i + 1;
+  const unsigned char *p = s + len;
+  /* one table load and one test a byte: 1 an ASCII digit, 2 the lead
+  ** byte of an Arabic-Indic or Persian digit */
+  static const unsigned char digit_lead[256] = {
+      ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+      ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, [0xD9] = 2, [0xDB] = 2};
+  while (p > s) {
+    size_t i;
+    unsigned k = digit_lead[*--p];
+    if (!k) continue;
+    i = (size_t)(p - s);
+    if (k == 1) return i + 1;
     if (i + 1 < len && ((s[i] == 0xD9 && s[i + 1] >= 0xA0 && s[i + 1] <= 0xA9) ||
                         (s[i] == 0xDB && s[i + 1] >= 0xB0 && s[i + 1] <= 0xB9)))
       return i + 1;
