@@ -32,6 +32,12 @@ typedef struct hs_page_start {
 void hs_page_start_find(const char *text, size_t len, const hs_range *b,
                      size_t nb, hs_page_start *out);
 
+/* The article start's headline checked for its shape (headline_shape.c):
+** a sentence of running text is none (found set to 0); a standfirst in
+** sentence case over a title-case line over the paragraph gives way to
+** that line. */
+void hs_hl_adjust(const char *t, uint32_t len, hs_page_start *art);
+
 /* 1 if text[s,e) is a menu, account or share line ("Sign in", "Share",
 ** "Iklan"; a trailing colon allowed): never a headline or a site's name. */
 int hs_page_menu_line(const char *t, uint32_t s, uint32_t e);

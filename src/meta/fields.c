@@ -399,6 +399,13 @@ int hs_meta_extract(const hs_doc *d, const hs_aliases *aliases,
   if (!d->text) return HS_OK;
   /* the headline over the article's first paragraph (article_start.c),
   ** unless it is the outlet's masthead; else the first-lines rule */
+  {
+    hs_page_start h = art; /* the headline's shape checked; the header
+                           ** zone of the dates stays the article's */
+    hs_hl_adjust(d->text, d->len > UINT32_MAX ? UINT32_MAX : (uint32_t)d->len,
+                 &h);
+    art.found = h.found, art.head_s = h.head_s, art.head_e = h.head_e;
+  }
   if (!m->title.value && art.found &&
       !(m->outlet.raw && !m->outlet.given &&
         strlen(m->outlet.raw) == art.head_e - art.head_s &&

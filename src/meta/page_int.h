@@ -119,6 +119,16 @@ int hs_pg_rights_holder(const char *t, uint32_t s, uint32_t e, uint32_t *ns,
 ** of years, dashes and marks skipped (holder.c). */
 int hs_pg_holder_after(const char *t, uint32_t q, uint32_t e, uint32_t *ns,
                        uint32_t *ne);
+/* The shape of a headline line (headline_shape.c): a title-case line
+** (half of its long Latin words capitalised or more), a sentence-case one
+** (fewer than a third), a sentence of running text (sentence case, and an
+** ellipsis at its end, a second sentence or more than 20 words). */
+int hs_hl_title_case(const char *t, uint32_t s, uint32_t e);
+int hs_hl_sentence_case(const char *t, uint32_t s, uint32_t e);
+int hs_hl_text_sentence(const char *t, uint32_t s, uint32_t e, size_t w);
+/* 1 unless text[s,e) is a byline, holds a date or opens with a label
+** ("Headline: ..."): a line a standfirst may stand over. */
+int hs_hl_headline_form(const char *t, uint32_t s, uint32_t e);
 /* A dateline at the start of text[s,e): fills the name's bytes. */
 int hs_pg_dateline(const hs_aliases *a, const char *t, uint32_t s,
                    uint32_t e, uint32_t *ns, uint32_t *ne);

@@ -6,7 +6,12 @@
 ** mastheads and navigation rows above the headline.  Each line is tested
 ** against small per-language tables (below) and skipped when it is such a
 ** line; the first line left is the headline, unless running text has
-** begun (docs/sources.md lists every form).
+** begun (docs/sources.md lists every form): a line of 25 words, a
+** sentence with its full stop, or a line in sentence case (few of its
+** words capitalised) that ends with an ellipsis, holds two sentences or
+** runs past 20 words.  A sentence-case standfirst over a title-case line
+** over the article's paragraph gives way to that line (the headline;
+** not a byline, a date line or a label line: headline_shape.c).
 */
 #include <stdlib.h>
 #include <string.h>
@@ -155,7 +160,20 @@ void hs_page_title(const hs_doc *d, const hs_aliases *a, const hs_range *b,
       skipped++;
       continue;
     }
-    if (t[e - 1] == '.') return;
+    if (t[e - 1] == '.' || hs_hl_text_sentence(t, s, e, w)) return;
+    /* a standfirst in sentence case over the headline in title case, the
+    ** article's paragraph under them: the headline */
+    if (w >= 8 && i + 2 < n && !ln[i + 1].boiler && hs_hl_sentence_case(t, s, e) &&
+        hs_hl_title_case(t, ln[i + 1].s, ln[i + 1].e) &&
+        hs_hl_headline_form(t, ln[i + 1].s, ln[i + 1].e) &&
+        words(t, ln[i + 1].s, ln[i + 1].e) >= 3 &&
+        words(t, ln[i + 1].s, ln[i + 1].e) <= 20 &&
+        t[ln[i + 1].e - 1] != '.' &&
+        (words(t, ln[i + 2].s, ln[i + 2].e) > 25 ||
+         ln[i + 2].e - ln[i + 2].s > 200)) {
+      i++;
+      s = ln[i].s, e = ln[i].e;
+    }
     {
       char *v = hs_strndup(t + s, e - s);
       free(out->value);

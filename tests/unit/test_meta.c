@@ -316,6 +316,10 @@ static hs_corpus *page_meta(const char *text, const hs_aliases *al,
 ** (no paragraphs), a published/modified pair of dates (a date line, not a
 ** headline), a show's name in title case over the headline. */
 static void test_scraped_headlines(void **state) {
+#define PIER "The harbor council met on Monday evening to decide whether the " \
+             "old ferry pier should be rebuilt or closed for good, and after " \
+             "three hours of debate the members voted to rebuild it with " \
+             "money from the port fund."
   static const char *const pages[][2] = {
       {"Home\n"
        "News\n"
@@ -589,7 +593,26 @@ static void test_scraped_headlines(void **state) {
        "bis heute keine gemeinsame Schnittstelle und keine Planung f\u00fcr "
        "die kommenden Jahre.\n"
        "Status Quo\n",
-       "Die elektronische Akte \u2013 der lange Weg ins digitale Krankenhaus"}};
+       "Die elektronische Akte \u2013 der lange Weg ins digitale Krankenhaus"},
+      /* a standfirst in sentence case over the headline in title case;
+      ** a ticker line with a label under a headline in sentence case; a
+      ** sentence of running text first (an ellipsis at its end, or two
+      ** sentences): no headline */
+      {"Subscribe to Harbor Free Press for FREE\nMajority of the harbor "
+       "inspectors find themselves unable to perform their duties this "
+       "year\nHarbor Inspectors Describe Atmosphere of Restricted Access\n"
+       PIER "\n",
+       "Harbor Inspectors Describe Atmosphere of Restricted Access"},
+      {"Mission must be at the heart of the harbor, mayor says\nHeadline: "
+       "Harbor Searches Exceed Records! Harbor Stocks Are Next!\n" PIER "\n",
+       "Mission must be at the heart of the harbor, mayor says"},
+      {"The new year is a new beginning, full of optimism and "
+       "hope\u2026\n" PIER "\n",
+       ""},
+      {"Are you truly happy? Is happiness a passing feeling for you?\n" PIER
+       "\n",
+       ""}};
+#undef PIER
   hs_aliases *al = NULL;
   size_t i, wrong = 0;
   (void)state;
