@@ -24,10 +24,13 @@
 **   without one, a footer "NAME · 2013-2019" or a line that is a company's
 **   name alone ("comwrap GmbH", 0.6);
 **   a dateline prefix "SHAFAQNA- ", "Moscow, FNA- ", "الرياض - واس:",
-**   "ورزش سه - ", "WASHINGTON (Reuters) -", "Damascus, SANA" (0.7);
+**   "ورزش سه - ", "WASHINGTON (Reuters) -", "Damascus, SANA", and
+**   "(Reuters) —", "WASHINGTON (AP) –" (credits.c) (0.7);
 **   a "Source: X" line, also after a byline "By A, Source: X" (0.8 when the
 **   page names no carrier, else X is the credited original);
-**   a credit line "Originally published by X", «نقلا عن X», «بازنشر از X»;
+**   a credit line "Originally published by X", «نقلا عن X», «بازنشر از X»,
+**   a byline "by A – site.com", a site address alone on the page's last
+**   line (credits.c);
 **   a site address "www.irna.ir" (0.6) and the URL's domain (0.55), read
 **   through the alias table; with no other outlet, the address the page
 **   prints twice or more, known or not ("catchitkansas.com", 0.5);
@@ -523,6 +526,9 @@ const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
     for (k = 0; hs_pg_credit_cues[k]; k++)
       if (ci_at(t, s, e, hs_pg_credit_cues[k]) && !credit.value)
         put(&credit, a, t, s + (uint32_t)strlen(hs_pg_credit_cues[k]), e, 0.8);
+    /* "by A – site.com" (credits.c) */
+    if (!credit.value && hs_pg_byline_site(t, s, e, &ns, &ne))
+      put(&credit, a, t, ns, ne, 0.8);
     /* "By A, Source: X" */
     if (!credit.value && ci_at(t, s, e, "by ") &&
         ci_find(t, s, e, ", source:", &ns))
@@ -544,8 +550,13 @@ const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
                                           "Business | Politics | Tech" */
     }
     if (i < 8 && !dl.value && !ln[i].boiler &&
-        hs_pg_dateline(a, t, s, e, &ns, &ne))
+        (hs_pg_dateline(a, t, s, e, &ns, &ne) ||
+         hs_pg_wire_dateline(a, t, s, e, &ns, &ne)))
       put(&dl, a, t, ns, ne, 0.7);
+  }
+  if (!credit.value && t) { /* "atimes.com" alone on the last line */
+    uint32_t ns, ne;
+    if (hs_pg_last_site(t, len, &ns, &ne)) put(&credit, a, t, ns, ne, 0.8);
   }
   src = carrier.value ? "carrier" : "masthead";
   if (!carrier.value && mast.value) carrier = mast, memset(&mast, 0, sizeof mast);

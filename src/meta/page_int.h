@@ -129,6 +129,17 @@ int hs_hl_text_sentence(const char *t, uint32_t s, uint32_t e, size_t w);
 /* 1 unless text[s,e) is a byline, holds a date or opens with a label
 ** ("Headline: ..."): a line a standfirst may stand over. */
 int hs_hl_headline_form(const char *t, uint32_t s, uint32_t e);
+/* A wire agency's dateline "(Reuters) —", "WASHINGTON (AP) –" at the
+** start of text[s,e), the agency known (credits.c): fills its bytes. */
+int hs_pg_wire_dateline(const hs_aliases *a, const char *t, uint32_t s,
+                        uint32_t e, uint32_t *ns, uint32_t *ne);
+/* A byline naming the author's site, "by Giovani – Liveanddare.com"
+** (credits.c): fills the address's bytes. */
+int hs_pg_byline_site(const char *t, uint32_t s, uint32_t e, uint32_t *ns,
+                      uint32_t *ne);
+/* A site address alone on the text's last non-blank line ("atimes.com"):
+** the credit of a republished article (credits.c). */
+int hs_pg_last_site(const char *t, uint32_t len, uint32_t *ns, uint32_t *ne);
 /* A dateline at the start of text[s,e): fills the name's bytes. */
 int hs_pg_dateline(const hs_aliases *a, const char *t, uint32_t s,
                    uint32_t e, uint32_t *ns, uint32_t *ne);

@@ -34,7 +34,9 @@
 **     Ltd" is ScienceAlert, "The New York Times Company" is The New York
 **     Times).
 ** A page with no outlet takes the best candidate (3 or more) or the
-** brand (outlet_source "site", 0.65).
+** brand (outlet_source "site", 0.65), else the name of 2 words or more
+** of its first "Subscribe to X" line, even printed once (0.6; not "My
+** Website", "Our ...", "Your ...", "This ...").
 ** Before these, a holder or masthead that is a media company of
 ** data/parents.tsv ("Future US", "Dow Jones & Company") gives the
 ** company's publication that the page's short lines name most ("Space",
@@ -533,7 +535,7 @@ const char *hs_site_name(const hs_doc *d, const hs_aliases *a,
   size_t n = 0, nc = 0, k, best = MAX_CANDS;
   cand c[MAX_CANDS];
   int bv = 0;
-  uint32_t bs = 0, bee = 0, brs = 0, bre = 0;
+  uint32_t bs = 0, bee = 0, brs = 0, bre = 0, sub_s = 0, sub_e = 0;
   int brv = 0;
   (void)b; /* furniture is where the name is: boilerplate lines count */
   (void)nb;
@@ -622,6 +624,16 @@ const char *hs_site_name(const hs_doc *d, const hs_aliases *a,
         uint32_t ns = s + (uint32_t)strlen(name_after[k]);
         if (ns < e && t[ns] >= '0' && t[ns] <= '9') break; /* "© 2019" */
         add_cand(c, &nc, t, ns, name_fwd(t, ns, e));
+        if (k == 0 && !sub_e) { /* "Subscribe to X": kept if a name */
+          size_t j;
+          for (j = 0; j < nc; j++)
+            if (c[j].s == ns && c[j].e == name_fwd(t, ns, e) &&
+                !hs_meta_starts_ci(t, ns, e, "my ") &&
+                !hs_meta_starts_ci(t, ns, e, "our ") &&
+                !hs_meta_starts_ci(t, ns, e, "your ") &&
+                !hs_meta_starts_ci(t, ns, e, "this "))
+              sub_s = c[j].s, sub_e = c[j].e;
+        }
         break;
       }
     for (k = 0; name_before[k]; k++) {
@@ -720,6 +732,11 @@ const char *hs_site_name(const hs_doc *d, const hs_aliases *a,
   } else if (!out->value && (best < MAX_CANDS || brv)) {
     if (best < MAX_CANDS) set_name(out, a, t, bs, bee, 0.65);
     else set_name(out, a, t, brs, bre, 0.65);
+    src = "site";
+  } else if (!out->value && sub_e && memchr(t + sub_s, ' ', sub_e - sub_s)) {
+    /* no other name: the site's own "Subscribe to Canada Free Press for
+    ** FREE", a name of 2 words or more, even printed once */
+    set_name(out, a, t, sub_s, sub_e, 0.6);
     src = "site";
   }
   free(ls);

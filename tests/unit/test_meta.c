@@ -866,6 +866,44 @@ static void test_copyright_holder_forms(void **state) {
   assert_int_equal(wrong, 0);
 }
 
+/* Credits outside the line forms: a wire dateline in brackets with an en
+** or em dash (a bracket of no known agency is none), a byline naming the
+** author's site, a site address alone on the last line, and a page's own
+** "Subscribe to X for FREE" when nothing else names it. */
+static void test_credit_forms(void **state) {
+#define PIER "The harbor council met on Monday evening to decide whether the " \
+             "old ferry pier should be rebuilt or closed for good, and after " \
+             "three hours of debate the members voted to rebuild it."
+  static const char *const pages[][2] = {
+      {"Pier to be rebuilt\n(Reuters) \u2014 " PIER "\n", "Reuters"},
+      {"Pier to be rebuilt\nHARBOR CITY (AP) \u2013 " PIER "\n", "AP"},
+      {"Pier to be rebuilt\n(Photo) \u2014 " PIER "\n", ""},
+      {"Pier to be rebuilt\nby Anna Berg \u2013 Harborblog.com\n" PIER "\n",
+       "Harborblog.com"},
+      {"Pier to be rebuilt\n" PIER "\nharbortimes.com\n", "harbortimes.com"},
+      {"Subscribe to Harbor Free Press for FREE\nPier to be rebuilt\n" PIER
+       "\n",
+       "Harbor Free Press"}};
+#undef PIER
+  hs_aliases *al = NULL;
+  size_t i, wrong = 0;
+  (void)state;
+  assert_int_equal(hs_aliases_new(&al, NULL), HS_OK);
+  for (i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+    hs_corpus *c = page_corpus(pages[i][0]);
+    char *o = hs_doc_outlet(hs_corpus_doc(c, 0), al);
+    if (*pages[i][1] ? !o || strcmp(o, pages[i][1]) : o != NULL) {
+      print_error("page %zu: outlet %s, expected %s\n", i, o ? o : "(none)",
+                  *pages[i][1] ? pages[i][1] : "(none)");
+      wrong++;
+    }
+    free(o);
+    hs_corpus_free(c);
+  }
+  hs_aliases_free(al);
+  assert_int_equal(wrong, 0);
+}
+
 /* Lines above the headline that are not it: a site's name over a
 ** navigation row (the outlet, with the "Source:" credit its original), a
 ** date line with an update time in brackets, a city dateline with a
@@ -1243,6 +1281,7 @@ int main(void) {
       cmocka_unit_test(test_furniture),
       cmocka_unit_test(test_outlet_name_forms),
       cmocka_unit_test(test_copyright_holder_forms),
+      cmocka_unit_test(test_credit_forms),
       cmocka_unit_test(test_scraped_headlines),
       cmocka_unit_test(test_scraped_dates),
       cmocka_unit_test(test_repeated_lines),

@@ -1,0 +1,90 @@
+/*
+** credits.c — credits a page gives outside page.c's line forms: a wire
+** agency's dateline at the start of a paragraph ("(Reuters) — The New
+** York State Attorney General ...", "WASHINGTON (AP) — ..."), a byline
+** that names the author's site ("by Giovani – Liveanddare.com"), and a
+** site address alone on the page's last line ("atimes.com", under a
+** republished article).
+**
+** page.c reads "CITY (NAME) -" with a hyphen; agencies' own pages and the
+** sites that carry their stories also print the name in brackets with no
+** city, or with an en or em dash after it.  The name in brackets must be a
+** known agency or outlet of the alias table (a bracket of anything else at
+** a paragraph's start, "(Photo) -", is no dateline), the city before it at
+** most 3 words, and all of it within the line's first 60 bytes.  A site
+** address is a word of letters, digits, "-" and ".", ending in a
+** top-level domain of 2 to 4 small letters after a name of 3 bytes or
+** more, with no "/" or "@" (a link or an e-mail is no credit).
+*/
+#include <string.h>
+
+#include "hearsay.h"
+#include "meta/page_int.h"
+
+int hs_pg_wire_dateline(const hs_aliases *a, const char *t, uint32_t s,
+                        uint32_t e, uint32_t *ns, uint32_t *ne) {
+  uint32_t lim = e - s > 60 ? s + 60 : e, p0, p1, q;
+  if (t[s] == '(') p0 = s;
+  else if (ci_find(t, s, lim, " (", &p0) && words(t, s, p0) <= 3) p0++;
+  else return 0;
+  if (!ci_find(t, p0, lim, ")", &p1) || p1 - p0 < 3 ||
+      words(t, p0 + 1, p1) > 3)
+    return 0;
+  q = p1 + 1;
+  while (q < e && is_sp(t[q])) q++;
+  if (!(ci_at(t, q, e, "-") || ci_at(t, q, e, "\xE2\x80\x93") ||
+        ci_at(t, q, e, "\xE2\x80\x94")))
+    return 0;
+  if (!hs_pg_known(a, t, p0 + 1, p1, NULL, 1)) return 0;
+  *ns = p0 + 1;
+  *ne = p1;
+  return 1;
+}
+
+/* 1 if text[s,e) is a site address alone ("atimes.com", "Liveanddare.com"). */
+static int site_word(const char *t, uint32_t s, uint32_t e) {
+  uint32_t i, dot = 0;
+  if (e - s < 7 || e - s > 60) return 0;
+  for (i = s; i < e; i++) {
+    char c = t[i];
+    if (c == '.') dot = i;
+    else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+               (c >= '0' && c <= '9') || c == '-'))
+      return 0;
+  }
+  if (!dot || dot - s < 3 || e - dot - 1 < 2 || e - dot - 1 > 4) return 0;
+  for (i = dot + 1; i < e; i++)
+    if (t[i] < 'a' || t[i] > 'z') return 0;
+  return !ci_at(t, s, e, "www.") || dot - s > 7;
+}
+
+int hs_pg_byline_site(const char *t, uint32_t s, uint32_t e, uint32_t *ns,
+                      uint32_t *ne) {
+  static const char *const seps[] = {" \xE2\x80\x93 ", " \xE2\x80\x94 ",
+                                     " - ", ", ", NULL};
+  uint32_t p, q = e;
+  size_t k;
+  if (!ci_at(t, s, e, "by ") || words(t, s, e) > 8) return 0;
+  while (q > s && !is_sp(t[q - 1])) q--;
+  for (k = 0; seps[k]; k++) {
+    size_t m = strlen(seps[k]);
+    if (q >= s + m && ci_find(t, q - (uint32_t)m, q, seps[k], &p) &&
+        p == q - m)
+      break;
+  }
+  if (!seps[k] || !site_word(t, q, e)) return 0;
+  *ns = q;
+  *ne = e;
+  return 1;
+}
+
+int hs_pg_last_site(const char *t, uint32_t len, uint32_t *ns, uint32_t *ne) {
+  uint32_t e = len, s;
+  while (e > 0 && (t[e - 1] == '\n' || is_sp(t[e - 1]))) e--;
+  for (s = e; s > 0 && t[s - 1] != '\n'; s--) {}
+  while (s < e && is_sp(t[s])) s++;
+  if (!site_word(t, s, e)) return 0;
+  *ns = s;
+  *ne = e;
+  return 1;
+}
