@@ -52,7 +52,7 @@ static int match_cue(const txt *t, uint32_t i, const cue_row *c,
   /* byte by byte, no strlen: most cues fail on the first bytes */
   for (j = 0; c->text[j]; j++) {
     if (i + j >= t->len) return 0;
-    a0 = hs_attr_lower[(unsigned char)t->s[i + j]];
+    a0 = hs_ascii_lower[(unsigned char)t->s[i + j]];
     if (a0 != (unsigned char)c->text[j]) {
       unsigned char lo[2];
       if (a0 == 0xD0 && c->text[j + 1] && i + j + 1 < t->len &&

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "hearsay.h"
+#include "util/util.h"
 
 enum { BEFORE = 0, AFTER = 1 };
 enum { F_CITING = 1, F_DENIAL = 2, F_ATTACHED = 4, F_LINESTART = 8,
@@ -101,8 +102,6 @@ typedef struct found {
   int flags;
 } found;
 
-/* text.c: ASCII capitals as small letters, every other byte as itself. */
-extern const unsigned char hs_attr_lower[256];
 /* text.c: bytes, words, sentences, and reading a source span. */
 uint32_t hs_attr_punct_len(const txt *t, uint32_t i);
 int hs_attr_is_space_byte(unsigned char c);

@@ -279,7 +279,7 @@ unsigned hs_attr_cue_key(const char *s) {
   int j;
   for (j = 0; j < HS_ATTR_CUE_KEY; j++) {
     unsigned char c = (unsigned char)s[j], lo[2];
-    c = hs_attr_lower[c];
+    c = hs_ascii_lower[c];
     if (c == 0xD0 && j + 1 < HS_ATTR_CUE_KEY && hs_attr_cyr_lower(s + j, lo)) {
       h = (h * 31 + lo[0]) * 31 + lo[1]; /* "По словам" as "по словам" */
       j++;

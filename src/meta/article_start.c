@@ -198,7 +198,7 @@ int hs_page_menu_line(const char *t, uint32_t s, uint32_t e) {
   if (e > s && t[e - 1] == ':') e--;
   if (e <= s) return 0; /* no entry is empty */
   /* the entries of the line's first byte only: one test each */
-  c0 = hs_meta_lower[(unsigned char)t[s]];
+  c0 = hs_ascii_lower[(unsigned char)t[s]];
   for (k = 0; menu_lines[k]; k++)
     if ((unsigned char)menu_lines[k][0] == c0 &&
         hs_meta_starts_ci(t, s, e, menu_lines[k]) &&
@@ -363,7 +363,7 @@ static uint8_t classify(const char *t, aline *l) {
       /* whole words: "share on" is not in "share one" (a part opens at a
       ** word's start: the other bytes are not tried) */
       if (i > s && letter_byte[(unsigned char)t[i - 1]]) continue;
-      c = hs_meta_lower[(unsigned char)t[i]];
+      c = hs_ascii_lower[(unsigned char)t[i]];
       for (k = 0; furniture_parts[k]; k++) {
         size_t m;
         if ((unsigned char)furniture_parts[k][0] != c ||
@@ -570,7 +570,7 @@ static uint64_t word_key(const char *t, uint32_t *i, uint32_t e) {
   for (k = s; k < we; k++) letters += ((unsigned char)t[k] & 0xC0) != 0x80;
   if (letters < 3 && !(letters == 2 && we - s == 6)) return 0;
   for (j = 0; stop_words[j]; j++)
-    if ((unsigned char)stop_words[j][0] == hs_meta_lower[(unsigned char)t[s]] &&
+    if ((unsigned char)stop_words[j][0] == hs_ascii_lower[(unsigned char)t[s]] &&
         hs_meta_starts_ci(t, s, we, stop_words[j]) &&
         strlen(stop_words[j]) == we - s)
       return 0;

@@ -284,7 +284,7 @@ static int name_at(const scan *sc, size_t *i, int tab) {
     ** (no strlen), and a text too short for it fails on its end */
     for (j = 1; t[k].name[j]; j++)
       if (*i + j >= sc->len ||
-          hs_meta_lower[sc->s[*i + j]] != (unsigned char)t[k].name[j])
+          hs_ascii_lower[sc->s[*i + j]] != (unsigned char)t[k].name[j])
         break;
     if (t[k].name[j]) continue;
     n = j;
@@ -740,7 +740,7 @@ size_t hs_date_scan(const char *text, size_t len, hs_date *out, size_t max) {
     prev = k == 2 ? !(i + 1 < sc.len && sc.s[i + 1] == 0x8C) : k != 0;
     if (!start || k == 3) continue;
     /* only where a weekday, a month or a number opens (try_at) */
-    lc = hs_meta_lower[c];
+    lc = hs_ascii_lower[c];
     if (!sc.head[T_WEEKDAY][lc] && !sc.head[T_EN][lc] && digit_at(&sc, i, &w) < 0)
       continue;
     if (try_at(&sc, i, &out[n])) {

@@ -13,6 +13,7 @@
 
 #include "hearsay.h"
 #include "text/text.h"
+#include "util/util.h"
 
 /* Every date in text, in order, at most max; returns their number. */
 size_t hs_date_scan(const char *text, size_t len, hs_date *out, size_t max);
@@ -72,9 +73,6 @@ const char *hs_page_site(const hs_doc *d, const hs_aliases *a,
 void hs_page_site_title(const hs_doc *d, const hs_aliases *a,
                         const hs_meta_field *outlet, hs_meta_field *title);
 
-/* ASCII capitals as small letters, every other byte as itself. */
-extern const unsigned char hs_meta_lower[256];
-
 /* 1 when the bytes t[s, e) begin with p (lower-case ASCII), the ASCII
 ** letters of t compared without case.  p is read as it is compared (no
 ** strlen first): most calls stop at the first byte, on one table load and
@@ -83,12 +81,12 @@ static inline int hs_meta_starts_ci(const char *t, uint32_t s, uint32_t e,
                                     const char *p) {
   uint32_t avail = e - s;
   size_t j;
-  if (!avail || hs_meta_lower[(unsigned char)t[s]] != (unsigned char)p[0])
+  if (!avail || hs_ascii_lower[(unsigned char)t[s]] != (unsigned char)p[0])
     return !p[0];
   if (!p[0]) return 1;
   for (j = 1; p[j]; j++) {
     if (j >= avail) return 0; /* p is longer than t[s, e) */
-    if (hs_meta_lower[(unsigned char)t[s + j]] != (unsigned char)p[j])
+    if (hs_ascii_lower[(unsigned char)t[s + j]] != (unsigned char)p[j])
       return 0;
   }
   return 1;

@@ -12,6 +12,10 @@
 #include <stdio.h>
 #include "hearsay.h"
 
+/* ASCII capitals as small letters, every other byte as itself (util.c):
+** one table load where a case-blind compare would test ranges. */
+extern const unsigned char hs_ascii_lower[256];
+
 void *hs_malloc(size_t n);
 void *hs_calloc(size_t count, size_t size);
 void *hs_realloc(void *p, size_t n);
