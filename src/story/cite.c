@@ -64,13 +64,13 @@ static void cite(cite_ctx *x, const char *name, uint32_t st, uint32_t en) {
   l->cited = hs_strdup(name);
 }
 
-static int is_credit(const char *t, size_t len, uint32_t st, uint32_t en) {
+int hs_story_is_credit(const char *t, size_t len, uint32_t st, uint32_t en) {
   while (st > 0 && t[st - 1] == ' ') st--;
   while (en < len && t[en] == ' ') en++;
   return st > 0 && en < len && t[st - 1] == '(' && t[en] == ')';
 }
 
-static int word_edge(const char *t, size_t len, size_t at) {
+int hs_story_word_edge(const char *t, size_t len, size_t at) {
   unsigned char ch;
   if (at >= len) return 1;
   ch = (unsigned char)t[at];
@@ -101,7 +101,7 @@ static void scan_aliases(cite_ctx *x, const char *t, size_t len, uint32_t lo,
   en += lo;
   for (k = 0; canon && type == HS_SRC_AGENCY && k < x->noutlets; k++)
     if (!strcmp(x->outlets[k], canon)) {
-      if (!is_credit(t, len, st, en)) cite(x, canon, st, en);
+      if (!hs_story_is_credit(t, len, st, en)) cite(x, canon, st, en);
       break;
     }
   scan_aliases(x, t, len, lo, st, depth + 1);
@@ -116,8 +116,9 @@ static void scan_names(cite_ctx *x, const char *t, size_t len) {
     if (nl < 4) continue; /* "AP", "SPA": only through the alias table */
     while ((p = find(p, len - (size_t)(p - t), n, nl)) != NULL) {
       size_t at = (size_t)(p - t);
-      if ((at == 0 || word_edge(t, len, at - 1)) && word_edge(t, len, at + nl) &&
-          !is_credit(t, len, (uint32_t)at, (uint32_t)(at + nl))) {
+      if ((at == 0 || hs_story_word_edge(t, len, at - 1)) &&
+          hs_story_word_edge(t, len, at + nl) &&
+          !hs_story_is_credit(t, len, (uint32_t)at, (uint32_t)(at + nl))) {
         cite(x, n, (uint32_t)at, (uint32_t)(at + nl));
         break;
       }

@@ -162,6 +162,13 @@ int hs_story_denial(const hs_doc *d, const hs_meta *m);
 ** NULL when none): the headline of a document without a title. */
 char *hs_story_first_line(const hs_doc *d);
 
+/* 1 when t[st, en) is a credit in brackets, "(Reuters)" (cite.c): a
+** dateline's or a photo's credit, no citation. */
+int hs_story_is_credit(const char *t, size_t len, uint32_t st, uint32_t en);
+
+/* 1 when the byte at `at` cannot continue an ASCII word (or at >= len). */
+int hs_story_word_edge(const char *t, size_t len, size_t at);
+
 /* Citation edges inside the stories (cite.c): the cited outlet's earliest
 ** document -> the citing document.  parent: the union-find of the
 ** stories; slot[root]: the story index, UINT32_MAX for none. */

@@ -430,20 +430,6 @@ static void cited(xctx *x, const char *name, uint32_t st, uint32_t en) {
   (*x->nout)++;
 }
 
-static int is_credit(const char *t, size_t len, uint32_t st, uint32_t en) {
-  while (st > 0 && t[st - 1] == ' ') st--;
-  while (en < len && t[en] == ' ') en++;
-  return st > 0 && en < len && t[st - 1] == '(' && t[en] == ')';
-}
-
-static int word_edge(const char *t, size_t len, size_t at) {
-  unsigned char ch;
-  if (at >= len) return 1;
-  ch = (unsigned char)t[at];
-  return !(ch >= '0' && ch <= '9') && !(ch >= 'a' && ch <= 'z') &&
-         !(ch >= 'A' && ch <= 'Z') && ch < 0x80;
-}
-
 /* agencies named in t[lo, hi) through the alias table (as cite.c) */
 static void scan_aliases(xctx *x, const hs_aliases *al, const char *t,
                          size_t len, uint32_t lo, uint32_t hi, int depth) {
@@ -456,7 +442,7 @@ static void scan_aliases(xctx *x, const hs_aliases *al, const char *t,
     return;
   st += lo;
   en += lo;
-  if (canon && type == HS_SRC_AGENCY && !is_credit(t, len, st, en))
+  if (canon && type == HS_SRC_AGENCY && !hs_story_is_credit(t, len, st, en))
     cited(x, canon, st, en);
   scan_aliases(x, al, t, len, lo, st, depth + 1);
   scan_aliases(x, al, t, len, en, hi, depth + 1);
@@ -502,7 +488,7 @@ static void scan_names(xctx *x, const oname *on, size_t non, const char *t,
   size_t at, k;
   for (at = 0; at < len; at++) {
     size_t lo = 0, hi = non;
-    if (at > 0 && !word_edge(t, len, at - 1)) continue;
+    if (at > 0 && !hs_story_word_edge(t, len, at - 1)) continue;
     while (lo < hi) {
       size_t mid = (lo + hi) / 2;
       if ((unsigned char)on[mid].name[0] < (unsigned char)t[at]) lo = mid + 1;
@@ -511,8 +497,9 @@ static void scan_names(xctx *x, const oname *on, size_t non, const char *t,
     for (k = lo; k < non && on[k].name[0] == t[at]; k++) {
       const oname *o = &on[k];
       if (o->len < 4 || !(o->scripts & ~own) || at + o->len > len ||
-          memcmp(t + at, o->name, o->len) || !word_edge(t, len, at + o->len) ||
-          is_credit(t, len, (uint32_t)at, (uint32_t)(at + o->len)))
+          memcmp(t + at, o->name, o->len) ||
+          !hs_story_word_edge(t, len, at + o->len) ||
+          hs_story_is_credit(t, len, (uint32_t)at, (uint32_t)(at + o->len)))
         continue;
       cited(x, o->name, (uint32_t)at, (uint32_t)(at + o->len));
     }
