@@ -310,6 +310,27 @@ static hs_corpus *page_meta(const char *text, const hs_aliases *al,
   return c;
 }
 
+/* The pages pages[i][0] whose outlet (hs_doc_outlet) is not pages[i][1]
+** ("" for none), each printed; returns their number. */
+static size_t outlet_misses(const char *const pages[][2], size_t n) {
+  hs_aliases *al = NULL;
+  size_t i, wrong = 0;
+  assert_int_equal(hs_aliases_new(&al, NULL), HS_OK);
+  for (i = 0; i < n; i++) {
+    hs_corpus *c = page_corpus(pages[i][0]);
+    char *o = hs_doc_outlet(hs_corpus_doc(c, 0), al);
+    if (*pages[i][1] ? !o || strcmp(o, pages[i][1]) : o != NULL) {
+      print_error("page %zu: outlet %s, expected %s\n", i, o ? o : "(none)",
+                  *pages[i][1] ? pages[i][1] : "(none)");
+      wrong++;
+    }
+    free(o);
+    hs_corpus_free(c);
+  }
+  hs_aliases_free(al);
+  return wrong;
+}
+
 /* Headlines of scraped pages under furniture that looks like one: a
 ** section name over a date line over the headline (no author's name), a
 ** notice of two sentences, rows of menu entries glued into long lines
@@ -786,24 +807,8 @@ static void test_outlet_name_forms(void **state) {
        "records are still on paper.\nnorthwind GmbH\n"
        "Imprint\nnorthwind GmbH\n",
        "northwind"}};
-  hs_aliases *al = NULL;
-  size_t i, wrong = 0;
   (void)state;
-  assert_int_equal(hs_aliases_new(&al, NULL), HS_OK);
-  for (i = 0; i < sizeof pages / sizeof pages[0]; i++) {
-    hs_corpus *c = page_corpus(pages[i][0]);
-    char *o;
-    o = hs_doc_outlet(hs_corpus_doc(c, 0), al);
-    if (*pages[i][1] ? !o || strcmp(o, pages[i][1]) : o != NULL) {
-      print_error("page %zu: outlet %s, expected %s\n", i, o ? o : "(none)",
-                  *pages[i][1] ? pages[i][1] : "(none)");
-      wrong++;
-    }
-    free(o);
-    hs_corpus_free(c);
-  }
-  hs_aliases_free(al);
-  assert_int_equal(wrong, 0);
+  assert_int_equal(outlet_misses(pages, sizeof pages / sizeof pages[0]), 0);
 }
 
 /* Copyright lines whose holder sits among years, dashes, a second mark
@@ -847,23 +852,8 @@ static void test_copyright_holder_forms(void **state) {
             "home.\nMore from Sky News\nSky News app\n\u00a9 2019 Sky UK\n",
        "Sky News"}};
 #undef BODY
-  hs_aliases *al = NULL;
-  size_t i, wrong = 0;
   (void)state;
-  assert_int_equal(hs_aliases_new(&al, NULL), HS_OK);
-  for (i = 0; i < sizeof pages / sizeof pages[0]; i++) {
-    hs_corpus *c = page_corpus(pages[i][0]);
-    char *o = hs_doc_outlet(hs_corpus_doc(c, 0), al);
-    if (*pages[i][1] ? !o || strcmp(o, pages[i][1]) : o != NULL) {
-      print_error("page %zu: outlet %s, expected %s\n", i, o ? o : "(none)",
-                  *pages[i][1] ? pages[i][1] : "(none)");
-      wrong++;
-    }
-    free(o);
-    hs_corpus_free(c);
-  }
-  hs_aliases_free(al);
-  assert_int_equal(wrong, 0);
+  assert_int_equal(outlet_misses(pages, sizeof pages / sizeof pages[0]), 0);
 }
 
 /* Credits outside the line forms: a wire dateline in brackets with an en
@@ -885,23 +875,8 @@ static void test_credit_forms(void **state) {
        "\n",
        "Harbor Free Press"}};
 #undef PIER
-  hs_aliases *al = NULL;
-  size_t i, wrong = 0;
   (void)state;
-  assert_int_equal(hs_aliases_new(&al, NULL), HS_OK);
-  for (i = 0; i < sizeof pages / sizeof pages[0]; i++) {
-    hs_corpus *c = page_corpus(pages[i][0]);
-    char *o = hs_doc_outlet(hs_corpus_doc(c, 0), al);
-    if (*pages[i][1] ? !o || strcmp(o, pages[i][1]) : o != NULL) {
-      print_error("page %zu: outlet %s, expected %s\n", i, o ? o : "(none)",
-                  *pages[i][1] ? pages[i][1] : "(none)");
-      wrong++;
-    }
-    free(o);
-    hs_corpus_free(c);
-  }
-  hs_aliases_free(al);
-  assert_int_equal(wrong, 0);
+  assert_int_equal(outlet_misses(pages, sizeof pages / sizeof pages[0]), 0);
 }
 
 /* Lines above the headline that are not it: a site's name over a
