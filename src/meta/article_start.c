@@ -34,8 +34,8 @@
 ** ("FinancialGovernment SolutionsLegal") or of a published/modified pair
 ** of dates is no candidate; a long line of capitalised words without
 ** sentence punctuation is a row of menu entries, not a paragraph.
-** The shared words are content words (a stop word table per language),
-** compared by their first 5 letters; not counted for a line with a
+** The shared words are content words (a stop word table per language,
+** lede.c), compared by their first 5 letters; not counted for a line with a
 ** paragraph in the 10 lines above it (the article's own lines) nor for a
 ** standfirst: a line within 3 under the first one that shares two words
 ** with the same paragraph (the headline comes first, the standfirst that
@@ -513,107 +513,6 @@ static int repeated(const char *t, aline *ln, size_t n, size_t i) {
   return 0;
 }
 
-/* Small words that say nothing of a story: not counted when a headline
-** is compared with its first paragraph.  Per language; folded ASCII. */
-static const char *const stop_words[] = {
-    "the", "and", "for", "with", "from", "that", "this", "are", "was",
-    "were", "has", "have", "had", "its", "his", "her", "their", "they",
-    "into", "over", "after", "about", "will", "would", "says", "said",
-    "not", "but", "you", "your", "our", "who", "what", "how", "why", "new",
-    "more", "than", "out", "all", "can", "may", "just", "now", "one",
-    /* pt, es, it, fr, de, id */
-    "para", "com", "uma", "por", "que", "los", "las", "del", "una", "con",
-    "per", "della", "dei", "les", "des", "une", "pour", "dans", "sur",
-    "der", "die", "das", "und", "den", "mit", "von", "yang", "dan", "untuk",
-    "dengan", NULL};
-
-/* Prefixes a word sheds before comparison: the Arabic article and its
-** proclitics («ال», «وال», «بال», «لل»). */
-static const char *const word_prefixes[] = {
-    "\xd9\x88\xd8\xa7\xd9\x84", "\xd8\xa8\xd8\xa7\xd9\x84",
-    "\xd8\xa7\xd9\x84", "\xd9\x84\xd9\x84", NULL};
-
-#define LEDE_SLOTS 512u
-
-/* The bytes of the letter or digit at t[i] (a UTF-8 letter whole), or 0:
-** ASCII punctuation, the Latin-1 signs (C2 xx) and the punctuation block
-** (E2 xx xx: quotes, dashes) end a word. */
-static uint32_t word_char(const char *t, uint32_t i, uint32_t e) {
-  unsigned char c = (unsigned char)t[i];
-  uint32_t n = 1;
-  if (c < 0x80)
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           (c >= '0' && c <= '9');
-  if (c < 0xC3 || c == 0xE2) return 0;
-  while (i + n < e && n < 4 && ((unsigned char)t[i + n] & 0xC0) == 0x80) n++;
-  return n;
-}
-
-/* The key of a word: its first 5 letters case-folded (so "raise",
-** "raises" and "raised" meet), or 0 for a small, numeric or stop word.
-** [*i, e) is read up to the word's end. */
-static uint64_t word_key(const char *t, uint32_t *i, uint32_t e) {
-  uint32_t s, we, k;
-  uint64_t h = 1469598103934665603ull;
-  size_t j, letters = 0, max;
-  while (*i < e && !word_char(t, *i, e)) (*i)++;
-  s = *i;
-  while (*i < e && (k = word_char(t, *i, e))) *i += k;
-  we = *i;
-  for (j = 0; word_prefixes[j]; j++) {
-    size_t m = strlen(word_prefixes[j]);
-    if (we - s > m + 4 && !memcmp(t + s, word_prefixes[j], m)) {
-      s += (uint32_t)m;
-      break;
-    }
-  }
-  for (k = s; k < we; k++) letters += ((unsigned char)t[k] & 0xC0) != 0x80;
-  if (letters < 3 && !(letters == 2 && we - s == 6)) return 0;
-  for (j = 0; stop_words[j]; j++)
-    if ((unsigned char)stop_words[j][0] == hs_ascii_lower[(unsigned char)t[s]] &&
-        hs_meta_starts_ci(t, s, we, stop_words[j]) &&
-        strlen(stop_words[j]) == we - s)
-      return 0;
-  /* Hangul words carry their particles: 2 syllables */
-  max = (unsigned char)t[s] >= 0xEA && (unsigned char)t[s] <= 0xED ? 2 : 5;
-  for (k = s, letters = 0; k < we; k++) {
-    unsigned char c = (unsigned char)t[k];
-    if ((c & 0xC0) != 0x80 && ++letters > max) break;
-    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
-    h = (h ^ c) * 1099511628211ull;
-  }
-  return h | 1;
-}
-
-/* How many of the content words of line c the paragraph lines p[0..np)
-** also use, and how many content words c has. */
-static void lede_overlap(const char *t, const aline *c, const aline *const *p,
-                         size_t np, int *shared, int *total) {
-  uint64_t set[LEDE_SLOTS];
-  uint32_t i, budget = 0;
-  size_t k;
-  memset(set, 0, sizeof set);
-  for (k = 0; k < np; k++)
-    for (i = p[k]->s; i < p[k]->e && budget < LEDE_SLOTS / 2;) {
-      uint64_t h = word_key(t, &i, p[k]->e);
-      uint32_t slot;
-      if (!h) continue;
-      for (slot = (uint32_t)(h >> 7) % LEDE_SLOTS; set[slot] && set[slot] != h;
-           slot = (slot + 1) % LEDE_SLOTS) {}
-      if (!set[slot]) set[slot] = h, budget++;
-    }
-  *shared = *total = 0;
-  for (i = c->s; i < c->e;) {
-    uint64_t h = word_key(t, &i, c->e);
-    uint32_t slot;
-    if (!h) continue;
-    ++*total;
-    for (slot = (uint32_t)(h >> 7) % LEDE_SLOTS; set[slot] && set[slot] != h;
-         slot = (slot + 1) % LEDE_SLOTS) {}
-    *shared += set[slot] == h;
-  }
-}
-
 /* A year 1900-2099 standing as a number in t[s,e). */
 static int has_year(const char *t, uint32_t s, uint32_t e) {
   uint32_t p;
@@ -795,7 +694,11 @@ void hs_page_start_find(const char *text, size_t len, const hs_range *b,
       /* a paragraph just above: a line of the article itself */
       shared = total = -2;
     } else {
-      lede_overlap(text, &ln[i], para, para[1] ? 2 : 1, &shared, &total);
+      const uint32_t pr[2][2] = {{para[0]->s, para[0]->e},
+                                 {para[1] ? para[1]->s : 0,
+                                  para[1] ? para[1]->e : 0}};
+      hs_lede_overlap(text, ln[i].s, ln[i].e, pr, para[1] ? 2 : 1, &shared,
+                      &total);
       if (shared >= 2 && shared * 3 >= total) sc += 3;
       else if (shared >= 1) sc += 1;
       if (shared >= 2 && ln[i].words >= 4) story = i, story_para = para[0];

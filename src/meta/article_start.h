@@ -38,6 +38,13 @@ void hs_page_start_find(const char *text, size_t len, const hs_range *b,
 ** that line. */
 void hs_hl_adjust(const char *t, uint32_t len, hs_page_start *art);
 
+/* lede.c: how many of the content words of text[cs,ce) (a headline
+** candidate) the paragraphs p[0..np) (byte ranges [start, end)) also
+** use, and how many content words it has. */
+void hs_lede_overlap(const char *t, uint32_t cs, uint32_t ce,
+                     const uint32_t (*p)[2], size_t np, int *shared,
+                     int *total);
+
 /* 1 if text[s,e) is a menu, account or share line ("Sign in", "Share",
 ** "Iklan"; a trailing colon allowed): never a headline or a site's name. */
 int hs_page_menu_line(const char *t, uint32_t s, uint32_t e);
