@@ -5,9 +5,12 @@ Usage: bench/attrib_blind.py [HEARSAY] [SET] [--show]
   HEARSAY  the hearsay binary (default build/hearsay)
   SET      the annotated set (default bench/data/attrib-blind.json;
            bench/data/attrib-fresh.json is the second, smaller set, all of
-           it in the half "fresh")
-  --show   print the misses and false finds of the dev half (never those of
-           the held or fresh halves: their cases are not read one by one)
+           it in the half "fresh"; bench/data/attrib-third.json the third,
+           all of it in the half "third")
+  --show   print the misses and false finds of the dev half and of the
+           fresh set, which became development data once the third set was
+           written (never those of the held or third halves: their cases
+           are not read one by one)
 
 The set holds 60 openings of real articles (BBC News, Reuters-21578,
 SaudiNewsNet, Fars News; chosen by bench/attrib_blind_pick.py) with every
@@ -180,7 +183,8 @@ def main():
     stats = defaultdict(lambda: defaultdict(int))
     for d in docs:
         st = defaultdict(int)
-        score_doc(d, recs.get(d["id"]), st, show and d["half"] == "dev")
+        score_doc(d, recs.get(d["id"]), st,
+                  show and d["half"] in ("dev", "fresh"))
         st["docs"] = 1
         for key in ((d["half"], d["lang"]), (d["half"], "all")):
             for k, v in st.items():
@@ -188,8 +192,8 @@ def main():
     print("%-10s %4s %5s %5s   %-9s   %-9s   %5s %-14s   %s" % (
         "half/lang", "docs", "annot", "found", "span P R", "+type P R",
         "links", "chain P R dir", "credits, vague as source, vague found"))
-    for half in ("dev", "held", "fresh"):
-        for lang in ("en", "ar", "fa", "all"):
+    for half in ("dev", "held", "fresh", "third"):
+        for lang in ("en", "ar", "fa", "ru", "all"):
             if (half, lang) in stats:
                 print(line(half + "/" + lang, stats[(half, lang)]))
     return 0

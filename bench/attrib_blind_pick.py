@@ -3,6 +3,7 @@
 
 Usage: bench/attrib_blind_pick.py [SHARED] > picked.json
        bench/attrib_blind_pick.py --fresh [SHARED] > fresh.json
+       bench/attrib_blind_pick.py --third [SHARED] > third.json
 
 From four shared corpora (BBC News, Reuters-21578, SaudiNewsNet, Fars News)
 it draws, with a fixed seed, articles whose opening contains a reporting
@@ -18,6 +19,19 @@ annotations are added by hand afterwards.
 openings: 5 BBC News, 5 Reuters-21578, 7 SaudiNewsNet, 7 Fars News) by the
 same rule with another seed, among the articles not in the first set; all
 of it is "fresh": never looked at while the rules are adjusted.
+
+--third draws the third set (bench/data/attrib-third.json), written after
+the fresh set had become development data: with a third seed, among the
+articles of no earlier annotated set (attrib-blind.json, attrib-fresh.json,
+fn-facts.json, tests/data/meta/real_attrib*.jsonl), 9 BBC News, 9
+Reuters-21578, 16 SaudiNewsNet, 16 Fars News openings and 6 openings of
+scraped pages of the fake-news sample (at least 400 characters), plus 30
+Russian news headlines of the paraphrase corpus (eval/paraphrase/
+paraphraser-ru-headlines.xml, each distinct headline once) that contain a
+Russian cue word ("заявил", "сообщил", "по словам", "по данным", ...),
+then 4 BBC News, 6 Reuters-21578, 8 SaudiNewsNet and 6 Fars News
+openings more.
+All of it is in the half "third".
 """
 import gzip
 import hashlib
@@ -49,6 +63,26 @@ FRESH_PLAN = (
     ("saudinewsnet-ar", "ar", 7),
     ("fars-varzesh3-fa", "fa", 7),
 )
+THIRD_SEED = 20261204
+THIRD_PLAN = (
+    ("bbc-news-en", "en", 9),
+    ("reuters21578-en", "en", 9),
+    ("saudinewsnet-ar", "ar", 16),
+    ("fars-varzesh3-fa", "fa", 16),
+    ("fakenewscorpus-sample-en", "en", 6),
+)
+RU_CUES = ("заявил", "сообщил", "сообщает", "сообщают", "рассказал",
+           "по словам", "по данным", "по информации", "пишет", "передает",
+           "передаёт", "отметил", "подчеркнул", "опроверг", "со ссылкой на",
+           "согласно")
+THIRD_RU = 30
+THIRD_MORE = (  # drawn after the Russian headlines, to pass 150 attributions
+    ("bbc-news-en", "en", 4),
+    ("reuters21578-en", "en", 6),
+    ("saudinewsnet-ar", "ar", 8),
+    ("fars-varzesh3-fa", "fa", 6),
+)
+HERE = os.path.dirname(os.path.abspath(__file__))
 FIRST_SET = os.path.join(os.path.dirname(os.path.abspath(__file__)),
                          "data", "attrib-blind.json")
 END = re.compile(r"[.!?؟](?=\s|$)")
@@ -67,17 +101,78 @@ def opening(text):
     return (text[:cut] if cut > LIMIT else text).strip()
 
 
+def used_ids():
+    """Ids of the articles of every earlier annotated set."""
+    skip = set()
+    for name in ("attrib-blind.json", "attrib-fresh.json"):
+        with open(os.path.join(HERE, "data", name), encoding="utf-8") as f:
+            skip |= {d["id"] for d in json.load(f)["docs"]}
+    with open(os.path.join(HERE, "data", "fn-facts.json"),
+              encoding="utf-8") as f:
+        skip |= {"fakenewscorpus/" + k[3:] for k in json.load(f)
+                 if k.startswith("fn-")}
+    for name in ("real_attrib.jsonl", "real_attrib_heldout.jsonl"):
+        path = os.path.join(HERE, "..", "tests", "data", "meta", name)
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                d = json.loads(line)
+                if d.get("doc"):
+                    skip.add(d["doc"])
+    return skip
+
+
+def russian(shared, rng):
+    """THIRD_RU distinct headlines of the Russian paraphrase corpus that
+    contain a Russian cue word."""
+    import xml.etree.ElementTree as ET
+    path = os.path.join(shared, "eval", "paraphrase",
+                        "paraphraser-ru-headlines.xml")
+    seen = {}
+    for p in ET.parse(path).getroot().iter("paraphrase"):
+        v = {e.get("name"): e.text or "" for e in p.iter("value")}
+        for k in ("1", "2"):
+            t = v["text_" + k].strip()
+            if t not in seen and any(c in t for c in RU_CUES):
+                seen[t] = "paraphraser-ru/" + v["id_" + k]
+    pool = [{"id": i, "corpus": "paraphraser-ru-headlines", "lang": "ru",
+             "text": t} for t, i in seen.items()]
+    pool.sort(key=lambda d: d["id"])
+    pick = rng.sample(pool, THIRD_RU)
+    pick.sort(key=lambda d: hashlib.sha1(d["id"].encode()).hexdigest())
+    return pick
+
+
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     fresh = "--fresh" in sys.argv[1:]
+    third = "--third" in sys.argv[1:]
     shared = args[0] if args else "../shared"
-    rng = random.Random(FRESH_SEED if fresh else SEED)
+    rng = random.Random(THIRD_SEED if third else
+                        FRESH_SEED if fresh else SEED)
     skip = set()
-    if fresh:
+    plan = THIRD_PLAN if third else FRESH_PLAN if fresh else PLAN
+    if third:
+        skip = used_ids()
+    elif fresh:
         with open(FIRST_SET, encoding="utf-8") as f:
             skip = {d["id"] for d in json.load(f)["docs"]}
+    half = "third" if third else "fresh" if fresh else None
+    docs = draw(shared, plan, skip, rng, half)
+    if third:
+        for d in russian(shared, rng):
+            d["half"] = "third"
+            docs.append(d)
+        skip |= {d["id"] for d in docs}
+        docs += draw(shared, THIRD_MORE, skip, rng, half)
+    json.dump(docs, sys.stdout, ensure_ascii=False, indent=1)
+    print()
+
+
+def draw(shared, plan, skip, rng, half):
+    """Openings drawn from the corpora of plan, ids in skip left out; all
+    in half, or (half None) alternately "dev" and "held"."""
     docs = []
-    for corpus, lang, n in FRESH_PLAN if fresh else PLAN:
+    for corpus, lang, n in plan:
         path = os.path.join(shared, "corpora", corpus + ".jsonl.gz")
         pool = []
         with gzip.open(path, "rt", encoding="utf-8") as f:
@@ -86,17 +181,16 @@ def main():
                 t = opening(d.get("text") or "")
                 if d["id"] in skip:
                     continue
-                if len(t) >= 200 and any(c in t for c in CUES[lang]):
+                least = 400 if corpus.startswith("fakenews") else 200
+                if len(t) >= least and any(c in t for c in CUES[lang]):
                     pool.append({"id": d["id"], "corpus": corpus,
                                  "lang": lang, "text": t})
         pick = rng.sample(pool, n)
         pick.sort(key=lambda d: hashlib.sha1(d["id"].encode()).hexdigest())
         for k, d in enumerate(pick):
-            d["half"] = "fresh" if fresh else (
-                "dev" if k % 2 == 0 else "held")
+            d["half"] = half or ("dev" if k % 2 == 0 else "held")
         docs += pick
-    json.dump(docs, sys.stdout, ensure_ascii=False, indent=1)
-    print()
+    return docs
 
 
 if __name__ == "__main__":
