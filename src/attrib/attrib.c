@@ -347,15 +347,16 @@ static uint32_t skip_aux_en(const txt *t, uint32_t lo, uint32_t i) {
   }
 }
 
-/* A parenthesized abbreviation right before i ("the Office for National
-** Statistics (ONS) said"): returns the position of its "(", else i. */
+/* A parenthesized abbreviation or a ticker right before i ("the Office
+** for National Statistics (ONS) said", "Lucas Industries Plc <LUCS.L>
+** said"): returns the position of its "(" or "<", else i. */
 static uint32_t skip_abbrev_en(const txt *t, uint32_t lo, uint32_t i) {
   uint32_t e = i, b;
   while (e > lo && t->s[e - 1] == ' ') e--;
-  if (e == lo || t->s[e - 1] != ')') return i;
+  if (e == lo || (t->s[e - 1] != ')' && t->s[e - 1] != '>')) return i;
   for (b = e - 1; b > lo && e - b <= 12; b--) {
     char c = t->s[b - 1];
-    if (c == '(') return b - 1;
+    if (c == (t->s[e - 1] == ')' ? '(' : '<')) return b - 1;
     if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '&' ||
           c == '.' || c == '-'))
       return i;
@@ -605,6 +606,7 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
           if (ok && c->lang[0] == 'a') {
             extend_in_ar(&t, se, s, &e);
             hs_attr_extend_adj_ar(&t, se, s, &e);
+            hs_attr_extend_title_ar(&t, se, &e);
           }
           if (ok && c->lang[0] == 'r') hs_attr_extend_in_ru(&t, se, s, &e);
           if (ok && (c->flags & F_THAT) && !that_after(&t, e, se->e)) ok = 0;

@@ -51,6 +51,8 @@ extern const char *const hs_attr_stop_en[], *const hs_attr_stop_ar[],
     *const hs_attr_stop_fa[], *const hs_attr_stop_ru[];
 extern const char *const hs_attr_pronouns[];
 extern const char *const hs_attr_head_in_ar[];
+/* Arabic titles before a name («المهندس», «الدكتور»). */
+extern const char *const hs_attr_title_ar[];
 extern const char *const hs_attr_masdar_ar[];
 extern const char *const hs_attr_medium_ar[];
 extern const char *const hs_attr_that_ar[];
@@ -151,6 +153,9 @@ int hs_attr_subject_kana_ar(const txt *t, const sent *se, uint32_t p,
 void hs_attr_extend_adj_ar(const txt *t, const sent *se, uint32_t s,
                            uint32_t *e);
 uint32_t hs_attr_skip_told_ar(const txt *t, const sent *se, uint32_t ce);
+/* subject.c: an Arabic source cut at «في» before a place, a title and a
+** name: extended over them. */
+void hs_attr_extend_title_ar(const txt *t, const sent *se, uint32_t *e);
 /* subject.c: a Russian head read alone before «в» and a body («источник
 ** в МВД»): extended over the body. */
 void hs_attr_extend_in_ru(const txt *t, const sent *se, uint32_t s,

@@ -13,7 +13,7 @@
 ** Arabic preposition «لـ» is written joined: «وفقا لوكالة»).
 **
 **   en: said, says, told, reported, reports, stated, announced, added,
-**       claimed, confirmed, noted, wrote, quoted, according to, citing,
+**       claimed, confirmed, noted, explained, wrote, quoted, according to, citing,
 **       quoting, as quoted by, quoted as saying by, as reported by, cited
 **       by, Source:, denied,
 **       has denied, denies, rejected, dismissed, refuted, called the
@@ -25,14 +25,15 @@
 **       المصدر: (each also with the conjunction و)
 **       بيّن، أبلغ (only before «أن»: «أبلغ التهاني» conveys greetings;
 **       the one told, quoted, may come first: «أبلغ "الوطن" مصدر»), and
-**       «وبين» only before «أن» (it is also "and between")
+**       «وبين» only before «أن» (it is also "and between"), أبان (only
+**       before «أن»)
 **   fa: به گزارش، به نقل از، طبق گزارش، بنا بر گزارش، بنا به گزارش، بنا به
 **       گفته، بنا به اعلام، به گفته، به نوشته، به روایت (a bare «بنا به» is
 **       as often "because of": no cue),
 **       گفت، گفتند، اعلام کرد، اعلام کردند، گزارش داد، گزارش دادند، نوشت،
 **       تصریح کرد، خاطرنشان کرد، عنوان کرد، اظهار داشت، اظهار کرد، اضافه
 **       کرد، ادامه داد، تاکید کرد، بیان کرد، تایید کرد، می‌گوید، می‌گویند،
-**       افزود، تکذیب کرد، (را) «بی‌اساس» خواند، (را) «نادرست» خواند (also without «»)، منبع:
+**       افزود، خبر داد، خبر دادند (gave the news of: «X از ... خبر داد»)، تکذیب کرد، (را) «بی‌اساس» خواند، (را) «نادرست» خواند (also without «»)، منبع:
 **   ru: по словам, по данным, по информации, по сообщению, согласно, как
 **       сообщает/сообщил(а, и)/заявил(а, и)/передает, со ссылкой на,
 **       ссылаясь на (citing), сообщил(а, о, и), заявил(а, о, и), сказал(а,
@@ -86,6 +87,7 @@ const cue_row hs_attr_cues[] = {
     {"en", "claimed", BEFORE, 0},
     {"en", "confirmed", BEFORE, 0},
     {"en", "noted", BEFORE, 0},
+    {"en", "explained", BEFORE, 0},
     {"en", "wrote", BEFORE, 0},
     {"en", "quoted", BEFORE, 0},
     {"ar", "كما نقلت عنه", AFTER, F_CITING | F_REVERSE},
@@ -160,6 +162,8 @@ const cue_row hs_attr_cues[] = {
     {"ar", "بيّنت", AFTER, 0},
     {"ar", "وبين", AFTER, F_THAT},
     {"ar", "وبينت", AFTER, F_THAT},
+    {"ar", "وأبان", AFTER, F_THAT},
+    {"ar", "أبان", AFTER, F_THAT},
     {"ar", "وأبلغ", AFTER, F_TOLD | F_THAT},
     {"ar", "أبلغ", AFTER, F_TOLD | F_THAT},
     {"ar", "وأبلغت", AFTER, F_TOLD | F_THAT},
@@ -207,6 +211,8 @@ const cue_row hs_attr_cues[] = {
     {"fa", "«نادرست» خواند", BEFORE, F_DENIAL},
     {"fa", "نادرست خواند", BEFORE, F_DENIAL},
     {"fa", "اعلام کرد", BEFORE, 0},
+    {"fa", "خبر دادند", BEFORE, 0},
+    {"fa", "خبر داد", BEFORE, 0},
     {"fa", "گفت", BEFORE, 0},
     {"fa", "افزود", BEFORE, 0},
     /* Russian: a verb's source is read before it ("Министр заявил"), or
@@ -382,6 +388,13 @@ const char *const hs_attr_medium_ar[] = {"صحيفة", "وكالة", "قناة",
 ** («مصدر في الوزارة», «مسؤولون في الحكومة»). */
 const char *const hs_attr_head_in_ar[] = {"مصدر", "مصادر", "مسؤول", "مسؤولون",
                                           "مسؤولين", "مسئول", "مسئولون", NULL};
+/* Arabic titles before a name: a word after one is a name even where it
+** is a stop word elsewhere («الدكتور الجمعة»: not Friday), and a title
+** after «في» and a place goes on the source («مدير فرع الوزارة في
+** الأحساء المهندس عبدالله الدولة»). */
+const char *const hs_attr_title_ar[] = {
+    "الدكتور", "المهندس", "الشيخ", "الأستاذ", "السيد", "اللواء", "العميد",
+    "العقيد", "د", "م", NULL};
 const char *const hs_attr_pronouns[] = {
     "he", "she", "it", "they", "we", "i", "you", "this", "which", "who",
     "there", "that", "one", "what", "the", "a", "an", "and", "but", "it",
@@ -532,7 +545,10 @@ const type_word hs_attr_type_words[] = {
     {"администрации", HS_SRC_OFFICIAL}, {"компания", HS_SRC_OFFICIAL},
     {"компании", HS_SRC_OFFICIAL}, {"депутат", HS_SRC_OFFICIAL},
     {"депутата", HS_SRC_OFFICIAL}, {"спикер", HS_SRC_OFFICIAL},
-    {"минздрав", HS_SRC_OFFICIAL}, {"минфин", HS_SRC_OFFICIAL}};
+    {"минздрав", HS_SRC_OFFICIAL}, {"минфин", HS_SRC_OFFICIAL},
+    {"محافظ", HS_SRC_OFFICIAL}, {"مديرية", HS_SRC_OFFICIAL},
+    {"سكرتير", HS_SRC_OFFICIAL}, {"الناطق", HS_SRC_OFFICIAL},
+    {"leader", HS_SRC_OFFICIAL}};
 const size_t hs_attr_ntype_words =
     sizeof hs_attr_type_words / sizeof hs_attr_type_words[0];
 

@@ -353,3 +353,27 @@ uint32_t hs_attr_skip_told_ar(const txt *t, const sent *se, uint32_t ce) {
       return z + hs_attr_quote_close_len(t, z);
   return ce;
 }
+
+/* An Arabic source cut at «في» whose place, of one to three words, is
+** followed by a title and a name («مدير فرع وزارة المياه في الأحساء
+** المهندس عبدالله الدولة»): extended over the place and the name. */
+void hs_attr_extend_title_ar(const txt *t, const sent *se, uint32_t *e) {
+  uint32_t p = *e, q, s2, e2;
+  int k;
+  if (p + 6 > se->e || memcmp(t->s + p, " \xD9\x81\xD9\x8A ", 6)) return;
+  p += 6;
+  for (k = 0; k < 4 && p < se->e; k++) {
+    q = hs_attr_word_end(t, p);
+    if (q > se->e || q == p) return;
+    if (k >= 1 && hs_attr_in_list(t->s + p, q - p, hs_attr_title_ar)) {
+      if (hs_attr_read_after(t, p, se->e, "ar", &s2, &e2) && s2 == p &&
+          e2 > q)
+        *e = e2;
+      return;
+    }
+    if (hs_attr_in_list(t->s + p, q - p, hs_attr_stop_ar) || q >= se->e ||
+        t->s[q] != ' ')
+      return;
+    p = q + 1;
+  }
+}

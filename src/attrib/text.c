@@ -216,6 +216,31 @@ uint32_t hs_attr_quote_close_len(const txt *t, uint32_t i) {
   return 0;
 }
 
+/* 1 if a digit opens the word at p: ASCII, Arabic-Indic or Persian. */
+static int digit_at(const txt *t, uint32_t p) {
+  unsigned char c = (unsigned char)t->s[p], d;
+  if (c >= '0' && c <= '9') return 1;
+  if (p + 1 >= t->len) return 0;
+  d = (unsigned char)t->s[p + 1];
+  return (c == 0xD9 && d >= 0xA0 && d <= 0xA9) ||
+         (c == 0xDB && d >= 0xB0 && d <= 0xB9);
+}
+
+/* 1 if the Persian «و» at [p, q) joins two parts of one name («انجمن
+** سینمای انقلاب و دفاع مقدس», «اداره کل ورزش و جوانان»): a word follows
+** it that is no stop word and no pronoun. */
+static int and_in_name_fa(const txt *t, uint32_t p, uint32_t q, uint32_t lim,
+                          const char *const *stops) {
+  uint32_t r;
+  if (q - p != 2 || memcmp(t->s + p, "\xD9\x88", 2) || q + 1 >= lim ||
+      t->s[q] != ' ' || hs_attr_punct_len(t, q + 1))
+    return 0;
+  r = hs_attr_word_end(t, q + 1);
+  if (r > lim) r = lim;
+  return r > q + 1 && !hs_attr_in_list(t->s + q + 1, r - q - 1, stops) &&
+         !hs_attr_in_list(t->s + q + 1, r - q - 1, hs_attr_pronouns);
+}
+
 /* Read a source forwards from i: words up to a stop. */
 int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
                       uint32_t *s, uint32_t *e) {
@@ -226,7 +251,7 @@ int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
   /* the language once, not at every word */
   int en = !strcmp(lang, "en"), ar = !strcmp(lang, "ar"),
       fa = !strcmp(lang, "fa");
-  int nw = 0, max = en ? 7 : 11;
+  int nw = 0, max = en ? 7 : 11, title = 0;
   /* skip spaces (not hard punctuation, except a colon after Source) */
   while (p < lim && (hs_attr_is_space_byte((unsigned char)t->s[p]) ||
                      ((unsigned char)t->s[p] == 0xC2 && p + 1 < lim &&
@@ -274,12 +299,17 @@ int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
     }
     q = hs_attr_word_end(t, p);
     if (q == p || (q - p == 1 && t->s[p] == '-')) break; /* a dash */
+    if (nw >= 1 && (ar || fa) && digit_at(t, p))
+      break; /* «وفقا لفريق الإحصاء بالمهرجان 1800 سيارة»: a count */
     if (hs_attr_in_list(t->s + p, q - p, stops) &&
         !(nw == 0 && en &&
           hs_attr_eq_ci(t->s + p, q - p, "the")) &&
-        !(fa && hs_attr_eq_ci(t->s + p, q - p, "این")))
+        !(fa && hs_attr_eq_ci(t->s + p, q - p, "این")) &&
+        !(title && q - p > 4 && !memcmp(t->s + p, "\xD8\xA7\xD9\x84", 4)) &&
+        !(fa && nw >= 2 && and_in_name_fa(t, p, q, lim, stops)))
       break; /* «کارشناسان این سازمان»: «این» inside a name; «این
-              ** کارگردان» opening one (a back-reference, marked vague) */
+              ** کارگردان» opening one (a back-reference, marked vague);
+              ** «الدكتور الجمعة»: a name after a title, not Friday */
     if (nw >= 1 && ar && q - p > 2 &&
         !memcmp(t->s + p, "\xD9\x84", 2) &&
         hs_attr_in_list(t->s + p + 2, q - p - 2, hs_attr_medium_ar))
@@ -294,6 +324,7 @@ int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
     if (nw == 0) ws = p;
     we = q;
     nw++;
+    title = ar && hs_attr_in_list(t->s + p, q - p, hs_attr_title_ar);
     p = q;
   }
   if (!nw) return 0;

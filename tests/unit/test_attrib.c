@@ -246,6 +246,32 @@ static const attr_case cases[] = {
     /* "X in Y said" opening its clause; not "said 10,000" */
     {"Farmers in Basra province said on Monday that crops died.",
      {{"Farmers in Basra province", HS_SRC_ANONYMOUS, 0, 0}}},
+    /* a ticker between the name and the cue */
+    {"Fenwick Holdings Plc <FNWK.L> said it would sell its unit.",
+     {{"Fenwick Holdings Plc", HS_SRC_OFFICIAL, 0, 0}}},
+    {"Chief financial officer Maria Lopes explained that margins fell.",
+     {{"Chief financial officer Maria Lopes", HS_SRC_OFFICIAL, 0, 0}}},
+    /* a day's name after a title is a name, not Friday or Thursday */
+    {"وأوضح الدكتور الخميس أن العيادة افتتحت.",
+     {{"الدكتور الخميس", HS_SRC_PERSON, 0, 0}}},
+    /* «في» and a place, then a title and the name: one source */
+    {"أعلن مدير فرع وزارة الزراعة في القصيم المهندس سعد العتيبي، عن افتتاح "
+     "السوق.",
+     {{"مدير فرع وزارة الزراعة في القصيم المهندس سعد العتيبي",
+       HS_SRC_OFFICIAL, 0, 0}}},
+    /* a count ends a source read forwards */
+    {"بلغ عدد الزوار وفقا لإدارة المهرجان 300 زائر.",
+     {{"إدارة المهرجان", HS_SRC_UNKNOWN, 0, 0}}},
+    /* «خبر داد»; «و» inside an office's name */
+    {"مدیرکل ورزش و جوانان استان فارس از برگزاری مسابقات خبر داد.",
+     {{"مدیرکل ورزش و جوانان استان فارس", HS_SRC_OFFICIAL, 0, 0}}},
+    {"به گزارش ایسنا به نقل از اداره کل ورزش و جوانان استان، مسابقه برگزار "
+     "شد.",
+     {{"ISNA", HS_SRC_AGENCY, 0, 0},
+      {"اداره کل ورزش و جوانان استان", HS_SRC_OFFICIAL, 1, 0}}},
+    /* «و» before a stop word ends the source */
+    {"به گزارش فارس و به نقل از ایسنا، مسابقه برگزار شد.",
+     {{"Fars", HS_SRC_AGENCY, 0, 0}, {"ISNA", HS_SRC_AGENCY, 1, 0}}},
 };
 
 /* Chains whose two ends are apart: (citing, cited) by normalized name,
@@ -303,6 +329,7 @@ static const struct {
     {"Based on the estimate, the trust said there is no money.", "the trust"},
     {"اين كارگردان سينما به فارس گفت: فيلم كمدي است.", "اين كارگردان سينما"},
     {"وأضافت المصادر أن المقاومة بدأت.", "المصادر"},
+    {"وكان المحافظ قد أعلن أن العمل بدأ.", "المحافظ"},
 };
 
 static void test_attrib_vague(void **state) {
