@@ -12,7 +12,8 @@
 **    «تاريخ», «تاریخ», «منتشر»), +0.15 when the cue labels the date
 **    (ends at most 12 bytes before it); dates inside boilerplate are
 **    ignored; the best wins, the earliest among equals;
-**  - title: on a scraped page whose article starts below the site's
+**  - title: an e-mail or Usenet message's Subject: line; on a scraped
+**    page whose article starts below the site's
 **    furniture, the headline over its first paragraph (article_start.c),
 **    whose byline and date lines are then the header zone for the date;
 **    else the first non-empty line if it is short (at most 160 bytes,
@@ -295,6 +296,25 @@ static void find_date(const hs_doc *d, hs_meta *m, const hs_page_start *art) {
   }
 }
 
+/* The Subject: line of an e-mail or Usenet header block [0, hz): its
+** value's bytes in *vs, *ve (a folded value runs on over the lines that
+** open with a space or tab); 0 when the block has none or it is empty. */
+static int mail_subject(const char *t, uint32_t hz, uint32_t *vs,
+                        uint32_t *ve) {
+  uint32_t i, e;
+  for (i = 0; i < hz; i = e + 1) {
+    for (e = i; e < hz && t[e] != '\n'; e++) {}
+    if (!hs_meta_starts_ci(t, i, e, "subject:")) continue;
+    *vs = i + 8;
+    while (e + 1 < hz && (t[e + 1] == ' ' || t[e + 1] == '\t'))
+      for (e++; e < hz && t[e] != '\n'; e++) {}
+    *ve = e;
+    trim_sp(t, vs, ve);
+    return *ve > *vs;
+  }
+  return 0;
+}
+
 static int is_iso_prefix(const char *s) {
   int k;
   for (k = 0; k < 10; k++) {
@@ -397,6 +417,24 @@ int hs_meta_extract(const hs_doc *d, const hs_aliases *aliases,
     hs_page_site_title(d, aliases, &m->outlet, &m->title);
   }
   if (!d->text) return HS_OK;
+  len = d->len > UINT32_MAX ? UINT32_MAX : (uint32_t)d->len;
+  /* an e-mail or Usenet message: its Subject: line (not the From: line
+  ** that opens it, nor a line of its body) */
+  if (!m->title.value) {
+    int mail = 0;
+    uint32_t hz = header_end(d->text, len, m->boiler, m->nboiler, &mail), vs,
+             ve;
+    if (mail && mail_subject(d->text, hz, &vs, &ve)) {
+      char *v = hs_strndup(d->text + vs, ve - vs), *p, *q;
+      for (p = q = v; *p; p++) /* a folded value: one space */
+        if (*p == '\r' || *p == '\n') continue;
+        else if ((*p == ' ' || *p == '\t') && q > v && q[-1] == ' ') continue;
+        else *q++ = *p == '\t' ? ' ' : *p;
+      *q = 0;
+      field_set(&m->title, v, d->text, vs, ve, 0.9, 0);
+      free(v);
+    }
+  }
   /* the headline over the article's first paragraph (article_start.c),
   ** unless it is the outlet's masthead; else the first-lines rule */
   {
@@ -417,7 +455,6 @@ int hs_meta_extract(const hs_doc *d, const hs_aliases *aliases,
   }
   if (!m->title.value && !art.furniture)
     hs_page_title(d, aliases, m->boiler, m->nboiler, &m->outlet, &m->title);
-  len = d->len > UINT32_MAX ? UINT32_MAX : (uint32_t)d->len;
   for (i = 0; i < len; i = e + 1) {
     uint32_t ls, le;
     for (e = i; e < len && d->text[e] != '\n'; e++) {}

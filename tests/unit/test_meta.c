@@ -933,6 +933,40 @@ static void test_page_header_lines(void **state) {
   hs_aliases_free(al);
 }
 
+/* An e-mail or Usenet message's title is its Subject: line, not the From:
+** or Return-Path: line that opens it: folded over two lines it is one,
+** with one space; a message without one keeps the first-lines rule. */
+static void test_mail_subject(void **state) {
+  static const char *const pages[][2] = {
+      {"From: anna@harbor.example (Anna Berg)\nSubject: Re: ferry pier "
+       "vote   \nOrganization: Harbor College\nLines: 3\n\nThe council voted "
+       "to rebuild the old ferry pier after three hours of debate.\n",
+       "Re: ferry pier vote"},
+      {"From list-admin@harbor.example  Tue Jul 23 19:25:05 2002\n"
+       "Return-Path: <list-admin@harbor.example>\nSubject: [harbor] The "
+       "ferry pier\n\tis to be rebuilt\nDate: Tue, 23 Jul 2002 19:25:05 "
+       "-0700\n\nThe council voted to rebuild the old ferry pier.\n",
+       "[harbor] The ferry pier is to be rebuilt"},
+      {"From: anna@harbor.example (Anna Berg)\nOrganization: Harbor "
+       "College\n\nThe council voted to rebuild the old ferry pier.\n",
+       "From: anna@harbor.example (Anna Berg)"}};
+  size_t i;
+  (void)state;
+  for (i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+    hs_corpus *c = hs_corpus_new();
+    hs_meta m;
+    assert_int_equal(hs_corpus_add(c, "p", pages[i][0], strlen(pages[i][0]),
+                                   NULL, NULL, NULL, NULL, NULL, "a.jsonl", 1,
+                                   NULL), HS_OK);
+    assert_int_equal(hs_meta_extract(hs_corpus_doc(c, 0), NULL, NULL, &m,
+                                     NULL), HS_OK);
+    if (!m.title.value || strcmp(m.title.value, pages[i][1]))
+      fail_msg("message %zu: title %s", i, m.title.value ? m.title.value : "-");
+    hs_meta_clear(&m);
+    hs_corpus_free(c);
+  }
+}
+
 /* An HTML page without a URL names its site in its markup: the tail cut
 ** from its title, og:site_name, twitter:site, a copyright footer, the
 ** logo's alt text; each read through the alias table ("BBC News" is BBC),
@@ -1251,6 +1285,7 @@ int main(void) {
       cmocka_unit_test(test_meta_fields),
       cmocka_unit_test(test_meta_page),
       cmocka_unit_test(test_page_header_lines),
+      cmocka_unit_test(test_mail_subject),
       cmocka_unit_test(test_html_site),
       cmocka_unit_test(test_outlet_folder_url),
       cmocka_unit_test(test_furniture),
