@@ -671,7 +671,8 @@ typedef struct hs_meta {
   size_t nattr;
   hs_meta_field original;    /* the original outlet a republished page
                                 credits, when it differs from outlet */
-  const char *date_source;   /* "metadata", "header", "url" or NULL */
+  const char *date_source;   /* "metadata", "header", "url", "credit" or
+                             ** NULL */
   const char *outlet_source; /* "metadata", "carrier", "masthead",
                                 "copyright", "site", "dateline",
                                 "credit", "address", "url", "folder" or

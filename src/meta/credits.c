@@ -15,6 +15,14 @@
 ** address is a word of letters, digits, "-" and ".", ending in a
 ** top-level domain of 2 to 4 small letters after a name of 3 bytes or
 ** more, with no "/" or "@" (a link or an e-mail is no credit).
+**
+** A credit line whose value is a web address ("Source:
+** http://www.marlerblog.com/case-news/...", the form aggregators print
+** under a republished article) names the original by the address's host
+** ("marlerblog.com": "www." dropped, the path too); it is read among the
+** page's first lines (page.c) and on its last 3 non-blank lines, and the
+** address's date ("/2018/01/22/") is the original's publication date
+** when the page states none.
 */
 #include <string.h>
 
@@ -87,4 +95,59 @@ int hs_pg_last_site(const char *t, uint32_t len, uint32_t *ns, uint32_t *ne) {
   *ns = s;
   *ne = e;
   return 1;
+}
+
+int hs_pg_address_host(const char *t, uint32_t s, uint32_t e, uint32_t *hs,
+                       uint32_t *he, uint32_t *ae) {
+  uint32_t p, dot = 0, q;
+  while (s < e && is_sp(t[s])) s++;
+  if (ci_at(t, s, e, "http://")) s += 7;
+  else if (ci_at(t, s, e, "https://")) s += 8;
+  else if (!ci_at(t, s, e, "www.")) return 0;
+  if (ci_at(t, s, e, "www.")) s += 4;
+  for (p = s; p < e; p++) {
+    char c = t[p];
+    if (c == '.') dot = p;
+    else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+               (c >= '0' && c <= '9') || c == '-'))
+      break;
+  }
+  /* a host: a name, a dot and a top-level domain of 2 letters or more,
+  ** then the path, a port or the line's end */
+  if (!dot || dot == s || p - dot - 1 < 2 ||
+      (p < e && t[p] != '/' && t[p] != ':' && !is_sp(t[p])))
+    return 0;
+  for (q = dot + 1; q < p; q++)
+    if (!((t[q] >= 'a' && t[q] <= 'z') || (t[q] >= 'A' && t[q] <= 'Z')))
+      return 0;
+  for (q = p; q < e && !is_sp(t[q]); q++) {}
+  *hs = s;
+  *he = p;
+  *ae = q;
+  return 1;
+}
+
+int hs_pg_source_address(const char *t, uint32_t len, uint32_t *hs,
+                         uint32_t *he, uint32_t *us, uint32_t *ue) {
+  uint32_t e = len, s;
+  int lines = 0;
+  size_t k;
+  while (lines < 3 && e > 0) {
+    while (e > 0 && (t[e - 1] == '\n' || is_sp(t[e - 1]))) e--;
+    if (!e) break;
+    for (s = e; s > 0 && t[s - 1] != '\n'; s--) {}
+    while (s < e && is_sp(t[s])) s++;
+    lines++;
+    for (k = 0; hs_pg_credit_cues[k]; k++) {
+      uint32_t q = s + (uint32_t)strlen(hs_pg_credit_cues[k]);
+      if (!ci_at(t, s, e, hs_pg_credit_cues[k])) continue;
+      while (q < e && is_sp(t[q])) q++;
+      if (hs_pg_address_host(t, q, e, hs, he, ue)) {
+        *us = q;
+        return 1;
+      }
+    }
+    e = s;
+  }
+  return 0;
 }

@@ -11,7 +11,9 @@
 **    bytes ("Published", "Posted", "Updated", a "Date:" line, «نشر»,
 **    «تاريخ», «تاریخ», «منتشر»), +0.15 when the cue labels the date
 **    (ends at most 12 bytes before it); dates inside boilerplate are
-**    ignored; the best wins, the earliest among equals;
+**    ignored; the best wins, the earliest among equals; failing one, the
+**    URL's date, then the date in the address of a "Source: http://..."
+**    credit on the page's last lines (a republication's original);
 **  - title: an e-mail or Usenet message's Subject: line; on a scraped
 **    page whose article starts below the site's
 **    furniture, the headline over its first paragraph (article_start.c),
@@ -292,7 +294,24 @@ static void find_date(const hs_doc *d, hs_meta *m, const hs_page_start *art) {
       m->date.raw = hs_strdup(d->url);
       m->date.given = 2; /* from the URL: no span, not given */
       m->date_source = "url";
+      return;
     }
+  }
+  /* a republished page's "Source: http://site.com/2018/01/22/..." line:
+  ** the original's date */
+  {
+    uint32_t hs, he, us, ue;
+    int y, mo, dd;
+    char *u;
+    if (!hs_pg_source_address(d->text, len, &hs, &he, &us, &ue)) return;
+    u = hs_strndup(d->text + us, ue - us);
+    if (hs_url_date(u, &y, &mo, &dd)) {
+      char iso[16];
+      snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, mo, dd);
+      field_set(&m->date, iso, d->text, us, ue, 0.65, 0);
+      m->date_source = "credit";
+    }
+    free(u);
   }
 }
 

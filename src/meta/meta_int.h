@@ -63,6 +63,11 @@ void hs_page_title(const hs_doc *d, const hs_aliases *a, const hs_range *b,
                    size_t nb, const hs_meta_field *outlet,
                    hs_meta_field *out);
 int hs_url_date(const char *url, int *y, int *m, int *d);
+/* credits.c: a credit line ("Source: http://...") among the text's last 3
+** non-blank lines whose value is a web address: the host's bytes in
+** [*hs, *he), the address's in [*us, *ue). */
+int hs_pg_source_address(const char *t, uint32_t len, uint32_t *hs,
+                         uint32_t *he, uint32_t *us, uint32_t *ue);
 
 /* site.c: the outlet an HTML page names in its markup (the `page_site` of
 ** its extra, through the alias table): fills out and returns "html", or

@@ -30,7 +30,8 @@
 **   page names no carrier, else X is the credited original);
 **   a credit line "Originally published by X", «نقلا عن X», «بازنشر از X»,
 **   a byline "by A – site.com", a site address alone on the page's last
-**   line (credits.c);
+**   line, a "Source: http://site.com/..." line (its host) among the first
+**   lines or the last 3 (credits.c);
 **   a site address "www.irna.ir" (0.6) and the URL's domain (0.55), read
 **   through the alias table; with no other outlet, the address the page
 **   prints twice or more, known or not ("catchitkansas.com", 0.5);
@@ -524,8 +525,14 @@ const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
       if (ci_at(t, s, e, hs_pg_carrier_cues[k]) && !carrier.value)
         put(&carrier, a, t, s + (uint32_t)strlen(hs_pg_carrier_cues[k]), e, 0.85);
     for (k = 0; hs_pg_credit_cues[k]; k++)
-      if (ci_at(t, s, e, hs_pg_credit_cues[k]) && !credit.value)
-        put(&credit, a, t, s + (uint32_t)strlen(hs_pg_credit_cues[k]), e, 0.8);
+      if (ci_at(t, s, e, hs_pg_credit_cues[k]) && !credit.value) {
+        uint32_t q = s + (uint32_t)strlen(hs_pg_credit_cues[k]), ae;
+        /* "Source: http://www.site.com/...": the address's host */
+        if (hs_pg_address_host(t, q, e, &ns, &ne, &ae))
+          put(&credit, a, t, ns, ne, 0.8);
+        else
+          put(&credit, a, t, q, e, 0.8);
+      }
     /* "by A – site.com" (credits.c) */
     if (!credit.value && hs_pg_byline_site(t, s, e, &ns, &ne))
       put(&credit, a, t, ns, ne, 0.8);
@@ -555,8 +562,11 @@ const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
       put(&dl, a, t, ns, ne, 0.7);
   }
   if (!credit.value && t) { /* "atimes.com" alone on the last line */
-    uint32_t ns, ne;
-    if (hs_pg_last_site(t, len, &ns, &ne)) put(&credit, a, t, ns, ne, 0.8);
+    uint32_t ns, ne, us, ue;
+    if (hs_pg_source_address(t, len, &ns, &ne, &us, &ue))
+      put(&credit, a, t, ns, ne, 0.8); /* "Source: http://site.com/..." */
+    else if (hs_pg_last_site(t, len, &ns, &ne))
+      put(&credit, a, t, ns, ne, 0.8);
   }
   src = carrier.value ? "carrier" : "masthead";
   if (!carrier.value && mast.value) carrier = mast, memset(&mast, 0, sizeof mast);

@@ -140,6 +140,11 @@ int hs_pg_byline_site(const char *t, uint32_t s, uint32_t e, uint32_t *ns,
 /* A site address alone on the text's last non-blank line ("atimes.com"):
 ** the credit of a republished article (credits.c). */
 int hs_pg_last_site(const char *t, uint32_t len, uint32_t *ns, uint32_t *ne);
+/* A web address at the start of text[s,e) ("http://www.site.com/a/b",
+** "www.site.com"): its host without "www." in [*hs, *he), the address's
+** end in *ae (credits.c). */
+int hs_pg_address_host(const char *t, uint32_t s, uint32_t e, uint32_t *hs,
+                       uint32_t *he, uint32_t *ae);
 /* A dateline at the start of text[s,e): fills the name's bytes. */
 int hs_pg_dateline(const hs_aliases *a, const char *t, uint32_t s,
                    uint32_t e, uint32_t *ns, uint32_t *ne);

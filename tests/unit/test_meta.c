@@ -670,6 +670,12 @@ static void test_scraped_dates(void **state) {
        "November 18, 2019\nThe phones, speakers and watches that made our "
        "list this year are the ones we kept using long after the review "
        "was written, and here is why.\n",
+       "2019-11-18"},
+      /* a republication: the address its "Source:" line credits */
+      {"Best tech gadgets of the year\nThe phones, speakers and watches "
+       "that made our list this year are the ones we kept using long after "
+       "the review was written, and here is why.\n"
+       "Source: http://techblog.example.com/2019/11/18/best-gadgets/\n",
        "2019-11-18"}};
   hs_aliases *al = NULL;
   size_t i, wrong = 0;
@@ -858,8 +864,10 @@ static void test_copyright_holder_forms(void **state) {
 
 /* Credits outside the line forms: a wire dateline in brackets with an en
 ** or em dash (a bracket of no known agency is none), a byline naming the
-** author's site, a site address alone on the last line, and a page's own
-** "Subscribe to X for FREE" when nothing else names it. */
+** author's site, a site address alone on the last line, a page's own
+** "Subscribe to X for FREE" when nothing else names it, and a "Source:"
+** line whose value is a web address (its host; on the page's last lines
+** too). */
 static void test_credit_forms(void **state) {
 #define PIER "The harbor council met on Monday evening to decide whether the " \
              "old ferry pier should be rebuilt or closed for good, and after " \
@@ -873,7 +881,15 @@ static void test_credit_forms(void **state) {
       {"Pier to be rebuilt\n" PIER "\nharbortimes.com\n", "harbortimes.com"},
       {"Subscribe to Harbor Free Press for FREE\nPier to be rebuilt\n" PIER
        "\n",
-       "Harbor Free Press"}};
+       "Harbor Free Press"},
+      {"Pier to be rebuilt\n" PIER "\n" PIER "\n" PIER "\n" PIER "\n" PIER
+       "\n" PIER "\n" PIER "\n" PIER "\n" PIER "\n" PIER "\n" PIER "\n" PIER
+       "\n" PIER "\n" PIER "\n" PIER "\n" PIER "\nShare this\n"
+       "Source: http://www.harborblog.com/2018/01/22/pier-to-be-rebuilt/\n",
+       "harborblog.com"},
+      {"Pier to be rebuilt\nSource: https://harborblog.com/pier?id=7\n" PIER
+       "\n",
+       "harborblog.com"}};
 #undef PIER
   (void)state;
   assert_int_equal(outlet_misses(pages, sizeof pages / sizeof pages[0]), 0);
