@@ -77,6 +77,7 @@ typedef struct sent {
   uint32_t doc, start, end, nw; /* nw: its distinct words that pair */
   uint32_t nk;     /* its keys: those, then its list items' words */
   uint32_t lead;   /* among the first HS_PARA_LEAD sentences of its document */
+  uint32_t closing;/* the last sentence of its prose (not the only one) */
   uint32_t masked; /* holds stock words (compared without them) */
   uint32_t cased;  /* written in a script with case, as prose or capitals */
   uint64_t shape;  /* hash of its normalized words in order */
@@ -318,6 +319,16 @@ static int figures_conflict(const char *ta, const char *tb,
   return changed[0] && changed[1] && changed[0] + changed[1] >= 3;
 }
 
+/* whether two documents are dated more than HS_PARA_BACKGROUND_DAYS apart */
+static int far_apart(const hs_pdoc *docs, uint32_t a, uint32_t b) {
+  int oka = 0, okb = 0;
+  long da, db;
+  if (!docs || !docs[a].date || !docs[b].date) return 0;
+  da = hs_story_days(docs[a].date, &oka);
+  db = hs_story_days(docs[b].date, &okb);
+  return oka && okb && (da > db ? da - db : db - da) > HS_PARA_BACKGROUND_DAYS;
+}
+
 static int para_cmp(const void *x, const void *y) {
   const hs_para *a = x, *b = y;
   if (a->a != b->a) return a->a < b->a ? -1 : 1;
@@ -330,7 +341,7 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
                          const uint32_t *group,
                          int (*skip)(void *ud, uint32_t a, uint32_t b),
                          void *ud, hs_para **out, size_t *n, hs_error *err) {
-  size_t nd = hs_corpus_count(c), i, j, k;
+  size_t nd = hs_corpus_count(c), i, j, k, first_s, nprose;
   sent *s = NULL;
   size_t ns = 0, caps = 0;
   uint64_t *key = NULL, *pk = NULL;
@@ -370,6 +381,8 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
       free(u);
       if (rc) goto out;
     }
+    first_s = ns;
+    nprose = 0;
     for (j = 0; j < nss; j++) {
       size_t t0, nw;
       while (t < nt && tok[t].start < ss[j].start) t++;
@@ -395,6 +408,7 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
       why = hs_stock_mask(stock, d->text, ss[j].start, ss[j].end, tok + t0,
                           nw, mask);
       if (why && why != HS_STOCK_LIST && why != HS_STOCK_BACKGROUND) continue;
+      nprose++; /* the lead counts prose, not a page's menus and bylines */
       for (k = 0, nu = 0, nl = 0; k < nw; k++)
         nu += !mask[k], nl += mask[k] == 2;
       claim = !why && nu >= MIN_WORDS;
@@ -405,6 +419,7 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
       s[ns].end = ss[j].end;
       s[ns].nw = 0;
       s[ns].lead = j < HS_PARA_LEAD;
+      s[ns].closing = (uint32_t)nprose; /* its place in the prose, for now */
       s[ns].masked = nu < nw;
       s[ns].cased = kind == HS_SENT_CASED || kind == HS_SENT_CAPS;
       s[ns].shape = 0;
@@ -448,6 +463,10 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
       }
       ns++;
     }
+    /* the closing sentence of its prose (a page's menus and bylines do
+    ** not count) */
+    for (k = first_s; k < ns; k++)
+      s[k].closing = s[k].closing > 1 && s[k].closing == nprose;
   }
   carry = hs_malloc((nk + 1) * sizeof *carry);
   {
@@ -583,7 +602,10 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
     if (skip && skip(ud, da, db)) continue;
     other = docs && docs[da].outlet && docs[db].outlet &&
             !same_outlet(docs, da, db);
-    weak = other && s[x].lead && s[y].lead && nsh >= HS_PARA_WEAK_SHARED;
+    /* a closing line is background when the two are weeks apart (the
+    ** port's yearly traffic after another month's news) */
+    weak = other && s[x].lead && s[y].lead && nsh >= HS_PARA_WEAK_SHARED &&
+           !((s[x].closing || s[y].closing) && far_apart(docs, da, db));
     strong = other && s[x].cased && s[y].cased &&
              nsh >= HS_PARA_STRONG_SHARED && what[i] >= HS_PARA_STRONG_WHAT;
     A = hs_corpus_doc(c, s[x].doc);
@@ -619,14 +641,25 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
     res[nres].similarity = sim;
     res[nres].words = wsim;
     res[nres].sentences = 1;
+    res[nres].lead = !s[x].closing || !s[y].closing;
     nres++;
   }
-  /* one per document pair: the best, counting the others */
+  /* one per document pair: the best, counting the others.  One sentence
+  ** pair that closes both documents, dated more than HS_PARA_BACKGROUND_DAYS
+  ** apart, is background told by both (a port's yearly traffic, a
+  ** tanker's builder), not the news of either: alone it links nothing.
+  ** (The closing lines of one day's reports of one meeting, its attendees
+  ** or a match's referees, are its news, told by every paper that day.) */
   if (nres) qsort(res, nres, sizeof *res, para_cmp);
   for (i = 0, k = 0; i < nres; i = j) {
+    uint32_t lead = 0;
+    size_t q;
     for (j = i + 1; j < nres && res[j].a == res[i].a && res[j].b == res[i].b; j++) {}
+    for (q = i; q < j; q++) lead += res[q].lead;
+    if (j - i < 2 && !lead && far_apart(docs, res[i].a, res[i].b)) continue;
     res[k] = res[i];
     res[k].sentences = (uint32_t)(j - i);
+    res[k].lead = lead;
     k++;
   }
   nres = k;

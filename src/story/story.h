@@ -22,6 +22,7 @@ typedef struct hs_para {
   double similarity;         /* hs_claims_compare's, changes counted */
   double words;              /* its words' similarity (numbers aligned) */
   uint32_t sentences;       /* matched sentence pairs between them */
+  uint32_t lead;            /* pairs not closing both documents */
 } hs_para;
 
 /* Sentence pairs of different documents stating the same claim in other
@@ -47,6 +48,7 @@ typedef struct hs_para {
 #define HS_PARA_LEAD 3
 #define HS_PARA_WEAK 0.28
 #define HS_PARA_WEAK_SHARED 4
+#define HS_PARA_BACKGROUND_DAYS 7 /* closing lines further apart: background */
 #define HS_PARA_STRONG 0.40
 #define HS_PARA_STRONG_SHARED 6
 #define HS_PARA_STRONG_WHAT 4
