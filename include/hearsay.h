@@ -1100,6 +1100,8 @@ typedef struct hs_pdoc {
   char *headline;        /* title, else the first line of the text */
   int denial;            /* an attribution in it is a denial */
   uint32_t story;        /* index into stories, UINT32_MAX if in none */
+  int credits;           /* cites a document of its story dated the same
+                            day: of a same-day tie it is not the first */
 } hs_pdoc;
 
 /* A document-level edge.  from/to are corpus indexes, earlier -> later;

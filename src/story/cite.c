@@ -64,6 +64,22 @@ static void cite(cite_ctx *x, const char *name, uint32_t st, uint32_t en) {
   l->cited = hs_strdup(name);
 }
 
+/* a dateline credit ("DUBAI (Reuters) -") of an outlet with a document of
+** the story dated the same day: the document is that outlet's text, so of
+** the day's tie it is not the first (hs_pdoc.credits) */
+static void credit(cite_ctx *x, const char *name) {
+  hs_provenance *pv = x->pv;
+  hs_pdoc *me = &pv->docs[x->doc];
+  size_t j;
+  if (!name || !me->date || (me->outlet && !strcmp(me->outlet, name))) return;
+  for (j = 0; j < x->s->ndocs; j++) {
+    const hs_pdoc *o = &pv->docs[x->s->docs[j]];
+    if (x->s->docs[j] != x->doc && o->outlet && !strcmp(o->outlet, name) &&
+        o->date && !strcmp(o->date, me->date) && !o->credits)
+      me->credits = 1;
+  }
+}
+
 int hs_story_is_credit(const char *t, size_t len, uint32_t st, uint32_t en) {
   while (st > 0 && t[st - 1] == ' ') st--;
   while (en < len && t[en] == ' ') en++;
@@ -102,6 +118,7 @@ static void scan_aliases(cite_ctx *x, const char *t, size_t len, uint32_t lo,
   for (k = 0; canon && type == HS_SRC_AGENCY && k < x->noutlets; k++)
     if (!strcmp(x->outlets[k], canon)) {
       if (!hs_story_is_credit(t, len, st, en)) cite(x, canon, st, en);
+      else credit(x, canon);
       break;
     }
   scan_aliases(x, t, len, lo, st, depth + 1);
@@ -117,8 +134,12 @@ static void scan_names(cite_ctx *x, const char *t, size_t len) {
     while ((p = find(p, len - (size_t)(p - t), n, nl)) != NULL) {
       size_t at = (size_t)(p - t);
       if ((at == 0 || hs_story_word_edge(t, len, at - 1)) &&
-          hs_story_word_edge(t, len, at + nl) &&
-          !hs_story_is_credit(t, len, (uint32_t)at, (uint32_t)(at + nl))) {
+          hs_story_word_edge(t, len, at + nl)) {
+        if (hs_story_is_credit(t, len, (uint32_t)at, (uint32_t)(at + nl))) {
+          credit(x, n);
+          p += nl;
+          continue;
+        }
         cite(x, n, (uint32_t)at, (uint32_t)(at + nl));
         break;
       }

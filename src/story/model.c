@@ -93,6 +93,7 @@ int hs_provenance_cmp(const hs_provenance *pv, uint32_t a, uint32_t b) {
     if ((c = strcmp(x->date, y->date))) return c;
     if (x->date_source != y->date_source)
       return x->date_source < y->date_source ? -1 : 1;
+    if (x->credits != y->credits) return x->credits ? 1 : -1;
   } else if (x->date || y->date) {
     return x->date ? -1 : 1;
   }
@@ -639,6 +640,17 @@ int hs_provenance_build(const hs_corpus *c, const hs_meta *metas,
   /* citations inside a story (cite.c) */
   hs_story_citations(pv, &cap, c, metas, al, parent, slot);
   hs_story_xlang_edges(pv, &cap, xj, nxj);
+  /* a document crediting a report of the same day is not that day's
+  ** first, whatever the corpus order (a wire's Arabic service crediting
+  ** the wire, a reprint's "source:" line) */
+  for (i = 0; i < pv->nlinks; i++) {
+    const hs_plink *l = &pv->links[i];
+    const hs_pdoc *a = &pv->docs[l->from];
+    hs_pdoc *b = &pv->docs[l->to];
+    if (l->kind == HS_LINK_CITATION && l->from != l->to && a->date &&
+        b->date && !strcmp(a->date, b->date) && !a->credits)
+      b->credits = 1;
+  }
   /* each story: documents in date order, links, outlets, first, claims */
   for (i = 0; i < pv->nlinks; i++) {
     uint32_t r = hs_uf_find(parent, pv->links[i].from);
