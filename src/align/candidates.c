@@ -37,8 +37,8 @@
 #define COLD_DOCS 32   /* a pair without an n-gram passage: keys held by
                        ** at most this many documents... */
 #define COLD_TERMS 6   /* ...at least this many of them shared (or
-                       ** COLD_WEAK, a weak pair: sentence.c keeps only
-                       ** passages inside both documents there) */
+                       ** COLD_WEAK, a weak pair: sentence_pair.c keeps
+                       ** only passages inside both documents there) */
 #define COLD_WEAK 5
 #define PREFETCH 16    /* tokens ahead whose counter is fetched */
 #define PREFETCH_GROUPS 4 /* groups of a key's documents ahead, fetched */

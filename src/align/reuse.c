@@ -1,8 +1,8 @@
 /*
 ** reuse.c — the reuse engine's options (defaults, checks) and how a
 ** passage was found: the small public functions around the engine, kept
-** apart from its hot paths (align.c, sentence.c).  The one-call entry
-** point over a whole corpus, hs_reuse_find, is in mpi/driver.c with
+** apart from its hot paths (align.c, sentence_pair.c).  The one-call
+** entry point over a whole corpus, hs_reuse_find, is in mpi/driver.c with
 ** hs_engine_run, which chooses between this engine and the MPI one.
 */
 #include <string.h>

@@ -1,0 +1,484 @@
+/*
+** sentence_pair.c — the sentence stage's work on one pair of documents
+** (steps 2 and 3 of sentence.c): sentence vectors, seeds, chains and the
+** rules a chain must pass to become a passage.
+**
+** A sentence's vector (its terms with tf·idf weights, sorted by term) is
+** made once, by the first thread that needs it, and published for the
+** pairs of other threads that compare the same sentence; a passage's bag
+** is made anew (radix-sorted when long) and its cosine remembered for the
+** three chainings of the pair.  Chaining is greedy in reading order, the
+** nearest open chain taking the next seed, and a chain that fails as a
+** whole is chained again with half the gaps (three times at most).  The
+** thresholds below were chosen on the development half of PAN 2013 and
+** on the planted news corpora.
+*/
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "align/sentence_pair.h"
+#include "util/util.h"
+
+#define TH_SEED 0.42   /* sentence cosine */
+#define TH_DICE 0.30   /* sentence content-term overlap */
+#define TH_FRAG 0.45   /* cosine of a whole passage */
+#define TH_SUMM 0.30   /* cosine of a summary with its source */
+#define GAP 3          /* sentences skipped inside a rewritten passage */
+#define COLD_SEEDS 3   /* a pair without an n-gram passage: sentences with
+                       ** a seed, each side (2 if they share COLD_WORDS
+                       ** words)... */
+#define COLD_WORDS 30
+#define COLD_DENSE 0.5 /* ...their share of the passage's sentences... */
+#define COLD_SEEDCOS 0.6 /* ...the mean cosine of its seeds... */
+#define COLD_STRAY 1.0 /* ...and seeds outside its passages, per seed in */
+/* Looser rules, for a passage inside both documents (inner): */
+#define COLD_LWORDS 20    /* two sentences a side sharing this many words */
+#define COLD_LDENSE 0.4   /* seeded sentences' share of the passage */
+#define COLD_FRAGCOS 0.6  /* seeds' mean cosine under COLD_SEEDCOS, but
+                          ** the passage as a whole this alike */
+#define COLD_LSTRAY 4.0   /* seeds outside the passages, per seed in */
+#define COLD_BACK 3       /* a chain's step back on the second side */
+#define COLD_EDGE 1       /* sentences from a document's end that count
+                          ** as at its end */
+#define SUM_GAP 20     /* ...on the long side of a summary */
+#define NEAR_VERBATIM HS_NEAR_VERBATIM /* n-gram passages left alone */
+
+#define IDF_UNIT HS_IDF_UNIT
+
+static float idf(const sjob *j, uint32_t term) {
+  return (float)j->idf[term & j->tc->mask] * (1.0f / IDF_UNIT);
+}
+
+
+/* The bag of sentences [s0, s1] of S into *v, by term; *norm its length,
+** *ncontent its distinct content terms. */
+static size_t svec(const sjob *j, sscratch *sc, const hs_senttab *S,
+                   const uint32_t *term, uint32_t s0, uint32_t s1, bent **v, size_t *cap,
+                   double *norm, uint32_t *ncontent) {
+  uint32_t t0 = S->sent[s0], t1 = S->sent[s1 + 1], t, nu = 0, x, y;
+  size_t m = 0;
+  double n2 = 0;
+  HS_GROW(sc->tmp, sc->captmp, (size_t)(t1 - t0) + 1);
+  for (t = t0; t < t1; t++)
+    if (term[t]) { /* its weight is read after the sort: fetched now */
+      __builtin_prefetch(&j->idf[term[t] & j->tc->mask]);
+      sc->tmp[nu++] = term[t];
+    }
+  if (nu <= 48) {
+    for (x = 1; x < nu; x++) {
+      uint32_t val = sc->tmp[x];
+      for (y = x; y > 0 && sc->tmp[y - 1] > val; y--) sc->tmp[y] = sc->tmp[y - 1];
+      sc->tmp[y] = val;
+    }
+  } else { /* a passage's worth: radix sort, 8 bits a pass below 2,048
+    ** terms (summing 2,048 counters a pass would cost more than the
+    ** terms), 11 bits above */
+    uint32_t *a = sc->tmp, *b, cnt[2048], sh, bits = nu < 2048 ? 8 : 11;
+    uint32_t nb = 1u << bits;
+    HS_GROW(sc->tmp2, sc->captmp2, (size_t)nu);
+    b = sc->tmp2;
+    for (sh = 0; sh < 32; sh += bits) {
+      uint32_t *sw, sum = 0, c;
+      memset(cnt, 0, nb * sizeof *cnt);
+      for (x = 0; x < nu; x++) cnt[(a[x] >> sh) & (nb - 1)]++;
+      for (c = 0; c < nb; c++) {
+        uint32_t k = cnt[c];
+        cnt[c] = sum;
+        sum += k;
+      }
+      for (x = 0; x < nu; x++) b[cnt[(a[x] >> sh) & (nb - 1)]++] = a[x];
+      sw = a, a = b, b = sw;
+    }
+    if (a != sc->tmp) memcpy(sc->tmp, a, nu * sizeof *a);
+  }
+  HS_GROW(*v, *cap, (size_t)nu + 1);
+  *ncontent = 0;
+  for (x = 0; x < nu; x = y) {
+    bent *e = &(*v)[m++];
+    for (y = x + 1; y < nu && sc->tmp[y] == sc->tmp[x]; y++) {}
+    e->term = sc->tmp[x];
+    e->tf = y - x;
+    e->w = (float)e->tf * idf(j, e->term);
+    e->stop = idf(j, e->term) < j->stopidf;
+    if (!e->stop) (*ncontent)++;
+    n2 += (double)e->w * e->w;
+  }
+  *norm = sqrt(n2);
+  return m;
+}
+
+/* Cosine of two bags; *shared: content terms in both, *words: word
+** occurrences in both. */
+static double vcos(const bent *va, size_t na, double norma, const bent *vb,
+                   size_t nb, double normb, uint32_t *shared,
+                   uint32_t *words) {
+  size_t x = 0, y = 0;
+  double dot = 0;
+  *shared = *words = 0;
+  while (x < na && y < nb) {
+    if (va[x].term < vb[y].term) x++;
+    else if (va[x].term > vb[y].term) y++;
+    else {
+      dot += (double)va[x].w * vb[y].w;
+      if (!va[x].stop) (*shared)++;
+      *words += va[x].tf < vb[y].tf ? va[x].tf : vb[y].tf;
+      x++, y++;
+    }
+  }
+  if (norma <= 0 || normb <= 0) return 0;
+  return dot / (norma * normb);
+}
+
+/* n bytes from the thread's pool (8-byte aligned, never moved). */
+static void *svpool_alloc(svpool *p, size_t n) {
+  n = (n + 7) & ~(size_t)7;
+  if (!p->nblock || p->used + n > p->size) {
+    size_t size = n > (1u << 20) ? n : (1u << 20);
+    HS_GROW(p->block, p->capblock, p->nblock + 1);
+    p->block[p->nblock++] = hs_malloc(size);
+    p->used = 0;
+    p->size = size;
+  }
+  p->used += n;
+  return p->block[p->nblock - 1] + p->used - n;
+}
+
+static void svpool_free(svpool *p) {
+  size_t i;
+  for (i = 0; i < p->nblock; i++) free(p->block[i]);
+  free(p->block);
+  memset(p, 0, sizeof *p);
+}
+
+/* The vector of sentence s of document doc (terms: its token hashes). */
+static const svent *sent_vec(const sjob *j, sscratch *sc, uint32_t doc,
+                             const uint32_t *term, uint32_t s) {
+  svent **slot = &j->sv[j->sbase[doc] + s], *e, *old = NULL;
+  double norm;
+  uint32_t ncontent;
+  size_t m, size;
+  e = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
+  if (e) return e;
+  m = svec(j, sc, &j->st[doc], term, s, s, &sc->va, &sc->capva, &norm,
+           &ncontent);
+  size = sizeof *e + m * sizeof *e->v;
+  e = svpool_alloc(&sc->pool, size);
+  e->norm = norm;
+  e->m = (uint32_t)m;
+  e->ncontent = ncontent;
+  if (m) memcpy(e->v, sc->va, m * sizeof *e->v);
+  if (__atomic_compare_exchange_n(slot, &old, e, 0, __ATOMIC_ACQ_REL,
+                                  __ATOMIC_ACQUIRE))
+    return e;
+  sc->pool.used -= (size + 7) & ~(size_t)7; /* another thread's is the same */
+  return old;
+}
+
+static double frag_cos(const sjob *j, sscratch *sc, const hs_senttab *SA,
+                       const hs_senttab *SB, const frag *f, uint32_t *words) {
+  double na, nb, c;
+  uint32_t ca, cb, shared;
+  size_t ma, mb, k;
+  for (k = 0; k < sc->nfc; k++) {
+    const struct fcos *x = &sc->fc[k];
+    if (x->i0 == f->i0 && x->i1 == f->i1 && x->j0 == f->j0 && x->j1 == f->j1) {
+      *words = x->words;
+      return x->cos;
+    }
+  }
+  ma = svec(j, sc, SA, sc->terma, f->i0, f->i1, &sc->va, &sc->capva, &na, &ca);
+  mb = svec(j, sc, SB, sc->termb, f->j0, f->j1, &sc->vb, &sc->capvb, &nb, &cb);
+  c = vcos(sc->va, ma, na, sc->vb, mb, nb, &shared, words);
+  HS_GROW(sc->fc, sc->capfc, sc->nfc + 1);
+  sc->fc[sc->nfc].i0 = f->i0, sc->fc[sc->nfc].i1 = f->i1;
+  sc->fc[sc->nfc].j0 = f->j0, sc->fc[sc->nfc].j1 = f->j1;
+  sc->fc[sc->nfc].words = *words;
+  sc->fc[sc->nfc++].cos = c;
+  return c;
+}
+
+/* A passage of a pair without an n-gram passage that holds only by the
+** looser rules: kept when it is inside both documents, not at an end of
+** both (two stories' leads or closing lines on one event; of either, in
+** a weak pair) nor over half of either. */
+static int inner(const frag *f, const hs_senttab *SA, const hs_senttab *SB,
+                 int weak) {
+  uint32_t e = COLD_EDGE;
+  uint32_t li = f->i1 - f->i0 + 1, lj = f->j1 - f->j0 + 1;
+  int ea = f->i0 <= e || f->i1 + 1 + e >= SA->nsent;
+  int eb = f->j0 <= e || f->j1 + 1 + e >= SB->nsent;
+  if ((ea && eb) || (weak && (ea || eb)))
+    return 0;
+  return 2 * li <= SA->nsent && 2 * lj <= SB->nsent;
+}
+
+static void add_frag(const sjob *j, sscratch *sc, const hs_senttab *SA,
+                     const hs_senttab *SB, frag *f, int method, int cold) {
+  const hs_reuse_opts *o = j->o;
+  uint32_t words;
+  double cosv, ratio;
+  int loose;
+  f->ta0 = SA->sent[f->i0];
+  f->ta1 = SA->sent[f->i1 + 1];
+  f->tb0 = SB->sent[f->j0];
+  f->tb1 = SB->sent[f->j1 + 1];
+  if (f->ta1 - f->ta0 < (uint32_t)o->min_words ||
+      f->tb1 - f->tb0 < (uint32_t)o->min_words)
+    return;
+  ratio = (double)(f->ta1 - f->ta0) / (double)(f->tb1 - f->tb0);
+  if (ratio < 1) ratio = 1 / ratio;
+  if (method == HS_METHOD_SUMMARY && (ratio < 3 || f->nseeds < 3)) return;
+  /* a pair without an n-gram passage: a dense run of matched sentences on
+  ** both sides, not names and numbers scattered over two stories */
+  loose = f->loose || cold == 2;
+  if (cold && (f->ndi < COLD_SEEDS - 1 || f->ndj < COLD_SEEDS - 1 ||
+               f->ndi < COLD_LDENSE * (f->i1 - f->i0 + 1) ||
+               f->ndj < COLD_LDENSE * (f->j1 - f->j0 + 1)))
+    return;
+  if (cold && (f->ndi < COLD_DENSE * (f->i1 - f->i0 + 1) ||
+               f->ndj < COLD_DENSE * (f->j1 - f->j0 + 1)))
+    loose = 1;
+  if (cold && (loose || f->mcos < COLD_SEEDCOS) &&
+      !inner(f, SA, SB, cold == 2))
+    return;
+  cosv = frag_cos(j, sc, SA, SB, f, &words);
+  if (cold && f->mcos < COLD_SEEDCOS) {
+    if (cosv < COLD_FRAGCOS) return;
+    loose = 1;
+  }
+  if (cosv < (method == HS_METHOD_SUMMARY ? TH_SUMM : TH_FRAG))
+    return;
+  if (words < (uint32_t)o->min_words) return;
+  /* two sentences: long ones, not the short leads of two stories */
+  if (cold && (f->ndi < COLD_SEEDS || f->ndj < COLD_SEEDS) &&
+      words < COLD_WORDS) {
+    if (words < COLD_LWORDS) return;
+    loose = 1;
+  }
+  if (loose && !inner(f, SA, SB, cold == 2)) return;
+  f->sim = (float)cosv;
+  f->words = words;
+  f->method = method;
+  HS_GROW(sc->frags, sc->capfrags, sc->nfrags + 1);
+  sc->frags[sc->nfrags++] = *f;
+}
+
+/* Chain seeds s[0..n) (sorted by i, j) with gaps ga (sentences of A) and
+** gb (of B); each chain becomes a passage if it holds as a whole, else is
+** chained again with smaller gaps. */
+static void chain_seeds(const sjob *j, sscratch *sc, const hs_senttab *SA,
+                        const hs_senttab *SB, const sseed *s, size_t n,
+                        uint32_t ga, uint32_t gb, int method, int cold,
+                        int depth) {
+  size_t k, c, nch = 0;
+  frag *ch = NULL;
+  uint32_t *id;
+  if (!n) return;
+  id = hs_malloc(n * sizeof *id);
+  ch = hs_malloc(n * sizeof *ch);
+  for (k = 0; k < n; k++) {
+    size_t best = SIZE_MAX;
+    uint32_t bestcost = 0;
+    for (c = 0; c < nch; c++) {
+      frag *f = &ch[c];
+      uint32_t li = f->ta0, lj = f->tb0, di, dj, cost; /* last seed */
+      if (s[k].i < li || s[k].i - li > ga + 1) continue;
+      if (s[k].j + (cold ? COLD_BACK : 1) < lj) continue;
+      dj = s[k].j > lj ? s[k].j - lj : lj - s[k].j;
+      di = s[k].i - li;
+      if (dj > gb + 1 || (di == 0 && dj == 0)) continue;
+      cost = di + dj;
+      if (best == SIZE_MAX || cost < bestcost) best = c, bestcost = cost;
+    }
+    if (best == SIZE_MAX) {
+      frag *f = &ch[nch];
+      best = nch++;
+      f->i0 = f->i1 = s[k].i;
+      f->j0 = f->j1 = s[k].j;
+      f->nseeds = 0;
+      f->loose = 0;
+    } else if (s[k].j + 1 < ch[best].tb0) {
+      ch[best].loose = 1; /* a step back of more than one sentence */
+    }
+    ch[best].ta0 = s[k].i; /* the chain's last seed, while chaining */
+    ch[best].tb0 = s[k].j;
+    if (s[k].i > ch[best].i1) ch[best].i1 = s[k].i;
+    if (s[k].j < ch[best].j0) ch[best].j0 = s[k].j;
+    if (s[k].j > ch[best].j1) ch[best].j1 = s[k].j;
+    ch[best].nseeds++;
+    id[k] = (uint32_t)best;
+  }
+  if (cold) { /* distinct sentences of each chain, each side */
+    HS_GROW(sc->tmp, sc->captmp, n + 1);
+    for (c = 0; c < nch; c++) {
+      uint32_t m = 0, x, y, last = UINT32_MAX;
+      double sum = 0;
+      ch[c].ndi = 0;
+      for (k = 0; k < n; k++)
+        if (id[k] == c) {
+          sum += s[k].cos;
+          if (s[k].i != last) ch[c].ndi++;
+          last = s[k].i;
+          sc->tmp[m++] = s[k].j;
+        }
+      for (x = 1; x < m; x++) { /* chains are short */
+        uint32_t v = sc->tmp[x];
+        for (y = x; y > 0 && sc->tmp[y - 1] > v; y--) sc->tmp[y] = sc->tmp[y - 1];
+        sc->tmp[y] = v;
+      }
+      ch[c].mcos = m ? (float)(sum / m) : 0;
+      ch[c].ndj = m > 0;
+      for (x = 1; x < m; x++) ch[c].ndj += sc->tmp[x] != sc->tmp[x - 1];
+    }
+  }
+  for (c = 0; c < nch; c++) {
+    size_t before = sc->nfrags;
+    frag f = ch[c];
+    add_frag(j, sc, SA, SB, &f, method, cold);
+    if (sc->nfrags == before && f.nseeds >= 2 && depth < 3 &&
+        (ga > 0 || gb > 0)) {
+      sseed *sub = hs_malloc(f.nseeds * sizeof *sub);
+      size_t m = 0;
+      for (k = 0; k < n; k++)
+        if (id[k] == c) sub[m++] = s[k];
+      chain_seeds(j, sc, SA, SB, sub, m, ga / 2, gb / 2, method, cold,
+                  depth + 1);
+      free(sub);
+    }
+  }
+  free(id);
+  free(ch);
+}
+
+static uint32_t ov(uint32_t s0, uint32_t e0, uint32_t s1, uint32_t e1) {
+  uint32_t s = s0 > s1 ? s0 : s1, e = e0 < e1 ? e0 : e1;
+  return e > s ? e - s : 0;
+}
+
+static int seed_cmp(const void *x, const void *y) {
+  const sseed *a = x, *b = y;
+  if (a->i != b->i) return a->i < b->i ? -1 : 1;
+  return (a->j > b->j) - (a->j < b->j);
+}
+
+int hs_sent_pairs_range(void *ud, int thread, size_t begin, size_t end) {
+  sjob *j = ud;
+  sscratch *sc = &j->sc[thread];
+  size_t g, c, c1;
+  for (g = begin; g < end; g++) {
+    size_t c0 = j->gstart[g], cend = j->gstart[g + 1], ns = 0;
+    uint64_t key = j->pairs[j->cand[c0] >> 32];
+    size_t pi = (size_t)(j->cand[c0] >> 32);
+    int cold = pi >= j->nweak ? 2 : pi >= j->nopen; /* 2: a weak pair */
+    uint32_t a = (uint32_t)(key >> 32), b = (uint32_t)key;
+    const hs_senttab *SA = &j->st[a], *SB = &j->st[b];
+    hs_doctab A, B;
+    if (hs_docset_get(j->ds, a, &A, &sc->bufa, &sc->err)) return HS_EIO;
+    if (hs_docset_get(j->ds, b, &B, &sc->bufb, &sc->err)) return HS_EIO;
+    size_t q, nnv = 0;
+    sc->terma = A.hash;
+    sc->termb = B.hash;
+    /* the pair's n-gram passages: a near-verbatim one is never extended
+    ** (merge.c), so a sentence touching one seeds nothing that could be
+    ** kept; a sentence pair inside another adds nothing to it (the pieces
+    ** around it are joined to it afterwards, join.c) */
+    for (q = hs_sent_pair_first(j->p, j->byp, j->nbyp, a, b); q < j->nbyp;
+         q++) {
+      const hs_passage *p = &j->p[j->byp[q]];
+      if (p->a.doc != a || p->b.doc != b) break;
+      HS_GROW(sc->nv, sc->capnv, 5 * nnv + 5);
+      sc->nv[5 * nnv] = hs_doctab_token_at(&A, p->a.start);
+      sc->nv[5 * nnv + 1] =
+          hs_doctab_token_end(&A, sc->nv[5 * nnv], p->a.words, p->a.end);
+      sc->nv[5 * nnv + 2] = hs_doctab_token_at(&B, p->b.start);
+      sc->nv[5 * nnv + 3] =
+          hs_doctab_token_end(&B, sc->nv[5 * nnv + 2], p->b.words, p->b.end);
+      sc->nv[5 * nnv + 4] = p->similarity >= NEAR_VERBATIM;
+      nnv++;
+    }
+    for (c = c0; c < cend; c = c1) {
+      uint32_t sa = (uint32_t)j->cand[c] >> 16, sb = j->cand[c] & 0xffff;
+      uint32_t sh, w;
+      double cosv;
+      const svent *va, *vb;
+      for (c1 = c + 1; c1 < cend && j->cand[c1] == j->cand[c]; c1++) {}
+      for (q = 0; q < nnv; q++) {
+        const uint32_t *v = sc->nv + 5 * q;
+        uint32_t a0 = SA->sent[sa], a1 = SA->sent[sa + 1];
+        uint32_t b0 = SB->sent[sb], b1 = SB->sent[sb + 1];
+        if (v[4] ? ov(a0, a1, v[0], v[1]) || ov(b0, b1, v[2], v[3])
+                 : a0 >= v[0] && a1 <= v[1] && b0 >= v[2] && b1 <= v[3])
+          break;
+      }
+      if (q < nnv) continue;
+      va = sent_vec(j, sc, a, sc->terma, sa);
+      vb = sent_vec(j, sc, b, sc->termb, sb);
+      /* the second sentence's length as a float, as it always was */
+      cosv = vcos(va->v, va->m, va->norm, vb->v, vb->m,
+                  (double)(float)vb->norm, &sh, &w);
+      if (cosv < TH_SEED || !va->ncontent || !vb->ncontent ||
+          2.0 * sh / (double)(va->ncontent + vb->ncontent) < TH_DICE)
+        continue;
+      HS_GROW(sc->seeds, sc->capseeds, ns + 1);
+      sc->seeds[ns].i = sa;
+      sc->seeds[ns].cos = (float)cosv;
+      sc->seeds[ns].dice =
+          (float)(2.0 * sh / (double)(va->ncontent + vb->ncontent));
+      sc->seeds[ns++].j = sb;
+    }
+    if (!ns) continue;
+    qsort(sc->seeds, ns, sizeof *sc->seeds, seed_cmp);
+    sc->nfrags = 0;
+    sc->nfc = 0;
+    chain_seeds(j, sc, SA, SB, sc->seeds, ns, GAP, GAP, HS_METHOD_REWRITTEN,
+                cold, 0);
+    if (!cold) {
+      chain_seeds(j, sc, SA, SB, sc->seeds, ns, 1, SUM_GAP, HS_METHOD_SUMMARY,
+                  0, 0);
+      chain_seeds(j, sc, SA, SB, sc->seeds, ns, SUM_GAP, 1, HS_METHOD_SUMMARY,
+                  0, 0);
+    }
+    if (!sc->nfrags) continue;
+    if (cold) { /* seeds outside every passage: stories that share names */
+      size_t covered = 0, f;
+      for (c = 0; c < ns; c++)
+        for (f = 0; f < sc->nfrags; f++) {
+          const frag *x = &sc->frags[f];
+          const sseed *e = &sc->seeds[c];
+          if (e->i >= x->i0 && e->i <= x->i1 && e->j >= x->j0 &&
+              e->j <= x->j1) {
+            covered++;
+            break;
+          }
+        }
+      if ((double)(ns - covered) > COLD_STRAY * (double)covered) {
+        size_t k = 0;
+        if ((double)(ns - covered) > COLD_LSTRAY * (double)covered) continue;
+        for (f = 0; f < sc->nfrags; f++) /* the looser rule: inner ones */
+          if (inner(&sc->frags[f], SA, SB, cold == 2))
+            sc->frags[k++] = sc->frags[f];
+        if (!(sc->nfrags = k)) continue;
+      }
+    }
+    hs_sent_merge_pair(j->p, j->byp, j->nbyp, j->gone, sc->nv, sc->frags,
+                       sc->nfrags, a, b, &A, &B, SA, SB, &sc->out, &sc->nout,
+                       &sc->capout);
+  }
+  return 0;
+}
+
+void hs_sent_scratch_free(sscratch *sc) {
+  free(sc->seeds);
+  free(sc->frags);
+  free(sc->va);
+  free(sc->vb);
+  free(sc->tmp);
+  free(sc->tmp2);
+  free(sc->nv);
+  svpool_free(&sc->pool);
+  free(sc->fc);
+  free(sc->out);
+  hs_docbuf_free(&sc->bufa);
+  hs_docbuf_free(&sc->bufb);
+}
