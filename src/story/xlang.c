@@ -48,7 +48,9 @@
 #define XL_MAXFIG 128
 #define XL_MAXSK 1024
 
-enum { SC_NONE = 0, SC_LATIN, SC_ARABIC, SC_CYRILLIC };
+/* SC_PERSIAN: the Arabic script written as Persian (its own letters) */
+enum { SC_NONE = 0, SC_LATIN, SC_ARABIC, SC_CYRILLIC, SC_PERSIAN, SC_N };
+#define ARABIC_SCRIPT(sc) ((sc) == SC_ARABIC || (sc) == SC_PERSIAN)
 
 static uint32_t utf8_next(const unsigned char *t, size_t len, size_t *i) {
   uint32_t c = t[*i];
@@ -73,20 +75,32 @@ static uint32_t utf8_next(const unsigned char *t, size_t len, size_t *i) {
 
 /* the script of a document by the lead bytes of its first XL_PROBE bytes
 ** (a byte loop: it runs over every document of every corpus): ASCII
-** letters, 0xD8-0xDB (U+0600-06FF), 0xD0-0xD3 (U+0400-04FF) */
+** letters, 0xD8-0xDB (U+0600-06FF), 0xD0-0xD3 (U+0400-04FF); the Arabic
+** script is Persian when its letters of Persian only (pe, che, zhe, gaf,
+** keheh, Farsi yeh) outnumber those of Arabic only (ta marbuta, yeh, kaf,
+** alef maksura): two languages whose reports cite each other */
 static int doc_script(const hs_doc *d) {
   size_t i, len = d->len < XL_PROBE ? d->len : XL_PROBE;
-  size_t lat = 0, ar = 0, cy = 0;
+  size_t lat = 0, ar = 0, cy = 0, fa_only = 0, ar_only = 0;
   const unsigned char *t = (const unsigned char *)d->text;
   if (!t) return SC_NONE;
   for (i = 0; i < len; i++) {
     unsigned char ch = t[i];
     if ((unsigned char)((ch | 0x20) - 'a') < 26) lat++;
-    else if (ch >= 0xD8 && ch <= 0xDB) ar++;
-    else if (ch >= 0xD0 && ch <= 0xD3) cy++;
+    else if (ch >= 0xD8 && ch <= 0xDB) {
+      unsigned char c2 = i + 1 < len ? t[i + 1] : 0;
+      ar++;
+      if ((ch == 0xD9 && c2 == 0xBE) ||
+          (ch == 0xDA && (c2 == 0x86 || c2 == 0x98 || c2 == 0xAF || c2 == 0xA9)) ||
+          (ch == 0xDB && c2 == 0x8C))
+        fa_only++;
+      else if ((ch == 0xD8 && c2 == 0xA9) ||
+               (ch == 0xD9 && (c2 == 0x8A || c2 == 0x83 || c2 == 0x89)))
+        ar_only++;
+    } else if (ch >= 0xD0 && ch <= 0xD3) cy++;
   }
   if (lat + ar + cy < 20) return SC_NONE;
-  if (ar >= lat && ar >= cy) return SC_ARABIC;
+  if (ar >= lat && ar >= cy) return fa_only > ar_only ? SC_PERSIAN : SC_ARABIC;
   return cy > lat ? SC_CYRILLIC : SC_LATIN;
 }
 
@@ -331,7 +345,33 @@ typedef struct xdoc {
   size_t nfig;
   uint64_t *sk;         /* capitalized words (Latin), all words (Arabic) */
   size_t nsk;
+  uint64_t *qsk;        /* words in quotation marks (Arabic script) */
+  size_t nqsk;
 } xdoc;
+
+/* the skeletons of the words inside quotation marks («», “”, "") of an
+** Arabic-script text: the names of ships, operations and bodies, which
+** Arabic and Persian write alike, unlike their common words */
+#define XL_QUOTE 96 /* bytes inside one pair of marks, at most */
+static size_t quoted(const char *text, size_t len, uint64_t *out, size_t cap) {
+  const unsigned char *t = (const unsigned char *)text;
+  size_t i = 0, n = 0, open = 0;
+  uint32_t want = 0;
+  while (t && i < len && n + 8 < cap) {
+    size_t at = i;
+    uint32_t c = utf8_next(t, len, &i);
+    if (want && (c == want || (want == '"' && c == 0x201D))) {
+      if (at - open <= XL_QUOTE) n += skeletons(text + open, at - open, 0, out + n, cap - n);
+      want = 0;
+    } else if (want && (c == '\n' || at - open > XL_QUOTE)) {
+      want = 0;
+    } else if (!want && (c == 0xAB || c == 0x201C || c == '"')) {
+      want = c == 0xAB ? 0xBB : c == 0x201C ? 0x201D : '"';
+      open = i;
+    }
+  }
+  return uniq(out, n);
+}
 
 static void features(xdoc *x, const hs_doc *d) {
   double f[XL_MAXFIG];
@@ -344,22 +384,36 @@ static void features(xdoc *x, const hs_doc *d) {
   x->nsk = skeletons(d->text, d->len, x->script == SC_LATIN, s, XL_MAXSK);
   x->sk = hs_malloc((x->nsk + 1) * sizeof *x->sk);
   memcpy(x->sk, s, x->nsk * sizeof *s);
+  x->nqsk = ARABIC_SCRIPT(x->script) ? quoted(d->text, d->len, s, XL_MAXSK) : 0;
+  x->qsk = hs_malloc((x->nqsk + 1) * sizeof *x->qsk);
+  memcpy(x->qsk, s, x->nqsk * sizeof *s);
 }
 
 /* names and figures shared by a and b, the outlets' names left out */
 static size_t evidence(xdoc *xa, xdoc *xb, const char *o1, const char *o2,
                        size_t *figs, size_t *names) {
   const xdoc *lat = xa->script == SC_LATIN ? xa : xb;
-  const xdoc *ara = xa->script == SC_ARABIC ? xa : xb;
+  const xdoc *ara = ARABIC_SCRIPT(xa->script) ? xa : xb;
   uint64_t ex[64];
   size_t nex = 0, k;
   *figs = shared_figures(xa->fig, xa->nfig, xb->fig, xb->nfig);
   *names = 0;
-  if (lat == ara || lat->script != SC_LATIN || ara->script != SC_ARABIC)
-    return *figs;
   if (o1) nex += skeletons(o1, strlen(o1), 0, ex, 32);
   if (o2) nex += skeletons(o2, strlen(o2), 0, ex + nex, 32);
   nex = uniq(ex, nex);
+  if (ARABIC_SCRIPT(xa->script) && ARABIC_SCRIPT(xb->script)) {
+    /* Arabic and Persian: the words either quotes that the other writes */
+    for (k = 0; k < xa->nqsk; k++)
+      if (has_u64(xb->sk, xb->nsk, xa->qsk[k]) && !has_u64(ex, nex, xa->qsk[k]))
+        (*names)++;
+    for (k = 0; k < xb->nqsk; k++)
+      if (has_u64(xa->sk, xa->nsk, xb->qsk[k]) && !has_u64(ex, nex, xb->qsk[k]) &&
+          !has_u64(xa->qsk, xa->nqsk, xb->qsk[k]))
+        (*names)++;
+    return *figs + *names;
+  }
+  if (lat == ara || lat->script != SC_LATIN || !ARABIC_SCRIPT(ara->script))
+    return *figs;
   for (k = 0; k < lat->nsk; k++)
     if (has_u64(ara->sk, ara->nsk, lat->sk[k]) && !has_u64(ex, nex, lat->sk[k]))
       (*names)++;
@@ -459,7 +513,7 @@ static int long_cmp(const void *x, const void *y) {
 static int other_script_near(const xctx *x, long *const *sday,
                              const size_t *nsday, int sc) {
   int k;
-  for (k = SC_LATIN; k <= SC_CYRILLIC; k++) {
+  for (k = SC_LATIN; k < SC_N; k++) {
     size_t lo = 0, hi = nsday[k];
     if (k == sc) continue;
     while (lo < hi) {
@@ -509,10 +563,10 @@ static void scan_names(xctx *x, const oname *on, size_t non, const char *t,
 size_t hs_story_xlang(const hs_provenance *pv, const hs_corpus *c,
                       const hs_meta *metas, const hs_aliases *al,
                       uint32_t *parent, hs_xjoin **out) {
-  size_t nd = pv->ndocs, i, k, n = 0, nscript[4] = {0, 0, 0, 0};
+  size_t nd = pv->ndocs, i, k, n = 0, nscript[SC_N] = {0, 0, 0, 0, 0};
   oname *on = NULL;
-  size_t non = 0, nsday[4] = {0, 0, 0, 0}, capday[4] = {0, 0, 0, 0};
-  long *sday[4] = {NULL, NULL, NULL, NULL};
+  size_t non = 0, nsday[SC_N] = {0, 0, 0, 0, 0}, capday[SC_N] = {0, 0, 0, 0, 0};
+  long *sday[SC_N] = {NULL, NULL, NULL, NULL, NULL};
   xctx x;
   memset(&x, 0, sizeof x);
   *out = NULL;
@@ -522,7 +576,8 @@ size_t hs_story_xlang(const hs_provenance *pv, const hs_corpus *c,
     nscript[x.xd[i].script]++;
   }
   /* one script: nothing to join */
-  if ((nscript[SC_LATIN] > 0) + (nscript[SC_ARABIC] > 0) + (nscript[SC_CYRILLIC] > 0) < 2)
+  if ((nscript[SC_LATIN] > 0) + (nscript[SC_ARABIC] > 0) + (nscript[SC_CYRILLIC] > 0) +
+          (nscript[SC_PERSIAN] > 0) < 2)
     goto done;
   x.pv = pv;
   x.c = c;
@@ -546,7 +601,7 @@ size_t hs_story_xlang(const hs_provenance *pv, const hs_corpus *c,
     HS_GROW(sday[sc], capday[sc], nsday[sc] + 1);
     sday[sc][nsday[sc]++] = x.od[i].day;
   }
-  for (i = 0; i < 4; i++)
+  for (i = 0; i < SC_N; i++)
     if (nsday[i]) qsort(sday[i], nsday[i], sizeof *sday[i], long_cmp);
   /* the outlets' names (sorted, so grouped by first byte) and their
   ** documents' scripts */
@@ -593,11 +648,12 @@ done:
   for (i = 0; i < nd; i++) {
     free(x.xd[i].fig);
     free(x.xd[i].sk);
+    free(x.xd[i].qsk);
   }
   free(x.xd);
   free(x.od);
   free(on);
-  for (i = 0; i < 4; i++) free(sday[i]);
+  for (i = 0; i < SC_N; i++) free(sday[i]);
   return n;
 }
 
