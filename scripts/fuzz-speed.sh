@@ -6,11 +6,14 @@
 # per CPU-second (user + system) of the process.  Prints the load average
 # at the start and end: on a shared machine the figures move with it.
 #   FUZZ_TARGETS="fuzz_html fuzz_jsonl" scripts/fuzz-speed.sh
+# libFuzzer's schedule is fuzz-run.sh's (-entropic=0; FUZZ_SCHEDULE="" for
+# libFuzzer's default), so that the figures are those of a campaign.
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN=$ROOT/build-fuzz/tests/fuzz
 TIME=${FUZZ_TIME:-10}
 REPEAT=${FUZZ_REPEAT:-3}
+SCHEDULE=${FUZZ_SCHEDULE--entropic=0}
 # -max_len=N from tests/fuzz/max_len (or FUZZ_MAX_LEN), nothing when the
 # target is not listed there (libFuzzer's default: the largest seed).
 max_len() {
@@ -29,7 +32,7 @@ for t in $targets; do
   for ((r = 0; r < REPEAT; r++)); do
     rm -rf "$scratch/corpus" && mkdir -p "$scratch/corpus"
     /usr/bin/time -f '%U %S' -o "$scratch/time" "$BIN/$t" -max_total_time="$TIME" $(max_len "$t") \
-      -print_final_stats=1 -rss_limit_mb=2048 -artifact_prefix="$scratch/" \
+      $SCHEDULE -print_final_stats=1 -rss_limit_mb=2048 -artifact_prefix="$scratch/" \
       "$scratch/corpus" "$ROOT/tests/fuzz/corpus/$t" >"$scratch/log" 2>&1
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$scratch/log" | tail -1)
     rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$scratch/log" | tail -1)
