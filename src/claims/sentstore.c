@@ -425,7 +425,7 @@ int hs_claims_search_store(hs_claims *c, hs_store *s, const char *query,
   hs_buf match;
   hs_claim_hit *h = NULL;
   size_t nh = 0, i, j;
-  int rc, qok = 0;
+  int rc, qok = 0, began = 0;
   acc_map concept, total;
   int64_t *top = NULL;
   size_t ncand = 0;
@@ -440,6 +440,10 @@ int hs_claims_search_store(hs_claims *c, hs_store *s, const char *query,
   db = hs_store_sqlite(s);
   /* reading is faster through a map of the file than through read() */
   sqlite3_exec(db, "PRAGMA mmap_size = 4294967296", NULL, NULL, NULL);
+  /* the reads below are one transaction: one snapshot, and the locks and
+  ** checks of the file once instead of for every statement */
+  if ((rc = hs_store_read_begin(s, err))) goto out;
+  began = 1;
   if ((rc = hs_lex_query(hs_claims_lexicon(c), query, strlen(query), 1, &q,
                          err)))
     goto out;
@@ -543,6 +547,7 @@ out:
   sqlite3_finalize(row);
   sqlite3_finalize(st);
   sqlite3_finalize(v.q);
+  if (began) hs_store_read_end(s);
   hs_smap_free(&v.cache);
   free(v.vals);
   hs_buf_free(&match);
