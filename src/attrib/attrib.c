@@ -633,11 +633,11 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
           ok = hs_attr_subject_ru(&t, se, f, first, nf, p, ce, &s, &e);
           if (ok) hs_attr_extend_in_ru(&t, se, s, &e);
         } else {
-          ok = (c->lang[0] == 'f' &&
-                hs_attr_subject_fa(&t, se, f, first, nf, p, &s, &e)) ||
-               (hs_attr_read_before(&t, se->s, p, c->lang, &s, &e) &&
-                !(c->lang[0] == 'f' && s >= se->s + 5 &&
-                  !memcmp(t.s + s - 5, " \xD8\xA8\xD9\x87 ", 5)));
+          ok = !hs_attr_greeting_fa(&t, se->s, p) &&
+               ((c->lang[0] == 'f' &&
+                 hs_attr_subject_fa(&t, se, f, first, nf, p, &s, &e)) ||
+                (hs_attr_read_before(&t, se->s, p, c->lang, &s, &e) &&
+                 !(c->lang[0] == 'f' && hs_attr_after_prep_fa(&t, se->s, s))));
           /* «... به فارس گفت»: the one told ("told Fars"), not the source */
         }
         if (ok && e > s) {

@@ -156,6 +156,11 @@ uint32_t hs_attr_skip_told_ar(const txt *t, const sent *se, uint32_t ce);
 /* subject.c: an Arabic source cut at «في» before a place, a title and a
 ** name: extended over them. */
 void hs_attr_extend_title_ar(const txt *t, const sent *se, uint32_t *e);
+/* subject.c: 1 if a greeting noun stands right before the Persian cue at
+** p («تسلیت گفت»: no statement); 1 if a preposition stands right before
+** the source at s («در رم گفت»: a place, not the subject). */
+int hs_attr_greeting_fa(const txt *t, uint32_t lo, uint32_t p);
+int hs_attr_after_prep_fa(const txt *t, uint32_t lo, uint32_t s);
 /* subject.c: a Russian head read alone before «в» and a body («источник
 ** в МВД»): extended over the body. */
 void hs_attr_extend_in_ru(const txt *t, const sent *se, uint32_t s,

@@ -100,6 +100,42 @@ static int comma_at(const txt *t, uint32_t c) {
                              (c + 1 < t->len && !memcmp(t->s + c, "\xD8\x8C", 2)));
 }
 
+/* Verbs that end a Persian clause before «و» and another clause. */
+static const char *const clause_end_fa[] = {
+    "کرده", "شده", "است", "بود", "داده", "کرد", "شد", "دارد", "یافته",
+    "داشت", NULL};
+/* Adverbs that open a clause before its subject. */
+static const char *const clause_adv_fa[] = {"حالا", "اکنون", "هم‌اکنون",
+                                            "سپس", "اینک", NULL};
+
+/* «...، تمایل مدیران باشگاه به جذب او کاهش پیدا کرده و حالا روزنامه
+** میرر می‌گوید»: where the subject read from the clause start is followed
+** by another clause, joined by «و» after a verb, that runs up to the cue
+** at p, the cue's subject is that clause's subject when it stands right
+** before the cue. */
+static void last_clause_fa(const txt *t, uint32_t p, uint32_t *s,
+                           uint32_t *e) {
+  uint32_t j, last = 0, w, s2, e2, b;
+  for (j = *e; j + 4 <= p; j++)
+    if (!memcmp(t->s + j, " \xD9\x88 ", 4)) last = j;
+  if (!last) return;
+  for (b = last; b > *e && t->s[b - 1] != ' '; b--) {
+  }
+  if (!hs_attr_in_list(t->s + b, last - b, clause_end_fa)) return;
+  last += 4;
+  w = hs_attr_word_end(t, last);
+  if (w < p && hs_attr_in_list(t->s + last, w - last, clause_adv_fa))
+    last = w + 1;
+  if (!hs_attr_read_after(t, last, p, "fa", &s2, &e2) || s2 != last ||
+      e2 <= s2)
+    return;
+  for (j = e2; j < p && hs_attr_is_space_byte((unsigned char)t->s[j]); j++) {
+  }
+  if (j != p) return;
+  *s = s2;
+  *e = e2;
+}
+
 int hs_attr_subject_fa(const txt *t, const sent *se, const found *f,
                       size_t first, size_t nf, uint32_t p, uint32_t *s,
                       uint32_t *e) {
@@ -183,9 +219,26 @@ int hs_attr_subject_fa(const txt *t, const sent *se, const found *f,
       }
     }
   }
+  /* «فابیو کاپلو که خود ... بود، در مورد ... گفت»: a clause with no
+  ** subject (it opens with a stop word) after a relative clause on X
+  ** closed by a comma: X */
+  if (comma_at(t, pc) && pc > lo) {
+    uint32_t w = hs_attr_word_end(t, cs), pc2, c2, q;
+    if (w > cs && w <= p &&
+        hs_attr_in_list(t->s + cs, w - cs, hs_attr_stop_fa)) {
+      c2 = clause_start_fa(t, lo, pc, &pc2);
+      while (c2 < pc && hs_attr_is_space_byte((unsigned char)t->s[c2])) c2++;
+      for (q = c2; q + 6 <= pc && memcmp(t->s + q, " \xDA\xA9\xD9\x87 ", 6);)
+        q++;
+      if (q + 6 <= pc && hs_attr_read_after(t, c2, q, "fa", s, e) &&
+          *s == c2 && *e > *s)
+        return 1;
+    }
+  }
   if (p - cs > 5 && !memcmp(t->s + cs, "\xDA\xA9\xD9\x87 ", 5)) cs += 5;
   if (!hs_attr_read_after(t, cs, p, "fa", s, e) || *e <= *s || *s != cs)
     return 0;
+  last_clause_fa(t, p, s, e);
   return 1;
 }
 
@@ -376,4 +429,31 @@ void hs_attr_extend_title_ar(const txt *t, const sent *se, uint32_t *e) {
       return;
     p = q + 1;
   }
+}
+
+/* Nouns that make «گفت» a greeting, not a statement («را تسلیت گفت»:
+** offered condolences; «تبریک گفت»: congratulated). */
+static const char *const greeting_fa[] = {"تسلیت", "تبریک", "تهنیت",
+                                          "خوشامد", "خیرمقدم", NULL};
+/* Prepositions before a word that is then a place or the one told, not
+** the subject of the verb after it («در رم گفت», «به فارس گفت»). */
+static const char *const prep_fa[] = {"در", "به", "از", "با", "برای",
+                                      NULL};
+
+/* 1 if the word that ends right before p (spaces aside) is in list. */
+static int word_before_in(const txt *t, uint32_t lo, uint32_t p,
+                          const char *const *list) {
+  uint32_t e = p, b;
+  while (e > lo && t->s[e - 1] == ' ') e--;
+  for (b = e; b > lo && t->s[b - 1] != ' '; b--) {
+  }
+  return e > b && hs_attr_in_list(t->s + b, e - b, list);
+}
+
+int hs_attr_greeting_fa(const txt *t, uint32_t lo, uint32_t p) {
+  return word_before_in(t, lo, p, greeting_fa);
+}
+
+int hs_attr_after_prep_fa(const txt *t, uint32_t lo, uint32_t s) {
+  return word_before_in(t, lo, s, prep_fa);
 }

@@ -314,11 +314,12 @@ int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
         !memcmp(t->s + p, "\xD9\x84", 2) &&
         hs_attr_in_list(t->s + p + 2, q - p - 2, hs_attr_medium_ar))
       break; /* «مصدر أمني لصحيفة النهار»: the one told */
-    if (nw >= 1 && ar &&
+    if (ar &&
         (hs_attr_in_list(t->s + p, q - p, hs_attr_masdar_ar) ||
          (q - p > 4 && !memcmp(t->s + p, "\xD8\xA7\xD9\x84", 4) &&
           hs_attr_in_list(t->s + p + 4, q - p - 4, hs_attr_masdar_ar))))
-      break; /* «وزارة الداخلية القبض على»: the object begins */
+      break; /* «وزارة الداخلية القبض على»: the object begins (right
+              ** after the verb: «الذي أكد أهمية ...», no subject) */
     if (nw >= max && !(en && hs_attr_is_upper_ascii(t->s[p])))
       break; /* past the limit only a capitalized name goes on */
     if (nw == 0) ws = p;
@@ -332,6 +333,11 @@ int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
   *e = we;
   return 1;
 }
+
+/* English time nouns, in lower case, that end a source read backwards. */
+static const char *const time_en[] = {"week", "month", "year", "weekend",
+                                      "night", "morning", "afternoon",
+                                      "evening", NULL};
 
 /* Read a source backwards from i (exclusive). */
 int hs_attr_read_before(const txt *t, uint32_t lo, uint32_t i, const char *lang,
@@ -356,6 +362,11 @@ int hs_attr_read_before(const txt *t, uint32_t lo, uint32_t i, const char *lang,
       q = c;
     }
     if (p - q == 1 && t->s[q] == '-') break; /* a dash */
+    if (en && nw == 0 && hs_attr_eq_ci(t->s + q, p - q, "and"))
+      break; /* "A court ruled that ... and said": no subject next to it */
+    if (en && nw >= 1 && hs_attr_in_list(t->s + q, p - q, time_en) &&
+        t->s[q] >= 'a' && t->s[q] <= 'z')
+      break; /* "Last week Grammy producers said" (not "Fashion Week") */
     if (hs_attr_in_list(t->s + q, p - q, stops) &&
         !(en && (hs_attr_eq_ci(t->s + q, p - q, "the") ||
                                   hs_attr_eq_ci(t->s + q, p - q, "and"))))

@@ -269,6 +269,23 @@ static const attr_case cases[] = {
      "شد.",
      {{"ISNA", HS_SRC_AGENCY, 0, 0},
       {"اداره کل ورزش و جوانان استان", HS_SRC_OFFICIAL, 1, 0}}},
+    /* «أنها» ends a source; an object right after the verb: no source */
+    {"أعلنت إدارة الهلال أنها ستصرف الرواتب.",
+     {{"إدارة الهلال", HS_SRC_UNKNOWN, 0, 0}}},
+    {"ترأس الوزير الاجتماع الذي أكد أهمية التعاون.", {{NULL, 0, 0, 0}}},
+    /* «تسلیت گفت»: condolences, not a statement */
+    {"رئیس مجلس با صدور پیامی درگذشت این هنرمند را تسلیت گفت.",
+     {{NULL, 0, 0, 0}}},
+    /* the subject before a relative clause closed by a comma */
+    {"کاپلو که خود مربی این تیم بود، در مورد این بازیکن گفت: او خوب است.",
+     {{"کاپلو", HS_SRC_PERSON, 0, 0}}},
+    /* a word after «در» is a place, not the subject */
+    {"مربی تیم، درباره دوران حضورش در رم گفت: سخت بود.",
+     {{"مربی تیم", HS_SRC_PERSON, 0, 0}}},
+    {"Last week Grammy producers announced the show.",
+     {{"Grammy producers", HS_SRC_UNKNOWN, 0, 0}}},
+    {"A court ruled that the firm must pay and said it must stop.",
+     {{NULL, 0, 0, 0}}},
     /* «و» before a stop word ends the source */
     {"به گزارش فارس و به نقل از ایسنا، مسابقه برگزار شد.",
      {{"Fars", HS_SRC_AGENCY, 0, 0}, {"ISNA", HS_SRC_AGENCY, 1, 0}}},
