@@ -597,9 +597,10 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
         int ok;
         if (!match_cue(&t, p, c, &ce)) continue;
         if ((c->flags & F_LINESTART) && !is_line_start(&t, p)) continue;
-        if ((!strcmp(c->text, "rejected") || !strcmp(c->text, "dismissed")) &&
-            !denies_statement_en(&t, ce, se->e))
-          break;
+        if (((!strcmp(c->text, "rejected") || !strcmp(c->text, "dismissed")) &&
+             !denies_statement_en(&t, ce, se->e)) ||
+            (!strcmp(c->text, "added") && hs_attr_amount_at(&t, ce, se->e)))
+          break; /* "the pound had added 0.5%": rose, said nothing */
         if (c->dir == AFTER) {
           uint32_t from = (c->flags & F_TOLD) ? hs_attr_skip_told_ar(&t, se, ce) : ce;
           ok = hs_attr_read_after(&t, from, se->e, c->lang, &s, &e);

@@ -123,6 +123,7 @@ int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim,
 int hs_attr_read_before(const txt *t, uint32_t lo, uint32_t i,
                         const char *lang, uint32_t *s, uint32_t *e);
 int hs_attr_sentence_end(const txt *t, uint32_t i);
+int hs_attr_amount_at(const txt *t, uint32_t i, uint32_t lim);
 int hs_attr_wrapped(const txt *t);
 size_t hs_attr_split_sentences(const txt *t, sent **out);
 

@@ -120,6 +120,22 @@ static uint32_t chain_end(const found *f, size_t first, size_t nf, size_t x,
   return e;
 }
 
+/* 1 if y, a Persian verb's source, is the first source after the chain
+** of x in the sentence. */
+static int next_fa(const found *f, size_t first, size_t nf, size_t x,
+                   size_t y) {
+  uint32_t e = chain_end(f, first, nf, x, y);
+  size_t k;
+  if (!f[y].a.cue || (unsigned char)f[y].a.cue[0] < 0xD8 ||
+      (unsigned char)f[x].a.cue[0] < 0xD8)
+    return 0;
+  for (k = first; k < nf; k++)
+    if (k != y && f[k].a.chain != f[x].a.chain && f[k].a.src_start >= e &&
+        f[k].a.src_start < f[y].a.src_start)
+      return 0;
+  return 1;
+}
+
 static int is_lead_fa(const char *cue) {
   int k;
   for (k = 0; lead_fa[k]; k++)
@@ -175,12 +191,15 @@ void hs_attr_chain_rules(const char *t, found *f, size_t first, size_t nf) {
       if (best < nf) join(f, first, nf, y, best);
       continue;
     }
-    /* «به گزارش X، Y گفت», "According to X, Y said", «وبحسب X قال Y» */
+    /* «به گزارش X، Y گفت», "According to X, Y said", «وبحسب X قال Y»;
+    ** «به گزارش X، ... و حالا Y می‌گوید»: a Persian verb's subject
+    ** further on in the sentence of the lead, with no source between */
     for (x = first; x < nf; x++)
         if (x != y && f[x].a.cue && is_lead_fa(f[x].a.cue) &&
             f[x].a.src_end <= f[y].a.src_start &&
             (verb_after(&f[y])
-                 ? lead_gap(t, chain_end(f, first, nf, x, y), f[y].a.src_start, 0)
+                 ? lead_gap(t, chain_end(f, first, nf, x, y), f[y].a.src_start, 0) ||
+                       next_fa(f, first, nf, x, y)
                  : f[y].cue_s >= f[x].a.src_end &&
                        lead_gap(t, chain_end(f, first, nf, x, y), f[y].cue_s, 1))) {
           size_t k, last = x;

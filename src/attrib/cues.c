@@ -351,7 +351,7 @@ const char *const hs_attr_stop_fa[] = {
     "گفت", "گفتند", "اعلام", "افزود", "نوشت", "تصریح", "خاطرنشان", "عنوان",
     "اظهار", "نیز", "هم", "پس", "پیش", "قبل", "بعد", "هنگام", "طی", "ضمن",
     "برای", "درباره", "بر", "دیروز", "امشب", "دیشب", "صبح", "عصر", "شب",
-    NULL};
+    "ظهر", "بامداد", "شامگاه", "امسال", NULL};
 /* Russian: conjunctions, prepositions, pronouns, time words and the verb
 ** cues themselves ("Об этом сообщил X": «этом» ends a source read back). */
 const char *const hs_attr_stop_ru[] = {
@@ -404,7 +404,8 @@ const char *const hs_attr_pronouns[] = {
     "هو", "هي", "او", "وی", "آنها", "ما", "سموه", "معاليه", "فضيلته", "البيان",
     "التقرير", "فيه", "فيها", "عدد", "تعالى", "له", "لها", "أيضا", "أيضاً",
     "ايضا", "بيان", "قائلا", "قائلاً", "قائلة", "لي", "لنا", "لهم", "أحكام",
-    "لأحكام", NULL};
+    "لأحكام", "تعبيره", "تعبيرها", "قوله", "قولها", "وصفه",
+    "وصفها", "كلامه", "كلامها", NULL};
 
 /* Keywords deciding a source's type when the alias table does not know
 ** it; the first row matching a word of the source wins. */
@@ -551,7 +552,14 @@ const type_word hs_attr_type_words[] = {
     {"минздрав", HS_SRC_OFFICIAL}, {"минфин", HS_SRC_OFFICIAL},
     {"محافظ", HS_SRC_OFFICIAL}, {"مديرية", HS_SRC_OFFICIAL},
     {"سكرتير", HS_SRC_OFFICIAL}, {"الناطق", HS_SRC_OFFICIAL},
-    {"leader", HS_SRC_OFFICIAL}};
+    {"leader", HS_SRC_OFFICIAL}, {"متخصصون", HS_SRC_ANONYMOUS},
+    {"مختصون", HS_SRC_ANONYMOUS}, {"خبراء", HS_SRC_ANONYMOUS},
+    {"منظمون", HS_SRC_ANONYMOUS}, {"مراقبون", HS_SRC_ANONYMOUS},
+    {"شرطة", HS_SRC_OFFICIAL}, {"المتحدثة", HS_SRC_OFFICIAL},
+    {"متحدثة", HS_SRC_OFFICIAL}, {"hospital", HS_SRC_OFFICIAL},
+    {"party", HS_SRC_OFFICIAL}, {"democrats", HS_SRC_OFFICIAL},
+    {"republicans", HS_SRC_OFFICIAL}, {"conservatives", HS_SRC_OFFICIAL},
+    {"tories", HS_SRC_OFFICIAL}};
 const size_t hs_attr_ntype_words =
     sizeof hs_attr_type_words / sizeof hs_attr_type_words[0];
 

@@ -436,9 +436,11 @@ void hs_attr_extend_title_ar(const txt *t, const sent *se, uint32_t *e) {
 static const char *const greeting_fa[] = {"تسلیت", "تبریک", "تهنیت",
                                           "خوشامد", "خیرمقدم", NULL};
 /* Prepositions before a word that is then a place or the one told, not
-** the subject of the verb after it («در رم گفت», «به فارس گفت»). */
+** the subject of the verb after it («در رم گفت», «به فارس گفت»), and
+** «را», after which it is the object's complement («گلم را آفساید اعلام
+** کرد»: declared my goal offside). */
 static const char *const prep_fa[] = {"در", "به", "از", "با", "برای",
-                                      NULL};
+                                      "را", NULL};
 
 /* 1 if the word that ends right before p (spaces aside) is in list. */
 static int word_before_in(const txt *t, uint32_t lo, uint32_t p,

@@ -241,6 +241,13 @@ static int and_in_name_fa(const txt *t, uint32_t p, uint32_t q, uint32_t lim,
          !hs_attr_in_list(t->s + q + 1, r - q - 1, hs_attr_pronouns);
 }
 
+/* 1 if an amount opens the next word after i ("added 0.5%", "added
+** $2"), before lim. */
+int hs_attr_amount_at(const txt *t, uint32_t i, uint32_t lim) {
+  while (i < lim && t->s[i] == ' ') i++;
+  return i < lim && ((t->s[i] >= '0' && t->s[i] <= '9') || t->s[i] == '$');
+}
+
 /* Read a source forwards from i: words up to a stop. */
 int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
                       uint32_t *s, uint32_t *e) {

@@ -286,6 +286,12 @@ static const attr_case cases[] = {
      {{"Grammy producers", HS_SRC_UNKNOWN, 0, 0}}},
     {"A court ruled that the firm must pay and said it must stop.",
      {{NULL, 0, 0, 0}}},
+    /* "added" before an amount: rose, said nothing */
+    {"The pound had added 0.5% by noon.", {{NULL, 0, 0, 0}}},
+    /* a time word after a name; «را» before the verb: no subject there */
+    {"علی‌اصغر حمزه‌لو ظهر امروز در جمع خبرنگاران اظهار داشت: نمونه گرفته "
+     "شد.",
+     {{"علی‌اصغر حمزه‌لو", HS_SRC_PERSON, 0, 0}}},
     /* «و» before a stop word ends the source */
     {"به گزارش فارس و به نقل از ایسنا، مسابقه برگزار شد.",
      {{"Fars", HS_SRC_AGENCY, 0, 0}, {"ISNA", HS_SRC_AGENCY, 1, 0}}},
@@ -296,6 +302,10 @@ static const attr_case cases[] = {
 static const struct {
   const char *text, *citing, *cited;
 } chain_cases[] = {
+    /* a Persian verb's subject further on in the sentence of the lead */
+    {"به گزارش ایسنا، تمایل باشگاه به جذب او کاهش پیدا کرده و حالا روزنامه "
+     "میرر می‌گوید او می‌رود.",
+     "ISNA", "روزنامه میرر"},
     {"SANA, citing information received from local residents, reported "
      "that shells hit the town.",
      "SANA", "local residents"},
@@ -347,6 +357,10 @@ static const struct {
     {"اين كارگردان سينما به فارس گفت: فيلم كمدي است.", "اين كارگردان سينما"},
     {"وأضافت المصادر أن المقاومة بدأت.", "المصادر"},
     {"وكان المحافظ قد أعلن أن العمل بدأ.", "المحافظ"},
+    {"وقالت المتحدثة إن الحديقة أغلقت.", "المتحدثة"},
+    {"Rates will fall, the sources added.", "the sources"},
+    /* «بحسب تعبيره» (in his words) names no source */
+    {"قال الوزير إن الأمر انتهى، بحسب تعبيره.", "الوزير"},
 };
 
 static void test_attrib_vague(void **state) {
