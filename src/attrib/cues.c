@@ -332,7 +332,8 @@ const char *const hs_attr_stop_en[] = {
     "citing", "quoting", "also", "has", "have", "had", "is", "was", "were",
     "would", "will", "it", "its", "about", "over", "not", "never",
     "previously", "later", "he", "she", "they", "we", "i", "you", "him",
-    "her", "them", "then", "so", "if", "than", NULL};
+    "her", "them", "then", "so", "if", "than", "however", "meanwhile",
+    "moreover", "furthermore", "separately", NULL};
 const char *const hs_attr_stop_ar[] = {
     "أن", "ان", "إن", "إنه", "أنه", "انه", "في", "خلال", "على", "إلى", "الى",
     "اليوم", "امس", "أمس", "التي", "الذي", "عن", "نقلا", "نقلاً", "من", "مع",
@@ -373,6 +374,7 @@ const char *const hs_attr_masdar_ar[] = {
     "بدء", "إلغاء", "الغاء", "رفع", "خفض", "منع", "فتح", "إنشاء", "مقتل",
     "سقوط", "استئناف", "القبض", "ضبط", "إحباط", "احباط", "وصول", "تمكن",
     "نجاح", "ارتفاع", "انخفاض", "إصابة", "وفاة", "أهمية", "ضرورة", "طلب",
+    "حالة",
     NULL};
 /* Russian heads that a body follows after «в» inside the source
 ** («источник в МВД», «представитель в посольстве»). */
@@ -555,7 +557,7 @@ const type_word hs_attr_type_words[] = {
     {"leader", HS_SRC_OFFICIAL}, {"متخصصون", HS_SRC_ANONYMOUS},
     {"مختصون", HS_SRC_ANONYMOUS}, {"خبراء", HS_SRC_ANONYMOUS},
     {"منظمون", HS_SRC_ANONYMOUS}, {"مراقبون", HS_SRC_ANONYMOUS},
-    {"شرطة", HS_SRC_OFFICIAL}, {"المتحدثة", HS_SRC_OFFICIAL},
+    {"شرطة", HS_SRC_OFFICIAL}, {"سلطات", HS_SRC_OFFICIAL}, {"المتحدثة", HS_SRC_OFFICIAL},
     {"متحدثة", HS_SRC_OFFICIAL}, {"hospital", HS_SRC_OFFICIAL},
     {"party", HS_SRC_OFFICIAL}, {"democrats", HS_SRC_OFFICIAL},
     {"republicans", HS_SRC_OFFICIAL}, {"conservatives", HS_SRC_OFFICIAL},

@@ -292,6 +292,13 @@ static const attr_case cases[] = {
     {"علی‌اصغر حمزه‌لو ظهر امروز در جمع خبرنگاران اظهار داشت: نمونه گرفته "
      "شد.",
      {{"علی‌اصغر حمزه‌لو", HS_SRC_PERSON, 0, 0}}},
+    /* "However" opens no source: the name after the inverted cue */
+    {"However, all sides are anxious to avoid a clash before the vote, said "
+     "BBC labour correspondent Ann Cole.",
+     {{"BBC", HS_SRC_OUTLET, 0, 0}}},
+    /* «حالة» opens the object («أعلنت X حالة الطوارئ») */
+    {"أعلنت السلطات الرومانية حالة الطوارئ في المدينة.",
+     {{"السلطات الرومانية", HS_SRC_OFFICIAL, 0, 0}}},
     /* «و» before a stop word ends the source */
     {"به گزارش فارس و به نقل از ایسنا، مسابقه برگزار شد.",
      {{"Fars", HS_SRC_AGENCY, 0, 0}, {"ISNA", HS_SRC_AGENCY, 1, 0}}},
@@ -359,6 +366,7 @@ static const struct {
     {"وكان المحافظ قد أعلن أن العمل بدأ.", "المحافظ"},
     {"وقالت المتحدثة إن الحديقة أغلقت.", "المتحدثة"},
     {"Rates will fall, the sources added.", "the sources"},
+    {"A statement said the firm expects to pay more.", "A statement"},
     /* «بحسب تعبيره» (in his words) names no source */
     {"قال الوزير إن الأمر انتهى، بحسب تعبيره.", "الوزير"},
 };
