@@ -11,8 +11,9 @@
 # Persian report quotes («ولوت استار») and the Arabic one writes (فلفت
 # ستار); not when the name is not quoted, nor with other figures.
 # Then the held-out stories: the tanker's first publisher is Tasnim's
-# Persian report, the Salalah story's the Arabic site's, and every command
-# agrees (bench/story/score.py).
+# Persian report, the Salalah story's the Arabic site's, the Anzali story's
+# IRNA's Persian report (its records in shuffled order, in four languages),
+# and every command agrees (bench/story/score.py).
 set -euo pipefail
 source "$(dirname "$0")/lib/common.bash"
 C=$ROOT/tests/data/story/xlang.jsonl
@@ -48,8 +49,8 @@ for f in paq paf; do
   [ ! -s "$WORK/out" ] || fail "$f: Arabic-Persian joined: $(jq -c '[.docs, .first.doc]' "$WORK/out")"
 done
 
-note "the tanker and Salalah stories: the first report in another script is first, every command agrees"
-for s in tanker salalah; do
+note "the tanker, Salalah and Anzali stories: the first report in another script is first, every command agrees"
+for s in tanker salalah anzali; do
   python3 "$ROOT/bench/story/score.py" "$HEARSAY" "$ROOT/bench/story/$s" --json >"$WORK/$s.json" ||
     fail "score.py $s"
   jq -e '.first.right and .agreement.all and .cross_language.edges == .cross_language.right
