@@ -19,7 +19,8 @@
 **     different stories;
 **   - e is dated on d's day or up to HS_XLANG_DAYS days before it;
 **   - they share at least one figure (a number other than 0, 1 or a year,
-**     read in any of the three digit sets: "2 million" and «۲ میلیون»;
+**     read in any of the three digit sets or in Persian words: "2 million"
+**     and «۲ میلیون», "1.2 million" and «یک میلیون و ۲۰۰ هزار»;
 **     a round thousand or million also counts as the figure before its
 **     scale word: "350,000" and «۳۵۰ هزار»),
 **     at least one name, and HS_XLANG_EVIDENCE figures and names in all.
@@ -123,15 +124,133 @@ static int dbl_cmp(const void *x, const void *y) {
   return a < b ? -1 : a > b;
 }
 
+/* Persian numbers written in words («یک میلیون و ۲۰۰ هزار», «دوازده»):
+** the words and their values; a scale word multiplies what precedes it.
+** "ده" (also "village"), "نه" ("no") and "سی" count only inside a longer
+** number. */
+typedef struct numword { const char *w; double v; int amb; } numword;
+static const numword fa_numbers[] = {
+  {"یک", 1, 0}, {"دو", 2, 0}, {"سه", 3, 0}, {"چهار", 4, 0}, {"پنج", 5, 0},
+  {"شش", 6, 0}, {"هفت", 7, 0}, {"هشت", 8, 0}, {"نه", 9, 1}, {"ده", 10, 1},
+  {"یازده", 11, 0}, {"دوازده", 12, 0}, {"سیزده", 13, 0}, {"چهارده", 14, 0},
+  {"پانزده", 15, 0}, {"شانزده", 16, 0}, {"هفده", 17, 0}, {"هجده", 18, 0},
+  {"نوزده", 19, 0}, {"بیست", 20, 0}, {"سی", 30, 1}, {"چهل", 40, 0},
+  {"پنجاه", 50, 0}, {"شصت", 60, 0}, {"هفتاد", 70, 0}, {"هشتاد", 80, 0},
+  {"نود", 90, 0}, {"صد", 100, 0}, {"یکصد", 100, 0}, {"دویست", 200, 0},
+  {"سیصد", 300, 0}, {"چهارصد", 400, 0}, {"پانصد", 500, 0}, {"ششصد", 600, 0},
+  {"هفتصد", 700, 0}, {"هشتصد", 800, 0}, {"نهصد", 900, 0}, {"هزار", 1e3, 0},
+  {"میلیون", 1e6, 0}, {"میلیارد", 1e9, 0},
+};
+
+static int fa_letter(uint32_t c) {
+  return (c >= 0x621 && c <= 0x64A) || (c >= 0x671 && c <= 0x6D3) || c == 0x200C;
+}
+
+/* the number word at t[*i] (its letters folded: Arabic yeh and kaf to the
+** Persian ones); advances *i past it; -1 when none */
+static int number_word(const unsigned char *t, size_t len, size_t *i) {
+  char w[64];
+  size_t j = *i, n = 0, k;
+  while (j < len) {
+    size_t at = j;
+    uint32_t c = utf8_next(t, len, &j);
+    if (!fa_letter(c)) { j = at; break; }
+    if (c == 0x64A || c == 0x649) c = 0x6CC;
+    else if (c == 0x643) c = 0x6A9;
+    if (c == 0x200C || n + 2 >= sizeof w) return -1;
+    w[n++] = (char)(0xC0 | (c >> 6));
+    w[n++] = (char)(0x80 | (c & 0x3F));
+  }
+  w[n] = 0;
+  for (k = 0; n && k < sizeof fa_numbers / sizeof *fa_numbers; k++)
+    if (!strcmp(w, fa_numbers[k].w)) {
+      *i = j;
+      return (int)k;
+    }
+  return -1;
+}
+
+/* a number of words and digits joined by «و» that starts at t[at]
+** («۴ هزار و ۸۰۰», «یک میلیون و ۲۰۰ هزار»): its value when it holds a
+** number word and is a scale's multiple or 10 or more; *end after it */
+static int words_number(const unsigned char *t, size_t len, size_t at,
+                        double *val, size_t *end) {
+  double total = 0, cur = 0;
+  size_t i = at, toks = 0, words = 0;
+  int big = 0, amb = 0, joined = 1;
+  for (;;) {
+    size_t j = i, s;
+    int k;
+    double v = 0;
+    while (j < len && t[j] == ' ') j++;
+    s = j;
+    if (j < len && digit_of(utf8_next(t, len, &s)) >= 0) {
+      if (!joined) break;
+      for (s = j; s < len;) {
+        size_t q = s;
+        uint32_t c = utf8_next(t, len, &q);
+        int dg = digit_of(c);
+        if (dg >= 0) v = v * 10 + dg;
+        else if (!(c == ',' || c == 0x66C)) break;
+        s = q;
+      }
+      cur += v;
+      i = s;
+      toks++, joined = 0;
+      continue;
+    }
+    s = j;
+    if ((k = number_word(t, len, &s)) < 0) {
+      /* «و» joins two parts */
+      if (!joined && toks && j + 2 <= len && t[j] == 0xD9 && t[j + 1] == 0x88 &&
+          (j + 2 == len || t[j + 2] == ' ')) {
+        joined = 1;
+        i = j + 2;
+        continue;
+      }
+      break;
+    }
+    if (fa_numbers[k].v >= 1e3) {
+      if (!toks) break; /* a scale word alone is no number */
+      cur = (cur ? cur : 1) * fa_numbers[k].v;
+      total += cur;
+      cur = 0;
+      big = 1;
+    } else {
+      if (!joined) break;
+      cur += fa_numbers[k].v;
+      amb |= fa_numbers[k].amb;
+    }
+    i = s;
+    toks++, words++, joined = 0;
+  }
+  *val = total + cur;
+  *end = i;
+  return words && (big || (*val >= 10 && !(amb && toks == 1)));
+}
+
 /* the distinct figures of a text, sorted; returns how many */
 static size_t figures(const hs_doc *d, double *out) {
   const unsigned char *t = (const unsigned char *)d->text;
-  size_t i = 0, n = 0, len = d->len, k, m;
+  size_t i = 0, n = 0, len = d->len, k, m, wend = 0;
   uint32_t prev = ' ';
-  while (t && i < len && n < XL_MAXFIG) {
+  while (t && i < len && n + 2 < XL_MAXFIG) {
+    size_t at = i;
     uint32_t c = utf8_next(t, len, &i);
     int dg = digit_of(c), frac = 0, isint = 1;
     double v, scale = 0.1;
+    if (at >= wend && !is_alpha_cp(prev) && digit_of(prev) < 0 &&
+        (dg >= 0 || fa_letter(c))) {
+      /* a number in words: its value, besides its digits' own figures */
+      double wv;
+      size_t e;
+      if (words_number(t, len, at, &wv, &e) && !(wv >= 1900 && wv <= 2100)) {
+        out[n++] = wv;
+        if (wv >= 1e6) out[n++] = wv / 1e6;
+        else if (wv >= 1e3 && (long long)wv % 1000 == 0) out[n++] = wv / 1e3;
+        wend = e;
+      }
+    }
     if (dg < 0) { prev = c; continue; }
     v = dg;
     for (;;) {

@@ -5,7 +5,8 @@
 # skeletons (Velvet Star «ولوت استار», Larak «لارک»), so p1 is the first
 # publisher, and the join's edge is a citation.  Not joined: the same pair
 # when the Persian report is dated more than seven days before, when the
-# English one names no outlet, or when the figures differ.  An Arabic
+# English one names no outlet, or when the figures differ; joined when the
+# Persian report writes its figures in words.  An Arabic
 # report (a1) crediting Tasnim shares the Persian one's script but not its
 # language: it joins through the figures and the ship's name, which the
 # Persian report quotes («ولوت استار») and the Arabic one writes (فلفت
@@ -27,6 +28,13 @@ run 0 "$HEARSAY" graph --level doc "$WORK/pe.jsonl"
 jq -s -e '[.[] | select(.type == "edge")] | length == 1 and .[0].kind == "citation"
   and .[0].from == "p1" and .[0].to == "e1" and .[0].cited == "Tasnim"' "$WORK/out" >/dev/null ||
   fail "graph: $(jq -c 'select(.type == "edge")' "$WORK/out")"
+
+note "the Persian figures in words («سیصد و پنجاه هزار», «دوازده»): joined all the same"
+sed 's/۳۵۰ هزار لیتر/سیصد و پنجاه هزار لیتر/; s/۱۲ خدمه/دوازده خدمه/' "$WORK/pe.jsonl" >"$WORK/words.jsonl"
+grep -q 'سیصد و پنجاه هزار' "$WORK/words.jsonl" || fail "the words were not written"
+run 0 "$HEARSAY" stories "$WORK/words.jsonl"
+jq -s -e 'length == 1 and (.[0].docs | sort) == ["e1","p1"] and .[0].first.doc == "p1"' \
+  "$WORK/out" >/dev/null || fail "words: $(jq -c '[.docs, .first.doc]' "$WORK/out")"
 
 note "not joined: dated eight days before, no citation, other figures"
 sed 's/"2024-05-01"/"2024-04-24"/' "$WORK/pe.jsonl" >"$WORK/old.jsonl"
