@@ -568,7 +568,9 @@ void hs_page_start_find(const char *text, size_t len, const hs_range *b,
   uint32_t l32 = len > UINT32_MAX ? UINT32_MAX : (uint32_t)len;
   memset(out, 0, sizeof *out);
   if (!text || !len) return;
-  ln = hs_calloc(MAX_LINES, sizeof *ln);
+  ln = hs_calloc(hs_meta_line_count(text, l32 > MAX_BYTES ? MAX_BYTES : l32,
+                                    MAX_LINES),
+                 sizeof *ln);
   n = read_lines(text, l32, b, nb, ln, out);
   for (pass = 0; pass < 2 && best == SIZE_MAX; pass++) {
   if (pass) {

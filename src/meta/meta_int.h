@@ -97,4 +97,19 @@ static inline int hs_meta_starts_ci(const char *t, uint32_t s, uint32_t e,
   return 1;
 }
 
+/* The number of lines in t[0, len), at most max: the size of a line array
+** for a reader that keeps at most max lines.  Sized by the page, not by
+** max, a short page's array is small (no zeroing nor fresh pages for
+** hundreds of lines that are not there). */
+static inline size_t hs_meta_line_count(const char *t, size_t len,
+                                        size_t max) {
+  size_t n = 1, i = 0;
+  const char *nl;
+  while (n < max && i < len && (nl = memchr(t + i, '\n', len - i)) != NULL) {
+    i = (size_t)(nl - t) + 1;
+    n++;
+  }
+  return n;
+}
+
 #endif

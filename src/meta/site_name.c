@@ -547,8 +547,9 @@ const char *hs_site_name(const hs_doc *d, const hs_aliases *a,
   if (src && strcmp(src, "copyright") && strcmp(src, "address") &&
       strcmp(src, "masthead"))
     return src;
-  ls = hs_calloc(MAX_LINES, sizeof *ls);
-  le = hs_calloc(MAX_LINES, sizeof *le);
+  k = hs_meta_line_count(t, len, MAX_LINES);
+  ls = hs_calloc(k, sizeof *ls);
+  le = hs_calloc(k, sizeof *le);
   while (i < len && n < MAX_LINES) {
     uint32_t s = i, e, w = 0, q;
     const char *nl = memchr(t + i, '\n', len - i);
