@@ -8,13 +8,21 @@
 **
 ** page.c reads "CITY (NAME) -" with a hyphen; agencies' own pages and the
 ** sites that carry their stories also print the name in brackets with no
-** city, or with an en or em dash after it.  The name in brackets must be a
-** known agency or outlet of the alias table (a bracket of anything else at
-** a paragraph's start, "(Photo) -", is no dateline), the city before it at
-** most 3 words, and all of it within the line's first 60 bytes.  A site
+** city, or with an en or em dash after it, or (opening the paragraph) with
+** no dash at all: "(NaturalNews) A new study ...".  The name in brackets
+** must be a known agency or outlet of the alias table (a bracket of
+** anything else at a paragraph's start, "(Photo) -", is no dateline), or,
+** opening the paragraph, have an outlet's shape (its last word, or a
+** capitalised tail of it, "News", "Wire", "Post", "Times", ...: a table);
+** the city before it at most 3 words, and all of it within the line's
+** first 60 bytes.  A site
 ** address is a word of letters, digits, "-" and ".", ending in a
 ** top-level domain of 2 to 4 small letters after a name of 3 bytes or
 ** more, with no "/" or "@" (a link or an e-mail is no credit).
+**
+** A wire story signs off with its agency's name alone on its last line
+** ("REUTER", "AFP"): a known agency or outlet of at most 3 words (not an
+** ambiguous alias).
 **
 ** A credit line whose value is a web address ("Source:
 ** http://www.marlerblog.com/case-news/...", the form aggregators print
@@ -29,9 +37,39 @@
 #include "hearsay.h"
 #include "meta/page_int.h"
 
+/* The last words of a news outlet's name, per language: a name in
+** brackets that ends with one is an outlet's even when the alias table
+** does not know it ("(NaturalNews)", "(Valley Wire)"). */
+static const char *const outlet_words[] = {
+    /* en */
+    "News", "Wire", "Post", "Times", "Press", "Daily", "Herald", "Tribune",
+    "Journal", "Gazette", "Agency", "TV", NULL};
+
+/* 1 if text[s,e) has the shape of an outlet's name: at most 3 words of
+** letters (and "." "-"), the first capitalised, the last one or its
+** capitalised tail ("NaturalNews") a word of outlet_words. */
+static int outlet_shape(const char *t, uint32_t s, uint32_t e) {
+  uint32_t i, w = e;
+  size_t k;
+  if (e - s < 4 || words(t, s, e) > 3 || t[s] < 'A' || t[s] > 'Z') return 0;
+  for (i = s; i < e; i++)
+    if (!((t[i] >= 'a' && t[i] <= 'z') || (t[i] >= 'A' && t[i] <= 'Z') ||
+          t[i] == '.' || t[i] == '-' || t[i] == ' '))
+      return 0;
+  while (w > s && t[w - 1] != ' ') w--;
+  for (k = 0; outlet_words[k]; k++) {
+    size_t n = strlen(outlet_words[k]);
+    if (e - w >= n && !memcmp(t + e - n, outlet_words[k], n) &&
+        (e - w == n || (t[e - n - 1] >= 'a' && t[e - n - 1] <= 'z')))
+      return 1;
+  }
+  return 0;
+}
+
 int hs_pg_wire_dateline(const hs_aliases *a, const char *t, uint32_t s,
                         uint32_t e, uint32_t *ns, uint32_t *ne) {
   uint32_t lim = e - s > 60 ? s + 60 : e, p0, p1, q;
+  int dash;
   if (t[s] == '(') p0 = s;
   else if (ci_find(t, s, lim, " (", &p0) && words(t, s, p0) <= 3) p0++;
   else return 0;
@@ -40,10 +78,17 @@ int hs_pg_wire_dateline(const hs_aliases *a, const char *t, uint32_t s,
     return 0;
   q = p1 + 1;
   while (q < e && is_sp(t[q])) q++;
-  if (!(ci_at(t, q, e, "-") || ci_at(t, q, e, "\xE2\x80\x93") ||
-        ci_at(t, q, e, "\xE2\x80\x94")))
+  dash = ci_at(t, q, e, "-") || ci_at(t, q, e, "\xE2\x80\x93") ||
+         ci_at(t, q, e, "\xE2\x80\x94");
+  /* without a dash: the bracket opens the paragraph and its text follows
+  ** ("(NaturalNews) A new study ...") */
+  if (!dash && !(p0 == s && q > p1 + 1 && q < e &&
+                 ((t[q] >= 'A' && t[q] <= 'Z') || t[q] == '"' ||
+                  ci_at(t, q, e, "\xE2\x80\x9C"))))
     return 0;
-  if (!hs_pg_known(a, t, p0 + 1, p1, NULL, 1)) return 0;
+  if (!hs_pg_known(a, t, p0 + 1, p1, NULL, 1) &&
+      !(p0 == s && outlet_shape(t, p0 + 1, p1)))
+    return 0;
   *ns = p0 + 1;
   *ne = p1;
   return 1;
@@ -92,6 +137,20 @@ int hs_pg_last_site(const char *t, uint32_t len, uint32_t *ns, uint32_t *ne) {
   for (s = e; s > 0 && t[s - 1] != '\n'; s--) {}
   while (s < e && is_sp(t[s])) s++;
   if (!site_word(t, s, e)) return 0;
+  *ns = s;
+  *ne = e;
+  return 1;
+}
+
+int hs_pg_last_agency(const hs_aliases *a, const char *t, uint32_t len,
+                      uint32_t *ns, uint32_t *ne) {
+  uint32_t e = len, s;
+  while (e > 0 && (t[e - 1] == '\n' || is_sp(t[e - 1]))) e--;
+  for (s = e; s > 0 && t[s - 1] != '\n'; s--) {}
+  while (s < e && is_sp(t[s])) s++;
+  if (e - s < 2 || e - s > 30 || words(t, s, e) > 3 ||
+      !hs_pg_known(a, t, s, e, NULL, 0))
+    return 0;
   *ns = s;
   *ne = e;
   return 1;

@@ -31,7 +31,7 @@
 **   a credit line "Originally published by X", «نقلا عن X», «بازنشر از X»,
 **   a byline "by A – site.com", a site address alone on the page's last
 **   line, a "Source: http://site.com/..." line (its host) among the first
-**   lines or the last 3 (credits.c);
+**   lines or the last 3, a wire story's sign-off "REUTER" (credits.c);
 **   a site address "www.irna.ir" (0.6) and the URL's domain (0.55), read
 **   through the alias table; with no other outlet, the address the page
 **   prints twice or more, known or not ("catchitkansas.com", 0.5);
@@ -565,7 +565,8 @@ const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
     uint32_t ns, ne, us, ue;
     if (hs_pg_source_address(t, len, &ns, &ne, &us, &ue))
       put(&credit, a, t, ns, ne, 0.8); /* "Source: http://site.com/..." */
-    else if (hs_pg_last_site(t, len, &ns, &ne))
+    else if (hs_pg_last_site(t, len, &ns, &ne) ||
+             hs_pg_last_agency(a, t, len, &ns, &ne)) /* "REUTER" */
       put(&credit, a, t, ns, ne, 0.8);
   }
   src = carrier.value ? "carrier" : "masthead";

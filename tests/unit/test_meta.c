@@ -865,9 +865,10 @@ static void test_copyright_holder_forms(void **state) {
 /* Credits outside the line forms: a wire dateline in brackets with an en
 ** or em dash (a bracket of no known agency is none), a byline naming the
 ** author's site, a site address alone on the last line, a page's own
-** "Subscribe to X for FREE" when nothing else names it, and a "Source:"
+** "Subscribe to X for FREE" when nothing else names it, a "Source:"
 ** line whose value is a web address (its host; on the page's last lines
-** too). */
+** too), a bracket opening the paragraph without a dash (a name of an
+** outlet's shape, not "(Update)"), and a wire story's sign-off. */
 static void test_credit_forms(void **state) {
 #define PIER "The harbor council met on Monday evening to decide whether the " \
              "old ferry pier should be rebuilt or closed for good, and after " \
@@ -889,7 +890,11 @@ static void test_credit_forms(void **state) {
        "harborblog.com"},
       {"Pier to be rebuilt\nSource: https://harborblog.com/pier?id=7\n" PIER
        "\n",
-       "harborblog.com"}};
+       "harborblog.com"},
+      {"Pier to be rebuilt\n(HarborNews) " PIER "\n", "HarborNews"},
+      {"Pier to be rebuilt\n(Update) " PIER "\n", ""},
+      {"PIER TO BE REBUILT\n    HARBOR CITY, March 3 - " PIER "\n REUTER\n",
+       "Reuters"}};
 #undef PIER
   (void)state;
   assert_int_equal(outlet_misses(pages, sizeof pages / sizeof pages[0]), 0);
