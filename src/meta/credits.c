@@ -20,6 +20,11 @@
 ** top-level domain of 2 to 4 small letters after a name of 3 bytes or
 ** more, with no "/" or "@" (a link or an e-mail is no credit).
 **
+** An outlet speaks in its own voice at a paragraph's start: "21st
+** Century Wire says…", "Valley News reports:" (the name known or of an
+** outlet's shape, at most 4 words, in the line's first 60 bytes, the verb
+** followed by ":", "," or an ellipsis).
+**
 ** A wire story signs off with its agency's name alone on its last line
 ** ("REUTER", "AFP"): a known agency or outlet of at most 3 words (not an
 ** ambiguous alias).
@@ -46,13 +51,19 @@ static const char *const outlet_words[] = {
     "Journal", "Gazette", "Agency", "TV", NULL};
 
 /* 1 if text[s,e) has the shape of an outlet's name: at most 3 words of
-** letters (and "." "-"), the first capitalised, the last one or its
-** capitalised tail ("NaturalNews") a word of outlet_words. */
+** letters (and "." "-"), the first capitalised (or an ordinal, "21st"),
+** the last one or its capitalised tail ("NaturalNews") a word of
+** outlet_words. */
 static int outlet_shape(const char *t, uint32_t s, uint32_t e) {
   uint32_t i, w = e;
   size_t k;
-  if (e - s < 4 || words(t, s, e) > 3 || t[s] < 'A' || t[s] > 'Z') return 0;
-  for (i = s; i < e; i++)
+  uint32_t d = s;
+  while (d < e && t[d] >= '0' && t[d] <= '9') d++; /* "21st Century Wire" */
+  if (e - s < 4 || words(t, s, e) > 3 ||
+      !(d > s ? d < e && t[d] >= 'a' && t[d] <= 'z'
+              : t[s] >= 'A' && t[s] <= 'Z'))
+    return 0;
+  for (i = d; i < e; i++)
     if (!((t[i] >= 'a' && t[i] <= 'z') || (t[i] >= 'A' && t[i] <= 'Z') ||
           t[i] == '.' || t[i] == '-' || t[i] == ' '))
       return 0;
@@ -62,6 +73,37 @@ static int outlet_shape(const char *t, uint32_t s, uint32_t e) {
     if (e - w >= n && !memcmp(t + e - n, outlet_words[k], n) &&
         (e - w == n || (t[e - n - 1] >= 'a' && t[e - n - 1] <= 'z')))
       return 1;
+  }
+  return 0;
+}
+
+/* Verbs of an outlet speaking in its own voice at a paragraph's start
+** ("21st Century Wire says ..."), per language. */
+static const char *const own_voice[] = {
+    /* en */
+    " says", " reports", " has learned", NULL};
+
+int hs_pg_own_voice(const hs_aliases *a, const char *t, uint32_t s,
+                    uint32_t e, uint32_t *ns, uint32_t *ne) {
+  uint32_t lim = e - s > 60 ? s + 60 : e, p;
+  size_t k;
+  for (k = 0; own_voice[k]; k++) {
+    size_t m = strlen(own_voice[k]);
+    if (!ci_find(t, s, lim, own_voice[k], &p) || p == s ||
+        words(t, s, p) > 4)
+      continue;
+    /* the verb opens the text as a house style does: ":", "," or an
+    ** ellipsis after it ("Fox News says the ..." is a sentence about
+    ** another outlet) */
+    if (!(p + m < e && (t[p + m] == ':' || t[p + m] == ',' ||
+                        ci_at(t, p + m, e, "...") ||
+                        ci_at(t, p + m, e, "\xE2\x80\xA6"))))
+      continue;
+    if (!hs_pg_known(a, t, s, p, NULL, 0) && !outlet_shape(t, s, p))
+      continue;
+    *ns = s;
+    *ne = p;
+    return 1;
   }
   return 0;
 }

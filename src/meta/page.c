@@ -25,7 +25,8 @@
 **   name alone ("comwrap GmbH", 0.6);
 **   a dateline prefix "SHAFAQNA- ", "Moscow, FNA- ", "الرياض - واس:",
 **   "ورزش سه - ", "WASHINGTON (Reuters) -", "Damascus, SANA", and
-**   "(Reuters) —", "WASHINGTON (AP) –" (credits.c) (0.7);
+**   "(Reuters) —", "WASHINGTON (AP) –", "(NaturalNews) A ...", an
+**   outlet in its own voice "21st Century Wire says ..." (credits.c) (0.7);
 **   a "Source: X" line, also after a byline "By A, Source: X" (0.8 when the
 **   page names no carrier, else X is the credited original);
 **   a credit line "Originally published by X", «نقلا عن X», «بازنشر از X»,
@@ -558,7 +559,8 @@ const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
     }
     if (i < 8 && !dl.value && !ln[i].boiler &&
         (hs_pg_dateline(a, t, s, e, &ns, &ne) ||
-         hs_pg_wire_dateline(a, t, s, e, &ns, &ne)))
+         hs_pg_wire_dateline(a, t, s, e, &ns, &ne) ||
+         hs_pg_own_voice(a, t, s, e, &ns, &ne)))
       put(&dl, a, t, ns, ne, 0.7);
   }
   if (!credit.value && t) { /* "atimes.com" alone on the last line */

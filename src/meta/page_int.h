@@ -140,6 +140,10 @@ int hs_pg_byline_site(const char *t, uint32_t s, uint32_t e, uint32_t *ns,
 /* A site address alone on the text's last non-blank line ("atimes.com"):
 ** the credit of a republished article (credits.c). */
 int hs_pg_last_site(const char *t, uint32_t len, uint32_t *ns, uint32_t *ne);
+/* An outlet speaking in its own voice at the start of text[s,e) ("21st
+** Century Wire says ..."): fills the name's bytes (credits.c). */
+int hs_pg_own_voice(const hs_aliases *a, const char *t, uint32_t s,
+                    uint32_t e, uint32_t *ns, uint32_t *ne);
 /* A known agency or outlet alone on the text's last non-blank line, a
 ** wire story's sign-off ("REUTER"): fills its bytes (credits.c). */
 int hs_pg_last_agency(const hs_aliases *a, const char *t, uint32_t len,

@@ -868,7 +868,8 @@ static void test_copyright_holder_forms(void **state) {
 ** "Subscribe to X for FREE" when nothing else names it, a "Source:"
 ** line whose value is a web address (its host; on the page's last lines
 ** too), a bracket opening the paragraph without a dash (a name of an
-** outlet's shape, not "(Update)"), and a wire story's sign-off. */
+** outlet's shape, not "(Update)"), a wire story's sign-off, and an
+** outlet's own voice opening the text ("X says…", not "X says the"). */
 static void test_credit_forms(void **state) {
 #define PIER "The harbor council met on Monday evening to decide whether the " \
              "old ferry pier should be rebuilt or closed for good, and after " \
@@ -894,7 +895,11 @@ static void test_credit_forms(void **state) {
       {"Pier to be rebuilt\n(HarborNews) " PIER "\n", "HarborNews"},
       {"Pier to be rebuilt\n(Update) " PIER "\n", ""},
       {"PIER TO BE REBUILT\n    HARBOR CITY, March 3 - " PIER "\n REUTER\n",
-       "Reuters"}};
+       "Reuters"},
+      {"Pier to be rebuilt\n21st Harbor Wire says\xE2\x80\xA6 " PIER
+       "\n",
+       "21st Harbor Wire"},
+      {"Pier to be rebuilt\nValley Wire says the " PIER "\n", ""}};
 #undef PIER
   (void)state;
   assert_int_equal(outlet_misses(pages, sizeof pages / sizeof pages[0]), 0);
