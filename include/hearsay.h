@@ -991,7 +991,7 @@ enum hs_claim_verdict {
                              number, the negation or a name changed */
   HS_CLAIM_DIFFERENT = 2  /* neither */
 };
-#define HS_CLAIM_NFEATURES 24
+#define HS_CLAIM_NFEATURES 25
 typedef struct hs_claim_diff {
   int kind;     /* enum hs_variant_kind: number, place/actor, negation */
   char *from;   /* as written in a ("20"); NULL: only in b (added) */

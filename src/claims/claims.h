@@ -121,14 +121,17 @@ enum hs_claim_feature {
   HS_CF_NUMBERS_ONE_SIDE, HS_CF_NEGATION, HS_CF_NAMES_CHANGED,
   HS_CF_NAMES_ONE_SIDE, HS_CF_UNIGRAMS, HS_CF_FOURGRAMS, HS_CF_LCS,
   HS_CF_CHARS, HS_CF_MISSING_IDF_MIN, HS_CF_MISSING_IDF_MAX, HS_CF_WORDS_MIN,
-  HS_CF_WORDS_MAX
+  HS_CF_WORDS_MAX, HS_CF_EDITS
 };
 /* The word features of a and b into x[HS_CLAIM_NFEATURES] (the others
-** zero); *identical when both have the same words in the same order. */
+** zero); *identical when both have the same words in the same order;
+** *latin when both are mostly Latin-script words (the model's table). */
 int hs_claims_word_features(hs_claims *c, const char *a, const char *b,
-                            double *x, int *identical, hs_error *err);
-/* The claim similarity: the fixed logistic model over all features. */
-double hs_claims_model(const double *x);
+                            double *x, int *identical, int *latin,
+                            hs_error *err);
+/* The claim similarity: the fixed logistic model over all features, with
+** the table for Latin-script pairs or the one for the others. */
+double hs_claims_model(const double *x, int latin);
 
 /* Append the index terms of an analyzed sentence to b, space-separated. */
 void hs_analysis_terms(const hs_analysis *a, hs_buf *b);

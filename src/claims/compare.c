@@ -220,7 +220,7 @@ int hs_claims_compare(hs_claims *c, const char *a, const char *b,
   hs_buf bb;
   hs_analysis aa, ab;
   char **la = NULL, **lb = NULL;
-  int rc, changed = 0, identical = 0;
+  int rc, changed = 0, identical = 0, latin = 0;
   double *fx = r->features;
   memset(r, 0, sizeof *r);
   nna = read_numbers(a, &na);
@@ -244,7 +244,7 @@ int hs_claims_compare(hs_claims *c, const char *a, const char *b,
   }
   {
     double same = fx[HS_CF_NUMBERS_SAME];
-    rc = hs_claims_word_features(c, a, bb.p, fx, &identical, err);
+    rc = hs_claims_word_features(c, a, bb.p, fx, &identical, &latin, err);
     fx[HS_CF_NUMBERS_SAME] = same;
   }
   hs_buf_free(&bb);
@@ -303,7 +303,7 @@ int hs_claims_compare(hs_claims *c, const char *a, const char *b,
   hs_analysis_free(&aa);
   hs_analysis_free(&ab);
   if (rc) goto out;
-  r->similarity = hs_claims_model(fx);
+  r->similarity = hs_claims_model(fx, latin);
   r->words = fx[HS_CF_BM25];
   if (identical && !changed) r->words = r->similarity = 1;
   /* a change is reported whenever the pair would otherwise be the same

@@ -38,8 +38,8 @@ jq -e -s '.[3].diffs == [{"kind":"negation","from":"affirmed","to":"negated"}]' 
   fail "negation difference missing"
 jq -e -s '.[4].diffs == [{"kind":"place/actor","from":"Boston","to":"Chicago"}] and .[4].words >= 0.59' \
   "$WORK/out" >/dev/null || fail "changed name missing"
-jq -e -s 'all(.[]; (.features | length) == 24 and .similarity >= 0 and .similarity <= 1 and .pair >= 1)' \
-  "$WORK/out" >/dev/null || fail "every pair has 24 features and a similarity in 0..1"
+jq -e -s 'all(.[]; (.features | length) == 25 and .similarity >= 0 and .similarity <= 1 and .pair >= 1)' \
+  "$WORK/out" >/dev/null || fail "every pair has 25 features and a similarity in 0..1"
 note "a changed number alone: changed, not the same claim"
 printf '20 commanders were killed\t2 commanders were killed\n' >"$WORK/one.tsv"
 run 0 "$HEARSAY" search --pairs "$WORK/one.tsv"

@@ -5,6 +5,7 @@
 ** and the pair similarity; comparing two claims (numbers as values with
 ** rounding, negation, names).
 */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -321,7 +322,35 @@ static void test_compare(void **state) {
   assert_string_equal(hs_claim_verdict_name(HS_CLAIM_CHANGED), "changed");
   assert_string_equal(hs_claim_feature_name(0), "bm25");
   assert_string_equal(hs_claim_feature_name(HS_CF_NEGATION), "negation");
+  assert_string_equal(hs_claim_feature_name(HS_CF_EDITS), "edits");
   assert_null(hs_claim_feature_name(HS_CLAIM_NFEATURES));
+
+  /* word edits: one substituted word; a moved phrase costs more; counted up
+  ** to 15 */
+  assert_int_equal(hs_claims_compare(cl, "The police arrested the suspect in Boston.",
+                   "The police arrested a suspect in Boston.",
+                   HS_CLAIMS_SAME_THRESHOLD, &r, NULL), HS_OK);
+  assert_true(fabs(r.features[HS_CF_EDITS] - log(2.0)) < 1e-9);
+  hs_claim_compare_free(&r);
+  assert_int_equal(hs_claims_compare(cl, "The police arrested the suspect in Boston.",
+                   "In Boston the police arrested the suspect.",
+                   HS_CLAIMS_SAME_THRESHOLD, &r, NULL), HS_OK);
+  assert_true(fabs(r.features[HS_CF_EDITS] - log(5.0)) < 1e-9);
+  hs_claim_compare_free(&r);
+  assert_int_equal(hs_claims_compare(cl, docs[0], docs[4], HS_CLAIMS_SAME_THRESHOLD, &r, NULL), HS_OK);
+  assert_true(r.features[HS_CF_EDITS] <= log(16.0) + 1e-9);
+  hs_claim_compare_free(&r);
+
+  /* the edits weigh in the table of Latin-script pairs only */
+  {
+    double x[HS_CLAIM_NFEATURES] = {0}, y[HS_CLAIM_NFEATURES];
+    x[HS_CF_BM25] = x[HS_CF_PLAIN_MIN] = x[HS_CF_PLAIN_MAX] = 0.8;
+    x[HS_CF_UNIGRAMS] = x[HS_CF_LCS] = x[HS_CF_CHARS] = 0.8;
+    memcpy(y, x, sizeof x);
+    y[HS_CF_EDITS] = log(11.0);
+    assert_true(hs_claims_model(y, 1) < hs_claims_model(x, 1));
+    assert_true(hs_claims_model(y, 0) == hs_claims_model(x, 0));
+  }
   assert_string_equal(hs_variant_kind_name(HS_VAR_NEGATION), "negation");
   hs_claims_free(cl);
   hs_corpus_free(c);
