@@ -10,7 +10,7 @@
 ** First each passage that is not a near-verbatim copy grows at its ends by
 ** whole sentences: the sentence (or the part of one) just before it on
 ** both sides, or just after it, is taken in when the two are still about
-** the same thing (tf·idf cosine and two shared content words), up to
+** the same thing (tf·idf cosine and a shared content word), up to
 ** EDGE_MAX sentences an end.  A reworded copy's first and last sentences,
 ** and those between two of its pieces, often share too little to be
 ** matched alone, but next to a passage that is enough (Sanchez-Perez,
@@ -52,7 +52,7 @@
 #define EDGE_MAX 3     /* sentences a passage grows by at each end... */
 #define EDGE_BASE 0.6  /* ...if it is this similar itself */
 #define EDGE_COS 0.25  /* cosine of the two sentences it grows by... */
-#define EDGE_SHARED 2  /* ...and the content terms they share */
+#define EDGE_SHARED 1  /* ...and the content terms they share */
 #define EDGE_WORDS 80  /* tokens of such a sentence, at most */
 
 typedef struct jitem {
