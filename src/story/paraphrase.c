@@ -329,6 +329,53 @@ static int far_apart(const hs_pdoc *docs, uint32_t a, uint32_t b) {
   return oka && okb && (da > db ? da - db : db - da) > HS_PARA_BACKGROUND_DAYS;
 }
 
+/* the sorted token hashes of n bytes at t, and their flags (who and
+** what) when flags is given; NULL when there are none */
+static uint64_t *hashes(const char *t, size_t n, const uint64_t *stops,
+                        size_t nstops, hs_token **tok, uint8_t **flags,
+                        size_t *nh) {
+  hs_token *tk = NULL;
+  uint64_t *h;
+  size_t nt = 0, k;
+  *nh = 0;
+  if (hs_tokenize(t, n, &tk, &nt, NULL) || !nt) {
+    free(tk);
+    return NULL;
+  }
+  h = hs_malloc(nt * sizeof *h);
+  for (k = 0; k < nt; k++) h[k] = tk[k].hash;
+  if (flags) {
+    *flags = hs_malloc(nt);
+    for (k = 0; k < nt; k++)
+      (*flags)[k] = is_stop(stops, nstops, tk[k].hash) ? HS_WF_STOP : 0;
+    hs_shape_words(t, tk, nt, *flags);
+  }
+  hs_sort_u64(h, nt);
+  *nh = nt;
+  if (tok) *tok = tk;
+  else free(tk);
+  return h;
+}
+
+/* another ship or person in the same words ("the Marlin Grace is
+** managed by ..." / "boarded the Marlin Hope, ... managed by ...", each
+** name absent from the other document): two events (shape.c) */
+static int name_swap(const hs_doc *A, const sent *x, const hs_doc *B,
+                     const sent *y, const uint64_t *stops, size_t nstops) {
+  hs_token *ta = NULL, *tb = NULL;
+  uint8_t *fa = NULL, *fb = NULL;
+  size_t na = 0, nb = 0, nda = 0, ndb = 0;
+  uint64_t *ha = hashes(A->text + x->start, x->end - x->start, stops, nstops, &ta, &fa, &na);
+  uint64_t *hb = hashes(B->text + y->start, y->end - y->start, stops, nstops, &tb, &fb, &nb);
+  uint64_t *da = hashes(A->text, A->len, NULL, 0, NULL, NULL, &nda);
+  uint64_t *db = hashes(B->text, B->len, NULL, 0, NULL, NULL, &ndb);
+  int r = ha && hb && da && db &&
+          hs_shape_name_swap(ta, fa, na, tb, fb, nb, da, nda, db, ndb);
+  free(ta), free(tb), free(fa), free(fb);
+  free(ha), free(hb), free(da), free(db);
+  return r;
+}
+
 static int para_cmp(const void *x, const void *y) {
   const hs_para *a = x, *b = y;
   if (a->a != b->a) return a->a < b->a ? -1 : 1;
@@ -627,6 +674,8 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
     if (conflict) continue;
     if (wsim < threshold && !(weak && wsim >= HS_PARA_WEAK) &&
         !(strong && wsim >= HS_PARA_STRONG))
+      continue;
+    if (s[x].cased && s[y].cased && name_swap(A, &s[x], B, &s[y], stops, nstops))
       continue;
     HS_GROW(res, capr, nres + 1);
     if (s[x].doc > s[y].doc) {

@@ -28,6 +28,9 @@
 ** It is a statement any article on the subject repeats, not what either
 ** reports.  Background history ("..., which was set up by Netscape in
 ** 1998") is a table phrase of kind `background` (stock.c).
+** Another who in the same words (hs_shape_name_swap): two names that
+** differ in one word beside a shared one ("the Marlin Grace" / "the
+** Marlin Hope"), neither found in the other document, are two ships.
 ** Word classes come from data/stock.tsv (conjunction, copula, relative),
 ** so that other languages are a table edit.  Linear in the sentence.
 **
@@ -403,6 +406,43 @@ int hs_shape_not_prose(const char *p, size_t n) {
       depth += p[i] == '(' || p[i] == '[';
       depth -= p[i] == ')' || p[i] == ']';
       if (depth <= 0) return i == e - 1;
+    }
+  }
+  return 0;
+}
+
+/* ------------------------------------------------------- a name swapped */
+
+static int has_hash(const uint64_t *v, size_t n, uint64_t x) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (v[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < n && v[lo] == x;
+}
+
+#define IS_NAME(f) (((f) & (HS_WF_NAME | HS_WF_NUM | HS_WF_STOP)) == HS_WF_NAME)
+
+int hs_shape_name_swap(const hs_token *a, const uint8_t *fa, size_t na,
+                       const hs_token *b, const uint8_t *fb, size_t nb,
+                       const uint64_t *da, size_t nda, const uint64_t *db,
+                       size_t ndb) {
+  size_t i, j;
+  /* a name word of a beside a name word both sides share, and in b the
+  ** same neighbour with another name word: each absent from the other
+  ** document */
+  for (i = 0; i < na; i++) {
+    if (!IS_NAME(fa[i]) || has_hash(db, ndb, a[i].hash)) continue;
+    for (j = 0; j < nb; j++) {
+      if (!IS_NAME(fb[j]) || b[j].hash == a[i].hash || has_hash(da, nda, b[j].hash))
+        continue;
+      if (i && j && IS_NAME(fa[i - 1]) && IS_NAME(fb[j - 1]) && a[i - 1].hash == b[j - 1].hash)
+        return 1;
+      if (i + 1 < na && j + 1 < nb && IS_NAME(fa[i + 1]) && IS_NAME(fb[j + 1]) &&
+          a[i + 1].hash == b[j + 1].hash)
+        return 1;
     }
   }
   return 0;

@@ -117,6 +117,14 @@ enum { HS_SENT_CASED = 1, HS_SENT_CAPS, HS_SENT_CASELESS, HS_SENT_FRAGMENT };
 enum { HS_WF_LOW = 1, HS_WF_NAME = 2, HS_WF_NUM = 4, HS_WF_STOP = 8 };
 int hs_shape_words(const char *text, const hs_token *tok, size_t n,
                    uint8_t *flags);
+/* Another who in the same words: two names written alike but for one
+** word ("the Marlin Grace" / "the Marlin Hope"), the word of each side
+** (a name by its flags, as hs_shape_words gives them) found nowhere in
+** the other document (da, db: the documents' token hashes, sorted). */
+int hs_shape_name_swap(const hs_token *a, const uint8_t *fa, size_t na,
+                       const hs_token *b, const uint8_t *fb, size_t nb,
+                       const uint64_t *da, size_t nda, const uint64_t *db,
+                       size_t ndb);
 /* Whether the n bytes at p are no prose at all: a link line (a web or
 ** e-mail address, a handle: "(@user)", a host name "ftp.astro.psu.edu"),
 ** an aside wholly in brackets ("(See ECRA page for ...)", "[Photo:
