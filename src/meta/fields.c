@@ -198,6 +198,12 @@ static uint32_t header_end(const char *t, uint32_t len, const hs_range *b,
   return i > len ? len : i;
 }
 
+uint32_t hs_meta_mail_block(const char *t, uint32_t len) {
+  int mail = 0;
+  uint32_t e = t && len ? header_end(t, len, NULL, 0, &mail) : 0;
+  return mail ? e : 0;
+}
+
 /* A date's line is a header line when a publication cue labels the date
 ** ("Published: 14 June 2024", "Date: Tue, 20 Apr 1993"), or the date opens
 ** the line (a dateline), or the line is short (at most 14 words, a word

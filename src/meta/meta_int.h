@@ -63,6 +63,9 @@ void hs_page_title(const hs_doc *d, const hs_aliases *a, const hs_range *b,
                    size_t nb, const hs_meta_field *outlet,
                    hs_meta_field *out);
 int hs_url_date(const char *url, int *y, int *m, int *d);
+/* fields.c: the end of the e-mail or Usenet header block the text opens
+** with (its first blank line), or 0 when it opens with none. */
+uint32_t hs_meta_mail_block(const char *t, uint32_t len);
 /* credits.c: a credit line ("Source: http://...") among the text's last 3
 ** non-blank lines whose value is a web address: the host's bytes in
 ** [*hs, *he), the address's in [*us, *ue). */

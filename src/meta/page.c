@@ -39,7 +39,9 @@
 **   the folder holding the document when it was read from a folder of
 **   files, not a JSONL record, and the folder's name is not a date (0.3).
 ** When a carrier (aggregator line or masthead) is found and a credited
-** outlet differs from it, the credited one is the `original`.
+** outlet differs from it, the credited one is the `original`.  An e-mail
+** or Usenet message is read from its body (its header block names its
+** writer), and its e-mail addresses are no site addresses.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -310,13 +312,13 @@ static int host_byte(unsigned char c) {
 ** standing as a word (after a space, "@", "/", "www." or the line's
 ** start; before a space, "/", ":" or punctuation), not a platform's; on
 ** a tie the first.  Fills its bytes (without "www.") and returns 1. */
-static int bare_address(const char *t, uint32_t len, uint32_t *ns,
-                        uint32_t *ne) {
+static int bare_address(const char *t, uint32_t len, uint32_t body,
+                        uint32_t *ns, uint32_t *ne) {
   enum { MAXD = 16 };
   uint32_t ds[MAXD], de[MAXD], i;
   int votes[MAXD], nd = 0, best = -1, k;
   if (len > (256u << 10)) len = 256u << 10;
-  for (i = 1; i + 3 < len; i++) {
+  for (i = body ? body : 1; i + 3 < len; i++) {
     uint32_t s, e;
     size_t j, m = 0;
     if (t[i] != '.' || !host_byte((unsigned char)t[i - 1])) continue;
@@ -338,6 +340,16 @@ static int bare_address(const char *t, uint32_t len, uint32_t *ns,
                    t[s - 1] == '"'))
       continue;
     if (i - s < 3) continue;
+    /* a message's e-mail addresses name the writers' providers */
+    if (body && s > 0 && (t[s - 1] == '@' || t[s - 1] == '.')) {
+      uint32_t q = s;
+      while (q > 0 && (host_byte((unsigned char)t[q - 1]) || t[q - 1] == '.'))
+        q--;
+      if (q > 0 && t[q - 1] == '@') {
+        i = e;
+        continue;
+      }
+    }
     for (j = 0; platform_names[j]; j++)
       if (strlen(platform_names[j]) == i - s &&
           ci_at(t, s, i, platform_names[j]))
@@ -490,13 +502,20 @@ const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
   uint32_t len = d->len > UINT32_MAX ? UINT32_MAX : (uint32_t)d->len;
   hs_meta_field carrier = {0}, mast = {0}, rights = {0}, dl = {0},
                 credit = {0}, addr = {0};
+  /* a message's header block names its writer, not an outlet: the rules
+  ** read its body */
+  uint32_t body = t ? hs_meta_mail_block(t, len) : 0;
   if (d->series && *d->series) return NULL;  /* given: the caller's */
-  n = t ? page_lines(t, len, b, nb, ln, 16) : 0;
+  n = t ? page_lines(t + body, len - body, NULL, 0, ln, 16) : 0;
+  for (i = 0; i < n; i++) {
+    ln[i].s += body, ln[i].e += body;
+    ln[i].boiler = in_ranges(b, nb, ln[i].s, ln[i].e);
+  }
   /* copyright anywhere (last one wins: footers are at the end); a
   ** credit of a part ("Sports data © STATS", a photo's "© Reuters") only
   ** when the page has no site's copyright line */
   if (t) {
-    uint32_t i0 = 0, e;
+    uint32_t i0 = body, e;
     int strong = 0;
     while (i0 < len) {
       uint32_t s = i0, ns, ne;
@@ -604,7 +623,7 @@ const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
   /* the site's address printed in the page, known or not (0.5) */
   if (!out->value && t) {
     uint32_t ns, ne;
-    if (bare_address(t, len, &ns, &ne)) {
+    if (bare_address(t, len, body, &ns, &ne)) {
       const char *canon;
       char *v;
       if (ci_at(t, ns, ne, "www.")) ns += 4;

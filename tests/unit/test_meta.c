@@ -961,12 +961,15 @@ static void test_page_header_lines(void **state) {
 
 /* An e-mail or Usenet message's title is its Subject: line, not the From:
 ** or Return-Path: line that opens it: folded over two lines it is one,
-** with one space; a message without one keeps the first-lines rule. */
+** with one space; a message without one keeps the first-lines rule.  Its
+** writers' e-mail addresses and its header lines name no outlet. */
 static void test_mail_subject(void **state) {
   static const char *const pages[][2] = {
-      {"From: anna@harbor.example (Anna Berg)\nSubject: Re: ferry pier "
-       "vote   \nOrganization: Harbor College\nLines: 3\n\nThe council voted "
-       "to rebuild the old ferry pier after three hours of debate.\n",
+      {"From: anna@mail.harborcollege.com (Anna Berg)\nSubject: Re: ferry "
+       "pier vote   \nOrganization: Harbor College\nLines: 3\n\nIn article "
+       "<1993.17@harborcollege.com> bob@harborcollege.com writes:\nThe "
+       "council voted to rebuild the old ferry pier after three hours of "
+       "debate.\n",
        "Re: ferry pier vote"},
       {"From list-admin@harbor.example  Tue Jul 23 19:25:05 2002\n"
        "Return-Path: <list-admin@harbor.example>\nSubject: [harbor] The "
@@ -988,6 +991,9 @@ static void test_mail_subject(void **state) {
                                      NULL), HS_OK);
     if (!m.title.value || strcmp(m.title.value, pages[i][1]))
       fail_msg("message %zu: title %s", i, m.title.value ? m.title.value : "-");
+    /* the writers' addresses and the header block name no outlet */
+    if (m.outlet.value)
+      fail_msg("message %zu: outlet %s", i, m.outlet.value);
     hs_meta_clear(&m);
     hs_corpus_free(c);
   }
