@@ -57,16 +57,6 @@ static uint64_t gram_hash(const hs_token *t) {
   return h;
 }
 
-static int has_gram(const uint64_t *g, size_t n, uint64_t h) {
-  size_t lo = 0, hi = n;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (g[mid] < h) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < n && g[lo] == h;
-}
-
 /* Whether [s, e) of text ends a sentence of prose: a terminal mark
 ** (. ! ? or the Arabic question mark), perhaps before closing quotes or
 ** brackets. */
@@ -104,7 +94,7 @@ static int news_carried(const hs_doc *x, const hs_token *xt, size_t nx,
     found++;
     grams = b - a - NEWS_GRAM + 1;
     for (j = a; j + NEWS_GRAM <= b; j++)
-      if (has_gram(g, ng, gram_hash(&xt[j]))) hit++;
+      if (hs_u64_sorted_has(g, ng, gram_hash(&xt[j]))) hit++;
     if (hit >= NEWS_CARRIED * grams) carried = 1;
   }
   free(ss);

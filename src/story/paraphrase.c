@@ -106,16 +106,6 @@ static uint64_t *stop_hashes(size_t *n) {
   return h;
 }
 
-static int is_stop(const uint64_t *h, size_t n, uint64_t x) {
-  size_t lo = 0, hi = n;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (h[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < n && h[lo] == x;
-}
-
 /* what two occurrences of one word tell: a common word (the what) unless
 ** a stopword, a name (the who) when written with a capital inside prose
 ** in one sentence and never in lower case, a number (both) */
@@ -347,7 +337,7 @@ static uint64_t *hashes(const char *t, size_t n, const uint64_t *stops,
   if (flags) {
     *flags = hs_malloc(nt);
     for (k = 0; k < nt; k++)
-      (*flags)[k] = is_stop(stops, nstops, tk[k].hash) ? HS_WF_STOP : 0;
+      (*flags)[k] = hs_u64_sorted_has(stops, nstops, tk[k].hash) ? HS_WF_STOP : 0;
     hs_shape_words(t, tk, nt, *flags);
   }
   hs_sort_u64(h, nt);
@@ -443,7 +433,7 @@ int hs_story_paraphrases(const hs_corpus *c, hs_claims *claims,
         continue;
       HS_GROW(wf, capw, nw);
       for (k = 0; k < nw; k++)
-        wf[k] = is_stop(stops, nstops, tok[t0 + k].hash) ? HS_WF_STOP : 0;
+        wf[k] = hs_u64_sorted_has(stops, nstops, tok[t0 + k].hash) ? HS_WF_STOP : 0;
       kind = hs_shape_words(d->text, tok + t0, nw, wf);
       if (kind == HS_SENT_FRAGMENT) continue;
       /* stock text (quotations, formulas) makes no candidate; a sentence

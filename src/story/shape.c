@@ -53,6 +53,7 @@
 #include <strings.h>
 
 #include "story/story.h"
+#include "util/sort.h"
 
 #define LIST_ITEM_WORDS 3 /* words of an item, outside parentheses */
 #define LIST_RUN 4        /* items in a row that make a list */
@@ -413,16 +414,6 @@ int hs_shape_not_prose(const char *p, size_t n) {
 
 /* ------------------------------------------------------- a name swapped */
 
-static int has_hash(const uint64_t *v, size_t n, uint64_t x) {
-  size_t lo = 0, hi = n;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (v[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < n && v[lo] == x;
-}
-
 #define IS_NAME(f) (((f) & (HS_WF_NAME | HS_WF_NUM | HS_WF_STOP)) == HS_WF_NAME)
 
 int hs_shape_name_swap(const hs_token *a, const uint8_t *fa, size_t na,
@@ -434,9 +425,9 @@ int hs_shape_name_swap(const hs_token *a, const uint8_t *fa, size_t na,
   ** same neighbour with another name word: each absent from the other
   ** document */
   for (i = 0; i < na; i++) {
-    if (!IS_NAME(fa[i]) || has_hash(db, ndb, a[i].hash)) continue;
+    if (!IS_NAME(fa[i]) || hs_u64_sorted_has(db, ndb, a[i].hash)) continue;
     for (j = 0; j < nb; j++) {
-      if (!IS_NAME(fb[j]) || b[j].hash == a[i].hash || has_hash(da, nda, b[j].hash))
+      if (!IS_NAME(fb[j]) || b[j].hash == a[i].hash || hs_u64_sorted_has(da, nda, b[j].hash))
         continue;
       if (i && j && IS_NAME(fa[i - 1]) && IS_NAME(fb[j - 1]) && a[i - 1].hash == b[j - 1].hash)
         return 1;

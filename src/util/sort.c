@@ -180,6 +180,16 @@ void hs_sort_u64_carry(uint64_t *key, uint32_t *carry, size_t n) {
 
 void hs_sort_u64(uint64_t *v, size_t n) { hs_sort_u64_carry(v, NULL, n); }
 
+int hs_u64_sorted_has(const uint64_t *v, size_t n, uint64_t x) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (v[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < n && v[lo] == x;
+}
+
 void hs_sort_u32(uint32_t *v, size_t n, uint32_t *tmp) {
   uint32_t *a = v, *b = tmp, *sw, cnt[256], sh;
   size_t x, y;

@@ -172,12 +172,25 @@ static void bits_of(void **state) {
   assert_int_equal(hs_sort_bits(~0ull), 64);
 }
 
+static void sorted_has(void **state) {
+  const uint64_t v[] = {2, 5, 5, 9, ~0ull};
+  (void)state;
+  assert_false(hs_u64_sorted_has(v, 0, 2));
+  assert_true(hs_u64_sorted_has(v, 5, 2));
+  assert_true(hs_u64_sorted_has(v, 5, 5));
+  assert_true(hs_u64_sorted_has(v, 5, ~0ull));
+  assert_false(hs_u64_sorted_has(v, 5, 0));
+  assert_false(hs_u64_sorted_has(v, 5, 6));
+  assert_false(hs_u64_sorted_has(v, 4, ~0ull));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(u64_matches_qsort),
       cmocka_unit_test(u64_carry_stable),
       cmocka_unit_test(keyed_matches_qsort),
       cmocka_unit_test(bits_of),
+      cmocka_unit_test(sorted_has),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
