@@ -7,12 +7,15 @@
 set -euo pipefail
 source "$(dirname "$0")/lib/common.bash"
 
-python3 - "$WORK/c.jsonl" <<'PY'
+# The corpus: FILE, then the source's and the copy's reworded first
+# sentences.
+write_corpus() {
+  python3 - "$@" <<'PY'
 import json, sys
 intro_a = "The autumn fair drew crowds to the old market square, where bakers sold bread and honey from long wooden tables. Children rode a small carousel while a brass band played near the fountain. "
 intro_b = "Heavy rain flooded several streets in the harbour district overnight, and the ferry service was suspended until noon. Residents spent the morning clearing mud from their doorways. "
-s1a = "Officials in Dornavia confirmed on Tuesday that the Velmar copper mine will close within a year because its deepest shafts have become unsafe. "
-s1b = "The Velmar copper mine in Dornavia, which opened after the war and once employed four thousand people from the hills, will close, a spokesman for the owners said. "
+s1a = sys.argv[2] + " "
+s1b = sys.argv[3] + " "
 body_a = ("About nine hundred miners will lose their jobs when the last shift ends next spring, according to the company that owns the site. "
           "The union has asked the government to fund retraining courses and to keep the mine's hospital open for the families who live nearby. "
           "Local traders fear that the town of Brask will empty once the wages stop, as happened in the valley villages twenty years ago. "
@@ -39,6 +42,10 @@ with open(sys.argv[1] + ".at", "w") as f:
     f.write("%d %d %d %d %d %d\n" % (len(intro_a), len(intro_a + s1a), len(intro_a + s1a + body_a) - 1,
                                      len(intro_b), len(intro_b + s1b), len(intro_b + s1b + body_b) - 1))
 PY
+}
+write_corpus "$WORK/c.jsonl" \
+  "Officials in Dornavia confirmed on Tuesday that the Velmar copper mine will close within a year because its deepest shafts have become unsafe." \
+  "The Velmar copper mine in Dornavia, which opened after the war and once employed four thousand people from the hills, will close, a spokesman for the owners said."
 read -r a1 a2 a3 b1 b2 b3 < "$WORK/c.jsonl.at"
 
 note "--strict: the n-gram passage starts inside the copied body"
@@ -57,36 +64,7 @@ jq -e -s --argjson a1 "$a1" --argjson a3 "$a3" --argjson b1 "$b1" --argjson b3 "
   "$WORK/out" >/dev/null || fail "default run: $(cat "$WORK/out") (want $a1-$a3 / $b1-$b3)"
 
 note "a reworded sentence sharing one rare name: the copy grows by it"
-python3 - "$WORK/s.jsonl" <<'PY'
-import json, sys
-intro_a = "The autumn fair drew crowds to the old market square, where bakers sold bread and honey from long wooden tables. Children rode a small carousel while a brass band played near the fountain. "
-intro_b = "Heavy rain flooded several streets in the harbour district overnight, and the ferry service was suspended until noon. Residents spent the morning clearing mud from their doorways. "
-s1a = "Velmar was told. "
-s1b = "Velmar is back. "
-body_a = ("About nine hundred miners will lose their jobs when the last shift ends next spring, according to the company that owns the site. "
-          "The union has asked the government to fund retraining courses and to keep the mine's hospital open for the families who live nearby. "
-          "Local traders fear that the town of Brask will empty once the wages stop, as happened in the valley villages twenty years ago. "
-          "The company said it would spend four million on sealing the shafts and cleaning the tailings ponds before it leaves. ")
-body_b = ("About nine hundred miners are going to lose their jobs when the last shift ends next spring, according to the firm that owns the site. "
-          "The union asked the government to pay for retraining courses and to keep the mine hospital open for families who live close by. "
-          "Local shopkeepers fear that the town of Brask will empty once the wages stop, as it happened in the valley villages twenty years ago. "
-          "The firm said it would spend four million on sealing the shafts and on cleaning the tailings ponds before it leaves. ")
-out_a = "In other news, the national football team won its third match in a row, beating the visitors two goals to one in front of a full stadium."
-out_b = "Elsewhere, a new library opened in the capital with reading rooms for children and a collection of rare maps donated by a retired sailor."
-docs = [
- ("source", intro_a + s1a + body_a + out_a),
- ("copy", intro_b + s1b + body_b + out_b),
- ("other1", "Heavy snow closed the mountain pass for a third day, and drivers were told to wait in the valley towns. Road crews worked through the night with ploughs and salt trucks, but the wind kept filling the cleared lanes. Forecasters expect the storm to ease by the weekend."),
- ("other2", "The museum opened a new wing devoted to early printing presses, with machines lent by collectors from five countries. Visitors can watch volunteers set type by hand and print a small poster to take home. The curator hopes schools will book visits throughout the spring term."),
- ("other3", "A fishing boat with six crew was towed back to port after its engine failed in a storm. The coast guard said all the men were safe and the boat had suffered little damage. The owner thanked the rescuers and said he would be back at sea within a week."),
-]
-with open(sys.argv[1], "w") as f:
-    for i, t in docs:
-        f.write(json.dumps({"id": i, "text": t}) + "\n")
-with open(sys.argv[1] + ".at", "w") as f:
-    f.write("%d %d %d %d %d %d\n" % (len(intro_a), len(intro_a + s1a), len(intro_a + s1a + body_a) - 1,
-                                     len(intro_b), len(intro_b + s1b), len(intro_b + s1b + body_b) - 1))
-PY
+write_corpus "$WORK/s.jsonl" "Velmar was told." "Velmar is back."
 read -r a1 a2 a3 b1 b2 b3 < "$WORK/s.jsonl.at"
 run 0 "$HEARSAY" reuse --format jsonl "$WORK/s.jsonl"
 jq -e -s --argjson a1 "$a1" --argjson a3 "$a3" --argjson b1 "$b1" --argjson b3 "$b3" \
