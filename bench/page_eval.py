@@ -639,7 +639,7 @@ def mix_used(shared):
     return used
 
 
-def mix_pages(shared, chosen=None):
+def mix_pages(shared, chosen=None, sets=MIX, salt=""):
     """The pages of bench/data/mix-facts.json, chosen by a fixed rule: per
     corpus of MIX, the records with the smallest SHA-1 of their id that no
     earlier set used (mix_used); for the fake-news sample, beforeitsnews.com
@@ -651,11 +651,18 @@ def mix_pages(shared, chosen=None):
     text of the others; no series, date, title or URL is given.  Returns
     (id, corpus, text, record id).  With CHOSEN (record ids), those
     records, as the annotation lists them: files added to bench/ later
-    would move the rule's choice."""
+    would move the rule's choice.  With SALT (--mix2), the order is the
+    SHA-1 of SALT and the id, the fake-news pages are of any site, and
+    neither --mix's nor --fn's records are taken."""
     used = mix_used(shared) if chosen is None else set()
+    if salt and chosen is None:
+        mixf = json.load(open(os.path.join(os.path.dirname(
+            os.path.abspath(__file__)), "data", "mix-facts.json"),
+            encoding="utf-8"))
+        used.update(g["record"] for k, g in mixf.items() if k != "_about")
     fn_ids = {pid for pid, _, _ in fn_pages(shared)}
     out = []
-    for corpus, n in MIX:
+    for corpus, n in sets:
         with gzip.open(os.path.join(shared, "corpora", corpus + ".jsonl.gz"),
                        "rt", encoding="utf-8") as f:
             docs = [json.loads(x) for x in f]
@@ -663,7 +670,7 @@ def mix_pages(shared, chosen=None):
         uid = (lambda r: r["series"] + "/" + r["id"]) \
             if corpus.startswith("spam") else (lambda r: r["id"])
         keep = []
-        for r in sorted(docs, key=lambda r: sha1(uid(r))):
+        for r in sorted(docs, key=lambda r: sha1(salt + uid(r))):
             if chosen is not None:
                 if uid(r) not in chosen:
                     continue
@@ -671,7 +678,8 @@ def mix_pages(shared, chosen=None):
                 continue
             text = r["text"]
             if corpus.startswith("fakenews"):
-                if (r["series"] != "beforeitsnews.com" or len(text) < 400 or
+                if ((r["series"] != "beforeitsnews.com" and not salt) or
+                        len(text) < 400 or
                         "fn-" + r["id"].split("/")[1] in fn_ids):
                     continue
             if corpus.startswith("reuters"):
@@ -684,12 +692,20 @@ def mix_pages(shared, chosen=None):
     return out
 
 
-def mix(exe, shared, facts_file, show):
+# --mix2: a second draw of the same corpora, none of --mix's or --fn's pages
+
+MIX2 = (("fakenewscorpus-sample-en", 35), ("spamassassin-en", 25),
+        ("20newsgroups-en", 10), ("bbc-news-en", 10),
+        ("reuters21578-en", 10), ("fars-varzesh3-fa", 10))
+MIX2_SALT = "mix2:"
+
+
+def mix(exe, shared, facts_file, show, sets=MIX, salt=""):
     facts = json.load(open(facts_file, encoding="utf-8"))
     facts.pop("_about", None)
     files, corpus_of = {}, {}
     for pid, corpus, text, _ in mix_pages(
-            shared, {g["record"] for g in facts.values()}):
+            shared, {g["record"] for g in facts.values()}, sets, salt):
         if pid not in facts:
             sys.exit(f"page_eval.py: {pid} is not annotated")
         files[pid + ".txt"] = text.encode("utf-8")
@@ -698,8 +714,9 @@ def mix(exe, shared, facts_file, show):
 
     def counts(g):
         return {k: bool(g.get(k)) for k in ("headline", "outlet", "date")}
-    score_recs(recs, facts, "mix-all", counts, False)
-    for corpus, _ in MIX:
+    score_recs(recs, facts, ("mix2" if salt else "mix") + "-all", counts,
+               False)
+    for corpus, _ in sets:
         score_recs(recs, {k: v for k, v in facts.items()
                           if corpus_of[k] == corpus},
                    "  " + corpus.split("-")[0][:12], counts, show)
@@ -740,6 +757,13 @@ def main():
         if split not in (None, "dev", "held"):
             sys.exit("page_eval.py: --fn takes --split dev or --split held")
         fn(exe, shared, facts, show, split)
+        return
+    if "--mix2" in args:
+        i = args.index("--mix2")
+        shared = args[i + 1] if len(args) > i + 1 and \
+            not args[i + 1].startswith("--") else "../shared"
+        mix(exe, shared, os.path.join(os.path.dirname(os.path.abspath(
+            __file__)), "data", "mix2-facts.json"), show, MIX2, MIX2_SALT)
         return
     if "--mix" in args:
         i = args.index("--mix")
