@@ -6,11 +6,12 @@ Usage: bench/attrib_blind.py [HEARSAY] [SET] [--show]
   SET      the annotated set (default bench/data/attrib-blind.json;
            bench/data/attrib-fresh.json is the second, smaller set, all of
            it in the half "fresh"; bench/data/attrib-third.json the third,
-           all of it in the half "third")
+           all of it in the half "third"; bench/data/attrib-fourth.json the
+           fourth, all of it in the half "fourth")
   --show   print the misses and false finds of the dev half and of the
-           fresh set, which became development data once the third set was
-           written (never those of the held or third halves: their cases
-           are not read one by one)
+           fresh and third sets, which became development data once later
+           sets were written (never those of the held or fourth halves:
+           their cases are not read one by one)
 
 The set holds 60 openings of real articles (BBC News, Reuters-21578,
 SaudiNewsNet, Fars News; chosen by bench/attrib_blind_pick.py) with every
@@ -184,7 +185,7 @@ def main():
     for d in docs:
         st = defaultdict(int)
         score_doc(d, recs.get(d["id"]), st,
-                  show and d["half"] in ("dev", "fresh"))
+                  show and d["half"] in ("dev", "fresh", "third"))
         st["docs"] = 1
         for key in ((d["half"], d["lang"]), (d["half"], "all")):
             for k, v in st.items():
@@ -192,7 +193,7 @@ def main():
     print("%-10s %4s %5s %5s   %-9s   %-9s   %5s %-14s   %s" % (
         "half/lang", "docs", "annot", "found", "span P R", "+type P R",
         "links", "chain P R dir", "credits, vague as source, vague found"))
-    for half in ("dev", "held", "fresh", "third"):
+    for half in ("dev", "held", "fresh", "third", "fourth"):
         for lang in ("en", "ar", "fa", "ru", "all"):
             if (half, lang) in stats:
                 print(line(half + "/" + lang, stats[(half, lang)]))

@@ -32,6 +32,14 @@ Russian cue word ("заявил", "сообщил", "по словам", "по �
 then 4 BBC News, 6 Reuters-21578, 8 SaudiNewsNet and 6 Fars News
 openings more.
 All of it is in the half "third".
+
+--fourth draws the fourth set (bench/data/attrib-fourth.json), written
+after the third set had been measured and become development data: with a
+fourth seed, among the articles of no earlier set (the third included),
+7 BBC News, 7 Reuters-21578, 12 SaudiNewsNet, 12 Fars News openings and
+3 fake-news pages, plus 24 Russian headlines not in the third set, then
+6 BBC News, 5 Reuters-21578, 7 SaudiNewsNet and 8 Fars News openings
+more, and last 7 SaudiNewsNet and 3 BBC News openings.  All of it is in the half "fourth".
 """
 import gzip
 import hashlib
@@ -82,6 +90,25 @@ THIRD_MORE = (  # drawn after the Russian headlines, to pass 150 attributions
     ("saudinewsnet-ar", "ar", 8),
     ("fars-varzesh3-fa", "fa", 6),
 )
+FOURTH_SEED = 20261205
+FOURTH_PLAN = (
+    ("bbc-news-en", "en", 7),
+    ("reuters21578-en", "en", 7),
+    ("saudinewsnet-ar", "ar", 12),
+    ("fars-varzesh3-fa", "fa", 12),
+    ("fakenewscorpus-sample-en", "en", 3),
+)
+FOURTH_RU = 24
+FOURTH_MORE = (  # drawn after the Russian headlines, to reach ~150
+    ("bbc-news-en", "en", 6),
+    ("reuters21578-en", "en", 5),
+    ("saudinewsnet-ar", "ar", 7),
+    ("fars-varzesh3-fa", "fa", 8),
+)
+FOURTH_EXTRA = (  # then more Arabic and English openings, for the count
+    ("saudinewsnet-ar", "ar", 7),
+    ("bbc-news-en", "en", 3),
+)
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIRST_SET = os.path.join(os.path.dirname(os.path.abspath(__file__)),
                          "data", "attrib-blind.json")
@@ -101,10 +128,13 @@ def opening(text):
     return (text[:cut] if cut > LIMIT else text).strip()
 
 
-def used_ids():
+def used_ids(fourth=False):
     """Ids of the articles of every earlier annotated set."""
     skip = set()
-    for name in ("attrib-blind.json", "attrib-fresh.json"):
+    names = ["attrib-blind.json", "attrib-fresh.json"]
+    if fourth:
+        names.append("attrib-third.json")
+    for name in names:
         with open(os.path.join(HERE, "data", name), encoding="utf-8") as f:
             skip |= {d["id"] for d in json.load(f)["docs"]}
     with open(os.path.join(HERE, "data", "fn-facts.json"),
@@ -121,8 +151,8 @@ def used_ids():
     return skip
 
 
-def russian(shared, rng):
-    """THIRD_RU distinct headlines of the Russian paraphrase corpus that
+def russian(shared, rng, n=THIRD_RU, skip=()):
+    """n distinct headlines (ids in skip left out) of the Russian paraphrase corpus that
     contain a Russian cue word."""
     import xml.etree.ElementTree as ET
     path = os.path.join(shared, "eval", "paraphrase",
@@ -132,12 +162,13 @@ def russian(shared, rng):
         v = {e.get("name"): e.text or "" for e in p.iter("value")}
         for k in ("1", "2"):
             t = v["text_" + k].strip()
-            if t not in seen and any(c in t for c in RU_CUES):
+            if (t not in seen and any(c in t for c in RU_CUES)
+                    and "paraphraser-ru/" + v["id_" + k] not in skip):
                 seen[t] = "paraphraser-ru/" + v["id_" + k]
     pool = [{"id": i, "corpus": "paraphraser-ru-headlines", "lang": "ru",
              "text": t} for t, i in seen.items()]
     pool.sort(key=lambda d: d["id"])
-    pick = rng.sample(pool, THIRD_RU)
+    pick = rng.sample(pool, n)
     pick.sort(key=lambda d: hashlib.sha1(d["id"].encode()).hexdigest())
     return pick
 
@@ -146,17 +177,18 @@ def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     fresh = "--fresh" in sys.argv[1:]
     third = "--third" in sys.argv[1:]
+    fourth = "--fourth" in sys.argv[1:]
     shared = args[0] if args else "../shared"
-    rng = random.Random(THIRD_SEED if third else
+    rng = random.Random(FOURTH_SEED if fourth else THIRD_SEED if third else
                         FRESH_SEED if fresh else SEED)
     skip = set()
-    plan = THIRD_PLAN if third else FRESH_PLAN if fresh else PLAN
-    if third:
-        skip = used_ids()
+    plan = FOURTH_PLAN if fourth else THIRD_PLAN if third else FRESH_PLAN if fresh else PLAN
+    if third or fourth:
+        skip = used_ids(fourth)
     elif fresh:
         with open(FIRST_SET, encoding="utf-8") as f:
             skip = {d["id"] for d in json.load(f)["docs"]}
-    half = "third" if third else "fresh" if fresh else None
+    half = "fourth" if fourth else "third" if third else "fresh" if fresh else None
     docs = draw(shared, plan, skip, rng, half)
     if third:
         for d in russian(shared, rng):
@@ -164,6 +196,14 @@ def main():
             docs.append(d)
         skip |= {d["id"] for d in docs}
         docs += draw(shared, THIRD_MORE, skip, rng, half)
+    if fourth:
+        for d in russian(shared, rng, FOURTH_RU, skip):
+            d["half"] = "fourth"
+            docs.append(d)
+        skip |= {d["id"] for d in docs}
+        docs += draw(shared, FOURTH_MORE, skip, rng, half)
+        skip |= {d["id"] for d in docs}
+        docs += draw(shared, FOURTH_EXTRA, skip, rng, half)
     json.dump(docs, sys.stdout, ensure_ascii=False, indent=1)
     print()
 
