@@ -363,6 +363,7 @@ static void type_by_first_name(const char *text, hs_attribution *a) {
 ** cue («به گزارش», «نقلا عن») may name a medium. */
 static const char *const speech_verbs[] = {
     "گفت", "افزود", "اظهار داشت", "تصریح کرد", "خاطرنشان کرد", "ادامه داد",
+    "اظهارداشت", "بیان داشت", "مدعی شد", "مدعی شده بود", "گفته بود",
     "قال", "وقال", "قالت", "وقالت", "أضاف", "وأضاف", "أوضح", "وأوضح", "كتب",
     "وكتب", NULL};
 
@@ -409,6 +410,53 @@ static void type_by_context(const char *text, size_t len,
     }
 }
 
+/* Russian surname endings: a lone capitalized Cyrillic word ending so
+** is a person ("Путин", "Лавров", "Порошенко"). */
+static const char *const surname_ru[] = {"ов", "ев", "ёв", "ин", "ын", "ский",
+                                         "цкий", "ова", "ева", "ина", "ская",
+                                         "енко", "ук", "юк", NULL};
+
+static int ends_with(const char *v, size_t n, const char *w) {
+  size_t m = strlen(w);
+  return n > m && !memcmp(v + n - m, w, m);
+}
+
+/* A name still untyped after the rules above, by its shape: an English or
+** Russian acronym ("AEP", "СБУ") and an English one-word name the text
+** never gave a first name ("Citigroup said") are bodies (official); a
+** Russian place a plural verb is said in («В Кремле рассказали») speaks
+** for its authorities (official); a lone Russian surname is a person. */
+static void type_by_shape(const char *text, hs_attribution *a) {
+  const char *v = a->source;
+  size_t n = strlen(v), k;
+  int upper = 1, cyr = (unsigned char)v[0] == 0xD0 || (unsigned char)v[0] == 0xD1;
+  if (a->type != HS_SRC_UNKNOWN || n < 2 || strchr(v, ' ') || strchr(v, '\n'))
+    return;
+  if (cyr) {
+    unsigned char lo[2];
+    if (!hs_attr_cyr_lower(v, lo)) return;
+    for (k = 0; k + 1 < n; k += 2)
+      if (!hs_attr_cyr_lower(v + k, lo)) upper = 0;
+    if (upper ||
+        (a->src_start >= 3 && !memcmp(text + a->src_start - 3, "\xD0\x92 ", 3)) ||
+        (a->src_start >= 5 &&
+         !memcmp(text + a->src_start - 5, "\xD0\x92\xD0\xBE ", 5))) {
+      a->type = HS_SRC_OFFICIAL; /* "В ДНР", «В Кремле» */
+      return;
+    }
+    for (k = 0; surname_ru[k]; k++)
+      if (ends_with(v, n, surname_ru[k])) {
+        a->type = HS_SRC_PERSON;
+        return;
+      }
+    return;
+  }
+  if (!(v[0] >= 'A' && v[0] <= 'Z')) return;
+  for (k = 0; k < n; k++)
+    if ((unsigned char)v[k] >= 0x80) return;
+  a->type = HS_SRC_OFFICIAL;
+}
+
 void hs_attrib_post(const char *text, size_t len, const hs_aliases *al,
                     hs_attribution *v, size_t n) {
   size_t i;
@@ -417,6 +465,7 @@ void hs_attrib_post(const char *text, size_t len, const hs_aliases *al,
       type_by_full_name(v, n, i);
   for (i = 0; i < n; i++) type_by_first_name(text, &v[i]);
   for (i = 0; i < n; i++) type_by_context(text, len, &v[i]);
+  for (i = 0; i < n; i++) type_by_shape(text, &v[i]);
   for (i = 0; i < n; i++) {
     int kind;
     trim(text, al, &v[i]);

@@ -88,6 +88,7 @@ const cue_row hs_attr_cues[] = {
     {"en", "confirmed", BEFORE, 0},
     {"en", "noted", BEFORE, 0},
     {"en", "explained", BEFORE, 0},
+    {"en", "maintained that", BEFORE, 0}, /* not "maintained its rating" */
     {"en", "wrote", BEFORE, 0},
     {"en", "quoted", BEFORE, 0},
     {"ar", "كما نقلت عنه", AFTER, F_CITING | F_REVERSE},
@@ -195,6 +196,14 @@ const cue_row hs_attr_cues[] = {
     {"fa", "تاکید کرد", BEFORE, 0},
     {"fa", "تأکید کرد", BEFORE, 0},
     {"fa", "بیان کرد", BEFORE, 0},
+    {"fa", "بیان داشت", BEFORE, 0},
+    {"fa", "بیان داشتند", BEFORE, 0},
+    {"fa", "اظهارداشت", BEFORE, 0}, /* written without the space */
+    {"fa", "اظهار داشتند", BEFORE, 0},
+    {"fa", "مدعی شد", BEFORE, 0},
+    {"fa", "مدعی شدند", BEFORE, 0},
+    {"fa", "مدعی شده است", BEFORE, 0},
+    {"fa", "مدعی شده بود", BEFORE, 0},
     {"fa", "تایید کرد", BEFORE, 0},
     {"fa", "تأیید کرد", BEFORE, 0},
     {"fa", "می‌گوید", BEFORE, 0},
@@ -211,6 +220,19 @@ const cue_row hs_attr_cues[] = {
     {"fa", "«نادرست» خواند", BEFORE, F_DENIAL},
     {"fa", "نادرست خواند", BEFORE, F_DENIAL},
     {"fa", "اعلام کرد", BEFORE, 0},
+    /* the perfect and the pluperfect ("has said", "had said") */
+    {"fa", "گفته است", BEFORE, 0},
+    {"fa", "گفته بود", BEFORE, 0},
+    {"fa", "اعلام کرده است", BEFORE, 0},
+    {"fa", "اعلام کرده بود", BEFORE, 0},
+    {"fa", "خبر داده است", BEFORE, 0},
+    {"fa", "خبر داده بود", BEFORE, 0},
+    {"fa", "نوشته است", BEFORE, 0},
+    {"fa", "نوشته بود", BEFORE, 0},
+    {"fa", "تاکید کرده است", BEFORE, 0},
+    {"fa", "تاکید کرده بود", BEFORE, 0},
+    {"fa", "عنوان کردند", BEFORE, 0},
+    {"fa", "تصریح کردند", BEFORE, 0},
     {"fa", "خبر دادند", BEFORE, 0},
     {"fa", "خبر داد", BEFORE, 0},
     {"fa", "گفت", BEFORE, 0},
@@ -352,7 +374,7 @@ const char *const hs_attr_stop_fa[] = {
     "گفت", "گفتند", "اعلام", "افزود", "نوشت", "تصریح", "خاطرنشان", "عنوان",
     "اظهار", "نیز", "هم", "پس", "پیش", "قبل", "بعد", "هنگام", "طی", "ضمن",
     "برای", "درباره", "بر", "دیروز", "امشب", "دیشب", "صبح", "عصر", "شب",
-    "ظهر", "بامداد", "شامگاه", "امسال", NULL};
+    "ظهر", "بامداد", "شامگاه", "امسال", "البته", NULL};
 /* Russian: conjunctions, prepositions, pronouns, time words and the verb
 ** cues themselves ("Об этом сообщил X": «этом» ends a source read back). */
 const char *const hs_attr_stop_ru[] = {
@@ -431,7 +453,7 @@ const type_word hs_attr_type_words[] = {
     {"журнал", HS_SRC_OUTLET}, {"журнала", HS_SRC_OUTLET},
     {"сайт", HS_SRC_OUTLET}, {"сайта", HS_SRC_OUTLET},
     {"портал", HS_SRC_OUTLET}, {"портала", HS_SRC_OUTLET},
-    {"сми", HS_SRC_OUTLET},
+    {"сми", HS_SRC_ANONYMOUS}, /* "the media", unnamed */
     /* companies and those who speak for one ("APL Corp", "Southcorp
     ** chairman Brian Finn", "Charity boss Gordon Lishman") */
     {"corp", HS_SRC_OFFICIAL}, {"inc", HS_SRC_OFFICIAL},
@@ -561,7 +583,32 @@ const type_word hs_attr_type_words[] = {
     {"متحدثة", HS_SRC_OFFICIAL}, {"hospital", HS_SRC_OFFICIAL},
     {"party", HS_SRC_OFFICIAL}, {"democrats", HS_SRC_OFFICIAL},
     {"republicans", HS_SRC_OFFICIAL}, {"conservatives", HS_SRC_OFFICIAL},
-    {"tories", HS_SRC_OFFICIAL}};
+    {"tories", HS_SRC_OFFICIAL},
+    /* offices, bodies and unnamed groups of the later sets */
+    {"regulator", HS_SRC_OFFICIAL}, {"regulators", HS_SRC_OFFICIAL},
+    {"exchange", HS_SRC_OFFICIAL}, {"attorney", HS_SRC_OFFICIAL},
+    {"sen", HS_SRC_OFFICIAL}, {"senator", HS_SRC_OFFICIAL},
+    {"representative", HS_SRC_OFFICIAL}, {"mayor", HS_SRC_OFFICIAL},
+    {"emir", HS_SRC_OFFICIAL}, {"pope", HS_SRC_OFFICIAL},
+    {"prosecutor", HS_SRC_OFFICIAL}, {"prosecutors", HS_SRC_OFFICIAL},
+    {"consultancy", HS_SRC_OFFICIAL}, {"firm", HS_SRC_OFFICIAL},
+    {"bloggers", HS_SRC_ANONYMOUS}, {"researchers", HS_SRC_ANONYMOUS},
+    {"scientists", HS_SRC_ANONYMOUS},
+    {"спецслужбы", HS_SRC_OFFICIAL}, {"пограничники", HS_SRC_OFFICIAL},
+    {"папа", HS_SRC_OFFICIAL}, {"эмир", HS_SRC_OFFICIAL},
+    {"посольство", HS_SRC_OFFICIAL}, {"посольства", HS_SRC_OFFICIAL},
+    {"партия", HS_SRC_OFFICIAL}, {"партии", HS_SRC_OFFICIAL},
+    {"защита", HS_SRC_OFFICIAL}, {"блогеры", HS_SRC_ANONYMOUS},
+    {"ученые", HS_SRC_ANONYMOUS}, {"учёные", HS_SRC_ANONYMOUS},
+    {"شركة", HS_SRC_OFFICIAL}, {"مؤسسة", HS_SRC_OFFICIAL},
+    {"معهد", HS_SRC_OFFICIAL}, {"عمادة", HS_SRC_OFFICIAL},
+    {"عميد", HS_SRC_OFFICIAL}, {"بلدية", HS_SRC_OFFICIAL},
+    {"منظمة", HS_SRC_OFFICIAL}, {"اتحاد", HS_SRC_OFFICIAL},
+    {"دفتر", HS_SRC_OFFICIAL}, {"شورای", HS_SRC_OFFICIAL},
+    {"قوه", HS_SRC_OFFICIAL}, {"دادستان", HS_SRC_OFFICIAL},
+    {"معاون", HS_SRC_OFFICIAL}, {"سرپرست", HS_SRC_OFFICIAL},
+    {"سفیر", HS_SRC_OFFICIAL}, {"مربی", HS_SRC_PERSON},
+    {"بازیکن", HS_SRC_PERSON}, {"هافبک", HS_SRC_PERSON}};
 const size_t hs_attr_ntype_words =
     sizeof hs_attr_type_words / sizeof hs_attr_type_words[0];
 

@@ -103,7 +103,7 @@ static int comma_at(const txt *t, uint32_t c) {
 /* Verbs that end a Persian clause before «و» and another clause. */
 static const char *const clause_end_fa[] = {
     "کرده", "شده", "است", "بود", "داده", "کرد", "شد", "دارد", "یافته",
-    "داشت", NULL};
+    "داشت", "گرفت", "گرفته", "داد", "رسید", "نمود", NULL};
 /* Adverbs that open a clause before its subject. */
 static const char *const clause_adv_fa[] = {"حالا", "اکنون", "هم‌اکنون",
                                             "سپس", "اینک", NULL};
@@ -132,6 +132,28 @@ static void last_clause_fa(const txt *t, uint32_t p, uint32_t *s,
   for (j = e2; j < p && hs_attr_is_space_byte((unsigned char)t->s[j]); j++) {
   }
   if (j != p) return;
+  *s = s2;
+  *e = e2;
+}
+
+/* «حریفان ... که رئیس فدراسیون فوتبال از برگزاری آنها خبر داده بود،
+** مشخص شدند»: a cue closed by a comma, in a relative clause opened by
+** «که» after the subject read: the relative clause's own subject. */
+static void rel_clause_fa(const txt *t, uint32_t p, uint32_t *s,
+                          uint32_t *e) {
+  uint32_t j, k = 0, s2, e2;
+  int words = 0;
+  for (j = p; j < t->len && j < p + 40; j++) {
+    if (t->s[j] == ' ') words++;
+    if (comma_at(t, j)) break;
+    if (hs_attr_punct_len(t, j) && t->s[j] != ' ') return;
+  }
+  if (j >= t->len || j >= p + 40 || !comma_at(t, j) || words > 3) return;
+  for (j = *e; j + 6 <= p; j++)
+    if (!memcmp(t->s + j, " \xDA\xA9\xD9\x87 ", 6)) k = j + 6;
+  if (!k || !hs_attr_read_after(t, k, p, "fa", &s2, &e2) || s2 != k ||
+      e2 <= s2)
+    return;
   *s = s2;
   *e = e2;
 }
@@ -239,6 +261,7 @@ int hs_attr_subject_fa(const txt *t, const sent *se, const found *f,
   if (!hs_attr_read_after(t, cs, p, "fa", s, e) || *e <= *s || *s != cs)
     return 0;
   last_clause_fa(t, p, s, e);
+  rel_clause_fa(t, p, s, e);
   return 1;
 }
 

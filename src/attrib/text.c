@@ -346,6 +346,11 @@ static const char *const time_en[] = {"week", "month", "year", "weekend",
                                       "night", "morning", "afternoon",
                                       "evening", NULL};
 
+static const char *const weekdays_en[] = {"monday", "tuesday", "wednesday",
+                                          "thursday", "friday", "saturday",
+                                          "sunday", "yesterday", "today",
+                                          NULL};
+
 /* Read a source backwards from i (exclusive). */
 int hs_attr_read_before(const txt *t, uint32_t lo, uint32_t i, const char *lang,
                        uint32_t *s, uint32_t *e) {
@@ -356,6 +361,11 @@ int hs_attr_read_before(const txt *t, uint32_t lo, uint32_t i, const char *lang,
     uint32_t b = p - 1, q;
     while (b > lo && ((unsigned char)t->s[b] & 0xC0) == 0x80) b--;
     if (hs_attr_punct_len(t, b)) {
+      /* the periods of "U.S." and "Sen." are inside a name */
+      if (en && t->s[b] == '.' && nw && !hs_attr_sentence_end(t, b)) {
+        p = b;
+        continue;
+      }
       if (hs_attr_hard_punct(t, b)) break;
       p = b;
       continue;
@@ -369,6 +379,20 @@ int hs_attr_read_before(const txt *t, uint32_t lo, uint32_t i, const char *lang,
       q = c;
     }
     if (p - q == 1 && t->s[q] == '-') break; /* a dash */
+    /* "Donald Trump on Wednesday said", "Trump yesterday said": the time
+    ** between a subject and its cue is no part of it */
+    if (en && nw == 0 && hs_attr_in_list(t->s + q, p - q, weekdays_en)) {
+      if (t->s[q] >= 'A' && t->s[q] <= 'Z' && q >= lo + 3 && t->s[q - 1] == ' ' &&
+          hs_attr_eq_ci(t->s + q - 3, 2, "on") &&
+          (q - 3 == lo || t->s[q - 4] == ' ' || t->s[q - 4] == '\n')) {
+        p = q - 3;
+        continue;
+      }
+      if (t->s[q] == 'y' || t->s[q] == 't') {
+        p = q;
+        continue;
+      }
+    }
     if (en && nw == 0 && hs_attr_eq_ci(t->s + q, p - q, "and"))
       break; /* "A court ruled that ... and said": no subject next to it */
     if (en && nw >= 1 && hs_attr_in_list(t->s + q, p - q, time_en) &&
@@ -427,8 +451,10 @@ int hs_attr_wrapped(const txt *t) {
 /* A line break inside a hard-wrapped paragraph (hs_attr_wrapped) does
 ** not end a sentence: the line ends in a letter, a digit or a comma, the
 ** next line goes on at once, with no indentation, and it opens with a
-** small letter or the line is 40 bytes or more ("... the\nNational
-** Statistics Office said"). */
+** small letter, the line is 40 bytes or more ("... the\nNational
+** Statistics Office said"), or it is the text's first line (a wire story
+** opens with a short line: "U.S. Trade Representative\nClayton Yeutter
+** said"). */
 static int wrapped_line(const txt *t, uint32_t i) {
   uint32_t b = i;
   unsigned char p, n;
@@ -441,7 +467,27 @@ static int wrapped_line(const txt *t, uint32_t i) {
     return 0;
   if (n >= 'a' && n <= 'z') return 1;
   while (b > 0 && t->s[b - 1] != '\n' && i - b < 40) b--;
-  return i - b >= 40;
+  return i - b >= 40 || b == 0;
+}
+
+/* 1 if the word ending at the period i is an English title abbreviated
+** ("Sen.", "Rep.", "Gov.", "Gen.", "Dr.", "Mr."). */
+static int title_abbrev(const txt *t, uint32_t i) {
+  static const char *const abbr[] = {"Sen", "Rep", "Gov", "Gen", "Lt", "Col",
+                                     "Sgt", "Capt", "Cmdr", "Adm", "Prof",
+                                     "Dr", "Mr", "Mrs", "Ms", "St", NULL};
+  uint32_t b = i;
+  int k;
+  while (b > 0 && ((t->s[b - 1] >= 'a' && t->s[b - 1] <= 'z') ||
+                   (t->s[b - 1] >= 'A' && t->s[b - 1] <= 'Z')))
+    b--;
+  if (i - b < 2 || i - b > 4 || (b > 0 && t->s[b - 1] != ' ' &&
+                                 t->s[b - 1] != '\n' && t->s[b - 1] != '('))
+    return 0;
+  for (k = 0; abbr[k]; k++)
+    if (strlen(abbr[k]) == i - b && !memcmp(t->s + b, abbr[k], i - b))
+      return 1;
+  return 0;
 }
 
 int hs_attr_sentence_end(const txt *t, uint32_t i) {
@@ -457,6 +503,10 @@ int hs_attr_sentence_end(const txt *t, uint32_t i) {
       return 0;
     if (i >= 1 && hs_attr_is_upper_ascii(t->s[i - 1]) &&
         (i < 2 || hs_attr_punct_len(t, i - 2) || t->s[i - 2] == '.'))
+      return 0;
+    /* a title abbreviated before a name: "Maryland Sen. Ben Cardin" */
+    if (i + 2 < t->len && t->s[i + 1] == ' ' &&
+        hs_attr_is_upper_ascii(t->s[i + 2]) && title_abbrev(t, i))
       return 0;
     /* a one-letter Arabic-script word: «د.» (Dr.), «م.» (Eng.) */
     if (i >= 2 && ((unsigned char)t->s[i - 2] == 0xD8 ||

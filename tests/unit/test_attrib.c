@@ -85,7 +85,7 @@ static const attr_case cases[] = {
      "would stay.",
      {{"Richard Jeffrey", HS_SRC_PERSON, 0, 0}}},
     {"Earlier, Taunton, which went public last June, said the rate was set.",
-     {{"Taunton", HS_SRC_UNKNOWN, 0, 0}}},
+     {{"Taunton", HS_SRC_OFFICIAL, 0, 0}}}, /* a body: a one-word name */
     {"Sales fell, but will recover soon, said Ann Lee.",
      {{"Ann Lee", HS_SRC_PERSON, 0, 0}}},
     /* head before "of"/"for"; "said NAME of ORG" */
@@ -102,7 +102,7 @@ static const attr_case cases[] = {
     {"The sum would be adjusted according to changes in net assets.",
      {{NULL, 0, 0, 0}}},
     {"Durham said, citing 100 mln dlrs of cash, that it could buy a firm.",
-     {{"Durham", HS_SRC_UNKNOWN, 0, 0}}},
+     {{"Durham", HS_SRC_OFFICIAL, 0, 0}}},
     {"ذكرت وكالة الأنباء السعودية (واس) أن الملك استقبل الوفد.",
      {{"SPA", HS_SRC_AGENCY, 0, 0}}},
     {"وقال المتحدث باسم الوزارة إن الهجوم فشل.",
@@ -145,7 +145,7 @@ static const attr_case cases[] = {
     {"Australian winemaker Southcorp has rejected a takeover offer.",
      {{NULL, 0, 0, 0}}},
     {"Southcorp has rejected the claims.",
-     {{"Southcorp", HS_SRC_UNKNOWN, 0, 1}}},
+     {{"Southcorp", HS_SRC_OFFICIAL, 0, 1}}},
     /* companies; a short name takes the type of its full form */
     {"APL Corp said it sold shares. APL said it would buy more.",
      {{"APL Corp", HS_SRC_OFFICIAL, 0, 0}, {"APL", HS_SRC_OFFICIAL, 0, 0}}},
@@ -302,6 +302,55 @@ static const attr_case cases[] = {
     /* «و» before a stop word ends the source */
     {"به گزارش فارس و به نقل از ایسنا، مسابقه برگزار شد.",
      {{"Fars", HS_SRC_AGENCY, 0, 0}, {"ISNA", HS_SRC_AGENCY, 1, 0}}},
+    /* an untyped one-word name never given a first name is a body; an
+    ** acronym too */
+    {"Citigroup said it would co-operate fully.",
+     {{"Citigroup", HS_SRC_OFFICIAL, 0, 0}}},
+    {"AEP said the plant was shut.", {{"AEP", HS_SRC_OFFICIAL, 0, 0}}},
+    /* Russian: a place a plural verb is said in, an acronym, a lone
+    ** surname; «СМИ» (the media) unnamed */
+    {"В Кремле рассказали о празднике.", {{"Кремле", HS_SRC_OFFICIAL, 0, 0}}},
+    {"СБУ заявила о задержании.", {{"СБУ", HS_SRC_OFFICIAL, 0, 0}}},
+    {"Лавров заявил, что не планирует баллотироваться.",
+     {{"Лавров", HS_SRC_PERSON, 0, 0}}},
+    {"СМИ сообщили об обысках.", {{"СМИ", HS_SRC_ANONYMOUS, 0, 0}}},
+    /* office words of the later sets */
+    {"Attorney General Jeff Sessions said the ruling was wrong.",
+     {{"Attorney General Jeff Sessions", HS_SRC_OFFICIAL, 0, 0}}},
+    {"Посольство РФ опровергло гибель россиян.",
+     {{"Посольство РФ", HS_SRC_OFFICIAL, 0, 1}}},
+    /* "Sen." does not end the sentence or the name */
+    {"Maryland Sen. Ben Cardin said the deal was bad.",
+     {{"Maryland Sen. Ben Cardin", HS_SRC_OFFICIAL, 0, 0}}},
+    /* a time between the subject and the cue */
+    {"Republican candidate Donald Trump on Wednesday said he would meet "
+     "them.",
+     {{"Republican candidate Donald Trump", HS_SRC_PERSON, 0, 0}}},
+    {"Acme yesterday said the plant was shut.",
+     {{"Acme", HS_SRC_OFFICIAL, 0, 0}}},
+    /* "maintained that"; not "maintained its rating" */
+    {"Acme Corp maintained that the sale was legal.",
+     {{"Acme Corp", HS_SRC_OFFICIAL, 0, 0}}},
+    {"Standard and Poor's Corp maintained its rating on the bonds.",
+     {{NULL, 0, 0, 0}}},
+    /* Persian: «مدعی شد» (claimed), «بیان داشت», «اظهارداشت» with no space,
+    ** the perfect and pluperfect */
+    {"جوی بارتون مدعی شد شرایط فوتبال بانوان باید تغییر کند.",
+     {{"جوی بارتون", HS_SRC_PERSON, 0, 0}}},
+    {"مدیرکل بهزیستی استان اظهارداشت: این طرح اجرا می‌شود.",
+     {{"مدیرکل بهزیستی استان", HS_SRC_OFFICIAL, 0, 0}}},
+    {"رئیس اداره ورزش بیان داشت: مسابقات برگزار می‌شود.",
+     {{"رئیس اداره ورزش", HS_SRC_OFFICIAL, 0, 0}}},
+    {"تونی کوتی هم مدعی شده بود که متحیر شده است.",
+     {{"تونی کوتی", HS_SRC_PERSON, 0, 0}}},
+    /* a cue closed by a comma inside a relative clause opened by «که»:
+    ** that clause's subject */
+    {"حریفان تیم ملی که رئیس فدراسیون فوتبال از برگزاری آنها خبر داده بود، "
+     "مشخص شدند.",
+     {{"رئیس فدراسیون فوتبال", HS_SRC_OFFICIAL, 0, 0}}},
+    /* «البته» (of course) opens no name */
+    {"البته کفاشیان گفته بود که بازی برگزار می‌شود.",
+     {{"کفاشیان", HS_SRC_PERSON, 0, 0}}},
 };
 
 /* Chains whose two ends are apart: (citing, cited) by normalized name,
@@ -412,6 +461,12 @@ static const struct {
      "in January.",
      "the\nNational Statistics Office"},
     {"به گزارش \"ورزش سه\"، تیم برد.", "ورزش سه"},
+    /* a wire story's short first line goes on into the second */
+    {"U.S. Trade Representative\nClayton Yeutter said trade ministers meeting "
+     "in\nWashington had made progress on farm trade reform and that the\n"
+     "talks would go on in Geneva next month, with a report due\nby the end "
+     "of the year on the state of the negotiations.",
+     "U.S. Trade Representative\nClayton Yeutter"},
 };
 
 static void test_attrib_spans(void **state) {
