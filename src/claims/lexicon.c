@@ -172,8 +172,14 @@ struct hs_lexicon {
   size_t ngroups;
   wordnet wn;
   hs_buf norm;
-  hs_smap stems;     /* normalized word → offset of its stem in stem_text */
-  hs_buf stem_text;  /* the stems met so far, NUL-terminated */
+  /* The stems met so far: stem_text holds, for each word, its length,
+  ** its bytes, its stem's length and the stem's bytes (u32 lengths);
+  ** stem_slots is an open-addressing table of (offset + 1) << 32 | hash
+  ** tag, 0 = empty.  The words live in stem_text rather than in a copy
+  ** each: a new word costs no allocation of its own. */
+  uint64_t *stem_slots;
+  size_t nstems, stem_cap;
+  hs_buf stem_text;
 };
 
 /* Snowball stemming is the dearest step of an analysis and a corpus
@@ -238,7 +244,7 @@ void hs_lex_free(hs_lexicon *l) {
   free(l->groups);
   wn_free(&l->wn);
   hs_buf_free(&l->norm);
-  hs_smap_free(&l->stems);
+  free(l->stem_slots);
   hs_buf_free(&l->stem_text);
   free(l);
 }
@@ -277,6 +283,42 @@ static int utf8_first(const char *s, size_t *adv) {
 }
 
 /* Stem of a normalized word into the arena of a (returns its offset). */
+/* The slot of word w (hash h) in the stem cache: its own, or the empty one
+** where it would go.  The tag (the hash's low 32 bits) gives the first
+** slot; words are compared only when the tags agree. */
+static size_t stem_slot(const hs_lexicon *l, const char *w, size_t len,
+                        uint64_t h) {
+  size_t i;
+  uint64_t e;
+  if (!l->stem_cap) return 0;
+  i = (size_t)(uint32_t)h & (l->stem_cap - 1);
+  while ((e = l->stem_slots[i]) != 0) {
+    if ((uint32_t)e == (uint32_t)h) {
+      const char *p = l->stem_text.p + (e >> 32) - 1;
+      uint32_t wl;
+      memcpy(&wl, p, sizeof wl);
+      if (wl == len && !memcmp(p + sizeof wl, w, len)) break;
+    }
+    i = (i + 1) & (l->stem_cap - 1);
+  }
+  return i;
+}
+
+/* Twice the slots (64 at first), the words placed again by their tags. */
+static void stem_grow(hs_lexicon *l) {
+  size_t old = l->stem_cap, k, j;
+  uint64_t *was = l->stem_slots;
+  l->stem_cap = old ? old * 2 : 64;
+  l->stem_slots = hs_calloc(l->stem_cap, sizeof *l->stem_slots);
+  for (k = 0; k < old; k++)
+    if (was[k]) {
+      j = (size_t)(uint32_t)was[k] & (l->stem_cap - 1);
+      while (l->stem_slots[j]) j = (j + 1) & (l->stem_cap - 1);
+      l->stem_slots[j] = was[k];
+    }
+  free(was);
+}
+
 static uint32_t stem_word(hs_lexicon *l, hs_analysis *a, const char *w) {
   size_t adv, len = strlen(w);
   int cp = utf8_first(w, &adv);
@@ -285,19 +327,31 @@ static uint32_t stem_word(hs_lexicon *l, hs_analysis *a, const char *w) {
   else if (cp >= 0x400 && cp < 0x500) st = l->ru;
   else if (cp >= 0x600 && cp < 0x700) st = l->ar;
   if (st && len > 2) {
-    long at = hs_smap_get(&l->stems, w, len);
+    uint64_t h = XXH3_64bits(w, len);
+    size_t at = stem_slot(l, w, len, h);
     const sb_symbol *s;
-    if (at >= 0) { /* the stem may hold a NUL byte: its length is kept too */
-      const char *p = l->stem_text.p + at;
+    if (l->stem_cap && l->stem_slots[at]) {
+      /* the stem may hold a NUL byte: its length is kept too */
+      const char *p = l->stem_text.p + (l->stem_slots[at] >> 32) - 1;
       uint32_t n;
+      p += sizeof n + len;
       memcpy(&n, p, sizeof n);
       return arena_put(a, p + sizeof n, n);
     }
     s = sb_stemmer_stem(st, (const sb_symbol *)w, (int)len);
     if (s) {
-      uint32_t n = (uint32_t)sb_stemmer_length(st);
-      if (l->stems.n < STEM_CACHE_MAX) {
-        hs_smap_put(&l->stems, w, len, (uint32_t)l->stem_text.len);
+      uint32_t n = (uint32_t)sb_stemmer_length(st), wl = (uint32_t)len;
+      if (l->nstems < STEM_CACHE_MAX &&
+          l->stem_text.len + len + n + 8 < UINT32_MAX) {
+        if ((l->nstems + 1) * 2 > l->stem_cap) {
+          stem_grow(l);
+          at = stem_slot(l, w, len, h);
+        }
+        l->stem_slots[at] =
+            (uint64_t)(l->stem_text.len + 1) << 32 | (uint32_t)h;
+        l->nstems++;
+        hs_buf_append(&l->stem_text, (const char *)&wl, sizeof wl);
+        hs_buf_append(&l->stem_text, w, len);
         hs_buf_append(&l->stem_text, (const char *)&n, sizeof n);
         hs_buf_append(&l->stem_text, (const char *)s, n);
       }

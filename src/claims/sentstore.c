@@ -501,7 +501,7 @@ int hs_claims_search_store(hs_claims *c, hs_store *s, const char *query,
     acc_merge(&total, &concept);
   }
   ncand = acc_top(&total, &top, CANDIDATES);
-    h = hs_calloc(CANDIDATES + 1, sizeof *h);
+  h = hs_calloc(ncand + 1, sizeof *h); /* a hit per candidate at most */
   for (i = 0; i < ncand; i++) {
     hs_claim_hit *x = &h[nh];
     const char *text;

@@ -1,9 +1,9 @@
 /*
 ** test_claims.c — the claims stage: sentence segmentation (abbreviations,
 ** Arabic and Persian punctuation, line breaks), transliteration keys
-** (table-driven), alias and synonym expansion of a query, BM25 ordering
-** and the pair similarity; comparing two claims (numbers as values with
-** rounding, negation, names).
+** (table-driven), alias and synonym expansion of a query, the stem cache,
+** BM25 ordering and the pair similarity; comparing two claims (numbers as
+** values with rounding, negation, names).
 */
 #include <math.h>
 #include <setjmp.h>
@@ -163,6 +163,51 @@ static void test_expansion(void **state) {
     assert_non_null(strstr(err.msg, "u.tsv:3:"));
   }
   hs_lex_free(l);
+}
+
+/* Stems come from a cache after a word's first time: the terms of a text
+** analyzed again (now from the cache, whose table grew several times on
+** the way) are those a fresh lexicon gives. */
+static void test_stem_cache(void **state) {
+  hs_lexicon *l = NULL, *fresh = NULL;
+  hs_analysis a;
+  hs_buf text, first, again, ref;
+  int k;
+  (void)state;
+  hs_buf_init(&text, 0);
+  hs_buf_init(&first, 0);
+  hs_buf_init(&again, 0);
+  hs_buf_init(&ref, 0);
+  for (k = 0; k < 500; k++) { /* 500 words: "baaings", "baabings"... */
+    char w[16];
+    snprintf(w, sizeof w, "b%c%c%cings%s", 'a' + k % 26, 'a' + k / 26 % 26,
+             'a' + k % 7, k % 40 == 39 ? ". " : " ");
+    hs_buf_append(&text, w, strlen(w));
+  }
+  hs_buf_append(&text, "Walking talked ministers", 24);
+  assert_int_equal(hs_lex_new(&l, "", NULL), HS_OK);
+  assert_int_equal(hs_lex_new(&fresh, "", NULL), HS_OK);
+  hs_analysis_init(&a);
+  assert_int_equal(hs_lex_analyze(l, text.p, text.len, &a, NULL), HS_OK);
+  hs_analysis_terms(&a, &first);
+  assert_int_equal(hs_lex_analyze(l, text.p, text.len, &a, NULL), HS_OK);
+  hs_analysis_terms(&a, &again);
+  assert_int_equal(hs_lex_analyze(fresh, text.p, text.len, &a, NULL), HS_OK);
+  hs_analysis_terms(&a, &ref);
+  assert_true(ref.len > 2000);
+  hs_buf_terminate(&ref);
+  assert_non_null(strstr(ref.p, "minist"));
+  assert_int_equal(first.len, ref.len);
+  assert_int_equal(again.len, ref.len);
+  assert_memory_equal(first.p, ref.p, ref.len);
+  assert_memory_equal(again.p, ref.p, ref.len);
+  hs_analysis_free(&a);
+  hs_lex_free(l);
+  hs_lex_free(fresh);
+  hs_buf_free(&text);
+  hs_buf_free(&first);
+  hs_buf_free(&again);
+  hs_buf_free(&ref);
 }
 
 static void test_bm25_order(void **state) {
@@ -361,6 +406,7 @@ int main(void) {
       cmocka_unit_test(test_segmentation),
       cmocka_unit_test(test_translit_keys),
       cmocka_unit_test(test_expansion),
+      cmocka_unit_test(test_stem_cache),
       cmocka_unit_test(test_bm25_order),
       cmocka_unit_test(test_compare),
   };
