@@ -58,7 +58,7 @@ static void check(int cond) {
 ** their branches say nothing of the input. */
 #define POOL_MIN_CLASS 5
 #define POOL_MAX_CLASS 20
-#define POOL_WARM_CLASS 16
+#define POOL_WARM_CLASS 17
 #define POOL_KEEP 16
 #define POOL_HDR 16
 #ifdef __clang__
@@ -172,7 +172,8 @@ POOL_FN void *pool_realloc(void *p, int n) {
 }
 
 /* Up to 512 free chunks of each class, 2 MB at most, at least twice
-** POOL_KEEP. */
+** POOL_KEEP; the largest warm class holds a connection's lookaside
+** (about 120 KB), which each run allocates and frees. */
 POOL_FN void pool_warm(void) {
   void *p[512];
   int cls, i, n;
@@ -245,6 +246,37 @@ static void remove_side_files(const char *p) {
   }
 }
 
+static const char *removed_path; /* the file to remove at exit */
+
+static void remove_db(void) {
+  if (removed_path) unlink(removed_path);
+}
+
+/* The input becomes the database file: one file for the whole process,
+** kept open here and overwritten in place (one write and a truncation to
+** the input's size) instead of created and removed for each run.  SQLite
+** opens it by its path as a user's program would; this descriptor takes
+** no lock and is never closed while SQLite has the file open, so it does
+** not drop SQLite's locks. */
+static int write_input(const char *path, const uint8_t *data, size_t size) {
+  static int fd = -1;
+  size_t at = 0;
+  if (fd < 0) {
+    remove_side_files(path); /* a dead process's leftovers */
+    fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0600);
+    if (fd < 0) return -1;
+    removed_path = path;
+    atexit(remove_db);
+  }
+  while (at < size) {
+    ssize_t w = pwrite(fd, data + at, size - at, (off_t)at);
+    check(w > 0);
+    at += (size_t)w;
+  }
+  check(ftruncate(fd, (off_t)size) == 0);
+  return 0;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   const char *path = db_path();
   static int started;
@@ -252,19 +284,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   hs_store *s = NULL;
   hs_corpus *c;
   hs_passage *p = NULL;
-  size_t n = 0, at = 0;
+  size_t n = 0;
   hs_error err;
-  int fd;
   if (size > 1 << 20) return 0;
-  if (!started) remove_side_files(path); /* a dead process's leftovers */
-  fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  if (fd < 0) return 0;
-  while (at < size) {
-    ssize_t w = write(fd, data + at, size - at);
-    check(w > 0);
-    at += (size_t)w;
-  }
-  close(fd);
+  if (write_input(path, data, size) != 0) return 0;
   hs_error_clear(&err);
   if (hs_store_open(&s, path, &err) == HS_OK) {
     c = hs_corpus_new();
@@ -290,7 +313,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     check(err.code != HS_OK && err.msg[0]);
   }
   hs_store_close(s);
-  unlink(path);
   remove_side_files(path);
   /* every block SQLite allocated in the run is freed with the store */
   if (!started) sqlite_base = sqlite3_memory_used();
