@@ -364,6 +364,10 @@ static uint32_t skip_abbrev_en(const txt *t, uint32_t lo, uint32_t i) {
   return i;
 }
 
+static const char *const weekdays_en[] = {"monday", "tuesday", "wednesday",
+                                          "thursday", "friday", "saturday",
+                                          "sunday", NULL};
+
 /* "X, APPOSITION, said": the source is X when a comma ends right before the
 ** cue, the sentence (after at most one opening word and a comma, "Earlier,")
 ** starts with X, and the apposition between the two commas holds no
@@ -372,6 +376,16 @@ static uint32_t skip_abbrev_en(const txt *t, uint32_t lo, uint32_t i) {
 static const char *const conj_en[] = {"and", "but", "or", "while",
                                       "although", "though", "so", "yet",
                                       NULL};
+
+/* 1 if a quotation closed after a comma ends right before i ("“We are
+** on the precipice,” Maryland Sen. Ben Cardin, ..., said"). */
+static int quote_comma_before(const txt *t, uint32_t lo, uint32_t i) {
+  const unsigned char *u = (const unsigned char *)t->s;
+  while (i > lo && u[i - 1] == ' ') i--;
+  if (i >= lo + 2 && u[i - 1] == '"') return u[i - 2] == ',';
+  return i >= lo + 4 && u[i - 3] == 0xE2 && u[i - 2] == 0x80 &&
+         u[i - 1] == 0x9D && u[i - 4] == ',';
+}
 
 static int appositive_en(const txt *t, uint32_t lo, uint32_t i, uint32_t *s,
                          uint32_t *e) {
@@ -394,6 +408,7 @@ static int appositive_en(const txt *t, uint32_t lo, uint32_t i, uint32_t *s,
     return 0;
   j = lo;
   while (j < xs && (t->s[j] == ' ' || t->s[j] == '"')) j++;
+  if (j < xs && quote_comma_before(t, lo, xs)) j = xs; /* "“...,” X, ..." */
   if (j < xs) { /* one opening word and a comma */
     uint32_t w = hs_attr_word_end(t, j);
     if (w >= xs || t->s[w] != ',') return 0;
@@ -629,6 +644,8 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
               (ok = hs_attr_read_after(&t, ce, se->e, c->lang, &s, &e))) {
             trim_name_en(&t, s, &e);
             if (t.s[s] >= '0' && t.s[s] <= '9') ok = 0; /* "said 10,000" */
+            if (ok && hs_attr_in_list(t.s + s, e - s, weekdays_en))
+              ok = 0; /* "said Thursday" */
           }
         } else if (c->lang[0] == 'r') {
           ok = hs_attr_subject_ru(&t, se, f, first, nf, p, ce, &s, &e);

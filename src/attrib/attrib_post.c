@@ -62,13 +62,14 @@ const char *hs_attr_second(const char *t, uint32_t se_end, const char *cue,
                            uint32_t *be) {
   uint32_t q;
   const char *name;
-  if (!strcmp(cue, "quoted")) {
+  if (!strcmp(cue, "quoted") || !strcmp(cue, "reported")) {
+    /* "A quoted B as saying", "Reuters reported BaFin as saying" */
     for (q = ce; q + 10 <= se_end && q < ce + 80; q++)
       if (!memcmp(t + q, " as saying", 10)) break;
     if (q + 10 > se_end || q >= ce + 80) return NULL;
     *bs = ce;
     *be = q;
-    name = "quoted";
+    name = cue[0] == 'q' ? "quoted" : "reported";
   } else if (!strcmp(cue, "نقلت") || !strcmp(cue, "ونقلت") ||
              !strcmp(cue, "ونقل")) {
     static const char *const ends[] = {" قوله", " قولها", " أن", " بأن",

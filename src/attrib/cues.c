@@ -223,8 +223,6 @@ const cue_row hs_attr_cues[] = {
     /* the perfect and the pluperfect ("has said", "had said") */
     {"fa", "گفته است", BEFORE, 0},
     {"fa", "گفته بود", BEFORE, 0},
-    {"fa", "اعلام کرده است", BEFORE, 0},
-    {"fa", "اعلام کرده بود", BEFORE, 0},
     {"fa", "خبر داده است", BEFORE, 0},
     {"fa", "خبر داده بود", BEFORE, 0},
     {"fa", "نوشته است", BEFORE, 0},

@@ -249,27 +249,44 @@ int hs_attr_amount_at(const txt *t, uint32_t i, uint32_t lim) {
 }
 
 /* Read a source forwards from i: words up to a stop. */
+/* 1 if an Arabic title («المهندس», «الدكتور») opens one of the next five
+** words from p, with no punctuation or stop word before it. */
+static int title_ahead(const txt *t, uint32_t p, uint32_t lim) {
+  int k;
+  for (k = 0; k < 5 && p < lim; k++) {
+    uint32_t q = hs_attr_word_end(t, p);
+    if (q == p || q > lim) return 0;
+    if (hs_attr_in_list(t->s + p, q - p, hs_attr_title_ar)) return 1;
+    if (hs_attr_in_list(t->s + p, q - p, hs_attr_stop_ar) || q >= lim ||
+        t->s[q] != ' ')
+      return 0;
+    p = q + 1;
+  }
+  return 0;
+}
+
 int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
                       uint32_t *s, uint32_t *e) {
   const char *const *stops = hs_attr_stops_for(lang);
-  uint32_t p = i, ws = 0, we = 0;
+  uint32_t p = i, ws = 0, we = 0, lws = 0, cap;
   /* Arabic and Persian titles run long before the name: «رئيس مجلس إدارة
   ** المركز السعودي للثقافة والتراث الدكتور جمال أبو ظريفة» */
   /* the language once, not at every word */
   int en = !strcmp(lang, "en"), ar = !strcmp(lang, "ar"),
       fa = !strcmp(lang, "fa");
-  int nw = 0, max = en ? 7 : 11, title = 0;
+  int nw = 0, max = en ? 7 : 11, title = 0, more = 0;
   /* skip spaces (not hard punctuation, except a colon after Source) */
   while (p < lim && (hs_attr_is_space_byte((unsigned char)t->s[p]) ||
                      ((unsigned char)t->s[p] == 0xC2 && p + 1 < lim &&
                       t->s[p + 1] == (char)0xA0)))
     p += (unsigned char)t->s[p] == 0xC2 ? 2 : 1;
   *s = p;
-  while (p < lim && nw < max + 3) {
+  cap = (uint32_t)max + 3;
+  while (p < lim && nw < (int)cap) {
     uint32_t q;
     if (t->s[p] == '.' && nw >= 1 && p - we == 0 &&
-        (we - ws == 1 || (we - ws == 2 && ((unsigned char)t->s[ws] == 0xD8 ||
-                                           (unsigned char)t->s[ws] == 0xD9)))) {
+        (we - lws == 1 || (we - lws == 2 && ((unsigned char)t->s[lws] == 0xD8 ||
+                                             (unsigned char)t->s[lws] == 0xD9)))) {
       p++; /* "د." (Dr.), "J." : an abbreviation inside the name */
       continue;
     }
@@ -327,9 +344,14 @@ int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
           hs_attr_in_list(t->s + p + 4, q - p - 4, hs_attr_masdar_ar))))
       break; /* «وزارة الداخلية القبض على»: the object begins (right
               ** after the verb: «الذي أكد أهمية ...», no subject) */
-    if (nw >= max && !(en && hs_attr_is_upper_ascii(t->s[p])))
+    /* «مدير عام الهيئة ... أمين عام مجلس التنمية السياحية بمنطقة عسير
+    ** المهندس محمد العمرة»: past the limit an Arabic title a few words on
+    ** and the name after it */
+    if (nw == max && ar && !more && title_ahead(t, p, lim)) more = 1, cap += 4;
+    if (nw >= max && !(en && hs_attr_is_upper_ascii(t->s[p])) && !more)
       break; /* past the limit only a capitalized name goes on */
     if (nw == 0) ws = p;
+    lws = p;
     we = q;
     nw++;
     title = ar && hs_attr_in_list(t->s + p, q - p, hs_attr_title_ar);
@@ -355,7 +377,7 @@ static const char *const weekdays_en[] = {"monday", "tuesday", "wednesday",
 int hs_attr_read_before(const txt *t, uint32_t lo, uint32_t i, const char *lang,
                        uint32_t *s, uint32_t *e) {
   const char *const *stops = hs_attr_stops_for(lang);
-  uint32_t p = i, ws = 0, we = 0;
+  uint32_t p = i, ws = 0, we = 0, gt = 0;
   int nw = 0, en = !strcmp(lang, "en");
   while (p > lo) {
     uint32_t b = p - 1, q;
@@ -363,6 +385,13 @@ int hs_attr_read_before(const txt *t, uint32_t lo, uint32_t i, const char *lang,
     if (hs_attr_punct_len(t, b)) {
       /* the periods of "U.S." and "Sen." are inside a name */
       if (en && t->s[b] == '.' && nw && !hs_attr_sentence_end(t, b)) {
+        p = b;
+        continue;
+      }
+      /* a wire story's bracketed company name: "Fiji gold miner <Emperor
+      ** Mines Ltd> said", "<Canamax Resources Inc> and <Pacific ...> said" */
+      if (en && (t->s[b] == '>' || t->s[b] == '<')) {
+        if (t->s[b] == '>' && nw == 0) gt = b + 1;
         p = b;
         continue;
       }
@@ -414,6 +443,8 @@ int hs_attr_read_before(const txt *t, uint32_t lo, uint32_t i, const char *lang,
     if (nw >= 8) break;
   }
   if (!nw) return 0;
+  if (gt && gt == we + 1) we = gt;
+  if (gt && ws > lo && t->s[ws - 1] == '<') ws--;
   *s = ws;
   *e = we;
   return 1;
@@ -463,7 +494,7 @@ static int wrapped_line(const txt *t, uint32_t i) {
   n = (unsigned char)t->s[i + 1];
   if (n == ' ' || n == '\t' || n == '\n' || n == '\r') return 0;
   if (!((p >= 'a' && p <= 'z') || (p >= 'A' && p <= 'Z') ||
-        (p >= '0' && p <= '9') || p == ','))
+        (p >= '0' && p <= '9') || p == ',' || p == '>' || p == ')'))
     return 0;
   if (n >= 'a' && n <= 'z') return 1;
   while (b > 0 && t->s[b - 1] != '\n' && i - b < 40) b--;

@@ -348,6 +348,29 @@ static const attr_case cases[] = {
     {"حریفان تیم ملی که رئیس فدراسیون فوتبال از برگزاری آنها خبر داده بود، "
      "مشخص شدند.",
      {{"رئیس فدراسیون فوتبال", HS_SRC_OFFICIAL, 0, 0}}},
+    /* a wire story's bracketed company name */
+    {"Fiji gold miner <Emperor Mines Ltd> said it will float a company.",
+     {{"Fiji gold miner <Emperor Mines Ltd>", HS_SRC_OFFICIAL, 0, 0}}},
+    /* "A reported B as saying": B cited by A */
+    {"Reuters reported BaFin as saying that the traders could be fined.",
+     {{"Reuters", HS_SRC_AGENCY, 0, 0}, {"BaFin", HS_SRC_OFFICIAL, 1, 0}}},
+    /* after a quotation, "X, APPOSITION, said Thursday": X */
+    {"\xE2\x80\x9CWe are on the precipice,\xE2\x80\x9D Maryland Sen. Ben "
+     "Cardin, the ranking member on the committee, said Thursday.",
+     {{"Maryland Sen. Ben Cardin", HS_SRC_OFFICIAL, 0, 0}}},
+    /* Arabic: «م.» inside a name; an adjective-title with its preposition
+    ** («والمشرف على»); a title and name a few words past the limit */
+    {"وقال أمين منطقة الجوف م. عجب القحطاني إن الانتخابات ستجرى.",
+     {{"أمين منطقة الجوف م. عجب القحطاني", HS_SRC_OFFICIAL, 0, 0}}},
+    {"وقال عضو مجلس إدارة الشباب والمشرف على الألعاب المختلفة خليف الهويشان "
+     "إن اللاعب جاهز.",
+     {{"عضو مجلس إدارة الشباب والمشرف على الألعاب المختلفة خليف الهويشان",
+       HS_SRC_OFFICIAL, 0, 0}}},
+    {"وأوضح مدير عام الهيئة العامة للسياحة والتراث الوطني أمين عام مجلس "
+     "التنمية بمنطقة عسير المهندس محمد العمرة أن الموسم بدأ.",
+     {{"مدير عام الهيئة العامة للسياحة والتراث الوطني أمين عام مجلس التنمية "
+       "بمنطقة عسير المهندس محمد العمرة",
+       HS_SRC_OFFICIAL, 0, 0}}},
     /* «البته» (of course) opens no name */
     {"البته کفاشیان گفته بود که بازی برگزار می‌شود.",
      {{"کفاشیان", HS_SRC_PERSON, 0, 0}}},
