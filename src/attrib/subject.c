@@ -116,10 +116,10 @@ static const char *const clause_adv_fa[] = {"حالا", "اکنون", "هم‌ا
 static void last_clause_fa(const txt *t, uint32_t p, uint32_t *s,
                            uint32_t *e) {
   uint32_t j, last = 0, w, s2, e2, b;
-  for (j = *e; j + 4 <= p; j++)
+  for (j = *s; j + 4 <= p; j++)
     if (!memcmp(t->s + j, " \xD9\x88 ", 4)) last = j;
   if (!last) return;
-  for (b = last; b > *e && t->s[b - 1] != ' '; b--) {
+  for (b = last; b > *s && t->s[b - 1] != ' '; b--) {
   }
   if (!hs_attr_in_list(t->s + b, last - b, clause_end_fa)) return;
   last += 4;
@@ -302,6 +302,74 @@ static int word_before(const txt *t, uint32_t lo, uint32_t b, uint32_t *ws,
   return *we > *ws;
 }
 
+/* «Посольство РФ в Таиланде опровергло», «Защита обвиняемого в убийстве
+** Буданова заявила»: a subject read back to «в» that the sentence opens
+** with at most four words before it (a capital first) goes back to the
+** sentence start. */
+static void opening_in_ru(const txt *t, const sent *se, uint32_t *s) {
+  uint32_t b = se->s, j, w;
+  int nw = 0;
+  unsigned char lo[2];
+  while (b < *s && hs_attr_is_space_byte((unsigned char)t->s[b])) b++;
+  if (b + 4 > *s || (memcmp(t->s + *s - 4, " \xD0\xB2 ", 4) &&
+                     (*s < b + 6 || memcmp(t->s + *s - 6, " \xD0\xB2\xD0\xBE ", 6))))
+    return;
+  if (!hs_attr_cyr_lower(t->s + b, lo)) return;
+  for (j = b; j < *s; j = w) {
+    if (hs_attr_punct_len(t, j)) {
+      if (t->s[j] != ' ') return;
+      j++;
+      w = j;
+      continue;
+    }
+    w = hs_attr_word_end(t, j);
+    if (w == j) return;
+    nw++;
+  }
+  if (nw <= 5) *s = b; /* four words, «в» and the name after it */
+}
+
+/* «"Новая газета" рассказала», «Партия "Гражданская платформа" заявила»:
+** a quoted name of at most four words right before the verb, the sentence
+** opening with it or with one capitalized word before it; the name alone
+** without its quotation marks, or the word with the quoted name. */
+static int quoted_subject_ru(const txt *t, const sent *se, uint32_t q,
+                             uint32_t *s, uint32_t *e) {
+  const unsigned char *u = (const unsigned char *)t->s;
+  uint32_t c = q, z = 0, o, ol = 0, b = se->s;
+  int nw = 1;
+  unsigned char lo[2];
+  while (c > se->s && u[c - 1] == ' ') c--;
+  if (c >= se->s + 1 && u[c - 1] == '"') z = c - 1;
+  else if (c >= se->s + 2 && u[c - 2] == 0xC2 && u[c - 1] == 0xBB) z = c - 2;
+  else if (c >= se->s + 3 && u[c - 3] == 0xE2 && u[c - 2] == 0x80 &&
+           u[c - 1] == 0x9D)
+    z = c - 3;
+  else
+    return 0;
+  for (o = z; o > se->s && nw <= 4; o--) {
+    if (u[o - 1] == ' ') nw++;
+    if (u[o - 1] == '"') { o--, ol = 1; break; }
+    if (o >= se->s + 2 && u[o - 2] == 0xC2 && u[o - 1] == 0xAB) { o -= 2, ol = 2; break; }
+    if (o >= se->s + 3 && u[o - 3] == 0xE2 && u[o - 2] == 0x80 &&
+        u[o - 1] == 0x9C) { o -= 3, ol = 3; break; }
+    if (hs_attr_punct_len(t, o - 1) && u[o - 1] != ' ' && u[o - 1] != '-')
+      return 0;
+  }
+  if (!ol || z <= o + ol || !hs_attr_cyr_lower(t->s + o + ol, lo)) return 0;
+  while (b < o && hs_attr_is_space_byte(u[b])) b++;
+  if (b == o) { /* the sentence opens with the quoted name */
+    *s = o + ol;
+    *e = z;
+    return 1;
+  }
+  if (!hs_attr_cyr_lower(t->s + b, lo) || hs_attr_word_end(t, b) + 1 != o)
+    return 0;
+  *s = b;
+  *e = c;
+  return 1;
+}
+
 int hs_attr_subject_ru(const txt *t, const sent *se, const found *f,
                        size_t first, size_t nf, uint32_t p, uint32_t ce,
                        uint32_t *s, uint32_t *e) {
@@ -318,10 +386,14 @@ int hs_attr_subject_ru(const txt *t, const sent *se, const found *f,
       if (a == p) q = pv->cue_s;
     }
   }
+  if (quoted_subject_ru(t, se, q, s, e)) return 1;
   if (!clause_before_ru(t, se->s, q, &comma) &&
       !(word_before(t, se->s, q, &ws, &we) &&
-        hs_attr_in_list(t->s + ws, we - ws, invert_ru)))
-    return hs_attr_read_before(t, se->s, q, "ru", s, e);
+        hs_attr_in_list(t->s + ws, we - ws, invert_ru))) {
+    if (!hs_attr_read_before(t, se->s, q, "ru", s, e)) return 0;
+    opening_in_ru(t, se, s);
+    return 1;
+  }
   /* inverted: the subject follows the verb */
   a = ce;
   while (a < se->e && t->s[a] == ' ') a++;
