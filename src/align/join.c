@@ -11,10 +11,14 @@
 ** whole sentences: the sentence (or the part of one) just before it on
 ** both sides, or just after it, is taken in when the two are still about
 ** the same thing (tf·idf cosine and a shared content word), up to
-** EDGE_MAX sentences an end.  A reworded copy's first and last sentences,
-** and those between two of its pieces, often share too little to be
-** matched alone, but next to a passage that is enough (Sanchez-Perez,
-** Sidorov and Gelbukh extend their passages the same way).  A passage
+** EDGE_MAX sentences an end; where one side's sentence is EDGE_SPLIT times
+** shorter than the other's and the two fail, it is tried with the next one
+** on its side (a sentence made two when reworded, PAN 2013's random and
+** translation rewording), which costs a second bag only on those few
+** steps.  A reworded copy's first and last sentences, and those between
+** two of its pieces, often share too little to be matched alone, but next
+** to a passage that is enough (Sanchez-Perez, Sidorov and Gelbukh extend
+** their passages the same way).  A passage
 ** never grows over another passage of the pair, and a weak one (below
 ** EDGE_BASE: two pages' mastheads and bylines matched line by line) does
 ** not grow at all: it is no evidence that the text next to it was copied.
@@ -54,6 +58,8 @@
 #define EDGE_COS 0.25  /* cosine of the two sentences it grows by... */
 #define EDGE_SHARED 1  /* ...and the content terms they share */
 #define EDGE_WORDS 80  /* tokens of such a sentence, at most */
+#define EDGE_SPLIT 2   /* ...or, beside one this many times longer, it and
+                       ** the next one */
 
 typedef struct jitem {
   uint64_t key;  /* a.doc << 32 | b.doc */
@@ -132,6 +138,40 @@ static uint32_t sent_of(const hs_senttab *S, uint32_t t) {
   return lo;
 }
 
+/* Whether tokens [a0, a1) of A or [b0, b1) of B overlap a passage of the
+** pair other than k (or one joined into another). */
+static int clashes(const uint32_t *tk, const uint8_t *dead, size_t g,
+                   size_t k, uint32_t a0, uint32_t a1, uint32_t b0,
+                   uint32_t b1) {
+  size_t c;
+  for (c = 0; c < g; c++)
+    if (c != k && !dead[c] &&
+        ((tk[4 * c] < a1 && tk[4 * c + 1] > a0) ||
+         (tk[4 * c + 2] < b1 && tk[4 * c + 3] > b0)))
+      return 1;
+  return 0;
+}
+
+/* The sentence of S next to the span [*s0, *s1) (before it, end 0, or
+** after it) added to it; 0 if there is none or it is too long. */
+static int widen(const hs_senttab *S, uint32_t n, int end, uint32_t *s0,
+                 uint32_t *s1) {
+  if (end == 0) {
+    uint32_t t;
+    if (!*s0) return 0;
+    t = S->sent[sent_of(S, *s0 - 1)];
+    if (*s0 - t > EDGE_WORDS) return 0;
+    *s0 = t;
+  } else {
+    uint32_t t;
+    if (*s1 >= n) return 0;
+    t = S->sent[sent_of(S, *s1) + 1];
+    if (t - *s1 > EDGE_WORDS) return 0;
+    *s1 = t;
+  }
+  return 1;
+}
+
 /* Grow passage k of a pair's g passages (tokens [tk[4k], tk[4k+1]) of A,
 ** [tk[4k+2], tk[4k+3]) of B; dead[c]: passage c was joined into another)
 ** by the sentences next to it; 1 if it grew. */
@@ -146,9 +186,8 @@ static int grow(const hs_sent_idf *w, const hs_doctab *A, const hs_doctab *B,
     return 0;
   for (end = 0; end < 2; end++)
     for (step = 0; step < EDGE_MAX; step++) {
-      uint32_t a0, a1, b0, b1, shared;
-      size_t na, nb, c;
-      int clash = 0;
+      uint32_t a0, a1, b0, b1, shared, la, lb;
+      size_t na, nb;
       if (end == 0) { /* before: the sentence holding the token before */
         if (!e[0] || !e[2]) break;
         a1 = e[0], a0 = SA->sent[sent_of(SA, a1 - 1)];
@@ -158,18 +197,28 @@ static int grow(const hs_sent_idf *w, const hs_doctab *A, const hs_doctab *B,
         a0 = e[1], a1 = SA->sent[sent_of(SA, a0) + 1];
         b0 = e[3], b1 = SB->sent[sent_of(SB, b0) + 1];
       }
-      if (a1 - a0 > EDGE_WORDS || b1 - b0 > EDGE_WORDS) break;
-      for (c = 0; c < g && !clash; c++)
-        if (c != k && !dead[c] &&
-            ((tk[4 * c] < a1 && tk[4 * c + 1] > a0) ||
-             (tk[4 * c + 2] < b1 && tk[4 * c + 3] > b0)))
-          clash = 1;
-      if (clash) break;
+      la = a1 - a0, lb = b1 - b0;
+      if (la > EDGE_WORDS || lb > EDGE_WORDS) break;
+      if (clashes(tk, dead, g, k, a0, a1, b0, b1)) break;
       na = bag(A, a0, a1, va, capa);
       nb = bag(B, b0, b1, vb, capb);
       if (bag_cos(w, *va, na, *vb, nb, &shared) < EDGE_COS ||
-          shared < EDGE_SHARED)
-        break;
+          shared < EDGE_SHARED) {
+        /* a sentence made two when reworded: where one side's sentence
+        ** is much shorter than the other's, it with the next one */
+        double cs = 0;
+        if (la * EDGE_SPLIT <= lb && widen(SA, A->n, end, &a0, &a1) &&
+            !clashes(tk, dead, g, k, a0, a1, b0, b1)) {
+          na = bag(A, a0, a1, va, capa);
+          cs = bag_cos(w, *va, na, *vb, nb, &shared);
+        } else if (lb * EDGE_SPLIT <= la &&
+                   widen(SB, B->n, end, &b0, &b1) &&
+                   !clashes(tk, dead, g, k, a0, a1, b0, b1)) {
+          nb = bag(B, b0, b1, vb, capb);
+          cs = bag_cos(w, *va, na, *vb, nb, &shared);
+        }
+        if (cs < EDGE_COS || shared < EDGE_SHARED) break;
+      }
       if (end == 0) e[0] = a0, e[2] = b0;
       else e[1] = a1, e[3] = b1;
       grown = 1;

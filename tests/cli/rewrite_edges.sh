@@ -3,7 +3,9 @@
 # the copy on both sides and is still about the same thing), but not by
 # the unrelated sentences around it; --strict keeps the n-gram passage as
 # it is.  Then the same copy whose reworded first sentence shares a single
-# content word (a rare name) with the source's: it grows by it too.
+# content word (a rare name) with the source's: it grows by it too.  Last,
+# a copy that made the source's long first sentence two, the second
+# sharing no word with it: it grows by both.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.bash"
 
@@ -73,5 +75,18 @@ jq -e -s --argjson a1 "$a1" --argjson a3 "$a3" --argjson b1 "$b1" --argjson b3 "
    and .[0].a.end <= $a3 + 1 and .[0].b.end <= $b3 + 1
    and .[0].a.end >= $a3 - 8 and .[0].b.end >= $b3 - 8' \
   "$WORK/out" >/dev/null || fail "one rare name: $(cat "$WORK/out") (want $a1-$a3 / $b1-$b3)"
+
+note "a long sentence made two, the one next to the copy sharing nothing: the copy grows by both"
+write_corpus "$WORK/t.jsonl" \
+  "Officials in Dornavia confirmed on Tuesday that the Velmar copper mine will close within a year because its deepest shafts have become unsafe." \
+  "Dornavia officials said on Tuesday the Velmar copper pit is to shut inside twelve months. Its lowest tunnels were judged dangerous."
+read -r a1 a2 a3 b1 b2 b3 < "$WORK/t.jsonl.at"
+run 0 "$HEARSAY" reuse --format jsonl "$WORK/t.jsonl"
+jq -e -s --argjson a1 "$a1" --argjson a3 "$a3" --argjson b1 "$b1" --argjson b3 "$b3" \
+  'length == 1 and .[0].a.doc == "source" and .[0].b.doc == "copy"
+   and .[0].a.start == $a1 and .[0].b.start == $b1
+   and .[0].a.end <= $a3 + 1 and .[0].b.end <= $b3 + 1
+   and .[0].a.end >= $a3 - 8 and .[0].b.end >= $b3 - 8' \
+  "$WORK/out" >/dev/null || fail "a sentence made two: $(cat "$WORK/out") (want $a1-$a3 / $b1-$b3)"
 
 echo "ok"
