@@ -360,7 +360,9 @@ int hs_engine_run_local(hs_engine *e, size_t first_new, hs_passage **out,
   hs_docset ds = engine_docset(e);
   uint64_t *near = NULL;
   size_t nnear = 0;
+  hs_sent_counts counts; /* the sentence stage's, for the summary pass */
   int rc, in_memory;
+  memset(&counts, 0, sizeof counts);
   *out = NULL;
   *n = 0;
   if (e->failed.code) {
@@ -397,11 +399,12 @@ int hs_engine_run_local(hs_engine *e, size_t first_new, hs_passage **out,
          ** run (prior counts) holds its new documents and their partners,
          ** where words look rarer and the pairs depend on the batches */
       rc = hs_sent_run(&e->opts, e->nthreads, &ds, e->st, first_new,
-                       e->prior, NULL, e->prior ? NULL : &near, &nnear, out,
-                       n, err);
+                       e->prior, NULL, e->prior ? NULL : &near, &nnear,
+                       &counts, out, n, err);
     if (!rc)
       rc = hs_summary_run(&e->opts, e->nthreads, &ds, e->st, first_new, near,
-                          nnear, out, n, err);
+                          nnear, &counts, out, n, err);
+    hs_sent_counts_free(&counts);
     if (rc) {
       free(*out);
       *out = NULL;

@@ -76,10 +76,17 @@ static uint64_t pkey_key(const void *x, int round, const void *ctx) {
   return ((const pkey *)x)->key;
 }
 
+void hs_sent_counts_free(hs_sent_counts *c) {
+  hs_termcounts_free(&c->tc);
+  free(c->docs);
+  c->docs = NULL;
+}
+
 int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
                 const hs_senttab *st, size_t first_new, hs_sent_prior *prior,
                 const hs_sent_coldkeys *cold_in, uint64_t **near,
-                size_t *nnear, hs_passage **p, size_t *n, hs_error *err) {
+                size_t *nnear, hs_sent_counts *keep, hs_passage **p,
+                size_t *n, hs_error *err) {
   sjob j;
   size_t i, x, y, ng = 0, total, m;
   uint8_t *inv = NULL, *paired = NULL;
@@ -211,7 +218,8 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
   }
   free(open);
   free(closed);
-  free(inv);
+  if (keep && !prior) keep->docs = inv; /* the counted documents */
+  else free(inv);
   free(paired);
   j.cand = cands.cand;
   j.pairs = cands.pairs;
@@ -251,6 +259,7 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     free(res);
     free(j.idf);
     hs_termcounts_free(&tc);
+    if (keep) hs_sent_counts_free(keep);
     if (io_error) return io_error;
     return hs_error_set(err, HS_EINTR, "interrupted");
   }
@@ -262,8 +271,10 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     rc = hs_sent_join(ds, st, &w, nthreads, res, &m, err);
   }
   free(j.idf);
-  hs_termcounts_free(&tc);
+  if (keep && keep->docs && !rc) keep->tc = tc;
+  else hs_termcounts_free(&tc);
   if (rc) {
+    if (keep) hs_sent_counts_free(keep);
     free(res);
     return rc;
   }

@@ -33,6 +33,8 @@ void hs_termcounts_init(hs_termcounts *tc, unsigned bits);
 void hs_termcounts_free(hs_termcounts *tc);
 /* Count the n terms of a document (0: none). */
 void hs_termcounts_add(hs_termcounts *tc, const uint32_t *term, uint32_t n);
+/* Uncount them (counted before). */
+void hs_termcounts_sub(hs_termcounts *tc, const uint32_t *term, uint32_t n);
 
 /* The sentence bounds of a document from its text and tokens. */
 void hs_senttab_build(hs_senttab *st, const char *text, const hs_token *toks,
@@ -82,6 +84,16 @@ typedef struct hs_sent_coldkeys {
   size_t n;
 } hs_sent_coldkeys;
 
+/* The term counts of the documents that the sentence stage compared, kept
+** for the summary pass, which counts those of its own pairs, mostly the
+** same: it uncounts and counts only the documents that differ. */
+typedef struct hs_sent_counts {
+  hs_termcounts tc; /* tc.c NULL: none kept */
+  uint8_t *docs;    /* per engine document: 1 if counted */
+} hs_sent_counts;
+
+void hs_sent_counts_free(hs_sent_counts *c);
+
 /* The sentence stage over documents st[0..ds->ndocs): the sentences of
 ** each pair of documents (one of them >= first_new) that the n-gram
 ** passages *p join without covering either document are compared; what
@@ -91,11 +103,13 @@ typedef struct hs_sent_coldkeys {
 ** none) holds the counts of earlier runs; cold (NULL: found here from
 ** every document of ds) the keys that find the pairs without a passage,
 ** which are appended (a << 32 | b) to *near (*nnear of them; near NULL:
-** not wanted) for the summary pass. */
+** not wanted) for the summary pass; its term counts are left in *keep
+** (NULL: not wanted; kept only without prior counts). */
 int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
                 const hs_senttab *st, size_t first_new, hs_sent_prior *prior,
                 const hs_sent_coldkeys *cold, uint64_t **near, size_t *nnear,
-                hs_passage **p, size_t *n, hs_error *err);
+                hs_sent_counts *keep, hs_passage **p, size_t *n,
+                hs_error *err);
 
 /* Term weights: idf per counter of a hs_termcounts, in 15ths, one byte
 ** each so that the table stays in cache. */

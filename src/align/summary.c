@@ -21,8 +21,10 @@
 **     sentence of the other is computed from the rarer content words
 **     they share (a hash table of one document's words, loaded once for
 **     all its pairs, probed with the other's), idf from the documents of
-**     the candidate pairs.  A sentence pair is a seed when the cosine
-**     passes a low threshold and two words are shared.
+**     the candidate pairs (the sentence stage's counts, of mostly the same
+**     documents, with only those that differ counted or uncounted).  A
+**     sentence pair is a seed when the cosine passes a low threshold and
+**     two words are shared.
 **  3. Seeds are chained by dynamic programming, in each direction
 **     (summary_chain.c): the summary side's sentences in order with at
 **     most 2 unmatched ones between them, the source side's in order too
@@ -613,14 +615,15 @@ static void merge_sorted(hs_passage *p, size_t kept, size_t n) {
 
 int hs_summary_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
                    const hs_senttab *st, size_t first_new,
-                   const uint64_t *near, size_t nnear, hs_passage **p,
-                   size_t *n, hs_error *err) {
+                   const uint64_t *near, size_t nnear, hs_sent_counts *counts,
+                   hs_passage **p, size_t *n, hs_error *err) {
   mjob j;
   pkey *pk;
   size_t npk = 0, i, x, y, np = 0, nb = 0, total, m, kept;
   uint64_t *pairs;
   size_t *pfirst, *plast, *byp;
   uint8_t *inv, *idf;
+  const uint8_t *base = NULL; /* documents tc counted already */
   hs_termcounts tc;
   double logtotal;
   int rc = 0, t, io_error = 0;
@@ -677,13 +680,24 @@ int hs_summary_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     for (i = 0; i < ds->ndocs; i++)
       if (inv[i]) ntok += st[i].n;
     while (bits < 20 && ((uint64_t)1 << bits) < 4 * ntok) bits++;
-    hs_termcounts_init(&tc, bits);
+    if (np && counts && counts->tc.c && counts->docs &&
+        counts->tc.mask == (uint32_t)(((uint64_t)1 << bits) - 1)) {
+      /* the sentence stage's counts, of mostly the same documents (its
+      ** table of the same size): only those that differ are read */
+      tc = counts->tc;
+      memset(&counts->tc, 0, sizeof counts->tc);
+      base = counts->docs;
+    } else {
+      hs_termcounts_init(&tc, bits);
+    }
   }
   for (i = 0; i < ds->ndocs && np && !rc; i++) {
     hs_doctab T;
-    if (!inv[i]) continue;
+    int had = base ? base[i] : 0;
+    if (inv[i] == had) continue;
     if (hs_docset_get(ds, i, &T, &j.sc[0].bufa, &j.sc[0].err)) rc = HS_EIO;
-    else hs_termcounts_add(&tc, T.hash, T.n);
+    else if (inv[i]) hs_termcounts_add(&tc, T.hash, T.n);
+    else hs_termcounts_sub(&tc, T.hash, T.n);
   }
   logtotal = log((double)tc.total + 1.0);
   idf = hs_malloc(((size_t)tc.mask + 1) * sizeof *idf);

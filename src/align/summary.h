@@ -22,12 +22,13 @@
 ** order, sentences spread over a span of the other at least three times
 ** longer.  Each one found becomes one passage of method HS_METHOD_SUMMARY
 ** that takes in the pair's passages it overlaps; *p and *n are replaced,
-** sorted like hs_align_run's.  HS_EIO if a table cannot be read,
-** HS_EINTR if cancelled through o->progress. */
+** sorted like hs_align_run's.  counts (NULL: none): the sentence stage's
+** term counts, taken over (and emptied) when they fit.  HS_EIO if a table
+** cannot be read, HS_EINTR if cancelled through o->progress. */
 int hs_summary_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
                    const hs_senttab *st, size_t first_new,
-                   const uint64_t *near, size_t nnear, hs_passage **p,
-                   size_t *n, hs_error *err);
+                   const uint64_t *near, size_t nnear, hs_sent_counts *counts,
+                   hs_passage **p, size_t *n, hs_error *err);
 
 /* One direction of one pair, for tests: the summary found of sentences
 ** of S over sentences of L given the cosine of every sentence pair

@@ -45,6 +45,13 @@ void hs_termcounts_add(hs_termcounts *tc, const uint32_t *term, uint32_t n) {
   tc->total += n;
 }
 
+void hs_termcounts_sub(hs_termcounts *tc, const uint32_t *term, uint32_t n) {
+  uint32_t i;
+  for (i = 0; i < n; i++)
+    if (term[i]) tc->c[term[i] & tc->mask]--;
+  tc->total -= n;
+}
+
 uint8_t *hs_sent_idf_table(const hs_termcounts *tc, uint32_t *stopcnt,
                            float *stopidf) {
   double logtotal = log((double)tc->total + 1.0);

@@ -277,10 +277,10 @@ int hs_dist_finish(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
       one.ndocs = ds->ndocs;
       if (nnear) memcpy(nearc, near, nnear * sizeof *near);
       rc = hs_sent_run(o, nthreads, &one, sents, first_new, NULL, &ck,
-                       &nearc, &nnearc, out, n, err);
+                       &nearc, &nnearc, NULL, out, n, err);
       if (!rc)
         rc = hs_summary_run(o, nthreads, &one, sents, first_new, nearc,
-                            nnearc, out, n, err);
+                            nnearc, NULL, out, n, err);
       free(nearc);
       for (i = 0; i < ds->ndocs; i++) free(tabs[i].len);
       free(tabs);

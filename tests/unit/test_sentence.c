@@ -105,6 +105,27 @@ static void test_idf(void **state) {
   fixture_free(&f);
 }
 
+/* Counts of documents 0-2 made from those of all four by uncounting the
+** last are the counts of 0-2 (the summary pass starts from the sentence
+** stage's counts this way). */
+static void test_counts_sub(void **state) {
+  fixture f;
+  hs_termcounts three;
+  size_t d;
+  (void)state;
+  fixture_init(&f);
+  hs_termcounts_init(&three, 12);
+  for (d = 0; d + 1 < NDOCS; d++)
+    hs_termcounts_add(&three, f.tab[d].hash, f.tab[d].n);
+  assert_true(f.tc.total > three.total);
+  hs_termcounts_sub(&f.tc, f.tab[NDOCS - 1].hash, f.tab[NDOCS - 1].n);
+  assert_true(f.tc.total == three.total);
+  assert_memory_equal(f.tc.c, three.c,
+                      ((size_t)f.tc.mask + 1) * sizeof *f.tc.c);
+  hs_termcounts_free(&three);
+  fixture_free(&f);
+}
+
 /* The pairs without an n-gram passage that the cold keys of every
 ** document open, given the known pairs and first_new; the keys of the
 ** documents counted one at a time give the same keys as all at once (a
@@ -228,6 +249,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_sentences),
       cmocka_unit_test(test_idf),
+      cmocka_unit_test(test_counts_sub),
       cmocka_unit_test(test_cold_pairs),
       cmocka_unit_test(test_cold_known_and_old),
       cmocka_unit_test(test_cold_weak),
