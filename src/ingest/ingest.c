@@ -103,27 +103,52 @@ void hs_ingest_added(hs_ingest_ctx *x) {
     x->stopped = 1;
 }
 
+/* The place of a warning, "source:line" or "source", formatted only when
+** it is used: by the first skip, and by the caller's callback. */
+static void warn_where(char *where, size_t n, const char *source,
+                       uint64_t line) {
+  if (line) {
+    snprintf(where, n, "%s:%llu", source, (unsigned long long)line);
+  } else {
+    snprintf(where, n, "%s", source);
+  }
+}
+
+/* A formatted warning (what: under 1024 bytes) counted and passed on. */
+static void ingest_say(hs_ingest_ctx *x, const char *source, uint64_t line,
+                       const char *what) {
+  char where[4096];
+  /* Remember what was skipped, for the error of a path that gave nothing. */
+  if (strstr(what, "skipped")) {
+    if (!strncmp(what, "duplicate id", 12)) x->dups++;
+    if (!x->skipped++) {
+      warn_where(where, sizeof where, source, line);
+      snprintf(x->first_skip, sizeof x->first_skip, "%.200s: %.300s", where,
+               what);
+    }
+  }
+  if (x->warn) {
+    warn_where(where, sizeof where, source, line);
+    x->warn(x->warn_ud, where, what);
+  }
+}
+
 static void ingest_vwarn(hs_ingest_ctx *x, const char *source, uint64_t line,
                          const char *fmt, va_list ap)
     __attribute__((format(printf, 4, 0)));
 static void ingest_vwarn(hs_ingest_ctx *x, const char *source, uint64_t line,
                          const char *fmt, va_list ap) {
-  char where[4096], what[1024];
-  if (line) {
-    snprintf(where, sizeof where, "%s:%llu", source,
-             (unsigned long long)line);
-  } else {
-    snprintf(where, sizeof where, "%s", source);
-  }
+  char what[1024];
   vsnprintf(what, sizeof what, fmt, ap);
-  /* Remember what was skipped, for the error of a path that gave nothing. */
-  if (strstr(what, "skipped")) {
-    if (!strncmp(what, "duplicate id", 12)) x->dups++;
-    if (!x->skipped++)
-      snprintf(x->first_skip, sizeof x->first_skip, "%.200s: %.300s", where,
-               what);
-  }
-  if (x->warn) x->warn(x->warn_ud, where, what);
+  ingest_say(x, source, line, what);
+}
+
+void hs_ingest_warn_text(hs_ingest_ctx *x, const char *source, uint64_t line,
+                         const char *text) {
+  if (strlen(text) < 1024)
+    ingest_say(x, source, line, text);
+  else
+    hs_ingest_warn(x, source, line, "%s", text);
 }
 
 void hs_ingest_warn(hs_ingest_ctx *x, const char *source, uint64_t line,

@@ -134,6 +134,10 @@ void hs_ingest_warn(hs_ingest_ctx *x, const char *source, uint64_t line,
     __attribute__((format(printf, 4, 5)))
 #endif
     ;
+/* The same for a warning already written out: "%s" without formatting
+** it again. */
+void hs_ingest_warn_text(hs_ingest_ctx *x, const char *source, uint64_t line,
+                         const char *text);
 
 /* ------------------------------------------------------------- jsonl.c */
 

@@ -137,7 +137,7 @@ static int commit_line(hs_ingest_ctx *x, jsonl_state *st, jline *l,
                    "first such line only)");
     st->warned_utf8 = 1;
   }
-  if (l->msg) hs_ingest_warn(x, st->source, l->lineno, "%s", l->msg);
+  if (l->msg) hs_ingest_warn_text(x, st->source, l->lineno, l->msg);
   if (!d->id) return HS_OK;
   for (int f = 0; f < F_COUNT; f++) {
     if (l->alt[f] && !(st->noticed & (1u << f))) {
@@ -224,6 +224,18 @@ int hs_jsonl_read(hs_ingest_ctx *x, hs_input *in, const char *source,
   w->n = w->bytes = 0;
   w->spill.len = 0;
   json_object_seed(0);  /* before any thread builds an object */
+  if (!w->cap && in->p && in->len > in->pos) {
+    /* The batch sized at once by the lines in hand (a buffer read from
+    ** memory is all in hand), rather than grown from 16 line by line. */
+    const char *p = in->p + in->pos, *e = in->p + in->len;
+    size_t k = 1;
+    while (k < st.batch_lines && p < e &&
+           (p = memchr(p, '\n', (size_t)(e - p))) != NULL) {
+      p++;
+      k++;
+    }
+    HS_GROW(w->lines, w->cap, k);
+  }
   for (;;) {
     const char *p = in->p + in->pos;
     size_t n = in->len - in->pos;

@@ -404,11 +404,12 @@ static int parse_fast(const hs_jsonl_work *w, hs_buf *ex, jline *l,
 ** 8259 allows it; it becomes \ufffd, U+FFFD, the same six bytes) and a
 ** number out of the range of a double or a 64-bit integer (it becomes a
 ** string of its text, so that `extra` keeps it as written).  NULL if
-** there is nothing of the kind, else the rewritten line (malloc'ed). */
+** there is nothing of the kind, else the rewritten line (malloc'ed).
+** Everything else is copied in runs, up to each rewritten place. */
 static char *json_relax(const char *p, size_t n, size_t *outn) {
   hs_buf b;
-  size_t i = 0;
-  int changed = 0, in_str = 0;
+  size_t i = 0, from = 0; /* p[from..i) is still to be copied */
+  int in_str = 0;
   hs_buf_init(&b, 0);
   while (i < n) {
     unsigned char ch = (unsigned char)p[i];
@@ -422,24 +423,21 @@ static char *json_relax(const char *p, size_t n, size_t *outn) {
           if (cp <= 0xDBFF && i + 12 <= n && p[i + 6] == '\\' &&
               p[i + 7] == 'u' && hex4(u + i + 8, &lo) && lo >= 0xDC00 &&
               lo <= 0xDFFF) {
-            hs_buf_append(&b, p + i, 12); /* a pair: as it is */
-            i += 12;
+            i += 12; /* a pair: as it is */
             continue;
           }
+          hs_buf_append(&b, p + from, i - from);
           hs_buf_append(&b, "\\ufffd", 6);
-          changed = 1;
           i += 6;
+          from = i;
           continue;
         }
-        hs_buf_append(&b, p + i, 2);
         i += 2;
         continue;
       } else if (ch == '\\' && i + 1 < n) {
-        hs_buf_append(&b, p + i, 2);
         i += 2;
         continue;
       }
-      hs_buf_putc(&b, ch);
       i++;
       continue;
     }
@@ -476,23 +474,22 @@ static char *json_relax(const char *p, size_t n, size_t *outn) {
         range = 0;
       }
       if (!range) {
+        hs_buf_append(&b, p + from, s - from);
         hs_buf_putc(&b, '"');
         hs_buf_append(&b, p + s, k - s);
         hs_buf_putc(&b, '"');
-        changed = 1;
-      } else {
-        hs_buf_append(&b, p + s, k - s);
+        from = k;
       }
       i = k;
       continue;
     }
-    hs_buf_putc(&b, ch);
     i++;
   }
-  if (!changed) {
+  if (!from) { /* nothing rewritten */
     hs_buf_free(&b);
     return NULL;
   }
+  hs_buf_append(&b, p + from, n - from);
   return hs_buf_take(&b, outn);
 }
 

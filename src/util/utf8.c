@@ -89,7 +89,8 @@ static size_t utf8_first_invalid(const char *s, size_t n) {
   return n;
 }
 
-size_t hs_utf8_fix(const char *p, size_t n, hs_buf *out) {
+/* The repair appended piece by piece (a capped buffer). */
+static size_t utf8_fix_append(const char *p, size_t n, hs_buf *out) {
   size_t bad = 0, i = 0;
   out->len = 0;
   for (;;) {
@@ -109,6 +110,32 @@ overflow:
   return bad ? bad : 1;
 }
 
+
+/* The repair written in place: the valid start, then for each invalid
+** byte U+FFFD and the valid run after it, room made only when the buffer
+** is full (no call for each invalid byte).  A capped buffer that cannot
+** take a step starts over with the appending loop above, which fills it
+** as far as it goes. */
+size_t hs_utf8_fix(const char *p, size_t n, hs_buf *out) {
+  size_t bad = 0, i = utf8_first_invalid(p, n), k;
+  out->len = 0;
+  if (i == n) return 0;
+  if (hs_buf_reserve(out, n + 16)) return utf8_fix_append(p, n, out);
+  memcpy(out->p, p, i);
+  out->len = i;
+  while (i < n) {
+    i++;
+    k = i < n ? utf8_first_invalid(p + i, n - i) : 0;
+    if (out->cap - out->len < k + 4 && hs_buf_reserve(out, k + 3))
+      return utf8_fix_append(p, n, out);
+    memcpy(out->p + out->len, "\xEF\xBF\xBD", 3);
+    memcpy(out->p + out->len + 3, p + i, k);
+    out->len += k + 3;
+    bad++;
+    i += k;
+  }
+  return bad;
+}
 
 size_t hs_utf8_cut(const char *s, size_t n, size_t max) {
   const unsigned char *p = (const unsigned char *)s;

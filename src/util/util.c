@@ -92,6 +92,10 @@ int hs_buf_append(hs_buf *b, const void *data, size_t n) {
   return HS_OK;
 }
 
+int hs_buf_reserve(hs_buf *b, size_t n) {
+  return buf_reserve(b, n);
+}
+
 int hs_buf_putc(hs_buf *b, int c) {
   char ch = (char)c;
   return hs_buf_append(b, &ch, 1);

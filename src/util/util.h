@@ -73,6 +73,9 @@ void hs_buf_init(hs_buf *b, size_t max);
 void hs_buf_free(hs_buf *b);
 int hs_buf_append(hs_buf *b, const void *data, size_t n);
 int hs_buf_putc(hs_buf *b, int c);
+/* Room for n more bytes (and a NUL) past len, len unchanged: HS_EINPUT
+** past max. */
+int hs_buf_reserve(hs_buf *b, size_t n);
 /* Ensures p[len] == '\0' (not counted in len). */
 int hs_buf_terminate(hs_buf *b);
 /* Hand the contents to the caller (NUL-terminated) and reset the buffer. */
