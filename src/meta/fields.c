@@ -179,7 +179,7 @@ static uint32_t header_end(const char *t, uint32_t len, const hs_range *b,
   while (i < len && lines < 8) {
     uint32_t s = i, ls, le, w = 0;
     int in = 0;
-    for (e = i; e < len && t[e] != '\n'; e++) {}
+    e = hs_meta_eol(t, i, len);
     i = e + 1;
     ls = s, le = e;
     trim_sp(t, &ls, &le);
@@ -218,7 +218,7 @@ static int header_line(const char *t, uint32_t len, const hs_date *v,
   int in = 0;
   if (cue == 2) return 1;
   while (s > 0 && t[s - 1] != '\n') s--;
-  while (e < len && t[e] != '\n') e++;
+  e = hs_meta_eol(t, e, len);
   if (mail)
     return (e - s > 5 && !memcmp(t + s, "From ", 5)) ||
            (e - s > 9 && !memcmp(t + s, "Received:", 9)) || t[s] == ' ' ||
@@ -328,11 +328,11 @@ static int mail_subject(const char *t, uint32_t hz, uint32_t *vs,
                         uint32_t *ve) {
   uint32_t i, e;
   for (i = 0; i < hz; i = e + 1) {
-    for (e = i; e < hz && t[e] != '\n'; e++) {}
+    e = hs_meta_eol(t, i, hz);
     if (!hs_meta_starts_ci(t, i, e, "subject:")) continue;
     *vs = i + 8;
     while (e + 1 < hz && (t[e + 1] == ' ' || t[e + 1] == '\t'))
-      for (e++; e < hz && t[e] != '\n'; e++) {}
+      e = hs_meta_eol(t, e + 1, hz);
     *ve = e;
     trim_sp(t, vs, ve);
     return *ve > *vs;
@@ -357,6 +357,7 @@ int hs_meta_extract(const hs_doc *d, const hs_aliases *aliases,
   uint32_t len, i, s, e, nline = 0;
   size_t k;
   int rc;
+  unsigned char by_lead[256];
   hs_page_start art = {0};
   memset(m, 0, sizeof *m);
   if (!d) return hs_error_set(err, HS_EUSAGE, "no document");
@@ -480,14 +481,20 @@ int hs_meta_extract(const hs_doc *d, const hs_aliases *aliases,
   }
   if (!m->title.value && !art.furniture)
     hs_page_title(d, aliases, m->boiler, m->nboiler, &m->outlet, &m->title);
+  /* the bytes that open a byline cue: a line is tried against the cues
+  ** only when one opens it (one table test a line, not one compare a cue) */
+  memset(by_lead, 0, sizeof by_lead);
+  for (k = 0; byline_cues[k]; k++) by_lead[(unsigned char)byline_cues[k][0]] = 1;
   for (i = 0; i < len; i = e + 1) {
     uint32_t ls, le;
-    for (e = i; e < len && d->text[e] != '\n'; e++) {}
+    e = hs_meta_eol(d->text, i, len);
     s = i;
     ls = s, le = e;
     trim_sp(d->text, &ls, &le);
     if (ls == le) continue;
     nline++;
+    if (m->byline.value || !by_lead[hs_ascii_lower[(unsigned char)d->text[ls]]])
+      continue;
     if (in_ranges(m->boiler, m->nboiler, ls, le)) continue;
     for (k = 0; byline_cues[k] && !m->byline.value; k++) {
       uint32_t q = ls, qe = le;

@@ -100,12 +100,12 @@ void hs_hl_adjust(const char *t, uint32_t len, hs_page_start *art) {
   }
   if (words(t, s, e) < 8 || !hs_hl_sentence_case(t, s, e)) return;
   /* the next two non-blank lines */
-  for (ns = e; ns < len && t[ns] != '\n'; ns++) {}
+  ns = hs_meta_eol(t, e, len);
   while (ns < len && (t[ns] == '\n' || is_sp(t[ns]))) ns++;
-  for (ne = ns; ne < len && t[ne] != '\n'; ne++) {}
+  ne = hs_meta_eol(t, ns, len);
   ps = ne;
   while (ps < len && (t[ps] == '\n' || is_sp(t[ps]))) ps++;
-  for (pe = ps; pe < len && t[pe] != '\n'; pe++) {}
+  pe = hs_meta_eol(t, ps, len);
   while (ne > ns && is_sp(t[ne - 1])) ne--;
   if (ne <= ns || pe <= ps) return;
   if (!hs_hl_headline_form(t, ns, ne)) return;

@@ -100,6 +100,16 @@ static inline int hs_meta_starts_ci(const char *t, uint32_t s, uint32_t e,
   return 1;
 }
 
+/* The end of the line at i: the first '\n' in t[i, len), or len (i when
+** i >= len).  One memchr, not a byte loop: the line scans run over every
+** line of a page, and the fuzz build traces each byte compare of a loop. */
+static inline uint32_t hs_meta_eol(const char *t, uint32_t i, uint32_t len) {
+  const char *nl;
+  if (i >= len) return i;
+  nl = memchr(t + i, '\n', len - i);
+  return nl ? (uint32_t)(nl - t) : len;
+}
+
 /* The number of lines in t[0, len), at most max: the size of a line array
 ** for a reader that keeps at most max lines.  Sized by the page, not by
 ** max, a short page's array is small (no zeroing nor fresh pages for

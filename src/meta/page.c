@@ -519,7 +519,7 @@ const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
     int strong = 0;
     while (i0 < len) {
       uint32_t s = i0, ns, ne;
-      for (e = i0; e < len && t[e] != '\n'; e++) {}
+      e = hs_meta_eol(t, i0, len);
       i0 = e + 1;
       if (e - s > 300) continue;
       if (rights_mark(t, s, e) && hs_pg_rights_holder(t, s, e, &ns, &ne) &&

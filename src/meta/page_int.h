@@ -23,27 +23,47 @@ static inline int ci_at(const char *t, uint32_t s, uint32_t e, const char *p) {
 
 /* The first i in [s, e) where t[i, e) begins with p (as ci_at), in *at.
 ** A position is compared only when its byte can open p: the byte itself
-** or, for a letter, its capital. */
+** or, for a letter, its capital.  Those positions are found by memchr (the
+** next of each byte, kept until passed), not by a byte loop: every byte
+** compare of a loop is traced in the fuzz build, and the outlet rules run
+** this over the first lines of every page. */
 static inline int ci_find(const char *t, uint32_t s, uint32_t e, const char *p,
                    uint32_t *at) {
   size_t n = strlen(p);
   unsigned char p0 = (unsigned char)p[0], u0;
-  uint32_t i;
+  uint32_t i, lim, na, nu;
+  const char *f;
   if (!n) {
     if (s >= e) return 0;
     if (at) *at = s;
     return 1;
   }
+  if (s >= e || e - s < n) return 0;
   u0 = p0 >= 'a' && p0 <= 'z' ? (unsigned char)(p0 - 32) : p0;
-  for (i = s; i < e && e - i >= n; i++) {
-    unsigned char c = (unsigned char)t[i];
-    if (c != p0 && c != u0) continue;
+  lim = e - (uint32_t)n + 1; /* the starts i with e - i >= n */
+  f = memchr(t + s, p0, lim - s);
+  na = f ? (uint32_t)(f - t) : lim;
+  nu = lim;
+  if (u0 != p0) {
+    f = memchr(t + s, u0, lim - s);
+    nu = f ? (uint32_t)(f - t) : lim;
+  }
+  for (;;) {
+    i = na < nu ? na : nu;
+    if (i >= lim) return 0;
     if (ci_at(t, i, e, p)) {
       if (at) *at = i;
       return 1;
     }
+    if (na == i) {
+      f = i + 1 < lim ? memchr(t + i + 1, p0, lim - i - 1) : NULL;
+      na = f ? (uint32_t)(f - t) : lim;
+    }
+    if (nu == i) {
+      f = i + 1 < lim ? memchr(t + i + 1, u0, lim - i - 1) : NULL;
+      nu = f ? (uint32_t)(f - t) : lim;
+    }
   }
-  return 0;
 }
 
 static inline int is_sp(char c) { return c == ' ' || c == '\t' || c == '\r'; }
@@ -89,7 +109,7 @@ static inline size_t page_lines(const char *t, uint32_t len, const hs_range *b,
   size_t n = 0;
   while (i < len && n < max) {
     uint32_t s = i;
-    for (e = i; e < len && t[e] != '\n'; e++) {}
+    e = hs_meta_eol(t, i, len);
     i = e + 1;
     {
       uint32_t ls = s, le = e;

@@ -326,6 +326,14 @@ static int company_is(const char *name, size_t n, const char *p, size_t m) {
   return n == m || name[m] == ' ' || name[m] == ',' || name[m] == '&';
 }
 
+/* The first ch in tab[i, e), or e.  The table is read whole at every call
+** of parent_outlet: memchr, not a byte loop (each byte compare of a loop is
+** traced in the fuzz build). */
+static size_t tab_find(const char *tab, size_t i, size_t e, char ch) {
+  const char *p = i < e ? memchr(tab + i, ch, e - i) : NULL;
+  return p ? (size_t)(p - tab) : (i < e ? e : i);
+}
+
 /* The publication of data/parents.tsv that a page owned by the company
 ** `name` is: the company's publication the page's short lines name most
 ** (any of its spellings, as whole words), or its only one.  Returns a new
@@ -338,13 +346,12 @@ static char *parent_outlet(const char *name, const char *t,
   while (nl && i < len) {
     size_t s = i, e = i, cc, q;
     int hit = 0;
-    while (e < len && tab[e] != '\n') e++;
+    e = tab_find(tab, e, len, '\n');
     i = e + 1;
     if (tab[s] == '#' || e == s) continue;
-    for (cc = s; cc < e && tab[cc] != '\t'; cc++) {}
+    cc = tab_find(tab, s, e, '\t');
     for (q = s; q < cc && !hit;) { /* the company's spellings */
-      size_t qe = q;
-      while (qe < cc && tab[qe] != ';') qe++;
+      size_t qe = tab_find(tab, q, cc, ';');
       hit = company_is(name, nl, tab + q, qe - q);
       q = qe + 1;
     }
@@ -560,9 +567,11 @@ const char *hs_site_name(const hs_doc *d, const hs_aliases *a,
     if (s < e && e - s <= 400)
       for (k = 0; owned_cues[k]; k++) {
         uint32_t p;
-        for (p = s; p < e; p++)
-          if (t[p] == owned_cues[k][0] && hs_meta_starts_ci(t, p, e, owned_cues[k]))
-            break;
+        for (p = s; p < e; p++) { /* memchr: no traced compare a byte */
+          const char *f = memchr(t + p, owned_cues[k][0], e - p);
+          p = f ? (uint32_t)(f - t) : e;
+          if (p == e || hs_meta_starts_ci(t, p, e, owned_cues[k])) break;
+        }
         if (p < e) {
           uint32_t ne = p, ns;
           while (ne > s && (t[ne - 1] == '"' || is_sp((unsigned char)t[ne - 1])))
