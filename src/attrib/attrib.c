@@ -234,8 +234,7 @@ static int has_denial_word(const txt *t, const sent *se) {
   for (k = 0; hs_attr_denial_words[k]; k++)
     lead[(unsigned char)hs_attr_denial_words[k][0]] = 1;
   for (i = se->s; i < se->e; i++) {
-    unsigned char c = (unsigned char)t->s[i];
-    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+    unsigned char c = hs_ascii_lower[(unsigned char)t->s[i]];
     if (!lead[c] || !hs_attr_word_start(t, i)) continue;
     for (k = 0; hs_attr_denial_words[k]; k++) {
       size_t n;
@@ -595,13 +594,26 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
     int denial_sent = -1, qs_done = 0;
     uint32_t p, p0, kana = 0; /* 0: not looked for yet (kana_at) */
     uint32_t q_s = 0, q_e = 0; /* the sentence's quote_span */
+    /* the last character's lead byte before p and its hs_attr_punct_len,
+    ** kept while p steps one byte at a time (pl == UINT32_MAX: not known,
+    ** after a jump), so that hs_attr_word_start need not walk back */
+    uint32_t pl = UINT32_MAX, plv = 0;
     for (p = se->s; p < se->e; p++) {
       size_t k;
       unsigned h;
+      uint32_t cur;
+      int ws;
+      if (((unsigned char)t.s[p] & 0xC0) == 0x80) continue;
+      cur = hs_attr_punct_len(&t, p);
+      if (p == 0) ws = 1;
+      else if (cur) ws = 0;
+      else if (pl != UINT32_MAX) ws = plv != 0;
+      else ws = hs_attr_word_start(&t, p);
+      pl = p, plv = cur;
       /* no cue fits in the last bytes (a cue is HS_ATTR_CUE_KEY or more) */
       /* a cue opens a word, or a quotation («بی‌اساس» خواند) */
-      if (((unsigned char)t.s[p] & 0xC0) == 0x80 || p + HS_ATTR_CUE_KEY > t.len ||
-          (!hs_attr_word_start(&t, p) &&
+      if (p + HS_ATTR_CUE_KEY > t.len ||
+          (!ws &&
            !((unsigned char)t.s[p] == 0xC2 && (unsigned char)t.s[p + 1] == 0xAB)))
         continue;
       h = hs_attr_cue_key(t.s + p);
@@ -719,13 +731,14 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
             x->a.content_end = q_e;
           }
           p = (c->dir == AFTER && e > ce ? e : ce) - 1;
+          pl = UINT32_MAX;
           second_source(&t, se, c, ce, e, &f, &nf, &capf, x - f);
         }
         break; /* the first (longest) cue at p decides */
       }
       if (p == p0) { /* no cue here: none inside the word either */
         uint32_t we = hs_attr_word_end(&t, p);
-        if (we > p + 1) p = we - 1;
+        if (we > p + 1) p = we - 1, pl = UINT32_MAX;
       }
     }
     /* chains and denial words */

@@ -192,6 +192,14 @@ static const unsigned char letter_byte[256] = {
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
 
+#define N_MENU (sizeof menu_lines / sizeof menu_lines[0] - 1)
+
+/* 1 if t[s, e) is the menu entry k (a trailing colon dropped). */
+static int menu_is(const char *t, uint32_t s, uint32_t e, size_t k) {
+  return hs_meta_starts_ci(t, s, e, menu_lines[k]) &&
+         e - s == strlen(menu_lines[k]);
+}
+
 int hs_page_menu_line(const char *t, uint32_t s, uint32_t e) {
   size_t k;
   unsigned char c0;
@@ -200,9 +208,7 @@ int hs_page_menu_line(const char *t, uint32_t s, uint32_t e) {
   /* the entries of the line's first byte only: one test each */
   c0 = hs_ascii_lower[(unsigned char)t[s]];
   for (k = 0; menu_lines[k]; k++)
-    if ((unsigned char)menu_lines[k][0] == c0 &&
-        hs_meta_starts_ci(t, s, e, menu_lines[k]) &&
-        e - s == strlen(menu_lines[k]))
+    if ((unsigned char)menu_lines[k][0] == c0 && menu_is(t, s, e, k))
       return 1;
   return 0;
 }
@@ -333,20 +339,43 @@ static int title_case(const char *t, uint32_t s, uint32_t e) {
   return latin;
 }
 
-/* The bytes that open a menu entry or a furniture part (lower case), worked
-** out once a page: classify runs on every line and tried the first byte of
-** every entry at every line and word start, one traced compare each in the
-** fuzz build; now one table test, and the entries only where one opens. */
+/* The menu entries by their first byte (menu[b] to menu[b + 1] in ord) and
+** the bytes that open a furniture part, worked out once a page: classify
+** runs on every line and tried the first byte of every entry at every line
+** and word start, one traced compare each in the fuzz build; now one table
+** test, and the entries of that byte only. */
 typedef struct {
-  unsigned char menu[256], part[256];
+  uint8_t menu[257], ord[N_MENU];
+  unsigned char part[256];
 } leads;
 
 static void leads_init(leads *x) {
-  size_t k;
-  memset(x, 0, sizeof *x);
-  for (k = 0; menu_lines[k]; k++) x->menu[(unsigned char)menu_lines[k][0]] = 1;
+  size_t k, b;
+  uint8_t count[256] = {0};
+  _Static_assert(N_MENU < 256, "a menu entry's index is one byte");
+  memset(x->part, 0, sizeof x->part);
+  for (k = 0; k < N_MENU; k++) count[(unsigned char)menu_lines[k][0]]++;
+  x->menu[0] = 0;
+  for (b = 0; b < 256; b++) x->menu[b + 1] = (uint8_t)(x->menu[b] + count[b]);
+  memset(count, 0, sizeof count);
+  for (k = 0; k < N_MENU; k++) {
+    b = (unsigned char)menu_lines[k][0];
+    x->ord[x->menu[b] + count[b]++] = (uint8_t)k;
+  }
   for (k = 0; furniture_parts[k]; k++)
     x->part[(unsigned char)furniture_parts[k][0]] = 1;
+}
+
+/* hs_page_menu_line by the index. */
+static int menu_line_at(const char *t, uint32_t s, uint32_t e, const leads *x) {
+  size_t k;
+  unsigned char c0;
+  if (e > s && t[e - 1] == ':') e--;
+  if (e <= s) return 0;
+  c0 = hs_ascii_lower[(unsigned char)t[s]];
+  for (k = x->menu[c0]; k < x->menu[c0 + 1]; k++)
+    if (menu_is(t, s, e, x->ord[k])) return 1;
+  return 0;
 }
 
 /* The first ch in t[i, e), or e (i when i >= e). */
@@ -359,7 +388,7 @@ static uint8_t classify(const char *t, aline *l, const leads *x) {
   uint32_t s = l->s, e = l->e, i, bars = 0;
   uint16_t w = l->words;
   unsigned char c0 = (unsigned char)t[s], cl = (unsigned char)t[e - 1];
-  if (x->menu[hs_ascii_lower[c0]] && hs_page_menu_line(t, s, e)) return K_MENU;
+  if (menu_line_at(t, s, e, x)) return K_MENU;
   if (w > 14 && w <= 24) {
     /* a published/modified pair of dates ("Mon 18 Nov 2019 18.54 GMT Last
     ** modified on Mon 18 Nov 2019 18.56 GMT") */

@@ -185,7 +185,7 @@ static uint32_t header_end(const char *t, uint32_t len, const hs_range *b,
     trim_sp(t, &ls, &le);
     if (ls == le || in_ranges(b, nb, s, e)) continue;
     lines++;
-    for (; ls < le; ls++) {
+    for (; ls < le && w <= 20; ls++) { /* only w > 20 is asked */
       int sp = t[ls] == ' ' || t[ls] == '\t';
       if (!sp && !in) w++;
       in = !sp;

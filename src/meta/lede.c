@@ -54,7 +54,8 @@ static uint32_t word_char(const char *t, uint32_t i, uint32_t e) {
 /* The key of a word: its first 5 letters case-folded (so "raise",
 ** "raises" and "raised" meet), or 0 for a small, numeric or stop word.
 ** [*i, e) is read up to the word's end. */
-static uint64_t word_key(const char *t, uint32_t *i, uint32_t e) {
+static uint64_t word_key(const char *t, uint32_t *i, uint32_t e,
+                         const unsigned char *stop_lead) {
   uint32_t s, we, k;
   uint64_t h = 1469598103934665603ull;
   size_t j, letters = 0, max;
@@ -71,7 +72,8 @@ static uint64_t word_key(const char *t, uint32_t *i, uint32_t e) {
   }
   for (k = s; k < we; k++) letters += ((unsigned char)t[k] & 0xC0) != 0x80;
   if (letters < 3 && !(letters == 2 && we - s == 6)) return 0;
-  for (j = 0; stop_words[j]; j++)
+  for (j = 0; stop_lead[hs_ascii_lower[(unsigned char)t[s]]] && stop_words[j];
+       j++)
     if ((unsigned char)stop_words[j][0] == hs_ascii_lower[(unsigned char)t[s]] &&
         hs_meta_starts_ci(t, s, we, stop_words[j]) &&
         strlen(stop_words[j]) == we - s)
@@ -93,10 +95,15 @@ void hs_lede_overlap(const char *t, uint32_t cs, uint32_t ce,
   uint64_t set[LEDE_SLOTS];
   uint32_t i, budget = 0;
   size_t k;
+  /* the bytes that open a stop word: a word is tried against the list
+  ** only when one opens it (one compare a stop word is traced in the fuzz
+  ** build) */
+  unsigned char stop_lead[256] = {0};
+  for (k = 0; stop_words[k]; k++) stop_lead[(unsigned char)stop_words[k][0]] = 1;
   memset(set, 0, sizeof set);
   for (k = 0; k < np; k++)
     for (i = p[k][0]; i < p[k][1] && budget < LEDE_SLOTS / 2;) {
-      uint64_t h = word_key(t, &i, p[k][1]);
+      uint64_t h = word_key(t, &i, p[k][1], stop_lead);
       uint32_t slot;
       if (!h) continue;
       for (slot = (uint32_t)(h >> 7) % LEDE_SLOTS; set[slot] && set[slot] != h;
@@ -105,7 +112,7 @@ void hs_lede_overlap(const char *t, uint32_t cs, uint32_t ce,
     }
   *shared = *total = 0;
   for (i = cs; i < ce;) {
-    uint64_t h = word_key(t, &i, ce);
+    uint64_t h = word_key(t, &i, ce, stop_lead);
     uint32_t slot;
     if (!h) continue;
     ++*total;
