@@ -25,9 +25,14 @@
 ** once per character, and a tokenizer costs little to create.  Most text
 ** needs less: code points below U+0800 are all of ASCII and every 2-byte
 ** UTF-8 sequence (Latin, Greek, Cyrillic, Hebrew, Arabic, Persian), so
-** they also get a flat 16 KB table, each 8-byte entry filled on first use
-** (as a page entry would be, but with no page allocated for it) and
-** holding the class and up to 4 folded bytes.  The
+** they also get a flat table of 8-byte entries, each holding the class and
+** up to 4 folded bytes: for ASCII a constant one, for the 2-byte range
+** one page of 64 entries (512 bytes) per lead byte, allocated at the first
+** character of that page, each entry filled on first use (as a page entry
+** of the cache would be).  A tokenizer is made per call of the public
+** functions, so creating one must cost no table that the text does not
+** use (one 16 KB table for the whole range made every call allocate and
+** zero it, even for ASCII text).  The
 ** inner loop of a word (take_fast_run) decodes 1- and 2-byte characters
 ** inline, looks them up there and appends the folded bytes with one
 ** fixed-size 4-byte store, so a letter costs a few instructions instead of
@@ -91,8 +96,49 @@ typedef struct fast_entry {
   uint8_t state, cls, nout, unused; /* unused: pads the entry to 8 bytes */
 } fast_entry;
 
+/* ASCII, the fill of each entry known in advance: letters fold to lower
+** case, digits to themselves, the three joiners and every other byte
+** (controls too) are classed with no folded form.  A tokenizer then needs
+** no table at all for ASCII text. */
+#define A_SEP {{0, 0, 0, 0}, FAST_SHORT, CL_SEP, 0, 0}
+#define A_LET(c) {{(c), 0, 0, 0}, FAST_SHORT, CL_LETTER, 1, 0}
+#define A_DIG(c) {{(c), 0, 0, 0}, FAST_SHORT, CL_DIGIT, 1, 0}
+#define A_SEP8 A_SEP, A_SEP, A_SEP, A_SEP, A_SEP, A_SEP, A_SEP, A_SEP
+static const fast_entry ascii_fast[] = {
+    /* 0x00 */ A_SEP8, A_SEP8, A_SEP8, A_SEP8, /* 0x20 ! " # $ % & */
+    A_SEP, A_SEP, A_SEP, A_SEP, A_SEP, A_SEP, A_SEP,
+    {{0, 0, 0, 0}, FAST_SHORT, CL_APOS, 0, 0}, /* ' */
+    A_SEP, A_SEP, A_SEP, A_SEP,                /* ( ) * + */
+    {{0, 0, 0, 0}, FAST_SHORT, CL_COMMA, 0, 0}, /* , */
+    A_SEP,                                      /* - */
+    {{0, 0, 0, 0}, FAST_SHORT, CL_DOT, 0, 0},   /* . */
+    A_SEP,                                      /* / */
+    A_DIG('0'), A_DIG('1'), A_DIG('2'), A_DIG('3'), A_DIG('4'), A_DIG('5'),
+    A_DIG('6'), A_DIG('7'), A_DIG('8'), A_DIG('9'),
+    A_SEP, A_SEP, A_SEP, A_SEP, A_SEP, A_SEP, A_SEP, /* : ; < = > ? @ */
+    A_LET('a'), A_LET('b'), A_LET('c'), A_LET('d'), A_LET('e'), A_LET('f'),
+    A_LET('g'), A_LET('h'), A_LET('i'), A_LET('j'), A_LET('k'), A_LET('l'),
+    A_LET('m'), A_LET('n'), A_LET('o'), A_LET('p'), A_LET('q'), A_LET('r'),
+    A_LET('s'), A_LET('t'), A_LET('u'), A_LET('v'), A_LET('w'), A_LET('x'),
+    A_LET('y'), A_LET('z'),
+    A_SEP, A_SEP, A_SEP, A_SEP, A_SEP, A_SEP, /* [ \ ] ^ _ ` */
+    A_LET('a'), A_LET('b'), A_LET('c'), A_LET('d'), A_LET('e'), A_LET('f'),
+    A_LET('g'), A_LET('h'), A_LET('i'), A_LET('j'), A_LET('k'), A_LET('l'),
+    A_LET('m'), A_LET('n'), A_LET('o'), A_LET('p'), A_LET('q'), A_LET('r'),
+    A_LET('s'), A_LET('t'), A_LET('u'), A_LET('v'), A_LET('w'), A_LET('x'),
+    A_LET('y'), A_LET('z'),
+    A_SEP, A_SEP, A_SEP, A_SEP, A_SEP /* { | } ~ DEL */
+};
+_Static_assert(sizeof ascii_fast / sizeof *ascii_fast == 0x80,
+               "one entry per ASCII byte");
+
+/* The 2-byte range in one page of 64 entries per lead byte (0xC2 to
+** 0xDF), allocated at the first character of the page. */
+#define LEAD_MIN 0xC2
+#define NLEADS (0xE0 - LEAD_MIN)
+
 struct hs_tokenizer {
-  fast_entry fast[FAST_LIMIT];
+  fast_entry *lead[NLEADS];
   fold_entry *page[NPAGES];
   hs_token *toks;
   size_t ntoks, cap;
@@ -107,6 +153,7 @@ void hs_tokenizer_free(hs_tokenizer *t) {
   size_t i;
   if (!t) return;
   for (i = 0; i < NPAGES; i++) free(t->page[i]);
+  for (i = 0; i < NLEADS; i++) free(t->lead[i]);
   free(t->toks);
   free(t);
 }
@@ -306,9 +353,8 @@ static char_info char_at_slow(hs_tokenizer *t, const unsigned char *p,
 ** to eight pages (39 KB) that nothing reads again.  A fold too long for
 ** the fast table (FAST_LONG) is filled into the page cache on its first
 ** use there. */
-static void fast_fill(hs_tokenizer *t, int32_t cp) {
+static void fast_fill(fast_entry *f, int32_t cp) {
   fold_entry scratch, *e = &scratch;
-  fast_entry *f = &t->fast[cp];
   memset(&scratch, 0, sizeof scratch);
   entry_fill(e, cp);
   memcpy(f->out, e->out, sizeof f->out);
@@ -326,16 +372,23 @@ static inline char_info char_at(hs_tokenizer *t, const unsigned char *p,
   int32_t cp;
   unsigned c0 = p[0];
   if (c0 < 0x80) {
-    cp = (int32_t)c0;
+    f = &ascii_fast[c0];
+    c.out = f->out;
+    c.cls = f->cls;
+    c.nout = f->nout;
     c.len = 1;
-  } else if (c0 >= 0xC2 && c0 <= 0xDF && n >= 2 && (p[1] & 0xC0) == 0x80) {
+    return c;
+  }
+  if (c0 >= LEAD_MIN && c0 <= 0xDF && n >= 2 && (p[1] & 0xC0) == 0x80) {
+    fast_entry **page = &t->lead[c0 - LEAD_MIN];
     cp = (int32_t)(((c0 & 0x1F) << 6) | (p[1] & 0x3Fu));
     c.len = 2;
+    if (!*page) *page = hs_calloc(64, sizeof **page);
+    f = &(*page)[p[1] & 0x3F];
+    if (f->state == FAST_EMPTY) fast_fill(&(*page)[p[1] & 0x3F], cp);
   } else {
     return char_at_slow(t, p, n, scratch);
   }
-  f = &t->fast[cp];
-  if (f->state == FAST_EMPTY) fast_fill(t, cp);
   if (f->state != FAST_SHORT) return char_at_slow(t, p, n, scratch);
   c.out = f->out;
   c.cls = f->cls;
@@ -402,10 +455,11 @@ static inline size_t take_fast_run(hs_tokenizer *t, const unsigned char *s,
     const fast_entry *f;
     size_t k;
     if (c0 < 0x80) {
-      f = &t->fast[c0];
+      f = &ascii_fast[c0];
       k = 1;
-    } else if (c0 >= 0xC2 && c0 <= 0xDF && ((c1 = s[i + 1]) & 0xC0) == 0x80) {
-      f = &t->fast[((c0 & 0x1F) << 6) | (c1 & 0x3F)];
+    } else if (c0 >= LEAD_MIN && c0 <= 0xDF &&
+               ((c1 = s[i + 1]) & 0xC0) == 0x80 && t->lead[c0 - LEAD_MIN]) {
+      f = &t->lead[c0 - LEAD_MIN][c1 & 0x3F];
       k = 2;
     } else {
       break;
@@ -496,6 +550,9 @@ int hs_tokenizer_run(hs_tokenizer *t, const char *text, size_t len,
   memset(&scratch, 0, sizeof scratch); /* append may read 4 bytes of out */
   t->ntoks = 0;
   if (len > UINT32_MAX) len = UINT32_MAX; /* offsets are 32-bit */
+  /* room for a token per 8 bytes at once (news text has one per 6 or 7),
+  ** rather than doubling from 16 */
+  HS_GROW(t->toks, t->cap, len / 8 + 16);
   while (i < len) {
     char_info c = char_at(t, s + i, len - i, &scratch);
     if (c.cls == CL_LETTER || c.cls == CL_DIGIT) {
