@@ -101,8 +101,8 @@ static int keys_range(const hs_docset *ds, const hs_senttab *st,
         r[k] = x;
       }
       while (nk < KEYS && r[nk] != UINT64_MAX) nk++;
-      if (kb->np + nk + 1 > kb->cap) {
-        kb->cap = kb->cap ? 2 * kb->cap : 4096;
+      if (kb->np + nk + 1 > kb->cap) { /* from 64: a small call has few */
+        kb->cap = kb->cap ? 2 * kb->cap : 64;
         kb->pk = hs_reallocarray(kb->pk, kb->cap, sizeof *kb->pk);
         if (kb->want_pv)
           kb->pv = hs_reallocarray(kb->pv, kb->cap, sizeof *kb->pv);
