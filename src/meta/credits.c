@@ -35,7 +35,12 @@
 ** ("marlerblog.com": "www." dropped, the path too); it is read among the
 ** page's first lines (page.c) and on its last 3 non-blank lines, and the
 ** address's date ("/2018/01/22/") is the original's publication date
-** when the page states none.
+** when the page states none.  On those last lines an address alone,
+** without a label, counts the same when its path holds a date
+** ("https://www.naturalnews.com/2017-12-20-revealed-....html" over "Read
+** more great articles here: ..."): an article's address, where a site's
+** home page ("http://nunezreport.blogspot.com/") is none, and two
+** such lines are a list of references, not a credit.
 */
 #include <string.h>
 
@@ -228,12 +233,24 @@ int hs_pg_address_host(const char *t, uint32_t s, uint32_t e, uint32_t *hs,
   return 1;
 }
 
+/* The path [s, e) of an address holds a date hs_url_date reads
+** ("/2017-12-20-revealed-...", "/2018/01/22/"). */
+static int dated_path(const char *t, uint32_t s, uint32_t e) {
+  char buf[512];
+  int y, m, d;
+  if (e - s >= sizeof buf) return 0;
+  memcpy(buf, t + s, e - s);
+  buf[e - s] = 0;
+  return hs_url_date(buf, &y, &m, &d);
+}
+
 int hs_pg_source_address(const char *t, uint32_t len, uint32_t *hs,
                          uint32_t *he, uint32_t *us, uint32_t *ue) {
-  uint32_t e = len, s;
-  int lines = 0;
+  uint32_t e = len, s, bh = 0, bhe = 0, bs = 0, be = 0;
+  int lines = 0, bare = 0;
   size_t k;
   while (lines < 3 && e > 0) {
+    uint32_t a, b, c;
     while (e > 0 && (t[e - 1] == '\n' || is_sp(t[e - 1]))) e--;
     if (!e) break;
     for (s = e; s > 0 && t[s - 1] != '\n'; s--) {}
@@ -248,7 +265,16 @@ int hs_pg_source_address(const char *t, uint32_t len, uint32_t *hs,
         return 1;
       }
     }
+    /* an address alone on its line, without a label, whose path holds a
+    ** date: an article's (a site's home page is no credit); one of two
+    ** such lines is a list of references ("For More Information See:") */
+    if (hs_pg_address_host(t, s, e, &a, &b, &c) && c == e) {
+      bare++;
+      if (!be && dated_path(t, b, e)) bh = a, bhe = b, bs = s, be = e;
+    }
     e = s;
   }
-  return 0;
+  if (!be || bare > 1) return 0;
+  *hs = bh, *he = bhe, *us = bs, *ue = be;
+  return 1;
 }

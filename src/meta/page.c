@@ -582,6 +582,13 @@ const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
          hs_pg_own_voice(a, t, s, e, &ns, &ne)))
       put(&dl, a, t, ns, ne, 0.7);
   }
+  if (body) { /* a feed item's feed; a forwarded article's site */
+    uint32_t ns, ne;
+    if (hs_pg_feed_sender(t, body, len, &ns, &ne))
+      put(&carrier, a, t, ns, ne, 0.85);
+    if (!credit.value && hs_pg_forwarded_article(t, body, len, &ns, &ne))
+      put(&credit, a, t, ns, ne, 0.8);
+  }
   if (!credit.value && t) { /* "atimes.com" alone on the last line */
     uint32_t ns, ne, us, ue;
     if (hs_pg_source_address(t, len, &ns, &ne, &us, &ue))
@@ -621,7 +628,7 @@ const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
   /* the site's name in the page's furniture (site_name.c) */
   src = hs_site_name(d, a, b, nb, out, out->value ? src : NULL);
   /* the site's address printed in the page, known or not (0.5) */
-  if (!out->value && t) {
+  if (!out->value && t && !body) { /* a message prints links, not its site */
     uint32_t ns, ne;
     if (bare_address(t, len, body, &ns, &ne)) {
       const char *canon;

@@ -168,6 +168,14 @@ int hs_pg_own_voice(const hs_aliases *a, const char *t, uint32_t s,
 ** wire story's sign-off ("REUTER"): fills its bytes (credits.c). */
 int hs_pg_last_agency(const hs_aliases *a, const char *t, uint32_t len,
                       uint32_t *ns, uint32_t *ne);
+/* mail_credits.c: a feed item's feed, the From: line's display name when
+** the body opens with "URL: http" (its bytes in *ns, *ne); the host of a
+** forwarded article's address (*hs, *he).  BODY is where the message's
+** body starts (hs_meta_mail_block); 0 for no message. */
+int hs_pg_feed_sender(const char *t, uint32_t body, uint32_t len,
+                      uint32_t *ns, uint32_t *ne);
+int hs_pg_forwarded_article(const char *t, uint32_t body, uint32_t len,
+                            uint32_t *hs, uint32_t *he);
 /* A web address at the start of text[s,e) ("http://www.site.com/a/b",
 ** "www.site.com"): its host without "www." in [*hs, *he), the address's
 ** end in *ae (credits.c). */

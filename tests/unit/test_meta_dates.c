@@ -139,8 +139,14 @@ static void test_calendars(void **state) {
 /* Publication dates of scraped pages from their header lines: a byline
 ** whose fields "|" and "--" separate ("By A | November 18, 2019 -- 19:14
 ** GMT | Topic: X" is 12 words, not 15), and a page whose first line is a
-** menu label with a colon ("Edition:"), no e-mail header. */
+** menu label with a colon ("Edition:"), no e-mail header; a republished
+** page's credited address, labelled or alone on one of the last lines (two
+** such lines are references, and date nothing). */
 static void test_scraped_dates(void **state) {
+#define GADGETS_P "The phones, speakers and watches that made our list " \
+    "this year are the ones we kept using long after the review was " \
+    "written, and here is why.\n"
+#define GADGETS GADGETS_P GADGETS_P GADGETS_P GADGETS_P GADGETS_P GADGETS_P
   static const char *const pages[][2] = {
       {"Home\nNews\nBest tech gadgets of the year\nBy Jason Smith | "
        "November 18, 2019 -- 19:14 GMT (19:14 GMT) | Topic: Hardware\n"
@@ -158,6 +164,11 @@ static void test_scraped_dates(void **state) {
        "that made our list this year are the ones we kept using long after "
        "the review was written, and here is why.\n"
        "Source: http://techblog.example.com/2019/11/18/best-gadgets/\n",
+       "2019-11-18"},
+      /* its address alone on a line, without a label, over a last line */
+      {"Best tech gadgets of the year\n" GADGETS
+       "https://www.techblog.example.com/2019-11-18-best-gadgets.html\n"
+       "Read more great reviews here: https://www.techblog.example.com\n",
        "2019-11-18"}};
   hs_aliases *al = NULL;
   size_t i, wrong = 0;
@@ -174,6 +185,23 @@ static void test_scraped_dates(void **state) {
     hs_meta_clear(&m);
     hs_corpus_free(c);
   }
+  { /* references, not a credit */
+    hs_meta m;
+    hs_corpus *c = page_meta(
+        "Best tech gadgets of the year\n" GADGETS
+        "For More Information See:\n"
+        "http://news.example.com/tech/2019-11-11-phones-of-the-year\n"
+        "http://reviews.example.org/gadgets/20191118/4471/watches.html\n",
+        al, &m);
+    if (m.date.value) {
+      print_error("references: date %s, expected none\n", m.date.value);
+      wrong++;
+    }
+    hs_meta_clear(&m);
+    hs_corpus_free(c);
+  }
+#undef GADGETS
+#undef GADGETS_P
   hs_aliases_free(al);
   assert_int_equal(wrong, 0);
 }

@@ -186,6 +186,53 @@ static void test_copyright_holder_forms(void **state) {
   assert_int_equal(outlet_misses(pages, sizeof pages / sizeof pages[0]), 0);
 }
 
+/* The outlets of e-mails: a feed item mailed by a feed reader (its body
+** opens with "URL:") is the feed's, named by the From: line's display name
+** (the same From: over a plain body is a writer); an article forwarded
+** under its address, alone on a line over its headline, is the address's
+** host's; a shared link over a signature's one name, a sponsor's link over
+** a rule of dashes and the links of an advertisement name none. */
+static void test_mail_credits(void **state) {
+#define HDR(from) "From: " from "\nSubject: Weird museums of NYC\n" \
+                  "Date: Sat, 05 Oct 2002 08:00:32 -0000\n\n"
+  static const char *const pages[][2] = {
+      {HDR("boingboing <rssfeeds@example.org>")
+       "URL: http://boingboing.net/#85524596\nDate: Not supplied\n\n"
+       "Great Village Voice story about oddball museums in New York, with a "
+       "list\nof the strangest ones and where to find them.\n",
+       "boingboing"},
+      {HDR("boingboing <boing@example.org>")
+       "Great Village Voice story about oddball museums in New York, with a "
+       "list\nof the strangest ones and where to find them.\n",
+       ""},
+      {HDR("Rohit Khare <khare@example.edu>")
+       "Congrats, in the end...\n\nhttp://www.infoworld.com/articles/ct/xml/"
+       "02/09/02/020902ctspotlight.xml\n\nSecure and at ease\nBy Jack "
+       "Mccarthy\n\nMAX LEVCHIN'S FASCINATION with encryption started when "
+       "he was a teenager\nin Kiev, Ukraine, and continued as he immigrated "
+       "to the United States.\n",
+       "infoworld.com"},
+      {HDR("Rob <rob@example.org>")
+       "Apols if this has been posted before:\n\nhttp://www.pinkpaperclips."
+       "net/subs/quiz2.html\n\nRob\n\n------------------------ Yahoo! Groups "
+       "Sponsor ---------------------~-->\n4 DVDs Free +s&p Join Now\n"
+       "http://us.click.yahoo.com/pt6YBB/NXiEAA/mG3HAA/7gSolB/TM\n"
+       "---------------------------------------------------------------------"
+       "~->\n\nTo unsubscribe from this group, send an email to:\n"
+       "forteana-unsubscribe@egroups.com\n",
+       ""},
+      {HDR("Deals <deals@example.org>")
+       "We offer the lowest rates available from nationally recognized "
+       "carriers.\nhttp://hey11.lowrates-now.com/insurance/\n\nAct now and "
+       "pay less!\nCLICK HERE\nhttp://hey11.lowrates-now.com/insurance/\n\n"
+       "To be removed from our in-house list simply visit\n"
+       "http://hey11.lowrates-now.com/removal/remove.htm\n",
+       ""}};
+#undef HDR
+  (void)state;
+  assert_int_equal(outlet_misses(pages, sizeof pages / sizeof pages[0]), 0);
+}
+
 /* Credits outside the line forms: a wire dateline in brackets with an en
 ** or em dash (a bracket of no known agency is none), a byline naming the
 ** author's site, a site address alone on the last line, a page's own
@@ -344,6 +391,7 @@ int main(void) {
       cmocka_unit_test(test_outlet_name_forms),
       cmocka_unit_test(test_copyright_holder_forms),
       cmocka_unit_test(test_credit_forms),
+      cmocka_unit_test(test_mail_credits),
       cmocka_unit_test(test_html_site),
       cmocka_unit_test(test_outlet_folder_url),
   };
