@@ -204,9 +204,28 @@ uint32_t hs_meta_mail_block(const char *t, uint32_t len) {
   return mail ? e : 0;
 }
 
+/* t[s, p) is a place opening a dateline: 1 to 4 capitalised words, then
+** ", " ("Vatican City, Jan 24, 2018 / 04:26 am (CNA/EWTN News).- In his
+** message ..."). */
+static int place_before(const char *t, uint32_t s, uint32_t p) {
+  uint32_t i, w = 0;
+  if (p - s < 4 || p - s > 40 || t[p - 1] != ' ' || t[p - 2] != ',')
+    return 0;
+  for (i = s; i < p - 2; i++) {
+    if (i == s || t[i - 1] == ' ') {
+      if (!(t[i] >= 'A' && t[i] <= 'Z')) return 0;
+      w++;
+    } else if (!((t[i] >= 'a' && t[i] <= 'z') || (t[i] >= 'A' &&
+                 t[i] <= 'Z') || t[i] == ' ' || t[i] == '.' || t[i] == '-'))
+      return 0;
+  }
+  return w >= 1 && w <= 4;
+}
+
 /* A date's line is a header line when a publication cue labels the date
 ** ("Published: 14 June 2024", "Date: Tue, 20 Apr 1993"), or the date opens
-** the line (a dateline), or the line is short (at most 14 words, a word
+** the line (a dateline) or follows a place that opens it ("Vatican City,
+** Jan 24, 2018 / 04:26 am (CNA/EWTN News).- In ..."), or the line is short (at most 14 words, a word
 ** holding a letter or a digit: "|" and "--" between a byline's fields are
 ** none) and no prose: at most 3 words outside the date start with a lower-case ASCII
 ** letter (so a hard-wrapped body line "the deal signed on 14 May 1953
@@ -223,7 +242,7 @@ static int header_line(const char *t, uint32_t len, const hs_date *v,
     return (e - s > 5 && !memcmp(t + s, "From ", 5)) ||
            (e - s > 9 && !memcmp(t + s, "Received:", 9)) || t[s] == ' ' ||
            t[s] == '\t';
-  if (v->start - s < 4) return 1;
+  if (v->start - s < 4 || place_before(t, s, v->start)) return 1;
   for (i = s; i < e; i++) {
     int sp = t[i] == ' ' || t[i] == '\t';
     if (!sp && !in) {

@@ -139,7 +139,8 @@ static void test_calendars(void **state) {
 /* Publication dates of scraped pages from their header lines: a byline
 ** whose fields "|" and "--" separate ("By A | November 18, 2019 -- 19:14
 ** GMT | Topic: X" is 12 words, not 15), and a page whose first line is a
-** menu label with a colon ("Edition:"), no e-mail header; a republished
+** menu label with a colon ("Edition:"), no e-mail header; a dateline
+** whose place opens the line ("Port Louis, Jan 24, 2018 / ..."); a republished
 ** page's credited address, labelled or alone on one of the last lines (two
 ** such lines are references, and date nothing). */
 static void test_scraped_dates(void **state) {
@@ -165,6 +166,13 @@ static void test_scraped_dates(void **state) {
        "the review was written, and here is why.\n"
        "Source: http://techblog.example.com/2019/11/18/best-gadgets/\n",
        "2019-11-18"},
+      /* a dateline: a place, the date, then the paragraph */
+      {"Harbour reopens after the storm\nPort Louis, Jan 24, 2018 / 04:26 "
+       "am (Harbour News).- The ministry said on Wednesday that the harbour "
+       "would reopen to ferries and cargo ships, a week after the storm "
+       "closed it, and that the first boats would leave in the morning.\n"
+       "The port official said the boats left on Friday.\n",
+       "2018-01-24"},
       /* its address alone on a line, without a label, over a last line */
       {"Best tech gadgets of the year\n" GADGETS
        "https://www.techblog.example.com/2019-11-18-best-gadgets.html\n"
