@@ -14,9 +14,10 @@
 ** "Secure and at ease"): the address's host names the article's outlet.
 ** The address must be an article's (a path of two or more parts holding a
 ** digit, no query: a site's home page or a list's "listinfo" footer is
-** none), the next line a headline's (2 to 15 words opening with a letter,
-** a digit or a quote: not a signature's one name, a quoted reply, a rule
-** of dashes under a sponsor's link, another address), and more text must
+** none), the next line a headline's (2 to 15 words opening with a
+** capital, a digit or a quote: not a signature's one name, a sentence
+** running on in lower case, a quoted reply, a rule of dashes under a
+** sponsor's link, another address), and more text must
 ** follow it (a list footer ends the message).
 */
 #include <string.h>
@@ -75,11 +76,12 @@ int hs_pg_feed_sender(const char *t, uint32_t body, uint32_t len,
   return 0;
 }
 
-/* A headline or byline opens with a letter, a digit or a quote (not a
-** quoted reply's ">", a rule of dashes or a bullet). */
+/* A headline or byline opens with a capital, a digit or a quote (not a
+** sentence running on in lower case, a quoted reply's ">", a rule of
+** dashes or a bullet). */
 static int headline_start(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-         (c >= '0' && c <= '9') || c == '\'' || c == '"' || (c & 0x80);
+  return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'' ||
+         c == '"' || (c & 0x80);
 }
 
 /* [s, e) is an address alone on its line whose path is an article's. */

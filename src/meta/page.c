@@ -701,11 +701,13 @@ int hs_url_date(const char *url, int *y, int *m, int *dd) {
   n = strlen(url);
   for (i = 0; i + 8 <= n; i++) {
     const char *p = url + i;
-    int a, b, c;
+    int a, b, c, nc = 0;
     if (i == 0 || (p[-1] != '/' && p[-1] != '-' && p[-1] != '_')) continue;
     if (!(p[0] == '1' || p[0] == '2') || p[1] < '0' || p[1] > '9') continue;
-    if (sscanf(p, "%4d/%2d/%2d", &a, &b, &c) == 3 ||
-        sscanf(p, "%4d-%2d-%2d", &a, &b, &c) == 3) {
+    /* the day ends there: "/2014/01/2014-earth-..." has no day */
+    if ((sscanf(p, "%4d/%2d/%2d%n", &a, &b, &c, &nc) == 3 ||
+         sscanf(p, "%4d-%2d-%2d%n", &a, &b, &c, &nc) == 3) &&
+        !(p[nc] >= '0' && p[nc] <= '9')) {
       if (hs_date_valid(a, b, c) && a >= 1990) {
         *y = a, *m = b, *dd = c;
         return 1;

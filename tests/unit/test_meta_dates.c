@@ -142,7 +142,8 @@ static void test_calendars(void **state) {
 ** menu label with a colon ("Edition:"), no e-mail header; a dateline
 ** whose place opens the line ("Port Louis, Jan 24, 2018 / ..."); a republished
 ** page's credited address, labelled or alone on one of the last lines (two
-** such lines are references, and date nothing). */
+** such lines are references, and date nothing; an address's year and
+** month with no day, "/2014/01/2014-earth-...", date nothing either). */
 static void test_scraped_dates(void **state) {
 #define GADGETS_P "The phones, speakers and watches that made our list " \
     "this year are the ones we kept using long after the review was " \
@@ -188,6 +189,19 @@ static void test_scraped_dates(void **state) {
     if (!m.date.value || strcmp(m.date.value, pages[i][1])) {
       print_error("page %zu: date %s, expected %s\n", i,
                   m.date.value ? m.date.value : "(none)", pages[i][1]);
+      wrong++;
+    }
+    hs_meta_clear(&m);
+    hs_corpus_free(c);
+  }
+  { /* a credited address with a year and a month only: no date */
+    hs_meta m;
+    hs_corpus *c = page_meta(
+        "Earth changes in 2014\n" GADGETS
+        "Source: http://psychic.example.com/2014/01/2014-earth-changes.html\n",
+        al, &m);
+    if (m.date.value) {
+      print_error("year and month: date %s, expected none\n", m.date.value);
       wrong++;
     }
     hs_meta_clear(&m);

@@ -190,8 +190,9 @@ static void test_copyright_holder_forms(void **state) {
 ** opens with "URL:") is the feed's, named by the From: line's display name
 ** (the same From: over a plain body is a writer); an article forwarded
 ** under its address, alone on a line over its headline, is the address's
-** host's; a shared link over a signature's one name, a sponsor's link over
-** a rule of dashes and the links of an advertisement name none. */
+** host's; a shared link over a signature's one name or over a sentence
+** running on in lower case, a sponsor's link over a rule of dashes and the
+** links of an advertisement name none. */
 static void test_mail_credits(void **state) {
 #define HDR(from) "From: " from "\nSubject: Weird museums of NYC\n" \
                   "Date: Sat, 05 Oct 2002 08:00:32 -0000\n\n"
@@ -220,6 +221,13 @@ static void test_mail_credits(void **state) {
        "---------------------------------------------------------------------"
        "~->\n\nTo unsubscribe from this group, send an email to:\n"
        "forteana-unsubscribe@egroups.com\n",
+       ""},
+      {HDR("Luis <luis@example.org>")
+       "Be sure to read the followups on\nhttp://online.securityfocus.com/"
+       "archive/1/286228/2002-08-03/2002-08-09/1\nwhere basically the "
+       "consensus is that this is an application problem, not a Windows\n"
+       "problem, and only for a certain class of applications.\n\n"
+       "So, yeah, it's a new attack, but not a devastating one.\n\nLuis\n",
        ""},
       {HDR("Deals <deals@example.org>")
        "We offer the lowest rates available from nationally recognized "
