@@ -100,57 +100,7 @@ int hs_persian_to_gregorian(int y, int m, int d, int *gy, int *gm, int *gd) {
 
 /* ------------------------------------------------------------ tables */
 
-typedef struct name_row {
-  const char *name;
-  int value;
-} name_row;
-
-/* English month names and abbreviations (matched case-insensitively,
-** longest first by table order: full names precede abbreviations). */
-static const name_row en_months[] = {
-    {"january", 1}, {"february", 2}, {"march", 3}, {"april", 4},
-    {"may", 5}, {"june", 6}, {"july", 7}, {"august", 8},
-    {"september", 9}, {"october", 10}, {"november", 11}, {"december", 12},
-    {"sept.", 9}, {"sept", 9}, {"jan.", 1}, {"feb.", 2}, {"mar.", 3},
-    {"apr.", 4}, {"jun.", 6}, {"jul.", 7}, {"aug.", 8}, {"sep.", 9},
-    {"oct.", 10}, {"nov.", 11}, {"dec.", 12}, {"jan", 1}, {"feb", 2},
-    {"mar", 3}, {"apr", 4}, {"jun", 6}, {"jul", 7}, {"aug", 8},
-    {"sep", 9}, {"oct", 10}, {"nov", 11}, {"dec", 12}, {NULL, 0}};
-
-/* Arabic Gregorian months: Egyptian/Gulf names, then Levantine/Iraqi. */
-static const name_row ar_months[] = {
-    {"يناير", 1}, {"فبراير", 2}, {"مارس", 3}, {"أبريل", 4}, {"ابريل", 4},
-    {"إبريل", 4}, {"مايو", 5}, {"يونيو", 6}, {"يونيه", 6}, {"يوليو", 7},
-    {"يوليه", 7}, {"أغسطس", 8}, {"اغسطس", 8}, {"سبتمبر", 9},
-    {"أكتوبر", 10}, {"اكتوبر", 10}, {"نوفمبر", 11}, {"ديسمبر", 12},
-    {"كانون الثاني", 1}, {"شباط", 2}, {"آذار", 3}, {"نيسان", 4},
-    {"أيار", 5}, {"ايار", 5}, {"حزيران", 6}, {"تموز", 7}, {"آب", 8},
-    {"أيلول", 9}, {"ايلول", 9}, {"تشرين الأول", 10}, {"تشرين الاول", 10},
-    {"تشرين الثاني", 11}, {"كانون الأول", 12}, {"كانون الاول", 12},
-    {NULL, 0}};
-
-/* Hijri (lunar) months. */
-static const name_row hijri_months[] = {
-    {"محرم", 1}, {"المحرم", 1}, {"صفر", 2}, {"ربيع الأول", 3},
-    {"ربيع الاول", 3}, {"ربيع الآخر", 4}, {"ربيع الثاني", 4},
-    {"ربيع الاخر", 4}, {"جمادى الأولى", 5}, {"جمادى الاولى", 5},
-    {"جمادى الأول", 5}, {"جمادى الآخرة", 6}, {"جمادى الاخرة", 6},
-    {"جمادى الثانية", 6}, {"رجب", 7}, {"شعبان", 8}, {"رمضان", 9},
-    {"شوال", 10}, {"ذو القعدة", 11}, {"ذي القعدة", 11}, {"ذو الحجة", 12},
-    {"ذي الحجة", 12}, {NULL, 0}};
-
-/* Solar Hijri months (Persian). */
-static const name_row fa_months[] = {
-    {"فروردین", 1}, {"اردیبهشت", 2}, {"خرداد", 3}, {"تیر", 4},
-    {"مرداد", 5}, {"امرداد", 5}, {"شهریور", 6}, {"مهر", 7}, {"آبان", 8},
-    {"آذر", 9}, {"دی", 10}, {"بهمن", 11}, {"اسفند", 12}, {NULL, 0}};
-
-/* Gregorian months written in Persian. */
-static const name_row fa_greg_months[] = {
-    {"ژانویه", 1}, {"فوریه", 2}, {"مارس", 3}, {"آوریل", 4}, {"مه", 5},
-    {"می", 5}, {"ژوئن", 6}, {"ژوئیه", 7}, {"جولای", 7}, {"اوت", 8},
-    {"آگوست", 8}, {"سپتامبر", 9}, {"اکتبر", 10}, {"نوامبر", 11},
-    {"دسامبر", 12}, {NULL, 0}};
+#include "meta/date_names.h"
 
 /* Russian months, genitive ("19 ноября 2019") then nominative, lower case
 ** as dates are written; a trailing "г." or "года" is taken with the year. */
@@ -162,46 +112,22 @@ static const name_row ru_months[] = {
     {"июль", 7}, {"август", 8}, {"сентябрь", 9}, {"октябрь", 10},
     {"ноябрь", 11}, {"декабрь", 12}, {NULL, 0}};
 
-static const name_row weekdays[] = {
-    {"monday", 1}, {"tuesday", 2}, {"wednesday", 3}, {"thursday", 4},
-    {"friday", 5}, {"saturday", 6}, {"sunday", 7}, {"mon.", 1},
-    {"tue.", 2}, {"wed.", 3}, {"thu.", 4}, {"fri.", 5}, {"sat.", 6},
-    {"sun.", 7}, {"mon", 1}, {"tue", 2}, {"wed", 3}, {"thu", 4},
-    {"fri", 5}, {"sat", 6}, {"sun", 7}, {"الاثنين", 1}, {"الإثنين", 1}, {"الثلاثاء", 2},
-    {"الأربعاء", 3}, {"الاربعاء", 3}, {"الخميس", 4}, {"الجمعة", 5},
-    {"السبت", 6}, {"الأحد", 7}, {"الاحد", 7}, {"دوشنبه", 1},
-    {"سه‌شنبه", 2}, {"سه شنبه", 2}, {"چهارشنبه", 3}, {"پنجشنبه", 4},
-    {"پنج‌شنبه", 4}, {"جمعه", 5}, {"شنبه", 6}, {"یکشنبه", 7},
-    {"یک‌شنبه", 7}, {NULL, 0}};
-
 /* ------------------------------------------------------------ scanning */
 
-/* The name tables by first byte, built once a scan: head[t][c] is 1 + the
+/* The name tables by first byte (generated/date_index.h, written at build
+** time by date_index_gen.c from date_names.h): date_head[t][c] is 1 + the
 ** first row of table t whose first byte, lower-cased, is c (0: none), and
-** next[t][k] 1 + the next row after k with the same first byte; so most
-** word starts, and most numbers followed by a word, are given up after one
-** look, and a name is compared only with the rows that share its first
-** byte, in table order (of two rows that can match at one place, the
-** first wins). */
-enum { T_WEEKDAY, T_EN, T_AR, T_HIJRI, T_FA, T_FA_GREG, NTABLES, T_RU };
-#define MAX_ROWS 64
-
-static const name_row *const tables[NTABLES] = {
-    weekdays, en_months, ar_months, hijri_months, fa_months, fa_greg_months};
-
-_Static_assert(sizeof weekdays / sizeof weekdays[0] <= MAX_ROWS &&
-                   sizeof en_months / sizeof en_months[0] <= MAX_ROWS &&
-                   sizeof ar_months / sizeof ar_months[0] <= MAX_ROWS &&
-                   sizeof hijri_months / sizeof hijri_months[0] <= MAX_ROWS &&
-                   sizeof fa_months / sizeof fa_months[0] <= MAX_ROWS &&
-                   sizeof fa_greg_months / sizeof fa_greg_months[0] <=
-                       MAX_ROWS,
-               "a name table outgrows the scan's row index");
+** date_next[t][k] 1 + the next row after k with the same first byte; so
+** most word starts, and most numbers followed by a word, are given up
+** after one look, and a name is compared only with the rows that share its
+** first byte, in table order (of two rows that can match at one place,
+** the first wins).  Built on every scan before, it cost more than the
+** scan of a short line. */
+#include "date_index.h"
 
 typedef struct scan {
   const unsigned char *s;
   size_t len;
-  unsigned char head[NTABLES][256], next[NTABLES][MAX_ROWS];
 } scan;
 
 /* Value of the digit at s[i] (ASCII, Arabic-Indic, Persian) and its byte
@@ -278,7 +204,7 @@ static int name_at(const scan *sc, size_t *i, int tab) {
   t = tables[tab];
   unsigned char c0 = *i < sc->len ? (unsigned char)sc->s[*i] : 0;
   if (c0 >= 'A' && c0 <= 'Z') c0 = (unsigned char)(c0 + 32);
-  for (k = sc->head[tab][c0] - 1; k >= 0; k = sc->next[tab][k] - 1) {
+  for (k = date_head[tab][c0] - 1; k >= 0; k = date_next[tab][k] - 1) {
     size_t n, j;
     /* the first byte is the chain's; the name is read as it is compared
     ** (no strlen), and a text too short for it fails on its end */
@@ -338,19 +264,8 @@ static long year_at(const scan *sc, size_t *i) {
 }
 
 static void scan_init(scan *sc, const char *text, size_t len) {
-  int t, k;
   sc->s = (const unsigned char *)text;
   sc->len = len;
-  memset(sc->head, 0, sizeof sc->head);
-  for (t = 0; t < NTABLES; t++) {
-    /* backwards, so that each chain is in table order */
-    for (k = 0; tables[t][k].name; k++) {}
-    while (k-- > 0) {
-      unsigned char c = (unsigned char)tables[t][k].name[0];
-      sc->next[t][k] = sc->head[t][c];
-      sc->head[t][c] = (unsigned char)(k + 1);
-    }
-  }
 }
 
 /* The byte at i lower-cased as name_at compares it (0 past the end). */
@@ -656,7 +571,7 @@ static int try_at(const scan *sc, size_t at, hs_date *out) {
   if (name_at(sc, &q, T_WEEKDAY))
     skip_sep(sc, &q, 1);
   else q = at;
-  if (!sc->head[T_EN][lower_at(sc, q)] && digit_at(sc, q, &w) < 0)
+  if (!date_head[T_EN][lower_at(sc, q)] && digit_at(sc, q, &w) < 0)
     return 0;
   for (k = 0; k < NLANGS; k++) {
     const form_row *fr;
@@ -722,6 +637,16 @@ static const unsigned char letter_class[256] = {
     1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
 
+/* The scan's step at a byte of letter_class k after one whose letter_at
+** was prev (the text's first byte as after a space): 0 or 1, the next
+** prev and nothing to try (a trail byte keeps prev); otherwise STEP_TRY a
+** word opens here (prev 0, a letter or digit: class 0 opens no name and
+** no number), STEP_8C the next prev is whether 8C does not follow (class
+** 2), else 1. */
+enum { STEP_TRY = 2, STEP_8C = 4 };
+static const unsigned char step[2][4] = {
+    {0, 1 | STEP_TRY, STEP_8C | STEP_TRY, 0}, {0, 1, STEP_8C, 1}};
+
 size_t hs_date_scan(const char *text, size_t len, hs_date *out, size_t max) {
   scan sc;
   size_t i, n = 0, lim = digits_end((const unsigned char *)text, len);
@@ -730,18 +655,23 @@ size_t hs_date_scan(const char *text, size_t len, hs_date *out, size_t max) {
   scan_init(&sc, text, len);
   /* one pass forwards: whether a word starts at i is known from the byte
   ** before, kept in prev, instead of a walk back at every byte */
-  for (i = 0; i < lim && n < max; i++) {
+  i = 0;
+  if (letter_class[sc.s[0]] == 3) prev = 1, i = 1; /* opens on a trail byte */
+  for (; i < lim && n < max; i++) {
     unsigned char c = sc.s[i], lc;
-    unsigned k = letter_class[c];
-    int start;
+    /* one look and one test for most bytes (in the fuzzing build each
+    ** test is a call): step[prev][class] is the new prev when at most 1 */
+    unsigned a = step[prev][letter_class[c]];
     size_t w;
-    if (k == 3 && i > 0) continue; /* inside a UTF-8 sequence */
-    start = i == 0 || !prev;
-    prev = k == 2 ? !(i + 1 < sc.len && sc.s[i + 1] == 0x8C) : k != 0;
-    if (!start || k == 3) continue;
+    if (a <= 1) {
+      prev = (int)a;
+      continue;
+    }
+    prev = (a & STEP_8C) ? !(i + 1 < sc.len && sc.s[i + 1] == 0x8C) : 1;
+    if (!(a & STEP_TRY)) continue;
     /* only where a weekday, a month or a number opens (try_at) */
     lc = hs_ascii_lower[c];
-    if (!sc.head[T_WEEKDAY][lc] && !sc.head[T_EN][lc] && digit_at(&sc, i, &w) < 0)
+    if (!date_head[T_WEEKDAY][lc] && !date_head[T_EN][lc] && digit_at(&sc, i, &w) < 0)
       continue;
     if (try_at(&sc, i, &out[n])) {
       size_t b;
