@@ -23,6 +23,7 @@
 #include <xxhash.h>
 
 #include "attrib/aliases_data.h"
+#include "attrib/attrib_index.h"
 #include "hearsay.h"
 #include "text/text.h"
 #include "util/util.h"
@@ -56,6 +57,9 @@ struct hs_aliases {
   size_t nplace;
   /* tokenizers for lookups, each used by one call at a time */
   struct tok_pool *pool;
+  /* the attribution reader's cue and type-word indexes (attrib_int.h),
+  ** built with the table so that an extraction need not build them */
+  hs_attr_index ix;
 };
 
 /* The tokenizers of past lookups, kept for the next ones: creating one per
@@ -328,6 +332,7 @@ int hs_aliases_new(hs_aliases **out, hs_error *err) {
   hs_aliases *a = hs_calloc(1, sizeof *a);
   a->pool = hs_calloc(1, sizeof *a->pool);
   pthread_mutex_init(&a->pool->lock, NULL);
+  hs_attr_index_build(&a->ix, 2);
   int rc = parse_table(a, (const char *)hs_aliases_tsv, hs_aliases_tsv_len,
                        "data/aliases.tsv", err);
   if (rc) {
@@ -384,7 +389,12 @@ void hs_aliases_free(hs_aliases *a) {
   free(a->k);
   free(a->slot);
   free(a->slot_h);
+  hs_attr_index_free(&a->ix);
   free(a);
+}
+
+const hs_attr_index *hs_aliases_attr_index(const hs_aliases *a) {
+  return &a->ix;
 }
 
 /* The newest key equal to norm, or NULL: one hash probe (and one string

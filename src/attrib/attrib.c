@@ -130,10 +130,10 @@ static int classify(const txt *t, uint32_t s, uint32_t e, const char *lang) {
     p = q;
   }
   if (best >= 0) return best;
-  if ((!strcmp(lang, "en") || !strcmp(lang, "ru")) && ncap == nw && nw >= 2 &&
+  if ((hs_attr_lang_is(lang, "en") || hs_attr_lang_is(lang, "ru")) && ncap == nw && nw >= 2 &&
       nw <= 4)
     return HS_SRC_PERSON; /* "Ann Lee", «Сергей Шойгу» */
-  if (!strcmp(lang, "en") && nw >= 3 && last2cap == 2)
+  if (hs_attr_lang_is(lang, "en") && nw >= 3 && last2cap == 2)
     return HS_SRC_PERSON; /* "Board chair Lucinda Farraday" */
   return HS_SRC_UNKNOWN;
 }
@@ -569,8 +569,9 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
   size_t ns, si, nf = 0, capf = 0, i;
   found *f = NULL;
   int nchain = 0, persian;
-  uint16_t bstart[HS_ATTR_CUE_BUCKETS + 1], *bord; /* the cues by key */
-  uint16_t tstart[HS_ATTR_LEAD_BUCKETS + 1], tord[512]; /* type words */
+  const uint16_t *bstart, *bord; /* the cues by key */
+  hs_attr_index own;
+  const hs_attr_index *ix = al ? hs_aliases_attr_index(al) : NULL;
   (void)err;
   *out = NULL;
   *n = 0;
@@ -578,16 +579,13 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
   t.s = text;
   t.len = len > UINT32_MAX - 4 ? UINT32_MAX - 4 : (uint32_t)len;
   t.wrapped = hs_attr_wrapped(&t);
-  t.tstart = t.tord = NULL;
-  if (hs_attr_ntype_words <= sizeof tord / sizeof tord[0]) {
-    hs_attr_type_index(tstart, tord);
-    t.tstart = tstart;
-    t.tord = tord;
-  }
-  ns = hs_attr_split_sentences(&t, &ss);
   persian = is_persian(&t);
-  bord = hs_malloc(hs_attr_ncues * sizeof *bord);
-  hs_attr_cue_buckets(persian, bstart, bord);
+  if (!ix) hs_attr_index_build(&own, persian), ix = &own;
+  t.tstart = ix->type_start;
+  t.tord = ix->type_ord;
+  ns = hs_attr_split_sentences(&t, &ss);
+  bstart = ix->cue_start[persian];
+  bord = ix->cue_ord[persian];
   for (si = 0; si < ns; si++) {
     const sent *se = &ss[si];
     size_t first = nf;
@@ -624,9 +622,10 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
         int ok;
         if (!match_cue(&t, p, c, &ce)) continue;
         if ((c->flags & F_LINESTART) && !is_line_start(&t, p)) continue;
-        if (((!strcmp(c->text, "rejected") || !strcmp(c->text, "dismissed")) &&
-             !denies_statement_en(&t, ce, se->e)) ||
-            (!strcmp(c->text, "added") && hs_attr_amount_at(&t, ce, se->e)))
+        if (c->lang[0] == 'e' && /* a call to strcmp only for English */
+            (((!strcmp(c->text, "rejected") || !strcmp(c->text, "dismissed")) &&
+              !denies_statement_en(&t, ce, se->e)) ||
+             (!strcmp(c->text, "added") && hs_attr_amount_at(&t, ce, se->e))))
           break; /* "the pound had added 0.5%": rose, said nothing */
         if (c->dir == AFTER) {
           uint32_t from = (c->flags & F_TOLD) ? hs_attr_skip_told_ar(&t, se, ce) : ce;
@@ -681,12 +680,12 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
                      hs_attr_word_end(&t, w + 1) < e))
             ok = 0; /* "One specialist for X" is a source, "one" is not */
           if (e - s > 200) ok = 0;
-          if (ok && !strcmp(c->lang, "en") && c->dir == BEFORE &&
+          if (ok && hs_attr_lang_is(c->lang, "en") && c->dir == BEFORE &&
               s < p && !plausible_en(&t, s, e))
             ok = 0;
           /* after "according to", "citing": a name or a noun phrase too,
           ** not "according to changes", "citing 100 mln dlrs of cash" */
-          if (ok && !strcmp(c->lang, "en") && c->dir == AFTER &&
+          if (ok && hs_attr_lang_is(c->lang, "en") && c->dir == AFTER &&
               !(c->flags & F_LINESTART) &&
               ((t.s[s] >= '0' && t.s[s] <= '9') || !plausible_en(&t, s, e)))
             ok = 0;
@@ -783,7 +782,7 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
     }
   }
   free(ss);
-  free(bord);
+  if (ix == &own) hs_attr_index_free(&own);
   if (nf) {
     size_t w = 0, j;
     for (i = 0; i < nf; i++) {

@@ -10,6 +10,7 @@
 
 #include "hearsay.h"
 #include "util/util.h"
+#include "attrib/attrib_index.h"
 
 enum { BEFORE = 0, AFTER = 1 };
 enum { F_CITING = 1, F_DENIAL = 2, F_ATTACHED = 4, F_LINESTART = 8,
@@ -38,7 +39,6 @@ extern const size_t hs_attr_ncues;
 ** dozens of cues open with «و»; one byte or two would not tell them
 ** apart). */
 #define HS_ATTR_CUE_KEY 4
-#define HS_ATTR_CUE_BUCKETS 256
 /* The bucket of the HS_ATTR_CUE_KEY bytes at s, ASCII lower-cased. */
 unsigned hs_attr_cue_key(const char *s);
 /* The cues tried on a text (Arabic or Persian ones by its script) by key,
@@ -63,11 +63,17 @@ extern const size_t hs_attr_ntype_words;
 ** (ASCII and Cyrillic case, the Persian and Arabic yeh and kaf), so that
 ** a word can equal only the table words of its bucket; and the type
 ** keywords by bucket, in table order (ord holds hs_attr_ntype_words). */
-#define HS_ATTR_LEAD_BUCKETS 256
 unsigned hs_attr_lead_key(const char *w, size_t n);
 void hs_attr_type_index(uint16_t start[HS_ATTR_LEAD_BUCKETS + 1],
                         uint16_t *ord);
 extern const char *const hs_attr_denial_words[];
+
+
+/* 1 if lang is the two-letter code (strcmp(lang, code) == 0): no call to
+** strcmp, which the fuzzing build hooks and hashes on every call. */
+static inline int hs_attr_lang_is(const char *lang, const char *code) {
+  return lang[0] == code[0] && lang[1] == code[1] && !lang[2];
+}
 
 /* attrib_post.c: after extraction, in place: source spans trimmed, vague
 ** references marked and resolved, types from name patterns, chain

@@ -405,7 +405,7 @@ static void type_by_context(const char *text, size_t len,
   }
   if (a->type != HS_SRC_UNKNOWN || words > 3 || !a->cue) return;
   for (k = 0; speech_verbs[k]; k++)
-    if (!strcmp(a->cue, speech_verbs[k])) {
+    if (a->cue[0] == speech_verbs[k][0] && !strcmp(a->cue, speech_verbs[k])) {
       a->type = HS_SRC_PERSON;
       return;
     }

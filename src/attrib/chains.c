@@ -139,7 +139,7 @@ static int next_fa(const found *f, size_t first, size_t nf, size_t x,
 static int is_lead_fa(const char *cue) {
   int k;
   for (k = 0; lead_fa[k]; k++)
-    if (!strcmp(cue, lead_fa[k])) return 1;
+    if (cue[0] == lead_fa[k][0] && !strcmp(cue, lead_fa[k])) return 1;
   return 0;
 }
 

@@ -4,6 +4,7 @@
 ** Kept apart from attrib.c so that a language is extended by editing
 ** tables only (docs/sources.md lists them, one table per language).
 */
+#include <stdlib.h>
 #include <string.h>
 
 #include "attrib/attrib_int.h"
@@ -644,6 +645,24 @@ void hs_attr_type_index(uint16_t start[HS_ATTR_LEAD_BUCKETS + 1],
     unsigned h = key[k];
     ord[start[h] + count[h]++] = (uint16_t)k;
   }
+}
+
+void hs_attr_index_build(hs_attr_index *x, int which) {
+  int p;
+  memset(x, 0, sizeof *x);
+  for (p = 0; p < 2; p++)
+    if (which == 2 || which == p) {
+      x->cue_ord[p] = hs_malloc(hs_attr_ncues * sizeof *x->cue_ord[p]);
+      hs_attr_cue_buckets(p, x->cue_start[p], x->cue_ord[p]);
+    }
+  x->type_ord = hs_malloc(hs_attr_ntype_words * sizeof *x->type_ord);
+  hs_attr_type_index(x->type_start, x->type_ord);
+}
+
+void hs_attr_index_free(hs_attr_index *x) {
+  free(x->cue_ord[0]);
+  free(x->cue_ord[1]);
+  free(x->type_ord);
 }
 
 /* Denial words next to any cue. */

@@ -189,9 +189,9 @@ uint32_t hs_attr_word_end(const txt *t, uint32_t i) {
 }
 
 const char *const *hs_attr_stops_for(const char *lang) {
-  if (!strcmp(lang, "ar")) return hs_attr_stop_ar;
-  if (!strcmp(lang, "fa")) return hs_attr_stop_fa;
-  if (!strcmp(lang, "ru")) return hs_attr_stop_ru;
+  if (hs_attr_lang_is(lang, "ar")) return hs_attr_stop_ar;
+  if (hs_attr_lang_is(lang, "fa")) return hs_attr_stop_fa;
+  if (hs_attr_lang_is(lang, "ru")) return hs_attr_stop_ru;
   return hs_attr_stop_en;
 }
 
@@ -272,8 +272,8 @@ int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
   /* Arabic and Persian titles run long before the name: «رئيس مجلس إدارة
   ** المركز السعودي للثقافة والتراث الدكتور جمال أبو ظريفة» */
   /* the language once, not at every word */
-  int en = !strcmp(lang, "en"), ar = !strcmp(lang, "ar"),
-      fa = !strcmp(lang, "fa");
+  int en = hs_attr_lang_is(lang, "en"), ar = hs_attr_lang_is(lang, "ar"),
+      fa = hs_attr_lang_is(lang, "fa");
   int nw = 0, max = en ? 7 : 11, title = 0, more = 0;
   /* skip spaces (not hard punctuation, except a colon after Source) */
   while (p < lim && (hs_attr_is_space_byte((unsigned char)t->s[p]) ||
@@ -378,7 +378,7 @@ int hs_attr_read_before(const txt *t, uint32_t lo, uint32_t i, const char *lang,
                        uint32_t *s, uint32_t *e) {
   const char *const *stops = hs_attr_stops_for(lang);
   uint32_t p = i, ws = 0, we = 0, gt = 0;
-  int nw = 0, en = !strcmp(lang, "en");
+  int nw = 0, en = hs_attr_lang_is(lang, "en");
   while (p > lo) {
     uint32_t b = p - 1, q;
     while (b > lo && ((unsigned char)t->s[b] & 0xC0) == 0x80) b--;

@@ -1,0 +1,33 @@
+/*
+** attrib_index.h — the attribution reader's cue and type-word indexes,
+** apart from attrib_int.h so that the alias table (aliases.c), which
+** builds and keeps them, needs nothing else of the reader.
+*/
+#ifndef HS_ATTRIB_INDEX_H
+#define HS_ATTRIB_INDEX_H
+
+#include <stdint.h>
+
+#include "hearsay.h"
+
+#define HS_ATTR_CUE_BUCKETS 256
+#define HS_ATTR_LEAD_BUCKETS 256
+
+/* The cue buckets of both scripts (index 1: Persian) and the type
+** keywords by bucket, as hs_attr_cue_buckets and hs_attr_type_index give
+** them.  They depend on the tables alone, so an alias table builds them
+** once (hs_aliases_new) and every extraction with that table reads them;
+** an extraction without one builds its own (the script it needs only). */
+typedef struct hs_attr_index {
+  uint16_t cue_start[2][HS_ATTR_CUE_BUCKETS + 1];
+  uint16_t *cue_ord[2];
+  uint16_t type_start[HS_ATTR_LEAD_BUCKETS + 1];
+  uint16_t *type_ord;
+} hs_attr_index;
+/* which: 0 the cues of non-Persian texts, 1 Persian ones, 2 both. */
+void hs_attr_index_build(hs_attr_index *x, int which);
+void hs_attr_index_free(hs_attr_index *x);
+/* aliases.c: the index built with the table a. */
+const hs_attr_index *hs_aliases_attr_index(const hs_aliases *a);
+
+#endif
