@@ -514,6 +514,9 @@ static int form_ymd(const scan *sc, size_t *i, found *f) {
 typedef struct form_row {
   const char *name;
   form_fn fn;
+  /* 1: a day, separators, then a name of a table other than T_EN
+  ** (dmy_with): given up by try_at where no such name can follow */
+  int day_name;
 } form_row;
 
 /* One table of forms per language; the tables are tried in the order of
@@ -521,25 +524,26 @@ typedef struct form_row {
 ** (the forms of different tables do not overlap: ymd wants a 4-digit
 ** first number, numeric a 1- or 2-digit one). */
 static const form_row en_forms[] = {
-    {"iso", form_iso},
-    {"mdy", form_mdy},
-    {"ctime", form_ctime},
-    {"dmy", form_dmy_en},
-    {"numeric", form_numeric},
-    {NULL, NULL}};
+    {"iso", form_iso, 0},
+    {"mdy", form_mdy, 0},
+    {"ctime", form_ctime, 0},
+    {"dmy", form_dmy_en, 0},
+    {"numeric", form_numeric, 0},
+    {NULL, NULL, 0}};
 
 static const form_row ar_forms[] = {
-    {"ymd", form_ymd},
-    {"dmy", form_dmy_ar},
-    {"hijri", form_hijri},
-    {NULL, NULL}};
+    {"ymd", form_ymd, 0},
+    {"dmy", form_dmy_ar, 1},
+    {"hijri", form_hijri, 1},
+    {NULL, NULL, 0}};
 
 static const form_row fa_forms[] = {
-    {"solar-hijri", form_solar},
-    {"dmy", form_dmy_fa},
-    {NULL, NULL}};
+    {"solar-hijri", form_solar, 1},
+    {"dmy", form_dmy_fa, 1},
+    {NULL, NULL, 0}};
 
-static const form_row ru_forms[] = {{"dmy", form_dmy_ru}, {NULL, NULL}};
+static const form_row ru_forms[] = {{"dmy", form_dmy_ru, 1},
+                                    {NULL, NULL, 0}};
 
 static const struct {
   const char *lang;
@@ -567,17 +571,33 @@ static int convert(found *f, hs_date *out) {
 ** opens with a digit or an English month name (after an optional weekday),
 ** so a word start with neither is given up at once. */
 static int try_at(const scan *sc, size_t at, hs_date *out) {
-  size_t k, q = at, w;
+  size_t k, q = at, w, dq;
+  int names = 0, nd;
   if (name_at(sc, &q, T_WEEKDAY))
     skip_sep(sc, &q, 1);
   else q = at;
-  if (!date_head[T_EN][lower_at(sc, q)] && digit_at(sc, q, &w) < 0)
-    return 0;
+  if (digit_at(sc, q, &w) < 0) {
+    /* the forms that open without a digit open with an English month */
+    dq = q;
+    if (!date_head[T_EN][lower_at(sc, q)] || !name_at(sc, &dq, T_EN)) return 0;
+  }
+  /* the day_name forms read a day and skip separators as here, then fail
+  ** on the next byte unless a name of theirs (T_RU: a Cyrillic letter)
+  ** opens with it: looked at once for the five of them */
+  dq = q;
+  if (number_at(sc, &dq, 2, &nd) >= 0) {
+    unsigned char c;
+    skip_sep(sc, &dq, 0);
+    c = lower_at(sc, dq);
+    names = date_head[T_AR][c] || date_head[T_HIJRI][c] || date_head[T_FA][c] ||
+            date_head[T_FA_GREG][c] || c == 0xD0 || c == 0xD1;
+  }
   for (k = 0; k < NLANGS; k++) {
     const form_row *fr;
     for (fr = langs[k].forms; fr->name; fr++) {
       size_t j = q;
       found f;
+      if (fr->day_name && !names) continue;
       memset(&f, 0, sizeof f);
       if (!fr->fn(sc, &j, &f)) continue;
       memset(out, 0, sizeof *out);
