@@ -59,6 +59,17 @@ run 0 "$HEARSAY" index --quiet --db "$WORK/base.db" "$WORK/corpus.jsonl"
 [[ $(sql "$WORK/base.db" 'PRAGMA integrity_check') == ok ]] || fail "base store damaged"
 
 caught=0 total=0
+# caught_mask PID SIG: the process PID, past its exec (no longer the shell
+# that forked it, whose own handlers it carries until then), has a
+# handler for signal SIG.
+caught_mask() {
+  local m n
+  [[ $(cat "/proc/$1/comm" 2>/dev/null) != bash ]] || return 1
+  m=$(awk '$1 == "SigCgt:" {print $2}' "/proc/$1/status" 2>/dev/null) || return 1
+  [[ -n $m ]] || return 1
+  n=$(kill -l "$2")
+  (( (16#$m >> (n - 1)) & 1 ))
+}
 # interrupt SIGNAL NAME CMD...: run CMD (a fresh copy of the store is at
 # $WORK/t.db), send SIGNAL after $DELAY seconds, check the exit.  A run
 # past the time limit is tried once more before the test fails: on a
@@ -81,12 +92,12 @@ interrupt_once() {
   pid=$!
   sleep "$DELAY"
   # On a loaded machine the process may not have reached main() yet, and a
-  # signal then kills it before hearsay can see it: wait until it has used
-  # 30 ms of CPU (3 clock ticks), enough to have started.
-  for (( k = 0; k < 100; k++ )); do
-    [[ -r /proc/$pid/stat ]] || break
-    r=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null) || break
-    (( ${r:-0} >= 3 )) && break
+  # signal then kills it before hearsay can see it: wait until the kernel
+  # lists the signal as caught (SigCgt in /proc/PID/status, bit SIGNAL-1),
+  # i.e. until hearsay has installed its handler; at most 30 s.
+  for (( k = 0; k < 600; k++ )); do
+    caught_mask "$pid" "$sig" && break
+    kill -0 "$pid" 2>/dev/null || break
     sleep 0.05
   done
   if ! kill -0 "$pid" 2>/dev/null; then
