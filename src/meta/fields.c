@@ -373,7 +373,7 @@ static int is_iso_prefix(const char *s) {
 
 int hs_meta_extract(const hs_doc *d, const hs_aliases *aliases,
                     const hs_range_list *boiler, hs_meta *m, hs_error *err) {
-  uint32_t len, i, s, e, nline = 0;
+  uint32_t len, i, s, e;
   size_t k;
   int rc;
   unsigned char by_lead[256];
@@ -511,7 +511,6 @@ int hs_meta_extract(const hs_doc *d, const hs_aliases *aliases,
     ls = s, le = e;
     trim_sp(d->text, &ls, &le);
     if (ls == le) continue;
-    nline++;
     if (m->byline.value || !by_lead[hs_ascii_lower[(unsigned char)d->text[ls]]])
       continue;
     if (in_ranges(m->boiler, m->nboiler, ls, le)) continue;
