@@ -32,8 +32,7 @@ static int blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 static int next_line(const char *t, uint32_t p, uint32_t len, uint32_t *s,
                      uint32_t *e) {
   while (p < len) {
-    uint32_t a = p, b;
-    for (b = a; b < len && t[b] != '\n'; b++) {}
+    uint32_t a = p, b = hs_meta_eol(t, p, len);
     p = b + 1;
     while (a < b && blank(t[a])) a++;
     while (b > a && blank(t[b - 1])) b--;
@@ -52,7 +51,7 @@ int hs_pg_feed_sender(const char *t, uint32_t body, uint32_t len,
       memcmp(t + s, "URL: http", 9))
     return 0;
   for (i = 0; i < body; i = e + 1) {
-    for (e = i; e < body && t[e] != '\n'; e++) {}
+    e = hs_meta_eol(t, i, body);
     if (e - i < 6 || memcmp(t + i, "From:", 5)) continue;
     for (v = i + 5; v < e && blank(t[v]); v++) {}
     if (v < e && t[v] == '"') {
