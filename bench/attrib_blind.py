@@ -7,11 +7,13 @@ Usage: bench/attrib_blind.py [HEARSAY] [SET] [--show]
            bench/data/attrib-fresh.json is the second, smaller set, all of
            it in the half "fresh"; bench/data/attrib-third.json the third,
            all of it in the half "third"; bench/data/attrib-fourth.json the
-           fourth, all of it in the half "fourth")
+           fourth, all of it in the half "fourth";
+           bench/data/attrib-fifth.json the fifth, all of it in the half
+           "fifth")
   --show   print the misses and false finds of the dev half and of the
-           fresh and third sets, which became development data once later
-           sets were written (never those of the held or fourth halves:
-           their cases are not read one by one)
+           fresh, third and fourth sets, which became development data once
+           later sets were written (never those of the held or fifth
+           halves: their cases are not read one by one)
 
 The set holds 60 openings of real articles (BBC News, Reuters-21578,
 SaudiNewsNet, Fars News; chosen by bench/attrib_blind_pick.py) with every
@@ -185,7 +187,7 @@ def main():
     for d in docs:
         st = defaultdict(int)
         score_doc(d, recs.get(d["id"]), st,
-                  show and d["half"] in ("dev", "fresh", "third"))
+                  show and d["half"] in ("dev", "fresh", "third", "fourth"))
         st["docs"] = 1
         for key in ((d["half"], d["lang"]), (d["half"], "all")):
             for k, v in st.items():
@@ -193,7 +195,7 @@ def main():
     print("%-10s %4s %5s %5s   %-9s   %-9s   %5s %-14s   %s" % (
         "half/lang", "docs", "annot", "found", "span P R", "+type P R",
         "links", "chain P R dir", "credits, vague as source, vague found"))
-    for half in ("dev", "held", "fresh", "third", "fourth"):
+    for half in ("dev", "held", "fresh", "third", "fourth", "fifth"):
         for lang in ("en", "ar", "fa", "ru", "all"):
             if (half, lang) in stats:
                 print(line(half + "/" + lang, stats[(half, lang)]))

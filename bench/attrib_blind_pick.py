@@ -4,6 +4,8 @@
 Usage: bench/attrib_blind_pick.py [SHARED] > picked.json
        bench/attrib_blind_pick.py --fresh [SHARED] > fresh.json
        bench/attrib_blind_pick.py --third [SHARED] > third.json
+       bench/attrib_blind_pick.py --fourth [SHARED] > fourth.json
+       bench/attrib_blind_pick.py --fifth [SHARED] > fifth.json
 
 From four shared corpora (BBC News, Reuters-21578, SaudiNewsNet, Fars News)
 it draws, with a fixed seed, articles whose opening contains a reporting
@@ -40,6 +42,16 @@ fourth seed, among the articles of no earlier set (the third included),
 3 fake-news pages, plus 24 Russian headlines not in the third set, then
 6 BBC News, 5 Reuters-21578, 7 SaudiNewsNet and 8 Fars News openings
 more, and last 7 SaudiNewsNet and 3 BBC News openings.  All of it is in the half "fourth".
+
+--fifth draws the fifth set (bench/data/attrib-fifth.json), written after
+the fourth set had been measured and become development data: with a
+fifth seed, among the articles of no earlier set (the fourth included,
+and the real pages of the page-fact sets bench/data/mix-facts.json and
+mix2-facts.json), 14 BBC News, 10 Reuters-21578, 22 SaudiNewsNet, 18
+Fars News openings and 3 fake-news pages, plus 20 Russian headlines of
+neither the third nor the fourth set, then 3 BBC News, 3 Reuters-21578,
+5 SaudiNewsNet and 6 Fars News openings more.  All of it is in the half
+"fifth".
 """
 import gzip
 import hashlib
@@ -109,6 +121,21 @@ FOURTH_EXTRA = (  # then more Arabic and English openings, for the count
     ("saudinewsnet-ar", "ar", 7),
     ("bbc-news-en", "en", 3),
 )
+FIFTH_SEED = 20261206
+FIFTH_PLAN = (
+    ("bbc-news-en", "en", 14),
+    ("reuters21578-en", "en", 10),
+    ("saudinewsnet-ar", "ar", 22),
+    ("fars-varzesh3-fa", "fa", 18),
+    ("fakenewscorpus-sample-en", "en", 3),
+)
+FIFTH_RU = 20
+FIFTH_MORE = (  # drawn after the Russian headlines, to reach ~140
+    ("bbc-news-en", "en", 3),
+    ("reuters21578-en", "en", 3),
+    ("saudinewsnet-ar", "ar", 5),
+    ("fars-varzesh3-fa", "fa", 6),
+)
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIRST_SET = os.path.join(os.path.dirname(os.path.abspath(__file__)),
                          "data", "attrib-blind.json")
@@ -128,15 +155,23 @@ def opening(text):
     return (text[:cut] if cut > LIMIT else text).strip()
 
 
-def used_ids(fourth=False):
+def used_ids(fourth=False, fifth=False):
     """Ids of the articles of every earlier annotated set."""
     skip = set()
     names = ["attrib-blind.json", "attrib-fresh.json"]
-    if fourth:
+    if fourth or fifth:
         names.append("attrib-third.json")
+    if fifth:
+        names.append("attrib-fourth.json")
     for name in names:
         with open(os.path.join(HERE, "data", name), encoding="utf-8") as f:
             skip |= {d["id"] for d in json.load(f)["docs"]}
+    if fifth:  # the real pages of the page-fact sets
+        for name in ("mix-facts.json", "mix2-facts.json"):
+            with open(os.path.join(HERE, "data", name),
+                      encoding="utf-8") as f:
+                skip |= {g["record"] for k, g in json.load(f).items()
+                         if k != "_about"}
     with open(os.path.join(HERE, "data", "fn-facts.json"),
               encoding="utf-8") as f:
         skip |= {"fakenewscorpus/" + k[3:] for k in json.load(f)
@@ -178,18 +213,28 @@ def main():
     fresh = "--fresh" in sys.argv[1:]
     third = "--third" in sys.argv[1:]
     fourth = "--fourth" in sys.argv[1:]
+    fifth = "--fifth" in sys.argv[1:]
     shared = args[0] if args else "../shared"
-    rng = random.Random(FOURTH_SEED if fourth else THIRD_SEED if third else
+    rng = random.Random(FIFTH_SEED if fifth else FOURTH_SEED if fourth else
+                        THIRD_SEED if third else
                         FRESH_SEED if fresh else SEED)
     skip = set()
-    plan = FOURTH_PLAN if fourth else THIRD_PLAN if third else FRESH_PLAN if fresh else PLAN
-    if third or fourth:
-        skip = used_ids(fourth)
+    plan = (FIFTH_PLAN if fifth else FOURTH_PLAN if fourth else
+            THIRD_PLAN if third else FRESH_PLAN if fresh else PLAN)
+    if third or fourth or fifth:
+        skip = used_ids(fourth, fifth)
     elif fresh:
         with open(FIRST_SET, encoding="utf-8") as f:
             skip = {d["id"] for d in json.load(f)["docs"]}
-    half = "fourth" if fourth else "third" if third else "fresh" if fresh else None
+    half = ("fifth" if fifth else "fourth" if fourth else "third" if third
+            else "fresh" if fresh else None)
     docs = draw(shared, plan, skip, rng, half)
+    if fifth:
+        for d in russian(shared, rng, FIFTH_RU, skip):
+            d["half"] = "fifth"
+            docs.append(d)
+        skip |= {d["id"] for d in docs}
+        docs += draw(shared, FIFTH_MORE, skip, rng, half)
     if third:
         for d in russian(shared, rng):
             d["half"] = "third"
