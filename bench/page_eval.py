@@ -7,6 +7,9 @@ Usage: bench/page_eval.py [HEARSAY] [DIR] [--split dev|heldout|fresh] [--show]
                           [--facts FILE] [--show]
        bench/page_eval.py [HEARSAY] --fn SHARED [--split dev|held] [--show]
        bench/page_eval.py [HEARSAY] --mix SHARED [--show]
+       bench/page_eval.py [HEARSAY] --mix2 SHARED [--show]
+       bench/page_eval.py [HEARSAY] --mix3 SHARED [--show]
+       bench/page_eval.py --mix|--mix2|--mix3 SHARED --list
 
 DIR (default tests/data/meta/pages) holds pages written in the style of
 real scraped news in English, Arabic and Persian (headlines under date, ID
@@ -57,6 +60,17 @@ together and per corpus.  Answers the annotation accepts without asking
 for them (a publisher the page does not name, a date without its year)
 count neither way.
 
+--mix2 and --mix3 score later draws of the same corpora (MIX2, MIX3: the
+order is the SHA-1 of a salt and the id, and no record of an earlier
+draw, --fn or an earlier set is taken) against bench/data/mix2-facts.json
+and bench/data/mix3-facts.json, each annotated and committed before
+hearsay was first run on its pages.  --mix3 adds SaudiNewsNet articles
+(Arabic) given as their page shows them: the title line, the byline line
+where the record has one, then the text.  --list prints the pages of a
+--mix, --mix2 or --mix3 set (id, corpus, record, characters) and runs
+nothing.  The rules that choose the pages of --fn and the --mix sets are
+in bench/page_sets.py.
+
 Scores (P = right / predicted, R = right / annotated):
   date       the publication date; "body" counts documents given a date
              the page only mentions in its body (or none is stated);
@@ -75,7 +89,6 @@ Scores (P = right / predicted, R = right / annotated):
              is right / (right + reversed).
 """
 import gzip
-import hashlib
 import json
 import os
 import random
@@ -85,6 +98,8 @@ import sys
 import tempfile
 import unicodedata
 from html.parser import HTMLParser
+
+from page_sets import MIX, MIX_SETS, fn_pages, mix_list, mix_pages, sha1
 
 SOURCE_CUES = {"source:", "sources:", "المصدر:", "منبع:"}
 
@@ -553,33 +568,8 @@ def ae(exe, shared, facts_file, forms, show, split):
         ae_form(exe, shared, facts, form, show)
 
 
-# --fn: scraped pages of the fake-news corpus sample, as plain text
-
-def fn_pages(shared):
-    """The pages of bench/data/fn-facts.json, chosen by a fixed rule from
-    SHARED/corpora/fakenewscorpus-sample-en.jsonl.gz: records of at least
-    400 characters, at most 6 per site, those with the smallest SHA-1 of
-    their id.  Returns (id, site, text); the id is "fn-" and the record's
-    number.  Only the text is given to hearsay (no series, date, title or
-    URL)."""
-    with gzip.open(os.path.join(shared, "corpora",
-                                "fakenewscorpus-sample-en.jsonl.gz"),
-                   "rt", encoding="utf-8") as f:
-        docs = [json.loads(x) for x in f]
-    by_site = {}
-    for r in docs:
-        if len(r["text"]) >= 400:
-            by_site.setdefault(r["series"], []).append(r)
-    out = []
-    for site in sorted(by_site):
-        rs = sorted(by_site[site], key=lambda r: sha1(r["id"]))[:6]
-        out += [("fn-" + r["id"].split("/")[1], site, r["text"]) for r in rs]
-    return out
-
-
-def sha1(s):
-    return hashlib.sha1(s.encode("utf-8")).hexdigest()
-
+# --fn: scraped pages of the fake-news corpus sample, as plain text (the
+# pages: page_sets.fn_pages)
 
 def fn_half(site):
     """The development half holds the sites whose SHA-1 opens with an even
@@ -603,102 +593,8 @@ def fn(exe, shared, facts_file, show, split):
                            for k in ("headline", "outlet", "date")}, show)
 
 
-# --mix: real pages of five corpora nobody tuned on, as plain text
-
-MIX = (("fakenewscorpus-sample-en", 30), ("20newsgroups-en", 25),
-       ("spamassassin-en", 25), ("bbc-news-en", 20),
-       ("reuters21578-en", 20), ("fars-varzesh3-fa", 10))
-
-
-def mix_used(shared):
-    """The ids any earlier page or attribution set may have looked at: those
-    named in bench/ and tests/, the --real sample (40, seed 1) and
-    meta_real.py's samples (300, seed 1)."""
-    here = os.path.dirname(os.path.abspath(__file__))
-    used = set()
-    for root in (here, os.path.join(here, "..", "tests")):
-        for dp, _, fns in os.walk(root):
-            for fn in fns:
-                with open(os.path.join(dp, fn), encoding="utf-8",
-                          errors="ignore") as f:
-                    used.update(re.findall(
-                        r"(?:20ng|spamassassin|bbc|reuters|farsnews|varzesh3)"
-                        r"/[\w./-]+", f.read()))
-    for c, n in (("bbc-news-en", 40), ("fars-varzesh3-fa", 40)):
-        with gzip.open(os.path.join(shared, "corpora", c + ".jsonl.gz"),
-                       "rt", encoding="utf-8") as f:
-            docs = [json.loads(x) for x in f]
-        used.update(r["id"] for r in random.Random(1).sample(docs, n))
-    for c in ("reuters21578-en", "20newsgroups-en", "spamassassin-en"):
-        with gzip.open(os.path.join(shared, "corpora", c + ".jsonl.gz"),
-                       "rt", encoding="utf-8") as f:
-            docs = [json.loads(x) for x in f]
-        rng = random.Random(1)
-        used.update(docs[i]["id"] for i in
-                    rng.sample(range(len(docs)), min(300, len(docs))))
-    return used
-
-
-def mix_pages(shared, chosen=None, sets=MIX, salt=""):
-    """The pages of bench/data/mix-facts.json, chosen by a fixed rule: per
-    corpus of MIX, the records with the smallest SHA-1 of their id that no
-    earlier set used (mix_used); for the fake-news sample, beforeitsnews.com
-    records of 400 characters or more that fn_pages did not take (the
-    site's template was in --fn's held half only).  Each page is what a
-    scrape of it shows, without the collection's metadata: a message
-    whole with its headers (20 Newsgroups, SpamAssassin), a Reuters story
-    as its record reads (title line, then the dateline and body), the
-    text of the others; no series, date, title or URL is given.  Returns
-    (id, corpus, text, record id).  With CHOSEN (record ids), those
-    records, as the annotation lists them: files added to bench/ later
-    would move the rule's choice.  With SALT (--mix2), the order is the
-    SHA-1 of SALT and the id, the fake-news pages are of any site, and
-    neither --mix's nor --fn's records are taken."""
-    used = mix_used(shared) if chosen is None else set()
-    if salt and chosen is None:
-        mixf = json.load(open(os.path.join(os.path.dirname(
-            os.path.abspath(__file__)), "data", "mix-facts.json"),
-            encoding="utf-8"))
-        used.update(g["record"] for k, g in mixf.items() if k != "_about")
-    fn_ids = {pid for pid, _, _ in fn_pages(shared)}
-    out = []
-    for corpus, n in sets:
-        with gzip.open(os.path.join(shared, "corpora", corpus + ".jsonl.gz"),
-                       "rt", encoding="utf-8") as f:
-            docs = [json.loads(x) for x in f]
-        # SpamAssassin's ids repeat across its folders: with the folder
-        uid = (lambda r: r["series"] + "/" + r["id"]) \
-            if corpus.startswith("spam") else (lambda r: r["id"])
-        keep = []
-        for r in sorted(docs, key=lambda r: sha1(salt + uid(r))):
-            if chosen is not None:
-                if uid(r) not in chosen:
-                    continue
-            elif r["id"] in used or len(keep) == n:
-                continue
-            text = r["text"]
-            if corpus.startswith("fakenews"):
-                if ((r["series"] != "beforeitsnews.com" and not salt) or
-                        len(text) < 400 or
-                        "fn-" + r["id"].split("/")[1] in fn_ids):
-                    continue
-            if corpus.startswith("reuters"):
-                if not r.get("title") or not r.get("dateline"):
-                    continue
-                text = r["title"] + "\n    " + r["dateline"] + " " + text
-            keep.append(r)
-            pid = corpus.split("-")[0] + "-" + sha1(uid(r))[:10]
-            out.append((pid, corpus, text, uid(r)))
-    return out
-
-
-# --mix2: a second draw of the same corpora, none of --mix's or --fn's pages
-
-MIX2 = (("fakenewscorpus-sample-en", 35), ("spamassassin-en", 25),
-        ("20newsgroups-en", 10), ("bbc-news-en", 10),
-        ("reuters21578-en", 10), ("fars-varzesh3-fa", 10))
-MIX2_SALT = "mix2:"
-
+# --mix, --mix2, --mix3: real pages of several corpora nobody tuned on, as
+# plain text (the pages: page_sets.mix_pages)
 
 def mix(exe, shared, facts_file, show, sets=MIX, salt=""):
     facts = json.load(open(facts_file, encoding="utf-8"))
@@ -714,7 +610,7 @@ def mix(exe, shared, facts_file, show, sets=MIX, salt=""):
 
     def counts(g):
         return {k: bool(g.get(k)) for k in ("headline", "outlet", "date")}
-    score_recs(recs, facts, ("mix2" if salt else "mix") + "-all", counts,
+    score_recs(recs, facts, (salt.rstrip(":") or "mix") + "-all", counts,
                False)
     for corpus, _ in sets:
         score_recs(recs, {k: v for k, v in facts.items()
@@ -758,19 +654,18 @@ def main():
             sys.exit("page_eval.py: --fn takes --split dev or --split held")
         fn(exe, shared, facts, show, split)
         return
-    if "--mix2" in args:
-        i = args.index("--mix2")
+    for opt, (name, sets, salt) in MIX_SETS.items():
+        if opt not in args:
+            continue
+        i = args.index(opt)
         shared = args[i + 1] if len(args) > i + 1 and \
             not args[i + 1].startswith("--") else "../shared"
-        mix(exe, shared, os.path.join(os.path.dirname(os.path.abspath(
-            __file__)), "data", "mix2-facts.json"), show, MIX2, MIX2_SALT)
-        return
-    if "--mix" in args:
-        i = args.index("--mix")
-        shared = args[i + 1] if len(args) > i + 1 and \
-            not args[i + 1].startswith("--") else "../shared"
-        mix(exe, shared, os.path.join(os.path.dirname(os.path.abspath(
-            __file__)), "data", "mix-facts.json"), show)
+        facts = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                             "data", name)
+        if "--list" in args:
+            mix_list(shared, facts, sets, salt)
+        else:
+            mix(exe, shared, facts, show, sets, salt)
         return
     if "--real" in args:
         i = args.index("--real")
