@@ -15,13 +15,11 @@
 ** A source that is a pronoun or empty is dropped; English "said" with no
 ** name before it (a quotation closes there) reads the name after it, up to
 ** "of"/"from" after a capitalized name ("said Junya Tanase of JPMorgan").
-** English details: auxiliaries and adverbs before the cue are skipped
-** ("MPs have said", "the LDP also said"), as is a parenthesized
-** abbreviation ("the Office for National Statistics (ONS) added"); "X,
-** APPOSITION, said" gives X; a source that an article opens after "for" or
-** "of" takes the head before it ("Officials of the foreign ministry"); a
-** source after an English AFTER cue must look like a name or a noun phrase
-** as one read backwards must.
+** Where word order puts the source further from the cue, the rules of
+** its language decide: English ones in english.c (auxiliaries skipped,
+** "X, APPOSITION, said", "Officials of the foreign ministry said"; a source
+** after an English AFTER cue must look like a name or a noun phrase as one
+** read backwards must), Persian, Arabic and Russian ones in subject.c.
 ** The attributed content is the quotation inside the sentence when there
 ** is one ("...", “...”, «...»), else the sentence.
 **
@@ -32,8 +30,10 @@
 ** Denials: a denial cue ("denied", "rejected", «نفى», «تکذیب») or, next
 ** to any cue, a denial word in the sentence ("false", "baseless",
 ** «عار عن الصحة», «بی‌اساس») marks the attribution as a denial.
-** Types: the alias table first, then keyword tables (anonymous, agency,
-** outlet, official); capitalized English names of 2–4 words are persons.
+** Types: the alias table first, then the words of the span (classify.c).
+** This file holds the loop over sentences and cues, the records and the
+** chains of adjacent attributions; attrib_post.c then trims, resolves and
+** types the whole list.
 ** Cost: linear in the text times the number of cues.
 */
 #include <stdlib.h>
@@ -80,104 +80,6 @@ static int match_cue(const txt *t, uint32_t i, const cue_row *c,
   return 1;
 }
 
-
-/* ------------------------------------------------------------ typing */
-
-/* The first row of the type keywords equal to the word w (n bytes), or
-** hs_attr_ntype_words: only the rows of its first letter's bucket. */
-static size_t type_word_at(const txt *t, const char *w, size_t n) {
-  size_t k;
-  if (!t->tstart) {
-    for (k = 0; k < hs_attr_ntype_words; k++)
-      if (hs_attr_eq_ci(w, n, hs_attr_type_words[k].word)) return k;
-    return hs_attr_ntype_words;
-  } else {
-    unsigned h = hs_attr_lead_key(w, n);
-    for (k = t->tstart[h]; k < t->tstart[h + 1]; k++)
-      if (hs_attr_eq_ci(w, n, hs_attr_type_words[t->tord[k]].word))
-        return t->tord[k];
-  }
-  return hs_attr_ntype_words;
-}
-
-static int classify(const txt *t, uint32_t s, uint32_t e, const char *lang) {
-  uint32_t p = s;
-  int nw = 0, ncap = 0, last2cap = 0;
-  size_t k;
-  int best = -1;
-  size_t bestk = hs_attr_ntype_words;
-  unsigned char lo[2];
-  while (p < e) {
-    uint32_t q;
-    if (hs_attr_punct_len(t, p)) {
-      p += hs_attr_punct_len(t, p);
-      continue;
-    }
-    q = hs_attr_word_end(t, p);
-    if (q > e) q = e;
-    nw++;
-    if (hs_attr_is_upper_ascii(t->s[p]) ||
-        (p + 1 < e && hs_attr_cyr_lower(t->s + p, lo)))
-      ncap++, last2cap = last2cap < 2 ? last2cap + 1 : 2;
-    else last2cap = 0;
-    k = type_word_at(t, t->s + p, q - p);
-    if (k < bestk) bestk = k, best = hs_attr_type_words[k].type;
-    /* Arabic article forms: "المصادر", "مصادر" */
-    if (q - p > 4 && !memcmp(t->s + p, "ال", 4)) {
-      k = type_word_at(t, t->s + p + 4, q - p - 4);
-      if (k < bestk) bestk = k, best = hs_attr_type_words[k].type;
-    }
-    p = q;
-  }
-  if (best >= 0) return best;
-  if ((hs_attr_lang_is(lang, "en") || hs_attr_lang_is(lang, "ru")) && ncap == nw && nw >= 2 &&
-      nw <= 4)
-    return HS_SRC_PERSON; /* "Ann Lee", «Сергей Шойгу» */
-  if (hs_attr_lang_is(lang, "en") && nw >= 3 && last2cap == 2)
-    return HS_SRC_PERSON; /* "Board chair Lucinda Farraday" */
-  return HS_SRC_UNKNOWN;
-}
-
-/* An English source read backwards must look like a name or a noun
-** phrase: a capitalized word, a type keyword, or an article before at
-** most four words ("the harbour board"). */
-static int plausible_en(const txt *t, uint32_t s, uint32_t e) {
-  uint32_t p = s;
-  int nw = 0, cap = 0, kw = 0, art = 0;
-  while (p < e) {
-    uint32_t q;
-    if (hs_attr_punct_len(t, p)) {
-      p += hs_attr_punct_len(t, p);
-      continue;
-    }
-    q = hs_attr_word_end(t, p);
-    if (q > e) q = e;
-    if (nw == 0 && (hs_attr_eq_ci(t->s + p, q - p, "the") ||
-                    hs_attr_eq_ci(t->s + p, q - p, "a") ||
-                    hs_attr_eq_ci(t->s + p, q - p, "an") ||
-                    hs_attr_eq_ci(t->s + p, q - p, "my") ||
-                    hs_attr_eq_ci(t->s + p, q - p, "our") ||
-                    hs_attr_eq_ci(t->s + p, q - p, "his") ||
-                    hs_attr_eq_ci(t->s + p, q - p, "her") ||
-                    hs_attr_eq_ci(t->s + p, q - p, "their")))
-      art = 1;
-    else if (hs_attr_is_upper_ascii(t->s[p]))
-      cap = 1;
-    if (type_word_at(t, t->s + p, q - p) < hs_attr_ntype_words) kw = 1;
-    nw++;
-    p = q;
-  }
-  return cap || kw || (art && nw <= 5);
-}
-
-/* Leading English article dropped from a normalized name. */
-static uint32_t skip_article(const txt *t, uint32_t s, uint32_t e) {
-  uint32_t q = hs_attr_word_end(t, s);
-  if (q < e && (hs_attr_eq_ci(t->s + s, q - s, "the") || hs_attr_eq_ci(t->s + s, q - s, "a") ||
-                hs_attr_eq_ci(t->s + s, q - s, "an")))
-    return q + 1 < e ? q + 1 : s;
-  return s;
-}
 
 /* ------------------------------------------------------------ extraction */
 
@@ -247,43 +149,6 @@ static int has_denial_word(const txt *t, const sent *se) {
   return 0;
 }
 
-/* "rejected" and "dismissed" deny only a statement: "rejected the
-** claims", "dismissed reports that ...", "dismissed as \"baseless\" a
-** Reuters report"; "rejected a takeover offer" or "dismissed the offer" is
-** an act, no attribution.  1 if one of the six words after the cue (ending
-** at ce; quotation marks skipped) is a statement word or a denial word. */
-static const char *const statement_en[] = {
-    "claim", "claims", "allegation", "allegations", "report", "reports",
-    "accusation", "accusations", "charge", "charges", "suggestion",
-    "suggestions", "rumour", "rumours", "rumor", "rumors", "story",
-    "stories", "speculation", "criticism", "assertion", "assertions",
-    "statement", "statements", "idea", "notion", "remarks", "comments",
-    NULL};
-
-static int denies_statement_en(const txt *t, uint32_t ce, uint32_t lim) {
-  uint32_t p = ce;
-  int k;
-  for (k = 0; k < 6; k++) {
-    uint32_t q;
-    for (;;) {
-      if (p < lim && (t->s[p] == ' ' || t->s[p] == '\n' || t->s[p] == '"'))
-        p++;
-      else if (p + 3 <= lim && !memcmp(t->s + p, "\xE2\x80", 2) &&
-               (t->s[p + 2] == '\x9C' || t->s[p + 2] == '\x9D'))
-        p += 3; /* “ ” */
-      else
-        break;
-    }
-    if (p >= lim || hs_attr_punct_len(t, p)) return 0;
-    q = hs_attr_word_end(t, p);
-    if (hs_attr_in_list(t->s + p, q - p, statement_en) ||
-        hs_attr_in_list(t->s + p, q - p, hs_attr_denial_words))
-      return 1;
-    p = q;
-  }
-  return 0;
-}
-
 /* 1 if «أن» or one of its forms is the word after e (F_THAT). */
 static int that_after(const txt *t, uint32_t e, uint32_t lim) {
   uint32_t w;
@@ -291,17 +156,6 @@ static int that_after(const txt *t, uint32_t e, uint32_t lim) {
   if (e >= lim) return 0;
   w = hs_attr_word_end(t, e);
   return hs_attr_in_list(t->s + e, w - e, hs_attr_that_ar);
-}
-
-/* 1 if a quotation or a clause ends right before i ('"...," said X'). */
-static int after_quote(const txt *t, uint32_t lo, uint32_t i) {
-  const unsigned char *s = (const unsigned char *)t->s;
-  while (i > lo && s[i - 1] == ' ') i--;
-  if (i == lo) return 0;
-  if (s[i - 1] == ',' || s[i - 1] == '"') return 1;
-  if (i >= lo + 3 && s[i - 3] == 0xE2 && s[i - 2] == 0x80 && s[i - 1] == 0x9D)
-    return 1; /* closing curly quote */
-  return i >= lo + 2 && s[i - 2] == 0xC2 && s[i - 1] == 0xBB; /* » */
 }
 
 /* Script of the text: Persian if a Persian-only letter (پ چ ژ گ ی ک) is
@@ -324,144 +178,6 @@ static int is_persian(const txt *t) {
 static int is_line_start(const txt *t, uint32_t i) {
   while (i > 0 && (t->s[i - 1] == ' ' || t->s[i - 1] == '\t')) i--;
   return i == 0 || t->s[i - 1] == '\n';
-}
-
-/* English auxiliaries and adverbs between a source and its cue ("MPs
-** have said", "the LDP also said"): skipped backwards from i. */
-static const char *const aux_en[] = {"has", "have", "had", "also",
-                                     "later", "earlier", "previously",
-                                     "again", "would", "will", "could",
-                                     "repeatedly", "already", NULL};
-
-static uint32_t skip_aux_en(const txt *t, uint32_t lo, uint32_t i) {
-  for (;;) {
-    uint32_t e = i, b;
-    while (e > lo && t->s[e - 1] == ' ') e--;
-    b = e;
-    while (b > lo && ((t->s[b - 1] >= 'a' && t->s[b - 1] <= 'z') ||
-                      (t->s[b - 1] >= 'A' && t->s[b - 1] <= 'Z')))
-      b--;
-    if (b == e || !hs_attr_in_list(t->s + b, e - b, aux_en)) return i;
-    i = b;
-  }
-}
-
-/* A parenthesized abbreviation or a ticker right before i ("the Office
-** for National Statistics (ONS) said", "Lucas Industries Plc <LUCS.L>
-** said"): returns the position of its "(" or "<", else i. */
-static uint32_t skip_abbrev_en(const txt *t, uint32_t lo, uint32_t i) {
-  uint32_t e = i, b;
-  while (e > lo && t->s[e - 1] == ' ') e--;
-  if (e == lo || (t->s[e - 1] != ')' && t->s[e - 1] != '>')) return i;
-  for (b = e - 1; b > lo && e - b <= 12; b--) {
-    char c = t->s[b - 1];
-    if (c == (t->s[e - 1] == ')' ? '(' : '<')) return b - 1;
-    if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '&' ||
-          c == '.' || c == '-'))
-      return i;
-  }
-  return i;
-}
-
-static const char *const weekdays_en[] = {"monday", "tuesday", "wednesday",
-                                          "thursday", "friday", "saturday",
-                                          "sunday", NULL};
-
-/* "X, APPOSITION, said": the source is X when a comma ends right before the
-** cue, the sentence (after at most one opening word and a comma, "Earlier,")
-** starts with X, and the apposition between the two commas holds no
-** quotation mark and does not open with a conjunction ("Richard Jeffrey, chief economist at Bridgewell
-** Securities, said"; "Taunton, which went public last June, said"). */
-static const char *const conj_en[] = {"and", "but", "or", "while",
-                                      "although", "though", "so", "yet",
-                                      NULL};
-
-/* 1 if a quotation closed after a comma ends right before i ("“We are
-** on the precipice,” Maryland Sen. Ben Cardin, ..., said"). */
-static int quote_comma_before(const txt *t, uint32_t lo, uint32_t i) {
-  const unsigned char *u = (const unsigned char *)t->s;
-  while (i > lo && u[i - 1] == ' ') i--;
-  if (i >= lo + 2 && u[i - 1] == '"') return u[i - 2] == ',';
-  return i >= lo + 4 && u[i - 3] == 0xE2 && u[i - 2] == 0x80 &&
-         u[i - 1] == 0x9D && u[i - 4] == ',';
-}
-
-static int appositive_en(const txt *t, uint32_t lo, uint32_t i, uint32_t *s,
-                         uint32_t *e) {
-  uint32_t c1 = i, c2, j, xs, xe;
-  while (c1 > lo && t->s[c1 - 1] == ' ') c1--;
-  if (c1 == lo || t->s[c1 - 1] != ',') return 0;
-  c1--;
-  for (c2 = c1; c2 > lo; c2--) {
-    unsigned char c = (unsigned char)t->s[c2 - 1];
-    if (c == ',') break;
-    if (c == '"' || c == ';' || c == ':' || c == 0xE2 || c == 0xC2) return 0;
-  }
-  if (c2 == lo || c1 - c2 < 4) return 0;
-  c2--;
-  for (j = c2 + 1; j < c1 && t->s[j] == ' '; j++) {
-  }
-  if (hs_attr_in_list(t->s + j, hs_attr_word_end(t, j) - j, conj_en))
-    return 0; /* "X, but will put in less money, said Y": a clause */
-  if (!hs_attr_read_before(t, lo, c2, "en", &xs, &xe) || !plausible_en(t, xs, xe))
-    return 0;
-  j = lo;
-  while (j < xs && (t->s[j] == ' ' || t->s[j] == '"')) j++;
-  if (j < xs && quote_comma_before(t, lo, xs)) j = xs; /* "“...,” X, ..." */
-  if (j < xs) { /* one opening word and a comma */
-    uint32_t w = hs_attr_word_end(t, j);
-    if (w >= xs || t->s[w] != ',') return 0;
-    for (j = w + 1; j < xs && t->s[j] == ' '; j++) {
-    }
-    if (j != xs) return 0;
-  }
-  *s = xs;
-  *e = xe;
-  return 1;
-}
-
-/* A source read backwards that an article opens, after "for" or "of"
-** and a head word ("A spokesman for the Shareholders United", "Officials
-** of the foreign ministry"): extended over the head's phrase. */
-static void extend_of_en(const txt *t, uint32_t lo, uint32_t *s) {
-  uint32_t e = *s, b, hs, he;
-  while (e > lo && t->s[e - 1] == ' ') e--;
-  b = e;
-  while (b > lo && t->s[b - 1] >= 'a' && t->s[b - 1] <= 'z') b--;
-  int in = hs_attr_eq_ci(t->s + b, e - b, "in");
-  if (!(hs_attr_eq_ci(t->s + b, e - b, "for") ||
-        hs_attr_eq_ci(t->s + b, e - b, "of") || in))
-    return;
-  if (b == lo || t->s[b - 1] != ' ') return;
-  if (hs_attr_read_before(t, lo, b, "en", &hs, &he) && he > hs &&
-      plausible_en(t, hs, he)) {
-    /* "Farmers in Basra province said", "officials in Gaza said": only a
-    ** head that opens its clause, not "fighting in Gaza, which ..." */
-    uint32_t c = hs;
-    while (c > lo && t->s[c - 1] == ' ') c--;
-    if (in && !(c == lo || t->s[c - 1] == ',' || t->s[c - 1] == '-'))
-      return;
-    *s = hs;
-  }
-}
-
-/* "SANA, citing local residents, reported", "Officials in Havana, cited
-** by the Cuban News Agency, said": the cue at q follows the previous
-** attribution pv, a citing one, across a comma; the source is the name
-** before pv's cue. */
-static int cited_before_en(const txt *t, const sent *se, const found *pv,
-                           uint32_t q, uint32_t *s, uint32_t *e) {
-  uint32_t c = pv->cue_s, g;
-  int comma = 0;
-  if (!(pv->flags & F_CITING) || pv->a.src_end > q || pv->cue_s < se->s ||
-      !hs_attr_link_gap(t->s, pv->a.src_end, q))
-    return 0;
-  for (g = pv->a.src_end; g < q; g++) comma |= t->s[g] == ',';
-  if (!comma) return 0;
-  while (c > se->s && t->s[c - 1] == ' ') c--;
-  if (c == se->s || t->s[c - 1] != ',') return 0;
-  return hs_attr_read_before(t, se->s, c - 1, "en", s, e) && *e > *s &&
-         plausible_en(t, *s, *e);
 }
 
 /* «مصدر في الوزارة»: an Arabic source head of hs_attr_head_in_ar read
@@ -501,25 +217,6 @@ static void extend_alias(const txt *t, const hs_aliases *al, const sent *se,
   }
 }
 
-/* "said NAME of ORG", "said NAME from ORG": the source read after an
-** inverted cue ends with a capitalized name of 2-4 words. */
-static void trim_name_en(const txt *t, uint32_t s, uint32_t *e) {
-  uint32_t p = s;
-  int nw = 0;
-  while (p < *e) {
-    uint32_t q = hs_attr_word_end(t, p);
-    if (nw >= 2 && (hs_attr_eq_ci(t->s + p, q - p, "of") ||
-                    hs_attr_eq_ci(t->s + p, q - p, "from"))) {
-      while (p > s && t->s[p - 1] == ' ') p--;
-      *e = p;
-      return;
-    }
-    if (!hs_attr_is_upper_ascii(t->s[p]) || ++nw > 4) return;
-    p = q;
-    while (p < *e && t->s[p] == ' ') p++;
-  }
-}
-
 /* "A quoted B as saying", «نقلت A عن B قوله»: B (hs_attr_second) is a
 ** second source, cited by A; added after A (index ia) with a citing cue,
 ** so the chain rule joins them. */
@@ -535,7 +232,7 @@ static void second_source(const txt *t, const sent *se, const cue_row *c,
     memset(x, 0, sizeof *x);
     x->a.source = hs_strndup(t->s + bs, be - bs);
     x->a.normalized = hs_strdup(x->a.source);
-    x->a.type = classify(t, bs, be, c->lang);
+    x->a.type = hs_attr_classify(t, bs, be, c->lang);
     x->a.cue = cue;
     x->a.src_start = bs;
     x->a.src_end = be;
@@ -624,7 +321,7 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
         if ((c->flags & F_LINESTART) && !is_line_start(&t, p)) continue;
         if (c->lang[0] == 'e' && /* a call to strcmp only for English */
             (((!strcmp(c->text, "rejected") || !strcmp(c->text, "dismissed")) &&
-              !denies_statement_en(&t, ce, se->e)) ||
+              !hs_attr_denies_statement_en(&t, ce, se->e)) ||
              (!strcmp(c->text, "added") && hs_attr_amount_at(&t, ce, se->e))))
           break; /* "the pound had added 0.5%": rose, said nothing */
         if (c->dir == AFTER) {
@@ -645,19 +342,7 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
           if (ok && c->lang[0] == 'a' && hs_attr_rule_noun_ar(&t, s, e)) ok = 0;
           if (ok && c->lang[0] == 'f') hs_attr_desk_fa(&t, al, se, &s, &e);
         } else if (c->lang[0] == 'e') {
-          uint32_t q = skip_abbrev_en(&t, se->s, skip_aux_en(&t, se->s, p));
-          ok = nf > first && cited_before_en(&t, se, &f[nf - 1], q, &s, &e);
-          if (ok) extend_of_en(&t, se->s, &s);
-          if (!ok) ok = appositive_en(&t, se->s, q, &s, &e);
-          if (!ok && (ok = hs_attr_read_before(&t, se->s, q, c->lang, &s, &e)))
-            extend_of_en(&t, se->s, &s);
-          if (!ok && (c->flags & F_INVERT) && after_quote(&t, se->s, q) &&
-              (ok = hs_attr_read_after(&t, ce, se->e, c->lang, &s, &e))) {
-            trim_name_en(&t, s, &e);
-            if (t.s[s] >= '0' && t.s[s] <= '9') ok = 0; /* "said 10,000" */
-            if (ok && hs_attr_in_list(t.s + s, e - s, weekdays_en))
-              ok = 0; /* "said Thursday" */
-          }
+          ok = hs_attr_source_before_en(&t, se, f, first, nf, c, p, ce, &s, &e);
         } else if (c->lang[0] == 'r') {
           ok = hs_attr_subject_ru(&t, se, f, first, nf, p, ce, &s, &e);
           if (ok) hs_attr_extend_in_ru(&t, se, s, &e);
@@ -681,13 +366,13 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
             ok = 0; /* "One specialist for X" is a source, "one" is not */
           if (e - s > 200) ok = 0;
           if (ok && hs_attr_lang_is(c->lang, "en") && c->dir == BEFORE &&
-              s < p && !plausible_en(&t, s, e))
+              s < p && !hs_attr_plausible_en(&t, s, e))
             ok = 0;
           /* after "according to", "citing": a name or a noun phrase too,
           ** not "according to changes", "citing 100 mln dlrs of cash" */
           if (ok && hs_attr_lang_is(c->lang, "en") && c->dir == AFTER &&
               !(c->flags & F_LINESTART) &&
-              ((t.s[s] >= '0' && t.s[s] <= '9') || !plausible_en(&t, s, e)))
+              ((t.s[s] >= '0' && t.s[s] <= '9') || !hs_attr_plausible_en(&t, s, e)))
             ok = 0;
         } else {
           ok = 0;
@@ -707,13 +392,13 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
                                               &type, &as, &ae) >= 0) {
             x->a.normalized = hs_strdup(canon);
           } else {
-            uint32_t bs = skip_article(&t, s, e);
+            uint32_t bs = hs_attr_skip_article(&t, s, e);
             x->a.normalized = hs_strndup(t.s + bs, e - bs);
-            type = classify(&t, s, e, c->lang);
+            type = hs_attr_classify(&t, s, e, c->lang);
           }
           /* anonymous wording wins over a name inside it
           ** ("sources close to Reuters" are anonymous) */
-          if (classify(&t, s, e, c->lang) == HS_SRC_ANONYMOUS)
+          if (hs_attr_classify(&t, s, e, c->lang) == HS_SRC_ANONYMOUS)
             type = HS_SRC_ANONYMOUS;
           x->a.type = type;
           x->a.cue = c->text;

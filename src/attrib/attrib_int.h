@@ -173,6 +173,25 @@ int hs_attr_after_prep_fa(const txt *t, uint32_t lo, uint32_t s);
 void hs_attr_extend_in_ru(const txt *t, const sent *se, uint32_t s,
                           uint32_t *e);
 
+/* classify.c: the type keyword row equal to the word w (n bytes), or
+** hs_attr_ntype_words; the type of the source [s, e) from its own words
+** (keywords, else an English or Russian name's capitals: a person); the
+** start of [s, e) after a leading English article. */
+size_t hs_attr_type_word_at(const txt *t, const char *w, size_t n);
+int hs_attr_classify(const txt *t, uint32_t s, uint32_t e, const char *lang);
+uint32_t hs_attr_skip_article(const txt *t, uint32_t s, uint32_t e);
+
+/* english.c: 1 if [s, e) looks like an English name or noun phrase; 1 if
+** "rejected"/"dismissed" ending at ce deny a statement; the source of the
+** English BEFORE cue c at p (ending at ce) in sentence se, f[first..nf)
+** being the attributions read in it so far. */
+int hs_attr_plausible_en(const txt *t, uint32_t s, uint32_t e);
+int hs_attr_denies_statement_en(const txt *t, uint32_t ce, uint32_t lim);
+int hs_attr_source_before_en(const txt *t, const sent *se, const found *f,
+                             size_t first, size_t nf, const cue_row *c,
+                             uint32_t p, uint32_t ce, uint32_t *s,
+                             uint32_t *e);
+
 /* chains.c: the chains of one sentence (f[first..nf)) whose ends are not
 ** adjacent: "SANA, citing X, reported", «A به نقل از B گفت», "A reported
 ** ..., citing B", «به گزارش A، B گفت». */
