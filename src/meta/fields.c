@@ -340,6 +340,27 @@ static void find_date(const hs_doc *d, hs_meta *m, const hs_page_start *art) {
   }
 }
 
+/* A line [s, e) of message ids alone ("<1r8ufk$fr7@usenet.cwru.edu>
+** <1993Apr23.17@telxon.com>"): a References: list whose label is lost,
+** not a folded subject's part. */
+static int msgid_line(const char *t, uint32_t s, uint32_t e) {
+  int n = 0;
+  while (s < e) {
+    const char *gt;
+    if (t[s] == ' ' || t[s] == '\t' || t[s] == '\r') {
+      s++;
+      continue;
+    }
+    if (t[s] != '<' || !(gt = memchr(t + s, '>', e - s))) return 0;
+    if (!memchr(t + s, '@', (size_t)(gt - (t + s))) ||
+        memchr(t + s, ' ', (size_t)(gt - (t + s))))
+      return 0;
+    s = (uint32_t)(gt - t) + 1;
+    n++;
+  }
+  return n > 0;
+}
+
 /* The Subject: line of an e-mail or Usenet header block [0, hz): its
 ** value's bytes in *vs, *ve (a folded value runs on over the lines that
 ** open with a space or tab); 0 when the block has none or it is empty. */
@@ -350,7 +371,8 @@ static int mail_subject(const char *t, uint32_t hz, uint32_t *vs,
     e = hs_meta_eol(t, i, hz);
     if (!hs_meta_starts_ci(t, i, e, "subject:")) continue;
     *vs = i + 8;
-    while (e + 1 < hz && (t[e + 1] == ' ' || t[e + 1] == '\t'))
+    while (e + 1 < hz && (t[e + 1] == ' ' || t[e + 1] == '\t') &&
+           !msgid_line(t, e + 1, hs_meta_eol(t, e + 1, hz)))
       e = hs_meta_eol(t, e + 1, hz);
     *ve = e;
     trim_sp(t, vs, ve);
@@ -476,6 +498,10 @@ int hs_meta_extract(const hs_doc *d, const hs_aliases *aliases,
         else if ((*p == ' ' || *p == '\t') && q > v && q[-1] == ' ') continue;
         else *q++ = *p == '\t' ? ' ' : *p;
       *q = 0;
+      { /* its encoded words ("=?utf-8?B?...?=") decoded */
+        char *w = hs_mime_words(v, strlen(v));
+        if (w) free(v), v = w;
+      }
       field_set(&m->title, v, d->text, vs, ve, 0.9, 0);
       free(v);
     }

@@ -63,6 +63,10 @@ void hs_page_title(const hs_doc *d, const hs_aliases *a, const hs_range *b,
                    size_t nb, const hs_meta_field *outlet,
                    hs_meta_field *out);
 int hs_url_date(const char *url, int *y, int *m, int *d);
+/* s[0..n) with its RFC 2047 encoded words ("=?utf-8?B?...?=") decoded to
+** UTF-8 (mime_words.c), a new string; NULL when it holds none that
+** decodes. */
+char *hs_mime_words(const char *s, size_t n);
 /* fields.c: the end of the e-mail or Usenet header block the text opens
 ** with (its first blank line), or 0 when it opens with none. */
 uint32_t hs_meta_mail_block(const char *t, uint32_t len);

@@ -398,7 +398,8 @@ static void test_page_header_lines(void **state) {
 
 /* An e-mail or Usenet message's title is its Subject: line, not the From:
 ** or Return-Path: line that opens it: folded over two lines it is one,
-** with one space; a message without one keeps the first-lines rule.  Its
+** with one space, its encoded words decoded, a line of message ids under
+** it left out; a message without one keeps the first-lines rule.  Its
 ** writers' e-mail addresses and its header lines name no outlet. */
 static void test_mail_subject(void **state) {
   static const char *const pages[][2] = {
@@ -415,7 +416,25 @@ static void test_mail_subject(void **state) {
        "[harbor] The ferry pier is to be rebuilt"},
       {"From: anna@harbor.example (Anna Berg)\nOrganization: Harbor "
        "College\n\nThe council voted to rebuild the old ferry pier.\n",
-       "From: anna@harbor.example (Anna Berg)"}};
+       "From: anna@harbor.example (Anna Berg)"},
+      /* a line of message ids under the subject: a References: list
+      ** whose label is lost, not the subject's folded part */
+      {"From: <anna@harbor.example>\nSubject: Re: ferry pier vote\n "
+       "<1993Apr12.235334.25031@mail.harbor.example> <34244@harbor.example>\n"
+       "Lines: 3\n\nThe council voted to rebuild the old ferry pier.\n",
+       "Re: ferry pier vote"},
+      /* RFC 2047 encoded words, base64 and quoted-printable, in two
+      ** charsets; the space between two words dropped, the text after
+      ** one kept; a word that does not decode left as written */
+      {"From: anna@harbor.example\nSubject: =?utf-8?B?RsOkaHJlIMO8YmVy?= "
+       "=?ISO-8859-1?q?_den_Flu=DF?= (Anna)\nDate: Tue, 23 Jul 2002 "
+       "19:25:05 -0700\n\nThe council voted to rebuild the old ferry "
+       "pier.\n",
+       "F\xc3\xa4hre \xc3\xbc" "ber den Flu\xc3\x9f (Anna)"},
+      {"From: anna@harbor.example\nSubject: =?x-no-such-set?Q?pier?= and "
+       "=?utf-8?Q?=ZZ?=\n\nThe council voted to rebuild the old ferry "
+       "pier.\n",
+       "=?x-no-such-set?Q?pier?= and =?utf-8?Q?=ZZ?="}};
   size_t i;
   (void)state;
   for (i = 0; i < sizeof pages / sizeof pages[0]; i++) {
