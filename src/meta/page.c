@@ -472,7 +472,8 @@ static int footer_holder(const char *t, uint32_t s, uint32_t e, uint32_t *ns,
 
 /* ---------------------------------------------------------------- outlet */
 
-/* 1 if the line [s, e) opens with "copyright" or holds a copyright mark
+/* 1 if the line [s, e) opens with "Copyright" (in small letters, before
+** a year or a mark) or holds a copyright mark
 ** ("©", "all rights reserved", «الحقوق محفوظة», ...): one pass over the
 ** line, each mark tried only at a byte that can open one. */
 static int rights_mark(const char *t, uint32_t s, uint32_t e) {
@@ -481,7 +482,16 @@ static int rights_mark(const char *t, uint32_t s, uint32_t e) {
       "права защищены", "(c) ", NULL};
   uint32_t i;
   size_t k;
-  if (ci_at(t, s, e, "copyright")) return 1;
+  /* "Copyright ...", "copyright 2019 ..."; not a sentence that opens
+  ** a line with the word ("copyright law.  To avoid ...") */
+  if (ci_at(t, s, e, "copyright")) {
+    uint32_t q = s + 9;
+    if (t[s] == 'C') return 1;
+    while (q < e && is_sp(t[q])) q++;
+    if (q < e && ((t[q] >= '0' && t[q] <= '9') || ci_at(t, q, e, "©") ||
+                  ci_at(t, q, e, "(c)")))
+      return 1;
+  }
   for (i = s; i < e; i++) {
     unsigned char c = (unsigned char)t[i];
     if (c != 0xC2 && (c | 0x20) != 'a' && c != 0xD8 && c != 0xD0 && c != '(')

@@ -139,6 +139,21 @@ static uint32_t name_fwd(const char *t, uint32_t s, uint32_t e) {
   return end;
 }
 
+/* A brand's word [s, e): a letter, then letters and digits ("WSJ",
+** "VG247"); not a quoted reply's prefix ("MF>") nor a quoted-printable
+** tag left in a message ("=3CTD"). */
+static int brand_word(const char *t, uint32_t s, uint32_t e) {
+  unsigned char c = (unsigned char)t[s];
+  if (!(c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))) return 0;
+  for (; s < e; s++) {
+    c = (unsigned char)t[s];
+    if (!(c >= 0x80 || (c >= '0' && c <= '9') ||
+          ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')))
+      return 0;
+  }
+  return 1;
+}
+
 /* A brand opening short lines: the hashes of its distinct lines. */
 typedef struct brand {
   uint32_t s, e;
@@ -610,7 +625,8 @@ const char *hs_site_name(const hs_doc *d, const hs_aliases *a,
       int small = 0;
       while (fe < e && !is_sp((unsigned char)t[fe])) fe++;
       for (x = fe; x < e; x++) small |= t[x] >= 'a' && t[x] <= 'z';
-      if (small && fe - s >= 2 && fe - s <= 12 && caps(t, s, fe) >= 2) {
+      if (small && fe - s >= 2 && fe - s <= 12 && caps(t, s, fe) >= 2 &&
+          brand_word(t, s, fe)) {
         for (k = 0; k < npre; k++)
           if (pre[k].e - pre[k].s == fe - s && !memcmp(t + pre[k].s, t + s, fe - s))
             break;

@@ -434,7 +434,17 @@ static void test_mail_subject(void **state) {
       {"From: anna@harbor.example\nSubject: =?x-no-such-set?Q?pier?= and "
        "=?utf-8?Q?=ZZ?=\n\nThe council voted to rebuild the old ferry "
        "pier.\n",
-       "=?x-no-such-set?Q?pier?= and =?utf-8?Q?=ZZ?="}};
+       "=?x-no-such-set?Q?pier?= and =?utf-8?Q?=ZZ?="},
+      /* a quoted reply's prefix and a quoted-printable tag opening short
+      ** lines are no site's brand; "copyright law" opening a sentence is
+      ** no copyright line */
+      {"From: anna@harbor.example\nSubject: Re: the chat bot\n\nMF> Mike "
+       "says:\nMF> how are you?\nMF> SmarterChild says:\nMF> Great thx! "
+       "You?\n=3CTD width=3D=225%=22=3E\n=3CTD align=3Dmiddle vAlign=3Dtop\n"
+       "=3CTD bgColor=3D#b8ecff color=3Dred\nThere is nothing in the rules "
+       "that would stop it under\ncopyright law.  To avoid a long "
+       "digression, let me just say it is fine.\n",
+       "Re: the chat bot"}};
   size_t i;
   (void)state;
   for (i = 0; i < sizeof pages / sizeof pages[0]; i++) {
