@@ -181,6 +181,11 @@ int hs_pg_forwarded_article(const char *t, uint32_t body, uint32_t len,
 ** end in *ae (credits.c). */
 int hs_pg_address_host(const char *t, uint32_t s, uint32_t e, uint32_t *hs,
                        uint32_t *he, uint32_t *ae);
+/* An outlet named in a Persian lead, past the dateline's forms: «به
+** گزارش گروه بین‌الملل خبرگزاری فارس،», «... در گفت‌وگو با خبرنگار
+** خبرگزاری فارس همدان» (lead_credits.c): fills the name's bytes. */
+int hs_pg_lead_credit(const hs_aliases *a, const char *t, uint32_t s,
+                      uint32_t e, uint32_t *ns, uint32_t *ne);
 /* A dateline at the start of text[s,e): fills the name's bytes. */
 int hs_pg_dateline(const hs_aliases *a, const char *t, uint32_t s,
                    uint32_t e, uint32_t *ns, uint32_t *ne);

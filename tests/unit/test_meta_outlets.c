@@ -136,7 +136,30 @@ static void test_outlet_name_forms(void **state) {
        "keep their data in separate systems today.\nStatus quo\nMost "
        "records are still on paper.\nnorthwind GmbH\n"
        "Imprint\nnorthwind GmbH\n",
-       "northwind"}};
+       "northwind"},
+      /* fa: a lead naming the agency after its desk, before its bureau's
+      ** city, in quotation marks without a comma, or as the interviewing
+      ** reporter's outlet; not a source cited further down the page */
+      {"یک مرزبان در درگیری با اشرار مسلح به شهادت رسید.\n\nبه گزارش "
+       "گروه بین‌الملل خبرگزاری فارس، یک مرزبان در درگیری با اشرار مسلح در "
+       "هنگ مرزی سراوان به شهادت رسید.\n",
+       "Fars"},
+      {"یک مرزبان در درگیری با اشرار مسلح به شهادت رسید.\n\nبه گزارش "
+       "خبرگزاری فارس از زاهدان، یک مرزبان در درگیری با اشرار مسلح در هنگ "
+       "مرزی سراوان به شهادت رسید.\n",
+       "Fars"},
+      {"گل گهر میهمان تیم ذوب آهن است و به پیروزی نیاز دارد.\n\nبه گزارش\" "
+       "ورزش سه\" مجید جلالی بعد از 5 بازی موفق با گل گهر در هفته های "
+       "اخیر، باید تیمش را به مصاف ذوب آهن بفرستد.\n",
+       "Varzesh3"},
+      {"مدیر کل میراث فرهنگی همدان از برگزاری مراسم خبر داد.\n\nعلیرضا "
+       "ایزدی در گفت‌وگو با خبرنگار خبرگزاری فارس همدان اظهار داشت: مراسم "
+       "امشب برگزار می‌شود.\n",
+       "Fars"},
+      {"ونگر از پیروزی تیمش خوشحال است.\nآرسنال در خانه برد.\nبازی در "
+       "لندن برگزار شد.\nبه گزارش خبرگزاری فرانسه از لندن، ونگر خاطر نشان "
+       "کرد: ما باید این بازی را می‌بردیم.\n",
+       ""}};
   (void)state;
   assert_int_equal(outlet_misses(pages, sizeof pages / sizeof pages[0]), 0);
 }
