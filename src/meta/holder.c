@@ -13,6 +13,9 @@
 ** address in brackets, "unless otherwise noted", " / " before a second
 ** holder, "is a registered trademark"; an e-mail address is no name).  A line whose only
 ** words are the lead ("© 2019 All rights reserved.") has no holder.
+** A mark that ends its line, a year at most after it, follows its holder
+** ("Before It's News ©" over a channel's page): a name of 1 to 5 words
+** opening with a capital, no ":" or "|" in it.
 */
 #include <string.h>
 
@@ -108,4 +111,22 @@ int hs_pg_address_name(const char *v) {
   for (i = 1; i <= n; i++)
     if (dot[i] < 'a' || dot[i] > 'z') return 0;
   return dot[-1] != ' ';
+}
+
+int hs_pg_holder_before(const char *t, uint32_t s, uint32_t at, uint32_t me,
+                        uint32_t e, uint32_t *ns, uint32_t *ne) {
+  uint32_t q = me, x;
+  unsigned char c;
+  while (q < e && (is_sp(t[q]) || digit(t[q]))) q++;
+  if (q < e) return 0; /* more after the mark */
+  x = at;
+  while (x > s && is_sp(t[x - 1])) x--;
+  while (s < x && is_sp(t[s])) s++;
+  if (x <= s || x - s > 60 || words(t, s, x) > 5) return 0;
+  c = (unsigned char)t[s];
+  if (!(c >= 0x80 || (c >= 'A' && c <= 'Z'))) return 0;
+  if (memchr(t + s, ':', x - s) || memchr(t + s, '|', x - s)) return 0;
+  *ns = s;
+  *ne = x;
+  return 1;
 }

@@ -177,9 +177,11 @@ int hs_pg_rights_holder(const char *t, uint32_t s, uint32_t e, uint32_t *ns,
     return 1;
   }
   for (k = 0; marks[k]; k++)
-    if (ci_find(t, s, e, marks[k], &at))
-      return hs_pg_holder_after(t, at + (uint32_t)strlen(marks[k]), e, ns,
-                                ne);
+    if (ci_find(t, s, e, marks[k], &at)) {
+      uint32_t me = at + (uint32_t)strlen(marks[k]);
+      return hs_pg_holder_after(t, me, e, ns, ne) ||
+             (k == 0 && hs_pg_holder_before(t, s, at, me, e, ns, ne));
+    }
   return 0;
 }
 
@@ -607,6 +609,8 @@ const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
     else if (hs_pg_last_site(t, len, &ns, &ne) ||
              hs_pg_last_agency(a, t, len, &ns, &ne)) /* "REUTER" */
       put(&credit, a, t, ns, ne, 0.8);
+    else if (hs_pg_bio_outlet(a, t, len, &ns, &ne)) /* a writer's note */
+      put(&credit, a, t, ns, ne, 0.6);
   }
   src = carrier.value ? "carrier" : "masthead";
   if (!carrier.value && mast.value) carrier = mast, memset(&mast, 0, sizeof mast);

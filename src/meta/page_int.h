@@ -139,6 +139,10 @@ int hs_pg_rights_holder(const char *t, uint32_t s, uint32_t e, uint32_t *ns,
 ** of years, dashes and marks skipped (holder.c). */
 int hs_pg_holder_after(const char *t, uint32_t q, uint32_t e, uint32_t *ns,
                        uint32_t *ne);
+/* The holder before a copyright mark at text[at, me) that ends the line
+** s..e, a year at most after it ("Before It's News ©"; holder.c). */
+int hs_pg_holder_before(const char *t, uint32_t s, uint32_t at, uint32_t me,
+                        uint32_t e, uint32_t *ns, uint32_t *ne);
 /* The shape of a headline line (headline_shape.c): a title-case line
 ** (half of its long Latin words capitalised or more), a sentence-case one
 ** (fewer than a third), a sentence of running text (sentence case, and an
@@ -186,6 +190,10 @@ int hs_pg_address_host(const char *t, uint32_t s, uint32_t e, uint32_t *hs,
 ** خبرگزاری فارس همدان» (lead_credits.c): fills the name's bytes. */
 int hs_pg_lead_credit(const hs_aliases *a, const char *t, uint32_t s,
                       uint32_t e, uint32_t *ns, uint32_t *ne);
+/* The outlet of a writer's note on the page's last 3 lines ("X is a
+** contributor to the Washington Examiner."; bio_credits.c). */
+int hs_pg_bio_outlet(const hs_aliases *a, const char *t, uint32_t len,
+                     uint32_t *ns, uint32_t *ne);
 /* A dateline at the start of text[s,e): fills the name's bytes. */
 int hs_pg_dateline(const hs_aliases *a, const char *t, uint32_t s,
                    uint32_t e, uint32_t *ns, uint32_t *ne);

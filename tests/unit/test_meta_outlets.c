@@ -159,6 +159,28 @@ static void test_outlet_name_forms(void **state) {
       {"ونگر از پیروزی تیمش خوشحال است.\nآرسنال در خانه برد.\nبازی در "
        "لندن برگزار شد.\nبه گزارش خبرگزاری فرانسه از لندن، ونگر خاطر نشان "
        "کرد: ما باید این بازی را می‌بردیم.\n",
+       ""},
+      /* a copyright mark ending its line follows the holder */
+      {"press\n\nHarbor Channel News \u00a9\n\npeople powered news \u00ae\n\n"
+       "Council votes on pier\n\nThe council voted on Monday to rebuild the "
+       "old ferry pier after three hours of debate, the mayor said.\n",
+       "Harbor Channel News"},
+      /* a writer's note at the foot names the site the page never
+      ** names; a scholar's or a vague one does not */
+      {"The council voted on Monday to rebuild the old ferry pier after "
+       "three hours of debate, the mayor said.\n\nAnna Berg is the "
+       "contributors editor for the Harbor Examiner.\n",
+       "Harbor Examiner"},
+      {"The council voted on Monday to rebuild the old ferry pier after "
+       "three hours of debate, the mayor said.\n\nAnna Berg (@aberg) is a "
+       "contributor to the Harbor Examiner's Beltway blog. She is a "
+       "resident scholar at the Northwind Institute.\n\nIf you would like "
+       "to write an op-ed, read our guidelines.\n",
+       "Harbor Examiner"},
+      {"The council voted on Monday to rebuild the old ferry pier after "
+       "three hours of debate, the mayor said.\n\nAnna Berg is a resident "
+       "scholar at the Northwind Institute. Bob Lee is a reporter for a "
+       "local paper.\n",
        ""}};
   (void)state;
   assert_int_equal(outlet_misses(pages, sizeof pages / sizeof pages[0]), 0);
