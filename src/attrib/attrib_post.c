@@ -145,7 +145,9 @@ static const struct {
     {"the company", 1}, {"the firm", 1}, {"the bank", 1}, {"the trust", 1},
     {"the group", 1}, {"the spokesman", 1}, {"the spokeswoman", 1},
     {"the reports", 0}, {"the letter", 0}, {"a study", 0}, {"the study", 0},
-    {"the sources", 0},
+    {"the sources", 0}, {"the board", 1}, {"the exchange", 1},
+    {"the team", 1}, {"the proposal", 0}, {"a report", 0},
+    {"a spokesman", 1}, {"a spokeswoman", 1},
     {"a survey", 0}, {"the survey", 0}, {"one report", 0},
     {"المصادر", 0}, {"الجمارك", 1},
     {"التقرير", 0}, {"المصدر", 0}, {"الوزارة", 1}, {"الهيئة", 1},
@@ -231,11 +233,77 @@ static const char *const demonstratives[] = {
     "this ", "that ", "these ", "those ", "هذا ", "هذه ", "این ", "اين ",
     "آن ", NULL};
 
-static int vague_kind(const hs_attribution *a) {
+/* Words that join phrases: a span holding one between "the" and a vague
+** head is more than a modified head ("the head of the company"). */
+static const char *const joiners_en[] = {"of", "for", "at", "in", "on",
+                                         "and", "the", "a", "an", "from",
+                                         "to", "with", "by", NULL};
+/* Endings of English adjectives of nationality ("Swedish", "Italian",
+** "Japanese", "Iraqi", "Dutch"). */
+static const char *const demonym_ends_en[] = {"ish", "ian", "ese", "an", "i",
+                                              "ch", NULL};
+
+static int in_words(const char *w, size_t n, const char *const *list) {
+  size_t k;
+  for (k = 0; list[k]; k++)
+    if (ieq(w, n, list[k])) return 1;
+  return 0;
+}
+
+/* "The Swedish firm", "The Chicago options exchange", "The research team":
+** "the", at most three modifiers and a lower-case head whose "the HEAD" is
+** a vague row; a modifier is a lower-case word, an adjective of
+** nationality or a place of the place table ("New York"), so that a name
+** before the head ("the Tanjug news agency") keeps the span a source.
+** Returns the row's kind, or -1. */
+static int vague_modified_en(const hs_aliases *al, const char *v, size_t n) {
+  size_t k, hs, p;
+  int nmod = 0;
+  char head[40];
+  if (n < 6 || !ieq(v, 4, "the ")) return -1;
+  for (hs = n; hs > 4 && v[hs - 1] != ' ' && v[hs - 1] != '\n'; hs--) {
+  }
+  if (hs <= 4 || n - hs + 4 >= sizeof head || !(v[hs] >= 'a' && v[hs] <= 'z'))
+    return -1;
+  memcpy(head, "the ", 4);
+  memcpy(head + 4, v + hs, n - hs);
+  head[n - hs + 4] = '\0';
+  for (k = 0; k < sizeof vague_rows / sizeof vague_rows[0]; k++)
+    if (!strcmp(head, vague_rows[k].text)) break;
+  if (k == sizeof vague_rows / sizeof vague_rows[0]) return -1;
+  for (p = 4; p < hs - 1;) {
+    size_t q = p, r, j;
+    int ok = 0;
+    while (q < hs - 1 && v[q] != ' ' && v[q] != '\n') q++;
+    if (++nmod > 3 || in_words(v + p, q - p, joiners_en)) return -1;
+    for (j = p; j < q; j++)
+      if ((unsigned char)v[j] >= 0x80) return -1;
+    if (v[p] >= 'a' && v[p] <= 'z') ok = 1;
+    for (j = 0; !ok && demonym_ends_en[j]; j++) {
+      size_t m = strlen(demonym_ends_en[j]);
+      ok = q - p > m + 2 && ieq(v + q - m, m, demonym_ends_en[j]);
+    }
+    /* a place of the place table, of one word or more */
+    for (r = q; !ok && r <= hs - 1; r++) {
+      if (r < hs - 1 && v[r] != ' ' && v[r] != '\n') continue;
+      if (al && hs_aliases_place(al, v + p, r - p, NULL)) {
+        ok = 1;
+        q = r;
+      }
+    }
+    if (!ok) return -1;
+    p = q + 1;
+  }
+  return vague_rows[k].kind;
+}
+
+static int vague_kind(const hs_aliases *al, const hs_attribution *a) {
   size_t k, n = strlen(a->source);
   const char *sp;
+  int kind;
   for (k = 0; k < sizeof vague_rows / sizeof vague_rows[0]; k++)
     if (ieq(a->source, n, vague_rows[k].text)) return vague_rows[k].kind;
+  if ((kind = vague_modified_en(al, a->source, n)) >= 0) return kind;
   for (k = 0; demonstratives[k]; k++) {
     size_t m = strlen(demonstratives[k]);
     if (n > m && ieq(a->source, m, demonstratives[k]) &&
@@ -471,7 +539,7 @@ void hs_attrib_post(const char *text, size_t len, const hs_aliases *al,
     int kind;
     trim(text, al, &v[i]);
     type_by_form(al, &v[i]);
-    kind = vague_kind(&v[i]);
+    kind = vague_kind(al, &v[i]);
     if (kind >= 0) {
       size_t j;
       v[i].vague = 1;

@@ -457,6 +457,14 @@ static const struct {
     {"A statement said the firm expects to pay more.", "A statement"},
     /* «بحسب تعبيره» (in his words) names no source */
     {"قال الوزير إن الأمر انتهى، بحسب تعبيره.", "الوزير"},
+    /* a vague head after modifiers: lower-case words, a nationality, a
+    ** place */
+    {"Sales fell, the Swedish firm said.", "the Swedish firm"},
+    {"The New York team said the device works.", "The New York team"},
+    {"The research team said the device works.", "The research team"},
+    {"Rates will rise, the Board said.", "the Board"},
+    {"Growth will slow, a report says.", "a report"},
+    {"A spokeswoman said the show was cancelled.", "A spokeswoman"},
 };
 
 static void test_attrib_vague(void **state) {
