@@ -145,6 +145,11 @@ def cue_tables():
             if lang != key:
                 continue
             what = [m for f, m in FLAGS if f in flags]
+            if text.endswith(" "):
+                # a cue shorter than the index key, written with its space
+                text = text.rstrip()
+                what = [m for m in what if m != "may be joined to the next word"]
+                what.insert(0, "a word follows")
             out.append(f"| `{text}` | {side.lower()} | " +
                        ("; ".join(what) if what else "statement") + " |")
         out.append("")

@@ -322,8 +322,10 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
         if (c->lang[0] == 'e' && /* a call to strcmp only for English */
             (((!strcmp(c->text, "rejected") || !strcmp(c->text, "dismissed")) &&
               !hs_attr_denies_statement_en(&t, ce, se->e)) ||
-             (!strcmp(c->text, "added") && hs_attr_amount_at(&t, ce, se->e))))
-          break; /* "the pound had added 0.5%": rose, said nothing */
+             (!strcmp(c->text, "added") && hs_attr_amount_at(&t, ce, se->e)) ||
+             (!strcmp(c->text, "say ") && hs_attr_noun_say_en(&t, se->s, p))))
+          break; /* "the pound had added 0.5%": rose, said nothing; "a
+                 ** greater say": a noun */
         if (c->dir == AFTER) {
           uint32_t from = (c->flags & F_TOLD) ? hs_attr_skip_told_ar(&t, se, ce) : ce;
           ok = hs_attr_read_after(&t, from, se->e, c->lang, &s, &e);
@@ -353,6 +355,7 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
                 (hs_attr_read_before(&t, se->s, p, c->lang, &s, &e) &&
                  !(c->lang[0] == 'f' && hs_attr_after_prep_fa(&t, se->s, s))));
           /* «... به فارس گفت»: the one told ("told Fars"), not the source */
+          if (ok && c->lang[0] == 'f') hs_attr_object_fa(&t, s, &e);
         }
         if (ok && e > s) {
           /* drop a leading "the" only for pronoun checks */

@@ -168,6 +168,9 @@ void hs_attr_extend_title_ar(const txt *t, const sent *se, uint32_t *e);
 ** the source at s («در رم گفت»: a place, not the subject). */
 int hs_attr_greeting_fa(const txt *t, uint32_t lo, uint32_t p);
 int hs_attr_after_prep_fa(const txt *t, uint32_t lo, uint32_t s);
+/* subject.c: a Persian subject read up to «را» that ends with «N خود»
+** (the object): cut before N. */
+void hs_attr_object_fa(const txt *t, uint32_t s, uint32_t *e);
 /* subject.c: a Russian head read alone before «в» and a body («источник
 ** в МВД»): extended over the body. */
 void hs_attr_extend_in_ru(const txt *t, const sent *se, uint32_t s,
@@ -187,6 +190,8 @@ uint32_t hs_attr_skip_article(const txt *t, uint32_t s, uint32_t e);
 ** being the attributions read in it so far. */
 int hs_attr_plausible_en(const txt *t, uint32_t s, uint32_t e);
 int hs_attr_denies_statement_en(const txt *t, uint32_t ce, uint32_t lim);
+/* english.c: 1 if "say" at p is a noun ("a greater say"): no cue. */
+int hs_attr_noun_say_en(const txt *t, uint32_t lo, uint32_t p);
 int hs_attr_source_before_en(const txt *t, const sent *se, const found *f,
                              size_t first, size_t nf, const cue_row *c,
                              uint32_t p, uint32_t ce, uint32_t *s,

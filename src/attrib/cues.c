@@ -79,6 +79,10 @@ const cue_row hs_attr_cues[] = {
     {"en", "called the reports", BEFORE, F_DENIAL},
     {"en", "said", BEFORE, F_INVERT},
     {"en", "says", BEFORE, F_INVERT},
+    /* a cue has HS_ATTR_CUE_KEY bytes or more: "say" with its space */
+    {"en", "say ", BEFORE, F_INVERT | F_ATTACHED},
+    {"en", "has been reported as saying", BEFORE, 0},
+    {"en", "was reported as saying", BEFORE, 0},
     {"en", "told", BEFORE, 0},
     {"en", "has reported", BEFORE, 0},
     {"en", "reported", BEFORE, 0},
@@ -363,7 +367,7 @@ const char *const hs_attr_stop_ar[] = {
     "مساء", "صباح", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء",
     "الخميس", "الجمعة", "السبت", "هذه", "هذا", "ذلك", "تلك", "هذي", "كل",
     "وجود", "صحة", "عقب", "إثر", "اثر", "بعد", "قبل", "أثناء", "اثناء",
-    "لدى", "عند",
+    "لدى", "عند", "ما", "بما", "مما",
     /* a verb cue ends a source read forwards: «وبحسب وكالة الصحافة
     ** الفرنسية قال متحدث ...» is two sources */
     "قال", "وقال", "قالت", "وقالت", "أكد", "أكدت", "أعلن", "أعلنت", "أضاف",
@@ -373,7 +377,7 @@ const char *const hs_attr_stop_fa[] = {
     "گفت", "گفتند", "اعلام", "افزود", "نوشت", "تصریح", "خاطرنشان", "عنوان",
     "اظهار", "نیز", "هم", "پس", "پیش", "قبل", "بعد", "هنگام", "طی", "ضمن",
     "برای", "درباره", "بر", "دیروز", "امشب", "دیشب", "صبح", "عصر", "شب",
-    "ظهر", "بامداد", "شامگاه", "امسال", "البته", NULL};
+    "ظهر", "بامداد", "شامگاه", "امسال", "البته", "اما", "ولی", NULL};
 /* Russian: conjunctions, prepositions, pronouns, time words and the verb
 ** cues themselves ("Об этом сообщил X": «этом» ends a source read back). */
 const char *const hs_attr_stop_ru[] = {

@@ -253,6 +253,23 @@ static void trim_name_en(const txt *t, uint32_t s, uint32_t *e) {
   }
 }
 
+/* "have a say", "a greater say in", "the final say": "say" a noun, after
+** an article or one of these words; no cue. */
+static const char *const say_noun_before_en[] = {
+    "a", "an", "the", "no", "any", "greater", "bigger", "larger", "more",
+    "final", "last", "equal", "real", "little", "stronger", "much", "direct",
+    "full", NULL};
+
+int hs_attr_noun_say_en(const txt *t, uint32_t lo, uint32_t p) {
+  uint32_t e = p, b;
+  while (e > lo && t->s[e - 1] == ' ') e--;
+  b = e;
+  while (b > lo && ((t->s[b - 1] >= 'a' && t->s[b - 1] <= 'z') ||
+                    (t->s[b - 1] >= 'A' && t->s[b - 1] <= 'Z')))
+    b--;
+  return b < e && hs_attr_in_list(t->s + b, e - b, say_noun_before_en);
+}
+
 int hs_attr_source_before_en(const txt *t, const sent *se, const found *f,
                              size_t first, size_t nf, const cue_row *c,
                              uint32_t p, uint32_t ce, uint32_t *s,

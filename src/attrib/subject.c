@@ -555,3 +555,22 @@ int hs_attr_greeting_fa(const txt *t, uint32_t lo, uint32_t p) {
 int hs_attr_after_prep_fa(const txt *t, uint32_t lo, uint32_t s) {
   return word_before_in(t, lo, s, prep_fa);
 }
+
+/* «باشگاه تراکتورسازی تبریز موضع خود را ... اعلام کرد»: a subject read
+** up to the object marker «را» ends with the object when its last word is
+** the reflexive «خود» ("its own position"): a noun and «خود» dropped. */
+void hs_attr_object_fa(const txt *t, uint32_t s, uint32_t *e) {
+  static const char khod[] = " \xD8\xAE\xD9\x88\xD8\xAF"; /* " خود" */
+  static const char ra[] = " \xD8\xB1\xD8\xA7"; /* " را" */
+  const uint32_t nk = sizeof khod - 1, nr = sizeof ra - 1;
+  uint32_t b;
+  if (*e - s <= nk || memcmp(t->s + *e - nk, khod, nk) || *e + nr > t->len ||
+      memcmp(t->s + *e, ra, nr) ||
+      (*e + nr < t->len && !hs_attr_punct_len(t, *e + nr)))
+    return;
+  b = *e - nk;
+  while (b > s && t->s[b - 1] != ' ') b--; /* the noun before «خود» */
+  while (b > s && t->s[b - 1] == ' ') b--;
+  /* a subject of two words or more is left */
+  if (b > s && memchr(t->s + s, ' ', b - s)) *e = b;
+}

@@ -390,6 +390,8 @@ static const attr_case cases[] = {
     /* «البته» (of course) opens no name */
     {"البته کفاشیان گفته بود که بازی برگزار می‌شود.",
      {{"کفاشیان", HS_SRC_PERSON, 0, 0}}},
+    /* "say" a noun, not a cue */
+    {"Workers want a greater say in the firm.", {{NULL, 0, 0, 0}}},
 };
 
 /* Chains whose two ends are apart: (citing, cited) by normalized name,
@@ -514,6 +516,18 @@ static const struct {
      "talks would go on in Geneva next month, with a report due\nby the end "
      "of the year on the state of the negotiations.",
      "U.S. Trade Representative\nClayton Yeutter"},
+    {"Analysts say the market will grow.", "Analysts"},
+    /* a name before the vague head is a source ("Tanjug") */
+    {"The official Tanjug news agency said the talks failed.",
+     "The official Tanjug news agency"},
+    /* «ما» (what) opens the object */
+    {"نفى مساعد وزير الداخلية اللواء حسن السوهاجي ما تردد عن إصابة الرئيس.",
+     "مساعد وزير الداخلية اللواء حسن السوهاجي"},
+    /* «اما» (but) opens the clause, no part of the name */
+    {"اما جوی بارتون مدعی شد شرایط باید تغییر کند.", "جوی بارتون"},
+    /* «N خود را»: the object, not the subject */
+    {"باشگاه تراکتورسازی تبریز موضع خود را درباره جذب بازیکنان اعلام کرد.",
+     "باشگاه تراکتورسازی تبریز"},
 };
 
 static void test_attrib_spans(void **state) {
@@ -529,6 +543,7 @@ static void test_attrib_spans(void **state) {
     if (!n) fail_msg("'%s': nothing found", t);
     if (strcmp(a[0].source, span_cases[i].source))
       fail_msg("'%s': source '%s'", t, a[0].source);
+    if (a[0].vague) fail_msg("'%s': '%s' marked vague", t, a[0].source);
     hs_attributions_free(a, n);
   }
   hs_aliases_free(al);
