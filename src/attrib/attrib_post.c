@@ -479,6 +479,110 @@ static void type_by_context(const char *text, size_t len,
     }
 }
 
+/* English office words: a person the text names with one ("Tory leader
+** Michael Howard", "Kamal Nath, Commerce and Industry Minister, ...",
+** "William Makower, chief executive of Panlogic") speaks for a body.  A
+** club "boss" or "manager" is a coach and a "chief economist" an expert:
+** persons. */
+static const char *const office_en[] = {
+    "minister", "secretary", "chairman", "chairwoman", "president",
+    "director", "executive", "spokesman", "spokeswoman",
+    "governor", "ambassador", "mayor", "commissioner", "chancellor",
+    "premier", "senator", "leader", "officer", "representative",
+    NULL};
+
+static int ascii_word(const char *v, size_t n) {
+  size_t k;
+  for (k = 0; k < n; k++)
+    if ((unsigned char)v[k] >= 0x80) return 0;
+  return n > 0;
+}
+
+/* 1 if the text names the person whose surname is at [i, i + m) with an
+** office: an office word before the name (first names between; not after
+** "former" or "ex-"), or in the apposition after it ("NAME, ... OFFICE
+** ...,", up to seven words). */
+static int office_at_en(const char *text, size_t len, size_t i, size_t m) {
+  size_t b = i, e = i + m;
+  int nw;
+  for (nw = 0; nw < 3 && b > 1 && text[b - 1] == ' '; nw++) {
+    size_t w = b - 1;
+    while (w > 0 && text[w - 1] != ' ' && text[w - 1] != '\n') w--;
+    if (!(text[w] >= 'A' && text[w] <= 'Z') || nw == 2 ||
+        in_words(text + w, b - 1 - w, office_en)) {
+      if (in_words(text + w, b - 1 - w, office_en)) {
+        size_t x = w;
+        if (w >= 2 && (text[w - 1] == '-' || text[w - 1] == ' ')) {
+          x = w - 1;
+          while (x > 0 && text[x - 1] != ' ' && text[x - 1] != '\n') x--;
+          if (ieq(text + x, 7, "former ") || ieq(text + x, 3, "ex-")) break;
+        }
+        return 1;
+      }
+      break;
+    }
+    b = w;
+  }
+  if (e + 2 < len && text[e] == ',' && text[e + 1] == ' ') {
+    size_t p = e + 2;
+    for (nw = 0; nw < 7 && p < len; nw++) {
+      size_t q = p;
+      while (q < len && ((text[q] >= 'a' && text[q] <= 'z') ||
+                         (text[q] >= 'A' && text[q] <= 'Z') || text[q] == '-'))
+        q++;
+      if (q == p) break;
+      if (in_words(text + p, q - p, office_en)) return 1;
+      if (q >= len || text[q] != ' ') break;
+      p = q + 1;
+    }
+  }
+  return 0;
+}
+
+/* An English person whose surname the text gives with an office anywhere
+** (the name may come first in short: "Mr Howard") is `official`. */
+static void type_by_office_en(const char *text, size_t len,
+                              hs_attribution *a) {
+  const char *v = a->source, *w;
+  size_t n = strlen(v), m, i;
+  if (a->type != HS_SRC_PERSON || !ascii_word(v, n)) return;
+  w = v + n;
+  while (w > v && w[-1] != ' ' && w[-1] != '\n') w--;
+  m = (size_t)(v + n - w);
+  if (m < 2 || !(w[0] >= 'A' && w[0] <= 'Z')) return;
+  for (i = 1; i + m <= len; i++) {
+    if (text[i] != w[0] || memcmp(text + i, w, m) ||
+        (text[i - 1] >= 'A' && text[i - 1] <= 'z') ||
+        (i + m < len && ((text[i + m] >= 'a' && text[i + m] <= 'z') ||
+                         (text[i + m] >= 'A' && text[i + m] <= 'Z'))))
+      continue;
+    if (office_at_en(text, len, i, m)) {
+      a->type = HS_SRC_OFFICIAL;
+      return;
+    }
+  }
+}
+
+/* A Persian or Arabic news item names an office in its lede («فرماندار
+** بروجرد گفت») and the one holding it in the body («محمدعلی توحیدی امروز
+** ... اظهار داشت»): a person named after an attribution to an office
+** described without a name is that official. */
+static void type_by_lede_office(hs_attribution *v, size_t i) {
+  size_t j, k;
+  if (v[i].type != HS_SRC_PERSON || (unsigned char)v[i].source[0] < 0xD8 ||
+      (unsigned char)v[i].source[0] > 0xDB)
+    return;
+  for (j = 0; j < i; j++) {
+    const char *s = v[j].source, *sp = strchr(s, ' ');
+    if (v[j].vague || v[j].type != HS_SRC_OFFICIAL || !sp) continue;
+    for (k = 0; office_ar_fa[k]; k++)
+      if (ieq(s, (size_t)(sp - s), office_ar_fa[k])) {
+        v[i].type = HS_SRC_OFFICIAL;
+        return;
+      }
+  }
+}
+
 /* Russian surname endings: a lone capitalized Cyrillic word ending so
 ** is a person ("Путин", "Лавров", "Порошенко"). */
 static const char *const surname_ru[] = {"ов", "ев", "ёв", "ин", "ын", "ский",
@@ -535,6 +639,8 @@ void hs_attrib_post(const char *text, size_t len, const hs_aliases *al,
   for (i = 0; i < n; i++) type_by_first_name(text, &v[i]);
   for (i = 0; i < n; i++) type_by_context(text, len, &v[i]);
   for (i = 0; i < n; i++) type_by_shape(text, &v[i]);
+  for (i = 0; i < n; i++) type_by_office_en(text, len, &v[i]);
+  for (i = 0; i < n; i++) type_by_lede_office(v, i);
   for (i = 0; i < n; i++) {
     int kind;
     trim(text, al, &v[i]);

@@ -392,6 +392,24 @@ static const attr_case cases[] = {
      {{"کفاشیان", HS_SRC_PERSON, 0, 0}}},
     /* "say" a noun, not a cue */
     {"Workers want a greater say in the firm.", {{NULL, 0, 0, 0}}},
+    /* a person the text names with an office speaks for a body; a coach
+    ** and a former minister do not */
+    {"Tory leader Michael Howard spoke first. Mr Howard said taxes would "
+     "rise.",
+     {{"Mr Howard", HS_SRC_OFFICIAL, 0, 0}}},
+    {"Kamal Nath, Commerce and Industry Minister, announced the decision.",
+     {{"Kamal Nath", HS_SRC_OFFICIAL, 0, 0}}},
+    {"William Makower, chief executive of Panlogic, said sales rose.",
+     {{"William Makower", HS_SRC_OFFICIAL, 0, 0}}},
+    {"City boss Kevin Keegan spoke first. Keegan said the side played well.",
+     {{"Keegan", HS_SRC_PERSON, 0, 0}}},
+    {"Former minister Robin Cook spoke. Mr Cook said it was wrong.",
+     {{"Mr Cook", HS_SRC_PERSON, 0, 0}}},
+    /* the lede's office, the body's name: one official */
+    {"فرماندار بروجرد گفت: مردم آمدند.\n\nمحمدعلی توحیدی امروز اظهار داشت: "
+     "انتخابات سالم بود.",
+     {{"فرماندار بروجرد", HS_SRC_OFFICIAL, 0, 0},
+      {"محمدعلی توحیدی", HS_SRC_OFFICIAL, 0, 0}}},
 };
 
 /* Chains whose two ends are apart: (citing, cited) by normalized name,
