@@ -144,7 +144,8 @@ static const char *const furniture_parts[] = {
     "share on", "sign up", "newsletter", "leave a reply", "leave a comment",
     "lascia un commento", "deja un comentario", "deixe um comentário",
     "get short url", "external links", "cookies", "sharing options",
-    "show more", "getty images", "image copyright", "shutterstock",
+    "show more", "click here", "getty images", "image copyright",
+    "shutterstock",
     "ap photo", "afp photo", "reuters/", "/reuters", "/ap", "/afp", NULL};
 
 /* Publication labels: a short line opening with one is a date line even
@@ -160,7 +161,11 @@ static const char *const date_labels[] = {
 static const char *const caption_cues[] = {
     "photo:", "photo by", "photos:", "image:", "image credit", "credit:",
     "credits:", "photograph:", "file photo", "foto:", "bild:", "above:",
-    "pictured:", "source:", "follow ", "share ", "fonte:", "fuente:", NULL};
+    "pictured:", "source:", "follow ", "share ", "fonte:", "fuente:",
+    /* a site's ticker of another story ("Headline: Bitcoin Searches
+    ** Exceed Trump!" over every article of the site) */
+    "headline:", "headlines:", "top headline:", "trending:", "ticker:",
+    NULL};
 
 /* Byline openers: "By NAME", "Por NAME", «بقلم». */
 static const char *const byline_cues[] = {

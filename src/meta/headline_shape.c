@@ -61,6 +61,26 @@ int hs_hl_sentence_case(const char *t, uint32_t s, uint32_t e) {
   return n >= 3 && 3 * c < n;
 }
 
+/* A standfirst's case: sentence case, or short of title case (fewer than
+** half capitalised: names in it) with a clause after a comma, a comma
+** before a small letter ("Neither Rev. Rodriguez nor Pope Francis will be
+** there, but President Trump will be, addressing ..."). */
+static int standfirst_case(const char *t, uint32_t s, uint32_t e) {
+  size_t n, c;
+  uint32_t i;
+  if (hs_hl_sentence_case(t, s, e)) return 1;
+  c = caps_words(t, s, e, &n);
+  if (n < 3 || 2 * c >= n) return 0;
+  for (i = s; i + 2 < e; i++)
+    if (t[i] == ',' && t[i + 1] == ' ' && t[i + 2] >= 'a' && t[i + 2] <= 'z')
+      return 1;
+  return 0;
+}
+
+int hs_hl_standfirst_case(const char *t, uint32_t s, uint32_t e) {
+  return standfirst_case(t, s, e);
+}
+
 /* A sentence of running text, not a headline, in a line of sentence case:
 ** it ends with an ellipsis ("... full of optimism and hope…"), holds a
 ** second sentence ("Are you truly happy? Is happiness ..."), or runs past
@@ -98,7 +118,7 @@ void hs_hl_adjust(const char *t, uint32_t len, hs_page_start *art) {
     art->found = 0;
     return;
   }
-  if (words(t, s, e) < 8 || !hs_hl_sentence_case(t, s, e)) return;
+  if (words(t, s, e) < 8 || !standfirst_case(t, s, e)) return;
   /* the next two non-blank lines */
   ns = hs_meta_eol(t, e, len);
   while (ns < len && (t[ns] == '\n' || is_sp(t[ns]))) ns++;

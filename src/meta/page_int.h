@@ -149,6 +149,9 @@ int hs_pg_holder_before(const char *t, uint32_t s, uint32_t at, uint32_t me,
 ** ellipsis at its end, a second sentence or more than 20 words). */
 int hs_hl_title_case(const char *t, uint32_t s, uint32_t e);
 int hs_hl_sentence_case(const char *t, uint32_t s, uint32_t e);
+/* A standfirst's case: sentence case, or fewer than half capitalised with
+** a clause after a comma (", but President Trump will be"). */
+int hs_hl_standfirst_case(const char *t, uint32_t s, uint32_t e);
 int hs_hl_text_sentence(const char *t, uint32_t s, uint32_t e, size_t w);
 /* 1 unless text[s,e) is a byline, holds a date or opens with a label
 ** ("Headline: ..."): a line a standfirst may stand over. */

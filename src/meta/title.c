@@ -34,6 +34,12 @@ static const char *const id_prefixes[] = {
     "رقم المقال", "کد خبر", "شناسه خبر", "publish date", "published",
     "posted", "updated", "date:", "date :", "نشر في", "تاريخ النشر",
     "تاریخ انتشار", "زمان انتشار", "by ", "بقلم", "كتب:", "نویسنده", NULL};
+/* A site's ticker of another story ("Headline: Bitcoin Searches Exceed
+** Trump!"), and a link line's words ("Listen to the Podcast Audio: Click
+** Here", a line of at most 12 words holding them). */
+static const char *const ticker_prefixes[] = {
+    "headline:", "headlines:", "top headline:", "trending:", "ticker:", NULL};
+static const char *const link_words[] = {"click here", NULL};
 /* -------------------------------------------------------------- headline */
 
 /* 1 if the line holds a date expression. */
@@ -123,6 +129,11 @@ static int label_line(const char *t, uint32_t s, uint32_t e) {
   }
   for (k = 0; id_prefixes[k]; k++)
     if (ci_at(t, s, e, id_prefixes[k])) return 1;
+  for (k = 0; ticker_prefixes[k]; k++)
+    if (ci_at(t, s, e, ticker_prefixes[k])) return 1;
+  for (k = 0; link_words[k]; k++)
+    if (words(t, s, e) <= 12 && ci_find(t, s, e, link_words[k], NULL))
+      return 1;
   for (k = 0; hs_pg_carrier_cues[k]; k++)
     if (ci_at(t, s, e, hs_pg_carrier_cues[k])) return 1;
   for (k = 0; hs_pg_credit_cues[k]; k++)
@@ -163,7 +174,7 @@ void hs_page_title(const hs_doc *d, const hs_aliases *a, const hs_range *b,
     if (t[e - 1] == '.' || hs_hl_text_sentence(t, s, e, w)) return;
     /* a standfirst in sentence case over the headline in title case, the
     ** article's paragraph under them: the headline */
-    if (w >= 8 && i + 2 < n && !ln[i + 1].boiler && hs_hl_sentence_case(t, s, e) &&
+    if (w >= 8 && i + 2 < n && !ln[i + 1].boiler && hs_hl_standfirst_case(t, s, e) &&
         hs_hl_title_case(t, ln[i + 1].s, ln[i + 1].e) &&
         hs_hl_headline_form(t, ln[i + 1].s, ln[i + 1].e) &&
         words(t, ln[i + 1].s, ln[i + 1].e) >= 3 &&

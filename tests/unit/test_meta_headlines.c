@@ -320,7 +320,25 @@ static void test_scraped_headlines(void **state) {
        ""},
       {"Are you truly happy? Is happiness a passing feeling for you?\n" PIER
        "\n",
-       ""}};
+       ""},
+      /* a site's ticker under the headline ("Headline: ..." over every
+      ** article of the site) is never the headline; nor a link line */
+      {"Unbearable Slowness of Pier Turnings, Part 1 and Part 2\n\n"
+       "Headline: Harbor Searches Exceed Records! Harbor Stocks Are Next!\n\n"
+       "By Anna Berg / The Harbor Platform\n\nPart 1\n\n\u201cThe next "
+       "harbor records are due to begin shortly after the new millennium, "
+       "and searches for stocks will spark a sudden rise,\u201d the trader "
+       "wrote in a note to clients on Monday, adding that prices would "
+       "climb for weeks.\n\n" PIER "\n",
+       "Unbearable Slowness of Pier Turnings, Part 1 and Part 2"},
+      {"Listen to the Podcast Audio: Click Here\n\n" PIER "\n", ""},
+      /* a standfirst naming people (short of title case) with a clause
+      ** after a comma, over the headline in title case */
+      {"Subscribe to Harbor Free Press for FREE\n\nNeither Mayor Smith nor "
+       "Governor Brown will be there, but President Lee will be, speaking "
+       "to the crowd by video\n\nIt\u2019s Not Really the Mayor Who Needs "
+       "His Pier Rebuilt\n\n" PIER "\n",
+       "It\u2019s Not Really the Mayor Who Needs His Pier Rebuilt"}};
 #undef PIER
   hs_aliases *al = NULL;
   size_t i, wrong = 0;
