@@ -462,6 +462,20 @@ static int footer_holder(const char *t, uint32_t s, uint32_t e, uint32_t *ns,
   if (words(t, s, e) > 4) return 0;
   for (p = s; p < e; p++)
     if (t[p] >= '0' && t[p] <= '9') return 0;
+  /* not the tail of a sentence wrapped at a fixed width: the line right
+  ** above, of 6 words or more, ending in a letter or a comma runs on into
+  ** it ("... Tidewater Oil" over "Co and Loop Inc."; not "Imprint") */
+  p = s;
+  while (p > 0 && is_sp(t[p - 1])) p--;
+  if (p > 0 && t[p - 1] == '\n') {
+    uint32_t pe = --p, ps;
+    while (pe > 0 && (is_sp(t[pe - 1]) || t[pe - 1] == '\r')) pe--;
+    for (ps = pe; ps > 0 && t[ps - 1] != '\n'; ps--) {}
+    if (pe > ps && words(t, ps, pe) >= 6 &&
+        (t[pe - 1] == ',' ||
+         ((t[pe - 1] | 0x20) >= 'a' && (t[pe - 1] | 0x20) <= 'z')))
+      return 0;
+  }
   for (k = 0; legal_ends[k]; k++) {
     size_t m = strlen(legal_ends[k]);
     if (e - s > m + 2 && ci_at(t, e - (uint32_t)m, e, legal_ends[k])) {

@@ -137,6 +137,14 @@ static void test_outlet_name_forms(void **state) {
        "records are still on paper.\nnorthwind GmbH\n"
        "Imprint\nnorthwind GmbH\n",
        "northwind"},
+      /* a legal form ending the tail of a sentence wrapped at a fixed
+      ** width names no holder */
+      {"HARBOR RATING CUT TO 'D'\n    NEW YORK, April 13 - The rating agency "
+       "said it cut the debt.\n    Reduced to D from B were the senior debt "
+       "of Harbor, Getty\nOil Co, Pier Capital Co Inc, Reserve Oil and "
+       "Tidewater Oil\nCo and Loop Inc.\n    Cut to D from C were the "
+       "others.\n",
+       ""},
       /* fa: a lead naming the agency after its desk, before its bureau's
       ** city, in quotation marks without a comma, or as the interviewing
       ** reporter's outlet; not a source cited further down the page */
