@@ -244,6 +244,20 @@ static int dated_path(const char *t, uint32_t s, uint32_t e) {
   return hs_url_date(buf, &y, &m, &d);
 }
 
+/* An article's path text[s, e) (after the host): two parts or more, a
+** digit in it, no query ("/GoldSeek/1508764620.php"; not "/" nor
+** "/mailman/listinfo/fork" nor "/talkread.bml?itemid=63598"). */
+static int article_path(const char *t, uint32_t s, uint32_t e) {
+  uint32_t i;
+  int slashes = 0, digits = 0;
+  for (i = s; i < e; i++) {
+    if (t[i] == '?') return 0;
+    slashes += t[i] == '/' && i + 1 < e;
+    digits |= t[i] >= '0' && t[i] <= '9';
+  }
+  return slashes >= 2 && digits;
+}
+
 int hs_pg_source_address(const char *t, uint32_t len, uint32_t *hs,
                          uint32_t *he, uint32_t *us, uint32_t *ue) {
   uint32_t e = len, s, bh = 0, bhe = 0, bs = 0, be = 0;
@@ -266,11 +280,14 @@ int hs_pg_source_address(const char *t, uint32_t len, uint32_t *hs,
       }
     }
     /* an address alone on its line, without a label, whose path holds a
-    ** date: an article's (a site's home page is no credit); one of two
-    ** such lines is a list of references ("For More Information See:") */
+    ** date, or on the last line an article's path: an article's (a
+    ** site's home page is no credit); one of two such lines is a list of
+    ** references ("For More Information See:") */
     if (hs_pg_address_host(t, s, e, &a, &b, &c) && c == e) {
       bare++;
-      if (!be && dated_path(t, b, e)) bh = a, bhe = b, bs = s, be = e;
+      if (!be && (dated_path(t, b, e) ||
+                  (lines == 1 && article_path(t, b, e))))
+        bh = a, bhe = b, bs = s, be = e;
     }
     e = s;
   }

@@ -299,7 +299,7 @@ static void test_mail_credits(void **state) {
 ** author's site, a site address alone on the last line, a page's own
 ** "Subscribe to X for FREE" when nothing else names it, a "Source:"
 ** line whose value is a web address (its host; on the page's last lines
-** too), a bracket opening the paragraph without a dash (a name of an
+** too; an article's address alone on the last line), a bracket opening the paragraph without a dash (a name of an
 ** outlet's shape, not "(Update)"), a wire story's sign-off, and an
 ** outlet's own voice opening the text ("X says…", not "X says the"). */
 static void test_credit_forms(void **state) {
@@ -324,6 +324,13 @@ static void test_credit_forms(void **state) {
       {"Pier to be rebuilt\nSource: https://harborblog.com/pier?id=7\n" PIER
        "\n",
        "harborblog.com"},
+      /* an article's address alone on the last line, its path
+      ** undated; a site's home page there is none */
+      {"Pier to be rebuilt\n" PIER "\nVisit HarborLive.com for more.\n"
+       "Go to HarborLive.com now.\nhttp://news.harborseek.com/Harbor/"
+       "1508764620.php\n",
+       "news.harborseek.com"},
+      {"Pier to be rebuilt\n" PIER "\nhttp://www.harborchurch.net/\n", ""},
       {"Pier to be rebuilt\n(HarborNews) " PIER "\n", "HarborNews"},
       {"Pier to be rebuilt\n(Update) " PIER "\n", ""},
       {"PIER TO BE REBUILT\n    HARBOR CITY, March 3 - " PIER "\n REUTER\n",
