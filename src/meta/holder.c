@@ -15,7 +15,8 @@
 ** words are the lead ("© 2019 All rights reserved.") has no holder.
 ** A mark that ends its line, a year at most after it, follows its holder
 ** ("Before It's News ©" over a channel's page): a name of 1 to 5 words
-** opening with a capital, no ":" or "|" in it.
+** opening with a capital, no ":" or "|" in it, not the lead's words ("All
+** Rights Reserved © 2019").
 */
 #include <string.h>
 
@@ -126,6 +127,10 @@ int hs_pg_holder_before(const char *t, uint32_t s, uint32_t at, uint32_t me,
   c = (unsigned char)t[s];
   if (!(c >= 0x80 || (c >= 'A' && c <= 'Z'))) return 0;
   if (memchr(t + s, ':', x - s) || memchr(t + s, '|', x - s)) return 0;
+  /* the lead's words, not a name ("All Rights Reserved © 2019") */
+  if (ci_find(t, s, x, "rights reserved", NULL) ||
+      ci_find(t, s, x, "copyright", NULL))
+    return 0;
   *ns = s;
   *ne = x;
   return 1;

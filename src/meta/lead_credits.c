@@ -18,7 +18,10 @@
 ** reporter); otherwise it must open it.  Quotation marks around words
 ** are skipped.  Only the page's first 3 lines are read (page.c): the
 ** agency's own lead is its first paragraph; further down, «به گزارش
-** خبرگزاری فرانسه از لندن،» is a source the article cites.
+** خبرگزاری فرانسه از لندن،» is a source the article cites.  An
+** interview's outlet counts only on a page without an address of its
+** own: a site republishes the agencies' interviews (varzesh3.com with
+** «... در گفتگو با خبرنگار مهر»), and its address names it.
 */
 #include <string.h>
 
@@ -86,7 +89,7 @@ static int seg_words(const char *t, uint32_t q, uint32_t e, uint32_t *ws,
 }
 
 int hs_pg_lead_credit(const hs_aliases *a, const char *t, uint32_t s,
-                      uint32_t e, uint32_t *ns, uint32_t *ne) {
+                      uint32_t e, int interview, uint32_t *ns, uint32_t *ne) {
   size_t k;
   if (!a || e - s < 8) return 0;
   /* every cue is Persian: a line without Arabic-script bytes has none */
@@ -96,6 +99,7 @@ int hs_pg_lead_credit(const hs_aliases *a, const char *t, uint32_t s,
   for (k = 0; lead_cues[k].cue; k++) {
     uint32_t at, q, ws[SEG_WORDS], we[SEG_WORDS];
     int n, closed, i, j, any;
+    if (!lead_cues[k].line_start && !interview) continue;
     if (lead_cues[k].line_start) {
       if (!ci_at(t, s, e, lead_cues[k].cue)) continue;
       at = s;

@@ -606,7 +606,8 @@ const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
         (hs_pg_dateline(a, t, s, e, &ns, &ne) ||
          hs_pg_wire_dateline(a, t, s, e, &ns, &ne) ||
          hs_pg_own_voice(a, t, s, e, &ns, &ne) ||
-         (i < 3 && hs_pg_lead_credit(a, t, s, e, &ns, &ne))))
+         (i < 3 && hs_pg_lead_credit(a, t, s, e, !(d->url && *d->url),
+                                     &ns, &ne))))
       put(&dl, a, t, ns, ne, 0.7);
   }
   if (body) { /* a feed item's feed; a forwarded article's site */

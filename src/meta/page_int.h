@@ -190,9 +190,10 @@ int hs_pg_address_host(const char *t, uint32_t s, uint32_t e, uint32_t *hs,
                        uint32_t *he, uint32_t *ae);
 /* An outlet named in a Persian lead, past the dateline's forms: «به
 ** گزارش گروه بین‌الملل خبرگزاری فارس،», «... در گفت‌وگو با خبرنگار
-** خبرگزاری فارس همدان» (lead_credits.c): fills the name's bytes. */
+** خبرگزاری فارس همدان», the latter only with INTERVIEW 1 (lead_credits.c):
+** fills the name's bytes. */
 int hs_pg_lead_credit(const hs_aliases *a, const char *t, uint32_t s,
-                      uint32_t e, uint32_t *ns, uint32_t *ne);
+                      uint32_t e, int interview, uint32_t *ns, uint32_t *ne);
 /* The outlet of a writer's note on the page's last 3 lines ("X is a
 ** contributor to the Washington Examiner."; bio_credits.c). */
 int hs_pg_bio_outlet(const hs_aliases *a, const char *t, uint32_t len,

@@ -173,6 +173,10 @@ static void test_outlet_name_forms(void **state) {
        "Council votes on pier\n\nThe council voted on Monday to rebuild the "
        "old ferry pier after three hours of debate, the mayor said.\n",
        "Harbor Channel News"},
+      {"Council votes on pier\n\nThe council voted on Monday to rebuild the "
+       "old ferry pier after three hours of debate, the mayor said.\n\nAll "
+       "Rights Reserved \u00a9 2019\n",
+       ""},
       /* a writer's note at the foot names the site the page never
       ** names; a scholar's or a vague one does not */
       {"The council voted on Monday to rebuild the old ferry pier after "
@@ -416,7 +420,8 @@ static void test_html_site(void **state) {
 
 /* The folder rule is for a folder of files: a JSONL record's path-like id
 ** ("bbc/business/041") and a folder named by a date name no outlet; a
-** SaudiNewsNet address names its outlet through the alias table. */
+** SaudiNewsNet address names its outlet through the alias table, and a
+** Varzesh3 address wins over the agency whose interview it republishes. */
 static void test_outlet_folder_url(void **state) {
   static const char body[] =
       "Quarterly profits jumped at the firm, the company said on Monday in a "
@@ -440,6 +445,21 @@ static void test_outlet_folder_url(void **state) {
                                  NULL, NULL, NULL,
                                  "http://www.3alyoum.com/news/local/a/x/",
                                  NULL, "b.jsonl", 4, NULL), HS_OK);
+  /* a page with its own address: an interview's outlet is the
+  ** agency's it republishes, the address names the site */
+  {
+    static const char fa[] =
+        "سرمربی تیم فوتبال نفت آبادان گفت: ایمان داریم که در لیگ برتر "
+        "باقی می ماند.\n\nآلفردو کاسیمیرو در گفتگو با خبرنگار مهر اظهار "
+        "کرد: برخی بازیکنان مشکل بدنی دارند.\n";
+    assert_int_equal(hs_corpus_add(c, "v/1", fa, strlen(fa), NULL, NULL, NULL,
+                                   "https://www.varzesh3.com/news/989480",
+                                   NULL, "c.jsonl", 1, NULL), HS_OK);
+  }
+  o = hs_doc_outlet(hs_corpus_doc(c, 4), al);
+  assert_non_null(o);
+  assert_string_equal(o, "Varzesh3");
+  free(o);
   assert_null(hs_doc_outlet(hs_corpus_doc(c, 0), al));
   assert_null(hs_doc_outlet(hs_corpus_doc(c, 1), al));
   o = hs_doc_outlet(hs_corpus_doc(c, 2), al);
