@@ -19,6 +19,11 @@
 ** running on in lower case, a quoted reply, a rule of dashes under a
 ** sponsor's link, another address), and more text must
 ** follow it (a list footer ends the message).
+**
+** A copyright line in a message that names its writer ("Copyright
+** 1997-2002 pudge." from pudge@perl.org) names a person, no outlet: a
+** holder equal to the local part of an address on the header's From:
+** lines is none.
 */
 #include <string.h>
 
@@ -112,6 +117,30 @@ int hs_pg_forwarded_article(const char *t, uint32_t body, uint32_t len,
       continue;
     *hs = a, *he = b;
     return 1;
+  }
+  return 0;
+}
+
+int hs_pg_mail_writer(const char *t, uint32_t body, const char *name) {
+  size_t n = name ? strlen(name) : 0;
+  uint32_t i, e, q;
+  if (!body || n == 0 || n > 64) return 0;
+  for (i = 0; i < body; i = e + 1) {
+    e = hs_meta_eol(t, i, body);
+    if (e - i < 6 || memcmp(t + i, "From", 4) ||
+        (t[i + 4] != ':' && t[i + 4] != ' '))
+      continue;
+    /* each "local@" of the line */
+    for (q = i + 5; q + n < e; q++) {
+      uint32_t k;
+      if (t[q + n] != '@' ||
+          !(blank(t[q - 1]) || t[q - 1] == '<' || t[q - 1] == ':'))
+        continue;
+      for (k = 0; k < n && hs_ascii_lower[(unsigned char)t[q + k]] ==
+                               hs_ascii_lower[(unsigned char)name[k]];
+           k++) {}
+      if (k == n) return 1;
+    }
   }
   return 0;
 }

@@ -565,6 +565,12 @@ const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
       }
     }
   }
+  /* a message's copyright line naming its writer ("Copyright 2002 pudge."
+  ** from pudge@perl.org) names a person */
+  if (body && rights.raw && hs_pg_mail_writer(t, body, rights.raw)) {
+    free(rights.value), free(rights.raw);
+    memset(&rights, 0, sizeof rights);
+  }
   for (i = 0; i < n; i++) {
     uint32_t s = ln[i].s, e = ln[i].e, ns, ne;
     for (k = 0; hs_pg_carrier_cues[k]; k++)

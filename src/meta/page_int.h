@@ -183,6 +183,9 @@ int hs_pg_feed_sender(const char *t, uint32_t body, uint32_t len,
                       uint32_t *ns, uint32_t *ne);
 int hs_pg_forwarded_article(const char *t, uint32_t body, uint32_t len,
                             uint32_t *hs, uint32_t *he);
+/* 1 if NAME is the local part of an address on a From: line of the
+** header block [0, body): the message's writer (mail_credits.c). */
+int hs_pg_mail_writer(const char *t, uint32_t body, const char *name);
 /* A web address at the start of text[s,e) ("http://www.site.com/a/b",
 ** "www.site.com"): its host without "www." in [*hs, *he), the address's
 ** end in *ae (credits.c). */

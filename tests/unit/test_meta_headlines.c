@@ -418,7 +418,8 @@ static void test_page_header_lines(void **state) {
 ** or Return-Path: line that opens it: folded over two lines it is one,
 ** with one space, its encoded words decoded, a line of message ids under
 ** it left out; a message without one keeps the first-lines rule.  Its
-** writers' e-mail addresses and its header lines name no outlet. */
+** writers' e-mail addresses, its header lines and a copyright line naming
+** its writer name no outlet. */
 static void test_mail_subject(void **state) {
   static const char *const pages[][2] = {
       {"From: anna@mail.harborcollege.com (Anna Berg)\nSubject: Re: ferry "
@@ -462,7 +463,15 @@ static void test_mail_subject(void **state) {
        "=3CTD bgColor=3D#b8ecff color=3Dred\nThere is nothing in the rules "
        "that would stop it under\ncopyright law.  To avoid a long "
        "digression, let me just say it is fine.\n",
-       "Re: the chat bot"}};
+       "Re: the chat bot"},
+      /* a copyright line naming the message's writer names a person */
+      {"From pudge@harbor.example  Fri Sep 13 13:35:02 2002\nFrom: "
+       "pudge@harbor.example\nSubject: [use Harbor] Headlines for "
+       "2002-09-13\nDate: Fri, 13 Sep 2002 02:00:23 +0000\n\nuse Harbor "
+       "Daily Headline Mailer\n\nThe pier is rebuilt\n    posted by pudge "
+       "on Wednesday September 11\n\nCopyright 1997-2002 pudge.  All rights "
+       "reserved.\n",
+       "[use Harbor] Headlines for 2002-09-13"}};
   size_t i;
   (void)state;
   for (i = 0; i < sizeof pages / sizeof pages[0]; i++) {
