@@ -280,18 +280,65 @@ int hs_pg_source_address(const char *t, uint32_t len, uint32_t *hs,
       }
     }
     /* an address alone on its line, without a label, whose path holds a
-    ** date, or on the last line an article's path: an article's (a
-    ** site's home page is no credit); one of two such lines is a list of
-    ** references ("For More Information See:") */
+    ** date: an article's (a site's home page is no credit); one of two
+    ** such lines is a list of references ("For More Information See:") */
     if (hs_pg_address_host(t, s, e, &a, &b, &c) && c == e) {
       bare++;
-      if (!be && (dated_path(t, b, e) ||
-                  (lines == 1 && article_path(t, b, e))))
-        bh = a, bhe = b, bs = s, be = e;
+      if (!be && dated_path(t, b, e)) bh = a, bhe = b, bs = s, be = e;
     }
     e = s;
   }
   if (!be || bare > 1) return 0;
   *hs = bh, *he = bhe, *us = bs, *ue = be;
+  return 1;
+}
+
+/* Addresses of the web's platforms, no site's own: a share link, an
+** embedded post, a mail provider. */
+static const char *const platform_names[] = {
+    "facebook", "twitter", "instagram", "youtube", "youtu", "google",
+    "googleapis", "gstatic", "linkedin", "pinterest", "reddit", "whatsapp",
+    "tumblr", "flickr", "vimeo", "tiktok", "snapchat", "telegram", "bit",
+    "goo", "ow", "apple", "amazon", "amzn", "wordpress", "blogger",
+    "blogspot", "gravatar", "disqus", "feedburner", "gmail", "yahoo",
+    "hotmail", "outlook", "wikipedia", "doubleclick", "addthis",
+    "sharethis", "cloudflare", "w3", "schema", "example", "mailchimp",
+    "paypal", "microsoft", "adobe", "spotify", "soundcloud", "medium",
+    NULL};
+
+int hs_pg_platform(const char *t, uint32_t s, uint32_t e) {
+  size_t j;
+  for (j = 0; platform_names[j]; j++)
+    if (strlen(platform_names[j]) == e - s && ci_at(t, s, e, platform_names[j]))
+      return 1;
+  return 0;
+}
+
+int hs_pg_last_article(const char *t, uint32_t len, uint32_t *ns,
+                       uint32_t *ne) {
+  uint32_t e = len, s, hs, he, ae, d;
+  while (e > 0 && (t[e - 1] == '\n' || is_sp(t[e - 1]))) e--;
+  for (s = e; s > 0 && t[s - 1] != '\n'; s--) {}
+  while (s < e && is_sp(t[s])) s++;
+  if (!hs_pg_address_host(t, s, e, &hs, &he, &ae) || ae != e ||
+      !article_path(t, he, e))
+    return 0;
+  { /* the last of a list of addresses is a reference, no credit */
+    uint32_t pe = s, ps, a2, b2, c2;
+    while (pe > 0 && (t[pe - 1] == '\n' || is_sp(t[pe - 1]))) pe--;
+    for (ps = pe; ps > 0 && t[ps - 1] != '\n'; ps--) {}
+    while (ps < pe && is_sp(t[ps])) ps++;
+    if (pe > ps && hs_pg_address_host(t, ps, pe, &a2, &b2, &c2) && c2 == pe)
+      return 0;
+  }
+  /* the host's name before its top-level domain: no platform's */
+  for (d = he; d > hs && t[d - 1] != '.'; d--) {}
+  if (d > hs) {
+    uint32_t n = d - 1;
+    while (n > hs && t[n - 1] != '.') n--;
+    if (hs_pg_platform(t, n, d - 1)) return 0;
+  }
+  *ns = hs;
+  *ne = he;
   return 1;
 }

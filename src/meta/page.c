@@ -289,19 +289,6 @@ static const char *const site_tlds[] = {
     ".news", ".ir", ".sa", ".ae", ".qa", ".ru", ".de", ".fr", ".it",
     ".es", ".ng", ".in", ".ph", ".id", ".my", ".pk", ".ca", ".us", ".tv",
     ".io", NULL};
-/* Addresses of the web's platforms, no site's own: a share link, an
-** embedded post, a mail provider. */
-static const char *const platform_names[] = {
-    "facebook", "twitter", "instagram", "youtube", "youtu", "google",
-    "googleapis", "gstatic", "linkedin", "pinterest", "reddit", "whatsapp",
-    "tumblr", "flickr", "vimeo", "tiktok", "snapchat", "telegram", "bit",
-    "goo", "ow", "apple", "amazon", "amzn", "wordpress", "blogger",
-    "blogspot", "gravatar", "disqus", "feedburner", "gmail", "yahoo",
-    "hotmail", "outlook", "wikipedia", "doubleclick", "addthis",
-    "sharethis", "cloudflare", "w3", "schema", "example", "mailchimp",
-    "paypal", "microsoft", "adobe", "spotify", "soundcloud", "medium",
-    NULL};
-
 static int host_byte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
          (c >= '0' && c <= '9') || c == '-';
@@ -352,11 +339,7 @@ static int bare_address(const char *t, uint32_t len, uint32_t body,
         continue;
       }
     }
-    for (j = 0; platform_names[j]; j++)
-      if (strlen(platform_names[j]) == i - s &&
-          ci_at(t, s, i, platform_names[j]))
-        break;
-    if (platform_names[j]) continue;
+    if (hs_pg_platform(t, s, i)) continue;
     for (k = 0; k < nd; k++)
       if (de[k] - ds[k] == e - s && !strncasecmp(t + ds[k], t + s, e - s))
         break;
@@ -628,7 +611,8 @@ const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
     if (hs_pg_source_address(t, len, &ns, &ne, &us, &ue))
       put(&credit, a, t, ns, ne, 0.8); /* "Source: http://site.com/..." */
     else if (hs_pg_last_site(t, len, &ns, &ne) ||
-             hs_pg_last_agency(a, t, len, &ns, &ne)) /* "REUTER" */
+             hs_pg_last_agency(a, t, len, &ns, &ne) || /* "REUTER" */
+             (!body && hs_pg_last_article(t, len, &ns, &ne)))
       put(&credit, a, t, ns, ne, 0.8);
     else if (hs_pg_bio_outlet(a, t, len, &ns, &ne)) /* a writer's note */
       put(&credit, a, t, ns, ne, 0.6);

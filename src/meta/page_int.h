@@ -186,6 +186,15 @@ int hs_pg_forwarded_article(const char *t, uint32_t body, uint32_t len,
 /* 1 if NAME is the local part of an address on a From: line of the
 ** header block [0, body): the message's writer (mail_credits.c). */
 int hs_pg_mail_writer(const char *t, uint32_t body, const char *name);
+/* 1 if text[s,e) is the name of a web platform's address ("vimeo",
+** "facebook": a share link or an embed, no site's own; credits.c). */
+int hs_pg_platform(const char *t, uint32_t s, uint32_t e);
+/* An article's address alone on the text's last non-blank line (a path
+** of two parts or more with a digit, no query, no platform's host; not
+** under another address, a list of references): its host's bytes
+** (credits.c). */
+int hs_pg_last_article(const char *t, uint32_t len, uint32_t *ns,
+                       uint32_t *ne);
 /* A web address at the start of text[s,e) ("http://www.site.com/a/b",
 ** "www.site.com"): its host without "www." in [*hs, *he), the address's
 ** end in *ae (credits.c). */

@@ -335,6 +335,12 @@ static void test_credit_forms(void **state) {
        "1508764620.php\n",
        "news.harborseek.com"},
       {"Pier to be rebuilt\n" PIER "\nhttp://www.harborchurch.net/\n", ""},
+      {"Pier to be rebuilt\n" PIER "\nFor More Information See:\n"
+       "http://www.harborlist.com/news/pier-vote/1838941\n"
+       "http://news.harborseek.com/Harbor/1508764620.php\n",
+       ""},
+      {"Pier to be rebuilt\n" PIER "\nhttps://vimeo.com/ondemand/pier12\n",
+       ""},
       {"Pier to be rebuilt\n(HarborNews) " PIER "\n", "HarborNews"},
       {"Pier to be rebuilt\n(Update) " PIER "\n", ""},
       {"PIER TO BE REBUILT\n    HARBOR CITY, March 3 - " PIER "\n REUTER\n",
