@@ -128,21 +128,17 @@ static void quote_span(const txt *t, const sent *se, uint32_t *cs,
 /* One pass over the sentence: only word starts whose first byte starts a
 ** denial word (lower case; the words are lower case) are tried against the
 ** list, and of it only the words with that first byte (every Arabic
-** letter's first byte starts one). */
-static int has_denial_word(const txt *t, const sent *se) {
-  unsigned char lead[256] = {0};
-  int k;
+** letter's first byte starts one), by the index built with the cues. */
+static int has_denial_word(const txt *t, const sent *se,
+                           const hs_attr_index *ix) {
   uint32_t i;
-  for (k = 0; hs_attr_denial_words[k]; k++)
-    lead[(unsigned char)hs_attr_denial_words[k][0]] = 1;
   for (i = se->s; i < se->e; i++) {
     unsigned char c = hs_ascii_lower[(unsigned char)t->s[i]];
-    if (!lead[c] || !hs_attr_word_start(t, i)) continue;
-    for (k = 0; hs_attr_denial_words[k]; k++) {
-      size_t n;
-      if ((unsigned char)hs_attr_denial_words[k][0] != c) continue;
-      n = strlen(hs_attr_denial_words[k]);
-      if (i + n <= se->e && hs_attr_eq_ci(t->s + i, n, hs_attr_denial_words[k]))
+    unsigned k;
+    if (!ix->denial_head[c] || !hs_attr_word_start(t, i)) continue;
+    for (k = ix->denial_head[c]; k; k = ix->denial_next[k - 1]) {
+      size_t n = ix->denial_len[k - 1];
+      if (i + n <= se->e && hs_attr_eq_ci(t->s + i, n, hs_attr_denial_words[k - 1]))
         return 1;
     }
   }
@@ -463,7 +459,7 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
     }
     hs_attr_chain_rules(text, f, first, nf);
     if (nf > first) {
-      if (denial_sent < 0) denial_sent = has_denial_word(&t, se);
+      if (denial_sent < 0) denial_sent = has_denial_word(&t, se, ix);
       if (denial_sent)
         for (i = first; i < nf; i++)
           if (f[i].a.chain_pos == 0) f[i].a.denial = 1;

@@ -12,6 +12,7 @@
 
 #define HS_ATTR_CUE_BUCKETS 256
 #define HS_ATTR_LEAD_BUCKETS 256
+#define HS_ATTR_DENIAL_MAX 32
 
 /* The cue buckets of both scripts (index 1: Persian) and the type
 ** keywords by bucket, as hs_attr_cue_buckets and hs_attr_type_index give
@@ -23,6 +24,12 @@ typedef struct hs_attr_index {
   uint16_t *cue_ord[2];
   uint16_t type_start[HS_ATTR_LEAD_BUCKETS + 1];
   uint16_t *type_ord;
+  /* the denial words (hs_attr_denial_words) by first byte: 1 + the row of
+  ** the first word opening with byte c is denial_head[c] (0: none), 1 +
+  ** the next one's is denial_next[row]; denial_len[row] its length */
+  unsigned char denial_head[256];
+  unsigned char denial_next[HS_ATTR_DENIAL_MAX];
+  unsigned char denial_len[HS_ATTR_DENIAL_MAX];
 } hs_attr_index;
 /* which: 0 the cues of non-Persian texts, 1 Persian ones, 2 both. */
 void hs_attr_index_build(hs_attr_index *x, int which);

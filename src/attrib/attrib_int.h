@@ -67,6 +67,7 @@ unsigned hs_attr_lead_key(const char *w, size_t n);
 void hs_attr_type_index(uint16_t start[HS_ATTR_LEAD_BUCKETS + 1],
                         uint16_t *ord);
 extern const char *const hs_attr_denial_words[];
+extern const size_t hs_attr_ndenial; /* rows before the NULL */
 
 
 /* 1 if lang is the two-letter code (strcmp(lang, code) == 0): no call to

@@ -661,6 +661,13 @@ void hs_attr_index_build(hs_attr_index *x, int which) {
     }
   x->type_ord = hs_malloc(hs_attr_ntype_words * sizeof *x->type_ord);
   hs_attr_type_index(x->type_start, x->type_ord);
+  /* backwards, so that each byte's chain is in table order */
+  for (p = (int)hs_attr_ndenial; p-- > 0;) {
+    unsigned char c = (unsigned char)hs_attr_denial_words[p][0];
+    x->denial_next[p] = x->denial_head[c];
+    x->denial_head[c] = (unsigned char)(p + 1);
+    x->denial_len[p] = (unsigned char)strlen(hs_attr_denial_words[p]);
+  }
 }
 
 void hs_attr_index_free(hs_attr_index *x) {
@@ -675,4 +682,9 @@ const char *const hs_attr_denial_words[] = {
     "لا أساس", "عار عن الصحة", "عارية عن الصحة", "غير صحيحة", "مفبركة",
     "بی‌اساس", "بی اساس", "کذب", "نادرست", "не соответствует действительности",
     "не соответствуют действительности", "фейк", "фейком", "ложь", NULL};
+const size_t hs_attr_ndenial =
+    sizeof hs_attr_denial_words / sizeof hs_attr_denial_words[0] - 1;
+_Static_assert(sizeof hs_attr_denial_words / sizeof hs_attr_denial_words[0] - 1 <=
+                   HS_ATTR_DENIAL_MAX,
+               "denial words by row in an unsigned char");
 
