@@ -18,7 +18,7 @@
 ** keywords by bucket, as hs_attr_cue_buckets and hs_attr_type_index give
 ** them.  They depend on the tables alone, so an alias table builds them
 ** once (hs_aliases_new) and every extraction with that table reads them;
-** an extraction without one builds its own (the script it needs only). */
+** an extraction without one reads hs_attr_index_shared. */
 typedef struct hs_attr_index {
   uint16_t cue_start[2][HS_ATTR_CUE_BUCKETS + 1];
   uint16_t *cue_ord[2];
@@ -34,6 +34,8 @@ typedef struct hs_attr_index {
 /* which: 0 the cues of non-Persian texts, 1 Persian ones, 2 both. */
 void hs_attr_index_build(hs_attr_index *x, int which);
 void hs_attr_index_free(hs_attr_index *x);
+/* The index of both scripts, built once a process (cues.c). */
+const hs_attr_index *hs_attr_index_shared(void);
 /* aliases.c: the index built with the table a. */
 const hs_attr_index *hs_aliases_attr_index(const hs_aliases *a);
 

@@ -14,7 +14,11 @@
 
 enum { BEFORE = 0, AFTER = 1 };
 enum { F_CITING = 1, F_DENIAL = 2, F_ATTACHED = 4, F_LINESTART = 8,
-       F_INVERT = 16, F_REVERSE = 32, F_THAT = 64, F_TOLD = 128 };
+       F_INVERT = 16, F_REVERSE = 32, F_THAT = 64, F_TOLD = 128,
+       F_LEAD = 256 };
+/* F_LEAD: not in the cue table; set by hs_attr_chain_rules on an
+** attribution whose cue is a lead («به گزارش», "according to"), worked out
+** once an attribution instead of once a pair of them. */
 /* F_THAT: a cue only when «أن» follows its source (the word has another
 ** sense: «وبين» "and between"); F_TOLD: the one told may stand first,
 ** quoted, and the source after it («وأبلغ "الوطن" مصدر مطلع أن»). */
@@ -69,6 +73,13 @@ void hs_attr_type_index(uint16_t start[HS_ATTR_LEAD_BUCKETS + 1],
 extern const char *const hs_attr_denial_words[];
 extern const size_t hs_attr_ndenial; /* rows before the NULL */
 
+
+/* 1 if the four bytes at s are the Arabic article «ال»: byte tests, not a
+** call to memcmp, which the fuzzing build hooks and hashes on every call. */
+static inline int hs_attr_is_al(const char *s) {
+  return (unsigned char)s[0] == 0xD8 && (unsigned char)s[1] == 0xA7 &&
+         (unsigned char)s[2] == 0xD9 && (unsigned char)s[3] == 0x84;
+}
 
 /* 1 if lang is the two-letter code (strcmp(lang, code) == 0): no call to
 ** strcmp, which the fuzzing build hooks and hashes on every call. */

@@ -145,6 +145,8 @@ static int is_lead_fa(const char *cue) {
 
 void hs_attr_chain_rules(const char *t, found *f, size_t first, size_t nf) {
   size_t x, y;
+  for (x = first; x < nf; x++)
+    if (f[x].a.cue && is_lead_fa(f[x].a.cue)) f[x].flags |= F_LEAD;
   for (y = first; y < nf; y++) {
     if (!alone(f, first, nf, y)) continue;
     if (plain_citing(&f[y])) {
@@ -195,7 +197,7 @@ void hs_attr_chain_rules(const char *t, found *f, size_t first, size_t nf) {
     ** «به گزارش X، ... و حالا Y می‌گوید»: a Persian verb's subject
     ** further on in the sentence of the lead, with no source between */
     for (x = first; x < nf; x++)
-        if (x != y && f[x].a.cue && is_lead_fa(f[x].a.cue) &&
+        if (x != y && (f[x].flags & F_LEAD) &&
             f[x].a.src_end <= f[y].a.src_start &&
             (verb_after(&f[y])
                  ? lead_gap(t, chain_end(f, first, nf, x, y), f[y].a.src_start, 0) ||

@@ -53,7 +53,7 @@ int hs_attr_classify(const txt *t, uint32_t s, uint32_t e, const char *lang) {
     k = hs_attr_type_word_at(t, t->s + p, q - p);
     if (k < bestk) bestk = k, best = hs_attr_type_words[k].type;
     /* Arabic article forms: "المصادر", "مصادر" */
-    if (q - p > 4 && !memcmp(t->s + p, "ال", 4)) {
+    if (q - p > 4 && hs_attr_is_al(t->s + p)) {
       k = hs_attr_type_word_at(t, t->s + p + 4, q - p - 4);
       if (k < bestk) bestk = k, best = hs_attr_type_words[k].type;
     }

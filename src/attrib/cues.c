@@ -4,6 +4,7 @@
 ** Kept apart from attrib.c so that a language is extended by editing
 ** tables only (docs/sources.md lists them, one table per language).
 */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -668,6 +669,20 @@ void hs_attr_index_build(hs_attr_index *x, int which) {
     x->denial_head[c] = (unsigned char)(p + 1);
     x->denial_len[p] = (unsigned char)strlen(hs_attr_denial_words[p]);
   }
+}
+
+/* The index of an extraction without an alias table: built once a
+** process, at the first such extraction, and read by every later one (it
+** cost more than reading a short text when each built its own); never
+** freed, as it lives as long as the process. */
+static hs_attr_index shared_index;
+static pthread_once_t shared_once = PTHREAD_ONCE_INIT;
+
+static void build_shared_index(void) { hs_attr_index_build(&shared_index, 2); }
+
+const hs_attr_index *hs_attr_index_shared(void) {
+  pthread_once(&shared_once, build_shared_index);
+  return &shared_index;
 }
 
 void hs_attr_index_free(hs_attr_index *x) {

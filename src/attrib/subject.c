@@ -26,7 +26,7 @@ static const char *const rule_nouns_ar[] = {
 int hs_attr_rule_noun_ar(const txt *t, uint32_t s, uint32_t e) {
   uint32_t w = hs_attr_word_end(t, s);
   if (w > e) w = e;
-  if (w - s > 4 && !memcmp(t->s + s, "\xD8\xA7\xD9\x84", 4)) s += 4;
+  if (w - s > 4 && hs_attr_is_al(t->s + s)) s += 4;
   return hs_attr_in_list(t->s + s, w - s, rule_nouns_ar);
 }
 

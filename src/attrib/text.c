@@ -329,7 +329,7 @@ int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
         !(nw == 0 && en &&
           hs_attr_eq_ci(t->s + p, q - p, "the")) &&
         !(fa && hs_attr_eq_ci(t->s + p, q - p, "این")) &&
-        !(title && q - p > 4 && !memcmp(t->s + p, "\xD8\xA7\xD9\x84", 4)) &&
+        !(title && q - p > 4 && hs_attr_is_al(t->s + p)) &&
         !(fa && nw >= 2 && and_in_name_fa(t, p, q, lim, stops)))
       break; /* «کارشناسان این سازمان»: «این» inside a name; «این
               ** کارگردان» opening one (a back-reference, marked vague);
@@ -340,7 +340,7 @@ int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
       break; /* «مصدر أمني لصحيفة النهار»: the one told */
     if (ar &&
         (hs_attr_in_list(t->s + p, q - p, hs_attr_masdar_ar) ||
-         (q - p > 4 && !memcmp(t->s + p, "\xD8\xA7\xD9\x84", 4) &&
+         (q - p > 4 && hs_attr_is_al(t->s + p) &&
           hs_attr_in_list(t->s + p + 4, q - p - 4, hs_attr_masdar_ar))))
       break; /* «وزارة الداخلية القبض على»: the object begins (right
               ** after the verb: «الذي أكد أهمية ...», no subject) */
