@@ -127,9 +127,7 @@ static char *norm_dup(hs_tokenizer *t, const char *s, size_t n) {
 ** without a tokenizer (whose creation, ~20 KB zeroed and the folding of
 ** each character afresh, costs more than such a name); any other name,
 ** or a word near the tokenizer's length limit, goes through one. */
-static char *norm_name(const hs_aliases *a, const char *name, size_t len) {
-  hs_tokenizer *t;
-  char *out, *o;
+static int plain_name(const char *name, size_t len) {
   size_t i, run = 0;
   for (i = 0; i < len; i++) {
     unsigned char c = (unsigned char)name[i];
@@ -139,7 +137,14 @@ static char *norm_name(const hs_aliases *a, const char *name, size_t len) {
     else run = 0;
     if (run >= HS_TOKEN_MAX_BYTES) break;
   }
-  if (i < len) {
+  return i == len;
+}
+
+static char *norm_name(const hs_aliases *a, const char *name, size_t len) {
+  hs_tokenizer *t;
+  char *out, *o;
+  size_t i;
+  if (!plain_name(name, len)) {
     t = pool_take(a->pool);
     out = norm_dup(t, name, len);
     pool_give(a->pool, t);
@@ -482,9 +487,34 @@ static int after_compound_head(hs_tokenizer *t, const char *text,
 ** ambiguous aliases only as the whole text; a name right after a word of
 ** compound_heads is part of a place's name and not taken.  Returns the
 ** entry or -1. */
+static long find_in(const hs_aliases *a, const char *text, size_t len,
+                    int whole, const char **canonical, int *type,
+                    uint32_t *start, uint32_t *end);
+
 long hs_aliases_find_in(const hs_aliases *a, const char *text, size_t len,
                         const char **canonical, int *type, uint32_t *start,
                         uint32_t *end) {
+  return find_in(a, text, len, 0, canonical, type, start, end);
+}
+
+long hs_aliases_lookup_in(const hs_aliases *a, const char *text, size_t len,
+                          const char **canonical, int *type, uint32_t *start,
+                          uint32_t *end) {
+  if (!a || !text || !len) return -1;
+  /* a plain ASCII name is normalized without a tokenizer (norm_name) */
+  if (len > 4096 || plain_name(text, len)) {
+    if (hs_aliases_lookup(a, text, len, canonical, type)) return HS_ALIAS_WHOLE;
+    return find_in(a, text, len, 0, canonical, type, start, end);
+  }
+  return find_in(a, text, len, 1, canonical, type, start, end);
+}
+
+/* whole: first the whole text as hs_aliases_lookup looks it up (its
+** normalized form is the tokens' forms, which the windows read too); a
+** hit returns HS_ALIAS_WHOLE. */
+static long find_in(const hs_aliases *a, const char *text, size_t len,
+                    int whole, const char **canonical, int *type,
+                    uint32_t *start, uint32_t *end) {
   hs_token *tk = NULL;
   const hs_token *run;
   size_t n = 0, w, i, *off = NULL, j, q;
@@ -500,6 +530,17 @@ long hs_aliases_find_in(const hs_aliases *a, const char *text, size_t len,
   ** nb.p[off[j], off[j + 1] - 1) */
   hs_buf_init(&nb, 0);
   hs_tokenizer_run(t, text, len, &run, &n, &nb);
+  if (whole) {
+    const alias_key *k;
+    hs_buf_terminate(&nb);
+    if ((k = find_key(a, nb.p ? nb.p : ""))) {
+      if (canonical) *canonical = a->e[k->entry].canonical;
+      if (type) *type = a->e[k->entry].type;
+      hs_buf_free(&nb);
+      pool_give(a->pool, t);
+      return HS_ALIAS_WHOLE;
+    }
+  }
   tk = hs_reallocarray(NULL, n ? n : 1, sizeof *tk);
   if (n) memcpy(tk, run, n * sizeof *tk);
   off = hs_reallocarray(NULL, n + 1, sizeof *off);

@@ -197,19 +197,16 @@ static void extend_alias(const txt *t, const hs_aliases *al, const sent *se,
   int k;
   const char *canon;
   int ty;
+  uint32_t as, ae; /* a known name ending there: «شبكة سي إن إن» */
+  long r;
   if (!al) return;
   for (k = 0; k < 3; k++) {
     while (p < se->e && t->s[p] == ' ') p++;
     if (p >= se->e || hs_attr_punct_len(t, p)) return;
     p = hs_attr_word_end(t, p);
-    if (hs_aliases_lookup(al, t->s + s, p - s, &canon, &ty)) {
-      *e = p;
-    } else {
-      uint32_t as = 0, ae = 0; /* a known name ending there: «شبكة سي إن إن» */
-      if (hs_aliases_find_in(al, t->s + s, p - s, &canon, &ty, &as, &ae) >= 0 &&
-          s + ae == p && as > 0)
-        *e = p;
-    }
+    as = ae = 0;
+    r = hs_aliases_lookup_in(al, t->s + s, p - s, &canon, &ty, &as, &ae);
+    if (r == HS_ALIAS_WHOLE || (r >= 0 && s + ae == p && as > 0)) *e = p;
   }
 }
 
@@ -386,10 +383,9 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
           x = &f[nf++];
           memset(x, 0, sizeof *x);
           x->a.source = hs_strndup(t.s + s, e - s);
-          if (al && hs_aliases_lookup(al, t.s + s, e - s, &canon, &type)) {
-            x->a.normalized = hs_strdup(canon);
-          } else if (al && hs_aliases_find_in(al, t.s + s, e - s, &canon,
-                                              &type, &as, &ae) >= 0) {
+          /* the whole source a known name, else one inside it */
+          if (al && hs_aliases_lookup_in(al, t.s + s, e - s, &canon, &type,
+                                         &as, &ae) != -1) {
             x->a.normalized = hs_strdup(canon);
           } else {
             uint32_t bs = hs_attr_skip_article(&t, s, e);

@@ -36,6 +36,13 @@ void hs_attr_index_build(hs_attr_index *x, int which);
 void hs_attr_index_free(hs_attr_index *x);
 /* The index of both scripts, built once a process (cues.c). */
 const hs_attr_index *hs_attr_index_shared(void);
+/* aliases.c: hs_aliases_lookup of the whole text (HS_ALIAS_WHOLE), else
+** hs_aliases_find_in (its entry, or -1), with one tokenizing of a name
+** that needs one, not two. */
+#define HS_ALIAS_WHOLE (-2)
+long hs_aliases_lookup_in(const hs_aliases *a, const char *text, size_t len,
+                          const char **canonical, int *type, uint32_t *start,
+                          uint32_t *end);
 /* aliases.c: the index built with the table a. */
 const hs_attr_index *hs_aliases_attr_index(const hs_aliases *a);
 
