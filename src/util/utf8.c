@@ -116,6 +116,10 @@ overflow:
 ** is full (no call for each invalid byte).  A capped buffer that cannot
 ** take a step starts over with the appending loop above, which fills it
 ** as far as it goes. */
+size_t hs_utf8_valid_prefix(const char *s, size_t n) {
+  return utf8_first_invalid(s, n);
+}
+
 size_t hs_utf8_fix(const char *p, size_t n, hs_buf *out) {
   size_t bad = 0, i = utf8_first_invalid(p, n), k;
   out->len = 0;

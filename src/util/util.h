@@ -88,6 +88,8 @@ size_t hs_utf8_len_at(const unsigned char *s, size_t n);
 ** sequence replaced by U+FFFD.  Returns the number of bytes replaced (0:
 ** the input was valid and out is left empty). */
 size_t hs_utf8_fix(const char *p, size_t n, hs_buf *out);
+/* Length of the longest valid UTF-8 prefix of s[0..n) (n: all valid). */
+size_t hs_utf8_valid_prefix(const char *s, size_t n);
 /* Largest n' <= n (and n' <= max) that does not split a UTF-8 sequence
 ** of p when p is cut at max. */
 size_t hs_utf8_cut(const char *p, size_t n, size_t max);

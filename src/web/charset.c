@@ -3,7 +3,8 @@
 **
 ** Charset from the caller (HTTP header), else a byte order mark, else a
 ** <meta charset> / http-equiv in the first 4 KiB, else UTF-8 when the bytes
-** are valid UTF-8, else windows-1252; conversion uses iconv, an unknown
+** are valid UTF-8, else windows-1252; conversion uses iconv (windows-1252,
+** the fallback, a table of its own: no converter opened for it), an unknown
 ** charset is one warning and the bytes are read as UTF-8 with invalid
 ** sequences replaced.  Kept apart from the tree passes because it works
 ** on bytes, before there is a tree.
@@ -18,12 +19,48 @@
 /* ---------------------------------------------------------------- charset */
 
 static int utf8_valid(const char *s, size_t n) {
-  hs_buf b;
-  size_t bad;
-  hs_buf_init(&b, 0);
-  bad = hs_utf8_fix(s, n, &b);
-  hs_buf_free(&b);
-  return bad == 0;
+  return hs_utf8_valid_prefix(s, n) == n;
+}
+
+/* windows-1252 (and what charset_alias reads as it: latin-1, ASCII), the
+** fallback for pages that are not valid UTF-8, without an iconv
+** converter opened for each page: bytes below 0x80 and from 0xA0 on are
+** the code points of the same value; 0x80 to 0x9F from this table, where
+** 0 marks the five bytes windows-1252 leaves undefined, which iconv
+** refuses and the conversion below writes as U+FFFD, as it does for
+** iconv's refusals. */
+static const unsigned short cp1252_high[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+static void cp1252_to_utf8(const char *page, size_t len, hs_buf *b) {
+  const unsigned char *p = (const unsigned char *)page;
+  size_t i = 0, run;
+  char *o;
+  if (hs_buf_reserve(b, len * 3 + 1)) return;
+  o = b->p + b->len;
+  while (i < len) {
+    unsigned cp;
+    /* ASCII runs are copied whole */
+    for (run = i; run < len && p[run] < 0x80; run++) {}
+    memcpy(o, p + i, run - i);
+    o += run - i;
+    if ((i = run) >= len) break;
+    cp = p[i] < 0xA0 ? cp1252_high[p[i] - 0x80] : p[i];
+    if (!cp) cp = 0xFFFD;
+    if (cp < 0x800) {
+      *o++ = (char)(0xC0 | (cp >> 6));
+      *o++ = (char)(0x80 | (cp & 0x3F));
+    } else {
+      *o++ = (char)(0xE0 | (cp >> 12));
+      *o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+      *o++ = (char)(0x80 | (cp & 0x3F));
+    }
+    i++;
+  }
+  b->len = (size_t)(o - b->p);
 }
 
 /* charset=NAME in s[0..n) after pos; copies NAME into out. */
@@ -115,6 +152,10 @@ void hs_html_to_utf8(const char *page, size_t len, const char *hint,
   if (!cs[0]) snprintf(cs, sizeof cs, "%s",
                        utf8_valid(page, len) ? "UTF-8" : "WINDOWS-1252");
   name = charset_alias(cs);
+  if (ieq(name, "WINDOWS-1252")) {
+    cp1252_to_utf8(page, len, &b);
+    goto done;
+  }
   if (!ieq(name, "UTF-8")) {
     iconv_t cd = iconv_open("UTF-8", name);
     if (cd == (iconv_t)-1) {
@@ -168,9 +209,11 @@ void hs_html_to_utf8(const char *page, size_t len, const char *hint,
 done:
   {
     /* NUL bytes would end the parse early. */
-    size_t i;
-    for (i = 0; i < b.len; i++)
-      if (!b.p[i]) b.p[i] = ' ';
+    char *z = b.len ? memchr(b.p, 0, b.len) : NULL;
+    while (z) {
+      *z = ' ';
+      z = memchr(z + 1, 0, b.len - (size_t)(z + 1 - b.p));
+    }
   }
   *out = hs_buf_take(&b, outlen);
   if (!*out) {

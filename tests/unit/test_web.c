@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <zlib.h>
+#include <iconv.h>
 
 #include <cmocka.h>
 
@@ -364,6 +365,57 @@ static void test_charsets(void **state) {
   hs_article_free(a);
 }
 
+/* windows-1252 (the fallback for pages that are not UTF-8, and what
+** latin-1 is read as) is converted by a table of its own: every byte from
+** 0x80 on must read as iconv reads it, the five it leaves undefined as
+** U+FFFD.  The same page converted by iconv here and extracted as UTF-8
+** must give the same text. */
+static void test_cp1252_table(void **state) {
+  char page[4096], u8[8192];
+  size_t n = 0, m = 0, b;
+  hs_article *a, *r;
+  iconv_t cd = iconv_open("UTF-8", "WINDOWS-1252");
+  static const char head[] = "<html><body><article><p>Bytes ";
+  static const char tail[] = " end of the bytes.</p></article></body></html>";
+  (void)state;
+  assert_true(cd != (iconv_t)-1);
+  memcpy(page, head, sizeof head - 1);
+  n = sizeof head - 1;
+  memcpy(u8, head, n);
+  m = n;
+  for (b = 0x80; b <= 0xFF; b++) {
+    char in = (char)b, *ip = &in, *op = u8 + m;
+    size_t il = 1, ol = 8;
+    page[n++] = 'x';
+    page[n++] = (char)b;
+    page[n++] = ' ';
+    u8[m++] = 'x';
+    op = u8 + m;
+    if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1) {
+      memcpy(u8 + m, "\xEF\xBF\xBD", 3);
+      m += 3;
+    } else {
+      m = (size_t)(op - u8);
+    }
+    u8[m++] = ' ';
+  }
+  iconv_close(cd);
+  memcpy(page + n, tail, sizeof tail - 1);
+  n += sizeof tail - 1;
+  memcpy(u8 + m, tail, sizeof tail - 1);
+  m += sizeof tail - 1;
+  a = extract(page, n, "windows-1252", NULL, NULL);
+  r = extract(u8, m, "utf-8", NULL, NULL);
+  assert_string_equal(a->text, r->text);
+  assert_non_null(strstr(a->text, "x\xE2\x82\xAC x\xEF\xBF\xBD x"));
+  hs_article_free(a);
+  /* not valid UTF-8 and no charset named: windows-1252 too */
+  a = extract(page, n, NULL, NULL, NULL);
+  assert_string_equal(a->text, r->text);
+  hs_article_free(a);
+  hs_article_free(r);
+}
+
 /* -------------------------------------------------------- source map */
 
 static void test_source_map(void **state) {
@@ -628,6 +680,7 @@ int main(void) {
       cmocka_unit_test(test_headline_suffix),
       cmocka_unit_test(test_arabic_rtl),
       cmocka_unit_test(test_charsets),
+      cmocka_unit_test(test_cp1252_table),
       cmocka_unit_test(test_source_map),
       cmocka_unit_test(test_damaged_html),
       cmocka_unit_test(test_warc),
