@@ -371,7 +371,7 @@ static int parse_fast(const hs_jsonl_work *w, hs_buf *ex, jline *l,
     if (hs_buf_putc(ex, '}')) return 0;
     obj = json_loadb(ex->p, ex->len, JSON_ALLOW_NUL, &jerr);
     if (!obj) return 0;
-    if (json_object_size(obj)) d.extra = json_dumps(obj, JSON_COMPACT);
+    if (json_object_size(obj)) d.extra = hs_json_dumps(obj, JSON_COMPACT);
     json_decref(obj);
   }
 
@@ -582,7 +582,7 @@ char *hs_json_doc(const char *const *field, json_t *root, const char *idbase,
   for (i = 0; i < F_COUNT; i++) {
     if (used[i]) json_object_del(root, name[i]);
   }
-  if (json_object_size(root)) d.extra = json_dumps(root, JSON_COMPACT);
+  if (json_object_size(root)) d.extra = hs_json_dumps(root, JSON_COMPACT);
   *out = d;
   return msg;
 }

@@ -2,11 +2,29 @@
 ** json.c — JSON string output shared by every writer of JSON Lines.
 ** Strings are escaped per RFC 8259; bytes that are not valid UTF-8 are
 ** written as U+FFFD, so that every line parses whatever the input held.
+** hs_json_dumps serializes a jansson tree into the library's memory.
 */
+#include <jansson.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "util/util.h"
+
+static int dump_to_buf(const char *s, size_t n, void *ud) {
+  return hs_buf_append(ud, s, n) ? -1 : 0;
+}
+
+char *hs_json_dumps(const json_t *j, size_t flags) {
+  hs_buf b;
+  char *s;
+  hs_buf_init(&b, 0);
+  if (json_dump_callback(j, dump_to_buf, &b, flags)) {
+    hs_buf_free(&b);
+    return NULL;
+  }
+  s = hs_buf_take(&b, NULL);
+  return s ? s : hs_strdup("");
+}
 
 size_t hs_utf8_len_at(const unsigned char *s, size_t n) {
   size_t k, i;

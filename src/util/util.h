@@ -101,6 +101,12 @@ void hs_json_buf_strn(hs_buf *b, const char *s, size_t n);
 void hs_json_strn(FILE *f, const char *s, size_t n);
 /* The same for a NUL-terminated string; NULL writes null. */
 void hs_json_str(FILE *f, const char *s);
+/* jansson's json_dumps(j, flags), the same text, in memory of the
+** library's allocator (freed with free()) rather than jansson's, so that
+** jansson's allocator can be another (the fuzz targets pool it); NULL
+** where json_dumps gives NULL. */
+struct json_t;
+char *hs_json_dumps(const struct json_t *j, size_t flags);
 /* Append s (n bytes) to b for the text and TSV formats, read on a
 ** terminal: control characters (C0, DEL, C1: terminal escape sequences
 ** among them) are written as \u001b etc., invalid UTF-8 as \ufffd, the way

@@ -422,7 +422,7 @@ char *hs_article_extra_json(const hs_article *a) {
       if (vals[k]) json_object_set_new(ps, keys[k], json_string(vals[k]));
     json_object_set_new(o, "page_site", ps);
   }
-  s = json_dumps(o, JSON_COMPACT);
+  s = hs_json_dumps(o, JSON_COMPACT);
   json_decref(o);
   return s;
 }
