@@ -327,6 +327,7 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
             extend_in_ar(&t, se, s, &e);
             hs_attr_extend_adj_ar(&t, se, s, &e);
             hs_attr_extend_title_ar(&t, se, &e);
+            hs_attr_cut_role_ar(&t, s, &e);
           }
           if (ok && c->lang[0] == 'r') hs_attr_extend_in_ru(&t, se, s, &e);
           if (ok && (c->flags & F_THAT) && !that_after(&t, e, se->e)) ok = 0;

@@ -6,8 +6,9 @@
 **
 ** Run once on the whole list after extraction (attrib.c), because
 ** resolving "the report" needs the sources before it.  Tables:
-**   - leading words dropped: "a report by", "a statement by", "from",
-**     weekdays, "yesterday", "today"; trailing: "recently", "further",
+**   - spaces at either end dropped (inside quotation marks); leading
+**     words dropped: "a report by", "a statement by", "from", weekdays,
+**     "yesterday", "today", the Arabic «به» ("by it"); trailing: "recently", "further",
 **     "also", "earlier", "later", "today", "yesterday", "again",
 **     "meanwhile", "however", weekdays, "on" + weekday;
 **   - vague heads ("the report", "the ministry", "his data", «الوزارة»,
@@ -121,7 +122,9 @@ static int ieq(const char *a, size_t n, const char *b) {
 static const char *const lead_drop[] = {
     "a report by ", "a statement by ", "reports by ", "the report by ",
     "from ", "monday ", "tuesday ", "wednesday ", "thursday ", "friday ",
-    "saturday ", "sunday ", "yesterday ", "today ", "on saturday ", NULL};
+    "saturday ", "sunday ", "yesterday ", "today ", "on saturday ",
+    /* «بحسب ما أفاد به رئيس البلدية»: «به» ("by it") points at the verb */
+    "به ", "بها ", NULL};
 static const char *const tail_drop[] = {
     "recently", "further", "also", "earlier", "later", "today", "yesterday",
     "again", "meanwhile", "however", "monday", "tuesday", "wednesday",
@@ -188,6 +191,9 @@ static void trim(const char *text, const hs_aliases *al, hs_attribution *a) {
   int changed = 1, k;
   while (changed && e > s) {
     changed = 0;
+    /* «"ورزش سه "»: spaces inside the quotation marks */
+    while (e > s && (text[e - 1] == ' ' || text[e - 1] == '\n')) e--;
+    while (e > s && (text[s] == ' ' || text[s] == '\n')) s++;
     for (k = 0; lead_drop[k]; k++) {
       size_t n = strlen(lead_drop[k]);
       if (e - s > n && ieq(text + s, n, lead_drop[k])) {

@@ -428,6 +428,8 @@ const char *const hs_attr_title_ar[] = {
     "العقيد", "د", "م", NULL};
 const char *const hs_attr_pronouns[] = {
     "he", "she", "it", "they", "we", "i", "you", "this", "which", "who",
+    "i've", "we've", "they've", "you've", "i'd", "we'd", "they'd", "he'd",
+    "she'd", "i'm", "we're", "they're", "he's", "she's", "it's", "من",
     "there", "that", "one", "what", "the", "a", "an", "and", "but", "it",
     "هو", "هي", "او", "وی", "آنها", "ما", "سموه", "معاليه", "فضيلته", "البيان",
     "التقرير", "فيه", "فيها", "عدد", "تعالى", "له", "لها", "أيضا", "أيضاً",

@@ -270,6 +270,39 @@ int hs_attr_noun_say_en(const txt *t, uint32_t lo, uint32_t p) {
   return b < e && hs_attr_in_list(t->s + b, e - b, say_noun_before_en);
 }
 
+/* "John Houlihan, editor of Computerandvideogames.com told BBC News": the
+** apposition's closing comma left out, the source read back from the cue
+** is the apposition [*s, *e) (it opens in lower case); the name before its
+** comma is the source when it opens the sentence, follows a quotation
+** closed by a comma or a clause's comma ("..., Jorge Cardenas, manager of
+** X said"), and is capitalized, of two to four words. */
+static void name_before_apposition_en(const txt *t, uint32_t lo, uint32_t *s,
+                                      uint32_t *e) {
+  uint32_t c = *s, xs, xe, j, w;
+  int nw = 0;
+  if (!(t->s[*s] >= 'a' && t->s[*s] <= 'z')) return;
+  while (c > lo && t->s[c - 1] == ' ') c--;
+  if (c == lo || t->s[c - 1] != ',') return;
+  c--;
+  if (!hs_attr_read_before(t, lo, c, "en", &xs, &xe) || xe != c) return;
+  for (j = xs; j < xe; j = w) {
+    while (j < xe && t->s[j] == ' ') j++;
+    if (j == xe) break;
+    if (!hs_attr_is_upper_ascii(t->s[j])) return;
+    w = hs_attr_word_end(t, j);
+    if (++nw > 4) return;
+  }
+  if (nw < 2) return;
+  j = lo;
+  while (j < xs && (t->s[j] == ' ' || t->s[j] == '"')) j++;
+  c = xs;
+  while (c > lo && (t->s[c - 1] == ' ' || t->s[c - 1] == '\n')) c--;
+  /* "..., Jorge Cardenas, manager of X said": after a clause's comma */
+  if (j < xs && !quote_comma_before(t, lo, xs) && t->s[c - 1] != ',') return;
+  *s = xs;
+  *e = xe;
+}
+
 int hs_attr_source_before_en(const txt *t, const sent *se, const found *f,
                              size_t first, size_t nf, const cue_row *c,
                              uint32_t p, uint32_t ce, uint32_t *s,
@@ -278,8 +311,10 @@ int hs_attr_source_before_en(const txt *t, const sent *se, const found *f,
   int ok = nf > first && cited_before_en(t, se, &f[nf - 1], q, s, e);
   if (ok) extend_of_en(t, se->s, s);
   if (!ok) ok = appositive_en(t, se->s, q, s, e);
-  if (!ok && (ok = hs_attr_read_before(t, se->s, q, c->lang, s, e)))
+  if (!ok && (ok = hs_attr_read_before(t, se->s, q, c->lang, s, e))) {
     extend_of_en(t, se->s, s);
+    name_before_apposition_en(t, se->s, s, e);
+  }
   if (!ok && (c->flags & F_INVERT) && after_quote(t, se->s, q) &&
       (ok = hs_attr_read_after(t, ce, se->e, c->lang, s, e))) {
     trim_name_en(t, *s, e);

@@ -574,3 +574,34 @@ void hs_attr_object_fa(const txt *t, uint32_t s, uint32_t *e) {
   /* a subject of two words or more is left */
   if (b > s && memchr(t->s + s, ' ', b - s)) *e = b;
 }
+
+/* «وقال يوجين فينبرج الخبير الاستراتيجي لدى كومرتس بنك»: a name of two
+** words or more, then a definite role noun: the role is an apposition, no
+** part of the source.  Only where the source opens with a name (no «ال»,
+** no title or office first: «المتحدث باسم التحالف المستشار ...» is one
+** office). */
+static const char *const role_after_name_ar[] = {
+    "الخبير", "المحلل", "الباحث", "المستشار", "الأستاذ", "الخبيرة",
+    "المحللة", "الباحثة", "المستشارة", "المسؤول", "المسؤولة", NULL};
+
+void hs_attr_cut_role_ar(const txt *t, uint32_t s, uint32_t *e) {
+  uint32_t p = s, q;
+  int nw = 0;
+  if (*e - s > 4 && !memcmp(t->s + s, "\xD8\xA7\xD9\x84", 4)) return; /* «ال» */
+  q = hs_attr_word_end(t, s);
+  if (hs_attr_in_list(t->s + s, q - s, hs_attr_title_ar)) return;
+  while (p < *e) {
+    while (p < *e && t->s[p] == ' ') p++;
+    if (p >= *e) return;
+    q = hs_attr_word_end(t, p);
+    if (q > *e) q = *e;
+    if (nw >= 2 && hs_attr_in_list(t->s + p, q - p, role_after_name_ar)) {
+      while (p > s && t->s[p - 1] == ' ') p--;
+      *e = p;
+      return;
+    }
+    if (hs_attr_punct_len(t, p)) return;
+    nw++;
+    p = q;
+  }
+}

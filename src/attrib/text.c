@@ -339,6 +339,11 @@ static int title_ahead(const txt *t, uint32_t p, uint32_t lim) {
   return 0;
 }
 
+/* Arabic and Persian words a number follows inside a name: a district's
+** («منطقه 18 تهران», «المنطقة 5»). */
+static const char *const numbered_ar_fa[] = {"منطقه", "منطقة", "ناحیه",
+                                             "ناحية", NULL};
+
 int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
                       uint32_t *s, uint32_t *e) {
   const char *const *stops = hs_attr_stops_for(lang);
@@ -397,8 +402,10 @@ int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
     }
     q = hs_attr_word_end(t, p);
     if (q == p || (q - p == 1 && t->s[p] == '-')) break; /* a dash */
-    if (nw >= 1 && (ar || fa) && digit_at(t, p))
-      break; /* «وفقا لفريق الإحصاء بالمهرجان 1800 سيارة»: a count */
+    if (nw >= 1 && (ar || fa) && digit_at(t, p) &&
+        !hs_attr_in_list(t->s + lws, we - lws, numbered_ar_fa))
+      break; /* «وفقا لفريق الإحصاء بالمهرجان 1800 سيارة»: a count; not
+              ** «شهرداری منطقه 18 تهران», a district's number */
     if (hs_attr_in_list(t->s + p, q - p, stops) &&
         !(nw == 0 && en &&
           hs_attr_eq_ci(t->s + p, q - p, "the")) &&

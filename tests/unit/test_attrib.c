@@ -390,6 +390,8 @@ static const attr_case cases[] = {
     /* «البته» (of course) opens no name */
     {"البته کفاشیان گفته بود که بازی برگزار می‌شود.",
      {{"کفاشیان", HS_SRC_PERSON, 0, 0}}},
+    /* a contracted pronoun is no source */
+    {"I've said it before and I will say it again.", {{NULL, 0, 0, 0}}},
     /* "say" a noun, not a cue */
     {"Workers want a greater say in the firm.", {{NULL, 0, 0, 0}}},
     /* a person the text names with an office speaks for a body; a coach
@@ -417,6 +419,10 @@ static const attr_case cases[] = {
 static const struct {
   const char *text, *citing, *cited;
 } chain_cases[] = {
+    /* a district's number inside the name */
+    {"به گزارش خبرگزاری فارس به نقل از روابط عمومی شهرداری منطقه 18 تهران، "
+     "در این مراسم از پلیس تجلیل شد.",
+     "Fars", "روابط عمومی شهرداری منطقه 18 تهران"},
     /* a Persian verb's subject further on in the sentence of the lead */
     {"به گزارش ایسنا، تمایل باشگاه به جذب او کاهش پیدا کرده و حالا روزنامه "
      "میرر می‌گوید او می‌رود.",
@@ -543,6 +549,23 @@ static const struct {
      "مساعد وزير الداخلية اللواء حسن السوهاجي"},
     /* «اما» (but) opens the clause, no part of the name */
     {"اما جوی بارتون مدعی شد شرایط باید تغییر کند.", "جوی بارتون"},
+    /* «به» ("by it") after «أفاد» is no part of the source */
+    {"وذلك بحسب ما أفاد به رئيس بلدية المبرز المهندس خالد السباعي، والذي ذكر "
+     "أن الحملة مستمرة.",
+     "رئيس بلدية المبرز المهندس خالد السباعي"},
+    /* spaces inside the quotation marks */
+    {"به گزارش \"ورزش سه \"،رقابت‌ها شروع شد.", "ورزش سه"},
+    /* an apposition whose closing comma is left out */
+    {"\"It is encouraging,\" John Houlihan, editor of Computerandvideogames.com "
+     "told BBC News.",
+     "John Houlihan"},
+    {"Prices could drop if no agreement is reached, Jorge Cardenas, manager "
+     "of Colombia's National Coffee Growers' Federation said.",
+     "Jorge Cardenas"},
+    /* a role after an Arabic name: an apposition */
+    {"وقال يوجين فينبرج الخبير الاستراتيجي لدى كومرتس بنك \"جميع الأسعار "
+     "هبطت\".",
+     "يوجين فينبرج"},
     /* «N خود را»: the object, not the subject */
     {"باشگاه تراکتورسازی تبریز موضع خود را درباره جذب بازیکنان اعلام کرد.",
      "باشگاه تراکتورسازی تبریز"},
