@@ -323,6 +323,7 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
         if (c->dir == AFTER) {
           uint32_t from = (c->flags & F_TOLD) ? hs_attr_skip_told_ar(&t, se, ce) : ce;
           ok = hs_attr_read_after(&t, from, se->e, c->lang, &s, &e);
+          if (ok && c->lang[0] == 'a') ok = hs_attr_statement_of_ar(&t, &s, e);
           if (ok && c->lang[0] == 'a') {
             extend_in_ar(&t, se, s, &e);
             hs_attr_extend_adj_ar(&t, se, s, &e);
@@ -350,7 +351,10 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
                 (hs_attr_read_before(&t, se->s, p, c->lang, &s, &e) &&
                  !(c->lang[0] == 'f' && hs_attr_after_prep_fa(&t, se->s, s))));
           /* «... به فارس گفت»: the one told ("told Fars"), not the source */
-          if (ok && c->lang[0] == 'f') hs_attr_object_fa(&t, s, &e);
+          if (ok && c->lang[0] == 'f') {
+            hs_attr_object_fa(&t, s, &e);
+            hs_attr_masdar_fa(&t, s, &e);
+          }
         }
         if (ok && e > s) {
           /* drop a leading "the" only for pronoun checks */

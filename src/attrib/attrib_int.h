@@ -183,9 +183,15 @@ int hs_attr_after_prep_fa(const txt *t, uint32_t lo, uint32_t s);
 /* subject.c: a Persian subject read up to «را» that ends with «N خود»
 ** (the object): cut before N. */
 void hs_attr_object_fa(const txt *t, uint32_t s, uint32_t *e);
+/* subject.c: a Persian subject cut before a verbal noun that opens the
+** object («... استان کرمانشاه ایجاد شرایط مناسب»), two words or more in. */
+void hs_attr_masdar_fa(const txt *t, uint32_t s, uint32_t *e);
 /* subject.c: an Arabic source that opens with a name, cut before a
 ** definite role noun after it («يوجين فينبرج الخبير الاستراتيجي»). */
 void hs_attr_cut_role_ar(const txt *t, uint32_t s, uint32_t *e);
+/* subject.c: «بيان لـX» gives X; a source that opens with «لـ» and a
+** medium («لهيئة الإذاعة») is the one told: 0. */
+int hs_attr_statement_of_ar(const txt *t, uint32_t *s, uint32_t e);
 /* subject.c: a Russian head read alone before «в» and a body («источник
 ** в МВД»): extended over the body. */
 void hs_attr_extend_in_ru(const txt *t, const sent *se, uint32_t s,

@@ -194,6 +194,8 @@ static void trim(const char *text, const hs_aliases *al, hs_attribution *a) {
     /* «"ورزش سه "»: spaces inside the quotation marks */
     while (e > s && (text[e - 1] == ' ' || text[e - 1] == '\n')) e--;
     while (e > s && (text[s] == ' ' || text[s] == '\n')) s++;
+    /* a zero-width non-joiner left of a word it joins nothing to */
+    while (e - s > 3 && !memcmp(text + s, "\xE2\x80\x8C", 3)) s += 3, changed = 1;
     for (k = 0; lead_drop[k]; k++) {
       size_t n = strlen(lead_drop[k]);
       if (e - s > n && ieq(text + s, n, lead_drop[k])) {

@@ -14,7 +14,9 @@
 ** case-insensitively; F_ATTACHED cues may run into the next word (the
 ** Arabic preposition «لـ» is written joined: «وفقا لوكالة»).
 **
-**   en: said, says, told, reported, reports, stated, announced, added,
+**   en: said, says, say (not after "a", "the", "greater"...: the noun),
+**       has been / was reported as saying, told, reported, reports,
+**       stated, announced, added,
 **       claimed, confirmed, noted, explained, wrote, quoted, according to, citing,
 **       quoting, as quoted by, quoted as saying by, as reported by, cited
 **       by, Source:, denied,
@@ -41,7 +43,8 @@
 **       ссылаясь на (citing), сообщил(а, о, и), заявил(а, о, и), сказал(а,
 **       и), отметил(а, и), подчеркнул(а, и), добавил(а, и), рассказал(а, и),
 **       уточнил(а, и), пояснил(а, и), сообщает, сообщают, заявляет,
-**       передает, передаёт, пишет, пишут, цитирует, опроверг(ла, ли, ло).
+**       передает, передаёт, пишет, пишут, цитирует, опроверг(ла, ли, ло),
+**       опровергает, опровергают.
 **       Every form is a row: the verb agrees with its subject in gender
 **       and number.  A capital first letter (a sentence start) matches the
 **       small one.
@@ -266,6 +269,8 @@ const cue_row hs_attr_cues[] = {
     {"ru", "опровергла", BEFORE, F_DENIAL},
     {"ru", "опровергли", BEFORE, F_DENIAL},
     {"ru", "опровергло", BEFORE, F_DENIAL},
+    {"ru", "опровергает", BEFORE, F_DENIAL},
+    {"ru", "опровергают", BEFORE, F_DENIAL},
     {"ru", "сообщил", BEFORE, 0},
     {"ru", "сообщила", BEFORE, 0},
     {"ru", "сообщило", BEFORE, 0},
@@ -369,6 +374,9 @@ const char *const hs_attr_stop_ar[] = {
     "الخميس", "الجمعة", "السبت", "هذه", "هذا", "ذلك", "تلك", "هذي", "كل",
     "وجود", "صحة", "عقب", "إثر", "اثر", "بعد", "قبل", "أثناء", "اثناء",
     "لدى", "عند", "ما", "بما", "مما",
+    /* adverbials right after a verb: no subject («قال ردا على سؤال»,
+    ** «أشار بشكل غير مباشر») */
+    "ردا", "رداً", "بشكل", "بصورة",
     /* a verb cue ends a source read forwards: «وبحسب وكالة الصحافة
     ** الفرنسية قال متحدث ...» is two sources */
     "قال", "وقال", "قالت", "وقالت", "أكد", "أكدت", "أعلن", "أعلنت", "أضاف",
@@ -414,7 +422,8 @@ const char *const hs_attr_that_ar[] = {"أن", "ان", "إن", "أنه", "انه
 /* Arabic media words; joined to «لـ» after a source they name the one
 ** told, not the source («وقال مصدر أمني لصحيفة النهار»). */
 const char *const hs_attr_medium_ar[] = {"صحيفة", "وكالة", "قناة", "موقع",
-                                         "جريدة", "شبكة", "إذاعة", NULL};
+                                         "جريدة", "شبكة", "إذاعة", "هيئة",
+                                         "مجلة", NULL};
 /* Arabic heads that a place or body follows after «في» inside the source
 ** («مصدر في الوزارة», «مسؤولون في الحكومة»). */
 const char *const hs_attr_head_in_ar[] = {"مصدر", "مصادر", "مسؤول", "مسؤولون",
@@ -530,6 +539,7 @@ const type_word hs_attr_type_words[] = {
     {"الجيش", HS_SRC_OFFICIAL}, {"المتحدث", HS_SRC_OFFICIAL},
     {"الشرطة", HS_SRC_OFFICIAL}, {"الرئيس", HS_SRC_OFFICIAL},
     {"هيئة", HS_SRC_OFFICIAL}, {"مجلس", HS_SRC_OFFICIAL},
+    {"قوة", HS_SRC_OFFICIAL}, {"قوات", HS_SRC_OFFICIAL},
     {"وزارت", HS_SRC_OFFICIAL}, {"وزیر", HS_SRC_OFFICIAL},
     {"سخنگوی", HS_SRC_OFFICIAL}, {"دولت", HS_SRC_OFFICIAL},
     {"ارتش", HS_SRC_OFFICIAL}, {"رئیس", HS_SRC_OFFICIAL},

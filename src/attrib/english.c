@@ -303,6 +303,27 @@ static void name_before_apposition_en(const txt *t, uint32_t lo, uint32_t *s,
   *e = xe;
 }
 
+/* '"...," said Jonathan Wolpaw and Dennis McFarlane.': a name read after
+** an inverted cue, then "and" and a second capitalized name of two to four
+** words that closes the clause: both are the source. */
+static void and_name_after_en(const txt *t, const sent *se, uint32_t *e) {
+  uint32_t p = *e, q;
+  int nw = 0;
+  if (p + 5 >= se->e || memcmp(t->s + p, " and ", 5)) return;
+  p += 5;
+  for (;;) {
+    if (p >= se->e || !hs_attr_is_upper_ascii(t->s[p])) return;
+    q = hs_attr_word_end(t, p);
+    if (++nw > 4) return;
+    if (q >= se->e || t->s[q] != ' ' || q + 1 >= se->e ||
+        !hs_attr_is_upper_ascii(t->s[q + 1]))
+      break;
+    p = q + 1;
+  }
+  if (nw < 2 || (q < se->e && !hs_attr_punct_len(t, q))) return;
+  *e = q;
+}
+
 int hs_attr_source_before_en(const txt *t, const sent *se, const found *f,
                              size_t first, size_t nf, const cue_row *c,
                              uint32_t p, uint32_t ce, uint32_t *s,
@@ -318,6 +339,7 @@ int hs_attr_source_before_en(const txt *t, const sent *se, const found *f,
   if (!ok && (c->flags & F_INVERT) && after_quote(t, se->s, q) &&
       (ok = hs_attr_read_after(t, ce, se->e, c->lang, s, e))) {
     trim_name_en(t, *s, e);
+    and_name_after_en(t, se, e);
     if (t->s[*s] >= '0' && t->s[*s] <= '9') ok = 0; /* "said 10,000" */
     if (ok && hs_attr_in_list(t->s + *s, *e - *s, weekdays_en))
       ok = 0; /* "said Thursday" */

@@ -575,6 +575,32 @@ void hs_attr_object_fa(const txt *t, uint32_t s, uint32_t *e) {
   if (b > s && memchr(t->s + s, ' ', b - s)) *e = b;
 }
 
+/* Persian verbal nouns that open the object of a verb-final cue when they
+** follow the subject («مدیرکل آموزش و پرورش استان کرمانشاه ایجاد شرایط
+** مناسب ... را نیازمند ... بیان کرد»); none of them names a body («سازمان
+** توسعه», «ستاد برگزاری» would, and are left out). */
+static const char *const masdar_fa[] = {"ایجاد", "انتخاب", "افزایش", "کاهش",
+                                        "رفع", NULL};
+
+void hs_attr_masdar_fa(const txt *t, uint32_t s, uint32_t *e) {
+  uint32_t p = s, q;
+  int nw = 0;
+  while (p < *e) {
+    while (p < *e && t->s[p] == ' ') p++;
+    if (p >= *e) return;
+    q = hs_attr_word_end(t, p);
+    if (q > *e) q = *e;
+    if (nw >= 2 && hs_attr_in_list(t->s + p, q - p, masdar_fa)) {
+      while (p > s && t->s[p - 1] == ' ') p--;
+      *e = p;
+      return;
+    }
+    if (q == p) return;
+    nw++;
+    p = q;
+  }
+}
+
 /* «وقال يوجين فينبرج الخبير الاستراتيجي لدى كومرتس بنك»: a name of two
 ** words or more, then a definite role noun: the role is an apposition, no
 ** part of the source.  Only where the source opens with a name (no «ال»,
@@ -604,4 +630,24 @@ void hs_attr_cut_role_ar(const txt *t, uint32_t s, uint32_t *e) {
     nw++;
     p = q;
   }
+}
+
+/* «وقال بيان لقوة المهام المشتركة»: "a statement of X", X the source;
+** «قال لهيئة الإذاعة الأميركية»: "said to" a medium, the one told, no
+** source (0).  Otherwise 1, [*s, e) as read. */
+int hs_attr_statement_of_ar(const txt *t, uint32_t *s, uint32_t e) {
+  static const char *const doc_ar[] = {"بيان", "تقرير", NULL};
+  uint32_t w = hs_attr_word_end(t, *s);
+  if (w + 3 < e && t->s[w] == ' ' && hs_attr_in_list(t->s + *s, w - *s, doc_ar) &&
+      !memcmp(t->s + w + 1, "\xD9\x84", 2)) {
+    uint32_t p = w + 3;
+    if (p + 2 < e && !memcmp(t->s + p, "\xD9\x80", 2)) p += 2; /* «لـ» */
+    while (p < e && t->s[p] == ' ') p++;
+    if (p < e && !hs_attr_punct_len(t, p)) *s = p;
+    return 1;
+  }
+  if (w > *s + 2 && !memcmp(t->s + *s, "\xD9\x84", 2) &&
+      hs_attr_in_list(t->s + *s + 2, w - *s - 2, hs_attr_medium_ar))
+    return 0;
+  return 1;
 }

@@ -390,6 +390,15 @@ static const attr_case cases[] = {
     /* «البته» (of course) opens no name */
     {"البته کفاشیان گفته بود که بازی برگزار می‌شود.",
      {{"کفاشیان", HS_SRC_PERSON, 0, 0}}},
+    /* «بيان لـX»: X's statement; «قال لـ» a medium: the one told; an
+    ** adverbial after the verb: no subject */
+    {"وقال بيان لقوة المهام المشتركة اليوم إن خمس غارات قصفت وحدات.",
+     {{"قوة المهام المشتركة", HS_SRC_OFFICIAL, 0, 0}}},
+    {"لكنه قال لهيئة الإذاعة الأميركية إنه لا يحترمها.", {{NULL, 0, 0, 0}}},
+    {"وقال ردا على سؤال إن الأمر انتهى.", {{NULL, 0, 0, 0}}},
+    /* a Russian denial in the present tense */
+    {"Смольный опровергает разрыв отношений с Венецией.",
+     {{"Смольный", HS_SRC_UNKNOWN, 0, 1}}},
     /* a contracted pronoun is no source */
     {"I've said it before and I will say it again.", {{NULL, 0, 0, 0}}},
     /* "say" a noun, not a cue */
@@ -419,6 +428,10 @@ static const attr_case cases[] = {
 static const struct {
   const char *text, *citing, *cited;
 } chain_cases[] = {
+    /* a zero-width non-joiner after the comma is no part of the name */
+    {"به گزارش فارس،\xE2\x80\x8C مدیر ورزش بانوان منطقه 22 گفت: مسابقات برگزار "
+     "شد.",
+     "Fars", "مدیر ورزش بانوان منطقه 22"},
     /* a district's number inside the name */
     {"به گزارش خبرگزاری فارس به نقل از روابط عمومی شهرداری منطقه 18 تهران، "
      "در این مراسم از پلیس تجلیل شد.",
@@ -566,6 +579,14 @@ static const struct {
     {"وقال يوجين فينبرج الخبير الاستراتيجي لدى كومرتس بنك \"جميع الأسعار "
      "هبطت\".",
      "يوجين فينبرج"},
+    /* two names joined by "and" after an inverted cue */
+    {"\"The cursor moves in two directions,\" said Jonathan Wolpaw and "
+     "Dennis McFarlane.",
+     "Jonathan Wolpaw and Dennis McFarlane"},
+    /* a Persian verbal noun opens the object */
+    {"مدیرکل آموزش و پرورش استان کرمانشاه ایجاد شرایط مناسب در مدرسه را "
+     "نیازمند مشارکت همه دستگاه‌ها بیان کرد.",
+     "مدیرکل آموزش و پرورش استان کرمانشاه"},
     /* «N خود را»: the object, not the subject */
     {"باشگاه تراکتورسازی تبریز موضع خود را درباره جذب بازیکنان اعلام کرد.",
      "باشگاه تراکتورسازی تبریز"},
