@@ -677,7 +677,10 @@ size_t hs_date_scan(const char *text, size_t len, hs_date *out, size_t max) {
   ** before, kept in prev, instead of a walk back at every byte */
   i = 0;
   if (letter_class[sc.s[0]] == 3) prev = 1, i = 1; /* opens on a trail byte */
-  for (; i < lim && n < max; i++) {
+  if (!max) return 0;
+  /* n < max is tested where a date is found, not at every byte (in the
+  ** fuzzing build each test of the loop is a call too) */
+  for (; i < lim; i++) {
     unsigned char c = sc.s[i], lc;
     /* one look and one test for most bytes (in the fuzzing build each
     ** test is a call): step[prev][class] is the new prev when at most 1 */
@@ -696,7 +699,7 @@ size_t hs_date_scan(const char *text, size_t len, hs_date *out, size_t max) {
     if (try_at(&sc, i, &out[n])) {
       size_t b;
       i = out[n].end - 1;
-      n++;
+      if (++n == max) break;
       for (b = i; b > 0 && (sc.s[b] & 0xC0) == 0x80; b--) {}
       prev = letter_at(&sc, b);
     }
