@@ -174,6 +174,7 @@ static const char *const byline_cues[] = {
 
 static int is_sp(unsigned char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
+
 static int is_letter(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
@@ -236,17 +237,6 @@ static uint16_t count_words(const char *t, uint32_t s, uint32_t e) {
   }
   if (cjk / 2 > n) n = cjk / 2;
   return (uint16_t)(n > 60000 ? 60000 : n);
-}
-
-static uint64_t fold_hash(const char *t, uint32_t s, uint32_t e) {
-  uint64_t h = 1469598103934665603ull;
-  for (; s < e; s++) {
-    unsigned char c = (unsigned char)t[s];
-    if (is_sp(c)) continue;
-    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
-    h = (h ^ c) * 1099511628211ull;
-  }
-  return h;
 }
 
 static int in_ranges(const hs_range *r, size_t n, uint32_t s, uint32_t e) {
@@ -547,18 +537,26 @@ static size_t read_lines(const char *t, uint32_t len, const hs_range *b,
   return n;
 }
 
+/* Whole, after its last '|', before its first " | " or " - " (found by
+** memchr, no byte loop). */
 static void line_hashes(const char *t, aline *l) {
-  uint32_t p, q;
-  l->h = fold_hash(t, l->s, l->e);
+  const char *f, *bar = NULL;
+  uint32_t q;
+  l->h = hs_hl_fold_hash(t, l->s, l->e);
   l->h_tail = l->h_head = l->h;
-  for (p = l->e; p > l->s && t[p - 1] != '|'; p--) {}
-  if (p > l->s) l->h_tail = fold_hash(t, p, l->e);
-  for (q = l->s; q + 2 < l->e; q++)
-    if (t[q] == ' ' && (t[q + 1] == '|' || t[q + 1] == '-') &&
-        t[q + 2] == ' ') {
-      l->h_head = fold_hash(t, l->s, q);
+  for (f = memchr(t + l->s, '|', l->e - l->s); f;
+       f = memchr(f + 1, '|', (size_t)(t + l->e - (f + 1))))
+    bar = f; /* the last one */
+  if (bar) l->h_tail = hs_hl_fold_hash(t, (uint32_t)(bar - t) + 1, l->e);
+  for (q = l->s; q + 2 < l->e; q++) {
+    f = memchr(t + q, ' ', l->e - 2 - q);
+    if (!f) break;
+    q = (uint32_t)(f - t);
+    if ((t[q + 1] == '|' || t[q + 1] == '-') && t[q + 2] == ' ') {
+      l->h_head = hs_hl_fold_hash(t, l->s, q);
       break;
     }
+  }
 }
 
 /* 1 if another line of the page says the same: the whole line, after a
@@ -626,9 +624,11 @@ void hs_page_start_find(const char *text, size_t len, const hs_range *b,
   const aline *story_para = NULL;
   int bs = 0, need, pass;
   uint8_t kinds[MAX_LINES];
+  hs_lede_set lede;
   uint32_t l32 = len > UINT32_MAX ? UINT32_MAX : (uint32_t)len;
   memset(out, 0, sizeof *out);
   if (!text || !len) return;
+  lede.np = 0, lede.lead_ready = 0; /* no paragraphs' keys yet */
   ln = hs_calloc(hs_meta_line_count(text, l32 > MAX_BYTES ? MAX_BYTES : l32,
                                     MAX_LINES),
                  sizeof *ln);
@@ -760,8 +760,8 @@ void hs_page_start_find(const char *text, size_t len, const hs_range *b,
       const uint32_t pr[2][2] = {{para[0]->s, para[0]->e},
                                  {para[1] ? para[1]->s : 0,
                                   para[1] ? para[1]->e : 0}};
-      hs_lede_overlap(text, ln[i].s, ln[i].e, pr, para[1] ? 2 : 1, &shared,
-                      &total);
+      hs_lede_overlap(text, ln[i].s, ln[i].e, pr, para[1] ? 2 : 1, &lede,
+                      &shared, &total);
       if (shared >= 2 && shared * 3 >= total) sc += 3;
       else if (shared >= 1) sc += 1;
       if (shared >= 2 && ln[i].words >= 4) story = i, story_para = para[0];

@@ -38,12 +38,29 @@ void hs_page_start_find(const char *text, size_t len, const hs_range *b,
 ** that line. */
 void hs_hl_adjust(const char *t, uint32_t len, hs_page_start *art);
 
+/* lede.c: t[s, e) hashed without its spaces and tabs and CRs, ASCII case
+** folded (a line printed twice in a page, article_start.c). */
+uint64_t hs_hl_fold_hash(const char *t, uint32_t s, uint32_t e);
+
+/* lede.c: the paragraphs' word keys of the last hs_lede_overlap call
+** (zeroed by the caller before the first one, kept for the page: the
+** candidates over the same paragraphs reuse them). */
+#define HS_LEDE_SLOTS 512u
+typedef struct hs_lede_set {
+  uint32_t p[2][2];
+  size_t np;
+  int lead_ready;
+  unsigned char stop_lead[256];
+  uint64_t set[HS_LEDE_SLOTS];
+} hs_lede_set;
+
 /* lede.c: how many of the content words of text[cs,ce) (a headline
-** candidate) the paragraphs p[0..np) (byte ranges [start, end)) also
-** use, and how many content words it has. */
+** candidate) the paragraphs p[0..np) (byte ranges [start, end), np 1 or
+** 2) also use, and how many content words it has; ls keeps the
+** paragraphs' keys from one call to the next. */
 void hs_lede_overlap(const char *t, uint32_t cs, uint32_t ce,
-                     const uint32_t (*p)[2], size_t np, int *shared,
-                     int *total);
+                     const uint32_t (*p)[2], size_t np, hs_lede_set *ls,
+                     int *shared, int *total);
 
 /* 1 if text[s,e) is a menu, account or share line ("Sign in", "Share",
 ** "Iklan"; a trailing colon allowed): never a headline or a site's name. */

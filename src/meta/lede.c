@@ -6,8 +6,11 @@
 ** A word is keyed by its first 5 letters case-folded, so that "raise",
 ** "raises" and "raised" meet; small, numeric and stop words (a table per
 ** language) have no key, and the Arabic article and its proclitics are
-** shed first.  The paragraphs' keys go in a fixed open-addressing set on
-** the stack (at most 256 keys), so one comparison costs no allocation.
+** shed first.  The paragraphs' keys go in a fixed open-addressing set
+** (at most 256 keys) that the caller keeps: one comparison costs no
+** allocation, and the candidates over the same paragraphs share it.
+** Also the hash of a line without its spaces, by which article_start.c
+** finds a headline printed twice.
 */
 #include <string.h>
 
@@ -34,8 +37,6 @@ static const char *const stop_words[] = {
 static const char *const word_prefixes[] = {
     "\xd9\x88\xd8\xa7\xd9\x84", "\xd8\xa8\xd8\xa7\xd9\x84",
     "\xd8\xa7\xd9\x84", "\xd9\x84\xd9\x84", NULL};
-
-#define LEDE_SLOTS 512u
 
 /* The bytes of the letter or digit at t[i] (a UTF-8 letter whole), or 0:
 ** ASCII punctuation, the Latin-1 signs (C2 xx) and the punctuation block
@@ -90,34 +91,62 @@ static uint64_t word_key(const char *t, uint32_t *i, uint32_t e,
 }
 
 void hs_lede_overlap(const char *t, uint32_t cs, uint32_t ce,
-                     const uint32_t (*p)[2], size_t np, int *shared,
-                     int *total) {
-  uint64_t set[LEDE_SLOTS];
+                     const uint32_t (*p)[2], size_t np, hs_lede_set *ls,
+                     int *shared, int *total) {
+  uint64_t *set = ls->set;
   uint32_t i, budget = 0;
   size_t k;
-  /* the bytes that open a stop word: a word is tried against the list
-  ** only when one opens it (one compare a stop word is traced in the fuzz
-  ** build) */
-  unsigned char stop_lead[256] = {0};
-  for (k = 0; stop_words[k]; k++) stop_lead[(unsigned char)stop_words[k][0]] = 1;
-  memset(set, 0, sizeof set);
-  for (k = 0; k < np; k++)
-    for (i = p[k][0]; i < p[k][1] && budget < LEDE_SLOTS / 2;) {
-      uint64_t h = word_key(t, &i, p[k][1], stop_lead);
-      uint32_t slot;
-      if (!h) continue;
-      for (slot = (uint32_t)(h >> 7) % LEDE_SLOTS; set[slot] && set[slot] != h;
-           slot = (slot + 1) % LEDE_SLOTS) {}
-      if (!set[slot]) set[slot] = h, budget++;
-    }
+  if (!ls->lead_ready) {
+    /* the bytes that open a stop word: a word is tried against the list
+    ** only when one opens it (one compare a stop word is traced in the
+    ** fuzz build) */
+    memset(ls->stop_lead, 0, sizeof ls->stop_lead);
+    for (k = 0; stop_words[k]; k++)
+      ls->stop_lead[(unsigned char)stop_words[k][0]] = 1;
+    ls->lead_ready = 1;
+  }
+  /* the paragraphs' keys: kept while the next candidate has the same
+  ** paragraphs under it */
+  if (!(ls->np == np && (np < 1 || (ls->p[0][0] == p[0][0] &&
+                                    ls->p[0][1] == p[0][1])) &&
+        (np < 2 || (ls->p[1][0] == p[1][0] && ls->p[1][1] == p[1][1])))) {
+    memset(set, 0, sizeof ls->set);
+    ls->np = np;
+    for (k = 0; k < np && k < 2; k++)
+      ls->p[k][0] = p[k][0], ls->p[k][1] = p[k][1];
+    for (k = 0; k < np; k++)
+      for (i = p[k][0]; i < p[k][1] && budget < HS_LEDE_SLOTS / 2;) {
+        uint64_t h = word_key(t, &i, p[k][1], ls->stop_lead);
+        uint32_t slot;
+        if (!h) continue;
+        for (slot = (uint32_t)(h >> 7) % HS_LEDE_SLOTS;
+             set[slot] && set[slot] != h; slot = (slot + 1) % HS_LEDE_SLOTS) {}
+        if (!set[slot]) set[slot] = h, budget++;
+      }
+  }
   *shared = *total = 0;
   for (i = cs; i < ce;) {
-    uint64_t h = word_key(t, &i, ce, stop_lead);
+    uint64_t h = word_key(t, &i, ce, ls->stop_lead);
     uint32_t slot;
     if (!h) continue;
     ++*total;
-    for (slot = (uint32_t)(h >> 7) % LEDE_SLOTS; set[slot] && set[slot] != h;
-         slot = (slot + 1) % LEDE_SLOTS) {}
+    for (slot = (uint32_t)(h >> 7) % HS_LEDE_SLOTS; set[slot] && set[slot] != h;
+         slot = (slot + 1) % HS_LEDE_SLOTS) {}
     *shared += set[slot] == h;
   }
+}
+
+/* By table and mask, no test a byte (each test of a byte loop is a call
+** in the fuzz build, and article_start.c hashes long paragraphs). */
+uint64_t hs_hl_fold_hash(const char *t, uint32_t s, uint32_t e) {
+  static const unsigned char sp_byte[256] = {[' '] = 1, ['\t'] = 1, ['\r'] = 1};
+  uint64_t h = 1469598103934665603ull;
+  const unsigned char *p = (const unsigned char *)t + s,
+                      *end = (const unsigned char *)t + e;
+  for (; p < end; p++) {
+    uint64_t keep = (uint64_t)sp_byte[*p] - 1;
+    uint64_t next = (h ^ hs_ascii_lower[*p]) * 1099511628211ull;
+    h = (next & keep) | (h & ~keep);
+  }
+  return h;
 }
