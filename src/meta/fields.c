@@ -532,6 +532,16 @@ int hs_meta_extract(const hs_doc *d, const hs_aliases *aliases,
   }
   if (!m->title.value && !art.furniture)
     hs_page_title(d, aliases, m->boiler, m->nboiler, &m->outlet, &m->title);
+  /* a republished page: the line its credit's address spells */
+  if (!(d->title && *d->title) && !hs_meta_mail_block(d->text, len)) {
+    uint32_t hs, he, us, ue, ts, te;
+    if (hs_pg_source_address(d->text, len, &hs, &he, &us, &ue) &&
+        hs_slug_headline(d->text, len, us, ue, &ts, &te)) {
+      char *v = hs_strndup(d->text + ts, te - ts);
+      field_set(&m->title, v, d->text, ts, te, 0.75, 0);
+      free(v);
+    }
+  }
   /* the bytes that open a byline cue: a line is tried against the cues
   ** only when one opens it (one table test a line, not one compare a cue) */
   memset(by_lead, 0, sizeof by_lead);

@@ -63,6 +63,11 @@ void hs_page_title(const hs_doc *d, const hs_aliases *a, const hs_range *b,
                    size_t nb, const hs_meta_field *outlet,
                    hs_meta_field *out);
 int hs_url_date(const char *url, int *y, int *m, int *d);
+/* The line among the text's first 8 that the slug of the address at
+** text[us, ue) spells ("/trump-arrives-in-davos.html" over "Trump arrives
+** in Davos…"): its bytes (slug_title.c). */
+int hs_slug_headline(const char *t, uint32_t len, uint32_t us, uint32_t ue,
+                     uint32_t *hs, uint32_t *he);
 /* s[0..n) with its RFC 2047 encoded words ("=?utf-8?B?...?=") decoded to
 ** UTF-8 (mime_words.c), a new string; NULL when it holds none that
 ** decodes. */

@@ -338,7 +338,15 @@ static void test_scraped_headlines(void **state) {
        "Governor Brown will be there, but President Lee will be, speaking "
        "to the crowd by video\n\nIt\u2019s Not Really the Mayor Who Needs "
        "His Pier Rebuilt\n\n" PIER "\n",
-       "It\u2019s Not Really the Mayor Who Needs His Pier Rebuilt"}};
+       "It\u2019s Not Really the Mayor Who Needs His Pier Rebuilt"},
+      /* a republished page: the line its credit's address spells, though
+      ** cut short with an ellipsis */
+      {"Pier vote ends in a tie\u2026\n\n% of readers think this story is "
+       "Fact. Add your two cents.\n\nHey, readers, behold a council.\n\nWho "
+       "needs a ferry for a rush when we have the pier?\n\n" PIER "\n\n"
+       "Source: http://harborcorner.blogspot.com/2018/01/"
+       "pier-vote-ends-in-a-tie.html\n",
+       "Pier vote ends in a tie\u2026"}};
 #undef PIER
   hs_aliases *al = NULL;
   size_t i, wrong = 0;
