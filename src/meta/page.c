@@ -491,6 +491,14 @@ static int rights_mark(const char *t, uint32_t s, uint32_t e) {
                   ci_at(t, q, e, "(c)")))
       return 1;
   }
+  /* "(c) This order is not intended to, ...", "(c) The Secretary shall:":
+  ** a list's third item, no mark (no year after it; a sentence of more
+  ** than 8 words, or a line ending with ":", ";" or ",") */
+  if (ci_at(t, s, e, "(c) ") && !(s + 4 < e && t[s + 4] >= '0' &&
+                                  t[s + 4] <= '9') &&
+      (words(t, s, e) > 8 || t[e - 1] == ':' || t[e - 1] == ';' ||
+       t[e - 1] == ','))
+    s += 4;
   for (i = s; i < e; i++) {
     unsigned char c = (unsigned char)t[i];
     if (c != 0xC2 && (c | 0x20) != 'a' && c != 0xD8 && c != 0xD0 && c != '(')

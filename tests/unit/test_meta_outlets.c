@@ -177,6 +177,12 @@ static void test_outlet_name_forms(void **state) {
        "old ferry pier after three hours of debate, the mayor said.\n\nAll "
        "Rights Reserved \u00a9 2019\n",
        ""},
+      /* a list's third item "(c)" is no copyright mark */
+      {"EXECUTIVE ORDER\n\nSec. 2. The council voted on Monday to rebuild the "
+       "old ferry pier after three hours of debate, the mayor said.\n\n(c) "
+       "The Secretary of Harbors shall:\n\n(c) This order is not intended "
+       "to, and does not, create any right or benefit.\n",
+       ""},
       /* a writer's note at the foot names the site the page never
       ** names; a scholar's or a vague one does not */
       {"The council voted on Monday to rebuild the old ferry pier after "
