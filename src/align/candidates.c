@@ -15,8 +15,12 @@
 ** document: a name repeated all through one long text is still rare for
 ** pairs of documents; an obfuscated copy's rarest words are often
 ** inserted ones, so one shared key per sentence is too few to ask), or
-** COLD_WEAK of them (a weak pair, where the stage keeps only passages
-** inside both documents: a short copy has few rare words).  The
+** COLD_TERMS keys held by at most COLD_WIDE documents (a wide pair: a
+** reworded copy keeps a topic's words that are rare but not that rare;
+** in a corpus of one subject they are the shared terms, so the stage asks
+** more of its passages there), or COLD_WEAK of the rarest (a weak pair,
+** where the stage keeps only passages inside both documents: a short
+** copy has few rare words).  The
 ** pairs are counted document by document, in one counter per document
 ** reached through the keys it holds (memory linear in the keys, no list
 ** of pairs to sort).  The
@@ -40,6 +44,10 @@
                        ** COLD_WEAK, a weak pair: sentence_pair.c keeps
                        ** only passages inside both documents there) */
 #define COLD_WEAK 5
+#define COLD_WIDE 96   /* ...or COLD_TERMS keys held by at most this many
+                       ** documents (a wide pair; sentence_pair.c keeps
+                       ** no passage at an end of both documents there,
+                       ** nor a short one) */
 #define PREFETCH 16    /* tokens ahead whose counter is fetched */
 #define PREFETCH_GROUPS 4 /* groups of a key's documents ahead, fetched */
 
@@ -336,27 +344,34 @@ int hs_sent_cold_keys_all(const hs_docset *ds, const hs_senttab *st,
 void hs_sent_cold_select(const uint64_t *pk, size_t np, size_t ndocs,
                          const uint8_t *paired, const uint64_t *known,
                          size_t nknown, size_t first_new, uint64_t **out,
-                         size_t *nout, size_t *nstrong) {
+                         size_t *nout, size_t *nstrong, size_t *nwidep) {
   size_t x, y, u, w, g, ncold = 0, capsel = 0, mask = 0, ngd = 0, capgd = 0;
   size_t ng = 0, capg = 0, *gs = NULL, *first, nweak = 0, capweak = 0;
-  uint64_t *sel = NULL, *tk = NULL, *weak = NULL;
-  uint32_t *gd = NULL, *deg, *deg2, *place, *pend, *cnt, *touched;
-  uint32_t lim = nstrong && ndocs <= 0x7fffffffu ? COLD_WEAK : COLD_TERMS;
-  uint32_t d[COLD_DOCS + 1];
-  /* the keys held by two to COLD_DOCS documents, once: their documents
-  ** (gd, group g is [gs[g], gs[g + 1])), and how many such keys each
-  ** document holds (a document holding fewer than COLD_TERMS is in no
-  ** pair that shares COLD_TERMS of them) */
+  uint64_t *sel = NULL, *tk = NULL, *weak = NULL, *wide = NULL;
+  size_t nwide = 0, capwide = 0;
+  uint32_t *gd = NULL, *deg, *deg2, *place, *pend, *touched;
+  uint64_t *cnt;
+  uint8_t *gw = NULL, *pw;
+  size_t capgw = 0;
+  uint32_t lim = nstrong && ndocs <= 0x3fffffffu ? COLD_WEAK : COLD_TERMS;
+  uint32_t d[COLD_WIDE + 1];
+  /* the keys held by two to COLD_WIDE documents, once: their documents
+  ** (gd, group g is [gs[g], gs[g + 1])), whether they are held by at
+  ** most COLD_DOCS (gw), and how many such keys each document holds (a
+  ** document holding fewer than lim is in no pair that shares lim of
+  ** them) */
   deg = hs_calloc(ndocs + 1, sizeof *deg);
   deg2 = hs_calloc(ndocs + 1, sizeof *deg2);
   for (x = 0; x < np; x = y) {
     size_t m;
     for (y = x + 1; y < np && pk[y] >> 32 == pk[x] >> 32; y++) {}
     if (y - x < 2) continue;
-    m = key_docs(pk, x, y, d, COLD_DOCS);
-    if (m < 2 || m > COLD_DOCS) continue;
+    m = key_docs(pk, x, y, d, COLD_WIDE);
+    if (m < 2 || m > COLD_WIDE) continue;
     HS_GROW(gd, capgd, ngd + m);
     HS_GROW(gs, capg, ng + 2);
+    HS_GROW(gw, capgw, ng + 2);
+    gw[ng] = m <= COLD_DOCS;
     gs[ng++] = ngd;
     for (u = 0; u < m; u++) {
       deg[d[u]]++;
@@ -374,11 +389,13 @@ void hs_sent_cold_select(const uint64_t *pk, size_t np, size_t ndocs,
   for (x = 0; x < ndocs; x++) first[x + 1] += first[x];
   place = hs_malloc((first[ndocs] + 1) * sizeof *place);
   pend = hs_malloc((first[ndocs] + 1) * sizeof *pend);
+  pw = hs_malloc((first[ndocs] + 1) * sizeof *pw);
   for (g = 0; g < ng; g++)
     for (u = gs[g]; u < gs[g + 1]; u++)
       if (deg[gd[u]] >= lim) {
         size_t at = first[gd[u]] + deg2[gd[u]]++;
         place[at] = (uint32_t)u;
+        pw[at] = gw[g];
         pend[at] = (uint32_t)gs[g + 1];
       }
   cnt = hs_calloc(ndocs + 1, sizeof *cnt);
@@ -393,24 +410,38 @@ void hs_sent_cold_select(const uint64_t *pk, size_t np, size_t ndocs,
       for (w = place[z] + 1; w < pend[z]; w++) {
         uint32_t db = gd[w];
         if (db < first_new || deg[db] < lim) continue;
-        if (!cnt[db]++) touched[nt++] = db;
+        /* keys held by at most COLD_DOCS documents counted in the high
+        ** half, all in the low one */
+        if (!cnt[db]) touched[nt++] = db;
+        cnt[db] += 1 + ((uint64_t)pw[z] << 32);
       }
     }
     for (z = 0; z < nt; z++) {
       uint32_t db = touched[z];
-      /* a weak pair's document is marked by the top bit */
-      if (cnt[db] >= lim)
-        touched[ns++] = db | (cnt[db] < COLD_TERMS ? 0x80000000u : 0);
+      /* a weak pair's document is marked by the top bit, a wide
+      ** pair's by the next */
+      uint64_t rare = cnt[db] >> 32, all = (uint32_t)cnt[db];
+      if (rare >= COLD_TERMS)
+        touched[ns++] = db;
+      else if (lim < COLD_TERMS && all >= COLD_TERMS)
+        touched[ns++] = db | 0x40000000u;
+      else if (rare >= lim)
+        touched[ns++] = db | 0x80000000u;
       cnt[db] = 0;
     }
     if (!ns) continue;
     qsort(touched, ns, sizeof *touched, u32_cmp);
     for (z = 0; z < ns; z++) {
-      uint32_t db = touched[z] & 0x7fffffffu;
+      uint32_t db = touched[z] & 0x3fffffffu;
       uint64_t key = (uint64_t)x << 32 | db;
       if (tk && paired[x] && paired[db] &&
           tk[pairset_slot(tk, mask, key)] == key)
         continue;
+      if (touched[z] & 0x40000000u) {
+        HS_GROW(wide, capwide, nwide + 1);
+        wide[nwide++] = key;
+        continue;
+      }
       if (touched[z] != db) {
         HS_GROW(weak, capweak, nweak + 1);
         weak[nweak++] = key;
@@ -424,19 +455,25 @@ void hs_sent_cold_select(const uint64_t *pk, size_t np, size_t ndocs,
   free(touched);
   free(place);
   free(pend);
+  free(pw);
+  free(gw);
   free(first);
   free(deg);
   free(deg2);
   free(tk);
   free(gd);
   free(gs);
-  if (nstrong) { /* the weak pairs after the others */
+  if (nstrong) { /* the wide, then the weak pairs after the others */
+    HS_GROW(sel, capsel, ncold + nwide + nweak + 1);
+    if (nwide) memcpy(sel + ncold, wide, nwide * sizeof *wide);
+    ncold += nwide;
     *nstrong = ncold;
-    HS_GROW(sel, capsel, ncold + nweak + 1);
+    if (nwidep) *nwidep = nwide;
     if (nweak) memcpy(sel + ncold, weak, nweak * sizeof *weak);
     ncold += nweak;
   }
   free(weak);
+  free(wide);
   *out = sel;
   *nout = ncold;
 }

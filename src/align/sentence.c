@@ -91,7 +91,7 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
   size_t i, x, y, ng = 0, total, m;
   uint8_t *inv = NULL, *paired = NULL;
   uint64_t *open, *closed;
-  size_t nopen = 0, nclosed = 0, ncoldp = 0, nstrong = 0;
+  size_t nopen = 0, nclosed = 0, ncoldp = 0, nstrong = 0, nwide = 0;
   int rc = 0, t, io_error = 0;
   hs_passage *res;
   hs_termcounts tc;
@@ -157,12 +157,12 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     if (cold_in) {
       hs_sent_cold_select(cold_in->key, cold_in->n, ds->ndocs, paired,
                           closed, nclosed + nopen, first_new, &cold, &ncold,
-                          &nstrong);
+                          &nstrong, &nwide);
     } else if (!(rc = hs_sent_cold_keys_all(ds, st, nthreads, &keys, &nkeys,
                                           err))) {
       hs_sent_cold_select(keys, nkeys, ds->ndocs, paired, closed,
                           nclosed + nopen, first_new, &cold, &ncold,
-                          &nstrong);
+                          &nstrong, &nwide);
     } else {
       io_error = rc;
     }
@@ -225,6 +225,7 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
   j.pairs = cands.pairs;
   j.nopen = cands.nopen;
   j.nweak = nopen + nstrong;
+  j.nwide = j.nweak - nwide;
   j.gstart = cands.gstart;
   ng = cands.ngroups;
   if (!rc) rc = hs_parallel_for(nthreads, ng, 16, hs_sent_pairs_range, &j);

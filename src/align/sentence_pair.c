@@ -217,6 +217,14 @@ static int inner(const frag *f, const hs_senttab *SA, const hs_senttab *SB,
   return 2 * li <= SA->nsent && 2 * lj <= SB->nsent;
 }
 
+/* A passage at an end of both documents (a wide pair's is no copy there:
+** two short reports of one kind, a template filled in anew). */
+static int at_ends(const frag *f, const hs_senttab *SA, const hs_senttab *SB) {
+  uint32_t e = COLD_EDGE;
+  return (f->i0 <= e || f->i1 + 1 + e >= SA->nsent) &&
+         (f->j0 <= e || f->j1 + 1 + e >= SB->nsent);
+}
+
 static void add_frag(const sjob *j, sscratch *sc, const hs_senttab *SA,
                      const hs_senttab *SB, frag *f, int method, int cold) {
   const hs_reuse_opts *o = j->o;
@@ -246,6 +254,7 @@ static void add_frag(const sjob *j, sscratch *sc, const hs_senttab *SA,
   if (cold && (loose || f->mcos < COLD_SEEDCOS) &&
       !inner(f, SA, SB, cold == 2))
     return;
+  if (cold == 3 && at_ends(f, SA, SB)) return;
   cosv = frag_cos(j, sc, SA, SB, f, &words);
   if (cold && f->mcos < COLD_SEEDCOS) {
     if (cosv < COLD_FRAGCOS) return;
@@ -261,6 +270,7 @@ static void add_frag(const sjob *j, sscratch *sc, const hs_senttab *SA,
     loose = 1;
   }
   if (loose && !inner(f, SA, SB, cold == 2)) return;
+  if (cold == 3 && words < COLD_LWORDS) return;
   f->sim = (float)cosv;
   f->words = words;
   f->method = method;
@@ -374,7 +384,9 @@ int hs_sent_pairs_range(void *ud, int thread, size_t begin, size_t end) {
     size_t c0 = j->gstart[g], cend = j->gstart[g + 1], ns = 0;
     uint64_t key = j->pairs[j->cand[c0] >> 32];
     size_t pi = (size_t)(j->cand[c0] >> 32);
-    int cold = pi >= j->nweak ? 2 : pi >= j->nopen; /* 2: a weak pair */
+    /* 1: a pair without an n-gram passage, 2: a weak one, 3: a wide one
+    ** (candidates.c) */
+    int cold = pi >= j->nweak ? 2 : pi >= j->nwide ? 3 : pi >= j->nopen;
     uint32_t a = (uint32_t)(key >> 32), b = (uint32_t)key;
     const hs_senttab *SA = &j->st[a], *SB = &j->st[b];
     hs_doctab A, B;

@@ -81,6 +81,7 @@ typedef struct sjob {
                            ** in pairs << 32 | sa << 16 | sb */
   const uint64_t *pairs;   /* index -> a << 32 | b */
   size_t nopen;            /* pairs from here on have no n-gram passage */
+  size_t nwide;            /* from here on they are wide pairs */
   size_t nweak;            /* from here on they are weak pairs */
   const size_t *gstart;    /* groups of candidates with one pair */
   hs_passage *p;           /* the n-gram passages */

@@ -157,7 +157,7 @@ static size_t cold(fixture *f, const uint64_t *known, size_t nknown,
   hs_sort_u64(joined, njoined);
   assert_memory_equal(keys, joined, nkeys * sizeof *keys);
   hs_sent_cold_select(keys, nkeys, NDOCS, all, known, nknown, first_new,
-                      out, &n, NULL);
+                      out, &n, NULL, NULL);
   free(keys);
   free(joined);
   return n;
@@ -232,16 +232,52 @@ static void test_cold_weak(void **state) {
     k[nk++] = (uint64_t)t << 32 | 4;
   }
   hs_sort_u64(k, nk);
-  hs_sent_cold_select(k, nk, 5, NULL, NULL, 0, 0, &out, &n, NULL);
+  hs_sent_cold_select(k, nk, 5, NULL, NULL, 0, 0, &out, &n, NULL, NULL);
   assert_int_equal(n, 1);
   assert_true(out[0] == ((uint64_t)0 << 32 | 1));
   free(out);
   out = NULL;
-  hs_sent_cold_select(k, nk, 5, NULL, NULL, 0, 0, &out, &nout, &nstrong);
+  hs_sent_cold_select(k, nk, 5, NULL, NULL, 0, 0, &out, &nout, &nstrong, NULL);
   assert_int_equal(nout, 2);
   assert_int_equal(nstrong, 1);
   assert_true(out[0] == ((uint64_t)0 << 32 | 1));
   assert_true(out[1] == ((uint64_t)2 << 32 | 3));
+  free(out);
+}
+
+/* Pairs sharing six keys held by at most 96 documents, fewer than six of
+** them by at most 32, are wide pairs: after the others, before the weak
+** ones, counted by *nwide and in *nstrong; none when the weak pairs are
+** not asked for. */
+static void test_cold_wide(void **state) {
+  /* documents 0 and 1 share terms 1-4 alone and terms 5-6 with documents
+  ** 2-39 (40 documents each); 40 and 41 share five terms alone */
+  uint64_t k[128], *out = NULL;
+  size_t n = 0, nk = 0, nout = 0, nstrong = 99, nwide = 99;
+  uint32_t t, d;
+  (void)state;
+  for (t = 1; t <= 6; t++) {
+    k[nk++] = (uint64_t)t << 32 | 0;
+    k[nk++] = (uint64_t)t << 32 | 1;
+    if (t >= 5)
+      for (d = 2; d < 40; d++) k[nk++] = (uint64_t)t << 32 | d;
+  }
+  for (t = 7; t <= 11; t++) {
+    k[nk++] = (uint64_t)t << 32 | 40;
+    k[nk++] = (uint64_t)t << 32 | 41;
+  }
+  hs_sort_u64(k, nk);
+  hs_sent_cold_select(k, nk, 42, NULL, NULL, 0, 0, &out, &n, NULL, NULL);
+  assert_int_equal(n, 0);
+  free(out);
+  out = NULL;
+  hs_sent_cold_select(k, nk, 42, NULL, NULL, 0, 0, &out, &nout, &nstrong,
+                      &nwide);
+  assert_int_equal(nout, 2);
+  assert_int_equal(nstrong, 1);
+  assert_int_equal(nwide, 1);
+  assert_true(out[0] == ((uint64_t)0 << 32 | 1));
+  assert_true(out[1] == ((uint64_t)40 << 32 | 41));
   free(out);
 }
 
@@ -253,6 +289,7 @@ int main(void) {
       cmocka_unit_test(test_cold_pairs),
       cmocka_unit_test(test_cold_known_and_old),
       cmocka_unit_test(test_cold_weak),
+      cmocka_unit_test(test_cold_wide),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
