@@ -359,7 +359,9 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
         if (ok && e > s) {
           /* drop a leading "the" only for pronoun checks */
           uint32_t w = hs_attr_word_end(&t, s);
-          if (w >= e && hs_attr_in_list(t.s + s, w - s, hs_attr_pronouns)) ok = 0;
+          if (w >= e && (hs_attr_in_list(t.s + s, w - s, hs_attr_pronouns) ||
+                         hs_attr_in_list(t.s + s, w - s, hs_attr_quantifiers)))
+            ok = 0; /* "Some say": no source named */
           else if (hs_attr_in_list(t.s + s, w - s, hs_attr_pronouns) &&
                    !hs_attr_eq_ci(t.s + s, w - s, "the") &&
                    !hs_attr_eq_ci(t.s + s, w - s, "a") && !hs_attr_eq_ci(t.s + s, w - s, "an") &&

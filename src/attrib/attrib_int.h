@@ -53,7 +53,7 @@ void hs_attr_cue_buckets(int persian, uint16_t start[HS_ATTR_CUE_BUCKETS + 1],
 /* Words that end a source read forwards (AFTER) or backwards (BEFORE). */
 extern const char *const hs_attr_stop_en[], *const hs_attr_stop_ar[],
     *const hs_attr_stop_fa[], *const hs_attr_stop_ru[];
-extern const char *const hs_attr_pronouns[];
+extern const char *const hs_attr_pronouns[], *const hs_attr_quantifiers[];
 extern const char *const hs_attr_head_in_ar[];
 /* Arabic titles before a name («المهندس», «الدكتور»). */
 extern const char *const hs_attr_title_ar[];

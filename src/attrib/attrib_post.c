@@ -246,6 +246,13 @@ static const char *const demonstratives[] = {
 static const char *const joiners_en[] = {"of", "for", "at", "in", "on",
                                          "and", "the", "a", "an", "from",
                                          "to", "with", "by", NULL};
+/* Heads that a modifier does not make a name of: "the Swedish firm" is a
+** back-reference, "the energy ministry", "the interior ministry", "the
+** speaker's office" name one body each and are sources. */
+static const char *const generic_heads_en[] = {
+    "firm", "company", "team", "group", "exchange", "proposal", "report",
+    "statement", "study", "survey", "newspaper", "paper", "trust", "letter",
+    "publication", "article", NULL};
 /* Endings of English adjectives of nationality ("Swedish", "Italian",
 ** "Japanese", "Iraqi", "Dutch"). */
 static const char *const demonym_ends_en[] = {"ish", "ian", "ese", "an", "i",
@@ -259,8 +266,8 @@ static int in_words(const char *w, size_t n, const char *const *list) {
 }
 
 /* "The Swedish firm", "The Chicago options exchange", "The research team":
-** "the", at most three modifiers and a lower-case head whose "the HEAD" is
-** a vague row; a modifier is a lower-case word, an adjective of
+** "the", at most three modifiers and a lower-case head of generic_heads_en
+** whose "the HEAD" is a vague row; a modifier is a lower-case word, an adjective of
 ** nationality or a place of the place table ("New York"), so that a name
 ** before the head ("the Tanjug news agency") keeps the span a source.
 ** Returns the row's kind, or -1. */
@@ -276,6 +283,7 @@ static int vague_modified_en(const hs_aliases *al, const char *v, size_t n) {
   memcpy(head, "the ", 4);
   memcpy(head + 4, v + hs, n - hs);
   head[n - hs + 4] = '\0';
+  if (!in_words(v + hs, n - hs, generic_heads_en)) return -1;
   for (k = 0; k < sizeof vague_rows / sizeof vague_rows[0]; k++)
     if (!strcmp(head, vague_rows[k].text)) break;
   if (k == sizeof vague_rows / sizeof vague_rows[0]) return -1;
@@ -576,6 +584,48 @@ static void type_by_office_en(const char *text, size_t len,
   }
 }
 
+/* An Arabic or Persian name the text gives elsewhere after an office
+** phrase («مدير عام الهيئة ... المهندس محمد العمرة» ... «وقال العمرة»):
+** an office word among the eight words before the surname, with no
+** comma or colon between (a period may be an abbreviation's: «أ.د.»),
+** makes the person an official. */
+static void type_by_office_ar_fa(const char *text, size_t len,
+                                 hs_attribution *a) {
+  const char *v = a->source, *w;
+  size_t n = strlen(v), m, i, k;
+  if ((a->type != HS_SRC_PERSON && a->type != HS_SRC_UNKNOWN) ||
+      (unsigned char)v[0] < 0xD8 || (unsigned char)v[0] > 0xDB)
+    return;
+  for (k = 0, m = 0; k < n; k++) m += v[k] == ' ';
+  if (m > 3) return;
+  w = strrchr(v, ' ');
+  w = w ? w + 1 : v;
+  m = strlen(w);
+  if (m < 4) return;
+  for (i = 1; i + m <= len; i++) {
+    size_t b = i;
+    int nw = 0;
+    if (text[i] != w[0] || memcmp(text + i, w, m) || text[i - 1] != ' ' ||
+        (i + m < len && (unsigned char)text[i + m] >= 0xD8 &&
+         (unsigned char)text[i + m] <= 0xDB))
+      continue;
+    while (nw < 8 && b > 1 && text[b - 1] == ' ') {
+      size_t e = b - 1, s2 = e;
+      while (s2 > 0 && text[s2 - 1] != ' ' && text[s2 - 1] != '\n' &&
+             text[s2 - 1] != ',' && text[s2 - 1] != ':')
+        s2--;
+      if (s2 == e || (s2 > 0 && text[s2 - 1] != ' ')) break;
+      for (k = 0; office_ar_fa[k]; k++)
+        if (ieq(text + s2, e - s2, office_ar_fa[k])) {
+          a->type = HS_SRC_OFFICIAL;
+          return;
+        }
+      b = s2;
+      nw++;
+    }
+  }
+}
+
 /* A Persian or Arabic news item names an office in its lede («فرماندار
 ** بروجرد گفت») and the one holding it in the body («محمدعلی توحیدی امروز
 ** ... اظهار داشت»): a person named after an attribution to an office
@@ -635,6 +685,9 @@ static void type_by_shape(const char *text, hs_attribution *a) {
         a->type = HS_SRC_PERSON;
         return;
       }
+    /* a one-word name that is no surname: a body («Роснефть»,
+    ** «Росфинмониторинг», «Смольный») */
+    a->type = HS_SRC_OFFICIAL;
     return;
   }
   if (!(v[0] >= 'A' && v[0] <= 'Z')) return;
@@ -654,6 +707,7 @@ void hs_attrib_post(const char *text, size_t len, const hs_aliases *al,
   for (i = 0; i < n; i++) type_by_shape(text, &v[i]);
   for (i = 0; i < n; i++) type_by_office_en(text, len, &v[i]);
   for (i = 0; i < n; i++) type_by_lede_office(v, i);
+  for (i = 0; i < n; i++) type_by_office_ar_fa(text, len, &v[i]);
   for (i = 0; i < n; i++) {
     int kind;
     trim(text, al, &v[i]);

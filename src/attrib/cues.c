@@ -435,6 +435,10 @@ const char *const hs_attr_head_in_ar[] = {"مصدر", "مصادر", "مسؤول"
 const char *const hs_attr_title_ar[] = {
     "الدكتور", "المهندس", "الشيخ", "الأستاذ", "السيد", "اللواء", "العميد",
     "العقيد", "د", "م", NULL};
+/* Words that name no source when they stand alone ("Some say", "Many
+** believe"), though they open one ("some experts said"). */
+const char *const hs_attr_quantifiers[] = {"some", "many", "others", "most",
+                                           "few", "all", "both", NULL};
 const char *const hs_attr_pronouns[] = {
     "he", "she", "it", "they", "we", "i", "you", "this", "which", "who",
     "i've", "we've", "they've", "you've", "i'd", "we'd", "they'd", "he'd",

@@ -253,19 +253,32 @@ static void trim_name_en(const txt *t, uint32_t s, uint32_t *e) {
   }
 }
 
-/* "have a say", "a greater say in", "the final say": "say" a noun, after
-** an article or one of these words; no cue. */
+/* "have a say", "a greater say in", "the final say", "the Home
+** Secretary's say so": "say" a noun, after an article, one of these words
+** or a possessive; "did say", "would say", "to say": no report.  No cue
+** in either case. */
 static const char *const say_noun_before_en[] = {
     "a", "an", "the", "no", "any", "greater", "bigger", "larger", "more",
     "final", "last", "equal", "real", "little", "stronger", "much", "direct",
-    "full", NULL};
+    "full",
+    /* "did say", "would say", "to say", "heard X say": no report */
+    "did", "does", "do", "didnt", "didn't", "doesn't", "don't", "dont",
+    "might", "may", "would", "could", "should", "can", "can't", "cannot",
+    "will", "must", "to", "hear", "heard", "let", "probably", "just", "not",
+    "never", NULL};
 
 int hs_attr_noun_say_en(const txt *t, uint32_t lo, uint32_t p) {
   uint32_t e = p, b;
   while (e > lo && t->s[e - 1] == ' ') e--;
+  /* "the Home Secretary's say so": after a possessive */
+  if ((e >= lo + 2 && t->s[e - 1] == 's' && t->s[e - 2] == '\'') ||
+      (e >= lo + 4 && t->s[e - 1] == 's' &&
+       !memcmp(t->s + e - 4, "\xE2\x80\x99", 3)))
+    return 1;
   b = e;
   while (b > lo && ((t->s[b - 1] >= 'a' && t->s[b - 1] <= 'z') ||
-                    (t->s[b - 1] >= 'A' && t->s[b - 1] <= 'Z')))
+                    (t->s[b - 1] >= 'A' && t->s[b - 1] <= 'Z') ||
+                    t->s[b - 1] == '\''))
     b--;
   return b < e && hs_attr_in_list(t->s + b, e - b, say_noun_before_en);
 }

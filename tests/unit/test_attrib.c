@@ -398,11 +398,26 @@ static const attr_case cases[] = {
     {"وقال ردا على سؤال إن الأمر انتهى.", {{NULL, 0, 0, 0}}},
     /* a Russian denial in the present tense */
     {"Смольный опровергает разрыв отношений с Венецией.",
-     {{"Смольный", HS_SRC_UNKNOWN, 0, 1}}},
+     {{"Смольный", HS_SRC_OFFICIAL, 0, 1}}},
+    /* a name with an article or "-based" is a body, not a person; a
+    ** Russian one-word name no surname ending ends is a body; an Arabic
+    ** name the text gave after an office is an official */
+    {"The INSEE said prices rose.", {{"INSEE", HS_SRC_OFFICIAL, 0, 0}}},
+    {"Paris-based Euronext said it would bid.",
+     {{"Paris-based Euronext", HS_SRC_OFFICIAL, 0, 0}}},
+    {"Роснефть сообщила о росте добычи.",
+     {{"Роснефть", HS_SRC_OFFICIAL, 0, 0}}},
+    {"Путин заявил, что переговоры идут.", {{"Путин", HS_SRC_PERSON, 0, 0}}},
+    {"استنكر مدير جامعة الملك خالد أ.د. عبدالرحمن بن حمد الداود التفجير.\n"
+     "وقال الداود: إن هذا العمل إرهابي.",
+     {{"الداود", HS_SRC_OFFICIAL, 0, 0}}},
     /* a contracted pronoun is no source */
     {"I've said it before and I will say it again.", {{NULL, 0, 0, 0}}},
     /* "say" a noun, not a cue */
     {"Workers want a greater say in the firm.", {{NULL, 0, 0, 0}}},
+    {"Not with the Home Secretary's say so.", {{NULL, 0, 0, 0}}},
+    {"President Bush did say the war was over.", {{NULL, 0, 0, 0}}},
+    {"Some say the war was over.", {{NULL, 0, 0, 0}}},
     /* a person the text names with an office speaks for a body; a coach
     ** and a former minister do not */
     {"Tory leader Michael Howard spoke first. Mr Howard said taxes would "
@@ -554,6 +569,8 @@ static const struct {
      "of the year on the state of the negotiations.",
      "U.S. Trade Representative\nClayton Yeutter"},
     {"Analysts say the market will grow.", "Analysts"},
+    /* a modifier makes a ministry a name */
+    {"Prices will rise, the energy ministry said.", "the energy ministry"},
     /* a name before the vague head is a source ("Tanjug") */
     {"The official Tanjug news agency said the talks failed.",
      "The official Tanjug news agency"},
