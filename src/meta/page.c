@@ -479,6 +479,8 @@ static int rights_mark(const char *t, uint32_t s, uint32_t e) {
   static const char *const marks[] = {
       "©", "all rights reserved", "الحقوق محفوظة", "حقوق این",
       "права защищены", "(c) ", NULL};
+  static const unsigned char mark_lead[256] = {
+      [0xC2] = 1, ['a'] = 1, ['A'] = 1, [0xD8] = 1, [0xD0] = 1, ['('] = 1};
   uint32_t i;
   size_t k;
   /* "Copyright ...", "copyright 2019 ..."; not a sentence that opens
@@ -500,9 +502,7 @@ static int rights_mark(const char *t, uint32_t s, uint32_t e) {
        t[e - 1] == ','))
     s += 4;
   for (i = s; i < e; i++) {
-    unsigned char c = (unsigned char)t[i];
-    if (c != 0xC2 && (c | 0x20) != 'a' && c != 0xD8 && c != 0xD0 && c != '(')
-      continue;
+    if (!mark_lead[(unsigned char)t[i]]) continue; /* one test a byte */
     for (k = 0; marks[k]; k++)
       if (ci_at(t, i, e, marks[k])) return 1;
   }
