@@ -6,6 +6,7 @@ Usage: bench/attrib_blind_pick.py [SHARED] > picked.json
        bench/attrib_blind_pick.py --third [SHARED] > third.json
        bench/attrib_blind_pick.py --fourth [SHARED] > fourth.json
        bench/attrib_blind_pick.py --fifth [SHARED] > fifth.json
+       bench/attrib_blind_pick.py --sixth [SHARED] > sixth.json
 
 From four shared corpora (BBC News, Reuters-21578, SaudiNewsNet, Fars News)
 it draws, with a fixed seed, articles whose opening contains a reporting
@@ -52,6 +53,14 @@ Fars News openings and 3 fake-news pages, plus 20 Russian headlines of
 neither the third nor the fourth set, then 3 BBC News, 3 Reuters-21578,
 5 SaudiNewsNet and 6 Fars News openings more.  All of it is in the half
 "fifth".
+
+--sixth draws the sixth set (bench/data/attrib-sixth.json), written after
+the fifth set had been measured and become development data: with a
+sixth seed, among the texts of no earlier set (the fifth included, and
+the real pages of every page-fact set bench/data/*-facts.json), 16 BBC
+News, 15 Reuters-21578, 30 SaudiNewsNet, 25 Fars News openings and 4
+fake-news pages, plus 15 Russian headlines whose id and text are in no
+earlier set.  All of it is in the half "sixth".
 """
 import gzip
 import hashlib
@@ -136,6 +145,17 @@ FIFTH_MORE = (  # drawn after the Russian headlines, to reach ~140
     ("saudinewsnet-ar", "ar", 5),
     ("fars-varzesh3-fa", "fa", 6),
 )
+SIXTH_SEED = 20261207
+SIXTH_PLAN = (
+    ("bbc-news-en", "en", 16),
+    ("reuters21578-en", "en", 15),
+    ("saudinewsnet-ar", "ar", 30),
+    ("fars-varzesh3-fa", "fa", 25),
+    ("fakenewscorpus-sample-en", "en", 4),
+)
+SIXTH_RU = 15
+EARLIER = ("attrib-blind.json", "attrib-fresh.json", "attrib-third.json",
+           "attrib-fourth.json", "attrib-fifth.json")
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIRST_SET = os.path.join(os.path.dirname(os.path.abspath(__file__)),
                          "data", "attrib-blind.json")
@@ -155,19 +175,22 @@ def opening(text):
     return (text[:cut] if cut > LIMIT else text).strip()
 
 
-def used_ids(fourth=False, fifth=False):
+def used_ids(fourth=False, fifth=False, sixth=False):
     """Ids of the articles of every earlier annotated set."""
     skip = set()
     names = ["attrib-blind.json", "attrib-fresh.json"]
-    if fourth or fifth:
+    if fourth or fifth or sixth:
         names.append("attrib-third.json")
-    if fifth:
+    if fifth or sixth:
         names.append("attrib-fourth.json")
+    if sixth:
+        names.append("attrib-fifth.json")
     for name in names:
         with open(os.path.join(HERE, "data", name), encoding="utf-8") as f:
             skip |= {d["id"] for d in json.load(f)["docs"]}
-    if fifth:  # the real pages of the page-fact sets
-        for name in ("mix-facts.json", "mix2-facts.json"):
+    if fifth or sixth:  # the real pages of the page-fact sets
+        for name in (("mix-facts.json", "mix2-facts.json", "mix3-facts.json")
+                     if sixth else ("mix-facts.json", "mix2-facts.json")):
             with open(os.path.join(HERE, "data", name),
                       encoding="utf-8") as f:
                 skip |= {g["record"] for k, g in json.load(f).items()
@@ -186,9 +209,19 @@ def used_ids(fourth=False, fifth=False):
     return skip
 
 
-def russian(shared, rng, n=THIRD_RU, skip=()):
-    """n distinct headlines (ids in skip left out) of the Russian paraphrase corpus that
-    contain a Russian cue word."""
+def earlier_texts():
+    """The texts of every earlier attribution set (a Russian headline may
+    stand in the paraphrase corpus under more than one id)."""
+    texts = set()
+    for name in EARLIER:
+        with open(os.path.join(HERE, "data", name), encoding="utf-8") as f:
+            texts |= {d["text"].strip() for d in json.load(f)["docs"]}
+    return texts
+
+
+def russian(shared, rng, n=THIRD_RU, skip=(), skip_texts=()):
+    """n distinct headlines (ids in skip and texts in skip_texts left out)
+    of the Russian paraphrase corpus that contain a Russian cue word."""
     import xml.etree.ElementTree as ET
     path = os.path.join(shared, "eval", "paraphrase",
                         "paraphraser-ru-headlines.xml")
@@ -198,7 +231,8 @@ def russian(shared, rng, n=THIRD_RU, skip=()):
         for k in ("1", "2"):
             t = v["text_" + k].strip()
             if (t not in seen and any(c in t for c in RU_CUES)
-                    and "paraphraser-ru/" + v["id_" + k] not in skip):
+                    and "paraphraser-ru/" + v["id_" + k] not in skip
+                    and t not in skip_texts):
                 seen[t] = "paraphraser-ru/" + v["id_" + k]
     pool = [{"id": i, "corpus": "paraphraser-ru-headlines", "lang": "ru",
              "text": t} for t, i in seen.items()]
@@ -214,7 +248,18 @@ def main():
     third = "--third" in sys.argv[1:]
     fourth = "--fourth" in sys.argv[1:]
     fifth = "--fifth" in sys.argv[1:]
+    sixth = "--sixth" in sys.argv[1:]
     shared = args[0] if args else "../shared"
+    if sixth:
+        skip = used_ids(sixth=True)
+        rng = random.Random(SIXTH_SEED)
+        docs = draw(shared, SIXTH_PLAN, skip, rng, "sixth")
+        for d in russian(shared, rng, SIXTH_RU, skip, earlier_texts()):
+            d["half"] = "sixth"
+            docs.append(d)
+        json.dump(docs, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return
     rng = random.Random(FIFTH_SEED if fifth else FOURTH_SEED if fourth else
                         THIRD_SEED if third else
                         FRESH_SEED if fresh else SEED)
