@@ -9,7 +9,8 @@ Usage: bench/page_eval.py [HEARSAY] [DIR] [--split dev|heldout|fresh] [--show]
        bench/page_eval.py [HEARSAY] --mix SHARED [--show]
        bench/page_eval.py [HEARSAY] --mix2 SHARED [--show]
        bench/page_eval.py [HEARSAY] --mix3 SHARED [--show]
-       bench/page_eval.py --mix|--mix2|--mix3 SHARED --list
+       bench/page_eval.py [HEARSAY] --mix4 SHARED [--show]
+       bench/page_eval.py --mix|--mix2|--mix3|--mix4 SHARED --list
 
 DIR (default tests/data/meta/pages) holds pages written in the style of
 real scraped news in English, Arabic and Persian (headlines under date, ID
@@ -60,16 +61,19 @@ together and per corpus.  Answers the annotation accepts without asking
 for them (a publisher the page does not name, a date without its year)
 count neither way.
 
---mix2 and --mix3 score later draws of the same corpora (MIX2, MIX3: the
-order is the SHA-1 of a salt and the id, and no record of an earlier
-draw, --fn or an earlier set is taken) against bench/data/mix2-facts.json
-and bench/data/mix3-facts.json, each annotated and committed before
-hearsay was first run on its pages.  --mix3 adds SaudiNewsNet articles
-(Arabic) given as their page shows them: the title line, the byline line
-where the record has one, then the text.  --list prints the pages of a
---mix, --mix2 or --mix3 set (id, corpus, record, characters) and runs
-nothing.  The rules that choose the pages of --fn and the --mix sets are
-in bench/page_sets.py.
+--mix2, --mix3 and --mix4 score later draws of the same corpora (MIX2,
+MIX3, MIX4: the order is the SHA-1 of a salt and the id, and no record of
+an earlier draw, --fn or an earlier set is taken) against
+bench/data/mix2-facts.json, mix3-facts.json and mix4-facts.json, each
+annotated and committed before hearsay was first run on its pages.
+--mix3 adds SaudiNewsNet articles (Arabic) given as their page shows
+them: the title line, the byline line where the record has one, then the
+text; --mix4 draws more of the pages whose outlet is hard to read
+(SaudiNewsNet bylines and credits, Fars/Varzesh3 leads, Reuters
+sign-offs, republications).  --list prints the pages of a --mix, --mix2,
+--mix3 or --mix4 set (id, corpus, record, characters) and runs nothing.
+The rules that choose the pages of --fn and the --mix sets are in
+bench/page_sets.py.
 
 Scores (P = right / predicted, R = right / annotated):
   date       the publication date; "body" counts documents given a date
@@ -593,8 +597,8 @@ def fn(exe, shared, facts_file, show, split):
                            for k in ("headline", "outlet", "date")}, show)
 
 
-# --mix, --mix2, --mix3: real pages of several corpora nobody tuned on, as
-# plain text (the pages: page_sets.mix_pages)
+# --mix, --mix2, --mix3, --mix4: real pages of several corpora nobody tuned
+# on, as plain text (the pages: page_sets.mix_pages)
 
 def mix(exe, shared, facts_file, show, sets=MIX, salt=""):
     facts = json.load(open(facts_file, encoding="utf-8"))

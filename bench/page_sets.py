@@ -1,12 +1,12 @@
 """Which real pages the page-fact sets of bench/page_eval.py hold.
 
-The --fn, --mix, --mix2 and --mix3 sets are drawn from the corpora of
-SHARED/corpora by fixed rules, so that a set can be named by its rule and
-checked against its annotation in bench/data/, and so that a later draw
-can leave out every record an earlier set (or any file in bench/ and
-tests/) may have looked at.  The rules and the way each corpus's record is
-turned into a page (what a scrape of it shows, without the collection's
-metadata) live here; the scoring lives in page_eval.py.
+The --fn, --mix, --mix2, --mix3 and --mix4 sets are drawn from the
+corpora of SHARED/corpora by fixed rules, so that a set can be named by
+its rule and checked against its annotation in bench/data/, and so that a
+later draw can leave out every record an earlier set (or any file in
+bench/ and tests/) may have looked at.  The rules and the way each
+corpus's record is turned into a page (what a scrape of it shows, without
+the collection's metadata) live here; the scoring lives in page_eval.py.
 
 `bench/page_eval.py --mixN SHARED --list` prints a set's pages without
 running anything.
@@ -100,9 +100,10 @@ def mix_pages(shared, chosen=None, sets=MIX, salt=""):
     would move the rule's choice.  With SALT (--mix2), the order is the
     SHA-1 of SALT and the id, the fake-news pages are of any site, and
     neither --fn's records nor those of the earlier draws' annotations
-    (EARLIER) are taken.  A SaudiNewsNet page (--mix3) is its title line,
-    its byline line (the record's author, where it has one) and its text,
-    as the article's page shows them; no series, date or URL."""
+    (EARLIER) are taken.  A SaudiNewsNet page (--mix3, --mix4) is its
+    title line, its byline line (the record's author, where it has one)
+    and its text, as the article's page shows them; no series, date or
+    URL."""
     used = mix_used(shared) if chosen is None else set()
     if salt and chosen is None:
         for name in EARLIER[salt]:
@@ -163,13 +164,26 @@ MIX3 = (("fakenewscorpus-sample-en", 25), ("spamassassin-en", 20),
         ("saudinewsnet-ar", 15))
 MIX3_SALT = "mix3:"
 
+# --mix4: a fourth draw, none of the earlier draws' or --fn's pages, with
+# more of the pages whose outlet is hard to read (Arabic bylines and
+# credits, Persian leads, wire sign-offs, republications, e-mails)
+
+MIX4 = (("fakenewscorpus-sample-en", 20), ("spamassassin-en", 15),
+        ("20newsgroups-en", 5), ("bbc-news-en", 10),
+        ("reuters21578-en", 15), ("fars-varzesh3-fa", 15),
+        ("saudinewsnet-ar", 20))
+MIX4_SALT = "mix4:"
+
 # the annotations whose records a salted draw leaves out
 EARLIER = {MIX2_SALT: ("mix-facts.json",),
-           MIX3_SALT: ("mix-facts.json", "mix2-facts.json")}
+           MIX3_SALT: ("mix-facts.json", "mix2-facts.json"),
+           MIX4_SALT: ("mix-facts.json", "mix2-facts.json",
+                       "mix3-facts.json")}
 
 MIX_SETS = {"--mix": ("mix-facts.json", MIX, ""),
             "--mix2": ("mix2-facts.json", MIX2, MIX2_SALT),
-            "--mix3": ("mix3-facts.json", MIX3, MIX3_SALT)}
+            "--mix3": ("mix3-facts.json", MIX3, MIX3_SALT),
+            "--mix4": ("mix4-facts.json", MIX4, MIX4_SALT)}
 
 
 def mix_list(shared, facts_file, sets, salt):
