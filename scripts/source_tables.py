@@ -115,7 +115,8 @@ FLAGS = (("F_CITING", "citing: continues the chain of the source before"),
          ("F_ATTACHED", "may be joined to the next word"),
          ("F_INVERT", "also '\"...,\" CUE NAME': the name after it"))
 FLAGS += (("F_THAT", "only when «أن» follows the source"),
-          ("F_TOLD", "the one told, quoted, may stand before the source"))
+          ("F_TOLD", "the one told, quoted, may stand before the source"),
+          ("F_VERB", "a reporting verb follows, then the source"))
 LANGS = (("en", "English"), ("ar", "Arabic"), ("fa", "Persian"),
          ("ru", "Russian"))
 

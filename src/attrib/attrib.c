@@ -145,13 +145,35 @@ static int has_denial_word(const txt *t, const sent *se,
   return 0;
 }
 
-/* 1 if «أن» or one of its forms is the word after e (F_THAT). */
+/* Nouns of a statement's occasion after «في» («وبين دبوان في تصريح
+** لـ"الرياض" أن ...»): F_THAT looks for «أن» past them. */
+static const char *const occasion_ar[] = {"تصريح", "تصريحات", "بيان",
+                                          "حديث", "كلمة", "مؤتمر", "لقاء",
+                                          "مقابلة", "تصريحه", "كلمته",
+                                          "حديثه", NULL};
+
+/* 1 if «أن» or one of its forms is the word after e (F_THAT), or a few
+** words on past «في» and an occasion noun. */
 static int that_after(const txt *t, uint32_t e, uint32_t lim) {
   uint32_t w;
+  int k;
   while (e < lim && t->s[e] == ' ') e++;
   if (e >= lim) return 0;
   w = hs_attr_word_end(t, e);
-  return hs_attr_in_list(t->s + e, w - e, hs_attr_that_ar);
+  if (hs_attr_in_list(t->s + e, w - e, hs_attr_that_ar)) return 1;
+  if (w - e != 4 || memcmp(t->s + e, "\xD9\x81\xD9\x8A", 4)) return 0; /* «في» */
+  for (k = 0; k < 6; k++) {
+    e = w;
+    while (e < lim && (t->s[e] == ' ' ||
+                       (hs_attr_punct_len(t, e) && !hs_attr_sentence_end(t, e))))
+      e += t->s[e] == ' ' ? 1 : hs_attr_punct_len(t, e);
+    if (e >= lim) return 0;
+    w = hs_attr_word_end(t, e);
+    if (w == e) return 0;
+    if (k == 0 && !hs_attr_in_list(t->s + e, w - e, occasion_ar)) return 0;
+    if (k > 0 && hs_attr_in_list(t->s + e, w - e, hs_attr_that_ar)) return 1;
+  }
+  return 0;
 }
 
 /* Script of the text: Persian if a Persian-only letter (پ چ ژ گ ی ک) is
@@ -320,9 +342,12 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
              (!strcmp(c->text, "say ") && hs_attr_noun_say_en(&t, se->s, p))))
           break; /* "the pound had added 0.5%": rose, said nothing; "a
                  ** greater say": a noun */
+        /* «العمل على كشف هويتهما»: a verbal noun after a preposition */
+        if (c->lang[0] == 'a' && hs_attr_after_prep_ar(&t, se->s, p)) break;
         if (c->dir == AFTER) {
           uint32_t from = (c->flags & F_TOLD) ? hs_attr_skip_told_ar(&t, se, ce) : ce;
-          ok = hs_attr_read_after(&t, from, se->e, c->lang, &s, &e);
+          if (c->flags & F_VERB) from = hs_attr_skip_verb_ar(&t, se, ce);
+          ok = from && hs_attr_read_after(&t, from, se->e, c->lang, &s, &e);
           if (ok && c->lang[0] == 'a') ok = hs_attr_statement_of_ar(&t, &s, e);
           if (ok && c->lang[0] == 'a') {
             extend_in_ar(&t, se, s, &e);
@@ -337,7 +362,9 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
               (kana ? kana : (kana = kana_at(&t, se))) <= p)
             ok = hs_attr_subject_kana_ar(&t, se, p, &s, &e);
           if (ok) extend_alias(&t, al, se, s, &e);
-          if (ok && c->lang[0] == 'a' && hs_attr_rule_noun_ar(&t, s, e)) ok = 0;
+          if (ok && c->lang[0] == 'a' &&
+              (hs_attr_rule_noun_ar(&t, s, e) || hs_attr_greeting_ar(&t, e, se->e)))
+            ok = 0;
           if (ok && c->lang[0] == 'f') hs_attr_desk_fa(&t, al, se, &s, &e);
         } else if (c->lang[0] == 'e') {
           ok = hs_attr_source_before_en(&t, se, f, first, nf, c, p, ce, &s, &e);

@@ -15,7 +15,10 @@
 enum { BEFORE = 0, AFTER = 1 };
 enum { F_CITING = 1, F_DENIAL = 2, F_ATTACHED = 4, F_LINESTART = 8,
        F_INVERT = 16, F_REVERSE = 32, F_THAT = 64, F_TOLD = 128,
-       F_LEAD = 256 };
+       F_LEAD = 256, F_VERB = 512 };
+/* F_VERB: «بحسب ما أصدرت لجنة ...»: a reporting verb of
+** hs_attr_report_verb_ar follows the cue and the source follows it; no
+** cue otherwise. */
 /* F_LEAD: not in the cue table; set by hs_attr_chain_rules on an
 ** attribution whose cue is a lead («به گزارش», "according to"), worked out
 ** once an attribution instead of once a pair of them. */
@@ -175,6 +178,15 @@ uint32_t hs_attr_skip_told_ar(const txt *t, const sent *se, uint32_t ce);
 /* subject.c: an Arabic source cut at «في» before a place, a title and a
 ** name: extended over them. */
 void hs_attr_extend_title_ar(const txt *t, const sent *se, uint32_t *e);
+/* After «بحسب ما» (F_VERB): the position after the reporting verb that
+** follows ce, 0 if no such verb follows. */
+uint32_t hs_attr_skip_verb_ar(const txt *t, const sent *se, uint32_t ce);
+/* 1 if the Arabic verb cue at p follows a preposition («العمل على كشف»:
+** a verbal noun, "uncovering", no verb). */
+int hs_attr_after_prep_ar(const txt *t, uint32_t lo, uint32_t p);
+/* 1 if a greeting noun follows the source ending at e («نقل الأمير
+** تعازي ...»: conveyed condolences, said nothing). */
+int hs_attr_greeting_ar(const txt *t, uint32_t e, uint32_t lim);
 /* subject.c: 1 if a greeting noun stands right before the Persian cue at
 ** p («تسلیت گفت»: no statement); 1 if a preposition stands right before
 ** the source at s («در رم گفت»: a place, not the subject). */

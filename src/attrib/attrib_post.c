@@ -124,7 +124,9 @@ static const char *const lead_drop[] = {
     "from ", "monday ", "tuesday ", "wednesday ", "thursday ", "friday ",
     "saturday ", "sunday ", "yesterday ", "today ", "on saturday ",
     /* «بحسب ما أفاد به رئيس البلدية»: «به» ("by it") points at the verb */
-    "به ", "بها ", NULL};
+    "به ", "بها ",
+    /* «ما أشار إليه الرئيس الإيراني»: «إليه» ("to it") points at «ما» */
+    "إليه ", "إليها ", NULL};
 static const char *const tail_drop[] = {
     "recently", "further", "also", "earlier", "later", "today", "yesterday",
     "again", "meanwhile", "however", "monday", "tuesday", "wednesday",
@@ -163,6 +165,10 @@ static const struct {
     {"الجامعة", 1}, {"اللجنة", 1}, {"المركز", 1}, {"المؤسسة", 1},
     {"الجهة", 1}, {"الجمعية", 1}, {"المنظمة", 1}, {"الرئاسة", 1},
     {"المتحدثة", 1}, {"المكتب", 1}, {"a statement", 0},
+    /* «وقال التنظيم في البيان», «وقالت السلطات المعنية»: the group or
+    ** the authorities named before */
+    {"التنظيم", 1}, {"السلطات", 1}, {"السلطات المعنية", 1}, {"النادي", 1},
+    {"الكلية", 1}, {"الحركة", 1}, {"الجماعة", 1},
     {"این سازمان", 1}, {"این وزارتخانه", 1}, {"این خبرگزاری", 2},
     {"این رسانه", 2}, {"این روزنامه", 2}, {"گزارش", 0}};
 
@@ -459,11 +465,14 @@ static const char *const speech_verbs[] = {
 
 /* An Arabic or Persian name followed by an apposition that opens with an
 ** office word («علیرضا سهرابیان، رئیس فدراسیون», «وليد الحسين، مدير
-** الهيئة») is an official. */
+** الهيئة», «سعد العفالق؛ نائب رئيس النادي», and without a comma: «جيم
+** كرافت قائد الشرطة», the source cut before it) is an official. */
 static const char *const office_ar_fa[] = {
     "رئیس", "رئيس", "مدیر", "مدير", "مدیرکل", "وزیر", "وزير", "سخنگوی",
     "المتحدث", "معاون", "نائب", "استاندار", "فرماندار", "الأمين", "أمين",
-    "عضو", NULL};
+    "عضو", "الناطق", "المتحدثة", "الناطقة", "متحدث", "قائد", "محافظ",
+    "المحافظ", "وكيل", "الوكيل", "المدير", "الرئيس", "الوزير", "سفير",
+    "السفير", "مساعد", "مسؤول", NULL};
 
 static void type_by_context(const char *text, size_t len,
                             hs_attribution *a) {
@@ -481,9 +490,22 @@ static void type_by_context(const char *text, size_t len,
     return;
   }
   if (a->type == HS_SRC_UNKNOWN || a->type == HS_SRC_PERSON) {
-    while (p < len && text[p] == ' ') p++;
-    if (p + 3 < len && !memcmp(text + p, "\xD8\x8C ", 3)) {
-      uint32_t w = p + 3, q = w;
+    uint32_t w = p, q;
+    while (w < len && text[w] == ' ') w++;
+    /* «، », «؛ », ", " before the office word, or a space alone */
+    if (w + 3 < len && (!memcmp(text + w, "\xD8\x8C ", 3) ||
+                        !memcmp(text + w, "\xD8\x9B ", 3)))
+      w += 3;
+    else if (w + 2 < len && !memcmp(text + w, ", ", 2))
+      w += 2;
+    else if (w == p)
+      w = (uint32_t)len; /* a word runs on: no apposition */
+    /* «عوض القويري وهو مسؤول بقطاع الصحة» */
+    if (w + 7 < len && (!memcmp(text + w, "\xD9\x88\xD9\x87\xD9\x88 ", 7) ||
+                        !memcmp(text + w, "\xD9\x88\xD9\x87\xD9\x8A ", 7)))
+      w += 7;
+    {
+      q = w;
       while (q < len && text[q] != ' ' && text[q] != '\n') q++;
       for (k = 0; office_ar_fa[k]; k++)
         if (ieq(text + w, q - w, office_ar_fa[k])) {
@@ -704,6 +726,13 @@ void hs_attrib_post(const char *text, size_t len, const hs_aliases *al,
       type_by_full_name(v, n, i);
   for (i = 0; i < n; i++) type_by_first_name(text, &v[i]);
   for (i = 0; i < n; i++) type_by_context(text, len, &v[i]);
+  /* an Arabic or Persian surname repeated after the full name that the
+  ** apposition typed («عارف الغازي المتحدث الرسمي ...», then «الغازي») */
+  for (i = 0; i < n; i++)
+    if ((v[i].type == HS_SRC_UNKNOWN || v[i].type == HS_SRC_PERSON) &&
+        (unsigned char)v[i].source[0] >= 0xD8 &&
+        (unsigned char)v[i].source[0] <= 0xDB)
+      type_by_full_name(v, n, i);
   for (i = 0; i < n; i++) type_by_shape(text, &v[i]);
   for (i = 0; i < n; i++) type_by_office_en(text, len, &v[i]);
   for (i = 0; i < n; i++) type_by_lede_office(v, i);

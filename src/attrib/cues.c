@@ -25,7 +25,9 @@
 **   ar: قال، وقال، ذكرت، وذكرت، ذكر، أفادت، وأفادت، أفاد، وأفاد، أعلنت، أعلن،
 **       أكد، أكدت، صرح، أضاف، أضافت، أوضح، أوضحت، أشار، أشارت، كشف، كشفت،
 **       تابع، نقلت، نقلت A عن B قوله، كما نقلت عنه، نقلا عن، نقلاً عن، وفقا لـ،
-**       وفقاً لـ، بحسب، حسب، طبقا لـ، استنادا إلى، نفى، نفت، رفض، رفضت، كذب،
+**       وفقاً لـ، بحسب، حسب، (و)بحسب ما / حسب ما / حسبما + a reporting verb
+**       (أصدرت، أظهر، أورد، نشرت، ذكرت ...: the source follows the verb),
+**       طبقا لـ، استنادا إلى، نفى، نفت، رفض، رفضت، كذب،
 **       المصدر: (each also with the conjunction و)
 **       بيّن، أبلغ (only before «أن»: «أبلغ التهاني» conveys greetings;
 **       the one told, quoted, may come first: «أبلغ "الوطن" مصدر»), and
@@ -115,6 +117,12 @@ const cue_row hs_attr_cues[] = {
     {"ar", "طبقا لـ", AFTER, F_ATTACHED},
     {"ar", "طبقا ل", AFTER, F_ATTACHED},
     {"ar", "استنادا إلى", AFTER, 0},
+    /* «بحسب ما أصدرت لجنة X», «حسبما أظهر مسح»: a verb, then the source */
+    {"ar", "بحسب ما", AFTER, F_VERB},
+    {"ar", "حسب ما", AFTER, F_VERB},
+    {"ar", "حسبما", AFTER, F_VERB},
+    {"ar", "وبحسب ما", AFTER, F_VERB},
+    {"ar", "وحسب ما", AFTER, F_VERB},
     {"ar", "بحسب", AFTER, 0},
     {"ar", "حسب", AFTER, 0},
     {"ar", "وبحسب", AFTER, 0},
@@ -374,6 +382,12 @@ const char *const hs_attr_stop_ar[] = {
     "الخميس", "الجمعة", "السبت", "هذه", "هذا", "ذلك", "تلك", "هذي", "كل",
     "وجود", "صحة", "عقب", "إثر", "اثر", "بعد", "قبل", "أثناء", "اثناء",
     "لدى", "عند", "ما", "بما", "مما",
+    /* «أن» with an attached pronoun («وأضاف أننا ...», «أكد إنني»), and
+    ** «وهو» ("and he is") opening an apposition clause («محمد الحجازي وهو
+    ** متحدث باسم ...») */
+    "أننا", "إننا", "بأننا", "أنني", "إنني", "بأنني", "أنهما", "إنهما",
+    "بأنهما", "أنكم", "إنكم", "لأن", "وهو", "وهي", "وهم", "وهما",
+    "فإنه", "فإنها", "فانه", "أي", "أية", "اي", "هنا", "هناك",
     /* adverbials right after a verb: no subject («قال ردا على سؤال»,
     ** «أشار بشكل غير مباشر») */
     "ردا", "رداً", "بشكل", "بصورة",
@@ -409,6 +423,13 @@ const char *const hs_attr_masdar_ar[] = {
     "سقوط", "استئناف", "القبض", "ضبط", "إحباط", "احباط", "وصول", "تمكن",
     "نجاح", "ارتفاع", "انخفاض", "إصابة", "وفاة", "أهمية", "ضرورة", "طلب",
     "حالة",
+    /* what happened, claimed or listed («أوضح الناطق ... وقوع حادث»,
+    ** «أعلن تنظيم داعش مسؤوليته», «أعلنت الكلية أسماء المقبولين»), and
+    ** greetings conveyed («نقل نائب ... تعازي ...»: no statement, see
+    ** hs_attr_greeting_ar) */
+    "وقوع", "حدوث", "عدم", "استمرار", "مسؤوليته", "مسؤوليتها",
+    "مسؤوليتهم", "أسماء", "نتائج", "تعازي", "تعازيه", "التعازي", "تهاني",
+    "تهانيه", "التهاني", "تهنئة", "تحيات", "مواساة", "تعزية",
     NULL};
 /* Russian heads that a body follows after «в» inside the source
 ** («источник в МВД», «представитель в посольстве»). */
@@ -418,7 +439,9 @@ const char *const hs_attr_head_in_ru[] = {
     "сотрудники", "собеседник", "собеседника", NULL};
 /* «أن» and its forms: what a F_THAT cue needs after its source. */
 const char *const hs_attr_that_ar[] = {"أن", "ان", "إن", "أنه", "انه", "إنه",
-                                       "بأن", "بان", "أنها", "انها", NULL};
+                                       "بأن", "بان", "أنها", "انها", "بأنه",
+                                       "بأنها", "أننا", "إننا", "بأننا",
+                                       "أنهم", "إنهم", "بأنهم", NULL};
 /* Arabic media words; joined to «لـ» after a source they name the one
 ** told, not the source («وقال مصدر أمني لصحيفة النهار»). */
 const char *const hs_attr_medium_ar[] = {"صحيفة", "وكالة", "قناة", "موقع",
@@ -434,7 +457,7 @@ const char *const hs_attr_head_in_ar[] = {"مصدر", "مصادر", "مسؤول"
 ** الأحساء المهندس عبدالله الدولة»). */
 const char *const hs_attr_title_ar[] = {
     "الدكتور", "المهندس", "الشيخ", "الأستاذ", "السيد", "اللواء", "العميد",
-    "العقيد", "د", "م", NULL};
+    "العقيد", "د", "م", "دكتور", "الدكتورة", "المهندسة", NULL};
 /* Words that name no source when they stand alone ("Some say", "Many
 ** believe"), though they open one ("some experts said"). */
 const char *const hs_attr_quantifiers[] = {"some", "many", "others", "most",
@@ -628,7 +651,15 @@ const type_word hs_attr_type_words[] = {
     {"قوه", HS_SRC_OFFICIAL}, {"دادستان", HS_SRC_OFFICIAL},
     {"معاون", HS_SRC_OFFICIAL}, {"سرپرست", HS_SRC_OFFICIAL},
     {"سفیر", HS_SRC_OFFICIAL}, {"مربی", HS_SRC_PERSON},
-    {"بازیکن", HS_SRC_PERSON}, {"هافبک", HS_SRC_PERSON}};
+    {"بازیکن", HS_SRC_PERSON}, {"هافبک", HS_SRC_PERSON},
+    /* Arabic professions before a name, no office («المصورة نجلاء»,
+    ** «الطالب جمال», «المدرب ...») */
+    {"المصورة", HS_SRC_PERSON}, {"المصور", HS_SRC_PERSON},
+    {"الفنان", HS_SRC_PERSON}, {"الفنانة", HS_SRC_PERSON},
+    {"الكاتب", HS_SRC_PERSON}, {"الكاتبة", HS_SRC_PERSON},
+    {"الشاعر", HS_SRC_PERSON}, {"الطالب", HS_SRC_PERSON},
+    {"الطالبة", HS_SRC_PERSON}, {"اللاعب", HS_SRC_PERSON},
+    {"المدرب", HS_SRC_PERSON}, {"مدرب", HS_SRC_PERSON}};
 const size_t hs_attr_ntype_words =
     sizeof hs_attr_type_words / sizeof hs_attr_type_words[0];
 

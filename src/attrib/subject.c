@@ -21,13 +21,69 @@
 static const char *const rule_nouns_ar[] = {
     "نموذج", "نظام", "قرار", "لائحة", "مادة", "خطة", "برنامج", "جدول",
     "قانون", "تعليمات", "ضوابط", "شروط", "معايير", "آلية", "اتفاق", "اتفاقية",
-    "توجيهات", "الية", NULL};
+    "توجيهات", "الية",
+    /* measures, calendars and orders: «حسب مقدار الجزء» (depending on
+    ** the part), «حسب تقويم أم القرى», «وفقا لأنظمة الوزارة» */
+    "مقدار", "تقويم", "أنظمة", "انظمة", "نوع", "حجم", "حاجة", "ترتيب",
+    "توقيت", "أولوية", "اولوية", "ظروف", "طبيعة", "تصنيف", "رغبة", "نص",
+    "جهد",
+    NULL};
 
 int hs_attr_rule_noun_ar(const txt *t, uint32_t s, uint32_t e) {
   uint32_t w = hs_attr_word_end(t, s);
   if (w > e) w = e;
   if (w - s > 4 && hs_attr_is_al(t->s + s)) s += 4;
+  /* «وفقا للاتفاقية»: the cue took one «ل» of «لل» (ل + ال); «لاتفاقية»
+  ** is left */
+  else if (w - s > 4 && !memcmp(t->s + s, "\xD9\x84\xD8\xA7", 4) &&
+           hs_attr_in_list(t->s + s + 2, w - s - 2, rule_nouns_ar))
+    return 1;
   return hs_attr_in_list(t->s + s, w - s, rule_nouns_ar);
+}
+
+/* Verbs after «بحسب ما», «حسبما» whose subject is the source (F_VERB). */
+static const char *const report_verb_ar[] = {
+    "أصدرت", "أصدر", "أورد", "أوردت", "نشر", "نشرت", "أظهر", "أظهرت",
+    "ذكر", "ذكرت", "أفاد", "أفادت", "أعلن", "أعلنت", "أكد", "أكدت",
+    "أوضح", "أوضحت", "قال", "قالت", "كشف", "كشفت", "بين", "بينت", "بيّن",
+    "بيّنت", "صرح", "صرحت", "أشار", "أشارت", "نقل", "نقلت", "أبلغ", "أبلغت",
+    "افاد", "افادت", "اظهر", "اظهرت", "اورد", "اوردت", NULL};
+
+uint32_t hs_attr_skip_verb_ar(const txt *t, const sent *se, uint32_t ce) {
+  uint32_t p = ce, q;
+  while (p < se->e && t->s[p] == ' ') p++;
+  q = hs_attr_word_end(t, p);
+  if (q == p || q > se->e || !hs_attr_in_list(t->s + p, q - p, report_verb_ar))
+    return 0;
+  return q;
+}
+
+/* Prepositions before an Arabic verb cue: then it is a verbal noun («على
+** كشف هويتهما», «بعد إعلان»), and no cue. */
+static const char *const prep_ar[] = {"على", "في", "إلى", "الى", "عن", "من",
+                                      "بعد", "قبل", "مع", NULL};
+
+static int word_before_in(const txt *t, uint32_t lo, uint32_t p,
+                          const char *const *list);
+
+int hs_attr_after_prep_ar(const txt *t, uint32_t lo, uint32_t p) {
+  return word_before_in(t, lo, p, prep_ar);
+}
+
+/* Greetings conveyed after a subject («ونقل نائب خادم الحرمين الشريفين
+** تعازي ...», «أبلغ الوزير تهاني القيادة»): read up to them (they are in
+** hs_attr_masdar_ar), then no statement. */
+static const char *const greeting_ar[] = {
+    "تعازي", "تعازيه", "التعازي", "تهاني", "تهانيه", "التهاني", "تهنئة",
+    "تحيات", "مواساة", "تعزية", NULL};
+
+int hs_attr_greeting_ar(const txt *t, uint32_t e, uint32_t lim) {
+  uint32_t q;
+  while (e < lim && t->s[e] == ' ') e++;
+  if (e >= lim) return 0;
+  q = hs_attr_word_end(t, e);
+  if (q > lim) q = lim;
+  return q > e && hs_attr_in_list(t->s + e, q - e, greeting_ar);
 }
 
 /* «به گزارش خبرنگار گروه حماسه و مقاومت فارس(باشگاه توانا)», «به گزارش
@@ -481,7 +537,11 @@ void hs_attr_extend_adj_ar(const txt *t, const sent *se, uint32_t s,
   uint32_t ws, we, s2, e2;
   size_t n;
   int k;
-  if (!word_before(t, s, *e, &ws, &we) || ws == s) return;
+  /* the head itself may open the source when definite («بحسب المشرف على
+  ** الفعاليات ...»), not an adjective alone («مطلع») */
+  if (!word_before(t, s, *e, &ws, &we) ||
+      (ws == s && !(we - ws > 4 && hs_attr_is_al(t->s + ws))))
+    return;
   for (k = 0; adj_ar[k].adj; k++)
     if (hs_attr_eq_ci(t->s + ws, we - ws, adj_ar[k].adj)) break;
   if (!adj_ar[k].adj) return;
@@ -608,14 +668,32 @@ void hs_attr_masdar_fa(const txt *t, uint32_t s, uint32_t *e) {
 ** office). */
 static const char *const role_after_name_ar[] = {
     "الخبير", "المحلل", "الباحث", "المستشار", "الأستاذ", "الخبيرة",
-    "المحللة", "الباحثة", "المستشارة", "المسؤول", "المسؤولة", NULL};
+    "المحللة", "الباحثة", "المستشارة", "المسؤول", "المسؤولة",
+    /* offices: the definite form, and the head of a construct («جيم
+    ** كرافت قائد الشرطة», «ناصر الحاسي المتحدث باسم القوات الجوية»);
+    ** a source opening with one of them is one office, not cut */
+    "المتحدث", "المتحدثة", "الناطق", "الناطقة", "المدير", "الرئيس",
+    "الوزير", "السفير", "القائد", "النائب", "العضو", "الأمين", "الوكيل",
+    "المحافظ", "قائد", "رئيس", "مدير", "وزير", "سفير", "نائب", "عضو",
+    "أمين", "وكيل", "متحدث", "متحدثة", "محافظ", "مساعد", "مستشار",
+    "سكرتير", "عميد", "مدرب", "القائم", NULL};
+/* Words that open a source which then is no name: honorifics and
+** professions («معالي رئيس ديوان المظالم رئيس مجلس القضاء», «أخصائي طب
+** العيون رئيس العلاقات العامة»): no role cut there. */
+static const char *const opens_no_name_ar[] = {
+    "معالي", "سمو", "صاحب", "فضيلة", "سعادة", "أخصائي", "اخصائي",
+    "استشاري", "خبير", "محلل", "باحث", "أستاذ", "طبيب", "محامي", "مصدر",
+    "مصادر", NULL};
 
 void hs_attr_cut_role_ar(const txt *t, uint32_t s, uint32_t *e) {
   uint32_t p = s, q;
   int nw = 0;
   if (*e - s > 4 && !memcmp(t->s + s, "\xD8\xA7\xD9\x84", 4)) return; /* «ال» */
   q = hs_attr_word_end(t, s);
-  if (hs_attr_in_list(t->s + s, q - s, hs_attr_title_ar)) return;
+  if (hs_attr_in_list(t->s + s, q - s, hs_attr_title_ar) ||
+      hs_attr_in_list(t->s + s, q - s, role_after_name_ar) ||
+      hs_attr_in_list(t->s + s, q - s, opens_no_name_ar))
+    return;
   while (p < *e) {
     while (p < *e && t->s[p] == ' ') p++;
     if (p >= *e) return;
@@ -626,7 +704,9 @@ void hs_attr_cut_role_ar(const txt *t, uint32_t s, uint32_t *e) {
       *e = p;
       return;
     }
-    if (hs_attr_punct_len(t, p)) return;
+    /* «مصادر مقربة من رئيس الحكومة»: a preposition first, no name */
+    if (hs_attr_punct_len(t, p) || hs_attr_in_list(t->s + p, q - p, hs_attr_stop_ar))
+      return;
     nw++;
     p = q;
   }

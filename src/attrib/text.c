@@ -353,7 +353,7 @@ int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
   /* the language once, not at every word */
   int en = hs_attr_lang_is(lang, "en"), ar = hs_attr_lang_is(lang, "ar"),
       fa = hs_attr_lang_is(lang, "fa");
-  int nw = 0, max = en ? 7 : 11, title = 0, more = 0;
+  int nw = 0, max = en ? 7 : 11, title = 0, more = 0, tnw = -1;
   /* skip spaces (not hard punctuation, except a colon after Source) */
   while (p < lim && (hs_attr_is_space_byte((unsigned char)t->s[p]) ||
                      ((unsigned char)t->s[p] == 0xC2 && p + 1 < lim &&
@@ -401,7 +401,9 @@ int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
       continue;
     }
     q = hs_attr_word_end(t, p);
-    if (q == p || (q - p == 1 && t->s[p] == '-')) break; /* a dash */
+    if (q == p || (q - p == 1 && t->s[p] == '-') ||
+        (q - p == 2 && !memcmp(t->s + p, "\xD9\x80", 2)))
+      break; /* a dash, or a tatweel alone («كما قال ـ») */
     if (nw >= 1 && (ar || fa) && digit_at(t, p) &&
         !hs_attr_in_list(t->s + lws, we - lws, numbered_ar_fa))
       break; /* «وفقا لفريق الإحصاء بالمهرجان 1800 سيارة»: a count; not
@@ -428,14 +430,21 @@ int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
     /* «مدير عام الهيئة ... أمين عام مجلس التنمية السياحية بمنطقة عسير
     ** المهندس محمد العمرة»: past the limit an Arabic title a few words on
     ** and the name after it */
-    if (nw == max && ar && !more && title_ahead(t, p, lim)) more = 1, cap += 4;
+    /* and the name after a title read a few words before the limit
+    ** («... العقيد دكتور عاطي بن عطيه القرشي») */
+    if (nw == max && ar && !more &&
+        ((tnw >= 0 && nw - tnw <= 4) || title_ahead(t, p, lim)))
+      more = 1, cap += 4;
     if (nw >= max && !(en && hs_attr_is_upper_ascii(t->s[p])) && !more)
       break; /* past the limit only a capitalized name goes on */
+    if (nw > max && tnw >= 0 && nw - tnw > 4 && !title_ahead(t, p, lim))
+      break; /* a name after a title is four words at most */
     if (nw == 0) ws = p;
     lws = p;
     we = q;
     nw++;
     title = ar && hs_attr_in_list(t->s + p, q - p, hs_attr_title_ar);
+    if (title) tnw = nw - 1;
     p = q;
   }
   if (!nw) return 0;
