@@ -339,6 +339,9 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
             (((!strcmp(c->text, "rejected") || !strcmp(c->text, "dismissed")) &&
               !hs_attr_denies_statement_en(&t, ce, se->e)) ||
              (!strcmp(c->text, "added") && hs_attr_amount_at(&t, ce, se->e)) ||
+             /* "the cost of fraud reported by consumers": a participle */
+             (!strcmp(c->text, "reported") && ce + 4 <= se->e &&
+              !memcmp(t.s + ce, " by ", 4)) ||
              (!strcmp(c->text, "say ") && hs_attr_noun_say_en(&t, se->s, p))))
           break; /* "the pound had added 0.5%": rose, said nothing; "a
                  ** greater say": a noun */
@@ -368,6 +371,21 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
           if (ok && c->lang[0] == 'f') hs_attr_desk_fa(&t, al, se, &s, &e);
         } else if (c->lang[0] == 'e') {
           ok = hs_attr_source_before_en(&t, se, f, first, nf, c, p, ce, &s, &e);
+          /* "the $27bn Russia says": an amount before the name (not "50
+          ** Cent"): a number after "$", "£" or a digit group's comma, or
+          ** ending in "bn", "m", "%" */
+          if (ok && s < e && t.s[s] >= '0' && t.s[s] <= '9') {
+            uint32_t w = s;
+            while (w < e && t.s[w] != ' ') w++; /* one token, at a find only */
+            if ((s > 0 && (t.s[s - 1] == '$' || t.s[s - 1] == ',' ||
+                           t.s[s - 1] == '.' || (unsigned char)t.s[s - 1] == 0xA3)) ||
+                (w - s > 2 && !memcmp(t.s + w - 2, "bn", 2)) ||
+                t.s[w - 1] == 'm' || t.s[w - 1] == '%') {
+              while (w < e && t.s[w] == ' ') w++;
+              s = w;
+              if (s >= e) ok = 0;
+            }
+          }
         } else if (c->lang[0] == 'r') {
           ok = hs_attr_subject_ru(&t, se, f, first, nf, p, ce, &s, &e);
           if (ok) hs_attr_extend_in_ru(&t, se, s, &e);
@@ -381,6 +399,7 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
           if (ok && c->lang[0] == 'f') {
             hs_attr_object_fa(&t, s, &e);
             hs_attr_masdar_fa(&t, s, &e);
+            if (hs_attr_demo_object_fa(&t, se->s, s, e)) ok = 0;
           }
         }
         if (ok && e > s) {
@@ -396,6 +415,8 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
                      hs_attr_word_end(&t, w + 1) < e))
             ok = 0; /* "One specialist for X" is a source, "one" is not */
           if (e - s > 200) ok = 0;
+          /* «APB،‌ اظهار داشت»: a zero-width non-joiner alone */
+          if (e - s == 3 && !memcmp(t.s + s, "\xE2\x80\x8C", 3)) ok = 0;
           if (ok && hs_attr_lang_is(c->lang, "en") && c->dir == BEFORE &&
               s < p && !hs_attr_plausible_en(&t, s, e))
             ok = 0;

@@ -187,6 +187,9 @@ int hs_attr_after_prep_ar(const txt *t, uint32_t lo, uint32_t p);
 /* 1 if a greeting noun follows the source ending at e («نقل الأمير
 ** تعازي ...»: conveyed condolences, said nothing). */
 int hs_attr_greeting_ar(const txt *t, uint32_t e, uint32_t lim);
+/* 1 if the Persian subject [s, e) is a demonstrative's noun («این مطلب»)
+** or the object before «را» («این مسئله را»). */
+int hs_attr_demo_object_fa(const txt *t, uint32_t lo, uint32_t s, uint32_t e);
 /* subject.c: 1 if a greeting noun stands right before the Persian cue at
 ** p («تسلیت گفت»: no statement); 1 if a preposition stands right before
 ** the source at s («در رم گفت»: a place, not the subject). */

@@ -151,6 +151,7 @@ static const struct {
     {"the group", 1}, {"the spokesman", 1}, {"the spokeswoman", 1},
     {"the reports", 0}, {"the letter", 0}, {"a study", 0}, {"the study", 0},
     {"the sources", 0}, {"the board", 1}, {"the exchange", 1},
+    {"the book", 0}, {"a poll", 0}, {"the poll", 0},
     {"the team", 1}, {"the proposal", 0}, {"a report", 0},
     {"a spokesman", 1}, {"a spokeswoman", 1},
     {"a survey", 0}, {"the survey", 0}, {"one report", 0},
@@ -461,7 +462,8 @@ static const char *const speech_verbs[] = {
     "گفت", "افزود", "اظهار داشت", "تصریح کرد", "خاطرنشان کرد", "ادامه داد",
     "اظهارداشت", "بیان داشت", "مدعی شد", "مدعی شده بود", "گفته بود",
     "قال", "وقال", "قالت", "وقالت", "أضاف", "وأضاف", "أوضح", "وأوضح", "كتب",
-    "وكتب", NULL};
+    "وكتب", "اظهار کرد", "بیان کرد", "عنوان کرد", "می‌گوید", "می گوید",
+    NULL};
 
 /* An Arabic or Persian name followed by an apposition that opens with an
 ** office word («علیرضا سهرابیان، رئیس فدراسیون», «وليد الحسين، مدير
@@ -472,7 +474,8 @@ static const char *const office_ar_fa[] = {
     "المتحدث", "معاون", "نائب", "استاندار", "فرماندار", "الأمين", "أمين",
     "عضو", "الناطق", "المتحدثة", "الناطقة", "متحدث", "قائد", "محافظ",
     "المحافظ", "وكيل", "الوكيل", "المدير", "الرئيس", "الوزير", "سفير",
-    "السفير", "مساعد", "مسؤول", NULL};
+    "السفير", "مساعد", "مسؤول", "سرپرست", "دبیر", "امام", "فرمانده",
+    "دادستان", NULL};
 
 static void type_by_context(const char *text, size_t len,
                             hs_attribution *a) {

@@ -225,6 +225,21 @@ const cue_row hs_attr_cues[] = {
     {"fa", "تأیید کرد", BEFORE, 0},
     {"fa", "می‌گوید", BEFORE, 0},
     {"fa", "می‌گویند", BEFORE, 0},
+    /* the present tense with «می» written apart (a space, or a
+    ** zero-width non-joiner and a space): «حسن زاده می گوید», «این مسئله
+    ** را تکذیب می‌ کند» */
+    {"fa", "می گوید", BEFORE, 0},
+    {"fa", "می گویند", BEFORE, 0},
+    {"fa", "می‌ گوید", BEFORE, 0},
+    {"fa", "می‌ گویند", BEFORE, 0},
+    {"fa", "تکذیب می‌کند", BEFORE, F_DENIAL},
+    {"fa", "تکذیب می‌ کند", BEFORE, F_DENIAL},
+    {"fa", "تکذیب می کند", BEFORE, F_DENIAL},
+    {"fa", "اعلام می‌کند", BEFORE, 0},
+    {"fa", "اعلام می‌ کند", BEFORE, 0},
+    {"fa", "اعلام می کند", BEFORE, 0},
+    {"fa", "تاکید می‌کند", BEFORE, 0},
+    {"fa", "تاکید می کند", BEFORE, 0},
     {"fa", "تکذیب کرد", BEFORE, F_DENIAL},
     {"fa", "را تکذیب کرد", BEFORE, F_DENIAL},
     {"fa", "تكذيب كرد", BEFORE, F_DENIAL}, /* Arabic kaf: another cue key */
@@ -400,7 +415,10 @@ const char *const hs_attr_stop_fa[] = {
     "گفت", "گفتند", "اعلام", "افزود", "نوشت", "تصریح", "خاطرنشان", "عنوان",
     "اظهار", "نیز", "هم", "پس", "پیش", "قبل", "بعد", "هنگام", "طی", "ضمن",
     "برای", "درباره", "بر", "دیروز", "امشب", "دیشب", "صبح", "عصر", "شب",
-    "ظهر", "بامداد", "شامگاه", "امسال", "البته", "اما", "ولی", NULL};
+    "ظهر", "بامداد", "شامگاه", "امسال", "البته", "اما", "ولی",
+    /* "also", "then" between the subject and a verb-final cue («سخنگوی
+    ** وزارت امور خارجه کره شمالی همچنین تصریح کرد») */
+    "همچنین", "همچنين", "سپس", NULL};
 /* Russian: conjunctions, prepositions, pronouns, time words and the verb
 ** cues themselves ("Об этом сообщил X": «этом» ends a source read back). */
 const char *const hs_attr_stop_ru[] = {
@@ -461,7 +479,9 @@ const char *const hs_attr_title_ar[] = {
 /* Words that name no source when they stand alone ("Some say", "Many
 ** believe"), though they open one ("some experts said"). */
 const char *const hs_attr_quantifiers[] = {"some", "many", "others", "most",
-                                           "few", "all", "both", NULL};
+                                           "few", "all", "both", "یکی",
+                                           "خیلی", "خیلی‌ها", "برخی", "بعضی",
+                                           NULL};
 const char *const hs_attr_pronouns[] = {
     "he", "she", "it", "they", "we", "i", "you", "this", "which", "who",
     "i've", "we've", "they've", "you've", "i'd", "we'd", "they'd", "he'd",
@@ -651,6 +671,8 @@ const type_word hs_attr_type_words[] = {
     {"قوه", HS_SRC_OFFICIAL}, {"دادستان", HS_SRC_OFFICIAL},
     {"معاون", HS_SRC_OFFICIAL}, {"سرپرست", HS_SRC_OFFICIAL},
     {"سفیر", HS_SRC_OFFICIAL}, {"مربی", HS_SRC_PERSON},
+    {"دبیر", HS_SRC_OFFICIAL}, {"هیئت", HS_SRC_OFFICIAL},
+    {"هیات", HS_SRC_OFFICIAL}, {"فرمانده", HS_SRC_OFFICIAL},
     {"بازیکن", HS_SRC_PERSON}, {"هافبک", HS_SRC_PERSON},
     /* Arabic professions before a name, no office («المصورة نجلاء»,
     ** «الطالب جمال», «المدرب ...») */

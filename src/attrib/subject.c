@@ -623,16 +623,47 @@ void hs_attr_object_fa(const txt *t, uint32_t s, uint32_t *e) {
   static const char khod[] = " \xD8\xAE\xD9\x88\xD8\xAF"; /* " خود" */
   static const char ra[] = " \xD8\xB1\xD8\xA7"; /* " را" */
   const uint32_t nk = sizeof khod - 1, nr = sizeof ra - 1;
+  static const char in[] = " \xD8\xA7\xDB\x8C\xD9\x86 "; /* " این " */
+  const uint32_t ni = sizeof in - 1;
   uint32_t b;
-  if (*e - s <= nk || memcmp(t->s + *e - nk, khod, nk) || *e + nr > t->len ||
-      memcmp(t->s + *e, ra, nr) ||
+  if (*e + nr > t->len || memcmp(t->s + *e, ra, nr) ||
       (*e + nr < t->len && !hs_attr_punct_len(t, *e + nr)))
     return;
+  /* «سخنگوی باشگاه این شایعه را تکذیب کرد»: the object opens with the
+  ** demonstrative */
+  for (b = s + 1; b + ni <= *e; b++)
+    if (t->s[b] == ' ' && !memcmp(t->s + b, in, ni)) {
+      *e = b;
+      return;
+    }
+  if (*e - s <= nk || memcmp(t->s + *e - nk, khod, nk)) return;
   b = *e - nk;
   while (b > s && t->s[b - 1] != ' ') b--; /* the noun before «خود» */
   while (b > s && t->s[b - 1] == ' ') b--;
   /* a subject of two words or more is left */
   if (b > s && memchr(t->s + s, ' ', b - s)) *e = b;
+}
+
+/* «... با بیان این مطلب افزود», «... این مسئله را تکذیب می‌کند»: a
+** noun after the demonstrative «این»/«آن» read as a Persian subject is
+** "this matter" (one word after the demonstrative), or the object when
+** «را» follows it: no source. */
+int hs_attr_demo_object_fa(const txt *t, uint32_t lo, uint32_t s, uint32_t e) {
+  static const char *const demo_fa[] = {"این", "آن", NULL};
+  /* the verbal nouns of «با بیان این مطلب» ("stating this") */
+  static const char *const state_fa[] = {"بیان", "اعلام", "ذکر", "طرح",
+                                         "تشریح", NULL};
+  static const char ra[] = " \xD8\xB1\xD8\xA7"; /* " را" */
+  const uint32_t nr = sizeof ra - 1;
+  uint32_t w = hs_attr_word_end(t, s), d = s;
+  while (d > lo && t->s[d - 1] == ' ') d--;
+  if (w >= e && d > lo + 1 && word_before_in(t, lo, s, demo_fa)) {
+    while (d > lo && t->s[d - 1] != ' ') d--; /* the demonstrative's start */
+    if (word_before_in(t, lo, d, state_fa)) return 1;
+  }
+  return hs_attr_in_list(t->s + s, (w < e ? w : e) - s, demo_fa) &&
+         e + nr <= t->len && !memcmp(t->s + e, ra, nr) &&
+         (e + nr == t->len || hs_attr_punct_len(t, e + nr));
 }
 
 /* Persian verbal nouns that open the object of a verb-final cue when they

@@ -344,6 +344,11 @@ static int title_ahead(const txt *t, uint32_t p, uint32_t lim) {
 static const char *const numbered_ar_fa[] = {"منطقه", "منطقة", "ناحیه",
                                              "ناحية", NULL};
 
+/* Persian heads whose name follows them: «استان اصفهان», «شهرستان
+** سمیرم». */
+static const char *const place_head_fa[] = {"استان", "شهرستان", "شهر",
+                                            "منطقه", "کشور", NULL};
+
 int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
                       uint32_t *s, uint32_t *e) {
   const char *const *stops = hs_attr_stops_for(lang);
@@ -435,6 +440,9 @@ int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
     if (nw == max && ar && !more &&
         ((tnw >= 0 && nw - tnw <= 4) || title_ahead(t, p, lim)))
       more = 1, cap += 4;
+    /* «... آموزش و پرورش استان اصفهان»: the place after «استان» */
+    if (nw == max && fa && !more && hs_attr_in_list(t->s + lws, we - lws, place_head_fa))
+      more = 1, cap = (uint32_t)nw + 1;
     if (nw >= max && !(en && hs_attr_is_upper_ascii(t->s[p])) && !more)
       break; /* past the limit only a capitalized name goes on */
     if (nw > max && tnw >= 0 && nw - tnw > 4 && !title_ahead(t, p, lim))

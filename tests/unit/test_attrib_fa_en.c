@@ -1,0 +1,98 @@
+/*
+** test_attrib_fa_en.c — Persian and English forms of reporting that the
+** attribution reader follows, one sentence a rule: the present tense
+** with «می» written apart, an object opening with «این» before «را»,
+** «همچنین» between subject and verb, the place
+** after «استان» past the word limit, a demonstrative's noun or the object
+** before «را» as no subject, quantifiers alone; English "reported by" as
+** a participle, an amount before a name, documents as back-references.
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "hearsay.h"
+
+typedef struct form_case {
+  const char *text;
+  const char *source; /* the first attribution's source; NULL: none */
+  int type;           /* its type, -1: any */
+  int vague;          /* 1: it must be marked vague */
+} form_case;
+
+static const form_case cases[] = {
+    /* «می» written apart from the verb */
+    {"مسعود حسن زاده می گوید کاوه رضایی زحمت زیادی کشیده است.",
+     "مسعود حسن زاده", HS_SRC_PERSON, 0},
+    {"سخنگوی باشگاه این شایعه را تکذیب می‌ کند.", "سخنگوی باشگاه",
+     HS_SRC_OFFICIAL, 0},
+    /* «همچنین» ends the subject */
+    {"سخنگوی وزارت امور خارجه کره شمالی همچنین تصریح کرد: مذاکرات ادامه "
+     "دارد.",
+     "سخنگوی وزارت امور خارجه کره شمالی", HS_SRC_OFFICIAL, 0},
+    /* the place after «استان» past the word limit */
+    {"معاون پژوهش و نیروی انسانی اداره کل آموزش و پرورش استان اصفهان گفت: "
+     "نیروی انسانی مهم است.",
+     "معاون پژوهش و نیروی انسانی اداره کل آموزش و پرورش استان اصفهان",
+     HS_SRC_OFFICIAL, 0},
+    /* «با بیان این مطلب»: "stating this", no subject */
+    {"با بیان این مطلب افزود: فدراسیون باید مبالغی را پرداخت کند.", NULL, -1,
+     0},
+    /* a quantifier alone */
+    {"یکی از همرزمان شهید گفت: او شجاع بود.", NULL, -1, 0},
+    /* an office named in the lede types the person in the body */
+    {"دبیر هیئت ورزشی هندبال استان گفت: مسابقات برگزار می‌شود.",
+     "دبیر هیئت ورزشی هندبال استان", HS_SRC_OFFICIAL, 0},
+    /* "reported by": a participle, no cue */
+    {"The total cost of fraud reported by consumers was $546m.", NULL, -1, 0},
+    /* an amount before the name */
+    {"Baikal paid far less than the $27bn Russia says Yukos owes.", "Russia",
+     -1, 0},
+    /* ... but a name may open with a number */
+    {"In a radio interview on Monday, 50 Cent said the newcomer was "
+     "disloyal.",
+     "50 Cent", -1, 0},
+    /* a document is a back-reference */
+    {"The minister was isolated, according to the book.", "the book", -1, 1},
+};
+
+static void test_attrib_forms(void **state) {
+  hs_aliases *al = NULL;
+  size_t i;
+  (void)state;
+  assert_int_equal(hs_aliases_new(&al, NULL), HS_OK);
+  for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    const form_case *c = &cases[i];
+    hs_attribution *a = NULL;
+    size_t n = 0;
+    assert_int_equal(hs_attrib_extract(c->text, strlen(c->text), al, &a, &n,
+                                       NULL),
+                     HS_OK);
+    if (!c->source) {
+      if (n) fail_msg("'%s': found '%s'", c->text, a[0].source);
+    } else {
+      if (!n) fail_msg("'%s': nothing found", c->text);
+      if (strcmp(a[0].source, c->source))
+        fail_msg("'%s': source '%s'", c->text, a[0].source);
+      if (c->type >= 0 && a[0].type != c->type)
+        fail_msg("'%s': type %s", c->text, hs_source_type_name(a[0].type));
+      if (c->vague != a[0].vague)
+        fail_msg("'%s': vague %d", c->text, a[0].vague);
+    }
+    hs_attributions_free(a, n);
+  }
+  hs_aliases_free(al);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_attrib_forms),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
