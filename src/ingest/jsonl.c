@@ -58,9 +58,11 @@ void hs_jsonl_work_free(hs_jsonl_work *w) {
   for (i = 0; i < w->nthreads; i++) {
     hs_buf_free(&w->fix[i]);
     hs_buf_free(&w->extra[i]);
+    hs_buf_free(&w->msgs[i]);
   }
   free(w->fix);
   free(w->extra);
+  free(w->msgs);
   hs_buf_free(&w->spill);
   free(w->lines);
   free(w);
@@ -74,9 +76,11 @@ static hs_jsonl_work *work_get(hs_ingest_ctx *x) {
   w->nthreads = x->threads > 0 ? x->threads : 1;
   w->fix = hs_calloc((size_t)w->nthreads, sizeof *w->fix);
   w->extra = hs_calloc((size_t)w->nthreads, sizeof *w->extra);
+  w->msgs = hs_calloc((size_t)w->nthreads, sizeof *w->msgs);
   for (i = 0; i < w->nthreads; i++) {
     hs_buf_init(&w->fix[i], 0);
     hs_buf_init(&w->extra[i], 0);
+    hs_buf_init(&w->msgs[i], 0);
   }
   hs_buf_init(&w->spill, 0);
   x->jsonl = w;
@@ -181,9 +185,14 @@ static int batch_flush(hs_ingest_ctx *x, jsonl_state *st, hs_jsonl_work *w,
   hs_parallel_for((int)nt, w->n, 1, parse_range, w);
   for (i = 0; i < w->n; i++) {
     jline *l = &w->lines[i];
+    if (l->msg_at) l->msg = w->msgs[l->thread].p + (l->msg_at - 1);
     if (!rc) rc = commit_line(x, st, l, err);
     doc_release(&l->d);
-    free(l->msg);
+    if (!l->msg_at) free(l->msg);
+  }
+  for (i = 0; i < (size_t)w->nthreads; i++) {
+    w->msgs[i].len = 0;
+    if (w->msgs[i].cap > SCRATCH_KEEP) hs_buf_free(&w->msgs[i]);
   }
   w->n = w->bytes = 0;
   if (keep && keep < w->spill.len)
@@ -305,7 +314,8 @@ out:
   /* After an early stop: drop what was parsed but not committed. */
   if (w->n) {
     size_t i;
-    for (i = 0; i < w->n; i++) free(w->lines[i].msg);
+    for (i = 0; i < w->n; i++)
+      if (!w->lines[i].msg_at) free(w->lines[i].msg);
     w->n = 0;
   }
   w->spill.len = 0;

@@ -37,6 +37,9 @@ typedef struct jline {
   unsigned char cut;   /* the text was cut at max_doc */
   unsigned char alt[F_COUNT]; /* alternative field names read (fields.c) */
   char *msg;           /* reported before the duplicate check */
+  size_t msg_at;       /* a malformed line's msg: at msg_at - 1 in the
+                       ** parsing thread's msgs (0: msg is malloc'ed) */
+  int thread;          /* the thread that parsed the line */
   hs_doc d;            /* d.id set: a document to commit */
 } jline;
 
@@ -48,6 +51,8 @@ struct hs_jsonl_work {
   int nthreads;
   hs_buf *fix;         /* per thread: a line after UTF-8 repair */
   hs_buf *extra;       /* per thread: the unnamed fields of a line */
+  hs_buf *msgs;        /* per thread: the batch's malformed-line messages,
+                       ** one after another, each NUL-terminated */
   /* Read by the parsing threads. */
   const char *idbase;
   size_t max_doc;

@@ -512,16 +512,27 @@ json_t *hs_json_load_relaxed(const char *p, size_t n, json_error_t *jerr) {
 }
 
 /* The jansson path: the reference, and the messages for invalid lines. */
-static void parse_jansson(const hs_jsonl_work *w, jline *l, const char *p,
-                          size_t n) {
+static void parse_jansson(const hs_jsonl_work *w, int thread, jline *l,
+                          const char *p, size_t n) {
   json_error_t jerr;
   json_t *root;
   int cut = 0;
 
   root = hs_json_load_relaxed(p, n, &jerr);
   if (!root) {
-    l->msg = msg_new("malformed JSON (%s, column %d); line skipped",
+    /* The commonest message (most lines of damaged input) goes into the
+    ** thread's buffer of the batch, not a block of its own each. */
+    char what[1024];
+    hs_buf *m = &w->msgs[thread];
+    int k = snprintf(what, sizeof what,
+                     "malformed JSON (%s, column %d); line skipped",
                      jerr.text, jerr.column);
+    size_t len = k < 0 ? 0 : (size_t)k < sizeof what ? (size_t)k
+                                                      : sizeof what - 1;
+    what[len] = '\0';
+    l->msg_at = m->len + 1;
+    l->thread = thread;
+    hs_buf_append(m, what, len + 1);
     return;
   }
   l->msg = hs_json_doc(w->field, root, w->idbase, l->lineno, w->max_doc,
@@ -609,7 +620,7 @@ void hs_jsonl_parse_line(const hs_jsonl_work *w, int thread, jline *l) {
     n = fix->len;
   }
   if (w->no_fast || !parse_fast(w, &w->extra[thread], l, p, n))
-    parse_jansson(w, l, p, n);
+    parse_jansson(w, thread, l, p, n);
   /* Every thread's buffer would otherwise keep the size of the longest
   ** line it repaired. */
   if (fix->cap > SCRATCH_KEEP) hs_buf_free(fix);
