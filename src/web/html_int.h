@@ -147,26 +147,38 @@ static inline int is_space(unsigned char c) {
 
 /* Trimmed, whitespace-collapsed malloc'ed copy (NULL if empty). */
 static inline char *clean_str(const char *s) {
-  hs_buf b;
+  char *o;
+  size_t len = 0;
   int sp = 0;
   if (!s) return NULL;
-  hs_buf_init(&b, 0);
-  for (; *s; s++) {
-    unsigned char c = (unsigned char)*s;
-    if (is_space(c) || (c == 0xC2 && (unsigned char)s[1] == 0xA0)) {
-      if (c == 0xC2) s++;
+  o = hs_malloc(strlen(s) + 1);
+  while (*s) {
+    /* a run of bytes that are neither white space nor 0xC2, by strcspn
+    ** (each byte's tests were calls in the fuzzing build) */
+    size_t k = strcspn(s, " \t\n\r\f\v\xC2");
+    if (!k && (unsigned char)*s != 0xC2) { /* white space */
       sp = 1;
+      s++;
       continue;
     }
-    if (sp && b.len) hs_buf_putc(&b, ' ');
+    if (!k && (unsigned char)s[1] == 0xA0) { /* U+00A0 */
+      sp = 1;
+      s += 2;
+      continue;
+    }
+    if (!k) k = 1; /* 0xC2 starting another character */
+    if (sp && len) o[len++] = ' ';
     sp = 0;
-    hs_buf_putc(&b, c);
+    memcpy(o + len, s, k);
+    len += k;
+    s += k;
   }
-  if (!b.len) {
-    hs_buf_free(&b);
+  if (!len) {
+    free(o);
     return NULL;
   }
-  return hs_buf_take(&b, NULL);
+  o[len] = '\0';
+  return o;
 }
 
 static inline einfo *info_of(ctx *c, const xmlNode *n) {
