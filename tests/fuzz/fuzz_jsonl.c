@@ -73,6 +73,9 @@ static void run(const char *data, size_t size, uint64_t max, int text) {
   size_t i;
   memset(&o, 0, sizeof o);
   o.max_doc_bytes = max;
+  /* one thread, as an input of at most -max_len bytes gets anyway (a
+  ** batch takes a second thread from 64 KiB on): no sysconf a reading */
+  o.threads = 1;
   if (text) {
     hs_corpus *t = hs_corpus_new();
     hs_ingest_buffer_mode(t, "fuzz", data, size, HS_INGEST_TEXT, &o, NULL);
