@@ -31,10 +31,11 @@
 **     moved sentence starts a chain of its own); a chain is kept when its
 **     two ranges, compared as one bag each, are still similar, otherwise
 **     it is chained again with smaller gaps (after Sanchez-Perez, Sidorov
-**     and Gelbukh's PAN 2014 aligner).  The same with a wide gap on one
-**     side and a narrow one on the other finds summaries (a short passage
-**     covering a long one), kept only when one side is 3 times longer.
-**     In a pair without an n-gram passage only rewritten passages are
+**     and Gelbukh's PAN 2014 aligner).  Summaries (a short passage
+**     covering a long one) are left to the summary pass (summary.c): a
+**     chain with a wide gap on one side mostly read a rewritten copy as a
+**     summary of the text around its source, stray seeds far off
+**     widening that side.  In a pair without an n-gram passage only rewritten passages are
 **     kept, and only dense ones: 3 sentences or more with a seed on each
 **     side (or 2 sharing 30 words), at least half of the passage's
 **     sentences, seeds of mean cosine 0.6 or more, and no more seeds of the

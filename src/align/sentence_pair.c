@@ -7,9 +7,11 @@
 ** made once, by the first thread that needs it, and published for the
 ** pairs of other threads that compare the same sentence; a passage's bag
 ** is made anew (radix-sorted when long) and its cosine remembered for the
-** three chainings of the pair.  Chaining is greedy in reading order, the
+** chainings of the pair.  Chaining is greedy in reading order, the
 ** nearest open chain taking the next seed, and a chain that fails as a
-** whole is chained again with half the gaps (three times at most).  The
+** whole is chained again with half the gaps (three times at most); the
+** gaps are narrow on both sides (rewrites: summaries are found by the
+** summary pass, summary.c).  The
 ** thresholds below were chosen on the development half of PAN 2013 and
 ** on the planted news corpora.
 */
@@ -23,7 +25,6 @@
 #define TH_SEED 0.42   /* sentence cosine */
 #define TH_DICE 0.30   /* sentence content-term overlap */
 #define TH_FRAG 0.45   /* cosine of a whole passage */
-#define TH_SUMM 0.30   /* cosine of a summary with its source */
 #define GAP 3          /* sentences skipped inside a rewritten passage */
 #define COLD_SEEDS 3   /* a pair without an n-gram passage: sentences with
                        ** a seed, each side (2 if they share COLD_WORDS
@@ -41,7 +42,6 @@
 #define COLD_BACK 3       /* a chain's step back on the second side */
 #define COLD_EDGE 1       /* sentences from a document's end that count
                           ** as at its end */
-#define SUM_GAP 20     /* ...on the long side of a summary */
 #define NEAR_VERBATIM HS_NEAR_VERBATIM /* n-gram passages left alone */
 
 #define IDF_UNIT HS_IDF_UNIT
@@ -226,10 +226,10 @@ static int at_ends(const frag *f, const hs_senttab *SA, const hs_senttab *SB) {
 }
 
 static void add_frag(const sjob *j, sscratch *sc, const hs_senttab *SA,
-                     const hs_senttab *SB, frag *f, int method, int cold) {
+                     const hs_senttab *SB, frag *f, int cold) {
   const hs_reuse_opts *o = j->o;
   uint32_t words;
-  double cosv, ratio;
+  double cosv;
   int loose;
   f->ta0 = SA->sent[f->i0];
   f->ta1 = SA->sent[f->i1 + 1];
@@ -238,9 +238,6 @@ static void add_frag(const sjob *j, sscratch *sc, const hs_senttab *SA,
   if (f->ta1 - f->ta0 < (uint32_t)o->min_words ||
       f->tb1 - f->tb0 < (uint32_t)o->min_words)
     return;
-  ratio = (double)(f->ta1 - f->ta0) / (double)(f->tb1 - f->tb0);
-  if (ratio < 1) ratio = 1 / ratio;
-  if (method == HS_METHOD_SUMMARY && (ratio < 3 || f->nseeds < 3)) return;
   /* a pair without an n-gram passage: a dense run of matched sentences on
   ** both sides, not names and numbers scattered over two stories */
   loose = f->loose || cold == 2;
@@ -260,8 +257,7 @@ static void add_frag(const sjob *j, sscratch *sc, const hs_senttab *SA,
     if (cosv < COLD_FRAGCOS) return;
     loose = 1;
   }
-  if (cosv < (method == HS_METHOD_SUMMARY ? TH_SUMM : TH_FRAG))
-    return;
+  if (cosv < TH_FRAG) return;
   if (words < (uint32_t)o->min_words) return;
   /* two sentences: long ones, not the short leads of two stories */
   if (cold && (f->ndi < COLD_SEEDS || f->ndj < COLD_SEEDS) &&
@@ -273,7 +269,7 @@ static void add_frag(const sjob *j, sscratch *sc, const hs_senttab *SA,
   if (cold == 3 && words < COLD_LWORDS) return;
   f->sim = (float)cosv;
   f->words = words;
-  f->method = method;
+  f->method = HS_METHOD_REWRITTEN;
   HS_GROW(sc->frags, sc->capfrags, sc->nfrags + 1);
   sc->frags[sc->nfrags++] = *f;
 }
@@ -283,7 +279,7 @@ static void add_frag(const sjob *j, sscratch *sc, const hs_senttab *SA,
 ** chained again with smaller gaps. */
 static void chain_seeds(const sjob *j, sscratch *sc, const hs_senttab *SA,
                         const hs_senttab *SB, const sseed *s, size_t n,
-                        uint32_t ga, uint32_t gb, int method, int cold,
+                        uint32_t ga, uint32_t gb, int cold,
                         int depth) {
   size_t k, c, nch = 0;
   frag *ch = NULL;
@@ -349,14 +345,14 @@ static void chain_seeds(const sjob *j, sscratch *sc, const hs_senttab *SA,
   for (c = 0; c < nch; c++) {
     size_t before = sc->nfrags;
     frag f = ch[c];
-    add_frag(j, sc, SA, SB, &f, method, cold);
+    add_frag(j, sc, SA, SB, &f, cold);
     if (sc->nfrags == before && f.nseeds >= 2 && depth < 3 &&
         (ga > 0 || gb > 0)) {
       sseed *sub = hs_malloc(f.nseeds * sizeof *sub);
       size_t m = 0;
       for (k = 0; k < n; k++)
         if (id[k] == c) sub[m++] = s[k];
-      chain_seeds(j, sc, SA, SB, sub, m, ga / 2, gb / 2, method, cold,
+      chain_seeds(j, sc, SA, SB, sub, m, ga / 2, gb / 2, cold,
                   depth + 1);
       free(sub);
     }
@@ -447,14 +443,10 @@ int hs_sent_pairs_range(void *ud, int thread, size_t begin, size_t end) {
     qsort(sc->seeds, ns, sizeof *sc->seeds, seed_cmp);
     sc->nfrags = 0;
     sc->nfc = 0;
-    chain_seeds(j, sc, SA, SB, sc->seeds, ns, GAP, GAP, HS_METHOD_REWRITTEN,
-                cold, 0);
-    if (!cold) {
-      chain_seeds(j, sc, SA, SB, sc->seeds, ns, 1, SUM_GAP, HS_METHOD_SUMMARY,
-                  0, 0);
-      chain_seeds(j, sc, SA, SB, sc->seeds, ns, SUM_GAP, 1, HS_METHOD_SUMMARY,
-                  0, 0);
-    }
+    /* rewrites only: a chain with a wide gap on one side read a
+    ** rewritten copy as a summary of the text around its source (seeds
+    ** far off widened that side); summaries are the summary pass's */
+    chain_seeds(j, sc, SA, SB, sc->seeds, ns, GAP, GAP, cold, 0);
     if (!sc->nfrags) continue;
     if (cold) { /* seeds outside every passage: stories that share names */
       size_t covered = 0, f;
