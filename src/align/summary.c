@@ -30,7 +30,8 @@
 **     most 2 unmatched ones between them, the source side's in order too
 **     (a step back of one sentence allowed) with gaps up to GAP_L words.
 **     A chain is a summary when it matches MIN_SENTS sentences or more
-**     that are not copies, 60% of the sentences of its span, RATIO
+**     that are not copies, to MIN_SENTS distinct source sentences, 60%
+**     of the sentences of its span, RATIO
 **     times shorter than its source span (RATIO_MIN if closer), and the
 **     summary span as one bag of words is still similar to the source
 **     sentences it matched.  A chain too short on the source side is a
@@ -295,7 +296,7 @@ static int direction(const mjob *j, mscratch *sc, sseed *sd, size_t n,
                      const dwords *S, uint32_t ns, const uint32_t *ws,
                      const dwords *L, uint32_t nl, const uint32_t *wl,
                      int s_is_a, int bare, found *f) {
-  uint32_t nm, i, words;
+  uint32_t nm, i, nd, words;
   double c;
   n = hs_sum_topk_seeds(sd, n);
   nm = hs_sum_best_chain(&sc->cb, sd, n, ws, wl, ns, nl,
@@ -303,7 +304,13 @@ static int direction(const mjob *j, mscratch *sc, sseed *sd, size_t n,
   if (!nm) return 0;
   HS_GROW(sc->cb.mark, sc->cb.capmark, (size_t)nl + 1);
   memset(sc->cb.mark, 0, nl);
-  for (i = 0; i < nm; i++) sc->cb.mark[sc->cb.ls[i]] = 1;
+  for (i = 0, nd = 0; i < nm; i++) {
+    nd += !sc->cb.mark[sc->cb.ls[i]];
+    sc->cb.mark[sc->cb.ls[i]] = 1;
+  }
+  /* MIN_SENTS distinct source sentences too: several summary sentences
+  ** matched to one source sentence sum up no span of the source */
+  if (nd < MIN_SENTS) return 0;
   c = bag_cos(j, sc, S, f->s0, f->s1, L, nl, sc->cb.mark, &words);
   if (c < (f->ratio >= RATIO ? TH_BAG : TH_BAG_NEAR) ||
       words < (uint32_t)j->o->min_words || (bare && f->ratio < RATIO_BARE))
