@@ -674,7 +674,7 @@ typedef struct hs_meta {
   const char *date_source;   /* "metadata", "header", "url", "credit" or
                              ** NULL */
   const char *outlet_source; /* "metadata", "carrier", "masthead",
-                                "copyright", "site", "dateline",
+                                "byline", "copyright", "site", "dateline",
                                 "credit", "address", "url", "folder" or
                                 NULL */
   size_t nbody_dates;        /* dates mentioned in the body (never the

@@ -518,7 +518,8 @@ const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
   size_t n, i, k;
   uint32_t len = d->len > UINT32_MAX ? UINT32_MAX : (uint32_t)d->len;
   hs_meta_field carrier = {0}, mast = {0}, rights = {0}, dl = {0},
-                credit = {0}, addr = {0};
+                credit = {0}, addr = {0}, byl = {0};
+  int byline_read = 0;
   /* a message's header block names its writer, not an outlet: the rules
   ** read its body */
   uint32_t body = t ? hs_meta_mail_block(t, len) : 0;
@@ -599,6 +600,26 @@ const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
         put(&mast, a, t, s, me, 0.75); /* "World News Network" over
                                           "Business | Politics | Tech" */
     }
+    /* an Arabic byline under the headline: «اليوم - الدمام», «عدن: واس»
+    ** (byline_credits.c): its paper, else its agency */
+    if ((i == 1 || i == 2) && !byline_read && !ln[i].boiler) {
+      hs_pg_byline bl;
+      if (hs_pg_arabic_byline(a, t, s, e, i == 1, &bl)) {
+        byline_read = 1;
+        if (bl.paper) {
+          put(&byl, a, t, bl.ps, bl.pe, 0.8);
+          if (byl.value) {
+            free(byl.value);
+            byl.value = hs_strdup(bl.paper);
+          }
+        }
+        if (bl.agency) {
+          free(dl.value), free(dl.raw);
+          memset(&dl, 0, sizeof dl);
+          put(&dl, a, t, bl.as, bl.ae, 0.7);
+        }
+      }
+    }
     if (i < 8 && !dl.value && !ln[i].boiler &&
         (hs_pg_dateline(a, t, s, e, &ns, &ne) ||
          hs_pg_wire_dateline(a, t, s, e, &ns, &ne) ||
@@ -625,7 +646,18 @@ const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
     else if (hs_pg_bio_outlet(a, t, len, &ns, &ne)) /* a writer's note */
       put(&credit, a, t, ns, ne, 0.6);
   }
+  /* a paper's own link to the story at its foot (byline_credits.c) */
+  if (!byl.value && !carrier.value && !mast.value && t && !body) {
+    uint32_t ns, ne;
+    if (hs_pg_foot_link(a, t, len, &ns, &ne)) put(&byl, a, t, ns, ne, 0.8);
+  }
   src = carrier.value ? "carrier" : "masthead";
+  /* the byline's paper before a masthead of the first lines (the
+  ** masthead rule reads «الجزيرة - واس:» as a name and a slogan) */
+  if (!carrier.value && byl.value) {
+    carrier = byl, memset(&byl, 0, sizeof byl);
+    src = "byline";
+  }
   if (!carrier.value && mast.value) carrier = mast, memset(&mast, 0, sizeof mast);
   if (carrier.value) {
     *out = carrier;
@@ -712,7 +744,8 @@ const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
     }
   }
   {
-    hs_meta_field *v[] = {&carrier, &mast, &rights, &dl, &credit, &addr};
+    hs_meta_field *v[] = {&carrier, &mast, &rights, &dl, &credit, &addr,
+                          &byl};
     for (k = 0; k < sizeof v / sizeof v[0]; k++) {
       free(v[k]->value);
       free(v[k]->raw);

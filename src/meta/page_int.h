@@ -217,6 +217,22 @@ int hs_pg_lead_credit(const hs_aliases *a, const char *t, uint32_t s,
 ** contributor to the Washington Examiner."; bio_credits.c). */
 int hs_pg_bio_outlet(const hs_aliases *a, const char *t, uint32_t len,
                      uint32_t *ns, uint32_t *ne);
+/* An Arabic byline's outlets (byline_credits.c): the paper it names
+** (canonical name and bytes) and the agency it credits (or a second
+** paper, the first one's source), either NULL. */
+typedef struct hs_pg_byline {
+  const char *paper, *agency;
+  uint32_t ps, pe, as, ae;
+} hs_pg_byline;
+/* Reads text[s,e) as an Arabic byline «اليوم - الدمام», «عدن: واس»
+** (with LEAD 1 also as the lead-in of a longer line, «أبين -الوئام:
+** ...»); 1 when it names a paper or an agency. */
+int hs_pg_arabic_byline(const hs_aliases *a, const char *t, uint32_t s,
+                        uint32_t e, int lead, hs_pg_byline *out);
+/* A paper's link to the story on the page's last line, «رابط الخبر
+** بصحيفة الوئام: ...»: fills the paper's name's bytes. */
+int hs_pg_foot_link(const hs_aliases *a, const char *t, uint32_t len,
+                    uint32_t *ns, uint32_t *ne);
 /* A dateline at the start of text[s,e): fills the name's bytes. */
 int hs_pg_dateline(const hs_aliases *a, const char *t, uint32_t s,
                    uint32_t e, uint32_t *ns, uint32_t *ne);

@@ -360,6 +360,75 @@ static void test_credit_forms(void **state) {
   assert_int_equal(outlet_misses(pages, sizeof pages / sizeof pages[0]), 0);
 }
 
+/* Arabic bylines under the headline: a city, a reporter, the paper's
+** short name (a common word the alias table marks ambiguous), the agency
+** it carries; the city never an outlet; a paper's link to the story at
+** its foot.  The paper is the outlet, the agency beside it the
+** original. */
+static void test_arabic_bylines(void **state) {
+#define HEAD "افتتاح مركز صحي جديد في الحي الشرقي\n"
+#define BODY "افتتح مدير الشؤون الصحية مركزا صحيا جديدا في الحي الشرقي " \
+             "أمس، ويخدم المركز أكثر من عشرين ألف نسمة من سكان الأحياء " \
+             "المجاورة بحسب بيان صادر عن المديرية.\n"
+  static const char *const pages[][2] = {
+      {HEAD "اليوم - الدمام\n\n" BODY, "Al Yaum"},
+      {HEAD "عدن: واس\n\n" BODY, "SPA"},
+      {HEAD "الرياض : واس\n\n" BODY, "SPA"},
+      {HEAD "أبها -الوئام: " BODY, "Al-Weeam"},
+      {HEAD "القاهرة - الجزيرة - وكالات:\n\n" BODY, "Al Jazirah"},
+      {HEAD "عبدالله السالم- سبق- جدة:\n\n" BODY, "Sabq"},
+      {HEAD "\xC2\xA0عكاظ (جدة)\n\n" BODY, "Okaz"},
+      {HEAD "«الاقتصادية» من الرياض\n\n" BODY, "Al Eqtisadiah"},
+      {HEAD "لندن: «الشرق الأوسط»\n\n" BODY, "Asharq Al-Awsat"},
+      {HEAD "المدينة - جدة\n\n" BODY, "Al Madina"},
+      {HEAD "المدينة - وكالات\n\n" BODY, "Al Madina"},
+      {HEAD "Next Previous سعد الحربي \xE2\x80\x93 \xC2\xA0عين اليوم "
+            "\xC2\xA0 \xC2\xA0 \xC2\xA0" BODY,
+       "Ain Alyoum"},
+      /* a city and a reporter: no outlet; «المدينة» alone is Medina */
+      {HEAD "الرياض - محمد العتيبي\n\n" BODY, ""},
+      {HEAD "قباس الفهد (بيشة)\n\n" BODY, ""},
+      {HEAD "سعد الحربي - المدينة\n\n" BODY, ""},
+      /* a sentence naming a channel before a colon, under the lead: no
+      ** byline */
+      {HEAD BODY "وقال الوزير لقناة (سكاي نيوز عربية) الإخبارية: إن المركز "
+                 "سيعمل على مدار الساعة طوال أيام الأسبوع.\n",
+       ""},
+      /* the paper's link at its foot */
+      {HEAD BODY "رابط الخبر بصحيفة الوئام: افتتاح مركز صحي جديد\n",
+       "Al-Weeam"}};
+  static const struct {
+    const char *page, *outlet, *original, *source;
+  } both[] = {
+      {HEAD "الجزيرة - واس:\n\n" BODY, "Al Jazirah", "SPA", "byline"},
+      {HEAD "الوئام - رويترز:\n\n" BODY, "Al-Weeam", "Reuters", "byline"},
+      {HEAD "واس - جدة\n\n" BODY, "SPA", NULL, "masthead"}};
+  hs_aliases *al = NULL;
+  size_t i;
+#undef HEAD
+#undef BODY
+  (void)state;
+  assert_int_equal(outlet_misses(pages, sizeof pages / sizeof pages[0]), 0);
+  assert_int_equal(hs_aliases_new(&al, NULL), HS_OK);
+  for (i = 0; i < sizeof both / sizeof both[0]; i++) {
+    hs_meta m;
+    hs_corpus *c = page_meta(both[i].page, al, &m);
+    assert_non_null(m.outlet.value);
+    assert_string_equal(m.outlet.value, both[i].outlet);
+    assert_non_null(m.outlet_source);
+    assert_string_equal(m.outlet_source, both[i].source);
+    if (both[i].original) {
+      assert_non_null(m.original.value);
+      assert_string_equal(m.original.value, both[i].original);
+    } else {
+      assert_null(m.original.value);
+    }
+    hs_meta_clear(&m);
+    hs_corpus_free(c);
+  }
+  hs_aliases_free(al);
+}
+
 /* An HTML page without a URL names its site in its markup: the tail cut
 ** from its title, og:site_name, twitter:site, a copyright footer, the
 ** logo's alt text; each read through the alias table ("BBC News" is BBC),
@@ -491,6 +560,7 @@ int main(void) {
       cmocka_unit_test(test_outlet_name_forms),
       cmocka_unit_test(test_copyright_holder_forms),
       cmocka_unit_test(test_credit_forms),
+      cmocka_unit_test(test_arabic_bylines),
       cmocka_unit_test(test_mail_credits),
       cmocka_unit_test(test_html_site),
       cmocka_unit_test(test_outlet_folder_url),
