@@ -15,6 +15,13 @@
 ** a single word only when the alias table knows it (a known agency or
 ** outlet).  Where several notes stand, the last wins (read bottom up,
 ** the first found).
+**
+** A writer who republishes on an aggregator names the site of their own
+** in a plea at the foot: "Subscribe to My Website at: www.LisaHaven.News",
+** "Visit my website: www.janedoe.com".  A line of at most 160 bytes with
+** a cue of own_site_cues followed (past ":" and spaces) by a web address
+** gives the address's host, as a "Source:" address does (page.c reads
+** every line; the cue is found by memchr-driven search).
 */
 #include <string.h>
 
@@ -111,6 +118,29 @@ int hs_pg_bio_outlet(const hs_aliases *a, const char *t, uint32_t len,
     if (e - s <= 400 && bio_line(a, t, s, e, ns, ne)) return 1;
     lines++;
     e = s;
+  }
+  return 0;
+}
+
+/* A writer's plea for their own site, per language: the address follows. */
+static const char *const own_site_cues[] = {
+    /* en: each opens with "my " */
+    "my website at", "my website:", "my website is", "my blog at", "my blog:",
+    "my site at", "my site:", NULL};
+
+int hs_pg_own_site(const char *t, uint32_t s, uint32_t e, uint32_t *ns,
+                   uint32_t *ne) {
+  size_t k;
+  uint32_t at, q, ae, from = s;
+  if (e - s > 160 || e - s < 16) return 0;
+  while (ci_find(t, from, e, "my ", &at)) {
+    from = at + 3;
+    for (k = 0; own_site_cues[k]; k++) {
+      if (!ci_at(t, at, e, own_site_cues[k])) continue;
+      q = at + (uint32_t)strlen(own_site_cues[k]);
+      while (q < e && (is_sp(t[q]) || t[q] == ':')) q++;
+      if (hs_pg_address_host(t, q, e, ns, ne, &ae)) return 1;
+    }
   }
   return 0;
 }

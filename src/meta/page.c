@@ -518,7 +518,7 @@ const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
   size_t n, i, k;
   uint32_t len = d->len > UINT32_MAX ? UINT32_MAX : (uint32_t)d->len;
   hs_meta_field carrier = {0}, mast = {0}, rights = {0}, dl = {0},
-                credit = {0}, addr = {0}, byl = {0};
+                credit = {0}, addr = {0}, byl = {0}, own = {0};
   int byline_read = 0;
   /* a message's header block names its writer, not an outlet: the rules
   ** read its body */
@@ -549,6 +549,9 @@ const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
       else if (!rights.value && e - s <= 200 &&
                footer_holder(t, s, e, &ns, &ne))
         put(&rights, a, t, ns, ne, 0.6); /* a footer without "©" */
+      else if (!own.value && !body && e - s <= 160 &&
+               hs_pg_own_site(t, s, e, &ns, &ne))
+        put(&own, a, t, ns, ne, 0.8); /* "Subscribe to My Website at: X" */
       else if (!addr.value && e - s < 120) {
         const char *canon;
         if (domain_name(a, t, s, e, &canon, &ns, &ne)) {
@@ -635,6 +638,8 @@ const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
     if (!credit.value && hs_pg_forwarded_article(t, body, len, &ns, &ne))
       put(&credit, a, t, ns, ne, 0.8);
   }
+  if (!credit.value && own.value) /* the writer's own site */
+    credit = own, memset(&own, 0, sizeof own);
   if (!credit.value && t) { /* "atimes.com" alone on the last line */
     uint32_t ns, ne, us, ue;
     if (hs_pg_source_address(t, len, &ns, &ne, &us, &ue))
@@ -745,7 +750,7 @@ const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
   }
   {
     hs_meta_field *v[] = {&carrier, &mast, &rights, &dl, &credit, &addr,
-                          &byl};
+                          &byl, &own};
     for (k = 0; k < sizeof v / sizeof v[0]; k++) {
       free(v[k]->value);
       free(v[k]->raw);

@@ -233,6 +233,10 @@ int hs_pg_arabic_byline(const hs_aliases *a, const char *t, uint32_t s,
 ** بصحيفة الوئام: ...»: fills the paper's name's bytes. */
 int hs_pg_foot_link(const hs_aliases *a, const char *t, uint32_t len,
                     uint32_t *ns, uint32_t *ne);
+/* A writer's own site in a plea "Subscribe to My Website at:
+** www.site.com" on text[s,e): fills the host's bytes (bio_credits.c). */
+int hs_pg_own_site(const char *t, uint32_t s, uint32_t e, uint32_t *ns,
+                   uint32_t *ne);
 /* A dateline at the start of text[s,e): fills the name's bytes. */
 int hs_pg_dateline(const hs_aliases *a, const char *t, uint32_t s,
                    uint32_t e, uint32_t *ns, uint32_t *ne);

@@ -52,6 +52,11 @@ static void test_outlet_name_forms(void **state) {
        "found that city funds had been spent on private travel.\n"
        "Copyright 2019 NYP Holdings, Inc. All Rights Reserved\n",
        "New York Post"},
+      /* fa: a name written with a zero-width non-joiner (ورزش‌سه) */
+      {"سرمربی جدید تیم ملی از دستیار اول خود رونمایی کرد.\n\nبه گزارش "
+       "\"ورزش\xE2\x80\x8Cسه\"، سرمربی تیم ملی بامداد امروز وارد تهران شد و "
+       "قرار است از امروز فعالیت خود را آغاز کند.\n",
+       "Varzesh3"},
       /* ru: a "Источник:" credit */
       {"Путин провел встречу с министрами\nПрезидент провел совещание с "
        "членами правительства, обсудив вопросы бюджета на ближайшие годы.\n"
@@ -354,7 +359,15 @@ static void test_credit_forms(void **state) {
       {"Pier to be rebuilt\n21st Harbor Wire says\xE2\x80\xA6 " PIER
        "\n",
        "21st Harbor Wire"},
-      {"Pier to be rebuilt\nValley Wire says the " PIER "\n", ""}};
+      {"Pier to be rebuilt\nValley Wire says the " PIER "\n", ""},
+      /* a writer's plea for their own site at the foot of a republished
+      ** post; the addresses under it are references */
+      {"Pier to be rebuilt\nBy Anna Berg\n" PIER "\n" PIER "\n"
+       "Subscribe to My Website at: www.AnnaBerg.News\n"
+       "For More Information See:\nhttps://harborcouncil.org/minutes/2017\n"
+       "https://harborcouncil.org/\n",
+       "AnnaBerg.News"},
+      {"Pier to be rebuilt\n" PIER "\nMy website is down this week.\n", ""}};
 #undef PIER
   (void)state;
   assert_int_equal(outlet_misses(pages, sizeof pages / sizeof pages[0]), 0);
