@@ -133,6 +133,19 @@ int hs_attr_cyr_lower(const char *s, unsigned char lo[2]);
 int hs_attr_eq_ci(const char *a, size_t na, const char *b);
 int hs_attr_fa_fold(const char *a, const char *b);
 int hs_attr_in_list(const char *w, size_t n, const char *const *list);
+/* A word list by a hash of a word's length and its first and last bytes
+** (ASCII capitals folded, a line break read as a space): a word is
+** compared only with the few list words of its hash, not with each in
+** turn.  hs_attr_wordset_find returns the index of the first list word
+** that the n bytes at w spell (capitals folded as above), or -1. */
+#define HS_ATTR_SET_MAX 256
+typedef struct hs_attr_wordset {
+  const char *word[HS_ATTR_SET_MAX];
+  uint16_t head[128], next[HS_ATTR_SET_MAX];
+} hs_attr_wordset;
+void hs_attr_wordset_init(hs_attr_wordset *s, const char *const *words,
+                          size_t n);
+int hs_attr_wordset_find(const hs_attr_wordset *s, const char *w, size_t n);
 int hs_attr_word_start(const txt *t, uint32_t i);
 uint32_t hs_attr_word_end(const txt *t, uint32_t i);
 const char *const *hs_attr_stops_for(const char *lang);

@@ -22,6 +22,8 @@
 **     "Agency", "Daily", "Press", "Network", "Radio", "Monitor"... makes an
 **     unknown or person-typed name an outlet (an agency for "Agency").
 */
+#define _GNU_SOURCE /* memmem */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -265,6 +267,13 @@ static const char *const generic_heads_en[] = {
 static const char *const demonym_ends_en[] = {"ish", "ian", "ese", "an", "i",
                                               "ch", NULL};
 
+/* The vague heads and the office words (below) by hash, built once a
+** process: every source is looked up among ~90 vague heads, and a name's
+** office words are looked for in up to eight words before each place the
+** text names it. */
+static hs_attr_wordset vague_set, office_ar_fa_set, office_en_set;
+static void post_sets_build(void);
+
 static int in_words(const char *w, size_t n, const char *const *list) {
   size_t k;
   for (k = 0; list[k]; k++)
@@ -324,8 +333,8 @@ static int vague_kind(const hs_aliases *al, const hs_attribution *a) {
   size_t k, n = strlen(a->source);
   const char *sp;
   int kind;
-  for (k = 0; k < sizeof vague_rows / sizeof vague_rows[0]; k++)
-    if (ieq(a->source, n, vague_rows[k].text)) return vague_rows[k].kind;
+  if ((kind = hs_attr_wordset_find(&vague_set, a->source, n)) >= 0)
+    return vague_rows[kind].kind;
   if ((kind = vague_modified_en(al, a->source, n)) >= 0) return kind;
   for (k = 0; demonstratives[k]; k++) {
     size_t m = strlen(demonstratives[k]);
@@ -510,11 +519,10 @@ static void type_by_context(const char *text, size_t len,
     {
       q = w;
       while (q < len && text[q] != ' ' && text[q] != '\n') q++;
-      for (k = 0; office_ar_fa[k]; k++)
-        if (ieq(text + w, q - w, office_ar_fa[k])) {
-          a->type = HS_SRC_OFFICIAL;
-          return;
-        }
+      if (hs_attr_wordset_find(&office_ar_fa_set, text + w, q - w) >= 0) {
+        a->type = HS_SRC_OFFICIAL;
+        return;
+      }
     }
   }
   if (a->type != HS_SRC_UNKNOWN || words > 3 || !a->cue) return;
@@ -537,6 +545,24 @@ static const char *const office_en[] = {
     "premier", "senator", "leader", "officer", "representative",
     NULL};
 
+static pthread_once_t post_sets_once = PTHREAD_ONCE_INIT;
+static const char *vague_text[sizeof vague_rows / sizeof vague_rows[0]];
+_Static_assert(sizeof vague_rows / sizeof vague_rows[0] <= HS_ATTR_SET_MAX,
+               "vague_rows outgrows hs_attr_wordset");
+
+static void post_sets_init(void) {
+  size_t k;
+  for (k = 0; k < sizeof vague_rows / sizeof vague_rows[0]; k++)
+    vague_text[k] = vague_rows[k].text;
+  hs_attr_wordset_init(&vague_set, vague_text, k);
+  hs_attr_wordset_init(&office_ar_fa_set, office_ar_fa,
+                       sizeof office_ar_fa / sizeof office_ar_fa[0] - 1);
+  hs_attr_wordset_init(&office_en_set, office_en,
+                       sizeof office_en / sizeof office_en[0] - 1);
+}
+
+static void post_sets_build(void) { pthread_once(&post_sets_once, post_sets_init); }
+
 static int ascii_word(const char *v, size_t n) {
   size_t k;
   for (k = 0; k < n; k++)
@@ -554,9 +580,9 @@ static int office_at_en(const char *text, size_t len, size_t i, size_t m) {
   for (nw = 0; nw < 3 && b > 1 && text[b - 1] == ' '; nw++) {
     size_t w = b - 1;
     while (w > 0 && text[w - 1] != ' ' && text[w - 1] != '\n') w--;
-    if (!(text[w] >= 'A' && text[w] <= 'Z') || nw == 2 ||
-        in_words(text + w, b - 1 - w, office_en)) {
-      if (in_words(text + w, b - 1 - w, office_en)) {
+    int office = hs_attr_wordset_find(&office_en_set, text + w, b - 1 - w) >= 0;
+    if (!(text[w] >= 'A' && text[w] <= 'Z') || nw == 2 || office) {
+      if (office) {
         size_t x = w;
         if (w >= 2 && (text[w - 1] == '-' || text[w - 1] == ' ')) {
           x = w - 1;
@@ -577,7 +603,7 @@ static int office_at_en(const char *text, size_t len, size_t i, size_t m) {
                          (text[q] >= 'A' && text[q] <= 'Z') || text[q] == '-'))
         q++;
       if (q == p) break;
-      if (in_words(text + p, q - p, office_en)) return 1;
+      if (hs_attr_wordset_find(&office_en_set, text + p, q - p) >= 0) return 1;
       if (q >= len || text[q] != ' ') break;
       p = q + 1;
     }
@@ -587,26 +613,86 @@ static int office_at_en(const char *text, size_t len, size_t i, size_t m) {
 
 /* An English person whose surname the text gives with an office anywhere
 ** (the name may come first in short: "Mr Howard") is `official`. */
+/* Names already looked for in a text, with what was found: a person the
+** text quotes again («وقال العمرة», "Mr Howard said") is not looked for
+** again; what is found depends on the name alone.  Up to NSEEN names. */
+#define NSEEN 32
+typedef struct names_seen {
+  const char *w[NSEEN];
+  size_t m[NSEEN];
+  int hit[NSEEN], n;
+} names_seen;
+
+/* What look(text, len, w, m) gives, asked once a name. */
+static int seen_look(names_seen *s, const char *text, size_t len,
+                     const char *w, size_t m,
+                     int (*look)(const char *, size_t, const char *, size_t)) {
+  int k, hit;
+  for (k = 0; k < s->n; k++)
+    if (s->m[k] == m && !memcmp(s->w[k], w, m)) return s->hit[k];
+  hit = look(text, len, w, m);
+  if (s->n < NSEEN) s->w[s->n] = w, s->m[s->n] = m, s->hit[s->n++] = hit;
+  return hit;
+}
+
+/* 1 if the text gives the English surname w (m bytes) as a word anywhere
+** with an office (office_at_en); its places found by memmem. */
+static int office_of_en(const char *text, size_t len, const char *w,
+                        size_t m) {
+  size_t i = 1;
+  const char *p;
+  while (i + m <= len && (p = memmem(text + i, len - i, w, m))) {
+    i = (size_t)(p - text);
+    if (!((text[i - 1] >= 'A' && text[i - 1] <= 'z') ||
+          (i + m < len && ((text[i + m] >= 'a' && text[i + m] <= 'z') ||
+                           (text[i + m] >= 'A' && text[i + m] <= 'Z')))) &&
+        office_at_en(text, len, i, m))
+      return 1;
+    i++;
+  }
+  return 0;
+}
+
 static void type_by_office_en(const char *text, size_t len,
-                              hs_attribution *a) {
+                              hs_attribution *a, names_seen *seen) {
   const char *v = a->source, *w;
-  size_t n = strlen(v), m, i;
+  size_t n = strlen(v), m;
   if (a->type != HS_SRC_PERSON || !ascii_word(v, n)) return;
   w = v + n;
   while (w > v && w[-1] != ' ' && w[-1] != '\n') w--;
   m = (size_t)(v + n - w);
   if (m < 2 || !(w[0] >= 'A' && w[0] <= 'Z')) return;
-  for (i = 1; i + m <= len; i++) {
-    if (text[i] != w[0] || memcmp(text + i, w, m) ||
-        (text[i - 1] >= 'A' && text[i - 1] <= 'z') ||
-        (i + m < len && ((text[i + m] >= 'a' && text[i + m] <= 'z') ||
-                         (text[i + m] >= 'A' && text[i + m] <= 'Z'))))
+  if (seen_look(seen, text, len, w, m, office_of_en)) a->type = HS_SRC_OFFICIAL;
+}
+
+/* 1 if an office word stands among the eight words before a place where
+** the text gives the Arabic or Persian surname w (m bytes) as a word, with
+** no comma or colon between; its places found by memmem. */
+static int office_of_ar_fa(const char *text, size_t len, const char *w,
+                           size_t m) {
+  size_t i = 1;
+  const char *p;
+  while (i + m <= len && (p = memmem(text + i, len - i, w, m))) {
+    size_t b = (size_t)(p - text);
+    int nw = 0;
+    i = b + 1;
+    if (text[b - 1] != ' ' ||
+        (b + m < len && (unsigned char)text[b + m] >= 0xD8 &&
+         (unsigned char)text[b + m] <= 0xDB))
       continue;
-    if (office_at_en(text, len, i, m)) {
-      a->type = HS_SRC_OFFICIAL;
-      return;
+    while (nw < 8 && b > 1 && text[b - 1] == ' ') {
+      size_t e = b - 1, s2 = e;
+      while (s2 > 0 && text[s2 - 1] != ' ' && text[s2 - 1] != '\n' &&
+             text[s2 - 1] != ',' && text[s2 - 1] != ':')
+        s2--;
+      if (s2 == e || (s2 > 0 && text[s2 - 1] != ' ')) break;
+      if (hs_attr_wordset_find(&office_ar_fa_set, text + s2, e - s2) >= 0)
+        return 1;
+      b = s2;
+      nw++;
     }
   }
+  return 0;
 }
 
 /* An Arabic or Persian name the text gives elsewhere after an office
@@ -615,9 +701,9 @@ static void type_by_office_en(const char *text, size_t len,
 ** comma or colon between (a period may be an abbreviation's: «أ.د.»),
 ** makes the person an official. */
 static void type_by_office_ar_fa(const char *text, size_t len,
-                                 hs_attribution *a) {
+                                 hs_attribution *a, names_seen *seen) {
   const char *v = a->source, *w;
-  size_t n = strlen(v), m, i, k;
+  size_t n = strlen(v), m, k;
   if ((a->type != HS_SRC_PERSON && a->type != HS_SRC_UNKNOWN) ||
       (unsigned char)v[0] < 0xD8 || (unsigned char)v[0] > 0xDB)
     return;
@@ -627,28 +713,8 @@ static void type_by_office_ar_fa(const char *text, size_t len,
   w = w ? w + 1 : v;
   m = strlen(w);
   if (m < 4) return;
-  for (i = 1; i + m <= len; i++) {
-    size_t b = i;
-    int nw = 0;
-    if (text[i] != w[0] || memcmp(text + i, w, m) || text[i - 1] != ' ' ||
-        (i + m < len && (unsigned char)text[i + m] >= 0xD8 &&
-         (unsigned char)text[i + m] <= 0xDB))
-      continue;
-    while (nw < 8 && b > 1 && text[b - 1] == ' ') {
-      size_t e = b - 1, s2 = e;
-      while (s2 > 0 && text[s2 - 1] != ' ' && text[s2 - 1] != '\n' &&
-             text[s2 - 1] != ',' && text[s2 - 1] != ':')
-        s2--;
-      if (s2 == e || (s2 > 0 && text[s2 - 1] != ' ')) break;
-      for (k = 0; office_ar_fa[k]; k++)
-        if (ieq(text + s2, e - s2, office_ar_fa[k])) {
-          a->type = HS_SRC_OFFICIAL;
-          return;
-        }
-      b = s2;
-      nw++;
-    }
-  }
+  if (seen_look(seen, text, len, w, m, office_of_ar_fa))
+    a->type = HS_SRC_OFFICIAL;
 }
 
 /* A Persian or Arabic news item names an office in its lede («فرماندار
@@ -656,18 +722,17 @@ static void type_by_office_ar_fa(const char *text, size_t len,
 ** ... اظهار داشت»): a person named after an attribution to an office
 ** described without a name is that official. */
 static void type_by_lede_office(hs_attribution *v, size_t i) {
-  size_t j, k;
+  size_t j;
   if (v[i].type != HS_SRC_PERSON || (unsigned char)v[i].source[0] < 0xD8 ||
       (unsigned char)v[i].source[0] > 0xDB)
     return;
   for (j = 0; j < i; j++) {
     const char *s = v[j].source, *sp = strchr(s, ' ');
     if (v[j].vague || v[j].type != HS_SRC_OFFICIAL || !sp) continue;
-    for (k = 0; office_ar_fa[k]; k++)
-      if (ieq(s, (size_t)(sp - s), office_ar_fa[k])) {
-        v[i].type = HS_SRC_OFFICIAL;
-        return;
-      }
+    if (hs_attr_wordset_find(&office_ar_fa_set, s, (size_t)(sp - s)) >= 0) {
+      v[i].type = HS_SRC_OFFICIAL;
+      return;
+    }
   }
 }
 
@@ -724,6 +789,9 @@ static void type_by_shape(const char *text, hs_attribution *a) {
 void hs_attrib_post(const char *text, size_t len, const hs_aliases *al,
                     hs_attribution *v, size_t n) {
   size_t i;
+  names_seen seen_en, seen_ar_fa;
+  seen_en.n = seen_ar_fa.n = 0;
+  post_sets_build();
   for (i = 0; i < n; i++)
     if (v[i].type == HS_SRC_UNKNOWN || v[i].type == HS_SRC_PERSON)
       type_by_full_name(v, n, i);
@@ -737,9 +805,9 @@ void hs_attrib_post(const char *text, size_t len, const hs_aliases *al,
         (unsigned char)v[i].source[0] <= 0xDB)
       type_by_full_name(v, n, i);
   for (i = 0; i < n; i++) type_by_shape(text, &v[i]);
-  for (i = 0; i < n; i++) type_by_office_en(text, len, &v[i]);
+  for (i = 0; i < n; i++) type_by_office_en(text, len, &v[i], &seen_en);
   for (i = 0; i < n; i++) type_by_lede_office(v, i);
-  for (i = 0; i < n; i++) type_by_office_ar_fa(text, len, &v[i]);
+  for (i = 0; i < n; i++) type_by_office_ar_fa(text, len, &v[i], &seen_ar_fa);
   for (i = 0; i < n; i++) {
     int kind;
     trim(text, al, &v[i]);

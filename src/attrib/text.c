@@ -243,6 +243,43 @@ int hs_attr_in_list(const char *w, size_t n, const char *const *list) {
   return 0;
 }
 
+/* A byte as attrib_post.c compares it: ASCII capitals folded, a line
+** break read as a space ("the\nsources" of a hard-wrapped text). */
+static unsigned char set_fold(char c) {
+  return c == '\n' ? ' ' : hs_ascii_lower[(unsigned char)c];
+}
+
+static unsigned set_hash(const char *w, size_t n) {
+  return (unsigned)(n * 37 + set_fold(w[0]) * 11u + set_fold(w[n - 1])) & 127;
+}
+
+void hs_attr_wordset_init(hs_attr_wordset *s, const char *const *words,
+                          size_t n) {
+  size_t k;
+  memset(s, 0, sizeof *s);
+  /* chained in list order, so that the first word found is the first of
+  ** the list that matches */
+  for (k = n; k-- > 0;) {
+    unsigned h = set_hash(words[k], strlen(words[k]));
+    s->word[k] = words[k];
+    s->next[k] = s->head[h];
+    s->head[h] = (uint16_t)(k + 1);
+  }
+}
+
+int hs_attr_wordset_find(const hs_attr_wordset *s, const char *w, size_t n) {
+  unsigned j;
+  if (!n) return -1; /* no list word is empty */
+  for (j = s->head[set_hash(w, n)]; j; j = s->next[j - 1]) {
+    const char *b = s->word[j - 1];
+    size_t i;
+    for (i = 0; i < n && b[i] && set_fold(w[i]) == (unsigned char)b[i]; i++) {
+    }
+    if (i == n && !b[n]) return (int)j - 1;
+  }
+  return -1;
+}
+
 int hs_attr_word_start(const txt *t, uint32_t i) {
   uint32_t b;
   if (i == 0) return 1;
