@@ -433,6 +433,8 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
           found *x;
           const char *canon = NULL;
           int type = HS_SRC_UNKNOWN;
+          /* the span's own type: asked once, read twice below */
+          int cls = hs_attr_classify(&t, s, e, c->lang);
           uint32_t as = 0, ae = 0;
           HS_GROW(f, capf, nf + 1);
           x = &f[nf++];
@@ -445,12 +447,11 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
           } else {
             uint32_t bs = hs_attr_skip_article(&t, s, e);
             x->a.normalized = hs_strndup(t.s + bs, e - bs);
-            type = hs_attr_classify(&t, s, e, c->lang);
+            type = cls;
           }
           /* anonymous wording wins over a name inside it
           ** ("sources close to Reuters" are anonymous) */
-          if (hs_attr_classify(&t, s, e, c->lang) == HS_SRC_ANONYMOUS)
-            type = HS_SRC_ANONYMOUS;
+          if (cls == HS_SRC_ANONYMOUS) type = HS_SRC_ANONYMOUS;
           x->a.type = type;
           x->a.cue = c->text;
           x->a.src_start = s;
