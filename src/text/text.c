@@ -26,32 +26,30 @@
 ** needs less: code points below U+0800 are all of ASCII and every 2-byte
 ** UTF-8 sequence (Latin, Greek, Cyrillic, Hebrew, Arabic, Persian), so
 ** they also get a flat table of 8-byte entries, each holding the class and
-** up to 4 folded bytes: for ASCII a constant one, for the 2-byte range one
-** page of 64 entries (512 bytes) per lead byte, allocated at the first
+** up to 4 folded bytes: for ASCII a constant one, for the 2-byte range
+** one page of 64 entries (512 bytes) per lead byte, allocated at the first
 ** character of that page, each entry filled on first use (as a page entry
-** of the cache would be).  Tokenizers are made by many callers (alias
-** lookups, the lexicon, the reuse engine's threads; the one-call functions
-** borrow a kept one, see hs_tokenizer_take), so creating one must cost no
-** table that the text does not use (one 16 KB table for the whole range
-** made every call allocate and zero it, even for ASCII text).  The inner
-** loop of a word (take_fast_run) decodes 1- and 2-byte characters inline,
-** looks them up there and appends the folded bytes with one fixed-size
-** 4-byte store, so a letter costs a few instructions instead of a decode
-** call, a page lookup and a variable-length copy.  It stops at the first
-** character that is not such a letter or digit; a separator ends the word
-** at once, anything else (marks, format characters, joiners, 3- and 4-byte
-** characters, invalid bytes, the few characters below U+0800 that fold to
-** more than 4 bytes, such as U+00BD) goes through the general step, which
-** follows the rules above, and the run resumes.  The end of the word is
-** tracked while scanning, so trailing format characters are dropped
-** without decoding backwards.  xxHash comes from its header
+** of the cache would be).  A tokenizer is made per call of the public
+** functions, so creating one must cost no table that the text does not
+** use (one 16 KB table for the whole range made every call allocate and
+** zero it, even for ASCII text).  The
+** inner loop of a word (take_fast_run) decodes 1- and 2-byte characters
+** inline, looks them up there and appends the folded bytes with one
+** fixed-size 4-byte store, so a letter costs a few instructions instead of
+** a decode call, a page lookup and a variable-length copy.  It stops at
+** the first character that is not such a letter or digit; a separator
+** ends the word at once, anything else (marks, format characters, joiners,
+** 3- and 4-byte characters, invalid bytes, the few characters below U+0800
+** that fold to more than 4 bytes, such as U+00BD) goes through the general
+** step, which follows the rules above, and the run resumes.  The end of
+** the word is tracked while scanning, so trailing format characters are
+** dropped without decoding backwards.  xxHash comes from its header
 ** (XXH_INLINE_ALL) rather than the shared library, which saves a call
 ** through the PLT per token; it is the same XXH3_64bits over the same
 ** normalized bytes, as it must be, since hashes are stored.
 */
 #include "text/text.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -572,43 +570,9 @@ int hs_tokenizer_run(hs_tokenizer *t, const char *text, size_t len,
   return HS_OK;
 }
 
-/* The one-call functions below (hs_tokenize, hs_normalize,
-** hs_count_words) borrow a tokenizer kept from their last call instead of
-** making and freeing one each: its caches are filled from the code point
-** alone, so a kept one gives the same tokens and forms, and the pages of
-** a script are filled once, not once a call (under the sanitizer each
-** page and each tokenizer was fresh zeroed memory, freed again at once).
-** One tokenizer is kept, under a lock, for all threads; a thread that
-** finds none makes one, and one returned while another is kept is freed.
-** A token array grown past SPARE_TOKENS is not kept. */
-#define SPARE_TOKENS ((size_t)1 << 16)
-static pthread_mutex_t spare_lock = PTHREAD_MUTEX_INITIALIZER;
-static hs_tokenizer *spare;
-
-hs_tokenizer *hs_tokenizer_take(void) {
-  hs_tokenizer *t;
-  pthread_mutex_lock(&spare_lock);
-  t = spare;
-  spare = NULL;
-  pthread_mutex_unlock(&spare_lock);
-  return t ? t : hs_tokenizer_new();
-}
-
-void hs_tokenizer_give(hs_tokenizer *t) {
-  if (t && t->cap <= SPARE_TOKENS) {
-    pthread_mutex_lock(&spare_lock);
-    if (!spare) {
-      spare = t;
-      t = NULL;
-    }
-    pthread_mutex_unlock(&spare_lock);
-  }
-  hs_tokenizer_free(t);
-}
-
 int hs_tokenize(const char *text, size_t len, hs_token **out, size_t *n,
                 hs_error *err) {
-  hs_tokenizer *t = hs_tokenizer_take();
+  hs_tokenizer *t = hs_tokenizer_new();
   const hs_token *toks;
   size_t count;
   int rc = hs_tokenizer_run(t, text, len, &toks, &count, NULL);
@@ -618,12 +582,12 @@ int hs_tokenize(const char *text, size_t len, hs_token **out, size_t *n,
     if (count) memcpy(*out, toks, count * sizeof *toks);
     *n = count;
   }
-  hs_tokenizer_give(t);
+  hs_tokenizer_free(t);
   return rc;
 }
 
 size_t hs_normalize(const char *text, size_t len, char *buf, size_t cap) {
-  hs_tokenizer *t = hs_tokenizer_take();
+  hs_tokenizer *t = hs_tokenizer_new();
   const hs_token *toks;
   size_t count, need;
   hs_buf norm;
@@ -636,15 +600,15 @@ size_t hs_normalize(const char *text, size_t len, char *buf, size_t cap) {
     buf[k] = '\0';
   }
   hs_buf_free(&norm);
-  hs_tokenizer_give(t);
+  hs_tokenizer_free(t);
   return need;
 }
 
 size_t hs_count_words(const char *text, size_t len) {
-  hs_tokenizer *t = hs_tokenizer_take();
+  hs_tokenizer *t = hs_tokenizer_new();
   const hs_token *toks;
   size_t count = 0;
   hs_tokenizer_run(t, text, len, &toks, &count, NULL);
-  hs_tokenizer_give(t);
+  hs_tokenizer_free(t);
   return count;
 }

@@ -19,12 +19,6 @@ typedef struct hs_tokenizer hs_tokenizer;
 hs_tokenizer *hs_tokenizer_new(void);
 void hs_tokenizer_free(hs_tokenizer *t);
 
-/* A tokenizer kept from an earlier call (or a new one), and back when done
-** (freed when one is kept already): the same tokens as a new one, without
-** filling its caches again.  Thread-safe; t may be NULL. */
-hs_tokenizer *hs_tokenizer_take(void);
-void hs_tokenizer_give(hs_tokenizer *t);
-
 /* Tokenize text.  *toks points into the tokenizer and stays valid until the
 ** next call.  If norm is non-NULL, the normalized forms are appended to it,
 ** separated by single spaces. */

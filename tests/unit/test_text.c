@@ -3,8 +3,7 @@
 ** harakat and tatweel), Persian (with ZWNJ), Cyrillic, CJK and mixed text;
 ** the normalized forms behind the hashes (NFKC, case folding, mark
 ** stripping, Arabic/Persian letter and digit variants, abbreviation dots
-** and apostrophes); invalid UTF-8 as separators; the token length limit;
-** a kept tokenizer gives what a new one gives.
+** and apostrophes); invalid UTF-8 as separators; the token length limit.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,7 +16,6 @@
 #include <cmocka.h>
 
 #include "hearsay.h"
-#include "text/text.h"
 
 #define MAX_EXPECT 16
 
@@ -379,61 +377,6 @@ static void test_invalid_bytes_keep_offsets(void **state) {
   free(tg);
 }
 
-/* A kept tokenizer (hs_tokenizer_take, as the one-call functions and the
-** reuse engine borrow one) gives the tokens and hashes of a new one,
-** whatever it read before: its caches hold what each code point gives. */
-static void test_kept_tokenizer(void **state) {
-  static const char *const texts[] = {
-      "The U.S.-led talks, 1,000 don't \xc2\xbd",
-      "\xd9\x82\xd8\xa7\xd9\x84\xd9\x80\xd9\x80\xd8\xaa \xd8\xa5\xd9\x86",
-      "\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xb1\xd9\x88\xd9\x85 \xdb\xb1\xdb\xb2",
-      "\xe4\xb8\xad\xe6\x96\x87 \xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0",
-      "bad\xff\xc0\xaf" "bytes \xed\xa0\x80 \xf0\x9d\x90\x80x",
-      "\xc3\x89" "COLE \xef\xac\x81ne \xe2\x84\xab"};
-  const size_t nt = sizeof texts / sizeof *texts;
-  size_t i, j, k;
-  (void)state;
-  for (k = 0; k < 2; k++) {
-    for (i = 0; i < nt; i++) {
-      /* in another order each round, so the kept caches differ */
-      const char *s = texts[k ? nt - 1 - i : i];
-      hs_tokenizer *fresh = hs_tokenizer_new(), *kept = hs_tokenizer_take();
-      const hs_token *a, *b;
-      size_t na, nb;
-      hs_buf fa, fb;
-      hs_buf_init(&fa, 0);
-      hs_buf_init(&fb, 0);
-      hs_tokenizer_run(fresh, s, strlen(s), &a, &na, &fa);
-      hs_tokenizer_run(kept, s, strlen(s), &b, &nb, &fb);
-      assert_int_equal(na, nb);
-      assert_true(na > 0);
-      for (j = 0; j < na; j++) {
-        assert_int_equal(a[j].start, b[j].start);
-        assert_int_equal(a[j].end, b[j].end);
-        assert_true(a[j].hash == b[j].hash);
-      }
-      assert_int_equal(fa.len, fb.len);
-      assert_memory_equal(fa.p, fb.p, fa.len);
-      assert_int_equal(hs_count_words(s, strlen(s)), na);
-      assert_int_equal(hs_normalize(s, strlen(s), NULL, 0), fa.len);
-      hs_buf_free(&fa);
-      hs_buf_free(&fb);
-      hs_tokenizer_free(fresh);
-      hs_tokenizer_give(kept);
-    }
-  }
-  /* two at once: the second is a new one, and giving both back keeps one */
-  {
-    hs_tokenizer *x = hs_tokenizer_take(), *y = hs_tokenizer_take();
-    assert_non_null(x);
-    assert_non_null(y);
-    assert_true(x != y);
-    hs_tokenizer_give(x);
-    hs_tokenizer_give(y);
-    hs_tokenizer_give(NULL);
-  }
-}
-
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_spans),
@@ -446,7 +389,6 @@ int main(void) {
       cmocka_unit_test(test_empty),
       cmocka_unit_test(test_long_runs),
       cmocka_unit_test(test_invalid_bytes_keep_offsets),
-      cmocka_unit_test(test_kept_tokenizer),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
