@@ -18,15 +18,9 @@
 #include <cmocka.h>
 
 #include "hearsay.h"
+#include "attrib_cases.h"
 
-typedef struct ar_case {
-  const char *text;
-  const char *source; /* the first attribution's source; NULL: none */
-  int type;           /* its type, -1: any */
-  int vague;          /* 1: it must be marked vague */
-} ar_case;
-
-static const ar_case cases[] = {
+static const attrib_case cases[] = {
     /* «أن» with an attached pronoun opens the statement: no subject */
     {"وأضاف أننا كرجال أمن نحمل أرواحنا على أكفنا.", NULL, -1, 0},
     /* «وهو» opens an apposition clause; its office types the name */
@@ -106,31 +100,8 @@ static void test_attrib_ar_surname(void **state) {
 }
 
 static void test_attrib_ar_cases(void **state) {
-  hs_aliases *al = NULL;
-  size_t i;
   (void)state;
-  assert_int_equal(hs_aliases_new(&al, NULL), HS_OK);
-  for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-    const ar_case *c = &cases[i];
-    hs_attribution *a = NULL;
-    size_t n = 0;
-    assert_int_equal(hs_attrib_extract(c->text, strlen(c->text), al, &a, &n,
-                                       NULL),
-                     HS_OK);
-    if (!c->source) {
-      if (n) fail_msg("'%s': found '%s'", c->text, a[0].source);
-    } else {
-      if (!n) fail_msg("'%s': nothing found", c->text);
-      if (strcmp(a[0].source, c->source))
-        fail_msg("'%s': source '%s'", c->text, a[0].source);
-      if (c->type >= 0 && a[0].type != c->type)
-        fail_msg("'%s': type %s", c->text, hs_source_type_name(a[0].type));
-      if (c->vague != a[0].vague)
-        fail_msg("'%s': vague %d", c->text, a[0].vague);
-    }
-    hs_attributions_free(a, n);
-  }
-  hs_aliases_free(al);
+  check_attrib_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
 int main(void) {
