@@ -161,6 +161,38 @@ int hs_attr_amount_at(const txt *t, uint32_t i, uint32_t lim);
 int hs_attr_wrapped(const txt *t);
 size_t hs_attr_split_sentences(const txt *t, sent **out);
 
+/* attrib_post.c: hs_attr_ieq: 1 if the n bytes at a equal the string b
+** (ASCII capitals and a line break folded as read); the office word sets
+** (Arabic and Persian, English), built once a process with the vague
+** heads before hs_attrib_post's first step. */
+int hs_attr_ieq(const char *a, size_t n, const char *b);
+extern hs_attr_wordset hs_attr_office_ar_fa_set, hs_attr_office_en_set;
+
+/* office_types.c: steps of hs_attrib_post that type a source by the
+** offices the text gives it: by the words after an Arabic or Persian name
+** (an apposition, a speech verb); by an English surname's office anywhere
+** in the text; by an office a lede names alone; by an Arabic or Persian
+** surname's office anywhere in the text.  Each of the two "anywhere"
+** steps keeps a names_seen for the list it is run on. */
+
+/* Names already looked for in a text, with what was found: a person the
+** text quotes again («وقال العمرة», "Mr Howard said") is not looked for
+** again; what is found depends on the name alone.  Up to NSEEN names. */
+#define NSEEN 32
+typedef struct names_seen {
+  const char *w[NSEEN];
+  size_t m[NSEEN];
+  int hit[NSEEN], n;
+} names_seen;
+
+void hs_attr_type_by_context(const char *text, size_t len,
+                             hs_attribution *a);
+void hs_attr_type_by_office_en(const char *text, size_t len,
+                               hs_attribution *a, names_seen *seen);
+void hs_attr_type_by_lede_office(hs_attribution *v, size_t i);
+void hs_attr_type_by_office_ar_fa(const char *text, size_t len,
+                                  hs_attribution *a, names_seen *seen);
+
 /* subject.c: 1 if the source [s, e) read after an Arabic "according to"
 ** is a rule or a document («نموذج», «النظام»); a Persian source after a
 ** reporter's desk narrowed to the agency's known name; the Persian

@@ -21,8 +21,11 @@
 **   - outlet name forms: a last word "News", "Post", "Times", "TV",
 **     "Agency", "Daily", "Press", "Network", "Radio", "Monitor"... makes an
 **     unknown or person-typed name an outlet (an agency for "Agency").
+** The steps that type a source by the offices the text gives it are in
+** office_types.c; they are run from hs_attrib_post here, in its order,
+** and read the office word sets built here once a process with the vague
+** heads (post_sets_build), so that every word set has one building.
 */
-#define _GNU_SOURCE /* memmem */
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,7 +111,7 @@ void hs_attributions_free(hs_attribution *v, size_t n) {
   free(v);
 }
 
-static int ieq(const char *a, size_t n, const char *b) {
+int hs_attr_ieq(const char *a, size_t n, const char *b) {
   size_t i;
   /* b read as it is compared (no strlen first): most calls stop at once */
   for (i = 0; i < n; i++) {
@@ -207,7 +210,7 @@ static void trim(const char *text, const hs_aliases *al, hs_attribution *a) {
     while (e - s > 3 && !memcmp(text + s, "\xE2\x80\x8C", 3)) s += 3, changed = 1;
     for (k = 0; lead_drop[k]; k++) {
       size_t n = strlen(lead_drop[k]);
-      if (e - s > n && ieq(text + s, n, lead_drop[k])) {
+      if (e - s > n && hs_attr_ieq(text + s, n, lead_drop[k])) {
         s += (uint32_t)n;
         changed = 1;
       }
@@ -218,9 +221,9 @@ static void trim(const char *text, const hs_aliases *al, hs_attribution *a) {
     for (k = 0; tail_drop[k]; k++) {
       size_t n = strlen(tail_drop[k]);
       if (e - s > n + 1 && text[e - n - 1] == ' ' &&
-          ieq(text + e - n, n, tail_drop[k])) {
+          hs_attr_ieq(text + e - n, n, tail_drop[k])) {
         e -= (uint32_t)(n + 1);
-        if (e - s > 3 && ieq(text + e - 3, 3, " on")) e -= 3;
+        if (e - s > 3 && hs_attr_ieq(text + e - 3, 3, " on")) e -= 3;
         changed = 1;
       }
     }
@@ -271,13 +274,14 @@ static const char *const demonym_ends_en[] = {"ish", "ian", "ese", "an", "i",
 ** process: every source is looked up among ~90 vague heads, and a name's
 ** office words are looked for in up to eight words before each place the
 ** text names it. */
-static hs_attr_wordset vague_set, office_ar_fa_set, office_en_set;
+static hs_attr_wordset vague_set;
+hs_attr_wordset hs_attr_office_ar_fa_set, hs_attr_office_en_set;
 static void post_sets_build(void);
 
 static int in_words(const char *w, size_t n, const char *const *list) {
   size_t k;
   for (k = 0; list[k]; k++)
-    if (ieq(w, n, list[k])) return 1;
+    if (hs_attr_ieq(w, n, list[k])) return 1;
   return 0;
 }
 
@@ -291,7 +295,7 @@ static int vague_modified_en(const hs_aliases *al, const char *v, size_t n) {
   size_t k, hs, p;
   int nmod = 0;
   char head[40];
-  if (n < 6 || !ieq(v, 4, "the ")) return -1;
+  if (n < 6 || !hs_attr_ieq(v, 4, "the ")) return -1;
   for (hs = n; hs > 4 && v[hs - 1] != ' ' && v[hs - 1] != '\n'; hs--) {
   }
   if (hs <= 4 || n - hs + 4 >= sizeof head || !(v[hs] >= 'a' && v[hs] <= 'z'))
@@ -313,7 +317,7 @@ static int vague_modified_en(const hs_aliases *al, const char *v, size_t n) {
     if (v[p] >= 'a' && v[p] <= 'z') ok = 1;
     for (j = 0; !ok && demonym_ends_en[j]; j++) {
       size_t m = strlen(demonym_ends_en[j]);
-      ok = q - p > m + 2 && ieq(v + q - m, m, demonym_ends_en[j]);
+      ok = q - p > m + 2 && hs_attr_ieq(v + q - m, m, demonym_ends_en[j]);
     }
     /* a place of the place table, of one word or more */
     for (r = q; !ok && r <= hs - 1; r++) {
@@ -338,7 +342,7 @@ static int vague_kind(const hs_aliases *al, const hs_attribution *a) {
   if ((kind = vague_modified_en(al, a->source, n)) >= 0) return kind;
   for (k = 0; demonstratives[k]; k++) {
     size_t m = strlen(demonstratives[k]);
-    if (n > m && ieq(a->source, m, demonstratives[k]) &&
+    if (n > m && hs_attr_ieq(a->source, m, demonstratives[k]) &&
         (!(sp = strchr(a->source + m, ' ')) || !strchr(sp + 1, ' ')))
       return 0;
   }
@@ -362,12 +366,12 @@ static void type_by_form(const hs_aliases *al, hs_attribution *a) {
   }
   w = strrchr(v, ' ');
   w = w ? w + 1 : v;
-  if (ieq(w, strlen(w), "agency")) {
+  if (hs_attr_ieq(w, strlen(w), "agency")) {
     a->type = HS_SRC_AGENCY;
     return;
   }
   for (k = 0; outlet_tails[k]; k++)
-    if (ieq(w, strlen(w), outlet_tails[k]) && w != v) {
+    if (hs_attr_ieq(w, strlen(w), outlet_tails[k]) && w != v) {
       a->type = HS_SRC_OUTLET;
       return;
     }
@@ -418,7 +422,7 @@ static void type_by_full_name(hs_attribution *v, size_t n, size_t i) {
   size_t na = strlen(a), j, k;
   for (k = 0; honorifics[k]; k++) {
     size_t m = strlen(honorifics[k]);
-    if (na > m && ieq(a, m, honorifics[k])) {
+    if (na > m && hs_attr_ieq(a, m, honorifics[k])) {
       a += m;
       na -= m;
       break;
@@ -464,16 +468,6 @@ static void type_by_first_name(const char *text, hs_attribution *a) {
   }
 }
 
-/* Arabic and Persian speech verbs: a short unknown name that says
-** something is a person («وحيدزاده گفت», «وقال روميرو»), where a report
-** cue («به گزارش», «نقلا عن») may name a medium. */
-static const char *const speech_verbs[] = {
-    "گفت", "افزود", "اظهار داشت", "تصریح کرد", "خاطرنشان کرد", "ادامه داد",
-    "اظهارداشت", "بیان داشت", "مدعی شد", "مدعی شده بود", "گفته بود",
-    "قال", "وقال", "قالت", "وقالت", "أضاف", "وأضاف", "أوضح", "وأوضح", "كتب",
-    "وكتب", "اظهار کرد", "بیان کرد", "عنوان کرد", "می‌گوید", "می گوید",
-    NULL};
-
 /* An Arabic or Persian name followed by an apposition that opens with an
 ** office word («علیرضا سهرابیان، رئیس فدراسیون», «وليد الحسين، مدير
 ** الهيئة», «سعد العفالق؛ نائب رئيس النادي», and without a comma: «جيم
@@ -485,53 +479,6 @@ static const char *const office_ar_fa[] = {
     "المحافظ", "وكيل", "الوكيل", "المدير", "الرئيس", "الوزير", "سفير",
     "السفير", "مساعد", "مسؤول", "سرپرست", "دبیر", "امام", "فرمانده",
     "دادستان", NULL};
-
-static void type_by_context(const char *text, size_t len,
-                            hs_attribution *a) {
-  const char *v = a->source;
-  size_t n = strlen(v), k, words = 1;
-  uint32_t p = a->src_end;
-  if ((unsigned char)v[0] < 0xD8 || (unsigned char)v[0] > 0xDB) return;
-  for (k = 0; k < n; k++) words += v[k] == ' ';
-  /* one analyst with a name: «محلل أسواق المال أنس الراجحي» (not «یک
-  ** تحلیلگر بازار», "a market analyst") */
-  if (a->type == HS_SRC_ANONYMOUS && words >= 4 &&
-      (!strncmp(v, "محلل ", strlen("محلل ")) ||
-       !strncmp(v, "تحلیلگر ", strlen("تحلیلگر ")))) {
-    a->type = HS_SRC_PERSON;
-    return;
-  }
-  if (a->type == HS_SRC_UNKNOWN || a->type == HS_SRC_PERSON) {
-    uint32_t w = p, q;
-    while (w < len && text[w] == ' ') w++;
-    /* «، », «؛ », ", " before the office word, or a space alone */
-    if (w + 3 < len && (!memcmp(text + w, "\xD8\x8C ", 3) ||
-                        !memcmp(text + w, "\xD8\x9B ", 3)))
-      w += 3;
-    else if (w + 2 < len && !memcmp(text + w, ", ", 2))
-      w += 2;
-    else if (w == p)
-      w = (uint32_t)len; /* a word runs on: no apposition */
-    /* «عوض القويري وهو مسؤول بقطاع الصحة» */
-    if (w + 7 < len && (!memcmp(text + w, "\xD9\x88\xD9\x87\xD9\x88 ", 7) ||
-                        !memcmp(text + w, "\xD9\x88\xD9\x87\xD9\x8A ", 7)))
-      w += 7;
-    {
-      q = w;
-      while (q < len && text[q] != ' ' && text[q] != '\n') q++;
-      if (hs_attr_wordset_find(&office_ar_fa_set, text + w, q - w) >= 0) {
-        a->type = HS_SRC_OFFICIAL;
-        return;
-      }
-    }
-  }
-  if (a->type != HS_SRC_UNKNOWN || words > 3 || !a->cue) return;
-  for (k = 0; speech_verbs[k]; k++)
-    if (a->cue[0] == speech_verbs[k][0] && !strcmp(a->cue, speech_verbs[k])) {
-      a->type = HS_SRC_PERSON;
-      return;
-    }
-}
 
 /* English office words: a person the text names with one ("Tory leader
 ** Michael Howard", "Kamal Nath, Commerce and Industry Minister, ...",
@@ -555,186 +502,13 @@ static void post_sets_init(void) {
   for (k = 0; k < sizeof vague_rows / sizeof vague_rows[0]; k++)
     vague_text[k] = vague_rows[k].text;
   hs_attr_wordset_init(&vague_set, vague_text, k);
-  hs_attr_wordset_init(&office_ar_fa_set, office_ar_fa,
+  hs_attr_wordset_init(&hs_attr_office_ar_fa_set, office_ar_fa,
                        sizeof office_ar_fa / sizeof office_ar_fa[0] - 1);
-  hs_attr_wordset_init(&office_en_set, office_en,
+  hs_attr_wordset_init(&hs_attr_office_en_set, office_en,
                        sizeof office_en / sizeof office_en[0] - 1);
 }
 
 static void post_sets_build(void) { pthread_once(&post_sets_once, post_sets_init); }
-
-static int ascii_word(const char *v, size_t n) {
-  size_t k;
-  for (k = 0; k < n; k++)
-    if ((unsigned char)v[k] >= 0x80) return 0;
-  return n > 0;
-}
-
-/* 1 if the text names the person whose surname is at [i, i + m) with an
-** office: an office word before the name (first names between; not after
-** "former" or "ex-"), or in the apposition after it ("NAME, ... OFFICE
-** ...,", up to seven words). */
-static int office_at_en(const char *text, size_t len, size_t i, size_t m) {
-  size_t b = i, e = i + m;
-  int nw;
-  for (nw = 0; nw < 3 && b > 1 && text[b - 1] == ' '; nw++) {
-    size_t w = b - 1;
-    while (w > 0 && text[w - 1] != ' ' && text[w - 1] != '\n') w--;
-    int office = hs_attr_wordset_find(&office_en_set, text + w, b - 1 - w) >= 0;
-    if (!(text[w] >= 'A' && text[w] <= 'Z') || nw == 2 || office) {
-      if (office) {
-        size_t x = w;
-        if (w >= 2 && (text[w - 1] == '-' || text[w - 1] == ' ')) {
-          x = w - 1;
-          while (x > 0 && text[x - 1] != ' ' && text[x - 1] != '\n') x--;
-          if (ieq(text + x, 7, "former ") || ieq(text + x, 3, "ex-")) break;
-        }
-        return 1;
-      }
-      break;
-    }
-    b = w;
-  }
-  if (e + 2 < len && text[e] == ',' && text[e + 1] == ' ') {
-    size_t p = e + 2;
-    for (nw = 0; nw < 7 && p < len; nw++) {
-      size_t q = p;
-      while (q < len && ((text[q] >= 'a' && text[q] <= 'z') ||
-                         (text[q] >= 'A' && text[q] <= 'Z') || text[q] == '-'))
-        q++;
-      if (q == p) break;
-      if (hs_attr_wordset_find(&office_en_set, text + p, q - p) >= 0) return 1;
-      if (q >= len || text[q] != ' ') break;
-      p = q + 1;
-    }
-  }
-  return 0;
-}
-
-/* An English person whose surname the text gives with an office anywhere
-** (the name may come first in short: "Mr Howard") is `official`. */
-/* Names already looked for in a text, with what was found: a person the
-** text quotes again («وقال العمرة», "Mr Howard said") is not looked for
-** again; what is found depends on the name alone.  Up to NSEEN names. */
-#define NSEEN 32
-typedef struct names_seen {
-  const char *w[NSEEN];
-  size_t m[NSEEN];
-  int hit[NSEEN], n;
-} names_seen;
-
-/* What look(text, len, w, m) gives, asked once a name. */
-static int seen_look(names_seen *s, const char *text, size_t len,
-                     const char *w, size_t m,
-                     int (*look)(const char *, size_t, const char *, size_t)) {
-  int k, hit;
-  for (k = 0; k < s->n; k++)
-    if (s->m[k] == m && !memcmp(s->w[k], w, m)) return s->hit[k];
-  hit = look(text, len, w, m);
-  if (s->n < NSEEN) s->w[s->n] = w, s->m[s->n] = m, s->hit[s->n++] = hit;
-  return hit;
-}
-
-/* 1 if the text gives the English surname w (m bytes) as a word anywhere
-** with an office (office_at_en); its places found by memmem. */
-static int office_of_en(const char *text, size_t len, const char *w,
-                        size_t m) {
-  size_t i = 1;
-  const char *p;
-  while (i + m <= len && (p = memmem(text + i, len - i, w, m))) {
-    i = (size_t)(p - text);
-    if (!((text[i - 1] >= 'A' && text[i - 1] <= 'z') ||
-          (i + m < len && ((text[i + m] >= 'a' && text[i + m] <= 'z') ||
-                           (text[i + m] >= 'A' && text[i + m] <= 'Z')))) &&
-        office_at_en(text, len, i, m))
-      return 1;
-    i++;
-  }
-  return 0;
-}
-
-static void type_by_office_en(const char *text, size_t len,
-                              hs_attribution *a, names_seen *seen) {
-  const char *v = a->source, *w;
-  size_t n = strlen(v), m;
-  if (a->type != HS_SRC_PERSON || !ascii_word(v, n)) return;
-  w = v + n;
-  while (w > v && w[-1] != ' ' && w[-1] != '\n') w--;
-  m = (size_t)(v + n - w);
-  if (m < 2 || !(w[0] >= 'A' && w[0] <= 'Z')) return;
-  if (seen_look(seen, text, len, w, m, office_of_en)) a->type = HS_SRC_OFFICIAL;
-}
-
-/* 1 if an office word stands among the eight words before a place where
-** the text gives the Arabic or Persian surname w (m bytes) as a word, with
-** no comma or colon between; its places found by memmem. */
-static int office_of_ar_fa(const char *text, size_t len, const char *w,
-                           size_t m) {
-  size_t i = 1;
-  const char *p;
-  while (i + m <= len && (p = memmem(text + i, len - i, w, m))) {
-    size_t b = (size_t)(p - text);
-    int nw = 0;
-    i = b + 1;
-    if (text[b - 1] != ' ' ||
-        (b + m < len && (unsigned char)text[b + m] >= 0xD8 &&
-         (unsigned char)text[b + m] <= 0xDB))
-      continue;
-    while (nw < 8 && b > 1 && text[b - 1] == ' ') {
-      size_t e = b - 1, s2 = e;
-      while (s2 > 0 && text[s2 - 1] != ' ' && text[s2 - 1] != '\n' &&
-             text[s2 - 1] != ',' && text[s2 - 1] != ':')
-        s2--;
-      if (s2 == e || (s2 > 0 && text[s2 - 1] != ' ')) break;
-      if (hs_attr_wordset_find(&office_ar_fa_set, text + s2, e - s2) >= 0)
-        return 1;
-      b = s2;
-      nw++;
-    }
-  }
-  return 0;
-}
-
-/* An Arabic or Persian name the text gives elsewhere after an office
-** phrase («مدير عام الهيئة ... المهندس محمد العمرة» ... «وقال العمرة»):
-** an office word among the eight words before the surname, with no
-** comma or colon between (a period may be an abbreviation's: «أ.د.»),
-** makes the person an official. */
-static void type_by_office_ar_fa(const char *text, size_t len,
-                                 hs_attribution *a, names_seen *seen) {
-  const char *v = a->source, *w;
-  size_t n = strlen(v), m, k;
-  if ((a->type != HS_SRC_PERSON && a->type != HS_SRC_UNKNOWN) ||
-      (unsigned char)v[0] < 0xD8 || (unsigned char)v[0] > 0xDB)
-    return;
-  for (k = 0, m = 0; k < n; k++) m += v[k] == ' ';
-  if (m > 3) return;
-  w = strrchr(v, ' ');
-  w = w ? w + 1 : v;
-  m = strlen(w);
-  if (m < 4) return;
-  if (seen_look(seen, text, len, w, m, office_of_ar_fa))
-    a->type = HS_SRC_OFFICIAL;
-}
-
-/* A Persian or Arabic news item names an office in its lede («فرماندار
-** بروجرد گفت») and the one holding it in the body («محمدعلی توحیدی امروز
-** ... اظهار داشت»): a person named after an attribution to an office
-** described without a name is that official. */
-static void type_by_lede_office(hs_attribution *v, size_t i) {
-  size_t j;
-  if (v[i].type != HS_SRC_PERSON || (unsigned char)v[i].source[0] < 0xD8 ||
-      (unsigned char)v[i].source[0] > 0xDB)
-    return;
-  for (j = 0; j < i; j++) {
-    const char *s = v[j].source, *sp = strchr(s, ' ');
-    if (v[j].vague || v[j].type != HS_SRC_OFFICIAL || !sp) continue;
-    if (hs_attr_wordset_find(&office_ar_fa_set, s, (size_t)(sp - s)) >= 0) {
-      v[i].type = HS_SRC_OFFICIAL;
-      return;
-    }
-  }
-}
 
 /* Russian surname endings: a lone capitalized Cyrillic word ending so
 ** is a person ("Путин", "Лавров", "Порошенко"). */
@@ -796,7 +570,7 @@ void hs_attrib_post(const char *text, size_t len, const hs_aliases *al,
     if (v[i].type == HS_SRC_UNKNOWN || v[i].type == HS_SRC_PERSON)
       type_by_full_name(v, n, i);
   for (i = 0; i < n; i++) type_by_first_name(text, &v[i]);
-  for (i = 0; i < n; i++) type_by_context(text, len, &v[i]);
+  for (i = 0; i < n; i++) hs_attr_type_by_context(text, len, &v[i]);
   /* an Arabic or Persian surname repeated after the full name that the
   ** apposition typed («عارف الغازي المتحدث الرسمي ...», then «الغازي») */
   for (i = 0; i < n; i++)
@@ -805,9 +579,11 @@ void hs_attrib_post(const char *text, size_t len, const hs_aliases *al,
         (unsigned char)v[i].source[0] <= 0xDB)
       type_by_full_name(v, n, i);
   for (i = 0; i < n; i++) type_by_shape(text, &v[i]);
-  for (i = 0; i < n; i++) type_by_office_en(text, len, &v[i], &seen_en);
-  for (i = 0; i < n; i++) type_by_lede_office(v, i);
-  for (i = 0; i < n; i++) type_by_office_ar_fa(text, len, &v[i], &seen_ar_fa);
+  for (i = 0; i < n; i++)
+    hs_attr_type_by_office_en(text, len, &v[i], &seen_en);
+  for (i = 0; i < n; i++) hs_attr_type_by_lede_office(v, i);
+  for (i = 0; i < n; i++)
+    hs_attr_type_by_office_ar_fa(text, len, &v[i], &seen_ar_fa);
   for (i = 0; i < n; i++) {
     int kind;
     trim(text, al, &v[i]);
