@@ -35,7 +35,8 @@
 **   lines or the last 3, a wire story's sign-off "REUTER" (credits.c);
 **   a site address "www.irna.ir" (0.6) and the URL's domain (0.55), read
 **   through the alias table; with no other outlet, the address the page
-**   prints twice or more, known or not ("catchitkansas.com", 0.5);
+**   prints twice or more, known or not ("catchitkansas.com",
+**   page_address.c) (0.5);
 **   the folder holding the document when it was read from a folder of
 **   files, not a JSONL record, and the folder's name is not a date (0.3).
 ** When a carrier (aggregator line or masthead) is found and a credited
@@ -45,7 +46,6 @@
 */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "hearsay.h"
 #include "meta/meta_int.h"
@@ -279,80 +279,6 @@ static int domain_name(const hs_aliases *a, const char *t, uint32_t s,
     *ne = d2;
     return known(a, t, q, d2, canon);
   }
-}
-
-/* Top-level domains a site's address ends with ("catchitkansas.com",
-** "stats@kabarislamia.com"), longest first where one ends another. */
-static const char *const site_tlds[] = {
-    ".co.uk", ".com.au", ".com.br", ".co.za", ".co.in", ".com.ng",
-    ".com.ph", ".co.id", ".com.sa", ".com", ".net", ".org", ".info",
-    ".news", ".ir", ".sa", ".ae", ".qa", ".ru", ".de", ".fr", ".it",
-    ".es", ".ng", ".in", ".ph", ".id", ".my", ".pk", ".ca", ".us", ".tv",
-    ".io", NULL};
-static int host_byte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         (c >= '0' && c <= '9') || c == '-';
-}
-
-/* The site address the page prints most often, twice at least
-** ("catchitkansas.com/a?..", "E-Mail: stats@catchitkansas.com"; a link
-** printed once in an article is another site's):
-** a name of 3 bytes or more before a top-level domain of site_tlds,
-** standing as a word (after a space, "@", "/", "www." or the line's
-** start; before a space, "/", ":" or punctuation), not a platform's; on
-** a tie the first.  Fills its bytes (without "www.") and returns 1. */
-static int bare_address(const char *t, uint32_t len, uint32_t body,
-                        uint32_t *ns, uint32_t *ne) {
-  enum { MAXD = 16 };
-  uint32_t ds[MAXD], de[MAXD], i;
-  int votes[MAXD], nd = 0, best = -1, k;
-  if (len > (256u << 10)) len = 256u << 10;
-  for (i = body ? body : 1; i + 3 < len; i++) {
-    uint32_t s, e;
-    size_t j, m = 0;
-    if (t[i] != '.' || !host_byte((unsigned char)t[i - 1])) continue;
-    for (j = 0; site_tlds[j]; j++) {
-      m = strlen(site_tlds[j]);
-      if (i + m <= len && ci_at(t, i, i + (uint32_t)m, site_tlds[j]) &&
-          (i + m == len || !host_byte((unsigned char)t[i + m]) ) &&
-          (i + m == len || t[i + m] != '.' ||
-           i + m + 1 == len || !host_byte((unsigned char)t[i + m + 1])))
-        break;
-    }
-    if (!site_tlds[j]) continue;
-    for (s = i; s > 0 && host_byte((unsigned char)t[s - 1]); s--) {}
-    e = i + (uint32_t)m;
-    /* the name stands as a word: not a file name or a longer host's
-    ** part ("img.site.com" counts as site.com) */
-    if (s > 0 && !(is_sp(t[s - 1]) || t[s - 1] == '\n' || t[s - 1] == '@' ||
-                   t[s - 1] == '/' || t[s - 1] == '.' || t[s - 1] == '(' ||
-                   t[s - 1] == '"'))
-      continue;
-    if (i - s < 3) continue;
-    /* a message's e-mail addresses name the writers' providers */
-    if (body && s > 0 && (t[s - 1] == '@' || t[s - 1] == '.')) {
-      uint32_t q = s;
-      while (q > 0 && (host_byte((unsigned char)t[q - 1]) || t[q - 1] == '.'))
-        q--;
-      if (q > 0 && t[q - 1] == '@') {
-        i = e;
-        continue;
-      }
-    }
-    if (hs_pg_platform(t, s, i)) continue;
-    for (k = 0; k < nd; k++)
-      if (de[k] - ds[k] == e - s && !strncasecmp(t + ds[k], t + s, e - s))
-        break;
-    if (k < nd) votes[k]++;
-    else if (nd < MAXD) ds[nd] = s, de[nd] = e, votes[nd++] = 1;
-    i = e;
-  }
-  for (k = 0; k < nd; k++)
-    if (votes[k] >= 2 && (best < 0 || votes[k] > votes[best])) best = k;
-  if (best < 0) return 0;
-  *ns = ds[best];
-  *ne = de[best];
-  return 1;
 }
 
 /* A navigation row: two or more "|" between short items, and no digit
@@ -695,7 +621,7 @@ const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
   /* the site's address printed in the page, known or not (0.5) */
   if (!out->value && t && !body) { /* a message prints links, not its site */
     uint32_t ns, ne;
-    if (bare_address(t, len, body, &ns, &ne)) {
+    if (hs_pg_bare_address(t, len, body, &ns, &ne)) {
       const char *canon;
       char *v;
       if (ci_at(t, ns, ne, "www.")) ns += 4;

@@ -196,6 +196,11 @@ int hs_pg_mail_writer(const char *t, uint32_t body, const char *name);
 /* 1 if text[s,e) is the name of a web platform's address ("vimeo",
 ** "facebook": a share link or an embed, no site's own; credits.c). */
 int hs_pg_platform(const char *t, uint32_t s, uint32_t e);
+/* The site address the page prints most often, twice at least, from BODY
+** on (its message's body; 0 for no message), not a platform's and not an
+** e-mail address of a message: fills its bytes (page_address.c). */
+int hs_pg_bare_address(const char *t, uint32_t len, uint32_t body,
+                       uint32_t *ns, uint32_t *ne);
 /* An article's address alone on the text's last non-blank line (a path
 ** of two parts or more with a digit, no query, no platform's host; not
 ** under another address, a list of references): its host's bytes
