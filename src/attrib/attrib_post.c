@@ -95,8 +95,10 @@ const char *hs_attr_second(const char *t, uint32_t se_end, const char *cue,
   } else {
     return NULL;
   }
-  while (*bs < *be && t[*bs] == ' ') (*bs)++;
-  while (*be > *bs && t[*be - 1] == ' ') (*be)--;
+  /* white space at either end, line breaks included: B is on the cue's
+  ** line or there is none (a B of blank lines would be trimmed to nothing) */
+  while (*bs < *be && (t[*bs] == ' ' || t[*bs] == '\n')) (*bs)++;
+  while (*be > *bs && (t[*be - 1] == ' ' || t[*be - 1] == '\n')) (*be)--;
   if (*be <= *bs || *be - *bs > 160) return NULL;
   return name;
 }
