@@ -10,11 +10,12 @@ Usage: bench/attrib_blind.py [HEARSAY] [SET] [--show]
            fourth, all of it in the half "fourth";
            bench/data/attrib-fifth.json the fifth, all of it in the half
            "fifth"; bench/data/attrib-sixth.json the sixth, all of it in
-           the half "sixth")
+           the half "sixth"; bench/data/attrib-seventh.json the seventh,
+           all of it in the half "seventh")
   --show   print the misses and false finds of the dev half and of the
-           fresh, third, fourth and fifth sets, which became development
-           data once later sets were written (never those of the held or
-           sixth halves: their cases are not read one by one)
+           fresh, third, fourth, fifth and sixth sets, which became
+           development data once later sets were written (never those of
+           the held or seventh halves: their cases are not read one by one)
 
 The set holds 60 openings of real articles (BBC News, Reuters-21578,
 SaudiNewsNet, Fars News; chosen by bench/attrib_blind_pick.py) with every
@@ -47,8 +48,8 @@ from collections import defaultdict
 from hsrun import meta_records
 
 # halves whose cases --show prints: development data once a later set was
-# written; "held" and "sixth" are only run for their figures
-DEV_HALVES = ("dev", "fresh", "third", "fourth", "fifth")
+# written; "held" and "seventh" are only run for their figures
+DEV_HALVES = ("dev", "fresh", "third", "fourth", "fifth", "sixth")
 ART = re.compile(rb"^(the|a|an)\s+", re.I)
 ABBR = re.compile(rb"\s*\([^()]*\)$")
 
@@ -200,7 +201,7 @@ def main():
         "half/lang", "docs", "annot", "found", "span P R", "+type P R",
         "links", "chain P R dir", "credits, vague as source, vague found"))
     for half in ("dev", "held", "fresh", "third", "fourth", "fifth",
-                 "sixth"):
+                 "sixth", "seventh"):
         for lang in ("en", "ar", "fa", "ru", "all"):
             if (half, lang) in stats:
                 print(line(half + "/" + lang, stats[(half, lang)]))

@@ -7,6 +7,7 @@ Usage: bench/attrib_blind_pick.py [SHARED] > picked.json
        bench/attrib_blind_pick.py --fourth [SHARED] > fourth.json
        bench/attrib_blind_pick.py --fifth [SHARED] > fifth.json
        bench/attrib_blind_pick.py --sixth [SHARED] > sixth.json
+       bench/attrib_blind_pick.py --seventh [SHARED] > seventh.json
 
 From four shared corpora (BBC News, Reuters-21578, SaudiNewsNet, Fars News)
 it draws, with a fixed seed, articles whose opening contains a reporting
@@ -61,6 +62,16 @@ the real pages of every page-fact set bench/data/*-facts.json), 16 BBC
 News, 15 Reuters-21578, 30 SaudiNewsNet, 25 Fars News openings and 4
 fake-news pages, plus 15 Russian headlines whose id and text are in no
 earlier set.  All of it is in the half "sixth".
+
+--seventh draws the seventh set (bench/data/attrib-seventh.json), written
+after the sixth set had been measured and become development data: with a
+seventh seed, among the texts of no earlier set (the sixth included, and
+the real pages of every page-fact set, mix4-facts.json included), 20 BBC
+News, 15 Reuters-21578, 30 SaudiNewsNet and 25 Fars News openings, plus
+15 Russian headlines whose id and text are in no earlier set (the sixth
+included).  No page of the fake-news sample is left that passes the cue
+test and is in no earlier set, so the sixth set's 4 fake-news pages are
+4 more BBC News openings here.  All of it is in the half "seventh".
 """
 import gzip
 import hashlib
@@ -154,8 +165,17 @@ SIXTH_PLAN = (
     ("fakenewscorpus-sample-en", "en", 4),
 )
 SIXTH_RU = 15
+SEVENTH_SEED = 20261208
+SEVENTH_PLAN = (  # the fake-news sample has no unused page left
+    ("bbc-news-en", "en", 20),
+    ("reuters21578-en", "en", 15),
+    ("saudinewsnet-ar", "ar", 30),
+    ("fars-varzesh3-fa", "fa", 25),
+)
+SEVENTH_RU = 15
 EARLIER = ("attrib-blind.json", "attrib-fresh.json", "attrib-third.json",
            "attrib-fourth.json", "attrib-fifth.json")
+PAGE_SETS = ("mix-facts.json", "mix2-facts.json", "mix3-facts.json")
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIRST_SET = os.path.join(os.path.dirname(os.path.abspath(__file__)),
                          "data", "attrib-blind.json")
@@ -175,9 +195,10 @@ def opening(text):
     return (text[:cut] if cut > LIMIT else text).strip()
 
 
-def used_ids(fourth=False, fifth=False, sixth=False):
+def used_ids(fourth=False, fifth=False, sixth=False, seventh=False):
     """Ids of the articles of every earlier annotated set."""
     skip = set()
+    sixth = sixth or seventh
     names = ["attrib-blind.json", "attrib-fresh.json"]
     if fourth or fifth or sixth:
         names.append("attrib-third.json")
@@ -185,12 +206,14 @@ def used_ids(fourth=False, fifth=False, sixth=False):
         names.append("attrib-fourth.json")
     if sixth:
         names.append("attrib-fifth.json")
+    if seventh:
+        names.append("attrib-sixth.json")
     for name in names:
         with open(os.path.join(HERE, "data", name), encoding="utf-8") as f:
             skip |= {d["id"] for d in json.load(f)["docs"]}
     if fifth or sixth:  # the real pages of the page-fact sets
-        for name in (("mix-facts.json", "mix2-facts.json", "mix3-facts.json")
-                     if sixth else ("mix-facts.json", "mix2-facts.json")):
+        for name in (PAGE_SETS + ("mix4-facts.json",) if seventh else
+                     PAGE_SETS if sixth else PAGE_SETS[:2]):
             with open(os.path.join(HERE, "data", name),
                       encoding="utf-8") as f:
                 skip |= {g["record"] for k, g in json.load(f).items()
@@ -209,11 +232,11 @@ def used_ids(fourth=False, fifth=False, sixth=False):
     return skip
 
 
-def earlier_texts():
+def earlier_texts(names=EARLIER):
     """The texts of every earlier attribution set (a Russian headline may
     stand in the paraphrase corpus under more than one id)."""
     texts = set()
-    for name in EARLIER:
+    for name in names:
         with open(os.path.join(HERE, "data", name), encoding="utf-8") as f:
             texts |= {d["text"].strip() for d in json.load(f)["docs"]}
     return texts
@@ -249,7 +272,19 @@ def main():
     fourth = "--fourth" in sys.argv[1:]
     fifth = "--fifth" in sys.argv[1:]
     sixth = "--sixth" in sys.argv[1:]
+    seventh = "--seventh" in sys.argv[1:]
     shared = args[0] if args else "../shared"
+    if seventh:
+        skip = used_ids(seventh=True)
+        rng = random.Random(SEVENTH_SEED)
+        docs = draw(shared, SEVENTH_PLAN, skip, rng, "seventh")
+        for d in russian(shared, rng, SEVENTH_RU, skip,
+                         earlier_texts(EARLIER + ("attrib-sixth.json",))):
+            d["half"] = "seventh"
+            docs.append(d)
+        json.dump(docs, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return
     if sixth:
         skip = used_ids(sixth=True)
         rng = random.Random(SIXTH_SEED)
