@@ -10,7 +10,8 @@ Usage: bench/page_eval.py [HEARSAY] [DIR] [--split dev|heldout|fresh] [--show]
        bench/page_eval.py [HEARSAY] --mix2 SHARED [--show]
        bench/page_eval.py [HEARSAY] --mix3 SHARED [--show]
        bench/page_eval.py [HEARSAY] --mix4 SHARED [--show]
-       bench/page_eval.py --mix|--mix2|--mix3|--mix4 SHARED --list
+       bench/page_eval.py [HEARSAY] --mix5 SHARED [--show]
+       bench/page_eval.py --mix|--mix2|--mix3|--mix4|--mix5 SHARED --list
 
 DIR (default tests/data/meta/pages) holds pages written in the style of
 real scraped news in English, Arabic and Persian (headlines under date, ID
@@ -70,8 +71,11 @@ annotated and committed before hearsay was first run on its pages.
 them: the title line, the byline line where the record has one, then the
 text; --mix4 draws more of the pages whose outlet is hard to read
 (SaudiNewsNet bylines and credits, Fars/Varzesh3 leads, Reuters
-sign-offs, republications).  --list prints the pages of a --mix, --mix2,
---mix3 or --mix4 set (id, corpus, record, characters) and runs nothing.
+sign-offs, republications); --mix5 (MIX5, bench/data/mix5-facts.json) is
+a fifth draw of --mix4's composition, none of its pages in an earlier
+draw or an attribution set.  --list prints the pages of a --mix, --mix2,
+--mix3, --mix4 or --mix5 set (id, corpus, record, characters) and runs
+nothing.
 The rules that choose the pages of --fn and the --mix sets are in
 bench/page_sets.py.
 
@@ -597,7 +601,7 @@ def fn(exe, shared, facts_file, show, split):
                            for k in ("headline", "outlet", "date")}, show)
 
 
-# --mix, --mix2, --mix3, --mix4: real pages of several corpora nobody tuned
+# --mix, --mix2, ..., --mix5: real pages of several corpora nobody tuned
 # on, as plain text (the pages: page_sets.mix_pages)
 
 def mix(exe, shared, facts_file, show, sets=MIX, salt=""):

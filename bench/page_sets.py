@@ -1,6 +1,6 @@
 """Which real pages the page-fact sets of bench/page_eval.py hold.
 
-The --fn, --mix, --mix2, --mix3 and --mix4 sets are drawn from the
+The --fn, --mix, --mix2, --mix3, --mix4 and --mix5 sets are drawn from the
 corpora of SHARED/corpora by fixed rules, so that a set can be named by
 its rule and checked against its annotation in bench/data/, and so that a
 later draw can leave out every record an earlier set (or any file in
@@ -100,7 +100,7 @@ def mix_pages(shared, chosen=None, sets=MIX, salt=""):
     would move the rule's choice.  With SALT (--mix2), the order is the
     SHA-1 of SALT and the id, the fake-news pages are of any site, and
     neither --fn's records nor those of the earlier draws' annotations
-    (EARLIER) are taken.  A SaudiNewsNet page (--mix3, --mix4) is its
+    (EARLIER) are taken.  A SaudiNewsNet page (--mix3 to --mix5) is its
     title line, its byline line (the record's author, where it has one)
     and its text, as the article's page shows them; no series, date or
     URL."""
@@ -174,16 +174,26 @@ MIX4 = (("fakenewscorpus-sample-en", 20), ("spamassassin-en", 15),
         ("saudinewsnet-ar", 20))
 MIX4_SALT = "mix4:"
 
+# --mix5: a fifth draw, the composition of --mix4 (pages whose outlet is
+# hard to read), none of the earlier draws' or --fn's pages, nor any text
+# of the attribution sets (bench/data/attrib-*.json, read by mix_used)
+
+MIX5 = MIX4
+MIX5_SALT = "mix5:"
+
 # the annotations whose records a salted draw leaves out
 EARLIER = {MIX2_SALT: ("mix-facts.json",),
            MIX3_SALT: ("mix-facts.json", "mix2-facts.json"),
            MIX4_SALT: ("mix-facts.json", "mix2-facts.json",
-                       "mix3-facts.json")}
+                       "mix3-facts.json"),
+           MIX5_SALT: ("mix-facts.json", "mix2-facts.json",
+                       "mix3-facts.json", "mix4-facts.json")}
 
 MIX_SETS = {"--mix": ("mix-facts.json", MIX, ""),
             "--mix2": ("mix2-facts.json", MIX2, MIX2_SALT),
             "--mix3": ("mix3-facts.json", MIX3, MIX3_SALT),
-            "--mix4": ("mix4-facts.json", MIX4, MIX4_SALT)}
+            "--mix4": ("mix4-facts.json", MIX4, MIX4_SALT),
+            "--mix5": ("mix5-facts.json", MIX5, MIX5_SALT)}
 
 
 def mix_list(shared, facts_file, sets, salt):
