@@ -145,15 +145,9 @@ static int has_denial_word(const txt *t, const sent *se,
   return 0;
 }
 
-/* Nouns of a statement's occasion after «في» («وبين دبوان في تصريح
-** لـ"الرياض" أن ...»): F_THAT looks for «أن» past them. */
-static const char *const occasion_ar[] = {"تصريح", "تصريحات", "بيان",
-                                          "حديث", "كلمة", "مؤتمر", "لقاء",
-                                          "مقابلة", "تصريحه", "كلمته",
-                                          "حديثه", NULL};
-
 /* 1 if «أن» or one of its forms is the word after e (F_THAT), or a few
-** words on past «في» and an occasion noun. */
+** words on past «في» and a noun of the statement's occasion
+** (hs_attr_occasion_ar: «وبين دبوان في تصريح لـ"الرياض" أن ...»). */
 static int that_after(const txt *t, uint32_t e, uint32_t lim) {
   uint32_t w;
   int k;
@@ -170,7 +164,7 @@ static int that_after(const txt *t, uint32_t e, uint32_t lim) {
     if (e >= lim) return 0;
     w = hs_attr_word_end(t, e);
     if (w == e) return 0;
-    if (k == 0 && !hs_attr_in_list(t->s + e, w - e, occasion_ar)) return 0;
+    if (k == 0 && !hs_attr_occasion_at_ar(t, e, w)) return 0;
     if (k > 0 && hs_attr_in_list(t->s + e, w - e, hs_attr_that_ar)) return 1;
   }
   return 0;

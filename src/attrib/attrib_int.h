@@ -62,6 +62,7 @@ extern const char *const hs_attr_head_in_ar[];
 extern const char *const hs_attr_title_ar[];
 extern const char *const hs_attr_masdar_ar[];
 extern const char *const hs_attr_medium_ar[];
+extern const char *const hs_attr_occasion_ar[];
 extern const char *const hs_attr_that_ar[];
 extern const char *const hs_attr_head_in_ru[];
 extern const type_word hs_attr_type_words[];
@@ -152,6 +153,8 @@ const char *const *hs_attr_stops_for(const char *lang);
 int hs_attr_is_upper_ascii(char c);
 uint32_t hs_attr_quote_open_len(const txt *t, uint32_t i);
 uint32_t hs_attr_quote_close_len(const txt *t, uint32_t i);
+/* 1 if [p, q), its article dropped, is in hs_attr_occasion_ar. */
+int hs_attr_occasion_at_ar(const txt *t, uint32_t p, uint32_t q);
 int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim,
                        const char *lang, uint32_t *s, uint32_t *e);
 int hs_attr_read_before(const txt *t, uint32_t lo, uint32_t i,

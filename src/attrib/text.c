@@ -143,7 +143,7 @@ typedef struct list_index {
   uint16_t start[257];
   uint16_t *ord;
 } list_index;
-#define NLISTS 12
+#define NLISTS 13
 static list_index lists[NLISTS];
 /* lists by address: slot[h] is 1 + the list's row, 0 none */
 static unsigned char list_slot[64];
@@ -158,7 +158,8 @@ static void build_lists(void) {
       hs_attr_stop_en,    hs_attr_stop_ar,   hs_attr_stop_fa,
       hs_attr_stop_ru,    hs_attr_pronouns,  hs_attr_head_in_ar,
       hs_attr_title_ar,   hs_attr_masdar_ar, hs_attr_medium_ar,
-      hs_attr_that_ar,    hs_attr_head_in_ru, hs_attr_denial_words};
+      hs_attr_that_ar,    hs_attr_head_in_ru, hs_attr_denial_words,
+      hs_attr_occasion_ar};
   int r;
   for (r = 0; r < NLISTS; r++) {
     list_index *x = &lists[r];
@@ -386,6 +387,31 @@ static const char *const numbered_ar_fa[] = {"منطقه", "منطقة", "ناح
 static const char *const place_head_fa[] = {"استان", "شهرستان", "شهر",
                                             "منطقه", "کشور", NULL};
 
+/* 1 if the word [p, q) (its article dropped) is a noun of a statement's
+** occasion (hs_attr_occasion_ar: «بيان», «تصريح», «وقت»). */
+int hs_attr_occasion_at_ar(const txt *t, uint32_t p, uint32_t q) {
+  if (q - p > 4 && hs_attr_is_al(t->s + p)) p += 4;
+  return hs_attr_in_list(t->s + p, q - p, hs_attr_occasion_ar);
+}
+
+/* «في» at [p, q) inside an Arabic source read forwards: 1 if the word
+** after it is a place or a body the source belongs to («مصدر في الوزارة»,
+** «السلطات الأمنية في السعودية», «وكيل الوزارة في الجمهورية اليمنية»),
+** 0 if it is the statement's occasion («قال الوزير في تصريح»), a stop
+** word, a number or punctuation, where the source ends before «في». */
+static int fi_in_source_ar(const txt *t, uint32_t p, uint32_t q, uint32_t lim,
+                           const char *const *stops) {
+  uint32_t r;
+  if (q - p != 4 || memcmp(t->s + p, "\xD9\x81\xD9\x8A", 4)) return 0; /* «في» */
+  if (q + 1 >= lim || t->s[q] != ' ') return 0;
+  p = q + 1;
+  r = hs_attr_word_end(t, p);
+  if (r == p || r > lim || hs_attr_punct_len(t, p) || digit_at(t, p)) return 0;
+  return !hs_attr_in_list(t->s + p, r - p, stops) &&
+         !hs_attr_occasion_at_ar(t, p, r) &&
+         !hs_attr_in_list(t->s + p, r - p, hs_attr_that_ar);
+}
+
 int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
                       uint32_t *s, uint32_t *e) {
   const char *const *stops = hs_attr_stops_for(lang);
@@ -450,6 +476,10 @@ int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
         !hs_attr_in_list(t->s + lws, we - lws, numbered_ar_fa))
       break; /* «وفقا لفريق الإحصاء بالمهرجان 1800 سيارة»: a count; not
               ** «شهرداری منطقه 18 تهران», a district's number */
+    if (nw >= 1 && ar && fi_in_source_ar(t, p, q, lim, stops)) {
+      p = q; /* the place or body after «في» is read on */
+      continue;
+    }
     if (hs_attr_in_list(t->s + p, q - p, stops) &&
         !(nw == 0 && en &&
           hs_attr_eq_ci(t->s + p, q - p, "the")) &&

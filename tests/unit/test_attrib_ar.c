@@ -4,7 +4,8 @@
 ** where it ends («أن» with a pronoun, «وهو», a verbal noun or a greeting
 ** opening the object, an office in apposition after a name), cues that are
 ** no cue (a verbal noun after a preposition, "according to" a rule or a
-** measure), «بحسب ما» with its verb, «أن» past «في تصريح لـ...», long
+** measure), «بحسب ما» with its verb, «أن» past «في تصريح لـ...», «في»
+** and a place or body inside the source but not its occasion, long
 ** titles before a name, and the types and back-references these give.
 */
 #include <setjmp.h>
@@ -47,6 +48,16 @@ static const attrib_case cases[] = {
      HS_SRC_OFFICIAL, 0},
     /* «أن» after «في تصريح لـ...»: «وبين» is a cue */
     {"وبين دبوان في تصريح ل\"الرياض\" أن المساكن جاهزة.", "دبوان", -1, 0},
+    /* «في» and a place or body inside the source; «في» and the statement's
+    ** occasion after it */
+    {"وأعلنت السلطات الأمنية في السعودية أمس القبض على 431 شخصا.",
+     "السلطات الأمنية في السعودية", -1, 0},
+    {"وأكد مصدر مسؤول في الفريق الشبابي أنه لا توجد نية للتعاقد.",
+     "مصدر مسؤول في الفريق الشبابي", -1, 0},
+    {"وقالت وزارة الخارجية الامريكية في بيان ان القرارات مخيبة.",
+     "وزارة الخارجية الامريكية", -1, 0},
+    {"وأوضح المالكي في تصريحات له اليوم أن الاجتماع تأجل.", "المالكي", -1,
+     0},
     /* an office in apposition after a name, no comma: cut, and typing it */
     {"وقال جيم كرافت قائد الشرطة في لافايت إن شخصين قتلا.", "جيم كرافت",
      HS_SRC_OFFICIAL, 0},
