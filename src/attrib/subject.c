@@ -313,6 +313,54 @@ int hs_attr_subject_fa(const txt *t, const sent *se, const found *f,
         return 1;
     }
   }
+  /* «علی پروین در گفت‌وگویی کوتاه با فارس، اظهار داشت», «X در مورد
+  ** اینکه ...، عنوان کرد»: the cue right after a comma has no clause of
+  ** its own; its subject opens the first clause of the sentence (or the
+  ** first after an earlier attribution) that no attribution holds */
+  if (cs == p && comma_at(t, pc) && pc > lo) {
+    uint32_t c = lo, z;
+    for (;;) {
+      int held = 0;
+      while (c < pc && hs_attr_is_space_byte((unsigned char)t->s[c])) c++;
+      for (z = c; z < pc && !comma_at(t, z) && !hs_attr_hard_punct(t, z); z++) {
+      }
+      for (k = first; k < nf; k++)
+        if (f[k].a.src_end > c && f[k].a.src_start < z) held = 1;
+      if (!held || z >= pc) break;
+      c = z + hs_attr_punct_len(t, z);
+    }
+    if (c >= pc || !hs_attr_read_after(t, c, pc, "fa", s, e) || *s != c ||
+        *e <= *s)
+      return 0;
+    /* «وزیر صنعت، معدن و تجارت»: an office's list of fields */
+    for (z = *e; z < pc && t->s[z] == ' '; z++) {
+    }
+    if (comma_at(t, z)) {
+      uint32_t w1, w2, a = z + hs_attr_punct_len(t, z), b, ws = *s;
+      int office = 0;
+      while (ws < *e) {
+        b = hs_attr_word_end(t, ws);
+        if (b == ws) break;
+        if (hs_attr_in_list(t->s + ws, b - ws, office_fa)) office = 1;
+        for (ws = b; ws < *e && t->s[ws] == ' '; ws++) {
+        }
+      }
+      while (a < pc && t->s[a] == ' ') a++;
+      w1 = hs_attr_word_end(t, a);
+      if (office && w1 > a && w1 + 4 < pc && !memcmp(t->s + w1, " \xD9\x88 ", 4) &&
+          (w2 = hs_attr_word_end(t, w1 + 4)) > w1 + 4 && w2 <= pc)
+        *e = z = w2;
+    }
+    /* the subject stands before a stop word («در», «با») or alone in its
+    ** clause, not before a number («مربی 58 ساله ...»: an epithet) */
+    while (z < pc && t->s[z] == ' ') z++;
+    if (z < pc && !comma_at(t, z)) {
+      uint32_t w = hs_attr_word_end(t, z);
+      if (w == z || !hs_attr_in_list(t->s + z, w - z, hs_attr_stop_fa))
+        return 0;
+    }
+    return 1;
+  }
   if (p - cs > 5 && !memcmp(t->s + cs, "\xDA\xA9\xD9\x87 ", 5)) cs += 5;
   if (!hs_attr_read_after(t, cs, p, "fa", s, e) || *e <= *s || *s != cs)
     return 0;

@@ -2,7 +2,8 @@
 ** test_attrib_fa_en.c — Persian and English forms of reporting that the
 ** attribution reader follows, one sentence a rule: the present tense
 ** with «می» written apart, an object opening with «این» before «را»,
-** «همچنین» between subject and verb, the place
+** «همچنین» between subject and verb, a cue right after a comma whose
+** subject opens the sentence, the place
 ** after «استان» past the word limit, a demonstrative's noun or the object
 ** before «را» as no subject, quantifiers alone; English "reported by" as
 ** a participle, an amount before a name, documents as back-references.
@@ -43,6 +44,21 @@ static const attrib_case cases[] = {
     /* an office named in the lede types the person in the body */
     {"دبیر هیئت ورزشی هندبال استان گفت: مسابقات برگزار می‌شود.",
      "دبیر هیئت ورزشی هندبال استان", HS_SRC_OFFICIAL, 0},
+    /* a cue right after a comma: its subject opens the sentence, before
+    ** «در» and the clause that tells of the occasion ... */
+    {"علی پروین در گفت‌وگویی کوتاه با فارس، اظهار داشت: من درخواستی نکردم.",
+     "علی پروین", -1, 0},
+    {"محمد حسین جعفری در مورد اینکه باشگاه چه زمانی تصمیم می‌گیرد، اظهار "
+     "داشت: جلسه برگزار می‌شود.",
+     "محمد حسین جعفری", -1, 0},
+    /* ... with an office's list of fields after a comma */
+    {"وزیر صنعت، معدن و تجارت درباره برخی ادعاها، گفت: تولید باید افزایش "
+     "یابد.",
+     "وزیر صنعت، معدن و تجارت", HS_SRC_OFFICIAL, 0},
+    /* ... and none where a number follows the first words (an epithet) */
+    {"مربی 58 ساله «گرگ‌ها» که در این جدال از دژاگه استفاده کرد، افزود: "
+     "خوب بودیم.",
+     NULL, -1, 0},
     /* "reported by": a participle, no cue */
     {"The total cost of fraud reported by consumers was $546m.", NULL, -1, 0},
     /* an amount before the name */
