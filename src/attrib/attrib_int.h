@@ -155,6 +155,10 @@ uint32_t hs_attr_quote_open_len(const txt *t, uint32_t i);
 uint32_t hs_attr_quote_close_len(const txt *t, uint32_t i);
 /* 1 if [p, q), its article dropped, is in hs_attr_occasion_ar. */
 int hs_attr_occasion_at_ar(const txt *t, uint32_t p, uint32_t q);
+/* 1 if the word [p, q) after the word [ps, pe) of an Arabic source is a
+** derived verb's masdar that opens the object (forms_ar.c). */
+int hs_attr_object_masdar_ar(const txt *t, uint32_t ps, uint32_t pe,
+                             uint32_t p, uint32_t q);
 int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim,
                        const char *lang, uint32_t *s, uint32_t *e);
 int hs_attr_read_before(const txt *t, uint32_t lo, uint32_t i,

@@ -422,6 +422,7 @@ int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
   int en = hs_attr_lang_is(lang, "en"), ar = hs_attr_lang_is(lang, "ar"),
       fa = hs_attr_lang_is(lang, "fa");
   int nw = 0, max = en ? 7 : 11, title = 0, more = 0, tnw = -1;
+  int fi = 0; /* the word before is «في» read on: its noun, no object */
   /* skip spaces (not hard punctuation, except a colon after Source) */
   while (p < lim && (hs_attr_is_space_byte((unsigned char)t->s[p]) ||
                      ((unsigned char)t->s[p] == 0xC2 && p + 1 < lim &&
@@ -477,7 +478,10 @@ int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
       break; /* «وفقا لفريق الإحصاء بالمهرجان 1800 سيارة»: a count; not
               ** «شهرداری منطقه 18 تهران», a district's number */
     if (nw >= 1 && ar && fi_in_source_ar(t, p, q, lim, stops)) {
-      p = q; /* the place or body after «في» is read on */
+      p = q; /* the place or body after «في» is read on, one word more
+             ** allowed («وكيل وزارة الحج ... في الجمهورية اليمنية الشقيقة
+             ** منير محمد دبوان») */
+      max++, cap++, fi = 1;
       continue;
     }
     if (hs_attr_in_list(t->s + p, q - p, stops) &&
@@ -499,6 +503,9 @@ int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
           hs_attr_in_list(t->s + p + 4, q - p - 4, hs_attr_masdar_ar))))
       break; /* «وزارة الداخلية القبض على»: the object begins (right
               ** after the verb: «الذي أكد أهمية ...», no subject) */
+    if (ar && nw >= 1 && !fi && hs_attr_object_masdar_ar(t, lws, we, p, q))
+      break; /* «الحكومة الصينية توسيع نطاق»: a derived verb's masdar
+              ** (forms_ar.c) */
     /* «مدير عام الهيئة ... أمين عام مجلس التنمية السياحية بمنطقة عسير
     ** المهندس محمد العمرة»: past the limit an Arabic title a few words on
     ** and the name after it */
@@ -520,6 +527,7 @@ int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
     nw++;
     title = ar && hs_attr_in_list(t->s + p, q - p, hs_attr_title_ar);
     if (title) tnw = nw - 1;
+    fi = 0;
     p = q;
   }
   if (!nw) return 0;

@@ -5,7 +5,8 @@
 ** opening the object, an office in apposition after a name), cues that are
 ** no cue (a verbal noun after a preposition, "according to" a rule or a
 ** measure), «بحسب ما» with its verb, «أن» past «في تصريح لـ...», «في»
-** and a place or body inside the source but not its occasion, long
+** and a place or body inside the source but not its occasion, a derived
+** verb's masdar opening the object (forms_ar.c), long
 ** titles before a name, and the types and back-references these give.
 */
 #include <setjmp.h>
@@ -58,6 +59,17 @@ static const attrib_case cases[] = {
      "وزارة الخارجية الامريكية", -1, 0},
     {"وأوضح المالكي في تصريحات له اليوم أن الاجتماع تأجل.", "المالكي", -1,
      0},
+    /* a derived verb's masdar after a definite word opens the object */
+    {"وأعلنت الحكومة الصينية توسيع نطاق خدمات التأمين الصحي.",
+     "الحكومة الصينية", -1, 0},
+    {"وأعلنت شركة المياه الوطنية الانتهاء من تنفيذ التوسعة.",
+     "شركة المياه الوطنية", -1, 0},
+    /* ... not a word of that shape once its article is off («العام»), nor
+    ** a definite participle that agrees («المشاركة») */
+    {"قال المدير العام للسجون اللواء إبراهيم الحمزي إن المسجد آمن.",
+     "المدير العام للسجون اللواء إبراهيم الحمزي", -1, 0},
+    {"وقالت الهيئة الملكية المشاركة في التنظيم إن الحفل تأجل.",
+     "الهيئة الملكية المشاركة في التنظيم", -1, 0},
     /* an office in apposition after a name, no comma: cut, and typing it */
     {"وقال جيم كرافت قائد الشرطة في لافايت إن شخصين قتلا.", "جيم كرافت",
      HS_SRC_OFFICIAL, 0},
