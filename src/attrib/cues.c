@@ -406,6 +406,9 @@ const char *const hs_attr_stop_ar[] = {
     /* adverbials right after a verb: no subject («قال ردا على سؤال»,
     ** «أشار بشكل غير مباشر») */
     "ردا", "رداً", "بشكل", "بصورة",
+    /* the means of a statement after its subject («أوضحت الشركة عبر
+    ** مدونتها») */
+    "عبر", "بواسطة",
     /* a verb cue ends a source read forwards: «وبحسب وكالة الصحافة
     ** الفرنسية قال متحدث ...» is two sources */
     "قال", "وقال", "قالت", "وقالت", "أكد", "أكدت", "أعلن", "أعلنت", "أضاف",
@@ -495,7 +498,9 @@ const char *const hs_attr_occasion_ar[] = {
 ** الأحساء المهندس عبدالله الدولة»). */
 const char *const hs_attr_title_ar[] = {
     "الدكتور", "المهندس", "الشيخ", "الأستاذ", "السيد", "اللواء", "العميد",
-    "العقيد", "د", "م", "دكتور", "الدكتورة", "المهندسة", NULL};
+    "العقيد", "د", "م", "دكتور", "الدكتورة", "المهندسة",
+    /* ranks below those («الرائد عبدالرحمن محمد الأحمري») */
+    "الرائد", "النقيب", "المقدم", "الملازم", NULL};
 /* Words that name no source when they stand alone ("Some say", "Many
 ** believe"), though they open one ("some experts said"). */
 const char *const hs_attr_quantifiers[] = {"some", "many", "others", "most",

@@ -382,6 +382,9 @@ static int title_ahead(const txt *t, uint32_t p, uint32_t lim) {
 static const char *const numbered_ar_fa[] = {"منطقه", "منطقة", "ناحیه",
                                              "ناحية", NULL};
 
+/* The words of an Arabic name's lineage: son of, daughter of, family. */
+static const char *const nasab_ar[] = {"بن", "بنت", "ابن", "آل", NULL};
+
 /* Persian heads whose name follows them: «استان اصفهان», «شهرستان
 ** سمیرم». */
 static const char *const place_head_fa[] = {"استان", "شهرستان", "شهر",
@@ -423,6 +426,7 @@ int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
       fa = hs_attr_lang_is(lang, "fa");
   int nw = 0, max = en ? 7 : 11, title = 0, more = 0, tnw = -1;
   int fi = 0; /* the word before is «في» read on: its noun, no object */
+  int nasab = 0; /* «بن», «بنت» after the last title */
   /* skip spaces (not hard punctuation, except a colon after Source) */
   while (p < lim && (hs_attr_is_space_byte((unsigned char)t->s[p]) ||
                      ((unsigned char)t->s[p] == 0xC2 && p + 1 < lim &&
@@ -519,14 +523,19 @@ int hs_attr_read_after(const txt *t, uint32_t i, uint32_t lim, const char *lang,
       more = 1, cap = (uint32_t)nw + 1;
     if (nw >= max && !(en && hs_attr_is_upper_ascii(t->s[p])) && !more)
       break; /* past the limit only a capitalized name goes on */
-    if (nw > max && tnw >= 0 && nw - tnw > 4 && !title_ahead(t, p, lim))
-      break; /* a name after a title is four words at most */
+    if (nw > max && tnw >= 0 && nw - tnw > 3 + nasab &&
+        !title_ahead(t, p, lim))
+      break; /* a name after a title is three words at most, one more for
+              ** each «بن» of its lineage («الرائد عبدالرحمن محمد الأحمري»,
+              ** «الدكتور مطلق بن محمد العتيبي») */
     if (nw == 0) ws = p;
     lws = p;
     we = q;
     nw++;
     title = ar && hs_attr_in_list(t->s + p, q - p, hs_attr_title_ar);
-    if (title) tnw = nw - 1;
+    if (title) tnw = nw - 1, nasab = 0;
+    else if (ar && tnw >= 0 && hs_attr_in_list(t->s + p, q - p, nasab_ar))
+      nasab++;
     fi = 0;
     p = q;
   }

@@ -6,7 +6,7 @@
 ** no cue (a verbal noun after a preposition, "according to" a rule or a
 ** measure), «بحسب ما» with its verb, «أن» past «في تصريح لـ...», «في»
 ** and a place or body inside the source but not its occasion, a derived
-** verb's masdar opening the object (forms_ar.c), long
+** verb's masdar opening the object (forms_ar.c), «عبر», ranks, long
 ** titles before a name, and the types and back-references these give.
 */
 #include <setjmp.h>
@@ -70,6 +70,16 @@ static const attrib_case cases[] = {
      "المدير العام للسجون اللواء إبراهيم الحمزي", -1, 0},
     {"وقالت الهيئة الملكية المشاركة في التنظيم إن الحفل تأجل.",
      "الهيئة الملكية المشاركة في التنظيم", -1, 0},
+    /* a rank before the name; the name after a title is three words, one
+    ** more for «بن» */
+    {"وأوضح نائب المتحدث الرسمي بمديرية الدفاع المدني بمنطقة الحدود "
+     "الشمالية الرائد عبدالرحمن محمد الأحمري فرق الدفاع المدني باشرت.",
+     "نائب المتحدث الرسمي بمديرية الدفاع المدني بمنطقة الحدود الشمالية "
+     "الرائد عبدالرحمن محمد الأحمري",
+     HS_SRC_OFFICIAL, 0},
+    /* «عبر» (by way of) ends the subject */
+    {"وأوضحت شركة زيمبيريوم عبر مدونتها الالكترونية أن الثغرة خطيرة.",
+     "شركة زيمبيريوم", -1, 0},
     /* an office in apposition after a name, no comma: cut, and typing it */
     {"وقال جيم كرافت قائد الشرطة في لافايت إن شخصين قتلا.", "جيم كرافت",
      HS_SRC_OFFICIAL, 0},
