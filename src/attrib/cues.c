@@ -421,7 +421,12 @@ const char *const hs_attr_stop_fa[] = {
     "ظهر", "بامداد", "شامگاه", "امسال", "البته", "اما", "ولی",
     /* "also", "then" between the subject and a verb-final cue («سخنگوی
     ** وزارت امور خارجه کره شمالی همچنین تصریح کرد») */
-    "همچنین", "همچنين", "سپس", NULL};
+    "همچنین", "همچنين", "سپس",
+    /* words that open a clause of another kind, never its subject
+    ** («شاید اگر پیش از بازی ...», «حدود سه هفته پیش بود که ...», «باید
+    ** آن را ...») */
+    "شاید", "اگر", "حدود", "باید", "چون", "زیرا", "وقتی", "هرچند", "گرچه",
+    "بنابراین", NULL};
 /* Russian: conjunctions, prepositions, pronouns, time words and the verb
 ** cues themselves ("Об этом сообщил X": «этом» ends a source read back). */
 const char *const hs_attr_stop_ru[] = {

@@ -3,7 +3,7 @@
 ** attribution reader follows, one sentence a rule: the present tense
 ** with «می» written apart, an object opening with «این» before «را»,
 ** «همچنین» between subject and verb, a cue right after a comma whose
-** subject opens the sentence, the place
+** subject opens the sentence, «شاید», «اگر» opening no subject, the place
 ** after «استان» past the word limit, a demonstrative's noun or the object
 ** before «را» as no subject, quantifiers alone; English "reported by" as
 ** a participle, an amount before a name, documents as back-references.
@@ -58,6 +58,10 @@ static const attrib_case cases[] = {
     /* ... and none where a number follows the first words (an epithet) */
     {"مربی 58 ساله «گرگ‌ها» که در این جدال از دژاگه استفاده کرد، افزود: "
      "خوب بودیم.",
+     NULL, -1, 0},
+    /* «شاید», «اگر» open a clause of another kind, never a subject */
+    {"شاید اگر پیش از بازی به هواداران بایرن مونیخ می گفتند که این تیم "
+     "می‌برد، باور نمی‌کردند.",
      NULL, -1, 0},
     /* "reported by": a participle, no cue */
     {"The total cost of fraud reported by consumers was $546m.", NULL, -1, 0},
