@@ -214,6 +214,13 @@ static void rel_clause_fa(const txt *t, uint32_t p, uint32_t *s,
   *e = e2;
 }
 
+/* 1 if the clause [cs, p) opens with a Persian stop word: it has no
+** subject of its own. */
+static int opens_with_stop_fa(const txt *t, uint32_t cs, uint32_t p) {
+  uint32_t w = hs_attr_word_end(t, cs);
+  return w > cs && w < p && hs_attr_in_list(t->s + cs, w - cs, hs_attr_stop_fa);
+}
+
 int hs_attr_subject_fa(const txt *t, const sent *se, const found *f,
                       size_t first, size_t nf, uint32_t p, uint32_t *s,
                       uint32_t *e) {
@@ -315,9 +322,12 @@ int hs_attr_subject_fa(const txt *t, const sent *se, const found *f,
   }
   /* «علی پروین در گفت‌وگویی کوتاه با فارس، اظهار داشت», «X در مورد
   ** اینکه ...، عنوان کرد»: the cue right after a comma has no clause of
-  ** its own; its subject opens the first clause of the sentence (or the
-  ** first after an earlier attribution) that no attribution holds */
-  if (cs == p && comma_at(t, pc) && pc > lo) {
+  ** its own, nor one that opens with a preposition («حمید زینی‌زاده در
+  ** گفت‌وگو با خبرنگار ایسنا، درباره ... اظهار کرد»); its subject opens
+  ** the first clause of the sentence (or the first after an earlier
+  ** attribution) that no attribution holds */
+  if ((cs == p || opens_with_stop_fa(t, cs, p)) && comma_at(t, pc) &&
+      pc > lo) {
     uint32_t c = lo, z;
     for (;;) {
       int held = 0;
@@ -638,7 +648,9 @@ void hs_attr_extend_title_ar(const txt *t, const sent *se, uint32_t *e) {
 /* Nouns that make «گفت» a greeting, not a statement («را تسلیت گفت»:
 ** offered condolences; «تبریک گفت»: congratulated). */
 static const char *const greeting_fa[] = {"تسلیت", "تبریک", "تهنیت",
-                                          "خوشامد", "خیرمقدم", NULL};
+                                          "خوشامد", "خیرمقدم",
+                                          /* «ترک گفت», «بدرود گفت»: left */
+                                          "ترک", "بدرود", "وداع", NULL};
 /* Prepositions before a word that is then a place or the one told, not
 ** the subject of the verb after it («در رم گفت», «به فارس گفت»), and
 ** «را», after which it is the object's complement («گلم را آفساید اعلام
