@@ -56,7 +56,11 @@ struct hs_jsonl_work {
   /* Read by the parsing threads. */
   const char *idbase;
   size_t max_doc;
-  int no_fast;
+  int no_fast;         /* 0: the fast scanner, then jansson for what it
+                       ** leaves; 1: jansson alone; 2: the fast scanner
+                       ** alone, a line it leaves is not parsed (no
+                       ** document, no message: the fuzz target compares
+                       ** what the scanner takes with jansson's reading) */
   const char *const *field;  /* hs_ingest_ctx.field */
 };
 

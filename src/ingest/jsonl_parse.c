@@ -619,7 +619,8 @@ void hs_jsonl_parse_line(const hs_jsonl_work *w, int thread, jline *l) {
     p = fix->p;
     n = fix->len;
   }
-  if (w->no_fast || !parse_fast(w, &w->extra[thread], l, p, n))
+  if (w->no_fast == 1 || (!parse_fast(w, &w->extra[thread], l, p, n) &&
+                          w->no_fast != 2))
     parse_jansson(w, thread, l, p, n);
   /* Every thread's buffer would otherwise keep the size of the longest
   ** line it repaired. */

@@ -1,24 +1,31 @@
 /*
 ** fuzz_jsonl.c — libFuzzer target for the ingest stage: the input is read
-** as JSON Lines (through the fast scanner and through jansson alone, which
-** must agree document for document) or as one text document, with the
+** as JSON Lines (the fast scanner's documents checked against jansson's
+** reading of the same lines) or as one text document, with the
 ** default size limit or a small one.  Checks the invariants callers rely
 ** on: JSON text is valid UTF-8, no document exceeds max_doc_bytes, every
 ** id is found again, text is NUL-terminated.
 **
 ** One reading a run, chosen by the first byte when it is 1, 2 or 3 (which
 ** no JSON Lines file starts with; the byte is not part of the input read):
-**   any other   JSON Lines, both readers, the default limit (the input whole)
+**   any other   JSON Lines, compared, the default limit (the input whole)
 **   1           text, the default limit
-**   2 L         JSON Lines, both readers, a limit of 1 + L % 64 bytes
+**   2 L         JSON Lines, compared, a limit of 1 + L % 64 bytes
 **   3 L         text, a limit of 1 + L % 64 bytes
 ** (Reading every input six ways, the three readers with both limits, cost
 ** three times what one reading does.)  The seeds hold inputs of each kind.
 **
+** The two JSON readers are compared line by line (jsonl_int.h's parse of
+** one line): the fast scanner alone, and for each line it takes, jansson
+** alone, which must give the same document.  A line the scanner leaves
+** goes to jansson in both readings, the same code on the same bytes, so
+** it is read once, by the whole reading: most lines of a fuzzed input are
+** no JSON at all, and reading the input a second time with jansson alone
+** parsed each of them twice and formatted its error message twice.
+**
 ** jansson's memory comes from a pool (fuzz_pool.h, through
 ** json_set_alloc_funcs before the first run): its trees, a few blocks for
-** each value and key of every line, twice for a line the fast scanner
-** leaves to jansson, went through the sanitizer's allocator.  After each
+** each value and key of every line, went through the sanitizer's allocator.  After each
 ** run every block jansson took must be back, the leak check for its trees
 ** (the library hands nothing of jansson's memory to its callers: `extra`
 ** is written by hs_json_dumps into the library's own).
@@ -29,6 +36,7 @@
 
 #include "hearsay.h"
 #include "ingest/ingest.h"
+#include "ingest/jsonl_int.h"
 
 #include <jansson.h>
 
@@ -67,39 +75,75 @@ static void check_corpus(const hs_corpus *c, uint64_t max, int json) {
   }
 }
 
+/* Each line (as the reader splits them, numbered from 1) read by the fast
+** scanner alone and, when it takes the line, by jansson alone: the same
+** document, cut alike. */
+static void compare_lines(const char *data, size_t size, uint64_t lim) {
+  hs_jsonl_work w;
+  hs_buf fix, extra, msgs;
+  const char *field[HS_FIELD_COUNT] = {NULL}; /* the default names */
+  const char *p = data, *e = data + size;
+  uint64_t lineno = 0;
+  memset(&w, 0, sizeof w);
+  hs_buf_init(&fix, 0);
+  hs_buf_init(&extra, 0);
+  hs_buf_init(&msgs, 0);
+  w.nthreads = 1;
+  w.fix = &fix;
+  w.extra = &extra;
+  w.msgs = &msgs;
+  w.idbase = "fuzz";
+  w.max_doc = (size_t)lim;
+  w.field = field;
+  while (p < e) {
+    const char *nl = memchr(p, '\n', (size_t)(e - p));
+    size_t n = nl ? (size_t)(nl - p) : (size_t)(e - p);
+    jline a, b;
+    memset(&a, 0, sizeof a);
+    a.kind = L_LINE;
+    a.lineno = ++lineno;
+    a.p = p;
+    a.n = n;
+    p += n + 1;
+    w.no_fast = 2;
+    hs_jsonl_parse_line(&w, 0, &a);
+    if (!a.d.id) continue;
+    memset(&b, 0, sizeof b);
+    b.kind = L_LINE;
+    b.lineno = a.lineno;
+    b.p = a.p;
+    b.n = a.n;
+    w.no_fast = 1;
+    hs_jsonl_parse_line(&w, 0, &b);
+    check(b.d.id && strcmp(a.d.id, b.d.id) == 0);
+    check(a.d.len == b.d.len && memcmp(a.d.text, b.d.text, a.d.len) == 0);
+    check(same(a.d.series, b.d.series) && same(a.d.date, b.d.date));
+    check(same(a.d.title, b.d.title) && same(a.d.url, b.d.url));
+    check(same(a.d.extra, b.d.extra) && a.cut == b.cut);
+    check(!a.msg && !b.msg && !b.msg_at);
+    check(memcmp(a.alt, b.alt, sizeof a.alt) == 0);
+    doc_release(&a.d);
+    doc_release(&b.d);
+  }
+  hs_buf_free(&fix);
+  hs_buf_free(&extra);
+  hs_buf_free(&msgs);
+}
+
 static void run(const char *data, size_t size, uint64_t max, int text) {
   hs_ingest_opts o;
   uint64_t lim = max ? max : HS_INGEST_DEFAULT_MAX_DOC;
-  size_t i;
+  hs_corpus *c = hs_corpus_new();
   memset(&o, 0, sizeof o);
   o.max_doc_bytes = max;
   /* one thread, as an input of at most -max_len bytes gets anyway (a
   ** batch takes a second thread from 64 KiB on): no sysconf a reading */
   o.threads = 1;
-  if (text) {
-    hs_corpus *t = hs_corpus_new();
-    hs_ingest_buffer_mode(t, "fuzz", data, size, HS_INGEST_TEXT, &o, NULL);
-    check_corpus(t, lim, 0);
-    hs_corpus_free(t);
-  } else {
-    hs_corpus *fast = hs_corpus_new(), *slow = hs_corpus_new();
-    hs_ingest_buffer_mode(fast, "fuzz", data, size, HS_INGEST_JSONL, &o,
-                          NULL);
-    hs_ingest_buffer_mode(slow, "fuzz", data, size, HS_INGEST_JSONL_SLOW, &o,
-                          NULL);
-    check_corpus(fast, lim, 1);
-    check(hs_corpus_count(fast) == hs_corpus_count(slow));
-    for (i = 0; i < hs_corpus_count(fast); i++) {
-      const hs_doc *a = hs_corpus_doc(fast, i), *b = hs_corpus_doc(slow, i);
-      check(strcmp(a->id, b->id) == 0);
-      check(a->len == b->len && memcmp(a->text, b->text, a->len) == 0);
-      check(same(a->series, b->series) && same(a->date, b->date));
-      check(same(a->title, b->title) && same(a->url, b->url));
-      check(same(a->extra, b->extra) && a->line == b->line);
-    }
-    hs_corpus_free(fast);
-    hs_corpus_free(slow);
-  }
+  hs_ingest_buffer_mode(c, "fuzz", data, size,
+                        text ? HS_INGEST_TEXT : HS_INGEST_JSONL, &o, NULL);
+  check_corpus(c, lim, !text);
+  hs_corpus_free(c);
+  if (!text) compare_lines(data, size, lim);
 }
 
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
