@@ -228,7 +228,8 @@ static void extend_alias(const txt *t, const hs_aliases *al, const sent *se,
 
 /* "A quoted B as saying", «نقلت A عن B قوله»: B (hs_attr_second) is a
 ** second source, cited by A; added after A (index ia) with a citing cue,
-** so the chain rule joins them. */
+** so the chain rule joins them ("B was quoted by A as saying": reversed,
+** the second source cites the first). */
 static void second_source(const txt *t, const sent *se, const cue_row *c,
                           uint32_t ce, uint32_t e, found **f, size_t *nf,
                           size_t *capf, size_t ia) {
@@ -249,7 +250,8 @@ static void second_source(const txt *t, const sent *se, const cue_row *c,
     x->a.content_end = a->a.content_end;
     x->cue_s = a->a.src_end > a->cue_e ? a->a.src_end : a->cue_e;
     x->cue_e = x->cue_s;
-    x->flags = F_CITING;
+    /* "B was quoted by A as saying": A, read second, cites B */
+    x->flags = cue[0] == 'a' ? F_CITING | F_REVERSE : F_CITING;
   }
 }
 

@@ -289,4 +289,19 @@ int hs_attr_source_before_en(const txt *t, const sent *se, const found *f,
 ** adjacent: "SANA, citing X, reported", «A به نقل از B گفت», "A reported
 ** ..., citing B", «به گزارش A، B گفت». */
 void hs_attr_chain_rules(const char *t, found *f, size_t first, size_t nf);
+/* 1 if cue is a lead whose source relays the clause after its comma
+** («به گزارش», «به گفته», "according to", «وفقا لـ»). */
+int hs_attr_is_lead_fa(const char *cue);
+/* «به گزارش خبرگزاری فارس از تبریز، X امروز در ... گفت»: the subject
+** [*s, *e) of the Persian verb at p that first follows a lead of the
+** sentence (f[first..nf)): the name that opens the clause after the
+** lead's comma. 0 if there is none. */
+int hs_attr_lead_subject_fa(const txt *t, const found *f, size_t first,
+                            size_t nf, uint32_t p, uint32_t *s, uint32_t *e);
+/* subject.c: offices whose names list their fields («وزیر صنعت، معدن و
+** تجارت»); a subject read up to p that a clause joined by «و» follows,
+** that clause's subject when it stands right before p. */
+extern const char *const hs_attr_office_fa[];
+void hs_attr_last_clause_fa(const txt *t, uint32_t p, uint32_t *s,
+                            uint32_t *e);
 #endif

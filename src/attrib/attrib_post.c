@@ -68,14 +68,17 @@ const char *hs_attr_second(const char *t, uint32_t se_end, const char *cue,
                            uint32_t *be) {
   uint32_t q;
   const char *name;
-  if (!strcmp(cue, "quoted") || !strcmp(cue, "reported")) {
-    /* "A quoted B as saying", "Reuters reported BaFin as saying" */
+  if (!strcmp(cue, "quoted") || !strcmp(cue, "reported") ||
+      !strcmp(cue, "was quoted by") || !strcmp(cue, "were quoted by")) {
+    /* "A quoted B as saying", "Reuters reported BaFin as saying"; "B was
+    ** quoted by A as saying" (the second source A cites the first, B) */
     for (q = ce; q + 10 <= se_end && q < ce + 80; q++)
       if (!memcmp(t + q, " as saying", 10)) break;
     if (q + 10 > se_end || q >= ce + 80) return NULL;
     *bs = ce;
     *be = q;
-    name = cue[0] == 'q' ? "quoted" : "reported";
+    name = cue[0] == 'q' ? "quoted" : cue[0] == 'r' ? "reported"
+                                                     : "as quoted by";
   } else if (!strcmp(cue, "نقلت") || !strcmp(cue, "ونقلت") ||
              !strcmp(cue, "ونقل")) {
     static const char *const ends[] = {" قوله", " قولها", " أن", " بأن",

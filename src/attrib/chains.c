@@ -2,7 +2,7 @@
 ** chains.c — the attribution chains whose two ends are not next to each
 ** other in the sentence, joined after attrib.c has read every source of
 ** the sentence and linked the adjacent ones ("A citing B", "B, as quoted
-** by A").  Three shapes, each a fact of its language's word order:
+** by A").  The shapes, each a fact of its language's word order:
 **   - the citing cue inside the clause of the verb whose subject cites:
 **     "SANA, citing local residents, reported", «خبرگزاری فارس به نقل از
 **     رویترز گزارش داد», «چند نماینده به نقل از X گفتند»: the source read
@@ -10,8 +10,13 @@
 **   - an English trailing participle: "Furat Post reported that ...,
 **     citing local activists": the subject of the clause the participle
 **     closes cites;
-**   - a Persian lead «به گزارش X، Y گفت»: X reports what Y said;
+**   - a Persian lead «به گزارش X، Y گفت»: X reports what Y said; so
+**     does «به نقل از X، Y گفت» when nothing cites X before it (the
+**     citing cue opens the sentence: X relays what Y said); the subject
+**     Y of the first verb after a lead opens the clause after its comma,
+**     however far the verb (hs_attr_lead_subject_fa, for subject.c);
 **   - Arabic «X ...، كما نقلت عنه Y»: «عنه» points back to X, Y cites X;
+**     «قال X ... في تصريحات نقلتها Y»: «ها» points back to X's words;
 **     English "X said ..., as cited by Y" alike.
 ** Only an attribution still alone in its chain is joined, so that a chain
 ** found by adjacency is never rearranged.
@@ -27,6 +32,16 @@ static const char *const lead_fa[] = {
     "به گزارش", "طبق گزارش", "بنا بر گزارش", "بنابر گزارش", "بنا به گزارش",
     "به گفته", "بنا به گفته", "according to",
     "بحسب", "وبحسب", "حسب", "وفقا لـ", "وفقاً لـ", "وفقا ل", "وفقاً ل", NULL};
+
+/* «نقلتها A», «نقلها A»: the pronoun «ها» points back to the statements
+** of the sentence's previous source. */
+static int back_ar(const char *cue) {
+  static const char *const back[] = {"ونقلتها", "نقلتها", "نقلها", NULL};
+  int k;
+  for (k = 0; back[k]; k++)
+    if (cue[0] == back[k][0] && !strcmp(cue, back[k])) return 1;
+  return 0;
+}
 
 static int alone(const found *f, size_t first, size_t nf, size_t y) {
   size_t k;
@@ -143,10 +158,28 @@ static int is_lead_fa(const char *cue) {
   return 0;
 }
 
+int hs_attr_is_lead_fa(const char *cue) { return cue && is_lead_fa(cue); }
+
+/* «به نقل از X،» with no source before it in the sentence and none cited
+** along with X: a lead, as «به گزارش X،» is. */
+static int opening_citing_fa(const found *f, size_t first, size_t nf,
+                             size_t x) {
+  static const char ba_naql[] = "به نقل از";
+  size_t k;
+  if (!f[x].a.cue || f[x].a.cue[0] != ba_naql[0] ||
+      strcmp(f[x].a.cue, ba_naql) || !alone(f, first, nf, x))
+    return 0;
+  for (k = first; k < nf; k++)
+    if (k != x && f[k].a.src_start < f[x].a.src_start) return 0;
+  return 1;
+}
+
 void hs_attr_chain_rules(const char *t, found *f, size_t first, size_t nf) {
   size_t x, y;
   for (x = first; x < nf; x++)
-    if (f[x].a.cue && is_lead_fa(f[x].a.cue)) f[x].flags |= F_LEAD;
+    if (f[x].a.cue && (is_lead_fa(f[x].a.cue) ||
+                       opening_citing_fa(f, first, nf, x)))
+      f[x].flags |= F_LEAD;
   for (y = first; y < nf; y++) {
     if (!alone(f, first, nf, y)) continue;
     if (plain_citing(&f[y])) {
@@ -183,7 +216,7 @@ void hs_attr_chain_rules(const char *t, found *f, size_t first, size_t nf) {
     ** between them */
     if ((f[y].flags & F_REVERSE) && f[y].a.cue &&
         (!strncmp(f[y].a.cue, "\xD9\x83\xD9\x85\xD8\xA7 ", 5) ||
-         comma_before(t, f[y].cue_s))) {
+         back_ar(f[y].a.cue) || comma_before(t, f[y].cue_s))) {
       size_t best = nf;
       for (x = first; x < nf; x++)
         if (x != y && f[x].a.src_end <= f[y].cue_s &&
@@ -213,4 +246,100 @@ void hs_attr_chain_rules(const char *t, found *f, size_t first, size_t nf) {
           break;
         }
   }
+}
+
+/* 1 if the comma at c («،» or ",") is a plain comma. */
+static int comma_at_fa(const txt *t, uint32_t c) {
+  return c < t->len && (t->s[c] == ',' ||
+                        (c + 1 < t->len && !memcmp(t->s + c, "\xD8\x8C", 2)));
+}
+
+/* The name that opens the clause after the comma at c (before p), its
+** quotation marks left out: 1 and [*s, *e), or 0. */
+static int name_after_comma_fa(const txt *t, uint32_t c, uint32_t p,
+                               uint32_t *s, uint32_t *e) {
+  c += t->s[c] == ',' ? 1 : 2;
+  while (c < p && hs_attr_is_space_byte((unsigned char)t->s[c])) c++;
+  return c < p && hs_attr_read_after(t, c, p, "fa", s, e) && *e > *s &&
+         (*s == c || *s == c + hs_attr_quote_open_len(t, c));
+}
+
+/* «به گزارش خبرگزاری فارس از تبریز، حجت الاسلام X امروز در خطبه‌های
+** ...، با بیان اینکه ...، گفت»: the first verb after a Persian lead
+** («به گزارش X»، «به نقل از X»، with the sources X cites) has its
+** subject right after the lead's comma, however many clauses lie between
+** that subject and the verb at p. 0 if no lead opens the clause, a source
+** or another verb's cue lies between, or no name opens the clause. */
+int hs_attr_lead_subject_fa(const txt *t, const found *f, size_t first,
+                            size_t nf, uint32_t p, uint32_t *s, uint32_t *e) {
+  size_t k, x = nf;
+  uint32_t c, ns, ne;
+  for (k = first; k < nf; k++)
+    if (f[k].a.src_end <= p && f[k].cue_s < f[k].a.src_start &&
+        f[k].a.cue && (unsigned char)f[k].a.cue[0] >= 0xD8 &&
+        (hs_attr_is_lead_fa(f[k].a.cue) ||
+         (k == first && !strcmp(f[k].a.cue, "به نقل از"))) &&
+        (x == nf || f[k].a.src_start > f[x].a.src_start))
+      x = k;
+  if (x == nf) return 0;
+  c = f[x].a.src_end;
+  /* sources cited along with the lead's («به نقل از B») and no other
+  ** source, nor a verb's cue, up to p */
+  for (k = first; k < nf; k++) {
+    if (k == x || (f[k].a.src_start <= f[x].a.src_start &&
+                   f[k].cue_s <= f[x].a.src_start))
+      continue;
+    if (f[k].a.src_start >= p && f[k].cue_s >= p) continue;
+    if (!(f[k].flags & F_CITING) || f[k].cue_s < c ||
+        f[k].a.src_start < f[k].cue_s || f[k].a.src_end > p)
+      return 0;
+    c = f[k].a.src_end;
+  }
+  c += hs_attr_quote_close_len(t, c);
+  while (c < p && t->s[c] == ' ') c++;
+  if (p - c > 5 && !memcmp(t->s + c, "\xD8\xA7\xD8\xB2 ", 5)) {
+    /* a dateline «از ساری» of one word */
+    c = hs_attr_word_end(t, c + 5);
+  }
+  while (c < p && t->s[c] == ' ') c++;
+  if (!comma_at_fa(t, c) || !name_after_comma_fa(t, c, p, &ns, &ne)) return 0;
+  /* «به نقل از روابط عمومی اداره صنعت، معدن و تجارت شهرستان ساری، X»:
+  ** the cited name read up to the comma of a list inside it; the rest of
+  ** the list is no subject, the name after its closing comma is */
+  if (ne + 4 < p && !memcmp(t->s + ne, " \xD9\x88 ", 4)) {
+    for (c = ne; c < p && !comma_at_fa(t, c); c++) {
+    }
+    if (c >= p || !name_after_comma_fa(t, c, p, &ns, &ne)) return 0;
+  }
+  /* «رضا رحمانی وزیر صنعت، معدن و تجارت درباره ...»: a name, then an
+  ** office whose list goes on past the comma: the name alone */
+  c = ne;
+  while (c < p && t->s[c] == ' ') c++;
+  if (comma_at_fa(t, c)) {
+    uint32_t w = c + (t->s[c] == ',' ? 1 : 2), we;
+    while (w < p && t->s[w] == ' ') w++;
+    we = hs_attr_word_end(t, w);
+    if (we > w && we + 4 < p && !memcmp(t->s + we, " \xD9\x88 ", 4)) {
+      uint32_t ws = ns, cut = 0;
+      int nw = 0;
+      while (ws < ne) {
+        uint32_t z = hs_attr_word_end(t, ws);
+        if (z <= ws) break;
+        if (nw >= 2 && hs_attr_in_list(t->s + ws, z - ws, hs_attr_office_fa)) {
+          cut = ws;
+          break;
+        }
+        nw++;
+        for (ws = z; ws < ne && t->s[ws] == ' '; ws++) {
+        }
+      }
+      if (!cut) return 0;
+      for (ne = cut; ne > ns && t->s[ne - 1] == ' '; ne--) {
+      }
+    }
+  }
+  hs_attr_last_clause_fa(t, p, &ns, &ne);
+  *s = ns;
+  *e = ne;
+  return 1;
 }

@@ -102,9 +102,18 @@ const cue_row hs_attr_cues[] = {
     {"en", "maintained that", BEFORE, 0}, /* not "maintained its rating" */
     {"en", "wrote", BEFORE, 0},
     {"en", "quoted", BEFORE, 0},
+    /* "B was quoted by A as saying": B is read before, A (cited by
+    ** hs_attr_second) after */
+    {"en", "was quoted by", BEFORE, 0},
+    {"en", "were quoted by", BEFORE, 0},
     {"ar", "كما نقلت عنه", AFTER, F_CITING | F_REVERSE},
     {"ar", "كما نقلت عنها", AFTER, F_CITING | F_REVERSE},
     {"ar", "كما نقل عنه", AFTER, F_CITING | F_REVERSE},
+    /* «في تصريحات نقلتها A»: «ها» points back to the statements of the
+    ** sentence's previous source, which A carried */
+    {"ar", "ونقلتها", AFTER, F_CITING | F_REVERSE},
+    {"ar", "نقلتها", AFTER, F_CITING | F_REVERSE},
+    {"ar", "نقلها", AFTER, F_CITING | F_REVERSE},
     {"ar", "ونقلت", AFTER, 0},
     {"ar", "نقلت", AFTER, 0},
     {"ar", "ونقل", AFTER, 0},

@@ -146,7 +146,7 @@ static uint32_t clause_start_fa(const txt *t, uint32_t lo, uint32_t p,
 }
 
 /* Offices whose names list their fields («وزیر صنعت، معدن و تجارت»). */
-static const char *const office_fa[] = {"وزیر", "وزارت", "رئیس", "سازمان",
+const char *const hs_attr_office_fa[] = {"وزیر", "وزارت", "رئیس", "سازمان",
                                         "اداره", "مدیرکل", "مدیر", "معاون",
                                         NULL};
 
@@ -169,8 +169,8 @@ static const char *const clause_adv_fa[] = {"حالا", "اکنون", "هم‌ا
 ** by another clause, joined by «و» after a verb, that runs up to the cue
 ** at p, the cue's subject is that clause's subject when it stands right
 ** before the cue. */
-static void last_clause_fa(const txt *t, uint32_t p, uint32_t *s,
-                           uint32_t *e) {
+void hs_attr_last_clause_fa(const txt *t, uint32_t p, uint32_t *s,
+                            uint32_t *e) {
   uint32_t j, last = 0, w, s2, e2, b;
   for (j = *s; j + 4 <= p; j++)
     if (!memcmp(t->s + j, " \xD9\x88 ", 4)) last = j;
@@ -229,6 +229,7 @@ int hs_attr_subject_fa(const txt *t, const sent *se, const found *f,
   for (k = first; k < nf; k++)
     if (f[k].a.src_end <= f[k].cue_s && f[k].cue_e <= p && f[k].cue_e > lo)
       lo = f[k].cue_e;
+  if (hs_attr_lead_subject_fa(t, f, first, nf, p, s, e)) return 1;
   cs = clause_start_fa(t, se->s, p, &pc);
   for (k = first; k < nf; k++)
     if (f[k].a.src_end <= f[k].cue_s && f[k].cue_e <= p && f[k].cue_e > cs)
@@ -270,7 +271,7 @@ int hs_attr_subject_fa(const txt *t, const sent *se, const found *f,
       if (we > pc) we = pc;
       if (we == ws) break;
       nw++;
-      office = hs_attr_in_list(t->s + ws, we - ws, office_fa) ? nw : office;
+      office = hs_attr_in_list(t->s + ws, we - ws, hs_attr_office_fa) ? nw : office;
       for (ws = we; ws < pc && t->s[ws] == ' '; ws++) {
       }
     }
@@ -351,7 +352,7 @@ int hs_attr_subject_fa(const txt *t, const sent *se, const found *f,
       while (ws < *e) {
         b = hs_attr_word_end(t, ws);
         if (b == ws) break;
-        if (hs_attr_in_list(t->s + ws, b - ws, office_fa)) office = 1;
+        if (hs_attr_in_list(t->s + ws, b - ws, hs_attr_office_fa)) office = 1;
         for (ws = b; ws < *e && t->s[ws] == ' '; ws++) {
         }
       }
@@ -374,7 +375,7 @@ int hs_attr_subject_fa(const txt *t, const sent *se, const found *f,
   if (p - cs > 5 && !memcmp(t->s + cs, "\xDA\xA9\xD9\x87 ", 5)) cs += 5;
   if (!hs_attr_read_after(t, cs, p, "fa", s, e) || *e <= *s || *s != cs)
     return 0;
-  last_clause_fa(t, p, s, e);
+  hs_attr_last_clause_fa(t, p, s, e);
   rel_clause_fa(t, p, s, e);
   return 1;
 }

@@ -494,6 +494,31 @@ static const struct {
      "Tasnim", "provincial universities"},
     {"ТАСС со ссылкой на источник сообщил, что сделка сорвана.", "TASS",
      "источник"},
+    /* «به نقل از X،» opening the sentence is a lead */
+    {"به نقل از تسنیم، دیدیه دشان در خصوص شانس تیمش اظهار داشت: ما آماده "
+     "هستیم.",
+     "Tasnim", "دیدیه دشان"},
+    /* the subject right after a lead's comma, however far its verb */
+    {"به گزارش خبرگزاری فارس از تبریز، حجت الاسلام محمد هاشمی امروز در "
+     "خطبه‌های نماز جمعه با بیان اینکه اخلاق لازم است، اظهار داشت: باید "
+     "پاسخ داد.",
+     "Fars", "حجت الاسلام محمد هاشمی"},
+    {"به گزارش فارس، \"نصار الربيعي\" رئيس جنبش صدر در پارلمان عراق گفت: "
+     "مذاكرات ادامه دارد.",
+     "Fars", "نصار الربيعي"},
+    /* a list inside the cited name: the subject after its closing comma */
+    {"به گزارش خبرگزاری فارس از ساری به نقل از روابط عمومی اداره صنعت، معدن "
+     "و تجارت شهرستان ساری، اسماعیل هادی‌نژاد در رابطه با طرح نظارتی گفت: "
+     "بازرسی ادامه دارد.",
+     "Fars", "اسماعیل هادی‌نژاد"},
+    /* "B was quoted by A as saying": A cites B */
+    {"Chief executive Geoff Dixon was quoted by The Australian newspaper as "
+     "saying the carrier could no longer afford it.",
+     "The Australian newspaper", "Chief executive Geoff Dixon"},
+    /* «في تصريحات نقلتها A»: A carried the previous source's words */
+    {"قال اللاعب هيرناني في تصريحات لقناة سبورت نقلتها الصحف البرازيلية إنه "
+     "نادم على قراره.",
+     "الصحف البرازيلية", "اللاعب هيرناني"},
 };
 
 /* Back-references never a source of their own: marked vague. */
