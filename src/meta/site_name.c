@@ -11,7 +11,8 @@
 ** candidate name (its capitalised words next to the template; never a
 ** menu word: "Share", "Iklan"), and so do the page's first name line (the
 ** first of its first 3 lines that is up to 4 capitalised words, a
-** masthead) and a line "X is part of ..." / "X® ..." / "X is a registered
+** masthead; never a line in a script without capitals, Arabic or
+** Persian, where a short first line is as often a writer's name) and a line "X is part of ..." / "X® ..." / "X is a registered
 ** trademark"; a candidate's support is the number of template lines that
 ** give it plus the number of short lines (at most 12 words) that contain
 ** it as words, plus 2 when the page prints it as a site address
@@ -111,9 +112,18 @@ static int host_byte(unsigned char c) {
          (c >= '0' && c <= '9') || c == '-';
 }
 
+/* A name's first byte: a capital, a digit or a letter beyond ASCII (not
+** U+0080..U+00BF, whose lead byte 0xC2 starts a no-break space, "©" or
+** "«": a line of one no-break space is no name). */
 static int word_start(unsigned char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+  return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0xC3;
 }
+
+/* A letter of a script without capitals (Arabic, Persian, Hebrew: the
+** lead bytes of U+05C0..U+06FF): a short first line in it may as well be
+** a headline, a columnist's name or a byline ("تونس: كمال بن يونس") as a
+** masthead, so it is no name by its shape; a known masthead is page.c's. */
+static int caseless_script(unsigned char c) { return c >= 0xD7 && c <= 0xDB; }
 
 typedef struct cand {
   uint32_t s, e; /* the name's bytes in the text */
@@ -623,7 +633,7 @@ const char *hs_site_name(const hs_doc *d, const hs_aliases *a,
     ** the first of its first 3 lines that is a name, past menu lines
     ** ("Skip to content") and sentences */
     if (!mast && n <= 3 && w < 4 && word_start((unsigned char)t[s]) &&
-        name_fwd(t, s, e) == e) {
+        !caseless_script((unsigned char)t[s]) && name_fwd(t, s, e) == e) {
       mast = 1;
       add_cand(c, &nc, t, s, e);
     }

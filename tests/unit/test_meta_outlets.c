@@ -568,6 +568,46 @@ static void test_outlet_folder_url(void **state) {
   hs_corpus_free(c);
 }
 
+/* Shapes that look like a site's name and are not: a columnist's name
+** over an Arabic opinion piece and in its title (a script without
+** capitals shows no masthead by its shape), lines of one no-break space;
+** an English masthead printed three times still names the site. */
+static void test_no_site_name(void **state) {
+  static const char *const pages[][2] = {
+      {"ناصر الجديع: من أنتم ؟!\n\n ناصر الجديع\nمنذ زمن طويل طالبنا اتحاد "
+       "القدم بتقديم نبذة مختصرة عن كل شخصية يتم تكليفها بمنصب رياضي في أحد "
+       "لجانه.\n",
+       ""},
+      {"Council approves budget\n\u00a0\nThe council approved the city "
+       "budget on Monday after a long debate.\n\u00a0\nOfficials said the "
+       "vote was close.\n\u00a0\n",
+       ""},
+      {"Harbor Ledger\nCouncil approves budget\nThe council approved the "
+       "city budget on Monday after a long debate.\nHarbor Ledger\nRead "
+       "more in Harbor Ledger\n",
+       "Harbor Ledger"},
+  };
+  size_t i;
+  hs_aliases *al = NULL;
+  (void)state;
+  assert_int_equal(outlet_misses(pages, sizeof pages / sizeof pages[0]), 0);
+  /* the same pages through the whole page reader */
+  assert_int_equal(hs_aliases_new(&al, NULL), HS_OK);
+  for (i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+    hs_meta m;
+    hs_corpus *c = page_meta(pages[i][0], al, &m);
+    if (*pages[i][1]) {
+      assert_non_null(m.outlet.value);
+      assert_string_equal(m.outlet.value, pages[i][1]);
+    } else {
+      assert_null(m.outlet.value);
+    }
+    hs_meta_clear(&m);
+    hs_corpus_free(c);
+  }
+  hs_aliases_free(al);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_outlet_name_forms),
@@ -577,6 +617,7 @@ int main(void) {
       cmocka_unit_test(test_mail_credits),
       cmocka_unit_test(test_html_site),
       cmocka_unit_test(test_outlet_folder_url),
+      cmocka_unit_test(test_no_site_name),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
