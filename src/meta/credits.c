@@ -29,6 +29,16 @@
 ** ("REUTER", "AFP"): a known agency or outlet of at most 3 words (not an
 ** ambiguous alias).
 **
+** A wire story that never signs off names its agency when it speaks of
+** itself: its dateline is the wire's bare form, a city in capitals, a
+** comma, a month and a day and a dash, no year and no agency ("NEW YORK,
+** June 1 - "), on one of the page's first 3 lines, and its text says
+** "told NAME" or "in an interview with NAME", NAME a known agency (of the
+** alias table's type agency, one or two words): "Bilzerian told Reuters"
+** in such a story is the wire's own interview.  A page without that
+** dateline (a paper or broadcaster quoting what someone "told Reuters")
+** is not the agency's.
+**
 ** A credit line whose value is a web address ("Source:
 ** http://www.marlerblog.com/case-news/...", the form aggregators print
 ** under a republished article) names the original by the address's host
@@ -42,6 +52,7 @@
 ** home page ("http://nunezreport.blogspot.com/") is none, and two
 ** such lines are a list of references, not a credit.
 */
+#define _GNU_SOURCE /* memmem */
 #include <string.h>
 
 #include "hearsay.h"
@@ -341,4 +352,91 @@ int hs_pg_last_article(const char *t, uint32_t len, uint32_t *ns,
   *ns = hs;
   *ne = he;
   return 1;
+}
+
+/* Month names and their wire abbreviations (en), a dateline's month. */
+static const char *const wire_months[] = {
+    "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December", "Jan",
+    "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov",
+    "Dec", NULL};
+/* What a wire writes before its own name in its story. */
+static const char *const wire_self[] = {"told ", "interview with ", NULL};
+
+/* 1 if text[s,e) opens with a wire's bare dateline "CITY, Month D - ". */
+static int bare_wire_dateline(const char *t, uint32_t s, uint32_t e) {
+  uint32_t q = s, c;
+  size_t k;
+  while (q < e && is_sp(t[q])) q++;
+  if (!ci_find(t, q, e > q + 40 ? q + 40 : e, ", ", &c) || c == q ||
+      words(t, q, c) > 3)
+    return 0;
+  for (; q < c; q++)
+    if (!((t[q] >= 'A' && t[q] <= 'Z') || t[q] == ' ' || t[q] == '.' ||
+          t[q] == '-' || t[q] == '\''))
+      return 0;
+  q = c + 2;
+  for (k = 0; wire_months[k]; k++) {
+    size_t m = strlen(wire_months[k]);
+    if (q + m < e && !memcmp(t + q, wire_months[k], m) &&
+        (t[q + m] == ' ' || t[q + m] == '.'))
+      break;
+  }
+  if (!wire_months[k]) return 0;
+  q += (uint32_t)strlen(wire_months[k]);
+  while (q < e && (t[q] == '.' || t[q] == ' ')) q++;
+  c = q;
+  while (q < e && t[q] >= '0' && t[q] <= '9') q++;
+  if (q == c || q - c > 2) return 0;
+  return ci_at(t, q, e, " - ");
+}
+
+int hs_pg_wire_told(const hs_aliases *a, const char *t, uint32_t len,
+                    uint32_t *ns, uint32_t *ne) {
+  uint32_t i = 0, s, e;
+  int n, ok = 0;
+  size_t k;
+  for (n = 0; n < 3 && i < len && !ok; n++) {
+    const char *nl = memchr(t + i, '\n', len - i);
+    s = i;
+    e = nl ? (uint32_t)(nl - t) : len;
+    i = e + 1;
+    ok = bare_wire_dateline(t, s, e);
+  }
+  if (!ok || !a) return 0;
+  for (k = 0; wire_self[k]; k++) {
+    size_t m = strlen(wire_self[k]);
+    const char *p = t, *end = t + len;
+    while ((p = memmem(p, (size_t)(end - p), wire_self[k], m))) {
+      uint32_t q = (uint32_t)(p - t + m), w = q, sp = 0;
+      const char *canon;
+      int ty;
+      p += m;
+      while (w < len && ((t[w] >= 'A' && t[w] <= 'Z') ||
+                         (t[w] >= 'a' && t[w] <= 'z') ||
+                         (t[w] == ' ' && !sp++ && w + 1 < len &&
+                          t[w + 1] >= 'A' && t[w + 1] <= 'Z')))
+        w++;
+      if (w == q || t[q] < 'A' || t[q] > 'Z') continue;
+      while (w > q && t[w - 1] == ' ') w--;
+      if (hs_aliases_lookup_name(a, t + q, w - q, &canon, &ty) &&
+          ty == HS_SRC_AGENCY) {
+        *ns = q;
+        *ne = w;
+        return 1;
+      }
+      /* "told Reuters Taiwan ...": the first word alone */
+      if (sp) {
+        uint32_t w1 = q;
+        while (w1 < w && t[w1] != ' ') w1++;
+        if (hs_aliases_lookup_name(a, t + q, w1 - q, &canon, &ty) &&
+            ty == HS_SRC_AGENCY) {
+          *ns = q;
+          *ne = w1;
+          return 1;
+        }
+      }
+    }
+  }
+  return 0;
 }

@@ -32,7 +32,8 @@
 **   a credit line "Originally published by X", «نقلا عن X», «بازنشر از X»,
 **   a byline "by A – site.com", a site address alone on the page's last
 **   line, a "Source: http://site.com/..." line (its host) among the first
-**   lines or the last 3, a wire story's sign-off "REUTER" (credits.c);
+**   lines or the last 3, a wire story's sign-off "REUTER", a bare wire
+**   dateline's story that says "told Reuters" (credits.c);
 **   a site address "www.irna.ir" (0.6) and the URL's domain (0.55), read
 **   through the alias table; with no other outlet, the address the page
 **   prints twice or more, known or not ("catchitkansas.com",
@@ -218,8 +219,9 @@ int hs_pg_dateline(const hs_aliases *a, const char *t, uint32_t s,
       break;
     }
   if (!dash) {
-    /* whole short line "CITY - NAME" / "CITY, NAME" */
-    if (words(t, s, e) > 5) return 0;
+    /* whole short line "CITY - NAME" / "CITY, NAME"; one that ends with a
+    ** comma is a salutation ("Good day, Fox,") */
+    if (words(t, s, e) > 5 || (e > s && t[e - 1] == ',')) return 0;
     if (ci_find(t, s, e, " - ", &p0)) *ns = p0 + 3;
     else if (ci_find(t, s, e, ", ", &p0)) *ns = p0 + 2;
     else if (ci_find(t, s, e, "، ", &p0)) *ns = p0 + 3;
@@ -572,6 +574,7 @@ const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
       put(&credit, a, t, ns, ne, 0.8); /* "Source: http://site.com/..." */
     else if (hs_pg_last_site(t, len, &ns, &ne) ||
              hs_pg_last_agency(a, t, len, &ns, &ne) || /* "REUTER" */
+             hs_pg_wire_told(a, t, len, &ns, &ne) || /* "told Reuters" */
              (!body && hs_pg_last_article(t, len, &ns, &ne)))
       put(&credit, a, t, ns, ne, 0.8);
     else if (hs_pg_bio_outlet(a, t, len, &ns, &ne)) /* a writer's note */

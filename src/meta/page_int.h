@@ -182,6 +182,12 @@ int hs_pg_own_voice(const hs_aliases *a, const char *t, uint32_t s,
 ** wire story's sign-off ("REUTER"): fills its bytes (credits.c). */
 int hs_pg_last_agency(const hs_aliases *a, const char *t, uint32_t len,
                       uint32_t *ns, uint32_t *ne);
+/* A wire story's own agency where it never signs off: a bare wire
+** dateline ("NEW YORK, June 1 - ") on one of the first 3 lines and
+** "told NAME" / "interview with NAME" in the text, NAME a known agency
+** (credits.c): fills the name's bytes. */
+int hs_pg_wire_told(const hs_aliases *a, const char *t, uint32_t len,
+                    uint32_t *ns, uint32_t *ne);
 /* mail_credits.c: a feed item's feed, the From: line's display name when
 ** the body opens with "URL: http" (its bytes in *ns, *ne); the host of a
 ** forwarded article's address (*hs, *he).  BODY is where the message's

@@ -265,6 +265,12 @@ static void test_mail_credits(void **state) {
 #define HDR(from) "From: " from "\nSubject: Weird museums of NYC\n" \
                   "Date: Sat, 05 Oct 2002 08:00:32 -0000\n\n"
   static const char *const pages[][2] = {
+      /* a salutation is no dateline ("Good day, Fox,": not Fox News) */
+      {HDR("Ann Lee <ann@example.org>")
+       "Good day, Fox,\n\nOn Fri, 23 Aug 2002, Fox wrote:\n> I installed "
+       "the new client and started using it this week.\nThanks, it works "
+       "here too.\n",
+       ""},
       {HDR("boingboing <rssfeeds@example.org>")
        "URL: http://boingboing.net/#85524596\nDate: Not supplied\n\n"
        "Great Village Voice story about oddball museums in New York, with a "
@@ -325,6 +331,21 @@ static void test_credit_forms(void **state) {
       {"Pier to be rebuilt\n(Reuters) \u2014 " PIER "\n", "Reuters"},
       {"Pier to be rebuilt\nHARBOR CITY (AP) \u2013 " PIER "\n", "AP"},
       {"Pier to be rebuilt\n(Photo) \u2014 " PIER "\n", ""},
+      /* a wire's bare dateline and "told NAME": the wire's own story;
+      ** without the dateline, a quote of an interview; an unknown name
+      ** told nothing */
+      {"PIER TO BE REBUILT\n    HARBOR CITY, June 1 - " PIER "\n"
+       "    The mayor told Reuters the work would start in May.\n",
+       "Reuters"},
+      {"PIER TO BE REBUILT\n    HARBOR CITY, Oct. 19 - " PIER "\n"
+       "    In an interview with Reuters, the mayor said work would start.\n",
+       "Reuters"},
+      {"Pier to be rebuilt\n" PIER "\nThe mayor told Reuters the work would "
+       "start in May.\n",
+       ""},
+      {"PIER TO BE REBUILT\n    HARBOR CITY, June 1 - " PIER "\n"
+       "    The mayor told Harbor Radio the work would start in May.\n",
+       ""},
       {"Pier to be rebuilt\nby Anna Berg \u2013 Harborblog.com\n" PIER "\n",
        "Harborblog.com"},
       {"Pier to be rebuilt\n" PIER "\nharbortimes.com\n", "harbortimes.com"},
