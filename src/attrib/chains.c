@@ -33,14 +33,11 @@ static const char *const lead_fa[] = {
     "به گفته", "بنا به گفته", "according to",
     "بحسب", "وبحسب", "حسب", "وفقا لـ", "وفقاً لـ", "وفقا ل", "وفقاً ل", NULL};
 
-/* «نقلتها A», «نقلها A»: the pronoun «ها» points back to the statements
-** of the sentence's previous source. */
+/* «نقلتها A»: the pronoun «ها» points back to the statements of the
+** sentence's previous source. */
 static int back_ar(const char *cue) {
-  static const char *const back[] = {"ونقلتها", "نقلتها", "نقلها", NULL};
-  int k;
-  for (k = 0; back[k]; k++)
-    if (cue[0] == back[k][0] && !strcmp(cue, back[k])) return 1;
-  return 0;
+  static const char naqalatha[] = "نقلتها";
+  return cue[0] == naqalatha[0] && !strcmp(cue, naqalatha);
 }
 
 static int alone(const found *f, size_t first, size_t nf, size_t y) {

@@ -110,10 +110,9 @@ const cue_row hs_attr_cues[] = {
     {"ar", "كما نقلت عنها", AFTER, F_CITING | F_REVERSE},
     {"ar", "كما نقل عنه", AFTER, F_CITING | F_REVERSE},
     /* «في تصريحات نقلتها A»: «ها» points back to the statements of the
-    ** sentence's previous source, which A carried */
-    {"ar", "ونقلتها", AFTER, F_CITING | F_REVERSE},
+    ** sentence's previous source, which A carried (not «يمكن نقلها»,
+    ** moved, nor «ونقلتها صورة», conveyed as) */
     {"ar", "نقلتها", AFTER, F_CITING | F_REVERSE},
-    {"ar", "نقلها", AFTER, F_CITING | F_REVERSE},
     {"ar", "ونقلت", AFTER, 0},
     {"ar", "نقلت", AFTER, 0},
     {"ar", "ونقل", AFTER, 0},

@@ -30,6 +30,9 @@ typedef struct attr_case {
 } attr_case;
 
 static const attr_case cases[] = {
+    /* «نقلها» (moved it) and «ونقلتها صورة» (conveyed them as) name no
+    ** source: only «نقلتها» is a cue */
+    {"قيود على المبالغ التي يمكن نقلها نقدا خارج اليونان.", {{NULL, 0, 0, 0}}},
     {"Qodsna reported, citing SANA, citing local residents, that shells hit "
      "the town.",
      {{"Qodsna", HS_SRC_AGENCY, 0, 0},
