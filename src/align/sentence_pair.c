@@ -11,7 +11,8 @@
 ** nearest open chain taking the next seed, and a chain that fails as a
 ** whole is chained again with half the gaps (three times at most); the
 ** gaps are narrow on both sides (rewrites: summaries are found by the
-** summary pass, summary.c).  The
+** summary pass, summary.c).  A kept passage of a pair with an n-gram
+** passage has its ends widened by sentences still alike (extend).  The
 ** thresholds below were chosen on the development half of PAN 2013 and
 ** on the planted news corpora.
 */
@@ -26,6 +27,9 @@
 #define TH_DICE 0.30   /* sentence content-term overlap */
 #define TH_FRAG 0.45   /* cosine of a whole passage */
 #define GAP 3          /* sentences skipped inside a rewritten passage */
+#define TH_EXT 0.20    /* cosine of the next sentences of a passage's ends */
+#define TH_HELD 0.50   /* a sentence's content weight in the other side */
+#define EXT_HELD 2     /* sentences taken so at each end, at most */
 #define COLD_SEEDS 3   /* a pair without an n-gram passage: sentences with
                        ** a seed, each side (2 if they share COLD_WORDS
                        ** words)... */
@@ -225,6 +229,110 @@ static int at_ends(const frag *f, const hs_senttab *SA, const hs_senttab *SB) {
          (f->j0 <= e || f->j1 + 1 + e >= SB->nsent);
 }
 
+/* Cosine of sentence i of A and sentence k of B. */
+static double sent_cos(const sjob *j, sscratch *sc, uint32_t i, uint32_t k) {
+  const svent *va = sent_vec(j, sc, sc->da, sc->terma, i);
+  const svent *vb = sent_vec(j, sc, sc->db, sc->termb, k);
+  uint32_t sh, w;
+  return vcos(va->v, va->m, va->norm, vb->v, vb->m, vb->norm, &sh, &w);
+}
+
+static uint32_t ov(uint32_t s0, uint32_t e0, uint32_t s1, uint32_t e1) {
+  uint32_t s = s0 > s1 ? s0 : s1, e = e0 < e1 ? e0 : e1;
+  return e > s ? e - s : 0;
+}
+
+/* Whether sentence i of A (side 0) or of B (side 1) is free: in no
+** n-gram passage of the pair and in no passage of this stage but f. */
+static int ext_free(const sscratch *sc, const hs_senttab *S, int side,
+                    uint32_t i, const frag *f) {
+  uint32_t t0 = S->sent[i], t1 = S->sent[i + 1];
+  size_t q;
+  for (q = 0; q < sc->nnv; q++) {
+    const uint32_t *v = sc->nv + 5 * q + 2 * side;
+    if (ov(t0, t1, v[0], v[1])) return 0;
+  }
+  for (q = 0; q < sc->nfrags; q++) {
+    const frag *x = &sc->frags[q];
+    if (x == f) continue;
+    if (side ? i >= x->j0 && i <= x->j1 : i >= x->i0 && i <= x->i1) return 0;
+  }
+  return 1;
+}
+
+/* The share of sentence k's content weight (of document doc) found in
+** bag v[0..n). */
+static double held(const sjob *j, sscratch *sc, uint32_t doc,
+                        const uint32_t *term, uint32_t k, const bent *v,
+                        size_t n) {
+  const svent *e = sent_vec(j, sc, doc, term, k);
+  double in = 0, all = 0;
+  size_t x = 0, y;
+  for (y = 0; y < e->m; y++) {
+    if (e->v[y].stop) continue;
+    all += e->v[y].w;
+    while (x < n && v[x].term < e->v[y].term) x++;
+    if (x < n && v[x].term == e->v[y].term) in += e->v[y].w;
+  }
+  return all > 0 ? in / all : 0;
+}
+
+/* A kept passage's ends widened (after Sanchez-Perez, Gelbukh and
+** Sidorov's extension of matched ranges): a rewrite's first or last
+** sentences, too changed for a seed, are still alike at a lower cosine
+** (TH_EXT, the next sentence of each side together), or a sentence of
+** one side has most of its content words in the other side's passage
+** (TH_HELD, up to EXT_HELD sentences at each end: random rewriting moves
+** words across sentence ends, so that a sentence's words are in the
+** copy's neighbouring sentence).  Only sentences that no n-gram passage
+** of the pair and no other passage of this stage touch are taken. */
+static void extend(const sjob *j, sscratch *sc, const hs_senttab *SA,
+                   const hs_senttab *SB, frag *f) {
+  uint32_t i0 = f->i0, i1 = f->i1, j0 = f->j0, j1 = f->j1, k, words, ca, cb;
+  double na, nb;
+  bent *ba, *bb;
+  size_t ma, mb;
+  while (f->i0 > 0 && f->j0 > 0 && ext_free(sc, SA, 0, f->i0 - 1, f) &&
+         ext_free(sc, SB, 1, f->j0 - 1, f) &&
+         sent_cos(j, sc, f->i0 - 1, f->j0 - 1) >= TH_EXT)
+    f->i0--, f->j0--;
+  while (f->i1 + 1 < SA->nsent && f->j1 + 1 < SB->nsent &&
+         ext_free(sc, SA, 0, f->i1 + 1, f) &&
+         ext_free(sc, SB, 1, f->j1 + 1, f) &&
+         sent_cos(j, sc, f->i1 + 1, f->j1 + 1) >= TH_EXT)
+    f->i1++, f->j1++;
+  /* each side's bag, copied: sent_vec reuses the scratch vectors */
+  ma = svec(j, sc, SA, sc->terma, f->i0, f->i1, &sc->va, &sc->capva, &na, &ca);
+  ba = hs_malloc((ma + 1) * sizeof *ba);
+  memcpy(ba, sc->va, ma * sizeof *ba);
+  mb = svec(j, sc, SB, sc->termb, f->j0, f->j1, &sc->vb, &sc->capvb, &nb, &cb);
+  bb = hs_malloc((mb + 1) * sizeof *bb);
+  memcpy(bb, sc->vb, mb * sizeof *bb);
+  for (k = 0; k < EXT_HELD; k++) {
+    if (f->j0 > 0 && ext_free(sc, SB, 1, f->j0 - 1, f) &&
+        held(j, sc, sc->db, sc->termb, f->j0 - 1, ba, ma) >= TH_HELD)
+      f->j0--;
+    if (f->i0 > 0 && ext_free(sc, SA, 0, f->i0 - 1, f) &&
+        held(j, sc, sc->da, sc->terma, f->i0 - 1, bb, mb) >= TH_HELD)
+      f->i0--;
+    if (f->j1 + 1 < SB->nsent && ext_free(sc, SB, 1, f->j1 + 1, f) &&
+        held(j, sc, sc->db, sc->termb, f->j1 + 1, ba, ma) >= TH_HELD)
+      f->j1++;
+    if (f->i1 + 1 < SA->nsent && ext_free(sc, SA, 0, f->i1 + 1, f) &&
+        held(j, sc, sc->da, sc->terma, f->i1 + 1, bb, mb) >= TH_HELD)
+      f->i1++;
+  }
+  free(ba);
+  free(bb);
+  if (f->i0 == i0 && f->i1 == i1 && f->j0 == j0 && f->j1 == j1) return;
+  f->ta0 = SA->sent[f->i0];
+  f->ta1 = SA->sent[f->i1 + 1];
+  f->tb0 = SB->sent[f->j0];
+  f->tb1 = SB->sent[f->j1 + 1];
+  f->sim = (float)frag_cos(j, sc, SA, SB, f, &words);
+  f->words = words;
+}
+
 static void add_frag(const sjob *j, sscratch *sc, const hs_senttab *SA,
                      const hs_senttab *SB, frag *f, int cold) {
   const hs_reuse_opts *o = j->o;
@@ -361,11 +469,6 @@ static void chain_seeds(const sjob *j, sscratch *sc, const hs_senttab *SA,
   free(ch);
 }
 
-static uint32_t ov(uint32_t s0, uint32_t e0, uint32_t s1, uint32_t e1) {
-  uint32_t s = s0 > s1 ? s0 : s1, e = e0 < e1 ? e0 : e1;
-  return e > s ? e - s : 0;
-}
-
 static int seed_cmp(const void *x, const void *y) {
   const sseed *a = x, *b = y;
   if (a->i != b->i) return a->i < b->i ? -1 : 1;
@@ -391,6 +494,8 @@ int hs_sent_pairs_range(void *ud, int thread, size_t begin, size_t end) {
     size_t q, nnv = 0;
     sc->terma = A.hash;
     sc->termb = B.hash;
+    sc->da = a;
+    sc->db = b;
     /* the pair's n-gram passages: a near-verbatim one is never extended
     ** (merge.c), so a sentence touching one seeds nothing that could be
     ** kept; a sentence pair inside another adds nothing to it (the pieces
@@ -409,6 +514,7 @@ int hs_sent_pairs_range(void *ud, int thread, size_t begin, size_t end) {
       sc->nv[5 * nnv + 4] = p->similarity >= NEAR_VERBATIM;
       nnv++;
     }
+    sc->nnv = nnv;
     for (c = c0; c < cend; c = c1) {
       uint32_t sa = (uint32_t)j->cand[c] >> 16, sb = j->cand[c] & 0xffff;
       uint32_t sh, w;
@@ -439,14 +545,16 @@ int hs_sent_pairs_range(void *ud, int thread, size_t begin, size_t end) {
           (float)(2.0 * sh / (double)(va->ncontent + vb->ncontent));
       sc->seeds[ns++].j = sb;
     }
-    if (!ns) continue;
-    qsort(sc->seeds, ns, sizeof *sc->seeds, seed_cmp);
     sc->nfrags = 0;
     sc->nfc = 0;
+    if (!ns) continue;
+    qsort(sc->seeds, ns, sizeof *sc->seeds, seed_cmp);
     /* rewrites only: a chain with a wide gap on one side read a
     ** rewritten copy as a summary of the text around its source (seeds
     ** far off widened that side); summaries are the summary pass's */
     chain_seeds(j, sc, SA, SB, sc->seeds, ns, GAP, GAP, cold, 0);
+    if (!cold) /* a pair the n-gram stage joined: ends widened */
+      for (c = 0; c < sc->nfrags; c++) extend(j, sc, SA, SB, &sc->frags[c]);
     if (!sc->nfrags) continue;
     if (cold) { /* seeds outside every passage: stories that share names */
       size_t covered = 0, f;

@@ -51,13 +51,14 @@ typedef struct sscratch {
   bent *va, *vb;
   size_t capva, capvb;
   uint32_t *nv;   /* the pair's passages: a0 a1 b0 b1 near-verbatim */
-  size_t capnv;
+  size_t nnv, capnv;
   uint32_t *tmp, *tmp2;
   size_t captmp, captmp2;
   hs_passage *out;
   size_t nout, capout;
   hs_docbuf bufa, bufb;
   const uint32_t *terma, *termb; /* the pair's terms (token hashes) */
+  uint32_t da, db;                /* the pair's documents */
   svpool pool;    /* the sentence vectors this thread made */
   struct fcos {   /* the pair's passages compared already (the three
                   ** chainings of a pair meet the same ones) */

@@ -46,7 +46,8 @@
 **     summary side those passages mostly report already, as a copy or a
 **     rewrite of about its length of one place, is left to them, unless
 **     it also matches sentences they do not report, over a source span
-**     much longer than theirs.  A source span of half its document or
+**     much longer than theirs; nor is one in a pair that holds a passage
+**     apart from it.  A source span of half its document or
 **     more is all of it: a summary condenses the whole, and the sentences
 **     it matches are only those it kept a trace of.
 */
@@ -337,10 +338,26 @@ static void widen(const hs_senttab *SL, uint32_t n, uint32_t g, uint32_t *t0,
   if (e > *t1) *t1 = e;
 }
 
+/* Whether passage p lies near a summary over tokens [ta0, ta1) of A and
+** [tb0, tb1) of B: NEAR_S words from it on its side, GAP_L on the other;
+** t: p's tokens (a0 a1 b0 b1). */
+static int near_sum(const found *f, const hs_doctab *A, const hs_doctab *B,
+                    const hs_passage *p, uint32_t ta0, uint32_t ta1,
+                    uint32_t tb0, uint32_t tb1, uint32_t t[4]) {
+  t[0] = hs_doctab_token_at(A, p->a.start);
+  t[1] = hs_doctab_token_at(A, p->a.end);
+  t[2] = hs_doctab_token_at(B, p->b.start);
+  t[3] = hs_doctab_token_at(B, p->b.end);
+  return f->s_is_a ? dist(ta0, ta1, t[0], t[1]) <= NEAR_S &&
+                         dist(tb0, tb1, t[2], t[3]) <= GAP_L
+                   : dist(tb0, tb1, t[2], t[3]) <= NEAR_S &&
+                         dist(ta0, ta1, t[0], t[1]) <= GAP_L;
+}
+
 static void emit(mjob *j, mscratch *sc, size_t pi, const hs_doctab *A,
                  const hs_doctab *B, uint32_t a, uint32_t b, const found *f) {
   const hs_senttab *SA = &j->st[a], *SB = &j->st[b];
-  uint32_t ta0, ta1, tb0, tb1;
+  uint32_t ta0, ta1, tb0, tb1, t[4];
   size_t x;
   int pass;
   hs_passage *q;
@@ -391,22 +408,23 @@ static void emit(mjob *j, mscratch *sc, size_t pi, const hs_doctab *A,
       if (nout < NOUT_MIN || lspan < EXPLAINED_RATIO * cl) return;
     }
   }
+  /* a passage of the pair apart from it: the pair holds a copy of other
+  ** text, and these matches are strays around it (a summary of a source
+  ** is all that the pair shares) */
+  for (x = j->pfirst[pi]; x < j->plast[pi]; x++)
+    if (!j->gone[j->byp[x]] &&
+        !near_sum(f, A, B, &j->p[j->byp[x]], ta0, ta1, tb0, tb1, t))
+      return;
   /* the pair's passages near the summary on its side (NEAR_S words) and
   ** on the other (GAP_L) are pieces of it; if with them its source side
   ** is no longer RATIO times the other, it is a rewrite that they report
   ** already */
   for (pass = 0; pass < 2; pass++) {
     for (x = j->pfirst[pi]; x < j->plast[pi]; x++) {
-      hs_passage *p = &j->p[j->byp[x]];
-      uint32_t pa0 = hs_doctab_token_at(A, p->a.start);
-      uint32_t pa1 = hs_doctab_token_at(A, p->a.end);
-      uint32_t pb0 = hs_doctab_token_at(B, p->b.start);
-      uint32_t pb1 = hs_doctab_token_at(B, p->b.end);
-      if (f->s_is_a ? dist(ta0, ta1, pa0, pa1) > NEAR_S ||
-                          dist(tb0, tb1, pb0, pb1) > GAP_L
-                    : dist(tb0, tb1, pb0, pb1) > NEAR_S ||
-                          dist(ta0, ta1, pa0, pa1) > GAP_L)
+      uint32_t pa0, pa1, pb0, pb1;
+      if (!near_sum(f, A, B, &j->p[j->byp[x]], ta0, ta1, tb0, tb1, t))
         continue;
+      pa0 = t[0], pa1 = t[1], pb0 = t[2], pb1 = t[3];
       if (pass) {
         j->gone[j->byp[x]] = 1;
         continue;
