@@ -19,24 +19,18 @@
 ** digits.  Joiners are dropped, so "U.S.-led" gives "us" "led" like
 ** "US-led".
 **
-** Speed: the classification and folding of every code point below U+10000
-** is cached per tokenizer (in pages allocated on first use), so the
-** Unicode tables are consulted once per distinct character rather than
-** once per character, and a tokenizer costs little to create.  Most text
-** needs less: code points below U+0800 are all of ASCII and every 2-byte
-** UTF-8 sequence (Latin, Greek, Cyrillic, Hebrew, Arabic, Persian), so
-** they also get a flat table of 8-byte entries, each holding the class and
-** up to 4 folded bytes: for ASCII a constant one, for the 2-byte range
-** one page of 64 entries (512 bytes) per lead byte, allocated at the first
-** character of that page, each entry filled on first use (as a page entry
-** of the cache would be).  A tokenizer is made per call of the public
-** functions, so creating one must cost no table that the text does not
-** use (one 16 KB table for the whole range made every call allocate and
-** zero it, even for ASCII text).  The
+** Speed: the class and folded form of every code point below U+10000 are
+** constant tables written at build time (fold_gen.c applies the rules of
+** fold.h, which this file applies to the code points beyond), so a
+** tokenizer holds no cache: creating one costs its token array and word
+** buffer, and a character costs a table load, not a utf8proc call.  Code
+** points below U+0800 (all of ASCII and every 2-byte UTF-8 sequence:
+** Latin, Greek, Cyrillic, Hebrew, Arabic, Persian) have a flat table of
+** 8-byte entries, each holding the class and up to 4 folded bytes.  The
 ** inner loop of a word (take_fast_run) decodes 1- and 2-byte characters
 ** inline, looks them up there and appends the folded bytes with one
 ** fixed-size 4-byte store, so a letter costs a few instructions instead of
-** a decode call, a page lookup and a variable-length copy.  It stops at
+** a decode call, a table lookup and a variable-length copy.  It stops at
 ** the first character that is not such a letter or digit; a separator
 ** ends the word at once, anything else (marks, format characters, joiners,
 ** 3- and 4-byte characters, invalid bytes, the few characters below U+0800
@@ -49,200 +43,40 @@
 ** normalized bytes, as it must be, since hashes are stored.
 */
 #include "text/text.h"
+#include "text/fold.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 /* Header-only inlining of the xxHash library; same XXH3_64bits. */
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
-enum char_class {
-  CL_NONE = 0, /* fast table only: not filled yet, or use the general path */
-  CL_SEP,
-  CL_LETTER,
-  CL_DIGIT,
-  CL_MARK,    /* combining mark: continues a token, never starts one */
-  CL_CJK,     /* one token per character */
-  CL_FORMAT,  /* inside a token, dropped from the normalized form */
-  CL_APOS,
-  CL_DOT,
-  CL_COMMA
-};
+/* The class and folded form of every code point below U+10000, written
+** at build time by fold_gen.c from the rules of fold.h: fold_fast for the
+** inline path (below U+0800), fold_bmp_block/fold_bmp_entry and fold_pool
+** for the rest. */
+#include "fold_tables.h"
 
-#define FOLD_MAX 4 /* folded code points kept per input code point */
-
-typedef struct fold_entry {
-  uint8_t filled, cls, nout;
-  char out[FOLD_MAX * 4]; /* folded form as UTF-8 (nout bytes) */
-} fold_entry;
-
-/* The cache of code points below U+10000, in 256 pages of 256 entries
-** allocated on first use: a text in one script touches two or three. */
-#define PAGE_BITS 8
-#define NPAGES (65536 >> PAGE_BITS)
-
-/* The fast table: code points below U+0800, 8 bytes each.  state is
-** FAST_EMPTY until the first use, FAST_SHORT when out[] holds the whole
-** folded form, FAST_LONG when the fold is longer than 4 bytes (the page
-** cache then serves the code point).  cls is the class for FAST_SHORT
-** entries and CL_NONE otherwise, so that a test of cls alone tells the
-** inner loop of a word that an entry is usable as it stands. */
-#define FAST_LIMIT 0x800
-enum { FAST_EMPTY = 0, FAST_SHORT, FAST_LONG };
-
-typedef struct fast_entry {
-  char out[4];
-  uint8_t state, cls, nout, unused; /* unused: pads the entry to 8 bytes */
-} fast_entry;
-
-/* ASCII, the fill of each entry known in advance: letters fold to lower
-** case, digits to themselves, the three joiners and every other byte
-** (controls too) are classed with no folded form.  A tokenizer then needs
-** no table at all for ASCII text. */
-#define A_SEP {{0, 0, 0, 0}, FAST_SHORT, CL_SEP, 0, 0}
-#define A_LET(c) {{(c), 0, 0, 0}, FAST_SHORT, CL_LETTER, 1, 0}
-#define A_DIG(c) {{(c), 0, 0, 0}, FAST_SHORT, CL_DIGIT, 1, 0}
-#define A_SEP8 A_SEP, A_SEP, A_SEP, A_SEP, A_SEP, A_SEP, A_SEP, A_SEP
-static const fast_entry ascii_fast[] = {
-    /* 0x00 */ A_SEP8, A_SEP8, A_SEP8, A_SEP8, /* 0x20 ! " # $ % & */
-    A_SEP, A_SEP, A_SEP, A_SEP, A_SEP, A_SEP, A_SEP,
-    {{0, 0, 0, 0}, FAST_SHORT, CL_APOS, 0, 0}, /* ' */
-    A_SEP, A_SEP, A_SEP, A_SEP,                /* ( ) * + */
-    {{0, 0, 0, 0}, FAST_SHORT, CL_COMMA, 0, 0}, /* , */
-    A_SEP,                                      /* - */
-    {{0, 0, 0, 0}, FAST_SHORT, CL_DOT, 0, 0},   /* . */
-    A_SEP,                                      /* / */
-    A_DIG('0'), A_DIG('1'), A_DIG('2'), A_DIG('3'), A_DIG('4'), A_DIG('5'),
-    A_DIG('6'), A_DIG('7'), A_DIG('8'), A_DIG('9'),
-    A_SEP, A_SEP, A_SEP, A_SEP, A_SEP, A_SEP, A_SEP, /* : ; < = > ? @ */
-    A_LET('a'), A_LET('b'), A_LET('c'), A_LET('d'), A_LET('e'), A_LET('f'),
-    A_LET('g'), A_LET('h'), A_LET('i'), A_LET('j'), A_LET('k'), A_LET('l'),
-    A_LET('m'), A_LET('n'), A_LET('o'), A_LET('p'), A_LET('q'), A_LET('r'),
-    A_LET('s'), A_LET('t'), A_LET('u'), A_LET('v'), A_LET('w'), A_LET('x'),
-    A_LET('y'), A_LET('z'),
-    A_SEP, A_SEP, A_SEP, A_SEP, A_SEP, A_SEP, /* [ \ ] ^ _ ` */
-    A_LET('a'), A_LET('b'), A_LET('c'), A_LET('d'), A_LET('e'), A_LET('f'),
-    A_LET('g'), A_LET('h'), A_LET('i'), A_LET('j'), A_LET('k'), A_LET('l'),
-    A_LET('m'), A_LET('n'), A_LET('o'), A_LET('p'), A_LET('q'), A_LET('r'),
-    A_LET('s'), A_LET('t'), A_LET('u'), A_LET('v'), A_LET('w'), A_LET('x'),
-    A_LET('y'), A_LET('z'),
-    A_SEP, A_SEP, A_SEP, A_SEP, A_SEP /* { | } ~ DEL */
-};
-_Static_assert(sizeof ascii_fast / sizeof *ascii_fast == 0x80,
-               "one entry per ASCII byte");
-
-/* The 2-byte range in one page of 64 entries per lead byte (0xC2 to
-** 0xDF), allocated at the first character of the page. */
-#define LEAD_MIN 0xC2
-#define NLEADS (0xE0 - LEAD_MIN)
+#define LEAD_MIN 0xC2 /* the smallest lead byte of a valid 2-byte sequence */
 
 struct hs_tokenizer {
-  fast_entry *lead[NLEADS];
-  fold_entry *page[NPAGES];
   hs_token *toks;
   size_t ntoks, cap;
   char word[HS_TOKEN_MAX_BYTES * FOLD_MAX * 4 + 64];
 };
 
 hs_tokenizer *hs_tokenizer_new(void) {
-  return hs_calloc(1, sizeof(hs_tokenizer));
+  /* the word buffer is written before it is read: no need to zero it */
+  hs_tokenizer *t = hs_malloc(sizeof *t);
+  t->toks = NULL;
+  t->ntoks = t->cap = 0;
+  return t;
 }
 
 void hs_tokenizer_free(hs_tokenizer *t) {
-  size_t i;
   if (!t) return;
-  for (i = 0; i < NPAGES; i++) free(t->page[i]);
-  for (i = 0; i < NLEADS; i++) free(t->lead[i]);
   free(t->toks);
   free(t);
-}
-
-static int is_cjk(int32_t cp) {
-  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-         (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-         (cp >= 0x20000 && cp <= 0x3134F);
-}
-
-static int classify(int32_t cp) {
-  if (cp < 0x80) {
-    if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') return CL_LETTER;
-    if (cp >= '0' && cp <= '9') return CL_DIGIT;
-    if (cp == '\'') return CL_APOS;
-    if (cp == '.') return CL_DOT;
-    if (cp == ',') return CL_COMMA;
-    return CL_SEP;
-  }
-  switch (cp) {
-    case 0x2019: case 0x02BC: return CL_APOS;  /* ’ ʼ */
-    case 0x0640: return CL_FORMAT;             /* tatweel */
-    case 0x066B: return CL_DOT;                /* Arabic decimal separator */
-    case 0x066C: return CL_COMMA;              /* Arabic thousands separator */
-    default: break;
-  }
-  switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
-    case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO:
-      return is_cjk(cp) ? CL_CJK : CL_LETTER;
-    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC:
-    case UTF8PROC_CATEGORY_ME:
-      return CL_MARK;
-    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL:
-    case UTF8PROC_CATEGORY_NO:
-      return CL_DIGIT;
-    case UTF8PROC_CATEGORY_CF:
-      return CL_FORMAT;
-    default:
-      return CL_SEP;
-  }
-}
-
-/* Letter and digit variants unified after Unicode folding.  Arabic script:
-** alef with hamza/madda and alef wasla → alef; ta marbuta, heh goal, ae →
-** heh; alef maqsura and Farsi yeh → yeh; keheh and swash kaf → kaf.
-** Arabic-Indic and Extended Arabic-Indic (Persian) digits → ASCII. */
-static int32_t fold_variant(int32_t cp) {
-  if (cp < 0x0600 || cp > 0x06FF) return cp;
-  if (cp >= 0x0660 && cp <= 0x0669) return '0' + (cp - 0x0660);
-  if (cp >= 0x06F0 && cp <= 0x06F9) return '0' + (cp - 0x06F0);
-  switch (cp) {
-    case 0x0622: case 0x0623: case 0x0625: case 0x0671: case 0x0672:
-    case 0x0673: return 0x0627;
-    case 0x0629: case 0x06C0: case 0x06C1: case 0x06D5: return 0x0647;
-    case 0x0649: case 0x06CC: case 0x06D0: return 0x064A;
-    case 0x06A9: case 0x06AA: return 0x0643;
-    case 0x0624: return 0x0648;
-    case 0x0626: return 0x064A;
-    default: return cp;
-  }
-}
-
-/* Fold one code point into UTF-8 bytes in e->out. */
-static void fold_fill(fold_entry *e, int32_t cp) {
-  utf8proc_int32_t dec[16];
-  int last_boundclass = 0;
-  utf8proc_ssize_t nd, i;
-  size_t nout = 0;
-  e->cls = (uint8_t)classify(cp);
-  e->filled = 1;
-  e->nout = 0;
-  if (e->cls != CL_LETTER && e->cls != CL_DIGIT && e->cls != CL_CJK) return;
-  cp = fold_variant(cp);
-  nd = utf8proc_decompose_char(cp, dec, 16,
-                               UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
-                                   UTF8PROC_STRIPMARK | UTF8PROC_DECOMPOSE,
-                               &last_boundclass);
-  if (nd < 0 || nd > 16) { /* cannot happen for valid code points */
-    dec[0] = cp;
-    nd = 1;
-  }
-  for (i = 0; i < nd && i < FOLD_MAX; i++) {
-    int32_t c = fold_variant(dec[i]);
-    if (c == 0x0640 || utf8proc_category(c) == UTF8PROC_CATEGORY_CF) continue;
-    nout += (size_t)utf8proc_encode_char(c, (utf8proc_uint8_t *)e->out + nout);
-  }
-  e->nout = (uint8_t)nout;
 }
 
 /* Decode one code point at p[0..n).  Returns its byte length (>= 1); an
@@ -285,42 +119,6 @@ static inline size_t decode(const unsigned char *p, size_t n, int32_t *cp) {
   return 1;
 }
 
-/* Fill the entry of cp (0 <= cp): ASCII directly, the rest by utf8proc. */
-static void entry_fill(fold_entry *e, int32_t cp) {
-  if (cp < 0x80) {
-    e->filled = 1;
-    e->cls = (uint8_t)classify(cp);
-    e->nout = 0;
-    if (e->cls == CL_LETTER || e->cls == CL_DIGIT) {
-      e->out[0] = (char)((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp);
-      e->nout = 1;
-    }
-  } else {
-    fold_fill(e, cp);
-  }
-}
-
-static inline const fold_entry *lookup(hs_tokenizer *t, int32_t cp,
-                                       fold_entry *scratch) {
-  fold_entry *e;
-  if (cp < 0) {
-    scratch->filled = 1;
-    scratch->cls = CL_SEP;
-    scratch->nout = 0;
-    return scratch;
-  }
-  if (cp >= 65536) {
-    fold_fill(scratch, cp);
-    return scratch;
-  }
-  if (!t->page[cp >> PAGE_BITS])
-    t->page[cp >> PAGE_BITS] =
-        hs_calloc((size_t)1 << PAGE_BITS, sizeof(fold_entry));
-  e = &t->page[cp >> PAGE_BITS][cp & ((1 << PAGE_BITS) - 1)];
-  if (!e->filled) entry_fill(e, cp);
-  return e;
-}
-
 /* One character of the text, as the tokenizer sees it: its class, its
 ** length in bytes (invalid bytes count 1) and its folded form.  out points
 ** into the tokenizer's caches or into a caller's scratch entry, and holds
@@ -331,76 +129,69 @@ typedef struct char_info {
   size_t len, nout;
 } char_info;
 
-/* The general path: any code point, any validity. */
-static char_info char_at_slow(hs_tokenizer *t, const unsigned char *p,
-                              size_t n, fold_entry *scratch) {
+/* The general path: any code point, any validity.  Code points below
+** U+10000 from the generated table, the rest folded here by the rules of
+** fold.h into the caller's scratch entry. */
+static char_info char_at_slow(const unsigned char *p, size_t n,
+                              fold_entry *scratch) {
   char_info c;
   int32_t cp;
-  const fold_entry *e;
+  uint32_t e;
   c.len = decode(p, n, &cp);
-  e = lookup(t, cp, scratch);
-  c.out = e->out;
-  c.cls = e->cls;
-  c.nout = e->nout;
+  if (cp < 0) {
+    c.out = scratch->out;
+    c.cls = CL_SEP;
+    c.nout = 0;
+    return c;
+  }
+  if (cp >= 0x10000) {
+    fold_fill(scratch, cp);
+    c.out = scratch->out;
+    c.cls = scratch->cls;
+    c.nout = scratch->nout;
+    return c;
+  }
+  e = fold_bmp_entry[fold_bmp_block[cp >> FOLD_BLOCK_BITS]]
+                    [cp & ((1 << FOLD_BLOCK_BITS) - 1)];
+  c.cls = (int)FOLD_CLS(e);
+  c.nout = FOLD_NOUT(e);
+  if (FOLD_SELF(e)) { /* the folded form is the character's own bytes */
+    memcpy(scratch->out, p, c.len);
+    c.out = scratch->out;
+  } else {
+    c.out = (const char *)fold_pool + FOLD_OFF(e);
+  }
   return c;
-}
-
-/* Fill the fast entry of cp (below FAST_LIMIT) with the page cache's
-** fill, so both paths give the same class and folded form by
-** construction.  The fill goes through a zeroed entry of its own, not the
-** page cache: the fast table is the cache of these code points, and text
-** in one script would otherwise make the tokenizer allocate and zero up
-** to eight pages (39 KB) that nothing reads again.  A fold too long for
-** the fast table (FAST_LONG) is filled into the page cache on its first
-** use there. */
-static void fast_fill(fast_entry *f, int32_t cp) {
-  fold_entry scratch, *e = &scratch;
-  memset(&scratch, 0, sizeof scratch);
-  entry_fill(e, cp);
-  memcpy(f->out, e->out, sizeof f->out);
-  f->nout = e->nout;
-  f->state = e->nout <= sizeof f->out ? FAST_SHORT : FAST_LONG;
-  f->cls = f->state == FAST_SHORT ? e->cls : CL_NONE;
 }
 
 /* The character at p[0..n), n >= 1: 1- and 2-byte characters inline from
 ** the fast table, everything else through char_at_slow. */
-static inline char_info char_at(hs_tokenizer *t, const unsigned char *p,
-                                size_t n, fold_entry *scratch) {
+static inline char_info char_at(const unsigned char *p, size_t n,
+                                fold_entry *scratch) {
   char_info c;
   const fast_entry *f;
-  int32_t cp;
   unsigned c0 = p[0];
   if (c0 < 0x80) {
-    f = &ascii_fast[c0];
-    c.out = f->out;
-    c.cls = f->cls;
-    c.nout = f->nout;
+    f = &fold_fast[c0];
     c.len = 1;
-    return c;
-  }
-  if (c0 >= LEAD_MIN && c0 <= 0xDF && n >= 2 && (p[1] & 0xC0) == 0x80) {
-    fast_entry **page = &t->lead[c0 - LEAD_MIN];
-    cp = (int32_t)(((c0 & 0x1F) << 6) | (p[1] & 0x3Fu));
+  } else if (c0 >= LEAD_MIN && c0 <= 0xDF && n >= 2 &&
+             (p[1] & 0xC0) == 0x80) {
+    f = &fold_fast[((c0 & 0x1F) << 6) | (p[1] & 0x3Fu)];
     c.len = 2;
-    if (!*page) *page = hs_calloc(64, sizeof **page);
-    f = &(*page)[p[1] & 0x3F];
-    if (f->state == FAST_EMPTY) fast_fill(&(*page)[p[1] & 0x3F], cp);
+    if (f->state != FAST_SHORT) return char_at_slow(p, n, scratch);
   } else {
-    return char_at_slow(t, p, n, scratch);
+    return char_at_slow(p, n, scratch);
   }
-  if (f->state != FAST_SHORT) return char_at_slow(t, p, n, scratch);
   c.out = f->out;
   c.cls = f->cls;
   c.nout = f->nout;
   return c;
 }
 
-static inline int class_at(hs_tokenizer *t, const unsigned char *p,
-                           size_t n) {
+static inline int class_at(const unsigned char *p, size_t n) {
   fold_entry scratch;
   if (n == 0) return CL_SEP;
-  return char_at(t, p, n, &scratch).cls;
+  return char_at(p, n, &scratch).cls;
 }
 
 /* Append a folded form to the word: a fixed 4-byte copy when it fits,
@@ -455,11 +246,11 @@ static inline size_t take_fast_run(hs_tokenizer *t, const unsigned char *s,
     const fast_entry *f;
     size_t k;
     if (c0 < 0x80) {
-      f = &ascii_fast[c0];
+      f = &fold_fast[c0];
       k = 1;
     } else if (c0 >= LEAD_MIN && c0 <= 0xDF &&
-               ((c1 = s[i + 1]) & 0xC0) == 0x80 && t->lead[c0 - LEAD_MIN]) {
-      f = &t->lead[c0 - LEAD_MIN][c1 & 0x3F];
+               ((c1 = s[i + 1]) & 0xC0) == 0x80) {
+      f = &fold_fast[((c0 & 0x1F) << 6) | (c1 & 0x3Fu)];
       k = 2;
     } else {
       break;
@@ -504,7 +295,7 @@ static size_t take_word(hs_tokenizer *t, const unsigned char *s, size_t len,
     if (w.done || i >= w.lim) break;
     /* The general step: decide whether the next character continues the
     ** word, then take it. */
-    c = char_at(t, s + i, len - i, scratch);
+    c = char_at(s + i, len - i, scratch);
     if (c.cls == CL_LETTER || c.cls == CL_DIGIT) {
       w.prev = c.cls;
     } else if (c.cls == CL_MARK || c.cls == CL_FORMAT) {
@@ -513,7 +304,7 @@ static size_t take_word(hs_tokenizer *t, const unsigned char *s, size_t len,
         break;
       }
     } else if (c.cls == CL_APOS || c.cls == CL_DOT || c.cls == CL_COMMA) {
-      int next = class_at(t, s + i + c.len, len - i - c.len);
+      int next = class_at(s + i + c.len, len - i - c.len);
       int join = 0;
       if (c.cls == CL_APOS)
         join = w.prev == CL_LETTER && next == CL_LETTER;
@@ -554,7 +345,7 @@ int hs_tokenizer_run(hs_tokenizer *t, const char *text, size_t len,
   ** rather than doubling from 16 */
   HS_GROW(t->toks, t->cap, len / 8 + 16);
   while (i < len) {
-    char_info c = char_at(t, s + i, len - i, &scratch);
+    char_info c = char_at(s + i, len - i, &scratch);
     if (c.cls == CL_LETTER || c.cls == CL_DIGIT) {
       i = take_word(t, s, len, i, norm, &scratch);
     } else if (c.cls == CL_CJK) {

@@ -1,8 +1,9 @@
 /*
 ** text.h — the tokenizer's private interface.  A hs_tokenizer holds a
-** per-thread cache of folded code points and a reusable token array, so
-** that tokenizing millions of documents allocates almost nothing.  One
-** tokenizer per thread; it is not thread-safe.
+** reusable token array and word buffer, so that tokenizing millions of
+** documents allocates almost nothing; the folding of characters comes
+** from constant tables (fold.h).  One tokenizer per thread; it is not
+** thread-safe.
 */
 #ifndef HS_TEXT_H
 #define HS_TEXT_H
