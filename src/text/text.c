@@ -62,6 +62,7 @@
 struct hs_tokenizer {
   hs_token *toks;
   size_t ntoks, cap;
+  int keep; /* whether tokens are stored or only counted */
   char word[HS_TOKEN_MAX_BYTES * FOLD_MAX * 4 + 64];
 };
 
@@ -204,17 +205,41 @@ static inline size_t append(char *dst, const char_info *c) {
   return c->nout;
 }
 
+/* Where the normalized forms go: appended to a buffer (b), or, for
+** hs_normalize, written straight into the caller's array (dst, the first
+** cap - 1 bytes of them) while their whole length is counted (len). */
+typedef struct norm_sink {
+  hs_buf *b;
+  char *dst;
+  size_t cap, len;
+} norm_sink;
+
+static void sink_put(norm_sink *o, const char *p, size_t n) {
+  if (o->b) {
+    hs_buf_append(o->b, p, n);
+  } else if (o->len + 1 < o->cap) {
+    size_t room = o->cap - 1 - o->len;
+    memcpy(o->dst + o->len, p, n < room ? n : room);
+  }
+  o->len += n;
+}
+
+/* A token ends: stored with its hash when the tokenizer keeps tokens
+** (t->keep), only counted otherwise (hs_count_words, hs_normalize). */
 static inline void push_token(hs_tokenizer *t, size_t start, size_t end,
-                              size_t wlen, hs_buf *norm) {
-  hs_token *tok;
-  HS_GROW(t->toks, t->cap, t->ntoks + 1);
-  tok = &t->toks[t->ntoks++];
-  tok->start = (uint32_t)start;
-  tok->end = (uint32_t)end;
-  tok->hash = XXH3_64bits(t->word, wlen);
+                              size_t wlen, norm_sink *norm) {
+  if (t->keep) {
+    hs_token *tok;
+    HS_GROW(t->toks, t->cap, t->ntoks + 1);
+    tok = &t->toks[t->ntoks];
+    tok->start = (uint32_t)start;
+    tok->end = (uint32_t)end;
+    tok->hash = XXH3_64bits(t->word, wlen);
+  }
+  t->ntoks++;
   if (norm) {
-    if (norm->len) hs_buf_putc(norm, ' ');
-    hs_buf_append(norm, t->word, wlen);
+    if (norm->b ? norm->b->len != 0 : norm->len != 0) sink_put(norm, " ", 1);
+    sink_put(norm, t->word, wlen);
   }
 }
 
@@ -281,7 +306,7 @@ static inline size_t take_fast_run(hs_tokenizer *t, const unsigned char *s,
 ** the word, unless that one is CJK (a token of its own) or the word ended
 ** at its length limit or the end of the text. */
 static size_t take_word(hs_tokenizer *t, const unsigned char *s, size_t len,
-                        size_t i, hs_buf *norm, fold_entry *scratch) {
+                        size_t i, norm_sink *norm, fold_entry *scratch) {
   word_state w;
   w.start = w.end = i;
   w.lim = len - i > HS_TOKEN_MAX_BYTES ? i + HS_TOKEN_MAX_BYTES : len;
@@ -333,8 +358,10 @@ static size_t take_word(hs_tokenizer *t, const unsigned char *s, size_t len,
   return i;
 }
 
-int hs_tokenizer_run(hs_tokenizer *t, const char *text, size_t len,
-                     const hs_token **toks, size_t *n, hs_buf *norm) {
+/* Tokenize text[0..len) into t (its tokens kept or only counted, as
+** t->keep says), the normalized forms to norm when not NULL. */
+static void run(hs_tokenizer *t, const char *text, size_t len,
+                norm_sink *norm) {
   const unsigned char *s = (const unsigned char *)text;
   size_t i = 0;
   fold_entry scratch;
@@ -343,7 +370,7 @@ int hs_tokenizer_run(hs_tokenizer *t, const char *text, size_t len,
   if (len > UINT32_MAX) len = UINT32_MAX; /* offsets are 32-bit */
   /* room for a token per 8 bytes at once (news text has one per 6 or 7),
   ** rather than doubling from 16 */
-  HS_GROW(t->toks, t->cap, len / 8 + 16);
+  if (t->keep) HS_GROW(t->toks, t->cap, len / 8 + 16);
   while (i < len) {
     char_info c = char_at(s + i, len - i, &scratch);
     if (c.cls == CL_LETTER || c.cls == CL_DIGIT) {
@@ -356,50 +383,50 @@ int hs_tokenizer_run(hs_tokenizer *t, const char *text, size_t len,
       i += c.len;
     }
   }
+}
+
+int hs_tokenizer_run(hs_tokenizer *t, const char *text, size_t len,
+                     const hs_token **toks, size_t *n, hs_buf *norm) {
+  norm_sink sink = {norm, NULL, 0, 0};
+  t->keep = 1;
+  run(t, text, len, norm ? &sink : NULL);
   *toks = t->toks;
   *n = t->ntoks;
   return HS_OK;
 }
 
+/* The one-call functions use a tokenizer on the stack.  hs_tokenize hands
+** its token array to the caller; hs_count_words and hs_normalize keep no
+** tokens, and hs_normalize writes into the caller's array. */
 int hs_tokenize(const char *text, size_t len, hs_token **out, size_t *n,
                 hs_error *err) {
-  hs_tokenizer *t = hs_tokenizer_new();
-  const hs_token *toks;
-  size_t count;
-  int rc = hs_tokenizer_run(t, text, len, &toks, &count, NULL);
+  hs_tokenizer t;
   (void)err;
-  if (rc == HS_OK) {
-    *out = hs_reallocarray(NULL, count ? count : 1, sizeof **out);
-    if (count) memcpy(*out, toks, count * sizeof *toks);
-    *n = count;
-  }
-  hs_tokenizer_free(t);
-  return rc;
+  t.toks = NULL;
+  t.cap = 0;
+  t.keep = 1;
+  run(&t, text, len, NULL);
+  *out = t.toks; /* at least 16 entries, so never NULL */
+  *n = t.ntoks;
+  return HS_OK;
 }
 
 size_t hs_normalize(const char *text, size_t len, char *buf, size_t cap) {
-  hs_tokenizer *t = hs_tokenizer_new();
-  const hs_token *toks;
-  size_t count, need;
-  hs_buf norm;
-  hs_buf_init(&norm, 0);
-  hs_tokenizer_run(t, text, len, &toks, &count, &norm);
-  need = norm.len;
-  if (cap) {
-    size_t k = need < cap - 1 ? need : cap - 1;
-    if (k) memcpy(buf, norm.p, k);
-    buf[k] = '\0';
-  }
-  hs_buf_free(&norm);
-  hs_tokenizer_free(t);
-  return need;
+  hs_tokenizer t;
+  norm_sink sink = {NULL, buf, cap, 0};
+  t.toks = NULL;
+  t.cap = 0;
+  t.keep = 0;
+  run(&t, text, len, &sink);
+  if (cap) buf[sink.len < cap - 1 ? sink.len : cap - 1] = '\0';
+  return sink.len;
 }
 
 size_t hs_count_words(const char *text, size_t len) {
-  hs_tokenizer *t = hs_tokenizer_new();
-  const hs_token *toks;
-  size_t count = 0;
-  hs_tokenizer_run(t, text, len, &toks, &count, NULL);
-  hs_tokenizer_free(t);
-  return count;
+  hs_tokenizer t;
+  t.toks = NULL;
+  t.cap = 0;
+  t.keep = 0;
+  run(&t, text, len, NULL);
+  return t.ntoks;
 }
