@@ -20,7 +20,11 @@
 ** in a corpus of one subject they are the shared terms, so the stage asks
 ** more of its passages there), or COLD_WEAK of the rarest (a weak pair,
 ** where the stage keeps only passages inside both documents: a short
-** copy has few rare words).  The
+** copy has few rare words), or COLD_THIN keys held by at most COLD_WIDE
+** documents (a thin pair: a reworded copy of two or three sentences
+** keeps a key or two of each; compared as a wide pair, but not looked at
+** by the summary pass, where two short reports of one kind that share
+** four such keys were read as a summary of each other).  The
 ** pairs are counted document by document, in one counter per document
 ** reached through the keys it holds (memory linear in the keys, no list
 ** of pairs to sort).  The
@@ -44,6 +48,8 @@
                        ** COLD_WEAK, a weak pair: sentence_pair.c keeps
                        ** only passages inside both documents there) */
 #define COLD_WEAK 5
+#define COLD_THIN 4    /* a thin pair: this many keys held by at most
+                       ** COLD_WIDE documents */
 #define COLD_WIDE 96   /* ...or COLD_TERMS keys held by at most this many
                        ** documents (a wide pair; sentence_pair.c keeps
                        ** no passage at an end of both documents there,
@@ -344,7 +350,8 @@ int hs_sent_cold_keys_all(const hs_docset *ds, const hs_senttab *st,
 void hs_sent_cold_select(const uint64_t *pk, size_t np, size_t ndocs,
                          const uint8_t *paired, const uint64_t *known,
                          size_t nknown, size_t first_new, uint64_t **out,
-                         size_t *nout, size_t *nstrong, size_t *nwidep) {
+                         size_t *nout, size_t *nstrong, size_t *nwidep,
+                         size_t *nthinp) {
   size_t x, y, u, w, g, ncold = 0, capsel = 0, mask = 0, ngd = 0, capgd = 0;
   size_t ng = 0, capg = 0, *gs = NULL, *first, nweak = 0, capweak = 0;
   uint64_t *sel = NULL, *tk = NULL, *weak = NULL, *wide = NULL;
@@ -353,7 +360,9 @@ void hs_sent_cold_select(const uint64_t *pk, size_t np, size_t ndocs,
   uint64_t *cnt;
   uint8_t *gw = NULL, *pw;
   size_t capgw = 0;
-  uint32_t lim = nstrong && ndocs <= 0x3fffffffu ? COLD_WEAK : COLD_TERMS;
+  size_t nthin = 0, capthin = 0;
+  uint64_t *thin = NULL;
+  uint32_t lim = nstrong && ndocs <= 0x3fffffffu ? COLD_THIN : COLD_TERMS;
   uint32_t d[COLD_WIDE + 1];
   /* the keys held by two to COLD_WIDE documents, once: their documents
   ** (gd, group g is [gs[g], gs[g + 1])), whether they are held by at
@@ -419,14 +428,16 @@ void hs_sent_cold_select(const uint64_t *pk, size_t np, size_t ndocs,
     for (z = 0; z < nt; z++) {
       uint32_t db = touched[z];
       /* a weak pair's document is marked by the top bit, a wide
-      ** pair's by the next */
+      ** pair's by the next, a thin pair's by both */
       uint64_t rare = cnt[db] >> 32, all = (uint32_t)cnt[db];
       if (rare >= COLD_TERMS)
         touched[ns++] = db;
       else if (lim < COLD_TERMS && all >= COLD_TERMS)
         touched[ns++] = db | 0x40000000u;
-      else if (rare >= lim)
+      else if (lim < COLD_TERMS && rare >= COLD_WEAK)
         touched[ns++] = db | 0x80000000u;
+      else if (all >= lim)
+        touched[ns++] = db | 0xc0000000u;
       cnt[db] = 0;
     }
     if (!ns) continue;
@@ -437,6 +448,11 @@ void hs_sent_cold_select(const uint64_t *pk, size_t np, size_t ndocs,
       if (tk && paired[x] && paired[db] &&
           tk[pairset_slot(tk, mask, key)] == key)
         continue;
+      if ((touched[z] & 0xc0000000u) == 0xc0000000u) {
+        HS_GROW(thin, capthin, nthin + 1);
+        thin[nthin++] = key;
+        continue;
+      }
       if (touched[z] & 0x40000000u) {
         HS_GROW(wide, capwide, nwide + 1);
         wide[nwide++] = key;
@@ -463,17 +479,22 @@ void hs_sent_cold_select(const uint64_t *pk, size_t np, size_t ndocs,
   free(tk);
   free(gd);
   free(gs);
-  if (nstrong) { /* the wide, then the weak pairs after the others */
-    HS_GROW(sel, capsel, ncold + nwide + nweak + 1);
+  if (nstrong) { /* the wide, the thin, then the weak pairs after the
+    ** others */
+    HS_GROW(sel, capsel, ncold + nwide + nthin + nweak + 1);
     if (nwide) memcpy(sel + ncold, wide, nwide * sizeof *wide);
     ncold += nwide;
+    if (nthin) memcpy(sel + ncold, thin, nthin * sizeof *thin);
+    ncold += nthin;
     *nstrong = ncold;
-    if (nwidep) *nwidep = nwide;
+    if (nwidep) *nwidep = nwide + nthin;
+    if (nthinp) *nthinp = nthin;
     if (nweak) memcpy(sel + ncold, weak, nweak * sizeof *weak);
     ncold += nweak;
   }
   free(weak);
   free(wide);
+  free(thin);
   *out = sel;
   *nout = ncold;
 }

@@ -93,6 +93,7 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
   uint8_t *inv = NULL, *paired = NULL;
   uint64_t *open, *closed;
   size_t nopen = 0, nclosed = 0, ncoldp = 0, nstrong = 0, nwide = 0;
+  size_t nthin = 0;
   int rc = 0, t, io_error = 0;
   hs_passage *res;
   hs_termcounts tc;
@@ -158,12 +159,12 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     if (cold_in) {
       hs_sent_cold_select(cold_in->key, cold_in->n, ds->ndocs, paired,
                           closed, nclosed + nopen, first_new, &cold, &ncold,
-                          &nstrong, &nwide);
+                          &nstrong, &nwide, &nthin);
     } else if (!(rc = hs_sent_cold_keys_all(ds, st, nthreads, &keys, &nkeys,
                                           err))) {
       hs_sent_cold_select(keys, nkeys, ds->ndocs, paired, closed,
                           nclosed + nopen, first_new, &cold, &ncold,
-                          &nstrong, &nwide);
+                          &nstrong, &nwide, &nthin);
     } else {
       io_error = rc;
     }
@@ -173,10 +174,12 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
       open[nopen + i] = cold[i];
       inv[cold[i] >> 32] = inv[(uint32_t)cold[i]] = 1;
     }
-    if (near && nstrong) { /* for the summary pass (not the weak pairs) */
-      *near = hs_reallocarray(*near, *nnear + nstrong + 1, sizeof **near);
-      memcpy(*near + *nnear, cold, nstrong * sizeof *cold);
-      *nnear += nstrong;
+    if (near && nstrong > nthin) { /* for the summary pass (not the thin
+      ** nor the weak pairs) */
+      *near = hs_reallocarray(*near, *nnear + nstrong - nthin + 1,
+                              sizeof **near);
+      memcpy(*near + *nnear, cold, (nstrong - nthin) * sizeof *cold);
+      *nnear += nstrong - nthin;
     }
     free(cold);
     ncoldp = ncold;

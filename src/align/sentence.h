@@ -165,7 +165,12 @@ typedef struct hs_sent_cands {
 **     documents, fewer of them by at most COLD_DOCS) follow them, then
 **     the weak pairs (sharing COLD_WEAK keys, fewer than COLD_TERMS),
 **     each sorted; *nstrong counts the pairs before the weak ones, and
-**     *nwide (when not NULL) the wide ones. */
+**     *nwide (when not NULL) the wide ones.  The thin pairs (sharing
+**     COLD_THIN keys held by at most COLD_WIDE documents, fewer than
+**     COLD_WEAK of them by at most COLD_DOCS) lie between the wide and the
+**     weak ones and are counted in *nstrong, *nwide and *nthin (when not
+**     NULL): the stage compares them as wide pairs, the summary pass
+**     does not look at them. */
 void hs_sent_cold_counts_init(hs_termcounts *all, uint64_t ntok);
 uint32_t hs_sent_cold_stopcnt(const hs_termcounts *all);
 int hs_sent_cold_keys(const hs_docset *ds, const hs_senttab *st,
@@ -182,7 +187,8 @@ int hs_sent_cold_keys_all(const hs_docset *ds, const hs_senttab *st,
 void hs_sent_cold_select(const uint64_t *pk, size_t np, size_t ndocs,
                          const uint8_t *paired, const uint64_t *known,
                          size_t nknown, size_t first_new, uint64_t **out,
-                         size_t *nout, size_t *nstrong, size_t *nwide);
+                         size_t *nout, size_t *nstrong, size_t *nwide,
+                         size_t *nthin);
 
 /* The candidates of pairs[0..npairs) (a << 32 | b, a < b; the first nopen
 ** with an n-gram passage), from the sentences of the documents marked in

@@ -157,7 +157,7 @@ static size_t cold(fixture *f, const uint64_t *known, size_t nknown,
   hs_sort_u64(joined, njoined);
   assert_memory_equal(keys, joined, nkeys * sizeof *keys);
   hs_sent_cold_select(keys, nkeys, NDOCS, all, known, nknown, first_new,
-                      out, &n, NULL, NULL);
+                      out, &n, NULL, NULL, NULL);
   free(keys);
   free(joined);
   return n;
@@ -210,13 +210,13 @@ static void test_cold_known_and_old(void **state) {
   fixture_free(&f);
 }
 
-/* Pairs sharing five rare keys are weak pairs: listed after the others
-** only when asked for, never with fewer than five. */
+/* Pairs sharing five rare keys are weak pairs, four thin pairs: listed
+** after the others only when asked for, never with fewer than four. */
 static void test_cold_weak(void **state) {
   /* keys (term << 32 | doc): documents 0 and 1 share six terms, 2 and 3
   ** five, 0 and 4 four */
   uint64_t k[64], *out = NULL;
-  size_t n = 0, nk = 0, nout = 0, nstrong = 99;
+  size_t n = 0, nk = 0, nout = 0, nstrong = 99, nwide = 99, nthin = 99;
   uint32_t t;
   (void)state;
   for (t = 1; t <= 6; t++) {
@@ -232,16 +232,33 @@ static void test_cold_weak(void **state) {
     k[nk++] = (uint64_t)t << 32 | 4;
   }
   hs_sort_u64(k, nk);
-  hs_sent_cold_select(k, nk, 5, NULL, NULL, 0, 0, &out, &n, NULL, NULL);
+  hs_sent_cold_select(k, nk, 5, NULL, NULL, 0, 0, &out, &n, NULL, NULL, NULL);
   assert_int_equal(n, 1);
   assert_true(out[0] == ((uint64_t)0 << 32 | 1));
   free(out);
   out = NULL;
-  hs_sent_cold_select(k, nk, 5, NULL, NULL, 0, 0, &out, &nout, &nstrong, NULL);
-  assert_int_equal(nout, 2);
-  assert_int_equal(nstrong, 1);
+  hs_sent_cold_select(k, nk, 5, NULL, NULL, 0, 0, &out, &nout, &nstrong,
+                      &nwide, &nthin);
+  /* 0 and 4 share four: a thin pair, after the others, before the weak
+  ** ones, counted in *nstrong, *nwide and *nthin */
+  assert_int_equal(nout, 3);
+  assert_int_equal(nstrong, 2);
+  assert_int_equal(nwide, 1);
+  assert_int_equal(nthin, 1);
   assert_true(out[0] == ((uint64_t)0 << 32 | 1));
-  assert_true(out[1] == ((uint64_t)2 << 32 | 3));
+  assert_true(out[1] == ((uint64_t)0 << 32 | 4));
+  assert_true(out[2] == ((uint64_t)2 << 32 | 3));
+  free(out);
+  /* three shared keys make no pair */
+  nk = 0;
+  for (t = 1; t <= 3; t++) {
+    k[nk++] = (uint64_t)t << 32 | 0;
+    k[nk++] = (uint64_t)t << 32 | 1;
+  }
+  out = NULL;
+  hs_sent_cold_select(k, nk, 5, NULL, NULL, 0, 0, &out, &nout, &nstrong,
+                      &nwide, &nthin);
+  assert_int_equal(nout, 0);
   free(out);
 }
 
@@ -267,12 +284,12 @@ static void test_cold_wide(void **state) {
     k[nk++] = (uint64_t)t << 32 | 41;
   }
   hs_sort_u64(k, nk);
-  hs_sent_cold_select(k, nk, 42, NULL, NULL, 0, 0, &out, &n, NULL, NULL);
+  hs_sent_cold_select(k, nk, 42, NULL, NULL, 0, 0, &out, &n, NULL, NULL, NULL);
   assert_int_equal(n, 0);
   free(out);
   out = NULL;
   hs_sent_cold_select(k, nk, 42, NULL, NULL, 0, 0, &out, &nout, &nstrong,
-                      &nwide);
+                      &nwide, NULL);
   assert_int_equal(nout, 2);
   assert_int_equal(nstrong, 1);
   assert_int_equal(nwide, 1);
