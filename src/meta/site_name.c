@@ -15,8 +15,9 @@
 ** Persian, where a short first line is as often a writer's name) and a
 ** line "X is part of ..." / "X® ..." / "X is a registered trademark"; a
 ** candidate's support is the number of template lines that give it plus
-** the number of short lines (at most 12 words) that contain it as words, plus 2 when the page prints it as a site address
-** ("morebikes.co.uk"); on a tie the longer name.  A brand that opens 3
+** the number of short lines (at most 12 words) that contain it as words,
+** plus 2 when the page prints it as a site address ("morebikes.co.uk");
+** on a tie the longer name.  A brand that opens 3
 ** distinct short lines ("WSJ Pro", "DH Views") is a candidate of the
 ** last resort.  Then, for a copyright holder that is a company (a legal
 ** or group word: LLC, Inc, Ltd, Media, Group, Holdings, Communications,
