@@ -11,7 +11,8 @@ Usage: bench/page_eval.py [HEARSAY] [DIR] [--split dev|heldout|fresh] [--show]
        bench/page_eval.py [HEARSAY] --mix3 SHARED [--show]
        bench/page_eval.py [HEARSAY] --mix4 SHARED [--show]
        bench/page_eval.py [HEARSAY] --mix5 SHARED [--show]
-       bench/page_eval.py --mix|--mix2|--mix3|--mix4|--mix5 SHARED --list
+       bench/page_eval.py [HEARSAY] --mix6 SHARED [--show]
+       bench/page_eval.py --mix|--mix2|...|--mix6 SHARED --list
 
 DIR (default tests/data/meta/pages) holds pages written in the style of
 real scraped news in English, Arabic and Persian (headlines under date, ID
@@ -73,9 +74,13 @@ text; --mix4 draws more of the pages whose outlet is hard to read
 (SaudiNewsNet bylines and credits, Fars/Varzesh3 leads, Reuters
 sign-offs, republications); --mix5 (MIX5, bench/data/mix5-facts.json) is
 a fifth draw of --mix4's composition, none of its pages in an earlier
-draw or an attribution set.  --list prints the pages of a --mix, --mix2,
---mix3, --mix4 or --mix5 set (id, corpus, record, characters) and runs
-nothing.
+draw or an attribution set; --mix6 (MIX6, bench/data/mix6-facts.json) is
+a sixth draw for publication dates: mostly pages that state one in their
+header zone (e-mails' Date: headers, republications' bylines and source
+addresses) beside pages that state none (BBC and Reuters stories, Usenet
+messages, Arabic articles), none of its pages in an earlier draw or an
+attribution set.  --list prints the pages of a --mix to --mix6 set (id,
+corpus, record, characters) and runs nothing.
 The rules that choose the pages of --fn and the --mix sets are in
 bench/page_sets.py.
 
@@ -601,7 +606,7 @@ def fn(exe, shared, facts_file, show, split):
                            for k in ("headline", "outlet", "date")}, show)
 
 
-# --mix, --mix2, ..., --mix5: real pages of several corpora nobody tuned
+# --mix, --mix2, ..., --mix6: real pages of several corpora nobody tuned
 # on, as plain text (the pages: page_sets.mix_pages)
 
 def mix(exe, shared, facts_file, show, sets=MIX, salt=""):
@@ -627,6 +632,9 @@ def mix(exe, shared, facts_file, show, sets=MIX, salt=""):
 
 
 def main():
+    if {"-h", "--help"} & set(sys.argv[1:]):
+        print(__doc__)
+        return
     args = [a for a in sys.argv[1:] if a != "--show"]
     show = "--show" in sys.argv[1:]
     splits = ["dev", "heldout", "fresh"]

@@ -1,8 +1,8 @@
 """Which real pages the page-fact sets of bench/page_eval.py hold.
 
-The --fn, --mix, --mix2, --mix3, --mix4 and --mix5 sets are drawn from the
-corpora of SHARED/corpora by fixed rules, so that a set can be named by
-its rule and checked against its annotation in bench/data/, and so that a
+The --fn and --mix to --mix6 sets are drawn from the corpora of
+SHARED/corpora by fixed rules, so that a set can be named by its rule
+and checked against its annotation in bench/data/, and so that a
 later draw can leave out every record an earlier set (or any file in
 bench/ and tests/) may have looked at.  The rules and the way each
 corpus's record is turned into a page (what a scrape of it shows, without
@@ -100,7 +100,7 @@ def mix_pages(shared, chosen=None, sets=MIX, salt=""):
     would move the rule's choice.  With SALT (--mix2), the order is the
     SHA-1 of SALT and the id, the fake-news pages are of any site, and
     neither --fn's records nor those of the earlier draws' annotations
-    (EARLIER) are taken.  A SaudiNewsNet page (--mix3 to --mix5) is its
+    (EARLIER) are taken.  A SaudiNewsNet page (--mix3 to --mix6) is its
     title line, its byline line (the record's author, where it has one)
     and its text, as the article's page shows them; no series, date or
     URL."""
@@ -181,19 +181,35 @@ MIX4_SALT = "mix4:"
 MIX5 = MIX4
 MIX5_SALT = "mix5:"
 
+# --mix6: a sixth draw for publication dates, none of the earlier draws',
+# --fn's or the attribution sets' pages: mostly the corpora whose pages
+# state a date in their header zone (e-mails' Date: headers, the fake-news
+# sample's bylines and tickers), with pages that state none beside them
+# (BBC stories, Usenet messages without a Date: header, Reuters datelines
+# without a year) to count dates taken from a page's body
+
+MIX6 = (("spamassassin-en", 50), ("fakenewscorpus-sample-en", 15),
+        ("20newsgroups-en", 10), ("bbc-news-en", 10),
+        ("reuters21578-en", 10), ("saudinewsnet-ar", 5))
+MIX6_SALT = "mix6:"
+
 # the annotations whose records a salted draw leaves out
 EARLIER = {MIX2_SALT: ("mix-facts.json",),
            MIX3_SALT: ("mix-facts.json", "mix2-facts.json"),
            MIX4_SALT: ("mix-facts.json", "mix2-facts.json",
                        "mix3-facts.json"),
            MIX5_SALT: ("mix-facts.json", "mix2-facts.json",
-                       "mix3-facts.json", "mix4-facts.json")}
+                       "mix3-facts.json", "mix4-facts.json"),
+           MIX6_SALT: ("mix-facts.json", "mix2-facts.json",
+                       "mix3-facts.json", "mix4-facts.json",
+                       "mix5-facts.json")}
 
 MIX_SETS = {"--mix": ("mix-facts.json", MIX, ""),
             "--mix2": ("mix2-facts.json", MIX2, MIX2_SALT),
             "--mix3": ("mix3-facts.json", MIX3, MIX3_SALT),
             "--mix4": ("mix4-facts.json", MIX4, MIX4_SALT),
-            "--mix5": ("mix5-facts.json", MIX5, MIX5_SALT)}
+            "--mix5": ("mix5-facts.json", MIX5, MIX5_SALT),
+            "--mix6": ("mix6-facts.json", MIX6, MIX6_SALT)}
 
 
 def mix_list(shared, facts_file, sets, salt):
