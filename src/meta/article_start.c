@@ -122,15 +122,17 @@ static const char *const menu_lines[] = {
     "главная", "поделиться", "Войти", "Подписаться", "Поиск", "Главная",
     "Поделиться", "Меню", "Новости", "Регистрация", NULL};
 
-/* Headers of lists of other articles: a line opening with one starts a
-** list whose next 30 lines (up to a paragraph) are teasers, no headline. */
+/* Headers of lists of other articles (an author's page: "Most Recent
+** Articles by NAME:"): a line opening with one starts a list whose next
+** 30 lines (up to a paragraph) are teasers, no headline. */
 static const char *const teaser_headers[] = {
     "more stories", "related", "you may also like", "you might also like",
     "recommended for you", "see also", "read also", "also read",
     "more from ", "more in ", "more on ", "leia também", "veja também",
     "notizie correlate", "lesen sie auch", "baca juga", "berita terkait",
     "most read", "most popular", "most viewed", "trending now",
-    "editor's picks", "read next", "what to read next",
+    "editor's picks", "read next", "what to read next", "articles by ",
+    "most recent articles by ", "recent articles by ", "more articles by ",
     "читайте также", "по теме", "новости по теме", "самое читаемое",
     "популярное", "Читайте также", "По теме", "Новости по теме",
     "Самое читаемое", "Популярное", "Читать также", "Материалы по теме",

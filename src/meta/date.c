@@ -11,11 +11,14 @@
 **   en  iso          2024-06-14, 2024-06-14T08:00Z           conf 0.95
 **   en  mdy          October 13th, 2018 / Dec. 30 2017 / Sept 3, 2019  0.9
 **   en  dmy          14 June 2024 / 14th of June, 2024 / the RFC 2822
-**                    e-mail date Tue, 20 Apr 1993 14:12:08 GMT  0.9
+**                    e-mail date Tue, 20 Apr 1993 14:12:08 GMT, and its
+**                    two-digit year before a time (29 Jul 01 11:34:44)  0.9
 **   en  ctime        Thu Aug 22 12:36:23 2002 (mbox "From " lines,
 **                    C asctime: month day hh:mm[:ss] [zone] year) 0.85
 **   en  numeric      9/7/2017, 09.07.2017 (D/N/Y or N/D/Y: month first
 **                    when both fit, and then reported ambiguous)  0.6 / 0.4;
+**                    a two-digit year before a time ("11/19/19 06:56 AM")
+**                    or alone on its line ("4-13-16")
 **                    15/04/1436 (year 1300–1499: day first, Hijri, or
 **                    Solar Hijri when the text uses Persian letters) 0.6
 **   ar  dmy          14 يونيو 2024 / ١٤ حزيران ٢٠٢٤ م (Egyptian and
@@ -369,6 +372,38 @@ static int form_ctime(const scan *sc, size_t *i, found *f) {
   return 1;
 }
 
+/* A two-digit year at *i before a time of day ("19 06:56", "19 at 4:00
+** PM"), as a stamp or an RFC 822 date writes it: the year (19 -> 2019,
+** 87 -> 1987), *i moved past its digits; else -1. */
+static long year2_before_time(const scan *sc, size_t *i) {
+  size_t q = *i;
+  int nd;
+  long y, h, mi;
+  if ((y = number_at(sc, &q, 2, &nd)) < 0 || nd != 2 || q >= sc->len ||
+      sc->s[q] != ' ')
+    return -1;
+  q++;
+  if (q + 3 < sc->len && !memcmp(sc->s + q, "at ", 3)) q += 3;
+  if ((h = number_at(sc, &q, 2, &nd)) < 0 || h > 23 || q >= sc->len ||
+      sc->s[q] != ':')
+    return -1;
+  q++;
+  if ((mi = number_at(sc, &q, 2, &nd)) < 0 || nd != 2 || mi > 59) return -1;
+  *i += 2;
+  return y + (y < 70 ? 2000 : 1900);
+}
+
+/* 1 if s[a, b) stands alone on its line: only spaces and tabs between it
+** and the line's ends (or the scanned text's). */
+static int alone_on_line(const scan *sc, size_t a, size_t b) {
+  while (a > 0 && (sc->s[a - 1] == ' ' || sc->s[a - 1] == '\t')) a--;
+  if (a > 0 && sc->s[a - 1] != '\n') return 0;
+  while (b < sc->len && (sc->s[b] == ' ' || sc->s[b] == '\t' ||
+                         sc->s[b] == '\r'))
+    b++;
+  return b == sc->len || sc->s[b] == '\n';
+}
+
 /* D <month> Y for a month table t, in calendar cal. */
 static int dmy_with(const scan *sc, size_t *i, found *f, int t, int cal,
                     double conf) {
@@ -385,7 +420,11 @@ static int dmy_with(const scan *sc, size_t *i, found *f, int t, int cal,
   }
   if (!(m = name_at(sc, &j, t))) return 0;
   skip_sep(sc, &j, 1);
-  if ((y = year_at(sc, &j)) < 0) return 0;
+  /* a two-digit year before a time: an RFC 822 date ("29 Jul 01
+  ** 11:34:44 AM") */
+  if ((y = year_at(sc, &j)) < 0 &&
+      (t != T_EN || (y = year2_before_time(sc, &j)) < 0))
+    return 0;
   if (letter_at(sc, j) && t == T_EN) return 0;
   {
     /* Arabic-script years may carry a suffix: "هـ", "ه.ش", "م", "ش" */
@@ -422,7 +461,7 @@ static int form_dmy_ru(const scan *sc, size_t *i, found *f) {
   return dmy_with(sc, i, f, T_RU, HS_CAL_GREGORIAN, 0.9);
 }
 
-/* 9/7/2017, 09.07.2017, 9-7-2017. */
+/* 9/7/2017, 09.07.2017, 9-7-2017; 4-13-16 alone on its line. */
 static int form_numeric(const scan *sc, size_t *i, found *f) {
   size_t j = *i;
   int nd;
@@ -438,22 +477,17 @@ static int form_numeric(const scan *sc, size_t *i, found *f) {
   j++;
   if ((y = year_at(sc, &j)) < 0) {
     /* a two-digit year only before a time of day ("11/19/19 06:56 AM",
-    ** "11/13/19 at 4:00 PM": a byline's stamp; "1/2/19" alone may be
-    ** anything) */
+    ** "11/13/19 at 4:00 PM": a byline's stamp) or alone on its line (a
+    ** post's stamp under its headline: "4-13-16"); "1/2/19" in a line of
+    ** text may be anything */
     size_t q = j;
-    long h, mi;
-    if ((y = number_at(sc, &q, 2, &nd)) < 0 || nd != 2 || q >= sc->len ||
-        sc->s[q] != ' ')
+    if ((y = number_at(sc, &q, 2, &nd)) >= 0 && nd == 2 &&
+        alone_on_line(sc, *i, q)) {
+      j = q;
+      y += y < 70 ? 2000 : 1900;
+    } else if ((y = year2_before_time(sc, &j)) < 0) {
       return 0;
-    q++;
-    if (q + 3 < sc->len && !memcmp(sc->s + q, "at ", 3)) q += 3;
-    if ((h = number_at(sc, &q, 2, &nd)) < 0 || h > 23 || q >= sc->len ||
-        sc->s[q] != ':')
-      return 0;
-    q++;
-    if ((mi = number_at(sc, &q, 2, &nd)) < 0 || nd != 2 || mi > 59) return 0;
-    j += 2;
-    y += y < 70 ? 2000 : 1900;
+    }
   } else if (letter_at(sc, j)) {
     return 0;
   }

@@ -236,7 +236,21 @@ static int place_before(const char *t, uint32_t s, uint32_t p) {
 ** none) and no prose: at most 3 words outside the date start with a lower-case ASCII
 ** letter (so a hard-wrapped body line "the deal signed on 14 May 1953
 ** was" is no header line).  In an e-mail header block (mail) only a
-** labelled date, the mbox "From " line and "Received:" lines count. */
+** labelled date, the mbox "From " line and "Received:" lines count, and
+** of a message with a Date: header (mail == 2) only that header: a date
+** it does not give in a readable form ("Wed, 05 Jun 0102") is no date,
+** not its transport's, and a transport date with a two-digit year ("Wed,
+** 28 Apr 93 11:09:51") does not count either. */
+/* 1 if the date's year is written with two ASCII digits ("29 Jul 01
+** 11:34", "4-13-16"): no digit 3 bytes before its end (nor a byte of
+** another script's digit). */
+static int year2(const char *t, const hs_date *v) {
+  unsigned char c;
+  if (v->end - v->start < 3) return 0;
+  c = (unsigned char)t[v->end - 3];
+  return !((c >= '0' && c <= '9') || c >= 0x80);
+}
+
 static int header_line(const char *t, uint32_t len, const hs_date *v,
                        int cue, int mail) {
   uint32_t s = v->start, e = v->end, lower = 0, w = 0, i;
@@ -244,6 +258,7 @@ static int header_line(const char *t, uint32_t len, const hs_date *v,
   if (cue == 2) return 1;
   while (s > 0 && t[s - 1] != '\n') s--;
   e = hs_meta_eol(t, e, len);
+  if (mail == 2 || (mail && year2(t, v))) return 0;
   if (mail)
     return (e - s > 5 && !memcmp(t + s, "From ", 5)) ||
            (e - s > 9 && !memcmp(t + s, "Received:", 9)) || t[s] == ' ' ||
@@ -267,6 +282,18 @@ static int header_line(const char *t, uint32_t len, const hs_date *v,
   return w <= 14 && lower <= 3;
 }
 
+/* 1 if the header block t[0, hz) has a "Date:" line (a line break
+** found by memchr, as in header_end). */
+static int mail_dated(const char *t, uint32_t hz) {
+  uint32_t i = 0;
+  for (;;) {
+    const char *nl;
+    if (hz - i > 5 && hs_meta_starts_ci(t, i, hz, "date:")) return 1;
+    if (i >= hz || !(nl = memchr(t + i, '\n', hz - i))) return 0;
+    i = (uint32_t)(nl - t) + 1;
+  }
+}
+
 static void find_date(const hs_doc *d, hs_meta *m, const hs_page_start *art) {
   hs_date v[80];
   uint32_t len = d->len > UINT32_MAX ? UINT32_MAX : (uint32_t)d->len;
@@ -277,6 +304,7 @@ static void find_date(const hs_doc *d, hs_meta *m, const hs_page_start *art) {
   uint32_t zs = art && art->found ? art->zone_s : 0;
   uint32_t ze = art && art->found ? art->zone_e : 0;
   if (art && art->found && art->line >= 8 && !mail) hz = 0;
+  if (mail && mail_dated(d->text, hz)) mail = 2;
   size_t n, nz = 0, i, best = SIZE_MAX;
   double bs = -1;
   int cue;

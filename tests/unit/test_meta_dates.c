@@ -46,6 +46,15 @@ static const date_case date_cases[] = {
     {"On 11/13/19 at 4:00 PM EST", 2019, 11, 13, 0, "11/13/19"},
     {"a score of 1/2/19 in", 0, 0, 0, 0, NULL},
     {"11/19/19 6 goals", 0, 0, 0, 0, NULL},
+    /* or alone on its line (a post's stamp under its headline), month
+    ** first as any N/N/Y date */
+    {"Ticker line\n4-13-16\nText", 2016, 4, 13, 0, "4-13-16"},
+    {"Ticker line\n 3-6-16 \r\nText", 2016, 3, 6, 1, "3-6-16"},
+    {"won 3-6-16 in", 0, 0, 0, 0, NULL},
+    {"4-13-16 was", 0, 0, 0, 0, NULL},
+    /* an RFC 822 date's two-digit year, before its time */
+    {"Date: 29 Jul 01 11:34:44 AM", 2001, 7, 29, 0, "29 Jul 01"},
+    {"on 29 Jul 01 we met", 0, 0, 0, 0, NULL},
     {"Feb 29, 2023", 0, 0, 0, 0, NULL},      /* no such day */
     {"version 1.2.2024x", 0, 0, 0, 0, NULL},
     {"in May we met", 0, 0, 0, 0, NULL},
@@ -228,11 +237,59 @@ static void test_scraped_dates(void **state) {
   assert_int_equal(wrong, 0);
 }
 
+/* A stamp "3-6-16" alone under a site's ticker is the date; a message
+** whose Date: header cannot be read has none (not its Received: line's),
+** one with a two-digit year in it has that date; an author's page listing
+** dated articles under "Most Recent Articles by NAME:" has none. */
+static void test_page_date_rules(void **state) {
+#define BODY "In this video the host talks about the rumours around the " \
+    "campaign and the advisers it named, and about what the comments of " \
+    "a former speaker say about the months to come for all of them.\n"
+  static const char *const pages[][2] = {
+      {"The question nobody asked (Video)\n\nHeadline: Bitcoin Searches "
+       "Exceed Trump!\n\n3-6-16\n\n" BODY, "2016-03-06"},
+      {"From anna@harbor.example  Mon Jun 24 17:48:15 2002\nReceived: from "
+       "harbor.example by mail.example.com;\n    Wed, 5 Jun 2002 12:56:59 "
+       "+0100\nSubject: The ferry pier\nDate: Wed, 05 Jun 0102 05:50:03 "
+       "+0600\n\nThe council voted to rebuild the old ferry pier.\n", ""},
+      {"From anna@harbor.example  Sun Jul 29 19:43:23 2001\nReceived: from "
+       "harbor.example by mail.example.com;\n    Mon, 30 Jul 2001 01:54:21 "
+       "+0700\nDate: 29 Jul 01 11:34:44 AM\nSubject: The ferry pier\n\n"
+       "The council voted to rebuild the old ferry pier.\n", "2001-07-29"},
+      {"Jim Bray\n\nJim can be reached at the magazine he publishes, and "
+       "his careers have included journalist, technology retailer, video "
+       "producer and teacher of the trade to many\n\nMost Recent Articles "
+       "by Jim Bray:\n\nJun 29, 2008 \xe2\x80\x94 Jim Bray\n\nWho among us "
+       "has not been found at one time or another with papers it would not "
+       "be wise to be caught with?\n\nJun 16, 2008 \xe2\x80\x94 Jim Bray\n\n"
+       "Take some world class cars and a day on a race track.\n", ""}};
+  hs_aliases *al = NULL;
+  size_t i, wrong = 0;
+  (void)state;
+  assert_int_equal(hs_aliases_new(&al, NULL), HS_OK);
+  for (i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+    hs_meta m;
+    hs_corpus *c = page_meta(pages[i][0], al, &m);
+    const char *got = m.date.value ? m.date.value : "";
+    if (strcmp(got, pages[i][1])) {
+      print_error("page %zu: date '%s', expected '%s'\n", i, got,
+                  pages[i][1]);
+      wrong++;
+    }
+    hs_meta_clear(&m);
+    hs_corpus_free(c);
+  }
+#undef BODY
+  hs_aliases_free(al);
+  assert_int_equal(wrong, 0);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_date_table),
       cmocka_unit_test(test_calendars),
       cmocka_unit_test(test_scraped_dates),
+      cmocka_unit_test(test_page_date_rules),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
