@@ -548,6 +548,10 @@ int hs_meta_extract(const hs_doc *d, const hs_aliases *aliases,
     hs_hl_adjust(d->text, d->len > UINT32_MAX ? UINT32_MAX : (uint32_t)d->len,
                  &h);
     art.found = h.found, art.head_s = h.head_s, art.head_e = h.head_e;
+    /* a site's plea over every article ("Subscribe to Canada Free Press
+    ** for FREE") is no headline: the first-lines rule reads past it */
+    if (art.found && hs_pg_plea_line(d->text, art.head_s, art.head_e))
+      art.found = 0;
   }
   if (!m->title.value && art.found &&
       !(m->outlet.raw && !m->outlet.given &&

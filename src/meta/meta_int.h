@@ -90,6 +90,11 @@ const char *hs_page_site(const hs_doc *d, const hs_aliases *a,
 void hs_page_site_title(const hs_doc *d, const hs_aliases *a,
                         const hs_meta_field *outlet, hs_meta_field *title);
 
+/* 1 when the line t[s, e) is a site's plea of at most 12 words
+** ("Subscribe to Canada Free Press for FREE"): never a headline
+** (title.c). */
+int hs_pg_plea_line(const char *t, uint32_t s, uint32_t e);
+
 /* 1 when the bytes t[s, e) begin with p (lower-case ASCII), the ASCII
 ** letters of t compared without case.  p is read as it is compared (no
 ** strlen first): most calls stop at the first byte, on one table load and

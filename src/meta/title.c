@@ -11,7 +11,8 @@
 ** words capitalised) that ends with an ellipsis, holds two sentences or
 ** runs past 20 words.  A sentence-case standfirst over a title-case line
 ** over the article's paragraph gives way to that line (the headline;
-** not a byline, a date line or a label line: headline_shape.c).
+** not a byline, a date line or a label line: headline_shape.c), and so
+** does a standfirst of 26-60 words with no sentence's end at its end.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +41,12 @@ static const char *const id_prefixes[] = {
 static const char *const ticker_prefixes[] = {
     "headline:", "headlines:", "top headline:", "trending:", "ticker:", NULL};
 static const char *const link_words[] = {"click here", NULL};
+/* A site's plea printed over every article ("Subscribe to Canada Free
+** Press for FREE", "Sign up for our newsletter"): a line of at most 12
+** words opening with one. */
+static const char *const plea_prefixes[] = {
+    "subscribe to ", "subscribe for ", "subscribe now", "sign up for ",
+    "sign up to ", "follow us ", "like us on ", "join our ", NULL};
 /* -------------------------------------------------------------- headline */
 
 /* 1 if the line holds a date expression. */
@@ -119,6 +126,13 @@ static int place_byline(const hs_aliases *a, const char *t, uint32_t s,
   return 1;
 }
 
+int hs_pg_plea_line(const char *t, uint32_t s, uint32_t e) {
+  size_t k;
+  for (k = 0; plea_prefixes[k]; k++)
+    if (ci_at(t, s, e, plea_prefixes[k]) && words(t, s, e) <= 12) return 1;
+  return 0;
+}
+
 static int label_line(const char *t, uint32_t s, uint32_t e) {
   size_t k;
   for (k = 0; label_lines[k]; k++) {
@@ -131,6 +145,7 @@ static int label_line(const char *t, uint32_t s, uint32_t e) {
     if (ci_at(t, s, e, id_prefixes[k])) return 1;
   for (k = 0; ticker_prefixes[k]; k++)
     if (ci_at(t, s, e, ticker_prefixes[k])) return 1;
+  if (hs_pg_plea_line(t, s, e)) return 1;
   for (k = 0; link_words[k]; k++)
     if (words(t, s, e) <= 12 && ci_find(t, s, e, link_words[k], NULL))
       return 1;
@@ -139,6 +154,35 @@ static int label_line(const char *t, uint32_t s, uint32_t e) {
   for (k = 0; hs_pg_credit_cues[k]; k++)
     if (ci_at(t, s, e, hs_pg_credit_cues[k])) return 1;
   return 0;
+}
+
+/* Line i, of w words (more than 25), is a long standfirst over the
+** headline: at most 60 words and 480 bytes, not in title case (a row of
+** menu entries), no sentence's end at its end (a paragraph has one:
+** ". ! ? : ; ) ' \"", a closing quote or an ellipsis), with a line in
+** headline form under it, of 3-20 words in title case or 3-12 words
+** with no punctuation at its end (no full stop either way), and the
+** article's paragraph under that ("More than the money, our government
+** is usurping ... who are deprived of the real help they need to
+** succeed" / "How HUD Makes Lousy Programs Look Great" / paragraph). */
+static int long_standfirst(const char *t, const pline *ln, size_t n, size_t i,
+                           size_t w) {
+  uint32_t s = ln[i].s, e = ln[i].e, ps, pe;
+  size_t hw;
+  unsigned char c = (unsigned char)t[e - 1];
+  if (w > 60 || e - s > 480 || i + 2 >= n || ln[i + 1].boiler ||
+      ln[i + 2].boiler || strchr(".!?:;)'\"", c) || c >= 0x80 ||
+      hs_hl_title_case(t, s, e))
+    return 0;
+  s = ln[i + 1].s, e = ln[i + 1].e;
+  hw = words(t, s, e);
+  c = (unsigned char)t[e - 1];
+  if (hw < 3 || hw > 20 || c == '.' || !hs_hl_headline_form(t, s, e) ||
+      !(hs_hl_title_case(t, s, e) ||
+        (hw <= 12 && !strchr(".,;:)'\"", c) && c < 0x80)))
+    return 0;
+  ps = ln[i + 2].s, pe = ln[i + 2].e;
+  return words(t, ps, pe) > 25 || pe - ps > 200;
 }
 
 void hs_page_title(const hs_doc *d, const hs_aliases *a, const hs_range *b,
@@ -154,7 +198,14 @@ void hs_page_title(const hs_doc *d, const hs_aliases *a, const hs_range *b,
     uint32_t s = ln[i].s, e = ln[i].e, ns, ne;
     size_t w = words(t, s, e);
     if (ln[i].boiler) { skipped++; continue; }
-    if (w > 25 || e - s > 200) return;           /* the body has begun */
+    if (w > 25 || e - s > 200) {
+      /* the body has begun, unless the line is a long standfirst over
+      ** the headline */
+      if (!long_standfirst(t, ln, n, i, w)) return;
+      i++;
+      s = ln[i].s, e = ln[i].e;
+      goto take;
+    }
     if (t[e - 1] == '.' && w > 6) return;
     if (w < 2 || label_line(t, s, e) || count_char(t, s, e, '|') >= 2 ||
         (has_date(t, s, e) && w <= 12) || date_line(t, s, e) ||
@@ -185,6 +236,7 @@ void hs_page_title(const hs_doc *d, const hs_aliases *a, const hs_range *b,
       i++;
       s = ln[i].s, e = ln[i].e;
     }
+  take:
     {
       char *v = hs_strndup(t + s, e - s);
       free(out->value);

@@ -346,7 +346,27 @@ static void test_scraped_headlines(void **state) {
        "needs a ferry for a rush when we have the pier?\n\n" PIER "\n\n"
        "Source: http://harborcorner.blogspot.com/2018/01/"
        "pier-vote-ends-in-a-tie.html\n",
-       "Pier vote ends in a tie\u2026"}};
+       "Pier vote ends in a tie\u2026"},
+      /* a site's plea over every article, then a long standfirst with no
+      ** full stop over the headline (title case, or a short line in
+      ** sentence case) over the paragraph */
+      {"Subscribe to Harbor Free Press for FREE\n\nMore than the money, "
+       "the council is taking the say of the boat owners and the harbor "
+       "master, while causing harm to the ferry crews who are deprived of "
+       "the real help they need to keep the crossing open\n\nHow the "
+       "Council Makes a Lousy Pier Look Great\n\n" PIER "\n",
+       "How the Council Makes a Lousy Pier Look Great"},
+      {"Subscribe to Harbor Free Press for FREE\n\nChance to learn about "
+       "and practice - in a limited manner under controlled conditions - "
+       "steering, vision and anticipation, as well as some obstacle "
+       "avoidance and braking in both a straight line and on "
+       "curves\n\nFerry crews learn to dock in winter storms\n\n" PIER
+       "\n",
+       "Ferry crews learn to dock in winter storms"},
+      /* a paragraph that ends with a full stop is no standfirst: the
+      ** line under it is a subheading, and the plea no headline */
+      {"Subscribe to Harbor Free Press for FREE\n\n" PIER "\n\nThe "
+       "Vote\n\n" PIER "\n", ""}};
 #undef PIER
   hs_aliases *al = NULL;
   size_t i, wrong = 0;
