@@ -540,6 +540,9 @@ int hs_meta_extract(const hs_doc *d, const hs_aliases *aliases,
       free(v);
     }
   }
+  /* the page's first line over a site's ticker (title.c) */
+  if (!m->title.value)
+    hs_page_ticker_title(d, m->boiler, m->nboiler, &m->title);
   /* the headline over the article's first paragraph (article_start.c),
   ** unless it is the outlet's masthead; else the first-lines rule */
   {

@@ -95,6 +95,11 @@ void hs_page_site_title(const hs_doc *d, const hs_aliases *a,
 ** (title.c). */
 int hs_pg_plea_line(const char *t, uint32_t s, uint32_t e);
 
+/* The page's first line into *out when a site's ticker of another story
+** ("Headline: ...") follows it (title.c); returns 1 if set. */
+int hs_page_ticker_title(const hs_doc *d, const hs_range *b, size_t nb,
+                         hs_meta_field *out);
+
 /* 1 when the bytes t[s, e) begin with p (lower-case ASCII), the ASCII
 ** letters of t compared without case.  p is read as it is compared (no
 ** strlen first): most calls stop at the first byte, on one table load and

@@ -13,6 +13,11 @@
 ** over the article's paragraph gives way to that line (the headline;
 ** not a byline, a date line or a label line: headline_shape.c), and so
 ** does a standfirst of 26-60 words with no sentence's end at its end.
+** A page's first line over a site's ticker of another story ("Headline:
+** Bitcoin Searches Exceed Trump!" on the next line, or on the one after a
+** line of at most 12 words: "% of readers think this story is Fact.") is
+** the headline whatever its end: a republishing site's template prints
+** the article's title there (hs_page_ticker_title, tried first).
 */
 #include <stdlib.h>
 #include <string.h>
@@ -183,6 +188,43 @@ static int long_standfirst(const char *t, const pline *ln, size_t n, size_t i,
     return 0;
   ps = ln[i + 2].s, pe = ln[i + 2].e;
   return words(t, ps, pe) > 25 || pe - ps > 200;
+}
+
+static int ticker_line(const char *t, uint32_t s, uint32_t e) {
+  size_t k;
+  for (k = 0; ticker_prefixes[k]; k++)
+    if (ci_at(t, s, e, ticker_prefixes[k])) return 1;
+  return 0;
+}
+
+int hs_page_ticker_title(const hs_doc *d, const hs_range *b, size_t nb,
+                         hs_meta_field *out) {
+  const char *t = d->text;
+  pline ln[3];
+  size_t n, w;
+  uint32_t len = d->len > UINT32_MAX ? UINT32_MAX : (uint32_t)d->len, s, e;
+  if (!t) return 0;
+  n = page_lines(t, len, b, nb, ln, 3);
+  if (n < 2 || ln[0].boiler) return 0;
+  if (!ticker_line(t, ln[1].s, ln[1].e) &&
+      (n < 3 || words(t, ln[1].s, ln[1].e) > 12 ||
+       !ticker_line(t, ln[2].s, ln[2].e)))
+    return 0;
+  s = ln[0].s, e = ln[0].e;
+  w = words(t, s, e);
+  if (w < 2 || w > 40 || e - s > 300 || label_line(t, s, e)) return 0;
+  {
+    char *v = hs_strndup(t + s, e - s);
+    free(out->value);
+    free(out->raw);
+    out->value = v;
+    out->raw = hs_strdup(v);
+    out->start = s;
+    out->end = e;
+    out->confidence = 0.6;
+    out->given = 0;
+  }
+  return 1;
 }
 
 void hs_page_title(const hs_doc *d, const hs_aliases *a, const hs_range *b,

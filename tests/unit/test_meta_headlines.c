@@ -366,7 +366,20 @@ static void test_scraped_headlines(void **state) {
       /* a paragraph that ends with a full stop is no standfirst: the
       ** line under it is a subheading, and the plea no headline */
       {"Subscribe to Harbor Free Press for FREE\n\n" PIER "\n\nThe "
-       "Vote\n\n" PIER "\n", ""}};
+       "Vote\n\n" PIER "\n", ""},
+      /* the first line over a site's ticker of another story is the
+      ** headline, though it ends with a full stop or an ellipsis, and
+      ** though an advertisement over a byline follows */
+      {"Harbor Gives Ferry Groups Millions to Rebuild the Pier, Records "
+       "Show, Says Govt.\n\nHeadline: Bitcoin Searches Exceed Trump!\n\n"
+       PIER "\n",
+       "Harbor Gives Ferry Groups Millions to Rebuild the Pier, Records "
+       "Show, Says Govt."},
+      {"Reckless! The Mayor Made a Bold Threat\u2026\n\n% of readers think "
+       "this story is Fact. Add your two cents.\n\nHeadline: Bitcoin "
+       "Searches Exceed Trump!\n\nAn Exclusive You Have To See: The Last "
+       "Pier Is Here!\n\nBy Anna Berg\n\n" PIER "\n",
+       "Reckless! The Mayor Made a Bold Threat\u2026"}};
 #undef PIER
   hs_aliases *al = NULL;
   size_t i, wrong = 0;
