@@ -7,21 +7,25 @@
 ** sentences were reworded, with stretches between them that neither
 ** matched on its own, and its parts often shuffled.
 **
-** First each passage that is not a near-verbatim copy grows at its ends by
-** whole sentences: the sentence (or the part of one) just before it on
-** both sides, or just after it, is taken in when the two are still about
-** the same thing (tf·idf cosine and a shared content word), up to
-** EDGE_MAX sentences an end; where one side's sentence is EDGE_SPLIT times
-** shorter than the other's and the two fail, it is tried with the next one
-** on its side (a sentence made two when reworded, PAN 2013's random and
-** translation rewording), which costs a second bag only on those few
-** steps.  A reworded copy's first and last sentences, and those between
-** two of its pieces, often share too little to be matched alone, but next
-** to a passage that is enough (Sanchez-Perez, Sidorov and Gelbukh extend
-** their passages the same way).  A passage
-** never grows over another passage of the pair, and a weak one (below
-** EDGE_BASE: two pages' mastheads and bylines matched line by line) does
-** not grow at all: it is no evidence that the text next to it was copied.
+** First each passage grows at its ends by whole sentences: the sentence
+** (or the part of one) just before it on both sides, or just after it, is
+** taken in when the two are still about the same thing (tf·idf cosine and
+** a shared content word; a higher cosine, EDGE_NV_COS, next to a
+** near-verbatim copy), up to EDGE_MAX sentences an end; where one side's
+** sentence is EDGE_SPLIT times shorter than the other's and the two fail,
+** it is tried with the next one on its side (a sentence made two when
+** reworded, PAN 2013's random and translation rewording), which costs a
+** second bag only on those few steps.  A reworded copy's first and last
+** sentences, and those between two of its pieces, often share too little
+** to be matched alone, but next to a passage that is enough
+** (Sanchez-Perez, Sidorov and Gelbukh extend their passages the same
+** way).  A sentence or two that random rewording left intact is a
+** near-verbatim piece of a reworded copy, whose neighbours are its
+** reworded sentences; next to a copy in news, the words an edit changed at
+** its ends.  A passage never grows over another passage of the pair, and a
+** weak one (below EDGE_BASE: two pages' mastheads and bylines matched line
+** by line) does not grow at all: it is no evidence that the text next to
+** it was copied.
 **
 ** Then two passages of the same pair of documents are joined when they
 ** lie near each other on both sides: the gap between them is short on both
@@ -52,10 +56,11 @@
 #define JOIN_COS 0.25  /* cosine of the two sides of such a gap */
 #define JOIN_SUMMARY 400 /* words apart on one side, if near on the other */
 #define JOIN_VERBATIM 0.9 /* pieces this similar are joined in order only,
-                          ** and never grown at their ends */
+                          ** and grow at their ends by EDGE_NV_COS */
 #define EDGE_MAX 3     /* sentences a passage grows by at each end... */
 #define EDGE_BASE 0.6  /* ...if it is this similar itself */
 #define EDGE_COS 0.25  /* cosine of the two sentences it grows by... */
+#define EDGE_NV_COS 0.5 /* ...(next to a near-verbatim passage)... */
 #define EDGE_SHARED 1  /* ...and the content terms they share */
 #define EDGE_WORDS 80  /* tokens of such a sentence, at most */
 #define EDGE_SPLIT 2   /* ...or, beside one this many times longer, it and
@@ -177,8 +182,8 @@ static int widen(const hs_senttab *S, uint32_t n, int end, uint32_t *s0,
 ** by the sentences next to it; 1 if it grew. */
 static int grow(const hs_sent_idf *w, const hs_doctab *A, const hs_doctab *B,
                 const hs_senttab *SA, const hs_senttab *SB, uint32_t *tk,
-                const uint8_t *dead, size_t g, size_t k, uint32_t **va,
-                size_t *capa, uint32_t **vb, size_t *capb) {
+                const uint8_t *dead, size_t g, size_t k, double th,
+                uint32_t **va, size_t *capa, uint32_t **vb, size_t *capb) {
   uint32_t *e = tk + 4 * k;
   int grown = 0, end, step;
   if (!SA->nsent || !SB->nsent || SA->sent[SA->nsent] != A->n ||
@@ -202,7 +207,7 @@ static int grow(const hs_sent_idf *w, const hs_doctab *A, const hs_doctab *B,
       if (clashes(tk, dead, g, k, a0, a1, b0, b1)) break;
       na = bag(A, a0, a1, va, capa);
       nb = bag(B, b0, b1, vb, capb);
-      if (bag_cos(w, *va, na, *vb, nb, &shared) < EDGE_COS ||
+      if (bag_cos(w, *va, na, *vb, nb, &shared) < th ||
           shared < EDGE_SHARED) {
         /* a sentence made two when reworded: where one side's sentence
         ** is much shorter than the other's, it with the next one */
@@ -217,7 +222,7 @@ static int grow(const hs_sent_idf *w, const hs_doctab *A, const hs_doctab *B,
           nb = bag(B, b0, b1, vb, capb);
           cs = bag_cos(w, *va, na, *vb, nb, &shared);
         }
-        if (cs < EDGE_COS || shared < EDGE_SHARED) break;
+        if (cs < th || shared < EDGE_SHARED) break;
       }
       if (end == 0) e[0] = a0, e[2] = b0;
       else e[1] = a1, e[3] = b1;
@@ -284,9 +289,7 @@ static int join_pair(const jjob *j, jscratch *sc, size_t x, size_t y) {
   size_t g, *up;
   uint32_t *tk;
   uint8_t *dead;
-  int loose = 0;
-  for (i = x; i < y; i++) loose |= p[it[i].i].similarity < JOIN_VERBATIM;
-  if (y - x < 2 && (!loose || !st)) return 0;
+  if (y - x < 2 && !st) return 0;
   if (hs_docset_get(ds, p[it[x].i].a.doc, &A, &sc->bufa, &sc->err) ||
       hs_docset_get(ds, p[it[x].i].b.doc, &B, &sc->bufb, &sc->err))
     return HS_EIO;
@@ -296,15 +299,16 @@ static int join_pair(const jjob *j, jscratch *sc, size_t x, size_t y) {
   HS_GROW(sc->dead, sc->capdead, g);
   tk = sc->tk, up = sc->up, dead = sc->dead;
   pair_tokens(&A, &B, p, it + x, g, tk);
-  if (loose && st) {
+  if (st) {
     /* first the passages grow at their ends (pieces of one copy grow
     ** towards each other), then they are joined */
     int grown = 0;
     memset(dead, 0, g);
     for (i = 0; i < g; i++) {
       hs_passage *q = &p[it[x + i].i];
-      if (q->similarity >= JOIN_VERBATIM || q->similarity < EDGE_BASE ||
-          !grow(w, &A, &B, &st[q->a.doc], &st[q->b.doc], tk, dead, g, i,
+      double th = q->similarity >= JOIN_VERBATIM ? EDGE_NV_COS : EDGE_COS;
+      if (q->similarity < EDGE_BASE ||
+          !grow(w, &A, &B, &st[q->a.doc], &st[q->b.doc], tk, dead, g, i, th,
                 &sc->va, &sc->capa, &sc->vb, &sc->capb))
         continue;
       set_bounds(q, &A, &B, tk[4 * i], tk[4 * i + 1], tk[4 * i + 2],

@@ -5,12 +5,16 @@
 # it is.  Then the same copy whose reworded first sentence shares a single
 # content word (a rare name) with the source's: it grows by it too.  Last,
 # a copy that made the source's long first sentence two, the second
-# sharing no word with it: it grows by both.
+# sharing no word with it: it grows by both.  A copy word for word grows
+# too, by a reworded sentence still alike, but not by one that shares
+# only a name with its source (a copied paragraph in news, below a lead
+# written anew).
 set -euo pipefail
 source "$(dirname "$0")/lib/common.bash"
 
 # The corpus: FILE, then the source's and the copy's reworded first
-# sentences.
+# sentences, then "verbatim" for a body copied word for word (and the
+# copy's own last sentence of it).
 write_corpus() {
   python3 - "$@" <<'PY'
 import json, sys
@@ -22,7 +26,8 @@ body_a = ("About nine hundred miners will lose their jobs when the last shift en
           "The union has asked the government to fund retraining courses and to keep the mine's hospital open for the families who live nearby. "
           "Local traders fear that the town of Brask will empty once the wages stop, as happened in the valley villages twenty years ago. "
           "The company said it would spend four million on sealing the shafts and cleaning the tailings ponds before it leaves. ")
-body_b = ("About nine hundred miners are going to lose their jobs when the last shift ends next spring, according to the firm that owns the site. "
+last = "The company said it would spend four million on sealing the shafts and cleaning the tailings ponds before it leaves. "
+body_b = body_a.replace(last, sys.argv[5] + " ") if len(sys.argv) > 5 else body_a if len(sys.argv) > 4 else ("About nine hundred miners are going to lose their jobs when the last shift ends next spring, according to the firm that owns the site. "
           "The union asked the government to pay for retraining courses and to keep the mine hospital open for families who live close by. "
           "Local shopkeepers fear that the town of Brask will empty once the wages stop, as it happened in the valley villages twenty years ago. "
           "The firm said it would spend four million on sealing the shafts and on cleaning the tailings ponds before it leaves. ")
@@ -88,5 +93,19 @@ jq -e -s --argjson a1 "$a1" --argjson a3 "$a3" --argjson b1 "$b1" --argjson b3 "
    and .[0].a.end <= $a3 + 1 and .[0].b.end <= $b3 + 1
    and .[0].a.end >= $a3 - 8 and .[0].b.end >= $b3 - 8' \
   "$WORK/out" >/dev/null || fail "a sentence made two: $(cat "$WORK/out") (want $a1-$a3 / $b1-$b3)"
+
+note "a copy word for word grows by the rest of a sentence reworded at its end"
+write_corpus "$WORK/v.jsonl" "Snow fell early this year." "Prices rose again." verbatim \
+  "The company said it would spend four million on sealing the shafts, with the ponds of tailings cleaned up before it leaves."
+read -r a1 a2 a3 b1 b2 b3 < "$WORK/v.jsonl.at"
+run 0 "$HEARSAY" reuse --format jsonl --strict "$WORK/v.jsonl"
+jq -e -s --argjson a3 "$a3" --argjson b3 "$b3" \
+  'length == 1 and .[0].a.end < $a3 - 20 and .[0].b.end < $b3 - 20' \
+  "$WORK/out" >/dev/null || fail "--strict, word for word: $(cat "$WORK/out")"
+run 0 "$HEARSAY" reuse --format jsonl "$WORK/v.jsonl"
+jq -e -s --argjson a3 "$a3" --argjson b3 "$b3" \
+  'length == 1 and .[0].a.end >= $a3 - 2 and .[0].b.end >= $b3 - 2
+   and .[0].a.end <= $a3 + 1 and .[0].b.end <= $b3 + 1' \
+  "$WORK/out" >/dev/null || fail "word for word: $(cat "$WORK/out") (want the ends $a3 / $b3)"
 
 echo "ok"
