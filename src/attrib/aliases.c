@@ -28,6 +28,8 @@
 #include "text/text.h"
 #include "util/util.h"
 
+#define WORD_BITS 65536
+
 typedef struct alias_key {
   char *norm;
   uint32_t entry;
@@ -60,6 +62,10 @@ struct hs_aliases {
   /* the attribution reader's cue and type-word indexes (attrib_int.h),
   ** built with the table so that an extraction need not build them */
   hs_attr_index ix;
+  /* the first and the last words of the keys' forms, as bits of their
+  ** hashes (word_bit): a window of find_in whose first or last token's
+  ** form has no bit set here is no key, and is not hashed whole */
+  uint64_t first_w[WORD_BITS / 64], last_w[WORD_BITS / 64];
 };
 
 /* The tokenizers of past lookups, kept for the next ones: creating one per
@@ -140,17 +146,25 @@ static int plain_name(const char *name, size_t len) {
   return i == len;
 }
 
-static char *norm_name(const hs_aliases *a, const char *name, size_t len) {
+/* The form is written in buf (NORM_BUF bytes) where it fits, malloc'ed
+** otherwise (the caller frees it unless it is buf): a lookup allocates
+** nothing for a name of up to ~250 bytes, and hs_normalize keeps no
+** tokens.  hs_normalize and a tokenizer of the pool write the same form
+** (a tokenizer keeps no state between texts). */
+#define NORM_BUF 256
+static char *norm_name(const hs_aliases *a, const char *name, size_t len,
+                       char *buf) {
   hs_tokenizer *t;
   char *out, *o;
   size_t i;
   if (!plain_name(name, len)) {
+    if (hs_normalize(name, len, buf, NORM_BUF) < NORM_BUF) return buf;
     t = pool_take(a->pool);
     out = norm_dup(t, name, len);
     pool_give(a->pool, t);
     return out;
   }
-  o = out = hs_malloc(len + 1);
+  o = out = len < NORM_BUF ? buf : hs_malloc(len + 1);
   for (i = 0; i < len; i++) {
     unsigned char c = (unsigned char)name[i];
     int alnum = ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
@@ -240,10 +254,30 @@ static int parse_table(hs_aliases *a, const char *t, size_t len,
   return HS_OK;
 }
 
+/* A word's bit in first_w and last_w. */
+static uint64_t word_bit(const char *w, size_t n) {
+  return XXH3_64bits(w, n) & (WORD_BITS - 1);
+}
+
+static int word_in(const uint64_t *set, uint64_t b) {
+  return (set[b >> 6] >> (b & 63)) & 1;
+}
+
 /* The hash index of the sorted keys: one slot for each distinct form,
-** pointing at its first key, as the binary search would find it. */
+** pointing at its first key, as the binary search would find it; and the
+** bits of the keys' first and last words. */
 static void index_keys(hs_aliases *a) {
   size_t i, m;
+  memset(a->first_w, 0, sizeof a->first_w);
+  memset(a->last_w, 0, sizeof a->last_w);
+  for (i = 0; i < a->nk; i++) {
+    const char *k = a->k[i].norm, *sp = strchr(k, ' '), *ls = strrchr(k, ' ');
+    size_t n = strlen(k);
+    uint64_t b = word_bit(k, sp ? (size_t)(sp - k) : n);
+    a->first_w[b >> 6] |= 1ull << (b & 63);
+    b = ls ? word_bit(ls + 1, n - (size_t)(ls + 1 - k)) : word_bit(k, n);
+    a->last_w[b >> 6] |= 1ull << (b & 63);
+  }
   free(a->slot);
   free(a->slot_h);
   for (a->nslot = 16; a->nslot < 2 * a->nk; a->nslot *= 2) {}
@@ -313,13 +347,13 @@ static void parse_places(hs_aliases *a) {
 
 int hs_aliases_place(const hs_aliases *a, const char *name, size_t len,
                      const char **english) {
-  char *nm;
+  char *nm, buf[NORM_BUF];
   const char *q;
   size_t lo = 0, hi, skip = 0;
   if (!a || !name || !len || len > 256 || !a->nplace) return 0;
   if (len > 4 && (!memcmp(name, "the ", 4) || !memcmp(name, "The ", 4)))
     skip = 4;
-  nm = norm_name(a, name + skip, len - skip);
+  nm = norm_name(a, name + skip, len - skip, buf);
   hi = a->nplace;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
@@ -327,7 +361,7 @@ int hs_aliases_place(const hs_aliases *a, const char *name, size_t len,
     else hi = mid;
   }
   q = lo < a->nplace && !strcmp(a->place[lo], nm) ? a->place[lo] : NULL;
-  free(nm);
+  if (nm != buf) free(nm);
   if (!q) return 0;
   if (english) *english = q + strlen(q) + 1;
   return 1;
@@ -423,21 +457,21 @@ static const alias_key *find_key(const hs_aliases *a, const char *norm) {
   return NULL;
 }
 
-/* The normalized form of name (caller frees) and the first key equal to
-** it, or NULL (and *nm NULL) for no name. */
+/* The normalized form of name (norm_name: in buf, or the caller frees
+** it) and the first key equal to it, or NULL (and *nm NULL) for no name. */
 static const alias_key *lookup_key(const hs_aliases *a, const char *name,
-                                   size_t len, char **nm) {
+                                   size_t len, char **nm, char *buf) {
   *nm = NULL;
   if (!a || !name || !len || len > 4096) return NULL;
-  *nm = norm_name(a, name, len);
+  *nm = norm_name(a, name, len, buf);
   return find_key(a, *nm);
 }
 
 int hs_aliases_lookup(const hs_aliases *a, const char *name, size_t len,
                       const char **canonical, int *type) {
-  char *nm;
-  const alias_key *k = lookup_key(a, name, len, &nm);
-  free(nm);
+  char *nm, buf[NORM_BUF];
+  const alias_key *k = lookup_key(a, name, len, &nm, buf);
+  if (nm != buf) free(nm);
   if (!k) return 0;
   if (canonical) *canonical = a->e[k->entry].canonical;
   if (type) *type = a->e[k->entry].type;
@@ -446,11 +480,11 @@ int hs_aliases_lookup(const hs_aliases *a, const char *name, size_t len,
 
 int hs_aliases_lookup_name(const hs_aliases *a, const char *name,
                            size_t len, const char **canonical, int *type) {
-  char *nm;
-  const alias_key *k = lookup_key(a, name, len, &nm);
+  char *nm, buf[NORM_BUF];
+  const alias_key *k = lookup_key(a, name, len, &nm, buf);
   /* the keys equal to nm, newest first: the first unambiguous one */
   while (k && k->exact && k + 1 < a->k + a->nk && !strcmp(k[1].norm, nm)) k++;
-  free(nm);
+  if (nm != buf) free(nm);
   if (!k || k->exact) return 0;
   if (canonical) *canonical = a->e[k->entry].canonical;
   if (type) *type = a->e[k->entry].type;
@@ -470,16 +504,17 @@ static const char *const compound_heads[] = {
     "stadium", "mosque", "tower", "festival", "prize", "award", "cup",
     "club", "school", "park", NULL};
 
-static int after_compound_head(hs_tokenizer *t, const char *text,
-                               const hs_token *prev) {
-  char *w = norm_dup(t, text + prev->start, prev->end - prev->start);
+/* (a form of NORM_BUF bytes or more is no head's) */
+static int after_compound_head(const char *text, const hs_token *prev) {
+  char w[NORM_BUF], h[NORM_BUF];
   int k, hit = 0;
+  if (hs_normalize(text + prev->start, prev->end - prev->start, w,
+                   sizeof w) >= sizeof w)
+    return 0;
   for (k = 0; compound_heads[k] && !hit; k++) {
-    char *h = norm_dup(t, compound_heads[k], strlen(compound_heads[k]));
+    hs_normalize(compound_heads[k], strlen(compound_heads[k]), h, sizeof h);
     hit = !strcmp(w, h);
-    free(h);
   }
-  free(w);
   return hit;
 }
 
@@ -509,25 +544,97 @@ long hs_aliases_lookup_in(const hs_aliases *a, const char *text, size_t len,
   return find_in(a, text, len, 1, canonical, type, start, end);
 }
 
+/* The window search of find_in over tokens tk[0, n) of text[0, len) and
+** their normalized forms nbp[0, nblen) (one space apart): windows of up
+** to 6 tokens, longest first.  t serves the windows normalized on their
+** own. */
+static long windows(const hs_aliases *a, hs_tokenizer *t, const char *text,
+                    size_t len, const hs_token *tk, size_t n,
+                    const char *nbp, size_t nblen, const char **canonical,
+                    int *type, uint32_t *start, uint32_t *end) {
+  size_t w, i, *off, j, q;
+  long found = -1;
+  char *win;
+  unsigned char *fl; /* token j's form: 1 a key's first word, 2 a last one */
+  off = hs_reallocarray(NULL, n + 1, sizeof *off);
+  for (j = 0, q = 0; j < n; j++) {
+    off[j] = q;
+    while (q < nblen && nbp[q] != ' ') q++;
+    q++;
+  }
+  off[n] = q;
+  /* a form with a space in it: the forms are not told apart here */
+  if (n && q != nblen + 1) {
+    free(off);
+    off = NULL;
+  }
+  win = hs_malloc(nblen + 1 + n);
+  fl = (unsigned char *)win + nblen + 1;
+  for (j = 0; off && j < n; j++) {
+    uint64_t b = word_bit(nbp + off[j], off[j + 1] - 1 - off[j]);
+    fl[j] = (unsigned char)(word_in(a->first_w, b) | word_in(a->last_w, b) << 1);
+  }
+  for (w = n < 6 ? n : 6; w >= 1 && found < 0; w--) {
+    for (i = 0; i + w <= n && found < 0; i++) {
+      uint32_t s = tk[i].start, e = tk[i + w - 1].end;
+      const alias_key *k;
+      /* a window's normalized form is its tokens' forms as the whole
+      ** phrase gave them: tokenizing reads nothing before a token's start,
+      ** nor after its end but for format characters (non-ASCII), which
+      ** may add to its form; a window ending before one is normalized on
+      ** its own */
+      if (off && (e == len || (unsigned char)text[e] < 0x80)) {
+        size_t m = off[i + w] - 1 - off[i];
+        /* the window's form is its tokens' forms one space apart: a key
+        ** equal to it opens with the first and ends with the last */
+        if (!(fl[i] & 1) || !(fl[i + w - 1] & 2)) continue;
+        memcpy(win, nbp + off[i], m);
+        win[m] = '\0';
+        k = find_key(a, win);
+      } else {
+        /* the first token's form is the phrase's (the window goes on
+        ** past it); the last one's may lack what follows it */
+        char buf[NORM_BUF];
+        if (off && w > 1 && !(fl[i] & 1)) continue;
+        if (hs_normalize(text + s, e - s, buf, sizeof buf) < sizeof buf) {
+          k = find_key(a, buf);
+        } else {
+          char *nm = norm_dup(t, text + s, e - s);
+          k = find_key(a, nm);
+          free(nm);
+        }
+      }
+      if (!k || (k->exact && !(i == 0 && w == n))) continue;
+      if (i > 0 && after_compound_head(text, &tk[i - 1])) continue;
+      found = (long)k->entry;
+      if (canonical) *canonical = a->e[k->entry].canonical;
+      if (type) *type = a->e[k->entry].type;
+      if (start) *start = s;
+      if (end) *end = e;
+    }
+  }
+  free(off);
+  free(win);
+  return found;
+}
+
 /* whole: first the whole text as hs_aliases_lookup looks it up (its
 ** normalized form is the tokens' forms, which the windows read too); a
 ** hit returns HS_ALIAS_WHOLE. */
 static long find_in(const hs_aliases *a, const char *text, size_t len,
                     int whole, const char **canonical, int *type,
                     uint32_t *start, uint32_t *end) {
-  hs_token *tk = NULL;
+  hs_token *tk;
   const hs_token *run;
-  size_t n = 0, w, i, *off = NULL, j, q;
-  long found = -1;
+  size_t n = 0;
+  long found;
   hs_tokenizer *t;
   hs_buf nb;
-  char *win = NULL;
   if (!a || !text || !len) return -1;
   if (len > 65536) len = 65536;
   t = pool_take(a->pool);
   /* the phrase's tokens, copied: the tokenizer's array serves each window;
-  ** and their normalized forms, one space apart: token j's is
-  ** nb.p[off[j], off[j + 1] - 1) */
+  ** and their normalized forms, one space apart */
   hs_buf_init(&nb, 0);
   hs_tokenizer_run(t, text, len, &run, &n, &nb);
   if (whole) {
@@ -543,6 +650,54 @@ static long find_in(const hs_aliases *a, const char *text, size_t len,
   }
   tk = hs_reallocarray(NULL, n ? n : 1, sizeof *tk);
   if (n) memcpy(tk, run, n * sizeof *tk);
+  found = windows(a, t, text, len, tk, n, nb.p, nb.len, canonical, type,
+                  start, end);
+  free(tk);
+  hs_buf_free(&nb);
+  pool_give(a->pool, t);
+  return found;
+}
+
+static void hit_of(const hs_aliases *a, const char *text, size_t len,
+                   hs_alias_hit *h) {
+  h->r = hs_aliases_lookup_in(a, text, len, &h->canonical, &h->type,
+                              &h->start, &h->end);
+}
+
+/* The text's first lens[k] bytes each looked up as hs_aliases_lookup_in
+** does, into out[k], with one tokenizing of the longest (lens ascending):
+** a shorter one whose end is a token's end, followed by an ASCII byte,
+** has that tokenizing's first tokens and forms as its own (what the
+** windows of find_in read too); any other is looked up on its own.  The
+** attribution reader tries a source one, two and three words longer. */
+void hs_aliases_lookup_in_ends(const hs_aliases *a, const char *text,
+                               const uint32_t *lens, size_t nl,
+                               hs_alias_hit *out) {
+  hs_token *tk;
+  const hs_token *run;
+  size_t n = 0, j, q, *off, k, m = 0;
+  size_t len = nl ? lens[nl - 1] : 0;
+  hs_tokenizer *t;
+  hs_buf nb;
+  char *buf;
+  for (k = 0; k < nl; k++) {
+    out[k].r = -1;
+    out[k].canonical = NULL;
+    out[k].type = HS_SRC_UNKNOWN;
+    out[k].start = out[k].end = 0;
+  }
+  if (!a || !text || !len) return;
+  if (len > 4096) {
+    for (k = 0; k < nl; k++) hit_of(a, text, lens[k], &out[k]);
+    return;
+  }
+  t = pool_take(a->pool);
+  hs_buf_init(&nb, 0);
+  hs_tokenizer_run(t, text, len, &run, &n, &nb);
+  tk = hs_reallocarray(NULL, n ? n : 1, sizeof *tk);
+  if (n) memcpy(tk, run, n * sizeof *tk);
+  /* token j's form is nb.p[off[j], off[j + 1] - 1) (off NULL: a form with
+  ** a space in it) */
   off = hs_reallocarray(NULL, n + 1, sizeof *off);
   for (j = 0, q = 0; j < n; j++) {
     off[j] = q;
@@ -550,44 +705,49 @@ static long find_in(const hs_aliases *a, const char *text, size_t len,
     q++;
   }
   off[n] = q;
-  /* a form with a space in it: the forms are not told apart here */
   if (n && q != nb.len + 1) {
     free(off);
     off = NULL;
   }
-  win = hs_malloc(nb.len + 1);
-  for (w = n < 6 ? n : 6; w >= 1 && found < 0; w--) {
-    for (i = 0; i + w <= n && found < 0; i++) {
-      uint32_t s = tk[i].start, e = tk[i + w - 1].end;
-      const alias_key *k;
-      /* a window's normalized form is its tokens' forms as the whole
-      ** phrase gave them: tokenizing reads nothing before a token's start,
-      ** nor after its end but for format characters (non-ASCII), which
-      ** may add to its form; a window ending before one is normalized on
-      ** its own */
-      if (off && (e == len || (unsigned char)text[e] < 0x80)) {
-        size_t m = off[i + w] - 1 - off[i];
-        memcpy(win, nb.p + off[i], m);
-        win[m] = '\0';
-        k = find_key(a, win);
-      } else {
-        char *nm = norm_dup(t, text + s, e - s);
-        k = find_key(a, nm);
-        free(nm);
+  buf = hs_malloc(nb.len + 1);
+  for (k = 0; k < nl; k++) {
+    size_t lk = lens[k], nbl;
+    hs_alias_hit *h = &out[k];
+    if (!lk) continue;
+    if (lk == len) {
+      m = n;
+      nbl = nb.len;
+    } else {
+      while (m < n && tk[m].end <= lk) m++;
+      if (!off || !m || tk[m - 1].end != lk || (m < n && tk[m].start < lk) ||
+          (unsigned char)text[lk] >= 0x80) {
+        hit_of(a, text, lk, h);
+        continue;
       }
-      if (!k || (k->exact && !(i == 0 && w == n))) continue;
-      if (i > 0 && after_compound_head(t, text, &tk[i - 1])) continue;
-      found = (long)k->entry;
-      if (canonical) *canonical = a->e[k->entry].canonical;
-      if (type) *type = a->e[k->entry].type;
-      if (start) *start = s;
-      if (end) *end = e;
+      nbl = off[m] - 1;
     }
+    if (plain_name(text, lk)) {
+      if (hs_aliases_lookup(a, text, lk, &h->canonical, &h->type)) {
+        h->r = HS_ALIAS_WHOLE;
+        continue;
+      }
+    } else {
+      const alias_key *key;
+      if (nbl) memcpy(buf, nb.p, nbl);
+      buf[nbl] = '\0';
+      if ((key = find_key(a, buf))) {
+        h->canonical = a->e[key->entry].canonical;
+        h->type = a->e[key->entry].type;
+        h->r = HS_ALIAS_WHOLE;
+        continue;
+      }
+    }
+    h->r = windows(a, t, text, lk, tk, m, nb.p, nbl, &h->canonical, &h->type,
+                   &h->start, &h->end);
   }
-  free(tk);
+  free(buf);
   free(off);
-  free(win);
+  free(tk);
   hs_buf_free(&nb);
   pool_give(a->pool, t);
-  return found;
 }

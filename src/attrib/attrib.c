@@ -204,26 +204,41 @@ static void extend_in_ar(const txt *t, const sent *se, uint32_t s,
     *e = e2;
 }
 
+/* The lookups of one source's span in the alias table made by
+** extend_alias: the span as read and up to three words longer share one
+** tokenizing; the record's lookup of the span, where it is one of them,
+** reads it here. */
+typedef struct alias_memo {
+  uint32_t s;
+  size_t n;
+  uint32_t len[4];
+  hs_alias_hit h[4];
+} alias_memo;
+
 /* A source read forwards that a stop word cut inside a known name
 ** («شبكة سي إن إن», «روسيا اليوم»): extended by up to 3 words when the
 ** longer span is a name of the alias table. */
 static void extend_alias(const txt *t, const hs_aliases *al, const sent *se,
-                         uint32_t s, uint32_t *e) {
+                         uint32_t s, uint32_t *e, alias_memo *mo) {
   uint32_t p = *e;
-  int k;
-  const char *canon;
-  int ty;
-  uint32_t as, ae; /* a known name ending there: «شبكة سي إن إن» */
-  long r;
+  size_t k, n = 0;
   if (!al) return;
+  mo->len[n++] = *e - s;
   for (k = 0; k < 3; k++) {
     while (p < se->e && t->s[p] == ' ') p++;
-    if (p >= se->e || hs_attr_punct_len(t, p)) return;
+    if (p >= se->e || hs_attr_punct_len(t, p)) break;
     p = hs_attr_word_end(t, p);
-    as = ae = 0;
-    r = hs_aliases_lookup_in(al, t->s + s, p - s, &canon, &ty, &as, &ae);
-    if (r == HS_ALIAS_WHOLE || (r >= 0 && s + ae == p && as > 0)) *e = p;
+    mo->len[n++] = p - s;
   }
+  if (n == 1) return;
+  hs_aliases_lookup_in_ends(al, t->s + s, mo->len, n, mo->h);
+  mo->s = s;
+  mo->n = n;
+  /* a known name ending there: «شبكة سي إن إن» */
+  for (k = 1; k < n; k++)
+    if (mo->h[k].r == HS_ALIAS_WHOLE ||
+        (mo->h[k].r >= 0 && mo->h[k].end == mo->len[k] && mo->h[k].start > 0))
+      *e = s + mo->len[k];
 }
 
 /* "A quoted B as saying", «نقلت A عن B قوله»: B (hs_attr_second) is a
@@ -329,6 +344,8 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
         const cue_row *c = &hs_attr_cues[bord[k]];
         uint32_t ce, s = 0, e = 0;
         int ok;
+        alias_memo mo;
+        mo.n = 0;
         if (!match_cue(&t, p, c, &ce)) continue;
         if ((c->flags & F_LINESTART) && !is_line_start(&t, p)) continue;
         if (c->lang[0] == 'e' && /* a call to strcmp only for English */
@@ -360,7 +377,7 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
           if (!ok && c->lang[0] == 'a' && !(c->flags & (F_THAT | F_ATTACHED)) &&
               (kana ? kana : (kana = kana_at(&t, se))) <= p)
             ok = hs_attr_subject_kana_ar(&t, se, p, &s, &e);
-          if (ok) extend_alias(&t, al, se, s, &e);
+          if (ok) extend_alias(&t, al, se, s, &e, &mo);
           if (ok && c->lang[0] == 'a' &&
               (hs_attr_rule_noun_ar(&t, s, e) || hs_attr_greeting_ar(&t, e, se->e)))
             ok = 0;
@@ -437,8 +454,14 @@ int hs_attrib_extract(const char *text, size_t len, const hs_aliases *al,
           memset(x, 0, sizeof *x);
           x->a.source = hs_strndup(t.s + s, e - s);
           /* the whole source a known name, else one inside it */
-          if (al && hs_aliases_lookup_in(al, t.s + s, e - s, &canon, &type,
-                                         &as, &ae) != -1) {
+          size_t j;
+          for (j = 0; j < mo.n && (mo.s != s || mo.len[j] != e - s); j++) {
+          }
+          if (al && (j < mo.n ? (canon = mo.h[j].canonical,
+                                 type = mo.h[j].type, mo.h[j].r)
+                              : hs_aliases_lookup_in(al, t.s + s, e - s,
+                                                     &canon, &type, &as,
+                                                     &ae)) != -1) {
             x->a.normalized = hs_strdup(canon);
           } else {
             uint32_t bs = hs_attr_skip_article(&t, s, e);

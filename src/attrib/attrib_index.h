@@ -43,6 +43,18 @@ const hs_attr_index *hs_attr_index_shared(void);
 long hs_aliases_lookup_in(const hs_aliases *a, const char *text, size_t len,
                           const char **canonical, int *type, uint32_t *start,
                           uint32_t *end);
+/* aliases.c: hs_aliases_lookup_in of the first lens[k] bytes of text, for
+** lens ascending, with one tokenizing where it serves them all; r is its
+** result, start and end 0 unless a name inside was found. */
+typedef struct hs_alias_hit {
+  long r;
+  const char *canonical;
+  int type;
+  uint32_t start, end;
+} hs_alias_hit;
+void hs_aliases_lookup_in_ends(const hs_aliases *a, const char *text,
+                               const uint32_t *lens, size_t nl,
+                               hs_alias_hit *out);
 /* aliases.c: the index built with the table a. */
 const hs_attr_index *hs_aliases_attr_index(const hs_aliases *a);
 
