@@ -127,7 +127,17 @@ typedef struct found {
 } found;
 
 /* text.c: bytes, words, sentences, and reading a source span. */
-uint32_t hs_attr_punct_len(const txt *t, uint32_t i);
+/* Each byte's reading (text.c): 0 a word byte, 1 an ASCII punctuation or
+** space byte, 2 a lead byte that some punctuation opens, decided by the
+** bytes after it (hs_attr_punct_lead_len). */
+extern const unsigned char hs_attr_punct_class[256];
+uint32_t hs_attr_punct_lead_len(const txt *t, uint32_t i);
+/* Length of a punctuation or space sequence at i (0 if a word byte):
+** inline, so that a loop over a word's bytes makes no call for each. */
+static inline uint32_t hs_attr_punct_len(const txt *t, uint32_t i) {
+  unsigned k = hs_attr_punct_class[(unsigned char)t->s[i]];
+  return k < 2 ? k : hs_attr_punct_lead_len(t, i);
+}
 int hs_attr_is_space_byte(unsigned char c);
 int hs_attr_hard_punct(const txt *t, uint32_t i);
 int hs_attr_cyr_lower(const char *s, unsigned char lo[2]);

@@ -18,7 +18,7 @@
 ** byte, 2 a lead byte that some punctuation opens (C2: NBSP « »; D8: ، ؛
 ** ؟; DB: ۔; E2: quotes, dashes), decided by the bytes after it.  One
 ** table load instead of a chain of range tests for every byte read. */
-static const unsigned char punct_class[256] = {
+const unsigned char hs_attr_punct_class[256] = {
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
     1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 0, 1, 1,
@@ -36,12 +36,10 @@ static const unsigned char punct_class[256] = {
     0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
 
-/* Length of a punctuation or space sequence at i (0 if a word byte). */
-uint32_t hs_attr_punct_len(const txt *t, uint32_t i) {
+/* hs_attr_punct_len of a byte of class 2 (attrib_int.h). */
+uint32_t hs_attr_punct_lead_len(const txt *t, uint32_t i) {
   const unsigned char *s = (const unsigned char *)t->s;
   unsigned char c = s[i];
-  unsigned k = punct_class[c];
-  if (k < 2) return k;
   if (i + 1 < t->len) {
     if (c == 0xC2 && (s[i + 1] == 0xA0 || s[i + 1] == 0xAB || s[i + 1] == 0xBB))
       return 2; /* NBSP « » */
