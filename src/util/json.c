@@ -52,10 +52,20 @@ void hs_json_buf_strn(hs_buf *b, const char *s, size_t n) {
   hs_buf_putc(b, '"');
   while (i < n) {
     unsigned char ch = p[i];
-    /* a run of plain printable ASCII goes in one copy */
-    for (run = i; run < n && p[run] >= 0x20 && p[run] < 0x7F &&
-                  p[run] != '"' && p[run] != '\\';
-         run++) {}
+    /* a run of plain printable ASCII and valid UTF-8 sequences goes in
+    ** one copy (Arabic or Persian text: one copy a run, not one a
+    ** character) */
+    for (run = i; run < n;) {
+      if (p[run] >= 0x80) {
+        if ((k = hs_utf8_len_at(p + run, n - run)) == 0) break;
+        run += k;
+      } else if (p[run] >= 0x20 && p[run] < 0x7F && p[run] != '"' &&
+                 p[run] != '\\') {
+        run++;
+      } else {
+        break;
+      }
+    }
     if (run > i) {
       hs_buf_append(b, p + i, run - i);
       i = run;
@@ -72,12 +82,9 @@ void hs_json_buf_strn(hs_buf *b, const char *s, size_t n) {
       else if (ch == '\r') hs_buf_append(b, "\\r", 2);
       else hs_buf_append(b, esc, 6);
       i++;
-    } else if ((k = hs_utf8_len_at(p + i, n - i)) == 0) {
+    } else { /* not valid UTF-8: the run above takes the valid */
       hs_buf_append(b, "\\ufffd", 6);
       i++;
-    } else {
-      hs_buf_append(b, p + i, k);
-      i += k;
     }
   }
   hs_buf_putc(b, '"');
