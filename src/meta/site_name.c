@@ -84,6 +84,34 @@ static const char *const name_before[] = {
 static const char *const owned_cues[] = {
     " is part of ", "®", " is a registered trademark", " is a trademark",
     " é uma marca", NULL};
+enum { N_OWNED = sizeof owned_cues / sizeof owned_cues[0] - 1 };
+
+/* Where each owned cue first opens in t[s, e) (e where nowhere).  The
+** cues that open with a space are tried together at each space of the
+** line, one memchr a space for all of them, not one a cue. */
+static void owned_at(const char *t, uint32_t s, uint32_t e, uint32_t *at) {
+  size_t k, left = 0;
+  uint32_t p;
+  for (k = 0; k < N_OWNED; k++) {
+    at[k] = e;
+    if (owned_cues[k][0] == ' ' && ++left) continue;
+    for (p = s; p < e; p++) { /* memchr: no traced compare a byte */
+      const char *f = memchr(t + p, owned_cues[k][0], e - p);
+      p = f ? (uint32_t)(f - t) : e;
+      if (p == e || hs_meta_starts_ci(t, p, e, owned_cues[k])) break;
+    }
+    at[k] = p;
+  }
+  for (p = s; left && p < e; p++) {
+    const char *f = memchr(t + p, ' ', e - p);
+    if (!f) break;
+    for (p = (uint32_t)(f - t), k = 0; k < N_OWNED; k++)
+      if (owned_cues[k][0] == ' ' && at[k] == e &&
+          hs_meta_starts_ci(t, p, e, owned_cues[k]))
+        at[k] = p, left--;
+  }
+}
+
 /* Words a template may hold that name no site ("Follow Us", "Watch
 ** TV"). */
 static const char *const not_names[] = {
@@ -590,14 +618,11 @@ const char *hs_site_name(const hs_doc *d, const hs_aliases *a,
     i = e + 1;
     while (s < e && is_sp((unsigned char)t[s])) s++;
     while (e > s && is_sp((unsigned char)t[e - 1])) e--;
-    if (s < e && e - s <= 400)
+    if (s < e && e - s <= 400) {
+      uint32_t at[N_OWNED];
+      owned_at(t, s, e, at);
       for (k = 0; owned_cues[k]; k++) {
-        uint32_t p;
-        for (p = s; p < e; p++) { /* memchr: no traced compare a byte */
-          const char *f = memchr(t + p, owned_cues[k][0], e - p);
-          p = f ? (uint32_t)(f - t) : e;
-          if (p == e || hs_meta_starts_ci(t, p, e, owned_cues[k])) break;
-        }
+        uint32_t p = at[k];
         if (p < e) {
           uint32_t ne = p, ns;
           while (ne > s && (t[ne - 1] == '"' || is_sp((unsigned char)t[ne - 1])))
@@ -612,6 +637,7 @@ const char *hs_site_name(const hs_doc *d, const hs_aliases *a,
           }
         }
       }
+    }
     if (s == e || e - s > 160) continue;
 
     { /* the words after the first (a space, then no space), by table
