@@ -56,7 +56,10 @@ void hs_json_buf_strn(hs_buf *b, const char *s, size_t n) {
     ** one copy (Arabic or Persian text: one copy a run, not one a
     ** character) */
     for (run = i; run < n;) {
-      if (p[run] >= 0x80) {
+      if (p[run] >= 0xC2 && p[run] <= 0xDF && run + 1 < n &&
+          (p[run + 1] & 0xC0) == 0x80) {
+        run += 2; /* a two-byte sequence (Latin, Greek, Cyrillic, Arabic) */
+      } else if (p[run] >= 0x80) {
         if ((k = hs_utf8_len_at(p + run, n - run)) == 0) break;
         run += k;
       } else if (p[run] >= 0x20 && p[run] < 0x7F && p[run] != '"' &&
