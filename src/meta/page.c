@@ -496,11 +496,16 @@ const char *hs_page_outlet(const hs_doc *d, const hs_aliases *a,
   }
   for (i = 0; i < n; i++) {
     uint32_t s = ln[i].s, e = ln[i].e, ns, ne;
+    /* the line's first byte as ci_at compares it: a cue that opens with
+    ** another is not tried (no call a cue a line) */
+    unsigned char c0 = s < e ? hs_ascii_lower[(unsigned char)t[s]] : 0;
     for (k = 0; hs_pg_carrier_cues[k]; k++)
-      if (ci_at(t, s, e, hs_pg_carrier_cues[k]) && !carrier.value)
+      if ((unsigned char)hs_pg_carrier_cues[k][0] == c0 &&
+          ci_at(t, s, e, hs_pg_carrier_cues[k]) && !carrier.value)
         put(&carrier, a, t, s + (uint32_t)strlen(hs_pg_carrier_cues[k]), e, 0.85);
     for (k = 0; hs_pg_credit_cues[k]; k++)
-      if (ci_at(t, s, e, hs_pg_credit_cues[k]) && !credit.value) {
+      if ((unsigned char)hs_pg_credit_cues[k][0] == c0 &&
+          ci_at(t, s, e, hs_pg_credit_cues[k]) && !credit.value) {
         uint32_t q = s + (uint32_t)strlen(hs_pg_credit_cues[k]), ae;
         /* "Source: http://www.site.com/...": the address's host */
         if (hs_pg_address_host(t, q, e, &ns, &ne, &ae))
