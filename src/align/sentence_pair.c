@@ -11,8 +11,10 @@
 ** nearest open chain taking the next seed, and a chain that fails as a
 ** whole is chained again with half the gaps (three times at most); the
 ** gaps are narrow on both sides (rewrites: summaries are found by the
-** summary pass, summary.c).  A kept passage of a pair with an n-gram
-** passage has its ends widened by sentences still alike (extend).  The
+** summary pass, summary.c), and a kept chain much longer on one side than
+** on the other is trimmed at that side's ends (trim_chain).  A kept
+** passage of a pair with an n-gram passage has its ends widened by
+** sentences still alike (extend).  The
 ** thresholds below were chosen on the development half of PAN 2013 and
 ** on the planted news corpora.
 */
@@ -44,6 +46,8 @@
                           ** the passage as a whole this alike */
 #define COLD_LSTRAY 4.0   /* seeds outside the passages, per seed in */
 #define COLD_BACK 3       /* a chain's step back on the second side */
+#define TRIM_RATIO 1.5 /* a kept passage's sentences on one side, at most,
+                       ** per sentence of the other (else trimmed) */
 #define COLD_EDGE 1       /* sentences from a document's end that count
                           ** as at its end */
 #define NEAR_VERBATIM HS_NEAR_VERBATIM /* n-gram passages left alone */
@@ -382,6 +386,83 @@ static void add_frag(const sjob *j, sscratch *sc, const hs_senttab *SA,
   sc->frags[sc->nfrags++] = *f;
 }
 
+/* A chain's distinct sentences with a seed on each side and its seeds'
+** mean cosine (the rules of pairs without an n-gram passage): chain c's
+** seeds are those of s[0..n) with id c. */
+static void chain_stats(sscratch *sc, const sseed *s, size_t n,
+                        const uint32_t *id, uint32_t c, frag *f) {
+  uint32_t m = 0, x, y, last = UINT32_MAX;
+  size_t k;
+  double sum = 0;
+  HS_GROW(sc->tmp, sc->captmp, n + 1);
+  f->ndi = 0;
+  for (k = 0; k < n; k++)
+    if (id[k] == c) {
+      sum += s[k].cos;
+      if (s[k].i != last) f->ndi++;
+      last = s[k].i;
+      sc->tmp[m++] = s[k].j;
+    }
+  for (x = 1; x < m; x++) { /* chains are short */
+    uint32_t v = sc->tmp[x];
+    for (y = x; y > 0 && sc->tmp[y - 1] > v; y--) sc->tmp[y] = sc->tmp[y - 1];
+    sc->tmp[y] = v;
+  }
+  f->mcos = m ? (float)(sum / m) : 0;
+  f->ndj = m > 0;
+  for (x = 1; x < m; x++) f->ndj += sc->tmp[x] != sc->tmp[x - 1];
+}
+
+/* A kept chain that spans over TRIM_RATIO times as many sentences on one
+** side as on the other: its seeds at that side's ends are dropped, the
+** one farther from the seed next to it first, while it still does so and
+** keeps more than two seeds (stray matches far off on the longer side
+** of sentences that the other side holds; a rewrite's two sides are about
+** as long).  Chain c's seeds are those of s[0..n) with id c; a dropped one
+** gets no id.  Returns whether any was dropped. */
+static int trim_chain(const sseed *s, size_t n, uint32_t *id, uint32_t c,
+                      frag *f) {
+  int trimmed = 0;
+  size_t k;
+  for (;;) {
+    uint32_t li = f->i1 - f->i0 + 1, lj = f->j1 - f->j0 + 1;
+    uint32_t v0 = 0, v1 = 0, nlo = UINT32_MAX, nhi = 0;
+    size_t lo = SIZE_MAX, hi = SIZE_MAX;
+    int side; /* 0: A is the longer side, 1: B */
+    if (f->nseeds <= 2) break;
+    if (lj > TRIM_RATIO * li) side = 1;
+    else if (li > TRIM_RATIO * lj) side = 0;
+    else break;
+    for (k = 0; k < n; k++) {
+      uint32_t v;
+      if (id[k] != c) continue;
+      v = side ? s[k].j : s[k].i;
+      if (lo == SIZE_MAX || v < v0) lo = k, v0 = v;
+      if (hi == SIZE_MAX || v > v1) hi = k, v1 = v;
+    }
+    for (k = 0; k < n; k++) { /* the next seeds in from the two ends */
+      uint32_t v;
+      if (id[k] != c || k == lo || k == hi) continue;
+      v = side ? s[k].j : s[k].i;
+      if (v < nlo) nlo = v;
+      if (v > nhi) nhi = v;
+    }
+    if (nlo == UINT32_MAX) break;
+    id[nlo - v0 >= v1 - nhi ? lo : hi] = UINT32_MAX;
+    f->nseeds--;
+    trimmed = 1;
+    f->i0 = f->j0 = UINT32_MAX, f->i1 = f->j1 = 0;
+    for (k = 0; k < n; k++)
+      if (id[k] == c) {
+        if (s[k].i < f->i0) f->i0 = s[k].i;
+        if (s[k].i > f->i1) f->i1 = s[k].i;
+        if (s[k].j < f->j0) f->j0 = s[k].j;
+        if (s[k].j > f->j1) f->j1 = s[k].j;
+      }
+  }
+  return trimmed;
+}
+
 /* Chain seeds s[0..n) (sorted by i, j) with gaps ga (sentences of A) and
 ** gb (of B); each chain becomes a passage if it holds as a whole, else is
 ** chained again with smaller gaps. */
@@ -427,33 +508,20 @@ static void chain_seeds(const sjob *j, sscratch *sc, const hs_senttab *SA,
     ch[best].nseeds++;
     id[k] = (uint32_t)best;
   }
-  if (cold) { /* distinct sentences of each chain, each side */
-    HS_GROW(sc->tmp, sc->captmp, n + 1);
-    for (c = 0; c < nch; c++) {
-      uint32_t m = 0, x, y, last = UINT32_MAX;
-      double sum = 0;
-      ch[c].ndi = 0;
-      for (k = 0; k < n; k++)
-        if (id[k] == c) {
-          sum += s[k].cos;
-          if (s[k].i != last) ch[c].ndi++;
-          last = s[k].i;
-          sc->tmp[m++] = s[k].j;
-        }
-      for (x = 1; x < m; x++) { /* chains are short */
-        uint32_t v = sc->tmp[x];
-        for (y = x; y > 0 && sc->tmp[y - 1] > v; y--) sc->tmp[y] = sc->tmp[y - 1];
-        sc->tmp[y] = v;
-      }
-      ch[c].mcos = m ? (float)(sum / m) : 0;
-      ch[c].ndj = m > 0;
-      for (x = 1; x < m; x++) ch[c].ndj += sc->tmp[x] != sc->tmp[x - 1];
-    }
-  }
+  if (cold) /* distinct sentences of each chain, each side */
+    for (c = 0; c < nch; c++) chain_stats(sc, s, n, id, (uint32_t)c, &ch[c]);
   for (c = 0; c < nch; c++) {
     size_t before = sc->nfrags;
     frag f = ch[c];
     add_frag(j, sc, SA, SB, &f, cold);
+    if (sc->nfrags > before && trim_chain(s, n, id, (uint32_t)c, &ch[c])) {
+      /* kept as a whole: kept trimmed instead if it holds so too */
+      f = ch[c];
+      if (cold) chain_stats(sc, s, n, id, (uint32_t)c, &f);
+      add_frag(j, sc, SA, SB, &f, cold);
+      if (sc->nfrags > before + 1) sc->frags[before] = sc->frags[before + 1];
+      sc->nfrags = before + 1;
+    }
     if (sc->nfrags == before && f.nseeds >= 2 && depth < 3 &&
         (ga > 0 || gb > 0)) {
       sseed *sub = hs_malloc(f.nseeds * sizeof *sub);
