@@ -197,6 +197,20 @@ static int ticker_line(const char *t, uint32_t s, uint32_t e) {
   return 0;
 }
 
+/* Makes the line t[s, e) the title read from the text, with its offsets. */
+static void title_set(hs_meta_field *out, const char *t, uint32_t s,
+                      uint32_t e, double confidence) {
+  char *v = hs_strndup(t + s, e - s);
+  free(out->value);
+  free(out->raw);
+  out->value = v;
+  out->raw = hs_strdup(v);
+  out->start = s;
+  out->end = e;
+  out->confidence = confidence;
+  out->given = 0;
+}
+
 int hs_page_ticker_title(const hs_doc *d, const hs_range *b, size_t nb,
                          hs_meta_field *out) {
   const char *t = d->text;
@@ -213,17 +227,7 @@ int hs_page_ticker_title(const hs_doc *d, const hs_range *b, size_t nb,
   s = ln[0].s, e = ln[0].e;
   w = words(t, s, e);
   if (w < 2 || w > 40 || e - s > 300 || label_line(t, s, e)) return 0;
-  {
-    char *v = hs_strndup(t + s, e - s);
-    free(out->value);
-    free(out->raw);
-    out->value = v;
-    out->raw = hs_strdup(v);
-    out->start = s;
-    out->end = e;
-    out->confidence = 0.6;
-    out->given = 0;
-  }
+  title_set(out, t, s, e, 0.6);
   return 1;
 }
 
@@ -279,17 +283,7 @@ void hs_page_title(const hs_doc *d, const hs_aliases *a, const hs_range *b,
       s = ln[i].s, e = ln[i].e;
     }
   take:
-    {
-      char *v = hs_strndup(t + s, e - s);
-      free(out->value);
-      free(out->raw);
-      out->value = v;
-      out->raw = hs_strdup(v);
-      out->start = s;
-      out->end = e;
-      out->confidence = skipped ? 0.55 : 0.6;
-      out->given = 0;
-    }
+    title_set(out, t, s, e, skipped ? 0.55 : 0.6);
     return;
   }
 }
