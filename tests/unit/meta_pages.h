@@ -1,7 +1,7 @@
 /*
 ** meta_pages.h — what the page-fact tests share: a corpus of one scraped
-** page, its metadata, and the count of pages whose outlet is not the one
-** expected.  Static inline functions: include it in each test file that
+** page, its metadata, and the count of pages whose outlet, date or
+** headline is not the one expected.  Static inline functions: include it in each test file that
 ** needs them.
 */
 #ifndef HS_TEST_META_PAGES_H
@@ -50,6 +50,28 @@ static inline size_t outlet_misses(const char *const pages[][2], size_t n) {
     hs_corpus_free(c);
   }
   hs_aliases_free(al);
+  return wrong;
+}
+
+/* The pages pages[i][0] whose publication date (title: 0) or headline
+** (title: 1) is not pages[i][1] ("" for none), each printed; returns their
+** number. */
+static inline size_t fact_misses(const char *const pages[][2], size_t n,
+                                 const hs_aliases *al, int title) {
+  size_t i, wrong = 0;
+  for (i = 0; i < n; i++) {
+    hs_meta m;
+    hs_corpus *c = page_meta(pages[i][0], al, &m);
+    const char *got = title ? m.title.value : m.date.value;
+    if (*pages[i][1] ? !got || strcmp(got, pages[i][1]) : got != NULL) {
+      print_error("page %zu: %s %s, expected %s\n", i,
+                  title ? "headline" : "date", got ? got : "(none)",
+                  *pages[i][1] ? pages[i][1] : "(none)");
+      wrong++;
+    }
+    hs_meta_clear(&m);
+    hs_corpus_free(c);
+  }
   return wrong;
 }
 

@@ -189,20 +189,10 @@ static void test_scraped_dates(void **state) {
        "Read more great reviews here: https://www.techblog.example.com\n",
        "2019-11-18"}};
   hs_aliases *al = NULL;
-  size_t i, wrong = 0;
+  size_t wrong;
   (void)state;
   assert_int_equal(hs_aliases_new(&al, NULL), HS_OK);
-  for (i = 0; i < sizeof pages / sizeof pages[0]; i++) {
-    hs_meta m;
-    hs_corpus *c = page_meta(pages[i][0], al, &m);
-    if (!m.date.value || strcmp(m.date.value, pages[i][1])) {
-      print_error("page %zu: date %s, expected %s\n", i,
-                  m.date.value ? m.date.value : "(none)", pages[i][1]);
-      wrong++;
-    }
-    hs_meta_clear(&m);
-    hs_corpus_free(c);
-  }
+  wrong = fact_misses(pages, sizeof pages / sizeof pages[0], al, 0);
   { /* a credited address with a year and a month only: no date */
     hs_meta m;
     hs_corpus *c = page_meta(
@@ -264,21 +254,10 @@ static void test_page_date_rules(void **state) {
        "be wise to be caught with?\n\nJun 16, 2008 \xe2\x80\x94 Jim Bray\n\n"
        "Take some world class cars and a day on a race track.\n", ""}};
   hs_aliases *al = NULL;
-  size_t i, wrong = 0;
+  size_t wrong;
   (void)state;
   assert_int_equal(hs_aliases_new(&al, NULL), HS_OK);
-  for (i = 0; i < sizeof pages / sizeof pages[0]; i++) {
-    hs_meta m;
-    hs_corpus *c = page_meta(pages[i][0], al, &m);
-    const char *got = m.date.value ? m.date.value : "";
-    if (strcmp(got, pages[i][1])) {
-      print_error("page %zu: date '%s', expected '%s'\n", i, got,
-                  pages[i][1]);
-      wrong++;
-    }
-    hs_meta_clear(&m);
-    hs_corpus_free(c);
-  }
+  wrong = fact_misses(pages, sizeof pages / sizeof pages[0], al, 0);
 #undef BODY
   hs_aliases_free(al);
   assert_int_equal(wrong, 0);
