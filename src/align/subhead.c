@@ -25,32 +25,45 @@
 
 #define MAX_LINES 64
 
-static int has_newline(const char *text, uint32_t from, uint32_t to) {
-  return from < to && memchr(text + from, '\n', to - from) != NULL;
+/* The line starts of t's tokens into ls (ascending; the first token opens
+** one): a token opens a line when a newline lies between the end of the
+** token before it and its start.  Newlines are few, so the text is
+** searched for them (memchr over the whole span) and each one placed
+** among the tokens by a pointer that only moves forward, instead of a
+** search of every gap between two tokens.  Returns how many. */
+static uint32_t line_starts(const char *text, const hs_doctab *t,
+                            uint32_t *ls) {
+  uint32_t nt = t->n, i = 1, nl = 0;
+  const char *q = text + t->start[0], *stop = text + t->start[nt - 1];
+  ls[nl++] = 0;
+  while (q < stop && (q = memchr(q, '\n', (size_t)(stop - q))) != NULL) {
+    uint32_t at = (uint32_t)(q - text);
+    while (t->start[i] <= at) i++; /* the first token after the newline */
+    /* in the gap before token i, not inside token i - 1 */
+    if (t->start[i - 1] + t->len[i - 1] <= at && ls[nl - 1] != i)
+      ls[nl++] = i;
+    q++;
+  }
+  return nl;
 }
 
 void hs_subhead_find(const char *text, size_t len, const hs_doctab *t,
                      uint32_t doc, int min_words, hs_passage **out,
                      size_t *n, size_t *cap) {
-  uint8_t *ls, *le;
-  uint32_t i, j, p, k, nt = t->n, tried = 0;
+  uint32_t *ls;
+  uint32_t i, j, p, k, x, y, nl, nt = t->n, tried = 0;
   size_t first = *n;
   (void)len;
   if (!text || nt < 2 * HS_SUBHEAD_MIN_WORDS ||
       min_words <= HS_SUBHEAD_MIN_WORDS)
     return;
-  ls = hs_malloc(nt);
-  le = hs_malloc(nt);
-  for (i = 0; i < nt; i++) {
-    uint32_t end = t->start[i] + t->len[i];
-    ls[i] = i == 0 || has_newline(text, t->start[i - 1] + t->len[i - 1],
-                                  t->start[i]);
-    le[i] = i + 1 == nt ? 1 : has_newline(text, end, t->start[i + 1]);
-  }
-  for (i = 0; i < nt && tried < MAX_LINES; i = j + 1) {
+  ls = hs_malloc(((size_t)nt + 1) * sizeof *ls);
+  nl = line_starts(text, t, ls);
+  ls[nl] = nt; /* the end of the last line */
+  for (x = 0; x < nl && tried < MAX_LINES; x++) {
     int masked = 0;
-    for (j = i; j + 1 < nt && !le[j]; j++) {}
-    if (!ls[i]) continue;
+    i = ls[x];
+    j = ls[x + 1] - 1;
     k = j - i + 1;
     if (k < HS_SUBHEAD_MIN_WORDS || k > HS_SUBHEAD_MAX_WORDS ||
         k >= (uint32_t)min_words)
@@ -59,12 +72,13 @@ void hs_subhead_find(const char *text, size_t len, const hs_doctab *t,
       if (!t->hash[p]) masked = 1;
     if (masked) continue;
     tried++;
-    for (p = 0; p + k <= nt; p++) {
+    for (y = 0; y < nl && ls[y] + k <= nt; y++) {
       uint32_t m, a0, b0;
       size_t q;
       int dup = 0;
-      hs_passage *x;
-      if (!ls[p] || p == i || (p < i + k && i < p + k)) continue;
+      hs_passage *o;
+      p = ls[y];
+      if (p == i || (p < i + k && i < p + k)) continue;
       for (m = 0; m < k && t->hash[p + m] == t->hash[i + m]; m++) {}
       if (m < k) continue;
       a0 = p < i ? p : i;
@@ -74,21 +88,20 @@ void hs_subhead_find(const char *text, size_t len, const hs_doctab *t,
           dup = 1;
       if (dup) continue;
       HS_GROW(*out, *cap, *n + 1);
-      x = &(*out)[(*n)++];
-      memset(x, 0, sizeof *x);
-      x->a.doc = x->b.doc = doc;
-      x->a.start = t->start[a0];
-      x->a.end = t->start[a0 + k - 1] + t->len[a0 + k - 1];
-      x->b.start = t->start[b0];
-      x->b.end = t->start[b0 + k - 1] + t->len[b0 + k - 1];
-      x->a.words = x->b.words = x->words = k;
-      x->similarity = 1;
-      x->internal = 1;
-      x->method = HS_METHOD_VERBATIM;
+      o = &(*out)[(*n)++];
+      memset(o, 0, sizeof *o);
+      o->a.doc = o->b.doc = doc;
+      o->a.start = t->start[a0];
+      o->a.end = t->start[a0 + k - 1] + t->len[a0 + k - 1];
+      o->b.start = t->start[b0];
+      o->b.end = t->start[b0 + k - 1] + t->len[b0 + k - 1];
+      o->a.words = o->b.words = o->words = k;
+      o->similarity = 1;
+      o->internal = 1;
+      o->method = HS_METHOD_VERBATIM;
     }
   }
   free(ls);
-  free(le);
 }
 
 static int overlaps(const hs_span *x, const hs_span *y) {
