@@ -39,7 +39,8 @@
 #include "util/sort.h"
 #include "util/util.h"
 
-#define KEYS 3         /* index keys per sentence */
+#define KEYS 3         /* index keys per sentence (keys_range inserts in
+                       ** a list of three) */
 #define KEY_MAX 96     /* a key in more sentences than this is no key */
 #define MAX_SENT 65535 /* sentences past this in a document are not indexed */
 #define COLD_DOCS 32   /* a pair without an n-gram passage: keys held by
@@ -90,30 +91,33 @@ static int keys_range(const hs_docset *ds, const hs_senttab *st,
     ** waits on are fetched side by side */
     HS_GROW(ks->cnt, ks->capcnt, (size_t)T.n + 1);
     cnt = ks->cnt;
-    for (t = 0; t < T.n; t++) {
-      if (t + PREFETCH < T.n)
-        __builtin_prefetch(&tc->c[T.hash[t + PREFETCH] & tc->mask]);
+    for (t = 0; t + PREFETCH < T.n; t++) {
+      __builtin_prefetch(&tc->c[T.hash[t + PREFETCH] & tc->mask]);
       cnt[t] = tc->c[T.hash[t] & tc->mask];
     }
+    for (; t < T.n; t++) cnt[t] = tc->c[T.hash[t] & tc->mask];
     for (s = 0; s < S->nsent && s < MAX_SENT; s++) {
       /* the KEYS rarest distinct terms: (count, term) ascending, kept
       ** sorted, so that most terms cost one comparison with the last */
-      uint64_t r[KEYS];
+      uint64_t r[KEYS], r0 = UINT64_MAX, r1 = UINT64_MAX, r2 = UINT64_MAX;
       uint32_t nk = 0, k;
-      for (k = 0; k < KEYS; k++) r[k] = UINT64_MAX;
       for (t = S->sent[s]; t < S->sent[s + 1]; t++) {
         uint32_t term = T.hash[t], c = cnt[t];
-        /* a masked word, one counted once and a stopword become the
-        ** largest key, which is never taken: one branch, rarely taken,
-        ** instead of three unpredictable ones */
-        uint64_t bad = (uint64_t)(!term | (c < 2) | (c > stopcnt));
-        uint64_t x = ((uint64_t)c << 32 | term) | (0 - bad);
-        if (x >= r[KEYS - 1]) continue;
-        for (k = 0; k < KEYS - 1 && r[k] < x; k++) {}
-        if (r[k] == x) continue; /* a term seen already */
-        memmove(r + k + 1, r + k, (KEYS - 1 - k) * sizeof *r);
-        r[k] = x;
+        uint64_t x = (uint64_t)c << 32 | term;
+        /* most terms are no rarer than the third kept: one comparison;
+        ** a masked word, one counted once and a stopword are never
+        ** taken */
+        if (x >= r2) continue;
+        if (!term || c < 2 || c > stopcnt) continue;
+        /* into its place, unless seen already (KEYS is 3) */
+        if (x < r1) {
+          if (x < r0) r2 = r1, r1 = r0, r0 = x;
+          else if (x != r0) r2 = r1, r1 = x;
+        } else if (x != r1) {
+          r2 = x;
+        }
       }
+      r[0] = r0, r[1] = r1, r[2] = r2;
       while (nk < KEYS && r[nk] != UINT64_MAX) nk++;
       if (kb->np + nk + 1 > kb->cap) { /* from 64: a small call has few */
         kb->cap = kb->cap ? 2 * kb->cap : 64;
