@@ -6,8 +6,8 @@
 ** A sentence's vector (its terms with tf·idf weights, sorted by term) is
 ** made once, by the first thread that needs it, and published for the
 ** pairs of other threads that compare the same sentence; a passage's bag
-** is made anew (radix-sorted when long) and its cosine remembered for the
-** chainings of the pair.  Chaining is greedy in reading order, the
+** is its sentences' vectors merged by term (range_vec) and its cosine
+** remembered for the chainings of the pair.  Chaining is greedy in reading order, the
 ** nearest open chain taking the next seed, and a chain that fails as a
 ** whole is chained again with half the gaps (three times at most); the
 ** gaps are narrow on both sides (rewrites: summaries are found by the
@@ -172,14 +172,14 @@ static const svent *sent_vec(const sjob *j, sscratch *sc, uint32_t doc,
   size_t m, size;
   e = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
   if (e) return e;
-  m = svec(j, sc, &j->st[doc], term, s, s, &sc->va, &sc->capva, &norm,
+  m = svec(j, sc, &j->st[doc], term, s, s, &sc->vs, &sc->capvs, &norm,
            &ncontent);
   size = sizeof *e + m * sizeof *e->v;
   e = svpool_alloc(&sc->pool, size);
   e->norm = norm;
   e->m = (uint32_t)m;
   e->ncontent = ncontent;
-  if (m) memcpy(e->v, sc->va, m * sizeof *e->v);
+  if (m) memcpy(e->v, sc->vs, m * sizeof *e->v);
   if (__atomic_compare_exchange_n(slot, &old, e, 0, __ATOMIC_ACQ_REL,
                                   __ATOMIC_ACQUIRE))
     return e;
@@ -187,8 +187,75 @@ static const svent *sent_vec(const sjob *j, sscratch *sc, uint32_t doc,
   return old;
 }
 
-static double frag_cos(const sjob *j, sscratch *sc, const hs_senttab *SA,
-                       const hs_senttab *SB, const frag *f, uint32_t *words) {
+/* The bag of sentences [s0, s1] of document doc (terms: its token
+** hashes) into *v, as svec makes it from the tokens: the sentences'
+** vectors (made once, sent_vec), each sorted by term already, merged two
+** runs at a time with the counts of a term summed, instead of sorting a
+** passage's tokens anew; the weights, norm and content terms are then
+** those of svec, in the same order.  Its number of terms. */
+static size_t range_vec(const sjob *j, sscratch *sc, uint32_t doc,
+                        const uint32_t *term, uint32_t s0, uint32_t s1,
+                        bent **v, size_t *cap, double *norm,
+                        uint32_t *ncontent) {
+  uint32_t s, k = s1 - s0 + 1, r, x;
+  size_t total = 0, m = 0, at;
+  uint64_t *a, *b;
+  double n2 = 0;
+  HS_GROW(sc->rb, sc->caprb, (size_t)k + 1);
+  for (s = s0; s <= s1; s++) total += sent_vec(j, sc, doc, term, s)->m;
+  HS_GROW(sc->mg[0], sc->capmg[0], total + 1);
+  HS_GROW(sc->mg[1], sc->capmg[1], total + 1);
+  a = sc->mg[0], b = sc->mg[1];
+  at = 0;
+  for (s = s0; s <= s1; s++) { /* published: the same vectors again */
+    const svent *e = sent_vec(j, sc, doc, term, s);
+    sc->rb[s - s0] = (uint32_t)at;
+    for (x = 0; x < e->m; x++)
+      a[at++] = (uint64_t)e->v[x].term << 32 | e->v[x].tf;
+  }
+  sc->rb[k] = (uint32_t)at;
+  while (k > 1) { /* runs 2r and 2r + 1 into run r of b */
+    uint32_t nk = 0;
+    size_t o = 0;
+    for (r = 0; r < k; r += 2) {
+      size_t x0 = sc->rb[r], x1 = sc->rb[r + 1], y0, y1;
+      if (r + 1 < k) y0 = sc->rb[r + 1], y1 = sc->rb[r + 2];
+      else y0 = y1 = x1;
+      sc->rb[nk++] = (uint32_t)o;
+      while (x0 < x1 && y0 < y1) {
+        uint64_t p = a[x0], q = a[y0];
+        if (p >> 32 < q >> 32) b[o++] = p, x0++;
+        else if (q >> 32 < p >> 32) b[o++] = q, y0++;
+        else b[o++] = p + (uint32_t)q, x0++, y0++;
+      }
+      while (x0 < x1) b[o++] = a[x0++];
+      while (y0 < y1) b[o++] = a[y0++];
+    }
+    sc->rb[nk] = (uint32_t)o;
+    k = nk;
+    {
+      uint64_t *sw = a;
+      a = b, b = sw;
+    }
+  }
+  total = sc->rb[k];
+  HS_GROW(*v, *cap, total + 1);
+  *ncontent = 0;
+  for (m = 0; m < total; m++) {
+    bent *e = &(*v)[m];
+    e->term = (uint32_t)(a[m] >> 32);
+    e->tf = (uint32_t)a[m];
+    e->w = (float)e->tf * idf(j, e->term);
+    e->stop = idf(j, e->term) < j->stopidf;
+    if (!e->stop) (*ncontent)++;
+    n2 += (double)e->w * e->w;
+  }
+  *norm = sqrt(n2);
+  return total;
+}
+
+static double frag_cos(const sjob *j, sscratch *sc, const frag *f,
+                       uint32_t *words) {
   double na, nb, c;
   uint32_t ca, cb, shared;
   size_t ma, mb, k;
@@ -199,8 +266,10 @@ static double frag_cos(const sjob *j, sscratch *sc, const hs_senttab *SA,
       return x->cos;
     }
   }
-  ma = svec(j, sc, SA, sc->terma, f->i0, f->i1, &sc->va, &sc->capva, &na, &ca);
-  mb = svec(j, sc, SB, sc->termb, f->j0, f->j1, &sc->vb, &sc->capvb, &nb, &cb);
+  ma = range_vec(j, sc, sc->da, sc->terma, f->i0, f->i1, &sc->va, &sc->capva,
+                 &na, &ca);
+  mb = range_vec(j, sc, sc->db, sc->termb, f->j0, f->j1, &sc->vb, &sc->capvb,
+                 &nb, &cb);
   c = vcos(sc->va, ma, na, sc->vb, mb, nb, &shared, words);
   HS_GROW(sc->fc, sc->capfc, sc->nfc + 1);
   sc->fc[sc->nfc].i0 = f->i0, sc->fc[sc->nfc].i1 = f->i1;
@@ -306,10 +375,12 @@ static void extend(const sjob *j, sscratch *sc, const hs_senttab *SA,
          sent_cos(j, sc, f->i1 + 1, f->j1 + 1) >= TH_EXT)
     f->i1++, f->j1++;
   /* each side's bag, copied: sent_vec reuses the scratch vectors */
-  ma = svec(j, sc, SA, sc->terma, f->i0, f->i1, &sc->va, &sc->capva, &na, &ca);
+  ma = range_vec(j, sc, sc->da, sc->terma, f->i0, f->i1, &sc->va, &sc->capva,
+                 &na, &ca);
   ba = hs_malloc((ma + 1) * sizeof *ba);
   memcpy(ba, sc->va, ma * sizeof *ba);
-  mb = svec(j, sc, SB, sc->termb, f->j0, f->j1, &sc->vb, &sc->capvb, &nb, &cb);
+  mb = range_vec(j, sc, sc->db, sc->termb, f->j0, f->j1, &sc->vb, &sc->capvb,
+                 &nb, &cb);
   bb = hs_malloc((mb + 1) * sizeof *bb);
   memcpy(bb, sc->vb, mb * sizeof *bb);
   for (k = 0; k < EXT_HELD; k++) {
@@ -333,7 +404,7 @@ static void extend(const sjob *j, sscratch *sc, const hs_senttab *SA,
   f->ta1 = SA->sent[f->i1 + 1];
   f->tb0 = SB->sent[f->j0];
   f->tb1 = SB->sent[f->j1 + 1];
-  f->sim = (float)frag_cos(j, sc, SA, SB, f, &words);
+  f->sim = (float)frag_cos(j, sc, f, &words);
   f->words = words;
 }
 
@@ -364,7 +435,7 @@ static void add_frag(const sjob *j, sscratch *sc, const hs_senttab *SA,
       !inner(f, SA, SB, cold == 2))
     return;
   if (cold == 3 && at_ends(f, SA, SB)) return;
-  cosv = frag_cos(j, sc, SA, SB, f, &words);
+  cosv = frag_cos(j, sc, f, &words);
   if (cold && f->mcos < COLD_SEEDCOS) {
     if (cosv < COLD_FRAGCOS) return;
     loose = 1;
@@ -657,6 +728,10 @@ void hs_sent_scratch_free(sscratch *sc) {
   free(sc->frags);
   free(sc->va);
   free(sc->vb);
+  free(sc->vs);
+  free(sc->mg[0]);
+  free(sc->mg[1]);
+  free(sc->rb);
   free(sc->tmp);
   free(sc->tmp2);
   free(sc->nv);

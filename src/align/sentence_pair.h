@@ -50,6 +50,12 @@ typedef struct sscratch {
   size_t nfrags, capfrags;
   bent *va, *vb;
   size_t capva, capvb;
+  bent *vs;       /* sent_vec's scratch bag */
+  size_t capvs;
+  uint64_t *mg[2]; /* range_vec's runs (term << 32 | tf), merged */
+  size_t capmg[2];
+  uint32_t *rb;   /* ...and their bounds */
+  size_t caprb;
   uint32_t *nv;   /* the pair's passages: a0 a1 b0 b1 near-verbatim */
   size_t nnv, capnv;
   uint32_t *tmp, *tmp2;
