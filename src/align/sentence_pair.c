@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "align/sentence_pair.h"
+#include "util/sort.h"
 #include "util/util.h"
 
 #define TH_SEED 0.42   /* sentence cosine */
@@ -73,16 +74,12 @@ static size_t svec(const sjob *j, sscratch *sc, const hs_senttab *S,
       __builtin_prefetch(&j->idf[term[t] & j->tc->mask]);
       sc->tmp[nu++] = term[t];
     }
-  if (nu <= 48) {
-    for (x = 1; x < nu; x++) {
-      uint32_t val = sc->tmp[x];
-      for (y = x; y > 0 && sc->tmp[y - 1] > val; y--) sc->tmp[y] = sc->tmp[y - 1];
-      sc->tmp[y] = val;
-    }
-  } else { /* a passage's worth: radix sort, 8 bits a pass below 2,048
-    ** terms (summing 2,048 counters a pass would cost more than the
-    ** terms), 11 bits above */
-    uint32_t *a = sc->tmp, *b, cnt[2048], sh, bits = nu < 2048 ? 8 : 11;
+  if (nu < 2048) { /* a sentence's: insertion or merging (util/sort.c) */
+    HS_GROW(sc->tmp2, sc->captmp2, (size_t)nu + 1);
+    hs_sort_u32(sc->tmp, nu, sc->tmp2);
+  } else { /* a long passage's worth: radix sort, 11 bits a pass (summing
+    ** 2,048 counters a pass costs less than the terms) */
+    uint32_t *a = sc->tmp, *b, cnt[2048], sh, bits = 11;
     uint32_t nb = 1u << bits;
     HS_GROW(sc->tmp2, sc->captmp2, (size_t)nu);
     b = sc->tmp2;

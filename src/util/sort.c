@@ -190,15 +190,51 @@ int hs_u64_sorted_has(const uint64_t *v, size_t n, uint64_t x) {
   return lo < n && v[lo] == x;
 }
 
+/* Sorts v[0..n) by insertion. */
+static void sort_u32_insert(uint32_t *v, size_t n) {
+  size_t x, y;
+  for (x = 1; x < n; x++) {
+    uint32_t val = v[x];
+    for (y = x; y > 0 && v[y - 1] > val; y--) v[y] = v[y - 1];
+    v[y] = val;
+  }
+}
+
+/* hs_sort_u32's middle sizes: runs of U32_RUN sorted by insertion, then
+** merged two at a time between v and tmp (a radix sort's 1,024 counters
+** cost more than a few hundred keys; an insertion sort's shifts grow with
+** the square of them). */
+#define U32_INSERT 24 /* keys sorted by insertion alone, at most */
+#define U32_RUN 8
+#define U32_MERGE 512 /* keys sorted by merging, at most */
+
+static void sort_u32_merge(uint32_t *v, size_t n, uint32_t *tmp) {
+  uint32_t *a = v, *b = tmp, *sw;
+  size_t s, w;
+  for (s = 0; s < n; s += U32_RUN)
+    sort_u32_insert(v + s, n - s < U32_RUN ? n - s : U32_RUN);
+  for (w = U32_RUN; w < n; w *= 2) {
+    for (s = 0; s < n; s += 2 * w) {
+      size_t i = s, m = s + w < n ? s + w : n;
+      size_t k = m, e = s + 2 * w < n ? s + 2 * w : n, o = s;
+      while (i < m && k < e) b[o++] = a[k] < a[i] ? a[k++] : a[i++];
+      while (i < m) b[o++] = a[i++];
+      while (k < e) b[o++] = a[k++];
+    }
+    sw = a, a = b, b = sw;
+  }
+  if (a != v) memcpy(v, a, n * sizeof *v);
+}
+
 void hs_sort_u32(uint32_t *v, size_t n, uint32_t *tmp) {
   uint32_t *a = v, *b = tmp, *sw, cnt[256], sh;
-  size_t x, y;
-  if (n <= 48) {
-    for (x = 1; x < n; x++) {
-      uint32_t val = v[x];
-      for (y = x; y > 0 && v[y - 1] > val; y--) v[y] = v[y - 1];
-      v[y] = val;
-    }
+  size_t x;
+  if (n <= U32_INSERT) {
+    sort_u32_insert(v, n);
+    return;
+  }
+  if (n <= U32_MERGE) {
+    sort_u32_merge(v, n, tmp);
     return;
   }
   for (sh = 0; sh < 32; sh += 8) { /* four passes: the result is in v */

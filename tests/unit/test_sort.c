@@ -1,6 +1,6 @@
 /*
 ** test_sort.c — the radix sorts against qsort on random input with many
-** ties: 64-bit values, with carried values (stably), and records sorted by keys that hold all, part or
+** ties: 64-bit values, 32-bit values (insertion, merging, radix), with carried values (stably), and records sorted by keys that hold all, part or
 ** a truncated piece of what the comparator reads, including runs of equal
 ** keys long enough to need qsort and input already in order.
 */
@@ -44,6 +44,37 @@ static void u64_matches_qsort(void **state) {
       if (n) assert_memory_equal(a, b, n * sizeof *a);
       free(a);
       free(b);
+    }
+}
+
+static int u32_cmp(const void *x, const void *y) {
+  uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+  return (a > b) - (a < b);
+}
+
+/* hs_sort_u32 on each side of its insertion, merging and radix limits,
+** with many ties and without. */
+static void u32_matches_qsort(void **state) {
+  static const size_t sizes[] = {0,  1,  2,  7,   8,   9,   23,  24,  25,
+                                 31, 47, 48, 49,  100, 255, 511, 512, 513,
+                                 1000, 5000};
+  static const int bits[] = {3, 12, 32};
+  size_t si, bi, i;
+  uint64_t x = 2463534242ull;
+  (void)state;
+  for (si = 0; si < sizeof sizes / sizeof *sizes; si++)
+    for (bi = 0; bi < sizeof bits / sizeof *bits; bi++) {
+      size_t n = sizes[si];
+      uint32_t *a = malloc((n + 1) * sizeof *a), *b = malloc((n + 1) * sizeof *b);
+      uint32_t *t = malloc((n + 1) * sizeof *t);
+      uint32_t mask = bits[bi] == 32 ? ~0u : ((1u << bits[bi]) - 1);
+      for (i = 0; i < n; i++) a[i] = b[i] = (uint32_t)rnd(&x) & mask;
+      qsort(a, n, sizeof *a, u32_cmp);
+      hs_sort_u32(b, n, t);
+      if (n) assert_memory_equal(a, b, n * sizeof *a);
+      free(a);
+      free(b);
+      free(t);
     }
 }
 
@@ -187,6 +218,7 @@ static void sorted_has(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(u64_matches_qsort),
+      cmocka_unit_test(u32_matches_qsort),
       cmocka_unit_test(u64_carry_stable),
       cmocka_unit_test(keyed_matches_qsort),
       cmocka_unit_test(bits_of),
