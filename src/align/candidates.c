@@ -91,11 +91,16 @@ static int keys_range(const hs_docset *ds, const hs_senttab *st,
     ** waits on are fetched side by side */
     HS_GROW(ks->cnt, ks->capcnt, (size_t)T.n + 1);
     cnt = ks->cnt;
-    for (t = 0; t + PREFETCH < T.n; t++) {
-      __builtin_prefetch(&tc->c[T.hash[t + PREFETCH] & tc->mask]);
-      cnt[t] = tc->c[T.hash[t] & tc->mask];
+    { /* read once (a counter's store could be any of them, for all the
+      ** compiler knows) */
+      const uint32_t *c = tc->c, *hash = T.hash;
+      uint32_t mask = tc->mask, n = T.n;
+      for (t = 0; t + PREFETCH < n; t++) {
+        __builtin_prefetch(&c[hash[t + PREFETCH] & mask]);
+        cnt[t] = c[hash[t] & mask];
+      }
+      for (; t < n; t++) cnt[t] = c[hash[t] & mask];
     }
-    for (; t < T.n; t++) cnt[t] = tc->c[T.hash[t] & tc->mask];
     for (s = 0; s < S->nsent && s < MAX_SENT; s++) {
       /* the KEYS rarest distinct terms: (count, term) ascending, kept
       ** sorted, so that most terms cost one comparison with the last */

@@ -36,19 +36,24 @@ void hs_termcounts_free(hs_termcounts *tc) {
   memset(tc, 0, sizeof *tc);
 }
 
+/* The table and its mask are read once: a counter's store could
+** otherwise be the mask's, for all the compiler knows, and both be read
+** again for every term. */
 void hs_termcounts_add(hs_termcounts *tc, const uint32_t *term, uint32_t n) {
-  uint32_t i;
-  for (i = 0; i < n; i++) {
-    if (i + 16 < n) __builtin_prefetch(&tc->c[term[i + 16] & tc->mask], 1);
-    if (term[i]) tc->c[term[i] & tc->mask]++;
+  uint32_t i, mask = tc->mask, *c = tc->c;
+  for (i = 0; i + 16 < n; i++) {
+    __builtin_prefetch(&c[term[i + 16] & mask], 1);
+    if (term[i]) c[term[i] & mask]++;
   }
+  for (; i < n; i++)
+    if (term[i]) c[term[i] & mask]++;
   tc->total += n;
 }
 
 void hs_termcounts_sub(hs_termcounts *tc, const uint32_t *term, uint32_t n) {
-  uint32_t i;
+  uint32_t i, mask = tc->mask, *c = tc->c;
   for (i = 0; i < n; i++)
-    if (term[i]) tc->c[term[i] & tc->mask]--;
+    if (term[i]) c[term[i] & mask]--;
   tc->total -= n;
 }
 
