@@ -7,8 +7,8 @@
 ** made once, by the first thread that needs it, and published for the
 ** pairs of other threads that compare the same sentence; a passage's bag
 ** is its sentences' vectors merged by term (range_vec) and its cosine
-** remembered for the chainings of the pair.  Chaining is greedy in reading order, the
-** nearest open chain taking the next seed, and a chain that fails as a
+** remembered for the chainings of the pair.  Chaining is greedy in
+** reading order, the nearest open chain taking the next seed, and a chain that fails as a
 ** whole is chained again with half the gaps (three times at most); the
 ** gaps are narrow on both sides (rewrites: summaries are found by the
 ** summary pass, summary.c), and a kept chain much longer on one side than
@@ -63,8 +63,8 @@ static float idf(const sjob *j, uint32_t term) {
 /* The bag of sentences [s0, s1] of S into *v, by term; *norm its length,
 ** *ncontent its distinct content terms. */
 static size_t svec(const sjob *j, sscratch *sc, const hs_senttab *S,
-                   const uint32_t *term, uint32_t s0, uint32_t s1, bent **v, size_t *cap,
-                   double *norm, uint32_t *ncontent) {
+                   const uint32_t *term, uint32_t s0, uint32_t s1, bent **v,
+                   size_t *cap, double *norm, uint32_t *ncontent) {
   uint32_t t0 = S->sent[s0], t1 = S->sent[s1 + 1], t, nu = 0, x, y;
   size_t m = 0;
   double n2 = 0;

@@ -84,7 +84,8 @@ void hs_subhead_find(const char *text, size_t len, const hs_doctab *t,
       a0 = p < i ? p : i;
       b0 = p < i ? i : p;
       for (q = first; q < *n && !dup; q++)
-        if ((*out)[q].a.start == t->start[a0] && (*out)[q].b.start == t->start[b0])
+        if ((*out)[q].a.start == t->start[a0] &&
+            (*out)[q].b.start == t->start[b0])
           dup = 1;
       if (dup) continue;
       HS_GROW(*out, *cap, *n + 1);

@@ -1,7 +1,8 @@
 /*
 ** test_sort.c — the radix sorts against qsort on random input with many
-** ties: 64-bit values, 32-bit values (insertion, merging, radix), with carried values (stably), and records sorted by keys that hold all, part or
-** a truncated piece of what the comparator reads, including runs of equal
+** ties: 64-bit values, 32-bit values (insertion, merging, radix), with
+** carried values (stably), and records sorted by keys that hold all, part
+** or a truncated piece of what the comparator reads, including runs of equal
 ** keys long enough to need qsort and input already in order.
 */
 #include <setjmp.h>
@@ -65,7 +66,8 @@ static void u32_matches_qsort(void **state) {
   for (si = 0; si < sizeof sizes / sizeof *sizes; si++)
     for (bi = 0; bi < sizeof bits / sizeof *bits; bi++) {
       size_t n = sizes[si];
-      uint32_t *a = malloc((n + 1) * sizeof *a), *b = malloc((n + 1) * sizeof *b);
+      uint32_t *a = malloc((n + 1) * sizeof *a);
+      uint32_t *b = malloc((n + 1) * sizeof *b);
       uint32_t *t = malloc((n + 1) * sizeof *t);
       uint32_t mask = bits[bi] == 32 ? ~0u : ((1u << bits[bi]) - 1);
       for (i = 0; i < n; i++) a[i] = b[i] = (uint32_t)rnd(&x) & mask;
