@@ -28,29 +28,45 @@ static int u64_cmp(const void *x, const void *y) {
   return (a > b) - (a < b);
 }
 
-static void u64_matches_qsort(void **state) {
-  static const size_t sizes[] = {0, 1, 2, 63, 64, 65, 1000, 50000};
-  static const int bits[] = {1, 7, 12, 33, 64};
-  size_t si, bi, i;
-  uint64_t x = 88172645463325252ull;
-  (void)state;
-  for (si = 0; si < sizeof sizes / sizeof *sizes; si++)
-    for (bi = 0; bi < sizeof bits / sizeof *bits; bi++) {
-      size_t n = sizes[si];
-      uint64_t *a = malloc((n + 1) * sizeof *a), *b = malloc((n + 1) * sizeof *b);
-      uint64_t mask = bits[bi] == 64 ? ~0ull : ((1ull << bits[bi]) - 1);
-      for (i = 0; i < n; i++) a[i] = b[i] = (rnd(&x) & mask) << (64 - bits[bi]) >> (bi % 2 ? 0 : 64 - bits[bi]);
-      qsort(a, n, sizeof *a, u64_cmp);
-      hs_sort_u64(b, n);
-      if (n) assert_memory_equal(a, b, n * sizeof *a);
-      free(a);
-      free(b);
-    }
-}
-
 static int u32_cmp(const void *x, const void *y) {
   uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
   return (a > b) - (a < b);
+}
+
+/* n random values of width bytes (8: hs_sort_u64, 4: hs_sort_u32) whose
+** low `bits` bits vary (moved to the top when high), sorted by qsort and
+** by the sort under test: the two must agree. */
+static void same_as_qsort(size_t n, size_t width, int bits, int high,
+                          uint64_t *x) {
+  unsigned char *a = malloc(n * width + 8), *b = malloc(n * width + 8);
+  uint32_t *tmp = malloc(n * sizeof *tmp + 8);
+  size_t i;
+  for (i = 0; i < n; i++) {
+    uint64_t v = rnd(x);
+    if (bits < 64) v &= (1ull << bits) - 1;
+    if (high) v <<= 8 * width - (size_t)bits;
+    if (width == 8) ((uint64_t *)(void *)a)[i] = v;
+    else ((uint32_t *)(void *)a)[i] = (uint32_t)v;
+  }
+  memcpy(b, a, n * width);
+  qsort(a, n, width, width == 8 ? u64_cmp : u32_cmp);
+  if (width == 8) hs_sort_u64((uint64_t *)(void *)b, n);
+  else hs_sort_u32((uint32_t *)(void *)b, n, tmp);
+  if (n) assert_memory_equal(a, b, n * width);
+  free(a);
+  free(b);
+  free(tmp);
+}
+
+static void u64_matches_qsort(void **state) {
+  static const size_t sizes[] = {0, 1, 2, 63, 64, 65, 1000, 50000};
+  static const int bits[] = {1, 7, 12, 33, 64};
+  size_t si, bi;
+  uint64_t x = 88172645463325252ull;
+  (void)state;
+  for (si = 0; si < sizeof sizes / sizeof *sizes; si++)
+    for (bi = 0; bi < sizeof bits / sizeof *bits; bi++)
+      same_as_qsort(sizes[si], 8, bits[bi], bi % 2, &x);
 }
 
 /* hs_sort_u32 on each side of its insertion, merging and radix limits,
@@ -60,24 +76,12 @@ static void u32_matches_qsort(void **state) {
                                  31, 47, 48, 49,  100, 255, 511, 512, 513,
                                  1000, 5000};
   static const int bits[] = {3, 12, 32};
-  size_t si, bi, i;
+  size_t si, bi;
   uint64_t x = 2463534242ull;
   (void)state;
   for (si = 0; si < sizeof sizes / sizeof *sizes; si++)
-    for (bi = 0; bi < sizeof bits / sizeof *bits; bi++) {
-      size_t n = sizes[si];
-      uint32_t *a = malloc((n + 1) * sizeof *a);
-      uint32_t *b = malloc((n + 1) * sizeof *b);
-      uint32_t *t = malloc((n + 1) * sizeof *t);
-      uint32_t mask = bits[bi] == 32 ? ~0u : ((1u << bits[bi]) - 1);
-      for (i = 0; i < n; i++) a[i] = b[i] = (uint32_t)rnd(&x) & mask;
-      qsort(a, n, sizeof *a, u32_cmp);
-      hs_sort_u32(b, n, t);
-      if (n) assert_memory_equal(a, b, n * sizeof *a);
-      free(a);
-      free(b);
-      free(t);
-    }
+    for (bi = 0; bi < sizeof bits / sizeof *bits; bi++)
+      same_as_qsort(sizes[si], 4, bits[bi], 0, &x);
 }
 
 /* The carried values follow their keys, and equal keys keep their order
