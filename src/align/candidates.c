@@ -31,6 +31,7 @@
 ** candidates are one sorted array of integers grouped by pair, so that
 ** the comparison can be split between threads by pair.
 */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -356,23 +357,138 @@ int hs_sent_cold_keys_all(const hs_docset *ds, const hs_senttab *st,
   return rc;
 }
 
+/* The cold pairs' search by document: documents [x0, x1) of each block
+** found in parallel, each block's pairs in lists of its own, joined in
+** the blocks' order (the order of one pass over the documents). */
+#define SELECT_BLOCKS 64
+
+typedef struct slist {
+  uint64_t *v;
+  size_t n, cap;
+} slist;
+
+typedef struct sblock {
+  slist sel, wide, thin, weak;
+} sblock;
+
+typedef struct sscr {
+  uint64_t *cnt;
+  uint32_t *touched;
+} sscr;
+
+typedef struct sjob {
+  size_t ndocs, first_new, mask;
+  const size_t *first;
+  const uint32_t *place, *pend, *gd, *deg;
+  const uint8_t *pw, *paired;
+  const uint64_t *tk;
+  uint32_t lim;
+  sblock *blk;
+  sscr *scr;
+} sjob;
+
+static void slist_add(slist *l, uint64_t key) {
+  HS_GROW(l->v, l->cap, l->n + 1);
+  l->v[l->n++] = key;
+}
+
+static int select_block(void *ud, int thread, size_t begin, size_t end) {
+  const sjob *j = ud;
+  size_t b;
+  for (b = begin; b < end; b++) {
+    size_t x0 = j->ndocs * b / SELECT_BLOCKS;
+    size_t x1 = j->ndocs * (b + 1) / SELECT_BLOCKS, x;
+    sblock *o = &j->blk[b];
+    uint64_t *cnt = j->scr[thread].cnt;
+    uint32_t *touched = j->scr[thread].touched;
+    const size_t *first = j->first;
+    const uint32_t *place = j->place, *pend = j->pend, *gd = j->gd;
+    const uint32_t *deg = j->deg;
+    const uint32_t lim = j->lim;
+    for (x = x0; x < x1; x++) {
+      size_t nt = 0, ns = 0, z, w;
+      for (z = first[x]; z < first[x + 1]; z++) {
+        /* the groups lie anywhere: the one a few places on is fetched
+        ** while this one is read */
+        if (z + PREFETCH_GROUPS < first[j->ndocs])
+          __builtin_prefetch(&gd[place[z + PREFETCH_GROUPS]]);
+        for (w = place[z] + 1; w < pend[z]; w++) {
+          uint32_t db = gd[w];
+          if (db < j->first_new || deg[db] < lim) continue;
+          /* keys held by at most COLD_DOCS documents counted in the high
+          ** half, all in the low one */
+          if (!cnt[db]) touched[nt++] = db;
+          cnt[db] += 1 + ((uint64_t)j->pw[z] << 32);
+        }
+      }
+      for (z = 0; z < nt; z++) {
+        uint32_t db = touched[z];
+        /* a weak pair's document is marked by the top bit, a wide
+        ** pair's by the next, a thin pair's by both */
+        uint64_t rare = cnt[db] >> 32, all = (uint32_t)cnt[db];
+        if (rare >= COLD_TERMS)
+          touched[ns++] = db;
+        else if (lim < COLD_TERMS && all >= COLD_TERMS)
+          touched[ns++] = db | 0x40000000u;
+        else if (lim < COLD_TERMS && rare >= COLD_WEAK)
+          touched[ns++] = db | 0x80000000u;
+        else if (all >= lim)
+          touched[ns++] = db | 0xc0000000u;
+        cnt[db] = 0;
+      }
+      if (!ns) continue;
+      qsort(touched, ns, sizeof *touched, u32_cmp);
+      for (z = 0; z < ns; z++) {
+        uint32_t db = touched[z] & 0x3fffffffu;
+        uint64_t key = (uint64_t)x << 32 | db;
+        if (j->tk && j->paired[x] && j->paired[db] &&
+            j->tk[pairset_slot(j->tk, j->mask, key)] == key)
+          continue;
+        if ((touched[z] & 0xc0000000u) == 0xc0000000u)
+          slist_add(&o->thin, key);
+        else if (touched[z] & 0x40000000u)
+          slist_add(&o->wide, key);
+        else if (touched[z] != db)
+          slist_add(&o->weak, key);
+        else
+          slist_add(&o->sel, key);
+      }
+    }
+  }
+  return 0;
+}
+
+/* The blocks' lists of one kind (at offset off of a block) appended to
+** *out, in the blocks' order, and freed. */
+static void slist_join(sblock *blk, size_t off, slist *out) {
+  size_t b;
+  for (b = 0; b < SELECT_BLOCKS; b++) {
+    slist *l = (slist *)((char *)&blk[b] + off);
+    if (l->n) {
+      HS_GROW(out->v, out->cap, out->n + l->n);
+      memcpy(out->v + out->n, l->v, l->n * sizeof *l->v);
+      out->n += l->n;
+    }
+    free(l->v);
+  }
+}
+
 void hs_sent_cold_select(const uint64_t *pk, size_t np, size_t ndocs,
                          const uint8_t *paired, const uint64_t *known,
-                         size_t nknown, size_t first_new, uint64_t **out,
-                         size_t *nout, size_t *nstrong, size_t *nwidep,
-                         size_t *nthinp) {
-  size_t x, y, u, w, g, ncold = 0, capsel = 0, mask = 0, ngd = 0, capgd = 0;
-  size_t ng = 0, capg = 0, *gs = NULL, *first, nweak = 0, capweak = 0;
-  uint64_t *sel = NULL, *tk = NULL, *weak = NULL, *wide = NULL;
-  size_t nwide = 0, capwide = 0;
-  uint32_t *gd = NULL, *deg, *deg2, *place, *pend, *touched;
-  uint64_t *cnt;
+                         size_t nknown, size_t first_new, int nthreads,
+                         uint64_t **out, size_t *nout, size_t *nstrong,
+                         size_t *nwidep, size_t *nthinp) {
+  size_t x, y, u, g, mask = 0, ngd = 0, capgd = 0;
+  size_t ng = 0, capg = 0, *gs = NULL, *first;
+  uint64_t *tk = NULL;
+  uint32_t *gd = NULL, *deg, *deg2, *place, *pend;
   uint8_t *gw = NULL, *pw;
   size_t capgw = 0;
-  size_t nthin = 0, capthin = 0;
-  uint64_t *thin = NULL;
+  slist sel = {0}, wide = {0}, thin = {0}, weak = {0};
   uint32_t lim = nstrong && ndocs <= 0x3fffffffu ? COLD_THIN : COLD_TERMS;
   uint32_t d[COLD_WIDE + 1];
+  sjob j;
+  int t;
   /* the keys held by two to COLD_WIDE documents, once: their documents
   ** (gd, group g is [gs[g], gs[g + 1])), whether they are held by at
   ** most COLD_DOCS (gw), and how many such keys each document holds (a
@@ -400,7 +516,7 @@ void hs_sent_cold_select(const uint64_t *pk, size_t np, size_t ndocs,
   if (known) tk = pairset_new(known, nknown, &mask, NULL);
   /* each document's places in the groups (counting sort by document),
   ** then for each document the documents after it in its groups,
-  ** counted in a table of one counter per document */
+  ** counted in a table of one counter per document (one per thread) */
   first = hs_calloc(ndocs + 2, sizeof *first);
   for (u = 0; u < ngd; u++)
     if (deg[gd[u]] >= lim) first[gd[u] + 1]++;
@@ -416,68 +532,37 @@ void hs_sent_cold_select(const uint64_t *pk, size_t np, size_t ndocs,
         pw[at] = gw[g];
         pend[at] = (uint32_t)gs[g + 1];
       }
-  cnt = hs_calloc(ndocs + 1, sizeof *cnt);
-  touched = hs_malloc((ndocs + 1) * sizeof *touched);
-  for (x = 0; x < ndocs; x++) {
-    size_t nt = 0, ns = 0, z;
-    for (z = first[x]; z < first[x + 1]; z++) {
-      /* the groups lie anywhere: the one a few places on is fetched
-      ** while this one is read */
-      if (z + PREFETCH_GROUPS < first[ndocs])
-        __builtin_prefetch(&gd[place[z + PREFETCH_GROUPS]]);
-      for (w = place[z] + 1; w < pend[z]; w++) {
-        uint32_t db = gd[w];
-        if (db < first_new || deg[db] < lim) continue;
-        /* keys held by at most COLD_DOCS documents counted in the high
-        ** half, all in the low one */
-        if (!cnt[db]) touched[nt++] = db;
-        cnt[db] += 1 + ((uint64_t)pw[z] << 32);
-      }
-    }
-    for (z = 0; z < nt; z++) {
-      uint32_t db = touched[z];
-      /* a weak pair's document is marked by the top bit, a wide
-      ** pair's by the next, a thin pair's by both */
-      uint64_t rare = cnt[db] >> 32, all = (uint32_t)cnt[db];
-      if (rare >= COLD_TERMS)
-        touched[ns++] = db;
-      else if (lim < COLD_TERMS && all >= COLD_TERMS)
-        touched[ns++] = db | 0x40000000u;
-      else if (lim < COLD_TERMS && rare >= COLD_WEAK)
-        touched[ns++] = db | 0x80000000u;
-      else if (all >= lim)
-        touched[ns++] = db | 0xc0000000u;
-      cnt[db] = 0;
-    }
-    if (!ns) continue;
-    qsort(touched, ns, sizeof *touched, u32_cmp);
-    for (z = 0; z < ns; z++) {
-      uint32_t db = touched[z] & 0x3fffffffu;
-      uint64_t key = (uint64_t)x << 32 | db;
-      if (tk && paired[x] && paired[db] &&
-          tk[pairset_slot(tk, mask, key)] == key)
-        continue;
-      if ((touched[z] & 0xc0000000u) == 0xc0000000u) {
-        HS_GROW(thin, capthin, nthin + 1);
-        thin[nthin++] = key;
-        continue;
-      }
-      if (touched[z] & 0x40000000u) {
-        HS_GROW(wide, capwide, nwide + 1);
-        wide[nwide++] = key;
-        continue;
-      }
-      if (touched[z] != db) {
-        HS_GROW(weak, capweak, nweak + 1);
-        weak[nweak++] = key;
-        continue;
-      }
-      HS_GROW(sel, capsel, ncold + 1);
-      sel[ncold++] = key;
-    }
+  if (nthreads < 1 || ndocs < SELECT_BLOCKS) nthreads = 1;
+  memset(&j, 0, sizeof j);
+  j.ndocs = ndocs;
+  j.first_new = first_new;
+  j.mask = mask;
+  j.first = first;
+  j.place = place;
+  j.pend = pend;
+  j.gd = gd;
+  j.deg = deg;
+  j.pw = pw;
+  j.paired = paired;
+  j.tk = tk;
+  j.lim = lim;
+  j.blk = hs_calloc(SELECT_BLOCKS, sizeof *j.blk);
+  j.scr = hs_calloc((size_t)nthreads, sizeof *j.scr);
+  for (t = 0; t < nthreads; t++) {
+    j.scr[t].cnt = hs_calloc(ndocs + 1, sizeof *j.scr[t].cnt);
+    j.scr[t].touched = hs_malloc((ndocs + 1) * sizeof *j.scr[t].touched);
   }
-  free(cnt);
-  free(touched);
+  hs_parallel_for(nthreads, SELECT_BLOCKS, 1, select_block, &j);
+  for (t = 0; t < nthreads; t++) {
+    free(j.scr[t].cnt);
+    free(j.scr[t].touched);
+  }
+  free(j.scr);
+  slist_join(j.blk, offsetof(sblock, sel), &sel);
+  slist_join(j.blk, offsetof(sblock, wide), &wide);
+  slist_join(j.blk, offsetof(sblock, thin), &thin);
+  slist_join(j.blk, offsetof(sblock, weak), &weak);
+  free(j.blk);
   free(place);
   free(pend);
   free(pw);
@@ -490,22 +575,75 @@ void hs_sent_cold_select(const uint64_t *pk, size_t np, size_t ndocs,
   free(gs);
   if (nstrong) { /* the wide, the thin, then the weak pairs after the
     ** others */
-    HS_GROW(sel, capsel, ncold + nwide + nthin + nweak + 1);
-    if (nwide) memcpy(sel + ncold, wide, nwide * sizeof *wide);
-    ncold += nwide;
-    if (nthin) memcpy(sel + ncold, thin, nthin * sizeof *thin);
-    ncold += nthin;
+    size_t ncold = sel.n;
+    HS_GROW(sel.v, sel.cap, ncold + wide.n + thin.n + weak.n + 1);
+    if (wide.n) memcpy(sel.v + ncold, wide.v, wide.n * sizeof *wide.v);
+    ncold += wide.n;
+    if (thin.n) memcpy(sel.v + ncold, thin.v, thin.n * sizeof *thin.v);
+    ncold += thin.n;
     *nstrong = ncold;
-    if (nwidep) *nwidep = nwide + nthin;
-    if (nthinp) *nthinp = nthin;
-    if (nweak) memcpy(sel + ncold, weak, nweak * sizeof *weak);
-    ncold += nweak;
+    if (nwidep) *nwidep = wide.n + thin.n;
+    if (nthinp) *nthinp = thin.n;
+    if (weak.n) memcpy(sel.v + ncold, weak.v, weak.n * sizeof *weak.v);
+    sel.n = ncold + weak.n;
   }
-  free(weak);
-  free(wide);
-  free(thin);
-  *out = sel;
-  *nout = ncold;
+  free(weak.v);
+  free(wide.v);
+  free(thin.v);
+  *out = sel.v;
+  *nout = sel.n;
+}
+
+#define CAND_PARTS 64 /* parts of the key space, by a term's top bits */
+
+typedef struct cpart {
+  uint64_t *ck;
+  size_t n, cap;
+} cpart;
+
+typedef struct cjob {
+  uint64_t *pk;
+  uint32_t *pv;
+  const size_t *pstart; /* part q's postings: [pstart[q], pstart[q + 1]) */
+  const uint64_t *tk, *bits;
+  const uint32_t *ti;
+  size_t mask;
+  unsigned shift;
+  cpart *part;
+} cjob;
+
+/* The sentence pairs of the postings of parts [begin, end) of the keys
+** (each sorted here) that are in a pair of the set, appended to the
+** part's own list. */
+static int cand_part(void *ud, int thread, size_t begin, size_t end) {
+  cjob *j = ud;
+  size_t q;
+  (void)thread;
+  for (q = begin; q < end; q++) {
+    uint64_t *pk = j->pk + j->pstart[q];
+    uint32_t *pv = j->pv + j->pstart[q];
+    size_t np = j->pstart[q + 1] - j->pstart[q], x, y;
+    cpart *c = &j->part[q];
+    if (np) hs_sort_u64_carry(pk, pv, np);
+    for (x = 0; x < np; x = y) {
+      size_t u, w;
+      for (y = x + 1; y < np && pk[y] >> 32 == pk[x] >> 32; y++) {}
+      if (y - x < 2 || y - x > KEY_MAX) continue;
+      for (u = x; u < y; u++)
+        for (w = u + 1; w < y; w++) {
+          uint32_t da = (uint32_t)pk[u], db = (uint32_t)pk[w];
+          /* da < db: postings are sorted by doc within a term */
+          uint64_t key = (uint64_t)da << 32 | db;
+          size_t slot;
+          if (da == db || !pairbits_has(j->bits, j->shift, key)) continue;
+          slot = pairset_slot(j->tk, j->mask, key);
+          if (j->tk[slot] != key) continue;
+          HS_GROW(c->ck, c->cap, c->n + 1);
+          c->ck[c->n++] = (uint64_t)j->ti[slot] << 32 | pv[u] << 16 | pv[w];
+        }
+    }
+  }
+  return 0;
 }
 
 int hs_sent_cands_build(const hs_docset *ds, const hs_senttab *st,
@@ -513,33 +651,55 @@ int hs_sent_cands_build(const hs_docset *ds, const hs_senttab *st,
                         const uint8_t *inv, const uint64_t *pairs,
                         size_t npairs, size_t nopen, int nthreads,
                         hs_sent_cands *c, hs_error *err) {
-  size_t i, x, y, np = 0, nc = 0, capc = 0, mask, ng = 0;
+  size_t i, q, np = 0, nc = 0, ng = 0;
+  size_t pstart[CAND_PARTS + 1], at[CAND_PARTS];
   uint64_t *pk = NULL, *ck = NULL, *tk, *bits;
   uint32_t *pv = NULL, *ti;
-  unsigned shift;
+  cjob j;
   int rc;
   memset(c, 0, sizeof *c);
-  tk = pairset_new(pairs, npairs, &mask, &ti);
-  bits = pairbits_new(pairs, npairs, &shift);
+  memset(&j, 0, sizeof j);
+  tk = pairset_new(pairs, npairs, &j.mask, &ti);
+  j.bits = bits = pairbits_new(pairs, npairs, &j.shift);
+  j.tk = tk;
+  j.ti = ti;
   rc = sentence_keys(ds, st, tc, stopcnt, inv, nthreads, &pk, &pv, &np,
                      err);
-  if (np) hs_sort_u64_carry(pk, pv, np);
-  for (x = 0; x < np && !rc; x = y) {
-    size_t u, w;
-    for (y = x + 1; y < np && pk[y] >> 32 == pk[x] >> 32; y++) {}
-    if (y - x < 2 || y - x > KEY_MAX) continue;
-    for (u = x; u < y; u++)
-      for (w = u + 1; w < y; w++) {
-        uint32_t da = (uint32_t)pk[u], db = (uint32_t)pk[w];
-        /* da < db: postings are sorted by doc within a term */
-        uint64_t key = (uint64_t)da << 32 | db;
-        size_t slot;
-        if (da == db || !pairbits_has(bits, shift, key)) continue;
-        slot = pairset_slot(tk, mask, key);
-        if (tk[slot] != key) continue;
-        HS_GROW(ck, capc, nc + 1);
-        ck[nc++] = (uint64_t)ti[slot] << 32 | pv[u] << 16 | pv[w];
-      }
+  if (!rc && np) {
+    /* the keys into parts by their terms' top bits (a stable pass: each
+    ** part is then sorted on its own, as one sort of all would leave
+    ** it), and each part's pairs found in parallel; the pairs are
+    ** sorted at the end, so the parts' order does not matter */
+    uint64_t *pk2 = hs_reallocarray(NULL, np, sizeof *pk2);
+    uint32_t *pv2 = hs_reallocarray(NULL, np, sizeof *pv2);
+    memset(at, 0, sizeof at);
+    for (i = 0; i < np; i++) at[pk[i] >> 58]++;
+    for (q = 0, pstart[0] = 0; q < CAND_PARTS; q++) {
+      pstart[q + 1] = pstart[q] + at[q];
+      at[q] = pstart[q];
+    }
+    for (i = 0; i < np; i++) {
+      size_t to = at[pk[i] >> 58]++;
+      pk2[to] = pk[i];
+      pv2[to] = pv[i];
+    }
+    free(pk);
+    free(pv);
+    pk = pk2, pv = pv2;
+    j.pk = pk;
+    j.pv = pv;
+    j.pstart = pstart;
+    j.part = hs_calloc(CAND_PARTS, sizeof *j.part);
+    hs_parallel_for(nthreads, CAND_PARTS, 1, cand_part, &j);
+    for (q = 0; q < CAND_PARTS; q++) nc += j.part[q].n;
+    ck = hs_reallocarray(NULL, nc + 1, sizeof *ck);
+    for (q = 0, nc = 0; q < CAND_PARTS; q++) {
+      if (j.part[q].n)
+        memcpy(ck + nc, j.part[q].ck, j.part[q].n * sizeof *ck);
+      nc += j.part[q].n;
+      free(j.part[q].ck);
+    }
+    free(j.part);
   }
   free(pk);
   free(pv);

@@ -158,13 +158,13 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     memcpy(closed + nclosed, open, nopen * sizeof *open);
     if (cold_in) {
       hs_sent_cold_select(cold_in->key, cold_in->n, ds->ndocs, paired,
-                          closed, nclosed + nopen, first_new, &cold, &ncold,
-                          &nstrong, &nwide, &nthin);
+                          closed, nclosed + nopen, first_new, nthreads,
+                          &cold, &ncold, &nstrong, &nwide, &nthin);
     } else if (!(rc = hs_sent_cold_keys_all(ds, st, nthreads, &keys, &nkeys,
                                           err))) {
       hs_sent_cold_select(keys, nkeys, ds->ndocs, paired, closed,
-                          nclosed + nopen, first_new, &cold, &ncold,
-                          &nstrong, &nwide, &nthin);
+                          nclosed + nopen, first_new, nthreads, &cold,
+                          &ncold, &nstrong, &nwide, &nthin);
     } else {
       io_error = rc;
     }

@@ -186,9 +186,9 @@ int hs_sent_cold_keys_all(const hs_docset *ds, const hs_senttab *st,
                           hs_error *err);
 void hs_sent_cold_select(const uint64_t *pk, size_t np, size_t ndocs,
                          const uint8_t *paired, const uint64_t *known,
-                         size_t nknown, size_t first_new, uint64_t **out,
-                         size_t *nout, size_t *nstrong, size_t *nwide,
-                         size_t *nthin);
+                         size_t nknown, size_t first_new, int nthreads,
+                         uint64_t **out, size_t *nout, size_t *nstrong,
+                         size_t *nwide, size_t *nthin);
 
 /* The candidates of pairs[0..npairs) (a << 32 | b, a < b; the first nopen
 ** with an n-gram passage), from the sentences of the documents marked in

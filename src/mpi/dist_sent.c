@@ -253,7 +253,7 @@ int hs_dist_finish(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     if ((rc = cold_keys_step(&d, ds, st, &keys, &nkeys, err))) goto out;
     if (d.rank == 0)
       hs_sent_cold_select(keys, nkeys, ds->ndocs, NULL, NULL, 0, first_new,
-                          &cold, &ncold, &nstrong, NULL, NULL);
+                          nthreads, &cold, &ncold, &nstrong, NULL, NULL);
     need = needed_docs(&d, *out, *n, near, nnear, cold, ncold, &nneed);
     rc = pack_tables(&d, ds, st, need, nneed, &pack, &npack, err);
     if ((rc = hs_mpi_agree(rc, err))) goto out;

@@ -156,7 +156,7 @@ static size_t cold(fixture *f, const uint64_t *known, size_t nknown,
   hs_sort_u64(keys, nkeys);
   hs_sort_u64(joined, njoined);
   assert_memory_equal(keys, joined, nkeys * sizeof *keys);
-  hs_sent_cold_select(keys, nkeys, NDOCS, all, known, nknown, first_new,
+  hs_sent_cold_select(keys, nkeys, NDOCS, all, known, nknown, first_new, 1,
                       out, &n, NULL, NULL, NULL);
   free(keys);
   free(joined);
@@ -232,12 +232,13 @@ static void test_cold_weak(void **state) {
     k[nk++] = (uint64_t)t << 32 | 4;
   }
   hs_sort_u64(k, nk);
-  hs_sent_cold_select(k, nk, 5, NULL, NULL, 0, 0, &out, &n, NULL, NULL, NULL);
+  hs_sent_cold_select(k, nk, 5, NULL, NULL, 0, 0, 1, &out, &n, NULL, NULL,
+                      NULL);
   assert_int_equal(n, 1);
   assert_true(out[0] == ((uint64_t)0 << 32 | 1));
   free(out);
   out = NULL;
-  hs_sent_cold_select(k, nk, 5, NULL, NULL, 0, 0, &out, &nout, &nstrong,
+  hs_sent_cold_select(k, nk, 5, NULL, NULL, 0, 0, 1, &out, &nout, &nstrong,
                       &nwide, &nthin);
   /* 0 and 4 share four: a thin pair, after the others, before the weak
   ** ones, counted in *nstrong, *nwide and *nthin */
@@ -256,7 +257,7 @@ static void test_cold_weak(void **state) {
     k[nk++] = (uint64_t)t << 32 | 1;
   }
   out = NULL;
-  hs_sent_cold_select(k, nk, 5, NULL, NULL, 0, 0, &out, &nout, &nstrong,
+  hs_sent_cold_select(k, nk, 5, NULL, NULL, 0, 0, 1, &out, &nout, &nstrong,
                       &nwide, &nthin);
   assert_int_equal(nout, 0);
   free(out);
@@ -284,11 +285,12 @@ static void test_cold_wide(void **state) {
     k[nk++] = (uint64_t)t << 32 | 41;
   }
   hs_sort_u64(k, nk);
-  hs_sent_cold_select(k, nk, 42, NULL, NULL, 0, 0, &out, &n, NULL, NULL, NULL);
+  hs_sent_cold_select(k, nk, 42, NULL, NULL, 0, 0, 1, &out, &n, NULL, NULL,
+                      NULL);
   assert_int_equal(n, 0);
   free(out);
   out = NULL;
-  hs_sent_cold_select(k, nk, 42, NULL, NULL, 0, 0, &out, &nout, &nstrong,
+  hs_sent_cold_select(k, nk, 42, NULL, NULL, 0, 0, 1, &out, &nout, &nstrong,
                       &nwide, NULL);
   assert_int_equal(nout, 2);
   assert_int_equal(nstrong, 1);
@@ -296,6 +298,64 @@ static void test_cold_wide(void **state) {
   assert_true(out[0] == ((uint64_t)0 << 32 | 1));
   assert_true(out[1] == ((uint64_t)40 << 32 | 41));
   free(out);
+}
+
+/* Searched on several threads (blocks of documents), the cold pairs are
+** those of one thread in the same order: strong, wide, thin and weak ones
+** over 600 documents, with known pairs left out and a first_new. */
+static void test_cold_threads(void **state) {
+  enum { DOCS_N = 600, TERMS_N = 4000 };
+  uint64_t *k = malloc(TERMS_N * 8 * sizeof *k), known[64];
+  uint64_t *out1 = NULL, *out3 = NULL;
+  uint8_t *paired = calloc(DOCS_N, 1);
+  size_t nk = 0, n1 = 0, n3 = 0, s1 = 0, s3 = 0, w1 = 0, w3 = 0, t1 = 0;
+  size_t t3 = 0, nknown = 0, i;
+  uint32_t t, x = 12345;
+  (void)state;
+  assert_non_null(k);
+  assert_non_null(paired);
+  /* each term held by 2 to 7 documents near each other (so that pairs
+  ** share several), some by 40 to 100 (wide and past COLD_WIDE) */
+  for (t = 1; t <= TERMS_N; t++) {
+    uint32_t base, m, d;
+    x = x * 1103515245u + 12345u;
+    base = (x >> 8) % DOCS_N;
+    m = t % 50 == 0 ? 40 + (x >> 4) % 61 : 2 + (x >> 20) % 6;
+    for (d = 0; d < m && nk < TERMS_N * 8; d++)
+      k[nk++] = (uint64_t)t << 32 | ((base + d * (1 + (x >> 28) % 3)) %
+                                     DOCS_N);
+  }
+  hs_sort_u64(k, nk);
+  for (i = 0; i < 64; i++) { /* pairs already joined by a passage */
+    uint32_t a = (uint32_t)(i * 9 % DOCS_N), b = a + 1 + (uint32_t)i % 3;
+    known[nknown++] = (uint64_t)a << 32 | b;
+    paired[a] = paired[b] = 1;
+  }
+  hs_sent_cold_select(k, nk, DOCS_N, paired, known, nknown, 5, 1, &out1,
+                      &n1, &s1, &w1, &t1);
+  hs_sent_cold_select(k, nk, DOCS_N, paired, known, nknown, 5, 3, &out3,
+                      &n3, &s3, &w3, &t3);
+  assert_true(n1 > 100);   /* the search found pairs of each kind */
+  assert_true(s1 < n1);    /* weak ones */
+  assert_true(w1 > t1);    /* wide ones */
+  assert_true(t1 > 0);     /* thin ones */
+  assert_int_equal(n1, n3);
+  assert_int_equal(s1, s3);
+  assert_int_equal(w1, w3);
+  assert_int_equal(t1, t3);
+  assert_memory_equal(out1, out3, n1 * sizeof *out1);
+  for (i = 1; i < n1; i++) /* each kind sorted: strong, wide, thin, weak */
+    if (i != s1 - w1 && i != s1 - t1 && i != s1)
+      assert_true(out1[i - 1] < out1[i]);
+  for (i = 0; i < n1; i++) { /* none known, none of two old documents */
+    size_t q;
+    assert_true((uint32_t)out1[i] >= 5);
+    for (q = 0; q < nknown; q++) assert_true(out1[i] != known[q]);
+  }
+  free(out1);
+  free(out3);
+  free(k);
+  free(paired);
 }
 
 int main(void) {
@@ -307,6 +367,7 @@ int main(void) {
       cmocka_unit_test(test_cold_known_and_old),
       cmocka_unit_test(test_cold_weak),
       cmocka_unit_test(test_cold_wide),
+      cmocka_unit_test(test_cold_threads),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
