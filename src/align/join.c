@@ -177,6 +177,32 @@ static int widen(const hs_senttab *S, uint32_t n, int end, uint32_t *s0,
   return 1;
 }
 
+/* Whether tokens [a0, a1) of A and [b0, b1) of B may share a content
+** term (one weighing at least the stopwords' idf): a sentence pair that
+** shares none fails every growth test, and most sentences next to a
+** copy share none with the other side's, so their bags are not sorted.
+** A's content terms set bits of a 512-bit filter that B's probe; a hit
+** may be a collision, which the bags then settle. */
+static int may_share(const hs_sent_idf *w, const hs_doctab *A, uint32_t a0,
+                     uint32_t a1, const hs_doctab *B, uint32_t b0,
+                     uint32_t b1) {
+  uint64_t f[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+  uint32_t t, any = 0;
+  for (t = a0; t < a1; t++) {
+    uint32_t h = A->hash[t];
+    if (!h || hs_sent_idf_of(w, h) < w->stop) continue;
+    f[h >> 6 & 7] |= (uint64_t)1 << (h & 63);
+    any = 1;
+  }
+  if (any)
+    for (t = b0; t < b1; t++) {
+      uint32_t h = B->hash[t];
+      if (h && f[h >> 6 & 7] >> (h & 63) & 1 && hs_sent_idf_of(w, h) >= w->stop)
+        return 1;
+    }
+  return 0;
+}
+
 /* Grow passage k of a pair's g passages (tokens [tk[4k], tk[4k+1]) of A,
 ** [tk[4k+2], tk[4k+3]) of B; dead[c]: passage c was joined into another)
 ** by the sentences next to it; 1 if it grew. */
@@ -205,22 +231,31 @@ static int grow(const hs_sent_idf *w, const hs_doctab *A, const hs_doctab *B,
       la = a1 - a0, lb = b1 - b0;
       if (la > EDGE_WORDS || lb > EDGE_WORDS) break;
       if (clashes(tk, dead, g, k, a0, a1, b0, b1)) break;
-      na = bag(A, a0, a1, va, capa);
-      nb = bag(B, b0, b1, vb, capb);
-      if (bag_cos(w, *va, na, *vb, nb, &shared) < th ||
+      na = nb = SIZE_MAX; /* not made */
+      if (may_share(w, A, a0, a1, B, b0, b1)) {
+        na = bag(A, a0, a1, va, capa);
+        nb = bag(B, b0, b1, vb, capb);
+      }
+      if (na == SIZE_MAX || bag_cos(w, *va, na, *vb, nb, &shared) < th ||
           shared < EDGE_SHARED) {
         /* a sentence made two when reworded: where one side's sentence
         ** is much shorter than the other's, it with the next one */
         double cs = 0;
         if (la * EDGE_SPLIT <= lb && widen(SA, A->n, end, &a0, &a1) &&
             !clashes(tk, dead, g, k, a0, a1, b0, b1)) {
-          na = bag(A, a0, a1, va, capa);
-          cs = bag_cos(w, *va, na, *vb, nb, &shared);
+          if (may_share(w, A, a0, a1, B, b0, b1)) {
+            na = bag(A, a0, a1, va, capa);
+            if (nb == SIZE_MAX) nb = bag(B, b0, b1, vb, capb);
+            cs = bag_cos(w, *va, na, *vb, nb, &shared);
+          }
         } else if (lb * EDGE_SPLIT <= la &&
                    widen(SB, B->n, end, &b0, &b1) &&
                    !clashes(tk, dead, g, k, a0, a1, b0, b1)) {
-          nb = bag(B, b0, b1, vb, capb);
-          cs = bag_cos(w, *va, na, *vb, nb, &shared);
+          if (may_share(w, A, a0, a1, B, b0, b1)) {
+            nb = bag(B, b0, b1, vb, capb);
+            if (na == SIZE_MAX) na = bag(A, a0, a1, va, capa);
+            cs = bag_cos(w, *va, na, *vb, nb, &shared);
+          }
         }
         if (cs < th || shared < EDGE_SHARED) break;
       }
