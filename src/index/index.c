@@ -166,6 +166,7 @@ void hs_hashlist_free(hs_hashlist *l) {
 ** pass over 65,536 counters.  The order the passes leave is (hash, doc,
 ** pos) whatever the number of buckets. */
 #define NBUCKET_BITS 16
+#define SLOTS_PER_THREAD 4 /* slices of documents a thread, about even */
 #define NBUCKETS ((size_t)1 << NBUCKET_BITS)
 #define MIN_BUCKET_BITS 4
 
@@ -182,10 +183,13 @@ typedef struct build {
   bitset once, twice, fresh;
   int incremental;
   /* Postings go straight to their bucket (top nbits of the hash):
-  ** documents are cut into nslots static slices, and slot s writes the
-  ** postings of bucket k from next[s * nbuckets + k] on. */
+  ** documents are cut into nslots static slices of about as many
+  ** shingles each (documents [slot_first[s], slot_first[s + 1])), and
+  ** slot s writes the postings of bucket k from next[s * nbuckets + k]
+  ** on.  Slices of equal document counts would not be equal work: a
+  ** thread left with the longer documents would finish alone. */
   unsigned nbits;
-  size_t nbuckets, nslots, slot_docs;
+  size_t nbuckets, nslots, *slot_first;
   uint64_t *next;
   hs_posting *post;
   uint64_t **hbuf;  /* per thread: shingle hashes of the current document */
@@ -259,9 +263,9 @@ static inline int keep(const build *b, size_t d, uint64_t h) {
 ** in b->kept; writing (next[] holds each bucket's next free posting)
 ** follows those marks, hashing only the kept shingles again and probing
 ** no bitset, and so writes exactly what was counted. */
-static int pass_bucket(void *ud, int thread, size_t begin, size_t end) {
-  build *b = ud;
-  uint64_t *next = b->next + (begin / b->slot_docs) * b->nbuckets;
+static int bucket_docs(build *b, int thread, size_t slot, size_t begin,
+                       size_t end) {
+  uint64_t *next = b->next + slot * b->nbuckets;
   unsigned shift = 64 - b->nbits;
   size_t d;
   for (d = begin; d < end; d++) {
@@ -299,6 +303,18 @@ static int pass_bucket(void *ud, int thread, size_t begin, size_t end) {
     }
   }
   return pass_step(b, thread, (end - begin) % 256);
+}
+
+/* The slots [begin, end), one after another. */
+static int pass_bucket(void *ud, int thread, size_t begin, size_t end) {
+  build *b = ud;
+  size_t s;
+  int rc;
+  for (s = begin; s < end; s++)
+    if ((rc = bucket_docs(b, thread, s, b->slot_first[s],
+                          b->slot_first[s + 1])))
+      return rc;
+  return 0;
 }
 
 static int posting_cmp(const void *x, const void *y) {
@@ -444,13 +460,24 @@ int hs_cindex_build(hs_cindex *ci, const hs_doctab *docs, size_t ndocs,
 
   b.nbits = bucket_bits(total);
   b.nbuckets = (size_t)1 << b.nbits;
-  b.nslots = (size_t)nthreads * 2;
-  b.slot_docs = (ndocs + b.nslots - 1) / b.nslots;
+  b.nslots = (size_t)nthreads * SLOTS_PER_THREAD;
+  b.slot_first = hs_malloc((b.nslots + 1) * sizeof *b.slot_first);
+  { /* slice s ends at the first document past s / nslots of the kept
+    ** bitmap's words, which grow with the shingles */
+    size_t s;
+    d = 0;
+    for (s = 0; s < b.nslots; s++) {
+      uint64_t want = b.koff[ndocs] * s / b.nslots;
+      while (d < ndocs && b.koff[d] < want) d++;
+      b.slot_first[s] = d;
+    }
+    b.slot_first[b.nslots] = ndocs;
+  }
   b.next = hs_calloc(b.nslots * b.nbuckets, sizeof *b.next);
   b.kept = hs_calloc((size_t)b.koff[ndocs] + 1, sizeof *b.kept);
   b.pass = 1;
   b.done = 0;
-  if ((rc = hs_parallel_for(nthreads, ndocs, b.slot_docs, pass_bucket, &b)))
+  if ((rc = hs_parallel_for(nthreads, b.nslots, 1, pass_bucket, &b)))
     goto out;
   /* Bucket-major prefix sums: bucket k's postings, slot by slot, then
   ** bucket k+1's.  bstart keeps where each bucket begins. */
@@ -473,7 +500,7 @@ int hs_cindex_build(hs_cindex *ci, const hs_doctab *docs, size_t ndocs,
   b.post = hs_reallocarray(NULL, (size_t)npost + 1, sizeof *b.post);
   b.pass = 2;
   b.done = 0;
-  rc = hs_parallel_for(nthreads, ndocs, b.slot_docs, pass_bucket, &b);
+  rc = hs_parallel_for(nthreads, b.nslots, 1, pass_bucket, &b);
   if (rc) {
     free(bstart);
     goto out;
@@ -481,6 +508,7 @@ int hs_cindex_build(hs_cindex *ci, const hs_doctab *docs, size_t ndocs,
   bitset_free(&b.twice);
   bitset_free(&b.fresh);
   free(b.next);
+  free(b.slot_first);
   free(b.kept);
   free(b.koff);
   b.kept = b.koff = NULL;
@@ -557,6 +585,7 @@ out: /* interrupted during a pass */
   bitset_free(&b.twice);
   bitset_free(&b.fresh);
   free(b.next);
+  free(b.slot_first);
   free(b.kept);
   free(b.koff);
   free(b.post);
