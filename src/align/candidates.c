@@ -330,28 +330,21 @@ int hs_sent_cold_keys_all(const hs_docset *ds, const hs_senttab *st,
                           int nthreads, uint64_t **out, size_t *nout,
                           hs_error *err) {
   hs_termcounts all;
-  hs_docbuf buf = {0};
   uint64_t ntok = 0;
   uint8_t *every;
   size_t i;
-  int rc = HS_OK;
+  int rc;
   *out = NULL;
   *nout = 0;
   for (i = 0; i < ds->ndocs; i++) ntok += st[i].n;
   hs_sent_cold_counts_init(&all, ntok);
-  for (i = 0; i < ds->ndocs && !rc; i++) {
-    hs_doctab T;
-    if (!(rc = hs_docset_get(ds, i, &T, &buf, err)))
-      hs_termcounts_add(&all, T.hash, T.n);
-  }
-  hs_docbuf_free(&buf);
-  if (!rc) {
+  if (!(rc = hs_termcounts_add_docs(&all, ds, NULL, nthreads, err))) {
     every = hs_malloc(ds->ndocs + 1);
     memset(every, 1, ds->ndocs + 1);
     rc = cold_keys(ds, st, &all, hs_sent_cold_stopcnt(&all), every,
                    nthreads, out, nout, err);
     free(every);
-    if (!rc && *nout) hs_sort_u64(*out, *nout);
+    if (!rc && *nout) hs_sort_u64_threads(*out, *nout, nthreads);
   }
   hs_termcounts_free(&all);
   return rc;
@@ -706,7 +699,7 @@ int hs_sent_cands_build(const hs_docset *ds, const hs_senttab *st,
   free(tk);
   free(ti);
   free(bits);
-  if (nc) hs_sort_u64(ck, nc);
+  if (nc) hs_sort_u64_threads(ck, nc, nthreads);
   c->pairs = hs_malloc((npairs + 1) * sizeof *c->pairs);
   if (npairs) memcpy(c->pairs, pairs, npairs * sizeof *pairs);
   c->gstart = hs_malloc((nc + 2) * sizeof *c->gstart);

@@ -194,7 +194,11 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     while (bits < 20 && ((uint64_t)1 << bits) < 4 * ntok) bits++;
     hs_termcounts_init(&tc, bits);
   }
-  for (i = 0; i < ds->ndocs && !rc; i++) {
+  if (!prior && !rc) { /* the whole corpus: counted on the threads */
+    if ((rc = hs_termcounts_add_docs(&tc, ds, inv, nthreads, err)))
+      io_error = rc;
+  }
+  for (i = 0; prior && i < ds->ndocs && !rc; i++) {
     hs_doctab T;
     if (!inv[i] || hs_sent_prior_has(prior, i)) continue;
     if (hs_docset_get(ds, i, &T, &j.sc[0].bufa, &j.sc[0].err)) rc = HS_EIO;

@@ -33,6 +33,11 @@ void hs_termcounts_init(hs_termcounts *tc, unsigned bits);
 void hs_termcounts_free(hs_termcounts *tc);
 /* Count the n terms of a document (0: none). */
 void hs_termcounts_add(hs_termcounts *tc, const uint32_t *term, uint32_t n);
+/* Count every document of ds (which == NULL) or those marked in which[],
+** on up to nthreads threads; HS_EIO (err filled) if a spilled token table
+** cannot be read. */
+int hs_termcounts_add_docs(hs_termcounts *tc, const hs_docset *ds,
+                           const uint8_t *which, int nthreads, hs_error *err);
 /* Uncount them (counted before). */
 void hs_termcounts_sub(hs_termcounts *tc, const uint32_t *term, uint32_t n);
 

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "align/sentence.h"
+#include "util/parallel.h"
 #include "util/util.h"
 
 #define MAX_SENT_WORDS 40
@@ -48,6 +49,71 @@ void hs_termcounts_add(hs_termcounts *tc, const uint32_t *term, uint32_t n) {
   for (; i < n; i++)
     if (term[i]) c[term[i] & mask]++;
   tc->total += n;
+}
+
+/* Counting documents in parallel: each thread counts the documents it
+** takes into a table of its own (the first thread into tc), and the
+** tables are summed into tc; counters add up in any order, so the counts
+** are those of one pass.  Fewer documents than this are counted in one. */
+#define COUNT_PARALLEL_MIN 256
+
+typedef struct count_job {
+  const hs_docset *ds;
+  const uint8_t *which;
+  hs_termcounts *part; /* per thread */
+  hs_docbuf *buf;      /* per thread */
+  hs_error *err;       /* per thread */
+} count_job;
+
+static int count_range(void *ud, int thread, size_t begin, size_t end) {
+  count_job *j = ud;
+  size_t i;
+  for (i = begin; i < end; i++) {
+    hs_doctab T;
+    if (j->which && !j->which[i]) continue;
+    if (hs_docset_get(j->ds, i, &T, &j->buf[thread], &j->err[thread]))
+      return HS_EIO;
+    hs_termcounts_add(&j->part[thread], T.hash, T.n);
+  }
+  return 0;
+}
+
+int hs_termcounts_add_docs(hs_termcounts *tc, const hs_docset *ds,
+                           const uint8_t *which, int nthreads,
+                           hs_error *err) {
+  count_job j;
+  size_t i;
+  int t, rc, copied = 0;
+  if (nthreads < 1 || ds->ndocs < COUNT_PARALLEL_MIN) nthreads = 1;
+  j.ds = ds;
+  j.which = which;
+  j.part = hs_calloc((size_t)nthreads, sizeof *j.part);
+  j.buf = hs_calloc((size_t)nthreads, sizeof *j.buf);
+  j.err = hs_calloc((size_t)nthreads, sizeof *j.err);
+  j.part[0] = *tc;
+  for (t = 1; t < nthreads; t++)
+    j.part[t].c = hs_calloc((size_t)tc->mask + 1, sizeof *tc->c),
+    j.part[t].mask = tc->mask;
+  rc = hs_parallel_for(nthreads, ds->ndocs, 64, count_range, &j);
+  tc->total = j.part[0].total;
+  for (t = 1; t < nthreads; t++) {
+    const uint32_t *c = j.part[t].c;
+    for (i = 0; i <= tc->mask; i++) tc->c[i] += c[i];
+    tc->total += j.part[t].total;
+    free(j.part[t].c);
+  }
+  for (t = 0; t < nthreads; t++) {
+    if (rc && j.err[t].code && !copied) {
+      *err = j.err[t];
+      copied = 1;
+    }
+    hs_docbuf_free(&j.buf[t]);
+  }
+  if (rc && !copied) hs_error_set(err, rc, "token tables could not be read");
+  free(j.part);
+  free(j.buf);
+  free(j.err);
+  return rc;
 }
 
 void hs_termcounts_sub(hs_termcounts *tc, const uint32_t *term, uint32_t n) {

@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/parallel.h"
 #include "util/util.h"
 
 #define DIGIT_BITS 11
@@ -179,6 +180,57 @@ void hs_sort_u64_carry(uint64_t *key, uint32_t *carry, size_t n) {
 }
 
 void hs_sort_u64(uint64_t *v, size_t n) { hs_sort_u64_carry(v, NULL, n); }
+
+/* hs_sort_u64_threads: keys dealt into parts by their top used bits
+** (one counting pass and one scatter, in order), each part sorted on its
+** own on the threads; the parts in order are the sorted array. */
+#define PAR_PART_BITS 6
+#define PAR_PARTS ((size_t)1 << PAR_PART_BITS)
+#define PAR_MIN ((size_t)1 << 16) /* fewer keys: one sort */
+
+typedef struct par_job {
+  uint64_t *v;
+  const size_t *start; /* part q is v[start[q] .. start[q + 1]) */
+} par_job;
+
+static int sort_parts(void *ud, int thread, size_t begin, size_t end) {
+  par_job *j = ud;
+  size_t q;
+  (void)thread;
+  for (q = begin; q < end; q++)
+    hs_sort_u64(j->v + j->start[q], j->start[q + 1] - j->start[q]);
+  return 0;
+}
+
+void hs_sort_u64_threads(uint64_t *v, size_t n, int nthreads) {
+  size_t start[PAR_PARTS + 1], at[PAR_PARTS], i, q;
+  uint64_t *tmp, max;
+  unsigned shift;
+  int bits;
+  par_job j;
+  if (nthreads < 2 || n < PAR_MIN) {
+    hs_sort_u64(v, n);
+    return;
+  }
+  for (i = 0, max = 0; i < n; i++) max |= v[i];
+  /* the parts by the top bits that the keys use (pair indexes in the
+  ** high half of a key leave the top of it 0) */
+  bits = hs_sort_bits(max);
+  shift = bits > PAR_PART_BITS ? (unsigned)(bits - PAR_PART_BITS) : 0;
+  memset(at, 0, sizeof at);
+  for (i = 0; i < n; i++) at[v[i] >> shift]++;
+  for (q = 0, start[0] = 0; q < PAR_PARTS; q++) {
+    start[q + 1] = start[q] + at[q];
+    at[q] = start[q];
+  }
+  tmp = hs_reallocarray(NULL, n, sizeof *tmp);
+  for (i = 0; i < n; i++) tmp[at[v[i] >> shift]++] = v[i];
+  j.v = tmp;
+  j.start = start;
+  hs_parallel_for(nthreads, PAR_PARTS, 1, sort_parts, &j);
+  memcpy(v, tmp, n * sizeof *v);
+  free(tmp);
+}
 
 int hs_u64_sorted_has(const uint64_t *v, size_t n, uint64_t x) {
   size_t lo = 0, hi = n;

@@ -33,6 +33,9 @@ void hs_sort_keyed(void *base, size_t n, size_t size, int nrounds,
 
 /* Sorts v[0..n) ascending. */
 void hs_sort_u64(uint64_t *v, size_t n);
+/* Sorts v[0..n) ascending on up to nthreads threads (parts of the key
+** space sorted side by side; n more keys of scratch). */
+void hs_sort_u64_threads(uint64_t *v, size_t n, int nthreads);
 /* Whether x is in v[0..n), sorted ascending (binary search). */
 int hs_u64_sorted_has(const uint64_t *v, size_t n, uint64_t x);
 /* Sorts key[0..n) ascending, stably, moving carry[i] (if not NULL) along

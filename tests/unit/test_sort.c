@@ -37,7 +37,7 @@ static int u32_cmp(const void *x, const void *y) {
 ** low `bits` bits vary (moved to the top when high), sorted by qsort and
 ** by the sort under test: the two must agree. */
 static void same_as_qsort(size_t n, size_t width, int bits, int high,
-                          uint64_t *x) {
+                          int threads, uint64_t *x) {
   unsigned char *a = malloc(n * width + 8), *b = malloc(n * width + 8);
   uint32_t *tmp = malloc(n * sizeof *tmp + 8);
   size_t i;
@@ -50,7 +50,9 @@ static void same_as_qsort(size_t n, size_t width, int bits, int high,
   }
   memcpy(b, a, n * width);
   qsort(a, n, width, width == 8 ? u64_cmp : u32_cmp);
-  if (width == 8) hs_sort_u64((uint64_t *)(void *)b, n);
+  if (width == 8 && threads)
+    hs_sort_u64_threads((uint64_t *)(void *)b, n, threads);
+  else if (width == 8) hs_sort_u64((uint64_t *)(void *)b, n);
   else hs_sort_u32((uint32_t *)(void *)b, n, tmp);
   if (n) assert_memory_equal(a, b, n * width);
   free(a);
@@ -66,11 +68,27 @@ static void u64_matches_qsort(void **state) {
   (void)state;
   for (si = 0; si < sizeof sizes / sizeof *sizes; si++)
     for (bi = 0; bi < sizeof bits / sizeof *bits; bi++)
-      same_as_qsort(sizes[si], 8, bits[bi], bi % 2, &x);
+      same_as_qsort(sizes[si], 8, bits[bi], bi % 2, 0, &x);
 }
 
 /* hs_sort_u32 on each side of its insertion, merging and radix limits,
 ** with many ties and without. */
+/* On threads: below the size sorted at once, at it, and above it, with
+** keys of few bits (two parts), keys in the high half of the word only,
+** and full ones. */
+static void u64_threads_match_qsort(void **state) {
+  static const size_t sizes[] = {0, 1, 1000, 65536, 200001};
+  static const int bits[] = {1, 12, 40, 64};
+  size_t si, bi;
+  int t;
+  uint64_t x = 2463534242ull;
+  (void)state;
+  for (t = 1; t <= 3; t++)
+    for (si = 0; si < sizeof sizes / sizeof *sizes; si++)
+      for (bi = 0; bi < sizeof bits / sizeof *bits; bi++)
+        same_as_qsort(sizes[si], 8, bits[bi], bi % 2, t, &x);
+}
+
 static void u32_matches_qsort(void **state) {
   static const size_t sizes[] = {0,  1,  2,  7,   8,   9,   23,  24,  25,
                                  31, 47, 48, 49,  100, 255, 511, 512, 513,
@@ -81,7 +99,7 @@ static void u32_matches_qsort(void **state) {
   (void)state;
   for (si = 0; si < sizeof sizes / sizeof *sizes; si++)
     for (bi = 0; bi < sizeof bits / sizeof *bits; bi++)
-      same_as_qsort(sizes[si], 4, bits[bi], 0, &x);
+      same_as_qsort(sizes[si], 4, bits[bi], 0, 0, &x);
 }
 
 /* The carried values follow their keys, and equal keys keep their order
@@ -224,6 +242,7 @@ static void sorted_has(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(u64_matches_qsort),
+      cmocka_unit_test(u64_threads_match_qsort),
       cmocka_unit_test(u32_matches_qsort),
       cmocka_unit_test(u64_carry_stable),
       cmocka_unit_test(keyed_matches_qsort),
