@@ -410,13 +410,73 @@ void hs_cindex_free(hs_cindex *ci) {
   memset(ci, 0, sizeof *ci);
 }
 
+/* The compaction of the sorted postings into groups, by parts. */
+typedef struct compact_part {
+  uint64_t p0, p1;  /* postings [p0, p1): whole buckets */
+  uint64_t *gs;     /* its groups' starts, from its first member */
+  size_t ng, capg;
+  uint64_t nmem, capped;
+} compact_part;
+
+typedef struct compact_job {
+  hs_posting *post;
+  compact_part *part;
+  uint64_t **count; /* per thread: members a document (+1), fstart's */
+  size_t first_new, df_cap;
+  int internal;
+  const hs_hashlist *capped;
+} compact_job;
+
+/* Parts [begin, end): each one's groups worth seeding, as members written
+** from its own first posting's place on (member 2 * p0). */
+static int compact_parts(void *ud, int thread, size_t begin, size_t end) {
+  compact_job *j = ud;
+  const hs_posting *post = j->post;
+  uint64_t *count = j->count[thread];
+  size_t q;
+  for (q = begin; q < end; q++) {
+    compact_part *cp = &j->part[q];
+    hs_member *out = (hs_member *)(j->post + cp->p0);
+    uint64_t g0, g1, nmem = 0;
+    for (g0 = cp->p0; g0 < cp->p1; g0 = g1) {
+      size_t ndistinct = 1;
+      uint64_t i;
+      int has_new = 0;
+      g1 = g0 + 1;
+      while (g1 < cp->p1 && post[g1].hash == post[g0].hash) g1++;
+      if (g1 - g0 < 2) continue;
+      for (i = g0; i < g1; i++) {
+        if (i > g0 && post[i].doc != post[i - 1].doc) ndistinct++;
+        if (post[i].doc >= j->first_new) has_new = 1;
+      }
+      if (ndistinct > j->df_cap || g1 - g0 > 4 * j->df_cap ||
+          hs_hashlist_has(j->capped, post[g0].hash)) {
+        cp->capped++;
+        continue;
+      }
+      if (!has_new || (ndistinct == 1 && !j->internal)) continue;
+      HS_GROW(cp->gs, cp->capg, cp->ng + 1);
+      cp->gs[cp->ng++] = nmem;
+      for (i = g0; i < g1; i++) {
+        hs_member m;
+        m.doc = post[i].doc;
+        m.pos = post[i].pos;
+        out[nmem++] = m;
+        count[m.doc + 1]++;
+      }
+    }
+    cp->nmem = nmem;
+  }
+  return 0;
+}
+
 int hs_cindex_build(hs_cindex *ci, const hs_doctab *docs, size_t ndocs,
                     size_t first_new, const hs_reuse_opts *opts,
                     const hs_hashlist *capped, int nthreads,
                     hs_index_stats *stats, hs_error *err) {
   build b;
   uint64_t total = 0, npost, nmem = 0, *bstart;
-  size_t d, g0, g1, ng = 0, capg = 0;
+  size_t d, ng = 0, capg = 0;
   size_t df_cap = opts->df_cap > 0 ? (size_t)opts->df_cap : SIZE_MAX / 8;
   hs_index_stats st;
   int rc = HS_OK;
@@ -522,39 +582,56 @@ int hs_cindex_build(hs_cindex *ci, const hs_doctab *docs, size_t ndocs,
     bj.sub = 64 - b.nbits - 8;
     hs_parallel_for(nthreads, b.nbuckets, 1024, sort_buckets, &bj);
   }
-  free(bstart);
 
   /* Keep the groups worth seeding, compacted in place to (doc, pos):
   ** a member takes 8 bytes where a posting took 16, and the write index
-  ** never passes the read index. */
-  ci->members = (hs_member *)b.post;
-  for (g0 = 0; g0 < npost; g0 = g1) {
-    size_t i, ndistinct = 1;
-    int has_new = 0;
-    g1 = g0 + 1;
-    while (g1 < npost && b.post[g1].hash == b.post[g0].hash) g1++;
-    if (g1 - g0 < 2) continue;
-    for (i = g0; i < g1; i++) {
-      if (i > g0 && b.post[i].doc != b.post[i - 1].doc) ndistinct++;
-      if (b.post[i].doc >= first_new) has_new = 1;
+  ** never passes the read index.  Parts of whole buckets (a group never
+  ** spans two) are compacted side by side, each at its own start; the
+  ** parts then move down into one array, in order. */
+  {
+    compact_job cj;
+    size_t q, k = 0, nparts = nthreads > 1 ? (size_t)nthreads * 8 : 1;
+    int t;
+    memset(&cj, 0, sizeof cj);
+    cj.post = b.post;
+    cj.first_new = first_new;
+    cj.df_cap = df_cap;
+    cj.internal = opts->internal;
+    cj.capped = capped;
+    cj.part = hs_calloc(nparts, sizeof *cj.part);
+    cj.count = hs_calloc((size_t)nthreads, sizeof *cj.count);
+    cj.count[0] = ci->fstart;
+    for (t = 1; t < nthreads; t++)
+      cj.count[t] = hs_calloc(ndocs + 1, sizeof *cj.count[t]);
+    for (q = 0; q < nparts; q++) { /* about as many postings each */
+      uint64_t want = npost * (q + 1) / nparts;
+      cj.part[q].p0 = bstart[k];
+      while (k < b.nbuckets && bstart[k + 1] <= want) k++;
+      if (q + 1 == nparts) k = b.nbuckets;
+      cj.part[q].p1 = bstart[k];
     }
-    if (ndistinct > df_cap || g1 - g0 > 4 * df_cap ||
-        hs_hashlist_has(capped, b.post[g0].hash)) {
-      st.capped++;
-      continue;
+    hs_parallel_for(nthreads, nparts, 1, compact_parts, &cj);
+    ci->members = (hs_member *)b.post;
+    for (q = 0; q < nparts; q++) {
+      compact_part *cp = &cj.part[q];
+      size_t g;
+      if (cp->nmem)
+        memmove(ci->members + nmem, ci->members + 2 * cp->p0,
+                (size_t)cp->nmem * sizeof *ci->members);
+      HS_GROW(ci->gstart, capg, ng + cp->ng + 2);
+      for (g = 0; g < cp->ng; g++) ci->gstart[ng++] = nmem + cp->gs[g];
+      nmem += cp->nmem;
+      st.capped += cp->capped;
+      free(cp->gs);
     }
-    if (!has_new || (ndistinct == 1 && !opts->internal)) continue;
-    HS_GROW(ci->gstart, capg, ng + 2);
-    ci->gstart[ng] = nmem;
-    for (i = g0; i < g1; i++) {
-      hs_member m;
-      m.doc = b.post[i].doc;
-      m.pos = b.post[i].pos;
-      ci->members[nmem++] = m;
-      ci->fstart[m.doc + 1]++;
+    for (t = 1; t < nthreads; t++) {
+      for (d = 0; d <= ndocs; d++) ci->fstart[d] += cj.count[t][d];
+      free(cj.count[t]);
     }
-    ng++;
+    free(cj.count);
+    free(cj.part);
   }
+  free(bstart);
   b.post = NULL;
   ci->gstart = hs_reallocarray(ci->gstart, ng + 1, sizeof *ci->gstart);
   ci->gstart[ng] = nmem;
