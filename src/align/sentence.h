@@ -38,6 +38,9 @@ void hs_termcounts_add(hs_termcounts *tc, const uint32_t *term, uint32_t n);
 ** cannot be read. */
 int hs_termcounts_add_docs(hs_termcounts *tc, const hs_docset *ds,
                            const uint8_t *which, int nthreads, hs_error *err);
+/* Uncount those documents (counted before), likewise. */
+int hs_termcounts_sub_docs(hs_termcounts *tc, const hs_docset *ds,
+                           const uint8_t *which, int nthreads, hs_error *err);
 /* Uncount them (counted before). */
 void hs_termcounts_sub(hs_termcounts *tc, const uint32_t *term, uint32_t n);
 

@@ -77,7 +77,7 @@
 #define RARE_DIV 10000  /* words counted at most total/RARE_DIV times seed */
 #define OCC_MAX 8        /* a word in more sentences locates nothing */
 #define MAX_CELLS (1u << 20) /* sentence pairs of one document pair */
-#define IDF_UNIT 15.0f
+#define IDF_UNIT HS_IDF_UNIT
 #define PREFETCH 16      /* tokens ahead whose counter is fetched */
 
 /* A candidate document's shareable content words (counted twice or more,
@@ -650,7 +650,6 @@ int hs_summary_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
   uint8_t *inv, *idf;
   const uint8_t *base = NULL; /* documents tc counted already */
   hs_termcounts tc;
-  double logtotal;
   int rc = 0, t, io_error = 0;
   hs_passage *res;
   if (ds->ndocs > UINT32_MAX) return HS_OK;
@@ -716,44 +715,25 @@ int hs_summary_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
       hs_termcounts_init(&tc, bits);
     }
   }
-  for (i = 0; i < ds->ndocs && np && !rc; i++) {
-    hs_doctab T;
-    int had = base ? base[i] : 0;
-    if (inv[i] == had) continue;
-    if (hs_docset_get(ds, i, &T, &j.sc[0].bufa, &j.sc[0].err)) rc = HS_EIO;
-    else if (inv[i]) hs_termcounts_add(&tc, T.hash, T.n);
-    else hs_termcounts_sub(&tc, T.hash, T.n);
+  if (np) { /* the documents that differ, counted or uncounted */
+    uint8_t *diff = hs_malloc(ds->ndocs + 1);
+    for (i = 0; i < ds->ndocs; i++) diff[i] = inv[i] && !(base && base[i]);
+    rc = hs_termcounts_add_docs(&tc, ds, diff, nthreads, &j.sc[0].err);
+    for (i = 0; i < ds->ndocs && base && !rc; i++)
+      diff[i] = !inv[i] && base[i];
+    if (base && !rc)
+      rc = hs_termcounts_sub_docs(&tc, ds, diff, nthreads, &j.sc[0].err);
+    free(diff);
   }
-  logtotal = log((double)tc.total + 1.0);
-  idf = hs_malloc(((size_t)tc.mask + 1) * sizeof *idf);
-  { /* most counters are 0 or 1 (log 1 = 0): one value for those */
-    double v1 = logtotal * IDF_UNIT;
-    uint8_t q1 = (uint8_t)(v1 > 255 ? 255 : v1 < 0 ? 0 : v1 + 0.5);
-    for (i = 0; i <= tc.mask; i++) {
-      double v;
-      /* eight counters at a time while all are 0 or 1 (the table's size
-      ** is a power of two of at least 4,096) */
-      while (!(i & 7) && !((tc.c[i] | tc.c[i + 1] | tc.c[i + 2] | tc.c[i + 3] |
-                           tc.c[i + 4] | tc.c[i + 5] | tc.c[i + 6] |
-                           tc.c[i + 7]) & ~1u)) {
-        memset(idf + i, q1, 8);
-        if ((i += 8) > tc.mask) break;
-      }
-      if (i > tc.mask) break;
-      if (tc.c[i] <= 1) {
-        idf[i] = q1;
-        continue;
-      }
-      v = (logtotal - log((double)tc.c[i])) * IDF_UNIT;
-      idf[i] = (uint8_t)(v > 255 ? 255 : v < 0 ? 0 : v + 0.5);
-    }
+  { /* the sentence stage's weights, from these counts */
+    float stopidf;
+    idf = hs_sent_idf_table(&tc, &j.stopcnt, &stopidf);
   }
   j.o = o;
   j.ds = ds;
   j.st = st;
   j.tc = &tc;
   j.idf = idf;
-  j.stopcnt = (uint32_t)(tc.total / 1000 > 20 ? tc.total / 1000 : 20);
   j.rarecnt = (uint32_t)(tc.total / RARE_DIV > 20 ? tc.total / RARE_DIV : 20);
   j.inv = inv;
   j.dw = hs_calloc(ds->ndocs + 1, sizeof *j.dw);

@@ -53,13 +53,14 @@ void hs_termcounts_add(hs_termcounts *tc, const uint32_t *term, uint32_t n) {
 
 /* Counting documents in parallel: each thread counts the documents it
 ** takes into a table of its own (the first thread into tc), and the
-** tables are summed into tc; counters add up in any order, so the counts
-** are those of one pass.  Fewer documents than this are counted in one. */
+** tables are summed into tc (subtracted, when uncounting); counters add
+** up in any order, so the counts are those of one pass.  Fewer documents than this are counted in one. */
 #define COUNT_PARALLEL_MIN 256
 
 typedef struct count_job {
   const hs_docset *ds;
   const uint8_t *which;
+  int sub;             /* uncounting (the first thread's table is tc) */
   hs_termcounts *part; /* per thread */
   hs_docbuf *buf;      /* per thread */
   hs_error *err;       /* per thread */
@@ -73,20 +74,22 @@ static int count_range(void *ud, int thread, size_t begin, size_t end) {
     if (j->which && !j->which[i]) continue;
     if (hs_docset_get(j->ds, i, &T, &j->buf[thread], &j->err[thread]))
       return HS_EIO;
-    hs_termcounts_add(&j->part[thread], T.hash, T.n);
+    if (j->sub && thread == 0) hs_termcounts_sub(&j->part[0], T.hash, T.n);
+    else hs_termcounts_add(&j->part[thread], T.hash, T.n);
   }
   return 0;
 }
 
-int hs_termcounts_add_docs(hs_termcounts *tc, const hs_docset *ds,
-                           const uint8_t *which, int nthreads,
-                           hs_error *err) {
+static int count_docs(hs_termcounts *tc, const hs_docset *ds,
+                      const uint8_t *which, int sub, int nthreads,
+                      hs_error *err) {
   count_job j;
   size_t i;
   int t, rc, copied = 0;
   if (nthreads < 1 || ds->ndocs < COUNT_PARALLEL_MIN) nthreads = 1;
   j.ds = ds;
   j.which = which;
+  j.sub = sub;
   j.part = hs_calloc((size_t)nthreads, sizeof *j.part);
   j.buf = hs_calloc((size_t)nthreads, sizeof *j.buf);
   j.err = hs_calloc((size_t)nthreads, sizeof *j.err);
@@ -98,8 +101,13 @@ int hs_termcounts_add_docs(hs_termcounts *tc, const hs_docset *ds,
   tc->total = j.part[0].total;
   for (t = 1; t < nthreads; t++) {
     const uint32_t *c = j.part[t].c;
-    for (i = 0; i <= tc->mask; i++) tc->c[i] += c[i];
-    tc->total += j.part[t].total;
+    if (sub) {
+      for (i = 0; i <= tc->mask; i++) tc->c[i] -= c[i];
+      tc->total -= j.part[t].total;
+    } else {
+      for (i = 0; i <= tc->mask; i++) tc->c[i] += c[i];
+      tc->total += j.part[t].total;
+    }
     free(j.part[t].c);
   }
   for (t = 0; t < nthreads; t++) {
@@ -114,6 +122,18 @@ int hs_termcounts_add_docs(hs_termcounts *tc, const hs_docset *ds,
   free(j.buf);
   free(j.err);
   return rc;
+}
+
+int hs_termcounts_add_docs(hs_termcounts *tc, const hs_docset *ds,
+                           const uint8_t *which, int nthreads,
+                           hs_error *err) {
+  return count_docs(tc, ds, which, 0, nthreads, err);
+}
+
+int hs_termcounts_sub_docs(hs_termcounts *tc, const hs_docset *ds,
+                           const uint8_t *which, int nthreads,
+                           hs_error *err) {
+  return count_docs(tc, ds, which, 1, nthreads, err);
 }
 
 void hs_termcounts_sub(hs_termcounts *tc, const uint32_t *term, uint32_t n) {
