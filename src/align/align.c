@@ -557,6 +557,6 @@ int hs_align_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     }
     return io_error ? io_error : hs_error_set(err, HS_EINTR, "interrupted");
   }
-  hs_cluster_passage_sort(*out, *n);
+  hs_cluster_passage_sort_threads(*out, *n, nthreads);
   return HS_OK;
 }

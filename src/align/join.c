@@ -462,7 +462,8 @@ int hs_sent_join(const hs_docset *ds, const hs_senttab *st,
       it[ni].start = p[i].a.start;
       it[ni++].i = i;
     }
-  hs_sort_keyed(it, ni, sizeof *it, 2, jitem_key, NULL, jitem_cmp);
+  hs_sort_keyed_threads(it, ni, sizeof *it, 2, jitem_key, NULL, jitem_cmp,
+                        nthreads);
   /* the pairs are independent: each thread takes whole pairs */
   gstart = hs_malloc((ni + 2) * sizeof *gstart);
   for (x = 0; x < ni; x = y) {

@@ -118,7 +118,8 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
         pq[nb].key = (uint64_t)(*p)[i].a.doc << 32 | (*p)[i].b.doc;
         pq[nb++].i = i;
       }
-    hs_sort_keyed(pq, nb, sizeof *pq, 1, pkey_key, NULL, pkey_cmp);
+    hs_sort_keyed_threads(pq, nb, sizeof *pq, 1, pkey_key, NULL, pkey_cmp,
+                          nthreads);
     for (i = 0; i < nb; i++) j.byp[i] = pq[i].i;
     free(pq);
     j.nbyp = nb;
@@ -290,6 +291,6 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
   free(*p);
   *p = res;
   *n = m;
-  hs_cluster_passage_sort(*p, *n);
+  hs_cluster_passage_sort_threads(*p, *n, nthreads);
   return HS_OK;
 }

@@ -666,7 +666,8 @@ int hs_summary_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     pk[npk].key = a < b ? (uint64_t)a << 32 | b : (uint64_t)b << 32 | a;
     pk[npk++].i = SIZE_MAX;
   }
-  hs_sort_keyed(pk, npk, sizeof *pk, 1, pkey_key, NULL, pkey_cmp);
+  hs_sort_keyed_threads(pk, npk, sizeof *pk, 1, pkey_key, NULL, pkey_cmp,
+                        nthreads);
   pairs = hs_malloc((npk + 1) * sizeof *pairs);
   pfirst = hs_malloc((npk + 1) * sizeof *pfirst);
   plast = hs_malloc((npk + 1) * sizeof *plast);

@@ -133,11 +133,15 @@ static uint64_t passage_key(const void *e, int round, const void *ctx) {
 }
 
 void hs_cluster_passage_sort(hs_passage *p, size_t n) {
+  hs_cluster_passage_sort_threads(p, n, 1);
+}
+
+void hs_cluster_passage_sort_threads(hs_passage *p, size_t n, int nthreads) {
   hs_sort_pack pk;
   if (n < 2) return;
   passage_pack(p, n, &pk);
-  hs_sort_keyed(p, n, sizeof *p, 1, passage_key, &pk,
-                hs_cluster_passage_cmp);
+  hs_sort_keyed_threads(p, n, sizeof *p, 1, passage_key, &pk,
+                        hs_cluster_passage_cmp, nthreads);
 }
 
 typedef struct ord_rec {

@@ -24,5 +24,7 @@ int hs_cluster_passage_cmp(const void *x, const void *y);
 /* Sorts p[0..n) into hs_cluster_passage_cmp's order (the order qsort
 ** gives) with a radix sort on the leading fields. */
 void hs_cluster_passage_sort(hs_passage *p, size_t n);
+/* The same order, sorted on up to nthreads threads. */
+void hs_cluster_passage_sort_threads(hs_passage *p, size_t n, int nthreads);
 
 #endif

@@ -326,23 +326,66 @@ static void sort_run(char *base, size_t s, size_t e, size_t size,
   }
 }
 
+/* Moves the records in place, cycle by cycle: position i takes record
+** r[i].idx; a position done is marked by idx == i.  tmp holds one. */
+static void move_records(char *b, size_t size, sort_kv *r, size_t n,
+                         char *tmp) {
+  size_t i;
+  for (i = 0; i < n; i++) {
+    size_t at = i, from;
+    if (r[i].idx == i) continue;
+    memcpy(tmp, b + i * size, size);
+    while ((from = r[at].idx) != i) {
+      memcpy(b + at * size, b + from * size, size);
+      r[at].idx = at;
+      at = from;
+    }
+    memcpy(b + at * size, tmp, size);
+    r[at].idx = at;
+  }
+}
+
+/* Runs of equal first keys among records [s0, e0) into cmp's order. */
+static void sort_runs(char *b, size_t s0, size_t e0, size_t size,
+                      hs_sort_key_fn key, const void *ctx,
+                      hs_sort_cmp_fn cmp, char *tmp) {
+  size_t s, i;
+  uint64_t prev;
+  if (e0 <= s0) return;
+  prev = key(b + s0 * size, 0, ctx);
+  for (s = s0, i = s0 + 1; i <= e0; i++) {
+    uint64_t cur = 0;
+    if (i < e0 && (cur = key(b + i * size, 0, ctx)) == prev) continue;
+    if (i - s > 1) sort_run(b, s, i, size, cmp, tmp);
+    s = i;
+    prev = cur;
+  }
+}
+
+/* Whether records [0, n) are in cmp's order already; else sorted by
+** qsort when short or keyless.  1: nothing left to do. */
+static int keyed_trivial(char *b, size_t n, size_t size, int nrounds,
+                         hs_sort_cmp_fn cmp) {
+  size_t i;
+  if (n < 2) return 1;
+  for (i = 1; i < n; i++)
+    if (cmp(b + (i - 1) * size, b + i * size) > 0) break;
+  if (i == n) return 1; /* already in order */
+  if (n < SMALL_N || nrounds < 1 || nrounds > HS_SORT_MAX_ROUNDS) {
+    qsort(b, n, size, cmp);
+    return 1;
+  }
+  return 0;
+}
+
 void hs_sort_keyed(void *base, size_t n, size_t size, int nrounds,
                    hs_sort_key_fn key, const void *ctx, hs_sort_cmp_fn cmp) {
   char *b = base, *tmp;
   sort_kv *v, *t, *r;
-  size_t *cnt, i, s;
-  uint64_t prev;
+  size_t *cnt, i;
   int round;
 
-  if (n < 2) return;
-  for (i = 1; i < n; i++)
-    if (cmp(b + (i - 1) * size, b + i * size) > 0) break;
-  if (i == n) return; /* already in order */
-  if (n < SMALL_N || nrounds < 1 || nrounds > HS_SORT_MAX_ROUNDS) {
-    qsort(base, n, size, cmp);
-    return;
-  }
-
+  if (keyed_trivial(b, n, size, nrounds, cmp)) return;
   v = hs_reallocarray(NULL, n, sizeof *v);
   t = hs_reallocarray(NULL, n, sizeof *t);
   cnt = hs_reallocarray(NULL, NDIGITS * NBUCKETS, sizeof *cnt);
@@ -356,32 +399,123 @@ void hs_sort_keyed(void *base, size_t n, size_t size, int nrounds,
   }
   free(cnt);
   free(r == v ? t : v);
-
-  /* Move the records in place, cycle by cycle: position i takes record
-  ** r[i].idx; a position done is marked by idx == i. */
   tmp = hs_malloc(size);
-  for (i = 0; i < n; i++) {
-    size_t at = i, from;
-    if (r[i].idx == i) continue;
-    memcpy(tmp, b + i * size, size);
-    while ((from = r[at].idx) != i) {
-      memcpy(b + at * size, b + from * size, size);
-      r[at].idx = at;
-      at = from;
-    }
-    memcpy(b + at * size, tmp, size);
-    r[at].idx = at;
-  }
+  move_records(b, size, r, n, tmp);
   free(r);
-
-  /* Runs of equal first keys into cmp's order. */
-  prev = key(b, 0, ctx);
-  for (s = 0, i = 1; i <= n; i++) {
-    uint64_t cur = 0;
-    if (i < n && (cur = key(b + i * size, 0, ctx)) == prev) continue;
-    if (i - s > 1) sort_run(b, s, i, size, cmp, tmp);
-    s = i;
-    prev = cur;
-  }
+  sort_runs(b, 0, n, size, key, ctx, cmp, tmp);
   free(tmp);
+}
+
+/* hs_sort_keyed_threads: the first keys computed on the threads, the
+** (key, index) pairs dealt into parts by the first key's top used bits
+** (stably, in one pass), each part's pairs sorted by all keys on the
+** threads as hs_sort_keyed sorts the whole (so the parts in order are
+** its order), the records moved in one pass, then the runs of equal
+** first keys, which never cross parts, sorted part by part. */
+#define KEYED_PARTS 64
+#define KEYED_MIN ((size_t)1 << 14) /* fewer records: one thread */
+
+typedef struct keyed_job {
+  char *b;
+  size_t n, size;
+  int nrounds;
+  hs_sort_key_fn key;
+  const void *ctx;
+  hs_sort_cmp_fn cmp;
+  sort_kv *v, *t;      /* v: first keys by record; t: by part */
+  const size_t *start; /* part q: [start[q], start[q + 1]) */
+  size_t **cnt;        /* per thread */
+  char **tmp;          /* per thread: one record */
+} keyed_job;
+
+static int keyed_first(void *ud, int thread, size_t begin, size_t end) {
+  keyed_job *j = ud;
+  size_t i;
+  (void)thread;
+  for (i = begin; i < end; i++) {
+    j->v[i].idx = i;
+    j->v[i].key = j->key(j->b + i * j->size, 0, j->ctx);
+  }
+  return 0;
+}
+
+static int keyed_part(void *ud, int thread, size_t begin, size_t end) {
+  keyed_job *j = ud;
+  size_t q, i;
+  for (q = begin; q < end; q++) {
+    size_t s = j->start[q], n = j->start[q + 1] - s;
+    sort_kv *r = j->t + s, *o = j->v + s, *res = r;
+    int round;
+    if (!n) continue;
+    for (round = j->nrounds - 1; round >= 0; round--) {
+      if (round || j->nrounds > 1) /* the first keys are there already */
+        for (i = 0; i < n; i++)
+          res[i].key = j->key(j->b + res[i].idx * j->size, round, j->ctx);
+      res = sort_radix_kv(res, res == r ? o : r, n, j->cnt[thread]);
+    }
+    if (res != r) memcpy(r, res, n * sizeof *r);
+  }
+  return 0;
+}
+
+static int keyed_runs(void *ud, int thread, size_t begin, size_t end) {
+  keyed_job *j = ud;
+  size_t q;
+  for (q = begin; q < end; q++)
+    sort_runs(j->b, j->start[q], j->start[q + 1], j->size, j->key, j->ctx,
+              j->cmp, j->tmp[thread]);
+  return 0;
+}
+
+void hs_sort_keyed_threads(void *base, size_t n, size_t size, int nrounds,
+                           hs_sort_key_fn key, const void *ctx,
+                           hs_sort_cmp_fn cmp, int nthreads) {
+  keyed_job j;
+  size_t start[KEYED_PARTS + 1], at[KEYED_PARTS], i, q;
+  uint64_t max = 0;
+  unsigned shift;
+  int bits, t;
+  if (nthreads < 2 || n < KEYED_MIN) {
+    hs_sort_keyed(base, n, size, nrounds, key, ctx, cmp);
+    return;
+  }
+  if (keyed_trivial(base, n, size, nrounds, cmp)) return;
+  j.b = base;
+  j.n = n;
+  j.size = size;
+  j.nrounds = nrounds;
+  j.key = key;
+  j.ctx = ctx;
+  j.cmp = cmp;
+  j.v = hs_reallocarray(NULL, n, sizeof *j.v);
+  j.t = hs_reallocarray(NULL, n, sizeof *j.t);
+  hs_parallel_for(nthreads, n, 4096, keyed_first, &j);
+  for (i = 0; i < n; i++) max |= j.v[i].key;
+  bits = hs_sort_bits(max);
+  shift = bits > 6 ? (unsigned)(bits - 6) : 0; /* 64 parts */
+  memset(at, 0, sizeof at);
+  for (i = 0; i < n; i++) at[j.v[i].key >> shift]++;
+  for (q = 0, start[0] = 0; q < KEYED_PARTS; q++) {
+    start[q + 1] = start[q] + at[q];
+    at[q] = start[q];
+  }
+  for (i = 0; i < n; i++) j.t[at[j.v[i].key >> shift]++] = j.v[i];
+  j.start = start;
+  j.cnt = hs_calloc((size_t)nthreads, sizeof *j.cnt);
+  j.tmp = hs_calloc((size_t)nthreads, sizeof *j.tmp);
+  for (t = 0; t < nthreads; t++) {
+    j.cnt[t] = hs_reallocarray(NULL, NDIGITS * NBUCKETS, sizeof *j.cnt[t]);
+    j.tmp[t] = hs_malloc(size);
+  }
+  hs_parallel_for(nthreads, KEYED_PARTS, 1, keyed_part, &j);
+  free(j.v);
+  move_records(j.b, size, j.t, n, j.tmp[0]);
+  free(j.t);
+  hs_parallel_for(nthreads, KEYED_PARTS, 1, keyed_runs, &j);
+  for (t = 0; t < nthreads; t++) {
+    free(j.cnt[t]);
+    free(j.tmp[t]);
+  }
+  free(j.cnt);
+  free(j.tmp);
 }

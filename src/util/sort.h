@@ -30,6 +30,11 @@ typedef int (*hs_sort_cmp_fn)(const void *x, const void *y);
 ** alone. */
 void hs_sort_keyed(void *base, size_t n, size_t size, int nrounds,
                    hs_sort_key_fn key, const void *ctx, hs_sort_cmp_fn cmp);
+/* hs_sort_keyed on up to nthreads threads, with the same result (key and
+** cmp are called from several threads at once). */
+void hs_sort_keyed_threads(void *base, size_t n, size_t size, int nrounds,
+                           hs_sort_key_fn key, const void *ctx,
+                           hs_sort_cmp_fn cmp, int nthreads);
 
 /* Sorts v[0..n) ascending. */
 void hs_sort_u64(uint64_t *v, size_t n);

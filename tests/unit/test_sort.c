@@ -179,7 +179,7 @@ static uint64_t rec_key(const void *e, int round, const void *ctx) {
 }
 
 static void keyed_matches_qsort(void **state) {
-  static const size_t sizes[] = {2, 40, 64, 500, 20000};
+  static const size_t sizes[] = {2, 40, 64, 500, 20000, 70001};
   size_t si, i;
   int mode, spread;
   uint64_t x = 2463534242ull;
@@ -190,6 +190,7 @@ static void keyed_matches_qsort(void **state) {
         size_t n = sizes[si];
         int nrounds = mode < 2 ? 1 : mode == 4 ? 2 : mode;
         rec *a = calloc(n, sizeof *a), *b = calloc(n, sizeof *b);
+        rec *c = calloc(n, sizeof *c);
         /* spread 0: few distinct values (long runs of ties); 1: some;
         ** 2: many. */
         uint64_t m = spread == 0 ? 3 : spread == 1 ? 50 : 100000;
@@ -204,17 +205,23 @@ static void keyed_matches_qsort(void **state) {
           a[i].payload = (uint32_t)i;
         }
         memcpy(b, a, n * sizeof *a);
+        memcpy(c, a, n * sizeof *a);
         qsort(a, n, sizeof *a, rec_cmp);
         hs_sort_keyed(b, n, sizeof *b, nrounds, rec_key, &mode, rec_cmp);
+        /* on threads: the same order, ties too */
+        hs_sort_keyed_threads(c, n, sizeof *c, nrounds, rec_key, &mode,
+                              rec_cmp, 3);
         for (i = 0; i < n; i++) {
           assert_int_equal(rec_cmp(&a[i], &b[i]), 0);
           assert_int_equal(a[i].payload, b[i].payload); /* stable */
+          assert_int_equal(b[i].payload, c[i].payload);
         }
         /* Sorted input stays as it is. */
         hs_sort_keyed(b, n, sizeof *b, nrounds, rec_key, &mode, rec_cmp);
         for (i = 0; i < n; i++) assert_int_equal(a[i].payload, b[i].payload);
         free(a);
         free(b);
+        free(c);
       }
 }
 
