@@ -470,6 +470,35 @@ static int compact_parts(void *ud, int thread, size_t begin, size_t end) {
   return 0;
 }
 
+/* The forward lists, by ranges of groups: count (each document's members
+** in range t into fill[t]), then write (fill[t][d]: where range t writes
+** document d's next entry). */
+typedef struct fwd_job {
+  hs_cindex *ci;
+  size_t ndocs;
+  size_t *gfirst; /* range t: groups [gfirst[t], gfirst[t + 1]) */
+  uint64_t **fill;
+  int count;
+} fwd_job;
+
+static int fwd_range(void *ud, int thread, size_t begin, size_t end) {
+  fwd_job *j = ud;
+  const hs_member *m = j->ci->members;
+  const uint64_t *gstart = j->ci->gstart;
+  size_t t, g;
+  uint64_t i;
+  (void)thread;
+  for (t = begin; t < end; t++) {
+    uint64_t *fill = j->fill[t];
+    for (g = j->gfirst[t]; g < j->gfirst[t + 1]; g++)
+      for (i = gstart[g]; i < gstart[g + 1]; i++) {
+        if (j->count) fill[m[i].doc]++;
+        else j->ci->fwd_group[fill[m[i].doc]++] = (uint32_t)g;
+      }
+  }
+  return 0;
+}
+
 int hs_cindex_build(hs_cindex *ci, const hs_doctab *docs, size_t ndocs,
                     size_t first_new, const hs_reuse_opts *opts,
                     const hs_hashlist *capped, int nthreads,
@@ -644,15 +673,37 @@ int hs_cindex_build(hs_cindex *ci, const hs_doctab *docs, size_t ndocs,
   for (d = 0; d < ndocs; d++) ci->fstart[d + 1] += ci->fstart[d];
   ci->fwd_group = hs_reallocarray(NULL, (size_t)nmem + 1,
                                   sizeof *ci->fwd_group);
-  {
-    uint64_t *fill = hs_calloc(ndocs + 1, sizeof *fill);
-    size_t g;
-    uint64_t i;
-    memcpy(fill, ci->fstart, (ndocs + 1) * sizeof *fill);
-    for (g = 0; g < ng; g++)
-      for (i = ci->gstart[g]; i < ci->gstart[g + 1]; i++)
-        ci->fwd_group[fill[ci->members[i].doc]++] = (uint32_t)g;
-    free(fill);
+  { /* by ranges of groups on the threads: range t's entries of a
+    ** document follow those of the ranges before it, so each list is in
+    ** group order, as one pass would write it */
+    fwd_job fj;
+    size_t t, nr = nthreads > 1 && ng > 1024 ? (size_t)nthreads : 1, g = 0;
+    fj.ci = ci;
+    fj.ndocs = ndocs;
+    fj.gfirst = hs_malloc((nr + 1) * sizeof *fj.gfirst);
+    fj.fill = hs_malloc(nr * sizeof *fj.fill);
+    for (t = 0; t < nr; t++) { /* about as many members each */
+      uint64_t want = nmem * t / nr;
+      while (g < ng && ci->gstart[g] < want) g++;
+      fj.gfirst[t] = g;
+      fj.fill[t] = hs_calloc(ndocs + 1, sizeof *fj.fill[t]);
+    }
+    fj.gfirst[nr] = ng;
+    fj.count = 1;
+    hs_parallel_for((int)nr, nr, 1, fwd_range, &fj);
+    for (d = 0; d < ndocs; d++) { /* counts into where each range writes */
+      uint64_t at = ci->fstart[d];
+      for (t = 0; t < nr; t++) {
+        uint64_t c = fj.fill[t][d];
+        fj.fill[t][d] = at;
+        at += c;
+      }
+    }
+    fj.count = 0;
+    hs_parallel_for((int)nr, nr, 1, fwd_range, &fj);
+    for (t = 0; t < nr; t++) free(fj.fill[t]);
+    free(fj.fill);
+    free(fj.gfirst);
   }
 done:
   if (stats) *stats = st;
