@@ -21,6 +21,10 @@
 **     pair of postings.
 ** In incremental runs, a third bitset marks the shingles of new documents
 ** and postings of old documents are kept only if they share one.
+** Every pass runs on the threads: passes 2 and 3 over slices of documents
+** of about equal shingle counts, the grouping of step 4 and the forward
+** lists (each document's groups) over parts of the buckets and ranges of
+** groups, written so that the result is that of one pass in order.
 ** Seeds are read out in seeds.c; pairs from sorted postings, in pairs.c.
 */
 #include "index/index.h"
