@@ -221,7 +221,11 @@ int hs_attr_subject_fa(const txt *t, const sent *se, const found *f,
                        size_t first, size_t nf, uint32_t p, uint32_t *s,
                        uint32_t *e);
 
-/* subject.c: the Russian source of a verb cue at p (ending at ce): read
+/* subject.c: the word ending at b (spaces skipped back to lo), as
+** [*ws, *we); 0 if there is none. */
+int hs_attr_word_before(const txt *t, uint32_t lo, uint32_t b, uint32_t *ws,
+                        uint32_t *we);
+/* subject_ru.c: the Russian source of a verb cue at p (ending at ce): read
 ** before it, or after it where a quotation, a comma or «Об этом» stands
 ** before it; "X со ссылкой на Y сообщил" gives X.  The Arabic subject of
 ** «وكان X أكد أن» (the verb after its subject). */
@@ -269,7 +273,7 @@ void hs_attr_cut_role_ar(const txt *t, uint32_t s, uint32_t *e);
 /* subject.c: «بيان لـX» gives X; a source that opens with «لـ» and a
 ** medium («لهيئة الإذاعة») is the one told: 0. */
 int hs_attr_statement_of_ar(const txt *t, uint32_t *s, uint32_t e);
-/* subject.c: a Russian head read alone before «в» and a body («источник
+/* subject_ru.c: a Russian head read alone before «в» and a body («источник
 ** в МВД»): extended over the body. */
 void hs_attr_extend_in_ru(const txt *t, const sent *se, uint32_t s,
                           uint32_t *e);
