@@ -408,33 +408,75 @@ void hs_sort_keyed(void *base, size_t n, size_t size, int nrounds,
 
 /* hs_sort_keyed_threads: the first keys computed on the threads, the
 ** (key, index) pairs dealt into parts by the first key's top used bits
-** (stably, in one pass), each part's pairs sorted by all keys on the
-** threads as hs_sort_keyed sorts the whole (so the parts in order are
-** its order), the records moved in one pass, then the runs of equal
-** first keys, which never cross parts, sorted part by part. */
+** (stably: blocks of records counted side by side, then each block
+** dealt from its own place in each part), each part's pairs sorted by all
+** keys on the threads as hs_sort_keyed sorts the whole (so the parts in
+** order are its order), the records gathered in that order into a copy
+** and copied back, by ranges on the threads (n records of memory more
+** than a move cycle by cycle on one thread), then the runs of equal first
+** keys, which never cross parts, sorted part by part. */
 #define KEYED_PARTS 64
+#define KEYED_BLOCKS 16
 #define KEYED_MIN ((size_t)1 << 14) /* fewer records: one thread */
 
 typedef struct keyed_job {
-  char *b;
+  char *b, *copy;
   size_t n, size;
   int nrounds;
+  unsigned shift;
   hs_sort_key_fn key;
   const void *ctx;
   hs_sort_cmp_fn cmp;
   sort_kv *v, *t;      /* v: first keys by record; t: by part */
   const size_t *start; /* part q: [start[q], start[q + 1]) */
+  uint64_t bmax[KEYED_BLOCKS];          /* per block: its keys ORed */
+  size_t at[KEYED_BLOCKS][KEYED_PARTS]; /* per block: its pairs in each
+                                        ** part, then where the next goes */
   size_t **cnt;        /* per thread */
   char **tmp;          /* per thread: one record */
 } keyed_job;
 
+static size_t block_at(const keyed_job *j, size_t k) {
+  return j->n / KEYED_BLOCKS * k + j->n % KEYED_BLOCKS * k / KEYED_BLOCKS;
+}
+
 static int keyed_first(void *ud, int thread, size_t begin, size_t end) {
   keyed_job *j = ud;
-  size_t i;
+  size_t k, i;
   (void)thread;
-  for (i = begin; i < end; i++) {
-    j->v[i].idx = i;
-    j->v[i].key = j->key(j->b + i * j->size, 0, j->ctx);
+  for (k = begin; k < end; k++) {
+    uint64_t max = 0;
+    for (i = block_at(j, k); i < block_at(j, k + 1); i++) {
+      j->v[i].idx = i;
+      j->v[i].key = j->key(j->b + i * j->size, 0, j->ctx);
+      max |= j->v[i].key;
+    }
+    j->bmax[k] = max;
+  }
+  return 0;
+}
+
+static int keyed_count(void *ud, int thread, size_t begin, size_t end) {
+  keyed_job *j = ud;
+  size_t k, i;
+  (void)thread;
+  for (k = begin; k < end; k++) {
+    size_t *at = j->at[k];
+    memset(at, 0, sizeof j->at[k]);
+    for (i = block_at(j, k); i < block_at(j, k + 1); i++)
+      at[j->v[i].key >> j->shift]++;
+  }
+  return 0;
+}
+
+static int keyed_deal(void *ud, int thread, size_t begin, size_t end) {
+  keyed_job *j = ud;
+  size_t k, i;
+  (void)thread;
+  for (k = begin; k < end; k++) {
+    size_t *at = j->at[k];
+    for (i = block_at(j, k); i < block_at(j, k + 1); i++)
+      j->t[at[j->v[i].key >> j->shift]++] = j->v[i];
   }
   return 0;
 }
@@ -458,6 +500,23 @@ static int keyed_part(void *ud, int thread, size_t begin, size_t end) {
   return 0;
 }
 
+static int keyed_gather(void *ud, int thread, size_t begin, size_t end) {
+  keyed_job *j = ud;
+  size_t i;
+  (void)thread;
+  for (i = begin; i < end; i++)
+    memcpy(j->copy + i * j->size, j->b + j->t[i].idx * j->size, j->size);
+  return 0;
+}
+
+static int keyed_copy_back(void *ud, int thread, size_t begin, size_t end) {
+  keyed_job *j = ud;
+  (void)thread;
+  memcpy(j->b + begin * j->size, j->copy + begin * j->size,
+         (end - begin) * j->size);
+  return 0;
+}
+
 static int keyed_runs(void *ud, int thread, size_t begin, size_t end) {
   keyed_job *j = ud;
   size_t q;
@@ -471,9 +530,8 @@ void hs_sort_keyed_threads(void *base, size_t n, size_t size, int nrounds,
                            hs_sort_key_fn key, const void *ctx,
                            hs_sort_cmp_fn cmp, int nthreads) {
   keyed_job j;
-  size_t start[KEYED_PARTS + 1], at[KEYED_PARTS], i, q;
+  size_t start[KEYED_PARTS + 1], k, q;
   uint64_t max = 0;
-  unsigned shift;
   int bits, t;
   if (nthreads < 2 || n < KEYED_MIN) {
     hs_sort_keyed(base, n, size, nrounds, key, ctx, cmp);
@@ -489,17 +547,21 @@ void hs_sort_keyed_threads(void *base, size_t n, size_t size, int nrounds,
   j.cmp = cmp;
   j.v = hs_reallocarray(NULL, n, sizeof *j.v);
   j.t = hs_reallocarray(NULL, n, sizeof *j.t);
-  hs_parallel_for(nthreads, n, 4096, keyed_first, &j);
-  for (i = 0; i < n; i++) max |= j.v[i].key;
+  hs_parallel_for(nthreads, KEYED_BLOCKS, 1, keyed_first, &j);
+  for (k = 0; k < KEYED_BLOCKS; k++) max |= j.bmax[k];
   bits = hs_sort_bits(max);
-  shift = bits > 6 ? (unsigned)(bits - 6) : 0; /* 64 parts */
-  memset(at, 0, sizeof at);
-  for (i = 0; i < n; i++) at[j.v[i].key >> shift]++;
+  j.shift = bits > 6 ? (unsigned)(bits - 6) : 0; /* 64 parts */
+  hs_parallel_for(nthreads, KEYED_BLOCKS, 1, keyed_count, &j);
   for (q = 0, start[0] = 0; q < KEYED_PARTS; q++) {
-    start[q + 1] = start[q] + at[q];
-    at[q] = start[q];
+    size_t at = start[q];
+    for (k = 0; k < KEYED_BLOCKS; k++) { /* block k after those before */
+      size_t c = j.at[k][q];
+      j.at[k][q] = at;
+      at += c;
+    }
+    start[q + 1] = at;
   }
-  for (i = 0; i < n; i++) j.t[at[j.v[i].key >> shift]++] = j.v[i];
+  hs_parallel_for(nthreads, KEYED_BLOCKS, 1, keyed_deal, &j);
   j.start = start;
   j.cnt = hs_calloc((size_t)nthreads, sizeof *j.cnt);
   j.tmp = hs_calloc((size_t)nthreads, sizeof *j.tmp);
@@ -509,7 +571,10 @@ void hs_sort_keyed_threads(void *base, size_t n, size_t size, int nrounds,
   }
   hs_parallel_for(nthreads, KEYED_PARTS, 1, keyed_part, &j);
   free(j.v);
-  move_records(j.b, size, j.t, n, j.tmp[0]);
+  j.copy = hs_reallocarray(NULL, n, size);
+  hs_parallel_for(nthreads, n, 4096, keyed_gather, &j);
+  hs_parallel_for(nthreads, n, 4096, keyed_copy_back, &j);
+  free(j.copy);
   free(j.t);
   hs_parallel_for(nthreads, KEYED_PARTS, 1, keyed_runs, &j);
   for (t = 0; t < nthreads; t++) {
