@@ -143,14 +143,19 @@ void hs_termcounts_sub(hs_termcounts *tc, const uint32_t *term, uint32_t n) {
   tc->total -= n;
 }
 
+/* Counts below this have their weight computed once a table. */
+#define IDF_MEMO 4096
+
 uint8_t *hs_sent_idf_table(const hs_termcounts *tc, uint32_t *stopcnt,
                            float *stopidf) {
   double logtotal = log((double)tc->total + 1.0);
   uint8_t *q = hs_malloc(((size_t)tc->mask + 1) * sizeof *q);
+  uint16_t memo[IDF_MEMO]; /* a count's weight; above 255: not yet */
   /* most counters of a small corpus are 0 or 1: one log for those */
   double v1 = logtotal * HS_IDF_UNIT;
   uint8_t q1 = (uint8_t)(v1 > 255 ? 255 : v1 < 0 ? 0 : v1 + 0.5);
   size_t i;
+  memset(memo, 0xff, sizeof memo);
   for (i = 0; i <= tc->mask; i++) {
     double v;
     /* eight counters at a time while all are 0 or 1 (the table's size is
@@ -166,8 +171,13 @@ uint8_t *hs_sent_idf_table(const hs_termcounts *tc, uint32_t *stopcnt,
       q[i] = q1;
       continue;
     }
+    if (tc->c[i] < IDF_MEMO && memo[tc->c[i]] <= 255) {
+      q[i] = (uint8_t)memo[tc->c[i]];
+      continue;
+    }
     v = (logtotal - log((double)tc->c[i])) * HS_IDF_UNIT;
     q[i] = (uint8_t)(v > 255 ? 255 : v < 0 ? 0 : v + 0.5);
+    if (tc->c[i] < IDF_MEMO) memo[tc->c[i]] = q[i];
   }
   *stopcnt = (uint32_t)(tc->total / 1000 > 20 ? tc->total / 1000 : 20);
   *stopidf = (float)(logtotal - log((double)*stopcnt)) - 0.5f / HS_IDF_UNIT;

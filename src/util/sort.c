@@ -182,54 +182,117 @@ void hs_sort_u64_carry(uint64_t *key, uint32_t *carry, size_t n) {
 void hs_sort_u64(uint64_t *v, size_t n) { hs_sort_u64_carry(v, NULL, n); }
 
 /* hs_sort_u64_threads: keys dealt into parts by their top used bits
-** (one counting pass and one scatter, in order), each part sorted on its
-** own on the threads; the parts in order are the sorted array. */
+** (blocks of keys counted side by side, then each block dealt from its
+** own place in each part, so each part holds its keys in input order),
+** each part sorted on its own on the threads and copied back; the parts
+** in order are the sorted array. */
 #define PAR_PART_BITS 6
 #define PAR_PARTS ((size_t)1 << PAR_PART_BITS)
+#define PAR_BLOCKS 16
 #define PAR_MIN ((size_t)1 << 16) /* fewer keys: one sort */
 
 typedef struct par_job {
-  uint64_t *v;
-  const size_t *start; /* part q is v[start[q] .. start[q + 1]) */
+  const uint64_t *in;
+  uint64_t *v, *out;   /* out: the parts, sorted into v */
+  size_t n;
+  unsigned shift;
+  uint64_t bmax[PAR_BLOCKS];
+  size_t at[PAR_BLOCKS][PAR_PARTS]; /* per block: its keys in each part,
+                                    ** then where the next goes */
+  const size_t *start; /* part q is out[start[q] .. start[q + 1]) */
 } par_job;
+
+/* The first of n elements in block k of nblocks (block nblocks: n). */
+static size_t block_start(size_t n, size_t k, size_t nblocks) {
+  return n / nblocks * k + n % nblocks * k / nblocks;
+}
+
+static size_t par_block_at(const par_job *j, size_t k) {
+  return block_start(j->n, k, PAR_BLOCKS);
+}
+
+static int par_max(void *ud, int thread, size_t begin, size_t end) {
+  par_job *j = ud;
+  size_t k, i;
+  (void)thread;
+  for (k = begin; k < end; k++) {
+    uint64_t max = 0;
+    for (i = par_block_at(j, k); i < par_block_at(j, k + 1); i++)
+      max |= j->in[i];
+    j->bmax[k] = max;
+  }
+  return 0;
+}
+
+static int par_count(void *ud, int thread, size_t begin, size_t end) {
+  par_job *j = ud;
+  size_t k, i;
+  (void)thread;
+  for (k = begin; k < end; k++) {
+    size_t *at = j->at[k];
+    memset(at, 0, sizeof j->at[k]);
+    for (i = par_block_at(j, k); i < par_block_at(j, k + 1); i++)
+      at[j->in[i] >> j->shift]++;
+  }
+  return 0;
+}
+
+static int par_deal(void *ud, int thread, size_t begin, size_t end) {
+  par_job *j = ud;
+  size_t k, i;
+  (void)thread;
+  for (k = begin; k < end; k++) {
+    size_t *at = j->at[k];
+    for (i = par_block_at(j, k); i < par_block_at(j, k + 1); i++)
+      j->out[at[j->in[i] >> j->shift]++] = j->in[i];
+  }
+  return 0;
+}
 
 static int sort_parts(void *ud, int thread, size_t begin, size_t end) {
   par_job *j = ud;
   size_t q;
   (void)thread;
-  for (q = begin; q < end; q++)
-    hs_sort_u64(j->v + j->start[q], j->start[q + 1] - j->start[q]);
+  for (q = begin; q < end; q++) {
+    size_t s = j->start[q], m = j->start[q + 1] - s;
+    hs_sort_u64(j->out + s, m);
+    memcpy(j->v + s, j->out + s, m * sizeof *j->v);
+  }
   return 0;
 }
 
 void hs_sort_u64_threads(uint64_t *v, size_t n, int nthreads) {
-  size_t start[PAR_PARTS + 1], at[PAR_PARTS], i, q;
-  uint64_t *tmp, max;
-  unsigned shift;
+  size_t start[PAR_PARTS + 1], k, q;
+  uint64_t max = 0;
   int bits;
   par_job j;
   if (nthreads < 2 || n < PAR_MIN) {
     hs_sort_u64(v, n);
     return;
   }
-  for (i = 0, max = 0; i < n; i++) max |= v[i];
+  j.in = j.v = v;
+  j.n = n;
+  hs_parallel_for(nthreads, PAR_BLOCKS, 1, par_max, &j);
+  for (k = 0; k < PAR_BLOCKS; k++) max |= j.bmax[k];
   /* the parts by the top bits that the keys use (pair indexes in the
   ** high half of a key leave the top of it 0) */
   bits = hs_sort_bits(max);
-  shift = bits > PAR_PART_BITS ? (unsigned)(bits - PAR_PART_BITS) : 0;
-  memset(at, 0, sizeof at);
-  for (i = 0; i < n; i++) at[v[i] >> shift]++;
+  j.shift = bits > PAR_PART_BITS ? (unsigned)(bits - PAR_PART_BITS) : 0;
+  hs_parallel_for(nthreads, PAR_BLOCKS, 1, par_count, &j);
   for (q = 0, start[0] = 0; q < PAR_PARTS; q++) {
-    start[q + 1] = start[q] + at[q];
-    at[q] = start[q];
+    size_t at = start[q];
+    for (k = 0; k < PAR_BLOCKS; k++) { /* block k after those before */
+      size_t c = j.at[k][q];
+      j.at[k][q] = at;
+      at += c;
+    }
+    start[q + 1] = at;
   }
-  tmp = hs_reallocarray(NULL, n, sizeof *tmp);
-  for (i = 0; i < n; i++) tmp[at[v[i] >> shift]++] = v[i];
-  j.v = tmp;
+  j.out = hs_reallocarray(NULL, n, sizeof *j.out);
+  hs_parallel_for(nthreads, PAR_BLOCKS, 1, par_deal, &j);
   j.start = start;
   hs_parallel_for(nthreads, PAR_PARTS, 1, sort_parts, &j);
-  memcpy(v, tmp, n * sizeof *v);
-  free(tmp);
+  free(j.out);
 }
 
 int hs_u64_sorted_has(const uint64_t *v, size_t n, uint64_t x) {
@@ -437,7 +500,7 @@ typedef struct keyed_job {
 } keyed_job;
 
 static size_t block_at(const keyed_job *j, size_t k) {
-  return j->n / KEYED_BLOCKS * k + j->n % KEYED_BLOCKS * k / KEYED_BLOCKS;
+  return block_start(j->n, k, KEYED_BLOCKS);
 }
 
 static int keyed_first(void *ud, int thread, size_t begin, size_t end) {

@@ -71,8 +71,6 @@ static void u64_matches_qsort(void **state) {
       same_as_qsort(sizes[si], 8, bits[bi], bi % 2, 0, &x);
 }
 
-/* hs_sort_u32 on each side of its insertion, merging and radix limits,
-** with many ties and without. */
 /* On threads: below the size sorted at once, at it, and above it, with
 ** keys of few bits (two parts), keys in the high half of the word only,
 ** and full ones. */
@@ -89,6 +87,8 @@ static void u64_threads_match_qsort(void **state) {
         same_as_qsort(sizes[si], 8, bits[bi], bi % 2, t, &x);
 }
 
+/* hs_sort_u32 on each side of its insertion, merging and radix limits,
+** with many ties and without. */
 static void u32_matches_qsort(void **state) {
   static const size_t sizes[] = {0,  1,  2,  7,   8,   9,   23,  24,  25,
                                  31, 47, 48, 49,  100, 255, 511, 512, 513,
