@@ -9,27 +9,11 @@
 ** that share a key become a candidate.  A key held by more sentences than
 ** KEY_MAX is no key (it is a topic word, not a trace of copying).
 **
-** Pairs without an n-gram passage are found the same way at the level of
-** documents: a pair is a candidate when its documents share COLD_TERMS
-** sentence keys held by at most COLD_DOCS documents each (counted by
-** document: a name repeated all through one long text is still rare for
-** pairs of documents; an obfuscated copy's rarest words are often
-** inserted ones, so one shared key per sentence is too few to ask), or
-** COLD_TERMS keys held by at most COLD_WIDE documents (a wide pair: a
-** reworded copy keeps a topic's words that are rare but not that rare;
-** in a corpus of one subject they are the shared terms, so the stage asks
-** more of its passages there), or COLD_WEAK of the rarest (a weak pair,
-** where the stage keeps only passages inside both documents: a short
-** copy has few rare words), or COLD_THIN keys held by at most COLD_WIDE
-** documents (a thin pair: a reworded copy of two or three sentences
-** keeps a key or two of each; compared as a wide pair, but not looked at
-** by the summary pass, where two short reports of one kind that share
-** four such keys were read as a summary of each other).  The
-** pairs are counted document by document, in one counter per document
-** reached through the keys it holds (memory linear in the keys, no list
-** of pairs to sort).  The
-** candidates are one sorted array of integers grouped by pair, so that
-** the comparison can be split between threads by pair.
+** The candidates are one sorted array of integers grouped by pair, so
+** that the comparison can be split between threads by pair.  Pairs
+** without an n-gram passage are found from the same keys at the level of
+** documents (cold.c); the keys of every document for that search are
+** made here.
 */
 #include <stddef.h>
 #include <stdlib.h>
@@ -44,20 +28,7 @@
                        ** a list of three) */
 #define KEY_MAX 96     /* a key in more sentences than this is no key */
 #define MAX_SENT 65535 /* sentences past this in a document are not indexed */
-#define COLD_DOCS 32   /* a pair without an n-gram passage: keys held by
-                       ** at most this many documents... */
-#define COLD_TERMS 6   /* ...at least this many of them shared (or
-                       ** COLD_WEAK, a weak pair: sentence_pair.c keeps
-                       ** only passages inside both documents there) */
-#define COLD_WEAK 5
-#define COLD_THIN 4    /* a thin pair: this many keys held by at most
-                       ** COLD_WIDE documents */
-#define COLD_WIDE 96   /* ...or COLD_TERMS keys held by at most this many
-                       ** documents (a wide pair; sentence_pair.c keeps
-                       ** no passage at an end of both documents there,
-                       ** nor a short one) */
 #define PREFETCH 16    /* tokens ahead whose counter is fetched */
-#define PREFETCH_GROUPS 4 /* groups of a key's documents ahead, fetched */
 
 /* The index keys of the sentences of documents [d0, d1) marked in inv,
 ** appended to *pk (term << 32 | doc) and *pv (sentence). */
@@ -227,23 +198,15 @@ static int sentence_keys(const hs_docset *ds, const hs_senttab *st,
   return rc;
 }
 
-static int u32_cmp(const void *x, const void *y) {
-  uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-  return (a > b) - (a < b);
-}
-
-/* A set of document pairs (a << 32 | b, never 0) with an index each,
-** open addressing. */
-static size_t pairset_slot(const uint64_t *k, size_t mask, uint64_t key) {
+size_t hs_sent_pairset_slot(const uint64_t *k, size_t mask, uint64_t key) {
   uint64_t h = key * 0x9e3779b97f4a7c15ull;
   size_t i = (size_t)(h >> 20) & mask;
   while (k[i] && k[i] != key) i = (i + 1) & mask;
   return i;
 }
 
-/* A set of pairs: slot table of 2^k entries for n pairs. */
-static uint64_t *pairset_new(const uint64_t *keys, size_t n, size_t *mask,
-                             uint32_t **index) {
+uint64_t *hs_sent_pairset_new(const uint64_t *keys, size_t n, size_t *mask,
+                              uint32_t **index) {
   size_t cap = 16, i;
   uint64_t *k;
   while (cap < 2 * n + 2) cap *= 2;
@@ -251,7 +214,7 @@ static uint64_t *pairset_new(const uint64_t *keys, size_t n, size_t *mask,
   if (index) *index = hs_malloc(cap * sizeof **index);
   *mask = cap - 1;
   for (i = 0; i < n; i++) {
-    size_t s = pairset_slot(k, *mask, keys[i]);
+    size_t s = hs_sent_pairset_slot(k, *mask, keys[i]);
     if (k[s]) continue;
     k[s] = keys[i];
     if (index) (*index)[s] = (uint32_t)i;
@@ -280,16 +243,6 @@ static uint64_t *pairbits_new(const uint64_t *keys, size_t n,
 static int pairbits_has(const uint64_t *f, unsigned shift, uint64_t key) {
   uint64_t h = (key * 0xc2b2ae3d27d4eb4full) >> shift;
   return (int)(f[h >> 6] >> (h & 63) & 1);
-}
-
-/* The distinct documents of the postings [x, y) of one key (sorted by
-** document) into d, at most max + 1 of them; their number. */
-static size_t key_docs(const uint64_t *pk, size_t x, size_t y, uint32_t *d,
-                       size_t max) {
-  size_t m = 0, u;
-  for (u = x; u < y && m <= max; u++)
-    if (!m || d[m - 1] != (uint32_t)pk[u]) d[m++] = (uint32_t)pk[u];
-  return m;
 }
 
 void hs_sent_cold_counts_init(hs_termcounts *all, uint64_t ntok) {
@@ -350,243 +303,6 @@ int hs_sent_cold_keys_all(const hs_docset *ds, const hs_senttab *st,
   return rc;
 }
 
-/* The cold pairs' search by document: documents [x0, x1) of each block
-** found in parallel, each block's pairs in lists of its own, joined in
-** the blocks' order (the order of one pass over the documents). */
-#define SELECT_BLOCKS 64
-
-typedef struct slist {
-  uint64_t *v;
-  size_t n, cap;
-} slist;
-
-typedef struct sblock {
-  slist sel, wide, thin, weak;
-} sblock;
-
-typedef struct sscr {
-  uint64_t *cnt;
-  uint32_t *touched;
-} sscr;
-
-typedef struct sjob {
-  size_t ndocs, first_new, mask;
-  const size_t *first;
-  const uint32_t *place, *pend, *gd, *deg;
-  const uint8_t *pw, *paired;
-  const uint64_t *tk;
-  uint32_t lim;
-  sblock *blk;
-  sscr *scr;
-} sjob;
-
-static void slist_add(slist *l, uint64_t key) {
-  HS_GROW(l->v, l->cap, l->n + 1);
-  l->v[l->n++] = key;
-}
-
-static int select_block(void *ud, int thread, size_t begin, size_t end) {
-  const sjob *j = ud;
-  size_t b;
-  for (b = begin; b < end; b++) {
-    size_t x0 = j->ndocs * b / SELECT_BLOCKS;
-    size_t x1 = j->ndocs * (b + 1) / SELECT_BLOCKS, x;
-    sblock *o = &j->blk[b];
-    uint64_t *cnt = j->scr[thread].cnt;
-    uint32_t *touched = j->scr[thread].touched;
-    const size_t *first = j->first;
-    const uint32_t *place = j->place, *pend = j->pend, *gd = j->gd;
-    const uint32_t *deg = j->deg;
-    const uint32_t lim = j->lim;
-    for (x = x0; x < x1; x++) {
-      size_t nt = 0, ns = 0, z, w;
-      for (z = first[x]; z < first[x + 1]; z++) {
-        /* the groups lie anywhere: the one a few places on is fetched
-        ** while this one is read */
-        if (z + PREFETCH_GROUPS < first[j->ndocs])
-          __builtin_prefetch(&gd[place[z + PREFETCH_GROUPS]]);
-        for (w = place[z] + 1; w < pend[z]; w++) {
-          uint32_t db = gd[w];
-          if (db < j->first_new || deg[db] < lim) continue;
-          /* keys held by at most COLD_DOCS documents counted in the high
-          ** half, all in the low one */
-          if (!cnt[db]) touched[nt++] = db;
-          cnt[db] += 1 + ((uint64_t)j->pw[z] << 32);
-        }
-      }
-      for (z = 0; z < nt; z++) {
-        uint32_t db = touched[z];
-        /* a weak pair's document is marked by the top bit, a wide
-        ** pair's by the next, a thin pair's by both */
-        uint64_t rare = cnt[db] >> 32, all = (uint32_t)cnt[db];
-        if (rare >= COLD_TERMS)
-          touched[ns++] = db;
-        else if (lim < COLD_TERMS && all >= COLD_TERMS)
-          touched[ns++] = db | 0x40000000u;
-        else if (lim < COLD_TERMS && rare >= COLD_WEAK)
-          touched[ns++] = db | 0x80000000u;
-        else if (all >= lim)
-          touched[ns++] = db | 0xc0000000u;
-        cnt[db] = 0;
-      }
-      if (!ns) continue;
-      qsort(touched, ns, sizeof *touched, u32_cmp);
-      for (z = 0; z < ns; z++) {
-        uint32_t db = touched[z] & 0x3fffffffu;
-        uint64_t key = (uint64_t)x << 32 | db;
-        if (j->tk && j->paired[x] && j->paired[db] &&
-            j->tk[pairset_slot(j->tk, j->mask, key)] == key)
-          continue;
-        if ((touched[z] & 0xc0000000u) == 0xc0000000u)
-          slist_add(&o->thin, key);
-        else if (touched[z] & 0x40000000u)
-          slist_add(&o->wide, key);
-        else if (touched[z] != db)
-          slist_add(&o->weak, key);
-        else
-          slist_add(&o->sel, key);
-      }
-    }
-  }
-  return 0;
-}
-
-/* The blocks' lists of one kind (at offset off of a block) appended to
-** *out, in the blocks' order, and freed. */
-static void slist_join(sblock *blk, size_t off, slist *out) {
-  size_t b;
-  for (b = 0; b < SELECT_BLOCKS; b++) {
-    slist *l = (slist *)((char *)&blk[b] + off);
-    if (l->n) {
-      HS_GROW(out->v, out->cap, out->n + l->n);
-      memcpy(out->v + out->n, l->v, l->n * sizeof *l->v);
-      out->n += l->n;
-    }
-    free(l->v);
-  }
-}
-
-void hs_sent_cold_select(const uint64_t *pk, size_t np, size_t ndocs,
-                         const uint8_t *paired, const uint64_t *known,
-                         size_t nknown, size_t first_new, int nthreads,
-                         uint64_t **out, size_t *nout, size_t *nstrong,
-                         size_t *nwidep, size_t *nthinp) {
-  size_t x, y, u, g, mask = 0, ngd = 0, capgd = 0;
-  size_t ng = 0, capg = 0, *gs = NULL, *first;
-  uint64_t *tk = NULL;
-  uint32_t *gd = NULL, *deg, *deg2, *place, *pend;
-  uint8_t *gw = NULL, *pw;
-  size_t capgw = 0;
-  slist sel = {0}, wide = {0}, thin = {0}, weak = {0};
-  uint32_t lim = nstrong && ndocs <= 0x3fffffffu ? COLD_THIN : COLD_TERMS;
-  uint32_t d[COLD_WIDE + 1];
-  sjob j;
-  int t;
-  /* the keys held by two to COLD_WIDE documents, once: their documents
-  ** (gd, group g is [gs[g], gs[g + 1])), whether they are held by at
-  ** most COLD_DOCS (gw), and how many such keys each document holds (a
-  ** document holding fewer than lim is in no pair that shares lim of
-  ** them) */
-  deg = hs_calloc(ndocs + 1, sizeof *deg);
-  deg2 = hs_calloc(ndocs + 1, sizeof *deg2);
-  for (x = 0; x < np; x = y) {
-    size_t m;
-    for (y = x + 1; y < np && pk[y] >> 32 == pk[x] >> 32; y++) {}
-    if (y - x < 2) continue;
-    m = key_docs(pk, x, y, d, COLD_WIDE);
-    if (m < 2 || m > COLD_WIDE) continue;
-    HS_GROW(gd, capgd, ngd + m);
-    HS_GROW(gs, capg, ng + 2);
-    HS_GROW(gw, capgw, ng + 2);
-    gw[ng] = m <= COLD_DOCS;
-    gs[ng++] = ngd;
-    for (u = 0; u < m; u++) {
-      deg[d[u]]++;
-      gd[ngd++] = d[u];
-    }
-  }
-  if (gs) gs[ng] = ngd;
-  if (known) tk = pairset_new(known, nknown, &mask, NULL);
-  /* each document's places in the groups (counting sort by document),
-  ** then for each document the documents after it in its groups,
-  ** counted in a table of one counter per document (one per thread) */
-  first = hs_calloc(ndocs + 2, sizeof *first);
-  for (u = 0; u < ngd; u++)
-    if (deg[gd[u]] >= lim) first[gd[u] + 1]++;
-  for (x = 0; x < ndocs; x++) first[x + 1] += first[x];
-  place = hs_malloc((first[ndocs] + 1) * sizeof *place);
-  pend = hs_malloc((first[ndocs] + 1) * sizeof *pend);
-  pw = hs_malloc((first[ndocs] + 1) * sizeof *pw);
-  for (g = 0; g < ng; g++)
-    for (u = gs[g]; u < gs[g + 1]; u++)
-      if (deg[gd[u]] >= lim) {
-        size_t at = first[gd[u]] + deg2[gd[u]]++;
-        place[at] = (uint32_t)u;
-        pw[at] = gw[g];
-        pend[at] = (uint32_t)gs[g + 1];
-      }
-  if (nthreads < 1 || ndocs < SELECT_BLOCKS) nthreads = 1;
-  memset(&j, 0, sizeof j);
-  j.ndocs = ndocs;
-  j.first_new = first_new;
-  j.mask = mask;
-  j.first = first;
-  j.place = place;
-  j.pend = pend;
-  j.gd = gd;
-  j.deg = deg;
-  j.pw = pw;
-  j.paired = paired;
-  j.tk = tk;
-  j.lim = lim;
-  j.blk = hs_calloc(SELECT_BLOCKS, sizeof *j.blk);
-  j.scr = hs_calloc((size_t)nthreads, sizeof *j.scr);
-  for (t = 0; t < nthreads; t++) {
-    j.scr[t].cnt = hs_calloc(ndocs + 1, sizeof *j.scr[t].cnt);
-    j.scr[t].touched = hs_malloc((ndocs + 1) * sizeof *j.scr[t].touched);
-  }
-  hs_parallel_for(nthreads, SELECT_BLOCKS, 1, select_block, &j);
-  for (t = 0; t < nthreads; t++) {
-    free(j.scr[t].cnt);
-    free(j.scr[t].touched);
-  }
-  free(j.scr);
-  slist_join(j.blk, offsetof(sblock, sel), &sel);
-  slist_join(j.blk, offsetof(sblock, wide), &wide);
-  slist_join(j.blk, offsetof(sblock, thin), &thin);
-  slist_join(j.blk, offsetof(sblock, weak), &weak);
-  free(j.blk);
-  free(place);
-  free(pend);
-  free(pw);
-  free(gw);
-  free(first);
-  free(deg);
-  free(deg2);
-  free(tk);
-  free(gd);
-  free(gs);
-  if (nstrong) { /* the wide, the thin, then the weak pairs after the
-    ** others */
-    size_t ncold = sel.n;
-    HS_GROW(sel.v, sel.cap, ncold + wide.n + thin.n + weak.n + 1);
-    if (wide.n) memcpy(sel.v + ncold, wide.v, wide.n * sizeof *wide.v);
-    ncold += wide.n;
-    if (thin.n) memcpy(sel.v + ncold, thin.v, thin.n * sizeof *thin.v);
-    ncold += thin.n;
-    *nstrong = ncold;
-    if (nwidep) *nwidep = wide.n + thin.n;
-    if (nthinp) *nthinp = thin.n;
-    if (weak.n) memcpy(sel.v + ncold, weak.v, weak.n * sizeof *weak.v);
-    sel.n = ncold + weak.n;
-  }
-  free(weak.v);
-  free(wide.v);
-  free(thin.v);
-  *out = sel.v;
-  *nout = sel.n;
-}
-
 #define CAND_PARTS 64 /* parts of the key space, by a term's top bits */
 
 typedef struct cpart {
@@ -629,7 +345,7 @@ static int cand_part(void *ud, int thread, size_t begin, size_t end) {
           uint64_t key = (uint64_t)da << 32 | db;
           size_t slot;
           if (da == db || !pairbits_has(j->bits, j->shift, key)) continue;
-          slot = pairset_slot(j->tk, j->mask, key);
+          slot = hs_sent_pairset_slot(j->tk, j->mask, key);
           if (j->tk[slot] != key) continue;
           HS_GROW(c->ck, c->cap, c->n + 1);
           c->ck[c->n++] = (uint64_t)j->ti[slot] << 32 | pv[u] << 16 | pv[w];
@@ -652,7 +368,7 @@ int hs_sent_cands_build(const hs_docset *ds, const hs_senttab *st,
   int rc;
   memset(c, 0, sizeof *c);
   memset(&j, 0, sizeof j);
-  tk = pairset_new(pairs, npairs, &j.mask, &ti);
+  tk = hs_sent_pairset_new(pairs, npairs, &j.mask, &ti);
   j.bits = bits = pairbits_new(pairs, npairs, &j.shift);
   j.tk = tk;
   j.ti = ti;

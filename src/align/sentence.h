@@ -153,6 +153,15 @@ typedef struct hs_sent_cands {
   size_t ngroups;
 } hs_sent_cands;
 
+/* A set of document pairs (a << 32 | b, never 0), open addressing:
+** hs_sent_pairset_new makes a table of 2^k slots (*mask = 2^k - 1;
+** malloc'ed) holding keys[0..n), and (index not NULL) *index, malloc'ed:
+** each slot's position in keys; hs_sent_pairset_slot is key's slot, or the
+** empty one where it would go. */
+uint64_t *hs_sent_pairset_new(const uint64_t *keys, size_t n, size_t *mask,
+                              uint32_t **index);
+size_t hs_sent_pairset_slot(const uint64_t *k, size_t mask, uint64_t key);
+
 /* The pairs of documents without an n-gram passage worth comparing (the
 ** cold pairs) are found from the sentence keys of all documents, weighted
 ** by the counts of all documents, in three steps, so that a run spread

@@ -54,7 +54,8 @@ void hs_termcounts_add(hs_termcounts *tc, const uint32_t *term, uint32_t n) {
 /* Counting documents in parallel: each thread counts the documents it
 ** takes into a table of its own (the first thread into tc), and the
 ** tables are summed into tc (subtracted, when uncounting); counters add
-** up in any order, so the counts are those of one pass.  Fewer documents than this are counted in one. */
+** up in any order, so the counts are those of one pass.  Fewer
+** documents than this are counted in one. */
 #define COUNT_PARALLEL_MIN 256
 
 typedef struct count_job {

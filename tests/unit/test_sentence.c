@@ -300,9 +300,10 @@ static void test_cold_wide(void **state) {
   free(out);
 }
 
-/* Searched on several threads (blocks of documents), the cold pairs are
-** those of one thread in the same order: strong, wide, thin and weak ones
-** over 600 documents, with known pairs left out and a first_new. */
+/* Searched on several threads (parts of the keys, blocks of documents),
+** the cold pairs are those of one thread in the same order: strong, wide,
+** thin and weak ones over 600 documents, with known pairs left out and a
+** first_new. */
 static void test_cold_threads(void **state) {
   enum { DOCS_N = 600, TERMS_N = 4000 };
   uint64_t *k = malloc(TERMS_N * 8 * sizeof *k), known[64];
