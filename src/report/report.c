@@ -110,40 +110,53 @@ static void text_copy(FILE *f, const hs_corpus *c, const hs_span *sp) {
 
 /* ------------------------------------------------- JSON Lines, fast */
 /* The JSON Lines writer formats into a buffer written 64 KiB at a time,
+** each record through a pointer into room made for its longest form,
 ** numbers by hand, each document id escaped once: a corpus's passages run
-** to millions of lines, and stdio's locked per-field calls took longer
-** than finding some of them. */
+** to millions of lines, and stdio's locked per-field calls (or a call a
+** field) took longer than finding some of them. */
 
-static void buf_u32(hs_buf *b, uint32_t v) {
+static char *put_u32(char *o, uint32_t v) {
   char d[10];
   int k = 0;
   do {
     d[k++] = (char)('0' + v % 10);
     v /= 10;
   } while (v);
-  while (k) hs_buf_putc(b, d[--k]);
+  while (k) *o++ = d[--k];
+  return o;
 }
 
-/* v in [0, 1] with three decimals, as printf's "%.3f" writes it. */
-static void buf_fixed3(hs_buf *b, double v) {
+static char *put_bytes(char *o, const char *s, size_t n) {
+  memcpy(o, s, n);
+  return o + n;
+}
+
+#define PUT_LIT(o, s) put_bytes(o, s, sizeof s - 1)
+
+/* v in [0, 1] with three decimals, as printf's "%.3f" writes it (at most
+** FIXED3_MAX bytes). */
+#define FIXED3_MAX 32
+static char *put_fixed3(char *o, double v) {
   double y = v * 1000.0;
   uint32_t k;
-  char tmp[32];
   /* Out of range, or near a half, where the product may have rounded
   ** across it: printf, which rounds the exact binary value, decides. */
   if (!(v >= 0.0 && v <= 1.0) ||
       (y - (double)(uint32_t)y > 0.5 - 1e-6 &&
        y - (double)(uint32_t)y < 0.5 + 1e-6)) {
-    snprintf(tmp, sizeof tmp, "%.3f", v);
-    hs_buf_append(b, tmp, strlen(tmp));
-    return;
+    char tmp[FIXED3_MAX];
+    int n = snprintf(tmp, sizeof tmp, "%.3f", v);
+    if (n < 0) n = 0;
+    if (n >= (int)sizeof tmp) n = (int)sizeof tmp - 1;
+    return put_bytes(o, tmp, (size_t)n);
   }
   k = (uint32_t)(y + 0.5);
-  buf_u32(b, k / 1000);
-  hs_buf_putc(b, '.');
-  hs_buf_putc(b, (char)('0' + k / 100 % 10));
-  hs_buf_putc(b, (char)('0' + k / 10 % 10));
-  hs_buf_putc(b, (char)('0' + k % 10));
+  o = put_u32(o, k / 1000);
+  *o++ = '.';
+  *o++ = (char)('0' + k / 100 % 10);
+  *o++ = (char)('0' + k / 10 % 10);
+  *o++ = (char)('0' + k % 10);
+  return o;
 }
 
 /* Document ids, each escaped as a JSON string the first time it is
@@ -153,12 +166,11 @@ typedef struct id_cache {
   size_t *at, *len;
 } id_cache;
 
-static void id_put(hs_buf *b, id_cache *ids, const hs_corpus *c,
-                   uint32_t doc) {
-  if (doc >= hs_corpus_count(c)) {
-    hs_buf_append(b, "\"?\"", 3);
-    return;
-  }
+static const char unknown_id[] = "\"?\"";
+
+/* Caches doc's escaped id; its length. */
+static size_t id_len(id_cache *ids, const hs_corpus *c, uint32_t doc) {
+  if (doc >= hs_corpus_count(c)) return sizeof unknown_id - 1;
   if (!ids->at[doc]) {
     const char *id = doc_id(c, doc);
     size_t before = ids->text.len;
@@ -166,22 +178,35 @@ static void id_put(hs_buf *b, id_cache *ids, const hs_corpus *c,
     ids->at[doc] = before + 1;
     ids->len[doc] = ids->text.len - before;
   }
-  hs_buf_append(b, ids->text.p + ids->at[doc] - 1, ids->len[doc]);
+  return ids->len[doc];
 }
 
-/* {"doc":ID,"start":B,"end":B,"words":N} */
-static void span_put(hs_buf *b, id_cache *ids, const hs_corpus *c,
-                     const hs_span *sp) {
-  hs_buf_append(b, "{\"doc\":", 7);
-  id_put(b, ids, c, sp->doc);
-  hs_buf_append(b, ",\"start\":", 9);
-  buf_u32(b, sp->start);
-  hs_buf_append(b, ",\"end\":", 7);
-  buf_u32(b, sp->end);
-  hs_buf_append(b, ",\"words\":", 9);
-  buf_u32(b, sp->words);
-  hs_buf_putc(b, '}');
+/* doc's escaped id, cached by id_len (whose later calls may move it). */
+static const char *id_text(const id_cache *ids, const hs_corpus *c,
+                           uint32_t doc) {
+  if (doc >= hs_corpus_count(c)) return unknown_id;
+  return ids->text.p + ids->at[doc] - 1;
 }
+
+/* {"doc":ID,"start":B,"end":B,"words":N}, at most SPAN_MAX bytes
+** besides the id */
+#define SPAN_MAX 64
+static char *put_span(char *o, const id_cache *ids, const hs_corpus *c,
+                      const hs_span *sp, size_t idlen) {
+  o = PUT_LIT(o, "{\"doc\":");
+  o = put_bytes(o, id_text(ids, c, sp->doc), idlen);
+  o = PUT_LIT(o, ",\"start\":");
+  o = put_u32(o, sp->start);
+  o = PUT_LIT(o, ",\"end\":");
+  o = put_u32(o, sp->end);
+  o = PUT_LIT(o, ",\"words\":");
+  o = put_u32(o, sp->words);
+  *o++ = '}';
+  return o;
+}
+
+/* The longest record besides its two ids and its method. */
+#define RECORD_MAX (2 * SPAN_MAX + FIXED3_MAX + 128)
 
 static int write_passages_jsonl(FILE *f, const hs_corpus *c,
                                 const hs_passage *p, size_t n,
@@ -197,25 +222,28 @@ static int write_passages_jsonl(FILE *f, const hs_corpus *c,
   ids.len = hs_calloc(ndocs + 1, sizeof *ids.len);
   for (i = 0; i < n; i++) {
     const hs_passage *q = &p[i];
-    hs_buf_append(&b, "{\"a\":", 5);
-    span_put(&b, &ids, c, &q->a);
-    hs_buf_append(&b, ",\"b\":", 5);
-    span_put(&b, &ids, c, &q->b);
-    hs_buf_append(&b, ",\"words\":", 9);
-    buf_u32(&b, q->words);
-    hs_buf_append(&b, ",\"similarity\":", 14);
-    buf_fixed3(&b, q->similarity);
-    if (q->internal) hs_buf_append(&b, ",\"kind\":\"internal\"", 18);
-    else hs_buf_append(&b, ",\"kind\":\"cross\"", 15);
-    hs_buf_append(&b, ",\"family\":", 10);
-    buf_u32(&b, q->family);
-    {
-      const char *m = hs_passage_method(q);
-      hs_buf_append(&b, ",\"method\":\"", 11);
-      hs_buf_append(&b, m, strlen(m));
-      hs_buf_putc(&b, '"');
-    }
-    hs_buf_append(&b, "}\n", 2);
+    const char *m = hs_passage_method(q);
+    size_t la = id_len(&ids, c, q->a.doc), lb = id_len(&ids, c, q->b.doc);
+    size_t lm = strlen(m);
+    char *o;
+    if (hs_buf_reserve(&b, RECORD_MAX + la + lb + lm)) break;
+    o = b.p + b.len;
+    o = PUT_LIT(o, "{\"a\":");
+    o = put_span(o, &ids, c, &q->a, la);
+    o = PUT_LIT(o, ",\"b\":");
+    o = put_span(o, &ids, c, &q->b, lb);
+    o = PUT_LIT(o, ",\"words\":");
+    o = put_u32(o, q->words);
+    o = PUT_LIT(o, ",\"similarity\":");
+    o = put_fixed3(o, q->similarity);
+    if (q->internal) o = PUT_LIT(o, ",\"kind\":\"internal\"");
+    else o = PUT_LIT(o, ",\"kind\":\"cross\"");
+    o = PUT_LIT(o, ",\"family\":");
+    o = put_u32(o, q->family);
+    o = PUT_LIT(o, ",\"method\":\"");
+    o = put_bytes(o, m, lm);
+    o = PUT_LIT(o, "\"}\n");
+    b.len = (size_t)(o - b.p);
     if (b.len >= FLUSH_AT || i + 1 == n) {
       if (fwrite(b.p, 1, b.len, f) != b.len) break;
       b.len = 0;
