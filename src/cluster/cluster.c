@@ -281,7 +281,25 @@ int hs_cluster_families(const hs_passage *p, size_t n, uint32_t *fam,
   hs_sort_pack_init(&pk, smax, 3);
   /* Nodes are numbered in array order, so the stable sort on (doc,
   ** start, end) leaves ties in node order already. */
-  hs_sort_keyed(sp, 2 * n, sizeof *sp, 1, span_key, &pk, span_cmp);
+  if (pk.nf == 3 && 2 * n <= UINT32_MAX) {
+    /* the three fields in one key: the keys sorted with their records'
+    ** places (a radix sort of bare keys, stable), the records gathered */
+    uint64_t *key = hs_reallocarray(NULL, 2 * n, sizeof *key);
+    uint32_t *at = hs_reallocarray(NULL, 2 * n, sizeof *at);
+    span_rec *in = sp;
+    for (i = 0; i < 2 * n; i++) {
+      key[i] = span_key(&sp[i], 0, &pk);
+      at[i] = (uint32_t)i;
+    }
+    hs_sort_u64_carry(key, at, 2 * n);
+    sp = hs_reallocarray(NULL, 2 * n, sizeof *sp);
+    for (i = 0; i < 2 * n; i++) sp[i] = in[at[i]];
+    free(in);
+    free(at);
+    free(key);
+  } else {
+    hs_sort_keyed(sp, 2 * n, sizeof *sp, 1, span_key, &pk, span_cmp);
+  }
   for (s = 0; s < 2 * n;) {
     size_t e = s + 1;
     while (e < 2 * n && sp[e].doc == sp[s].doc) e++;

@@ -312,6 +312,40 @@ static void matches_pairwise_reference(void **state) {
   }
 }
 
+/* The spans sorted by one key when document and offsets fit in 64 bits,
+** by the keyed sort of records when they do not: the same families. */
+static void one_key_or_records(void **state) {
+  enum { N = 400 };
+  static hs_passage p[N], q[N];
+  size_t i;
+  uint64_t x = 2463534242ULL;
+  hs_error err;
+  (void)state;
+  for (i = 0; i < N; i++) {
+    uint32_t v[4];
+    size_t k;
+    for (k = 0; k < 4; k++) {
+      x ^= x << 13;
+      x ^= x >> 7;
+      x ^= x << 17;
+      v[k] = (uint32_t)(x >> 20);
+    }
+    p[i] = mk(v[0] % 5, v[1] % 2000, v[1] % 2000 + 30 + v[2] % 200,
+              5 + v[0] % 3, v[3] % 2000, v[3] % 2000 + 30 + v[2] % 150);
+    q[i] = p[i];
+    /* past 2^31: 3 + 32 + 32 bits, more than one key holds */
+    q[i].a.start += 0x80000000u, q[i].a.end += 0x80000000u;
+    q[i].b.start += 0x80000000u, q[i].b.end += 0x80000000u;
+  }
+  assert_int_equal(hs_families_assign(p, N, &err), HS_OK);
+  assert_int_equal(hs_families_assign(q, N, &err), HS_OK);
+  assert_true(nfamilies(p, N) > 1);
+  for (i = 0; i < N; i++) {
+    assert_int_equal(q[i].a.start - 0x80000000u, p[i].a.start);
+    assert_int_equal(q[i].family, p[i].family);
+  }
+}
+
 static void empty_input(void **state) {
   hs_error err;
   int32_t *g = NULL;
@@ -394,6 +428,7 @@ int main(void) {
       cmocka_unit_test(order_independent),
       cmocka_unit_test(families_by_index),
       cmocka_unit_test(matches_pairwise_reference),
+      cmocka_unit_test(one_key_or_records),
       cmocka_unit_test(empty_input),
       cmocka_unit_test(dups_threshold),
   };
