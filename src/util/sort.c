@@ -188,7 +188,7 @@ void hs_sort_u64(uint64_t *v, size_t n) { hs_sort_u64_carry(v, NULL, n); }
 ** in order are the sorted array. */
 #define PAR_PART_BITS 6
 #define PAR_PARTS ((size_t)1 << PAR_PART_BITS)
-#define PAR_BLOCKS 16
+#define PAR_BLOCKS 16   /* blocks of elements counted and dealt side by side */
 #define PAR_MIN ((size_t)1 << 16) /* fewer keys: one sort */
 
 typedef struct par_job {
@@ -205,6 +205,23 @@ typedef struct par_job {
 /* The first of n elements in block k of nblocks (block nblocks: n). */
 static size_t block_start(size_t n, size_t k, size_t nblocks) {
   return n / nblocks * k + n % nblocks * k / nblocks;
+}
+
+/* Elements dealt into PAR_PARTS parts by blocks side by side: at[k][q],
+** block k's count of part q, becomes where block k's first element of
+** part q goes (after those of the blocks before it), and start[q] part
+** q's first place (start[PAR_PARTS]: the end). */
+static void block_places(size_t at[PAR_BLOCKS][PAR_PARTS], size_t *start) {
+  size_t q, k;
+  for (q = 0, start[0] = 0; q < PAR_PARTS; q++) {
+    size_t next = start[q];
+    for (k = 0; k < PAR_BLOCKS; k++) {
+      size_t c = at[k][q];
+      at[k][q] = next;
+      next += c;
+    }
+    start[q + 1] = next;
+  }
 }
 
 static size_t par_block_at(const par_job *j, size_t k) {
@@ -262,7 +279,7 @@ static int sort_parts(void *ud, int thread, size_t begin, size_t end) {
 }
 
 void hs_sort_u64_threads(uint64_t *v, size_t n, int nthreads) {
-  size_t start[PAR_PARTS + 1], k, q;
+  size_t start[PAR_PARTS + 1], k;
   uint64_t max = 0;
   int bits;
   par_job j;
@@ -279,15 +296,7 @@ void hs_sort_u64_threads(uint64_t *v, size_t n, int nthreads) {
   bits = hs_sort_bits(max);
   j.shift = bits > PAR_PART_BITS ? (unsigned)(bits - PAR_PART_BITS) : 0;
   hs_parallel_for(nthreads, PAR_BLOCKS, 1, par_count, &j);
-  for (q = 0, start[0] = 0; q < PAR_PARTS; q++) {
-    size_t at = start[q];
-    for (k = 0; k < PAR_BLOCKS; k++) { /* block k after those before */
-      size_t c = j.at[k][q];
-      j.at[k][q] = at;
-      at += c;
-    }
-    start[q + 1] = at;
-  }
+  block_places(j.at, start);
   j.out = hs_reallocarray(NULL, n, sizeof *j.out);
   hs_parallel_for(nthreads, PAR_BLOCKS, 1, par_deal, &j);
   j.start = start;
@@ -478,8 +487,6 @@ void hs_sort_keyed(void *base, size_t n, size_t size, int nrounds,
 ** and copied back, by ranges on the threads (n records of memory more
 ** than a move cycle by cycle on one thread), then the runs of equal first
 ** keys, which never cross parts, sorted part by part. */
-#define KEYED_PARTS 64
-#define KEYED_BLOCKS 16
 #define KEYED_MIN ((size_t)1 << 14) /* fewer records: one thread */
 
 typedef struct keyed_job {
@@ -492,15 +499,15 @@ typedef struct keyed_job {
   hs_sort_cmp_fn cmp;
   sort_kv *v, *t;      /* v: first keys by record; t: by part */
   const size_t *start; /* part q: [start[q], start[q + 1]) */
-  uint64_t bmax[KEYED_BLOCKS];          /* per block: its keys ORed */
-  size_t at[KEYED_BLOCKS][KEYED_PARTS]; /* per block: its pairs in each
+  uint64_t bmax[PAR_BLOCKS];          /* per block: its keys ORed */
+  size_t at[PAR_BLOCKS][PAR_PARTS]; /* per block: its pairs in each
                                         ** part, then where the next goes */
   size_t **cnt;        /* per thread */
   char **tmp;          /* per thread: one record */
 } keyed_job;
 
 static size_t block_at(const keyed_job *j, size_t k) {
-  return block_start(j->n, k, KEYED_BLOCKS);
+  return block_start(j->n, k, PAR_BLOCKS);
 }
 
 static int keyed_first(void *ud, int thread, size_t begin, size_t end) {
@@ -593,7 +600,7 @@ void hs_sort_keyed_threads(void *base, size_t n, size_t size, int nrounds,
                            hs_sort_key_fn key, const void *ctx,
                            hs_sort_cmp_fn cmp, int nthreads) {
   keyed_job j;
-  size_t start[KEYED_PARTS + 1], k, q;
+  size_t start[PAR_PARTS + 1], k;
   uint64_t max = 0;
   int bits, t;
   if (nthreads < 2 || n < KEYED_MIN) {
@@ -610,21 +617,13 @@ void hs_sort_keyed_threads(void *base, size_t n, size_t size, int nrounds,
   j.cmp = cmp;
   j.v = hs_reallocarray(NULL, n, sizeof *j.v);
   j.t = hs_reallocarray(NULL, n, sizeof *j.t);
-  hs_parallel_for(nthreads, KEYED_BLOCKS, 1, keyed_first, &j);
-  for (k = 0; k < KEYED_BLOCKS; k++) max |= j.bmax[k];
+  hs_parallel_for(nthreads, PAR_BLOCKS, 1, keyed_first, &j);
+  for (k = 0; k < PAR_BLOCKS; k++) max |= j.bmax[k];
   bits = hs_sort_bits(max);
-  j.shift = bits > 6 ? (unsigned)(bits - 6) : 0; /* 64 parts */
-  hs_parallel_for(nthreads, KEYED_BLOCKS, 1, keyed_count, &j);
-  for (q = 0, start[0] = 0; q < KEYED_PARTS; q++) {
-    size_t at = start[q];
-    for (k = 0; k < KEYED_BLOCKS; k++) { /* block k after those before */
-      size_t c = j.at[k][q];
-      j.at[k][q] = at;
-      at += c;
-    }
-    start[q + 1] = at;
-  }
-  hs_parallel_for(nthreads, KEYED_BLOCKS, 1, keyed_deal, &j);
+  j.shift = bits > PAR_PART_BITS ? (unsigned)(bits - PAR_PART_BITS) : 0;
+  hs_parallel_for(nthreads, PAR_BLOCKS, 1, keyed_count, &j);
+  block_places(j.at, start);
+  hs_parallel_for(nthreads, PAR_BLOCKS, 1, keyed_deal, &j);
   j.start = start;
   j.cnt = hs_calloc((size_t)nthreads, sizeof *j.cnt);
   j.tmp = hs_calloc((size_t)nthreads, sizeof *j.tmp);
@@ -632,14 +631,14 @@ void hs_sort_keyed_threads(void *base, size_t n, size_t size, int nrounds,
     j.cnt[t] = hs_reallocarray(NULL, NDIGITS * NBUCKETS, sizeof *j.cnt[t]);
     j.tmp[t] = hs_malloc(size);
   }
-  hs_parallel_for(nthreads, KEYED_PARTS, 1, keyed_part, &j);
+  hs_parallel_for(nthreads, PAR_PARTS, 1, keyed_part, &j);
   free(j.v);
   j.copy = hs_reallocarray(NULL, n, size);
   hs_parallel_for(nthreads, n, 4096, keyed_gather, &j);
   hs_parallel_for(nthreads, n, 4096, keyed_copy_back, &j);
   free(j.copy);
   free(j.t);
-  hs_parallel_for(nthreads, KEYED_PARTS, 1, keyed_runs, &j);
+  hs_parallel_for(nthreads, PAR_PARTS, 1, keyed_runs, &j);
   for (t = 0; t < nthreads; t++) {
     free(j.cnt[t]);
     free(j.tmp[t]);
