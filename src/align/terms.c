@@ -144,7 +144,7 @@ void hs_termcounts_sub(hs_termcounts *tc, const uint32_t *term, uint32_t n) {
   tc->total -= n;
 }
 
-/* Counts below this have their weight computed once a table. */
+/* Counts below this have their weight computed once per table. */
 #define IDF_MEMO 4096
 
 uint8_t *hs_sent_idf_table(const hs_termcounts *tc, uint32_t *stopcnt,
