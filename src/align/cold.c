@@ -184,8 +184,8 @@ static void slist_join(sblock *blk, size_t off, slist *out) {
 ** sorted keys (whole keys each) on the threads, then laid end to end in
 ** the parts' order: their documents (gd, group g is [gs[g], gs[g + 1])),
 ** whether they are held by at most COLD_DOCS (gw), and how many such
-** keys each document holds in each part (deg[p]) and in all (deg[0],
-** once summed). */
+** keys each document holds in each part (its deg; the caller sums them,
+** then makes them where the part's places of each document start). */
 typedef struct gpart {
   size_t x0, x1; /* its keys: pk[x0 .. x1) */
   uint32_t *gd;
@@ -229,14 +229,14 @@ static int group_part(void *ud, int thread, size_t begin, size_t end) {
 /* The groups' places by document: for each document (holding lim keys or
 ** more) its places in the groups, in the groups' order, each with the
 ** end of its group and the group's gw; part p's places of document x
-** start at deg[p][x] (made so by the caller). */
+** start at part[p].deg[x] (made so by the caller). */
 typedef struct pjob {
-  const gpart *part;
+  gpart *part;
   const size_t *goff;  /* per part: its first group */
   const size_t *gs;
   const uint32_t *gd, *deg0;
   const uint8_t *gw;
-  uint32_t **at, lim;
+  uint32_t lim;
   uint32_t *place, *pend;
   uint8_t *pw;
 } pjob;
@@ -246,7 +246,7 @@ static int place_part(void *ud, int thread, size_t begin, size_t end) {
   size_t p, g, u;
   (void)thread;
   for (p = begin; p < end; p++) {
-    uint32_t *at = j->at[p];
+    uint32_t *at = j->part[p].deg;
     for (g = j->goff[p]; g < j->goff[p + 1]; g++)
       for (u = j->gs[g]; u < j->gs[g + 1]; u++) {
         uint32_t x = j->gd[u];
@@ -343,10 +343,8 @@ void hs_sent_cold_select(const uint64_t *pk, size_t np, size_t ndocs,
     pj.place = place;
     pj.pend = pend;
     pj.pw = pw;
-    pj.at = hs_malloc(nparts * sizeof *pj.at);
-    for (q = 0; q < nparts; q++) pj.at[q] = part[q].deg;
+    pj.part = part;
     hs_parallel_for((int)nparts, nparts, 1, place_part, &pj);
-    free(pj.at);
   }
   for (q = 0; q < nparts; q++) {
     free(part[q].gd), free(part[q].gs), free(part[q].gw);
