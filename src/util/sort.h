@@ -48,9 +48,9 @@ int hs_u64_sorted_has(const uint64_t *v, size_t n, uint64_t x);
 ** is the same for all keys. */
 void hs_sort_u64_carry(uint64_t *key, uint32_t *carry, size_t n);
 
-/* Sorts v[0..n) ascending: by insertion when short (a sentence's
-** words), by merging runs up to a few hundred, else by bytes; tmp:
-** scratch of n (unused when short). */
+/* Sorts v[0..n) ascending: by a sorting network and merging up to a few
+** hundred (a sentence's words), else by bytes; tmp: scratch of n (unused
+** below 8). */
 void hs_sort_u32(uint32_t *v, size_t n, uint32_t *tmp);
 
 /* Bits needed to write x (0 for 0). */

@@ -87,19 +87,31 @@ static void u64_threads_match_qsort(void **state) {
         same_as_qsort(sizes[si], 8, bits[bi], bi % 2, t, &x);
 }
 
-/* hs_sort_u32 on each side of its insertion, merging and radix limits,
-** with many ties and without. */
+/* hs_sort_u32 on each side of its network's block, merging and radix
+** limits, with many ties and without, and keys at the top of the range
+** (a short block is filled up with UINT32_MAX): each key one of 0, 1,
+** UINT32_MAX - 1 and UINT32_MAX. */
 static void u32_matches_qsort(void **state) {
-  static const size_t sizes[] = {0,  1,  2,  7,   8,   9,   23,  24,  25,
-                                 31, 47, 48, 49,  100, 255, 511, 512, 513,
-                                 1000, 5000};
+  static const size_t sizes[] = {0,  1,  2,  3,  4,   5,   6,   7,   8,
+                                 9,  15, 16, 17, 23,  24,  25,  31,  47,
+                                 48, 49, 100, 255, 511, 512, 513, 1000,
+                                 5000};
   static const int bits[] = {3, 12, 32};
-  size_t si, bi;
+  static const uint32_t edge[] = {0, 1, UINT32_MAX - 1, UINT32_MAX};
+  uint32_t a[600], b[600], tmp[600];
+  size_t si, bi, i;
   uint64_t x = 2463534242ull;
   (void)state;
   for (si = 0; si < sizeof sizes / sizeof *sizes; si++)
     for (bi = 0; bi < sizeof bits / sizeof *bits; bi++)
       same_as_qsort(sizes[si], 4, bits[bi], 0, 0, &x);
+  for (si = 0; si < sizeof sizes / sizeof *sizes && sizes[si] <= 600; si++) {
+    size_t n = sizes[si];
+    for (i = 0; i < n; i++) a[i] = b[i] = edge[rnd(&x) % 4];
+    qsort(a, n, sizeof *a, u32_cmp);
+    hs_sort_u32(b, n, tmp);
+    if (n) assert_memory_equal(a, b, n * sizeof *a);
+  }
 }
 
 /* The carried values follow their keys, and equal keys keep their order
