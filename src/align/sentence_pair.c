@@ -121,15 +121,15 @@ static double vcos(const bent *va, size_t na, double norma, const bent *vb,
   size_t x = 0, y = 0;
   double dot = 0;
   *shared = *words = 0;
-  while (x < na && y < nb) {
-    if (va[x].term < vb[y].term) x++;
-    else if (va[x].term > vb[y].term) y++;
-    else {
+  while (x < na && y < nb) { /* steps without a branch on the terms */
+    uint32_t ta = va[x].term, tb = vb[y].term;
+    if (ta == tb) {
       dot += (double)va[x].w * vb[y].w;
       if (!va[x].stop) (*shared)++;
       *words += va[x].tf < vb[y].tf ? va[x].tf : vb[y].tf;
-      x++, y++;
     }
+    x += ta <= tb;
+    y += tb <= ta;
   }
   if (norma <= 0 || normb <= 0) return 0;
   return dot / (norma * normb);
