@@ -131,5 +131,5 @@ void hs_subhead_merge(hs_passage **out, size_t *n, const hs_passage *sub,
     if (!covered) (*out)[n0 + add++] = *x;
   }
   *n = n0 + add;
-  if (add) hs_cluster_passage_sort(*out, *n);
+  if (add) hs_cluster_passage_merge(*out, n0, *n);
 }

@@ -16,7 +16,7 @@ void hs_subhead_find(const char *text, size_t len, const hs_doctab *t,
                      size_t *n, size_t *cap);
 /* Append to *out (n passages, sorted) the passages of sub that no
 ** internal passage of the same document already covers on both sides,
-** then sort again; *out is realloc'ed. */
+** merged into their order; *out is realloc'ed. */
 void hs_subhead_merge(hs_passage **out, size_t *n, const hs_passage *sub,
                       size_t nsub);
 

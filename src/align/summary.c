@@ -611,33 +611,6 @@ static uint64_t pkey_key(const void *x, int round, const void *ctx) {
   return ((const pkey *)x)->key;
 }
 
-/* Sort p[0..n) as hs_cluster_passage_sort does, when p[0..kept) may be
-** in order already (the passages the pass was given, less those taken
-** into a summary) and p[kept..n) are the few summaries: these are sorted
-** and merged in from the end, a kept passage before a summary equal to
-** it, as a stable sort leaves them. */
-static void merge_sorted(hs_passage *p, size_t kept, size_t n) {
-  size_t i, k, at, nn = n - kept;
-  hs_passage *add;
-  for (i = 1; i < kept; i++)
-    if (hs_cluster_passage_cmp(&p[i - 1], &p[i]) > 0) break;
-  if (i < kept || !nn) { /* not in order: the whole sort */
-    hs_cluster_passage_sort(p, n);
-    return;
-  }
-  add = hs_reallocarray(NULL, nn, sizeof *add);
-  memcpy(add, p + kept, nn * sizeof *add);
-  hs_cluster_passage_sort(add, nn);
-  i = kept, k = nn, at = n;
-  while (k > 0) {
-    if (i > 0 && hs_cluster_passage_cmp(&p[i - 1], &add[k - 1]) > 0)
-      p[--at] = p[--i];
-    else
-      p[--at] = add[--k];
-  }
-  free(add);
-}
-
 int hs_summary_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
                    const hs_senttab *st, size_t first_new,
                    const uint64_t *near, size_t nnear, hs_sent_counts *counts,
@@ -790,7 +763,7 @@ int hs_summary_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     free(*p);
     *p = res;
     *n = m;
-    merge_sorted(*p, kept, m);
+    hs_cluster_passage_merge(*p, kept, m);
   }
   return HS_OK;
 }

@@ -144,6 +144,38 @@ void hs_cluster_passage_sort_threads(hs_passage *p, size_t n, int nthreads) {
                         hs_cluster_passage_cmp, nthreads);
 }
 
+/* Whether p[0..n) is in hs_cluster_passage_cmp's order already (the
+** engine leaves its passages so): a sort of it would move nothing. */
+static int passages_sorted(const hs_passage *p, size_t n) {
+  size_t i;
+  for (i = 1; i < n; i++)
+    if (hs_cluster_passage_cmp(&p[i - 1], &p[i]) > 0) return 0;
+  return 1;
+}
+
+void hs_cluster_passage_merge(hs_passage *p, size_t kept, size_t n) {
+  size_t i, k, at, nn = n - kept;
+  hs_passage *add;
+  if (!passages_sorted(p, kept)) { /* not in order: the whole sort */
+    hs_cluster_passage_sort(p, n);
+    return;
+  }
+  if (!nn) return;
+  add = hs_reallocarray(NULL, nn, sizeof *add);
+  memcpy(add, p + kept, nn * sizeof *add);
+  hs_cluster_passage_sort(add, nn);
+  /* from the end: the larger of the two last ones, the second part's on
+  ** a tie */
+  i = kept, k = nn, at = n;
+  while (k > 0) {
+    if (i > 0 && hs_cluster_passage_cmp(&p[i - 1], &add[k - 1]) > 0)
+      p[--at] = p[--i];
+    else
+      p[--at] = add[--k];
+  }
+  free(add);
+}
+
 typedef struct ord_rec {
   const hs_passage *p;
   size_t idx;
@@ -261,8 +293,10 @@ int hs_cluster_families(const hs_passage *p, size_t n, uint32_t *fam,
     ord[i].p = &p[i];
     ord[i].idx = i;
   }
-  passage_pack(p, n, &pk);
-  hs_sort_keyed(ord, n, sizeof *ord, 1, ord_key, &pk, ord_cmp);
+  if (!passages_sorted(p, n)) { /* in order already: ord is the identity */
+    passage_pack(p, n, &pk);
+    hs_sort_keyed(ord, n, sizeof *ord, 1, ord_key, &pk, ord_cmp);
+  }
 
   /* Node 2r is span a, node 2r+1 span b, of the passage of rank r. */
   uf_init(&u, 2 * n);
@@ -332,7 +366,7 @@ int hs_families_assign(hs_passage *p, size_t n, hs_error *err) {
   if (!p)
     return hs_error_set(err, HS_EUSAGE,
                         "hs_families_assign: no passages given for n=%zu", n);
-  hs_cluster_passage_sort(p, n);
+  if (!passages_sorted(p, n)) hs_cluster_passage_sort(p, n);
   fam = hs_reallocarray(NULL, n, sizeof *fam);
   rc = hs_cluster_families(p, n, fam, err);
   if (rc == HS_OK)

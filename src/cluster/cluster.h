@@ -26,5 +26,10 @@ int hs_cluster_passage_cmp(const void *x, const void *y);
 void hs_cluster_passage_sort(hs_passage *p, size_t n);
 /* The same order, sorted on up to nthreads threads. */
 void hs_cluster_passage_sort_threads(hs_passage *p, size_t n, int nthreads);
+/* p[0..n) into the same order when p[0..kept) may be in it already and
+** p[kept..n) are a few more: these are sorted and merged in, a passage of
+** the first part before one of the second equal to it, as a stable sort
+** leaves them (the whole is sorted when the first part is not in order). */
+void hs_cluster_passage_merge(hs_passage *p, size_t kept, size_t n);
 
 #endif

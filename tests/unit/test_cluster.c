@@ -205,6 +205,11 @@ static void order_independent(void **state) {
   }
   memcpy(q, base, sizeof base);
   assert_int_equal(hs_families_assign(base, N, &err), HS_OK);
+  /* in order already (the engine's output): no sort, the same families */
+  memcpy(q, base, sizeof base);
+  for (i = 0; i < N; i++) q[i].family = 777;
+  assert_int_equal(hs_families_assign(q, N, &err), HS_OK);
+  assert_memory_equal(q, base, sizeof base);
   for (round = 1; round <= 20; round++) {
     memcpy(q, base, sizeof base);
     shuffle(q, N, round * 7919);
@@ -346,6 +351,45 @@ static void one_key_or_records(void **state) {
   }
 }
 
+/* A sorted run and a few more merged: what the whole sort gives, ties
+** included (copies of passages of the run among the few), and the whole
+** sort when the run is not in order. */
+static void merge_matches_sort(void **state) {
+  enum { N = 200 };
+  static hs_passage p[N], q[N];
+  size_t i, kept, round;
+  uint64_t x = 88172645463325252ULL;
+  (void)state;
+  for (round = 0; round < 40; round++) {
+    kept = round % 4 == 3 ? N : N - 1 - round % 29;
+    for (i = 0; i < N; i++) {
+      uint32_t v[3];
+      size_t k;
+      for (k = 0; k < 3; k++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        v[k] = (uint32_t)(x >> 20);
+      }
+      p[i] = mk(v[0] % 6, v[1] % 50 * 10, v[1] % 50 * 10 + 40 + v[2] % 3,
+                6 + v[0] % 4, v[2] % 40 * 10, v[2] % 40 * 10 + 50);
+      p[i].family = (uint32_t)i; /* tells equal passages apart */
+      if (i >= kept && v[2] % 3 == 0) { /* a copy of one of the run */
+        p[i] = p[v[1] % kept];
+        p[i].family = (uint32_t)i;
+      }
+    }
+    if (round % 5) hs_cluster_passage_sort(p, kept);
+    memcpy(q, p, sizeof p);
+    hs_cluster_passage_merge(p, kept, N);
+    hs_cluster_passage_sort(q, N);
+    for (i = 0; i < N; i++) {
+      assert_int_equal(hs_cluster_passage_cmp(&p[i], &q[i]), 0);
+      assert_int_equal(p[i].family, q[i].family);
+    }
+  }
+}
+
 static void empty_input(void **state) {
   hs_error err;
   int32_t *g = NULL;
@@ -429,6 +473,7 @@ int main(void) {
       cmocka_unit_test(families_by_index),
       cmocka_unit_test(matches_pairwise_reference),
       cmocka_unit_test(one_key_or_records),
+      cmocka_unit_test(merge_matches_sort),
       cmocka_unit_test(empty_input),
       cmocka_unit_test(dups_threshold),
   };
