@@ -135,31 +135,6 @@ static double vcos(const bent *va, size_t na, double norma, const bent *vb,
   return dot / (norma * normb);
 }
 
-/* n bytes from the thread's pool (8-byte aligned, never moved).  Blocks
-** double from 4 KB to 1 MB: a pair of short documents needs a few hundred
-** bytes, and a first block of 1 MB made every small run map and unmap it
-** (the largest allocations are not recycled by the allocator). */
-static void *svpool_alloc(svpool *p, size_t n) {
-  n = (n + 7) & ~(size_t)7;
-  if (!p->nblock || p->used + n > p->size) {
-    size_t size = p->nblock < 8 ? (size_t)4096 << p->nblock : 1u << 20;
-    if (size < n) size = n;
-    HS_GROW(p->block, p->capblock, p->nblock + 1);
-    p->block[p->nblock++] = hs_malloc(size);
-    p->used = 0;
-    p->size = size;
-  }
-  p->used += n;
-  return p->block[p->nblock - 1] + p->used - n;
-}
-
-static void svpool_free(svpool *p) {
-  size_t i;
-  for (i = 0; i < p->nblock; i++) free(p->block[i]);
-  free(p->block);
-  memset(p, 0, sizeof *p);
-}
-
 /* The vector of sentence s of document doc (terms: its token hashes). */
 static const svent *sent_vec(const sjob *j, sscratch *sc, uint32_t doc,
                              const uint32_t *term, uint32_t s) {
@@ -172,7 +147,7 @@ static const svent *sent_vec(const sjob *j, sscratch *sc, uint32_t doc,
   m = svec(j, sc, &j->st[doc], term, s, s, &sc->vs, &sc->capvs, &norm,
            &ncontent);
   size = sizeof *e + m * sizeof *e->v;
-  e = svpool_alloc(&sc->pool, size);
+  e = hs_pool_alloc(&sc->pool, size);
   e->norm = norm;
   e->m = (uint32_t)m;
   e->ncontent = ncontent;
@@ -732,7 +707,7 @@ void hs_sent_scratch_free(sscratch *sc) {
   free(sc->tmp);
   free(sc->tmp2);
   free(sc->nv);
-  svpool_free(&sc->pool);
+  hs_pool_free(&sc->pool);
   free(sc->fc);
   free(sc->out);
   hs_docbuf_free(&sc->bufa);

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "align/sentence.h"
+#include "util/util.h"
 
 /* A term of a bag of words: its tf·idf weight, count, and whether it
 ** weighs as little as a stopword. */
@@ -37,12 +38,6 @@ typedef struct svent {
   bent v[];
 } svent;
 
-/* A thread's vectors, in blocks that never move. */
-typedef struct svpool {
-  char **block;
-  size_t nblock, capblock, used, size; /* of the last block */
-} svpool;
-
 typedef struct sscratch {
   sseed *seeds;
   size_t capseeds;
@@ -65,7 +60,7 @@ typedef struct sscratch {
   hs_docbuf bufa, bufb;
   const uint32_t *terma, *termb; /* the pair's terms (token hashes) */
   uint32_t da, db;                /* the pair's documents */
-  svpool pool;    /* the sentence vectors this thread made */
+  hs_pool pool;   /* the sentence vectors this thread made */
   struct fcos {   /* the pair's passages compared already (the three
                   ** chainings of a pair meet the same ones) */
     uint32_t i0, i1, j0, j1, words;

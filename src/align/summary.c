@@ -82,7 +82,8 @@
 
 /* A candidate document's shareable content words (counted twice or more,
 ** not stopwords) in token order, where each sentence starts among them,
-** and each sentence's tf·idf length over all its content words. */
+** and each sentence's tf·idf length over all its content words (in the
+** pool of the thread that read the document, freed with it). */
 typedef struct dwords {
   uint32_t *term;
   uint8_t *idf;    /* each term's idf (IDF_UNITs), read with it */
@@ -116,6 +117,7 @@ typedef struct mscratch {
   size_t capdir, capwa, capwb, capbs, capbl, capbt;
   size_t caplsd[2], nout, capout;
   uint32_t mask, gen, stamp, cur_a;
+  hs_pool words; /* the dwords of the documents this thread read */
   hs_docbuf bufa, bufb;
   hs_error err;
 } mscratch;
@@ -158,10 +160,12 @@ static int words_range(void *ud, int thread, size_t begin, size_t end) {
     uint32_t s, t, m = 0;
     if (!j->inv[d] || !S->nsent) continue;
     if (hs_docset_get(j->ds, d, &T, &sc->bufa, &sc->err)) return HS_EIO;
-    w->first = hs_malloc(((size_t)S->nsent + 1) * sizeof *w->first);
-    w->norm = hs_malloc((size_t)S->nsent * sizeof *w->norm);
-    w->term = hs_malloc(((size_t)S->sent[S->nsent] + 1) * sizeof *w->term);
-    w->idf = hs_malloc((size_t)S->sent[S->nsent] + 1);
+    w->first = hs_pool_alloc(&sc->words,
+                             ((size_t)S->nsent + 1) * sizeof *w->first);
+    w->norm = hs_pool_alloc(&sc->words, (size_t)S->nsent * sizeof *w->norm);
+    w->term = hs_pool_alloc(&sc->words, ((size_t)S->sent[S->nsent] + 1) *
+                                            sizeof *w->term);
+    w->idf = hs_pool_alloc(&sc->words, (size_t)S->sent[S->nsent] + 1);
     for (s = 0; s < S->nsent; s++) {
       uint32_t t0 = S->sent[s], t1 = S->sent[s + 1];
       double n2 = 0;
@@ -748,10 +752,8 @@ int hs_summary_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     free(sc->lsd[0]), free(sc->lsd[1]);
     hs_docbuf_free(&sc->bufa);
     hs_docbuf_free(&sc->bufb);
+    hs_pool_free(&sc->words);
   }
-  for (i = 0; i < ds->ndocs; i++)
-    free(j.dw[i].term), free(j.dw[i].idf), free(j.dw[i].first),
-        free(j.dw[i].norm);
   free(j.dw), free(j.sc), free(j.gone), free(inv);
   free(pairs), free(pfirst), free(plast), free(byp), free(idf);
   hs_termcounts_free(&tc);

@@ -197,3 +197,24 @@ const char *hs_status_name(int code) {
     default: return "unknown error";
   }
 }
+
+void *hs_pool_alloc(hs_pool *p, size_t n) {
+  n = (n + 7) & ~(size_t)7;
+  if (!p->nblock || p->used + n > p->size) {
+    size_t size = p->nblock < 8 ? (size_t)4096 << p->nblock : (size_t)1 << 20;
+    if (size < n) size = n;
+    HS_GROW(p->block, p->capblock, p->nblock + 1);
+    p->block[p->nblock++] = hs_malloc(size);
+    p->used = 0;
+    p->size = size;
+  }
+  p->used += n;
+  return p->block[p->nblock - 1] + p->used - n;
+}
+
+void hs_pool_free(hs_pool *p) {
+  size_t i;
+  for (i = 0; i < p->nblock; i++) free(p->block[i]);
+  free(p->block);
+  memset(p, 0, sizeof *p);
+}

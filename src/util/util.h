@@ -45,6 +45,20 @@ int hs_fault_hit(int kind);
     }                                                                      \
   } while (0)
 
+/* A bump allocator for many small blocks freed together (one per thread
+** of a pass): hs_pool_alloc hands out n bytes, 8-byte aligned, that never
+** move; hs_pool_free frees them all.  Blocks double from 4 KB to 1 MB, so
+** a small run maps no megabyte and a large one frees a few hundred blocks
+** instead of a block per item.  The last block handed out can be given
+** back by lowering used by its rounded size. */
+typedef struct hs_pool {
+  char **block;
+  size_t nblock, capblock, used, size; /* of the last block */
+} hs_pool;
+
+void *hs_pool_alloc(hs_pool *p, size_t n);
+void hs_pool_free(hs_pool *p);
+
 /* Union-find over document numbers: p[i] is i's parent (p[i] == i for a
 ** root); the root of a set is its smallest member, so the sets come out the
 ** same whatever order the unions are made in. */
