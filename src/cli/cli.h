@@ -78,6 +78,9 @@ typedef struct cli {
   int no_paraphrase;     /* stories, story, graph: --no-paraphrase */
   /* given[i]: option cli_options[i] was on the command line */
   unsigned char given[CLI_MAX_OPTIONS];
+  /* an engine freed on a thread of its own while the output is written
+  ** (cli_find_passages); main() waits for it (cli_reap) */
+  void *reaper;
 } cli;
 
 /* The option table (options.c): one entry an option, from which the
@@ -174,6 +177,8 @@ int cli_read_inputs(cli *c, hs_corpus *corpus,
 int cli_find_passages(cli *c, hs_corpus *corpus, int keep_text,
                       hs_passage **p, size_t *n, uint32_t **words,
                       hs_error *err);
+/* Wait for what cli_find_passages left to be freed on a thread. */
+void cli_reap(cli *c);
 /* Documents and passages of the store c->db. */
 int cli_load_store(cli *c, hs_corpus *corpus, hs_passage **p, size_t *n,
                    uint32_t **words, hs_error *err);

@@ -266,15 +266,20 @@ int cli_read_inputs(cli *c, hs_corpus *corpus,
   return HS_OK;
 }
 
-/* Tokenizing while reading: every STREAM_DOCS documents read are handed to
-** the engine (which tokenizes them on all cores) and their texts freed, so
+/* Tokenizing while reading: the documents read are handed to the engine
+** (which tokenizes them on all cores) in batches and their texts freed, so
 ** the whole corpus's text is never in memory at once.  The engine works on
 ** one batch on a thread of its own while the next batch is read: reading
 ** is partly serial (lines are split, and documents committed, in input
-** order), and overlapping it with tokenizing keeps the cores busy.  The engine gets copies of the batch's hs_doc structs, since the
+** order), and overlapping it with tokenizing keeps the cores busy.  A
+** batch goes to the engine as soon as the engine is free and STREAM_MIN
+** documents wait, rather than when STREAM_MAX do, so that the engine does
+** not wait for the reader while it has work; the reader waits for the
+** engine only when STREAM_MAX documents wait (the bound on texts held).
+** The engine gets copies of the batch's hs_doc structs, since the
 ** corpus's array of them moves as it grows; the texts they point at stay
 ** put until the batch is done and they are released. */
-enum { STREAM_DOCS = 1024 };
+enum { STREAM_MIN = 256, STREAM_MAX = 1024 };
 
 typedef struct streamer {
   cli *c;
@@ -287,12 +292,14 @@ typedef struct streamer {
   size_t capbatch;
   pthread_t thread;
   int running;           /* thread started, not yet joined */
+  int done;              /* atomic: its batch is done */
   int rc;                /* its result */
 } streamer;
 
 static void *stream_add(void *ud) {
   streamer *st = ud;
   st->rc = hs_engine_add_docs(st->e, st->batch, st->count, NULL, &st->err);
+  __atomic_store_n(&st->done, 1, __ATOMIC_RELEASE);
   return NULL;
 }
 
@@ -332,6 +339,7 @@ static int stream_flush(streamer *st, hs_corpus *corpus, int last) {
   memcpy(st->batch, hs_corpus_doc(corpus, st->first),
          st->count * sizeof *st->batch);
   st->flushed = count;
+  st->done = 0;
   if (!last && st->c->opts.threads != 1 &&
       pthread_create(&st->thread, NULL, stream_add, st) == 0)
     st->running = 1;
@@ -342,8 +350,53 @@ static int stream_flush(streamer *st, hs_corpus *corpus, int last) {
 
 static int stream_on_doc(void *ud, hs_corpus *corpus, size_t index) {
   streamer *st = ud;
-  if (index + 1 - st->flushed < STREAM_DOCS) return 0;
+  size_t waiting = index + 1 - st->flushed;
+  if (waiting < STREAM_MIN) return 0;
+  if (waiting < STREAM_MAX && st->running &&
+      !__atomic_load_n(&st->done, __ATOMIC_ACQUIRE))
+    return 0; /* the engine is busy: read on */
   return stream_flush(st, corpus, 0);
+}
+
+/* The engine and the page-furniture lines of a run, freed on a thread of
+** their own: tens of thousands of token tables, whose freeing would
+** otherwise wait between the run and the output. */
+typedef struct reaper {
+  pthread_t thread;
+  hs_engine *e;
+  hs_boiler_lines *lines;
+} reaper;
+
+static void *reap(void *ud) {
+  reaper *r = ud;
+  hs_engine_free(r->e);
+  hs_boiler_lines_free(r->lines);
+  return NULL;
+}
+
+static void free_later(cli *c, hs_engine *e, hs_boiler_lines *lines) {
+  reaper *r;
+  cli_reap(c);
+  r = c->opts.threads != 1 ? malloc(sizeof *r) : NULL;
+  if (r) {
+    r->e = e;
+    r->lines = lines;
+    if (pthread_create(&r->thread, NULL, reap, r) == 0) {
+      c->reaper = r;
+      return;
+    }
+    free(r);
+  }
+  hs_engine_free(e);
+  hs_boiler_lines_free(lines);
+}
+
+void cli_reap(cli *c) {
+  reaper *r = c->reaper;
+  if (!r) return;
+  pthread_join(r->thread, NULL);
+  free(r);
+  c->reaper = NULL;
 }
 
 /* Passages of the documents named on the command line, families assigned.
@@ -396,8 +449,7 @@ out:
   if (rc && !ran && c->opts.nranks > 1) rc = hs_mpi_agree(rc, err);
   if (st.running) pthread_join(st.thread, NULL); /* reading failed */
   free(st.batch);
-  hs_boiler_lines_free(lines);
-  hs_engine_free(st.e);
+  free_later(c, st.e, lines);
   return rc;
 }
 

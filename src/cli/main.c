@@ -315,6 +315,7 @@ int main(int argc, char **argv) {
     c.progress = 0;
   }
   rc = cmd ? cmd->run(&c) : 0;
+  cli_reap(&c);
   /* A signal that arrived while the command was finishing, or that a
   ** step ended as if its input had ended: the run is not complete. */
   if (g_interrupted && rc == 0) {
