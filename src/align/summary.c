@@ -128,6 +128,7 @@ typedef struct mjob {
   const hs_senttab *st;
   const hs_termcounts *tc;
   const uint8_t *idf;      /* per counter of tc, in IDF_UNITs */
+  uint16_t *cls;           /* per counter of tc (cls_range) */
   uint32_t stopcnt;        /* words counted more often are stopwords */
   uint32_t rarecnt;        /* ...and those counted at most this often seed */
   const uint8_t *inv;      /* per document: in a candidate pair */
@@ -147,6 +148,33 @@ static float idf_of(const mjob *j, uint32_t term) {
 }
 
 /* ------------------------------------------------------------ words */
+
+/* The class of each counter of the counts, for the words: its weight (the
+** low byte), whether its terms are no stopwords (CLS_WORD) and whether
+** they are kept (CLS_KEEP: rare enough, not a stopword, counted twice or
+** more).  Reading the documents' words reads one table of two bytes a
+** counter instead of the counts and the weights, past the caches both. */
+#define CLS_WORD 0x100u
+#define CLS_KEEP_SHIFT 9
+#define CLS_BLOCKS 64
+
+static int cls_range(void *ud, int thread, size_t begin, size_t end) {
+  mjob *j = ud;
+  size_t b, k;
+  (void)thread;
+  for (b = begin; b < end; b++) {
+    size_t k0 = ((size_t)j->tc->mask + 1) / CLS_BLOCKS * b;
+    size_t k1 = ((size_t)j->tc->mask + 1) / CLS_BLOCKS * (b + 1);
+    for (k = k0; k < k1; k++) {
+      uint32_t c = j->tc->c[k];
+      j->cls[k] = (uint16_t)(j->idf[k] | (c <= j->stopcnt ? CLS_WORD : 0) |
+                             (uint32_t)(c >= 2 && c <= j->rarecnt &&
+                                        c <= j->stopcnt)
+                                 << CLS_KEEP_SHIFT);
+    }
+  }
+  return 0;
+}
 
 /* The words of documents [begin, end) that are in candidate pairs. */
 static int words_range(void *ud, int thread, size_t begin, size_t end) {
@@ -175,22 +203,19 @@ static int words_range(void *ud, int thread, size_t begin, size_t end) {
         uint32_t h = T.hash[t], c;
         uint8_t q;
         double x;
-        if (t + PREFETCH < T.n) { /* counters and weights past the caches */
-          uint32_t k = T.hash[t + PREFETCH] & j->tc->mask;
-          __builtin_prefetch(&j->tc->c[k]);
-          __builtin_prefetch(&j->idf[k]);
-        }
+        if (t + PREFETCH < T.n) /* classes past the caches */
+          __builtin_prefetch(&j->cls[T.hash[t + PREFETCH] & j->tc->mask]);
         if (!h) continue;
         /* without branches on the counts, which no predictor guesses:
         ** a stopword adds 0 to the length, a word that is not rare is
         ** written and not kept */
-        c = j->tc->c[h & j->tc->mask];
-        q = j->idf[h & j->tc->mask];
-        x = c <= j->stopcnt ? (float)q * (1.0f / IDF_UNIT) : 0; /* idf_of */
+        c = j->cls[h & j->tc->mask];
+        q = (uint8_t)c;
+        x = c & CLS_WORD ? (float)q * (1.0f / IDF_UNIT) : 0; /* idf_of */
         n2 += x * x;
         w->idf[m] = q;
         w->term[m] = h;
-        m += c >= 2 && c <= j->rarecnt && c <= j->stopcnt;
+        m += c >> CLS_KEEP_SHIFT;
       }
       w->norm[s] = (float)sqrt(n2);
     }
@@ -721,7 +746,12 @@ int hs_summary_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
   j.byp = byp;
   j.p = *p;
   j.gone = hs_calloc(*n + 1, 1);
-  if (!rc && np) rc = hs_parallel_for(nthreads, ds->ndocs, 64, words_range, &j);
+  if (!rc && np) { /* the table has 4,096 counters at least */
+    j.cls = hs_malloc(((size_t)tc.mask + 1) * sizeof *j.cls);
+    hs_parallel_for(nthreads, CLS_BLOCKS, 1, cls_range, &j);
+    rc = hs_parallel_for(nthreads, ds->ndocs, 64, words_range, &j);
+    free(j.cls);
+  }
   if (!rc && np) rc = hs_parallel_for(nthreads, np, 64, sum_range, &j);
   total = 0;
   for (t = 0; t < nthreads; t++) total += j.sc[t].nout;
