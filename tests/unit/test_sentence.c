@@ -2,7 +2,9 @@
 ** test_sentence.c — the parts of the sentence stage below the engine:
 ** sentence bounds, the idf table, and the choice of the sentence pairs to
 ** compare, in particular of the pairs of documents that have no n-gram
-** passage (shared rare words, not a pair already seen, one of them new).
+** passage (shared rare words, not a pair already seen, one of them new),
+** and the token at a byte offset, by which the stage maps passages to
+** sentences.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -359,6 +361,38 @@ static void test_cold_threads(void **state) {
   free(paired);
 }
 
+/* hs_doctab_token_at is the first token starting at or after a byte
+** offset (the token count past the last), on every table size up to 300
+** and every offset around them, ties included; hs_doctab_token_end gives
+** the same for an end, its guess right or wrong. */
+static void test_token_at(void **state) {
+  static uint32_t start[300];
+  hs_doctab t;
+  uint32_t n, b, i;
+  uint64_t x = 88172645463325252ull;
+  (void)state;
+  memset(&t, 0, sizeof t);
+  t.start = start;
+  for (n = 0; n < 300; n += n < 20 ? 1 : 7) {
+    uint32_t v = 0;
+    for (i = 0; i < n; i++) {
+      x ^= x << 13;
+      x ^= x >> 7;
+      x ^= x << 17;
+      v += (uint32_t)(x % 4); /* steps of 0 to 3: ties and gaps */
+      start[i] = v;
+    }
+    t.n = n;
+    for (b = 0; b <= v + 2; b++) {
+      uint32_t want = 0;
+      while (want < n && start[want] < b) want++;
+      assert_int_equal(hs_doctab_token_at(&t, b), want);
+      assert_int_equal(hs_doctab_token_end(&t, 0, want, b), want);
+      assert_int_equal(hs_doctab_token_end(&t, 0, n, b), want);
+    }
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_sentences),
@@ -369,6 +403,7 @@ int main(void) {
       cmocka_unit_test(test_cold_weak),
       cmocka_unit_test(test_cold_wide),
       cmocka_unit_test(test_cold_threads),
+      cmocka_unit_test(test_token_at),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
