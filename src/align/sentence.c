@@ -209,7 +209,7 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     }
   }
   hs_sent_prior_fold(prior, &tc);
-  j.idf = hs_sent_idf_table(&tc, &j.stopcnt, &j.stopidf);
+  j.idf = hs_sent_idf_table(&tc, nthreads, &j.stopcnt, &j.stopidf);
   /* sentence pairs sharing a key, in the open pairs */
   if (!rc) {
     rc = hs_sent_cands_build(ds, st, &tc, j.stopcnt, inv, open,

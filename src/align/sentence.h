@@ -134,10 +134,10 @@ static inline float hs_sent_idf_of(const hs_sent_idf *w, uint32_t term) {
 }
 
 /* The idf of each counter of tc in HS_IDF_UNITs (one byte each, so that
-** the table stays in cache; free() it); *stopcnt: a term counted more
-** often is a stopword, *stopidf: its idf. */
-uint8_t *hs_sent_idf_table(const hs_termcounts *tc, uint32_t *stopcnt,
-                           float *stopidf);
+** the table stays in cache; free() it), made on up to nthreads threads;
+** *stopcnt: a term counted more often is a stopword, *stopidf: its idf. */
+uint8_t *hs_sent_idf_table(const hs_termcounts *tc, int nthreads,
+                           uint32_t *stopcnt, float *stopidf);
 
 /* The sentence pairs to compare (candidates.c): cand[0..ncand), sorted,
 ** each the pair's index in pairs << 32 | sentence of a << 16 | sentence

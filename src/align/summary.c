@@ -730,7 +730,7 @@ int hs_summary_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
   }
   { /* the sentence stage's weights, from these counts */
     float stopidf;
-    idf = hs_sent_idf_table(&tc, &j.stopcnt, &stopidf);
+    idf = hs_sent_idf_table(&tc, nthreads, &j.stopcnt, &stopidf);
   }
   j.o = o;
   j.ds = ds;

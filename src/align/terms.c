@@ -145,45 +145,84 @@ void hs_termcounts_sub(hs_termcounts *tc, const uint32_t *term, uint32_t n) {
   tc->total -= n;
 }
 
-/* Counts below this have their weight computed once per table. */
+/* Counts below this have their weight computed once per table (per
+** thread). */
 #define IDF_MEMO 4096
+/* The table is filled by blocks of counters on the threads (a table of a
+** million counters is a few milliseconds of one thread); below this many
+** counters, on one. */
+#define IDF_BLOCKS 64
+#define IDF_PARALLEL_MIN ((size_t)1 << 16)
 
-uint8_t *hs_sent_idf_table(const hs_termcounts *tc, uint32_t *stopcnt,
-                           float *stopidf) {
-  double logtotal = log((double)tc->total + 1.0);
-  uint8_t *q = hs_malloc(((size_t)tc->mask + 1) * sizeof *q);
-  uint16_t memo[IDF_MEMO]; /* a count's weight; above 255: not yet */
-  /* most counters of a small corpus are 0 or 1: one log for those */
-  double v1 = logtotal * HS_IDF_UNIT;
-  uint8_t q1 = (uint8_t)(v1 > 255 ? 255 : v1 < 0 ? 0 : v1 + 0.5);
-  size_t i;
-  memset(memo, 0xff, sizeof memo);
-  for (i = 0; i <= tc->mask; i++) {
-    double v;
-    /* eight counters at a time while all are 0 or 1 (the table's size is
-    ** a power of two of at least 4,096) */
-    const uint32_t *c = tc->c;
-    while (!(i & 7) && !((c[i] | c[i + 1] | c[i + 2] | c[i + 3] | c[i + 4] |
-                          c[i + 5] | c[i + 6] | c[i + 7]) & ~1u)) {
-      memset(q + i, q1, 8);
-      if ((i += 8) > tc->mask) break;
+typedef struct idf_job {
+  const hs_termcounts *tc;
+  double logtotal;
+  uint8_t q1; /* the weight of a count of 0 or 1 */
+  uint8_t *q;
+  uint16_t (*memo)[IDF_MEMO]; /* per thread: a count's weight; above 255:
+                              ** not yet */
+  size_t nblocks;
+} idf_job;
+
+static int idf_range(void *ud, int thread, size_t begin, size_t end) {
+  idf_job *j = ud;
+  const uint32_t *c = j->tc->c;
+  uint8_t *q = j->q, q1 = j->q1;
+  uint16_t *memo = j->memo[thread];
+  size_t b, i;
+  for (b = begin; b < end; b++) {
+    size_t i0 = ((size_t)j->tc->mask + 1) / j->nblocks * b;
+    size_t i1 = ((size_t)j->tc->mask + 1) / j->nblocks * (b + 1);
+    for (i = i0; i < i1; i++) {
+      double v;
+      /* eight counters at a time while all are 0 or 1 (a block starts at
+      ** a multiple of 64 and holds a multiple of 64 counters) */
+      while (!(i & 7) && i < i1 &&
+             !((c[i] | c[i + 1] | c[i + 2] | c[i + 3] | c[i + 4] | c[i + 5] |
+                c[i + 6] | c[i + 7]) & ~1u)) {
+        memset(q + i, q1, 8);
+        i += 8;
+      }
+      if (i >= i1) break;
+      if (c[i] <= 1) {
+        q[i] = q1;
+        continue;
+      }
+      if (c[i] < IDF_MEMO && memo[c[i]] <= 255) {
+        q[i] = (uint8_t)memo[c[i]];
+        continue;
+      }
+      v = (j->logtotal - log((double)c[i])) * HS_IDF_UNIT;
+      q[i] = (uint8_t)(v > 255 ? 255 : v < 0 ? 0 : v + 0.5);
+      if (c[i] < IDF_MEMO) memo[c[i]] = q[i];
     }
-    if (i > tc->mask) break;
-    if (tc->c[i] <= 1) {
-      q[i] = q1;
-      continue;
-    }
-    if (tc->c[i] < IDF_MEMO && memo[tc->c[i]] <= 255) {
-      q[i] = (uint8_t)memo[tc->c[i]];
-      continue;
-    }
-    v = (logtotal - log((double)tc->c[i])) * HS_IDF_UNIT;
-    q[i] = (uint8_t)(v > 255 ? 255 : v < 0 ? 0 : v + 0.5);
-    if (tc->c[i] < IDF_MEMO) memo[tc->c[i]] = q[i];
   }
+  return 0;
+}
+
+uint8_t *hs_sent_idf_table(const hs_termcounts *tc, int nthreads,
+                           uint32_t *stopcnt, float *stopidf) {
+  idf_job j;
+  size_t size = (size_t)tc->mask + 1;
+  /* most counters of a small corpus are 0 or 1: one log for those */
+  double v1;
+  if (nthreads < 1 || size < IDF_PARALLEL_MIN) nthreads = 1;
+  j.tc = tc;
+  j.logtotal = log((double)tc->total + 1.0);
+  v1 = j.logtotal * HS_IDF_UNIT;
+  j.q1 = (uint8_t)(v1 > 255 ? 255 : v1 < 0 ? 0 : v1 + 0.5);
+  j.q = hs_malloc(size * sizeof *j.q);
+  j.memo = hs_malloc((size_t)nthreads * sizeof *j.memo);
+  memset(j.memo, 0xff, (size_t)nthreads * sizeof *j.memo);
+  /* the table's size is a power of two of at least 4,096: blocks of a
+  ** multiple of 64 counters */
+  j.nblocks = nthreads > 1 ? IDF_BLOCKS : 1;
+  hs_parallel_for(nthreads, j.nblocks, 1, idf_range, &j);
+  free(j.memo);
   *stopcnt = (uint32_t)(tc->total / 1000 > 20 ? tc->total / 1000 : 20);
-  *stopidf = (float)(logtotal - log((double)*stopcnt)) - 0.5f / HS_IDF_UNIT;
-  return q;
+  *stopidf =
+      (float)(j.logtotal - log((double)*stopcnt)) - 0.5f / HS_IDF_UNIT;
+  return j.q;
 }
 
 /* Whether the bytes between two words end a sentence. */

@@ -6,6 +6,7 @@
 ** and the token at a byte offset, by which the stage maps passages to
 ** sentences.
 */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -68,7 +69,7 @@ static void fixture_init(fixture *f) {
   }
   f->ds.docs = f->tab;
   f->ds.ndocs = NDOCS;
-  f->idf = hs_sent_idf_table(&f->tc, &f->stopcnt, &f->stopidf);
+  f->idf = hs_sent_idf_table(&f->tc, 1, &f->stopcnt, &f->stopidf);
 }
 
 static void fixture_free(fixture *f) {
@@ -361,6 +362,42 @@ static void test_cold_threads(void **state) {
   free(paired);
 }
 
+/* The weights of a table large enough to be made on the threads: the
+** same on one thread and on three, and each the rounded formula (runs of
+** counts of 0 and 1 taken eight at a time, counts below the memo's limit
+** and above it). */
+static void test_idf_threads(void **state) {
+  hs_termcounts tc;
+  uint8_t *q1, *q3;
+  uint32_t stop1, stop3;
+  float sidf1, sidf3;
+  size_t i;
+  uint64_t x = 2463534242ull;
+  (void)state;
+  hs_termcounts_init(&tc, 17);
+  for (i = 0; i <= tc.mask; i++) {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    /* long runs of 0 and 1, then a spread of counts up to 100,000 */
+    tc.c[i] = (i / 256) % 3 ? (uint32_t)(x % 2) : (uint32_t)(x % 100000);
+    tc.total += tc.c[i];
+  }
+  q1 = hs_sent_idf_table(&tc, 1, &stop1, &sidf1);
+  q3 = hs_sent_idf_table(&tc, 3, &stop3, &sidf3);
+  assert_memory_equal(q1, q3, (size_t)tc.mask + 1);
+  assert_int_equal(stop1, stop3);
+  assert_true(sidf1 == sidf3);
+  for (i = 0; i <= tc.mask; i += 97) {
+    double c = tc.c[i] > 1 ? (double)tc.c[i] : 1.0;
+    double v = (log((double)tc.total + 1.0) - log(c)) * HS_IDF_UNIT;
+    assert_int_equal(q3[i], (uint8_t)(v > 255 ? 255 : v < 0 ? 0 : v + 0.5));
+  }
+  free(q1);
+  free(q3);
+  hs_termcounts_free(&tc);
+}
+
 /* hs_doctab_token_at is the first token starting at or after a byte
 ** offset (the token count past the last), on every table size up to 300
 ** and every offset around them, ties included; hs_doctab_token_end gives
@@ -404,6 +441,7 @@ int main(void) {
       cmocka_unit_test(test_cold_wide),
       cmocka_unit_test(test_cold_threads),
       cmocka_unit_test(test_token_at),
+      cmocka_unit_test(test_idf_threads),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
