@@ -117,6 +117,7 @@ static int keys_range(const hs_docset *ds, const hs_senttab *st,
 ** parallel, and the blocks joined in order: the same keys in the same
 ** order as one pass over them. */
 #define KBLOCKS 64
+#define CAND_PARTS 64 /* parts of the key space, by a term's top bits */
 
 typedef struct kjob {
   const hs_docset *ds;
@@ -127,6 +128,10 @@ typedef struct kjob {
   size_t nblocks;
   kblock *kb;
   kscratch *ks;
+  /* dealing into parts: block b's keys of part q go to at[b][q] on */
+  size_t (*at)[CAND_PARTS];
+  uint64_t *pk;
+  uint32_t *pv;
 } kjob;
 
 static int keys_block(void *ud, int thread, size_t begin, size_t end) {
@@ -142,17 +147,50 @@ static int keys_block(void *ud, int thread, size_t begin, size_t end) {
   return 0;
 }
 
+static int deal_count(void *ud, int thread, size_t begin, size_t end) {
+  kjob *j = ud;
+  size_t b, i;
+  (void)thread;
+  for (b = begin; b < end; b++) {
+    const kblock *kb = &j->kb[b];
+    memset(j->at[b], 0, sizeof j->at[b]);
+    for (i = 0; i < kb->np; i++) j->at[b][kb->pk[i] >> 58]++;
+  }
+  return 0;
+}
+
+static int deal_keys(void *ud, int thread, size_t begin, size_t end) {
+  kjob *j = ud;
+  size_t b, i;
+  (void)thread;
+  for (b = begin; b < end; b++) {
+    const kblock *kb = &j->kb[b];
+    size_t *at = j->at[b];
+    for (i = 0; i < kb->np; i++) {
+      size_t to = at[kb->pk[i] >> 58]++;
+      j->pk[to] = kb->pk[i];
+      if (j->pv) j->pv[to] = kb->pv[i];
+    }
+  }
+  return 0;
+}
+
 /* The index keys of the sentences of the documents marked in inv:
 ** (term << 32 | doc, sentence), in document order; pv NULL: the keys
-** only. */
+** only.  With pstart not NULL, the keys are dealt into CAND_PARTS parts
+** by their terms' top bits instead, part q at [pstart[q], pstart[q + 1]),
+** each in document order (as a stable pass over them in document order
+** leaves them): the blocks are counted and dealt on the threads. */
 static int sentence_keys(const hs_docset *ds, const hs_senttab *st,
                          const hs_termcounts *tc, uint32_t stopcnt,
                          const uint8_t *inv, int nthreads, uint64_t **pk,
-                         uint32_t **pv, size_t *np, hs_error *err) {
+                         uint32_t **pv, size_t *np, size_t *pstart,
+                         hs_error *err) {
   kjob j;
-  size_t b, total = 0;
+  size_t b, q, total = 0;
   int t, rc;
   if (nthreads < 1) nthreads = 1;
+  memset(&j, 0, sizeof j);
   j.ds = ds;
   j.st = st;
   j.tc = tc;
@@ -174,19 +212,42 @@ static int sentence_keys(const hs_docset *ds, const hs_senttab *st,
       rc = j.kb[b].rc;
       break;
     }
-  *np = 0;
-  if (j.nblocks == 1) {
-    *pk = j.kb[0].pk, *np = j.kb[0].np;
+  *np = total;
+  if (pstart) { /* counted by blocks, placed part by part, then dealt */
+    int nt = j.nblocks > 1 ? nthreads : 1;
+    size_t sum = 0;
+    j.at = hs_malloc(j.nblocks * sizeof *j.at);
+    hs_parallel_for(nt, j.nblocks, 1, deal_count, &j);
+    for (q = 0; q < CAND_PARTS; q++) {
+      pstart[q] = sum;
+      for (b = 0; b < j.nblocks; b++) {
+        size_t c = j.at[b][q];
+        j.at[b][q] = sum;
+        sum += c;
+      }
+    }
+    pstart[CAND_PARTS] = sum;
+    j.pk = *pk = hs_reallocarray(NULL, total + 1, sizeof **pk);
+    if (pv) j.pv = *pv = hs_reallocarray(NULL, total + 1, sizeof **pv);
+    hs_parallel_for(nt, j.nblocks, 1, deal_keys, &j);
+    free(j.at);
+    for (b = 0; b < j.nblocks; b++) {
+      free(j.kb[b].pk);
+      free(j.kb[b].pv);
+    }
+  } else if (j.nblocks == 1) {
+    *pk = j.kb[0].pk;
     if (pv) *pv = j.kb[0].pv;
   } else {
+    size_t at = 0;
     *pk = hs_reallocarray(NULL, total + 1, sizeof **pk);
     if (pv) *pv = hs_reallocarray(NULL, total + 1, sizeof **pv);
     for (b = 0; b < j.nblocks; b++) {
       if (j.kb[b].np) { /* a block without keys has no arrays */
-        memcpy(*pk + *np, j.kb[b].pk, j.kb[b].np * sizeof **pk);
-        if (pv) memcpy(*pv + *np, j.kb[b].pv, j.kb[b].np * sizeof **pv);
+        memcpy(*pk + at, j.kb[b].pk, j.kb[b].np * sizeof **pk);
+        if (pv) memcpy(*pv + at, j.kb[b].pv, j.kb[b].np * sizeof **pv);
       }
-      *np += j.kb[b].np;
+      at += j.kb[b].np;
       free(j.kb[b].pk);
       free(j.kb[b].pv);
     }
@@ -265,7 +326,7 @@ static int cold_keys(const hs_docset *ds, const hs_senttab *st,
   *out = NULL;
   *nout = 0;
   rc = sentence_keys(ds, st, tc, stopcnt, docs, nthreads, out, NULL, nout,
-                     err);
+                     NULL, err);
   if (rc) {
     free(*out);
     *out = NULL;
@@ -305,7 +366,6 @@ int hs_sent_cold_keys_all(const hs_docset *ds, const hs_senttab *st,
   return rc;
 }
 
-#define CAND_PARTS 64 /* parts of the key space, by a term's top bits */
 
 typedef struct cpart {
   uint64_t *ck;
@@ -363,7 +423,7 @@ int hs_sent_cands_build(const hs_docset *ds, const hs_senttab *st,
                         size_t npairs, size_t nopen, int nthreads,
                         hs_sent_cands *c, hs_error *err) {
   size_t i, q, np = 0, nc = 0, ng = 0;
-  size_t pstart[CAND_PARTS + 1], at[CAND_PARTS];
+  size_t pstart[CAND_PARTS + 1];
   uint64_t *pk = NULL, *ck = NULL, *tk, *bits;
   uint32_t *pv = NULL, *ti;
   cjob j;
@@ -374,29 +434,13 @@ int hs_sent_cands_build(const hs_docset *ds, const hs_senttab *st,
   j.bits = bits = pairbits_new(pairs, npairs, &j.shift);
   j.tk = tk;
   j.ti = ti;
+  /* the keys in parts by their terms' top bits (each part is then
+  ** sorted on its own, as one sort of all would leave it), and each
+  ** part's pairs found in parallel; the pairs are sorted at the end, so
+  ** the parts' order does not matter */
   rc = sentence_keys(ds, st, tc, stopcnt, inv, nthreads, &pk, &pv, &np,
-                     err);
+                     pstart, err);
   if (!rc && np) {
-    /* the keys into parts by their terms' top bits (a stable pass: each
-    ** part is then sorted on its own, as one sort of all would leave
-    ** it), and each part's pairs found in parallel; the pairs are
-    ** sorted at the end, so the parts' order does not matter */
-    uint64_t *pk2 = hs_reallocarray(NULL, np, sizeof *pk2);
-    uint32_t *pv2 = hs_reallocarray(NULL, np, sizeof *pv2);
-    memset(at, 0, sizeof at);
-    for (i = 0; i < np; i++) at[pk[i] >> 58]++;
-    for (q = 0, pstart[0] = 0; q < CAND_PARTS; q++) {
-      pstart[q + 1] = pstart[q] + at[q];
-      at[q] = pstart[q];
-    }
-    for (i = 0; i < np; i++) {
-      size_t to = at[pk[i] >> 58]++;
-      pk2[to] = pk[i];
-      pv2[to] = pv[i];
-    }
-    free(pk);
-    free(pv);
-    pk = pk2, pv = pv2;
     j.pk = pk;
     j.pv = pv;
     j.pstart = pstart;
