@@ -321,12 +321,12 @@ uint32_t hs_sent_cold_stopcnt(const hs_termcounts *all) {
 static int cold_keys(const hs_docset *ds, const hs_senttab *st,
                      const hs_termcounts *tc, uint32_t stopcnt,
                      const uint8_t *docs, int nthreads, uint64_t **out,
-                     size_t *nout, hs_error *err) {
+                     size_t *nout, size_t *pstart, hs_error *err) {
   int rc;
   *out = NULL;
   *nout = 0;
   rc = sentence_keys(ds, st, tc, stopcnt, docs, nthreads, out, NULL, nout,
-                     NULL, err);
+                     pstart, err);
   if (rc) {
     free(*out);
     *out = NULL;
@@ -339,7 +339,23 @@ int hs_sent_cold_keys(const hs_docset *ds, const hs_senttab *st,
                       const hs_termcounts *tc, uint32_t stopcnt,
                       const uint8_t *docs, uint64_t **out, size_t *nout,
                       hs_error *err) {
-  return cold_keys(ds, st, tc, stopcnt, docs, 1, out, nout, err);
+  return cold_keys(ds, st, tc, stopcnt, docs, 1, out, nout, NULL, err);
+}
+
+/* The keys of each part sorted: by term, the documents of a term already
+** in order. */
+typedef struct ckjob {
+  uint64_t *k;
+  const size_t *pstart;
+} ckjob;
+
+static int sort_key_parts(void *ud, int thread, size_t begin, size_t end) {
+  ckjob *j = ud;
+  size_t q;
+  (void)thread;
+  for (q = begin; q < end; q++)
+    hs_sort_u64_high(j->k + j->pstart[q], j->pstart[q + 1] - j->pstart[q]);
+  return 0;
 }
 
 int hs_sent_cold_keys_all(const hs_docset *ds, const hs_senttab *st,
@@ -355,12 +371,20 @@ int hs_sent_cold_keys_all(const hs_docset *ds, const hs_senttab *st,
   for (i = 0; i < ds->ndocs; i++) ntok += st[i].n;
   hs_sent_cold_counts_init(&all, ntok);
   if (!(rc = hs_termcounts_add_docs(&all, ds, NULL, nthreads, err))) {
+    /* dealt into parts by their terms' top bits as they are made, each
+    ** part then sorted by term on the threads: the keys come in document
+    ** order, so the documents of a term are in order already */
+    size_t pstart[CAND_PARTS + 1];
+    ckjob cj;
     every = hs_malloc(ds->ndocs + 1);
     memset(every, 1, ds->ndocs + 1);
     rc = cold_keys(ds, st, &all, hs_sent_cold_stopcnt(&all), every,
-                   nthreads, out, nout, err);
+                   nthreads, out, nout, pstart, err);
     free(every);
-    if (!rc && *nout) hs_sort_u64_threads(*out, *nout, nthreads);
+    cj.k = *out;
+    cj.pstart = pstart;
+    if (!rc && *nout)
+      hs_parallel_for(nthreads, CAND_PARTS, 1, sort_key_parts, &cj);
   }
   hs_termcounts_free(&all);
   return rc;

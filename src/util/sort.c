@@ -121,7 +121,10 @@ static void sort_u64_short(uint64_t *key, uint32_t *carry, size_t n) {
   }
 }
 
-void hs_sort_u64_carry(uint64_t *key, uint32_t *carry, size_t n) {
+/* hs_sort_u64_carry's passes from bit low on (0 or 32): the keys in the
+** order of their bits from low up, stably. */
+static void sort_u64_from(uint64_t *key, uint32_t *carry, size_t n,
+                          unsigned low) {
   size_t *count, i, nb;
   uint64_t *tk, *sk = key, *dk, all_or = 0, all_and = ~(uint64_t)0;
   uint32_t *tc = NULL, *sc = carry, *dc;
@@ -146,7 +149,7 @@ void hs_sort_u64_carry(uint64_t *key, uint32_t *carry, size_t n) {
   if (carry) tc = hs_reallocarray(NULL, n, sizeof *tc);
   dk = tk;
   dc = tc;
-  for (shift = 0; shift < 64; shift += bits) {
+  for (shift = low; shift < 64; shift += bits) {
     size_t sum = 0;
     uint64_t *t;
     uint32_t *u;
@@ -179,7 +182,13 @@ void hs_sort_u64_carry(uint64_t *key, uint32_t *carry, size_t n) {
   free(count);
 }
 
-void hs_sort_u64(uint64_t *v, size_t n) { hs_sort_u64_carry(v, NULL, n); }
+void hs_sort_u64_carry(uint64_t *key, uint32_t *carry, size_t n) {
+  sort_u64_from(key, carry, n, 0);
+}
+
+void hs_sort_u64(uint64_t *v, size_t n) { sort_u64_from(v, NULL, n, 0); }
+
+void hs_sort_u64_high(uint64_t *v, size_t n) { sort_u64_from(v, NULL, n, 32); }
 
 /* hs_sort_u64_threads: keys dealt into parts by their top used bits
 ** (blocks of keys counted side by side, then each block dealt from its

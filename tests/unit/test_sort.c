@@ -114,6 +114,35 @@ static void u32_matches_qsort(void **state) {
   }
 }
 
+/* hs_sort_u64_high on keys term << 32 | document made document by
+** document (the documents of a term in order): the full sort's order, on
+** each side of the short arrays' and the 8-bit digits' limits; the low
+** halves are not sorted (a key out of order there stays so). */
+static void u64_high_sorts_by_term(void **state) {
+  static const size_t sizes[] = {0, 1, 2, 63, 64, 65, 1000, 16383, 16384,
+                                 70000};
+  static uint64_t a[70000], b[70000];
+  size_t si, i;
+  uint64_t x = 88172645463325252ull;
+  (void)state;
+  for (si = 0; si < sizeof sizes / sizeof *sizes; si++) {
+    size_t n = sizes[si];
+    for (i = 0; i < n; i++) { /* documents ascending, terms at random */
+      uint64_t term = rnd(&x) % (si % 2 ? 50 : 100000);
+      if (si > 3) term |= (rnd(&x) & 7) << 29; /* high bits of a term too */
+      a[i] = b[i] = term << 32 | (uint64_t)(i / 3);
+    }
+    qsort(a, n, sizeof *a, u64_cmp);
+    hs_sort_u64_high(b, n);
+    if (n) assert_memory_equal(a, b, n * sizeof *a);
+  }
+  /* low halves out of order: kept in input order when 64 keys or more */
+  for (i = 0; i < 100; i++) b[i] = (uint64_t)(i % 2) << 32 | (100 - i);
+  hs_sort_u64_high(b, 100);
+  for (i = 1; i < 50; i++) assert_true((uint32_t)b[i] < (uint32_t)b[i - 1]);
+  assert_int_equal(b[50] >> 32, 1);
+}
+
 /* The carried values follow their keys, and equal keys keep their order
 ** (the index relies on it): each size on either side of the insertion
 ** sort's and the 8-bit digits' limits, with many ties. */
@@ -263,6 +292,7 @@ int main(void) {
       cmocka_unit_test(u64_matches_qsort),
       cmocka_unit_test(u64_threads_match_qsort),
       cmocka_unit_test(u32_matches_qsort),
+      cmocka_unit_test(u64_high_sorts_by_term),
       cmocka_unit_test(u64_carry_stable),
       cmocka_unit_test(keyed_matches_qsort),
       cmocka_unit_test(bits_of),
