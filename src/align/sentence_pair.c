@@ -164,7 +164,8 @@ static const svent *sent_vec(const sjob *j, sscratch *sc, uint32_t doc,
 ** vectors (made once, sent_vec), each sorted by term already, merged two
 ** runs at a time with the counts of a term summed, instead of sorting a
 ** passage's tokens anew; the weights, norm and content terms are then
-** those of svec, in the same order.  Its number of terms. */
+** those of svec, in the same order (one sentence's are its vector's).
+** Its number of terms. */
 static size_t range_vec(const sjob *j, sscratch *sc, uint32_t doc,
                         const uint32_t *term, uint32_t s0, uint32_t s1,
                         bent **v, size_t *cap, double *norm,
@@ -173,6 +174,14 @@ static size_t range_vec(const sjob *j, sscratch *sc, uint32_t doc,
   size_t total = 0, m = 0, at;
   uint64_t *a, *b;
   double n2 = 0;
+  if (k == 1) { /* one sentence: its vector, as made */
+    const svent *e = sent_vec(j, sc, doc, term, s0);
+    HS_GROW(*v, *cap, (size_t)e->m + 1);
+    if (e->m) memcpy(*v, e->v, e->m * sizeof **v);
+    *norm = e->norm;
+    *ncontent = e->ncontent;
+    return e->m;
+  }
   HS_GROW(sc->rb, sc->caprb, (size_t)k + 1);
   for (s = s0; s <= s1; s++) total += sent_vec(j, sc, doc, term, s)->m;
   HS_GROW(sc->mg[0], sc->capmg[0], total + 1);
