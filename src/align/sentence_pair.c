@@ -101,11 +101,14 @@ static size_t svec(const sjob *j, sscratch *sc, const hs_senttab *S,
   *ncontent = 0;
   for (x = 0; x < nu; x = y) {
     bent *e = &(*v)[m++];
+    float f;
     for (y = x + 1; y < nu && sc->tmp[y] == sc->tmp[x]; y++) {}
+    f = idf(j, sc->tmp[x]); /* read once: a store could change it, for
+                            ** all the compiler knows */
     e->term = sc->tmp[x];
     e->tf = y - x;
-    e->w = (float)e->tf * idf(j, e->term);
-    e->stop = idf(j, e->term) < j->stopidf;
+    e->w = (float)e->tf * f;
+    e->stop = f < j->stopidf;
     if (!e->stop) (*ncontent)++;
     n2 += (double)e->w * e->w;
   }
@@ -224,10 +227,11 @@ static size_t range_vec(const sjob *j, sscratch *sc, uint32_t doc,
   *ncontent = 0;
   for (m = 0; m < total; m++) {
     bent *e = &(*v)[m];
+    float f = idf(j, (uint32_t)(a[m] >> 32)); /* read once, as in svec */
     e->term = (uint32_t)(a[m] >> 32);
     e->tf = (uint32_t)a[m];
-    e->w = (float)e->tf * idf(j, e->term);
-    e->stop = idf(j, e->term) < j->stopidf;
+    e->w = (float)e->tf * f;
+    e->stop = f < j->stopidf;
     if (!e->stop) (*ncontent)++;
     n2 += (double)e->w * e->w;
   }
