@@ -242,10 +242,14 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
   for (t = 0; t < nthreads; t++) total += j.sc[t].nout;
   res = NULL;
   m = 0;
-  if (!rc) {
-    res = hs_reallocarray(NULL, *n + total + 1, sizeof *res);
+  if (!rc) { /* the passages kept, in place, then this stage's after
+    ** them: a large block grows where it lies, without a copy to pages
+    ** not yet touched */
+    res = *p;
+    *p = NULL;
     for (i = 0; i < *n; i++)
-      if (!j.gone[i]) res[m++] = (*p)[i];
+      if (!j.gone[i]) res[m++] = res[i];
+    res = hs_reallocarray(res, m + total + 1, sizeof *res);
   }
   for (t = 0; t < nthreads; t++) {
     sscratch *sc = &j.sc[t];
@@ -283,12 +287,12 @@ int hs_sent_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
   free(j.idf);
   if (keep && keep->docs && !rc) keep->tc = tc;
   else hs_termcounts_free(&tc);
-  if (rc) {
+  if (rc) { /* *p was taken into res */
     if (keep) hs_sent_counts_free(keep);
     free(res);
+    *n = 0;
     return rc;
   }
-  free(*p);
   *p = res;
   *n = m;
   hs_cluster_passage_sort_threads(*p, *n, nthreads);

@@ -107,7 +107,8 @@ void hs_sent_counts_free(hs_sent_counts *c);
 ** passages *p join without covering either document are compared; what
 ** it finds is merged with the n-gram passages *p (sorted
 ** as hs_align_run leaves them) and overlaps are resolved.  *p and *n are
-** replaced; the result is sorted like hs_align_run's.  prior (NULL:
+** replaced; the result is sorted like hs_align_run's (on failure *p may
+** have been freed: NULL, *n 0; the caller frees *p).  prior (NULL:
 ** none) holds the counts of earlier runs; cold (NULL: found here from
 ** every document of ds) the keys that find the pairs without a passage,
 ** which are appended (a << 32 | b) to *near (*nnear of them; near NULL:
