@@ -525,16 +525,19 @@ int hs_align_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
   if (!rc && o->progress &&
       o->progress(o->progress_ud, "align", ds->ndocs, ds->ndocs))
     rc = HS_EINTR;
-  if (!rc) {
+  if (!rc) { /* the first thread's passages grown where they lie, the
+    ** others' copied after them */
     for (t = 0; t < nthreads; t++) total += j.sc[t].nout;
-    *out = hs_reallocarray(NULL, total ? total : 1, sizeof **out);
+    *out = hs_reallocarray(j.sc[0].out, total ? total : 1, sizeof **out);
+    j.sc[0].out = NULL;
+    *n = j.sc[0].nout;
     for (t = 0; t < nthreads; t++) tnear += j.sc[t].nnear;
     if (near) *near = hs_reallocarray(NULL, tnear + 1, sizeof **near);
   }
   for (t = 0; t < nthreads; t++) {
-    if (!rc && j.sc[t].nout)
+    if (!rc && t > 0 && j.sc[t].nout)
       memcpy(*out + *n, j.sc[t].out, j.sc[t].nout * sizeof **out);
-    if (!rc) *n += j.sc[t].nout;
+    if (!rc && t > 0) *n += j.sc[t].nout;
     if (!rc && near && j.sc[t].nnear) {
       memcpy(*near + *nnear, j.sc[t].near, j.sc[t].nnear * sizeof **near);
       *nnear += j.sc[t].nnear;

@@ -763,10 +763,13 @@ int hs_summary_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
   for (t = 0; t < nthreads; t++) total += j.sc[t].nout;
   res = NULL;
   m = 0;
-  if (!rc && total) {
-    res = hs_reallocarray(NULL, *n + total + 1, sizeof *res);
+  if (!rc && total) { /* the passages kept, in place, then the
+    ** summaries after them (a large block grows where it lies) */
+    res = *p;
+    *p = NULL;
     for (i = 0; i < *n; i++)
-      if (!j.gone[i]) res[m++] = (*p)[i];
+      if (!j.gone[i]) res[m++] = res[i];
+    res = hs_reallocarray(res, m + total + 1, sizeof *res);
   }
   kept = m;
   for (t = 0; t < nthreads; t++) {
@@ -798,7 +801,6 @@ int hs_summary_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     return io_error ? io_error : hs_error_set(err, HS_EINTR, "interrupted");
   }
   if (res) {
-    free(*p);
     *p = res;
     *n = m;
     hs_cluster_passage_merge(*p, kept, m);
