@@ -354,7 +354,8 @@ static int sort_key_parts(void *ud, int thread, size_t begin, size_t end) {
   size_t q;
   (void)thread;
   for (q = begin; q < end; q++)
-    hs_sort_u64_high(j->k + j->pstart[q], j->pstart[q + 1] - j->pstart[q]);
+    hs_sort_u64_high(j->k + j->pstart[q], NULL,
+                     j->pstart[q + 1] - j->pstart[q]);
   return 0;
 }
 
@@ -419,7 +420,9 @@ static int cand_part(void *ud, int thread, size_t begin, size_t end) {
     uint32_t *pv = j->pv + j->pstart[q];
     size_t np = j->pstart[q + 1] - j->pstart[q], x, y;
     cpart *c = &j->part[q];
-    if (np) hs_sort_u64_carry(pk, pv, np);
+    /* by term: the keys came in document order, a document's in the
+    ** order of its sentences, as a stable sort by key leaves them */
+    if (np) hs_sort_u64_high(pk, pv, np);
     for (x = 0; x < np; x = y) {
       size_t u, w;
       for (y = x + 1; y < np && pk[y] >> 32 == pk[x] >> 32; y++) {}

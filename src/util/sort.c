@@ -188,7 +188,9 @@ void hs_sort_u64_carry(uint64_t *key, uint32_t *carry, size_t n) {
 
 void hs_sort_u64(uint64_t *v, size_t n) { sort_u64_from(v, NULL, n, 0); }
 
-void hs_sort_u64_high(uint64_t *v, size_t n) { sort_u64_from(v, NULL, n, 32); }
+void hs_sort_u64_high(uint64_t *v, uint32_t *carry, size_t n) {
+  sort_u64_from(v, carry, n, 32);
+}
 
 /* hs_sort_u64_threads: keys dealt into parts by their top used bits
 ** (blocks of keys counted side by side, then each block dealt from its

@@ -41,11 +41,12 @@ void hs_sort_u64(uint64_t *v, size_t n);
 /* Sorts v[0..n) ascending on up to nthreads threads (parts of the key
 ** space sorted side by side; n more keys of scratch). */
 void hs_sort_u64_threads(uint64_t *v, size_t n, int nthreads);
-/* Sorts v[0..n) by the high halves of the keys, stably: ascending when
-** the keys of each high half come in ascending order of their low halves
-** (a pass by document leaves term << 32 | document so); a short array is
-** sorted whole, with the same result. */
-void hs_sort_u64_high(uint64_t *v, size_t n);
+/* Sorts v[0..n) by the high halves of the keys, stably, moving carry[i]
+** (if not NULL) along with v[i]: ascending when the keys of each high
+** half come in ascending order of their low halves (a pass by document
+** leaves term << 32 | document so); a short array is sorted whole, with
+** the same result. */
+void hs_sort_u64_high(uint64_t *v, uint32_t *carry, size_t n);
 /* Whether x is in v[0..n), sorted ascending (binary search). */
 int hs_u64_sorted_has(const uint64_t *v, size_t n, uint64_t x);
 /* Sorts key[0..n) ascending, stably, moving carry[i] (if not NULL) along

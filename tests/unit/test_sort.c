@@ -114,9 +114,21 @@ static void u32_matches_qsort(void **state) {
   }
 }
 
+typedef struct kc {
+  uint64_t key;
+  uint32_t carry;
+} kc;
+
+static int kc_cmp(const void *x, const void *y) {
+  const kc *a = x, *b = y;
+  if (a->key != b->key) return a->key < b->key ? -1 : 1;
+  return (a->carry > b->carry) - (a->carry < b->carry);
+}
+
 /* hs_sort_u64_high on keys term << 32 | document made document by
 ** document (the documents of a term in order): the full sort's order, on
-** each side of the short arrays' and the 8-bit digits' limits; the low
+** each side of the short arrays' and the 8-bit digits' limits, carried
+** values following their keys and equal keys in input order; the low
 ** halves are not sorted (a key out of order there stays so). */
 static void u64_high_sorts_by_term(void **state) {
   static const size_t sizes[] = {0, 1, 2, 63, 64, 65, 1000, 16383, 16384,
@@ -133,12 +145,32 @@ static void u64_high_sorts_by_term(void **state) {
       a[i] = b[i] = term << 32 | (uint64_t)(i / 3);
     }
     qsort(a, n, sizeof *a, u64_cmp);
-    hs_sort_u64_high(b, n);
+    hs_sort_u64_high(b, NULL, n);
     if (n) assert_memory_equal(a, b, n * sizeof *a);
+  }
+  /* carried values follow their keys, ties (a document's sentences) in
+  ** input order: against a stable reference */
+  for (si = 0; si < sizeof sizes / sizeof *sizes; si++) {
+    size_t n = sizes[si];
+    static kc ref[70000];
+    static uint32_t carry[70000];
+    for (i = 0; i < n; i++) {
+      uint64_t term = rnd(&x) % (si % 2 ? 50 : 3000);
+      b[i] = term << 32 | (uint64_t)(i / 7);
+      carry[i] = (uint32_t)i;
+      ref[i].key = b[i];
+      ref[i].carry = (uint32_t)i;
+    }
+    qsort(ref, n, sizeof *ref, kc_cmp);
+    hs_sort_u64_high(b, carry, n);
+    for (i = 0; i < n; i++) {
+      assert_true(b[i] == ref[i].key);
+      assert_int_equal(carry[i], ref[i].carry);
+    }
   }
   /* low halves out of order: kept in input order when 64 keys or more */
   for (i = 0; i < 100; i++) b[i] = (uint64_t)(i % 2) << 32 | (100 - i);
-  hs_sort_u64_high(b, 100);
+  hs_sort_u64_high(b, NULL, 100);
   for (i = 1; i < 50; i++) assert_true((uint32_t)b[i] < (uint32_t)b[i - 1]);
   assert_int_equal(b[50] >> 32, 1);
 }
@@ -146,17 +178,6 @@ static void u64_high_sorts_by_term(void **state) {
 /* The carried values follow their keys, and equal keys keep their order
 ** (the index relies on it): each size on either side of the insertion
 ** sort's and the 8-bit digits' limits, with many ties. */
-typedef struct kc {
-  uint64_t key;
-  uint32_t carry;
-} kc;
-
-static int kc_cmp(const void *x, const void *y) {
-  const kc *a = x, *b = y;
-  if (a->key != b->key) return a->key < b->key ? -1 : 1;
-  return (a->carry > b->carry) - (a->carry < b->carry);
-}
-
 static void u64_carry_stable(void **state) {
   static const size_t sizes[] = {2, 10, 63, 64, 65, 1000, 16383, 16384, 40000};
   static const uint64_t spreads[] = {3, 1000, ~0ull};
