@@ -53,6 +53,17 @@ static void shuffle(hs_passage *p, size_t n, uint64_t seed) {
   }
 }
 
+/* n pseudo-random values (xorshift, the top bits) into v. */
+static void draw(uint64_t *x, uint32_t *v, size_t n) {
+  size_t k;
+  for (k = 0; k < n; k++) {
+    *x ^= *x << 13;
+    *x ^= *x >> 7;
+    *x ^= *x << 17;
+    v[k] = (uint32_t)(*x >> 20);
+  }
+}
+
 static uint32_t nfamilies(const hs_passage *p, size_t n) {
   uint32_t max = 0;
   size_t i;
@@ -279,13 +290,7 @@ static void matches_pairwise_reference(void **state) {
   for (round = 0; round < 30; round++) {
     for (i = 0; i < N; i++) {
       uint32_t v[6];
-      size_t k;
-      for (k = 0; k < 6; k++) {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        v[k] = (uint32_t)(x >> 20);
-      }
+      draw(&x, v, 6);
       {
         uint32_t ad = v[0] % 6, bd = v[1] % 6, as = v[2] % 3000,
                  bs = v[3] % 3000, al = v[4] % (round % 3 ? 400 : 40),
@@ -328,13 +333,7 @@ static void one_key_or_records(void **state) {
   (void)state;
   for (i = 0; i < N; i++) {
     uint32_t v[4];
-    size_t k;
-    for (k = 0; k < 4; k++) {
-      x ^= x << 13;
-      x ^= x >> 7;
-      x ^= x << 17;
-      v[k] = (uint32_t)(x >> 20);
-    }
+    draw(&x, v, 4);
     p[i] = mk(v[0] % 5, v[1] % 2000, v[1] % 2000 + 30 + v[2] % 200,
               5 + v[0] % 3, v[3] % 2000, v[3] % 2000 + 30 + v[2] % 150);
     q[i] = p[i];
@@ -364,13 +363,7 @@ static void merge_matches_sort(void **state) {
     kept = round % 4 == 3 ? N : N - 1 - round % 29;
     for (i = 0; i < N; i++) {
       uint32_t v[3];
-      size_t k;
-      for (k = 0; k < 3; k++) {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        v[k] = (uint32_t)(x >> 20);
-      }
+      draw(&x, v, 3);
       p[i] = mk(v[0] % 6, v[1] % 50 * 10, v[1] % 50 * 10 + 40 + v[2] % 3,
                 6 + v[0] % 4, v[2] % 40 * 10, v[2] % 40 * 10 + 50);
       p[i].family = (uint32_t)i; /* tells equal passages apart */
