@@ -114,8 +114,9 @@ static int keys_range(const hs_docset *ds, const hs_senttab *st,
 }
 
 /* Documents are keyed in KBLOCKS blocks of consecutive documents, in
-** parallel, and the blocks joined in order: the same keys in the same
-** order as one pass over them. */
+** parallel, and the blocks joined in order (or dealt into parts, each
+** part in the blocks' order): the same keys in the same order as one
+** pass over them. */
 #define KBLOCKS 64
 #define CAND_PARTS 64 /* parts of the key space, by a term's top bits */
 

@@ -79,12 +79,9 @@
 #define MAX_CELLS (1u << 20) /* sentence pairs of one document pair */
 #define IDF_UNIT HS_IDF_UNIT
 #define PREFETCH 16      /* tokens ahead whose counter is fetched */
-#define FILTER_LG 5      /* the filter of a document's words: 2^FILTER_LG
-                         ** bits per slot of its table (16 to 64 bits a
-                         ** word: a word not in the table passes one time
-                         ** in 20 or fewer; with 4 to 8 bits, one in five
-                         ** went on to the table, 17% more time in the
-                         ** pairs on SaudiNewsNet) */
+#define FILTER_LG 5      /* filter bits a table slot, log2 (16-64 a word:
+                         ** one word in 20 that is not in the table passes;
+                         ** one in five with 4-8, 17% more time) */
 
 /* A candidate document's shareable content words (counted twice or more,
 ** not stopwords) in token order, where each sentence starts among them,
@@ -114,14 +111,12 @@ typedef struct mscratch {
   sseed *seeds, *dir;
   hs_sum_chainbuf cb;
   hs_passage *out;
-  uint64_t *filter; /* 2^FILTER_LG bits per slot: most words of the
-                    ** other document are not in the table, and are
-                    ** turned away by a table that stays in cache */
+  uint64_t *filter; /* most words of the other document are not in the
+                    ** table: turned away by a table that stays in cache */
   unsigned fshift;
-  size_t capfilter;
-  size_t capslot, nocc, capocc, capcells, ntouched, captouched, capseeds;
-  size_t capdir, capwa, capwb, capbs, capbl, capbt;
-  size_t caplsd[2], nout, capout;
+  size_t capfilter, capslot, nocc, capocc, capcells, ntouched, captouched;
+  size_t capseeds;
+  size_t capdir, capwa, capwb, capbs, capbl, capbt, caplsd[2], nout, capout;
   uint32_t mask, gen, stamp, cur_a;
   hs_pool words; /* the dwords of the documents this thread read */
   hs_docbuf bufa, bufb;
@@ -155,11 +150,10 @@ static float idf_of(const mjob *j, uint32_t term) {
 
 /* ------------------------------------------------------------ words */
 
-/* The class of each counter of the counts, for the words: its weight (the
-** low byte), whether its terms are no stopwords (CLS_WORD) and whether
-** they are kept (CLS_KEEP: rare enough, not a stopword, counted twice or
-** more).  Reading the documents' words reads one table of two bytes a
-** counter instead of the counts and the weights, past the caches both. */
+/* The class of each counter, for the words: its weight (low byte), no
+** stopword (CLS_WORD), kept (CLS_KEEP: rare, no stopword, counted twice or
+** more); one table of two bytes a counter read instead of the counts and
+** the weights, past the caches both. */
 #define CLS_WORD 0x100u
 #define CLS_KEEP_SHIFT 9
 #define CLS_BLOCKS 64
@@ -514,7 +508,6 @@ static int pair_run(mjob *j, mscratch *sc, uint32_t a, uint32_t b, int bare,
   size_t k, nseeds = 0, cells = (size_t)nsa * nsb;
   found fd[2];
   int nf = 0;
-  (void)k;
   if (!nsa || !nsb || cells > MAX_CELLS || !DA->first || !DB->first) return 0;
   if (nsa < MIN_SENTS && nsb < MIN_SENTS) return 0;
   if (sc->cur_a != a + 1) {
@@ -786,9 +779,7 @@ int hs_summary_run(const hs_reuse_opts *o, int nthreads, const hs_docset *ds,
     free(sc->dot), free(sc->sh), free(sc->touched);
     free(sc->seeds), free(sc->dir), hs_sum_chainbuf_free(&sc->cb);
     free(sc->wa), free(sc->wb), free(sc->bag_s), free(sc->bag_l);
-    free(sc->bag_t);
-    free(sc->out);
-    free(sc->lsd[0]), free(sc->lsd[1]);
+    free(sc->bag_t), free(sc->out), free(sc->lsd[0]), free(sc->lsd[1]);
     hs_docbuf_free(&sc->bufa);
     hs_docbuf_free(&sc->bufb);
     hs_pool_free(&sc->words);
