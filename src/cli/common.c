@@ -276,6 +276,8 @@ int cli_read_inputs(cli *c, hs_corpus *corpus,
 ** documents wait, rather than when STREAM_MAX do, so that the engine does
 ** not wait for the reader while it has work; the reader waits for the
 ** engine only when STREAM_MAX documents wait (the bound on texts held).
+** With --threads 1 the engine runs on the reader's thread, every
+** STREAM_MAX documents.
 ** The engine gets copies of the batch's hs_doc structs, since the
 ** corpus's array of them moves as it grows; the texts they point at stay
 ** put until the batch is done and they are released. */
@@ -352,8 +354,9 @@ static int stream_on_doc(void *ud, hs_corpus *corpus, size_t index) {
   streamer *st = ud;
   size_t waiting = index + 1 - st->flushed;
   if (waiting < STREAM_MIN) return 0;
-  if (waiting < STREAM_MAX && st->running &&
-      !__atomic_load_n(&st->done, __ATOMIC_ACQUIRE))
+  if (waiting < STREAM_MAX &&
+      (st->c->opts.threads == 1 || /* no thread: batches of STREAM_MAX */
+       (st->running && !__atomic_load_n(&st->done, __ATOMIC_ACQUIRE))))
     return 0; /* the engine is busy: read on */
   return stream_flush(st, corpus, 0);
 }
