@@ -428,6 +428,34 @@ static void test_token_at(void **state) {
       assert_int_equal(hs_doctab_token_end(&t, 0, n, b), want);
     }
   }
+  { /* larger tables far from even: dense, then sparse, then dense */
+    static uint32_t big[20000];
+    uint32_t v = 0, k;
+    t.start = big;
+    for (n = 1000; n <= 20000; n *= 4) {
+      for (i = 0; i < n; i++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        v += i > n / 3 && i < n / 2 ? (uint32_t)(x % 5000) : (uint32_t)(x % 2);
+        big[i] = v;
+      }
+      t.n = n;
+      for (k = 0; k < 40000; k++) { /* offsets at random, and starts */
+        uint32_t lo = 0, hi = n;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        b = k % 2 ? big[x % n] : (uint32_t)(x % ((uint64_t)v + 3));
+        while (lo < hi) { /* the lower bound, by halving */
+          uint32_t mid = lo + (hi - lo) / 2;
+          if (big[mid] < b) lo = mid + 1;
+          else hi = mid;
+        }
+        assert_int_equal(hs_doctab_token_at(&t, b), lo);
+      }
+    }
+  }
 }
 
 int main(void) {
