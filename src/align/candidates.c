@@ -114,9 +114,9 @@ static int keys_range(const hs_docset *ds, const hs_senttab *st,
 }
 
 /* Documents are keyed in KBLOCKS blocks of consecutive documents, in
-** parallel, and the blocks joined in order (or dealt into parts, each
-** part in the blocks' order): the same keys in the same order as one
-** pass over them. */
+** parallel, and the blocks' keys dealt into parts, each part in the
+** blocks' order: the same keys in the same order as one pass over them
+** dealt so. */
 #define KBLOCKS 64
 #define CAND_PARTS 64 /* parts of the key space, by a term's top bits */
 
@@ -177,11 +177,12 @@ static int deal_keys(void *ud, int thread, size_t begin, size_t end) {
 }
 
 /* The index keys of the sentences of the documents marked in inv:
-** (term << 32 | doc, sentence), in document order; pv NULL: the keys
-** only.  With pstart not NULL, the keys are dealt into CAND_PARTS parts
-** by their terms' top bits instead, part q at [pstart[q], pstart[q + 1]),
-** each in document order (as a stable pass over them in document order
-** leaves them): the blocks are counted and dealt on the threads. */
+** (term << 32 | doc, sentence), in document order, on one thread; pv
+** NULL: the keys only.  With pstart not NULL, on up to nthreads threads,
+** the keys are dealt into CAND_PARTS parts by their terms' top bits
+** instead, part q at [pstart[q], pstart[q + 1]), each in document order
+** (as a stable pass over them in document order leaves them): the blocks
+** are counted and dealt on the threads. */
 static int sentence_keys(const hs_docset *ds, const hs_senttab *st,
                          const hs_termcounts *tc, uint32_t stopcnt,
                          const uint8_t *inv, int nthreads, uint64_t **pk,
@@ -197,7 +198,7 @@ static int sentence_keys(const hs_docset *ds, const hs_senttab *st,
   j.tc = tc;
   j.stopcnt = stopcnt;
   j.inv = inv;
-  j.nblocks = nthreads > 1 && ds->ndocs >= KBLOCKS ? KBLOCKS : 1;
+  j.nblocks = pstart && nthreads > 1 && ds->ndocs >= KBLOCKS ? KBLOCKS : 1;
   j.kb = hs_calloc(j.nblocks, sizeof *j.kb);
   j.ks = hs_calloc((size_t)nthreads, sizeof *j.ks);
   for (b = 0; b < j.nblocks; b++) j.kb[b].want_pv = pv != NULL;
@@ -236,22 +237,9 @@ static int sentence_keys(const hs_docset *ds, const hs_senttab *st,
       free(j.kb[b].pk);
       free(j.kb[b].pv);
     }
-  } else if (j.nblocks == 1) {
+  } else { /* one block */
     *pk = j.kb[0].pk;
     if (pv) *pv = j.kb[0].pv;
-  } else {
-    size_t at = 0;
-    *pk = hs_reallocarray(NULL, total + 1, sizeof **pk);
-    if (pv) *pv = hs_reallocarray(NULL, total + 1, sizeof **pv);
-    for (b = 0; b < j.nblocks; b++) {
-      if (j.kb[b].np) { /* a block without keys has no arrays */
-        memcpy(*pk + at, j.kb[b].pk, j.kb[b].np * sizeof **pk);
-        if (pv) memcpy(*pv + at, j.kb[b].pv, j.kb[b].np * sizeof **pv);
-      }
-      at += j.kb[b].np;
-      free(j.kb[b].pk);
-      free(j.kb[b].pv);
-    }
   }
   for (t = 0; t < nthreads; t++) {
     free(j.ks[t].cnt);

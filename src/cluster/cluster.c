@@ -271,8 +271,10 @@ static void sweep_doc(uf *u, const span_rec *sp, size_t s, size_t e,
   }
 }
 
-int hs_cluster_families(const hs_passage *p, size_t n, uint32_t *fam,
-                        hs_error *err) {
+/* hs_cluster_families; sorted: p is in hs_cluster_passage_cmp's order
+** (known to the caller, or found by one scan). */
+static int families_of(const hs_passage *p, size_t n, int sorted,
+                       uint32_t *fam, hs_error *err) {
   ord_rec *ord = NULL;
   span_rec *sp = NULL;
   live_span *live = NULL;
@@ -293,7 +295,7 @@ int hs_cluster_families(const hs_passage *p, size_t n, uint32_t *fam,
     ord[i].p = &p[i];
     ord[i].idx = i;
   }
-  if (!passages_sorted(p, n)) { /* in order already: ord is the identity */
+  if (!sorted) { /* in order already: ord is the identity */
     passage_pack(p, n, &pk);
     hs_sort_keyed(ord, n, sizeof *ord, 1, ord_key, &pk, ord_cmp);
   }
@@ -358,6 +360,11 @@ int hs_cluster_families(const hs_passage *p, size_t n, uint32_t *fam,
   return HS_OK;
 }
 
+int hs_cluster_families(const hs_passage *p, size_t n, uint32_t *fam,
+                        hs_error *err) {
+  return families_of(p, n, passages_sorted(p, n), fam, err);
+}
+
 int hs_families_assign(hs_passage *p, size_t n, hs_error *err) {
   uint32_t *fam;
   size_t i;
@@ -368,7 +375,7 @@ int hs_families_assign(hs_passage *p, size_t n, hs_error *err) {
                         "hs_families_assign: no passages given for n=%zu", n);
   if (!passages_sorted(p, n)) hs_cluster_passage_sort(p, n);
   fam = hs_reallocarray(NULL, n, sizeof *fam);
-  rc = hs_cluster_families(p, n, fam, err);
+  rc = families_of(p, n, 1, fam, err);
   if (rc == HS_OK)
     for (i = 0; i < n; i++) p[i].family = fam[i];
   free(fam);
